@@ -1,0 +1,112 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Fastify, { type FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import multipart from '@fastify/multipart'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { Database } from './platform/db/create-db'
+import { createAuditService } from './platform/audit/audit.service'
+import { createAuthService } from './platform/auth/auth.service'
+import { createUsersService } from './platform/auth/users.service'
+import type { Config } from './platform/config'
+import type { FileStore } from './platform/files/file-store'
+import { createFilesService } from './platform/files/files.service'
+import { registerAuthHook } from './platform/http/auth-hook'
+import { registerErrorHandler } from './platform/http/error-handler'
+import { platformRoutes } from './platform/http/platform.routes'
+import { registerSecurity } from './platform/http/security'
+import { createTimeZoneLookup } from './platform/tenancy/organizations'
+
+z.config(z.locales.es())
+
+export type AppDeps = {
+  database: Database
+  config: Pick<Config, 'uploadLimitBytes' | 'secureCookies' | 'publicOrigin' | 'logLevel'>
+  fileStore: FileStore
+  clock?: () => Date
+  /** serve the built web app from this directory when it exists */
+  webDir?: string | undefined
+  logger?: boolean
+}
+
+export const VERSION = '0.1.0'
+const here = path.dirname(fileURLToPath(import.meta.url))
+export const DEFAULT_WEB_DIR = path.resolve(here, '../../web/dist')
+
+/** The composition root: builds every service with its dependencies and registers every module's routes. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { database, config, fileStore } = deps
+  const db = database.db
+  const clock = deps.clock ?? (() => new Date())
+
+  const app = Fastify({
+    logger:
+      deps.logger === false
+        ? false
+        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', '*.password'] },
+    genReqId: () => `req_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`,
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>()
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+
+  const auth = createAuthService({ db, clock })
+  const users = createUsersService({ db, clock })
+  const timeZoneOf = createTimeZoneLookup(db)
+  const audit = createAuditService({ db, timeZoneOf })
+  const files = createFilesService({ db, store: fileStore })
+
+  registerErrorHandler(app)
+  registerSecurity(app, { publicOrigin: config.publicOrigin, secure: config.secureCookies })
+  await app.register(cookie)
+  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20, fieldSize: 10_000 } })
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Faena API', version: VERSION, description: 'API de Faena. Sesión por cookie (POST /api/v1/auth/login).' },
+    },
+    transform: jsonSchemaTransform,
+  })
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true }
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } })
+  registerAuthHook(app, auth)
+
+  await app.register(platformRoutes, {
+    auth,
+    users,
+    audit,
+    files,
+    secureCookies: config.secureCookies,
+    dbKind: database.kind,
+    version: VERSION,
+  })
+
+  // Business modules, one registration each.
+  const modules = { db, clock, files, timeZoneOf }
+  void modules
+
+  const webDir = deps.webDir
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] })
+    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Ruta no encontrada', requestId: req.id } })
+      }
+      return reply.type('text/html').sendFile('index.html')
+    })
+  }
+
+  return app
+}

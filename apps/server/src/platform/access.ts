@@ -1,0 +1,71 @@
+import type { TRole } from '@faena/contracts'
+import { AppError } from './errors'
+
+/** Who is calling: resolved from the session by the HTTP layer, passed to every use case. */
+export type Actor = {
+  userId: string
+  email: string
+  orgId: string
+  role: TRole
+  requestId: string
+  ip: string | null
+  userAgent: string | null
+}
+
+/** A system actor for CLI commands and seeding (no user). */
+export const systemActor = (orgId: string, role: TRole = 'admin'): Actor => ({
+  userId: '00000000-0000-0000-0000-000000000000',
+  email: 'system',
+  orgId,
+  role,
+  requestId: 'cli',
+  ip: null,
+  userAgent: 'faena-cli',
+})
+export const isSystemActor = (actor: Actor) => actor.userId === '00000000-0000-0000-0000-000000000000'
+
+export const PERMISSIONS = [
+  'user.manage',
+  'audit.read',
+  'file.upload',
+  'file.read',
+  'catalog.read',
+  'catalog.manage',
+  'proposal.read',
+  'proposal.create',
+  'proposal.update',
+  'proposal.status',
+  'proposal.delete',
+  'proposal.readDeleted',
+] as const
+export type Permission = (typeof PERMISSIONS)[number]
+
+const READ: Permission[] = ['catalog.read', 'proposal.read', 'file.read']
+
+/** The static permission map: role → what it may do. Checked in services through requireAccess. */
+export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  manager: [
+    ...READ,
+    'audit.read',
+    'file.upload',
+    'catalog.manage',
+    'proposal.create',
+    'proposal.update',
+    'proposal.status',
+    'proposal.delete',
+  ],
+  supervisor: [...READ, 'file.upload', 'proposal.update'],
+  operator: [...READ, 'file.upload', 'proposal.update'],
+  billing: [...READ, 'audit.read'],
+  viewer: READ,
+}
+
+export const can = (actor: Pick<Actor, 'role'>, permission: Permission) =>
+  ROLE_PERMISSIONS[actor.role].includes(permission)
+
+export function requireAccess(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new AppError('FORBIDDEN', 'No tienes permiso para esta acción', { permission })
+  }
+}

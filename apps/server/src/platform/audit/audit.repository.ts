@@ -1,0 +1,20 @@
+import { sql } from 'kysely'
+import type { TAuditQuery } from '@faena/contracts'
+import type { Executor } from '../db/executor'
+
+/** Audit rows of one organization; `from`/`to` are calendar days in the organization's time zone. */
+export async function listAudit(db: Executor, orgId: string, f: TAuditQuery, timeZone: string) {
+  let q = db.selectFrom('audit_log').where('org_id', '=', orgId)
+  if (f.userId) q = q.where('actor_id', '=', f.userId)
+  if (f.module) q = q.where('module', '=', f.module)
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType)
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId)
+  if (f.action) q = q.where('action', 'like', `${f.action.replace(/[%_\\]/g, '\\$&')}%`)
+  if (f.from) q = q.where('at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE ${timeZone}`)
+  if (f.to) q = q.where('at', '<', sql<Date>`(${f.to}::date + 1)::timestamp AT TIME ZONE ${timeZone}`)
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
+}

@@ -1,0 +1,62 @@
+import type { TAuditEntry, TAuditQuery } from '@faena/contracts'
+import { requireAccess, type Actor } from '../access'
+import type { Db } from '../db/executor'
+import { writeWorkbook } from '../spreadsheet/spreadsheet'
+import { listAudit } from './audit.repository'
+
+export type AuditService = ReturnType<typeof createAuditService>
+
+const EXPORT_LIMIT = 50_000
+
+export function createAuditService({ db, timeZoneOf }: { db: Db; timeZoneOf: (orgId: string) => Promise<string> }) {
+  async function listEntries(actor: Actor, query: TAuditQuery): Promise<{ items: TAuditEntry[]; total: number }> {
+    requireAccess(actor, 'audit.read')
+    const { rows, total } = await listAudit(db, actor.orgId, query, await timeZoneOf(actor.orgId))
+    return {
+      total,
+      items: rows.map((r) => ({
+        id: String(r.id),
+        at: r.at.toISOString(),
+        actorId: r.actor_id,
+        actorEmail: r.actor_email,
+        action: r.action,
+        module: r.module,
+        entityType: r.entity_type,
+        entityId: r.entity_id,
+        changes: (r.changes ?? []) as TAuditEntry['changes'],
+        data: r.data,
+        requestId: r.request_id,
+        ip: r.ip,
+        userAgent: r.user_agent,
+      })),
+    }
+  }
+
+  async function exportEntries(actor: Actor, query: TAuditQuery): Promise<Buffer> {
+    const { items } = await listEntries(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
+    return writeWorkbook([
+      {
+        name: 'Registro de actividad',
+        columns: [
+          { header: 'Fecha y hora (UTC)', key: 'at', type: 'datetime', width: 20 },
+          { header: 'Usuario', key: 'actorEmail', width: 28 },
+          { header: 'Módulo', key: 'module', width: 14 },
+          { header: 'Acción', key: 'action', width: 28 },
+          { header: 'Entidad', key: 'entityType', width: 16 },
+          { header: 'Id', key: 'entityId', width: 38 },
+          { header: 'Cambios', key: 'changesText', width: 60 },
+          { header: 'IP', key: 'ip', width: 16 },
+          { header: 'Solicitud', key: 'requestId', width: 20 },
+        ],
+        rows: items.map((i) => ({
+          ...i,
+          changesText: i.changes.map((c) => `${c.field}: ${fmt(c.old)} → ${fmt(c.new)}`).join('\n'),
+        })),
+      },
+    ])
+  }
+
+  return { listEntries, exportEntries }
+}
+
+const fmt = (v: unknown) => (v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v))

@@ -1,0 +1,54 @@
+import type { TUserListQuery } from '@faena/contracts'
+import type { Executor } from '../db/executor'
+
+export async function listUsers(db: Executor, orgId: string, f: TUserListQuery) {
+  let q = db.selectFrom('users').where('org_id', '=', orgId)
+  if (f.q) {
+    const like = `%${f.q.toLowerCase().replace(/[%_\\]/g, '\\$&')}%`
+    q = q.where((eb) => eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['name']), 'like', like)]))
+  }
+  if (f.role) q = q.where('role', '=', f.role)
+  if (f.active) q = q.where('active', '=', f.active === 'true')
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('email').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows, total: Number(count.n) }
+}
+
+export async function insertUser(
+  db: Executor,
+  u: { orgId: string; email: string; name: string; role: string; passwordHash: string },
+) {
+  return db
+    .insertInto('users')
+    .values({ org_id: u.orgId, email: u.email, name: u.name, role: u.role, password_hash: u.passwordHash })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function updateUser(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: { name?: string; role?: string; active?: boolean; updated_at: Date },
+) {
+  return db
+    .updateTable('users')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function countActiveAdmins(db: Executor, orgId: string) {
+  const r = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('org_id', '=', orgId)
+    .where('role', '=', 'admin')
+    .where('active', '=', true)
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}

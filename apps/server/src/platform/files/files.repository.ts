@@ -1,0 +1,25 @@
+import type { Executor } from '../db/executor'
+
+export async function insertFile(
+  db: Executor,
+  f: { orgId: string; name: string; kind: string; mimeType: string; size: number; sha256: string; storageKey: string; createdBy: string | null },
+) {
+  return db
+    .insertInto('files')
+    .values({
+      org_id: f.orgId,
+      name: f.name,
+      kind: f.kind,
+      mime_type: f.mimeType,
+      size: f.size,
+      sha256: f.sha256,
+      storage_key: f.storageKey,
+      created_by: f.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function findFile(db: Executor, orgId: string, id: string) {
+  return db.selectFrom('files').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+}

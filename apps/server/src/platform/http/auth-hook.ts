@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Actor } from '../access'
+import type { AuthService, RequestMeta } from '../auth/auth.service'
+import { AppError } from '../errors'
+
+export const SESSION_COOKIE = 'faena_session'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | undefined
+    sessionToken: string | undefined
+  }
+  interface FastifyContextConfig {
+    /** routes that answer without a session (login, health, docs) */
+    public?: boolean
+  }
+}
+
+export const requestMeta = (req: FastifyRequest): RequestMeta => ({
+  requestId: req.id,
+  ip: req.ip ?? null,
+  userAgent: req.headers['user-agent']?.slice(0, 500) ?? null,
+})
+
+/** The caller of an authenticated route; the hook guarantees it is there. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Inicia sesión para continuar')
+  return req.actor
+}
+
+export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
+  app.decorateRequest('actor', undefined)
+  app.decorateRequest('sessionToken', undefined)
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return
+    const token = req.cookies[SESSION_COOKIE]
+    if (token) {
+      req.sessionToken = token
+      req.actor = await auth.authenticate(token, requestMeta(req))
+    }
+    if (req.routeOptions.config?.public) return
+    if (!req.routeOptions.url) return // unknown route: the not-found handler answers
+    if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Inicia sesión para continuar')
+  })
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeMs: number) {
+  void reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: Math.floor(maxAgeMs / 1000),
+  })
+}
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
+  void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' })
+}

@@ -1,0 +1,134 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import {
+  ZAuditList,
+  ZAuditQuery,
+  ZChangePasswordRequest,
+  ZCreateUserRequest,
+  ZIdParams,
+  ZLoginRequest,
+  ZMe,
+  ZOk,
+  ZStoredFile,
+  ZUpdatePreferencesRequest,
+  ZUpdateUserRequest,
+  ZUser,
+  ZUserList,
+  ZUserListQuery,
+} from '@faena/contracts'
+import type { AuditService } from '../audit/audit.service'
+import { SESSION_IDLE_MS, type AuthService } from '../auth/auth.service'
+import type { UsersService } from '../auth/users.service'
+import type { FilesService } from '../files/files.service'
+import { XLSX_MIME } from '../spreadsheet/spreadsheet'
+import { actorOf, clearSessionCookie, requestMeta, setSessionCookie } from './auth-hook'
+import { readUpload } from './multipart'
+
+export type PlatformRoutesDeps = {
+  auth: AuthService
+  users: UsersService
+  audit: AuditService
+  files: FilesService
+  secureCookies: boolean
+  dbKind: 'pglite' | 'postgres'
+  version: string
+}
+
+export const platformRoutes: FastifyPluginAsyncZod<PlatformRoutesDeps> = async (app, deps) => {
+  const { auth, users, audit, files, secureCookies } = deps
+
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['platform'],
+        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), time: z.string() }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, db: deps.dbKind, version: deps.version, time: new Date().toISOString() }),
+  )
+
+  // --- auth ---
+  app.post(
+    '/api/v1/auth/login',
+    { config: { public: true }, schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZMe } } },
+    async (req, reply) => {
+      const session = await auth.login(req.body.email, req.body.password, requestMeta(req))
+      setSessionCookie(reply, session.token, secureCookies, SESSION_IDLE_MS)
+      const actor = { ...requestMeta(req), userId: session.userId, orgId: session.orgId, email: req.body.email, role: 'viewer' as const }
+      return auth.me(actor)
+    },
+  )
+
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], response: { 200: ZOk } } }, async (req, reply) => {
+    await auth.logout(actorOf(req), req.sessionToken ?? '')
+    clearSessionCookie(reply, secureCookies)
+    return { ok: true as const }
+  })
+
+  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], response: { 200: ZMe } } }, async (req) => auth.me(actorOf(req)))
+
+  app.patch(
+    '/api/v1/auth/me/preferences',
+    { schema: { tags: ['auth'], body: ZUpdatePreferencesRequest, response: { 200: ZOk } } },
+    async (req) => {
+      await auth.setLocale(actorOf(req), req.body.locale)
+      return { ok: true as const }
+    },
+  )
+
+  app.post(
+    '/api/v1/auth/password',
+    { schema: { tags: ['auth'], body: ZChangePasswordRequest, response: { 200: ZOk } } },
+    async (req) => {
+      await auth.changePassword(actorOf(req), req.sessionToken ?? '', req.body.currentPassword, req.body.newPassword)
+      return { ok: true as const }
+    },
+  )
+
+  // --- users (admin) ---
+  app.get('/api/v1/users', { schema: { tags: ['users'], querystring: ZUserListQuery, response: { 200: ZUserList } } }, async (req) =>
+    users.listUsers(actorOf(req), req.query),
+  )
+  app.post('/api/v1/users', { schema: { tags: ['users'], body: ZCreateUserRequest, response: { 201: ZUser } } }, async (req, reply) => {
+    const user = await users.createUser(actorOf(req), req.body)
+    return reply.status(201).send(user)
+  })
+  app.patch(
+    '/api/v1/users/:id',
+    { schema: { tags: ['users'], params: ZIdParams, body: ZUpdateUserRequest, response: { 200: ZUser } } },
+    async (req) => users.updateUser(actorOf(req), req.params.id, req.body),
+  )
+
+  // --- audit ---
+  app.get('/api/v1/audit', { schema: { tags: ['audit'], querystring: ZAuditQuery, response: { 200: ZAuditList } } }, async (req) =>
+    audit.listEntries(actorOf(req), req.query),
+  )
+  app.get('/api/v1/audit/export.xlsx', { schema: { tags: ['audit'], querystring: ZAuditQuery } }, async (req, reply) => {
+    const buf = await audit.exportEntries(actorOf(req), req.query)
+    return reply
+      .header('content-type', XLSX_MIME)
+      .header('content-disposition', 'attachment; filename="registro-de-actividad.xlsx"')
+      .send(buf)
+  })
+
+  // --- files ---
+  app.post('/api/v1/files', { schema: { tags: ['files'], consumes: ['multipart/form-data'], response: { 201: ZStoredFile } } }, async (req, reply) => {
+    const upload = await readUpload(req)
+    const stored = await files.uploadFile(actorOf(req), { name: upload.filename, bytes: upload.bytes })
+    return reply.status(201).send(stored)
+  })
+  app.get('/api/v1/files/:id/meta', { schema: { tags: ['files'], params: ZIdParams, response: { 200: ZStoredFile } } }, async (req) =>
+    files.getFile(actorOf(req), req.params.id),
+  )
+  app.get('/api/v1/files/:id', { schema: { tags: ['files'], params: ZIdParams } }, async (req, reply) => {
+    const { file, bytes } = await files.readFile(actorOf(req), req.params.id)
+    const inline = file.kind === 'pdf' || file.kind === 'png' || file.kind === 'jpeg'
+    return reply
+      .header('content-type', file.mimeType)
+      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+      .send(bytes)
+  })
+
+}

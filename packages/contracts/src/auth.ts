@@ -1,0 +1,42 @@
+import { z } from 'zod'
+import { ZLineOfBusiness, ZRole } from './common'
+
+export const ZLoginRequest = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(200),
+})
+export type TLoginRequest = z.infer<typeof ZLoginRequest>
+
+export const ZOrganization = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  country: z.string(),
+  timeZone: z.string(),
+  locale: z.string(),
+  currencies: z.array(z.string()),
+  taxRate: z.string(),
+  linesOfBusiness: z.array(ZLineOfBusiness),
+})
+export type TOrganization = z.infer<typeof ZOrganization>
+
+export const ZMe = z.object({
+  user: z.object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    role: ZRole,
+    locale: z.enum(['es', 'en']),
+  }),
+  organization: ZOrganization,
+  permissions: z.array(z.string()),
+})
+export type TMe = z.infer<typeof ZMe>
+
+export const ZChangePasswordRequest = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10).max(200),
+})
+export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>
+
+export const ZUpdatePreferencesRequest = z.object({ locale: z.enum(['es', 'en']) })

@@ -1,0 +1,47 @@
+import net from 'node:net'
+import { defineConfig } from 'vitest/config'
+
+/** Is a PostgreSQL server listening (TEST_DATABASE_URL or the local one)? Then integration tests run on it too. */
+async function postgresReachable(): Promise<boolean> {
+  if (process.env.FAENA_TEST_POSTGRES === 'off') return false
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test')
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: url.hostname, port: Number(url.port || 5432) })
+    socket.setTimeout(1000)
+    socket.once('connect', () => (socket.destroy(), resolve(true)))
+    socket.once('error', () => resolve(false))
+    socket.once('timeout', () => (socket.destroy(), resolve(false)))
+  })
+}
+
+export default defineConfig(async () => {
+  const integration = (db: 'pglite' | 'postgres') => ({
+    test: {
+      name: `integration-${db}`,
+      include: ['apps/server/**/*.int.test.ts'],
+      environment: 'node',
+      globalSetup: ['apps/server/test/global-setup.ts'],
+      env: { FAENA_TEST_DB: db },
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      pool: 'forks' as const,
+      maxWorkers: 2,
+    },
+  })
+  return {
+    test: {
+      projects: [
+        {
+          test: {
+            name: 'unit',
+            include: ['apps/**/*.test.ts', 'packages/**/*.test.ts'],
+            exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+            environment: 'node',
+          },
+        },
+        integration('pglite'),
+        ...((await postgresReachable()) ? [integration('postgres')] : []),
+      ],
+    },
+  }
+})
