@@ -28,8 +28,10 @@ export default defineConfig(async () => {
       maxWorkers: 2,
     },
   })
+  const jsonReport = process.env.VITEST_JSON_REPORT
   return {
     test: {
+      reporters: jsonReport ? ['default', ['json', { outputFile: jsonReport }]] : ['default'],
       projects: [
         {
           test: {

@@ -39,6 +39,13 @@ export type AppDeps = {
   logger?: boolean
 }
 
+export type RegisteredRoute = { method: string; url: string; config: unknown; schema: unknown }
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[]
+  }
+}
+
 export const VERSION = '0.1.0'
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const DEFAULT_WEB_DIR = path.resolve(here, '../../web/dist')
@@ -66,6 +73,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const timeZoneOf = createTimeZoneLookup(db)
   const audit = createAuditService({ db, timeZoneOf })
   const files = createFilesService({ db, store: fileStore })
+
+  // Every route, as registered: the route-matrix and malformed-input tests walk this list.
+  const routes: RegisteredRoute[] = []
+  app.decorate('registeredRoutes', routes)
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: r.url, config: r.config, schema: r.schema })
+    }
+  })
 
   registerErrorHandler(app)
   registerSecurity(app, { publicOrigin: config.publicOrigin, secure: config.secureCookies })

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Actor } from '../access'
+import { can, type Actor, type Permission } from '../access'
 import type { AuthService, RequestMeta } from '../auth/auth.service'
 import { AppError } from '../errors'
 
@@ -13,6 +13,11 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** routes that answer without a session (login, health, docs) */
     public?: boolean
+    /**
+     * What the caller needs: a permission of the static map, or 'session' for any signed-in user.
+     * Checked here before the body is even read, and again by the service (defence in depth).
+     */
+    permission?: Permission | 'session'
   }
 }
 
@@ -41,6 +46,11 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
     if (req.routeOptions.config?.public) return
     if (!req.routeOptions.url) return // unknown route: the not-found handler answers
     if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Inicia sesión para continuar')
+    const permission = req.routeOptions.config?.permission
+    if (!permission) throw new AppError('FORBIDDEN', 'Ruta sin permiso declarado')
+    if (permission !== 'session' && !can(req.actor, permission)) {
+      throw new AppError('FORBIDDEN', 'No tienes permiso para esta acción', { permission })
+    }
   })
 }
 

@@ -1,0 +1,154 @@
+import type { RegisteredRoute } from '../src/app'
+import type { TestApp } from './harness'
+
+/**
+ * Records of the demo-offshore organization that route-walking tests put into path params,
+ * and a valid body per route, so that a 403/404 is about access and not about bad input.
+ */
+export type Samples = {
+  fill: (url: string, org: 'offshore') => string
+  body: (route: RegisteredRoute) => unknown
+}
+
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+
+export async function createSamples(t: TestApp): Promise<Samples> {
+  const admin = await t.login('admin@offshore.test')
+  const get = async (url: string) => {
+    const res = await t.app.inject({ method: 'GET', url, headers: { cookie: admin } })
+    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
+    return res.json()
+  }
+  const post = async (url: string, payload: unknown) => {
+    const res = await t.app.inject({ method: 'POST', url, headers: { cookie: admin }, payload: payload as object })
+    if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
+    return res.json()
+  }
+
+  const ids: Record<string, string> = {}
+  const users = await get('/api/v1/users?limit=1')
+  ids['/api/v1/users/:id'] = users.items[0].id
+
+  const boundary = 'faenaSampleBoundary'
+  const multipart = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="sample.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    PDF,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ])
+  const upload = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/files',
+    headers: { cookie: admin, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: multipart,
+  })
+  if (upload.statusCode !== 201) throw new Error(`upload: ${upload.statusCode} ${upload.body}`)
+  const fileId: string = upload.json().id
+  ids['/api/v1/files/:id'] = fileId
+
+  const catalogNames = t.app.registeredRoutes
+    .map((r) => /^\/api\/v1\/catalogs\/([a-z-]+)\/:id/.exec(r.url)?.[1])
+    .filter((x): x is string => Boolean(x))
+  for (const name of new Set(catalogNames)) {
+    const list = await get(`/api/v1/catalogs/${name}?limit=1`)
+    ids[`/api/v1/catalogs/${name}/:id`] = list.items[0].id
+  }
+
+  const hasProposals = t.app.registeredRoutes.some((r) => r.url === '/api/v1/proposals')
+  const proposalBody = hasProposals ? await validProposalBody(get) : undefined
+  if (proposalBody) {
+    const p = await post('/api/v1/proposals', proposalBody)
+    ids['/api/v1/proposals/:id'] = p.id
+    ids[':stepId'] = p.steps[0].id
+    const att = await post(`/api/v1/proposals/${p.id}/steps/${p.steps[0].id}/attachments`, { url: 'https://example.com/evidence.pdf' })
+    ids[':attachmentId'] = att.id ?? att.attachments?.[0]?.id ?? findAttachmentId(att)
+  }
+
+  return {
+    fill(url) {
+      let out = url
+      const m = /^(\/api\/v1\/(?:catalogs\/[a-z-]+|[a-z-]+))\/:id/.exec(url)
+      if (m) {
+        const id = ids[`${m[1]}/:id`]
+        if (!id) throw new Error(`no sample id for ${url}: add one in test/samples.ts`)
+        out = out.replace(':id', id)
+      }
+      for (const p of [':stepId', ':attachmentId']) {
+        if (out.includes(p)) {
+          const id = ids[p]
+          if (!id) throw new Error(`no sample for ${p} in ${url}`)
+          out = out.replace(p, id)
+        }
+      }
+      if (out.includes('/:')) throw new Error(`no sample for a param of ${url}: add one in test/samples.ts`)
+      return out
+    },
+    body(route) {
+      const key = `${route.method} ${route.url}`
+      const bodies: Record<string, unknown> = {
+        'POST /api/v1/users': { email: 'sample@offshore.test', name: 'Sample', role: 'viewer', password: 'sample-password' },
+        'PATCH /api/v1/users/:id': { name: 'Sample' },
+        'PATCH /api/v1/auth/me/preferences': { locale: 'es' },
+        'POST /api/v1/auth/password': { currentPassword: 'x', newPassword: 'sample-password-2' },
+        'POST /api/v1/proposals': proposalBody,
+        'PATCH /api/v1/proposals/:id': { description: 'Otra descripción' },
+        'PATCH /api/v1/proposals/:id/steps/:stepId': { status: 'in_progress' },
+        'POST /api/v1/proposals/:id/status': { status: 'in_progress' },
+        'POST /api/v1/proposals/:id/steps/:stepId/attachments': { url: 'https://example.com/x.pdf' },
+        'POST /api/v1/files': undefined,
+      }
+      if (key in bodies) return bodies[key]
+      const cat = /^(POST|PATCH) \/api\/v1\/catalogs\/([a-z-]+)(\/:id)?$/.exec(key)
+      if (cat) return catalogBody(cat[2] ?? '')
+      if (route.method === 'GET' || route.method === 'DELETE' || /\/(restore|liquidate|reopen)$/.test(route.url)) return undefined
+      return undefined
+    },
+  }
+}
+
+function findAttachmentId(detail: { steps?: { attachments?: { id: string }[]; steps?: unknown[] }[] }): string {
+  for (const s of detail.steps ?? []) if (s.attachments?.[0]) return s.attachments[0].id
+  throw new Error('attachment id not found')
+}
+
+async function validProposalBody(get: (url: string) => Promise<{ items: { id: string; clientType?: string }[] }>) {
+  const clients = await get('/api/v1/catalogs/clients?limit=50')
+  const types = await get('/api/v1/catalogs/types?level=proposal&limit=1')
+  const managers = await get('/api/v1/catalogs/project-managers?limit=1')
+  const client = clients.items.find((c) => c.clientType === 'CONTRATO') ?? clients.items[0]
+  return {
+    officialNumber: 'BME-0001-001-2026',
+    requestNumber: 'PEP-SOL-0001',
+    description: 'Muestra para pruebas de rutas',
+    clientId: client?.id,
+    requestDate: '2026-11-01',
+    deliveryDate: '2026-12-01',
+    durationDays: 30,
+    typeId: types.items[0]?.id,
+    projectManagerId: managers.items[0]?.id,
+    priority: 'medium',
+  }
+}
+
+function catalogBody(name: string): unknown {
+  switch (name) {
+    case 'clients':
+      return { name: 'Cliente muestra', clientType: 'INTERCOM' }
+    case 'project-managers':
+      return { name: 'Responsable muestra' }
+    case 'types':
+      return { name: 'Tipo muestra', level: 'proposal' }
+    case 'statuses':
+      return { name: 'Estatus muestra', level: 'proposal' }
+    case 'fronts':
+      return { name: 'Frente muestra', siteKinds: ['yard'] }
+    case 'sites':
+      return { name: 'Sitio muestra', kind: 'platform' }
+    case 'units':
+      return { key: 'MUESTRA', description: 'Unidad muestra' }
+    case 'proposal-step-templates':
+    case 'work-order-step-templates':
+      return { clientType: 'INTERCOM', name: 'Paso muestra', position: 99 }
+    default:
+      throw new Error(`no sample body for catalog ${name}: add one in test/samples.ts`)
+  }
+}
