@@ -7,7 +7,7 @@ import type { TestApp } from './harness'
  */
 export type Samples = {
   fill: (url: string, org: 'offshore') => string
-  body: (route: RegisteredRoute) => unknown
+  body: (route: RegisteredRoute) => object | undefined
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
@@ -60,7 +60,7 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     ids['/api/v1/proposals/:id'] = p.id
     ids[':stepId'] = p.steps[0].id
     const att = await post(`/api/v1/proposals/${p.id}/steps/${p.steps[0].id}/attachments`, { url: 'https://example.com/evidence.pdf' })
-    ids[':attachmentId'] = att.id ?? att.attachments?.[0]?.id ?? findAttachmentId(att)
+    ids[':attachmentId'] = att.id
   }
 
   return {
@@ -84,7 +84,7 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     },
     body(route) {
       const key = `${route.method} ${route.url}`
-      const bodies: Record<string, unknown> = {
+      const bodies: Record<string, object | undefined> = {
         'POST /api/v1/users': { email: 'sample@offshore.test', name: 'Sample', role: 'viewer', password: 'sample-password' },
         'PATCH /api/v1/users/:id': { name: 'Sample' },
         'PATCH /api/v1/auth/me/preferences': { locale: 'es' },
@@ -103,11 +103,6 @@ export async function createSamples(t: TestApp): Promise<Samples> {
       return undefined
     },
   }
-}
-
-function findAttachmentId(detail: { steps?: { attachments?: { id: string }[]; steps?: unknown[] }[] }): string {
-  for (const s of detail.steps ?? []) if (s.attachments?.[0]) return s.attachments[0].id
-  throw new Error('attachment id not found')
 }
 
 async function validProposalBody(get: (url: string) => Promise<{ items: { id: string; clientType?: string }[] }>) {
@@ -129,7 +124,7 @@ async function validProposalBody(get: (url: string) => Promise<{ items: { id: st
   }
 }
 
-function catalogBody(name: string): unknown {
+function catalogBody(name: string): object {
   switch (name) {
     case 'clients':
       return { name: 'Cliente muestra', clientType: 'INTERCOM' }

@@ -37,10 +37,23 @@ export const PERMISSIONS = [
   'proposal.status',
   'proposal.delete',
   'proposal.readDeleted',
+  'concept.read',
+  'concept.import',
+  'workOrder.read',
+  'workOrder.create',
+  'workOrder.update',
+  'workOrder.import',
+  'schedule.import',
+  'rental.read',
+  'rental.manage',
+  'fieldDocument.manage',
+  'billingSheet.manage',
+  'billingSheet.liquidate',
+  'billingSheet.invoice',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-const READ: Permission[] = ['catalog.read', 'proposal.read', 'file.read']
+const READ: Permission[] = ['catalog.read', 'proposal.read', 'file.read', 'concept.read', 'workOrder.read', 'rental.read']
 
 /** The static permission map: role → what it may do. Checked in services through requireAccess. */
 export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
@@ -54,10 +67,19 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'proposal.update',
     'proposal.status',
     'proposal.delete',
+    'concept.import',
+    'workOrder.create',
+    'workOrder.update',
+    'workOrder.import',
+    'schedule.import',
+    'rental.manage',
+    'fieldDocument.manage',
+    'billingSheet.manage',
+    'billingSheet.liquidate',
   ],
-  supervisor: [...READ, 'file.upload', 'proposal.update'],
-  operator: [...READ, 'file.upload', 'proposal.update'],
-  billing: [...READ, 'audit.read'],
+  supervisor: [...READ, 'file.upload', 'proposal.update', 'workOrder.update', 'schedule.import', 'fieldDocument.manage'],
+  operator: [...READ, 'file.upload', 'proposal.update', 'fieldDocument.manage'],
+  billing: [...READ, 'audit.read', 'file.upload', 'billingSheet.manage', 'billingSheet.liquidate', 'billingSheet.invoice'],
   viewer: READ,
 }
 
