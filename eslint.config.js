@@ -45,6 +45,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Tests read JSON answers (`res.json()` is any) and assert on them.
+    files: ['**/*.test.ts', '**/*.int.test.ts', 'apps/server/test/**', 'e2e/**', 'bench/**'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+    },
+  },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   prettier,
 )

@@ -14,6 +14,8 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { createCatalogsModule, getNames as getCatalogNames } from './modules/catalogs'
+import { createProposalsService, proposalsRoutes } from './modules/proposals'
 import type { Database } from './platform/db/create-db'
 import { createAuditService } from './platform/audit/audit.service'
 import { createAuthService } from './platform/auth/auth.service'
@@ -110,8 +112,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
 
   // Business modules, one registration each.
-  const modules = { db, clock, files, timeZoneOf }
-  void modules
+  const catalogs = createCatalogsModule({ db, clock })
+  await app.register(catalogs.routes)
+  const proposals = createProposalsService({ db, clock, files, timeZoneOf, catalogs: { ...catalogs.service, getNames: getCatalogNames } })
+  await app.register(proposalsRoutes, { proposals })
 
   const webDir = deps.webDir
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {

@@ -47,11 +47,19 @@ describe('percent (half-up, integer maths)', () => {
 
 describe('progressOf', () => {
   it('counts completed and not_applicable as done; pending and in_progress as open', () => {
-    expect(progressOf(['completed', 'not_applicable', 'pending', 'in_progress'])).toEqual({ done: 2, counted: 4, progress: 50 })
+    expect(progressOf(['completed', 'not_applicable', 'pending', 'in_progress'])).toEqual({
+      done: 2,
+      counted: 4,
+      progress: 50,
+    })
   })
 
   it('leaves cancelled steps out of both sides', () => {
-    expect(progressOf(['completed', 'cancelled', 'cancelled', 'pending'])).toEqual({ done: 1, counted: 2, progress: 50 })
+    expect(progressOf(['completed', 'cancelled', 'cancelled', 'pending'])).toEqual({
+      done: 1,
+      counted: 2,
+      progress: 50,
+    })
     expect(progressOf(['completed', 'cancelled'])).toEqual({ done: 1, counted: 1, progress: 100 })
   })
 
@@ -70,7 +78,10 @@ describe('tree progress', () => {
   // 3 main steps; the second has 4 sub-steps (one cancelled).
   const tree: StepNode[] = [
     leaf('completed'),
-    { status: 'in_progress', steps: [leaf('completed'), leaf('not_applicable'), leaf('cancelled'), leaf('pending')] },
+    {
+      status: 'in_progress',
+      steps: [leaf('completed'), leaf('not_applicable'), leaf('cancelled'), leaf('pending')],
+    },
     leaf('pending'),
   ]
 
@@ -98,7 +109,8 @@ describe('parent auto-completion', () => {
   })
 
   it('leaves a parent that is already closed alone', () => {
-    for (const s of ['completed', 'not_applicable', 'cancelled'] as const) expect(shouldAutoCompleteParent(s, ['completed'])).toBe(false)
+    for (const s of ['completed', 'not_applicable', 'cancelled'] as const)
+      expect(shouldAutoCompleteParent(s, ['completed'])).toBe(false)
   })
 })
 

@@ -19,12 +19,20 @@ export const UNCOUNTED_STEP_STATUSES = ['cancelled'] as const satisfies readonly
 
 export type ProgressCount = { done: number; counted: number; progress: number }
 
-export const isDoneStep = (status: TStepStatus): boolean => (DONE_STEP_STATUSES as readonly TStepStatus[]).includes(status)
-export const isCountedStep = (status: TStepStatus): boolean => !(UNCOUNTED_STEP_STATUSES as readonly TStepStatus[]).includes(status)
+export const isDoneStep = (status: TStepStatus): boolean =>
+  (DONE_STEP_STATUSES as readonly TStepStatus[]).includes(status)
+export const isCountedStep = (status: TStepStatus): boolean =>
+  !(UNCOUNTED_STEP_STATUSES as readonly TStepStatus[]).includes(status)
 
 /** done ÷ counted × 100 rounded half-up, in integers: floor((200·done + counted) / (2·counted)). */
 export function percent(done: number, counted: number): number {
-  if (!Number.isSafeInteger(done) || !Number.isSafeInteger(counted) || done < 0 || counted < 0 || done > counted) {
+  if (
+    !Number.isSafeInteger(done) ||
+    !Number.isSafeInteger(counted) ||
+    done < 0 ||
+    counted < 0 ||
+    done > counted
+  ) {
     throw new RangeError(`invalid progress counts: ${done}/${counted}`)
   }
   if (counted === 0) return 0
@@ -46,26 +54,38 @@ export function progressOf(statuses: readonly TStepStatus[]): ProgressCount {
 /** A step as the progress rules see it: its status and its sub-steps. */
 export type StepNode = { status: TStepStatus; steps: readonly StepNode[] }
 
-const flatten = (steps: readonly StepNode[]): TStepStatus[] => steps.flatMap((s) => [s.status, ...flatten(s.steps)])
+const flatten = (steps: readonly StepNode[]): TStepStatus[] =>
+  steps.flatMap((s) => [s.status, ...flatten(s.steps)])
 
 /** Progress of a whole proposal: every step row of the tree, parents and sub-steps alike. */
 export const proposalProgress = (steps: readonly StepNode[]): ProgressCount => progressOf(flatten(steps))
 
 /** Progress of a parent step over its sub-steps (all descendants); null for a step without sub-steps. */
-export const parentProgress = (step: StepNode): ProgressCount | null => (step.steps.length === 0 ? null : progressOf(flatten(step.steps)))
+export const parentProgress = (step: StepNode): ProgressCount | null =>
+  step.steps.length === 0 ? null : progressOf(flatten(step.steps))
 
 /**
  * Parent auto-completion: a parent step that is still open (`pending` or `in_progress`) completes by itself
  * when every one of its sub-steps is done, ignoring cancelled ones, with at least one done.
  * It never reverts automatically; a parent a user set to cancelled or not_applicable is left alone.
  */
-export function shouldAutoCompleteParent(parentStatus: TStepStatus, subStepStatuses: readonly TStepStatus[]): boolean {
+export function shouldAutoCompleteParent(
+  parentStatus: TStepStatus,
+  subStepStatuses: readonly TStepStatus[],
+): boolean {
   if (parentStatus !== 'pending' && parentStatus !== 'in_progress') return false
   const counted = subStepStatuses.filter(isCountedStep)
   return counted.length > 0 && counted.every(isDoneStep)
 }
 
 /** A step is past due when its delivery date is before today and it is still open. */
-export function isStepOverdue(step: { status: TStepStatus; deliveryDate: string | null }, today: string): boolean {
-  return step.deliveryDate !== null && step.deliveryDate < today && (step.status === 'pending' || step.status === 'in_progress')
+export function isStepOverdue(
+  step: { status: TStepStatus; deliveryDate: string | null },
+  today: string,
+): boolean {
+  return (
+    step.deliveryDate !== null &&
+    step.deliveryDate < today &&
+    (step.status === 'pending' || step.status === 'in_progress')
+  )
 }

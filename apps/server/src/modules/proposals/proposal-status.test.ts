@@ -36,7 +36,10 @@ describe('proposal status transitions', () => {
   })
 
   it('reports an invalid transition before a missing reason', () => {
-    expect(checkTransition('finished', 'cancelled', undefined)).toEqual({ ok: false, error: 'invalid_transition' })
+    expect(checkTransition('finished', 'cancelled', undefined)).toEqual({
+      ok: false,
+      error: 'invalid_transition',
+    })
     expect(checkTransition('active', 'active', undefined)).toEqual({ ok: false, error: 'invalid_transition' })
   })
 })

@@ -36,6 +36,7 @@ export function createFilesService({ db, store }: { db: Db; store: FileStore }) 
       ])
     }
     const { key, sha256 } = await store.put(input.bytes)
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped from names
     const name = input.name.replace(/[\\/\x00-\x1f]/g, '_').slice(0, 200) || `archivo.${kind}`
     const insert = async (t: Executor) => {
       const row = await repo.insertFile(t, {

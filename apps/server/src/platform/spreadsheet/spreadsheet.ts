@@ -34,7 +34,7 @@ export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
     ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: Math.max(1, spec.columns.length) } }
   }
   const out = await wb.xlsx.writeBuffer()
-  return Buffer.from(out as ArrayBuffer)
+  return Buffer.from(out)
 }
 
 function cellValue(v: unknown, type: SheetColumn['type']): unknown {

@@ -1,0 +1,10 @@
+/** The proposals (PTE) module: its only public entry. */
+export {
+  createProposalsService,
+  type CatalogsPort,
+  type ProposalsService,
+  type ProposalsServiceDeps,
+} from './proposals.service'
+export { proposalsRoutes } from './proposals.routes'
+export type { ProposalTables } from './proposals.tables'
+export { percent as proposalProgressPercent, progressOf as proposalProgressOf } from './proposal-progress'

@@ -1,0 +1,323 @@
+import { sql, type Expression, type SqlBool } from 'kysely'
+import type { TProposalListQuery } from '@faena/contracts'
+import type { Executor } from '../../platform/db/executor'
+import { DONE_STEP_STATUSES, UNCOUNTED_STEP_STATUSES } from './proposal-progress'
+import { FINAL_PROPOSAL_STATUSES } from './proposal-status'
+
+/** Every SQL statement on the proposals tables. Every query is scoped by organization. */
+
+export type ProposalRow = Awaited<ReturnType<typeof insertProposal>>
+export type StepRow = Awaited<ReturnType<typeof findStep>> & {}
+export type AttachmentRow = Awaited<ReturnType<typeof insertAttachment>>
+
+// --- proposals ---
+
+export type ProposalValues = {
+  official_number: string
+  request_number: string
+  description: string
+  client_id: string
+  type_id: string
+  project_manager_id: string
+  priority: string
+  request_date: string
+  delivery_date: string
+  duration_days: number
+  comment: string | null
+}
+
+export async function insertProposal(
+  db: Executor,
+  orgId: string,
+  createdBy: string | null,
+  v: ProposalValues,
+) {
+  return db
+    .insertInto('proposals')
+    .values({ ...v, org_id: orgId, created_by: createdBy })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+/** One proposal of the organization; soft-deleted ones only when asked for. */
+export async function findProposal(
+  db: Executor,
+  orgId: string,
+  id: string,
+  opts: { includeDeleted?: boolean; forUpdate?: boolean } = {},
+) {
+  let q = db.selectFrom('proposals').selectAll().where('org_id', '=', orgId).where('id', '=', id)
+  if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null)
+  if (opts.forUpdate) q = q.forUpdate()
+  return q.executeTakeFirst()
+}
+
+export async function updateProposal(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: Partial<ProposalValues> & {
+    status?: string
+    status_reason?: string | null
+    status_changed_at?: Date
+    deleted_at?: Date
+    deleted_by?: string | null
+    updated_at: Date
+  },
+) {
+  return db
+    .updateTable('proposals')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+/** Filters of the list, resolved by the service: `clientIdsMatching` are the clients whose name matches `q`. */
+export type ProposalFilter = TProposalListQuery & {
+  today: string
+  clientIdsMatching: string[]
+  clientOrder: string[]
+}
+
+const PRIORITY_ORDER = ['low', 'medium', 'high', 'urgent']
+const STATUS_ORDER = ['active', 'in_progress', 'suspended', 'finished', 'cancelled']
+
+/** A page of proposals with their step counts (done / counted, per proposal-progress.ts), and the total. */
+export async function listProposals(db: Executor, orgId: string, f: ProposalFilter) {
+  const counts = db
+    .selectFrom('proposal_steps')
+    .where('org_id', '=', orgId)
+    .groupBy('proposal_id')
+    .select((eb) => [
+      'proposal_id',
+      eb.fn
+        .countAll<string>()
+        .filterWhere('status', 'in', [...DONE_STEP_STATUSES])
+        .as('done'),
+      eb.fn
+        .countAll<string>()
+        .filterWhere('status', 'not in', [...UNCOUNTED_STEP_STATUSES])
+        .as('counted'),
+    ])
+
+  let q = db
+    .selectFrom('proposals as p')
+    .leftJoin(counts.as('c'), 'c.proposal_id', 'p.id')
+    .where('p.org_id', '=', orgId)
+    .where('p.deleted_at', f.deleted === 'true' ? 'is not' : 'is', null)
+  if (f.status) q = q.where('p.status', '=', f.status)
+  if (f.clientId) q = q.where('p.client_id', '=', f.clientId)
+  if (f.typeId) q = q.where('p.type_id', '=', f.typeId)
+  if (f.projectManagerId) q = q.where('p.project_manager_id', '=', f.projectManagerId)
+  if (f.priority) q = q.where('p.priority', '=', f.priority)
+  if (f.requestFrom) q = q.where('p.request_date', '>=', f.requestFrom)
+  if (f.requestTo) q = q.where('p.request_date', '<=', f.requestTo)
+  if (f.deliveryFrom) q = q.where('p.delivery_date', '>=', f.deliveryFrom)
+  if (f.deliveryTo) q = q.where('p.delivery_date', '<=', f.deliveryTo)
+  if (f.overdue) {
+    // overdue: delivery date before today (organization time zone) and not finished/cancelled
+    q = q.where((eb) => {
+      const overdue = eb.and([
+        eb('p.delivery_date', '<', f.today),
+        eb('p.status', 'not in', [...FINAL_PROPOSAL_STATUSES]),
+      ])
+      return f.overdue === 'true' ? overdue : eb.not(overdue)
+    })
+  }
+  if (f.q) {
+    const like = `%${f.q.replace(/[%_\\]/g, '\\$&')}%`
+    q = q.where((eb) => {
+      const any: Expression<SqlBool>[] = [
+        eb('p.official_number', 'ilike', like),
+        eb('p.request_number', 'ilike', like),
+        eb('p.description', 'ilike', like),
+      ]
+      if (f.clientIdsMatching.length > 0) any.push(eb('p.client_id', 'in', f.clientIdsMatching))
+      return eb.or(any)
+    })
+  }
+
+  const dir = f.dir
+  const done = sql<number>`coalesce(c.done, 0)`
+  const counted = sql<number>`coalesce(c.counted, 0)`
+  const sorted = (() => {
+    switch (f.sort) {
+      case 'officialNumber':
+        return q.orderBy(sql`lower(p.official_number)`, dir)
+      case 'requestDate':
+        return q.orderBy('p.request_date', dir)
+      case 'deliveryDate':
+        return q.orderBy('p.delivery_date', dir)
+      case 'status':
+        return q.orderBy(sql`array_position(${STATUS_ORDER}::text[], p.status)`, dir)
+      case 'priority':
+        return q.orderBy(sql`array_position(${PRIORITY_ORDER}::text[], p.priority)`, dir)
+      case 'progress':
+        // the exact ratio orders exactly as the rounded percentage (and breaks its ties finer)
+        return q.orderBy(sql`coalesce(c.done::numeric / nullif(c.counted, 0), 0)`, dir)
+      case 'client':
+        // the service passes the organization's client ids ordered by name
+        return q.orderBy(sql`array_position(${f.clientOrder}::uuid[], p.client_id)`, dir)
+      case 'createdAt':
+        return q.orderBy('p.created_at', dir)
+    }
+  })()
+
+  const [rows, count] = await Promise.all([
+    sorted
+      .selectAll('p')
+      .select([done.as('done'), counted.as('counted')])
+      .orderBy('p.created_at', 'desc')
+      .orderBy('p.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return {
+    rows: rows.map((r) => ({ ...r, done: Number(r.done), counted: Number(r.counted) })),
+    total: Number(count.n),
+  }
+}
+
+/** The catalog ids the organization's proposals refer to (to look their names up through the catalogs module). */
+export async function referencedClientIds(db: Executor, orgId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('proposals')
+    .select('client_id')
+    .distinct()
+    .where('org_id', '=', orgId)
+    .execute()
+  return rows.map((r) => r.client_id)
+}
+
+// --- steps ---
+
+export type StepInsert = {
+  id: string
+  parent_id: string | null
+  template_id: string | null
+  position: number
+  name: string
+}
+
+export async function insertSteps(db: Executor, orgId: string, proposalId: string, steps: StepInsert[]) {
+  if (steps.length === 0) return
+  // One statement: the self-reference (parent_id) is checked at its end, so the order of rows is free.
+  await db
+    .insertInto('proposal_steps')
+    .values(steps.map((s) => ({ ...s, org_id: orgId, proposal_id: proposalId })))
+    .execute()
+}
+
+export async function listSteps(db: Executor, orgId: string, proposalId: string) {
+  return db
+    .selectFrom('proposal_steps')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('proposal_id', '=', proposalId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
+export async function findStep(db: Executor, orgId: string, proposalId: string, stepId: string) {
+  return db
+    .selectFrom('proposal_steps')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('proposal_id', '=', proposalId)
+    .where('id', '=', stepId)
+    .executeTakeFirst()
+}
+
+export async function listSubStepStatuses(db: Executor, orgId: string, parentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('proposal_steps')
+    .select('status')
+    .where('org_id', '=', orgId)
+    .where('parent_id', '=', parentId)
+    .execute()
+  return rows.map((r) => r.status)
+}
+
+export async function updateStep(
+  db: Executor,
+  orgId: string,
+  stepId: string,
+  patch: {
+    status?: string
+    start_date?: string | null
+    delivery_date?: string | null
+    completed_date?: string | null
+    comment?: string | null
+    updated_at: Date
+  },
+) {
+  return db
+    .updateTable('proposal_steps')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', stepId)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+// --- attachments ---
+
+export async function insertAttachment(
+  db: Executor,
+  a: {
+    orgId: string
+    proposalId: string
+    stepId: string
+    kind: 'file' | 'link'
+    fileId: string | null
+    url: string | null
+    name: string
+    createdBy: string | null
+  },
+) {
+  return db
+    .insertInto('proposal_step_attachments')
+    .values({
+      org_id: a.orgId,
+      proposal_id: a.proposalId,
+      step_id: a.stepId,
+      kind: a.kind,
+      file_id: a.fileId,
+      url: a.url,
+      name: a.name,
+      created_by: a.createdBy,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function listAttachments(db: Executor, orgId: string, proposalId: string) {
+  return db
+    .selectFrom('proposal_step_attachments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('proposal_id', '=', proposalId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
+export async function findAttachment(db: Executor, orgId: string, stepId: string, id: string) {
+  return db
+    .selectFrom('proposal_step_attachments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('step_id', '=', stepId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function deleteAttachment(db: Executor, orgId: string, id: string) {
+  await db.deleteFrom('proposal_step_attachments').where('org_id', '=', orgId).where('id', '=', id).execute()
+}

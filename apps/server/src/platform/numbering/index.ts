@@ -1,0 +1,2 @@
+/** Document numbering: per-organization consecutive series allocated inside the caller's transaction. */
+export { allocateNumber, lastAllocatedNumber, type AllocateNumberOptions } from './numbering'
