@@ -1,0 +1,377 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import Decimal from 'decimal.js'
+import ExcelJS from 'exceljs'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { readRows } from '../../platform/spreadsheet/read-workbook'
+import { conceptIdentity } from './concept-text'
+import {
+  annexFromSheetName,
+  parseContractWorkbook,
+  type ContractConcept,
+  type ContractWorkbookResult,
+} from './contract-workbook'
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../../..')
+const FIXTURE = path.resolve(repoRoot, '../shared/fixtures/excel/ANEXO_C_CONTRATO.xlsx')
+
+describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
+  let bytes: Buffer
+  let r: ContractWorkbookResult
+  const at = (sheet: string, rowNumber: number): ContractConcept => {
+    const c = r.concepts.find((x) => x.sheet === sheet && x.rowNumber === rowNumber)
+    if (!c) throw new Error(`no concept at ${sheet}!${rowNumber}`)
+    return c
+  }
+
+  beforeAll(async () => {
+    bytes = await readFile(FIXTURE)
+    r = await parseContractWorkbook(bytes)
+  })
+
+  it('gives exactly 1,464 ordinary concepts and no errors', () => {
+    expect(r.concepts).toHaveLength(1464)
+    expect(r.errors).toEqual([])
+  })
+
+  it('reads the seven sub-annex sheets and ignores the summary sheet with a reason', () => {
+    expect(r.sheets.map((s) => [s.sheet, s.headerRow, s.concepts])).toEqual([
+      ['Anexo C-CR', null, 0],
+      ['Anexo C-2-CR', 6, 501],
+      ['Anexo C-3-CR', 6, 649],
+      ['Anexo C-4-CR', 6, 88],
+      ['Anexo C-4-1', 6, 27],
+      ['Anexo C-5-CR', 6, 185],
+      ['Anexo C-5-1', 6, 10],
+      ['Anexo C-6-CR', 6, 4],
+    ])
+    expect(r.sheets[0]?.reason).toMatch(/no header row/)
+    expect(r.concepts.some((c) => c.sheet === 'Anexo C-CR')).toBe(false)
+    expect(r.annexes).toEqual(['C-2', 'C-3', 'C-4', 'C-4-1', 'C-5', 'C-5-1', 'C-6'])
+  })
+
+  it('lists the 13 distinct units, accents kept', () => {
+    expect(r.unitKeys).toEqual([
+      'COMIDA',
+      'DÍA',
+      'H-H',
+      'HOM/DÍA',
+      'HORA',
+      'JORNADA',
+      'JUNTA',
+      'M',
+      'M2',
+      'ML',
+      'PIEZA',
+      'SERVICIO',
+      'TON',
+    ])
+    const perUnit = (annex: string) => {
+      const counts: Record<string, number> = {}
+      for (const c of r.concepts.filter((x) => x.annex === annex)) counts[c.unit] = (counts[c.unit] ?? 0) + 1
+      return counts
+    }
+    expect(perUnit('C-2')).toEqual({ PIEZA: 279, TON: 111, JUNTA: 64, M: 35, M2: 11, ML: 1 })
+    expect(perUnit('C-6')).toEqual({ 'HOM/DÍA': 3, COMIDA: 1 })
+  })
+
+  it('reads a priced row field by field (trailing-dot code, category levels)', () => {
+    expect(at('Anexo C-2-CR', 10)).toEqual({
+      sheet: 'Anexo C-2-CR',
+      rowNumber: 10,
+      annex: 'C-2',
+      code: '2.1.',
+      codeKey: '2.1',
+      description: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
+      unit: 'M',
+      quantity: '76',
+      unitPriceMxn: '11813.3',
+      unitPriceUsd: '0',
+      categoryLevels: {
+        category: 'Tubos',
+        subcategory:
+          'Suministro, habilitación e instalación de tubo metálico de acero al carbón API-5l GR. B, extremos biselados, incluye: acarreo, carga, descarga, maniobras en el patio de prefabricados, así como embalado y acarreo del patio de prefabricado al muelle de embarque',
+        classification: null,
+      },
+    })
+  })
+
+  it('keeps a non-integer reference quantity exact', () => {
+    expect(at('Anexo C-2-CR', 38)).toMatchObject({ code: '2.25.', quantity: '245.1', unitPriceMxn: '1557.8' })
+  })
+
+  it('ignores the stray formula result in the ID HIJO column (C-2 L418)', () => {
+    const c = at('Anexo C-2-CR', 418)
+    expect(c).toMatchObject({
+      code: '2.352.',
+      description: 'PLACA LISA DE ½" ESP.',
+      unit: 'TON',
+      quantity: '90',
+    })
+    expect(c.unitPriceMxn).toBe('48965.76')
+    expect(c.categoryLevels.classification).toBeNull()
+  })
+
+  it('reads USD-only and dual-currency prices, accented units and trims descriptions', () => {
+    expect(at('Anexo C-3-CR', 774)).toMatchObject({
+      annex: 'C-3',
+      code: '3.646.',
+      description: 'BUCEO DE SUPERFICIE DE 4 BUZOS Y UNA CAMARA DE DESCOMPRESION',
+      unit: 'DÍA',
+      quantity: '160',
+      unitPriceMxn: '0',
+      unitPriceUsd: '3358.13',
+    })
+    expect(at('Anexo C-3-CR', 34)).toMatchObject({
+      code: '3.22.',
+      unitPriceMxn: '1284.34',
+      unitPriceUsd: '245.26',
+    })
+    expect(at('Anexo C-6-CR', 8)).toMatchObject({
+      annex: 'C-6',
+      code: '6.1.',
+      unit: 'HOM/DÍA',
+      quantity: '1049146',
+      unitPriceMxn: '475',
+      categoryLevels: {
+        category: 'Pernocta',
+        subcategory: 'MAR',
+        classification: 'HOSPEDAJE Y ALIMENTACIÓN OPTATIVOS',
+      },
+    })
+  })
+
+  it('writes numeric codes as Excel shows them and compares them with their trailing-dot twins', () => {
+    const numeric = at('Anexo C-4-1', 9)
+    expect(numeric).toMatchObject({
+      annex: 'C-4-1',
+      code: '4.4',
+      codeKey: '4.4',
+      description: 'AYUDANTE DE OPERARIO ESPTA.',
+    })
+    expect(numeric).toMatchObject({
+      unit: 'JORNADA',
+      quantity: '4',
+      unitPriceMxn: '1463.99',
+      unitPriceUsd: '0',
+    })
+    expect(at('Anexo C-4-1', 26)).toMatchObject({ code: '4.11', codeKey: '4.11' })
+    expect(at('Anexo C-4-CR', 13).codeKey).toBe(numeric.codeKey)
+    const numericCodes = r.concepts
+      .filter((c) => c.sheet === 'Anexo C-4-1' && !c.code.endsWith('.'))
+      .map((c) => c.code)
+    expect(numericCodes).toEqual(['4.4', '4.5', '4.7', '4.11', '4.13', '4.16'])
+  })
+
+  it('keeps repeated codes with different descriptions as distinct concepts', () => {
+    const variants = r.concepts.filter((c) => c.annex === 'C-4' && c.codeKey === '4.7')
+    expect(variants).toHaveLength(7)
+    expect(new Set(variants.map((c) => c.description)).size).toBe(7)
+    expect(new Set(variants.map((c) => c.unitPriceMxn))).toEqual(new Set(['3660.18']))
+    for (const code of ['4.8', '4.9', '4.11', '4.20', '4.21', '4.24', '4.25']) {
+      expect(r.concepts.filter((c) => c.annex === 'C-4' && c.codeKey === code).length).toBeGreaterThanOrEqual(
+        7,
+      )
+    }
+  })
+
+  it('reports the one same-annex duplicate identity (4.7 vs 4.7. in C-4-1) without dropping it', () => {
+    expect(r.duplicates).toEqual([
+      {
+        sheet: 'Anexo C-4-1',
+        rowNumber: 17,
+        annex: 'C-4-1',
+        duplicateOf: { sheet: 'Anexo C-4-1', rowNumber: 11 },
+      },
+    ])
+    const withAnnex = new Set(
+      r.concepts.map((c) => `${c.annex}|${conceptIdentity(c.code, c.description, c.unit)}`),
+    )
+    expect(withAnnex.size).toBe(1463)
+    // the base templates C-4-1 / C-5-1 repeat lines of C-4 / C-5: without the annex, identities collapse further
+    expect(new Set(r.concepts.map((c) => conceptIdentity(c.code, c.description, c.unit))).size).toBe(1428)
+  })
+
+  it('skips title, section, TOTAL and signature rows with a reason, and accounts for every row', async () => {
+    const reasons = new Set(r.skipped.map((s) => s.reason))
+    expect([...reasons].sort()).toEqual([
+      'TOTAL row',
+      'above the header row (title)',
+      'after the TOTAL row (place and date line, signature block)',
+      'annex title row (code and concept, no unit or prices)',
+      'header row',
+      'section heading (concept without code or unit)',
+    ])
+    const reasonAt = (sheet: string, rowNumber: number) =>
+      r.skipped.find((s) => s.sheet === sheet && s.rowNumber === rowNumber)?.reason
+    for (const sheet of ['Anexo C-2-CR', 'Anexo C-3-CR', 'Anexo C-4-1', 'Anexo C-5-1', 'Anexo C-6-CR']) {
+      expect(reasonAt(sheet, 7)).toBe('annex title row (code and concept, no unit or prices)')
+    }
+    expect(reasonAt('Anexo C-2-CR', 8)).toBe('section heading (concept without code or unit)')
+    expect(reasonAt('Anexo C-2-CR', 583)).toBe('TOTAL row')
+    expect(reasonAt('Anexo C-6-CR', 12)).toBe('TOTAL row')
+    expect(reasonAt('Anexo C-2-CR', 585)).toMatch(/after the TOTAL row/) // "Ciudad del Carmen, Campeche a …"
+    expect(reasonAt('Anexo C-2-CR', 590)).toMatch(/after the TOTAL row/) // signature block
+    expect(
+      r.skipped.filter((s) => s.reason === 'section heading (concept without code or unit)'),
+    ).toHaveLength(226)
+
+    // every non-empty row of the seven sub-annex sheets is either a concept or a skipped row, never both
+    const all: string[] = []
+    for await (const row of readRows(bytes, { sheets: (name) => name !== 'Anexo C-CR' }))
+      all.push(`${row.sheet}!${row.rowNumber}`)
+    const accounted = [...r.concepts, ...r.skipped].map((x) => `${x.sheet}!${x.rowNumber}`)
+    expect(new Set(accounted).size).toBe(accounted.length)
+    expect(accounted.sort()).toEqual(all.sort())
+  })
+
+  it('reproduces the sheet TOTALs exactly from quantity × unit price (each code once in C-4)', () => {
+    const total = (annex: string, currency: 'unitPriceMxn' | 'unitPriceUsd', onePerCode = false) => {
+      const seen = new Set<string>()
+      let sum = new Decimal(0)
+      for (const c of r.concepts.filter((x) => x.annex === annex)) {
+        if (onePerCode && seen.has(c.codeKey)) continue
+        seen.add(c.codeKey)
+        sum = sum.plus(new Decimal(c.quantity).times(c[currency]))
+      }
+      return sum.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
+    }
+    expect(total('C-2', 'unitPriceMxn')).toBe('1598191781.43')
+    expect(total('C-2', 'unitPriceUsd')).toBe('3880004.84')
+    expect(total('C-3', 'unitPriceMxn')).toBe('982510062.18')
+    expect(total('C-3', 'unitPriceUsd')).toBe('39256263.90')
+    expect(total('C-4', 'unitPriceMxn', true)).toBe('2800063006.14')
+    expect(total('C-5', 'unitPriceMxn')).toBe('1443133988.44')
+    expect(total('C-5', 'unitPriceUsd')).toBe('40570968.84')
+    expect(total('C-6', 'unitPriceMxn')).toBe('513874637.50')
+  })
+})
+
+describe('parseContractWorkbook on synthetic sheets', () => {
+  const HEADER = [
+    'ANEXO',
+    'PARTIDA',
+    'CONCEPTO',
+    'UNIDAD',
+    'CANTIDADES DE REFERENCIA',
+    'P.U. MN',
+    'P.U. USD',
+    'M.N.',
+    'U.S.D.',
+  ]
+
+  async function workbook(
+    sheets: { name: string; rows: (ExcelJS.CellValue | undefined)[][] }[],
+  ): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook()
+    for (const s of sheets) {
+      const ws = wb.addWorksheet(s.name)
+      s.rows.forEach((values, i) => {
+        values.forEach((v, j) => {
+          if (v !== undefined && v !== null) ws.getCell(i + 1, j + 1).value = v
+        })
+      })
+    }
+    return Buffer.from(await wb.xlsx.writeBuffer())
+  }
+
+  it('reports priced rows with missing or bad fields as errors with the row values', async () => {
+    const bytes = await workbook([
+      {
+        name: 'Anexo C-9-CR',
+        rows: [
+          ['Title'],
+          HEADER,
+          ['C-9', 9, 'Annex title'],
+          ['C-9', null, 'Section'],
+          ['C-9', '9.1.', 'Good', 'pieza ', 2, '$ 1,234.50', '-', { formula: 'E5*F5' }],
+          ['C-9', null, 'No code', 'PIEZA', 1, 10],
+          ['C-9', '9.3.', null, 'PIEZA', 1, 10],
+          ['C-9', '9.4.', 'No unit but priced', null, 1, 10],
+          ['C-9', '9.5.', 'Negative price', 'TON', 1, -5],
+          ['C-9', '9.6.', 'Text price', 'TON', 1, 'ten'],
+          ['C-9', '9.7.', 'Bad quantity', 'TON', 'many', 10],
+          ['C-9', 'PARTIDA', 'CONCEPTO', 'UNIDAD'],
+          [null, null, null, null, null, null, 'TOTAL', 123],
+          [null, 'Ciudad del Carmen'],
+        ],
+      },
+    ])
+    const r = await parseContractWorkbook(bytes)
+    expect(r.concepts).toHaveLength(1)
+    expect(r.concepts[0]).toMatchObject({
+      rowNumber: 5,
+      annex: 'C-9',
+      code: '9.1.',
+      unit: 'PIEZA',
+      quantity: '2',
+      unitPriceMxn: '1234.5',
+      unitPriceUsd: '0',
+    })
+    expect(r.errors.map((e) => [e.rowNumber, e.field])).toEqual([
+      [6, 'code'],
+      [7, 'description'],
+      [8, 'unit'],
+      [9, 'unitPriceMxn'],
+      [10, 'unitPriceMxn'],
+      [11, 'quantity'],
+    ])
+    expect(r.errors[3]?.message).toMatch(/negative/)
+    expect(r.errors[0]?.values).toMatchObject({
+      ANEXO: 'C-9',
+      CONCEPTO: 'No code',
+      UNIDAD: 'PIEZA',
+      'P.U. MN': 10,
+    })
+    expect(r.skipped.map((s) => [s.rowNumber, s.reason])).toEqual([
+      [1, 'above the header row (title)'],
+      [2, 'header row'],
+      [3, 'annex title row (code and concept, no unit or prices)'],
+      [4, 'section heading (concept without code or unit)'],
+      [12, 'repeated header row'],
+      [13, 'TOTAL row'],
+      [14, 'after the TOTAL row (place and date line, signature block)'],
+    ])
+  })
+
+  it('takes the annex from the sheet name when there is no ANEXO column, and accepts P.U. M.N.', async () => {
+    const bytes = await workbook([
+      { name: 'Notes', rows: [['nothing to import here']] },
+      {
+        name: 'Anexo C-4-1',
+        rows: [
+          ['Partida', 'Concepto', 'Unidad', 'Cantidad', 'P.U. M.N.', 'P.U. USD'],
+          ['4.7.', '  OPERARIO \n ESPECIALISTA.  ', 'Jornada', 8, 3660.18, null],
+          [4.7, 'OPERARIO ESPECIALISTA.', 'JORNADA', 8, 3660.18, 0],
+        ],
+      },
+    ])
+    const r = await parseContractWorkbook(bytes)
+    expect(r.errors).toEqual([])
+    expect(r.sheets.map((s) => [s.sheet, s.headerRow])).toEqual([
+      ['Notes', null],
+      ['Anexo C-4-1', 1],
+    ])
+    expect(
+      r.concepts.map((c) => [c.annex, c.code, c.codeKey, c.description, c.unit, c.unitPriceUsd]),
+    ).toEqual([
+      ['C-4-1', '4.7.', '4.7', 'OPERARIO ESPECIALISTA.', 'JORNADA', '0'],
+      ['C-4-1', '4.7', '4.7', 'OPERARIO ESPECIALISTA.', 'JORNADA', '0'],
+    ])
+    expect(r.duplicates).toEqual([
+      {
+        sheet: 'Anexo C-4-1',
+        rowNumber: 3,
+        annex: 'C-4-1',
+        duplicateOf: { sheet: 'Anexo C-4-1', rowNumber: 2 },
+      },
+    ])
+  })
+
+  it('derives annex keys from sheet names', () => {
+    expect(annexFromSheetName('Anexo C-2-CR')).toBe('C-2')
+    expect(annexFromSheetName('Anexo C-4-1')).toBe('C-4-1')
+    expect(annexFromSheetName('ANEXO C - 5 - 1')).toBe('C-5-1')
+    expect(annexFromSheetName('Resumen')).toBeNull()
+  })
+})

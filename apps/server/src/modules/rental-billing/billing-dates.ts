@@ -1,0 +1,200 @@
+import type { TFieldError } from '@faena/contracts'
+
+/**
+ * Billed dates of a rental assignment — pure calendar maths on `YYYY-MM-DD` strings (docs/rental-billing.md §1).
+ *
+ * Dates are converted to a day number (days since 1970-01-01 in the proleptic Gregorian calendar) with
+ * integer arithmetic; no `Date`, no time zone, no daylight-saving surprises.
+ *
+ * Rules (spec/mantis.md §6.2, §12 rule 3, fixed as issue 4 / §11.7 ask):
+ * - billed dates = period ∩ operation window ∩ frequency, every bound inclusive;
+ * - the result is a sorted list of DATES (never day-of-month numbers: fixes §11.2 defect 3, where a period
+ *   spanning two months collapsed Jan 15 and Feb 15 onto one billed "15");
+ * - `daily` bills every date (the old `interval_days` is ignored for billing, as §6.2 step 4 says);
+ * - `weekdays` bills the listed weekdays; numbers are 0 = Monday … 6 = Sunday, the convention of the old
+ *   system and of its data (§4.3, §12 rule 3) — NOT JavaScript's Sunday = 0; names `'mon'…'sun'` are accepted too;
+ * - `monthdays` bills the listed days of the month (1..31); a listed day that does not exist in a month
+ *   (29–31 in February, 31 in 30-day months) is simply not billed in that month — no clamping to the last
+ *   day, which would bill a date nobody listed (and could bill the 28th twice in spirit). Same as the old system.
+ */
+
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6 | WeekdayName
+export type WeekdayName = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'
+export const WEEKDAY_NAMES: readonly WeekdayName[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']
+
+export type Frequency =
+  | { kind: 'daily' }
+  | { kind: 'weekdays'; days: readonly Weekday[] }
+  | { kind: 'monthdays'; days: readonly number[] }
+
+export type BilledDatesInput = {
+  periodStart: string
+  periodEnd: string
+  operationStart: string
+  /** Last day on site (inclusive): the retirement date when retired, else the planned operation end; null = open. */
+  operationEnd: string | null
+  frequency: Frequency
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+
+/** Days in a month (month 1..12). */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeap(year) ? 29 : 28
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+}
+
+/** True for a real calendar date written `YYYY-MM-DD` (years 1000..9999). */
+export function isBusinessDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false
+  const m = DATE_RE.exec(value)
+  if (!m) return false
+  const y = Number(m[1])
+  const mo = Number(m[2])
+  const d = Number(m[3])
+  return y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
+}
+
+/** Day number of a `YYYY-MM-DD` date: days since 1970-01-01 (H. Hinnant's days_from_civil). Throws RangeError. */
+export function toDayNumber(date: string): number {
+  if (!isBusinessDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`)
+  let y = Number(date.slice(0, 4))
+  const m = Number(date.slice(5, 7))
+  const d = Number(date.slice(8, 10))
+  y -= m <= 2 ? 1 : 0
+  const era = Math.floor(y / 400)
+  const yoe = y - era * 400
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
+  return era * 146097 + doe - 719468
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
+
+/** `YYYY-MM-DD` of a day number (civil_from_days). */
+export function fromDayNumber(dayNumber: number): string {
+  const z = dayNumber + 719468
+  const era = Math.floor(z / 146097)
+  const doe = z - era * 146097
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  )
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
+  const mp = Math.floor((5 * doy + 2) / 153)
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
+  const m = mp < 10 ? mp + 3 : mp - 9
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+  return `${y}-${pad2(m)}-${pad2(d)}`
+}
+
+/** The date `days` days after (or before, when negative) `date`. */
+export const addDays = (date: string, days: number): string => fromDayNumber(toDayNumber(date) + days)
+
+/** Weekday of a date, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday = 3). */
+export const weekdayOf = (date: string): number => (((toDayNumber(date) + 3) % 7) + 7) % 7
+
+/** Every date from `start` to `end`, both inclusive; empty when start > end. */
+export function datesBetween(start: string, end: string): string[] {
+  const a = toDayNumber(start)
+  const b = toDayNumber(end)
+  const out: string[] = []
+  for (let n = a; n <= b; n++) out.push(fromDayNumber(n))
+  return out
+}
+
+/** A weekday number (0 = Monday) from a number or a name; throws RangeError for anything else. */
+export function weekdayNumber(day: Weekday): number {
+  if (typeof day === 'number') {
+    if (!Number.isInteger(day) || day < 0 || day > 6)
+      throw new RangeError(`weekday out of range 0..6: ${day}`)
+    return day
+  }
+  const i = WEEKDAY_NAMES.indexOf(day)
+  if (i < 0) throw new RangeError(`unknown weekday: ${JSON.stringify(day)}`)
+  return i
+}
+
+function frequencyMatcher(frequency: Frequency): (dayNumber: number, date: string) => boolean {
+  switch (frequency.kind) {
+    case 'daily':
+      return () => true
+    case 'weekdays': {
+      const set = new Set(frequency.days.map(weekdayNumber))
+      return (n) => set.has((((n + 3) % 7) + 7) % 7)
+    }
+    case 'monthdays': {
+      for (const d of frequency.days) {
+        if (!Number.isInteger(d) || d < 1 || d > 31)
+          throw new RangeError(`month day out of range 1..31: ${d}`)
+      }
+      const set = new Set(frequency.days)
+      // A listed day that does not exist in a month never matches (Feb 30 is no date): no clamping.
+      return (_n, date) => set.has(Number(date.slice(8, 10)))
+    }
+    default: {
+      const never: never = frequency
+      throw new RangeError(`unknown frequency: ${JSON.stringify(never)}`)
+    }
+  }
+}
+
+/** Inclusive intersection of two date ranges as day numbers, or null when empty. `end` null = open. */
+export function intersectWindow(
+  periodStart: string,
+  periodEnd: string,
+  operationStart: string,
+  operationEnd: string | null,
+): { from: number; to: number } | null {
+  const ps = toDayNumber(periodStart)
+  const pe = toDayNumber(periodEnd)
+  if (ps > pe) throw new RangeError(`period start ${periodStart} is after period end ${periodEnd}`)
+  const from = Math.max(ps, toDayNumber(operationStart))
+  const to = operationEnd === null ? pe : Math.min(pe, toDayNumber(operationEnd))
+  return from <= to ? { from, to } : null
+}
+
+/**
+ * The billed dates of one assignment in one period: sorted `YYYY-MM-DD` list of
+ * period ∩ [operationStart, operationEnd ?? open] ∩ frequency, every bound inclusive.
+ * Throws RangeError for malformed dates, a period whose start is after its end, or bad frequency days.
+ */
+export function billedDates(input: BilledDatesInput): string[] {
+  const window = intersectWindow(input.periodStart, input.periodEnd, input.operationStart, input.operationEnd)
+  const matches = frequencyMatcher(input.frequency)
+  if (!window) return []
+  const out: string[] = []
+  for (let n = window.from; n <= window.to; n++) {
+    const date = fromDayNumber(n)
+    if (matches(n, date)) out.push(date)
+  }
+  return out
+}
+
+/** Every date of the allowed window (period ∩ operation window), ignoring the frequency: where manual days may go. */
+export function allowedDates(input: Omit<BilledDatesInput, 'frequency'>): string[] {
+  return billedDates({ ...input, frequency: { kind: 'daily' } })
+}
+
+/** Field errors of a frequency (Spanish messages, dotted paths under `path`): empty lists and out-of-range days. */
+export function frequencyErrors(frequency: Frequency, path = 'frequency'): TFieldError[] {
+  if (frequency.kind === 'daily') return []
+  if (frequency.days.length === 0) return [{ path: `${path}.days`, message: 'Indique al menos un día' }]
+  const errors: TFieldError[] = []
+  frequency.days.forEach((d, i) => {
+    const ok =
+      frequency.kind === 'weekdays'
+        ? (typeof d === 'number' && Number.isInteger(d) && d >= 0 && d <= 6) ||
+          (typeof d === 'string' && (WEEKDAY_NAMES as readonly string[]).includes(d))
+        : typeof d === 'number' && Number.isInteger(d) && d >= 1 && d <= 31
+    if (!ok) {
+      const message =
+        frequency.kind === 'weekdays'
+          ? 'Día de la semana inválido (0 = lunes … 6 = domingo)'
+          : 'Día del mes inválido (1..31)'
+      errors.push({ path: `${path}.days.${i}`, message })
+    }
+  })
+  return errors
+}
