@@ -85,7 +85,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   })
 
-  registerErrorHandler(app)
+  registerErrorHandler(app, { spaFallback: Boolean(deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) })
   registerSecurity(app, { publicOrigin: config.publicOrigin, secure: config.secureCookies })
   await app.register(cookie)
   await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20, fieldSize: 10_000 } })
@@ -117,15 +117,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const proposals = createProposalsService({ db, clock, files, timeZoneOf, catalogs: { ...catalogs.service, getNames: getCatalogNames } })
   await app.register(proposalsRoutes, { proposals })
 
+  // The built web app: files as they are on disk now (a rebuild needs no restart), index.html for
+  // every other GET outside /api (client-side routes); see the not-found handler.
   const webDir = deps.webDir
   if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] })
-    app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Ruta no encontrada', requestId: req.id } })
-      }
-      return reply.type('text/html').sendFile('index.html')
-    })
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: true, index: ['index.html'] })
   }
 
   return app

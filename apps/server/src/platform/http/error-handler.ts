@@ -8,7 +8,7 @@ const envelope = (code: TErrorEnvelope['error']['code'], message: string, reques
 })
 
 /** The one mapping from errors to HTTP: AppError → its status; bad input → 4xx naming fields; the rest → 500. */
-export function registerErrorHandler(app: FastifyInstance) {
+export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
       return reply.status(HTTP_STATUS[err.code]).send(envelope(err.code, err.message, req.id, err.details))
@@ -37,6 +37,9 @@ export function registerErrorHandler(app: FastifyInstance) {
   })
 
   app.setNotFoundHandler((req, reply) => {
+    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html')
+    }
     return reply.status(404).send(envelope('NOT_FOUND', `Ruta no encontrada: ${req.method} ${req.url.split('?')[0] ?? ''}`, req.id))
   })
 }

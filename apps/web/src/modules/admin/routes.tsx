@@ -1,0 +1,26 @@
+import { createRoute } from '@tanstack/react-router'
+import { z } from 'zod'
+import { ZRole } from '@faena/contracts'
+import { pageSearch, searchParam, searchText } from '../../platform/list-search'
+import type { AppRoute } from '../../platform/root-routes'
+import { requirePermission } from '../../platform/route-guards'
+import { UsersPage } from './users-page'
+
+export const ZUsersSearch = z.object({
+  q: searchText(200),
+  role: searchParam(ZRole),
+  active: searchParam(z.enum(['true', 'false'])),
+  ...pageSearch,
+})
+export type UsersSearch = z.infer<typeof ZUsersSearch>
+
+export const routes = (parent: AppRoute) =>
+  [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/admin/users',
+      beforeLoad: requirePermission('user.manage'),
+      validateSearch: (s: Record<string, unknown>): UsersSearch => ZUsersSearch.parse(s),
+      component: UsersPage,
+    }),
+  ] as const

@@ -1,0 +1,166 @@
+/** Queries and mutations of the proposals (PTE) screens. Every change refetches what it touches. */
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type {
+  TAddStepAttachmentRequest,
+  TChangeProposalStatusRequest,
+  TCreateProposalRequest,
+  TProposalDetail,
+  TProposalListQuery,
+  TProposalSummary,
+  TStoredFile,
+  TUpdateProposalRequest,
+  TUpdateStepRequest,
+} from '@faena/contracts'
+import { apiDelete, apiGet, apiPatch, apiPost, apiUpload } from '../../platform/api'
+
+const BASE = '/api/v1/proposals'
+
+export type ProposalListResult = { items: TProposalSummary[]; total: number }
+
+/** What the list sends: every filter optional, booleans as the strings the API expects. */
+export type ProposalListParams = Partial<Omit<TProposalListQuery, 'overdue' | 'deleted'>> & {
+  overdue?: 'true' | 'false' | undefined
+  deleted?: 'true' | undefined
+}
+
+export const proposalKeys = {
+  all: ['proposals'] as const,
+  lists: () => ['proposals', 'list'] as const,
+  list: (params: ProposalListParams) => ['proposals', 'list', params] as const,
+  detail: (id: string) => ['proposals', 'detail', id] as const,
+}
+
+export const proposalListQuery = (params: ProposalListParams) =>
+  queryOptions({
+    queryKey: proposalKeys.list(params),
+    queryFn: ({ signal }) => apiGet<ProposalListResult>(BASE, { query: params, signal }),
+    placeholderData: keepPreviousData,
+  })
+
+export const proposalDetailQuery = (id: string) =>
+  queryOptions({
+    queryKey: proposalKeys.detail(id),
+    queryFn: ({ signal }) => apiGet<TProposalDetail>(`${BASE}/${id}`, { signal }),
+  })
+
+export const proposalExportUrl = `${BASE}/export.xlsx`
+
+/** A catalog record as the selects need it. */
+export type CatalogOption = { id: string; name: string; active?: boolean; clientType?: string }
+export type LookupCatalog = 'clients' | 'types' | 'project-managers'
+
+export const catalogLookupQuery = (catalog: LookupCatalog) =>
+  queryOptions({
+    queryKey: ['catalogs', catalog, 'lookup'] as const,
+    queryFn: ({ signal }) =>
+      apiGet<{ items: CatalogOption[]; total: number }>(`/api/v1/catalogs/${catalog}`, {
+        query: { limit: 500, ...(catalog === 'types' ? { level: 'proposal' } : {}) },
+        signal,
+      }),
+    staleTime: 5 * 60_000,
+    select: (data) => data.items,
+  })
+
+/**
+ * The audit module's query-key prefix: its <AuditHistory> on the detail refetches after every change.
+ * (The audit module does not export its keys; it keys every query under 'audit'.)
+ */
+const AUDIT_KEY = ['audit'] as const
+
+/** Refetch the detail, the lists (progress and status may change) and the history. */
+const useRefresh = () => {
+  const qc = useQueryClient()
+  return async (id: string) => {
+    await Promise.all([
+      qc.invalidateQueries({ queryKey: proposalKeys.detail(id) }),
+      qc.invalidateQueries({ queryKey: proposalKeys.lists() }),
+      qc.invalidateQueries({ queryKey: AUDIT_KEY }),
+    ])
+  }
+}
+
+export const useCreateProposal = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TCreateProposalRequest) => apiPost<TProposalDetail>(BASE, body),
+    onSuccess: async (detail) => {
+      qc.setQueryData(proposalKeys.detail(detail.id), detail)
+      await qc.invalidateQueries({ queryKey: proposalKeys.lists() })
+    },
+  })
+}
+
+export const useUpdateProposal = (id: string) => {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: (body: TUpdateProposalRequest) => apiPatch<unknown>(`${BASE}/${id}`, body),
+    onSuccess: () => refresh(id),
+  })
+}
+
+export const useDeleteProposal = (id: string) => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: () => apiDelete(`${BASE}/${id}`),
+    onSuccess: async () => {
+      qc.removeQueries({ queryKey: proposalKeys.detail(id) })
+      await qc.invalidateQueries({ queryKey: proposalKeys.lists() })
+    },
+  })
+}
+
+export const useChangeProposalStatus = (id: string) => {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: (body: TChangeProposalStatusRequest) => apiPost<unknown>(`${BASE}/${id}/status`, body),
+    onSuccess: () => refresh(id),
+  })
+}
+
+/** The API answers with the detail or the step: either way, the detail is refetched. */
+export const useUpdateStep = (proposalId: string) => {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: ({ stepId, body }: { stepId: string; body: TUpdateStepRequest }) =>
+      apiPatch<unknown>(`${BASE}/${proposalId}/steps/${stepId}`, body),
+    onSuccess: () => refresh(proposalId),
+  })
+}
+
+export const useAddAttachment = (proposalId: string) => {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: async ({
+      stepId,
+      file,
+      link,
+    }: {
+      stepId: string
+      file?: File
+      link?: TAddStepAttachmentRequest
+    }) => {
+      let body: TAddStepAttachmentRequest
+      if (file) {
+        const stored = await apiUpload<TStoredFile>('/api/v1/files', { file })
+        body = { fileId: stored.id }
+      } else if (link) {
+        body = link
+      } else {
+        throw new Error('nothing to attach')
+      }
+      return apiPost<unknown>(`${BASE}/${proposalId}/steps/${stepId}/attachments`, body)
+    },
+    onSuccess: () => refresh(proposalId),
+  })
+}
+
+export const useRemoveAttachment = (proposalId: string) => {
+  const refresh = useRefresh()
+  return useMutation({
+    mutationFn: ({ stepId, attachmentId }: { stepId: string; attachmentId: string }) =>
+      apiDelete(`${BASE}/${proposalId}/steps/${stepId}/attachments/${attachmentId}`),
+    onSuccess: () => refresh(proposalId),
+  })
+}
+
+export const fileUrl = (fileId: string) => `/api/v1/files/${fileId}`

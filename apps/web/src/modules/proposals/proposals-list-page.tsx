@@ -1,0 +1,448 @@
+import { useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { Link, useNavigate, useSearch } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { PROPOSAL_PRIORITIES, PROPOSAL_STATUSES, type TProposalSummary } from '@faena/contracts'
+import { downloadFile, toQueryString } from '../../platform/api'
+import {
+  Button,
+  DataTable,
+  Filter,
+  FilterBar,
+  Icon,
+  PageHeader,
+  SearchInput,
+  buttonClass,
+  useToast,
+  type Column,
+  type SortState,
+} from '../../platform/components'
+import { cleanSearch, pageOf } from '../../platform/list-search'
+import { useCan, useFormat } from '../../platform/session'
+import {
+  catalogLookupQuery,
+  proposalExportUrl,
+  proposalListQuery,
+  type CatalogOption,
+  type LookupCatalog,
+  type ProposalListParams,
+} from './api'
+import { CommitDateInput } from './date-input'
+import type { ProposalsSearch } from './routes'
+import { OverdueBadge, PriorityPill, PteProgress, StatusPill } from './ui'
+
+const FILTER_KEYS = [
+  'q',
+  'status',
+  'clientId',
+  'typeId',
+  'projectManagerId',
+  'priority',
+  'requestFrom',
+  'requestTo',
+  'deliveryFrom',
+  'deliveryTo',
+  'overdue',
+  'deleted',
+] as const
+
+/** The URL search turned into the API query (list and Excel export use the same). */
+const toParams = (s: ProposalsSearch): ProposalListParams => ({
+  q: s.q,
+  status: s.status,
+  clientId: s.clientId,
+  typeId: s.typeId,
+  projectManagerId: s.projectManagerId,
+  priority: s.priority,
+  requestFrom: s.requestFrom,
+  requestTo: s.requestTo,
+  deliveryFrom: s.deliveryFrom,
+  deliveryTo: s.deliveryTo,
+  overdue: s.overdue ? 'true' : undefined,
+  deleted: s.deleted ? 'true' : undefined,
+  sort: s.sort,
+  dir: s.dir,
+})
+
+const CatalogFilter = ({
+  catalog,
+  label,
+  value,
+  onChange,
+}: {
+  catalog: LookupCatalog
+  label: string
+  value: string | undefined
+  onChange: (v: string | undefined) => void
+}) => {
+  const { t } = useTranslation('proposals')
+  const id = useId()
+  const options = useQuery(catalogLookupQuery(catalog))
+  const items: CatalogOption[] = options.data ?? []
+  return (
+    <Filter label={label} htmlFor={id}>
+      <select
+        id={id}
+        className="input pte-filter-select"
+        value={value ?? ''}
+        aria-busy={options.isPending || undefined}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
+        <option value="">{t('list.all')}</option>
+        {value && !items.some((o) => o.id === value) ? <option value={value}>…</option> : null}
+        {items.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.name}
+          </option>
+        ))}
+      </select>
+    </Filter>
+  )
+}
+
+export const ProposalsListPage = () => {
+  const { t } = useTranslation(['proposals', 'platform'])
+  const fmt = useFormat()
+  const can = useCan()
+  const toast = useToast()
+  const id = useId()
+  const search = useSearch({ from: '/app/proposals' })
+  const navigate = useNavigate({ from: '/proposals' })
+  const { limit, offset } = pageOf(search)
+  const [exporting, setExporting] = useState(false)
+
+  const params = toParams(search)
+  const list = useQuery(proposalListQuery({ ...params, limit, offset }))
+
+  const setSearch = (patch: Partial<ProposalsSearch>, resetPage = true) =>
+    void navigate({
+      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
+      replace: true,
+    })
+
+  const filtered = FILTER_KEYS.some((k) => k !== 'deleted' && search[k] !== undefined)
+  const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
+
+  const exportExcel = async () => {
+    setExporting(true)
+    try {
+      await downloadFile(proposalExportUrl + toQueryString(params))
+      toast.success(t('list.exportDone'))
+    } catch (e) {
+      toast.failure(e)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const open = (p: TProposalSummary) => void navigate({ to: '/proposals/$id', params: { id: p.id } })
+
+  const columns: Column<TProposalSummary>[] = [
+    {
+      key: 'officialNumber',
+      header: t('fields.officialNumber'),
+      sortable: true,
+      width: '9rem',
+      cell: (p) => (
+        <div className="pte-number">
+          <Link
+            to="/proposals/$id"
+            params={{ id: p.id }}
+            className="cell-strong pte-number__link"
+            onClick={(e) => e.stopPropagation()}
+          >
+            {p.officialNumber}
+          </Link>
+          <span className="muted pte-number__request">{p.requestNumber}</span>
+        </div>
+      ),
+    },
+    {
+      key: 'client',
+      header: t('fields.client'),
+      sortable: true,
+      width: '11rem',
+      cell: (p) => (
+        <div>
+          <span>{p.client.name}</span>
+          <span className="muted pte-sub">{p.client.clientType}</span>
+        </div>
+      ),
+    },
+    {
+      key: 'description',
+      header: t('fields.description'),
+      cell: (p) => (
+        <div>
+          <span className="pte-description" title={p.description}>
+            {p.description}
+          </span>
+          <span className="muted pte-sub">
+            {p.type.name} · {p.projectManager.name}
+          </span>
+        </div>
+      ),
+    },
+    {
+      key: 'deliveryDate',
+      header: t('fields.deliveryDate'),
+      sortable: true,
+      width: '8rem',
+      cell: (p) => (
+        <div className={p.overdue ? 'pte-delivery pte-row-overdue' : 'pte-delivery'}>
+          <span>{fmt.date(p.deliveryDate)}</span>
+          {p.overdue ? <OverdueBadge /> : null}
+        </div>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('fields.status'),
+      sortable: true,
+      width: '7.5rem',
+      cell: (p) => (
+        <div className="pte-badges">
+          <StatusPill status={p.status} />
+          {p.deleted ? <span className="muted pte-sub">{t('badges.deleted')}</span> : null}
+        </div>
+      ),
+    },
+    {
+      key: 'priority',
+      header: t('fields.priority'),
+      sortable: true,
+      width: '7rem',
+      cell: (p) => <PriorityPill priority={p.priority} />,
+    },
+    {
+      key: 'progress',
+      header: t('fields.progress'),
+      sortable: true,
+      width: '10rem',
+      cell: (p) => (
+        <div
+          title={t('list.stepsDone', { done: fmt.integer(p.doneSteps), total: fmt.integer(p.countedSteps) })}
+        >
+          <PteProgress
+            value={p.progress}
+            size="sm"
+            label={t('list.progressOf', { number: p.officialNumber })}
+          />
+        </div>
+      ),
+    },
+  ]
+
+  const emptyMessage = search.deleted
+    ? t('list.emptyDeleted')
+    : filtered
+      ? t('list.emptyFiltered')
+      : t('list.empty')
+
+  return (
+    <div className="page pte-list">
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          can('proposal.create') ? (
+            <Link to="/proposals/new" className={buttonClass('primary')} data-testid="new-proposal">
+              <Icon name="plus" />
+              {t('newProposal')}
+            </Link>
+          ) : null
+        }
+      />
+      <section className="card card--flush">
+        <FilterBar
+          active={filtered}
+          onClear={() =>
+            setSearch(
+              Object.fromEntries(FILTER_KEYS.filter((k) => k !== 'deleted').map((k) => [k, undefined])),
+            )
+          }
+          end={
+            <>
+              {list.data ? (
+                <span className="muted pte-count" aria-live="polite">
+                  {t('list.count', { count: list.data.total, formatted: fmt.integer(list.data.total) })}
+                </span>
+              ) : null}
+              <Button
+                size="sm"
+                icon={<Icon name="download" />}
+                loading={exporting}
+                onClick={() => void exportExcel()}
+                disabled={!list.data || list.data.total === 0}
+              >
+                {exporting ? t('platform:actions.exporting') : t('platform:actions.export')}
+              </Button>
+            </>
+          }
+        >
+          <SearchInput
+            value={search.q ?? ''}
+            label={t('list.search')}
+            onChange={(q) => setSearch({ q: q || undefined })}
+            className="pte-search"
+          />
+          <Filter label={t('list.status')} htmlFor={`${id}-status`}>
+            <select
+              id={`${id}-status`}
+              className="input"
+              value={search.status ?? ''}
+              onChange={(e) =>
+                setSearch({ status: (e.target.value || undefined) as ProposalsSearch['status'] })
+              }
+            >
+              <option value="">{t('list.all')}</option>
+              {PROPOSAL_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <CatalogFilter
+            catalog="clients"
+            label={t('list.client')}
+            value={search.clientId}
+            onChange={(v) => setSearch({ clientId: v })}
+          />
+          <CatalogFilter
+            catalog="types"
+            label={t('list.type')}
+            value={search.typeId}
+            onChange={(v) => setSearch({ typeId: v })}
+          />
+          <CatalogFilter
+            catalog="project-managers"
+            label={t('list.manager')}
+            value={search.projectManagerId}
+            onChange={(v) => setSearch({ projectManagerId: v })}
+          />
+          <Filter label={t('list.priority')} htmlFor={`${id}-priority`}>
+            <select
+              id={`${id}-priority`}
+              className="input"
+              value={search.priority ?? ''}
+              onChange={(e) =>
+                setSearch({ priority: (e.target.value || undefined) as ProposalsSearch['priority'] })
+              }
+            >
+              <option value="">{t('list.all')}</option>
+              {PROPOSAL_PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`priority.${p}`)}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <div className="filter" role="group" aria-labelledby={`${id}-requestDate`}>
+            <span id={`${id}-requestDate`} className="filter__label">
+              {t('list.requestDate')}
+            </span>
+            <div className="pte-range">
+              <CommitDateInput
+                className="input"
+                aria-label={`${t('list.requestDate')}: ${t('platform:filters.from')}`}
+                value={search.requestFrom ?? ''}
+                max={search.requestTo}
+                delay={600}
+                onCommit={(v) => setSearch({ requestFrom: v || undefined })}
+              />
+              <span aria-hidden="true">–</span>
+              <CommitDateInput
+                className="input"
+                aria-label={`${t('list.requestDate')}: ${t('platform:filters.to')}`}
+                value={search.requestTo ?? ''}
+                min={search.requestFrom}
+                delay={600}
+                onCommit={(v) => setSearch({ requestTo: v || undefined })}
+              />
+            </div>
+          </div>
+          <div className="filter" role="group" aria-labelledby={`${id}-deliveryDate`}>
+            <span id={`${id}-deliveryDate`} className="filter__label">
+              {t('list.deliveryDate')}
+            </span>
+            <div className="pte-range">
+              <CommitDateInput
+                className="input"
+                aria-label={`${t('list.deliveryDate')}: ${t('platform:filters.from')}`}
+                value={search.deliveryFrom ?? ''}
+                max={search.deliveryTo}
+                delay={600}
+                onCommit={(v) => setSearch({ deliveryFrom: v || undefined })}
+              />
+              <span aria-hidden="true">–</span>
+              <CommitDateInput
+                className="input"
+                aria-label={`${t('list.deliveryDate')}: ${t('platform:filters.to')}`}
+                value={search.deliveryTo ?? ''}
+                min={search.deliveryFrom}
+                delay={600}
+                onCommit={(v) => setSearch({ deliveryTo: v || undefined })}
+              />
+            </div>
+          </div>
+          <div className="pte-toggles">
+            <label className="pte-toggle">
+              <input
+                type="checkbox"
+                checked={search.overdue === true}
+                onChange={(e) => setSearch({ overdue: e.target.checked || undefined })}
+              />
+              {t('list.overdue')}
+            </label>
+            {can('proposal.readDeleted') ? (
+              <label className="pte-toggle">
+                <input
+                  type="checkbox"
+                  checked={search.deleted === true}
+                  onChange={(e) => setSearch({ deleted: e.target.checked || undefined })}
+                />
+                {t('list.deleted')}
+              </label>
+            ) : null}
+          </div>
+        </FilterBar>
+        {search.deleted ? (
+          <p className="pte-banner" role="status">
+            {t('list.deletedBanner')}
+          </p>
+        ) : null}
+        <DataTable
+          caption={t('list.caption')}
+          columns={columns}
+          rows={list.data?.items}
+          rowKey={(p) => p.id}
+          loading={list.isPending}
+          fetching={list.isFetching && !list.isPending}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          onRowClick={open}
+          sort={sort}
+          onSortChange={(s) => setSearch({ sort: s.key as ProposalsSearch['sort'], dir: s.dir })}
+          empty={
+            !filtered && !search.deleted && can('proposal.create') ? (
+              <>
+                {emptyMessage} {t('list.emptyHint')}
+              </>
+            ) : (
+              emptyMessage
+            )
+          }
+          emptyFiltered={filtered}
+          pagination={{
+            total: list.data?.total,
+            limit,
+            offset,
+            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
+            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
+          }}
+        />
+      </section>
+    </div>
+  )
+}

@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test'
+import { login, watchPageErrors } from './helpers'
+
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
+
+test('a PTE from creation to 100 %, its status changes, in the activity log, and in English', async ({ page }) => {
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+
+  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Propuestas' }).click()
+  await page.getByTestId('new-proposal').click()
+
+  // Validation in the browser keeps what was typed.
+  await page.getByLabel('Número oficial').fill('BME-3801-015-2026')
+  await page.getByRole('button', { name: 'Crear PTE' }).click()
+  await expect(page.getByText('Este campo es obligatorio').first()).toBeVisible()
+  await expect(page.getByLabel('Número oficial')).toHaveValue('BME-3801-015-2026')
+
+  await page.getByLabel('Número de solicitud').fill('PEP-SOL-7781')
+  await page.getByLabel('Descripción').fill('Mantenimiento a ductos de la plataforma AKAL-C')
+  await page.getByLabel('Cliente').selectOption({ label: 'PEMEX Exploración y Producción (CONTRATO)' })
+  await page.getByLabel('Tipo').selectOption({ index: 1 })
+  await page.getByLabel('Responsable').selectOption({ index: 1 })
+  await page.getByLabel('Prioridad').selectOption('high')
+  await page.getByLabel('Fecha de solicitud').fill(isoDay(0))
+  await page.getByLabel('Fecha de entrega').fill(isoDay(20))
+  await page.getByLabel('Duración (días)').fill('20')
+  await page.getByRole('button', { name: 'Crear PTE' }).click()
+  await expect(page).toHaveURL(/\/proposals\/[0-9a-f-]{36}$/)
+
+  const progress = page.getByRole('progressbar', { name: 'Avance general de la PTE' })
+  await expect(progress).toHaveAttribute('aria-valuenow', '0')
+
+  // Complete every step, sub-steps included; parents complete by themselves.
+  const rows = page.locator('[data-testid^="step-"]')
+  const subSteps = page.locator('[data-testid^="step-"][data-testid*="."]')
+  expect(await subSteps.count()).toBeGreaterThan(0)
+  for (let round = 0; round < 3 && (await progress.getAttribute('aria-valuenow')) !== '100'; round++) {
+    const n = await rows.count()
+    for (let i = n - 1; i >= 0; i--) {
+      const row = rows.nth(i)
+      const status = await row.getAttribute('data-step-status')
+      if (status === 'completed' || status === 'not_applicable') continue
+      const name = await row.getAttribute('data-step-name')
+      await page.getByLabel(`Estado del paso ${name}`, { exact: true }).selectOption('completed')
+      await expect(row.getByText('Guardado')).toBeVisible()
+    }
+  }
+  await expect(progress).toHaveAttribute('aria-valuenow', '100')
+  for (const row of await subSteps.all()) await expect(row).toHaveAttribute('data-step-status', 'completed')
+
+  // Status: in progress, suspended (a reason is required), back, finished.
+  const changeStatus = async (label: string, reason?: string) => {
+    await page.getByRole('button', { name: 'Cambiar estado' }).click()
+    await page.getByRole('menuitem', { name: label }).click()
+    const dialog = page.getByRole('dialog')
+    if (reason) {
+      await dialog.getByRole('button', { name: `Pasar a «${label}»` }).click()
+      await expect(dialog.getByText('Escribe el motivo')).toBeVisible()
+      await dialog.getByLabel('Motivo').fill(reason)
+    }
+    await dialog.getByRole('button', { name: `Pasar a «${label}»` }).click()
+    await expect(page.getByText(`Estado cambiado a «${label}»`)).toBeVisible()
+  }
+  await changeStatus('En proceso')
+  await changeStatus('Suspendida', 'Ventana climática: el cliente pidió pausa')
+  await changeStatus('En proceso')
+  await changeStatus('Terminada')
+
+  // The activity log has the status changes of this proposal.
+  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Registro de actividad' }).click()
+  await expect(page.getByRole('heading', { name: 'Registro de actividad' })).toBeVisible()
+  await page.getByLabel('Tipo de entidad').fill('proposal')
+  await expect(page.getByText('Cambio de estado').first()).toBeVisible()
+
+  // And the list in English.
+  await page.getByRole('button', { name: /Menú de usuario/ }).click()
+  await page.getByRole('button', { name: 'EN', exact: true }).click()
+  await page.goto('/proposals')
+  await expect(page.getByRole('table', { name: 'Proposals list' })).toBeVisible()
+  await expect(page.getByText('BME-3801-015-2026')).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Proposals list' }).getByText('Finished')).toBeVisible()
+
+  expect(problems).toEqual([])
+})
