@@ -39,6 +39,8 @@ export default defineConfig(async () => {
             include: ['apps/**/*.test.ts', 'packages/**/*.test.ts'],
             exclude: ['**/*.int.test.ts', '**/node_modules/**'],
             environment: 'node',
+            // generous: CI machines are shared, and the property and workbook tests do real work
+            testTimeout: 30_000,
           },
         },
         integration('pglite'),
