@@ -63,3 +63,37 @@ export async function writeAudit(
     })
     .execute()
 }
+
+/**
+ * Append many audit rows (one per event) in multi-row inserts of `batchSize`: for imports that change
+ * thousands of records in one transaction. Same rules as `writeAudit`: call it with that transaction.
+ */
+export async function writeAuditMany(
+  trx: Executor,
+  actor: Actor | { orgId: string | null; ip: string | null; userAgent: string | null; requestId: string },
+  events: readonly AuditEvent[],
+  batchSize = 500,
+): Promise<void> {
+  const person = 'userId' in actor && !isSystemActor(actor) ? actor : null
+  for (let i = 0; i < events.length; i += batchSize) {
+    await trx
+      .insertInto('audit_log')
+      .values(
+        events.slice(i, i + batchSize).map((event) => ({
+          org_id: actor.orgId,
+          actor_id: person?.userId ?? null,
+          actor_email: 'email' in actor ? actor.email : null,
+          action: event.action,
+          module: event.module,
+          entity_type: event.entityType,
+          entity_id: event.entityId ?? null,
+          changes: JSON.stringify(event.changes ?? []),
+          data: event.data ? JSON.stringify(event.data) : null,
+          request_id: actor.requestId,
+          ip: actor.ip,
+          user_agent: actor.userAgent,
+        })),
+      )
+      .execute()
+  }
+}

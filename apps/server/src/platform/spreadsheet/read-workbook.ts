@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
-import { Readable } from 'node:stream'
+import { StringDecoder } from 'node:string_decoder'
+import { Readable, Transform } from 'node:stream'
 
 /**
  * Reading side of the spreadsheet adapter. Cells come out as plain values:
@@ -49,6 +50,7 @@ export async function* readRows(
     styles: 'cache',
     worksheets: 'emit',
   })
+  decodeWholeCharacters(reader)
   let index = 0
   for await (const ws of reader) {
     const sheet = ws as unknown as ExcelJS.Worksheet & { name: string }
@@ -71,4 +73,53 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(bytes as unknown as ArrayBuffer)
   return wb
+}
+
+/** A stream that re-chunks UTF-8 bytes so that no chunk ends inside a multi-byte character. */
+function wholeCharacters(): Transform {
+  const decoder = new StringDecoder('utf8')
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      done(null, decoder.write(chunk))
+    },
+    flush(done) {
+      done(null, decoder.end())
+    },
+  })
+}
+
+async function* wholeCharacterChunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8')
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk)
+    if (text) yield text
+  }
+  const rest = decoder.end()
+  if (rest) yield rest
+}
+
+type ReaderInternals = {
+  _parseRels(entry: Readable): Promise<void>
+  _parseWorkbook(entry: Readable): Promise<void>
+  _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>
+  _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>
+}
+
+/**
+ * ExcelJS's streaming reader decodes every chunk of the unzipped XML on its own (`parse-sax.js`), so a
+ * character of two or more bytes split between two chunks becomes two U+FFFD (the real contract workbook:
+ * `PRESIÓN` → `PRESI��N` in `Anexo C-3-CR` rows 456 and 457). Feeding it whole characters fixes that: the shared
+ * strings, workbook and relationship parts through a decoding stream, the worksheets through a decoding
+ * iterator (the parser takes strings as they are).
+ */
+function decodeWholeCharacters(reader: ExcelJS.stream.xlsx.WorkbookReader): void {
+  const r = reader as unknown as ReaderInternals
+  const rels = r._parseRels.bind(reader)
+  const workbook = r._parseWorkbook.bind(reader)
+  const sharedStrings = r._parseSharedStrings.bind(reader)
+  const worksheet = r._parseWorksheet.bind(reader)
+  r._parseRels = (entry) => rels(entry.pipe(wholeCharacters()))
+  r._parseWorkbook = (entry) => workbook(entry.pipe(wholeCharacters()))
+  r._parseSharedStrings = (entry) => sharedStrings(entry.pipe(wholeCharacters()))
+  r._parseWorksheet = (iterator, sheetNo) => worksheet(wholeCharacterChunks(iterator), sheetNo)
 }

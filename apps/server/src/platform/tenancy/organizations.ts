@@ -68,6 +68,13 @@ export async function insertOrganization(db: Executor, o: OrganizationInput): Pr
   return toOrganization(row)
 }
 
+/** The organization's settings (document series prefixes…); `{}` when it has none. Pass the open `trx` inside a transaction. */
+export async function getOrganizationSettings(db: Executor, orgId: string): Promise<OrganizationSettings> {
+  const row = await db.selectFrom('organizations').select('settings').where('id', '=', orgId).executeTakeFirst()
+  const settings = row?.settings
+  return settings && typeof settings === 'object' && !Array.isArray(settings) ? settings : {}
+}
+
 /** Time zone per organization, cached: it changes only by migration/admin action. */
 export function createTimeZoneLookup(db: Executor) {
   const cache = new Map<string, string>()
