@@ -24,6 +24,7 @@ export { findUnitByKey, getReferences, listStepTemplates } from './catalogs.serv
 export { normalizeUnitKey } from './unit-key'
 export { getNames, type CatalogNameIds, type CatalogNames } from './catalog-names'
 export { seedDemoCatalogs } from './catalogs.seed'
+export { ensureNamedRecord, listActiveClients, listActiveFronts } from './catalog-lookup'
 
 export function createCatalogsModule({ db, clock }: { db: Db; clock: () => Date }) {
   const service = createCatalogsService({ db, clock })

@@ -8,3 +8,17 @@ export {
 export { proposalsRoutes } from './proposals.routes'
 export type { ProposalTables } from './proposals.tables'
 export { percent as proposalProgressPercent, progressOf as proposalProgressOf } from './proposal-progress'
+export {
+  DONE_STEP_STATUSES,
+  UNCOUNTED_STEP_STATUSES,
+  isStepOverdue,
+  parentProgress as stepParentProgress,
+  shouldAutoCompleteParent,
+} from './proposal-progress'
+export {
+  ensurePlaceholderProposals,
+  getProposalForWorkOrder,
+  getProposalNumbers,
+  proposalNumberKey,
+  type PlaceholderProposals,
+} from './proposal-refs'

@@ -321,3 +321,45 @@ export async function findAttachment(db: Executor, orgId: string, stepId: string
 export async function deleteAttachment(db: Executor, orgId: string, id: string) {
   await db.deleteFrom('proposal_step_attachments').where('org_id', '=', orgId).where('id', '=', id).execute()
 }
+
+// --- for other modules (through index.ts → proposal-refs.ts) ---
+
+/** Live proposals whose official number, trimmed and lower-cased, is one of `keys`; oldest first. */
+export async function findByOfficialNumberKeys(db: Executor, orgId: string, keys: readonly string[]) {
+  if (keys.length === 0) return []
+  return db
+    .selectFrom('proposals')
+    .select(['id', 'official_number'])
+    .where('org_id', '=', orgId)
+    .where('deleted_at', 'is', null)
+    .where(sql<string>`lower(btrim(official_number))`, 'in', [...keys])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
+/** Official numbers of proposals by id (deleted ones too: a work order keeps showing its proposal). */
+export async function findOfficialNumbers(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('proposals')
+    .select(['id', 'official_number'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .execute()
+}
+
+/** Many proposals in one statement, with the given status (placeholders of a historical import). */
+export async function insertProposalsWithStatus(
+  db: Executor,
+  orgId: string,
+  createdBy: string | null,
+  rows: (ProposalValues & { status: string })[],
+) {
+  if (rows.length === 0) return []
+  return db
+    .insertInto('proposals')
+    .values(rows.map((r) => ({ ...r, org_id: orgId, created_by: createdBy })))
+    .returningAll()
+    .execute()
+}

@@ -140,12 +140,12 @@ describe('parseWorkOrderHistory on the real OT_IMPORTAR.xlsx', () => {
 
   it('maps the legacy status ids to work-order statuses', () => {
     const count = (s: string) => r.rows.filter((x) => x.status === s).length
-    expect([count('finished'), count('in_progress'), count('assigned'), count('cancelled')]).toEqual([
+    expect([count('finished'), count('in_execution'), count('assigned'), count('cancelled')]).toEqual([
       226, 22, 13, 9,
     ])
     expect([
       count('deferred'),
-      count('pending_cancellation'),
+      count('to_cancel'),
       count('deferred_not_started'),
       count('suspended'),
     ]).toEqual([5, 5, 4, 2])

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js'
+import type { TWorkOrderStatus } from '@faena/contracts'
 import { readRows, type CellValue } from '../../platform/spreadsheet/read-workbook'
 
 /**
@@ -16,27 +17,18 @@ import { readRows, type CellValue } from '../../platform/spreadsheet/read-workbo
  * `errors` and are not in `rows`.
  */
 
-export const WORK_ORDER_STATUSES = [
-  'assigned',
-  'deferred',
-  'deferred_not_started',
-  'in_progress',
-  'suspended',
-  'finished',
-  'pending_cancellation',
-  'cancelled',
-] as const
-export type WorkOrderStatus = (typeof WORK_ORDER_STATUSES)[number]
+/** Statuses are the API's (`@faena/contracts`). */
+export type WorkOrderStatus = TWorkOrderStatus
 
 /** The old system's OT status ids (`cat_estatus`, level 2; spec §2.7). */
 export const LEGACY_WORK_ORDER_STATUS: Readonly<Record<number, WorkOrderStatus>> = {
   5: 'assigned',
   6: 'cancelled',
   7: 'deferred',
-  8: 'in_progress',
+  8: 'in_execution',
   9: 'suspended',
   10: 'finished',
-  11: 'pending_cancellation',
+  11: 'to_cancel',
   16: 'deferred_not_started',
 }
 

@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { annexCounts, dropOversized, prepareContract, type PreparedImport } from './concept-rows'
+import { parseContractWorkbook } from './contract-workbook'
+
+const FIXTURE = path.resolve(
+  import.meta.dirname,
+  '../../../../../../shared/fixtures/excel/ANEXO_C_CONTRATO.xlsx',
+)
+
+describe('prepareContract on the real ANEXO_C_CONTRATO.xlsx', () => {
+  let p: PreparedImport
+  beforeAll(async () => {
+    p = prepareContract(await parseContractWorkbook(await readFile(FIXTURE)))
+  })
+
+  it('gives 1,464 concepts with 1,464 distinct identities', () => {
+    expect(p.errors).toEqual([])
+    expect(p.concepts).toHaveLength(1464)
+    expect(new Set(p.concepts.map((c) => c.values.identity_key)).size).toBe(1464)
+  })
+
+  it('keeps the repeated C-4-1 line as occurrence 2 and says so', () => {
+    const repeated = p.concepts.filter((c) => c.values.occurrence > 1)
+    expect(repeated.map((c) => [c.sheet, c.rowNumber, c.values.code, c.values.occurrence])).toEqual([
+      ['Anexo C-4-1', 17, '4.7.', 2],
+    ])
+    expect(p.notes).toEqual([
+      {
+        sheet: 'Anexo C-4-1',
+        row: 17,
+        message:
+          'Repite la fila 11 (misma partida, descripción y unidad en C-4-1); se guarda como repetición 2 de esa línea.',
+      },
+    ])
+  })
+
+  it('counts concepts per sub-annex in natural order, and skipped rows by reason', () => {
+    expect(annexCounts(p.concepts)).toEqual([
+      { annex: 'C-2', concepts: 501 },
+      { annex: 'C-3', concepts: 649 },
+      { annex: 'C-4', concepts: 88 },
+      { annex: 'C-4-1', concepts: 27 },
+      { annex: 'C-5', concepts: 185 },
+      { annex: 'C-5-1', concepts: 10 },
+      { annex: 'C-6', concepts: 4 },
+    ])
+    expect(p.skippedByReason.section).toBe(226)
+    expect(p.skippedByReason.total).toBe(7)
+    expect(Object.values(p.skippedByReason).reduce((a, b) => a + b, 0)).toBe(p.skipped)
+  })
+
+  it('stores canonical decimals and the compared keys', () => {
+    const c = p.concepts.find((x) => x.sheet === 'Anexo C-2-CR' && x.rowNumber === 10)
+    expect(c?.values).toMatchObject({
+      annex: 'C-2',
+      code: '2.1.',
+      code_key: '2.1',
+      unit: 'M',
+      unit_key: 'm',
+      quantity: '76',
+      unit_price_mxn: '11813.3',
+      unit_price_usd: '0',
+      category: 'Tubos',
+      occurrence: 1,
+    })
+  })
+
+  it('turns texts too long for the catalog into error rows', () => {
+    const first = p.concepts[0]
+    if (!first) throw new Error('no concept')
+    const long = { ...first, values: { ...first.values, code: 'X'.repeat(61) } }
+    const r = dropOversized({ ...p, concepts: [long, ...p.concepts.slice(1)] })
+    expect(r.concepts).toHaveLength(1463)
+    expect(r.errors).toMatchObject([{ sheet: first.sheet, row: first.rowNumber, field: 'code' }])
+  })
+})

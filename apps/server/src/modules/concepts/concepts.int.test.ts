@@ -1,0 +1,473 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { TConcept, TConceptFacets, TConceptImportSummary } from '@faena/contracts'
+import { contractWorkbook, pueRow, pueWorkbook, PUE_SHEET } from '../../../test/concept-workbooks'
+import { createTestApp, type TestApp } from '../../../test/harness'
+import { readRows } from '../../platform/spreadsheet/read-workbook'
+import { lookupConcepts } from './index'
+
+/** The real contract workbook, read where it lives (never copied into the repository). */
+const repoRoot = path.resolve(import.meta.dirname, '../../../../..')
+const CONTRACT = path.resolve(repoRoot, '../shared/fixtures/excel/ANEXO_C_CONTRATO.xlsx')
+
+let t: TestApp
+let manager: string
+let viewer: string
+let operator: string
+let rentalAdmin: string
+let offshore: string
+let contractBytes: Buffer
+
+type Res = { statusCode: number; body: string; headers: Record<string, unknown>; rawPayload: Buffer }
+
+async function upload(
+  cookie: string,
+  bytes: Buffer,
+  fields: Record<string, string>,
+  filename = 'catalogo.xlsx',
+): Promise<Res> {
+  const b = 'conceptsTestBoundary'
+  const parts = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  )
+  const payload = Buffer.concat([
+    ...parts,
+    Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ])
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/concepts/import',
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
+    payload,
+  })
+}
+
+const importFile = async (
+  cookie: string,
+  kind: 'contract' | 'extraordinary',
+  bytes: Buffer,
+  filename?: string,
+) => {
+  const res = await upload(cookie, bytes, { kind }, filename)
+  return {
+    status: res.statusCode,
+    summary: JSON.parse(res.body) as TConceptImportSummary & { error?: { code: string } },
+  }
+}
+
+const get = async <T = unknown>(cookie: string, url: string) => {
+  const res = await t.app.inject({ method: 'GET', url, headers: { cookie } })
+  return {
+    status: res.statusCode,
+    body: (res.headers['content-type']?.toString().includes('json') ? JSON.parse(res.body) : undefined) as T,
+    raw: res.rawPayload,
+    headers: res.headers,
+  }
+}
+type List = { items: TConcept[]; total: number }
+
+async function countConcepts(kind?: 'ordinary' | 'extraordinary') {
+  let q = t.db
+    .selectFrom('contract_concepts')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('org_id', '=', offshore)
+  if (kind) q = q.where('kind', '=', kind)
+  return Number((await q.executeTakeFirstOrThrow()).n)
+}
+async function countAudit(action: string) {
+  const r = await t.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('org_id', '=', offshore)
+    .where('action', '=', action)
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+/** The real workbook with one cell changed (sheet, address, value). */
+async function editedContract(sheet: string, address: string, value: ExcelJS.CellValue): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(contractBytes as unknown as ArrayBuffer)
+  const ws = wb.getWorksheet(sheet)
+  if (!ws) throw new Error(`no sheet ${sheet}`)
+  ws.getCell(address).value = value
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+beforeAll(async () => {
+  t = await createTestApp()
+  manager = await t.login('manager@offshore.test')
+  viewer = await t.login('viewer@offshore.test')
+  operator = await t.login('operator@offshore.test')
+  rentalAdmin = await t.login('admin@rental.test')
+  offshore = await t.orgId('demo-offshore')
+  contractBytes = await readFile(CONTRACT)
+})
+afterAll(async () => t.close())
+
+describe('contract workbook import (ANEXO_C_CONTRATO.xlsx)', () => {
+  it('creates exactly 1,464 ordinary concepts in C-2 … C-6 the first time', async () => {
+    expect(await countConcepts()).toBe(0)
+    const { status, summary } = await importFile(manager, 'contract', contractBytes, 'ANEXO_C_CONTRATO.xlsx')
+    expect(status).toBe(200)
+    expect(summary).toMatchObject({
+      kind: 'contract',
+      fileName: 'ANEXO_C_CONTRATO.xlsx',
+      status: 'saved',
+      concepts: 1464,
+      created: 1464,
+      updated: 0,
+      unchanged: 0,
+      notInFile: 0,
+      errors: [],
+    })
+    expect(summary.created + summary.updated + summary.unchanged).toBe(summary.concepts)
+    expect(summary.annexes).toEqual([
+      { annex: 'C-2', concepts: 501 },
+      { annex: 'C-3', concepts: 649 },
+      { annex: 'C-4', concepts: 88 },
+      { annex: 'C-4-1', concepts: 27 },
+      { annex: 'C-5', concepts: 185 },
+      { annex: 'C-5-1', concepts: 10 },
+      { annex: 'C-6', concepts: 4 },
+    ])
+    // title and section rows are skipped, not failed
+    expect(summary.skipped).toBeGreaterThan(250)
+    expect(summary.skippedByReason).toMatchObject({ annexTitle: 7, section: 226, total: 7 })
+    // the one line repeated inside a sub-annex is kept, and said
+    expect(summary.notes).toEqual([
+      { sheet: 'Anexo C-4-1', row: 17, message: expect.stringMatching(/Repite la fila 11/) as string },
+    ])
+    expect(await countConcepts('ordinary')).toBe(1464)
+    expect(await countAudit('concept_catalog.imported')).toBe(1)
+  })
+
+  it('changes nothing when the same file is imported again', async () => {
+    const updatedBefore = await countAudit('concept.updated')
+    const { status, summary } = await importFile(manager, 'contract', contractBytes)
+    expect(status).toBe(200)
+    expect(summary).toMatchObject({ concepts: 1464, created: 0, updated: 0, unchanged: 1464, notInFile: 0 })
+    expect(await countConcepts()).toBe(1464)
+    expect(await countAudit('concept.updated')).toBe(updatedBefore)
+  })
+
+  it('a changed price is an update, audited field by field', async () => {
+    // Anexo C-2-CR row 10: 2.1. Tubo de acero al carbón de 8"Ø … P.U. MN 11,813.30 → 11,900.25
+    const bytes = await editedContract('Anexo C-2-CR', 'F10', 11900.25)
+    const { status, summary } = await importFile(manager, 'contract', bytes)
+    expect(status).toBe(200)
+    expect(summary).toMatchObject({ concepts: 1464, created: 0, updated: 1, unchanged: 1463 })
+    const list = await get<List>(manager, '/api/v1/concepts?kind=ordinary&annex=C-2&q=2.1.&sort=code&limit=5')
+    const tubo = list.body.items.find((c) => c.code === '2.1.')
+    expect(tubo).toMatchObject({ unitPriceMxn: '11900.25', quantity: '76', annex: 'C-2', unit: 'M' })
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('org_id', '=', offshore)
+      .where('action', '=', 'concept.updated')
+      .where('entity_id', '=', tubo?.id ?? '')
+      .execute()
+    expect(audit).toHaveLength(1)
+    expect(audit[0]?.changes).toEqual([{ field: 'unitPriceMxn', old: '11813.3', new: '11900.25' }])
+    expect(audit[0]?.actor_email).toBe('manager@offshore.test')
+    // and back: the original file updates it again
+    const back = await importFile(manager, 'contract', contractBytes)
+    expect(back.summary).toMatchObject({ updated: 1, unchanged: 1463 })
+  })
+
+  it('rejects a file with error rows: 422, every bad row listed, nothing saved', async () => {
+    const before = await countConcepts()
+    const importsBefore = await countAudit('concept_catalog.imported')
+    // a good new concept, a negative price, a text price, an unknown unit, a priced row without code
+    const bytes = await contractWorkbook({
+      concepts: 6,
+      annexes: [9],
+      edit: (i, row) => {
+        const r = [...row]
+        if (i === 1) r[5] = -5
+        if (i === 2) r[5] = 'diez'
+        if (i === 3) r[3] = 'BARRIL'
+        if (i === 4) r[1] = null
+        return r
+      },
+    })
+    const { status, summary } = await importFile(manager, 'contract', bytes)
+    expect(status).toBe(422)
+    expect(summary.status).toBe('rejected')
+    expect(summary.errors.map((e) => [e.sheet, e.row, e.field])).toEqual([
+      ['Anexo C-9-CR', 10, 'unitPriceMxn'],
+      ['Anexo C-9-CR', 11, 'unitPriceMxn'],
+      ['Anexo C-9-CR', 12, 'unit'],
+      ['Anexo C-9-CR', 13, 'code'],
+    ])
+    expect(summary.errors[0]?.message).toBe('P.U. MN: valor negativo -5')
+    expect(summary.errors[2]?.message).toMatch(/La unidad 'BARRIL' no existe/)
+    expect(summary.errors[1]?.values).toMatchObject({ PARTIDA: '9.3.', 'P.U. MN': 'diez' })
+    expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 0 })
+    expect(await countConcepts()).toBe(before)
+    expect(await countAudit('concept_catalog.imported')).toBe(importsBefore)
+  })
+
+  it('rejects what is not a workbook, and asks for the kind', async () => {
+    const pdf = await upload(manager, Buffer.from('%PDF-1.4\n%%EOF\n'), { kind: 'contract' }, 'x.pdf')
+    expect(pdf.statusCode).toBe(415)
+    expect(JSON.parse(pdf.body).error.details[0].path).toBe('file')
+    const noKind = await upload(manager, contractBytes, {})
+    expect(noKind.statusCode).toBe(400)
+    expect(JSON.parse(noKind.body).error.details[0].path).toBe('kind')
+    const badKind = await upload(manager, contractBytes, { kind: 'otro' })
+    expect(badKind.statusCode).toBe(400)
+    // a workbook without any catalog sheet
+    const wb = new ExcelJS.Workbook()
+    wb.addWorksheet('Hoja1').addRow(['Nada que importar'])
+    const empty = await importFile(manager, 'contract', Buffer.from(await wb.xlsx.writeBuffer()))
+    expect(empty.status).toBe(422)
+    expect(empty.summary.errors).toMatchObject([{ row: 0, field: 'header' }])
+  })
+})
+
+describe('the catalog list, detail, facets and export', () => {
+  it('lists with kind, annex, search, sort and pagination', async () => {
+    const all = await get<List>(viewer, '/api/v1/concepts?kind=ordinary&limit=10')
+    expect(all.status).toBe(200)
+    expect(all.body.total).toBe(1464)
+    expect(all.body.items.map((c) => c.code).slice(0, 3)).toEqual(['2.1.', '2.2.', '2.3.'])
+
+    const c41 = await get<List>(viewer, '/api/v1/concepts?annex=c-4-1&limit=100')
+    expect(c41.body.total).toBe(27)
+    const operario = c41.body.items.filter((c) => c.description === 'OPERARIO ESPECIALISTA.')
+    expect(operario.map((c) => [c.code, c.occurrence])).toEqual([
+      ['4.7', 1],
+      ['4.7.', 2],
+    ])
+
+    // search ignores case and accents; codes compare as shown
+    const buceo = await get<List>(
+      viewer,
+      `/api/v1/concepts?q=${encodeURIComponent('cámara de descompresion')}`,
+    )
+    expect(
+      buceo.body.items.some((c) => c.code === '3.646.' && c.unit === 'DÍA' && c.unitPriceUsd === '3358.13'),
+    ).toBe(true)
+
+    const natural = await get<List>(viewer, '/api/v1/concepts?annex=C-2&sort=code&limit=12')
+    expect(natural.body.items.map((c) => c.code)).toEqual([
+      '2.1.',
+      '2.2.',
+      '2.3.',
+      '2.4.',
+      '2.5.',
+      '2.6.',
+      '2.7.',
+      '2.8.',
+      '2.9.',
+      '2.10.',
+      '2.11.',
+      '2.12.',
+    ])
+
+    const priciest = await get<List>(viewer, '/api/v1/concepts?sort=unitPriceMxn&dir=desc&limit=3')
+    const prices = priciest.body.items.map((c) => Number(c.unitPriceMxn))
+    expect(prices).toEqual([...prices].sort((a, b) => b - a))
+
+    const page2 = await get<List>(viewer, '/api/v1/concepts?kind=ordinary&limit=10&offset=10')
+    expect(page2.body.items[0]?.code).toBe('2.11.')
+    expect(page2.body.total).toBe(1464)
+  })
+
+  it('returns one concept, and the facets', async () => {
+    const list = await get<List>(viewer, '/api/v1/concepts?annex=C-6&limit=1')
+    const first = list.body.items[0]
+    const one = await get<TConcept>(viewer, `/api/v1/concepts/${first?.id ?? ''}`)
+    expect(one.status).toBe(200)
+    expect(one.body).toMatchObject({
+      kind: 'ordinary',
+      annex: 'C-6',
+      code: '6.1.',
+      unit: 'HOM/DÍA',
+      quantity: '1049146',
+      unitPriceMxn: '475',
+    })
+    expect(one.body.unitId).toMatch(/^[0-9a-f-]{36}$/)
+    const facets = await get<TConceptFacets>(viewer, '/api/v1/concepts/facets')
+    expect(facets.body.counts.ordinary).toBe(1464)
+    expect(facets.body.annexes.map((a) => a.annex)).toEqual([
+      'C-2',
+      'C-3',
+      'C-4',
+      'C-4-1',
+      'C-5',
+      'C-5-1',
+      'C-6',
+    ])
+  })
+
+  it('exports what is shown as Excel, both currencies', async () => {
+    const res = await get(viewer, '/api/v1/concepts/export.xlsx?kind=ordinary&annex=C-6')
+    expect(res.status).toBe(200)
+    expect(String(res.headers['content-disposition'])).toContain('conceptos-ordinarios.xlsx')
+    const rows = []
+    for await (const r of readRows(Buffer.from(res.raw))) rows.push(r.cells)
+    expect(rows[0]?.slice(0, 8)).toEqual([
+      'TIPO',
+      'ANEXO',
+      'PARTIDA',
+      'CONCEPTO',
+      'UNIDAD',
+      'CANTIDADES DE REFERENCIA',
+      'P.U. M.N.',
+      'P.U. USD',
+    ])
+    expect(rows).toHaveLength(5)
+    expect(rows[1]?.slice(0, 3)).toEqual(['Ordinario', 'C-6', '6.1.'])
+  })
+})
+
+describe('PUE workbook import (synthetic, 3,000 rows, §11.4 shape)', () => {
+  const ROWS = 3000
+  let bytes: Buffer
+  beforeAll(async () => {
+    bytes = await pueWorkbook(Array.from({ length: ROWS }, (_, i) => pueRow(i)))
+  })
+
+  it('creates one extraordinary concept per row, then changes nothing on re-import', async () => {
+    const first = await importFile(manager, 'extraordinary', bytes, 'ANEXO_C_PUES.xlsx')
+    expect(first.status).toBe(200)
+    expect(first.summary).toMatchObject({
+      kind: 'extraordinary',
+      concepts: ROWS,
+      created: ROWS,
+      updated: 0,
+      unchanged: 0,
+      errors: [],
+    })
+    expect(await countConcepts('extraordinary')).toBe(ROWS)
+    expect(await countConcepts('ordinary')).toBe(1464)
+    const again = await importFile(manager, 'extraordinary', bytes)
+    expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: ROWS })
+  })
+
+  it('keeps codes as text, joins rich text and line breaks, and stores converted PUEs with their ordinary code', async () => {
+    const converted = await get<List>(viewer, '/api/v1/concepts?kind=extraordinary&q=C3EXT-0001')
+    expect(converted.body.items[0]).toMatchObject({
+      kind: 'extraordinary',
+      code: 'C3EXT-0001',
+      annex: 'C-7',
+      convertedCode: '1C-007.',
+      unitPriceMxn: '1000',
+      unitPriceUsd: '12.34',
+      quantity: '1.5',
+      proposalNumber: 'BME-3801-000-2024',
+      workOrderNumber: 'OT-801-24-000',
+      sanctionDate: '2024-01-01',
+      status: null,
+    })
+    const rich = await get<List>(viewer, '/api/v1/concepts?kind=extraordinary&q=C2EXT-0008')
+    expect(rich.body.items[0]?.description).toBe('SUMINISTRO DE TUBO 7 EN PLATAFORMA')
+    const broken = await get<List>(viewer, '/api/v1/concepts?kind=extraordinary&q=C4EXT-0004')
+    expect(broken.body.items[0]?.description).toBe('SERVICIO 3 CON LÍNEA NUEVA')
+    const cancelled = await get<List>(viewer, '/api/v1/concepts?kind=extraordinary&status=cancelled&limit=1')
+    expect(cancelled.body.total).toBe(ROWS / 4)
+    const byOt = await get<List>(viewer, '/api/v1/concepts?kind=extraordinary&q=ot-801-24-002')
+    expect(byOt.body.total).toBeGreaterThan(0)
+  })
+
+  it('a changed PUE status is an update; a bad row rejects the whole file', async () => {
+    const rows = Array.from({ length: ROWS }, (_, i) => pueRow(i))
+    const changed = rows.map((r, i) => (i === 5 ? { ...r, ESTATUS: 'AUTORIZADO' } : r))
+    const upd = await importFile(manager, 'extraordinary', await pueWorkbook(changed))
+    expect(upd.summary).toMatchObject({ created: 0, updated: 1, unchanged: ROWS - 1 })
+    const before = await countConcepts()
+    const bad = rows.map((r, i) =>
+      i === 10 ? { ...r, 'PARTIDA EXT': 'C3EXT-97' } : i === 20 ? { ...r, 'FECHA SANCION': '31/02/2024' } : r,
+    )
+    const extra = [...bad, pueRow(ROWS)] // a new row that would be created
+    const rejected = await importFile(manager, 'extraordinary', await pueWorkbook(extra))
+    expect(rejected.status).toBe(422)
+    expect(rejected.summary.errors.map((e) => [e.sheet, e.row, e.field])).toEqual([
+      [PUE_SHEET, 12, 'code'],
+      [PUE_SHEET, 22, 'sanctionDate'],
+    ])
+    expect(await countConcepts()).toBe(before)
+  })
+})
+
+describe('access and tenancy', () => {
+  it('403 for roles without concept.import; reading is for every role', async () => {
+    for (const cookie of [viewer, operator]) {
+      const res = await upload(cookie, contractBytes, { kind: 'contract' })
+      expect(res.statusCode).toBe(403)
+    }
+    expect((await get(operator, '/api/v1/concepts?limit=1')).status).toBe(200)
+  })
+
+  it("404 for another organization's concept; its lists are its own", async () => {
+    const mine = await get<List>(viewer, '/api/v1/concepts?limit=1')
+    const id = mine.body.items[0]?.id ?? ''
+    expect((await get(rentalAdmin, `/api/v1/concepts/${id}`)).status).toBe(404)
+    const theirs = await get<List>(rentalAdmin, '/api/v1/concepts?limit=1')
+    expect(theirs.body.total).toBe(0)
+    expect((await get(viewer, '/api/v1/concepts/00000000-0000-0000-0000-000000000000')).status).toBe(404)
+  })
+})
+
+describe('lookupConcepts (for the per-work-order Anexo C import)', () => {
+  it('matches rows and explains the near misses', async () => {
+    const rental = await t.orgId('demo-rental')
+    const keys = [
+      { code: '4.7', description: 'operario especialista.', unit: 'jornada', annex: 'C-4-1' },
+      { code: '4.7.', description: 'OPERARIO ESPECIALISTA.', unit: 'JORNADA' },
+      {
+        code: 2.1,
+        description: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
+        unit: 'M',
+      },
+      { code: '2.1.', description: 'Tubo de acero inoxidable', unit: 'M' },
+      {
+        code: '2.1.',
+        description: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
+        unit: 'PIEZA',
+      },
+      {
+        code: '2.9999',
+        description: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
+        unit: 'M',
+      },
+      { code: '99.1', description: 'No existe', unit: 'M' },
+      { code: 'C3EXT-0001', description: 'CONCEPTO EXTRAORDINARIO 0', unit: 'PIEZA' },
+    ]
+    const r = await lookupConcepts(t.db, offshore, keys)
+    expect(
+      r.map((x) =>
+        x.found ? `found ${x.concept.annex} ${x.concept.code} ${x.concept.occurrence}` : x.reasons.join('+'),
+      ),
+    ).toEqual([
+      'found C-4-1 4.7 1',
+      'found C-4 4.7. 1',
+      'found C-2 2.1. 1',
+      'description_differs',
+      'unit_differs',
+      'wrong_code',
+      'not_found',
+      'found C-7 C3EXT-0001 1',
+    ])
+    const first = r[0]
+    expect(first?.found && first.alternatives.map((c) => `${c.annex} ${c.occurrence}`)).toEqual([
+      'C-4-1 2',
+      'C-4 1',
+    ])
+    const tubo = r[2]
+    expect(tubo?.found && [tubo.concept.unitPriceMxn, tubo.concept.unitId !== null]).toEqual([
+      '11813.3',
+      true,
+    ])
+    // another organization's catalog is not searched
+    expect((await lookupConcepts(t.db, rental, keys)).every((x) => !x.found)).toBe(true)
+  })
+})

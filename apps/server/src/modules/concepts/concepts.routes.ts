@@ -1,0 +1,100 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import {
+  ZConcept,
+  ZConceptFacets,
+  ZConceptFacetsQuery,
+  ZConceptImportKind,
+  ZConceptImportSummary,
+  ZConceptList,
+  ZConceptListQuery,
+  ZIdParams,
+} from '@faena/contracts'
+import { AppError } from '../../platform/errors'
+import { actorOf } from '../../platform/http/auth-hook'
+import { readUpload } from '../../platform/http/multipart'
+import { XLSX_MIME } from '../../platform/spreadsheet/spreadsheet'
+import type { ConceptsService } from './concepts.service'
+
+const tags = ['concepts']
+
+/** HTTP ↔ service for the contract concept catalog. Each route names the permission its use case enforces. */
+export const conceptsRoutes: FastifyPluginAsyncZod<{ concepts: ConceptsService }> = async (
+  app,
+  { concepts },
+) => {
+  app.get(
+    '/api/v1/concepts',
+    {
+      config: { permission: 'concept.read' },
+      schema: { tags, querystring: ZConceptListQuery, response: { 200: ZConceptList } },
+    },
+    async (req) => concepts.listConcepts(actorOf(req), req.query),
+  )
+
+  app.get(
+    '/api/v1/concepts/export.xlsx',
+    { config: { permission: 'concept.read' }, schema: { tags, querystring: ZConceptListQuery } },
+    async (req, reply) => {
+      const buf = await concepts.exportConcepts(actorOf(req), req.query)
+      const name =
+        req.query.kind === 'extraordinary'
+          ? 'conceptos-extraordinarios'
+          : req.query.kind === 'ordinary'
+            ? 'conceptos-ordinarios'
+            : 'conceptos'
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
+        .send(buf)
+    },
+  )
+
+  app.get(
+    '/api/v1/concepts/facets',
+    {
+      config: { permission: 'concept.read' },
+      schema: { tags, querystring: ZConceptFacetsQuery, response: { 200: ZConceptFacets } },
+    },
+    async (req) => concepts.conceptFacets(actorOf(req), req.query.kind),
+  )
+
+  /**
+   * multipart: `kind` (`contract` | `extraordinary`) then `file` (.xlsx). 200 with the summary when saved;
+   * 422 with the same summary (status `rejected`, every bad row in `errors`) when nothing was saved.
+   */
+  app.post(
+    '/api/v1/concepts/import',
+    {
+      config: { permission: 'concept.import' },
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        response: { 200: ZConceptImportSummary, 422: ZConceptImportSummary },
+      },
+    },
+    async (req, reply) => {
+      const upload = await readUpload(req)
+      const kind = ZConceptImportKind.safeParse(upload.fields.kind)
+      if (!kind.success) {
+        throw new AppError('VALIDATION', 'Indica qué catálogo contiene el archivo', [
+          { path: 'kind', message: 'Debe ser "contract" (catálogo del contrato) o "extraordinary" (PUE)' },
+        ])
+      }
+      const summary = await concepts.importConcepts(actorOf(req), {
+        kind: kind.data,
+        fileName: upload.filename,
+        bytes: upload.bytes,
+      })
+      return reply.status(summary.status === 'rejected' ? 422 : 200).send(summary)
+    },
+  )
+
+  app.get(
+    '/api/v1/concepts/:id',
+    {
+      config: { permission: 'concept.read' },
+      schema: { tags, params: ZIdParams, response: { 200: ZConcept } },
+    },
+    async (req) => concepts.getConcept(actorOf(req), req.params.id),
+  )
+}

@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parseMspdi } from './mspdi-parser'
+import { diffSchedules, type DiffableSchedule } from './schedule-diff'
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../../..')
+const sample1 = readFileSync(path.resolve(repoRoot, '../shared/fixtures/msproject/sample1.xml'), 'utf8')
+
+describe('diffSchedules', () => {
+  it('the same file twice is identical', () => {
+    const d = diffSchedules(parseMspdi(sample1), parseMspdi(sample1))
+    expect(d.identical).toBe(true)
+    expect(d.unchangedTaskCount).toBe(22)
+  })
+
+  it('edits of sample1: renamed, moved, re-estimated, progressed, removed and added tasks, changed links', () => {
+    const edited = sample1
+      .replace('<Name>Third task</Name>', '<Name>Tercera tarea</Name>')
+      // Related Task 1b: one more day and 50 % done
+      .replace(/(<UID>10<\/UID>[\s\S]*?<Duration>)PT8H0M0S(<\/Duration>)/, '$1PT16H0M0S$2')
+      .replace(/(<UID>10<\/UID>[\s\S]*?<PercentComplete>)0(<\/PercentComplete>)/, '$150$2')
+      .replace(/(<UID>10<\/UID>[\s\S]*?<Finish>)2003-01-08T17:00:00(<\/Finish>)/, '$12003-01-09T17:00:00$2')
+      // 2b's link lag from +1 day to +2 days; 4b's link SS → FS
+      .replace('<LinkLag>4800</LinkLag>', '<LinkLag>9600</LinkLag>')
+      .replace(/(<PredecessorUID>15<\/PredecessorUID>\s*<Type>)3(<\/Type>)/, '$11$2')
+      // drop task 24 (Assigned Task 2) and add a task 99
+      .replace(
+        /<Task>\s*<UID>24<\/UID>[\s\S]*?<\/Task>/,
+        '<Task><UID>99</UID><ID>23</ID><Name>Nueva</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration><PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>',
+      )
+    const before = parseMspdi(sample1)
+    const after = parseMspdi(edited)
+    const d = diffSchedules(before, after)
+    expect(d.identical).toBe(false)
+    expect(d.addedTasks.map((t) => t.uid)).toEqual([99])
+    expect(d.removedTasks.map((t) => t.uid)).toEqual([24])
+    expect(d.changedTasks.find((c) => c.uid === 3)?.changes).toEqual([
+      { field: 'name', from: 'Third task', to: 'Tercera tarea' },
+    ])
+    const t10 = d.changedTasks.find((c) => c.uid === 10)
+    expect(t10?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'finish', from: '2003-01-08', to: '2003-01-09' },
+        { field: 'durationDays', from: '1.00', to: '2.00' },
+        { field: 'percentComplete', from: '0', to: '50' },
+        { field: 'progress', from: '0.00', to: '50.00' },
+      ]),
+    )
+    expect(d.changedDependencies).toEqual([
+      {
+        predecessorUid: 11,
+        successorUid: 12,
+        from: { type: 'FS', lagDays: '1.00' },
+        to: { type: 'FS', lagDays: '2.00' },
+      },
+      {
+        predecessorUid: 15,
+        successorUid: 16,
+        from: { type: 'SS', lagDays: '0.00' },
+        to: { type: 'FS', lagDays: '0.00' },
+      },
+    ])
+    expect(d.addedDependencies).toEqual([expect.objectContaining({ predecessorUid: 1, successorUid: 99 })])
+    expect(d.removedDependencies).toEqual([])
+    expect(d.unchangedTaskCount).toBe(22 - 1 - 2)
+  })
+
+  it('numbers compare as decimals; optional fields absent on one side are not differences', () => {
+    const a: DiffableSchedule = {
+      tasks: [
+        {
+          uid: 1,
+          name: 'A',
+          start: '2025-01-01',
+          finish: '2025-01-02',
+          durationDays: '2',
+          percentComplete: '10',
+        },
+      ],
+      dependencies: [{ predecessorUid: 1, successorUid: 2, type: 'FS', lagDays: '1' }],
+    }
+    const b: DiffableSchedule = {
+      tasks: [
+        {
+          uid: 1,
+          name: 'A',
+          start: '2025-01-01',
+          finish: '2025-01-02',
+          durationDays: '2.00',
+          percentComplete: '10.0',
+          wbs: '1',
+          weight: '5.00',
+        },
+      ],
+      dependencies: [{ predecessorUid: 1, successorUid: 2, type: 'FS', lagDays: '1.00' }],
+    }
+    expect(diffSchedules(a, b).identical).toBe(true)
+    const c: DiffableSchedule = { ...b, tasks: [{ ...b.tasks[0]!, parentUid: 7 }] }
+    const d: DiffableSchedule = { ...b, tasks: [{ ...b.tasks[0]!, parentUid: null, weight: '6' }] }
+    expect(diffSchedules(c, d).changedTasks[0]?.changes).toEqual([
+      { field: 'parentUid', from: 7, to: null },
+      { field: 'weight', from: '5.00', to: '6' },
+    ])
+  })
+
+  it('removed links and percent lags (null lag) are handled', () => {
+    const a: DiffableSchedule = {
+      tasks: [],
+      dependencies: [
+        { predecessorUid: 1, successorUid: 2, type: 'SS', lagDays: null },
+        { predecessorUid: 2, successorUid: 3, type: 'FS', lagDays: '0.00' },
+      ],
+    }
+    const b: DiffableSchedule = {
+      tasks: [],
+      dependencies: [{ predecessorUid: 1, successorUid: 2, type: 'SS', lagDays: '0.50' }],
+    }
+    const d = diffSchedules(a, b)
+    expect(d.removedDependencies).toEqual([
+      { predecessorUid: 2, successorUid: 3, type: 'FS', lagDays: '0.00' },
+    ])
+    expect(d.changedDependencies).toEqual([
+      {
+        predecessorUid: 1,
+        successorUid: 2,
+        from: { type: 'SS', lagDays: null },
+        to: { type: 'SS', lagDays: '0.50' },
+      },
+    ])
+  })
+})

@@ -1,0 +1,36 @@
+/**
+ * The work-order concepts module's only public entry: the Anexo C of a work order in versions (import with
+ * diff, confirm / discard, active lines with planned volumes per day). Rules: docs/work-order-concepts.md.
+ *
+ * For the work-orders family view: `familyAuthorizedVolumes` is its `familyVolumes` port. For production and
+ * estimates: `listActiveWorkOrderConcepts(trx, orgId, workOrderIds)` (the lines in force of each work order).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Db } from '../../platform/db/executor'
+import { workOrderConceptsRoutes } from './work-order-concepts.routes'
+import { createWorkOrderConceptsService, type FilesPort } from './work-order-concepts.service'
+
+export type { WorkOrderConceptTables } from './work-order-concepts.tables'
+export {
+  createWorkOrderConceptsService,
+  familyAuthorizedVolumes,
+  listActiveWorkOrderConcepts,
+  type ImportAnnexOptions,
+  type ImportAnnexResult,
+  type WorkOrderConceptsService,
+} from './work-order-concepts.service'
+export { workOrderConceptsRoutes } from './work-order-concepts.routes'
+/** The reading of a workbook against the organization's catalog (no writes), for benchmarks and tools. */
+export { parseAnnexCWithCatalog } from './annex-c-lookup'
+export { locateAnnexCTable } from './annex-c-parser'
+export { OBSERVATIONS_HEADER } from './annex-c-error-workbook'
+
+export function createWorkOrderConceptsModule(deps: { db: Db; clock: () => Date; files: FilesPort }) {
+  const service = createWorkOrderConceptsService(deps)
+  /** register with `app.register(workOrderConcepts.routes)` */
+  const routes: FastifyPluginAsyncZod = async (app) => {
+    await app.register(workOrderConceptsRoutes, { service })
+  }
+  return { service, routes }
+}
+export type WorkOrderConceptsModule = ReturnType<typeof createWorkOrderConceptsModule>

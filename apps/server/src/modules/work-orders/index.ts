@@ -1,0 +1,15 @@
+/** The work orders (OT) module: its only public entry. */
+export {
+  createWorkOrdersService,
+  type FamilyVolumesPort,
+  type WorkOrdersService,
+  type WorkOrdersServiceDeps,
+} from './work-orders.service'
+export { workOrdersRoutes } from './work-orders.routes'
+export type { WorkOrderTables } from './work-orders.tables'
+export {
+  findWorkOrdersByNumber,
+  getWorkOrderRef,
+  listFamilyMembers,
+  type WorkOrderRef,
+} from './work-order-refs'

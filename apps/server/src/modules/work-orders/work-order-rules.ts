@@ -1,0 +1,187 @@
+import Decimal from 'decimal.js'
+import type { TFieldError, TSiteKind, TStepStatus, TWorkOrderStatus } from '@faena/contracts'
+import { WORK_ORDER_REASON_STATUSES } from '@faena/contracts'
+
+/**
+ * The pure rules of work orders (docs/work-orders.md), without a database: time progress, the real-end
+ * stamp of "finished", the front → site columns, date order and what changed between two versions.
+ */
+
+const DAY_MS = 86_400_000
+const dayNumber = (isoDate: string) =>
+  Date.UTC(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10)) / DAY_MS
+
+/** Calendar days from `start` to `end` counting both (2025-01-01 → 2025-01-01 is 1). */
+export const inclusiveDays = (start: string, end: string): number => dayNumber(end) - dayNumber(start) + 1
+
+/** `start` plus `days` calendar days. */
+export const addDays = (start: string, days: number): string =>
+  new Date((dayNumber(start) + days) * DAY_MS).toISOString().slice(0, 10)
+
+/**
+ * Time progress of the programmed window (spec sascop §10.3), in integers:
+ *   window = end − start + 1 days; before start → 0; after end → 100;
+ *   otherwise trunc((today − start) × 100 ÷ window).
+ * Null without both dates or when the end is before the start.
+ */
+export function timeProgress(start: string | null, end: string | null, today: string): number | null {
+  if (!start || !end) return null
+  const window = inclusiveDays(start, end)
+  if (window <= 0) return null
+  if (today < start) return 0
+  if (today > end) return 100
+  const elapsed = dayNumber(today) - dayNumber(start)
+  return Math.floor((elapsed * 100) / window)
+}
+
+/**
+ * The real end after a status change (sascop §5.6, rule 3 of §14):
+ * entering `finished` stamps it (the date given, else today); leaving `finished` clears it unless a date is
+ * given; otherwise the given date, or the current one.
+ */
+export function actualEndAfter(opts: {
+  from: TWorkOrderStatus
+  to: TWorkOrderStatus
+  current: string | null
+  /** undefined = not in the request; null = cleared */
+  given: string | null | undefined
+  today: string
+}): string | null {
+  const { from, to, current, given, today } = opts
+  if (to === 'finished' && from !== 'finished') return given ?? today
+  if (from === 'finished' && to !== 'finished') return given ?? null
+  return given === undefined ? current : given
+}
+
+export const reasonRequired = (status: TWorkOrderStatus): boolean =>
+  (WORK_ORDER_REASON_STATUSES as readonly TWorkOrderStatus[]).includes(status)
+
+/** end ≥ start for each given pair, as field errors on the end. */
+export function checkDateOrder(
+  pairs: { start: string | null; end: string | null; endPath: string; message: string }[],
+): TFieldError[] {
+  return pairs
+    .filter((p) => p.start && p.end && p.end < p.start)
+    .map((p) => ({ path: p.endPath, message: p.message }))
+}
+
+export const SITE_COLUMNS = [
+  { path: 'vesselId', kind: 'vessel' },
+  { path: 'platformId', kind: 'platform' },
+  { path: 'yardId', kind: 'yard' },
+  { path: 'interconnectionId', kind: 'interconnection' },
+] as const satisfies readonly { path: string; kind: TSiteKind }[]
+export type SitePath = (typeof SITE_COLUMNS)[number]['path']
+
+const KIND_ES: Record<TSiteKind, string> = {
+  vessel: 'una embarcación',
+  platform: 'una plataforma',
+  yard: 'un patio',
+  interconnection: 'una interconexión',
+}
+
+/**
+ * Front and sites (sascop §2.7): a site needs a front; each column holds a site of its kind; the front's
+ * `siteKinds` say which columns it allows. The yard phase needs the yard, a front that allows one, and
+ * start ≤ end.
+ * `sites` are the looked-up records of the ids given (an id not found is inactive or of another organization).
+ */
+export function checkFrontAndSites(input: {
+  frontId: string | null
+  front: { siteKinds: readonly TSiteKind[] } | undefined
+  siteIds: Record<SitePath, string | null>
+  sites: readonly { id: string; kind: TSiteKind }[]
+  requiresYardPhase: boolean
+  yardStart: string | null
+  yardEnd: string | null
+}): TFieldError[] {
+  const errors: TFieldError[] = []
+  const { frontId, front, siteIds } = input
+  if (frontId && !front) errors.push({ path: 'frontId', message: 'El frente no existe o está inactivo' })
+  for (const col of SITE_COLUMNS) {
+    const id = siteIds[col.path]
+    if (!id) continue
+    const site = input.sites.find((s) => s.id === id)
+    if (!site) errors.push({ path: col.path, message: 'El sitio no existe o está inactivo' })
+    else if (site.kind !== col.kind)
+      errors.push({ path: col.path, message: `El sitio debe ser ${KIND_ES[col.kind]}` })
+    else if (!frontId) errors.push({ path: 'frontId', message: 'Elige el frente antes de los sitios' })
+    else if (front && !front.siteKinds.includes(col.kind)) {
+      errors.push({ path: col.path, message: `El frente no admite ${KIND_ES[col.kind]}` })
+    }
+  }
+  if (input.requiresYardPhase) {
+    if (!siteIds.yardId) errors.push({ path: 'yardId', message: 'La fase de patio necesita el patio' })
+    if (front && !front.siteKinds.includes('yard')) {
+      errors.push({ path: 'requiresYardPhase', message: 'El frente no admite fase de patio' })
+    }
+  }
+  errors.push(
+    ...checkDateOrder([
+      {
+        start: input.yardStart,
+        end: input.yardEnd,
+        endPath: 'yardEnd',
+        message: 'El fin de la fase de patio no puede ser anterior a su inicio',
+      },
+    ]),
+  )
+  // one message per path
+  return errors.filter((e, i) => errors.findIndex((x) => x.path === e.path) === i)
+}
+
+/** The fields the family view compares between consecutive versions. */
+export const FAMILY_FIELDS = [
+  'officialDocument',
+  'status',
+  'durationDays',
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'amountMxn',
+  'amountUsd',
+] as const
+export type FamilyField = (typeof FAMILY_FIELDS)[number]
+export type FamilySnapshot = Record<FamilyField, string | number | null>
+
+const AMOUNT_FIELDS: readonly FamilyField[] = ['amountMxn', 'amountUsd']
+
+/** What differs from the previous version; amounts compare as decimals (`100.50` = `100.5`). */
+export function familyChanges(
+  previous: FamilySnapshot | null,
+  current: FamilySnapshot,
+): { field: FamilyField; previous: string | number | null; current: string | number | null }[] {
+  if (!previous) return []
+  return FAMILY_FIELDS.filter((f) => {
+    const a = previous[f]
+    const b = current[f]
+    if (AMOUNT_FIELDS.includes(f) && a !== null && b !== null) return !new Decimal(a).eq(b)
+    return a !== b
+  }).map((f) => ({ field: f, previous: previous[f], current: current[f] }))
+}
+
+/** A decimal string without insignificant zeros (`135177954.896000` → `135177954.896`, `0.000000` → `0`). */
+export const plainAmount = (v: string): string => new Decimal(v).toFixed()
+
+/**
+ * Steps of a historical work order take their status from the work order's (as the old import script did):
+ * finished → completed; cancelled → cancelled; assigned, deferred, in execution, to cancel → in progress;
+ * deferred not started, suspended → pending.
+ */
+export function historyStepStatus(status: TWorkOrderStatus): TStepStatus {
+  switch (status) {
+    case 'finished':
+      return 'completed'
+    case 'cancelled':
+      return 'cancelled'
+    case 'assigned':
+    case 'deferred':
+    case 'in_execution':
+    case 'to_cancel':
+      return 'in_progress'
+    case 'deferred_not_started':
+    case 'suspended':
+      return 'pending'
+  }
+}

@@ -1,0 +1,388 @@
+import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely'
+import type { TWorkOrderListQuery } from '@faena/contracts'
+import type { Executor } from '../../platform/db/executor'
+import type { WorkOrderStepsTable, WorkOrdersTable } from './work-orders.tables'
+
+/** Every SQL statement on the work-order tables. Every query is scoped by organization. */
+
+export type WorkOrderRow = Awaited<ReturnType<typeof insertWorkOrder>>
+export type WorkOrderInsert = Omit<Insertable<WorkOrdersTable>, 'org_id' | 'legacy'> & {
+  id: string
+  legacy?: Record<string, unknown> | null
+}
+export type WorkOrderPatch = Omit<
+  Updateable<WorkOrdersTable>,
+  'id' | 'org_id' | 'family_id' | 'type' | 'legacy'
+> & {
+  legacy?: Record<string, unknown> | null
+  updated_at: Date
+}
+export type StepRow = Awaited<ReturnType<typeof listSteps>>[number]
+export type StepCounts = { done: number; counted: number }
+
+const CHUNK = 500
+const chunks = <T>(xs: readonly T[], size = CHUNK): T[][] => {
+  const out: T[][] = []
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size))
+  return out
+}
+const json = (v: Record<string, unknown> | null | undefined) =>
+  v === undefined ? undefined : v === null ? null : JSON.stringify(v)
+
+// --- work orders ---
+
+export async function insertWorkOrder(db: Executor, orgId: string, v: WorkOrderInsert) {
+  return db
+    .insertInto('work_orders')
+    .values({ ...v, org_id: orgId, legacy: json(v.legacy) ?? null })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+/** Many work orders, in statements of 500 rows; initials must come before their reprogrammings. */
+export async function insertWorkOrders(db: Executor, orgId: string, rows: readonly WorkOrderInsert[]) {
+  const out: WorkOrderRow[] = []
+  for (const part of chunks(rows)) {
+    out.push(
+      ...(await db
+        .insertInto('work_orders')
+        .values(part.map((v) => ({ ...v, org_id: orgId, legacy: json(v.legacy) ?? null })))
+        .returningAll()
+        .execute()),
+    )
+  }
+  return out
+}
+
+export async function findWorkOrder(
+  db: Executor,
+  orgId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+) {
+  let q = db.selectFrom('work_orders').selectAll().where('org_id', '=', orgId).where('id', '=', id)
+  if (opts.forUpdate) q = q.forUpdate()
+  return q.executeTakeFirst()
+}
+
+export async function updateWorkOrder(db: Executor, orgId: string, id: string, patch: WorkOrderPatch) {
+  const { legacy, ...rest } = patch
+  return db
+    .updateTable('work_orders')
+    .set({ ...rest, ...(legacy !== undefined ? { legacy: json(legacy) } : {}) })
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+/** An initial work order of the organization numbered `number` (trimmed, case ignored), other than `excludeId`. */
+export async function findInitialByNumber(db: Executor, orgId: string, number: string, excludeId?: string) {
+  let q = db
+    .selectFrom('work_orders')
+    .select(['id', 'number'])
+    .where('org_id', '=', orgId)
+    .where('type', '=', 'initial')
+    .where(sql<string>`lower(btrim(number))`, '=', number.trim().toLowerCase())
+  if (excludeId) q = q.where('id', '!=', excludeId)
+  return q.executeTakeFirst()
+}
+
+/** Work orders numbered `number` (trimmed, case ignored), initial first then by reprogramming number. */
+export async function findByNumber(db: Executor, orgId: string, number: string) {
+  return db
+    .selectFrom('work_orders')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where(sql<string>`lower(btrim(number))`, '=', number.trim().toLowerCase())
+    .orderBy(sql`coalesce(reprogramming_number, 0)`)
+    .orderBy('created_at')
+    .execute()
+}
+
+/** The next reprogramming number of a family (1 for the first). Call with the initial locked. */
+export async function nextReprogrammingNumber(
+  db: Executor,
+  orgId: string,
+  familyId: string,
+): Promise<number> {
+  const r = await db
+    .selectFrom('work_orders')
+    .select((eb) => eb.fn.max('reprogramming_number').as('n'))
+    .where('org_id', '=', orgId)
+    .where('family_id', '=', familyId)
+    .executeTakeFirstOrThrow()
+  return (r.n ?? 0) + 1
+}
+
+/** Step counts (per proposal-progress rules: the status sets are given) of some work orders. */
+export async function stepCounts(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+  sets: { done: readonly string[]; uncounted: readonly string[] },
+): Promise<Map<string, StepCounts>> {
+  const out = new Map<string, StepCounts>()
+  if (ids.length === 0) return out
+  const rows = await db
+    .selectFrom('work_order_steps')
+    .where('org_id', '=', orgId)
+    .where('work_order_id', 'in', [...ids])
+    .groupBy('work_order_id')
+    .select((eb) => [
+      'work_order_id',
+      eb.fn
+        .countAll<string>()
+        .filterWhere('status', 'in', [...sets.done])
+        .as('done'),
+      eb.fn
+        .countAll<string>()
+        .filterWhere('status', 'not in', [...sets.uncounted])
+        .as('counted'),
+    ])
+    .execute()
+  for (const r of rows) out.set(r.work_order_id, { done: Number(r.done), counted: Number(r.counted) })
+  return out
+}
+
+/** How many reprogrammings each family has. */
+export async function reprogrammingCounts(db: Executor, orgId: string, familyIds: readonly string[]) {
+  const out = new Map<string, number>()
+  if (familyIds.length === 0) return out
+  const rows = await db
+    .selectFrom('work_orders')
+    .select((eb) => ['family_id', eb.fn.countAll<string>().as('n')])
+    .where('org_id', '=', orgId)
+    .where('type', '=', 'reprogramming')
+    .where('family_id', 'in', [...new Set(familyIds)])
+    .groupBy('family_id')
+    .execute()
+  for (const r of rows) out.set(r.family_id, Number(r.n))
+  return out
+}
+
+/** The versions of a family: the initial, then the reprogrammings by number. */
+export async function listFamily(db: Executor, orgId: string, familyId: string) {
+  return db
+    .selectFrom('work_orders')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('family_id', '=', familyId)
+    .orderBy(sql`coalesce(reprogramming_number, 0)`)
+    .execute()
+}
+
+/** Work orders of the families whose initial number key (trimmed, lower case) is one of `keys`, with that key. */
+export async function listByFamilyNumberKeys(db: Executor, orgId: string, keys: readonly string[]) {
+  if (keys.length === 0) return []
+  return db
+    .selectFrom('work_orders as w')
+    .innerJoin('work_orders as f', 'f.id', 'w.family_id')
+    .selectAll('w')
+    .select(sql<string>`lower(btrim(f.number))`.as('family_key'))
+    .where('w.org_id', '=', orgId)
+    .where('f.org_id', '=', orgId)
+    .where('f.type', '=', 'initial')
+    .where(sql<string>`lower(btrim(f.number))`, 'in', [...keys])
+    .execute()
+}
+
+/** Filters of the list (the status sets of progress come from the proposals rules). */
+export type WorkOrderFilter = TWorkOrderListQuery & { done: readonly string[]; uncounted: readonly string[] }
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&')
+const STATUS_ORDER = [
+  'assigned',
+  'in_execution',
+  'deferred',
+  'deferred_not_started',
+  'suspended',
+  'to_cancel',
+  'finished',
+  'cancelled',
+]
+
+/** A page of work orders with their step counts and, for initials, their reprogramming count; and the total. */
+export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFilter) {
+  const counts = db
+    .selectFrom('work_order_steps')
+    .where('org_id', '=', orgId)
+    .groupBy('work_order_id')
+    .select((eb) => [
+      'work_order_id',
+      eb.fn
+        .countAll<string>()
+        .filterWhere('status', 'in', [...f.done])
+        .as('done'),
+      eb.fn
+        .countAll<string>()
+        .filterWhere('status', 'not in', [...f.uncounted])
+        .as('counted'),
+    ])
+  let q = db
+    .selectFrom('work_orders as w')
+    .leftJoin(counts.as('c'), 'c.work_order_id', 'w.id')
+    .where('w.org_id', '=', orgId)
+  if (f.type) q = q.where('w.type', '=', f.type)
+  if (f.status) q = q.where('w.status', '=', f.status)
+  if (f.frontId) q = q.where('w.front_id', '=', f.frontId)
+  if (f.clientId) q = q.where('w.client_id', '=', f.clientId)
+  if (f.projectManagerId) q = q.where('w.project_manager_id', '=', f.projectManagerId)
+  if (f.proposalId) q = q.where('w.proposal_id', '=', f.proposalId)
+  if (f.familyId) q = q.where('w.family_id', '=', f.familyId)
+  const siteId = f.siteId
+  if (siteId) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('w.vessel_id', '=', siteId),
+        eb('w.platform_id', '=', siteId),
+        eb('w.yard_id', '=', siteId),
+        eb('w.interconnection_id', '=', siteId),
+      ]),
+    )
+  }
+  // the programmed window overlaps [from, to]
+  if (f.from) q = q.where(sql<string>`coalesce(w.planned_end, w.planned_start)`, '>=', f.from)
+  if (f.to) q = q.where('w.planned_start', '<=', f.to)
+  if (f.q) {
+    const like = `%${escapeLike(f.q)}%`
+    q = q.where((eb) => {
+      const any: Expression<SqlBool>[] = [
+        eb('w.number', 'ilike', like),
+        eb('w.official_document', 'ilike', like),
+        eb('w.description', 'ilike', like),
+        eb('w.client_representative', 'ilike', like),
+      ]
+      return eb.or(any)
+    })
+  }
+
+  const d = f.dir === 'desc' ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`
+  const orderExpr = (() => {
+    switch (f.sort) {
+      case 'number':
+        return sql`lower(w.number) ${d}, coalesce(w.reprogramming_number, 0) ${d}`
+      case 'plannedStart':
+        return sql`w.planned_start ${d}`
+      case 'plannedEnd':
+        return sql`w.planned_end ${d}`
+      case 'actualStart':
+        return sql`w.actual_start ${d}`
+      case 'actualEnd':
+        return sql`w.actual_end ${d}`
+      case 'status':
+        return sql`array_position(${STATUS_ORDER}::text[], w.status) ${d}`
+      case 'progress':
+        return sql`coalesce(c.done::numeric / nullif(c.counted, 0), 0) ${d}`
+      case 'amountMxn':
+        return sql`w.amount_mxn ${d}`
+      case 'amountUsd':
+        return sql`w.amount_usd ${d}`
+      case 'createdAt':
+        return sql`w.created_at ${d}`
+    }
+  })()
+
+  const [rows, count] = await Promise.all([
+    q
+      .selectAll('w')
+      .select([
+        sql<string>`coalesce(c.done, 0)`.as('done'),
+        sql<string>`coalesce(c.counted, 0)`.as('counted'),
+      ])
+      .orderBy(orderExpr)
+      // ties (e.g. a whole import shares one created_at): by number, then version
+      .orderBy(sql`lower(w.number)`)
+      .orderBy(sql`coalesce(w.reprogramming_number, 0)`)
+      .orderBy('w.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return {
+    rows: rows.map((r) => ({ ...r, done: Number(r.done), counted: Number(r.counted) })),
+    total: Number(count.n),
+  }
+}
+
+// --- steps ---
+
+export type StepInsert = {
+  id: string
+  work_order_id: string
+  parent_id: string | null
+  template_id: string | null
+  position: number
+  name: string
+  status?: string
+  completed_date?: string | null
+}
+
+/** Steps of one or many work orders, in statements of 500 rows (a parent in the same statement as its children). */
+export async function insertSteps(db: Executor, orgId: string, steps: readonly StepInsert[]) {
+  // keep each work order's steps in one statement: the self-reference is checked at its end
+  const byOrder = new Map<string, StepInsert[]>()
+  for (const s of steps) byOrder.set(s.work_order_id, [...(byOrder.get(s.work_order_id) ?? []), s])
+  let batch: StepInsert[] = []
+  const flush = async () => {
+    if (batch.length === 0) return
+    await db
+      .insertInto('work_order_steps')
+      .values(batch.map((s) => ({ ...s, org_id: orgId })))
+      .execute()
+    batch = []
+  }
+  for (const group of byOrder.values()) {
+    if (batch.length + group.length > CHUNK) await flush()
+    batch.push(...group)
+  }
+  await flush()
+}
+
+export async function listSteps(db: Executor, orgId: string, workOrderId: string) {
+  return db
+    .selectFrom('work_order_steps')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('work_order_id', '=', workOrderId)
+    .orderBy('position')
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
+}
+
+export async function findStep(db: Executor, orgId: string, workOrderId: string, stepId: string) {
+  return db
+    .selectFrom('work_order_steps')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('work_order_id', '=', workOrderId)
+    .where('id', '=', stepId)
+    .executeTakeFirst()
+}
+
+export async function listSubStepStatuses(db: Executor, orgId: string, parentId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('work_order_steps')
+    .select('status')
+    .where('org_id', '=', orgId)
+    .where('parent_id', '=', parentId)
+    .execute()
+  return rows.map((r) => r.status)
+}
+
+export async function updateStep(
+  db: Executor,
+  orgId: string,
+  stepId: string,
+  patch: Omit<Updateable<WorkOrderStepsTable>, 'id' | 'org_id' | 'work_order_id'> & { updated_at: Date },
+) {
+  return db
+    .updateTable('work_order_steps')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', stepId)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}

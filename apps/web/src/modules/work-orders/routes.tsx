@@ -1,0 +1,66 @@
+import { createRoute } from '@tanstack/react-router'
+import { z } from 'zod'
+import { WORK_ORDER_SORTS, ZWorkOrderStatus, ZWorkOrderType } from '@faena/contracts'
+import { pageSearch, searchParam, searchText } from '../../platform/list-search'
+import type { AppRoute } from '../../platform/root-routes'
+import { requirePermission } from '../../platform/route-guards'
+import { WorkOrderDetailPage } from './work-order-detail-page'
+import { WorkOrderImportPage } from './work-order-import-page'
+import { WorkOrderNewPage } from './work-order-new-page'
+import { WorkOrdersListPage } from './work-orders-list-page'
+
+const isoDate = searchParam(z.iso.date())
+
+export const ZWorkOrdersSearch = z.object({
+  q: searchText(200),
+  type: searchParam(ZWorkOrderType),
+  status: searchParam(ZWorkOrderStatus),
+  frontId: searchParam(z.uuid()),
+  siteId: searchParam(z.uuid()),
+  clientId: searchParam(z.uuid()),
+  projectManagerId: searchParam(z.uuid()),
+  proposalId: searchParam(z.uuid()),
+  familyId: searchParam(z.uuid()),
+  from: isoDate,
+  to: isoDate,
+  sort: searchParam(z.enum(WORK_ORDER_SORTS)),
+  dir: searchParam(z.enum(['asc', 'desc'])),
+  ...pageSearch,
+})
+export type WorkOrdersSearch = z.infer<typeof ZWorkOrdersSearch>
+
+export const DETAIL_TABS = ['data', 'steps', 'concepts', 'schedule', 'reprogrammings', 'activity'] as const
+export type DetailTab = (typeof DETAIL_TABS)[number]
+export const ZWorkOrderDetailSearch = z.object({ tab: searchParam(z.enum(DETAIL_TABS)) })
+export const ZWorkOrderNewSearch = z.object({ proposalId: searchParam(z.uuid()) })
+
+export const routes = (parent: AppRoute) =>
+  [
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/work-orders',
+      beforeLoad: requirePermission('workOrder.read'),
+      validateSearch: (s: Record<string, unknown>): WorkOrdersSearch => ZWorkOrdersSearch.parse(s),
+      component: WorkOrdersListPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/work-orders/new',
+      beforeLoad: requirePermission('workOrder.create'),
+      validateSearch: (s: Record<string, unknown>) => ZWorkOrderNewSearch.parse(s),
+      component: WorkOrderNewPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/work-orders/import',
+      beforeLoad: requirePermission('workOrder.import'),
+      component: WorkOrderImportPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/work-orders/$id',
+      beforeLoad: requirePermission('workOrder.read'),
+      validateSearch: (s: Record<string, unknown>) => ZWorkOrderDetailSearch.parse(s),
+      component: WorkOrderDetailPage,
+    }),
+  ] as const

@@ -1,0 +1,424 @@
+import { useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { Link, useNavigate, useSearch } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TWorkOrderSummary } from '@faena/contracts'
+import { downloadFile, toQueryString } from '../../platform/api'
+import {
+  Button,
+  DataTable,
+  Filter,
+  FilterBar,
+  Icon,
+  PageHeader,
+  SearchInput,
+  buttonClass,
+  useToast,
+  type Column,
+  type SortState,
+} from '../../platform/components'
+import { cleanSearch, pageOf } from '../../platform/list-search'
+import { useCan, useFormat } from '../../platform/session'
+import {
+  catalogLookupQuery,
+  workOrderDetailQuery,
+  workOrderExportUrl,
+  workOrderListQuery,
+  type LookupCatalog,
+  type WorkOrderListParams,
+} from './api'
+import { DateFilterInput } from './date-input'
+import type { WorkOrdersSearch } from './routes'
+import { Amounts, OtProgress, StatusPill, TypeLabel, sitesText } from './ui'
+
+const FILTER_KEYS = [
+  'q',
+  'type',
+  'status',
+  'frontId',
+  'siteId',
+  'clientId',
+  'projectManagerId',
+  'proposalId',
+  'familyId',
+  'from',
+  'to',
+] as const
+
+/** The URL search turned into the API query (list and Excel export use the same). */
+const toParams = (s: WorkOrdersSearch): WorkOrderListParams =>
+  cleanSearch({
+    q: s.q,
+    type: s.type,
+    status: s.status,
+    frontId: s.frontId,
+    siteId: s.siteId,
+    clientId: s.clientId,
+    projectManagerId: s.projectManagerId,
+    proposalId: s.proposalId,
+    familyId: s.familyId,
+    from: s.from,
+    to: s.to,
+    sort: s.sort,
+    dir: s.dir,
+  })
+
+const CatalogFilter = ({
+  catalog,
+  label,
+  value,
+  onChange,
+}: {
+  catalog: LookupCatalog
+  label: string
+  value: string | undefined
+  onChange: (v: string | undefined) => void
+}) => {
+  const { t } = useTranslation('work-orders')
+  const id = useId()
+  const options = useQuery(catalogLookupQuery(catalog))
+  const items = options.data ?? []
+  return (
+    <Filter label={label} htmlFor={id}>
+      <select
+        id={id}
+        className="input ot-filter-select"
+        value={value ?? ''}
+        onChange={(e) => onChange(e.target.value || undefined)}
+      >
+        <option value="">{t('list.all')}</option>
+        {value && !items.some((o) => o.id === value) ? <option value={value}>…</option> : null}
+        {items.map((o) => (
+          <option key={o.id} value={o.id}>
+            {catalog === 'sites' && o.kind ? `${o.name} (${t(`siteKind.${o.kind as 'vessel'}`)})` : o.name}
+          </option>
+        ))}
+      </select>
+    </Filter>
+  )
+}
+
+const FamilyBanner = ({ familyId, onClear }: { familyId: string; onClear: () => void }) => {
+  const { t } = useTranslation('work-orders')
+  const initial = useQuery(workOrderDetailQuery(familyId))
+  return (
+    <p className="ot-banner" role="status">
+      <span>{t('list.familyBanner', { number: initial.data?.number ?? '…' })}</span>
+      <Button size="sm" variant="ghost" onClick={onClear}>
+        {t('list.clearFamily')}
+      </Button>
+    </p>
+  )
+}
+
+export const WorkOrdersListPage = () => {
+  const { t } = useTranslation(['work-orders', 'platform'])
+  const fmt = useFormat()
+  const can = useCan()
+  const toast = useToast()
+  const id = useId()
+  const search = useSearch({ from: '/app/work-orders' })
+  const navigate = useNavigate({ from: '/work-orders' })
+  const { limit, offset } = pageOf(search)
+  const [exporting, setExporting] = useState(false)
+
+  const params = toParams(search)
+  const list = useQuery(workOrderListQuery({ ...params, limit, offset }))
+
+  const setSearch = (patch: Partial<WorkOrdersSearch>, resetPage = true) =>
+    void navigate({
+      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
+      replace: true,
+    })
+
+  const filtered = FILTER_KEYS.some((k) => search[k] !== undefined)
+  const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
+
+  const exportExcel = async () => {
+    setExporting(true)
+    try {
+      await downloadFile(workOrderExportUrl + toQueryString(params))
+      toast.success(t('list.exportDone'))
+    } catch (e) {
+      toast.failure(e)
+    } finally {
+      setExporting(false)
+    }
+  }
+
+  const siteLabel = (k: string) => t(`siteKind.${k as 'vessel'}`)
+  const columns: Column<TWorkOrderSummary>[] = [
+    {
+      key: 'number',
+      header: t('fields.number'),
+      sortable: true,
+      width: '15rem',
+      cell: (w) => (
+        <div className="ot-number">
+          <Link
+            to="/work-orders/$id"
+            params={{ id: w.id }}
+            search={{}}
+            className="cell-strong ot-number__link"
+            onClick={(e) => e.stopPropagation()}
+          >
+            {w.number}
+          </Link>
+          <span className="ot-sub">
+            <TypeLabel w={w} />
+            {w.type === 'initial' && w.reprogrammingCount > 0 ? (
+              <span className="muted">
+                {' '}
+                · {t('list.reprogrammingCount', { count: w.reprogrammingCount })}
+              </span>
+            ) : null}
+          </span>
+          {w.officialDocument ? <span className="muted ot-sub">{w.officialDocument}</span> : null}
+        </div>
+      ),
+    },
+    {
+      key: 'description',
+      header: t('fields.description'),
+      cell: (w) => (
+        <div>
+          <span className="ot-description" title={w.description}>
+            {w.description}
+          </span>
+          <span className="muted ot-sub">
+            {[
+              w.proposal ? `${t('fields.proposal')} ${w.proposal.officialNumber}` : null,
+              w.projectManager.name,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+        </div>
+      ),
+    },
+    {
+      key: 'sites',
+      header: t('fields.front'),
+      width: '11rem',
+      cell: (w) =>
+        w.front ? (
+          <div>
+            <span>{w.front.name}</span>
+            <span className="muted ot-sub">{sitesText(w, siteLabel)}</span>
+          </div>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
+    {
+      key: 'plannedStart',
+      header: t('fields.programmed'),
+      sortable: true,
+      width: '8.5rem',
+      cell: (w) =>
+        w.plannedStart || w.plannedEnd ? (
+          <div className="nowrap">
+            <span>{fmt.date(w.plannedStart) || '—'}</span>
+            <span className="muted ot-sub">{fmt.date(w.plannedEnd) || '—'}</span>
+          </div>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
+    {
+      key: 'status',
+      header: t('fields.status'),
+      sortable: true,
+      width: '8.5rem',
+      cell: (w) => <StatusPill status={w.status} />,
+    },
+    {
+      key: 'amountMxn',
+      header: t('fields.amounts'),
+      sortable: true,
+      align: 'end',
+      width: '10rem',
+      cell: (w) => <Amounts mxn={w.amountMxn} usd={w.amountUsd} />,
+    },
+    {
+      key: 'progress',
+      header: t('fields.progress'),
+      sortable: true,
+      width: '9rem',
+      cell: (w) => (
+        <div
+          title={t('list.stepsDone', { done: fmt.integer(w.doneSteps), total: fmt.integer(w.countedSteps) })}
+        >
+          <OtProgress value={w.progress} size="sm" label={t('list.progressOf', { number: w.number })} />
+        </div>
+      ),
+    },
+  ]
+
+  return (
+    <div className="page ot-list">
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          <>
+            {can('workOrder.import') ? (
+              <Link to="/work-orders/import" className={buttonClass('secondary')}>
+                {t('importHistory')}
+              </Link>
+            ) : null}
+            {can('workOrder.create') ? (
+              <Link
+                to="/work-orders/new"
+                search={{}}
+                className={buttonClass('primary')}
+                data-testid="new-work-order"
+              >
+                <Icon name="plus" />
+                {t('newWorkOrder')}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+      <section className="card card--flush">
+        <FilterBar
+          active={filtered}
+          onClear={() => setSearch(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}
+          end={
+            <>
+              {list.data ? (
+                <span className="muted ot-count" aria-live="polite">
+                  {t('list.count', { count: list.data.total, formatted: fmt.integer(list.data.total) })}
+                </span>
+              ) : null}
+              <Button
+                size="sm"
+                icon={<Icon name="download" />}
+                loading={exporting}
+                onClick={() => void exportExcel()}
+                disabled={!list.data || list.data.total === 0}
+              >
+                {exporting ? t('platform:actions.exporting') : t('platform:actions.export')}
+              </Button>
+            </>
+          }
+        >
+          <SearchInput
+            value={search.q ?? ''}
+            label={t('list.search')}
+            onChange={(q) => setSearch({ q: q || undefined })}
+            className="ot-search"
+          />
+          <Filter label={t('fields.type')} htmlFor={`${id}-type`}>
+            <select
+              id={`${id}-type`}
+              className="input"
+              value={search.type ?? ''}
+              onChange={(e) => setSearch({ type: (e.target.value || undefined) as WorkOrdersSearch['type'] })}
+            >
+              <option value="">{t('list.allTypes')}</option>
+              {WORK_ORDER_TYPES.map((x) => (
+                <option key={x} value={x}>
+                  {t(`type.${x}`)}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <Filter label={t('fields.status')} htmlFor={`${id}-status`}>
+            <select
+              id={`${id}-status`}
+              className="input"
+              value={search.status ?? ''}
+              onChange={(e) =>
+                setSearch({ status: (e.target.value || undefined) as WorkOrdersSearch['status'] })
+              }
+            >
+              <option value="">{t('list.all')}</option>
+              {WORK_ORDER_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <CatalogFilter
+            catalog="clients"
+            label={t('fields.client')}
+            value={search.clientId}
+            onChange={(v) => setSearch({ clientId: v })}
+          />
+          <CatalogFilter
+            catalog="project-managers"
+            label={t('fields.projectManager')}
+            value={search.projectManagerId}
+            onChange={(v) => setSearch({ projectManagerId: v })}
+          />
+          <CatalogFilter
+            catalog="fronts"
+            label={t('fields.front')}
+            value={search.frontId}
+            onChange={(v) => setSearch({ frontId: v })}
+          />
+          <CatalogFilter
+            catalog="sites"
+            label={t('fields.sites')}
+            value={search.siteId}
+            onChange={(v) => setSearch({ siteId: v })}
+          />
+          <div className="filter" role="group" aria-labelledby={`${id}-dates`}>
+            <span id={`${id}-dates`} className="filter__label">
+              {t('list.dates')}
+            </span>
+            <div className="ot-range">
+              <DateFilterInput
+                className="input"
+                aria-label={`${t('list.dates')}: ${t('platform:filters.from')}`}
+                value={search.from ?? ''}
+                max={search.to}
+                onCommit={(v) => setSearch({ from: v || undefined })}
+              />
+              <span aria-hidden="true">–</span>
+              <DateFilterInput
+                className="input"
+                aria-label={`${t('list.dates')}: ${t('platform:filters.to')}`}
+                value={search.to ?? ''}
+                min={search.from}
+                onCommit={(v) => setSearch({ to: v || undefined })}
+              />
+            </div>
+          </div>
+        </FilterBar>
+        {search.familyId ? (
+          <FamilyBanner familyId={search.familyId} onClear={() => setSearch({ familyId: undefined })} />
+        ) : null}
+        <DataTable
+          caption={t('list.caption')}
+          columns={columns}
+          rows={list.data?.items}
+          rowKey={(w) => w.id}
+          loading={list.isPending}
+          fetching={list.isFetching && !list.isPending}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          onRowClick={(w) => void navigate({ to: '/work-orders/$id', params: { id: w.id }, search: {} })}
+          sort={sort}
+          onSortChange={(s) => setSearch({ sort: s.key as WorkOrdersSearch['sort'], dir: s.dir })}
+          empty={
+            filtered
+              ? t('list.emptyFiltered')
+              : `${t('list.empty')} ${can('workOrder.create') ? t('list.emptyHint') : ''}`
+          }
+          emptyFiltered={filtered}
+          pagination={{
+            total: list.data?.total,
+            limit,
+            offset,
+            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
+            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
+          }}
+        />
+      </section>
+    </div>
+  )
+}
