@@ -1,7 +1,18 @@
 /**
- * Rental billing engine: pure maths of the billing sheet (planilla) — dates, lines, totals, volume
- * conversions and document numbers. No database, no HTTP. Rules: docs/rental-billing.md.
+ * Rental billing: the billing sheets (planilla) and final disposition certificates — the module's only
+ * public entry. The pure engine (dates, lines, totals, volume conversions, document numbers), the service,
+ * routes and tables, and the hooks the other rental modules call. Rules: docs/rental-billing.md.
  */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { rentalBillingRoutes } from './rental-billing.routes'
+import { createRentalBillingService, type RentalBillingServiceDeps } from './rental-billing.service'
+import {
+  rentalDocumentsPort,
+  rentalProjectsPort,
+  type RentalDocumentsFunctions,
+  type RentalProjectsFunctions,
+} from './rental-ports'
+
 export * from './billing-dates'
 export * from './billing-lines'
 export * from './billing-sheet'
@@ -9,3 +20,55 @@ export * from './sheet-totals'
 export * from './series-code'
 export * from './volume-conversion'
 export { isPlainDecimal, type RoundingRule } from './billing-decimal'
+
+export {
+  createRentalBillingService,
+  type RecomputeOpenSheetsOptions,
+  type RecomputeTrigger,
+  type RentalBillingService,
+  type RentalBillingServiceDeps,
+} from './rental-billing.service'
+export { rentalBillingRoutes } from './rental-billing.routes'
+export type { RentalBillingTables } from './rental-billing.tables'
+export type {
+  BillingAssignment,
+  BillingCustodyChain,
+  BillingDocuments,
+  BillingProject,
+  RentalDocumentsPort,
+  RentalProjectsPort,
+  SheetScope,
+} from './rental-billing.ports'
+export { printedLocation, type RentalDocumentsFunctions, type RentalProjectsFunctions } from './rental-ports'
+
+/**
+ * Builds the billing sheets' service and routes on the rental modules' functions (handed over by the
+ * composition root), and the hooks those modules call: `rentalProjects` (recompute on assignment
+ * changes, the close guard) and `rentalDocuments.billing` (the period guard and the recompute hook).
+ */
+export function createRentalBillingModule(
+  deps: Omit<RentalBillingServiceDeps, 'projects' | 'documents'> & {
+    rentalProjects: RentalProjectsFunctions
+    rentalDocuments: RentalDocumentsFunctions
+  },
+) {
+  const { rentalProjects, rentalDocuments, ...rest } = deps
+  const service = createRentalBillingService({
+    ...rest,
+    projects: rentalProjectsPort(rentalProjects),
+    documents: rentalDocumentsPort(rentalDocuments),
+  })
+  /** register with `app.register(rentalBilling.routes)` */
+  const routes: FastifyPluginAsyncZod = async (app) => {
+    await app.register(rentalBillingRoutes, { billing: service })
+  }
+  const hooks = {
+    rentalProjects: {
+      onAssignmentsChanged: service.onAssignmentsChanged,
+      hasSheetInProgress: service.hasSheetInProgress,
+    },
+    rentalDocuments: { billing: service.billingPort },
+  }
+  return { service, routes, hooks }
+}
+export type RentalBillingModule = ReturnType<typeof createRentalBillingModule>

@@ -1,0 +1,88 @@
+import type * as RentalDocuments from '../rental-documents'
+import type * as RentalProjects from '../rental-projects'
+import type { RentalDocumentsPort, RentalProjectsPort } from './rental-billing.ports'
+
+/**
+ * The billing sheets' ports implemented with the other rental modules' read/link functions (from their
+ * index.ts, handed over by the composition root — type-only imports here, so the modules that use the
+ * billing engine do not form an import cycle with it). Every call runs in the caller's transaction; the
+ * organization is the actor's.
+ */
+
+export type RentalProjectsFunctions = Pick<typeof RentalProjects, 'getProject' | 'listAssignments'>
+export type RentalDocumentsFunctions = Pick<
+  typeof RentalDocuments,
+  'listDocumentsForPeriod' | 'linkDocumentsToSheet' | 'unlinkDocumentsFromSheet' | 'closeDraftDocuments'
+>
+
+const CARDINAL_ES: Record<string, string> = {
+  north: 'Norte',
+  south: 'Sur',
+  east: 'Este',
+  west: 'Oeste',
+  northeast: 'Noreste',
+  northwest: 'Noroeste',
+  southeast: 'Sureste',
+  southwest: 'Suroeste',
+}
+
+/** "location – cardinal point", as printed on the sheet and the certificate. */
+export const printedLocation = (location: string | null, cardinalPoint: string | null): string | null => {
+  const point = cardinalPoint ? (CARDINAL_ES[cardinalPoint] ?? cardinalPoint) : null
+  const text = [location?.trim(), point].filter(Boolean).join(' – ')
+  return text || null
+}
+
+export const rentalProjectsPort = ({ getProject, listAssignments }: RentalProjectsFunctions): RentalProjectsPort => ({
+  async getProject(trx, actor, projectId) {
+    const p = await getProject(trx, actor.orgId, projectId)
+    if (!p) return null
+    return {
+      id: p.id,
+      name: p.name,
+      clientName: p.client.name,
+      clientTaxId: p.client.taxId,
+      location: printedLocation(p.location, p.cardinalPoint),
+      contactName: p.contactName,
+      startDate: p.startDate,
+      endDate: p.endDate,
+      closed: p.closed,
+    }
+  },
+  async listAssignments(trx, actor, projectId) {
+    const rows = await listAssignments(trx, actor.orgId, projectId)
+    return rows.map((a) => {
+      const service = a.kind === 'service'
+      return {
+        id: a.id,
+        kind: a.kind,
+        // a service bills against the equipment it attends; an equipment line is the unit itself
+        equipmentId: service ? a.linkedEquipmentId : a.equipmentId,
+        equipmentCode: service ? a.linkedEquipmentCode : a.equipmentCode,
+        equipmentName: service ? a.linkedEquipmentName : a.equipmentName,
+        dailyRate: a.dailyRate,
+        frequency: a.frequency,
+        operationStart: a.operationStart,
+        operationEnd: a.operationEnd,
+        retiredOn: a.retiredOn,
+        description: a.description,
+        version: String(a.version),
+      }
+    })
+  },
+})
+
+const period = (s: { projectId: string; periodStart: string; periodEnd: string }) => ({
+  projectId: s.projectId,
+  from: s.periodStart,
+  to: s.periodEnd,
+})
+
+export const rentalDocumentsPort = (fns: RentalDocumentsFunctions): RentalDocumentsPort => ({
+  listDocumentsForPeriod: (trx, actor, scope) => fns.listDocumentsForPeriod(trx, actor.orgId, period(scope)),
+  linkDocumentsToSheet: (trx, actor, scope, ids) => fns.linkDocumentsToSheet(trx, actor.orgId, scope.sheetId, ids),
+  unlinkDocumentsFromSheet: (trx, actor, scope) => fns.unlinkDocumentsFromSheet(trx, actor.orgId, scope.sheetId),
+  async closeDraftDocuments(trx, actor, scope) {
+    await fns.closeDraftDocuments(trx, actor, { ...period(scope), sheetId: scope.sheetId })
+  },
+})

@@ -1,0 +1,54 @@
+/** The rental field-documents module (maintenance sheets, custody chains, shipping guides): its only public entry. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Db } from '../../platform/db/executor'
+import type { FilesPort, RentalProjectsPort } from './rental-documents.ports'
+import { rentalDocumentsRoutes } from './rental-documents.routes'
+import { createRentalDocumentsService, type RentalDocumentsHooks } from './rental-documents.service'
+import { rentalProjectsPort } from './rental-projects-port'
+
+export {
+  createRentalDocumentsService,
+  type RentalDocumentsHooks,
+  type RentalDocumentsService,
+  type RentalDocumentsServiceDeps,
+} from './rental-documents.service'
+export { rentalDocumentsRoutes } from './rental-documents.routes'
+export type { BillingPort, DocumentAssignment, DocumentProject, RentalProjectsPort } from './rental-documents.ports'
+export type { RentalDocumentTables } from './rental-documents.tables'
+export { seedDemoRentalDocuments } from './rental-documents.seed'
+/** For the billing sheets and rental-projects: read and link documents inside the caller's transaction. */
+export {
+  closeDraftDocuments,
+  hasDocumentsForAssignment,
+  linkDocumentsToSheet,
+  linkGuidesToSheet,
+  listDocumentsForPeriod,
+  unlinkDocumentsFromSheet,
+  wasteDescription,
+  type BillableCustodyChain,
+  type BillableMaintenanceSheet,
+  type BillableShippingGuide,
+  type PeriodDocuments,
+  type PeriodScope,
+} from './rental-documents.billing'
+
+/**
+ * Builds the service and its routes. `hooks.billing` (the billing sheets' period guard and recompute hook)
+ * may be filled after creation: the service reads it at call time.
+ */
+export function createRentalDocumentsModule(deps: {
+  db: Db
+  clock: () => Date
+  files: FilesPort
+  projects?: RentalProjectsPort
+  hooks?: RentalDocumentsHooks
+}) {
+  const hooks: RentalDocumentsHooks = deps.hooks ?? {}
+  const service = createRentalDocumentsService({ ...deps, projects: deps.projects ?? rentalProjectsPort, hooks })
+  /** register with `app.register(rentalDocuments.routes)` */
+  const routes: FastifyPluginAsyncZod = async (app) => {
+    await app.register(rentalDocumentsRoutes, { documents: service })
+  }
+  return { service, routes, hooks }
+}
+export type RentalDocumentsModule = ReturnType<typeof createRentalDocumentsModule>

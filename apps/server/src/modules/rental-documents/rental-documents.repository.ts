@@ -1,0 +1,635 @@
+import { sql, type Expression, type SqlBool } from 'kysely'
+import type { Executor } from '../../platform/db/executor'
+
+/** Every SQL statement on the rental field-document tables. Every query is scoped by organization. */
+
+export type MaintenanceRow = Awaited<ReturnType<typeof insertMaintenance>>
+export type ChainRow = Awaited<ReturnType<typeof insertChain>>
+export type GuideRow = Awaited<ReturnType<typeof insertGuide>>
+export type GuideItemRow = Awaited<ReturnType<typeof listGuideItems>>[number]
+export type AttachmentRow = Awaited<ReturnType<typeof insertAttachment>>
+export type DocumentType = 'maintenance_sheet' | 'custody_chain' | 'shipping_guide'
+
+const like = (q: string) => `%${q.replace(/[%_\\]/g, '\\$&')}%`
+const toTime = (t: string | null) => (t ? t.slice(0, 5) : null)
+
+// --- maintenance sheets ---
+
+export type MaintenanceValues = {
+  assignment_id: string | null
+  equipment_id: string | null
+  maintenance_type: string
+  start_date: string
+  end_date: string
+  total_days: number
+  technician_name: string | null
+  requested_by: string | null
+  rig: string | null
+  location: string | null
+  cost_per_day: string
+  total_cost: string
+  technical_description: string
+  logistics_cost: string
+  logistics_description: string
+  maintenance_description: string | null
+  fault_description: string | null
+  possible_causes: string | null
+  replaced_parts: string | null
+  observations: string | null
+  performed_by: string | null
+  performed_by_position: string | null
+  approved_by: string | null
+  approved_by_position: string | null
+}
+type StatusPatch = { status?: string; status_reason?: string | null; updated_at: Date }
+
+export async function insertMaintenance(
+  db: Executor,
+  v: MaintenanceValues & { org_id: string; number: number; project_id: string; created_by: string | null },
+) {
+  return db.insertInto('rental_maintenance_sheets').values(v).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function findMaintenance(db: Executor, orgId: string, id: string, opts: { forUpdate?: boolean } = {}) {
+  let q = db.selectFrom('rental_maintenance_sheets').selectAll().where('org_id', '=', orgId).where('id', '=', id)
+  if (opts.forUpdate) q = q.forUpdate()
+  return q.executeTakeFirst()
+}
+
+export async function updateMaintenance(db: Executor, orgId: string, id: string, patch: Partial<MaintenanceValues> & StatusPatch) {
+  return db
+    .updateTable('rental_maintenance_sheets')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function deleteMaintenance(db: Executor, orgId: string, id: string) {
+  await db.deleteFrom('rental_maintenance_sheets').where('org_id', '=', orgId).where('id', '=', id).execute()
+}
+
+export type ListFilter = {
+  q?: string | undefined
+  projectId?: string | undefined
+  /** project ids whose name or client matches `q` (resolved by the service through rental-projects) */
+  projectIdsMatching?: string[]
+  status?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
+  sort: string
+  dir: 'asc' | 'desc'
+  limit: number
+  offset: number
+}
+
+const attachmentCount = (type: DocumentType) =>
+  sql<string>`(SELECT count(*) FROM rental_document_attachments a WHERE a.org_id = d.org_id AND a.document_type = ${type} AND a.document_id = d.id)`
+
+export async function listMaintenance(db: Executor, orgId: string, f: ListFilter & { maintenanceType?: string | undefined }) {
+  let q = db.selectFrom('rental_maintenance_sheets as d').where('d.org_id', '=', orgId)
+  if (f.projectId) q = q.where('d.project_id', '=', f.projectId)
+  if (f.status) q = q.where('d.status', '=', f.status)
+  if (f.maintenanceType) q = q.where('d.maintenance_type', '=', f.maintenanceType)
+  if (f.from) q = q.where('d.start_date', '>=', f.from)
+  if (f.to) q = q.where('d.start_date', '<=', f.to)
+  if (f.q) {
+    const pattern = like(f.q)
+    const digits = /^\d{1,9}$/.test(f.q) ? Number(f.q) : null
+    q = q.where((eb) => {
+      const any: Expression<SqlBool>[] = [
+        eb('d.technician_name', 'ilike', pattern),
+        eb('d.requested_by', 'ilike', pattern),
+        eb('d.rig', 'ilike', pattern),
+        eb('d.location', 'ilike', pattern),
+        eb('d.maintenance_description', 'ilike', pattern),
+      ]
+      if (digits !== null) any.push(eb('d.number', '=', digits))
+      if (f.projectIdsMatching?.length) any.push(eb('d.project_id', 'in', f.projectIdsMatching))
+      return eb.or(any)
+    })
+  }
+  const sorted = (() => {
+    switch (f.sort) {
+      case 'startDate':
+        return q.orderBy('d.start_date', f.dir)
+      case 'status':
+        return q.orderBy(sql`array_position(ARRAY['draft','closed','void']::text[], d.status)`, f.dir)
+      case 'totalCost':
+        return q.orderBy('d.total_cost', f.dir)
+      case 'createdAt':
+        return q.orderBy('d.created_at', f.dir)
+      default:
+        return q.orderBy('d.number', f.dir)
+    }
+  })()
+  const [rows, count] = await Promise.all([
+    sorted.selectAll('d').select(attachmentCount('maintenance_sheet').as('attachment_count')).orderBy('d.number', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return { rows: rows.map((r) => ({ ...r, attachment_count: Number(r.attachment_count) })), total: Number(count.n) }
+}
+
+// --- custody chains ---
+
+export type ChainValues = {
+  activity_date: string
+  location: string | null
+  start_time: string | null
+  end_time: string | null
+  duration_hours: string | null
+  contact_name: string | null
+  contact_dni: string | null
+  contact_position: string | null
+  driver_name: string | null
+  driver_dni: string | null
+  vehicle_plate: string | null
+  volume_unit: string
+  gallons: string
+  barrels: string
+  cubic_meters: string
+  waste_types: string[]
+  logistics_cost: string
+  billing_text: string
+  notes: string | null
+}
+
+const chainColumns = [
+  'id',
+  'org_id',
+  'number',
+  'project_id',
+  'status',
+  'status_reason',
+  'activity_date',
+  'location',
+  'start_time',
+  'end_time',
+  'duration_hours',
+  'contact_name',
+  'contact_dni',
+  'contact_position',
+  'driver_name',
+  'driver_dni',
+  'vehicle_plate',
+  'volume_unit',
+  'gallons',
+  'barrels',
+  'cubic_meters',
+  'waste_types',
+  'logistics_cost',
+  'billing_text',
+  'notes',
+  'billing_sheet_id',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const
+const normaliseChain = <T extends { start_time: string | null; end_time: string | null }>(r: T): T => ({
+  ...r,
+  start_time: toTime(r.start_time),
+  end_time: toTime(r.end_time),
+})
+
+export async function insertChain(
+  db: Executor,
+  v: ChainValues & { org_id: string; number: number; project_id: string; created_by: string | null },
+) {
+  return normaliseChain(await db.insertInto('rental_custody_chains').values(v).returning(chainColumns).executeTakeFirstOrThrow())
+}
+
+export async function findChain(db: Executor, orgId: string, id: string, opts: { forUpdate?: boolean } = {}) {
+  let q = db.selectFrom('rental_custody_chains').select(chainColumns).where('org_id', '=', orgId).where('id', '=', id)
+  if (opts.forUpdate) q = q.forUpdate()
+  const row = await q.executeTakeFirst()
+  return row ? normaliseChain(row) : undefined
+}
+
+export async function updateChain(db: Executor, orgId: string, id: string, patch: Partial<ChainValues> & StatusPatch) {
+  return normaliseChain(
+    await db
+      .updateTable('rental_custody_chains')
+      .set(patch)
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .returning(chainColumns)
+      .executeTakeFirstOrThrow(),
+  )
+}
+
+export async function deleteChain(db: Executor, orgId: string, id: string) {
+  await db.deleteFrom('rental_custody_chains').where('org_id', '=', orgId).where('id', '=', id).execute()
+}
+
+/** Replaces the assignments a chain attended (in the given order). */
+export async function setChainAssignments(
+  db: Executor,
+  orgId: string,
+  chainId: string,
+  attended: readonly { assignmentId: string; equipmentId: string | null }[],
+) {
+  await db.deleteFrom('rental_custody_chain_assignments').where('org_id', '=', orgId).where('chain_id', '=', chainId).execute()
+  if (attended.length === 0) return
+  await db
+    .insertInto('rental_custody_chain_assignments')
+    .values(
+      attended.map((a, position) => ({ org_id: orgId, chain_id: chainId, assignment_id: a.assignmentId, equipment_id: a.equipmentId, position })),
+    )
+    .execute()
+}
+
+export type ChainAttendedRow = { assignmentId: string; equipmentId: string | null }
+
+/** The attended assignments of chains (with the equipment attended), by chain id, in their order. */
+export async function listChainAssignments(db: Executor, orgId: string, chainIds: readonly string[]) {
+  const out = new Map<string, ChainAttendedRow[]>()
+  if (chainIds.length === 0) return out
+  const rows = await db
+    .selectFrom('rental_custody_chain_assignments')
+    .select(['chain_id', 'assignment_id', 'equipment_id'])
+    .where('org_id', '=', orgId)
+    .where('chain_id', 'in', [...chainIds])
+    .orderBy('chain_id')
+    .orderBy('position')
+    .execute()
+  for (const r of rows) out.set(r.chain_id, [...(out.get(r.chain_id) ?? []), { assignmentId: r.assignment_id, equipmentId: r.equipment_id }])
+  return out
+}
+
+export async function listChains(db: Executor, orgId: string, f: ListFilter & { wasteType?: string | undefined }) {
+  let q = db.selectFrom('rental_custody_chains as d').where('d.org_id', '=', orgId)
+  if (f.projectId) q = q.where('d.project_id', '=', f.projectId)
+  if (f.status) q = q.where('d.status', '=', f.status)
+  if (f.wasteType) q = q.where(sql<SqlBool>`${f.wasteType} = ANY(d.waste_types)`)
+  if (f.from) q = q.where('d.activity_date', '>=', f.from)
+  if (f.to) q = q.where('d.activity_date', '<=', f.to)
+  if (f.q) {
+    const pattern = like(f.q)
+    const digits = /^\d{1,9}$/.test(f.q) ? Number(f.q) : null
+    q = q.where((eb) => {
+      const any: Expression<SqlBool>[] = [
+        eb('d.driver_name', 'ilike', pattern),
+        eb('d.vehicle_plate', 'ilike', pattern),
+        eb('d.contact_name', 'ilike', pattern),
+        eb('d.location', 'ilike', pattern),
+        eb('d.notes', 'ilike', pattern),
+      ]
+      if (digits !== null) any.push(eb('d.number', '=', digits))
+      if (f.projectIdsMatching?.length) any.push(eb('d.project_id', 'in', f.projectIdsMatching))
+      return eb.or(any)
+    })
+  }
+  const sorted = (() => {
+    switch (f.sort) {
+      case 'activityDate':
+        return q.orderBy('d.activity_date', f.dir)
+      case 'status':
+        return q.orderBy(sql`array_position(ARRAY['draft','closed','cancelled']::text[], d.status)`, f.dir)
+      case 'gallons':
+        return q.orderBy('d.gallons', f.dir)
+      case 'createdAt':
+        return q.orderBy('d.created_at', f.dir)
+      default:
+        return q.orderBy('d.number', f.dir)
+    }
+  })()
+  const attended = sql<string>`(SELECT count(*) FROM rental_custody_chain_assignments c WHERE c.chain_id = d.id)`
+  const [rows, count] = await Promise.all([
+    sorted
+      .select(chainColumns.map((c) => `d.${c}` as const))
+      .select([attachmentCount('custody_chain').as('attachment_count'), attended.as('attended_count')])
+      .orderBy('d.number', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return {
+    rows: rows.map((r) => ({ ...normaliseChain(r), attachment_count: Number(r.attachment_count), attended_count: Number(r.attended_count) })),
+    total: Number(count.n),
+  }
+}
+
+// --- shipping guides ---
+
+export type GuideValues = {
+  guide_type: string
+  reason: string | null
+  issue_date: string
+  start_date: string | null
+  end_date: string | null
+  origin_place: string | null
+  destination_place: string | null
+  carrier_name: string | null
+  carrier_dni: string | null
+  vehicle_plate: string | null
+  dispatcher_name: string | null
+  dispatcher_dni: string | null
+  receiver_name: string | null
+  receiver_dni: string | null
+  contact_name: string | null
+  contact_phone: string | null
+  transport_cost: string
+  transport_description: string
+  stowage_cost: string
+  stowage_description: string
+  notes: string | null
+}
+
+export async function insertGuide(
+  db: Executor,
+  v: GuideValues & { org_id: string; number: number; project_id: string; created_by: string | null },
+) {
+  return db.insertInto('rental_shipping_guides').values(v).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function findGuide(db: Executor, orgId: string, id: string, opts: { forUpdate?: boolean } = {}) {
+  let q = db.selectFrom('rental_shipping_guides').selectAll().where('org_id', '=', orgId).where('id', '=', id)
+  if (opts.forUpdate) q = q.forUpdate()
+  return q.executeTakeFirst()
+}
+
+export async function updateGuide(db: Executor, orgId: string, id: string, patch: Partial<GuideValues> & StatusPatch) {
+  return db
+    .updateTable('rental_shipping_guides')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function deleteGuide(db: Executor, orgId: string, id: string) {
+  await db.deleteFrom('rental_shipping_guides').where('org_id', '=', orgId).where('id', '=', id).execute()
+}
+
+export type GuideItemValues = {
+  assignment_id: string | null
+  equipment_id: string | null
+  description: string
+  quantity: number
+  unit: string | null
+}
+
+export async function replaceGuideItems(db: Executor, orgId: string, guideId: string, items: readonly GuideItemValues[]) {
+  await db.deleteFrom('rental_shipping_guide_items').where('org_id', '=', orgId).where('guide_id', '=', guideId).execute()
+  if (items.length === 0) return
+  await db
+    .insertInto('rental_shipping_guide_items')
+    .values(items.map((it, i) => ({ ...it, org_id: orgId, guide_id: guideId, position: i + 1 })))
+    .execute()
+}
+
+export async function listGuideItems(db: Executor, orgId: string, guideIds: readonly string[]) {
+  if (guideIds.length === 0) return []
+  return db
+    .selectFrom('rental_shipping_guide_items')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('guide_id', 'in', [...guideIds])
+    .orderBy('guide_id')
+    .orderBy('position')
+    .execute()
+}
+
+export async function listGuides(
+  db: Executor,
+  orgId: string,
+  f: ListFilter & { guideType?: string | undefined; billed?: 'true' | 'false' | undefined },
+) {
+  let q = db.selectFrom('rental_shipping_guides as d').where('d.org_id', '=', orgId)
+  if (f.projectId) q = q.where('d.project_id', '=', f.projectId)
+  if (f.status) q = q.where('d.status', '=', f.status)
+  if (f.guideType) q = q.where('d.guide_type', '=', f.guideType)
+  if (f.billed) q = q.where('d.billing_sheet_id', f.billed === 'true' ? 'is not' : 'is', null)
+  if (f.from) q = q.where('d.issue_date', '>=', f.from)
+  if (f.to) q = q.where('d.issue_date', '<=', f.to)
+  if (f.q) {
+    const pattern = like(f.q)
+    const digits = /^\d{1,9}$/.test(f.q) ? Number(f.q) : null
+    q = q.where((eb) => {
+      const any: Expression<SqlBool>[] = [
+        eb('d.carrier_name', 'ilike', pattern),
+        eb('d.vehicle_plate', 'ilike', pattern),
+        eb('d.origin_place', 'ilike', pattern),
+        eb('d.destination_place', 'ilike', pattern),
+        eb('d.receiver_name', 'ilike', pattern),
+        eb('d.notes', 'ilike', pattern),
+      ]
+      if (digits !== null) any.push(eb('d.number', '=', digits))
+      if (f.projectIdsMatching?.length) any.push(eb('d.project_id', 'in', f.projectIdsMatching))
+      return eb.or(any)
+    })
+  }
+  const sorted = (() => {
+    switch (f.sort) {
+      case 'issueDate':
+        return q.orderBy('d.issue_date', f.dir)
+      case 'status':
+        return q.orderBy(sql`array_position(ARRAY['draft','closed','void']::text[], d.status)`, f.dir)
+      case 'transportCost':
+        return q.orderBy('d.transport_cost', f.dir)
+      case 'createdAt':
+        return q.orderBy('d.created_at', f.dir)
+      default:
+        return q.orderBy('d.number', f.dir)
+    }
+  })()
+  const items = sql<string>`(SELECT count(*) FROM rental_shipping_guide_items i WHERE i.guide_id = d.id)`
+  const [rows, count] = await Promise.all([
+    sorted
+      .selectAll('d')
+      .select([attachmentCount('shipping_guide').as('attachment_count'), items.as('item_count')])
+      .orderBy('d.number', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ])
+  return {
+    rows: rows.map((r) => ({ ...r, attachment_count: Number(r.attachment_count), item_count: Number(r.item_count) })),
+    total: Number(count.n),
+  }
+}
+
+// --- attachments ---
+
+export async function insertAttachment(
+  db: Executor,
+  v: { org_id: string; document_type: DocumentType; document_id: string; file_id: string; name: string; label: string | null; created_by: string | null },
+) {
+  return db.insertInto('rental_document_attachments').values(v).returningAll().executeTakeFirstOrThrow()
+}
+
+export async function listAttachments(db: Executor, orgId: string, type: DocumentType, documentId: string) {
+  return db
+    .selectFrom('rental_document_attachments as a')
+    .innerJoin('files as f', 'f.id', 'a.file_id')
+    .selectAll('a')
+    .select('f.size')
+    .where('a.org_id', '=', orgId)
+    .where('a.document_type', '=', type)
+    .where('a.document_id', '=', documentId)
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute()
+}
+
+export async function findAttachment(db: Executor, orgId: string, type: DocumentType, documentId: string, id: string) {
+  return db
+    .selectFrom('rental_document_attachments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('document_type', '=', type)
+    .where('document_id', '=', documentId)
+    .where('id', '=', id)
+    .executeTakeFirst()
+}
+
+export async function deleteAttachment(db: Executor, orgId: string, id: string) {
+  await db.deleteFrom('rental_document_attachments').where('org_id', '=', orgId).where('id', '=', id).execute()
+}
+
+export async function deleteAttachmentsOf(db: Executor, orgId: string, type: DocumentType, documentId: string) {
+  await db
+    .deleteFrom('rental_document_attachments')
+    .where('org_id', '=', orgId)
+    .where('document_type', '=', type)
+    .where('document_id', '=', documentId)
+    .execute()
+}
+
+// --- for the billing and projects modules ---
+
+type Period = { projectId: string; from: string; to: string }
+
+/** Billable maintenance sheets of a project dated (start date) inside [from, to]: not void. */
+export async function billableMaintenance(db: Executor, orgId: string, p: Period) {
+  return db
+    .selectFrom('rental_maintenance_sheets')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('project_id', '=', p.projectId)
+    .where('status', '!=', 'void')
+    .where('start_date', '>=', p.from)
+    .where('start_date', '<=', p.to)
+    .orderBy('start_date')
+    .orderBy('number')
+    .execute()
+}
+
+/** Billable guides of a project issued inside [from, to]: not void (with their link to a billing sheet). */
+export async function billableGuides(db: Executor, orgId: string, p: Period) {
+  return db
+    .selectFrom('rental_shipping_guides')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('project_id', '=', p.projectId)
+    .where('status', '!=', 'void')
+    .where('issue_date', '>=', p.from)
+    .where('issue_date', '<=', p.to)
+    .orderBy('issue_date')
+    .orderBy('number')
+    .execute()
+}
+
+/** Billable chains of a project with the activity date inside [from, to]: not cancelled (cancelled chains count nowhere). */
+export async function billableChains(db: Executor, orgId: string, p: Period) {
+  const rows = await db
+    .selectFrom('rental_custody_chains')
+    .select(chainColumns)
+    .where('org_id', '=', orgId)
+    .where('project_id', '=', p.projectId)
+    .where('status', '!=', 'cancelled')
+    .where('activity_date', '>=', p.from)
+    .where('activity_date', '<=', p.to)
+    .orderBy('activity_date')
+    .orderBy('number')
+    .execute()
+  return rows.map(normaliseChain)
+}
+
+/** Drafts of the period become closed; returns the ids closed per kind. */
+export async function closeDrafts(db: Executor, orgId: string, p: Period, now: Date) {
+  const [maintenance, chains, guides] = await Promise.all([
+    db
+      .updateTable('rental_maintenance_sheets')
+      .set({ status: 'closed', updated_at: now })
+      .where('org_id', '=', orgId)
+      .where('project_id', '=', p.projectId)
+      .where('status', '=', 'draft')
+      .where('start_date', '>=', p.from)
+      .where('start_date', '<=', p.to)
+      .returning(['id', 'number'])
+      .execute(),
+    db
+      .updateTable('rental_custody_chains')
+      .set({ status: 'closed', updated_at: now })
+      .where('org_id', '=', orgId)
+      .where('project_id', '=', p.projectId)
+      .where('status', '=', 'draft')
+      .where('activity_date', '>=', p.from)
+      .where('activity_date', '<=', p.to)
+      .returning(['id', 'number'])
+      .execute(),
+    db
+      .updateTable('rental_shipping_guides')
+      .set({ status: 'closed', updated_at: now })
+      .where('org_id', '=', orgId)
+      .where('project_id', '=', p.projectId)
+      .where('status', '=', 'draft')
+      .where('issue_date', '>=', p.from)
+      .where('issue_date', '<=', p.to)
+      .returning(['id', 'number'])
+      .execute(),
+  ])
+  return { maintenance, chains, guides }
+}
+
+export type DocumentTable = 'rental_maintenance_sheets' | 'rental_custody_chains' | 'rental_shipping_guides'
+
+/** Documents among `ids` (of the organization) with their current billing sheet, locked for the update that follows. */
+export async function lockForLinking(db: Executor, table: DocumentTable, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom(table)
+    .select(['id', 'number', 'status', 'billing_sheet_id'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .forUpdate()
+    .execute()
+}
+
+/** Makes `ids` exactly the documents of `table` linked to the sheet: links them, unlinks the sheet's others. */
+export async function setSheetDocuments(db: Executor, table: DocumentTable, orgId: string, sheetId: string, ids: readonly string[], now: Date) {
+  let unlink = db
+    .updateTable(table)
+    .set({ billing_sheet_id: null, updated_at: now })
+    .where('org_id', '=', orgId)
+    .where('billing_sheet_id', '=', sheetId)
+  if (ids.length > 0) unlink = unlink.where('id', 'not in', [...ids])
+  const unlinked = await unlink.returning('id').execute()
+  const linked =
+    ids.length === 0
+      ? []
+      : await db
+          .updateTable(table)
+          .set({ billing_sheet_id: sheetId, updated_at: now })
+          .where('org_id', '=', orgId)
+          .where('id', 'in', [...ids])
+          .where('billing_sheet_id', 'is', null)
+          .returning('id')
+          .execute()
+  return { linked: linked.map((r) => r.id), unlinked: unlinked.map((r) => r.id) }
+}
+
+/** Does any document (any status) reference the assignment? */
+export async function assignmentReferenced(db: Executor, orgId: string, assignmentId: string): Promise<boolean> {
+  const r = await sql<{ found: boolean }>`
+    SELECT EXISTS (SELECT 1 FROM rental_custody_chain_assignments WHERE org_id = ${orgId} AND assignment_id = ${assignmentId})
+        OR EXISTS (SELECT 1 FROM rental_maintenance_sheets WHERE org_id = ${orgId} AND assignment_id = ${assignmentId})
+        OR EXISTS (SELECT 1 FROM rental_shipping_guide_items WHERE org_id = ${orgId} AND assignment_id = ${assignmentId}) AS found
+  `.execute(db)
+  return Boolean(r.rows[0]?.found)
+}

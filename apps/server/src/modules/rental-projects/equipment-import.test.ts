@@ -1,0 +1,176 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import {
+  normaliseCode,
+  normaliseLocation,
+  planEquipmentImport,
+  readStatus,
+  rowsFromJson,
+  typeFromCode,
+  typeFromName,
+  type ExistingEquipment,
+} from './equipment-import'
+
+const FIXTURE = path.resolve(import.meta.dirname, '../../../../../../shared/fixtures/rental/equipments.json')
+
+const plan = (values: Record<string, unknown>[], existing: ExistingEquipment[] = []) =>
+  planEquipmentImport(
+    values.map((v, i) => ({ row: i + 1, values: v })),
+    new Map(existing.map((e) => [e.code.toUpperCase(), e])),
+  )
+
+describe('codes', () => {
+  it.each([
+    ['PSLBT-131', 'PSLBT-131'],
+    ['PSLBT152', 'PSLBT-152'],
+    ['PSLLV 19-66864', 'PSLLV-19-66864'],
+    ['PSLLV- 19-66864', 'PSLLV-19-66864'],
+    ['PSLLV- 148', 'PSLLV-148'],
+    ['PSL -UP-100', 'PSL-UP-100'],
+    ['  psllv-121 ', 'PSLLV-121'],
+    ['O45F919', 'O45F919'],
+    ['', ''],
+  ])('%j → %j', (raw, expected) => expect(normaliseCode(raw)).toBe(expected))
+
+  it('suggests a type from the house prefix', () => {
+    expect(typeFromCode('PSLBT-131')).toBe('toilet')
+    expect(typeFromCode('PSLLV-19-66864')).toBe('hand_wash_station')
+    expect(typeFromCode('LV19-66881')).toBe('hand_wash_station')
+    expect(typeFromCode('PSL-UP-101')).toBe('urinal_station')
+    expect(typeFromCode('O45F919')).toBeNull()
+  })
+})
+
+describe('names, statuses, locations', () => {
+  it('reads the type from legacy names', () => {
+    expect(typeFromName('BATERIAS SANITARIAS')).toBe('toilet')
+    expect(typeFromName('ESTACION DE LAVAMANOS')).toBe('hand_wash_station')
+    expect(typeFromName('ESTACION CUADRUPLE URINARIO')).toBe('urinal_station')
+    expect(typeFromName('Camper baño')).toBe('camper')
+    expect(typeFromName('PLANTA DE TRATAMIENTO DE AGUA POTABLE')).toBe('potable_water_plant')
+    expect(typeFromName('PLANTA DE TRATAMIENTO DE AGUA RESIDUAL')).toBe('wastewater_plant')
+    expect(typeFromName('TANQUES DE ALMACENAMIENTO AGUA CRUDA')).toBe('raw_water_tank')
+    expect(typeFromName('Tanque agua residual')).toBe('wastewater_tank')
+    expect(typeFromName('  ')).toBeNull()
+    expect(typeFromName('Generador')).toBeNull()
+  })
+
+  it('maps clear statuses and flags the unclear ones', () => {
+    expect(readStatus('OPERATIVA').condition).toBe('operative')
+    expect(readStatus('OPERATIVO').condition).toBe('operative')
+    expect(readStatus('DISPONIBLE').condition).toBe('operative')
+    expect(readStatus('STAND BY')).toMatchObject({ condition: 'operative', change: expect.stringContaining('en espera') })
+    expect(readStatus('EN REPARACION').condition).toBe('in_repair')
+    expect(readStatus('DAÑADO').condition).toBe('damaged')
+    expect(readStatus('DONACION ANGEL CRUZ').condition).toBe('retired')
+    expect(readStatus('damaged')).toEqual({ condition: 'damaged' })
+    expect(readStatus('')).toEqual({ condition: 'operative' })
+    for (const s of ['BUSCAR', 'INDEFINIDO', 'HALLIBURTON', 'CONCUCIP']) {
+      const r = readStatus(s)
+      expect(r.condition).toBe('operative')
+      expect(r.warning, s).toBeTruthy()
+    }
+  })
+
+  it('cleans repeated words in locations', () => {
+    expect(normaliseLocation('PEISOL PEISOL BASE')).toBe('PEISOL BASE')
+    expect(normaliseLocation('BUSCAR BUSCAR')).toBe('BUSCAR')
+    expect(normaliseLocation('DONACION CLIENTE EXTERNO DONACION CLIENTE EXTERNO')).toBe('DONACION CLIENTE EXTERNO')
+    expect(normaliseLocation(' SERTECPET  AUCA SUR ')).toBe('SERTECPET AUCA SUR')
+  })
+})
+
+describe('planEquipmentImport', () => {
+  it('creates a clean row without remarks', () => {
+    const [r] = plan([{ name: 'BATERIAS SANITARIAS', code: 'PSLBT-131', type: 'EQUIPO', bg_current_location: 'SERTECPET AUCA SUR', status: 'OPERATIVA', notes: null }])
+    expect(r).toMatchObject({ action: 'create', code: 'PSLBT-131', warnings: [], errors: [] })
+    expect(r!.record).toMatchObject({ kind: 'equipment', type: 'toilet', condition: 'operative', location: 'SERTECPET AUCA SUR', reviewNote: null })
+  })
+
+  it('derives a blank name from the type, flags unclear rows for review', () => {
+    const rows = plan([
+      { name: '  ', code: 'PSLBT-368', type: 'EQUIPO', status: 'DISPONIBLE' },
+      { name: 'BATERIAS SANITARIAS', code: 'PSLBT-105', type: 'EQUIPO', bg_current_location: 'BUSCAR BUSCAR', status: 'BUSCAR', notes: 'UBICAR BATERIA' },
+      { name: 'ESTACION DE LAVAMANOS', code: 'PSLLV-SN', type: 'EQUIPO', status: 'OPERATIVA' },
+      { name: 'ESTACION DE LAVAMANOS', code: 'PSLLV-121', status: 'OPERATIVA', notes: 'ESTA EQUIPO DUPLICADO CON CPPSHUSHUFINDI' },
+    ])
+    expect(rows[0]!.record).toMatchObject({ name: 'BATERÍA SANITARIA', type: 'toilet', reviewNote: null })
+    expect(rows[0]!.changes.join()).toContain('Nombre vacío')
+    expect(rows[1]!.record).toMatchObject({ location: null, reviewNote: expect.stringContaining('BUSCAR') })
+    expect(rows[1]!.warnings).toHaveLength(2)
+    expect(rows[2]!.warnings.join()).toContain('S/N')
+    expect(rows[3]!.warnings.join()).toContain('duplicado')
+    expect(rows.every((r) => r.action === 'create')).toBe(true)
+  })
+
+  it('refuses rows without code, repeated codes (after normalisation) and kind clashes', () => {
+    const rows = plan(
+      [
+        { name: 'X', code: '' },
+        { name: 'BATERIAS SANITARIAS', code: 'PSLBT-152' },
+        { name: 'BATERIAS SANITARIAS', code: 'PSLBT152' },
+        { name: 'Mantenimiento', code: 'SERV-01', type: 'EQUIPO' },
+        { name: '', code: 'ZZ-1', type: 'EQUIPO' },
+      ],
+      [{ id: 'e1', code: 'SERV-01', name: 'Mantenimiento', kind: 'service', type: null, brand: null, model: null, serialNumber: null, condition: 'operative', location: null, reviewNote: null, notes: null }],
+    )
+    expect(rows.map((r) => r.action)).toEqual(['error', 'create', 'error', 'error', 'error'])
+    expect(rows[0]!.errors).toEqual(['Falta el código'])
+    expect(rows[2]!.errors[0]).toContain('repetido (fila 2)')
+    expect(rows[3]!.errors[0]).toContain('como servicio')
+    expect(rows[4]!.errors).toContain('Falta el nombre')
+  })
+
+  it('updates descriptive fields of existing units and leaves equal ones unchanged', () => {
+    const existing: ExistingEquipment = {
+      id: 'e1',
+      code: 'PSLBT-131',
+      name: 'BATERIAS SANITARIAS',
+      kind: 'equipment',
+      type: 'toilet',
+      brand: null,
+      model: null,
+      serialNumber: null,
+      condition: 'in_repair',
+      location: 'SERTECPET AUCA SUR',
+      reviewNote: null,
+      notes: null,
+    }
+    const [same] = plan([{ name: 'BATERIAS SANITARIAS', code: 'PSLBT-131', bg_current_location: 'SERTECPET AUCA SUR', status: 'OPERATIVA' }], [existing])
+    expect(same).toMatchObject({ action: 'unchanged', existingId: 'e1', patch: null })
+    const [moved] = plan([{ name: 'BATERIAS SANITARIAS', code: 'pslbt-131', bg_current_location: 'PEISOL PEISOL BASE', status: 'OPERATIVA' }], [existing])
+    expect(moved).toMatchObject({ action: 'update', patch: { location: 'PEISOL BASE' } })
+  })
+
+  it('accepts the legacy dump shape and spreadsheet-like keys', () => {
+    const parsed = rowsFromJson([{ model: 'equipment.resourceitem', pk: 3, fields: { name: 'CAMPER BAÑO', code: 'PSL-CM-001', type_equipment: 'CMPRBN' } }])
+    expect('rows' in parsed).toBe(true)
+    const [r] = plan([{ Código: 'PSL-TQ-9', Nombre: 'Tanque', Tipo: 'TNQAAR', Estado: 'EN REPARACION', Marca: 'Rotoplas', Serie: 'S-1' }])
+    expect(r!.record).toMatchObject({ code: 'PSL-TQ-9', type: 'wastewater_tank', condition: 'in_repair', brand: 'Rotoplas', serialNumber: 'S-1' })
+    expect(rowsFromJson({})).toEqual({ error: expect.any(String) })
+    expect(rowsFromJson([])).toEqual({ error: expect.any(String) })
+    expect(rowsFromJson([1])).toEqual({ error: expect.stringContaining('elemento 1') })
+  })
+
+  it('imports the whole legacy fixture (255 units): no errors, unclear rows flagged', () => {
+    const parsed = rowsFromJson(JSON.parse(fs.readFileSync(FIXTURE, 'utf8')))
+    if (!('rows' in parsed)) throw new Error(parsed.error)
+    const rows = planEquipmentImport(parsed.rows, new Map())
+    expect(rows).toHaveLength(255)
+    expect(rows.filter((r) => r.action === 'error')).toEqual([])
+    const byType = (t: string) => rows.filter((r) => r.record?.type === t).length
+    expect(byType('toilet')).toBe(176)
+    expect(byType('hand_wash_station')).toBe(77)
+    expect(byType('urinal_station')).toBe(2)
+    expect(rows.filter((r) => r.record?.condition === 'retired').map((r) => r.code)).toEqual(['PSLBT-104', 'PSLBT-101'])
+    const flagged = rows.filter((r) => r.record?.reviewNote)
+    // 37 INDEFINIDO, 14 BUSCAR, 2 company names as status, S/N code, duplicates and doubtful codes in notes
+    expect(flagged.length).toBeGreaterThanOrEqual(53)
+    expect(flagged.length).toBeLessThan(70)
+    const codes = new Set(rows.map((r) => r.code))
+    expect(codes.size).toBe(255)
+    expect(codes.has('PSLLV-19-66864')).toBe(true)
+    expect(codes.has('PSLBT-152')).toBe(true)
+  })
+})

@@ -1,0 +1,35 @@
+/**
+ * The rental projects module's only public entry: clients (RUC), projects, the equipment & services
+ * catalog and its import, assignments and the maintenance calendar (docs/rental-projects.md).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { Db } from '../../platform/db/executor'
+import { rentalProjectsRoutes } from './rental-projects.routes'
+import { createRentalProjectsService, type RentalProjectsHooks } from './rental-projects.service'
+
+export type { RentalProjectTables } from './rental-projects.tables'
+export type { RentalProjectsHooks, RentalProjectsService, RentalProjectsServiceDeps } from './rental-projects.service'
+export type { RentalAssignmentInfo } from './rental-projects.mapping'
+export { findProjectIds, getAssignments, getClient, getEquipment, getProject, listAssignments } from './rental-projects.read'
+export { seedDemoRentalProjects } from './rental-projects.seed'
+export { checkRuc, type RucCheck, type RucKind } from './ruc'
+
+/**
+ * Builds the service and its routes. `hooks` (billing recomputation, document and sheet guards) may be
+ * filled after creation: the service reads the object at call time.
+ */
+export function createRentalProjectsModule(deps: {
+  db: Db
+  clock: () => Date
+  timeZoneOf: (orgId: string) => Promise<string>
+  hooks?: RentalProjectsHooks
+}) {
+  const hooks: RentalProjectsHooks = deps.hooks ?? {}
+  const service = createRentalProjectsService({ ...deps, hooks })
+  /** register with `app.register(rentalProjects.routes)` */
+  const routes: FastifyPluginAsyncZod = async (app) => {
+    await app.register(rentalProjectsRoutes, { service })
+  }
+  return { service, routes, hooks }
+}
+export type RentalProjectsModule = ReturnType<typeof createRentalProjectsModule>

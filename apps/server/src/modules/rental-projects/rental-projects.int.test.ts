@@ -1,0 +1,666 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Actor } from '../../platform/access'
+import type { Executor } from '../../platform/db/executor'
+import { writeWorkbook } from '../../platform/spreadsheet/spreadsheet'
+import { createTimeZoneLookup } from '../../platform/tenancy/organizations'
+import { createTestApp, type TestApp } from '../../../test/harness'
+import { getAssignments, getClient, getEquipment, getProject, listAssignments, findProjectIds } from './index'
+import { createRentalProjectsService, type RentalProjectsHooks } from './rental-projects.service'
+
+// 2026-03-15 10:00 in Guayaquil: "today" for the rental organization is 2026-03-15.
+const NOW = new Date('2026-03-15T15:00:00Z')
+const FIXTURE = path.resolve(import.meta.dirname, '../../../../../../shared/fixtures/rental/equipments.json')
+
+let t: TestApp
+let manager: string
+let viewer: string
+let supervisor: string
+let offshoreAdmin: string
+let rentalOrg: string
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any
+type Res = { status: number; body: Json; raw: Buffer; headers: Record<string, unknown> }
+
+const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, cookie = manager): Promise<Res> => {
+  const res = await t.app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) })
+  let body: Json
+  try {
+    body = JSON.parse(res.body)
+  } catch {
+    body = res.body
+  }
+  return { status: res.statusCode, body, raw: res.rawPayload, headers: res.headers }
+}
+const get = (url: string, cookie?: string) => call('GET', url, undefined, cookie)
+const post = (url: string, payload?: unknown, cookie?: string) => call('POST', url, payload, cookie)
+const patch = (url: string, payload: unknown, cookie?: string) => call('PATCH', url, payload, cookie)
+const del = (url: string, cookie?: string) => call('DELETE', url, undefined, cookie)
+
+const upload = async (url: string, filename: string, bytes: Buffer, fields: Record<string, string> = {}, cookie = manager): Promise<Res> => {
+  const b = 'rentalBoundary'
+  const parts = [
+    ...Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)),
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    bytes,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]
+  const res = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
+    payload: Buffer.concat(parts),
+  })
+  return { status: res.statusCode, body: JSON.parse(res.body), raw: res.rawPayload, headers: res.headers }
+}
+
+let seq = 0
+const newClient = async (body: { name: string; taxId: string } & Record<string, unknown>) => {
+  const res = await post('/api/v1/rental/clients', body)
+  if (res.status !== 201) throw new Error(`client: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body
+}
+let clientId = ''
+const newProject = async (over: Record<string, unknown> = {}) => {
+  const res = await post('/api/v1/rental/projects', { clientId, name: `Proyecto ${++seq}`, location: 'CAMPO', startDate: '2026-01-01', ...over })
+  if (res.status !== 201) throw new Error(`project: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body
+}
+const newUnit = async (over: Record<string, unknown> = {}) => {
+  const res = await post('/api/v1/rental/equipment', { code: `T-${++seq}`, name: 'Batería de prueba', kind: 'equipment', type: 'toilet', ...over })
+  if (res.status !== 201) throw new Error(`unit: ${res.status} ${JSON.stringify(res.body)}`)
+  return res.body
+}
+const newService = async (over: Record<string, unknown> = {}) => newUnit({ code: `S-${++seq}`, name: 'Limpieza', kind: 'service', type: null, ...over })
+const assign = async (projectId: string, body: Record<string, unknown>) => post(`/api/v1/rental/projects/${projectId}/assignments`, { operationStart: '2026-01-01', dailyRate: '18.00', ...body })
+
+beforeAll(async () => {
+  t = await createTestApp({ clock: () => NOW })
+  manager = await t.login('manager@rental.test')
+  viewer = await t.login('viewer@rental.test')
+  supervisor = await t.login('supervisor@rental.test')
+  offshoreAdmin = await t.login('admin@offshore.test')
+  rentalOrg = await t.orgId('demo-rental')
+  clientId = (await newClient({ name: 'Cliente base de pruebas', taxId: '1790011674001' })).id
+})
+afterAll(async () => t?.close())
+
+describe('demo seed', () => {
+  it('gives the rental organization clients, units, services and three projects (none to offshore)', async () => {
+    const clients = await get('/api/v1/rental/clients?limit=100')
+    expect(clients.body.items.map((c: Json) => c.taxId)).toEqual(expect.arrayContaining(['2191803224001', '2190563319001', '2260452010001', '2103456782001']))
+    const services = await get('/api/v1/rental/equipment?kind=service&limit=100')
+    expect(services.body.items.map((s: Json) => s.code)).toContain('PEISOL-SERV01')
+    const units = await get('/api/v1/rental/equipment?kind=equipment&q=PSL-&limit=100')
+    expect(units.body.total).toBe(29)
+    const bt101 = units.body.items.find((u: Json) => u.code === 'PSL-BT-101')
+    expect(bt101).toMatchObject({ availability: 'rented', currentProject: { name: 'Campamento Auca Sur' } })
+    const closed = await get('/api/v1/rental/projects?status=closed')
+    expect(closed.body.items.map((p: Json) => p.name)).toContain('Pozo Shushufindi 29')
+    const offshore = await get('/api/v1/rental/projects', offshoreAdmin)
+    expect(offshore.body).toEqual({ items: [], total: 0 })
+  })
+})
+
+describe('clients', () => {
+  it('creates with a valid RUC (201 with id) and tells its kind', async () => {
+    const res = await post('/api/v1/rental/clients', {
+      name: 'Municipio de Lago Agrio',
+      taxId: '1760013210001',
+      address: 'Nueva Loja',
+      contacts: [{ name: 'Ana Pérez', position: 'Compras', phone: '0991112223' }],
+    })
+    expect(res.status).toBe(201)
+    expect(res.body).toMatchObject({ id: expect.any(String), taxIdKind: 'public', projectCount: 0, contacts: [{ name: 'Ana Pérez', email: null }] })
+    // an active company whose RUC fails module 11 is still a valid client
+    const odd = await post('/api/v1/rental/clients', { name: 'Carnada S.A.S.', taxId: '1793213150001' })
+    expect(odd.status).toBe(201)
+    expect(odd.body.taxIdKind).toBe('private')
+  })
+
+  it('refuses bad RUCs with the field path, and duplicates with 409', async () => {
+    for (const taxId of ['179001167400', '1710034064001', '2510034065001', '1770011674001', 'ABCDEFGHIJKLM']) {
+      const res = await post('/api/v1/rental/clients', { name: 'Malo', taxId })
+      expect(res.status, taxId).toBe(400)
+      expect(res.body.error.details[0].path).toBe('taxId')
+    }
+    const dup = await post('/api/v1/rental/clients', { name: 'Duplicado', taxId: '1790011674001' })
+    expect(dup.status).toBe(409)
+    expect(dup.body.error.code).toBe('CONFLICT')
+  })
+
+  it('lists with search, sort and pagination, exports, edits and deletes only without projects', async () => {
+    const list = await get('/api/v1/rental/clients?q=2191803224001')
+    expect(list.body.total).toBe(1)
+    const sorted = await get('/api/v1/rental/clients?sort=taxId&dir=desc&limit=2')
+    expect(sorted.body.items).toHaveLength(2)
+    expect(sorted.body.items[0].taxId >= sorted.body.items[1].taxId).toBe(true)
+    const xlsx = await get('/api/v1/rental/clients/export.xlsx')
+    expect(xlsx.status).toBe(200)
+    expect(String(xlsx.headers['content-type'])).toContain('spreadsheetml')
+    expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK')
+
+    const c = await newClient({ name: 'Para borrar', taxId: '1713175071001' })
+    const edited = await patch(`/api/v1/rental/clients/${c.id}`, { phone: '022 600 600' })
+    expect(edited.body.phone).toBe('022 600 600')
+    expect((await del(`/api/v1/rental/clients/${c.id}`)).status).toBe(200)
+    expect((await get(`/api/v1/rental/clients/${c.id}`)).status).toBe(404)
+    const withProject = await newClient({ name: 'Con proyecto', taxId: '1768153530001' })
+    await post('/api/v1/rental/projects', { clientId: withProject.id, name: 'Obra', startDate: '2026-01-01' })
+    const used = await del(`/api/v1/rental/clients/${withProject.id}`)
+    expect(used.status).toBe(409)
+    expect((await get(`/api/v1/rental/clients/${withProject.id}`)).body).toMatchObject({ projectCount: 1, openProjectCount: 1 })
+  })
+})
+
+describe('projects', () => {
+  it('creates with client, location and start date (201), validates references and dates', async () => {
+    const res = await post('/api/v1/rental/projects', { clientId, name: 'Campamento MDC', location: 'MDC CPF', startDate: '2026-02-01', cardinalPoint: 'north' })
+    expect(res.status).toBe(201)
+    expect(res.body).toMatchObject({ id: expect.any(String), client: { id: clientId }, closed: false, endDate: null, activeEquipment: 0, dailyRental: '0.00' })
+    const unknown = await post('/api/v1/rental/projects', { clientId: '00000000-0000-4000-8000-000000000000', name: 'X', startDate: '2026-01-01' })
+    expect(unknown.status).toBe(400)
+    expect(unknown.body.error.details[0].path).toBe('clientId')
+    const dates = await post('/api/v1/rental/projects', { clientId, name: 'X', startDate: '2026-02-01', endDate: '2026-01-31' })
+    expect(dates.status).toBe(400)
+    expect(dates.body.error.details[0].path).toBe('endDate')
+    expect((await post('/api/v1/rental/projects', { clientId, name: 'X', startDate: '2026-02-01' }, viewer)).status).toBe(403)
+  })
+
+  it('lists with filters and search by client, edits, exports', async () => {
+    const p = await newProject({ name: 'Estación Paraíso', location: 'PARAISO' })
+    const byQ = await get('/api/v1/rental/projects?q=paraiso')
+    expect(byQ.body.items.map((x: Json) => x.id)).toContain(p.id)
+    const byClient = await get(`/api/v1/rental/projects?clientId=${clientId}&sort=name&dir=asc`)
+    expect(byClient.body.items.every((x: Json) => x.client.id === clientId)).toBe(true)
+    const open = await get('/api/v1/rental/projects?status=open&limit=500')
+    expect(open.body.items.every((x: Json) => x.closed === false)).toBe(true)
+    const edited = await patch(`/api/v1/rental/projects/${p.id}`, { contactName: 'Ing. Luis Mora', contactPhone: '0991234567' })
+    expect(edited.body).toMatchObject({ contactName: 'Ing. Luis Mora', contactPhone: '0991234567' })
+    expect((await get('/api/v1/rental/projects/export.xlsx')).status).toBe(200)
+  })
+
+  it("answers 404 for another organization's project", async () => {
+    const p = await newProject()
+    expect((await get(`/api/v1/rental/projects/${p.id}`, offshoreAdmin)).status).toBe(404)
+    expect((await post(`/api/v1/rental/projects/${p.id}/assignments`, { equipmentId: p.id, dailyRate: '1', operationStart: '2026-01-01' }, offshoreAdmin)).status).toBe(404)
+  })
+})
+
+describe('equipment', () => {
+  it('creates with only code, name and kind (201), available and operative', async () => {
+    const res = await post('/api/v1/rental/equipment', { code: 'PSL-XX-1', name: 'Lavamanos doble', kind: 'equipment' })
+    expect(res.status).toBe(201)
+    expect(res.body).toMatchObject({ id: expect.any(String), type: null, condition: 'operative', availability: 'available', currentProject: null, reviewNote: null })
+    const dup = await post('/api/v1/rental/equipment', { code: 'psl-xx-1', name: 'Otro', kind: 'equipment' })
+    expect(dup.status).toBe(409)
+    const typedService = await post('/api/v1/rental/equipment', { code: 'SV-X', name: 'Servicio', kind: 'service', type: 'toilet' })
+    expect(typedService.status).toBe(400)
+    expect(typedService.body.error.details[0].path).toBe('type')
+  })
+
+  it('lists by kind, type, condition and text; exports', async () => {
+    await newUnit({ code: 'FILTRO-1', type: 'camper', brand: 'Marca Rara' })
+    const campers = await get('/api/v1/rental/equipment?type=camper&q=rara')
+    expect(campers.body.items.map((e: Json) => e.code)).toEqual(['FILTRO-1'])
+    const repair = await get('/api/v1/rental/equipment?condition=in_repair')
+    expect(repair.body.items.map((e: Json) => e.code)).toContain('PSL-BT-112')
+    const assignable = await get('/api/v1/rental/equipment?assignable=true&limit=500')
+    expect(assignable.body.items.some((e: Json) => e.availability === 'rented' || e.condition !== 'operative')).toBe(false)
+    const xlsx = await get('/api/v1/rental/equipment/export.xlsx?kind=service')
+    expect(xlsx.status).toBe(200)
+  })
+})
+
+describe('equipment import', () => {
+  const fixture = () => fs.readFileSync(FIXTURE)
+
+  it('dry run reports without writing', async () => {
+    const before = (await get('/api/v1/rental/equipment?limit=1')).body.total
+    const res = await upload('/api/v1/rental/equipment/import', 'equipments.json', fixture(), { dryRun: 'true' })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ dryRun: true, imported: false, total: 255, created: 255, errors: 0 })
+    expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before)
+  })
+
+  it('imports the 255 legacy units, normalising what is clear and flagging the rest per row', async () => {
+    const before = (await get('/api/v1/rental/equipment?limit=1')).body.total
+    const res = await upload('/api/v1/rental/equipment/import', 'equipments.json', fixture())
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ imported: true, total: 255, created: 255, errors: 0 })
+    expect(res.body.flagged).toBeGreaterThanOrEqual(53)
+    expect(res.body.rows).toHaveLength(255)
+    const row38 = res.body.rows.find((r: Json) => r.row === 39)
+    expect(row38).toMatchObject({ code: 'PSLLV-19-66864', action: 'create' })
+    expect(row38.changes.join()).toContain('PSLLV- 19-66864')
+    expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before + 255)
+
+    const lost = (await get('/api/v1/rental/equipment?q=PSLBT-105')).body.items[0]
+    expect(lost).toMatchObject({ condition: 'operative', location: null, reviewNote: expect.stringContaining('BUSCAR') })
+    const donated = (await get('/api/v1/rental/equipment?q=PSLBT-104')).body.items[0]
+    expect(donated.condition).toBe('retired')
+    const review = await get('/api/v1/rental/equipment?review=true&limit=1')
+    expect(review.body.total).toBe(res.body.flagged)
+
+    // a unit pending review cannot be assigned until someone reviews it
+    const p = await newProject()
+    const refused = await assign(p.id, { equipmentId: lost.id })
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.code).toBe('INVALID_STATE')
+    expect((await patch(`/api/v1/rental/equipment/${lost.id}`, { reviewed: true, location: 'BASE PEISOL' })).body.reviewNote).toBeNull()
+    expect((await assign(p.id, { equipmentId: lost.id })).status).toBe(201)
+
+    // importing the same file again changes nothing
+    const again = await upload('/api/v1/rental/equipment/import', 'equipments.json', fixture())
+    expect(again.body).toMatchObject({ imported: true, created: 0, errors: 0 })
+    expect(again.body.unchanged + again.body.updated).toBe(255)
+  })
+
+  it('is all-or-nothing: one bad row imports nothing and the report names the rows', async () => {
+    const before = (await get('/api/v1/rental/equipment?limit=1')).body.total
+    const rows = [
+      { name: 'BATERIAS SANITARIAS', code: 'NEW-1', type: 'EQUIPO', status: 'OPERATIVA' },
+      { name: 'BATERIAS SANITARIAS', code: '', type: 'EQUIPO', status: 'OPERATIVA' },
+      { name: 'BATERIAS SANITARIAS', code: 'new 1', type: 'EQUIPO', status: 'OPERATIVA' },
+    ]
+    const res = await upload('/api/v1/rental/equipment/import', 'lista.json', Buffer.from(JSON.stringify(rows)))
+    expect(res.status).toBe(400)
+    expect(res.body.error.details.map((d: Json) => d.path)).toEqual(['rows.2', 'rows.3'])
+    expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before)
+    const notJson = await upload('/api/v1/rental/equipment/import', 'x.txt', Buffer.from('hola'))
+    expect(notJson.status).toBe(400)
+    expect(notJson.body.error.details[0].path).toBe('file')
+    expect((await upload('/api/v1/rental/equipment/import', 'x.json', Buffer.from('[]'), {}, viewer)).status).toBe(403)
+  })
+
+  it('reads a spreadsheet with Spanish headers', async () => {
+    const xlsx = await writeWorkbook([
+      {
+        name: 'Equipos',
+        columns: [
+          { header: 'Código', key: 'code' },
+          { header: 'Nombre', key: 'name' },
+          { header: 'Tipo', key: 'type' },
+          { header: 'Estado', key: 'status' },
+          { header: 'Marca', key: 'brand' },
+        ],
+        rows: [
+          { code: 'XL-PTAP-1', name: 'Planta de agua potable 10 m3', type: 'PTRTAP', status: 'EN REPARACION', brand: 'Hydro' },
+          { code: 'XL-TQ-1', name: 'Tanque agua cruda', type: '', status: 'OPERATIVO', brand: null },
+        ],
+      },
+    ])
+    const res = await upload('/api/v1/rental/equipment/import', 'equipos.xlsx', xlsx)
+    expect(res.status).toBe(200)
+    expect(res.body.created).toBe(2)
+    const plant = (await get('/api/v1/rental/equipment?q=XL-PTAP-1')).body.items[0]
+    expect(plant).toMatchObject({ type: 'potable_water_plant', condition: 'in_repair', brand: 'Hydro' })
+  })
+})
+
+describe('assignments', () => {
+  it('assigns an equipment (201, money with two decimals), marks it rented; a second open project gets 409', async () => {
+    const a = await newProject()
+    const b = await newProject()
+    const unit = await newUnit()
+    const res = await assign(a.id, { equipmentId: unit.id, dailyRate: 18 })
+    expect(res.status).toBe(201)
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      kind: 'equipment',
+      dailyRate: '18.00',
+      frequency: 'daily',
+      weekdays: [],
+      status: 'active',
+      version: 1,
+      description: `ALQUILER / ${unit.code} / BATERÍA SANITARIA`,
+    })
+    const u = (await get(`/api/v1/rental/equipment/${unit.id}`)).body
+    expect(u).toMatchObject({ availability: 'rented', currentProject: { id: a.id } })
+    const other = await assign(b.id, { equipmentId: unit.id })
+    expect(other.status).toBe(409)
+    expect(other.body.error.details).toMatchObject({ projectId: a.id })
+    const same = await assign(a.id, { equipmentId: unit.id })
+    expect(same.status).toBe(409)
+    const detail = (await get(`/api/v1/rental/projects/${a.id}`)).body
+    expect(detail).toMatchObject({ activeEquipment: 1, dailyRental: '18.00' })
+  })
+
+  it('validates frequency (0 = Monday), money and the operation window', async () => {
+    const p = await newProject({ startDate: '2026-02-01' })
+    const s = await newService()
+    const weekly = await assign(p.id, { equipmentId: s.id, operationStart: '2026-02-01', frequency: 'weekdays', weekdays: [4, 0], dailyRate: '25.5' })
+    expect(weekly.status).toBe(201)
+    expect(weekly.body).toMatchObject({ frequency: 'weekdays', weekdays: [0, 4], dailyRate: '25.50', kind: 'service' })
+    const monthly = await assign(p.id, { equipmentId: s.id, operationStart: '2026-02-01', frequency: { kind: 'monthdays', days: [15, 1] } })
+    expect(monthly.body).toMatchObject({ frequency: 'monthdays', monthdays: [1, 15] })
+    const cases: [Record<string, unknown>, string][] = [
+      [{ frequency: 'weekdays' }, 'weekdays'],
+      [{ frequency: 'monthdays', monthdays: [] }, 'monthdays'],
+      [{ operationStart: '2026-01-31' }, 'operationStart'],
+      [{ operationStart: '2026-02-10', operationEnd: '2026-02-09' }, 'operationEnd'],
+      [{ dailyRate: '12.345' }, 'dailyRate'],
+      [{ dailyRate: '-1' }, 'dailyRate'],
+      [{ weekdays: [7], frequency: 'weekdays' }, 'weekdays.0'],
+      [{ equipmentId: '00000000-0000-4000-8000-000000000000' }, 'equipmentId'],
+    ]
+    for (const [over, pathName] of cases) {
+      const res = await assign(p.id, { equipmentId: s.id, operationStart: '2026-02-01', ...over })
+      expect(res.status, JSON.stringify(over)).toBe(400)
+      expect(res.body.error.details.map((d: Json) => d.path).join(), JSON.stringify(over)).toContain(pathName)
+    }
+  })
+
+  it('refuses units that are not operative; links a service only to an equipment active in the project', async () => {
+    const p = await newProject()
+    const broken = await newUnit({ condition: 'damaged' })
+    expect((await assign(p.id, { equipmentId: broken.id })).status).toBe(409)
+    const unit = await newUnit()
+    const elsewhere = await newUnit()
+    await assign(p.id, { equipmentId: unit.id })
+    const s = await newService({ name: 'Limpieza de batería' })
+    const linked = await assign(p.id, { equipmentId: s.id, linkedEquipmentId: unit.id, frequency: 'weekdays', weekdays: [1] })
+    expect(linked.status).toBe(201)
+    expect(linked.body.linkedEquipment).toMatchObject({ id: unit.id })
+    expect(linked.body.description).toBe(`SERVICIO / ${unit.code} / LIMPIEZA DE BATERÍA`)
+    const notHere = await assign(p.id, { equipmentId: s.id, linkedEquipmentId: elsewhere.id })
+    expect(notHere.status).toBe(400)
+    expect(notHere.body.error.details[0].path).toBe('linkedEquipmentId')
+    const equipmentLinked = await assign(p.id, { equipmentId: elsewhere.id, linkedEquipmentId: unit.id })
+    expect(equipmentLinked.status).toBe(400)
+  })
+
+  it('retiring releases the unit and retires the linked services with the same date and reason', async () => {
+    const p = await newProject()
+    const unit = await newUnit()
+    const eq = (await assign(p.id, { equipmentId: unit.id })).body
+    const s = await newService()
+    const svc = (await assign(p.id, { equipmentId: s.id, linkedEquipmentId: unit.id })).body
+    const free = (await assign(p.id, { equipmentId: s.id })).body
+
+    const early = await post(`/api/v1/rental/assignments/${eq.id}/retire`, { date: '2025-12-31' })
+    expect(early.status).toBe(400)
+    const res = await post(`/api/v1/rental/assignments/${eq.id}/retire`, { date: '2026-02-10', reason: 'Fin de contrato' })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ status: 'retired', retiredOn: '2026-02-10', retirementReason: 'Fin de contrato', version: 2, cascadedAssignmentIds: [svc.id] })
+    const list = (await get(`/api/v1/rental/projects/${p.id}/assignments`)).body
+    expect(list.total).toBe(3)
+    expect(list.items.find((a: Json) => a.id === svc.id)).toMatchObject({ status: 'retired', retiredOn: '2026-02-10', retirementReason: 'Fin de contrato' })
+    expect(list.items.find((a: Json) => a.id === free.id)).toMatchObject({ status: 'active' })
+    expect((await get(`/api/v1/rental/equipment/${unit.id}`)).body).toMatchObject({ availability: 'available', currentProject: null })
+    expect((await post(`/api/v1/rental/assignments/${eq.id}/retire`, {})).status).toBe(409)
+    expect((await patch(`/api/v1/rental/assignments/${eq.id}`, { dailyRate: '20' })).status).toBe(409)
+    // retiring without a date uses today in the organization's time zone
+    const svc2 = await post(`/api/v1/rental/assignments/${free.id}/retire`)
+    expect(svc2.status, JSON.stringify(svc2.body)).toBe(200)
+    expect(svc2.body.retiredOn).toBe('2026-03-15')
+    const active = (await get(`/api/v1/rental/projects/${p.id}/assignments?status=active`)).body
+    expect(active.total).toBe(0)
+  })
+
+  it('reactivation is refused while the unit is active elsewhere; dates never overlap; services come back', async () => {
+    const a = await newProject()
+    const b = await newProject()
+    const unit = await newUnit()
+    const eq = (await assign(a.id, { equipmentId: unit.id })).body
+    const s = await newService()
+    const svc = (await assign(a.id, { equipmentId: s.id, linkedEquipmentId: unit.id })).body
+    await post(`/api/v1/rental/assignments/${eq.id}/retire`, { date: '2026-01-31', reason: 'Traslado' })
+
+    const overlapping = await assign(b.id, { equipmentId: unit.id, operationStart: '2026-01-20' })
+    expect(overlapping.status).toBe(409)
+    const inB = await assign(b.id, { equipmentId: unit.id, operationStart: '2026-02-05' })
+    expect(inB.status).toBe(201)
+
+    const blocked = await post(`/api/v1/rental/assignments/${eq.id}/reactivate`, {})
+    expect(blocked.status).toBe(409)
+    expect(blocked.body.error.details).toMatchObject({ projectId: b.id })
+
+    await post(`/api/v1/rental/assignments/${inB.body.id}/retire`, { date: '2026-02-20' })
+    const stillOverlaps = await post(`/api/v1/rental/assignments/${eq.id}/reactivate`, {})
+    expect(stillOverlaps.status).toBe(409)
+    const back = await post(`/api/v1/rental/assignments/${eq.id}/reactivate`, { operationStart: '2026-02-21' })
+    expect(back.status).toBe(200)
+    expect(back.body).toMatchObject({ status: 'active', retiredOn: null, operationStart: '2026-02-21', cascadedAssignmentIds: [svc.id], version: 3 })
+    expect((await get(`/api/v1/rental/assignments/${svc.id}`)).body).toMatchObject({ status: 'active', operationStart: '2026-02-21' })
+    expect((await get(`/api/v1/rental/equipment/${unit.id}`)).body.currentProject.id).toBe(a.id)
+    expect((await post(`/api/v1/rental/assignments/${eq.id}/reactivate`, {})).status).toBe(409)
+  })
+
+  it('edits rate, text, frequency and window; the version grows', async () => {
+    const p = await newProject()
+    const unit = await newUnit()
+    const eq = (await assign(p.id, { equipmentId: unit.id })).body
+    const res = await patch(`/api/v1/rental/assignments/${eq.id}`, { dailyRate: '21', description: 'ALQUILER ESPECIAL', operationEnd: '2026-06-30' })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ dailyRate: '21.00', description: 'ALQUILER ESPECIAL', operationEnd: '2026-06-30', version: 2 })
+    const same = await patch(`/api/v1/rental/assignments/${eq.id}`, { dailyRate: '21.00' })
+    expect(same.body.version).toBe(2)
+    const bad = await patch(`/api/v1/rental/assignments/${eq.id}`, { operationEnd: '2025-12-01' })
+    expect(bad.status).toBe(400)
+  })
+
+  it('deleting an equipment assignment deletes its linked services and releases the unit', async () => {
+    const p = await newProject()
+    const unit = await newUnit()
+    const eq = (await assign(p.id, { equipmentId: unit.id })).body
+    const s = await newService()
+    const svc = (await assign(p.id, { equipmentId: s.id, linkedEquipmentId: unit.id })).body
+    expect(eq.deletable).toBe(true)
+    const res = await del(`/api/v1/rental/assignments/${eq.id}`)
+    expect(res.status).toBe(200)
+    expect(res.body.deletedIds.sort()).toEqual([eq.id, svc.id].sort())
+    expect((await get(`/api/v1/rental/assignments/${svc.id}`)).status).toBe(404)
+    expect((await get(`/api/v1/rental/equipment/${unit.id}`)).body.availability).toBe('available')
+    // units and services without assignments can be deleted
+    expect((await del(`/api/v1/rental/equipment/${s.id}`)).status).toBe(200)
+    expect((await del(`/api/v1/rental/equipment/${unit.id}`)).status).toBe(200)
+  })
+
+  it('writes audit rows in the same transaction', async () => {
+    const p = await newProject()
+    const unit = await newUnit()
+    const eq = (await assign(p.id, { equipmentId: unit.id })).body
+    await post(`/api/v1/rental/assignments/${eq.id}/retire`, { date: '2026-02-01', reason: 'Auditoría' })
+    const rows = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'changes'])
+      .where('entity_id', '=', eq.id)
+      .orderBy('at')
+      .execute()
+    expect(rows.map((r) => r.action)).toEqual(['rental.assignment.created', 'rental.assignment.retired'])
+  })
+})
+
+describe('closing a project', () => {
+  it('previews, closes retiring every assignment on the closing date (or its earlier end) and locks the project', async () => {
+    const p = await newProject()
+    const u1 = await newUnit()
+    const u2 = await newUnit()
+    await assign(p.id, { equipmentId: u1.id })
+    await assign(p.id, { equipmentId: u2.id, operationEnd: '2026-02-15' })
+    const s = await newService()
+    await assign(p.id, { equipmentId: s.id, linkedEquipmentId: u1.id, frequency: 'weekdays', weekdays: [0] })
+
+    const check = await get(`/api/v1/rental/projects/${p.id}/close`)
+    expect(check.body).toMatchObject({ canClose: true, assignmentsToRetire: 3 })
+    expect(check.body.equipmentToRelease.map((e: Json) => e.id).sort()).toEqual([u1.id, u2.id].sort())
+
+    const early = await post(`/api/v1/rental/projects/${p.id}/close`, { date: '2025-12-31' })
+    expect(early.status).toBe(400)
+    const res = await post(`/api/v1/rental/projects/${p.id}/close`, { date: '2026-02-28' })
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({ closed: true, closedOn: '2026-02-28', endDate: '2026-02-28', activeEquipment: 0, activeServices: 0 })
+    const list = (await get(`/api/v1/rental/projects/${p.id}/assignments`)).body.items
+    expect(list.map((a: Json) => [a.equipmentId, a.retiredOn, a.retirementReason])).toEqual(
+      expect.arrayContaining([
+        [u1.id, '2026-02-28', 'Cierre de proyecto'],
+        [u2.id, '2026-02-15', 'Cierre de proyecto'],
+        [s.id, '2026-02-28', 'Cierre de proyecto'],
+      ]),
+    )
+    expect((await get(`/api/v1/rental/equipment/${u1.id}`)).body.availability).toBe('available')
+
+    const u3 = await newUnit()
+    const locked = [
+      await assign(p.id, { equipmentId: u3.id }),
+      await patch(`/api/v1/rental/projects/${p.id}`, { notes: 'x' }),
+      await post(`/api/v1/rental/assignments/${list[0].id}/reactivate`, {}),
+      await del(`/api/v1/rental/assignments/${list[0].id}`),
+      await post(`/api/v1/rental/projects/${p.id}/close`, {}),
+    ]
+    expect(locked.map((r) => r.status)).toEqual([409, 409, 409, 409, 409])
+    expect((await get(`/api/v1/rental/projects/${p.id}/close`)).body).toMatchObject({ canClose: false, blockers: [{ code: 'already_closed' }] })
+    // the unit is free for another project right after the closing date
+    const q = await newProject()
+    expect((await assign(q.id, { equipmentId: u1.id, operationStart: '2026-03-01' })).status).toBe(201)
+  })
+})
+
+describe('maintenance calendar', () => {
+  it('places the visits of each service by its frequency inside its window', async () => {
+    const p = await newProject({ startDate: '2026-02-01' })
+    const s = await newService({ name: 'Limpieza' })
+    // Mondays and Thursdays from Feb 1; Feb 2026: Mondays 2, 9, 16, 23; Thursdays 5, 12, 19, 26
+    await assign(p.id, { equipmentId: s.id, operationStart: '2026-02-01', frequency: 'weekdays', weekdays: [0, 3], dailyRate: '25' })
+    // monthly suction on the 15th and 30th, only until Feb 20
+    await assign(p.id, { equipmentId: s.id, operationStart: '2026-02-01', operationEnd: '2026-02-20', frequency: 'monthdays', monthdays: [15, 30], dailyRate: '100' })
+    const res = await get(`/api/v1/rental/projects/${p.id}/calendar?month=2026-02`)
+    expect(res.status).toBe(200)
+    expect(res.body.days).toHaveLength(28)
+    expect(res.body.summary).toEqual({ visits: 9, services: 2, amount: '300.00' })
+    expect(res.body.days.find((d: Json) => d.date === '2026-02-15').visits).toHaveLength(1)
+    // upcoming from today (2026-03-15, a Sunday) for 14 days: Mondays and Thursdays only (the monthly one ended)
+    const march = (await get(`/api/v1/rental/projects/${p.id}/calendar`)).body
+    expect(march.month).toBe('2026-03')
+    expect(march.upcoming.map((v: Json) => v.date)).toEqual(['2026-03-16', '2026-03-19', '2026-03-23', '2026-03-26'])
+    expect((await get(`/api/v1/rental/projects/${p.id}/calendar?month=2026-13`)).status).toBe(400)
+  })
+})
+
+describe('permissions and tenancy', () => {
+  it('viewers read, supervisors cannot manage, other organizations see nothing', async () => {
+    const p = await newProject()
+    expect((await get(`/api/v1/rental/projects/${p.id}/assignments`, viewer)).status).toBe(200)
+    expect((await post(`/api/v1/rental/projects/${p.id}/close`, {}, supervisor)).status).toBe(403)
+    expect((await get(`/api/v1/rental/projects/${p.id}/calendar`, offshoreAdmin)).status).toBe(404)
+    expect((await get(`/api/v1/rental/equipment?limit=1`, offshoreAdmin)).body.total).toBe(0)
+  })
+})
+
+describe('hooks and read functions for the other rental modules', () => {
+  const actor = (): Actor => ({ userId: '00000000-0000-0000-0000-000000000000', email: 'system', orgId: rentalOrg, role: 'admin', requestId: 'test', ip: null, userAgent: null })
+  const service = (hooks: RentalProjectsHooks) => createRentalProjectsService({ db: t.db, clock: () => NOW, timeZoneOf: createTimeZoneLookup(t.db), hooks })
+
+  it('calls onAssignmentsChanged inside the change transaction; a failing hook rolls the change back', async () => {
+    const p = await newProject()
+    const unit = await newUnit()
+    const seen: { projectId: string; count: number }[] = []
+    const ok = service({
+      async onAssignmentsChanged(trx: Executor, _actor, projectId) {
+        seen.push({ projectId, count: (await listAssignments(trx, rentalOrg, projectId)).length })
+      },
+    })
+    const a = await ok.createAssignment(actor(), p.id, { equipmentId: unit.id, dailyRate: '10', frequency: 'daily', operationStart: '2026-01-01' })
+    await ok.retireAssignment(actor(), a.id, { date: '2026-01-20' })
+    await ok.updateProject(actor(), p.id, { notes: 'sin cambio de asignaciones' })
+    expect(seen).toEqual([
+      { projectId: p.id, count: 1 },
+      { projectId: p.id, count: 1 },
+    ])
+    const failing = service({
+      onAssignmentsChanged: () => Promise.reject(new Error('billing exploded')),
+    })
+    await expect(failing.reactivateAssignment(actor(), a.id, {})).rejects.toThrow('billing exploded')
+    expect((await get(`/api/v1/rental/assignments/${a.id}`)).body.status).toBe('retired')
+  })
+
+  it('refuses deletion when documents reference the assignment, and closing while a sheet is in progress', async () => {
+    const p = await newProject()
+    const unit = await newUnit()
+    const guarded = service({
+      hasDocumentsForAssignment: async (_trx, orgId, id) => orgId === rentalOrg && id !== '',
+      hasSheetInProgress: async (_trx, _orgId, projectId) => projectId === p.id,
+    })
+    const a = await guarded.createAssignment(actor(), p.id, { equipmentId: unit.id, dailyRate: '10', frequency: 'daily', operationStart: '2026-01-01' })
+    expect(a.deletable).toBe(false)
+    await expect(guarded.deleteAssignment(actor(), a.id)).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect((await guarded.closeCheck(actor(), p.id)).blockers).toEqual([{ code: 'sheet_in_progress', message: expect.any(String) }])
+    await expect(guarded.closeProject(actor(), p.id, {})).rejects.toMatchObject({ code: 'INVALID_STATE' })
+    expect((await get(`/api/v1/rental/projects/${p.id}`)).body.closed).toBe(false)
+  })
+
+  it('exposes projects, clients, equipment and assignments (engine frequency, version) by organization', async () => {
+    const p = await newProject({ name: 'Lectura externa' })
+    const unit = await newUnit()
+    const s = await newService()
+    await assign(p.id, { equipmentId: unit.id, dailyRate: '12.5' })
+    await assign(p.id, { equipmentId: s.id, linkedEquipmentId: unit.id, frequency: 'weekdays', weekdays: ['mon', 'fri'] })
+    const offshoreOrg = await t.orgId('demo-offshore')
+    await t.db.transaction().execute(async (trx) => {
+      expect(await getProject(trx, rentalOrg, p.id)).toMatchObject({ name: 'Lectura externa', client: { id: clientId } })
+      expect(await getProject(trx, offshoreOrg, p.id)).toBeUndefined()
+      expect(await getClient(trx, rentalOrg, clientId)).toMatchObject({ id: clientId })
+      const list = await listAssignments(trx, rentalOrg, p.id)
+      expect(list.map((a) => [a.kind, a.dailyRate, a.frequency, a.version])).toEqual([
+        ['equipment', '12.50', { kind: 'daily' }, 1],
+        ['service', '18.00', { kind: 'weekdays', days: [0, 4] }, 1],
+      ])
+      expect(list[1]).toMatchObject({ linkedEquipmentId: unit.id, linkedEquipmentCode: unit.code, retiredOn: null })
+      expect((await getAssignments(trx, rentalOrg, [list[0]!.id, list[0]!.id])).length).toBe(1)
+      expect((await getEquipment(trx, rentalOrg, [unit.id, s.id])).map((e) => e.id).sort()).toEqual([unit.id, s.id].sort())
+      expect(await getEquipment(trx, offshoreOrg, [unit.id])).toEqual([])
+      expect(await findProjectIds(trx, rentalOrg, 'lectura ext')).toEqual([p.id])
+    })
+  })
+})
+
+describe('with the other rental modules wired (app.ts)', () => {
+  const has = (url: string) => t.app.registeredRoutes.some((r) => r.url === url)
+
+  it('a billing sheet in progress blocks closing; assignment changes recompute it', async () => {
+    if (!has('/api/v1/rental/billing-sheets')) return
+    const p = await newProject({ startDate: '2026-02-01' })
+    const unit = await newUnit()
+    const a = (await assign(p.id, { equipmentId: unit.id, operationStart: '2026-02-01', dailyRate: '10' })).body
+    const sheet = await post('/api/v1/rental/billing-sheets', { projectId: p.id, periodStart: '2026-02-01', periodEnd: '2026-02-28' })
+    expect(sheet.status).toBe(201)
+    const totalOf = async () => (await get(`/api/v1/rental/billing-sheets/${sheet.body.id}`)).body.subtotal
+    expect(await totalOf()).toBe('280.00')
+    await post(`/api/v1/rental/assignments/${a.id}/retire`, { date: '2026-02-10', reason: 'Recorte' })
+    expect(await totalOf()).toBe('100.00')
+
+    const check = (await get(`/api/v1/rental/projects/${p.id}/close`)).body
+    expect(check).toMatchObject({ canClose: false, blockers: [{ code: 'sheet_in_progress' }] })
+    const refused = await post(`/api/v1/rental/projects/${p.id}/close`, {})
+    expect(refused.status).toBe(409)
+    expect((await get(`/api/v1/rental/projects/${p.id}`)).body.closed).toBe(false)
+  })
+
+  it('a custody chain that attended a service makes its assignment non-deletable', async () => {
+    if (!has('/api/v1/rental/custody-chains')) return
+    const p = await newProject({ startDate: '2026-02-01' })
+    const unit = await newUnit()
+    await assign(p.id, { equipmentId: unit.id, operationStart: '2026-02-01' })
+    const s = await newService()
+    const svc = (await assign(p.id, { equipmentId: s.id, linkedEquipmentId: unit.id, operationStart: '2026-02-01' })).body
+    const chain = await post('/api/v1/rental/custody-chains', {
+      projectId: p.id,
+      activityDate: '2026-02-05',
+      assignmentIds: [svc.id],
+      volumeUnit: 'gallons',
+      volume: '180',
+    })
+    expect(chain.status).toBe(201)
+    expect((await get(`/api/v1/rental/assignments/${svc.id}`)).body.deletable).toBe(false)
+    const refused = await del(`/api/v1/rental/assignments/${svc.id}`)
+    expect(refused.status).toBe(409)
+    // the equipment assignment takes its linked service with it: refused too
+    const eq = (await get(`/api/v1/rental/projects/${p.id}/assignments`)).body.items.find((x: Json) => x.kind === 'equipment')
+    expect((await del(`/api/v1/rental/assignments/${eq.id}`)).status).toBe(409)
+    // retiring is still possible
+    expect((await post(`/api/v1/rental/assignments/${svc.id}/retire`, { date: '2026-02-28' })).status).toBe(200)
+  })
+})

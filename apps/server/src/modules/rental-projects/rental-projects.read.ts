@@ -1,0 +1,51 @@
+import type { TRentalClient, TRentalEquipment, TRentalProject } from '@faena/contracts'
+import type { Executor } from '../../platform/db/executor'
+import { toAssignmentInfo, toClient, toEquipment, toProject, type RentalAssignmentInfo } from './rental-projects.mapping'
+import * as repo from './rental-projects.repository'
+
+/**
+ * Read functions for the other rental modules (billing sheets, field documents), through index.ts.
+ * They take the caller's executor (its open transaction) and the organization: no access check here —
+ * the calling use case has done it. A record of another organization is simply not found.
+ */
+
+/** The project with its client, or undefined. */
+export async function getProject(trx: Executor, orgId: string, id: string): Promise<TRentalProject | undefined> {
+  const row = await repo.findProject(trx, orgId, id)
+  return row ? toProject(row) : undefined
+}
+
+/** The client, or undefined. */
+export async function getClient(trx: Executor, orgId: string, id: string): Promise<TRentalClient | undefined> {
+  const row = await repo.findClient(trx, orgId, id)
+  return row ? toClient(row) : undefined
+}
+
+/**
+ * Every assignment of a project (active and retired): the unit or service with code and name, the linked
+ * equipment, daily rate, frequency (engine form and raw), operation window, retirement and version.
+ * Order: equipment first, then services; by code and start.
+ */
+export async function listAssignments(trx: Executor, orgId: string, projectId: string): Promise<RentalAssignmentInfo[]> {
+  return (await repo.listProjectAssignments(trx, orgId, projectId)).map(toAssignmentInfo)
+}
+
+/** Assignments by id (any project of the organization); unknown ids are left out. */
+export async function getAssignments(trx: Executor, orgId: string, ids: readonly string[]): Promise<RentalAssignmentInfo[]> {
+  const out: RentalAssignmentInfo[] = []
+  for (const id of new Set(ids)) {
+    const row = await repo.findAssignment(trx, orgId, id)
+    if (row) out.push(toAssignmentInfo(row))
+  }
+  return out
+}
+
+/** Equipment and services by id; unknown ids are left out. */
+export async function getEquipment(trx: Executor, orgId: string, ids: readonly string[]): Promise<TRentalEquipment[]> {
+  return (await repo.findEquipmentByIds(trx, orgId, [...new Set(ids)])).map(toEquipment)
+}
+
+/** Ids of the organization's projects whose name, location, contact or client (name or RUC) matches `q`. */
+export async function findProjectIds(trx: Executor, orgId: string, q: string): Promise<string[]> {
+  return repo.findProjectIdsMatching(trx, orgId, q)
+}

@@ -1,0 +1,491 @@
+/** Custody chains: list, form (new / edit, with live volume conversion) and detail. */
+import { useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import {
+  CHAIN_STATUSES,
+  CHAIN_VOLUME_UNITS,
+  WASTE_TYPES,
+  ZCreateCustodyChainRequest,
+  ZUpdateCustodyChainRequest,
+  type TChainVolumeUnit,
+  type TCustodyChainDetail,
+  type TCustodyChainSummary,
+  type TWasteType,
+} from '@faena/contracts'
+import { Filter, FormError, FormField, PageHeader, useToast, type Column } from '../../platform/components'
+import { todayIn } from '../../platform/format'
+import { useFormat, useMe } from '../../platform/session'
+import { assignmentsQuery, useCreateDocument, useUpdateDocument, type AssignmentOption } from './api'
+import { Field, hoursBetween, parseWith, toRequest, useDocForm } from './form-kit'
+import {
+  BackLink,
+  DocStatus,
+  DocumentDetail,
+  DocumentList,
+  EditLoader,
+  FormActions,
+  Item,
+  NumberCell,
+  ProjectCell,
+  ProjectSelect,
+  ROUTES,
+  formLevelError,
+  pre,
+  serverErrors,
+  useListSearch,
+} from './ui'
+import { convertVolume, isVolume } from './volume'
+
+const KIND = 'chain' as const
+
+export const ChainsListPage = () => {
+  const { t } = useTranslation(['rental-documents', 'platform'])
+  const fmt = useFormat()
+  const search = useSearch({ from: '/app/rental/custody-chains' })
+  const setSearch = useListSearch(KIND)
+  const columns: Column<TCustodyChainSummary>[] = [
+    { key: 'number', header: t('fields.number'), sortable: true, width: '7rem', cell: (d) => <NumberCell kind={KIND} id={d.id} number={d.displayNumber} /> },
+    { key: 'activityDate', header: t('fields.activityDate'), sortable: true, width: '8rem', cell: (d) => fmt.date(d.activityDate) },
+    { key: 'project', header: t('fields.project'), cell: (d) => <ProjectCell project={d.projectName} client={d.clientName} /> },
+    {
+      key: 'driver',
+      header: t('fields.driverName'),
+      cell: (d) => (
+        <div>
+          <span>{d.driverName ?? '—'}</span>
+          {d.vehiclePlate ? <span className="muted rd-sub mono">{d.vehiclePlate}</span> : null}
+        </div>
+      ),
+    },
+    {
+      key: 'gallons',
+      header: t('fields.volume'),
+      sortable: true,
+      align: 'end',
+      width: '11rem',
+      cell: (d) => (
+        <div className="rd-volumes">
+          <span>
+            {fmt.quantity(d.gallons, { minFractionDigits: 2 })} {t('volumeShort.gallons')}
+          </span>
+          <span className="muted rd-sub">
+            {fmt.quantity(d.barrels, { minFractionDigits: 2 })} {t('volumeShort.barrels')} · {fmt.quantity(d.cubicMeters, { minFractionDigits: 2 })} {t('volumeShort.cubicMeters')}
+          </span>
+        </div>
+      ),
+    },
+    { key: 'attendedCount', header: t('fields.attended'), align: 'end', width: '7rem', cell: (d) => fmt.integer(d.attendedCount) },
+    { key: 'status', header: t('fields.status'), sortable: true, width: '7rem', cell: (d) => <DocStatus status={d.status} /> },
+  ]
+  return (
+    <DocumentList
+      kind={KIND}
+      search={search}
+      setSearch={setSearch}
+      columns={columns}
+      statuses={CHAIN_STATUSES}
+      dateLabel={t('fields.activityDate')}
+      extraParams={{ wasteType: search.wasteType }}
+      extraActive={Boolean(search.wasteType)}
+      extraFilters={
+        <Filter label={t('fields.wasteTypes')} htmlFor="rd-waste">
+          <select
+            id="rd-waste"
+            className="input"
+            value={search.wasteType ?? ''}
+            onChange={(e) => setSearch({ wasteType: (e.target.value || undefined) as TWasteType | undefined })}
+          >
+            <option value="">{t('list.all')}</option>
+            {WASTE_TYPES.map((w) => (
+              <option key={w} value={w}>
+                {t(`wasteType.${w}`)}
+              </option>
+            ))}
+          </select>
+        </Filter>
+      }
+    />
+  )
+}
+
+const FIELDS = [
+  'projectId',
+  'activityDate',
+  'location',
+  'startTime',
+  'endTime',
+  'contactName',
+  'contactDni',
+  'contactPosition',
+  'driverName',
+  'driverDni',
+  'vehiclePlate',
+  'volumeUnit',
+  'volume',
+  'logisticsCost',
+  'billingText',
+  'notes',
+] as const
+type F = (typeof FIELDS)[number]
+
+const fromDetail = (d: TCustodyChainDetail): Record<F, string> => ({
+  projectId: d.projectId,
+  activityDate: d.activityDate,
+  location: d.location ?? '',
+  startTime: d.startTime ?? '',
+  endTime: d.endTime ?? '',
+  contactName: d.contactName ?? '',
+  contactDni: d.contactDni ?? '',
+  contactPosition: d.contactPosition ?? '',
+  driverName: d.driverName ?? '',
+  driverDni: d.driverDni ?? '',
+  vehiclePlate: d.vehiclePlate ?? '',
+  volumeUnit: d.volumeUnit,
+  volume: d.volumeUnit === 'gallons' ? d.gallons : d.volumeUnit === 'barrels' ? d.barrels : d.cubicMeters,
+  logisticsCost: d.logisticsCost,
+  billingText: d.billingText,
+  notes: d.notes ?? '',
+})
+
+/** Gallons / barrels / m³: the one typed is kept, the other two follow it live (2 decimals, half-up). */
+const VolumeInputs = ({
+  unit,
+  typed,
+  error,
+  onChange,
+}: {
+  unit: TChainVolumeUnit
+  typed: string
+  error?: string | undefined
+  onChange: (unit: TChainVolumeUnit, value: string) => void
+}) => {
+  const { t } = useTranslation('rental-documents')
+  const id = useId()
+  const derived = convertVolume(unit, typed)
+  return (
+    <fieldset className="rd-volume" aria-describedby={`${id}-hint`}>
+      <legend className="section-title">{t('form.volumes')}</legend>
+      <div className="rd-volume__row">
+        {CHAIN_VOLUME_UNITS.map((u) => {
+          const isTyped = u === unit
+          const shown = isTyped ? typed : (derived?.[u] ?? '')
+          return (
+            <div key={u} className={isTyped ? 'field rd-volume__cell rd-volume__cell--typed' : 'field rd-volume__cell'}>
+              <label className="field__label" htmlFor={`${id}-${u}`}>
+                {t(`volumeUnit.${u}`)} {isTyped ? <span className="rd-typed">({t('form.typed')})</span> : null}
+              </label>
+              <input
+                id={`${id}-${u}`}
+                className="input"
+                inputMode="decimal"
+                maxLength={11}
+                value={shown}
+                aria-invalid={isTyped && error ? true : undefined}
+                data-testid={`volume-${u}`}
+                onChange={(e) => onChange(u, e.target.value)}
+              />
+            </div>
+          )
+        })}
+      </div>
+      {error ? <p className="field__error">{error}</p> : null}
+      <p id={`${id}-hint`} className="field__hint">
+        {t('form.volumeHint')}
+      </p>
+    </fieldset>
+  )
+}
+
+/** One attended assignment: the equipment code (a service's linked unit) and the billing text. */
+const AttendCheck = ({ a, checked, onToggle }: { a: AssignmentOption; checked: boolean; onToggle: () => void }) => {
+  const { t } = useTranslation('rental-documents')
+  const code = a.linkedEquipment?.code ?? (a.kind === 'equipment' ? a.equipment.code : null)
+  return (
+    <label className="rd-check">
+      <input type="checkbox" checked={checked} onChange={onToggle} data-testid={`attend-${a.equipment.code}`} />
+      <span>
+        {code && !a.description.includes(code) ? <span className="mono">{code} </span> : null}
+        {a.description}
+        {a.status === 'retired' ? <span className="muted"> ({t('form.retired')})</span> : null}
+      </span>
+    </label>
+  )
+}
+
+const ChainForm = ({
+  initial,
+  initialAssignments,
+  initialWaste,
+  existing,
+}: {
+  initial: Record<F, string>
+  initialAssignments: string[]
+  initialWaste: TWasteType[]
+  existing?: TCustodyChainDetail
+}) => {
+  const { t } = useTranslation(['rental-documents', 'platform'])
+  const toast = useToast()
+  const navigate = useNavigate()
+  const form = useDocForm<F>(() => initial)
+  const [attended, setAttended] = useState<string[]>(initialAssignments)
+  const [waste, setWaste] = useState<TWasteType[]>(initialWaste)
+  const create = useCreateDocument(KIND)
+  const update = useUpdateDocument(KIND, existing?.id ?? '')
+  const mutation = existing ? update : create
+  const assignments = useQuery(assignmentsQuery(form.values.projectId))
+  const v = form.values
+  const hours = hoursBetween(v.startTime, v.endTime)
+  const options = assignments.data ?? []
+  const services = options.filter((a) => a.kind === 'service')
+  const units = options.filter((a) => a.kind === 'equipment')
+
+  const toggle = <T,>(list: T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x])
+
+  const submit = () => {
+    const body = toRequest(v, existing ? 'edit' : 'create', existing ? ['projectId'] : [])
+    body.assignmentIds = attended
+    body.wasteTypes = waste
+    body.volumeUnit = v.volumeUnit
+    body.volume = v.volume.trim()
+    if (!v.logisticsCost.trim()) body.logisticsCost = '0'
+    const errors: Record<string, string> = {}
+    if (!hours.valid) errors.endTime = t('form.timesError')
+    if (!isVolume(v.volume)) errors.volume = t('platform:validation.invalid')
+    const r = parseWith(existing ? ZUpdateCustodyChainRequest : ZCreateCustodyChainRequest, body)
+    if (!r.ok || Object.keys(errors).length > 0) {
+      form.setErrors({ ...(r.ok ? {} : r.errors), ...errors })
+      return
+    }
+    mutation.mutate(r.data, {
+      onSuccess: (d) => {
+        toast.success(existing ? t('form.saved') : t('form.created', { name: t('kinds.chain.one'), number: d.displayNumber }))
+        void navigate({ to: ROUTES.chain.detail, params: { id: d.id } })
+      },
+      onError: (e) => form.setErrors(serverErrors(e)),
+    })
+  }
+
+  const formError = formLevelError(mutation.error, form.errors)
+  const attendedError = Object.entries(form.errors).find(([k]) => k.startsWith('assignmentIds'))?.[1]
+  return (
+    <form
+      noValidate
+      className="rd-form"
+      data-testid="chain-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        submit()
+      }}
+    >
+      <FormError>{formError}</FormError>
+      <section className="card">
+        <h2 className="section-title">{t('form.general')}</h2>
+        <div className="form-grid">
+          <FormField label={t('fields.project')} error={form.errors.projectId} required hint={existing ? undefined : t('form.newHint')}>
+            {(p) => (
+              <ProjectSelect
+                control={{ ...p, 'data-testid': 'project-select' }}
+                openOnly
+                value={v.projectId}
+                disabled={Boolean(existing)}
+                onChange={(x) => {
+                  form.set('projectId', x)
+                  setAttended([])
+                }}
+              />
+            )}
+          </FormField>
+          <Field form={form} name="activityDate" label={t('fields.activityDate')} type="date" required testId="activity-date" />
+          <Field form={form} name="location" label={t('fields.location')} />
+          <Field form={form} name="startTime" label={t('fields.startTime')} type="time" testId="start-time" />
+          <Field
+            form={form}
+            name="endTime"
+            label={t('fields.endTime')}
+            type="time"
+            testId="end-time"
+            hint={hours.hours ? t('form.durationHint', { hours: hours.hours }) : undefined}
+          />
+        </div>
+        {!hours.valid && !form.errors.endTime ? (
+          <p className="field__error" role="alert">
+            {t('form.timesError')}
+          </p>
+        ) : null}
+      </section>
+      <section className="card">
+        <fieldset className="rd-checks" aria-describedby="rd-attended-hint">
+          <legend className="section-title">
+            {t('fields.attended')} <span className="field__required" aria-hidden="true">*</span>
+          </legend>
+          <p id="rd-attended-hint" className="muted rd-small">
+            {t('form.attendedHint')}
+          </p>
+          {v.projectId && assignments.data && options.length === 0 ? <p className="muted">{t('form.noAssignments')}</p> : null}
+          <div className="rd-checks__grid">
+            {services.map((a) => (
+              <AttendCheck key={a.id} a={a} checked={attended.includes(a.id)} onToggle={() => setAttended((l) => toggle(l, a.id))} />
+            ))}
+          </div>
+          {units.length > 0 ? (
+            <details className="rd-more" open={units.some((a) => attended.includes(a.id))}>
+              <summary>{t('form.equipmentToo', { count: units.length })}</summary>
+              <div className="rd-checks__grid">
+                {units.map((a) => (
+                  <AttendCheck key={a.id} a={a} checked={attended.includes(a.id)} onToggle={() => setAttended((l) => toggle(l, a.id))} />
+                ))}
+              </div>
+            </details>
+          ) : null}
+          {attendedError ? <p className="field__error">{attendedError}</p> : null}
+        </fieldset>
+      </section>
+      <section className="card">
+        <VolumeInputs
+          unit={v.volumeUnit as TChainVolumeUnit}
+          typed={v.volume}
+          error={form.errors.volume ?? form.errors.volumeUnit}
+          onChange={(unit, value) => {
+            form.set('volumeUnit', unit)
+            form.set('volume', value)
+          }}
+        />
+        <fieldset className="rd-checks">
+          <legend className="field__label">{t('fields.wasteTypes')}</legend>
+          <div className="rd-checks__grid">
+            {WASTE_TYPES.map((w) => (
+              <label key={w} className="rd-check">
+                <input type="checkbox" checked={waste.includes(w)} onChange={() => setWaste((l) => toggle(l, w))} />
+                <span>{t(`wasteType.${w}`)}</span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </section>
+      <section className="card">
+        <h2 className="section-title">{t('form.transport')}</h2>
+        <div className="form-grid">
+          <Field form={form} name="contactName" label={t('fields.contactName')} />
+          <Field form={form} name="contactDni" label={t('fields.contactDni')} maxLength={20} />
+          <Field form={form} name="contactPosition" label={t('fields.contactPosition')} />
+          <Field form={form} name="driverName" label={t('fields.driverName')} testId="driver" />
+          <Field form={form} name="driverDni" label={t('fields.driverDni')} maxLength={20} />
+          <Field form={form} name="vehiclePlate" label={t('fields.vehiclePlate')} maxLength={20} />
+          <Field form={form} name="logisticsCost" label={t('fields.logisticsCost')} inputMode="decimal" maxLength={14} hint={t('form.billingHint')} />
+          <Field form={form} name="billingText" label={t('fields.billingText')} maxLength={300} />
+          <Field form={form} name="notes" label={t('fields.notes')} type="textarea" wide maxLength={5000} />
+        </div>
+        <FormActions kind={KIND} id={existing?.id} busy={mutation.isPending} label={existing ? t('form.save') : t('form.create')} />
+      </section>
+    </form>
+  )
+}
+
+export const ChainNewPage = () => {
+  const { t } = useTranslation('rental-documents')
+  const me = useMe()
+  const search = useSearch({ from: '/app/rental/custody-chains/new' })
+  const today = todayIn(me.organization.timeZone)
+  const initial = Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<F, string>
+  return (
+    <div className="page rd-new">
+      <PageHeader breadcrumb={<BackLink kind={KIND} />} title={t('kinds.chain.new')} />
+      <ChainForm
+        initial={{ ...initial, projectId: search.projectId ?? '', activityDate: today, volumeUnit: 'gallons', volume: '', logisticsCost: '0', billingText: 'LOGÍSTICA' }}
+        initialAssignments={[]}
+        initialWaste={['blackWater', 'greyWater']}
+      />
+    </div>
+  )
+}
+
+export const ChainEditPage = () => {
+  const { t } = useTranslation('rental-documents')
+  const { id } = useParams({ from: '/app/rental/custody-chains/$id/edit' })
+  return (
+    <EditLoader kind={KIND} id={id}>
+      {(d) => (
+        <div className="page rd-new">
+          <PageHeader breadcrumb={<BackLink kind={KIND} />} title={t('form.editTitle', { name: t('kinds.chain.one'), number: d.displayNumber })} />
+          <ChainForm initial={fromDetail(d)} initialAssignments={d.attended.map((a) => a.assignmentId)} initialWaste={d.wasteTypes} existing={d} />
+        </div>
+      )}
+    </EditLoader>
+  )
+}
+
+export const ChainDetailPage = () => {
+  const { t } = useTranslation('rental-documents')
+  const fmt = useFormat()
+  const currency = useMe().organization.currencies[0] ?? 'USD'
+  const { id } = useParams({ from: '/app/rental/custody-chains/$id' })
+  return (
+    <DocumentDetail kind={KIND} id={id} title={(d) => `${t('kinds.chain.one')} N.º ${d.displayNumber}`}>
+      {(d) => (
+        <>
+          <section className="card">
+            <dl className="rd-dl">
+              <Item label={t('fields.activityDate')}>{fmt.date(d.activityDate)}</Item>
+              <Item label={t('fields.location')}>{d.location}</Item>
+              <Item label={t('fields.startTime')}>{d.startTime}</Item>
+              <Item label={t('fields.endTime')}>{d.endTime}</Item>
+              <Item label={t('fields.durationHours')}>{d.durationHours ? fmt.quantity(d.durationHours, { minFractionDigits: 2 }) : null}</Item>
+              <Item label={t('fields.wasteTypes')}>{d.wasteTypes.map((w) => t(`wasteType.${w}`)).join(', ')}</Item>
+              <Item label={t('fields.contactName')}>{[d.contactName, d.contactDni, d.contactPosition].filter(Boolean).join(' · ')}</Item>
+              <Item label={t('fields.driverName')}>{[d.driverName, d.driverDni].filter(Boolean).join(' · ')}</Item>
+              <Item label={t('fields.vehiclePlate')}>{d.vehiclePlate}</Item>
+              <Item label={`${t('fields.logisticsCost')} · ${d.billingText}`}>{fmt.money(d.logisticsCost, currency)}</Item>
+              <Item label={t('fields.createdBy')}>{d.createdBy?.name}</Item>
+              <Item label={t('fields.notes')}>
+                {pre(d.notes)}
+              </Item>
+            </dl>
+          </section>
+          <section className="card" aria-labelledby="rd-vol-title">
+            <h2 id="rd-vol-title" className="section-title">
+              {t('detail.volumes')}
+            </h2>
+            <div className="rd-volume-cards" data-testid="chain-volumes">
+              {CHAIN_VOLUME_UNITS.map((u) => (
+                <div key={u} className={u === d.volumeUnit ? 'rd-volume-card rd-volume-card--typed' : 'rd-volume-card'}>
+                  <span className="rd-volume-card__value">{fmt.quantity(d[u], { minFractionDigits: 2 })}</span>
+                  <span className="rd-volume-card__unit">
+                    {t(`volumeUnit.${u}`)}
+                    {u === d.volumeUnit ? ` · ${t('form.typed')}` : ''}
+                  </span>
+                </div>
+              ))}
+            </div>
+          </section>
+          <section className="card">
+            <h2 className="section-title">{t('fields.attended')}</h2>
+            <table className="table rd-table">
+              <thead>
+                <tr>
+                  <th scope="col">#</th>
+                  <th scope="col">{t('fields.abbreviation')}</th>
+                  <th scope="col">{t('fields.equipment')}</th>
+                  <th scope="col">{t('fields.description')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.attended.map((a, i) => (
+                  <tr key={a.assignmentId}>
+                    <td>{i + 1}</td>
+                    <td>
+                      <strong>{a.abbreviation}</strong>
+                    </td>
+                    <td className="mono">{a.code}</td>
+                    <td>{a.description}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+    </DocumentDetail>
+  )
+}

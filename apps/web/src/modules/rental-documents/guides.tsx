@@ -1,0 +1,507 @@
+/** Shipping guides: list, form (new / edit, with items) and detail. */
+import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import {
+  FIELD_DOCUMENT_STATUSES,
+  GUIDE_REASONS,
+  GUIDE_TYPES,
+  ZCreateShippingGuideRequest,
+  ZUpdateShippingGuideRequest,
+  type TGuideType,
+  type TShippingGuideDetail,
+  type TShippingGuideSummary,
+} from '@faena/contracts'
+import { Button, Filter, FormError, FormField, Icon, PageHeader, StatusBadge, useToast, type Column } from '../../platform/components'
+import { todayIn } from '../../platform/format'
+import { useFormat, useMe } from '../../platform/session'
+import { assignmentsQuery, useCreateDocument, useUpdateDocument } from './api'
+import { Field, parseWith, toRequest, useDocForm } from './form-kit'
+import {
+  BackLink,
+  DocStatus,
+  DocumentDetail,
+  DocumentList,
+  EditLoader,
+  FormActions,
+  Item,
+  NumberCell,
+  ProjectCell,
+  ProjectSelect,
+  ROUTES,
+  formLevelError,
+  pre,
+  serverErrors,
+  useListSearch,
+} from './ui'
+
+const KIND = 'guide' as const
+
+export const GuidesListPage = () => {
+  const { t } = useTranslation(['rental-documents', 'platform'])
+  const fmt = useFormat()
+  const currency = useMe().organization.currencies[0] ?? 'USD'
+  const search = useSearch({ from: '/app/rental/shipping-guides' })
+  const setSearch = useListSearch(KIND)
+  const columns: Column<TShippingGuideSummary>[] = [
+    { key: 'number', header: t('fields.number'), sortable: true, width: '7rem', cell: (d) => <NumberCell kind={KIND} id={d.id} number={d.displayNumber} /> },
+    { key: 'issueDate', header: t('fields.issueDate'), sortable: true, width: '8rem', cell: (d) => fmt.date(d.issueDate) },
+    { key: 'project', header: t('fields.project'), cell: (d) => <ProjectCell project={d.projectName} client={d.clientName} /> },
+    {
+      key: 'guideType',
+      header: t('fields.guideType'),
+      cell: (d) => (
+        <div>
+          <span>{t(`guideType.${d.guideType}`)}</span>
+          <span className="muted rd-sub">
+            {d.originPlace ?? '—'} → {d.destinationPlace ?? '—'}
+          </span>
+        </div>
+      ),
+    },
+    { key: 'itemCount', header: t('fields.items'), align: 'end', width: '5rem', cell: (d) => fmt.integer(d.itemCount) },
+    { key: 'transportCost', header: t('fields.transportCost'), sortable: true, align: 'end', width: '8rem', cell: (d) => fmt.money(d.transportCost, currency) },
+    { key: 'stowageCost', header: t('fields.stowageCost'), align: 'end', width: '8rem', cell: (d) => fmt.money(d.stowageCost, currency) },
+    {
+      key: 'status',
+      header: t('fields.status'),
+      sortable: true,
+      width: '8rem',
+      cell: (d) => (
+        <div className="rd-badges">
+          <DocStatus status={d.status} />
+          {d.billingSheetId ? <StatusBadge tone="neutral">{t('fields.billed')}</StatusBadge> : null}
+        </div>
+      ),
+    },
+  ]
+  return (
+    <DocumentList
+      kind={KIND}
+      search={search}
+      setSearch={setSearch}
+      columns={columns}
+      statuses={FIELD_DOCUMENT_STATUSES}
+      dateLabel={t('fields.issueDate')}
+      extraParams={{ guideType: search.guideType, billed: search.billed }}
+      extraActive={Boolean(search.guideType || search.billed)}
+      extraFilters={
+        <>
+          <Filter label={t('fields.guideType')} htmlFor="rd-gtype">
+            <select
+              id="rd-gtype"
+              className="input"
+              value={search.guideType ?? ''}
+              onChange={(e) => setSearch({ guideType: (e.target.value || undefined) as TGuideType | undefined })}
+            >
+              <option value="">{t('list.all')}</option>
+              {GUIDE_TYPES.map((g) => (
+                <option key={g} value={g}>
+                  {t(`guideType.${g}`)}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <Filter label={t('fields.billed')} htmlFor="rd-billed">
+            <select
+              id="rd-billed"
+              className="input"
+              value={search.billed ?? ''}
+              onChange={(e) => setSearch({ billed: (e.target.value || undefined) as 'true' | 'false' | undefined })}
+            >
+              <option value="">{t('list.all')}</option>
+              <option value="true">{t('list.billedYes')}</option>
+              <option value="false">{t('list.billedNo')}</option>
+            </select>
+          </Filter>
+        </>
+      }
+    />
+  )
+}
+
+const FIELDS = [
+  'projectId',
+  'guideType',
+  'reason',
+  'issueDate',
+  'startDate',
+  'endDate',
+  'originPlace',
+  'destinationPlace',
+  'carrierName',
+  'carrierDni',
+  'vehiclePlate',
+  'dispatcherName',
+  'dispatcherDni',
+  'receiverName',
+  'receiverDni',
+  'contactName',
+  'contactPhone',
+  'transportCost',
+  'transportDescription',
+  'stowageCost',
+  'stowageDescription',
+  'notes',
+] as const
+type F = (typeof FIELDS)[number]
+type ItemRow = { key: number; assignmentId: string; description: string; quantity: string; unit: string }
+
+const fromDetail = (d: TShippingGuideDetail): Record<F, string> => ({
+  projectId: d.projectId,
+  guideType: d.guideType,
+  reason: d.reason ?? '',
+  issueDate: d.issueDate,
+  startDate: d.startDate ?? '',
+  endDate: d.endDate ?? '',
+  originPlace: d.originPlace ?? '',
+  destinationPlace: d.destinationPlace ?? '',
+  carrierName: d.carrierName ?? '',
+  carrierDni: d.carrierDni ?? '',
+  vehiclePlate: d.vehiclePlate ?? '',
+  dispatcherName: d.dispatcherName ?? '',
+  dispatcherDni: d.dispatcherDni ?? '',
+  receiverName: d.receiverName ?? '',
+  receiverDni: d.receiverDni ?? '',
+  contactName: d.contactName ?? '',
+  contactPhone: d.contactPhone ?? '',
+  transportCost: d.transportCost,
+  transportDescription: d.transportDescription,
+  stowageCost: d.stowageCost,
+  stowageDescription: d.stowageDescription,
+  notes: d.notes ?? '',
+})
+
+let nextKey = 1
+
+const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, string>; initialItems: ItemRow[]; existing?: TShippingGuideDetail }) => {
+  const { t } = useTranslation(['rental-documents', 'platform'])
+  const toast = useToast()
+  const navigate = useNavigate()
+  const form = useDocForm<F>(() => initial)
+  const [items, setItems] = useState<ItemRow[]>(initialItems)
+  const create = useCreateDocument(KIND)
+  const update = useUpdateDocument(KIND, existing?.id ?? '')
+  const mutation = existing ? update : create
+  const v = form.values
+  const assignments = useQuery(assignmentsQuery(v.projectId))
+  const equipment = (assignments.data ?? []).filter((a) => a.kind === 'equipment')
+  const [pick, setPick] = useState('')
+
+  const setItem = (key: number, patch: Partial<ItemRow>) => setItems((l) => l.map((i) => (i.key === key ? { ...i, ...patch } : i)))
+  const addEquipment = (assignmentId: string) => {
+    const a = equipment.find((x) => x.id === assignmentId)
+    if (!a) return
+    setItems((l) => [...l, { key: nextKey++, assignmentId: a.id, description: `${a.equipment.code} / ${a.equipment.name}`, quantity: '1', unit: 'u' }])
+    setPick('')
+  }
+
+  const submit = () => {
+    const body = toRequest(v, existing ? 'edit' : 'create', existing ? ['projectId'] : [])
+    body.guideType = v.guideType
+    if (!v.reason) body.reason = null
+    if (!v.transportCost.trim()) body.transportCost = '0'
+    if (!v.stowageCost.trim()) body.stowageCost = '0'
+    body.items = items.map((i) => ({
+      assignmentId: i.assignmentId || null,
+      description: i.description,
+      quantity: /^\d+$/.test(i.quantity.trim()) ? Number(i.quantity.trim()) : i.quantity,
+      unit: i.unit.trim() || null,
+    }))
+    const r = parseWith(existing ? ZUpdateShippingGuideRequest : ZCreateShippingGuideRequest, body)
+    if (!r.ok) {
+      form.setErrors(r.errors)
+      return
+    }
+    mutation.mutate(r.data, {
+      onSuccess: (d) => {
+        toast.success(existing ? t('form.saved') : t('form.created', { name: t('kinds.guide.one'), number: d.displayNumber }))
+        void navigate({ to: ROUTES.guide.detail, params: { id: d.id } })
+      },
+      onError: (e) => form.setErrors(serverErrors(e)),
+    })
+  }
+
+  const formError = formLevelError(mutation.error, form.errors)
+  return (
+    <form
+      noValidate
+      className="rd-form"
+      data-testid="guide-form"
+      onSubmit={(e) => {
+        e.preventDefault()
+        submit()
+      }}
+    >
+      <FormError>{formError}</FormError>
+      <section className="card">
+        <h2 className="section-title">{t('form.general')}</h2>
+        <div className="form-grid">
+          <FormField label={t('fields.project')} error={form.errors.projectId} required hint={existing ? undefined : t('form.newHint')}>
+            {(p) => (
+              <ProjectSelect
+                control={{ ...p, 'data-testid': 'project-select' }}
+                openOnly
+                value={v.projectId}
+                disabled={Boolean(existing)}
+                onChange={(x) => {
+                  form.set('projectId', x)
+                  setItems((l) => l.map((i) => ({ ...i, assignmentId: '' })))
+                }}
+              />
+            )}
+          </FormField>
+          <FormField label={t('fields.guideType')} error={form.errors.guideType} required>
+            {(p) => (
+              <select {...p} className="input" value={v.guideType} onChange={(e) => form.set('guideType', e.target.value)}>
+                {GUIDE_TYPES.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`guideType.${g}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField label={t('fields.reason')} error={form.errors.reason}>
+            {(p) => (
+              <select {...p} className="input" value={v.reason} onChange={(e) => form.set('reason', e.target.value)}>
+                <option value="">{t('form.none')}</option>
+                {GUIDE_REASONS.map((g) => (
+                  <option key={g} value={g}>
+                    {t(`guideReason.${g}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <Field form={form} name="issueDate" label={t('fields.issueDate')} type="date" required testId="issue-date" />
+          <Field form={form} name="startDate" label={t('fields.transportStart')} type="date" />
+          <Field form={form} name="endDate" label={t('fields.transportEnd')} type="date" min={v.startDate || undefined} />
+          <Field form={form} name="originPlace" label={t('fields.originPlace')} hint={existing ? undefined : t('form.placesHint')} />
+          <Field form={form} name="destinationPlace" label={t('fields.destinationPlace')} />
+        </div>
+      </section>
+      <section className="card" aria-labelledby="rd-items-title">
+        <h2 id="rd-items-title" className="section-title">
+          {t('fields.items')}
+        </h2>
+        {items.length === 0 ? <p className="muted">{t('form.noItems')}</p> : null}
+        {items.length > 0 ? (
+          <table className="table rd-items">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('fields.quantity')}</th>
+                <th scope="col">{t('fields.unit')}</th>
+                <th scope="col">{t('fields.description')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('platform:actions.delete')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((i, n) => (
+                <tr key={i.key}>
+                  <td>{n + 1}</td>
+                  <td>
+                    <input
+                      className="input input--sm rd-items__qty"
+                      inputMode="numeric"
+                      aria-label={`${t('fields.quantity')} ${n + 1}`}
+                      aria-invalid={form.errors[`items.${n}.quantity`] ? true : undefined}
+                      value={i.quantity}
+                      onChange={(e) => setItem(i.key, { quantity: e.target.value })}
+                    />
+                  </td>
+                  <td>
+                    <input className="input input--sm rd-items__unit" maxLength={50} aria-label={`${t('fields.unit')} ${n + 1}`} value={i.unit} onChange={(e) => setItem(i.key, { unit: e.target.value })} />
+                  </td>
+                  <td>
+                    <input
+                      className="input input--sm"
+                      maxLength={300}
+                      aria-label={`${t('fields.description')} ${n + 1}`}
+                      aria-invalid={form.errors[`items.${n}.description`] ? true : undefined}
+                      value={i.description}
+                      onChange={(e) => setItem(i.key, { description: e.target.value })}
+                    />
+                    {form.errors[`items.${n}.description`] || form.errors[`items.${n}.quantity`] || form.errors[`items.${n}.assignmentId`] ? (
+                      <p className="field__error">{form.errors[`items.${n}.description`] ?? form.errors[`items.${n}.quantity`] ?? form.errors[`items.${n}.assignmentId`]}</p>
+                    ) : null}
+                  </td>
+                  <td>
+                    <Button size="sm" variant="ghost" aria-label={t('form.removeItem', { n: n + 1 })} onClick={() => setItems((l) => l.filter((x) => x.key !== i.key))}>
+                      <Icon name="close" />
+                    </Button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        <div className="rd-items__add">
+          <select className="input" aria-label={t('form.addEquipment')} value={pick} onChange={(e) => addEquipment(e.target.value)} disabled={equipment.length === 0} data-testid="add-equipment-item">
+            <option value="">{t('form.addEquipment')}…</option>
+            {equipment.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.equipment.code} — {a.equipment.name}
+              </option>
+            ))}
+          </select>
+          <Button icon={<Icon name="plus" />} onClick={() => setItems((l) => [...l, { key: nextKey++, assignmentId: '', description: '', quantity: '1', unit: '' }])}>
+            {t('form.addItem')}
+          </Button>
+        </div>
+      </section>
+      <section className="card">
+        <h2 className="section-title">{t('form.transport')}</h2>
+        <div className="form-grid">
+          <Field form={form} name="carrierName" label={t('fields.carrierName')} testId="carrier" />
+          <Field form={form} name="carrierDni" label={t('fields.carrierDni')} maxLength={20} />
+          <Field form={form} name="vehiclePlate" label={t('fields.vehiclePlate')} maxLength={20} />
+          <Field form={form} name="dispatcherName" label={t('fields.dispatcherName')} />
+          <Field form={form} name="dispatcherDni" label={t('fields.dispatcherDni')} maxLength={20} />
+          <Field form={form} name="receiverName" label={t('fields.receiverName')} />
+          <Field form={form} name="receiverDni" label={t('fields.receiverDni')} maxLength={20} />
+          <Field form={form} name="contactName" label={t('fields.destinationContact')} />
+          <Field form={form} name="contactPhone" label={t('fields.contactPhone')} maxLength={30} inputMode="tel" />
+        </div>
+      </section>
+      <section className="card">
+        <h2 className="section-title">{t('form.costs')}</h2>
+        <p className="muted rd-small">{t('form.billingHint')}</p>
+        <div className="form-grid">
+          <Field form={form} name="transportCost" label={t('fields.transportCost')} inputMode="decimal" maxLength={14} testId="transport-cost" />
+          <Field form={form} name="transportDescription" label={t('fields.transportDescription')} maxLength={300} />
+          <Field form={form} name="stowageCost" label={t('fields.stowageCost')} inputMode="decimal" maxLength={14} />
+          <Field form={form} name="stowageDescription" label={t('fields.stowageDescription')} maxLength={300} />
+          <Field form={form} name="notes" label={t('fields.notes')} type="textarea" wide maxLength={5000} />
+        </div>
+        <FormActions kind={KIND} id={existing?.id} busy={mutation.isPending} label={existing ? t('form.save') : t('form.create')} />
+      </section>
+    </form>
+  )
+}
+
+export const GuideNewPage = () => {
+  const { t } = useTranslation('rental-documents')
+  const me = useMe()
+  const search = useSearch({ from: '/app/rental/shipping-guides/new' })
+  const today = todayIn(me.organization.timeZone)
+  const initial = Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<F, string>
+  return (
+    <div className="page rd-new">
+      <PageHeader breadcrumb={<BackLink kind={KIND} />} title={t('kinds.guide.new')} />
+      <GuideForm
+        initial={{
+          ...initial,
+          projectId: search.projectId ?? '',
+          guideType: 'exit',
+          reason: 'rent',
+          issueDate: today,
+          startDate: today,
+          dispatcherName: me.user.name,
+          transportCost: '0',
+          transportDescription: 'TRANSPORTE',
+          stowageCost: '0',
+          stowageDescription: 'ESTIBA',
+        }}
+        initialItems={[]}
+      />
+    </div>
+  )
+}
+
+export const GuideEditPage = () => {
+  const { t } = useTranslation('rental-documents')
+  const { id } = useParams({ from: '/app/rental/shipping-guides/$id/edit' })
+  return (
+    <EditLoader kind={KIND} id={id}>
+      {(d) => (
+        <div className="page rd-new">
+          <PageHeader breadcrumb={<BackLink kind={KIND} />} title={t('form.editTitle', { name: t('kinds.guide.one'), number: d.displayNumber })} />
+          <GuideForm
+            initial={fromDetail(d)}
+            initialItems={d.items.map((i) => ({ key: nextKey++, assignmentId: i.assignmentId ?? '', description: i.description, quantity: String(i.quantity), unit: i.unit ?? '' }))}
+            existing={d}
+          />
+        </div>
+      )}
+    </EditLoader>
+  )
+}
+
+export const GuideDetailPage = () => {
+  const { t } = useTranslation('rental-documents')
+  const fmt = useFormat()
+  const currency = useMe().organization.currencies[0] ?? 'USD'
+  const { id } = useParams({ from: '/app/rental/shipping-guides/$id' })
+  return (
+    <DocumentDetail kind={KIND} id={id} title={(d) => `${t('kinds.guide.one')} N.º ${d.displayNumber}`}>
+      {(d) => (
+        <>
+          <section className="card">
+            {d.billingSheetId ? (
+              <p className="rd-notice" role="note">
+                {t('detail.billedBy')}
+              </p>
+            ) : null}
+            <dl className="rd-dl">
+              <Item label={t('fields.guideType')}>{t(`guideType.${d.guideType}`)}</Item>
+              <Item label={t('fields.reason')}>{d.reason ? t(`guideReason.${d.reason}`) : null}</Item>
+              <Item label={t('fields.issueDate')}>{fmt.date(d.issueDate)}</Item>
+              <Item label={t('fields.transportStart')}>{d.startDate ? fmt.date(d.startDate) : null}</Item>
+              <Item label={t('fields.transportEnd')}>{d.endDate ? fmt.date(d.endDate) : null}</Item>
+              <Item label={t('fields.originPlace')}>{d.originPlace}</Item>
+              <Item label={t('fields.destinationPlace')}>{d.destinationPlace}</Item>
+              <Item label={t('fields.carrierName')}>{[d.carrierName, d.carrierDni].filter(Boolean).join(' · ')}</Item>
+              <Item label={t('fields.vehiclePlate')}>{d.vehiclePlate}</Item>
+              <Item label={t('fields.dispatcherName')}>{[d.dispatcherName, d.dispatcherDni].filter(Boolean).join(' · ')}</Item>
+              <Item label={t('fields.receiverName')}>{[d.receiverName, d.receiverDni].filter(Boolean).join(' · ')}</Item>
+              <Item label={t('fields.destinationContact')}>{[d.contactName, d.contactPhone].filter(Boolean).join(' · ')}</Item>
+              <Item label={`${t('fields.transportCost')} · ${d.transportDescription}`}>{fmt.money(d.transportCost, currency)}</Item>
+              <Item label={`${t('fields.stowageCost')} · ${d.stowageDescription}`}>{fmt.money(d.stowageCost, currency)}</Item>
+              <Item label={t('fields.createdBy')}>{d.createdBy?.name}</Item>
+              <Item label={t('fields.notes')}>
+                {pre(d.notes)}
+              </Item>
+            </dl>
+          </section>
+          <section className="card">
+            <h2 className="section-title">{t('fields.items')}</h2>
+            {d.items.length === 0 ? (
+              <p className="muted">{t('form.noItems')}</p>
+            ) : (
+              <table className="table rd-table">
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    <th scope="col" className="rd-num">
+                      {t('fields.quantity')}
+                    </th>
+                    <th scope="col">{t('fields.unit')}</th>
+                    <th scope="col">{t('fields.description')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.items.map((i) => (
+                    <tr key={i.id}>
+                      <td>{i.position}</td>
+                      <td className="rd-num">{fmt.integer(i.quantity)}</td>
+                      <td>{i.unit ?? '—'}</td>
+                      <td>
+                        {i.description}
+                        {i.equipmentCode && !i.description.includes(i.equipmentCode) ? <span className="muted mono"> ({i.equipmentCode})</span> : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </>
+      )}
+    </DocumentDetail>
+  )
+}
