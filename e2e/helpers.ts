@@ -7,6 +7,14 @@ export async function login(page: Page, email: string, password = E2E_PASSWORD) 
   await page.getByLabel('Correo electrónico').fill(email)
   await page.getByLabel('Contraseña').fill(password)
   await page.getByRole('button', { name: 'Entrar' }).click()
+  // The user's saved language wins after login; journeys are written in Spanish, so switch back if needed.
+  const nav = page.getByRole('navigation', { name: /^(Navegación principal|Main navigation)$/ })
+  await expect(nav).toBeVisible()
+  if ((await nav.getAttribute('aria-label')) === 'Main navigation') {
+    await page.getByRole('button', { name: /User menu/ }).click()
+    await page.getByRole('button', { name: 'ES', exact: true }).click()
+    await page.keyboard.press('Escape')
+  }
   await expect(page.getByRole('navigation', { name: 'Navegación principal' })).toBeVisible()
 }
 

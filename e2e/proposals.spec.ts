@@ -80,6 +80,9 @@ test('a PTE from creation to 100 %, its status changes, in the activity log, and
   await expect(page.getByRole('table', { name: 'Proposals list' })).toBeVisible()
   await expect(page.getByText('BME-3801-015-2026')).toBeVisible()
   await expect(page.getByRole('table', { name: 'Proposals list' }).getByText('Finished')).toBeVisible()
+  await page.getByRole('button', { name: /User menu/ }).click()
+  await page.getByRole('button', { name: 'ES', exact: true }).click()
+  await expect(page.getByRole('table', { name: 'Lista de propuestas' })).toBeVisible()
 
   expect(problems).toEqual([])
 })

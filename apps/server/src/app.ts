@@ -15,7 +15,16 @@ import {
 } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { createCatalogsModule, getNames as getCatalogNames } from './modules/catalogs'
+import { createConceptsModule } from './modules/concepts'
 import { createProposalsService, proposalsRoutes } from './modules/proposals'
+import { createRentalProjectsModule } from './modules/rental-projects'
+import { createRentalDocumentsModule, hasDocumentsForAssignment } from './modules/rental-documents'
+import { createRentalBillingModule } from './modules/rental-billing'
+import * as rentalDocumentsIndex from './modules/rental-documents'
+import * as rentalProjectsIndex from './modules/rental-projects'
+import { createWorkOrdersService, workOrdersRoutes } from './modules/work-orders'
+import { createWorkOrderConceptsModule, familyAuthorizedVolumes } from './modules/work-order-concepts'
+import { createSchedulesModule } from './modules/schedules'
 import type { Database } from './platform/db/create-db'
 import { createAuditService } from './platform/audit/audit.service'
 import { createAuthService } from './platform/auth/auth.service'
@@ -116,6 +125,31 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(catalogs.routes)
   const proposals = createProposalsService({ db, clock, files, timeZoneOf, catalogs: { ...catalogs.service, getNames: getCatalogNames } })
   await app.register(proposalsRoutes, { proposals })
+  const concepts = createConceptsModule({ db, clock, catalogs: catalogs.service })
+  await app.register(concepts.routes)
+  const workOrders = createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes: familyAuthorizedVolumes })
+  await app.register(workOrdersRoutes, { workOrders })
+  const rentalProjects = createRentalProjectsModule({ db, clock, timeZoneOf })
+  await app.register(rentalProjects.routes)
+  const rentalDocuments = createRentalDocumentsModule({ db, clock, files })
+  await app.register(rentalDocuments.routes)
+  rentalProjects.hooks.hasDocumentsForAssignment = hasDocumentsForAssignment
+  const rentalBilling = createRentalBillingModule({
+    db,
+    clock,
+    timeZoneOf,
+    files,
+    rentalProjects: rentalProjectsIndex,
+    rentalDocuments: rentalDocumentsIndex,
+  })
+  await app.register(rentalBilling.routes)
+  rentalProjects.hooks.onAssignmentsChanged = rentalBilling.hooks.rentalProjects.onAssignmentsChanged
+  rentalProjects.hooks.hasSheetInProgress = rentalBilling.hooks.rentalProjects.hasSheetInProgress
+  rentalDocuments.hooks.billing = rentalBilling.hooks.rentalDocuments.billing
+  const workOrderConcepts = createWorkOrderConceptsModule({ db, clock, files })
+  await app.register(workOrderConcepts.routes)
+  const schedules = createSchedulesModule({ db, clock, files })
+  await app.register(schedules.routes)
 
   // The built web app: files as they are on disk now (a rebuild needs no restart), index.html for
   // every other GET outside /api (client-side routes); see the not-found handler.

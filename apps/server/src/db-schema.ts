@@ -1,5 +1,12 @@
 import type { CatalogTables } from './modules/catalogs'
+import type { ConceptTables } from './modules/concepts'
 import type { ProposalTables } from './modules/proposals'
+import type { WorkOrderTables } from './modules/work-orders'
+import type { WorkOrderConceptTables } from './modules/work-order-concepts'
+import type { ScheduleTables } from './modules/schedules'
+import type { RentalDocumentTables } from './modules/rental-documents'
+import type { RentalProjectTables } from './modules/rental-projects'
+import type { RentalBillingTables } from './modules/rental-billing'
 import type { PlatformTables } from './platform/db/tables'
 
 /**
@@ -8,4 +15,11 @@ import type { PlatformTables } from './platform/db/tables'
  */
 export type DB = PlatformTables &
   CatalogTables &
-  ProposalTables
+  ConceptTables &
+  ProposalTables &
+  WorkOrderTables &
+  WorkOrderConceptTables &
+  ScheduleTables &
+  RentalDocumentTables &
+  RentalProjectTables &
+  RentalBillingTables

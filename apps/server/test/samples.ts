@@ -1,29 +1,65 @@
 import type { RegisteredRoute } from '../src/app'
 import type { TestApp } from './harness'
+import { conceptSamples } from './samples-concepts'
+import { rentalBillingSamples } from './samples-rental-billing'
+import { rentalDocumentSamples } from './samples-rental-documents'
+import { rentalProjectSamples } from './samples-rental-projects'
+import { workOrderSamples } from './samples-work-orders'
+import { workOrderPlanSamples } from './samples-work-order-plans'
 
 /**
- * Records of the demo-offshore organization that route-walking tests put into path params,
- * and a valid body per route, so that a 403/404 is about access and not about bad input.
+ * Records that route-walking tests put into path params, and a valid body per route, so that a 403/404
+ * is about access and not about bad input. Records of a route live in its home organization: demo-rental
+ * for `/api/v1/rental/...` routes, demo-offshore for the rest (the 404 check asks from the other one).
  */
+export type SampleOrg = 'offshore' | 'rental'
 export type Samples = {
-  fill: (url: string, org: 'offshore') => string
+  homeOrg: (url: string) => SampleOrg
+  fill: (url: string, org?: SampleOrg) => string
   body: (route: RegisteredRoute) => object | undefined
 }
+
+/** What a module's sample file adds: ids by `<route prefix>/:id` (and `<route prefix> :param` for other params), and bodies by `METHOD url`. */
+export type ModuleSamples = { ids: Record<string, string>; bodies: Record<string, object | undefined> }
+export type SampleHelpers = {
+  get: (url: string) => Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  post: (url: string, payload: unknown) => Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  upload: (url: string, filename: string, bytes: Buffer) => Promise<any> // eslint-disable-line @typescript-eslint/no-explicit-any
+  hasRoute: (url: string) => boolean
+}
+
+const homeOrg = (url: string): SampleOrg => (url.startsWith('/api/v1/rental/') ? 'rental' : 'offshore')
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 
 export async function createSamples(t: TestApp): Promise<Samples> {
   const admin = await t.login('admin@offshore.test')
-  const get = async (url: string) => {
-    const res = await t.app.inject({ method: 'GET', url, headers: { cookie: admin } })
-    if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
-    return res.json()
-  }
-  const post = async (url: string, payload: unknown) => {
-    const res = await t.app.inject({ method: 'POST', url, headers: { cookie: admin }, payload: payload as object })
-    if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
-    return res.json()
-  }
+  const helpersFor = (cookie: string): SampleHelpers => ({
+    async get(url) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { cookie } })
+      if (res.statusCode !== 200) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
+      return res.json()
+    },
+    async post(url, payload) {
+      const res = await t.app.inject({ method: 'POST', url, headers: { cookie }, payload: payload as object })
+      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
+      return res.json()
+    },
+    async upload(url, filename, bytes) {
+      const b = 'faenaSampleBoundary'
+      const payload = Buffer.concat([
+        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        bytes,
+        Buffer.from(`\r\n--${b}--\r\n`),
+      ])
+      const res = await t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` }, payload })
+      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
+      return res.json()
+    },
+    hasRoute: (url) => t.app.registeredRoutes.some((r) => r.url === url),
+  })
+  const { get, post } = helpersFor(admin)
+  const rental = helpersFor(await t.login('admin@rental.test'))
 
   const ids: Record<string, string> = {}
   const users = await get('/api/v1/users?limit=1')
@@ -63,21 +99,41 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     ids[':attachmentId'] = att.id
   }
 
+  Object.assign(ids, await conceptSamples(t, admin))
+
+  // Rental modules: records of demo-rental, one sample file per module.
+  const moduleBodies: Record<string, object | undefined> = {}
+  for (const mod of [rentalDocumentSamples, rentalProjectSamples, rentalBillingSamples]) {
+    const more = await mod(rental)
+    Object.assign(ids, more.ids)
+    Object.assign(moduleBodies, more.bodies)
+  }
+  // Offshore modules with a sample file of their own.
+  for (const more of [await workOrderSamples(helpersFor(admin))]) {
+    Object.assign(ids, more.ids)
+    Object.assign(moduleBodies, more.bodies)
+  }
+  // Anexo C versions and schedules of the work-order sample (they need its id).
+  for (const more of [await workOrderPlanSamples(helpersFor(admin), ids)]) {
+    Object.assign(ids, more.ids)
+    Object.assign(moduleBodies, more.bodies)
+  }
+
   return {
+    homeOrg,
     fill(url) {
       let out = url
-      const m = /^(\/api\/v1\/(?:catalogs\/[a-z-]+|[a-z-]+))\/:id/.exec(url)
+      const m = /^(\/api\/v1\/(?:catalogs\/[a-z-]+|rental\/[a-z-]+|[a-z-]+))\/:id/.exec(url)
       if (m) {
         const id = ids[`${m[1]}/:id`]
         if (!id) throw new Error(`no sample id for ${url}: add one in test/samples.ts`)
         out = out.replace(':id', id)
       }
-      for (const p of [':stepId', ':attachmentId']) {
-        if (out.includes(p)) {
-          const id = ids[p]
-          if (!id) throw new Error(`no sample for ${p} in ${url}`)
-          out = out.replace(p, id)
-        }
+      // other params: per route prefix first (`/api/v1/rental/x :lineId`), then global (`:stepId`)
+      for (const p of out.match(/:[A-Za-z]+/g) ?? []) {
+        const id = (m && ids[`${m[1]} ${p}`]) ?? ids[p]
+        if (!id) throw new Error(`no sample for ${p} in ${url}`)
+        out = out.replace(p, id)
       }
       if (out.includes('/:')) throw new Error(`no sample for a param of ${url}: add one in test/samples.ts`)
       return out
@@ -97,6 +153,7 @@ export async function createSamples(t: TestApp): Promise<Samples> {
         'POST /api/v1/files': undefined,
       }
       if (key in bodies) return bodies[key]
+      if (key in moduleBodies) return moduleBodies[key]
       const cat = /^(POST|PATCH) \/api\/v1\/catalogs\/([a-z-]+)(\/:id)?$/.exec(key)
       if (cat) return catalogBody(cat[2] ?? '')
       if (route.method === 'GET' || route.method === 'DELETE' || /\/(restore|liquidate|reopen)$/.test(route.url)) return undefined

@@ -17,7 +17,14 @@
 import * as admin from '../modules/admin'
 import * as audit from '../modules/audit'
 import * as catalogs from '../modules/catalogs'
+import * as concepts from '../modules/concepts'
 import * as proposals from '../modules/proposals'
+import * as rentalBilling from '../modules/rental-billing'
+import * as rentalProjects from '../modules/rental-projects'
+import * as rentalDocuments from '../modules/rental-documents'
+import * as workOrders from '../modules/work-orders'
+import * as workOrderConcepts from '../modules/work-order-concepts'
+import * as schedules from '../modules/schedules'
 import { platformI18n } from './platform-i18n'
 
 export const namespaces = {
@@ -25,7 +32,14 @@ export const namespaces = {
   admin: admin.i18n,
   audit: audit.i18n,
   catalogs: catalogs.i18n,
+  concepts: concepts.i18n,
   proposals: proposals.i18n,
+  'rental-billing': rentalBilling.i18n,
+  'rental-projects': rentalProjects.i18n,
+  'rental-documents': rentalDocuments.i18n,
+  'work-orders': workOrders.i18n,
+  'work-order-concepts': workOrderConcepts.i18n,
+  schedules: schedules.i18n,
 }
 
 type Namespaces = typeof namespaces

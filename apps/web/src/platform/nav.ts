@@ -18,15 +18,30 @@ export type NavItem = {
   hint?: `home.${keyof PlatformEs['home']}`
   /** Section divider before this item. */
   section?: 'admin'
+  /** Shown only to organizations with this line of business (offshore, rental). */
+  lineOfBusiness?: 'offshore' | 'rental'
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', icon: 'home' },
-  { to: '/proposals', label: 'nav.proposals', icon: 'proposals', permission: 'proposal.read', hint: 'home.proposalsHint' },
-  { to: '/catalogs', label: 'nav.catalogs', icon: 'catalogs', permission: 'catalog.read', hint: 'home.catalogsHint' },
+  { to: '/proposals', label: 'nav.proposals', icon: 'proposals', permission: 'proposal.read', hint: 'home.proposalsHint', lineOfBusiness: 'offshore' },
+  { to: '/work-orders', label: 'nav.workOrders', icon: 'workOrders', permission: 'workOrder.read', hint: 'home.workOrdersHint', lineOfBusiness: 'offshore' },
+  { to: '/concepts', label: 'nav.concepts', icon: 'concepts', permission: 'concept.read', hint: 'home.conceptsHint', lineOfBusiness: 'offshore' },
+  { to: '/catalogs', label: 'nav.catalogs', icon: 'catalogs', permission: 'catalog.read', hint: 'home.catalogsHint', lineOfBusiness: 'offshore' },
+  { to: '/rental/projects', label: 'nav.rentalProjects', icon: 'rentalProjects', permission: 'rental.read', hint: 'home.rentalProjectsHint', lineOfBusiness: 'rental' },
+  { to: '/rental/equipment', label: 'nav.rentalEquipment', icon: 'rentalEquipment', permission: 'rental.read', hint: 'home.rentalEquipmentHint', lineOfBusiness: 'rental' },
+  { to: '/rental/clients', label: 'nav.rentalClients', icon: 'users', permission: 'rental.read', hint: 'home.rentalClientsHint', lineOfBusiness: 'rental' },
+  { to: '/rental/maintenance-sheets', label: 'nav.maintenanceSheets', icon: 'wrench', permission: 'rental.read', hint: 'home.maintenanceSheetsHint', lineOfBusiness: 'rental' },
+  { to: '/rental/custody-chains', label: 'nav.custodyChains', icon: 'droplet', permission: 'rental.read', hint: 'home.custodyChainsHint', lineOfBusiness: 'rental' },
+  { to: '/rental/shipping-guides', label: 'nav.shippingGuides', icon: 'truck', permission: 'rental.read', hint: 'home.shippingGuidesHint', lineOfBusiness: 'rental' },
+  { to: '/rental/billing-sheets', label: 'nav.billingSheets', icon: 'billing', permission: 'rental.read', hint: 'home.billingSheetsHint', lineOfBusiness: 'rental' },
   { to: '/audit', label: 'nav.audit', icon: 'audit', permission: 'audit.read', hint: 'home.auditHint', section: 'admin' },
   { to: '/admin/users', label: 'nav.users', icon: 'users', permission: 'user.manage', hint: 'home.usersHint' },
 ]
 
-export const visibleNavItems = (has: (permission: string) => boolean) =>
-  NAV_ITEMS.filter((item) => !item.permission || has(item.permission))
+export const visibleNavItems = (has: (permission: string) => boolean, linesOfBusiness?: readonly string[]) =>
+  NAV_ITEMS.filter(
+    (item) =>
+      (!item.permission || has(item.permission)) &&
+      (!item.lineOfBusiness || !linesOfBusiness || linesOfBusiness.includes(item.lineOfBusiness)),
+  )

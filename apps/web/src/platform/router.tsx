@@ -35,7 +35,12 @@ import type { QueryClient } from '@tanstack/react-query'
 import * as admin from '../modules/admin'
 import * as audit from '../modules/audit'
 import * as catalogs from '../modules/catalogs'
+import * as concepts from '../modules/concepts'
 import * as proposals from '../modules/proposals'
+import * as rentalBilling from '../modules/rental-billing'
+import * as rentalProjects from '../modules/rental-projects'
+import * as rentalDocuments from '../modules/rental-documents'
+import * as workOrders from '../modules/work-orders'
 import { HomePage } from './pages/home-page'
 import { PasswordPage } from './pages/password-page'
 import { NotFoundPage, PendingPage, RouteError } from './pages/route-error'
@@ -55,7 +60,12 @@ const routeTree = rootRoute.addChildren([
     homeRoute,
     passwordRoute,
     ...proposals.routes(appRoute),
+    ...workOrders.routes(appRoute),
+    ...concepts.routes(appRoute),
     ...catalogs.routes(appRoute),
+    ...rentalDocuments.routes(appRoute),
+    ...rentalBilling.routes(appRoute),
+    ...rentalProjects.routes(appRoute),
     ...audit.routes(appRoute),
     ...admin.routes(appRoute),
   ]),

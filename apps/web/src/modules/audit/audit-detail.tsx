@@ -22,11 +22,11 @@ export const AuditChanges = ({ entry }: { entry: TAuditEntry }) => {
         {entry.changes.map((c) => (
           <tr key={c.field}>
             <th scope="row">{l.field(entry.module, entry.entityType, c.field)}</th>
-            <td className="changes__old">{l.value(c.field, c.old)}</td>
+            <td className="changes__old">{l.value(c.field, c.old, entry.module)}</td>
             <td className="changes__arrow" aria-hidden="true">
               →
             </td>
-            <td className="changes__new">{l.value(c.field, c.new)}</td>
+            <td className="changes__new">{l.value(c.field, c.new, entry.module)}</td>
           </tr>
         ))}
       </tbody>

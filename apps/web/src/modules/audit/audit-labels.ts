@@ -32,8 +32,10 @@ export const useAuditLabels = () => {
       name,
     )
 
-  const value = (name: string, v: unknown): string => {
+  /** `module` lets a module label its own codes: `<module>:auditValues.<field>.<value>` (e.g. a status). */
+  const value = (name: string, v: unknown, module?: string): string => {
     if (v === null || v === undefined || v === '') return '—'
+    if (module && typeof v === 'string' && i18n.exists(`${module}:auditValues.${name}.${v}`)) return t(`${module}:auditValues.${name}.${v}`)
     if (typeof v === 'boolean') return t(v ? 'platform:common.yes' : 'platform:common.no')
     if (typeof v === 'number') return String(v)
     if (typeof v === 'string') {

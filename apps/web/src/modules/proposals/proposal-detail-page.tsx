@@ -17,6 +17,7 @@ import {
 } from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
 import { AuditHistory } from '../audit'
+import { CreateWorkOrderFromProposal } from '../work-orders'
 import { proposalDetailQuery, useChangeProposalStatus, useDeleteProposal, useUpdateProposal } from './api'
 import {
   ProposalFields,
@@ -338,6 +339,7 @@ export const ProposalDetailPage = () => {
       ) : null}
 
       <HeaderCard p={p} />
+      <CreateWorkOrderFromProposal proposalId={p.id} progress={p.progress} active={live && p.status !== 'cancelled'} />
 
       <section className="card card--flush pte-steps-card" aria-labelledby="pte-steps-title">
         <div className="pte-card-head">

@@ -28,7 +28,7 @@ export const Shell = () => {
     return () => document.removeEventListener('keydown', onKey)
   }, [navOpen])
 
-  const items = visibleNavItems(has)
+  const items = visibleNavItems(has, me.organization.linesOfBusiness)
 
   return (
     <div className={navOpen ? 'shell shell--nav-open' : 'shell'}>

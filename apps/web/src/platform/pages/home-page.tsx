@@ -26,7 +26,7 @@ export const HomePage = () => {
   const firstName = me.user.name.split(/\s+/)[0] ?? me.user.name
   const greeting =
     hour < 12 ? 'home.greetingMorning' : hour < 19 ? 'home.greetingAfternoon' : 'home.greetingEvening'
-  const links = visibleNavItems(has).filter((i) => i.hint)
+  const links = visibleNavItems(has, me.organization.linesOfBusiness).filter((i) => i.hint)
 
   return (
     <div className="page">

@@ -2,7 +2,13 @@ import type { Migration } from 'kysely/migration'
 import * as m0001 from './0001_platform'
 import * as m0002 from './0002_catalogs'
 import * as m0003 from './0003_proposals'
+import * as m0004 from './0004_concepts'
+import * as m0005 from './0005_work_orders'
+import * as m0006 from './0006_work_order_concepts'
+import * as m0007 from './0007_schedules'
+import * as m0010 from './0010_rental_projects'
 import * as m0011 from './0011_rental_documents'
+import * as m0012 from './0012_rental_billing'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number.
@@ -12,5 +18,11 @@ export const migrations: Record<string, Migration> = {
   '0001_platform': m0001,
   '0002_catalogs': m0002,
   '0003_proposals': m0003,
+  '0004_concepts': m0004,
+  '0005_work_orders': m0005,
+  '0006_work_order_concepts': m0006,
+  '0007_schedules': m0007,
+  '0010_rental_projects': m0010,
   '0011_rental_documents': m0011,
+  '0012_rental_billing': m0012,
 }
