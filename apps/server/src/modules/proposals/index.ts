@@ -16,6 +16,16 @@ export {
   shouldAutoCompleteParent,
 } from './proposal-progress'
 export {
+  autoCompleteParents,
+  buildStepTree,
+  copyStepTemplates,
+  resolveStepPatch,
+  STEP_FIELDS,
+  stepSnapshot,
+  type StepTemplate,
+  type StepTreeNode,
+} from './step-rules'
+export {
   ensurePlaceholderProposals,
   getProposalForWorkOrder,
   getProposalNumbers,

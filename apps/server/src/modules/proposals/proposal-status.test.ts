@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { PROPOSAL_STATUSES, type TProposalStatus } from '@faena/contracts'
-import { calendarDate } from './proposal-dates'
+import { calendarDate } from '../../platform/tenancy/today'
 import { allowedTransitions, canTransition, checkTransition, isProposalOverdue } from './proposal-status'
 
 describe('proposal status transitions', () => {

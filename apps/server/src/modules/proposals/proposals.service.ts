@@ -21,19 +21,22 @@ import type {
 import { can, isSystemActor, requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import { listAudit } from '../../platform/audit/audit.repository'
+import { toAuditEntry } from '../../platform/audit/audit.service'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError, validationError } from '../../platform/errors'
-import { calendarDate } from './proposal-dates'
-import {
-  isStepOverdue,
-  parentProgress,
-  percent,
-  proposalProgress,
-  shouldAutoCompleteParent,
-} from './proposal-progress'
+import { createOrgToday } from '../../platform/tenancy/today'
+import { percent, proposalProgress } from './proposal-progress'
 import { allowedTransitions, checkTransition, isFinalStatus, isProposalOverdue } from './proposal-status'
 import { writeProposalsWorkbook } from './proposals-export'
 import * as repo from './proposals.repository'
+import {
+  autoCompleteParents as walkParents,
+  buildStepTree,
+  copyStepTemplates,
+  resolveStepPatch,
+  STEP_FIELDS,
+  stepSnapshot,
+} from './step-rules'
 
 /**
  * What this module needs from the catalogs module (its service, through its index.ts).
@@ -105,7 +108,6 @@ const HEADER_FIELDS = [
   'durationDays',
   'comment',
 ] as const
-const STEP_FIELDS = ['status', 'startDate', 'deliveryDate', 'completedDate', 'comment'] as const
 
 const headerSnapshot = (r: repo.ProposalRow) => ({
   officialNumber: r.official_number,
@@ -122,13 +124,6 @@ const headerSnapshot = (r: repo.ProposalRow) => ({
   status: r.status,
   statusReason: r.status_reason,
 })
-const stepSnapshot = (r: repo.StepRow) => ({
-  status: r.status,
-  startDate: r.start_date,
-  deliveryDate: r.delivery_date,
-  completedDate: r.completed_date,
-  comment: r.comment,
-})
 
 type Names = Awaited<ReturnType<CatalogsPort['getNames']>>
 const fold = (s: string) =>
@@ -138,7 +133,7 @@ const fold = (s: string) =>
     .toLowerCase()
 
 export function createProposalsService({ db, clock, catalogs, files, timeZoneOf }: ProposalsServiceDeps) {
-  const today = async (orgId: string) => calendarDate(clock(), await timeZoneOf(orgId))
+  const today = createOrgToday(clock, timeZoneOf)
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
 
   /**
@@ -207,7 +202,7 @@ export function createProposalsService({ db, clock, catalogs, files, timeZoneOf 
       repo.listAttachments(trx, actor.orgId, row.id),
       namesFor(trx, actor.orgId, [row]),
     ])
-    const steps = buildStepTree(stepRows, attachmentRows, day)
+    const steps = buildProposalStepTree(stepRows, attachmentRows, day)
     const total = proposalProgress(steps)
     const status = row.status as TProposalStatus
     return {
@@ -290,21 +285,7 @@ export function createProposalsService({ db, clock, catalogs, files, timeZoneOf 
     )
     return {
       total,
-      items: rows.map((r) => ({
-        id: String(r.id),
-        at: r.at.toISOString(),
-        actorId: r.actor_id,
-        actorEmail: r.actor_email,
-        action: r.action,
-        module: r.module,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        changes: (r.changes ?? []) as TAuditEntry['changes'],
-        data: r.data,
-        requestId: r.request_id,
-        ip: r.ip,
-        userAgent: r.user_agent,
-      })),
+      items: rows.map(toAuditEntry),
     }
   }
 
@@ -385,15 +366,7 @@ export function createProposalsService({ db, clock, catalogs, files, timeZoneOf 
         duration_days: input.durationDays,
         comment: input.comment ?? null,
       })
-      // Template ids → new step ids, so sub-steps hang under the copy of their parent.
-      const stepIdOf = new Map(templates.map((t) => [t.id, crypto.randomUUID()]))
-      const steps: repo.StepInsert[] = templates.map((t) => ({
-        id: stepIdOf.get(t.id)!,
-        parent_id: t.parentId ? (stepIdOf.get(t.parentId) ?? null) : null,
-        template_id: t.id,
-        position: t.position,
-        name: t.name,
-      }))
+      const steps: repo.StepInsert[] = copyStepTemplates(templates, () => crypto.randomUUID())
       await repo.insertSteps(trx, actor.orgId, row.id, steps)
       await writeAudit(trx, actor, {
         action: 'proposal.created',
@@ -553,30 +526,11 @@ export function createProposalsService({ db, clock, catalogs, files, timeZoneOf 
     return inTransaction(actor, async (trx, day) => {
       const proposal = await loadOpenProposal(trx, actor, id)
       const before = await loadStep(trx, actor, id, stepId)
-      const status = patch.status ?? (before.status as TStepStatus)
-      let completedDate: string | null
-      if (status === 'completed') {
-        if (patch.completedDate === null) {
-          throw validationError('Fecha de término no válida', [
-            { path: 'completedDate', message: 'Un paso completado lleva fecha de término' },
-          ])
-        }
-        completedDate = patch.completedDate ?? before.completed_date ?? day
-      } else {
-        if (patch.completedDate) {
-          throw validationError('Fecha de término no válida', [
-            { path: 'completedDate', message: 'Solo un paso completado lleva fecha de término' },
-          ])
-        }
-        completedDate = null
-      }
-      const values = {
-        status,
-        completed_date: completedDate,
-        ...(patch.startDate !== undefined ? { start_date: patch.startDate } : {}),
-        ...(patch.deliveryDate !== undefined ? { delivery_date: patch.deliveryDate } : {}),
-        ...(patch.comment !== undefined ? { comment: patch.comment || null } : {}),
-      }
+      const values = resolveStepPatch(
+        patch,
+        { status: before.status as TStepStatus, keptCompletedDate: before.completed_date },
+        day,
+      )
       const after = await repo.updateStep(trx, actor.orgId, stepId, { ...values, updated_at: clock() })
       const changes = diffFields(stepSnapshot(before), stepSnapshot(after), STEP_FIELDS)
       if (changes.length > 0) {
@@ -610,26 +564,27 @@ export function createProposalsService({ db, clock, catalogs, files, timeZoneOf 
     triggeredBy: string,
     day: string,
   ) {
-    let current: string | null = parentId
-    while (current) {
-      const parent = await loadStep(trx, actor, proposalId, current)
-      const subStatuses = (await repo.listSubStepStatuses(trx, actor.orgId, parent.id)) as TStepStatus[]
-      if (!shouldAutoCompleteParent(parent.status as TStepStatus, subStatuses)) return
-      const after = await repo.updateStep(trx, actor.orgId, parent.id, {
-        status: 'completed',
-        completed_date: day,
-        updated_at: clock(),
-      })
-      await writeAudit(trx, actor, {
-        action: 'proposal.step_auto_completed',
-        module: MODULE,
-        entityType: ENTITY,
-        entityId: proposalId,
-        changes: diffFields(stepSnapshot(parent), stepSnapshot(after), STEP_FIELDS),
-        data: { stepId: parent.id, stepName: parent.name, triggeredBy, reason: 'all sub-steps done' },
-      })
-      current = after.parent_id
-    }
+    await walkParents(parentId, {
+      loadStep: (stepId) => loadStep(trx, actor, proposalId, stepId),
+      subStepStatuses: async (stepId) =>
+        (await repo.listSubStepStatuses(trx, actor.orgId, stepId)) as TStepStatus[],
+      complete: async (parent) => {
+        const after = await repo.updateStep(trx, actor.orgId, parent.id, {
+          status: 'completed',
+          completed_date: day,
+          updated_at: clock(),
+        })
+        await writeAudit(trx, actor, {
+          action: 'proposal.step_auto_completed',
+          module: MODULE,
+          entityType: ENTITY,
+          entityId: proposalId,
+          changes: diffFields(stepSnapshot(parent), stepSnapshot(after), STEP_FIELDS),
+          data: { stepId: parent.id, stepName: parent.name, triggeredBy, reason: 'all sub-steps done' },
+        })
+        return after
+      },
+    })
   }
 
   // --- attachments ---
@@ -759,43 +714,17 @@ const toAttachment = (r: repo.AttachmentRow) => ({
   createdAt: r.created_at.toISOString(),
 })
 
-/** Flat step rows → the tree of the detail (sub-steps under their parent), with overdue and parent progress. */
-function buildStepTree(
+/** Flat step rows → the tree of the detail (sub-steps under their parent), with overdue, parent progress, attachments. */
+function buildProposalStepTree(
   rows: repo.StepRow[],
   attachments: repo.AttachmentRow[],
   day: string,
 ): TProposalStep[] {
-  const nodes = new Map<string, TProposalStep>()
-  for (const r of rows) {
-    const status = r.status as TStepStatus
-    nodes.set(r.id, {
-      id: r.id,
-      templateId: r.template_id,
-      position: r.position,
-      name: r.name,
-      status,
-      startDate: r.start_date,
-      deliveryDate: r.delivery_date,
-      completedDate: r.completed_date,
-      comment: r.comment,
-      overdue: isStepOverdue({ status, deliveryDate: r.delivery_date }, day),
-      progress: null,
-      attachments: [],
-      steps: [],
-    })
+  const byStep = new Map<string, TProposalStep['attachments']>()
+  for (const a of attachments) {
+    const list = byStep.get(a.step_id) ?? []
+    list.push(toAttachment(a))
+    byStep.set(a.step_id, list)
   }
-  for (const a of attachments) nodes.get(a.step_id)?.attachments.push(toAttachment(a))
-  const roots: TProposalStep[] = []
-  for (const r of rows) {
-    const node = nodes.get(r.id)!
-    const parent = r.parent_id ? nodes.get(r.parent_id) : undefined
-    if (parent) parent.steps.push(node)
-    else roots.push(node)
-  }
-  const setProgress = (n: TProposalStep) => {
-    n.steps.forEach(setProgress)
-    n.progress = parentProgress(n)?.progress ?? null
-  }
-  roots.forEach(setProgress)
-  return roots
+  return buildStepTree(rows, day, (r) => ({ attachments: byStep.get(r.id) ?? [] }))
 }

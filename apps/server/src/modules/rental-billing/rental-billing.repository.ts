@@ -189,30 +189,33 @@ export async function listSheets(db: Executor, orgId: string, f: TBillingSheetLi
 
 export type LineRow = Awaited<ReturnType<typeof listLines>>[number]
 
+/** The columns of a line as the service reads it (dates and allowed days as text). */
+const LINE_COLUMNS = [
+  'id',
+  'key',
+  'position',
+  'kind',
+  'component',
+  'source_id',
+  'assignment_ids',
+  'equipment_id',
+  'equipment_code',
+  'equipment_name',
+  'description',
+  'unit',
+  datesText,
+  allowedText,
+  'quantity',
+  'unit_price',
+  'total',
+  'source_version',
+  'day_edit',
+] as const
+
 export async function listLines(db: Executor, orgId: string, sheetId: string) {
   return db
     .selectFrom('billing_sheet_lines')
-    .select([
-      'id',
-      'key',
-      'position',
-      'kind',
-      'component',
-      'source_id',
-      'assignment_ids',
-      'equipment_id',
-      'equipment_code',
-      'equipment_name',
-      'description',
-      'unit',
-      datesText,
-      allowedText,
-      'quantity',
-      'unit_price',
-      'total',
-      'source_version',
-      'day_edit',
-    ])
+    .select(LINE_COLUMNS)
     .where('org_id', '=', orgId)
     .where('sheet_id', '=', sheetId)
     .orderBy('position')
@@ -232,27 +235,7 @@ export async function listLineSignatures(db: Executor, orgId: string, sheetId: s
 export async function findLine(db: Executor, orgId: string, sheetId: string, lineId: string) {
   const rows = await db
     .selectFrom('billing_sheet_lines')
-    .select([
-      'id',
-      'key',
-      'position',
-      'kind',
-      'component',
-      'source_id',
-      'assignment_ids',
-      'equipment_id',
-      'equipment_code',
-      'equipment_name',
-      'description',
-      'unit',
-      datesText,
-      allowedText,
-      'quantity',
-      'unit_price',
-      'total',
-      'source_version',
-      'day_edit',
-    ])
+    .select(LINE_COLUMNS)
     .where('org_id', '=', orgId)
     .where('sheet_id', '=', sheetId)
     .where('id', '=', lineId)

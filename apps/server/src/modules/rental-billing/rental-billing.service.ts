@@ -22,6 +22,7 @@ import { AppError, validationError } from '../../platform/errors'
 import { allocateNumber } from '../../platform/numbering'
 import { renderPdf } from '../../platform/pdf/pdf'
 import { findOrganizationById, getOrganizationSettings } from '../../platform/tenancy/organizations'
+import { createOrgToday } from '../../platform/tenancy/today'
 import { computeSheet } from './billing-sheet'
 import {
   rentalAllowedDates,
@@ -57,7 +58,6 @@ import { billingSheetPdf, certificatePdf } from './sheet-pdf'
 import {
   actionAllowed,
   allowedActions,
-  calendarDate,
   LOCKED_PERIOD_STATUSES,
   periodsOverlap,
   refusalMessage,
@@ -267,7 +267,7 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
   }
 
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
-  const today = async (orgId: string) => calendarDate(clock(), await timeZoneOf(orgId))
+  const today = createOrgToday(clock, timeZoneOf)
   const scopeOf = (s: repo.SheetRow): SheetScope => ({
     projectId: s.project_id,
     sheetId: s.id,

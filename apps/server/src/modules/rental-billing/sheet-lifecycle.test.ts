@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { calendarDate } from '../../platform/tenancy/today'
 import {
   actionAllowed,
   allowedActions,
-  calendarDate,
   periodsOverlap,
   refusalMessage,
   SHEET_ACTIONS,

@@ -99,15 +99,3 @@ export function refusalMessage(action: SheetAction, status: SheetStatus, seriesC
 /** Two inclusive date ranges overlap. */
 export const periodsOverlap = (a: { start: string; end: string }, b: { start: string; end: string }): boolean =>
   a.start <= b.end && b.start <= a.end
-
-/** The calendar date (`YYYY-MM-DD`) of an instant in a time zone: "today" for an organization. */
-export function calendarDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(instant)
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')}`
-}

@@ -27,7 +27,7 @@ import type {
   TWasteType,
 } from '@faena/contracts'
 import { can, isSystemActor, requireAccess, type Actor } from '../../platform/access'
-import { diffFields, writeAudit } from '../../platform/audit/audit'
+import { diffFields, writeAudit, type AuditChange } from '../../platform/audit/audit'
 import { findUserNames } from '../../platform/auth/users.repository'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError, validationError } from '../../platform/errors'
@@ -140,6 +140,18 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     return out
   }
 
+  /** One audit row of a document (`<prefix>.<verb>`, its module and entity type), in the change's transaction. */
+  function auditDocument(
+    trx: Executor,
+    actor: Actor,
+    kind: Kind,
+    id: string,
+    verb: string,
+    event: { changes: AuditChange[]; data: Record<string, unknown> },
+  ) {
+    return writeAudit(trx, actor, { action: `${auditPrefix(kind)}.${verb}`, module: MODULE, entityType: ENTITY[kind], entityId: id, changes: event.changes, data: event.data })
+  }
+
   async function orgForPdf(orgId: string): Promise<PdfOrg> {
     const org = await findOrganizationById(db, orgId)
     return { name: org?.name ?? '', locale: org?.locale ?? 'es-EC', currency: org?.currencies[0] ?? 'USD' }
@@ -158,6 +170,13 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       if (p) out.set(id, p)
     }
     return out
+  }
+
+  /** The projects and the creators a page of documents refers to. */
+  async function pageRefs(orgId: string, rows: readonly { project_id: string; created_by: string | null }[]) {
+    const projectMap = await projectsById(db, orgId, rows.map((r) => r.project_id))
+    const names = await creators(db, orgId, rows.map((r) => r.created_by))
+    return { projectMap, names }
   }
 
   async function projectIdsMatching(orgId: string, q: string | undefined) {
@@ -400,8 +419,7 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       ...query,
       projectIdsMatching: await projectIdsMatching(actor.orgId, query.q),
     })
-    const projectMap = await projectsById(db, actor.orgId, rows.map((r) => r.project_id))
-    const names = await creators(db, actor.orgId, rows.map((r) => r.created_by))
+    const { projectMap, names } = await pageRefs(actor.orgId, rows)
     const assignmentsByProject = new Map<string, Map<string, DocumentAssignment>>()
     for (const pid of new Set(rows.filter((r) => r.assignment_id).map((r) => r.project_id))) {
       assignmentsByProject.set(pid, assignmentIndex(await projects.listAssignments(db, actor.orgId, pid)))
@@ -415,9 +433,7 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
   }
 
   async function loadMaintenance(trx: Executor, actor: Actor, id: string, forUpdate = false) {
-    const row = await repo.findMaintenance(trx, actor.orgId, id, { forUpdate })
-    if (!row) throw new AppError('NOT_FOUND', 'Hoja de mantenimiento no encontrada')
-    return row
+    return found('maintenance', await repo.findMaintenance(trx, actor.orgId, id, { forUpdate }))
   }
 
   async function getMaintenanceSheet(actor: Actor, id: string) {
@@ -433,11 +449,7 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       return guarded(trx, actor, [{ projectId: project.id, date: values.start_date }], async () => {
         const number = await allocateNumber(trx, { orgId: actor.orgId, series: NUMBER_SERIES.maintenance })
         const row = await repo.insertMaintenance(trx, { ...values, org_id: actor.orgId, number, project_id: project.id, created_by: userId(actor) })
-        await writeAudit(trx, actor, {
-          action: 'rentalMaintenanceSheet.created',
-          module: MODULE,
-          entityType: ENTITY.maintenance,
-          entityId: row.id,
+        await auditDocument(trx, actor, 'maintenance', row.id, 'created', {
           changes: diffFields(null, maintenanceSnapshot(row), MAINTENANCE_FIELDS),
           data: { number, projectId: project.id },
         })
@@ -458,13 +470,10 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       return guarded(
         trx,
         actor,
-        [
-          { projectId: before.project_id, date: before.start_date, sheetId: before.billing_sheet_id },
-          { projectId: before.project_id, date: values.start_date, sheetId: before.billing_sheet_id },
-        ],
+        [scopeOf(before, before.start_date), scopeOf(before, values.start_date)],
         async () => {
           const after = await repo.updateMaintenance(trx, actor.orgId, id, { ...values, updated_at: clock() })
-          await writeAudit(trx, actor, { action: 'rentalMaintenanceSheet.updated', module: MODULE, entityType: ENTITY.maintenance, entityId: id, changes, data: { number: after.number } })
+          await auditDocument(trx, actor, 'maintenance', id, 'updated', { changes, data: { number: after.number } })
           return maintenanceDetail(trx, actor, after)
         },
       )
@@ -477,13 +486,9 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       const before = await loadMaintenance(trx, actor, id, true)
       const from = before.status as TFieldDocumentStatus
       if (!canMoveDocument(from, to)) throw invalidTransition('maintenance', from, to)
-      return guarded(trx, actor, [{ projectId: before.project_id, date: before.start_date, sheetId: before.billing_sheet_id }], async () => {
+      return guarded(trx, actor, [scopeOf(before, before.start_date)], async () => {
         const after = await repo.updateMaintenance(trx, actor.orgId, id, { status: to, status_reason: reason ?? null, updated_at: clock() })
-        await writeAudit(trx, actor, {
-          action: `rentalMaintenanceSheet.${to === 'closed' ? 'closed' : 'voided'}`,
-          module: MODULE,
-          entityType: ENTITY.maintenance,
-          entityId: id,
+        await auditDocument(trx, actor, 'maintenance', id, to === 'closed' ? 'closed' : 'voided', {
           changes: diffFields(maintenanceSnapshot(before), maintenanceSnapshot(after), ['status', 'statusReason']),
           data: { number: after.number, from, to, reason: reason ?? null },
         })
@@ -497,15 +502,11 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     await db.transaction().execute(async (trx) => {
       const before = await loadMaintenance(trx, actor, id, true)
       requireDraft('maintenance', before.status, 'eliminar')
-      await guarded(trx, actor, [{ projectId: before.project_id, date: before.start_date, sheetId: before.billing_sheet_id }], async () => {
+      await guarded(trx, actor, [scopeOf(before, before.start_date)], async () => {
         await repo.deleteAttachmentsOf(trx, actor.orgId, ENTITY.maintenance, id)
         await repo.deleteMaintenance(trx, actor.orgId, id)
-        await writeAudit(trx, actor, {
-          action: 'rentalMaintenanceSheet.deleted',
-          module: MODULE,
-          entityType: ENTITY.maintenance,
-          entityId: id,
-          changes: diffFields(maintenanceSnapshot(before), {}, MAINTENANCE_FIELDS).map((c) => ({ ...c, new: null })),
+        await auditDocument(trx, actor, 'maintenance', id, 'deleted', {
+          changes: deletedChanges(maintenanceSnapshot(before), MAINTENANCE_FIELDS),
           data: { number: before.number, projectId: before.project_id },
         })
       })
@@ -729,15 +730,12 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
   async function listCustodyChains(actor: Actor, query: TCustodyChainListQuery) {
     requireAccess(actor, 'rental.read')
     const { rows, total } = await repo.listChains(db, actor.orgId, { ...query, projectIdsMatching: await projectIdsMatching(actor.orgId, query.q) })
-    const projectMap = await projectsById(db, actor.orgId, rows.map((r) => r.project_id))
-    const names = await creators(db, actor.orgId, rows.map((r) => r.created_by))
+    const { projectMap, names } = await pageRefs(actor.orgId, rows)
     return { total, items: rows.map((r) => chainSummary(r, projectMap.get(r.project_id), names)) }
   }
 
   async function loadChain(trx: Executor, actor: Actor, id: string, forUpdate = false) {
-    const row = await repo.findChain(trx, actor.orgId, id, { forUpdate })
-    if (!row) throw new AppError('NOT_FOUND', 'Cadena de custodia no encontrada')
-    return row
+    return found('chain', await repo.findChain(trx, actor.orgId, id, { forUpdate }))
   }
 
   async function getCustodyChain(actor: Actor, id: string) {
@@ -754,11 +752,7 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
         const number = await allocateNumber(trx, { orgId: actor.orgId, series: NUMBER_SERIES.chain })
         const row = await repo.insertChain(trx, { ...values, org_id: actor.orgId, number, project_id: project.id, created_by: userId(actor) })
         await repo.setChainAssignments(trx, actor.orgId, row.id, attended ?? [])
-        await writeAudit(trx, actor, {
-          action: 'rentalCustodyChain.created',
-          module: MODULE,
-          entityType: ENTITY.chain,
-          entityId: row.id,
+        await auditDocument(trx, actor, 'chain', row.id, 'created', {
           changes: diffFields(null, chainSnapshot(row, (attended ?? []).map((a) => a.assignmentId)), CHAIN_FIELDS),
           data: { number, projectId: project.id, typedVolume: { unit: input.volumeUnit, value: input.volume } },
         })
@@ -781,14 +775,11 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       return guarded(
         trx,
         actor,
-        [
-          { projectId: before.project_id, date: before.activity_date, sheetId: before.billing_sheet_id },
-          { projectId: before.project_id, date: values.activity_date, sheetId: before.billing_sheet_id },
-        ],
+        [scopeOf(before, before.activity_date), scopeOf(before, values.activity_date)],
         async () => {
           const after = await repo.updateChain(trx, actor.orgId, id, { ...values, updated_at: clock() })
           if (attended) await repo.setChainAssignments(trx, actor.orgId, id, attended)
-          await writeAudit(trx, actor, { action: 'rentalCustodyChain.updated', module: MODULE, entityType: ENTITY.chain, entityId: id, changes, data: { number: after.number } })
+          await auditDocument(trx, actor, 'chain', id, 'updated', { changes, data: { number: after.number } })
           return chainDetail(trx, actor, after)
         },
       )
@@ -801,17 +792,10 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       const before = await loadChain(trx, actor, id, true)
       const from = before.status as TChainStatus
       if (!canMoveChain(from, to)) throw invalidTransition('chain', from, to)
-      return guarded(trx, actor, [{ projectId: before.project_id, date: before.activity_date, sheetId: before.billing_sheet_id }], async () => {
+      return guarded(trx, actor, [scopeOf(before, before.activity_date)], async () => {
         const after = await repo.updateChain(trx, actor.orgId, id, { status: to, status_reason: reason ?? null, updated_at: clock() })
-        await writeAudit(trx, actor, {
-          action: `rentalCustodyChain.${to}`,
-          module: MODULE,
-          entityType: ENTITY.chain,
-          entityId: id,
-          changes: [
-            { field: 'status', old: from, new: to },
-            ...(reason ? [{ field: 'statusReason', old: before.status_reason, new: reason }] : []),
-          ],
+        await auditDocument(trx, actor, 'chain', id, to, {
+          changes: statusChanges(from, to, before.status_reason, reason),
           data: { number: after.number, from, to, reason: reason ?? null },
         })
         return chainDetail(trx, actor, after)
@@ -825,15 +809,11 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       const before = await loadChain(trx, actor, id, true)
       requireDraft('chain', before.status, 'eliminar')
       const attended = ((await repo.listChainAssignments(trx, actor.orgId, [id])).get(id) ?? []).map((a) => a.assignmentId)
-      await guarded(trx, actor, [{ projectId: before.project_id, date: before.activity_date, sheetId: before.billing_sheet_id }], async () => {
+      await guarded(trx, actor, [scopeOf(before, before.activity_date)], async () => {
         await repo.deleteAttachmentsOf(trx, actor.orgId, ENTITY.chain, id)
         await repo.deleteChain(trx, actor.orgId, id)
-        await writeAudit(trx, actor, {
-          action: 'rentalCustodyChain.deleted',
-          module: MODULE,
-          entityType: ENTITY.chain,
-          entityId: id,
-          changes: diffFields(chainSnapshot(before, attended), {}, CHAIN_FIELDS).map((c) => ({ ...c, new: null })),
+        await auditDocument(trx, actor, 'chain', id, 'deleted', {
+          changes: deletedChanges(chainSnapshot(before, attended), CHAIN_FIELDS),
           data: { number: before.number, projectId: before.project_id },
         })
       })
@@ -1054,15 +1034,12 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
   async function listShippingGuides(actor: Actor, query: TShippingGuideListQuery) {
     requireAccess(actor, 'rental.read')
     const { rows, total } = await repo.listGuides(db, actor.orgId, { ...query, projectIdsMatching: await projectIdsMatching(actor.orgId, query.q) })
-    const projectMap = await projectsById(db, actor.orgId, rows.map((r) => r.project_id))
-    const names = await creators(db, actor.orgId, rows.map((r) => r.created_by))
+    const { projectMap, names } = await pageRefs(actor.orgId, rows)
     return { total, items: rows.map((r) => guideSummary(r, projectMap.get(r.project_id), names)) }
   }
 
   async function loadGuide(trx: Executor, actor: Actor, id: string, forUpdate = false) {
-    const row = await repo.findGuide(trx, actor.orgId, id, { forUpdate })
-    if (!row) throw new AppError('NOT_FOUND', 'Guía de remisión no encontrada')
-    return row
+    return found('guide', await repo.findGuide(trx, actor.orgId, id, { forUpdate }))
   }
 
   async function getShippingGuide(actor: Actor, id: string) {
@@ -1083,11 +1060,7 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
         const number = await allocateNumber(trx, { orgId: actor.orgId, series: NUMBER_SERIES.guide })
         const row = await repo.insertGuide(trx, { ...values, org_id: actor.orgId, number, project_id: project.id, created_by: userId(actor) })
         await repo.replaceGuideItems(trx, actor.orgId, row.id, items ?? [])
-        await writeAudit(trx, actor, {
-          action: 'rentalShippingGuide.created',
-          module: MODULE,
-          entityType: ENTITY.guide,
-          entityId: row.id,
+        await auditDocument(trx, actor, 'guide', row.id, 'created', {
           changes: diffFields(null, guideSnapshot(row, items ?? []), GUIDE_FIELDS),
           data: { number, projectId: project.id },
         })
@@ -1109,14 +1082,11 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       return guarded(
         trx,
         actor,
-        [
-          { projectId: before.project_id, date: before.issue_date, sheetId: before.billing_sheet_id },
-          { projectId: before.project_id, date: values.issue_date, sheetId: before.billing_sheet_id },
-        ],
+        [scopeOf(before, before.issue_date), scopeOf(before, values.issue_date)],
         async () => {
           const after = await repo.updateGuide(trx, actor.orgId, id, { ...values, updated_at: clock() })
           if (items) await repo.replaceGuideItems(trx, actor.orgId, id, items)
-          await writeAudit(trx, actor, { action: 'rentalShippingGuide.updated', module: MODULE, entityType: ENTITY.guide, entityId: id, changes, data: { number: after.number } })
+          await auditDocument(trx, actor, 'guide', id, 'updated', { changes, data: { number: after.number } })
           return guideDetail(trx, actor, after)
         },
       )
@@ -1129,17 +1099,10 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       const before = await loadGuide(trx, actor, id, true)
       const from = before.status as TFieldDocumentStatus
       if (!canMoveDocument(from, to)) throw invalidTransition('guide', from, to)
-      return guarded(trx, actor, [{ projectId: before.project_id, date: before.issue_date, sheetId: before.billing_sheet_id }], async () => {
+      return guarded(trx, actor, [scopeOf(before, before.issue_date)], async () => {
         const after = await repo.updateGuide(trx, actor.orgId, id, { status: to, status_reason: reason ?? null, updated_at: clock() })
-        await writeAudit(trx, actor, {
-          action: `rentalShippingGuide.${to === 'closed' ? 'closed' : 'voided'}`,
-          module: MODULE,
-          entityType: ENTITY.guide,
-          entityId: id,
-          changes: [
-            { field: 'status', old: from, new: to },
-            ...(reason ? [{ field: 'statusReason', old: before.status_reason, new: reason }] : []),
-          ],
+        await auditDocument(trx, actor, 'guide', id, to === 'closed' ? 'closed' : 'voided', {
+          changes: statusChanges(from, to, before.status_reason, reason),
           data: { number: after.number, from, to, reason: reason ?? null },
         })
         return guideDetail(trx, actor, after)
@@ -1159,12 +1122,8 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       await guarded(trx, actor, [{ projectId: before.project_id, date: before.issue_date }], async () => {
         await repo.deleteAttachmentsOf(trx, actor.orgId, ENTITY.guide, id)
         await repo.deleteGuide(trx, actor.orgId, id)
-        await writeAudit(trx, actor, {
-          action: 'rentalShippingGuide.deleted',
-          module: MODULE,
-          entityType: ENTITY.guide,
-          entityId: id,
-          changes: diffFields(guideSnapshot(before, beforeItems), {}, GUIDE_FIELDS).map((c) => ({ ...c, new: null })),
+        await auditDocument(trx, actor, 'guide', id, 'deleted', {
+          changes: deletedChanges(guideSnapshot(before, beforeItems), GUIDE_FIELDS),
           data: { number: before.number, projectId: before.project_id },
         })
       })
@@ -1218,11 +1177,7 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
         label,
         created_by: userId(actor),
       })
-      await writeAudit(trx, actor, {
-        action: `${auditPrefix(kind)}.attachment_added`,
-        module: MODULE,
-        entityType: ENTITY[kind],
-        entityId: id,
+      await auditDocument(trx, actor, kind, id, 'attachment_added', {
         changes: [{ field: 'attachments', old: null, new: file.name }],
         data: { attachmentId: row.id, fileId: file.id, label, number: current.number },
       })
@@ -1240,11 +1195,7 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
         throw new AppError('INVALID_STATE', `${NOUN[kind]} en estado ${doc.status}: sus adjuntos ya no cambian`, { status: doc.status })
       }
       await repo.deleteAttachment(trx, actor.orgId, attachmentId)
-      await writeAudit(trx, actor, {
-        action: `${auditPrefix(kind)}.attachment_removed`,
-        module: MODULE,
-        entityType: ENTITY[kind],
-        entityId: id,
+      await auditDocument(trx, actor, kind, id, 'attachment_removed', {
         changes: [{ field: 'attachments', old: row.name, new: null }],
         data: { attachmentId, fileId: row.file_id, number: doc.number },
       })
@@ -1284,8 +1235,31 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
   }
 }
 
+/** The billing scope of a stored document on a date: its project and the billing sheet it is on, if any. */
+const scopeOf = (doc: { project_id: string; billing_sheet_id: string | null }, date: string) => ({
+  projectId: doc.project_id,
+  date,
+  sheetId: doc.billing_sheet_id,
+})
+
+/** The audit changes of a deleted document: every audited field, from its value to null. */
+const deletedChanges = (snapshot: Record<string, unknown>, fields: readonly string[]): AuditChange[] =>
+  diffFields(snapshot, {}, fields).map((c) => ({ ...c, new: null }))
+
+/** The audit changes of a status change: the status, and the reason when one is given. */
+const statusChanges = (from: string, to: string, oldReason: string | null, reason: string | undefined): AuditChange[] => [
+  { field: 'status', old: from, new: to },
+  ...(reason ? [{ field: 'statusReason', old: oldReason, new: reason }] : []),
+]
+
 const auditPrefix = (kind: Kind) =>
   kind === 'maintenance' ? 'rentalMaintenanceSheet' : kind === 'chain' ? 'rentalCustodyChain' : 'rentalShippingGuide'
+
+/** The document row, or a 404 named after its kind. */
+function found<T>(kind: Kind, row: T | undefined): T {
+  if (!row) throw new AppError('NOT_FOUND', `${NOUN[kind]} no encontrada`)
+  return row
+}
 
 function requireDraft(kind: Kind, status: string, verb = 'editar') {
   if (status !== 'draft') {

@@ -29,6 +29,7 @@ import type { Db, Executor } from '../../platform/db/executor'
 import { AppError, validationError } from '../../platform/errors'
 import type { Upload } from '../../platform/http/multipart'
 import { readRows } from '../../platform/spreadsheet/read-workbook'
+import { createOrgToday } from '../../platform/tenancy/today'
 import {
   closingRetirementDate,
   defaultDescription,
@@ -83,17 +84,10 @@ const isUniqueViolation = (err: unknown, constraint?: string) =>
   err.code === '23505' &&
   (!constraint || ('constraint' in err && err.constraint === constraint) || String((err as { message?: string }).message).includes(constraint))
 
-/** The calendar date of an instant in a time zone. */
-export function calendarDate(instant: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant)
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${get('year')}-${get('month')}-${get('day')}`
-}
-
 const orNull = <T>(v: T | null | undefined): T | null => (v === undefined || v === '' ? null : v)
 
 export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} }: RentalProjectsServiceDeps) {
-  const today = async (orgId: string) => calendarDate(clock(), await timeZoneOf(orgId))
+  const today = createOrgToday(clock, timeZoneOf)
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
 
   /** One transaction, with "today" resolved before it opens (the time-zone lookup uses `db`). */
@@ -1206,19 +1200,7 @@ function projectSnapshot(r: {
   }
 }
 
-function equipmentSnapshot(r: {
-  code: string
-  name: string
-  kind: string
-  type: string | null
-  brand: string | null
-  model: string | null
-  serial_number: string | null
-  condition: string
-  location: string | null
-  review_note: string | null
-  notes: string | null
-}) {
+function equipmentSnapshot(r: repo.EquipmentValues) {
   return {
     code: r.code,
     name: r.name,

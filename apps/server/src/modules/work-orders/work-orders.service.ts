@@ -37,14 +37,17 @@ import {
   ensurePlaceholderProposals,
   getProposalForWorkOrder,
   getProposalNumbers,
-  isStepOverdue,
+  autoCompleteParents,
+  buildStepTree,
+  copyStepTemplates,
   proposalNumberKey,
   proposalProgressOf,
   proposalProgressPercent,
-  shouldAutoCompleteParent,
-  stepParentProgress,
+  resolveStepPatch,
+  STEP_FIELDS,
+  stepSnapshot,
 } from '../proposals'
-import { calendarDate } from './work-order-dates'
+import { createOrgToday } from '../../platform/tenancy/today'
 import { parseWorkOrderHistory, type WorkOrderHistoryRow } from './work-order-history'
 import {
   changedFields,
@@ -124,7 +127,6 @@ const AUDIT_FIELDS = [
   'yardStart',
   'yardEnd',
 ] as const
-const STEP_FIELDS = ['status', 'startDate', 'deliveryDate', 'completedDate', 'comment'] as const
 
 const snapshot = (r: repo.WorkOrderRow) => ({
   number: r.number,
@@ -155,13 +157,6 @@ const snapshot = (r: repo.WorkOrderRow) => ({
   yardStart: r.yard_start,
   yardEnd: r.yard_end,
 })
-const stepSnapshot = (r: repo.StepRow) => ({
-  status: r.status,
-  startDate: r.start_date,
-  deliveryDate: r.delivery_date,
-  completedDate: r.completed_date,
-  comment: r.comment,
-})
 
 type Names = CatalogNames & { proposals: { id: string; officialNumber: string }[] }
 
@@ -173,7 +168,7 @@ const numberTaken = (number: string) =>
   ])
 
 export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }: WorkOrdersServiceDeps) {
-  const today = async (orgId: string) => calendarDate(clock(), await timeZoneOf(orgId))
+  const today = createOrgToday(clock, timeZoneOf)
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
 
   /** One transaction, with "today" of the organization resolved before it opens (no `db` inside it). */
@@ -283,7 +278,7 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
         ? repo.reprogrammingCounts(trx, actor.orgId, [row.id])
         : Promise.resolve(new Map<string, number>()),
     ])
-    const steps = buildStepTree(stepRows, day)
+    const steps: TWorkOrderStep[] = buildStepTree(stepRows, day, () => ({}))
     const counts = proposalProgressOf(stepRows.map((s) => s.status as TStepStatus))
     return {
       ...toSummary(row, counts, names, reprogrammings.get(row.id) ?? 0, day),
@@ -872,32 +867,15 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
       }
       const before = await repo.findStep(trx, actor.orgId, id, stepId)
       if (!before) throw new AppError('NOT_FOUND', 'Paso no encontrado')
-      const status = patch.status ?? (before.status as TStepStatus)
-      let completedDate: string | null
-      if (status === 'completed') {
-        if (patch.completedDate === null) {
-          throw validationError('Fecha de término no válida', [
-            { path: 'completedDate', message: 'Un paso completado lleva fecha de término' },
-          ])
-        }
-        completedDate =
-          patch.completedDate ?? (before.status === 'completed' ? before.completed_date : null) ?? day
-      } else {
-        if (patch.completedDate) {
-          throw validationError('Fecha de término no válida', [
-            { path: 'completedDate', message: 'Solo un paso completado lleva fecha de término' },
-          ])
-        }
-        completedDate = null
-      }
-      const after = await repo.updateStep(trx, actor.orgId, stepId, {
-        status,
-        completed_date: completedDate,
-        ...(patch.startDate !== undefined ? { start_date: patch.startDate } : {}),
-        ...(patch.deliveryDate !== undefined ? { delivery_date: patch.deliveryDate } : {}),
-        ...(patch.comment !== undefined ? { comment: patch.comment || null } : {}),
-        updated_at: clock(),
-      })
+      const values = resolveStepPatch(
+        patch,
+        {
+          status: before.status as TStepStatus,
+          keptCompletedDate: before.status === 'completed' ? before.completed_date : null,
+        },
+        day,
+      )
+      const after = await repo.updateStep(trx, actor.orgId, stepId, { ...values, updated_at: clock() })
       const changes = diffFields(stepSnapshot(before), stepSnapshot(after), STEP_FIELDS)
       if (changes.length === 0) return readDetail(trx, actor, order, day)
       await writeAudit(trx, actor, {
@@ -908,32 +886,32 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
         changes,
         data: { stepId, stepName: after.name },
       })
-      let parentId = after.status !== before.status ? after.parent_id : null
-      while (parentId) {
-        const parent = await repo.findStep(trx, actor.orgId, id, parentId)
-        if (!parent) break
-        const subs = (await repo.listSubStepStatuses(trx, actor.orgId, parent.id)) as TStepStatus[]
-        if (!shouldAutoCompleteParent(parent.status as TStepStatus, subs)) break
-        const done = await repo.updateStep(trx, actor.orgId, parent.id, {
-          status: 'completed',
-          completed_date: day,
-          updated_at: clock(),
-        })
-        await writeAudit(trx, actor, {
-          action: 'work_order.step_auto_completed',
-          module: MODULE,
-          entityType: ENTITY,
-          entityId: id,
-          changes: diffFields(stepSnapshot(parent), stepSnapshot(done), STEP_FIELDS),
-          data: {
-            stepId: parent.id,
-            stepName: parent.name,
-            triggeredBy: stepId,
-            reason: 'all sub-steps done',
-          },
-        })
-        parentId = done.parent_id
-      }
+      await autoCompleteParents(after.status !== before.status ? after.parent_id : null, {
+        loadStep: (parentId) => repo.findStep(trx, actor.orgId, id, parentId),
+        subStepStatuses: async (parentId) =>
+          (await repo.listSubStepStatuses(trx, actor.orgId, parentId)) as TStepStatus[],
+        complete: async (parent) => {
+          const done = await repo.updateStep(trx, actor.orgId, parent.id, {
+            status: 'completed',
+            completed_date: day,
+            updated_at: clock(),
+          })
+          await writeAudit(trx, actor, {
+            action: 'work_order.step_auto_completed',
+            module: MODULE,
+            entityType: ENTITY,
+            entityId: id,
+            changes: diffFields(stepSnapshot(parent), stepSnapshot(done), STEP_FIELDS),
+            data: {
+              stepId: parent.id,
+              stepName: parent.name,
+              triggeredBy: stepId,
+              reason: 'all sub-steps done',
+            },
+          })
+          return done
+        },
+      })
       const touched = await repo.updateWorkOrder(trx, actor.orgId, id, { updated_at: clock() })
       return readDetail(trx, actor, touched, day)
     })
@@ -1163,14 +1141,13 @@ function stepsFromTemplates(
   orders: readonly { id: string; status?: TStepStatus; completedDate?: string | null }[],
 ): repo.StepInsert[] {
   return orders.flatMap((order) => {
-    const idOf = new Map(templates.map((t) => [t.id, crypto.randomUUID()]))
-    return templates.map((t) => ({
-      id: idOf.get(t.id)!,
+    return copyStepTemplates(templates, () => crypto.randomUUID()).map((step) => ({
+      id: step.id,
       work_order_id: order.id,
-      parent_id: t.parentId ? (idOf.get(t.parentId) ?? null) : null,
-      template_id: t.id,
-      position: t.position,
-      name: t.name,
+      parent_id: step.parent_id,
+      template_id: step.template_id,
+      position: step.position,
+      name: step.name,
       ...(order.status
         ? {
             status: order.status,
@@ -1179,39 +1156,4 @@ function stepsFromTemplates(
         : {}),
     }))
   })
-}
-
-/** Flat step rows → the tree (sub-steps under their parent), with overdue and the parents' own progress. */
-function buildStepTree(rows: repo.StepRow[], day: string): TWorkOrderStep[] {
-  const nodes = new Map<string, TWorkOrderStep>()
-  for (const r of rows) {
-    const status = r.status as TStepStatus
-    nodes.set(r.id, {
-      id: r.id,
-      templateId: r.template_id,
-      position: r.position,
-      name: r.name,
-      status,
-      startDate: r.start_date,
-      deliveryDate: r.delivery_date,
-      completedDate: r.completed_date,
-      comment: r.comment,
-      overdue: isStepOverdue({ status, deliveryDate: r.delivery_date }, day),
-      progress: null,
-      steps: [],
-    })
-  }
-  const roots: TWorkOrderStep[] = []
-  for (const r of rows) {
-    const node = nodes.get(r.id)!
-    const parent = r.parent_id ? nodes.get(r.parent_id) : undefined
-    if (parent) parent.steps.push(node)
-    else roots.push(node)
-  }
-  const setProgress = (n: TWorkOrderStep) => {
-    n.steps.forEach(setProgress)
-    n.progress = stepParentProgress(n)?.progress ?? null
-  }
-  roots.forEach(setProgress)
-  return roots
 }

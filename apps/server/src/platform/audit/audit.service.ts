@@ -4,9 +4,28 @@ import type { Db } from '../db/executor'
 import { writeWorkbook } from '../spreadsheet/spreadsheet'
 import { listAudit } from './audit.repository'
 
+type AuditRow = Awaited<ReturnType<typeof listAudit>>['rows'][number]
+
 export type AuditService = ReturnType<typeof createAuditService>
 
 const EXPORT_LIMIT = 50_000
+
+/** An audit row as the API gives it. */
+export const toAuditEntry = (r: AuditRow): TAuditEntry => ({
+  id: String(r.id),
+  at: r.at.toISOString(),
+  actorId: r.actor_id,
+  actorEmail: r.actor_email,
+  action: r.action,
+  module: r.module,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  changes: (r.changes ?? []) as TAuditEntry['changes'],
+  data: r.data,
+  requestId: r.request_id,
+  ip: r.ip,
+  userAgent: r.user_agent,
+})
 
 export function createAuditService({ db, timeZoneOf }: { db: Db; timeZoneOf: (orgId: string) => Promise<string> }) {
   async function listEntries(actor: Actor, query: TAuditQuery): Promise<{ items: TAuditEntry[]; total: number }> {
@@ -14,21 +33,7 @@ export function createAuditService({ db, timeZoneOf }: { db: Db; timeZoneOf: (or
     const { rows, total } = await listAudit(db, actor.orgId, query, await timeZoneOf(actor.orgId))
     return {
       total,
-      items: rows.map((r) => ({
-        id: String(r.id),
-        at: r.at.toISOString(),
-        actorId: r.actor_id,
-        actorEmail: r.actor_email,
-        action: r.action,
-        module: r.module,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        changes: (r.changes ?? []) as TAuditEntry['changes'],
-        data: r.data,
-        requestId: r.request_id,
-        ip: r.ip,
-        userAgent: r.user_agent,
-      })),
+      items: rows.map(toAuditEntry),
     }
   }
 
