@@ -60,7 +60,7 @@ test('a PTE from creation to 100 %, its status changes, in the activity log, and
       await dialog.getByLabel('Motivo').fill(reason)
     }
     await dialog.getByRole('button', { name: `Pasar a «${label}»` }).click()
-    await expect(page.getByText(`Estado cambiado a «${label}»`)).toBeVisible()
+    await expect(page.getByText(`Estado cambiado a «${label}»`).last()).toBeVisible()
   }
   await changeStatus('En proceso')
   await changeStatus('Suspendida', 'Ventana climática: el cliente pidió pausa')

@@ -1,18 +1,16 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TAuditEntry } from '@faena/contracts'
-import { downloadFile, toQueryString } from '../../platform/api'
+import { toQueryString } from '../../platform/api'
 import {
-  Button,
   DataTable,
+  ExportListButton,
   Filter,
   FilterBar,
-  Icon,
   PageHeader,
   SearchInput,
-  useToast,
   type Column,
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
@@ -39,13 +37,11 @@ export const AuditPage = () => {
   const fmt = useFormat()
   const labels = useAuditLabels()
   const has = useCan()
-  const toast = useToast()
   const id = useId()
   const search = useSearch({ from: '/app/audit' })
   const navigate = useNavigate({ from: '/audit' })
   const { limit, offset } = pageOf(search)
   const filters = filtersOf(search)
-  const [exporting, setExporting] = useState(false)
 
   const list = useQuery(auditListQuery({ ...filters, limit, offset }))
   const canListUsers = has('user.manage')
@@ -60,17 +56,6 @@ export const AuditPage = () => {
   const filtered = Object.values(filters).some(Boolean)
   const moduleOptions =
     search.module && !AUDIT_MODULES.includes(search.module) ? [...AUDIT_MODULES, search.module] : AUDIT_MODULES
-
-  const exportExcel = async () => {
-    setExporting(true)
-    try {
-      await downloadFile(`/api/v1/audit/export.xlsx${toQueryString(filters)}`)
-    } catch (e) {
-      toast.failure(e)
-    } finally {
-      setExporting(false)
-    }
-  }
 
   const columns: Column<TAuditEntry>[] = [
     {
@@ -119,9 +104,7 @@ export const AuditPage = () => {
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          <Button icon={<Icon name="download" />} loading={exporting} onClick={() => void exportExcel()}>
-            {exporting ? t('platform:actions.exporting') : t('platform:actions.export')}
-          </Button>
+          <ExportListButton size="md" url={`/api/v1/audit/export.xlsx${toQueryString(filters)}`} />
         }
       />
       <section className="card card--flush">

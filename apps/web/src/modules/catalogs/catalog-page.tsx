@@ -3,17 +3,17 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { CATALOG_NAMES, type TCatalogName } from '@faena/contracts'
-import { downloadFile, toQueryString } from '../../platform/api'
+import { toQueryString } from '../../platform/api'
 import {
   Button,
   DataTable,
+  ExportListButton,
   Filter,
   FilterBar,
   Icon,
   PageHeader,
   SearchInput,
   StatusBadge,
-  useToast,
   type Column,
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
@@ -61,14 +61,12 @@ const CatalogNav = ({ current }: { current: TCatalogName }) => {
 
 const CatalogView = ({ name }: { name: TCatalogName }) => {
   const { t } = useTranslation(['catalogs', 'platform'])
-  const toast = useToast()
   const has = useCan()
   const manage = has('catalog.manage')
   const search = useSearch({ from: '/app/catalogs/$name' })
   const navigate = useNavigate({ from: '/catalogs/$name' })
   const ui = CATALOG_UI[name]
   const [dialog, setDialog] = useState<DialogState | null>(null)
-  const [exporting, setExporting] = useState(false)
 
   const setSearch = (patch: Partial<CatalogSearch>, resetPage = true) =>
     void navigate({
@@ -85,17 +83,6 @@ const CatalogView = ({ name }: { name: TCatalogName }) => {
       : { sort: search.sort, dir: search.dir, ...(ui.filter ? { [ui.filter.param]: classifierValue } : {}) }),
   }
 
-  const exportExcel = async () => {
-    setExporting(true)
-    try {
-      await downloadFile(`${exportUrl(name)}${toQueryString(filters)}`)
-    } catch (e) {
-      toast.failure(e)
-    } finally {
-      setExporting(false)
-    }
-  }
-
   return (
     <div className="page">
       <PageHeader
@@ -104,9 +91,7 @@ const CatalogView = ({ name }: { name: TCatalogName }) => {
         subtitle={t(`descriptions.${name}`)}
         actions={
           <>
-            <Button icon={<Icon name="download" />} loading={exporting} onClick={() => void exportExcel()}>
-              {exporting ? t('platform:actions.exporting') : t('platform:actions.export')}
-            </Button>
+            <ExportListButton size="md" url={`${exportUrl(name)}${toQueryString(filters)}`} />
             {manage ? (
               <Button
                 variant="primary"

@@ -3,17 +3,17 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { PUE_STATUSES, type TConcept, type TConceptKind } from '@faena/contracts'
-import { downloadFile, toQueryString } from '../../platform/api'
+import { toQueryString } from '../../platform/api'
 import {
   Button,
   DataTable,
+  ExportListButton,
   Filter,
   FilterBar,
   Icon,
   PageHeader,
   SearchInput,
   StatusBadge,
-  useToast,
   type Column,
   type SortState,
   type StatusTone,
@@ -81,12 +81,10 @@ export const ConceptsPage = () => {
   const { t } = useTranslation(['concepts', 'platform'])
   const fmt = useFormat()
   const has = useCan()
-  const toast = useToast()
   const id = useId()
   const search = useSearch({ from: '/app/concepts' })
   const navigate = useNavigate({ from: '/concepts' })
   const { limit, offset } = pageOf(search)
-  const [exporting, setExporting] = useState(false)
   const [importing, setImporting] = useState(false)
 
   const params = toParams(search)
@@ -104,18 +102,6 @@ export const ConceptsPage = () => {
   const filtered = FILTER_KEYS.some((k) => search[k] !== undefined)
   const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
   const pue = search.kind === 'extraordinary'
-
-  const exportExcel = async () => {
-    setExporting(true)
-    try {
-      await downloadFile(conceptExportUrl + toQueryString(params))
-      toast.success(t('list.exportDone'))
-    } catch (e) {
-      toast.failure(e)
-    } finally {
-      setExporting(false)
-    }
-  }
 
   const columns: Column<TConcept>[] = [
     {
@@ -247,14 +233,12 @@ export const ConceptsPage = () => {
         subtitle={t('subtitle')}
         actions={
           <>
-            <Button
-              icon={<Icon name="download" />}
-              loading={exporting}
-              onClick={() => void exportExcel()}
+            <ExportListButton
+              size="md"
+              url={conceptExportUrl + toQueryString(params)}
+              doneMessage={t('list.exportDone')}
               disabled={!list.data || list.data.total === 0}
-            >
-              {exporting ? t('platform:actions.exporting') : t('platform:actions.export')}
-            </Button>
+            />
             {has('concept.import') ? (
               <Button
                 variant="primary"

@@ -3,13 +3,13 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useParams } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TProposalDetail, TProposalStatus } from '@faena/contracts'
-import { isApiError } from '../../platform/api'
 import {
   Button,
   ConfirmDialog,
   Dialog,
   EmptyState,
-  ErrorState,
+  PageLoadError,
+  PagePending,
   Icon,
   PageHeader,
   buttonClass,
@@ -181,7 +181,7 @@ const HeaderCard = ({ p }: { p: TProposalDetail }) => {
   const { t } = useTranslation(['proposals', 'platform'])
   const fmt = useFormat()
   const item = (label: string, value: ReactNode, wide = false) => (
-    <div className={wide ? 'pte-dl__item pte-dl__item--wide' : 'pte-dl__item'}>
+    <div className={wide ? 'dl-grid__item dl-grid__item--wide' : 'dl-grid__item'}>
       <dt>{label}</dt>
       <dd>{value}</dd>
     </div>
@@ -221,7 +221,7 @@ const HeaderCard = ({ p }: { p: TProposalDetail }) => {
         </div>
         <PteProgress value={p.progress} size="lg" label={t('detail.progressLabel')} />
       </div>
-      <dl className="pte-dl">
+      <dl className="dl-grid">
         {item(t('fields.officialNumber'), <span className="cell-strong">{p.officialNumber}</span>)}
         {item(t('fields.requestNumber'), p.requestNumber)}
         {item(
@@ -266,34 +266,23 @@ export const ProposalDetailPage = () => {
     </Link>
   )
 
-  if (detail.isPending) {
-    return (
-      <div className="page page--pending" aria-busy="true">
-        <span className="spinner spinner--lg" aria-hidden="true" />
-        <span className="visually-hidden">{t('platform:common.loading')}</span>
-      </div>
-    )
-  }
+  if (detail.isPending) return <PagePending />
   if (detail.isError) {
-    const notFound = isApiError(detail.error) && detail.error.code === 'NOT_FOUND'
     return (
-      <div className="page">
-        <PageHeader breadcrumb={back} title={t('title')} />
-        <section className="card">
-          {notFound ? (
-            <EmptyState
-              title={t('detail.notFound')}
-              action={
-                <Link to="/proposals" className={buttonClass('primary')}>
-                  {t('detail.back')}
-                </Link>
-              }
-            />
-          ) : (
-            <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-          )}
-        </section>
-      </div>
+      <PageLoadError
+        error={detail.error}
+        onRetry={() => void detail.refetch()}
+        breadcrumb={back}
+        title={t('title')}
+        notFound={{
+          title: t('detail.notFound'),
+          action: (
+            <Link to="/proposals" className={buttonClass('primary')}>
+              {t('detail.back')}
+            </Link>
+          ),
+        }}
+      />
     )
   }
 

@@ -1,11 +1,13 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { PROPOSAL_PRIORITIES, PROPOSAL_STATUSES, type TProposalSummary } from '@faena/contracts'
-import { downloadFile, toQueryString } from '../../platform/api'
+import { toQueryString } from '../../platform/api'
 import {
-  Button,
+  DateRangeFilter,
+  ExportListButton,
+  ListCount,
   DataTable,
   Filter,
   FilterBar,
@@ -13,7 +15,6 @@ import {
   PageHeader,
   SearchInput,
   buttonClass,
-  useToast,
   type Column,
   type SortState,
 } from '../../platform/components'
@@ -27,7 +28,6 @@ import {
   type LookupCatalog,
   type ProposalListParams,
 } from './api'
-import { CommitDateInput } from './date-input'
 import type { ProposalsSearch } from './routes'
 import { OverdueBadge, PriorityPill, PteProgress, StatusPill } from './ui'
 
@@ -104,12 +104,10 @@ export const ProposalsListPage = () => {
   const { t } = useTranslation(['proposals', 'platform'])
   const fmt = useFormat()
   const can = useCan()
-  const toast = useToast()
   const id = useId()
   const search = useSearch({ from: '/app/proposals' })
   const navigate = useNavigate({ from: '/proposals' })
   const { limit, offset } = pageOf(search)
-  const [exporting, setExporting] = useState(false)
 
   const params = toParams(search)
   const list = useQuery(proposalListQuery({ ...params, limit, offset }))
@@ -122,18 +120,6 @@ export const ProposalsListPage = () => {
 
   const filtered = FILTER_KEYS.some((k) => k !== 'deleted' && search[k] !== undefined)
   const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
-
-  const exportExcel = async () => {
-    setExporting(true)
-    try {
-      await downloadFile(proposalExportUrl + toQueryString(params))
-      toast.success(t('list.exportDone'))
-    } catch (e) {
-      toast.failure(e)
-    } finally {
-      setExporting(false)
-    }
-  }
 
   const open = (p: TProposalSummary) => void navigate({ to: '/proposals/$id', params: { id: p.id } })
 
@@ -263,20 +249,16 @@ export const ProposalsListPage = () => {
           }
           end={
             <>
-              {list.data ? (
-                <span className="muted pte-count" aria-live="polite">
-                  {t('list.count', { count: list.data.total, formatted: fmt.integer(list.data.total) })}
-                </span>
-              ) : null}
-              <Button
-                size="sm"
-                icon={<Icon name="download" />}
-                loading={exporting}
-                onClick={() => void exportExcel()}
+              <ListCount
+                total={list.data?.total}
+                className="pte-count"
+                label={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
+              />
+              <ExportListButton
+                url={proposalExportUrl + toQueryString(params)}
+                doneMessage={t('list.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-              >
-                {exporting ? t('platform:actions.exporting') : t('platform:actions.export')}
-              </Button>
+              />
             </>
           }
         >
@@ -338,54 +320,24 @@ export const ProposalsListPage = () => {
               ))}
             </select>
           </Filter>
-          <div className="filter" role="group" aria-labelledby={`${id}-requestDate`}>
-            <span id={`${id}-requestDate`} className="filter__label">
-              {t('list.requestDate')}
-            </span>
-            <div className="pte-range">
-              <CommitDateInput
-                className="input"
-                aria-label={`${t('list.requestDate')}: ${t('platform:filters.from')}`}
-                value={search.requestFrom ?? ''}
-                max={search.requestTo}
-                delay={600}
-                onCommit={(v) => setSearch({ requestFrom: v || undefined })}
-              />
-              <span aria-hidden="true">–</span>
-              <CommitDateInput
-                className="input"
-                aria-label={`${t('list.requestDate')}: ${t('platform:filters.to')}`}
-                value={search.requestTo ?? ''}
-                min={search.requestFrom}
-                delay={600}
-                onCommit={(v) => setSearch({ requestTo: v || undefined })}
-              />
-            </div>
-          </div>
-          <div className="filter" role="group" aria-labelledby={`${id}-deliveryDate`}>
-            <span id={`${id}-deliveryDate`} className="filter__label">
-              {t('list.deliveryDate')}
-            </span>
-            <div className="pte-range">
-              <CommitDateInput
-                className="input"
-                aria-label={`${t('list.deliveryDate')}: ${t('platform:filters.from')}`}
-                value={search.deliveryFrom ?? ''}
-                max={search.deliveryTo}
-                delay={600}
-                onCommit={(v) => setSearch({ deliveryFrom: v || undefined })}
-              />
-              <span aria-hidden="true">–</span>
-              <CommitDateInput
-                className="input"
-                aria-label={`${t('list.deliveryDate')}: ${t('platform:filters.to')}`}
-                value={search.deliveryTo ?? ''}
-                min={search.deliveryFrom}
-                delay={600}
-                onCommit={(v) => setSearch({ deliveryTo: v || undefined })}
-              />
-            </div>
-          </div>
+          <DateRangeFilter
+            label={t('list.requestDate')}
+            from={search.requestFrom}
+            to={search.requestTo}
+            onFromChange={(v) => setSearch({ requestFrom: v })}
+            onToChange={(v) => setSearch({ requestTo: v })}
+            delay={600}
+            className="date-range pte-range"
+          />
+          <DateRangeFilter
+            label={t('list.deliveryDate')}
+            from={search.deliveryFrom}
+            to={search.deliveryTo}
+            onFromChange={(v) => setSearch({ deliveryFrom: v })}
+            onToChange={(v) => setSearch({ deliveryTo: v })}
+            delay={600}
+            className="date-range pte-range"
+          />
           <div className="pte-toggles">
             <label className="pte-toggle">
               <input

@@ -11,11 +11,10 @@ import {
   type TStepStatus,
   type TUpdateStepRequest,
 } from '@faena/contracts'
-import { StatusBadge } from '../../platform/components'
+import { CommitDateInput, StatusBadge } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
 import { useUpdateStep } from './api'
-import { CommitDateInput } from './date-input'
 import { StepAttachments } from './step-attachments'
 import { OverdueBadge, PteProgress, STEP_STATUS_TONE } from './ui'
 

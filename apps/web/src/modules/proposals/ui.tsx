@@ -1,7 +1,7 @@
 /** Small presentational pieces shared by the proposals screens. */
 import { useTranslation } from 'react-i18next'
 import type { TProposalPriority, TProposalStatus, TStepStatus } from '@faena/contracts'
-import { ProgressBar, StatusBadge, type StatusTone } from '../../platform/components'
+import { BandedProgress, StatusBadge, type StatusTone } from '../../platform/components'
 import './proposals.css'
 
 export const STATUS_TONE: Record<TProposalStatus, StatusTone> = {
@@ -27,10 +27,6 @@ export const PRIORITY_TONE: Record<TProposalPriority, StatusTone> = {
   urgent: 'danger',
 }
 
-/** Colour band of a progress value: under 25 orange, under 75 yellow, otherwise green. */
-export const progressBand = (value: number): 'low' | 'mid' | 'high' =>
-  value < 25 ? 'low' : value < 75 ? 'mid' : 'high'
-
 export const StatusPill = ({ status }: { status: TProposalStatus }) => {
   const { t } = useTranslation('proposals')
   return <StatusBadge tone={STATUS_TONE[status]}>{t(`status.${status}`)}</StatusBadge>
@@ -55,19 +51,6 @@ export const OverdueBadge = ({ label }: { label?: string }) => {
 }
 
 /** The platform progress bar coloured by band. */
-export const PteProgress = ({
-  value,
-  label,
-  size = 'md',
-}: {
-  value: number
-  label: string
-  size?: 'sm' | 'md' | 'lg'
-}) => (
-  <div
-    className={`pte-progress pte-progress--${progressBand(value)} pte-progress--${size}`}
-    data-band={progressBand(value)}
-  >
-    <ProgressBar value={value} label={label} />
-  </div>
+export const PteProgress = ({ value, label, size = 'md' }: { value: number; label: string; size?: 'sm' | 'md' | 'lg' }) => (
+  <BandedProgress value={value} label={label} size={size} className="pte-progress" />
 )

@@ -8,8 +8,9 @@ import {
   Button,
   ConfirmDialog,
   Dialog,
-  EmptyState,
   ErrorState,
+  PageLoadError,
+  PagePending,
   FormError,
   FormField,
   Icon,
@@ -479,34 +480,23 @@ export const BillingSheetDetailPage = () => {
     </Link>
   )
 
-  if (detail.isPending) {
-    return (
-      <div className="page page--pending" aria-busy="true">
-        <span className="spinner spinner--lg" aria-hidden="true" />
-        <span className="visually-hidden">{t('platform:common.loading')}</span>
-      </div>
-    )
-  }
+  if (detail.isPending) return <PagePending />
   if (detail.isError) {
-    const notFound = isApiError(detail.error) && detail.error.code === 'NOT_FOUND'
     return (
-      <div className="page">
-        <PageHeader breadcrumb={back} title={t('title')} />
-        <section className="card">
-          {notFound ? (
-            <EmptyState
-              title={t('detail.notFound')}
-              action={
-                <Link to="/rental/billing-sheets" className={buttonClass('primary')}>
-                  {t('detail.back')}
-                </Link>
-              }
-            />
-          ) : (
-            <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-          )}
-        </section>
-      </div>
+      <PageLoadError
+        error={detail.error}
+        onRetry={() => void detail.refetch()}
+        breadcrumb={back}
+        title={t('title')}
+        notFound={{
+          title: t('detail.notFound'),
+          action: (
+            <Link to="/rental/billing-sheets" className={buttonClass('primary')}>
+              {t('detail.back')}
+            </Link>
+          ),
+        }}
+      />
     )
   }
 

@@ -1,11 +1,12 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { BILLING_SHEET_STATUSES, type TBillingSheetSummary } from '@faena/contracts'
-import { apiGet, downloadFile, toQueryString } from '../../platform/api'
+import { apiGet, toQueryString } from '../../platform/api'
 import {
-  Button,
+  ExportListButton,
+  ListCount,
   DataTable,
   Filter,
   FilterBar,
@@ -13,7 +14,6 @@ import {
   PageHeader,
   SearchInput,
   buttonClass,
-  useToast,
   type Column,
   type SortState,
 } from '../../platform/components'
@@ -39,12 +39,10 @@ export const BillingSheetsListPage = () => {
   const { t } = useTranslation(['rental-billing', 'platform'])
   const fmt = useFormat()
   const can = useCan()
-  const toast = useToast()
   const id = useId()
   const search = useSearch({ from: '/app/rental/billing-sheets' })
   const navigate = useNavigate({ from: '/rental/billing-sheets' })
   const { limit, offset } = pageOf(search)
-  const [exporting, setExporting] = useState(false)
   const params = toParams(search)
   const list = useQuery(sheetListQuery({ ...params, limit, offset }))
   const projects = useQuery({
@@ -63,18 +61,6 @@ export const BillingSheetsListPage = () => {
 
   const filtered = FILTER_KEYS.some((k) => search[k] !== undefined)
   const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
-
-  const exportExcel = async () => {
-    setExporting(true)
-    try {
-      await downloadFile(sheetsExportUrl + toQueryString(params))
-      toast.success(t('list.exportDone'))
-    } catch (e) {
-      toast.failure(e)
-    } finally {
-      setExporting(false)
-    }
-  }
 
   const currency = useMe().organization.currencies[0] ?? 'USD'
   const money = (v: string) => fmt.money(v, currency)
@@ -164,20 +150,15 @@ export const BillingSheetsListPage = () => {
           onClear={() => setSearch(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}
           end={
             <>
-              {list.data ? (
-                <span className="muted" aria-live="polite">
-                  {t('list.count', { count: list.data.total, formatted: fmt.integer(list.data.total) })}
-                </span>
-              ) : null}
-              <Button
-                size="sm"
-                icon={<Icon name="download" />}
-                loading={exporting}
-                onClick={() => void exportExcel()}
+              <ListCount
+                total={list.data?.total}
+                label={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
+              />
+              <ExportListButton
+                url={sheetsExportUrl + toQueryString(params)}
+                doneMessage={t('list.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-              >
-                {exporting ? t('platform:actions.exporting') : t('platform:actions.export')}
-              </Button>
+              />
             </>
           }
         >

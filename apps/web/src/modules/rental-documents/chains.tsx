@@ -1,7 +1,7 @@
 /** Custody chains: list, form (new / edit, with live volume conversion) and detail. */
 import { useId, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
+import { useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import {
   CHAIN_STATUSES,
@@ -14,13 +14,15 @@ import {
   type TCustodyChainSummary,
   type TWasteType,
 } from '@faena/contracts'
-import { Filter, FormError, FormField, PageHeader, useToast, type Column } from '../../platform/components'
+import { Filter, PageHeader, type Column } from '../../platform/components'
 import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
-import { assignmentsQuery, useCreateDocument, useUpdateDocument, type AssignmentOption } from './api'
+import { assignmentsQuery, type AssignmentOption } from './api'
 import { Field, hoursBetween, parseWith, toRequest, useDocForm } from './form-kit'
 import {
   BackLink,
+  DocForm,
+  DocProjectField,
   DocStatus,
   DocumentDetail,
   DocumentList,
@@ -29,12 +31,10 @@ import {
   Item,
   NumberCell,
   ProjectCell,
-  ProjectSelect,
-  ROUTES,
   formLevelError,
   pre,
-  serverErrors,
   useListSearch,
+  useSaveDocument,
 } from './ui'
 import { convertVolume, isVolume } from './volume'
 
@@ -226,14 +226,10 @@ const ChainForm = ({
   existing?: TCustodyChainDetail
 }) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
-  const toast = useToast()
-  const navigate = useNavigate()
   const form = useDocForm<F>(() => initial)
   const [attended, setAttended] = useState<string[]>(initialAssignments)
   const [waste, setWaste] = useState<TWasteType[]>(initialWaste)
-  const create = useCreateDocument(KIND)
-  const update = useUpdateDocument(KIND, existing?.id ?? '')
-  const mutation = existing ? update : create
+  const { mutation, save } = useSaveDocument(KIND, existing?.id, form.setErrors)
   const assignments = useQuery(assignmentsQuery(form.values.projectId))
   const v = form.values
   const hours = hoursBetween(v.startTime, v.endTime)
@@ -258,45 +254,25 @@ const ChainForm = ({
       form.setErrors({ ...(r.ok ? {} : r.errors), ...errors })
       return
     }
-    mutation.mutate(r.data, {
-      onSuccess: (d) => {
-        toast.success(existing ? t('form.saved') : t('form.created', { name: t('kinds.chain.one'), number: d.displayNumber }))
-        void navigate({ to: ROUTES.chain.detail, params: { id: d.id } })
-      },
-      onError: (e) => form.setErrors(serverErrors(e)),
-    })
+    save(r.data)
   }
 
   const formError = formLevelError(mutation.error, form.errors)
   const attendedError = Object.entries(form.errors).find(([k]) => k.startsWith('assignmentIds'))?.[1]
   return (
-    <form
-      noValidate
-      className="rd-form"
-      data-testid="chain-form"
-      onSubmit={(e) => {
-        e.preventDefault()
-        submit()
-      }}
-    >
-      <FormError>{formError}</FormError>
+    <DocForm kind={KIND} error={formError} onSubmit={submit}>
       <section className="card">
         <h2 className="section-title">{t('form.general')}</h2>
         <div className="form-grid">
-          <FormField label={t('fields.project')} error={form.errors.projectId} required hint={existing ? undefined : t('form.newHint')}>
-            {(p) => (
-              <ProjectSelect
-                control={{ ...p, 'data-testid': 'project-select' }}
-                openOnly
-                value={v.projectId}
-                disabled={Boolean(existing)}
-                onChange={(x) => {
-                  form.set('projectId', x)
-                  setAttended([])
-                }}
-              />
-            )}
-          </FormField>
+          <DocProjectField
+            error={form.errors.projectId}
+            value={v.projectId}
+            locked={Boolean(existing)}
+            onChange={(x) => {
+              form.set('projectId', x)
+              setAttended([])
+            }}
+          />
           <Field form={form} name="activityDate" label={t('fields.activityDate')} type="date" required testId="activity-date" />
           <Field form={form} name="location" label={t('fields.location')} />
           <Field form={form} name="startTime" label={t('fields.startTime')} type="time" testId="start-time" />
@@ -379,7 +355,7 @@ const ChainForm = ({
         </div>
         <FormActions kind={KIND} id={existing?.id} busy={mutation.isPending} label={existing ? t('form.save') : t('form.create')} />
       </section>
-    </form>
+    </DocForm>
   )
 }
 
@@ -426,7 +402,7 @@ export const ChainDetailPage = () => {
       {(d) => (
         <>
           <section className="card">
-            <dl className="rd-dl">
+            <dl className="dl-grid">
               <Item label={t('fields.activityDate')}>{fmt.date(d.activityDate)}</Item>
               <Item label={t('fields.location')}>{d.location}</Item>
               <Item label={t('fields.startTime')}>{d.startTime}</Item>

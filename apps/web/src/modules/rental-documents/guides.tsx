@@ -1,7 +1,7 @@
 /** Shipping guides: list, form (new / edit, with items) and detail. */
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
+import { useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import {
   FIELD_DOCUMENT_STATUSES,
@@ -13,13 +13,15 @@ import {
   type TShippingGuideDetail,
   type TShippingGuideSummary,
 } from '@faena/contracts'
-import { Button, Filter, FormError, FormField, Icon, PageHeader, StatusBadge, useToast, type Column } from '../../platform/components'
+import { Button, Filter, FormField, Icon, PageHeader, StatusBadge, type Column } from '../../platform/components'
 import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
-import { assignmentsQuery, useCreateDocument, useUpdateDocument } from './api'
+import { assignmentsQuery } from './api'
 import { Field, parseWith, toRequest, useDocForm } from './form-kit'
 import {
   BackLink,
+  DocForm,
+  DocProjectField,
   DocStatus,
   DocumentDetail,
   DocumentList,
@@ -28,12 +30,10 @@ import {
   Item,
   NumberCell,
   ProjectCell,
-  ProjectSelect,
-  ROUTES,
   formLevelError,
   pre,
-  serverErrors,
   useListSearch,
+  useSaveDocument,
 } from './ui'
 
 const KIND = 'guide' as const
@@ -177,13 +177,9 @@ let nextKey = 1
 
 const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, string>; initialItems: ItemRow[]; existing?: TShippingGuideDetail }) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
-  const toast = useToast()
-  const navigate = useNavigate()
   const form = useDocForm<F>(() => initial)
   const [items, setItems] = useState<ItemRow[]>(initialItems)
-  const create = useCreateDocument(KIND)
-  const update = useUpdateDocument(KIND, existing?.id ?? '')
-  const mutation = existing ? update : create
+  const { mutation, save } = useSaveDocument(KIND, existing?.id, form.setErrors)
   const v = form.values
   const assignments = useQuery(assignmentsQuery(v.projectId))
   const equipment = (assignments.data ?? []).filter((a) => a.kind === 'equipment')
@@ -214,44 +210,24 @@ const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, str
       form.setErrors(r.errors)
       return
     }
-    mutation.mutate(r.data, {
-      onSuccess: (d) => {
-        toast.success(existing ? t('form.saved') : t('form.created', { name: t('kinds.guide.one'), number: d.displayNumber }))
-        void navigate({ to: ROUTES.guide.detail, params: { id: d.id } })
-      },
-      onError: (e) => form.setErrors(serverErrors(e)),
-    })
+    save(r.data)
   }
 
   const formError = formLevelError(mutation.error, form.errors)
   return (
-    <form
-      noValidate
-      className="rd-form"
-      data-testid="guide-form"
-      onSubmit={(e) => {
-        e.preventDefault()
-        submit()
-      }}
-    >
-      <FormError>{formError}</FormError>
+    <DocForm kind={KIND} error={formError} onSubmit={submit}>
       <section className="card">
         <h2 className="section-title">{t('form.general')}</h2>
         <div className="form-grid">
-          <FormField label={t('fields.project')} error={form.errors.projectId} required hint={existing ? undefined : t('form.newHint')}>
-            {(p) => (
-              <ProjectSelect
-                control={{ ...p, 'data-testid': 'project-select' }}
-                openOnly
-                value={v.projectId}
-                disabled={Boolean(existing)}
-                onChange={(x) => {
-                  form.set('projectId', x)
-                  setItems((l) => l.map((i) => ({ ...i, assignmentId: '' })))
-                }}
-              />
-            )}
-          </FormField>
+          <DocProjectField
+            error={form.errors.projectId}
+            value={v.projectId}
+            locked={Boolean(existing)}
+            onChange={(x) => {
+              form.set('projectId', x)
+              setItems((l) => l.map((i) => ({ ...i, assignmentId: '' })))
+            }}
+          />
           <FormField label={t('fields.guideType')} error={form.errors.guideType} required>
             {(p) => (
               <select {...p} className="input" value={v.guideType} onChange={(e) => form.set('guideType', e.target.value)}>
@@ -380,7 +356,7 @@ const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, str
         </div>
         <FormActions kind={KIND} id={existing?.id} busy={mutation.isPending} label={existing ? t('form.save') : t('form.create')} />
       </section>
-    </form>
+    </DocForm>
   )
 }
 
@@ -447,7 +423,7 @@ export const GuideDetailPage = () => {
                 {t('detail.billedBy')}
               </p>
             ) : null}
-            <dl className="rd-dl">
+            <dl className="dl-grid">
               <Item label={t('fields.guideType')}>{t(`guideType.${d.guideType}`)}</Item>
               <Item label={t('fields.reason')}>{d.reason ? t(`guideReason.${d.reason}`) : null}</Item>
               <Item label={t('fields.issueDate')}>{fmt.date(d.issueDate)}</Item>

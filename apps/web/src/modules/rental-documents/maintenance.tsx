@@ -1,7 +1,7 @@
 /** Maintenance sheets: list, form (new / edit) and detail. */
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useParams, useSearch } from '@tanstack/react-router'
+import { useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import {
   FIELD_DOCUMENT_STATUSES,
@@ -11,13 +11,15 @@ import {
   type TMaintenanceSheetDetail,
   type TMaintenanceSheetSummary,
 } from '@faena/contracts'
-import { Button, Filter, FormError, FormField, PageHeader, useToast, type Column } from '../../platform/components'
+import { Button, Filter, FormField, PageHeader, type Column } from '../../platform/components'
 import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
-import { assignmentsQuery, useCreateDocument, useUpdateDocument } from './api'
+import { assignmentsQuery } from './api'
 import { Field, inclusiveDays, moneyTimes, parseWith, toRequest, useDocForm } from './form-kit'
 import {
   BackLink,
+  DocForm,
+  DocProjectField,
   DocStatus,
   DocumentDetail,
   DocumentList,
@@ -26,12 +28,10 @@ import {
   Item,
   NumberCell,
   ProjectCell,
-  ProjectSelect,
-  ROUTES,
   formLevelError,
   pre,
-  serverErrors,
   useListSearch,
+  useSaveDocument,
 } from './ui'
 
 const KIND = 'maintenance' as const
@@ -151,14 +151,10 @@ const fromDetail = (d: TMaintenanceSheetDetail): Record<F, string> => ({
 
 const MaintenanceForm = ({ initial, existing }: { initial: Record<F, string>; existing?: TMaintenanceSheetDetail }) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
-  const toast = useToast()
-  const navigate = useNavigate()
   const form = useDocForm<F>(() => initial)
   // the total follows days × cost per day until the user types another amount
   const [totalEdited, setTotalEdited] = useState(Boolean(existing && existing.totalCost !== moneyTimes(existing.costPerDay, existing.days)))
-  const create = useCreateDocument(KIND)
-  const update = useUpdateDocument(KIND, existing?.id ?? '')
-  const mutation = existing ? update : create
+  const { mutation, save } = useSaveDocument(KIND, existing?.id, form.setErrors)
   const assignments = useQuery(assignmentsQuery(form.values.projectId))
   const equipment = (assignments.data ?? []).filter((a) => a.kind === 'equipment')
   const v = form.values
@@ -177,44 +173,24 @@ const MaintenanceForm = ({ initial, existing }: { initial: Record<F, string>; ex
       form.setErrors(r.errors)
       return
     }
-    mutation.mutate(r.data, {
-      onSuccess: (d) => {
-        toast.success(existing ? t('form.saved') : t('form.created', { name: t('kinds.maintenance.one'), number: d.displayNumber }))
-        void navigate({ to: ROUTES.maintenance.detail, params: { id: d.id } })
-      },
-      onError: (e) => form.setErrors(serverErrors(e)),
-    })
+    save(r.data)
   }
 
   const formError = formLevelError(mutation.error, form.errors)
   return (
-    <form
-      noValidate
-      className="rd-form"
-      data-testid="maintenance-form"
-      onSubmit={(e) => {
-        e.preventDefault()
-        submit()
-      }}
-    >
-      <FormError>{formError}</FormError>
+    <DocForm kind={KIND} error={formError} onSubmit={submit}>
       <section className="card">
         <h2 className="section-title">{t('form.general')}</h2>
         <div className="form-grid">
-          <FormField label={t('fields.project')} error={form.errors.projectId} required hint={existing ? undefined : t('form.newHint')}>
-            {(p) => (
-              <ProjectSelect
-                control={{ ...p, 'data-testid': 'project-select' }}
-                openOnly
-                value={v.projectId}
-                disabled={Boolean(existing)}
-                onChange={(x) => {
-                  form.set('projectId', x)
-                  form.set('assignmentId', '')
-                }}
-              />
-            )}
-          </FormField>
+          <DocProjectField
+            error={form.errors.projectId}
+            value={v.projectId}
+            locked={Boolean(existing)}
+            onChange={(x) => {
+              form.set('projectId', x)
+              form.set('assignmentId', '')
+            }}
+          />
           <FormField label={t('fields.equipment')} error={form.errors.assignmentId}>
             {(p) => (
               <select {...p} className="input" value={v.assignmentId} onChange={(e) => form.set('assignmentId', e.target.value)} data-testid="equipment-select">
@@ -312,7 +288,7 @@ const MaintenanceForm = ({ initial, existing }: { initial: Record<F, string>; ex
         </div>
         <FormActions kind={KIND} id={existing?.id} busy={mutation.isPending} label={existing ? t('form.save') : t('form.create')} />
       </section>
-    </form>
+    </DocForm>
   )
 }
 
@@ -368,7 +344,7 @@ export const MaintenanceDetailPage = () => {
       {(d) => (
         <>
           <section className="card">
-            <dl className="rd-dl">
+            <dl className="dl-grid">
               <Item label={t('fields.project')}>{d.projectName}</Item>
               <Item label={t('fields.client')}>{d.clientName}</Item>
               <Item label={t('fields.equipment')}>{d.equipmentCode ? `${d.equipmentCode} — ${d.equipmentName ?? ''}` : null}</Item>
@@ -385,7 +361,7 @@ export const MaintenanceDetailPage = () => {
           </section>
           <section className="card">
             <h2 className="section-title">{t('form.costs')}</h2>
-            <dl className="rd-dl">
+            <dl className="dl-grid">
               <Item label={t('fields.costPerDay')}>{fmt.money(d.costPerDay, currency)}</Item>
               <Item label={`${t('fields.totalCost')} · ${d.technicalDescription}`}>
                 <strong data-testid="total-cost-value">{fmt.money(d.totalCost, currency)}</strong>
@@ -396,7 +372,7 @@ export const MaintenanceDetailPage = () => {
           </section>
           <section className="card">
             <h2 className="section-title">{t('form.descriptions')}</h2>
-            <dl className="rd-dl">
+            <dl className="dl-grid">
               <Item label={t('fields.maintenanceDescription')} wide>
                 {pre(d.maintenanceDescription)}
               </Item>

@@ -8,12 +8,16 @@ import { downloadFile, isApiError, toQueryString, type QueryParams } from '../..
 import {
   Button,
   ConfirmDialog,
+  DateRangeFilter,
+  ExportListButton,
+  ListCount,
   DataTable,
-  EmptyState,
-  ErrorState,
+  PageLoadError,
+  PagePending,
   Filter,
   FilterBar,
   FormError,
+  FormField,
   Icon,
   PageHeader,
   SearchInput,
@@ -37,9 +41,11 @@ import {
   pdfUrl,
   projectsQuery,
   useAddAttachment,
+  useCreateDocument,
   useDeleteDocument,
   useDocumentStatus,
   useRemoveAttachment,
+  useUpdateDocument,
   type AnyDetail,
   type DetailOf,
   type DocKind,
@@ -93,7 +99,7 @@ export const pre = (v: string | null | undefined) => (v ? <span className="rd-pr
 
 /** A definition-list item. */
 export const Item = ({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) => (
-  <div className={wide ? 'rd-dl__item rd-dl__item--wide' : 'rd-dl__item'}>
+  <div className={wide ? 'dl-grid__item dl-grid__item--wide' : 'dl-grid__item'}>
     <dt>{label}</dt>
     <dd>{children === null || children === undefined || children === '' ? <span className="muted">—</span> : children}</dd>
   </div>
@@ -170,11 +176,9 @@ export const DocumentList = <K extends DocKind>({
   const { t } = useTranslation(['rental-documents', 'platform'])
   const fmt = useFormat()
   const can = useCan()
-  const toast = useToast()
   const navigate = useNavigate()
   const id = useId()
   const { limit, offset } = pageOf(search)
-  const [exporting, setExporting] = useState(false)
   const params: QueryParams = {
     q: search.q,
     projectId: search.projectId,
@@ -188,18 +192,6 @@ export const DocumentList = <K extends DocKind>({
   const list = useQuery(docListQuery(kind, { ...params, limit, offset }))
   const filtered = Boolean(search.q || search.projectId || search.status || search.from || search.to || extraActive)
   const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'desc' } : undefined
-
-  const exportExcel = async () => {
-    setExporting(true)
-    try {
-      await downloadFile(exportUrl(kind) + toQueryString(params))
-      toast.success(t('list.exportDone'))
-    } catch (e) {
-      toast.failure(e)
-    } finally {
-      setExporting(false)
-    }
-  }
 
   return (
     <div className="page rd-list">
@@ -233,20 +225,16 @@ export const DocumentList = <K extends DocKind>({
           }
           end={
             <>
-              {list.data ? (
-                <span className="muted rd-count" aria-live="polite">
-                  {t('list.count', { count: list.data.total, formatted: fmt.integer(list.data.total) })}
-                </span>
-              ) : null}
-              <Button
-                size="sm"
-                icon={<Icon name="download" />}
-                loading={exporting}
-                onClick={() => void exportExcel()}
+              <ListCount
+                total={list.data?.total}
+                className="rd-count"
+                label={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
+              />
+              <ExportListButton
+                url={exportUrl(kind) + toQueryString(params)}
+                doneMessage={t('list.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-              >
-                {exporting ? t('platform:actions.exporting') : t('platform:actions.export')}
-              </Button>
+              />
             </>
           }
         >
@@ -282,30 +270,15 @@ export const DocumentList = <K extends DocKind>({
             </select>
           </Filter>
           {extraFilters}
-          <div className="filter" role="group" aria-labelledby={`${id}-dates`}>
-            <span id={`${id}-dates`} className="filter__label">
-              {dateLabel}
-            </span>
-            <div className="rd-range">
-              <input
-                type="date"
-                className="input"
-                aria-label={`${dateLabel}: ${t('platform:filters.from')}`}
-                value={search.from ?? ''}
-                max={search.to}
-                onChange={(e) => setSearch({ from: e.target.value || undefined })}
-              />
-              <span aria-hidden="true">–</span>
-              <input
-                type="date"
-                className="input"
-                aria-label={`${dateLabel}: ${t('platform:filters.to')}`}
-                value={search.to ?? ''}
-                min={search.from}
-                onChange={(e) => setSearch({ to: e.target.value || undefined })}
-              />
-            </div>
-          </div>
+          <DateRangeFilter
+            label={dateLabel}
+            from={search.from}
+            to={search.to}
+            onFromChange={(v) => setSearch({ from: v })}
+            onToChange={(v) => setSearch({ to: v })}
+            mode="immediate"
+            className="rd-range"
+          />
         </FilterBar>
         <DataTable
           caption={t(`kinds.${kindOf(kind)}.title`)}
@@ -390,34 +363,23 @@ export const DocumentDetail = <K extends DocKind>({
   const [confirm, setConfirm] = useState<Confirm>(null)
   const [downloading, setDownloading] = useState(false)
 
-  if (detail.isPending) {
-    return (
-      <div className="page page--pending" aria-busy="true">
-        <span className="spinner spinner--lg" aria-hidden="true" />
-        <span className="visually-hidden">{t('platform:common.loading')}</span>
-      </div>
-    )
-  }
+  if (detail.isPending) return <PagePending />
   if (detail.isError) {
-    const notFound = isApiError(detail.error) && detail.error.code === 'NOT_FOUND'
     return (
-      <div className="page">
-        <PageHeader breadcrumb={<BackLink kind={kind} />} title={t(`kinds.${kindOf(kind)}.title`)} />
-        <section className="card">
-          {notFound ? (
-            <EmptyState
-              title={t('detail.notFound')}
-              action={
-                <Link to={ROUTES[kind].list} className={buttonClass('primary')}>
-                  {t('detail.back')}
-                </Link>
-              }
-            />
-          ) : (
-            <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-          )}
-        </section>
-      </div>
+      <PageLoadError
+        error={detail.error}
+        onRetry={() => void detail.refetch()}
+        breadcrumb={<BackLink kind={kind} />}
+        title={t(`kinds.${kindOf(kind)}.title`)}
+        notFound={{
+          title: t('detail.notFound'),
+          action: (
+            <Link to={ROUTES[kind].list} className={buttonClass('primary')}>
+              {t('detail.back')}
+            </Link>
+          ),
+        }}
+      />
     )
   }
 
@@ -666,6 +628,64 @@ export const formLevelError = (error: unknown, fieldErrors: Record<string, strin
 }
 
 /** Submit bar of a form page. */
+/**
+ * Create (no `existingId`) or update a document of `kind`. `save(body)` toasts and opens the detail page on
+ * success; the server's field errors go to `setErrors`.
+ */
+export const useSaveDocument = (kind: DocKind, existingId: string | undefined, setErrors: (e: Record<string, string>) => void) => {
+  const { t } = useTranslation(['rental-documents', 'platform'])
+  const toast = useToast()
+  const navigate = useNavigate()
+  const create = useCreateDocument(kind)
+  const update = useUpdateDocument(kind, existingId ?? '')
+  const mutation = existingId ? update : create
+  const save = (body: object) =>
+    mutation.mutate(body, {
+      onSuccess: (d: { id: string; displayNumber: string }) => {
+        toast.success(existingId ? t('form.saved') : t('form.created', { name: t(`kinds.${kindOf(kind)}.one`), number: d.displayNumber }))
+        void navigate({ to: ROUTES[kind].detail, params: { id: d.id } })
+      },
+      onError: (e) => setErrors(serverErrors(e)),
+    })
+  return { mutation, save }
+}
+
+/** The new / edit form of a document: `<form>` (test id `<kind>-form`) with the form-level error on top. */
+export const DocForm = ({ kind, error, onSubmit, children }: { kind: DocKind; error: string | null; onSubmit: () => void; children: ReactNode }) => (
+  <form
+    noValidate
+    className="rd-form"
+    data-testid={`${kind}-form`}
+    onSubmit={(e) => {
+      e.preventDefault()
+      onSubmit()
+    }}
+  >
+    <FormError>{error}</FormError>
+    {children}
+  </form>
+)
+
+/** The project of a document: chosen when creating (open projects only), fixed when editing. */
+export const DocProjectField = ({
+  error,
+  value,
+  locked,
+  onChange,
+}: {
+  error: string | undefined
+  value: string
+  locked: boolean
+  onChange: (projectId: string) => void
+}) => {
+  const { t } = useTranslation(['rental-documents', 'platform'])
+  return (
+    <FormField label={t('fields.project')} error={error} required hint={locked ? undefined : t('form.newHint')}>
+      {(p) => <ProjectSelect control={{ ...p, 'data-testid': 'project-select' }} openOnly value={value} disabled={locked} onChange={onChange} />}
+    </FormField>
+  )
+}
+
 export const FormActions = ({ kind, id, busy, label }: { kind: DocKind; id?: string; busy: boolean; label: string }) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
   return (
@@ -690,21 +710,15 @@ export const FormActions = ({ kind, id, busy, label }: { kind: DocKind; id?: str
 export const EditLoader = <K extends DocKind>({ kind, id, children }: { kind: K; id: string; children: (d: DetailOf<K>) => ReactNode }) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
   const detail = useQuery(docDetailQuery(kind, id))
-  if (detail.isPending)
-    return (
-      <div className="page page--pending" aria-busy="true">
-        <span className="spinner spinner--lg" aria-hidden="true" />
-        <span className="visually-hidden">{t('platform:common.loading')}</span>
-      </div>
-    )
+  if (detail.isPending) return <PagePending />
   if (detail.isError)
     return (
-      <div className="page">
-        <PageHeader breadcrumb={<BackLink kind={kind} />} title={t(`kinds.${kindOf(kind)}.title`)} />
-        <section className="card">
-          <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-        </section>
-      </div>
+      <PageLoadError
+        error={detail.error}
+        onRetry={() => void detail.refetch()}
+        breadcrumb={<BackLink kind={kind} />}
+        title={t(`kinds.${kindOf(kind)}.title`)}
+      />
     )
   return <>{children(detail.data)}</>
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ZRentalClientInput, type TRentalClient, type TRentalClientInput } from '@faena/contracts'
-import { downloadFile, toQueryString } from '../../platform/api'
+import { toQueryString } from '../../platform/api'
 import {
   Button,
   ConfirmDialog,
@@ -19,6 +19,8 @@ import {
   useToast,
   type Column,
   type SortState,
+  ExportListButton,
+  ListCount,
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
 import { useCan, useFormat } from '../../platform/session'
@@ -216,12 +218,10 @@ export const ClientsPage = () => {
   const { t } = useTranslation(['rental-projects', 'platform'])
   const fmt = useFormat()
   const can = useCan()
-  const toast = useToast()
   const search = useSearch({ from: '/app/rental/clients' })
   const navigate = useNavigate({ from: '/rental/clients' })
   const { limit, offset } = pageOf(search)
   const [dialog, setDialog] = useState<{ client: TRentalClient | null } | null>(null)
-  const [exporting, setExporting] = useState(false)
   const params = { q: search.q, sort: search.sort, dir: search.dir }
   const list = useQuery(clientListQuery({ ...params, limit, offset }))
   const setSearch = (patch: Partial<ClientsSearch>, resetPage = true) =>
@@ -299,26 +299,16 @@ export const ClientsPage = () => {
           onClear={() => setSearch({ q: undefined })}
           end={
             <>
-              {list.data ? (
-                <span className="muted" aria-live="polite">
-                  {t('common.count', { count: list.data.total, formatted: fmt.integer(list.data.total) })}
-                </span>
-              ) : null}
-              <Button
-                size="sm"
-                icon={<Icon name="download" />}
-                loading={exporting}
+              <ListCount
+                total={list.data?.total}
+                label={(count) => t('common.count', { count, formatted: fmt.integer(count) })}
+              />
+              <ExportListButton
+                url={exportUrls.clients + toQueryString(params)}
+                doneMessage={t('common.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-                onClick={() => {
-                  setExporting(true)
-                  downloadFile(exportUrls.clients + toQueryString(params))
-                    .then(() => toast.success(t('common.exportDone')))
-                    .catch((e: unknown) => toast.failure(e))
-                    .finally(() => setExporting(false))
-                }}
-              >
-                {t('platform:actions.export')}
-              </Button>
+                progressLabel={false}
+              />
             </>
           }
         >

@@ -14,7 +14,7 @@ import {
   type TRentalEquipmentKind,
   type TRentalEquipmentType,
 } from '@faena/contracts'
-import { downloadFile, isApiError, toQueryString } from '../../platform/api'
+import { isApiError, toQueryString } from '../../platform/api'
 import {
   Button,
   ConfirmDialog,
@@ -31,6 +31,8 @@ import {
   useToast,
   type Column,
   type SortState,
+  ExportListButton,
+  ListCount,
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
 import { useCan, useFormat } from '../../platform/session'
@@ -430,14 +432,12 @@ export const EquipmentPage = () => {
   const { t } = useTranslation(['rental-projects', 'platform'])
   const fmt = useFormat()
   const can = useCan()
-  const toast = useToast()
   const id = useId()
   const search = useSearch({ from: '/app/rental/equipment' })
   const navigate = useNavigate({ from: '/rental/equipment' })
   const { limit, offset } = pageOf(search)
   const [dialog, setDialog] = useState<{ unit: TRentalEquipment | null } | null>(null)
   const [importing, setImporting] = useState(false)
-  const [exporting, setExporting] = useState(false)
   const params = {
     q: search.q,
     kind: search.kind,
@@ -559,26 +559,16 @@ export const EquipmentPage = () => {
           onClear={() => setSearch({ q: undefined, kind: undefined, type: undefined, condition: undefined, availability: undefined, review: undefined })}
           end={
             <>
-              {list.data ? (
-                <span className="muted" aria-live="polite">
-                  {t('common.count', { count: list.data.total, formatted: fmt.integer(list.data.total) })}
-                </span>
-              ) : null}
-              <Button
-                size="sm"
-                icon={<Icon name="download" />}
-                loading={exporting}
+              <ListCount
+                total={list.data?.total}
+                label={(count) => t('common.count', { count, formatted: fmt.integer(count) })}
+              />
+              <ExportListButton
+                url={exportUrls.equipment + toQueryString(params)}
+                doneMessage={t('common.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-                onClick={() => {
-                  setExporting(true)
-                  downloadFile(exportUrls.equipment + toQueryString(params))
-                    .then(() => toast.success(t('common.exportDone')))
-                    .catch((e: unknown) => toast.failure(e))
-                    .finally(() => setExporting(false))
-                }}
-              >
-                {t('platform:actions.export')}
-              </Button>
+                progressLabel={false}
+              />
             </>
           }
         >

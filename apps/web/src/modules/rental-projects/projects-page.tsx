@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TRentalProject } from '@faena/contracts'
-import { downloadFile, toQueryString } from '../../platform/api'
+import { toQueryString } from '../../platform/api'
 import {
   Button,
   DataTable,
@@ -12,9 +12,10 @@ import {
   Icon,
   PageHeader,
   SearchInput,
-  useToast,
   type Column,
   type SortState,
+  ExportListButton,
+  ListCount,
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
 import { useCan, useFormat } from '../../platform/session'
@@ -27,13 +28,11 @@ export const ProjectsPage = () => {
   const { t } = useTranslation(['rental-projects', 'platform'])
   const fmt = useFormat()
   const can = useCan()
-  const toast = useToast()
   const id = useId()
   const search = useSearch({ from: '/app/rental/projects' })
   const navigate = useNavigate({ from: '/rental/projects' })
   const { limit, offset } = pageOf(search)
   const [creating, setCreating] = useState(false)
-  const [exporting, setExporting] = useState(false)
   const clients = useQuery(clientOptionsQuery())
   const params = { q: search.q, status: search.status, clientId: search.clientId, sort: search.sort, dir: search.dir }
   const list = useQuery(projectListQuery({ ...params, limit, offset }))
@@ -137,26 +136,16 @@ export const ProjectsPage = () => {
           onClear={() => setSearch({ q: undefined, status: undefined, clientId: undefined })}
           end={
             <>
-              {list.data ? (
-                <span className="muted" aria-live="polite">
-                  {t('common.count', { count: list.data.total, formatted: fmt.integer(list.data.total) })}
-                </span>
-              ) : null}
-              <Button
-                size="sm"
-                icon={<Icon name="download" />}
-                loading={exporting}
+              <ListCount
+                total={list.data?.total}
+                label={(count) => t('common.count', { count, formatted: fmt.integer(count) })}
+              />
+              <ExportListButton
+                url={exportUrls.projects + toQueryString(params)}
+                doneMessage={t('common.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-                onClick={() => {
-                  setExporting(true)
-                  downloadFile(exportUrls.projects + toQueryString(params))
-                    .then(() => toast.success(t('common.exportDone')))
-                    .catch((e: unknown) => toast.failure(e))
-                    .finally(() => setExporting(false))
-                }}
-              >
-                {t('platform:actions.export')}
-              </Button>
+                progressLabel={false}
+              />
             </>
           }
         >

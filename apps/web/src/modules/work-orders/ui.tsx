@@ -1,7 +1,7 @@
 /** Small presentational pieces shared by the work-order screens. */
 import { useTranslation } from 'react-i18next'
 import type { TStepStatus, TWorkOrderStatus, TWorkOrderSummary } from '@faena/contracts'
-import { ProgressBar, StatusBadge, type StatusTone } from '../../platform/components'
+import { BandedProgress, StatusBadge, type StatusTone } from '../../platform/components'
 import { useFormat } from '../../platform/session'
 import './work-orders.css'
 
@@ -41,10 +41,6 @@ export const TypeLabel = ({ w }: { w: Pick<TWorkOrderSummary, 'type' | 'reprogra
   )
 }
 
-/** Colour band of a progress value: under 25 orange, under 75 yellow, otherwise green. */
-export const progressBand = (value: number): 'low' | 'mid' | 'high' =>
-  value < 25 ? 'low' : value < 75 ? 'mid' : 'high'
-
 export const OtProgress = ({
   value,
   label,
@@ -56,13 +52,7 @@ export const OtProgress = ({
   size?: 'sm' | 'md' | 'lg'
   /** the time bar has one colour */
   time?: boolean
-}) => (
-  <div
-    className={`ot-progress ot-progress--${time ? 'time' : progressBand(value ?? 0)} ot-progress--${size}`}
-  >
-    <ProgressBar value={value} label={label} />
-  </div>
-)
+}) => <BandedProgress value={value} label={label} size={size} plain={time} className="ot-progress" />
 
 /** Both currencies, MXN first; an amount of 0 is shown as a dash. */
 export const Amounts = ({ mxn, usd, inline = false }: { mxn: string; usd: string; inline?: boolean }) => {

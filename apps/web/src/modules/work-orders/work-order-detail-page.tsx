@@ -3,8 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TWorkOrderDetail } from '@faena/contracts'
-import { isApiError } from '../../platform/api'
-import { Button, EmptyState, ErrorState, PageHeader, buttonClass } from '../../platform/components'
+import { Button, EmptyState, PageHeader, PageLoadError, PagePending, buttonClass } from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
 import { AuditHistory } from '../audit'
 import { workOrderDetailQuery, workOrderFamilyQuery } from './api'
@@ -209,34 +208,23 @@ export const WorkOrderDetailPage = () => {
       ‹ {t('detail.back')}
     </Link>
   )
-  if (detail.isPending) {
-    return (
-      <div className="page page--pending" aria-busy="true">
-        <span className="spinner spinner--lg" aria-hidden="true" />
-        <span className="visually-hidden">{t('platform:common.loading')}</span>
-      </div>
-    )
-  }
+  if (detail.isPending) return <PagePending />
   if (detail.isError) {
-    const notFound = isApiError(detail.error) && detail.error.code === 'NOT_FOUND'
     return (
-      <div className="page">
-        <PageHeader breadcrumb={back} title={t('title')} />
-        <section className="card">
-          {notFound ? (
-            <EmptyState
-              title={t('detail.notFound')}
-              action={
-                <Link to="/work-orders" className={buttonClass('primary')}>
-                  {t('detail.back')}
-                </Link>
-              }
-            />
-          ) : (
-            <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
-          )}
-        </section>
-      </div>
+      <PageLoadError
+        error={detail.error}
+        onRetry={() => void detail.refetch()}
+        breadcrumb={back}
+        title={t('title')}
+        notFound={{
+          title: t('detail.notFound'),
+          action: (
+            <Link to="/work-orders" className={buttonClass('primary')}>
+              {t('detail.back')}
+            </Link>
+          ),
+        }}
+      />
     )
   }
 

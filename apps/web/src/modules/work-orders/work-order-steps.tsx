@@ -11,11 +11,10 @@ import {
   type TUpdateStepRequest,
   type TWorkOrderStep,
 } from '@faena/contracts'
-import { StatusBadge } from '../../platform/components'
+import { CommitDateInput, StatusBadge } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
 import { useUpdateStep } from './api'
-import { DateFilterInput } from './date-input'
 import { OtProgress, STEP_STATUS_TONE } from './ui'
 
 type Row = { step: TWorkOrderStep; label: string; depth: number }
@@ -69,7 +68,7 @@ const StepRow = ({ row, workOrderId, canEdit }: { row: Row; workOrderId: string;
     if (!canEdit) return <span>{fmt.date(step[field]) || '—'}</span>
     const locked = field === 'completedDate' && step.status !== 'completed'
     return (
-      <DateFilterInput
+      <CommitDateInput
         className="input input--sm ot-step-date"
         aria-label={t(key, { name })}
         value={step[field] ?? ''}

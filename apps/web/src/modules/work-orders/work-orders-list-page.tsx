@@ -1,11 +1,14 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TWorkOrderSummary } from '@faena/contracts'
-import { downloadFile, toQueryString } from '../../platform/api'
+import { toQueryString } from '../../platform/api'
 import {
   Button,
+  DateRangeFilter,
+  ExportListButton,
+  ListCount,
   DataTable,
   Filter,
   FilterBar,
@@ -13,7 +16,6 @@ import {
   PageHeader,
   SearchInput,
   buttonClass,
-  useToast,
   type Column,
   type SortState,
 } from '../../platform/components'
@@ -27,7 +29,6 @@ import {
   type LookupCatalog,
   type WorkOrderListParams,
 } from './api'
-import { DateFilterInput } from './date-input'
 import type { WorkOrdersSearch } from './routes'
 import { Amounts, OtProgress, StatusPill, TypeLabel, sitesText } from './ui'
 
@@ -115,12 +116,10 @@ export const WorkOrdersListPage = () => {
   const { t } = useTranslation(['work-orders', 'platform'])
   const fmt = useFormat()
   const can = useCan()
-  const toast = useToast()
   const id = useId()
   const search = useSearch({ from: '/app/work-orders' })
   const navigate = useNavigate({ from: '/work-orders' })
   const { limit, offset } = pageOf(search)
-  const [exporting, setExporting] = useState(false)
 
   const params = toParams(search)
   const list = useQuery(workOrderListQuery({ ...params, limit, offset }))
@@ -133,18 +132,6 @@ export const WorkOrdersListPage = () => {
 
   const filtered = FILTER_KEYS.some((k) => search[k] !== undefined)
   const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
-
-  const exportExcel = async () => {
-    setExporting(true)
-    try {
-      await downloadFile(workOrderExportUrl + toQueryString(params))
-      toast.success(t('list.exportDone'))
-    } catch (e) {
-      toast.failure(e)
-    } finally {
-      setExporting(false)
-    }
-  }
 
   const siteLabel = (k: string) => t(`siteKind.${k as 'vessel'}`)
   const columns: Column<TWorkOrderSummary>[] = [
@@ -287,20 +274,16 @@ export const WorkOrdersListPage = () => {
           onClear={() => setSearch(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}
           end={
             <>
-              {list.data ? (
-                <span className="muted ot-count" aria-live="polite">
-                  {t('list.count', { count: list.data.total, formatted: fmt.integer(list.data.total) })}
-                </span>
-              ) : null}
-              <Button
-                size="sm"
-                icon={<Icon name="download" />}
-                loading={exporting}
-                onClick={() => void exportExcel()}
+              <ListCount
+                total={list.data?.total}
+                className="ot-count"
+                label={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
+              />
+              <ExportListButton
+                url={workOrderExportUrl + toQueryString(params)}
+                doneMessage={t('list.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-              >
-                {exporting ? t('platform:actions.exporting') : t('platform:actions.export')}
-              </Button>
+              />
             </>
           }
         >
@@ -366,28 +349,13 @@ export const WorkOrdersListPage = () => {
             value={search.siteId}
             onChange={(v) => setSearch({ siteId: v })}
           />
-          <div className="filter" role="group" aria-labelledby={`${id}-dates`}>
-            <span id={`${id}-dates`} className="filter__label">
-              {t('list.dates')}
-            </span>
-            <div className="ot-range">
-              <DateFilterInput
-                className="input"
-                aria-label={`${t('list.dates')}: ${t('platform:filters.from')}`}
-                value={search.from ?? ''}
-                max={search.to}
-                onCommit={(v) => setSearch({ from: v || undefined })}
-              />
-              <span aria-hidden="true">–</span>
-              <DateFilterInput
-                className="input"
-                aria-label={`${t('list.dates')}: ${t('platform:filters.to')}`}
-                value={search.to ?? ''}
-                min={search.from}
-                onCommit={(v) => setSearch({ to: v || undefined })}
-              />
-            </div>
-          </div>
+          <DateRangeFilter
+            label={t('list.dates')}
+            from={search.from}
+            to={search.to}
+            onFromChange={(v) => setSearch({ from: v })}
+            onToChange={(v) => setSearch({ to: v })}
+          />
         </FilterBar>
         {search.familyId ? (
           <FamilyBanner familyId={search.familyId} onClear={() => setSearch({ familyId: undefined })} />

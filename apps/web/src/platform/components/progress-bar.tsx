@@ -30,3 +30,31 @@ export const ProgressBar = ({ value, label, showValue = true }: ProgressBarProps
     </div>
   )
 }
+
+/** Colour band of a progress value: under 25 orange, under 75 yellow, otherwise green. */
+export const progressBand = (value: number): 'low' | 'mid' | 'high' =>
+  value < 25 ? 'low' : value < 75 ? 'mid' : 'high'
+
+export type BandedProgressProps = ProgressBarProps & {
+  /** `sm` for table cells, `lg` for a detail header. */
+  size?: 'sm' | 'md' | 'lg'
+  /** One colour (the primary) instead of the band, e.g. elapsed time. */
+  plain?: boolean
+  /** Extra class on the wrapper (module-specific layout). */
+  className?: string
+}
+
+/** The progress bar coloured by band (`data-band`), in three sizes. */
+export const BandedProgress = ({ size = 'md', plain = false, className, ...bar }: BandedProgressProps) => {
+  const band = plain ? undefined : progressBand(bar.value ?? 0)
+  return (
+    <div
+      className={['progress-banded', band ? `progress-banded--${band}` : '', `progress-banded--${size}`, className ?? '']
+        .filter(Boolean)
+        .join(' ')}
+      data-band={band}
+    >
+      <ProgressBar {...bar} />
+    </div>
+  )
+}
