@@ -114,10 +114,17 @@ test('rental: client with RUC, project, equipment import, assign, calendar, reti
   expect(problems).toEqual([])
 })
 
-test('rental screens are in the navigation of rental organizations only', async ({ page }) => {
+test('each organization sees the screens of its own lines of business', async ({ page }) => {
   await login(page, 'manager@offshore.test')
   const nav = page.getByRole('navigation', { name: 'Navegación principal' })
   await expect(nav.getByRole('link', { name: 'Propuestas' })).toBeVisible()
   await expect(nav.getByRole('link', { name: 'Equipos' })).toHaveCount(0)
   await expect(nav.getByRole('link', { name: 'Clientes' })).toHaveCount(0)
+
+  // and the offshore screens are not in a rental organization's navigation
+  await page.context().clearCookies()
+  await login(page, 'manager@rental.test')
+  await expect(nav.getByRole('link', { name: 'Equipos' })).toBeVisible()
+  await expect(nav.getByRole('link', { name: 'Propuestas' })).toHaveCount(0)
+  await expect(nav.getByRole('link', { name: 'Catálogos' })).toHaveCount(0)
 })
