@@ -27,13 +27,20 @@ import { migrateToLatest } from '../apps/server/src/platform/db/migrate'
 import { createLocalFileStore } from '../apps/server/src/platform/files/file-store'
 import { createFilesService } from '../apps/server/src/platform/files/files.service'
 import { seedDemo } from '../apps/server/src/platform/seed/demo'
-import { createTimeZoneLookup, findOrganizationBySlug } from '../apps/server/src/platform/tenancy/organizations'
+import {
+  createTimeZoneLookup,
+  findOrganizationBySlug,
+} from '../apps/server/src/platform/tenancy/organizations'
 
-const { values } = parseArgs({ options: { 'database-url': { type: 'string' }, runs: { type: 'string', default: '20' } } })
+const { values } = parseArgs({
+  options: { 'database-url': { type: 'string' }, runs: { type: 'string', default: '20' } },
+})
 const RUNS = Number(values.runs)
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-bench-billing-'))
-const database = await createDb(values['database-url'] ? { databaseUrl: values['database-url'] } : { pgliteDir: path.join(dataDir, 'db') })
+const database = await createDb(
+  values['database-url'] ? { databaseUrl: values['database-url'] } : { pgliteDir: path.join(dataDir, 'db') },
+)
 const stats = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!
@@ -52,7 +59,14 @@ try {
   const files = createFilesService({ db, store: createLocalFileStore(path.join(dataDir, 'files')) })
   const projects = createRentalProjectsModule({ db, clock, timeZoneOf })
   const documents = createRentalDocumentsModule({ db, clock, files })
-  const billing = createRentalBillingModule({ db, clock, timeZoneOf, files, rentalProjects: rentalProjectsIndex, rentalDocuments: rentalDocumentsIndex })
+  const billing = createRentalBillingModule({
+    db,
+    clock,
+    timeZoneOf,
+    files,
+    rentalProjects: rentalProjectsIndex,
+    rentalDocuments: rentalDocumentsIndex,
+  })
   projects.hooks.hasDocumentsForAssignment = rentalDocumentsIndex.hasDocumentsForAssignment
   projects.hooks.onAssignmentsChanged = billing.hooks.rentalProjects.onAssignmentsChanged
   projects.hooks.hasSheetInProgress = billing.hooks.rentalProjects.hasSheetInProgress
@@ -62,12 +76,27 @@ try {
 
   const setupStarted = performance.now()
   const client = await P.createClient(actor, { name: 'Cliente de carga', taxId: '1790011674001' })
-  const project = await P.createProject(actor, { clientId: client.id, name: 'Campamento de carga', location: 'BLOQUE 16', startDate: '2025-12-01' })
+  const project = await P.createProject(actor, {
+    clientId: client.id,
+    name: 'Campamento de carga',
+    location: 'BLOQUE 16',
+    startDate: '2025-12-01',
+  })
   const day = (d: number) => `2026-01-${String(d).padStart(2, '0')}`
   const units: { id: string; assignment: string }[] = []
   for (let i = 0; i < 200; i++) {
-    const unit = await P.createEquipment(actor, { code: `LOAD-BT-${1000 + i}`, name: 'BATERÍA SANITARIA', kind: 'equipment', type: 'toilet' })
-    const frequency = i % 10 === 0 ? { kind: 'weekdays' as const, days: [0, 2, 4] } : i % 10 === 1 ? { kind: 'monthdays' as const, days: [1, 15, 30] } : 'daily'
+    const unit = await P.createEquipment(actor, {
+      code: `LOAD-BT-${1000 + i}`,
+      name: 'BATERÍA SANITARIA',
+      kind: 'equipment',
+      type: 'toilet',
+    })
+    const frequency =
+      i % 10 === 0
+        ? { kind: 'weekdays' as const, days: [0, 2, 4] }
+        : i % 10 === 1
+          ? { kind: 'monthdays' as const, days: [1, 15, 30] }
+          : 'daily'
     const a = await P.createAssignment(actor, project.id, {
       equipmentId: unit.id,
       dailyRate: `${10 + (i % 17)}.${String(i % 100).padStart(2, '0')}`,
@@ -77,7 +106,10 @@ try {
     units.push({ id: unit.id, assignment: a.id })
   }
   const serviceItems = []
-  for (let i = 0; i < 10; i++) serviceItems.push(await P.createEquipment(actor, { code: `LOAD-SERV-${i}`, name: `Servicio ${i}`, kind: 'service' }))
+  for (let i = 0; i < 10; i++)
+    serviceItems.push(
+      await P.createEquipment(actor, { code: `LOAD-SERV-${i}`, name: `Servicio ${i}`, kind: 'service' }),
+    )
   const services: string[] = []
   for (let i = 0; i < 100; i++) {
     const a = await P.createAssignment(actor, project.id, {
@@ -89,7 +121,8 @@ try {
     services.push(a.id)
   }
   // a few units leave mid-month (their linked services retire with them)
-  for (let i = 150; i < 160; i++) await P.retireAssignment(actor, units[i]!.assignment, { date: day(12 + (i % 10)), reason: 'Fin' })
+  for (let i = 150; i < 160; i++)
+    await P.retireAssignment(actor, units[i]!.assignment, { date: day(12 + (i % 10)), reason: 'Fin' })
   for (let i = 0; i < 300; i++) {
     await D.createCustodyChain(actor, {
       projectId: project.id,
@@ -101,14 +134,30 @@ try {
     })
   }
   for (let i = 0; i < 100; i++) {
-    await D.createMaintenanceSheet(actor, { projectId: project.id, startDate: day(1 + (i % 31)), totalCost: `${50 + i}.25`, logisticsCost: i % 2 ? '20.00' : '0' })
-    await D.createShippingGuide(actor, { projectId: project.id, issueDate: day(1 + (i % 31)), transportCost: `${80 + i}.00`, stowageCost: i % 2 ? '15.00' : '0' })
+    await D.createMaintenanceSheet(actor, {
+      projectId: project.id,
+      startDate: day(1 + (i % 31)),
+      totalCost: `${50 + i}.25`,
+      logisticsCost: i % 2 ? '20.00' : '0',
+    })
+    await D.createShippingGuide(actor, {
+      projectId: project.id,
+      issueDate: day(1 + (i % 31)),
+      transportCost: `${80 + i}.00`,
+      stowageCost: i % 2 ? '15.00' : '0',
+    })
   }
-  console.log(`setup (300 assignments, 500 documents, through the services) on ${database.kind}: ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`)
+  console.log(
+    `setup (300 assignments, 500 documents, through the services) on ${database.kind}: ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`,
+  )
 
   const B = billing.service
   let started = performance.now()
-  const sheet = await B.createSheet(actor, { projectId: project.id, periodStart: '2026-01-01', periodEnd: '2026-01-31' })
+  const sheet = await B.createSheet(actor, {
+    projectId: project.id,
+    periodStart: '2026-01-01',
+    periodEnd: '2026-01-31',
+  })
   console.log(
     `create (first computation, ${sheet.lines.length} lines written): ${(performance.now() - started).toFixed(1)} ms — ` +
       `subtotal ${sheet.subtotal}, IVA ${sheet.tax}, total ${sheet.total}, ${sheet.gallons} gal`,

@@ -22,11 +22,18 @@ import { migrateToLatest } from '../apps/server/src/platform/db/migrate'
 import { createLocalFileStore } from '../apps/server/src/platform/files/file-store'
 import { createFilesService } from '../apps/server/src/platform/files/files.service'
 import { seedDemo } from '../apps/server/src/platform/seed/demo'
-import { createTimeZoneLookup, findOrganizationBySlug } from '../apps/server/src/platform/tenancy/organizations'
+import {
+  createTimeZoneLookup,
+  findOrganizationBySlug,
+} from '../apps/server/src/platform/tenancy/organizations'
 
 const here = path.dirname(new URL(import.meta.url).pathname)
 const { values, positionals } = parseArgs({
-  options: { 'database-url': { type: 'string' }, runs: { type: 'string', default: '3' }, synthetic: { type: 'string' } },
+  options: {
+    'database-url': { type: 'string' },
+    runs: { type: 'string', default: '3' },
+    synthetic: { type: 'string' },
+  },
   allowPositionals: true,
 })
 const file = positionals[0] ?? path.resolve(here, '../../shared/fixtures/msproject/mspdiresource.xml')
@@ -60,7 +67,9 @@ function synthetic(n: number): Buffer {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-bench-schedule-'))
-const database = await createDb(values['database-url'] ? { databaseUrl: values['database-url'] } : { pgliteDir: path.join(dataDir, 'db') })
+const database = await createDb(
+  values['database-url'] ? { databaseUrl: values['database-url'] } : { pgliteDir: path.join(dataDir, 'db') },
+)
 try {
   const db = database.db
   await migrateToLatest(db)
@@ -72,14 +81,24 @@ try {
   const files = createFilesService({ db, store: createLocalFileStore(path.join(dataDir, 'files')) })
   const workOrders = createWorkOrdersService({ db, clock, timeZoneOf: createTimeZoneLookup(db) })
   const [client] = await listActiveClients(db, org.id)
-  const pm = await db.selectFrom('project_managers').select('id').where('org_id', '=', org.id).executeTakeFirstOrThrow()
+  const pm = await db
+    .selectFrom('project_managers')
+    .select('id')
+    .where('org_id', '=', org.id)
+    .executeTakeFirstOrThrow()
   const wo = await workOrders.createWorkOrder(
     actor,
-    ZCreateWorkOrderRequest.parse({ number: 'OT-BENCH-PROG', description: 'Banco de pruebas', clientId: client!.id, projectManagerId: pm.id }),
+    ZCreateWorkOrderRequest.parse({
+      number: 'OT-BENCH-PROG',
+      description: 'Banco de pruebas',
+      clientId: client!.id,
+      projectManagerId: pm.id,
+    }),
   )
   const service = createSchedulesService({ db, clock, files })
   const inputs: [string, Buffer][] = [[path.basename(file), fs.readFileSync(file)]]
-  if (values.synthetic) inputs.push([`synthetic-${values.synthetic}.xml`, synthetic(Number(values.synthetic))])
+  if (values.synthetic)
+    inputs.push([`synthetic-${values.synthetic}.xml`, synthetic(Number(values.synthetic))])
   console.log(`on ${database.kind}; peak RSS before ${mb(peak())}`)
   for (const [name, bytes] of inputs) {
     const p0 = performance.now()

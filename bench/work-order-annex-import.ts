@@ -17,7 +17,11 @@ import { contractWorkbook } from '../apps/server/test/concept-workbooks'
 import { demoSeeders } from '../apps/server/src/demo-seeders'
 import { findUnitByKey, listActiveClients } from '../apps/server/src/modules/catalogs'
 import { createConceptsService } from '../apps/server/src/modules/concepts'
-import { createWorkOrderConceptsService, locateAnnexCTable, parseAnnexCWithCatalog } from '../apps/server/src/modules/work-order-concepts'
+import {
+  createWorkOrderConceptsService,
+  locateAnnexCTable,
+  parseAnnexCWithCatalog,
+} from '../apps/server/src/modules/work-order-concepts'
 import { createWorkOrdersService } from '../apps/server/src/modules/work-orders'
 import { systemActor } from '../apps/server/src/platform/access'
 import { createDb } from '../apps/server/src/platform/db/create-db'
@@ -25,10 +29,17 @@ import { migrateToLatest } from '../apps/server/src/platform/db/migrate'
 import { createLocalFileStore } from '../apps/server/src/platform/files/file-store'
 import { createFilesService } from '../apps/server/src/platform/files/files.service'
 import { seedDemo } from '../apps/server/src/platform/seed/demo'
-import { createTimeZoneLookup, findOrganizationBySlug } from '../apps/server/src/platform/tenancy/organizations'
+import {
+  createTimeZoneLookup,
+  findOrganizationBySlug,
+} from '../apps/server/src/platform/tenancy/organizations'
 
 const { values } = parseArgs({
-  options: { 'database-url': { type: 'string' }, rows: { type: 'string', default: '1500' }, days: { type: 'string', default: '30' } },
+  options: {
+    'database-url': { type: 'string' },
+    rows: { type: 'string', default: '1500' },
+    days: { type: 'string', default: '30' },
+  },
 })
 const ROWS = Number(values.rows)
 const DAYS = Number(values.days)
@@ -37,7 +48,9 @@ const peak = () => process.resourceUsage().maxRSS
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-bench-annex-'))
-const database = await createDb(values['database-url'] ? { databaseUrl: values['database-url'] } : { pgliteDir: path.join(dataDir, 'db') })
+const database = await createDb(
+  values['database-url'] ? { databaseUrl: values['database-url'] } : { pgliteDir: path.join(dataDir, 'db') },
+)
 try {
   const db = database.db
   await migrateToLatest(db)
@@ -51,21 +64,49 @@ try {
   // setup: the catalog and a work order
   const concepts = createConceptsService({ db, clock, catalogs: { findUnitByKey } })
   const catalogFile = await contractWorkbook({ concepts: ROWS })
-  const imported = await concepts.importConcepts(actor, { kind: 'contract', fileName: 'catalogo.xlsx', bytes: catalogFile })
+  const imported = await concepts.importConcepts(actor, {
+    kind: 'contract',
+    fileName: 'catalogo.xlsx',
+    bytes: catalogFile,
+  })
   if (imported.status !== 'saved') throw new Error(`catalog: ${imported.errors[0]?.message}`)
   const workOrders = createWorkOrdersService({ db, clock, timeZoneOf: createTimeZoneLookup(db) })
   const [client] = await listActiveClients(db, org.id)
-  const pm = await db.selectFrom('project_managers').select('id').where('org_id', '=', org.id).executeTakeFirstOrThrow()
+  const pm = await db
+    .selectFrom('project_managers')
+    .select('id')
+    .where('org_id', '=', org.id)
+    .executeTakeFirstOrThrow()
   const wo = await workOrders.createWorkOrder(
     actor,
-    ZCreateWorkOrderRequest.parse({ number: 'OT-BENCH-1', description: 'Banco de pruebas', clientId: client!.id, projectManagerId: pm.id }),
+    ZCreateWorkOrderRequest.parse({
+      number: 'OT-BENCH-1',
+      description: 'Banco de pruebas',
+      clientId: client!.id,
+      projectManagerId: pm.id,
+    }),
   )
-  const items = (await concepts.listConcepts(actor, { kind: 'ordinary', limit: 500, offset: 0, sort: 'code', dir: 'asc' })).total
-  const all: { annex: string | null; code: string; description: string; unit: string; unitPriceMxn: string; unitPriceUsd: string }[] = []
+  const items = (
+    await concepts.listConcepts(actor, { kind: 'ordinary', limit: 500, offset: 0, sort: 'code', dir: 'asc' })
+  ).total
+  const all: {
+    annex: string | null
+    code: string
+    description: string
+    unit: string
+    unitPriceMxn: string
+    unitPriceUsd: string
+  }[] = []
   for (let offset = 0; offset < items; offset += 500) {
-    all.push(...(await concepts.listConcepts(actor, { kind: 'ordinary', limit: 500, offset, sort: 'code', dir: 'asc' })).items)
+    all.push(
+      ...(
+        await concepts.listConcepts(actor, { kind: 'ordinary', limit: 500, offset, sort: 'code', dir: 'asc' })
+      ).items,
+    )
   }
-  const dates = Array.from({ length: DAYS }, (_, d) => new Date(Date.UTC(2026, 2, 1 + d)).toISOString().slice(0, 10))
+  const dates = Array.from({ length: DAYS }, (_, d) =>
+    new Date(Date.UTC(2026, 2, 1 + d)).toISOString().slice(0, 10),
+  )
   const rows = (edit: boolean): AnnexRow[] =>
     all.slice(0, ROWS).map((c, i) => ({
       annex: c.annex,
@@ -79,7 +120,10 @@ try {
       planned: Object.fromEntries(dates.filter((_, d) => (d + i) % 3 === 0).map((d) => [d, 1 + (i % 7)])),
     }))
   const first = await annexCWorkbook(rows(false), { dates })
-  const second = await annexCWorkbook(rows(true).filter((_, i) => i !== 5), { dates })
+  const second = await annexCWorkbook(
+    rows(true).filter((_, i) => i !== 5),
+    { dates },
+  )
   const service = createWorkOrderConceptsService({ db, clock, files })
   global.gc?.()
   console.log(
@@ -94,7 +138,9 @@ try {
     const parsed = await parseAnnexCWithCatalog(db, org.id, first)
     const t2 = performance.now()
     if (!parsed.ok) throw new Error('not parsed')
-    console.log(`  read only: workbook ${Math.round(t1 - t0)} ms; workbook + two passes + catalog look-ups ${Math.round(t2 - t1)} ms (${located.ok ? located.table.rows.length : 0} rows)`)
+    console.log(
+      `  read only: workbook ${Math.round(t1 - t0)} ms; workbook + two passes + catalog look-ups ${Math.round(t2 - t1)} ms (${located.ok ? located.table.rows.length : 0} rows)`,
+    )
   }
   for (const [label, bytes] of [
     ['first import (1,500 lines added)', first],
@@ -103,7 +149,8 @@ try {
     const started = performance.now()
     const r = await service.importAnnex(actor, wo.id, { fileName: 'anexo-c.xlsx', bytes })
     const imported = performance.now() - started
-    if (r.outcome !== 'pending') throw new Error(`rejected: ${r.rejection.message} ${JSON.stringify(r.rejection.details.badRows[0])}`)
+    if (r.outcome !== 'pending')
+      throw new Error(`rejected: ${r.rejection.message} ${JSON.stringify(r.rejection.details.badRows[0])}`)
     const t2 = performance.now()
     await service.confirmImport(actor, wo.id, r.detail.id)
     const confirmed = performance.now() - t2
@@ -115,7 +162,9 @@ try {
   }
   const t3 = performance.now()
   const list = await service.listConcepts(actor, wo.id, {})
-  console.log(`GET concepts (active version, ${list.items.length} lines with their programme): ${Math.round(performance.now() - t3)} ms`)
+  console.log(
+    `GET concepts (active version, ${list.items.length} lines with their programme): ${Math.round(performance.now() - t3)} ms`,
+  )
 } finally {
   await database.close()
   fs.rmSync(dataDir, { recursive: true, force: true })

@@ -13,7 +13,10 @@ test('sign in, switch to English, find the sign-in in the activity log, sign out
   await login(page, 'admin@offshore.test')
   await expect(page.getByText('Demo Offshore S.A. de C.V.').first()).toBeVisible()
 
-  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Registro de actividad' }).click()
+  await page
+    .getByRole('navigation', { name: 'Navegación principal' })
+    .getByRole('link', { name: 'Registro de actividad' })
+    .click()
   await expect(page.getByRole('heading', { name: 'Registro de actividad' })).toBeVisible()
   await expect(page.getByText('Inicio de sesión').first()).toBeVisible()
   await expect(page.getByText('Intento de acceso fallido').first()).toBeVisible()

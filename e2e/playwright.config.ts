@@ -45,6 +45,11 @@ export default defineConfig({
     url: `http://localhost:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,
-    env: { PORT: String(PORT), FAENA_DATA_DIR: DATA_DIR, FAENA_DEMO_PASSWORD: E2E_PASSWORD, LOG_LEVEL: 'warn' },
+    env: {
+      PORT: String(PORT),
+      FAENA_DATA_DIR: DATA_DIR,
+      FAENA_DEMO_PASSWORD: E2E_PASSWORD,
+      LOG_LEVEL: 'warn',
+    },
   },
 })

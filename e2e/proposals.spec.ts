@@ -1,13 +1,19 @@
 import { expect, test } from '@playwright/test'
 import { login, watchPageErrors } from './helpers'
 
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
+const isoDay = (offsetDays: number) =>
+  new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10)
 
-test('a PTE from creation to 100 %, its status changes, in the activity log, and in English', async ({ page }) => {
+test('a PTE from creation to 100 %, its status changes, in the activity log, and in English', async ({
+  page,
+}) => {
   const problems = watchPageErrors(page)
   await login(page, 'manager@offshore.test')
 
-  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Propuestas' }).click()
+  await page
+    .getByRole('navigation', { name: 'Navegación principal' })
+    .getByRole('link', { name: 'Propuestas' })
+    .click()
   await page.getByTestId('new-proposal').click()
 
   // Validation in the browser keeps what was typed.
@@ -68,7 +74,10 @@ test('a PTE from creation to 100 %, its status changes, in the activity log, and
   await changeStatus('Terminada')
 
   // The activity log has the status changes of this proposal.
-  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Registro de actividad' }).click()
+  await page
+    .getByRole('navigation', { name: 'Navegación principal' })
+    .getByRole('link', { name: 'Registro de actividad' })
+    .click()
   await expect(page.getByRole('heading', { name: 'Registro de actividad' })).toBeVisible()
   await page.getByLabel('Tipo de entidad').fill('proposal')
   await expect(page.getByText('Cambio de estado').first()).toBeVisible()

@@ -11,7 +11,11 @@ import { login, watchPageErrors } from './helpers'
 
 /** 'YYYY-MM-DD' in the organization's time zone, months from now (day 1 of that month). */
 const monthStart = (offset: number) => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Guayaquil', year: 'numeric', month: '2-digit' })
+  const [y, m] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Guayaquil',
+    year: 'numeric',
+    month: '2-digit',
+  })
     .format(new Date())
     .split('-')
     .map(Number) as [number, number]
@@ -29,7 +33,9 @@ async function created(api: APIRequestContext, url: string, data: unknown) {
   return res.json()
 }
 
-test('open the billing sheet of a project for last month, edit its days, liquidate it and download its PDF', async ({ page }) => {
+test('open the billing sheet of a project for last month, edit its days, liquidate it and download its PDF', async ({
+  page,
+}) => {
   const problems = watchPageErrors(page)
   await login(page, 'manager@rental.test')
   const api = page.request
@@ -45,9 +51,22 @@ test('open the billing sheet of a project for last month, edit its days, liquida
     contactName: 'Ing. Receptor E2E',
     startDate: monthStart(-2),
   })
-  const unit = await created(api, '/api/v1/rental/equipment', { code: 'E2E-BT-900', name: 'BATERÍA SANITARIA', kind: 'equipment', type: 'toilet' })
-  const serviceItem = await created(api, '/api/v1/rental/equipment', { code: 'E2E-SERV-900', name: 'Limpieza E2E', kind: 'service' })
-  await created(api, `/api/v1/rental/projects/${project.id}/assignments`, { equipmentId: unit.id, dailyRate: '12.50', operationStart: monthStart(-2) })
+  const unit = await created(api, '/api/v1/rental/equipment', {
+    code: 'E2E-BT-900',
+    name: 'BATERÍA SANITARIA',
+    kind: 'equipment',
+    type: 'toilet',
+  })
+  const serviceItem = await created(api, '/api/v1/rental/equipment', {
+    code: 'E2E-SERV-900',
+    name: 'Limpieza E2E',
+    kind: 'service',
+  })
+  await created(api, `/api/v1/rental/projects/${project.id}/assignments`, {
+    equipmentId: unit.id,
+    dailyRate: '12.50',
+    operationStart: monthStart(-2),
+  })
   const service = await created(api, `/api/v1/rental/projects/${project.id}/assignments`, {
     equipmentId: serviceItem.id,
     dailyRate: '30.00',
@@ -62,13 +81,22 @@ test('open the billing sheet of a project for last month, edit its days, liquida
     volume: '180',
     logisticsCost: '25.00',
   })
-  await created(api, '/api/v1/rental/maintenance-sheets', { projectId: project.id, startDate: day(8), totalCost: '75.00' })
+  await created(api, '/api/v1/rental/maintenance-sheets', {
+    projectId: project.id,
+    startDate: day(8),
+    totalCost: '75.00',
+  })
 
   // Open the billing sheet for last month.
-  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('link', { name: 'Planillas' }).click()
+  await page
+    .getByRole('navigation', { name: 'Navegación principal' })
+    .getByRole('link', { name: 'Planillas' })
+    .click()
   await expect(page.getByRole('heading', { name: 'Planillas' })).toBeVisible()
   await page.getByTestId('new-billing-sheet').click()
-  await page.getByRole('combobox', { name: 'Proyecto' }).selectOption({ label: `Campamento E2E Planilla — ${clients.items[0].name}` })
+  await page
+    .getByRole('combobox', { name: 'Proyecto' })
+    .selectOption({ label: `Campamento E2E Planilla — ${clients.items[0].name}` })
   await page.getByRole('button', { name: 'Mes anterior' }).click()
   await page.getByRole('button', { name: 'Crear planilla' }).click()
   await expect(page.getByTestId('sheet-series')).toHaveText(/^PSL-PS-\d{4}-\d{4,}$/)
@@ -77,7 +105,9 @@ test('open the billing sheet of a project for last month, edit its days, liquida
   const days = daysIn(lastMonth)
   const rental = page.locator(`tr[data-line-key="rental:${unit.id}"]`)
   await expect(rental.getByTestId('line-quantity')).toHaveText(String(days))
-  await expect(page.locator(`tr[data-line-key="service:${service.id}"]`).getByTestId('line-quantity')).toHaveText('1')
+  await expect(
+    page.locator(`tr[data-line-key="service:${service.id}"]`).getByTestId('line-quantity'),
+  ).toHaveText('1')
   await expect(page.locator('tr[data-line-kind="custody"]')).toHaveCount(1)
   await expect(page.locator('tr[data-line-kind="maintenance"]')).toHaveCount(1)
   // 12.50 × days + 30 + 25 + 75
@@ -94,7 +124,9 @@ test('open the billing sheet of a project for last month, edit its days, liquida
   await expect(page.getByText('Días guardados')).toBeVisible()
   await expect(rental.getByTestId('line-quantity')).toHaveText(String(days - 2))
   await expect(rental.getByText('Días manuales')).toBeVisible()
-  await expect(page.getByTestId('sheet-subtotal')).toContainText((12.5 * (days - 2) + 130).toFixed(2).replace('.', ','))
+  await expect(page.getByTestId('sheet-subtotal')).toContainText(
+    (12.5 * (days - 2) + 130).toFixed(2).replace('.', ','),
+  )
 
   // Liquidate (confirmation), then the sheet is frozen.
   await page.getByTestId('liquidate').click()

@@ -6,7 +6,9 @@ import { login, watchPageErrors } from './helpers'
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 const NOT_PDF = Buffer.from('MZ this is not a PDF')
 
-test('field documents of a rental project: custody chain with live volumes, PDF attachments, maintenance sheet and shipping guide', async ({ page }) => {
+test('field documents of a rental project: custody chain with live volumes, PDF attachments, maintenance sheet and shipping guide', async ({
+  page,
+}) => {
   const problems = watchPageErrors(page)
   await login(page, 'manager@rental.test')
   const nav = page.getByRole('navigation', { name: 'Navegación principal' })
@@ -15,7 +17,9 @@ test('field documents of a rental project: custody chain with live volumes, PDF 
   await nav.getByRole('link', { name: 'Cadenas de custodia' }).click()
   await expect(page.getByRole('heading', { name: 'Cadenas de custodia' })).toBeVisible()
   await page.getByTestId('new-chain').click()
-  await page.getByTestId('project-select').selectOption({ label: 'Campamento Auca Sur — Petrolera Amazónica del Oriente S.A.' })
+  await page
+    .getByTestId('project-select')
+    .selectOption({ label: 'Campamento Auca Sur — Petrolera Amazónica del Oriente S.A.' })
   await page.getByTestId('start-time').fill('08:00')
   await page.getByTestId('end-time').fill('09:20')
   await expect(page.getByText('Duración: 1.33 h')).toBeVisible()
@@ -55,7 +59,10 @@ test('field documents of a rental project: custody chain with live volumes, PDF 
   await expect(page.getByRole('link', { name: 'Cadena firmada — firmada.pdf' })).toBeVisible()
 
   // the PDF of the chain
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-pdf').click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('download-pdf').click(),
+  ])
   expect(download.suggestedFilename()).toMatch(/^CadenaCustodia-\d{7}-\d{8}\.pdf$/)
   const file = await download.path()
   expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
@@ -83,7 +90,9 @@ test('field documents of a rental project: custody chain with live volumes, PDF 
   // --- maintenance sheet: days × cost per day ---
   await nav.getByRole('link', { name: 'Mantenimiento' }).click()
   await page.getByTestId('new-maintenance').click()
-  await page.getByTestId('project-select').selectOption({ label: 'Campamento Auca Sur — Petrolera Amazónica del Oriente S.A.' })
+  await page
+    .getByTestId('project-select')
+    .selectOption({ label: 'Campamento Auca Sur — Petrolera Amazónica del Oriente S.A.' })
   await page.getByTestId('equipment-select').selectOption({ index: 1 })
   await page.getByTestId('maintenance-type').selectOption('corrective')
   const start = await page.getByTestId('start-date').inputValue()
@@ -101,7 +110,9 @@ test('field documents of a rental project: custody chain with live volumes, PDF 
   // --- shipping guide with an equipment item, then voided with a reason ---
   await nav.getByRole('link', { name: 'Guías de remisión' }).click()
   await page.getByTestId('new-guide').click()
-  await page.getByTestId('project-select').selectOption({ label: 'Campamento Auca Sur — Petrolera Amazónica del Oriente S.A.' })
+  await page
+    .getByTestId('project-select')
+    .selectOption({ label: 'Campamento Auca Sur — Petrolera Amazónica del Oriente S.A.' })
   await page.getByTestId('add-equipment-item').selectOption({ index: 1 })
   await page.getByTestId('carrier').fill('Transportes Río Napo')
   await page.getByTestId('transport-cost').fill('80')

@@ -4,7 +4,9 @@ import { login, watchPageErrors } from './helpers'
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../shared/fixtures/rental/equipments.json')
 
-test('rental: client with RUC, project, equipment import, assign, calendar, retire, reactivate, delete, close', async ({ page }) => {
+test('rental: client with RUC, project, equipment import, assign, calendar, retire, reactivate, delete, close', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   const problems = watchPageErrors(page)
   await login(page, 'manager@rental.test')
@@ -28,7 +30,9 @@ test('rental: client with RUC, project, equipment import, assign, calendar, reti
   await nav.getByRole('link', { name: 'Proyectos' }).click()
   await page.getByTestId('new-project').click()
   await page.getByTestId('project-name').fill('Campamento E2E')
-  await page.getByTestId('project-client').selectOption({ label: 'Constructora Amazonía E2E · 1760013210001' })
+  await page
+    .getByTestId('project-client')
+    .selectOption({ label: 'Constructora Amazonía E2E · 1760013210001' })
   await page.getByTestId('project-location').fill('BLOQUE 15')
   await page.getByRole('dialog').getByRole('button', { name: 'Crear' }).click()
   await expect(page.getByRole('heading', { name: 'Campamento E2E' })).toBeVisible()
@@ -39,7 +43,9 @@ test('rental: client with RUC, project, equipment import, assign, calendar, reti
   await page.getByTestId('import-open').click()
   await page.getByTestId('import-file').setInputFiles(FIXTURE)
   await page.getByRole('button', { name: 'Revisar sin importar' }).click()
-  await expect(page.getByText(/Vista previa: todavía no se importó nada\. 255 filas: 255 nuevas/)).toBeVisible()
+  await expect(
+    page.getByText(/Vista previa: todavía no se importó nada\. 255 filas: 255 nuevas/),
+  ).toBeVisible()
   await expect(page.getByTestId('import-report').getByText('PSLLV-SN', { exact: true })).toBeVisible()
   await page.getByTestId('import-submit').click()
   await expect(page.getByText(/Importación terminada\. 255 filas: 255 nuevas/)).toBeVisible()
@@ -52,22 +58,30 @@ test('rental: client with RUC, project, equipment import, assign, calendar, reti
   await page.getByRole('link', { name: 'Campamento E2E', exact: true }).click()
   await page.getByTestId('assign-open').click()
   await page.getByTestId('assign-filter').fill('PSL-BT-111')
-  await page.getByTestId('assign-item').selectOption({ label: 'PSL-BT-111 · BATERÍA SANITARIA (Batería sanitaria)' })
+  await page
+    .getByTestId('assign-item')
+    .selectOption({ label: 'PSL-BT-111 · BATERÍA SANITARIA (Batería sanitaria)' })
   await page.getByTestId('assign-rate').fill('18')
   await page.getByTestId('assign-submit').click()
   await expect(page.getByText('PSL-BT-111 asignado al proyecto')).toBeVisible()
 
   await page.getByTestId('assign-open').click()
   await page.getByTestId('assign-filter').fill('SERV01')
-  await page.getByTestId('assign-item').selectOption({ label: 'PEISOL-SERV01 · Limpieza de batería sanitaria' })
+  await page
+    .getByTestId('assign-item')
+    .selectOption({ label: 'PEISOL-SERV01 · Limpieza de batería sanitaria' })
   await page.getByTestId('assign-rate').fill('25')
-  await page.getByLabel('Equipo que atiende (opcional)').selectOption({ label: 'PSL-BT-111 · BATERÍA SANITARIA' })
+  await page
+    .getByLabel('Equipo que atiende (opcional)')
+    .selectOption({ label: 'PSL-BT-111 · BATERÍA SANITARIA' })
   await page.getByRole('button', { name: 'lunes', exact: true }).click()
   await page.getByRole('button', { name: 'jueves', exact: true }).click()
   await page.getByTestId('assign-submit').click()
   await expect(page.getByText('PEISOL-SERV01 asignado al proyecto')).toBeVisible()
   await expect(page.getByText('1 equipo activo · 1 servicio activo · renta diaria $18,00')).toBeVisible()
-  await expect(page.getByRole('cell', { name: /SERVICIO \/ PSL-BT-111 \/ LIMPIEZA DE BATERÍA SANITARIA/ })).toBeVisible()
+  await expect(
+    page.getByRole('cell', { name: /SERVICIO \/ PSL-BT-111 \/ LIMPIEZA DE BATERÍA SANITARIA/ }),
+  ).toBeVisible()
 
   // The maintenance calendar comes from the service's weekdays.
   await page.getByRole('tab', { name: 'Calendario de mantenimiento' }).click()
@@ -99,7 +113,9 @@ test('rental: client with RUC, project, equipment import, assign, calendar, reti
   // Assign again and close the project: everything is retired and the project is locked.
   await page.getByTestId('assign-open').click()
   await page.getByTestId('assign-filter').fill('PSL-BT-111')
-  await page.getByTestId('assign-item').selectOption({ label: 'PSL-BT-111 · BATERÍA SANITARIA (Batería sanitaria)' })
+  await page
+    .getByTestId('assign-item')
+    .selectOption({ label: 'PSL-BT-111 · BATERÍA SANITARIA (Batería sanitaria)' })
   await page.getByTestId('assign-rate').fill('18.5')
   await page.getByTestId('assign-submit').click()
   await expect(page.getByText('PSL-BT-111 asignado al proyecto')).toBeVisible()

@@ -7,26 +7,61 @@ import { login, watchPageErrors } from './helpers'
 const shared = path.resolve(import.meta.dirname, '../../shared/fixtures')
 const DATES = ['2026-03-02', '2026-03-03']
 
-type Concept = { annex: string | null; code: string; description: string; unit: string; unitPriceMxn: string; unitPriceUsd: string }
+type Concept = {
+  annex: string | null
+  code: string
+  description: string
+  unit: string
+  unitPriceMxn: string
+  unitPriceUsd: string
+}
 
 /** A per-work-order Anexo C (spec §5.9) from catalog concepts, with a two-day programme. */
-async function annexWorkbook(concepts: Concept[], edit: (row: (string | number | null)[], i: number) => void = () => {}) {
+async function annexWorkbook(
+  concepts: Concept[],
+  edit: (row: (string | number | null)[], i: number) => void = () => {},
+) {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('ANEXO C')
   ws.addRow(['Anexo C de la OT'])
-  const header = ws.addRow(['ANEXO', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'VOLUMEN PTE', 'P.U. M.N.', 'P.U. USD', ...DATES.map((d) => new Date(`${d}T00:00:00Z`))])
+  const header = ws.addRow([
+    'ANEXO',
+    'PARTIDA',
+    'CONCEPTO',
+    'UNIDAD',
+    'VOLUMEN PTE',
+    'P.U. M.N.',
+    'P.U. USD',
+    ...DATES.map((d) => new Date(`${d}T00:00:00Z`)),
+  ])
   DATES.forEach((_, i) => (header.getCell(8 + i).numFmt = 'dd/mm/yyyy'))
   concepts.forEach((c, i) => {
-    const row: (string | number | null)[] = [c.annex, c.code, c.description, c.unit, 10 + i, Number(c.unitPriceMxn), Number(c.unitPriceUsd), 1 + i, null]
+    const row: (string | number | null)[] = [
+      c.annex,
+      c.code,
+      c.description,
+      c.unit,
+      10 + i,
+      Number(c.unitPriceMxn),
+      Number(c.unitPriceUsd),
+      1 + i,
+      null,
+    ]
     edit(row, i)
     ws.addRow(row)
   })
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-const xlsx = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer })
+const xlsx = (name: string, buffer: Buffer) => ({
+  name,
+  mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  buffer,
+})
 
-test('a work order’s Anexo C (one rejected file, one good, a second version) and its MS Project schedule', async ({ page }) => {
+test('a work order’s Anexo C (one rejected file, one good, a second version) and its MS Project schedule', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   const problems = watchPageErrors(page)
   await login(page, 'manager@offshore.test')
@@ -34,16 +69,36 @@ test('a work order’s Anexo C (one rejected file, one good, a second version) a
 
   // The contract concept catalog (its own journey is the concepts screen) and a work order, through the API.
   const catalog = await request.post('/api/v1/concepts/import', {
-    multipart: { kind: 'contract', file: xlsx('ANEXO_C_CONTRATO.xlsx', fs.readFileSync(path.join(shared, 'excel/ANEXO_C_CONTRATO.xlsx'))) },
+    multipart: {
+      kind: 'contract',
+      file: xlsx('ANEXO_C_CONTRATO.xlsx', fs.readFileSync(path.join(shared, 'excel/ANEXO_C_CONTRATO.xlsx'))),
+    },
     timeout: 60_000,
   })
   expect(catalog.status()).toBe(200)
-  const concepts = ((await (await request.get('/api/v1/concepts?kind=ordinary&annex=C-2&sort=code&limit=6')).json()) as { items: Concept[] }).items
+  const concepts = (
+    (await (await request.get('/api/v1/concepts?kind=ordinary&annex=C-2&sort=code&limit=6')).json()) as {
+      items: Concept[]
+    }
+  ).items
   expect(concepts).toHaveLength(6)
-  const client = ((await (await request.get('/api/v1/catalogs/clients?clientType=CONTRATO&limit=1')).json()) as { items: { id: string }[] }).items[0]!
-  const pm = ((await (await request.get('/api/v1/catalogs/project-managers?limit=1')).json()) as { items: { id: string }[] }).items[0]!
+  const client = (
+    (await (await request.get('/api/v1/catalogs/clients?clientType=CONTRATO&limit=1')).json()) as {
+      items: { id: string }[]
+    }
+  ).items[0]!
+  const pm = (
+    (await (await request.get('/api/v1/catalogs/project-managers?limit=1')).json()) as {
+      items: { id: string }[]
+    }
+  ).items[0]!
   const created = await request.post('/api/v1/work-orders', {
-    data: { number: 'OT-801-26-300-AKAL-C', description: 'Mantenimiento a ductos en Akal-C', clientId: client.id, projectManagerId: pm.id },
+    data: {
+      number: 'OT-801-26-300-AKAL-C',
+      description: 'Mantenimiento a ductos en Akal-C',
+      clientId: client.id,
+      projectManagerId: pm.id,
+    },
   })
   expect(created.status()).toBe(201)
   const wo = (await created.json()) as { id: string }
@@ -56,9 +111,14 @@ test('a work order’s Anexo C (one rejected file, one good, a second version) a
   // 1. A file with a unit that does not exist: rejected, nothing saved, the file with remarks to download.
   await tab.getByTestId('annex-import').first().click()
   const dialog = page.getByRole('dialog', { name: 'Importar Anexo C' })
-  await dialog.getByLabel('Archivo de Excel (.xlsx)').setInputFiles(
-    xlsx('anexo-con-errores.xlsx', await annexWorkbook(concepts, (row, i) => i === 2 && (row[3] = 'BARRILES'))),
-  )
+  await dialog
+    .getByLabel('Archivo de Excel (.xlsx)')
+    .setInputFiles(
+      xlsx(
+        'anexo-con-errores.xlsx',
+        await annexWorkbook(concepts, (row, i) => i === 2 && (row[3] = 'BARRILES')),
+      ),
+    )
   await dialog.getByRole('button', { name: 'Revisar archivo' }).click()
   const rejected = dialog.getByTestId('annex-rejected')
   await expect(rejected.getByText('1 fila con observaciones; no se guardó nada.')).toBeVisible()
@@ -68,7 +128,9 @@ test('a work order’s Anexo C (one rejected file, one good, a second version) a
   expect((await downloading).suggestedFilename()).toBe('Errores_Importacion_OT-801-26-300-AKAL-C.xlsx')
 
   // 2. The good file: version 1 with its diff (everything new); confirmed, it is in force.
-  await dialog.getByLabel('Archivo de Excel (.xlsx)').setInputFiles(xlsx('anexo-c.xlsx', await annexWorkbook(concepts)))
+  await dialog
+    .getByLabel('Archivo de Excel (.xlsx)')
+    .setInputFiles(xlsx('anexo-c.xlsx', await annexWorkbook(concepts)))
   await dialog.getByRole('button', { name: 'Revisar archivo' }).click()
   const review = page.getByRole('dialog', { name: 'Versión 1: revisa los cambios' })
   await expect(review.getByText('Primera versión de esta OT: todos sus conceptos son nuevos.')).toBeVisible()
@@ -85,9 +147,14 @@ test('a work order’s Anexo C (one rejected file, one good, a second version) a
 
   // 3. A second version: one volume changes and one line goes; the diff shows old → new before confirming.
   await tab.getByTestId('annex-import').first().click()
-  await dialog.getByLabel('Archivo de Excel (.xlsx)').setInputFiles(
-    xlsx('anexo-c-v2.xlsx', await annexWorkbook(concepts.slice(0, 5), (row, i) => i === 0 && (row[4] = 25.5))),
-  )
+  await dialog
+    .getByLabel('Archivo de Excel (.xlsx)')
+    .setInputFiles(
+      xlsx(
+        'anexo-c-v2.xlsx',
+        await annexWorkbook(concepts.slice(0, 5), (row, i) => i === 0 && (row[4] = 25.5)),
+      ),
+    )
   await dialog.getByRole('button', { name: 'Revisar archivo' }).click()
   const review2 = page.getByRole('dialog', { name: 'Versión 2: revisa los cambios' })
   await expect(review2.getByText('Comparada con la versión 1 vigente')).toBeVisible()
@@ -106,11 +173,18 @@ test('a work order’s Anexo C (one rejected file, one good, a second version) a
   await expect(sched.getByText('Esta OT todavía no tiene programa.')).toBeVisible()
   await sched.getByTestId('schedule-import').click()
   const upload = page.getByRole('dialog', { name: 'Importar programa de MS Project' })
-  const mpp = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])
-  await upload.getByLabel('Archivo XML de MS Project').setInputFiles({ name: 'programa.mpp', mimeType: 'application/vnd.ms-project', buffer: mpp })
+  const mpp = Buffer.concat([
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    Buffer.alloc(504),
+  ])
+  await upload
+    .getByLabel('Archivo XML de MS Project')
+    .setInputFiles({ name: 'programa.mpp', mimeType: 'application/vnd.ms-project', buffer: mpp })
   await upload.getByRole('button', { name: 'Importar' }).click()
   await expect(upload.getByText(/Guarda el archivo como XML de MS Project/)).toBeVisible()
-  await upload.getByLabel('Archivo XML de MS Project').setInputFiles(path.join(shared, 'msproject/sample1.xml'))
+  await upload
+    .getByLabel('Archivo XML de MS Project')
+    .setInputFiles(path.join(shared, 'msproject/sample1.xml'))
   await upload.getByRole('button', { name: 'Importar' }).click()
   await expect(page.getByText('Programa importado: versión 1 con 22 tareas.')).toBeVisible()
 

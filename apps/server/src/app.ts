@@ -71,7 +71,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger:
       deps.logger === false
         ? false
-        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', '*.password'] },
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization', '*.password'],
+          },
     genReqId: () => `req_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`,
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: false,
@@ -94,20 +97,32 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     }
   })
 
-  registerErrorHandler(app, { spaFallback: Boolean(deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))) })
+  registerErrorHandler(app, {
+    spaFallback: Boolean(deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))),
+  })
   registerSecurity(app, { publicOrigin: config.publicOrigin, secure: config.secureCookies })
   await app.register(cookie)
-  await app.register(multipart, { limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20, fieldSize: 10_000 } })
+  await app.register(multipart, {
+    limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20, fieldSize: 10_000 },
+  })
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Faena API', version: VERSION, description: 'API de Faena. Sesión por cookie (POST /api/v1/auth/login).' },
+      info: {
+        title: 'Faena API',
+        version: VERSION,
+        description: 'API de Faena. Sesión por cookie (POST /api/v1/auth/login).',
+      },
     },
     transform: jsonSchemaTransform,
   })
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true }
   })
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true, uiConfig: { docExpansion: 'list' } })
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    uiConfig: { docExpansion: 'list' },
+  })
   registerAuthHook(app, auth)
 
   await app.register(platformRoutes, {
@@ -123,11 +138,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Business modules, one registration each.
   const catalogs = createCatalogsModule({ db, clock })
   await app.register(catalogs.routes)
-  const proposals = createProposalsService({ db, clock, files, timeZoneOf, catalogs: { ...catalogs.service, getNames: getCatalogNames } })
+  const proposals = createProposalsService({
+    db,
+    clock,
+    files,
+    timeZoneOf,
+    catalogs: { ...catalogs.service, getNames: getCatalogNames },
+  })
   await app.register(proposalsRoutes, { proposals })
   const concepts = createConceptsModule({ db, clock, catalogs: catalogs.service })
   await app.register(concepts.routes)
-  const workOrders = createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes: familyAuthorizedVolumes })
+  const workOrders = createWorkOrdersService({
+    db,
+    clock,
+    timeZoneOf,
+    familyVolumes: familyAuthorizedVolumes,
+  })
   await app.register(workOrdersRoutes, { workOrders })
   const rentalProjects = createRentalProjectsModule({ db, clock, timeZoneOf })
   await app.register(rentalProjects.routes)

@@ -4,8 +4,4 @@ import { seedDemoRentalDocuments } from './modules/rental-documents'
 import type { DemoSeeder } from './platform/seed/demo'
 
 /** What each business module adds to a new demo organization, in order. One line per module. */
-export const demoSeeders: DemoSeeder[] = [
-  seedDemoCatalogs,
-  seedDemoRentalProjects,
-  seedDemoRentalDocuments,
-]
+export const demoSeeders: DemoSeeder[] = [seedDemoCatalogs, seedDemoRentalProjects, seedDemoRentalDocuments]

@@ -50,7 +50,10 @@ class CliError extends Error {
 }
 
 async function openDatabase(config: Config): Promise<Database> {
-  return createDb({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite') })
+  return createDb({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pglite'),
+  })
 }
 
 async function serve(config: Config) {
@@ -75,9 +78,15 @@ async function serve(config: Config) {
   process.once('SIGTERM', () => void shutdown())
   await app.listen({ port: config.port, host: config.host })
   const url = `http://localhost:${config.port}`
-  const lines = [``, `Faena is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`, `API docs: ${url}/api/docs`]
+  const lines = [
+    ``,
+    `Faena is running at ${url}  (database: ${database.kind === 'pglite' ? `embedded, ${config.dataDir}` : 'PostgreSQL'})`,
+    `API docs: ${url}/api/docs`,
+  ]
   if (database.kind === 'pglite') {
-    lines.push('Demo logins: <role>@offshore.test and <role>@rental.test, roles admin, manager, supervisor, operator, billing, viewer')
+    lines.push(
+      'Demo logins: <role>@offshore.test and <role>@rental.test, roles admin, manager, supervisor, operator, billing, viewer',
+    )
     if (seeded && seeded.created.length > 0 && seeded.passwordGenerated) {
       const file = writeDemoCredentials(config.dataDir, seeded)
       lines.push(`Demo password (shown once): ${seeded.password}   — also written to ${file}`)
@@ -116,7 +125,11 @@ async function importWorkOrders(config: Config, args: string[]) {
   return withDatabase(config, async ({ db }) => {
     const org = await findOrganizationBySlug(db, values.org ?? '')
     if (!org) throw new CliError(`Organization "${values.org}" not found`, 1)
-    const service = createWorkOrdersService({ db, clock: () => new Date(), timeZoneOf: createTimeZoneLookup(db) })
+    const service = createWorkOrdersService({
+      db,
+      clock: () => new Date(),
+      timeZoneOf: createTimeZoneLookup(db),
+    })
     const started = Date.now()
     let r: Awaited<ReturnType<typeof service.importHistory>>
     try {
@@ -124,8 +137,12 @@ async function importWorkOrders(config: Config, args: string[]) {
     } catch (err) {
       if (err instanceof AppError) {
         const details = Array.isArray(err.details) ? (err.details as { path: string; message: string }[]) : []
-        if (values.json) console.log(JSON.stringify({ error: { code: err.code, message: err.message, details } }, null, 2))
-        throw new CliError([err.message, ...details.slice(0, 50).map((d) => `  ${d.path}: ${d.message}`)].join('\n'), 1)
+        if (values.json)
+          console.log(JSON.stringify({ error: { code: err.code, message: err.message, details } }, null, 2))
+        throw new CliError(
+          [err.message, ...details.slice(0, 50).map((d) => `  ${d.path}: ${d.message}`)].join('\n'),
+          1,
+        )
       }
       throw err
     }
@@ -135,7 +152,9 @@ async function importWorkOrders(config: Config, args: string[]) {
       `${org.slug}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.errors} errors ` +
         `(${r.families} families, ${r.placeholderProposals} placeholder proposals) in ${Date.now() - started} ms`,
     )
-    for (const x of withIssues) for (const i of x.issues) console.log(`  row ${x.rowNumber} ${x.number ?? ''}: ${i.field}: ${i.message}`)
+    for (const x of withIssues)
+      for (const i of x.issues)
+        console.log(`  row ${x.rowNumber} ${x.number ?? ''}: ${i.field}: ${i.message}`)
   })
 }
 
@@ -149,7 +168,8 @@ async function importConcepts(config: Config, args: string[]) {
   })
   if (!values.org) throw new CliError('--org <slug> is required')
   const kind = values.kind
-  if (kind !== 'contract' && kind !== 'extraordinary') throw new CliError('--kind must be contract or extraordinary')
+  if (kind !== 'contract' && kind !== 'extraordinary')
+    throw new CliError('--kind must be contract or extraordinary')
   const file = positionals[0]
   if (!file || positionals.length > 1) throw new CliError('import:concepts needs exactly one FILE')
   const bytes = await readFile(file).catch(() => {
@@ -166,7 +186,8 @@ async function importConcepts(config: Config, args: string[]) {
     } catch (err) {
       if (err instanceof AppError) {
         const details = Array.isArray(err.details) ? (err.details as { path: string; message: string }[]) : []
-        if (values.json) console.log(JSON.stringify({ error: { code: err.code, message: err.message, details } }, null, 2))
+        if (values.json)
+          console.log(JSON.stringify({ error: { code: err.code, message: err.message, details } }, null, 2))
         throw new CliError([err.message, ...details.map((d) => `  ${d.path}: ${d.message}`)].join('\n'), 1)
       }
       throw err
@@ -187,26 +208,46 @@ async function importConcepts(config: Config, args: string[]) {
   })
 }
 
-type WorkOrderImportArgs = { org: string; number: string; reprogramming: number | null; file: string; bytes: Buffer; json: boolean }
+type WorkOrderImportArgs = {
+  org: string
+  number: string
+  reprogramming: number | null
+  file: string
+  bytes: Buffer
+  json: boolean
+}
 
 /** The arguments shared by `import:annex` and `import:schedule`. */
 async function workOrderImportArgs(command: string, args: string[]): Promise<WorkOrderImportArgs> {
   const { values, positionals } = parseArgs({
     args,
-    options: { org: { type: 'string' }, 'work-order': { type: 'string' }, reprogramming: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      org: { type: 'string' },
+      'work-order': { type: 'string' },
+      reprogramming: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     allowPositionals: true,
     strict: true,
   })
   if (!values.org) throw new CliError('--org <slug> is required')
   if (!values['work-order']) throw new CliError('--work-order <number> is required')
   const reprogramming = values.reprogramming === undefined ? null : Number(values.reprogramming)
-  if (reprogramming !== null && !(Number.isInteger(reprogramming) && reprogramming >= 1)) throw new CliError('--reprogramming must be 1, 2, …')
+  if (reprogramming !== null && !(Number.isInteger(reprogramming) && reprogramming >= 1))
+    throw new CliError('--reprogramming must be 1, 2, …')
   const file = positionals[0]
   if (!file || positionals.length > 1) throw new CliError(`${command} needs exactly one FILE`)
   const bytes = await readFile(file).catch(() => {
     throw new CliError(`Cannot read ${file}`, 1)
   })
-  return { org: values.org, number: values['work-order'], reprogramming, file, bytes, json: values.json ?? false }
+  return {
+    org: values.org,
+    number: values['work-order'],
+    reprogramming,
+    file,
+    bytes,
+    json: values.json ?? false,
+  }
 }
 
 /** Organization, system actor, work order (the initial one of that number, or its reprogramming n) and the files service. */
@@ -216,7 +257,11 @@ async function workOrderImportContext(config: Config, db: Database['db'], a: Wor
   if (!org) throw new CliError(`Organization "${a.org}" not found`, 1)
   const found = await findWorkOrdersByNumber(db, org.id, a.number)
   const wo = found.find((w) => w.reprogrammingNumber === a.reprogramming)
-  if (!wo) throw new CliError(`Work order "${a.number}"${a.reprogramming ? ` reprogramming ${a.reprogramming}` : ''} not found in ${org.slug}`, 1)
+  if (!wo)
+    throw new CliError(
+      `Work order "${a.number}"${a.reprogramming ? ` reprogramming ${a.reprogramming}` : ''} not found in ${org.slug}`,
+      1,
+    )
   const files = createFilesService({ db, store: createLocalFileStore(path.join(config.dataDir, 'files')) })
   return { org, actor: systemActor(org.id), wo, files }
 }
@@ -224,7 +269,8 @@ async function workOrderImportContext(config: Config, db: Database['db'], a: Wor
 const appErrorToCli = (err: unknown, json: boolean): never => {
   if (err instanceof AppError) {
     const details = Array.isArray(err.details) ? (err.details as { path: string; message: string }[]) : []
-    if (json) console.log(JSON.stringify({ error: { code: err.code, message: err.message, details } }, null, 2))
+    if (json)
+      console.log(JSON.stringify({ error: { code: err.code, message: err.message, details } }, null, 2))
     throw new CliError(err.message, 1)
   }
   throw err
@@ -236,7 +282,9 @@ async function importAnnex(config: Config, args: string[]) {
   return withDatabase(config, async ({ db }) => {
     const { org, actor, wo, files } = await workOrderImportContext(config, db, a)
     const service = createWorkOrderConceptsService({ db, clock: () => new Date(), files })
-    const r = await service.importAnnex(actor, wo.id, { fileName: path.basename(a.file), bytes: a.bytes }).catch((e: unknown) => appErrorToCli(e, a.json))
+    const r = await service
+      .importAnnex(actor, wo.id, { fileName: path.basename(a.file), bytes: a.bytes })
+      .catch((e: unknown) => appErrorToCli(e, a.json))
     if (r.outcome === 'rejected') {
       const d = r.rejection.details
       let written: string | null = null
@@ -244,7 +292,20 @@ async function importAnnex(config: Config, args: string[]) {
         written = path.resolve(d.errorWorkbookFileName)
         await writeFile(written, (await files.readFile(actor, d.errorWorkbookFileId)).bytes)
       }
-      if (a.json) console.log(JSON.stringify({ status: 'rejected', workOrder: wo.number, message: r.rejection.message, ...d, errorWorkbookPath: written }, null, 2))
+      if (a.json)
+        console.log(
+          JSON.stringify(
+            {
+              status: 'rejected',
+              workOrder: wo.number,
+              message: r.rejection.message,
+              ...d,
+              errorWorkbookPath: written,
+            },
+            null,
+            2,
+          ),
+        )
       else {
         console.log(`${org.slug} ${wo.number}: REJECTED, nothing saved. ${r.rejection.message}`)
         for (const b of d.badRows.slice(0, 50)) console.log(`  row ${b.rowNumber}: ${b.reasons.join(' | ')}`)
@@ -254,7 +315,9 @@ async function importAnnex(config: Config, args: string[]) {
       process.exitCode = 1
       return
     }
-    const confirmed = await service.confirmImport(actor, wo.id, r.detail.id).catch((e: unknown) => appErrorToCli(e, a.json))
+    const confirmed = await service
+      .confirmImport(actor, wo.id, r.detail.id)
+      .catch((e: unknown) => appErrorToCli(e, a.json))
     const summary = {
       status: confirmed.status,
       workOrder: wo.number,
@@ -286,7 +349,9 @@ async function importSchedule(config: Config, args: string[]) {
   return withDatabase(config, async ({ db }) => {
     const { org, actor, wo, files } = await workOrderImportContext(config, db, a)
     const service = createSchedulesService({ db, clock: () => new Date(), files })
-    const r = await service.importSchedule(actor, wo.id, { fileName: path.basename(a.file), bytes: a.bytes }).catch((e: unknown) => appErrorToCli(e, a.json))
+    const r = await service
+      .importSchedule(actor, wo.id, { fileName: path.basename(a.file), bytes: a.bytes })
+      .catch((e: unknown) => appErrorToCli(e, a.json))
     if (a.json) return console.log(JSON.stringify({ workOrder: wo.number, ...r }, null, 2))
     console.log(
       `${org.slug} ${wo.number}: schedule version ${r.version} active. ${r.tasks} tasks, ${r.dependencies} dependencies, ` +
@@ -294,7 +359,9 @@ async function importSchedule(config: Config, args: string[]) {
     )
     if (r.changes) {
       const c = r.changes
-      console.log(`  against the previous version: ${c.addedTasks} tasks added, ${c.removedTasks} removed, ${c.changedTasks} changed; ${c.addedDependencies + c.removedDependencies + c.changedDependencies} dependency changes`)
+      console.log(
+        `  against the previous version: ${c.addedTasks} tasks added, ${c.removedTasks} removed, ${c.changedTasks} changed; ${c.addedDependencies + c.removedDependencies + c.changedDependencies} dependency changes`,
+      )
     }
     for (const w of r.warnings) console.log(`  note: ${w}`)
   })
@@ -320,7 +387,8 @@ async function main(argv: string[]) {
         const r = await seedDemo(db, { password: config.demoPassword, seeders: demoSeeders })
         if (r.created.length === 0) return console.log('Demo organizations already exist; nothing changed')
         console.log(`Created ${r.created.join(', ')} with users:\n  ${r.logins.join('\n  ')}`)
-        if (r.passwordGenerated) console.log(`Password: ${r.password}  (written to ${writeDemoCredentials(config.dataDir, r)})`)
+        if (r.passwordGenerated)
+          console.log(`Password: ${r.password}  (written to ${writeDemoCredentials(config.dataDir, r)})`)
       })
     }
     case 'user:create': {
@@ -348,7 +416,9 @@ async function main(argv: string[]) {
       return withDatabase(config, async ({ db }) => {
         const org = await findOrganizationBySlug(db, values.org ?? '')
         if (!org) throw new CliError(`Organization "${values.org}" not found`, 1)
-        const user = await db.transaction().execute((trx) => createUserRecord(trx, systemActor(org.id), parsed.data))
+        const user = await db
+          .transaction()
+          .execute((trx) => createUserRecord(trx, systemActor(org.id), parsed.data))
         console.log(`Created ${user.email} (${user.role}) in ${org.slug}`)
       })
     }

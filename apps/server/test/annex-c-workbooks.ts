@@ -35,10 +35,21 @@ export type AnnexWorkbookOptions = {
 }
 
 /** A concept of the catalog as GET /api/v1/concepts lists it. */
-export type CatalogItem = { annex: string | null; code: string; description: string; unit: string; unitPriceMxn: string; unitPriceUsd: string }
+export type CatalogItem = {
+  annex: string | null
+  code: string
+  description: string
+  unit: string
+  unitPriceMxn: string
+  unitPriceUsd: string
+}
 
 /** One workbook row per concept, with a volume and (optionally) a daily programme. */
-export function rowsFromCatalog(items: CatalogItem[], volume: (i: number) => number = (i) => 10 + i, planned?: (i: number) => Record<string, number>): AnnexRow[] {
+export function rowsFromCatalog(
+  items: CatalogItem[],
+  volume: (i: number) => number = (i) => 10 + i,
+  planned?: (i: number) => Record<string, number>,
+): AnnexRow[] {
   return items.map((c, i) => ({
     annex: c.annex,
     code: c.code,
@@ -60,12 +71,21 @@ export async function annexCWorkbook(rows: AnnexRow[], opts: AnnexWorkbookOption
   }
   const ws = wb.addWorksheet(opts.sheetName ?? 'ANEXO C')
   const headerRow = opts.headerRow ?? 1
-  for (let r = 1; r < headerRow; r++) ws.addRow(r === 1 ? ['PEMEX Exploración y Producción', null, 'Anexo C de la OT'] : [])
+  for (let r = 1; r < headerRow; r++)
+    ws.addRow(r === 1 ? ['PEMEX Exploración y Producción', null, 'Anexo C de la OT'] : [])
   const dates = opts.dates ?? []
-  const base = ['ANEXO', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'VOLUMEN PTE', 'P.U. M.N.', 'P.U. USD', ...(opts.okColumn ? ['OK'] : [])].filter(
-    (h) => !(opts.omit ?? []).includes(h),
-  )
-  const dateHeader = (d: string) => (opts.textDates ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : new Date(`${d}T00:00:00Z`))
+  const base = [
+    'ANEXO',
+    'PARTIDA',
+    'CONCEPTO',
+    'UNIDAD',
+    'VOLUMEN PTE',
+    'P.U. M.N.',
+    'P.U. USD',
+    ...(opts.okColumn ? ['OK'] : []),
+  ].filter((h) => !(opts.omit ?? []).includes(h))
+  const dateHeader = (d: string) =>
+    opts.textDates ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : new Date(`${d}T00:00:00Z`)
   const header = ws.addRow([...base, ...dates.map(dateHeader)])
   dates.forEach((_, i) => {
     if (!opts.textDates) header.getCell(base.length + i + 1).numFmt = 'dd/mm/yyyy'
@@ -90,7 +110,9 @@ export async function annexCWorkbook(rows: AnnexRow[], opts: AnnexWorkbookOption
 export function multipartFile(fileName: string, bytes: Buffer, boundary = 'faenaAnnexBoundary') {
   return {
     payload: Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
       bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]),

@@ -18,7 +18,8 @@ declare module 'vitest' {
   }
 }
 
-export const postgresAdminUrl = () => process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+export const postgresAdminUrl = () =>
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
 
 /**
  * Builds one migrated, demo-seeded database per run; every test file starts from a copy of it:

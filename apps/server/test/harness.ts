@@ -51,7 +51,12 @@ export async function createTestApp(opts: { clock?: () => Date } = {}): Promise<
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-files-'))
   const app = await buildApp({
     database,
-    config: { uploadLimitBytes: 5 * 1024 * 1024, secureCookies: false, publicOrigin: undefined, logLevel: 'silent' },
+    config: {
+      uploadLimitBytes: 5 * 1024 * 1024,
+      secureCookies: false,
+      publicOrigin: undefined,
+      logLevel: 'silent',
+    },
     fileStore: createLocalFileStore(filesDir),
     logger: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
@@ -66,7 +71,11 @@ export async function createTestApp(opts: { clock?: () => Date } = {}): Promise<
       const key = `${email}\n${password}`
       const cached = cookies.get(key)
       if (cached) return cached
-      const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } })
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email, password },
+      })
       if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`)
       const c = res.cookies.find((x) => x.name === 'faena_session')
       if (!c) throw new Error('no session cookie')

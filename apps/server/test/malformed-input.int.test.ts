@@ -24,7 +24,8 @@ beforeAll(async () => {
 afterAll(async () => t.close())
 
 type Schema = { body?: unknown; querystring?: unknown }
-const keysOf = (schema: unknown): string[] => (schema instanceof z.ZodObject ? Object.keys(schema.shape) : ['name', 'id', 'status'])
+const keysOf = (schema: unknown): string[] =>
+  schema instanceof z.ZodObject ? Object.keys(schema.shape) : ['name', 'id', 'status']
 
 function badBodies(schema: unknown): unknown[] {
   const keys = keysOf(schema)
@@ -46,25 +47,44 @@ function badBodies(schema: unknown): unknown[] {
   ]
 }
 
-const BAD_QUERIES = ['limit=-1', 'limit=abc', 'offset=-5', 'limit=100000', 'sort=nope', 'dir=up', 'from=2026-02-30', 'q=' + 'x'.repeat(5000), 'status=zzz']
+const BAD_QUERIES = [
+  'limit=-1',
+  'limit=abc',
+  'offset=-5',
+  'limit=100000',
+  'sort=nope',
+  'dir=up',
+  'from=2026-02-30',
+  'q=' + 'x'.repeat(5000),
+  'status=zzz',
+]
 
 async function send(method: string, url: string, payload?: unknown, raw?: string) {
   return t.app.inject({
     method: method as 'POST',
     url,
     headers: { cookie, ...(raw !== undefined ? { 'content-type': 'application/json' } : {}) },
-    ...(raw !== undefined ? { payload: raw } : payload === undefined ? {} : { payload: JSON.stringify(payload), headers: { cookie, 'content-type': 'application/json' } }),
+    ...(raw !== undefined
+      ? { payload: raw }
+      : payload === undefined
+        ? {}
+        : { payload: JSON.stringify(payload), headers: { cookie, 'content-type': 'application/json' } }),
   })
 }
 
 describe('malformed input never causes a 5xx', () => {
   it('JSON bodies: wrong types, missing fields, oversized strings, broken JSON', async () => {
     let sent = 0
-    for (const r of routes.filter((x) => ['POST', 'PATCH', 'PUT'].includes(x.method) && (x.schema as Schema | undefined)?.body)) {
+    for (const r of routes.filter(
+      (x) => ['POST', 'PATCH', 'PUT'].includes(x.method) && (x.schema as Schema | undefined)?.body,
+    )) {
       const url = samples.fill(r.url, 'offshore')
       for (const body of badBodies((r.schema as Schema).body)) {
         const res = await send(r.method, url, body)
-        expect(res.statusCode, `${r.method} ${r.url} ${JSON.stringify(body).slice(0, 80)} → ${res.body.slice(0, 200)}`).toBeLessThan(500)
+        expect(
+          res.statusCode,
+          `${r.method} ${r.url} ${JSON.stringify(body).slice(0, 80)} → ${res.body.slice(0, 200)}`,
+        ).toBeLessThan(500)
         if (res.statusCode >= 400) expect(res.json().error.code).toBeTruthy()
         sent++
       }
@@ -86,7 +106,11 @@ describe('malformed input never causes a 5xx', () => {
     }
     for (const r of routes.filter((x) => x.url.includes('/:'))) {
       const url = r.url.replace(/:[A-Za-z]+/g, 'not-a-uuid')
-      const res = await send(r.method, url, (r.schema as Schema | undefined)?.body ? samples.body(r) ?? {} : undefined)
+      const res = await send(
+        r.method,
+        url,
+        (r.schema as Schema | undefined)?.body ? (samples.body(r) ?? {}) : undefined,
+      )
       expect(res.statusCode, `${r.method} ${url}`).toBe(400)
     }
   })
@@ -97,7 +121,9 @@ describe('malformed input never causes a 5xx', () => {
     expect(notMultipart.statusCode).toBeLessThan(500)
     const boundary = 'b0undary'
     const fake = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="virus.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="virus.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
       Buffer.from('MZ this is an executable pretending to be a PDF'),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ])

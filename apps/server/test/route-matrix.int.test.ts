@@ -16,11 +16,14 @@ let apiRoutes: RegisteredRoute[]
 beforeAll(async () => {
   t = await createTestApp()
   samples = await createSamples(t)
-  apiRoutes = t.app.registeredRoutes.filter((r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'))
+  apiRoutes = t.app.registeredRoutes.filter(
+    (r) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs'),
+  )
 })
 afterAll(async () => t.close())
 
-const configOf = (r: RegisteredRoute) => (r.config ?? {}) as { public?: boolean; permission?: Permission | 'session' }
+const configOf = (r: RegisteredRoute) =>
+  (r.config ?? {}) as { public?: boolean; permission?: Permission | 'session' }
 const PUBLIC = new Set(['GET /api/health', 'POST /api/v1/auth/login'])
 
 describe('route matrix', () => {
@@ -42,7 +45,11 @@ describe('route matrix', () => {
 
   it('answers 401 to anonymous callers on every non-public route', async () => {
     for (const r of apiRoutes.filter((x) => !configOf(x).public)) {
-      const res = await t.app.inject({ method: r.method as 'GET', url: samples.fill(r.url, 'offshore'), payload: samples.body(r) })
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url: samples.fill(r.url, 'offshore'),
+        payload: samples.body(r),
+      })
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401)
       expect(res.json().error.code).toBe('UNAUTHENTICATED')
     }

@@ -20,7 +20,11 @@ export async function rentalBillingSamples(h: SampleHelpers): Promise<ModuleSamp
   const project = projects.items[0] as { id: string; startDate: string; endDate: string | null }
   const periodStart = project.startDate
   const periodEnd = plus(periodStart, 20)
-  const sheet = await h.post('/api/v1/rental/billing-sheets', { projectId: project.id, periodStart, periodEnd })
+  const sheet = await h.post('/api/v1/rental/billing-sheets', {
+    projectId: project.id,
+    periodStart,
+    periodEnd,
+  })
   const line = sheet.lines[0] as { id: string; key: string } | undefined
   if (!line) throw new Error('sample billing sheet has no line: the demo project needs equipment on site')
   const certificate = await h.post('/api/v1/rental/disposition-certificates', { billingSheetId: sheet.id })
@@ -32,12 +36,19 @@ export async function rentalBillingSamples(h: SampleHelpers): Promise<ModuleSamp
       '/api/v1/rental/disposition-certificates/:id': certificate.id,
     },
     bodies: {
-      'POST /api/v1/rental/billing-sheets': { projectId: project.id, periodStart: plus(periodEnd, 1), periodEnd: plus(periodEnd, 30) },
+      'POST /api/v1/rental/billing-sheets': {
+        projectId: project.id,
+        periodStart: plus(periodEnd, 1),
+        periodEnd: plus(periodEnd, 30),
+      },
       'PATCH /api/v1/rental/billing-sheets/:id': { notes: 'Observación muestra' },
       'PUT /api/v1/rental/billing-sheets/:id/lines/:lineId/days': { dates: [periodStart] },
       'POST /api/v1/rental/billing-sheets/:id/lines/restore': { key: line.key },
       'POST /api/v1/rental/billing-sheets/:id/reopen': { reason: 'Muestra' },
-      'POST /api/v1/rental/billing-sheets/:id/invoice': { invoiceReference: '001-001-000000123', invoiceFileId: invoice.id },
+      'POST /api/v1/rental/billing-sheets/:id/invoice': {
+        invoiceReference: '001-001-000000123',
+        invoiceFileId: invoice.id,
+      },
       'POST /api/v1/rental/billing-sheets/:id/cancel': { reason: 'Muestra' },
       'POST /api/v1/rental/disposition-certificates': { billingSheetId: sheet.id },
     },

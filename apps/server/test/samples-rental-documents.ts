@@ -7,14 +7,33 @@ export async function rentalDocumentSamples(h: SampleHelpers): Promise<ModuleSam
   if (!h.hasRoute('/api/v1/rental/custody-chains')) return { ids: {}, bodies: {} }
   const projects = await h.get('/api/v1/rental/projects?status=open&limit=50')
   const project = projects.items[0]
-  const assignments = (await h.get(`/api/v1/rental/projects/${project.id}/assignments`)).items as { id: string; kind: string; status: string }[]
+  const assignments = (await h.get(`/api/v1/rental/projects/${project.id}/assignments`)).items as {
+    id: string
+    kind: string
+    status: string
+  }[]
   const service = assignments.find((a) => a.kind === 'service' && a.status === 'active') ?? assignments[0]!
   const equipment = assignments.find((a) => a.kind === 'equipment') ?? assignments[0]!
   const date = project.startDate as string
 
-  const maintenance = { projectId: project.id, assignmentId: equipment.id, startDate: date, costPerDay: '40.00' }
-  const chain = { projectId: project.id, activityDate: date, assignmentIds: [service.id], volumeUnit: 'gallons', volume: '180' }
-  const guide = { projectId: project.id, issueDate: date, items: [{ description: 'Batería sanitaria', quantity: 1 }] }
+  const maintenance = {
+    projectId: project.id,
+    assignmentId: equipment.id,
+    startDate: date,
+    costPerDay: '40.00',
+  }
+  const chain = {
+    projectId: project.id,
+    activityDate: date,
+    assignmentIds: [service.id],
+    volumeUnit: 'gallons',
+    volume: '180',
+  }
+  const guide = {
+    projectId: project.id,
+    issueDate: date,
+    items: [{ description: 'Batería sanitaria', quantity: 1 }],
+  }
 
   const ids: Record<string, string> = {}
   for (const [path, body] of [

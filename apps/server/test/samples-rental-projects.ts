@@ -6,10 +6,27 @@ import type { ModuleSamples, SampleHelpers } from './samples'
  */
 export async function rentalProjectSamples(h: SampleHelpers): Promise<ModuleSamples> {
   if (!h.hasRoute('/api/v1/rental/projects')) return { ids: {}, bodies: {} }
-  const client = await h.post('/api/v1/rental/clients', { name: 'Cliente muestra S.A.', taxId: '1790011674001' })
-  const project = await h.post('/api/v1/rental/projects', { clientId: client.id, name: 'Proyecto muestra', startDate: '2026-01-01' })
-  const unit = await h.post('/api/v1/rental/equipment', { code: 'MUESTRA-01', name: 'Batería muestra', kind: 'equipment', type: 'toilet' })
-  const spare = await h.post('/api/v1/rental/equipment', { code: 'MUESTRA-02', name: 'Batería muestra 2', kind: 'equipment', type: 'toilet' })
+  const client = await h.post('/api/v1/rental/clients', {
+    name: 'Cliente muestra S.A.',
+    taxId: '1790011674001',
+  })
+  const project = await h.post('/api/v1/rental/projects', {
+    clientId: client.id,
+    name: 'Proyecto muestra',
+    startDate: '2026-01-01',
+  })
+  const unit = await h.post('/api/v1/rental/equipment', {
+    code: 'MUESTRA-01',
+    name: 'Batería muestra',
+    kind: 'equipment',
+    type: 'toilet',
+  })
+  const spare = await h.post('/api/v1/rental/equipment', {
+    code: 'MUESTRA-02',
+    name: 'Batería muestra 2',
+    kind: 'equipment',
+    type: 'toilet',
+  })
   const assignment = await h.post(`/api/v1/rental/projects/${project.id}/assignments`, {
     equipmentId: unit.id,
     dailyRate: '15.00',
@@ -28,7 +45,11 @@ export async function rentalProjectSamples(h: SampleHelpers): Promise<ModuleSamp
       'POST /api/v1/rental/projects': { clientId: client.id, name: 'Otro proyecto', startDate: '2026-02-01' },
       'PATCH /api/v1/rental/projects/:id': { notes: 'Nota muestra' },
       'POST /api/v1/rental/projects/:id/close': { reason: 'Muestra' },
-      'POST /api/v1/rental/projects/:id/assignments': { equipmentId: spare.id, dailyRate: '12.50', operationStart: '2026-01-05' },
+      'POST /api/v1/rental/projects/:id/assignments': {
+        equipmentId: spare.id,
+        dailyRate: '12.50',
+        operationStart: '2026-01-05',
+      },
       'PATCH /api/v1/rental/assignments/:id': { description: 'ALQUILER / MUESTRA' },
       'POST /api/v1/rental/assignments/:id/retire': { date: '2026-01-31', reason: 'Muestra' },
       'POST /api/v1/rental/assignments/:id/reactivate': {},

@@ -48,11 +48,18 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     async upload(url, filename, bytes) {
       const b = 'faenaSampleBoundary'
       const payload = Buffer.concat([
-        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+        Buffer.from(
+          `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+        ),
         bytes,
         Buffer.from(`\r\n--${b}--\r\n`),
       ])
-      const res = await t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` }, payload })
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
+        payload,
+      })
       if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
       return res.json()
     },
@@ -67,7 +74,9 @@ export async function createSamples(t: TestApp): Promise<Samples> {
 
   const boundary = 'faenaSampleBoundary'
   const multipart = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="sample.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="sample.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     PDF,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ])
@@ -95,7 +104,9 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     const p = await post('/api/v1/proposals', proposalBody)
     ids['/api/v1/proposals/:id'] = p.id
     ids[':stepId'] = p.steps[0].id
-    const att = await post(`/api/v1/proposals/${p.id}/steps/${p.steps[0].id}/attachments`, { url: 'https://example.com/evidence.pdf' })
+    const att = await post(`/api/v1/proposals/${p.id}/steps/${p.steps[0].id}/attachments`, {
+      url: 'https://example.com/evidence.pdf',
+    })
     ids[':attachmentId'] = att.id
   }
 
@@ -141,7 +152,12 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     body(route) {
       const key = `${route.method} ${route.url}`
       const bodies: Record<string, object | undefined> = {
-        'POST /api/v1/users': { email: 'sample@offshore.test', name: 'Sample', role: 'viewer', password: 'sample-password' },
+        'POST /api/v1/users': {
+          email: 'sample@offshore.test',
+          name: 'Sample',
+          role: 'viewer',
+          password: 'sample-password',
+        },
         'PATCH /api/v1/users/:id': { name: 'Sample' },
         'PATCH /api/v1/auth/me/preferences': { locale: 'es' },
         'POST /api/v1/auth/password': { currentPassword: 'x', newPassword: 'sample-password-2' },
@@ -156,13 +172,20 @@ export async function createSamples(t: TestApp): Promise<Samples> {
       if (key in moduleBodies) return moduleBodies[key]
       const cat = /^(POST|PATCH) \/api\/v1\/catalogs\/([a-z-]+)(\/:id)?$/.exec(key)
       if (cat) return catalogBody(cat[2] ?? '')
-      if (route.method === 'GET' || route.method === 'DELETE' || /\/(restore|liquidate|reopen)$/.test(route.url)) return undefined
+      if (
+        route.method === 'GET' ||
+        route.method === 'DELETE' ||
+        /\/(restore|liquidate|reopen)$/.test(route.url)
+      )
+        return undefined
       return undefined
     },
   }
 }
 
-async function validProposalBody(get: (url: string) => Promise<{ items: { id: string; clientType?: string }[] }>) {
+async function validProposalBody(
+  get: (url: string) => Promise<{ items: { id: string; clientType?: string }[] }>,
+) {
   const clients = await get('/api/v1/catalogs/clients?limit=50')
   const types = await get('/api/v1/catalogs/types?level=proposal&limit=1')
   const managers = await get('/api/v1/catalogs/project-managers?limit=1')

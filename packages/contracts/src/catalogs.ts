@@ -47,14 +47,24 @@ export const ZCatalogListQuery = ZPagination.extend({
 })
 export type TCatalogListQuery = z.infer<typeof ZCatalogListQuery>
 
-const base = { id: z.uuid(), active: z.boolean(), comment: z.string().nullable(), createdAt: z.string(), updatedAt: z.string() }
+const base = {
+  id: z.uuid(),
+  active: z.boolean(),
+  comment: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}
 
 export const ZClient = z.object({ ...base, name: z.string(), clientType: ZClientType })
 export const ZClientInput = z.object({ name, clientType: ZClientType, comment })
 export type TClient = z.infer<typeof ZClient>
 
 export const ZProjectManager = z.object({ ...base, name: z.string(), email: z.string().nullable() })
-export const ZProjectManagerInput = z.object({ name, email: z.email().max(254).nullable().optional(), comment })
+export const ZProjectManagerInput = z.object({
+  name,
+  email: z.email().max(254).nullable().optional(),
+  comment,
+})
 export type TProjectManager = z.infer<typeof ZProjectManager>
 
 export const ZTypeRecord = z.object({ ...base, name: z.string(), level: ZTypeLevel })
@@ -74,7 +84,12 @@ export const ZSiteInput = z.object({ name, kind: ZSiteKind, comment })
 export type TSite = z.infer<typeof ZSite>
 
 /** Units are matched ignoring case, accents and spaces (`normalizedKey`), so `HOM/DÍA` = `hom / dia`. */
-export const ZUnit = z.object({ ...base, key: z.string(), description: z.string(), normalizedKey: z.string() })
+export const ZUnit = z.object({
+  ...base,
+  key: z.string(),
+  description: z.string(),
+  normalizedKey: z.string(),
+})
 export const ZUnitInput = z.object({ key: z.string().trim().min(1).max(30), description: name, comment })
 export type TUnit = z.infer<typeof ZUnit>
 

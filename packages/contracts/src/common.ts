@@ -48,11 +48,10 @@ export type TPagination = z.infer<typeof ZPagination>
 export const ZSortDir = z.enum(['asc', 'desc']).default('asc')
 
 /** Query-string boolean: `true|false|1|0`. */
-export const ZQueryBool = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((v) => v === 'true' || v === '1')
+export const ZQueryBool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1')
 
-export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() })
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int() })
 
 export const ZOk = z.object({ ok: z.literal(true) })
 

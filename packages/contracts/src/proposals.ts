@@ -58,7 +58,10 @@ export type TUpdateStepRequest = z.infer<typeof ZUpdateStepRequest>
 /** An attachment is an uploaded file (`fileId` from POST /api/v1/files) or a link (http/https). */
 export const ZAddStepAttachmentRequest = z.union([
   z.object({ fileId: z.uuid() }),
-  z.object({ url: z.url({ protocol: /^https?$/ }).max(2000), name: z.string().trim().min(1).max(200).optional() }),
+  z.object({
+    url: z.url({ protocol: /^https?$/ }).max(2000),
+    name: z.string().trim().min(1).max(200).optional(),
+  }),
 ])
 export type TAddStepAttachmentRequest = z.infer<typeof ZAddStepAttachmentRequest>
 
@@ -142,7 +145,16 @@ export type TProposalDetail = z.infer<typeof ZProposalDetail>
 
 export const ZProposalList = listOf(ZProposalSummary)
 
-export const PROPOSAL_SORTS = ['officialNumber', 'requestDate', 'deliveryDate', 'progress', 'status', 'priority', 'client', 'createdAt'] as const
+export const PROPOSAL_SORTS = [
+  'officialNumber',
+  'requestDate',
+  'deliveryDate',
+  'progress',
+  'status',
+  'priority',
+  'client',
+  'createdAt',
+] as const
 
 export const ZProposalListQuery = ZPagination.extend({
   q: z.string().trim().max(200).optional(),

@@ -158,7 +158,14 @@ export type TBillingSheetDetail = z.infer<typeof ZBillingSheetDetail>
 
 export const ZBillingSheetList = listOf(ZBillingSheetSummary)
 
-export const BILLING_SHEET_SORTS = ['seriesCode', 'periodStart', 'projectName', 'status', 'total', 'createdAt'] as const
+export const BILLING_SHEET_SORTS = [
+  'seriesCode',
+  'periodStart',
+  'projectName',
+  'status',
+  'total',
+  'createdAt',
+] as const
 
 export const ZBillingSheetListQuery = ZPagination.extend({
   /** series code, project or client */

@@ -120,7 +120,11 @@ export type TCreateMaintenanceSheetRequest = z.input<typeof ZCreateMaintenanceSh
 
 /** Draft sheets only; the project does not change (void the sheet and record another). */
 export const ZUpdateMaintenanceSheetRequest = ZCreateMaintenanceSheetRequest.omit({ projectId: true })
-  .extend({ maintenanceType: ZMaintenanceType, costPerDay: ZFieldDocumentMoney, logisticsCost: ZFieldDocumentMoney })
+  .extend({
+    maintenanceType: ZMaintenanceType,
+    costPerDay: ZFieldDocumentMoney,
+    logisticsCost: ZFieldDocumentMoney,
+  })
   .partial()
 export type TUpdateMaintenanceSheetRequest = z.input<typeof ZUpdateMaintenanceSheetRequest>
 

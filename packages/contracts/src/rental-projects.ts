@@ -53,7 +53,16 @@ export const RENTAL_AVAILABILITIES = ['available', 'rented'] as const
 export const ZRentalAvailability = z.enum(RENTAL_AVAILABILITIES)
 export type TRentalAvailability = z.infer<typeof ZRentalAvailability>
 
-export const CARDINAL_POINTS = ['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest'] as const
+export const CARDINAL_POINTS = [
+  'north',
+  'south',
+  'east',
+  'west',
+  'northeast',
+  'northwest',
+  'southeast',
+  'southwest',
+] as const
 export const ZCardinalPoint = z.enum(CARDINAL_POINTS)
 export type TCardinalPoint = z.infer<typeof ZCardinalPoint>
 
@@ -101,7 +110,12 @@ export const ZRentalClient = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
   contacts: z.array(
-    z.object({ name: z.string(), position: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() }),
+    z.object({
+      name: z.string(),
+      position: z.string().nullable(),
+      phone: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
   ),
   notes: z.string().nullable(),
   projectCount: z.number().int(),
@@ -232,7 +246,14 @@ export const ZRentalEquipment = z.object({
 export type TRentalEquipment = z.infer<typeof ZRentalEquipment>
 export const ZRentalEquipmentList = listOf(ZRentalEquipment)
 
-export const RENTAL_EQUIPMENT_SORTS = ['code', 'name', 'type', 'condition', 'availability', 'createdAt'] as const
+export const RENTAL_EQUIPMENT_SORTS = [
+  'code',
+  'name',
+  'type',
+  'condition',
+  'availability',
+  'createdAt',
+] as const
 export const ZRentalEquipmentListQuery = ZPagination.extend({
   q: z.string().trim().max(200).optional(),
   kind: ZRentalEquipmentKind.optional(),
@@ -312,7 +333,10 @@ export type TCreateRentalAssignmentRequest = z.infer<typeof ZCreateRentalAssignm
 /** What a caller may send (the frequency defaults to daily). */
 export type TCreateRentalAssignmentInput = z.input<typeof ZCreateRentalAssignmentRequest>
 
-export const ZUpdateRentalAssignmentRequest = ZCreateRentalAssignmentRequest.omit({ equipmentId: true, frequency: true })
+export const ZUpdateRentalAssignmentRequest = ZCreateRentalAssignmentRequest.omit({
+  equipmentId: true,
+  frequency: true,
+})
   .partial()
   .extend({ frequency: ZRentalFrequencyInput.optional() })
 export type TUpdateRentalAssignmentRequest = z.infer<typeof ZUpdateRentalAssignmentRequest>

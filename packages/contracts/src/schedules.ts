@@ -130,20 +130,35 @@ export const ZScheduleDiffQuery = z.object({
   to: z.uuid().optional(),
 })
 
-const ZDiffTask = ZScheduleTask.pick({ uid: true, name: true, wbs: true, start: true, finish: true, durationDays: true, percentComplete: true })
+const ZDiffTask = ZScheduleTask.pick({
+  uid: true,
+  name: true,
+  wbs: true,
+  start: true,
+  finish: true,
+  durationDays: true,
+  percentComplete: true,
+})
 const ZFieldChange = z.object({
   field: z.string(),
   from: z.union([z.string(), z.number()]).nullable(),
   to: z.union([z.string(), z.number()]).nullable(),
 })
-const ZDiffDependency = ZScheduleDependency.pick({ predecessorUid: true, successorUid: true, type: true, lagDays: true })
+const ZDiffDependency = ZScheduleDependency.pick({
+  predecessorUid: true,
+  successorUid: true,
+  type: true,
+  lagDays: true,
+})
 
 export const ZScheduleDiff = z.object({
   from: ZScheduleVersion.pick({ id: true, version: true, fileName: true }),
   to: ZScheduleVersion.pick({ id: true, version: true, fileName: true }),
   addedTasks: z.array(ZDiffTask),
   removedTasks: z.array(ZDiffTask),
-  changedTasks: z.array(z.object({ uid: z.number().int(), name: z.string(), changes: z.array(ZFieldChange) })),
+  changedTasks: z.array(
+    z.object({ uid: z.number().int(), name: z.string(), changes: z.array(ZFieldChange) }),
+  ),
   unchangedTaskCount: z.number().int(),
   addedDependencies: z.array(ZDiffDependency),
   removedDependencies: z.array(ZDiffDependency),

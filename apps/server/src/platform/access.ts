@@ -53,7 +53,14 @@ export const PERMISSIONS = [
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
-const READ: Permission[] = ['catalog.read', 'proposal.read', 'file.read', 'concept.read', 'workOrder.read', 'rental.read']
+const READ: Permission[] = [
+  'catalog.read',
+  'proposal.read',
+  'file.read',
+  'concept.read',
+  'workOrder.read',
+  'rental.read',
+]
 
 /** The static permission map: role → what it may do. Checked in services through requireAccess. */
 export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
@@ -77,9 +84,23 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'billingSheet.manage',
     'billingSheet.liquidate',
   ],
-  supervisor: [...READ, 'file.upload', 'proposal.update', 'workOrder.update', 'schedule.import', 'fieldDocument.manage'],
+  supervisor: [
+    ...READ,
+    'file.upload',
+    'proposal.update',
+    'workOrder.update',
+    'schedule.import',
+    'fieldDocument.manage',
+  ],
   operator: [...READ, 'file.upload', 'proposal.update', 'fieldDocument.manage'],
-  billing: [...READ, 'audit.read', 'file.upload', 'billingSheet.manage', 'billingSheet.liquidate', 'billingSheet.invoice'],
+  billing: [
+    ...READ,
+    'audit.read',
+    'file.upload',
+    'billingSheet.manage',
+    'billingSheet.liquidate',
+    'billingSheet.invoice',
+  ],
   viewer: READ,
 }
 

@@ -98,7 +98,12 @@ const parseError = async (res: Response): Promise<ApiError> => {
   })
 }
 
-const send = async (method: string, url: string, body: BodyInit | undefined, opts: RequestOptions & { json?: boolean } = {}) => {
+const send = async (
+  method: string,
+  url: string,
+  body: BodyInit | undefined,
+  opts: RequestOptions & { json?: boolean } = {},
+) => {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (opts.json) headers['Content-Type'] = 'application/json'
   let res: Response

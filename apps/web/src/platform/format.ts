@@ -93,7 +93,9 @@ const formatExact = (value: DecimalString | number | bigint, locale: string, o: 
     maximumFractionDigits: fd,
   }).formatToParts(o.style === 'percent' ? (negative ? -0.01 : 0.01) : negative ? -1 : 1)
   // The grouped integer digits, exact through BigInt.
-  const groupedInt = numberFormat(locale, { style: 'decimal', maximumFractionDigits: 0 }).format(BigInt(d.int))
+  const groupedInt = numberFormat(locale, { style: 'decimal', maximumFractionDigits: 0 }).format(
+    BigInt(d.int),
+  )
 
   let out = ''
   let intDone = false
@@ -115,7 +117,9 @@ const currencyDigitsCache = new Map<string, number>()
 export const currencyDigits = (currency: string): number => {
   let n = currencyDigitsCache.get(currency)
   if (n === undefined) {
-    n = new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
+    n =
+      new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
+        .maximumFractionDigits ?? 2
     currencyDigitsCache.set(currency, n)
   }
   return n
@@ -230,9 +234,12 @@ export const formatDateTime = (
 
 /** Today's business date (`YYYY-MM-DD`) in the organization's time zone. */
 export const todayIn = (timeZone: string): string => {
-  const parts = dateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).formatToParts(
-    new Date(),
-  )
+  const parts = dateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone,
+  }).formatToParts(new Date())
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')}`
 }

@@ -232,7 +232,7 @@ const en: TranslationShape<typeof es> = {
     custodyChainsHint: 'Wastewater pickups: volumes and signatures.',
     shippingGuidesHint: 'Equipment movements between the base and the projects.',
     auditHint: 'Who changed what, when and from where.',
-    usersHint: "Accounts, roles and access for your organization.",
+    usersHint: 'Accounts, roles and access for your organization.',
     noModules: 'Your role has no modules yet. Ask an administrator for access.',
     orgDetails: 'Organization',
     country: 'Country',

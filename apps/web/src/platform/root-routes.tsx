@@ -24,7 +24,9 @@ const safeRedirect = (v: unknown): string | undefined =>
 export const loginRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/login',
-  validateSearch: (s: Record<string, unknown>): { redirect?: string | undefined; expired?: boolean | undefined } => ({
+  validateSearch: (
+    s: Record<string, unknown>,
+  ): { redirect?: string | undefined; expired?: boolean | undefined } => ({
     redirect: safeRedirect(s.redirect),
     expired: s.expired === true || s.expired === 'true' ? true : undefined,
   }),

@@ -3,7 +3,13 @@
  * depend on them: permissions, language preference, formatting in the organization's locale, logout.
  */
 import { useMemo } from 'react'
-import { queryOptions, useMutation, useQueryClient, useSuspenseQuery, type QueryClient } from '@tanstack/react-query'
+import {
+  queryOptions,
+  useMutation,
+  useQueryClient,
+  useSuspenseQuery,
+  type QueryClient,
+} from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TMe } from '@faena/contracts'
 import { apiGet, apiPatch, apiPost } from './api'
@@ -97,7 +103,10 @@ export type Formatters = {
   locale: string
   timeZone: string
   money: (amount: DecimalString, currency: string) => string
-  quantity: (value: DecimalString | number, opts?: { minFractionDigits?: number; maxFractionDigits?: number }) => string
+  quantity: (
+    value: DecimalString | number,
+    opts?: { minFractionDigits?: number; maxFractionDigits?: number },
+  ) => string
   percent: (value: DecimalString | number, opts?: { ratio?: boolean; maxFractionDigits?: number }) => string
   date: (date: string | null | undefined, style?: 'short' | 'medium' | 'long') => string
   dateTime: (iso: string | null | undefined, opts?: { seconds?: boolean }) => string

@@ -17,7 +17,10 @@ import { isApiError } from './api'
 export type FieldErrors = Record<string, string>
 
 const tr = (key: string, opts?: Record<string, unknown>): string =>
-  (i18next.t as unknown as (k: string, o?: Record<string, unknown>) => string)(`platform:validation.${key}`, opts)
+  (i18next.t as unknown as (k: string, o?: Record<string, unknown>) => string)(
+    `platform:validation.${key}`,
+    opts,
+  )
 
 const DATE_FORMATS = new Set(['date', 'datetime', 'time'])
 

@@ -88,7 +88,12 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     searchColumns: ['name'],
     sort: byName,
     filter: { param: 'clientType', column: 'client_type' },
-    unique: { equal: [], folded: 'name', path: 'name', message: 'Ya existe un cliente activo con ese nombre' },
+    unique: {
+      equal: [],
+      folded: 'name',
+      path: 'name',
+      message: 'Ya existe un cliente activo con ese nombre',
+    },
     exportColumns: [
       { header: 'Cliente', key: 'name', width: 45 },
       { header: 'Tipo de cliente', key: 'clientType', width: 16 },
@@ -104,7 +109,12 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     fields: [nameField, { field: 'email', column: 'email' }],
     searchColumns: ['name', 'email'],
     sort: byName,
-    unique: { equal: [], folded: 'name', path: 'name', message: 'Ya existe un responsable activo con ese nombre' },
+    unique: {
+      equal: [],
+      folded: 'name',
+      path: 'name',
+      message: 'Ya existe un responsable activo con ese nombre',
+    },
     exportColumns: [
       { header: 'Nombre', key: 'name', width: 36 },
       { header: 'Correo', key: 'email', width: 32 },
@@ -121,7 +131,12 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     searchColumns: ['name'],
     sort: byName,
     filter: { param: 'level', column: 'level' },
-    unique: { equal: ['level'], folded: 'name', path: 'name', message: 'Ya existe un tipo activo con ese nombre en ese nivel' },
+    unique: {
+      equal: ['level'],
+      folded: 'name',
+      path: 'name',
+      message: 'Ya existe un tipo activo con ese nombre en ese nivel',
+    },
     exportColumns: [
       { header: 'Tipo', key: 'name', width: 30 },
       { header: 'Nivel', key: 'level', width: 14 },
@@ -138,7 +153,12 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     searchColumns: ['name'],
     sort: byName,
     filter: { param: 'level', column: 'level' },
-    unique: { equal: ['level'], folded: 'name', path: 'name', message: 'Ya existe un estatus activo con ese nombre en ese nivel' },
+    unique: {
+      equal: ['level'],
+      folded: 'name',
+      path: 'name',
+      message: 'Ya existe un estatus activo con ese nombre en ese nivel',
+    },
     exportColumns: [
       { header: 'Estatus', key: 'name', width: 30 },
       { header: 'Nivel', key: 'level', width: 14 },
@@ -205,7 +225,12 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
       ...tail,
     ],
   },
-  'proposal-step-templates': stepTemplateDef('proposal-step-templates', 'proposal_step_templates', 'proposal_step_template', 'Pasos PTE'),
+  'proposal-step-templates': stepTemplateDef(
+    'proposal-step-templates',
+    'proposal_step_templates',
+    'proposal_step_template',
+    'Pasos PTE',
+  ),
   'work-order-step-templates': stepTemplateDef(
     'work-order-step-templates',
     'work_order_step_templates',

@@ -73,7 +73,11 @@ export async function getNames(trx: Executor, orgId: string, ids: CatalogNameIds
     clients: clients.map((c) => ({ id: c.id, name: c.name, clientType: c.client_type as TClientType })),
     types,
     projectManagers,
-    ...(ids.frontIds ? { fronts: fronts.map((f) => ({ id: f.id, name: f.name, siteKinds: f.site_kinds as TSiteKind[] })) } : {}),
-    ...(ids.siteIds ? { sites: sites.map((x) => ({ id: x.id, name: x.name, kind: x.kind as TSiteKind })) } : {}),
+    ...(ids.frontIds
+      ? { fronts: fronts.map((f) => ({ id: f.id, name: f.name, siteKinds: f.site_kinds as TSiteKind[] })) }
+      : {}),
+    ...(ids.siteIds
+      ? { sites: sites.map((x) => ({ id: x.id, name: x.name, kind: x.kind as TSiteKind })) }
+      : {}),
   }
 }

@@ -42,17 +42,41 @@ const auditOf = async (entityType: string, entityId: string) =>
 
 /** A valid new record per catalog, its patch, and the audit entity type. */
 const CASES: Record<TCatalogName, { body: (tag: string) => object; patch: object; entityType: string }> = {
-  clients: { body: (s) => ({ name: `Cliente Prueba ${s}`, clientType: 'INTERCOM' }), patch: { clientType: 'CONTRATO' }, entityType: 'client' },
+  clients: {
+    body: (s) => ({ name: `Cliente Prueba ${s}`, clientType: 'INTERCOM' }),
+    patch: { clientType: 'CONTRATO' },
+    entityType: 'client',
+  },
   'project-managers': {
     body: (s) => ({ name: `Ing. Prueba ${s}`, email: `prueba.${s.toLowerCase()}@offshore.test` }),
     patch: { email: null },
     entityType: 'project_manager',
   },
-  types: { body: (s) => ({ name: `TIPO ${s}`, level: 'proposal' }), patch: { level: 'work_order' }, entityType: 'type' },
-  statuses: { body: (s) => ({ name: `ESTATUS ${s}`, level: 'billing' }), patch: { comment: 'Revisado' }, entityType: 'status' },
-  fronts: { body: (s) => ({ name: `FRENTE ${s}`, siteKinds: ['vessel'] }), patch: { siteKinds: ['vessel', 'yard'] }, entityType: 'front' },
-  sites: { body: (s) => ({ name: `PLATAFORMA ${s}`, kind: 'platform' }), patch: { kind: 'interconnection' }, entityType: 'site' },
-  units: { body: (s) => ({ key: `U${s}`, description: `Unidad ${s}` }), patch: { description: 'Unidad cambiada' }, entityType: 'unit' },
+  types: {
+    body: (s) => ({ name: `TIPO ${s}`, level: 'proposal' }),
+    patch: { level: 'work_order' },
+    entityType: 'type',
+  },
+  statuses: {
+    body: (s) => ({ name: `ESTATUS ${s}`, level: 'billing' }),
+    patch: { comment: 'Revisado' },
+    entityType: 'status',
+  },
+  fronts: {
+    body: (s) => ({ name: `FRENTE ${s}`, siteKinds: ['vessel'] }),
+    patch: { siteKinds: ['vessel', 'yard'] },
+    entityType: 'front',
+  },
+  sites: {
+    body: (s) => ({ name: `PLATAFORMA ${s}`, kind: 'platform' }),
+    patch: { kind: 'interconnection' },
+    entityType: 'site',
+  },
+  units: {
+    body: (s) => ({ key: `U${s}`, description: `Unidad ${s}` }),
+    patch: { description: 'Unidad cambiada' },
+    entityType: 'unit',
+  },
   'proposal-step-templates': {
     body: (s) => ({ clientType: 'CONTRATO', name: `Paso ${s}`, position: 90 }),
     patch: { position: 91 },
@@ -68,20 +92,35 @@ const CASES: Record<TCatalogName, { body: (tag: string) => object; patch: object
 describe('demo seed', () => {
   it('seeds realistic catalogs for the offshore organization only', async () => {
     const clients = await list('clients')
-    expect(clients.items).toContainEqual(expect.objectContaining({ name: 'PEMEX Exploración y Producción', clientType: 'CONTRATO' }))
+    expect(clients.items).toContainEqual(
+      expect.objectContaining({ name: 'PEMEX Exploración y Producción', clientType: 'CONTRATO' }),
+    )
     expect(clients.items.filter((c) => c.clientType === 'INTERCOM').length).toBeGreaterThanOrEqual(2)
     expect((await list('project-managers')).total).toBeGreaterThanOrEqual(6)
 
     const types = await list('types')
     const typeNames = (level: string) => types.items.filter((x) => x.level === level).map((x) => x.name)
     expect(typeNames('proposal')).toEqual(
-      expect.arrayContaining(['LICITACION', 'COSTEO CLASE V', 'COSTEO CLASE IV', 'COSTEO CLASE III', 'OBRA', 'UDC', 'MERCADEOS', 'SERVICIO DE MTTO', 'SERVICIOS', 'MANTENIMIENTO']),
+      expect.arrayContaining([
+        'LICITACION',
+        'COSTEO CLASE V',
+        'COSTEO CLASE IV',
+        'COSTEO CLASE III',
+        'OBRA',
+        'UDC',
+        'MERCADEOS',
+        'SERVICIO DE MTTO',
+        'SERVICIOS',
+        'MANTENIMIENTO',
+      ]),
     )
     expect(typeNames('work_order')).toEqual(expect.arrayContaining(['INICIAL', 'REPROGRAMACION']))
     expect(typeNames('concept')).toEqual(expect.arrayContaining(['ORDINARIA', 'EXTRAORDINARIA']))
 
     const statuses = await list('statuses', '&level=daily_report')
-    expect(statuses.items.map((s) => s.name)).toEqual(expect.arrayContaining(['FIRMADO', 'FALTA FIRMA PEMEX', 'PENDIENTE', 'PROCESO']))
+    expect(statuses.items.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['FIRMADO', 'FALTA FIRMA PEMEX', 'PENDIENTE', 'PROCESO']),
+    )
 
     const fronts = await list('fronts')
     expect(fronts.items.map((f) => f.name).sort()).toEqual(['BARCO', 'CP / PS', 'TIERRA'])
@@ -104,9 +143,41 @@ describe('demo seed', () => {
     const keys = new Set(units.items.map((u) => u.normalizedKey))
     const fixtureUnits = [
       // ANEXO_C_CONTRATO.xlsx, column UNIDAD (and Día / Lote of the summary sheet)
-      ...['COMIDA', 'DÍA', 'H-H', 'HOM/DÍA', 'HORA', 'JORNADA', 'JUNTA', 'M', 'M2', 'ML', 'PIEZA', 'SERVICIO', 'TON', 'Día', 'Lote'],
+      ...[
+        'COMIDA',
+        'DÍA',
+        'H-H',
+        'HOM/DÍA',
+        'HORA',
+        'JORNADA',
+        'JUNTA',
+        'M',
+        'M2',
+        'ML',
+        'PIEZA',
+        'SERVICIO',
+        'TON',
+        'Día',
+        'Lote',
+      ],
       // ANEXO_C_PUES.xlsx (spec §11.4)
-      ...['PIEZA', 'SERVICIO', 'M', 'TON', 'DÍA', 'HORA', 'M3', 'JORNADA', 'M2', 'EVENTO', 'LOTE', 'KG', 'ML', 'LITRO', 'H-H'],
+      ...[
+        'PIEZA',
+        'SERVICIO',
+        'M',
+        'TON',
+        'DÍA',
+        'HORA',
+        'M3',
+        'JORNADA',
+        'M2',
+        'EVENTO',
+        'LOTE',
+        'KG',
+        'ML',
+        'LITRO',
+        'H-H',
+      ],
       ...['SERV/DIA', 'PAQUETE', 'EQUIPO', 'JUNTA', 'SISTEMA', 'ESTACION', 'M2/DÍA', 'HOM/DÍA'],
     ]
     for (const u of fixtureUnits) expect(keys.has(normalizeUnitKey(u)), u).toBe(true)
@@ -118,7 +189,10 @@ describe('demo seed', () => {
       for (const clientType of ['CONTRATO', 'INTERCOM'] as const) {
         const steps = await listStepTemplates(t.db, offshoreOrg, kind, clientType)
         expect(steps.length, `${kind} ${clientType}`).toBeGreaterThan(5)
-        expect(steps.some((s) => s.parentId !== null), `${kind} ${clientType} sub-steps`).toBe(true)
+        expect(
+          steps.some((s) => s.parentId !== null),
+          `${kind} ${clientType} sub-steps`,
+        ).toBe(true)
       }
     }
     const contrato = await listStepTemplates(t.db, offshoreOrg, 'proposal', 'CONTRATO')
@@ -168,7 +242,11 @@ describe('CRUD on every catalog', () => {
     )
     expect(audit.every((a) => a.module === 'catalogs' && a.org_id === offshoreOrg)).toBe(true)
     const [field, value] = Object.entries(c.patch)[0] as [string, unknown]
-    expect(audit[1]!.changes).toContainEqual({ field, old: (created as Record<string, unknown>)[field], new: value })
+    expect(audit[1]!.changes).toContainEqual({
+      field,
+      old: (created as Record<string, unknown>)[field],
+      new: value,
+    })
     expect(audit[2]!.changes).toEqual([{ field: 'active', old: true, new: false }])
   })
 
@@ -176,7 +254,9 @@ describe('CRUD on every catalog', () => {
     const all = await list('sites')
     const page = await call('GET', `${url('sites')}?limit=5&offset=5`)
     expect(bodyOf<{ total: number }>(page).total).toBe(all.total)
-    expect(bodyOf<{ items: Json[] }>(page).items.map((i) => i.id)).toEqual(all.items.slice(5, 10).map((i) => i.id))
+    expect(bodyOf<{ items: Json[] }>(page).items.map((i) => i.id)).toEqual(
+      all.items.slice(5, 10).map((i) => i.id),
+    )
   })
 
   it('sorts by name both ways and filters by kind', async () => {
@@ -203,7 +283,10 @@ describe('CRUD on every catalog', () => {
     expect(ws.getRow(1).getCell(1).value).toBe('Sitio')
     expect(ws.rowCount).toBe(1 + 3)
 
-    const steps = await call('GET', `${url('proposal-step-templates')}/export.xlsx?clientType=CONTRATO&sort=position`)
+    const steps = await call(
+      'GET',
+      `${url('proposal-step-templates')}/export.xlsx?clientType=CONTRATO&sort=position`,
+    )
     const wb2 = new ExcelJS.Workbook()
     await wb2.xlsx.load(steps.rawPayload as unknown as ArrayBuffer)
     const numbers = wb2.worksheets[0]!.getColumn(2).values.slice(2)
@@ -215,7 +298,10 @@ describe('search', () => {
   it('ignores case and accents in names', async () => {
     for (const q of ['exploracion', 'EXPLORACIÓN', 'Producción', 'pemex explo']) {
       const r = await list('clients', `&q=${encodeURIComponent(q)}`)
-      expect(r.items.map((i) => i.name), q).toContain('PEMEX Exploración y Producción')
+      expect(
+        r.items.map((i) => i.name),
+        q,
+      ).toContain('PEMEX Exploración y Producción')
     }
     const steps = await list('proposal-step-templates', `&q=${encodeURIComponent('VOLUMETRIA')}`)
     expect(steps.items.some((s) => s.name === 'Volumetría de materiales')).toBe(true)
@@ -224,7 +310,10 @@ describe('search', () => {
   it('finds units by key or description ignoring case, accents and spaces', async () => {
     for (const q of ['hom / dia', 'HOM/DÍA', 'hombre por dia']) {
       const r = await list('units', `&q=${encodeURIComponent(q)}`)
-      expect(r.items.map((i) => i.key), q).toContain('HOM/DÍA')
+      expect(
+        r.items.map((i) => i.key),
+        q,
+      ).toContain('HOM/DÍA')
     }
   })
 
@@ -236,7 +325,8 @@ describe('search', () => {
 
 describe('units', () => {
   it('are matched ignoring case, accents and spaces (findUnitByKey) and keys are unique that way', async () => {
-    for (const k of ['hom / dia', 'Hom/Día', ' HOM/DIA ']) expect((await findUnitByKey(t.db, offshoreOrg, k))?.key, k).toBe('HOM/DÍA')
+    for (const k of ['hom / dia', 'Hom/Día', ' HOM/DIA '])
+      expect((await findUnitByKey(t.db, offshoreOrg, k))?.key, k).toBe('HOM/DÍA')
     expect(await findUnitByKey(t.db, offshoreOrg, 'NOPE')).toBeUndefined()
     expect(await findUnitByKey(t.db, offshoreOrg, '   ')).toBeUndefined()
 
@@ -282,7 +372,9 @@ describe('uniqueness and validation', () => {
     const a = await create('project-managers', { name: 'Ing. Renombre Uno' })
     const res = await call('PATCH', url('project-managers', `/${a.id}`), { name: 'ING. RENOMBRE UNO ' })
     expect(res.statusCode).toBe(200) // itself
-    const dup = await call('PATCH', url('project-managers', `/${a.id}`), { name: 'Ing. Luis Alberto Hernández Cruz' })
+    const dup = await call('PATCH', url('project-managers', `/${a.id}`), {
+      name: 'Ing. Luis Alberto Hernández Cruz',
+    })
     expect(dup.statusCode).toBe(409)
   })
 
@@ -295,7 +387,11 @@ describe('uniqueness and validation', () => {
     const pm = await call('POST', url('project-managers'), { name: 'X', email: 'no-es-correo' })
     expect(errorOf(pm).details[0]?.path).toBe('email')
 
-    const step = await call('POST', url('proposal-step-templates'), { clientType: 'CONTRATO', name: 'X', position: 0 })
+    const step = await call('POST', url('proposal-step-templates'), {
+      clientType: 'CONTRATO',
+      name: 'X',
+      position: 0,
+    })
     expect(step.statusCode).toBe(400)
     expect(errorOf(step).details[0]?.path).toBe('position')
 
@@ -316,16 +412,23 @@ describe('access', () => {
     const anyClient = (await list('clients')).items[0]!
     expect((await call('DELETE', url('clients', `/${anyClient.id}`), undefined, viewer)).statusCode).toBe(403)
     const manager = await t.login('manager@offshore.test')
-    expect((await call('POST', url('clients'), { name: 'Cliente Gerencia', clientType: 'INTERCOM' }, manager)).statusCode).toBe(201)
+    expect(
+      (await call('POST', url('clients'), { name: 'Cliente Gerencia', clientType: 'INTERCOM' }, manager))
+        .statusCode,
+    ).toBe(201)
   })
 
   it("answers 404 for another organization's record", async () => {
     const rental = await t.login('admin@rental.test')
     const client = (await list('clients')).items[0]!
     expect((await call('GET', url('clients', `/${client.id}`), undefined, rental)).statusCode).toBe(404)
-    expect((await call('PATCH', url('clients', `/${client.id}`), { comment: 'x' }, rental)).statusCode).toBe(404)
+    expect((await call('PATCH', url('clients', `/${client.id}`), { comment: 'x' }, rental)).statusCode).toBe(
+      404,
+    )
     expect((await call('DELETE', url('clients', `/${client.id}`), undefined, rental)).statusCode).toBe(404)
-    expect((await call('POST', url('clients', `/${client.id}/restore`), undefined, rental)).statusCode).toBe(404)
+    expect((await call('POST', url('clients', `/${client.id}/restore`), undefined, rental)).statusCode).toBe(
+      404,
+    )
     expect(bodyOf(await call('GET', url('clients', `/${client.id}`))).active).toBe(true)
   })
 })
@@ -348,7 +451,12 @@ describe('step templates', () => {
 
   it('accepts a sub-step under a main step of the same client type', async () => {
     const step4 = await mainOf('CONTRATO', 4)
-    const sub = await create('proposal-step-templates', { clientType: 'CONTRATO', name: 'Cuantificación de pintura', position: 9, parentId: step4.id })
+    const sub = await create('proposal-step-templates', {
+      clientType: 'CONTRATO',
+      name: 'Cuantificación de pintura',
+      position: 9,
+      parentId: step4.id,
+    })
     expect(sub.parentId).toBe(step4.id)
     const tree = await listStepTemplates(t.db, offshoreOrg, 'proposal', 'CONTRATO')
     const i = tree.findIndex((s) => s.id === sub.id)
@@ -358,10 +466,19 @@ describe('step templates', () => {
   it('refuses (400 parentId) a parent of another client type, a sub-step parent, an unknown or other-kind parent', async () => {
     const step4 = await mainOf('CONTRATO', 4)
     const intercomMain = await mainOf('INTERCOM', 1)
-    const sub = (await list('proposal-step-templates', '&clientType=CONTRATO')).items.find((s) => s.parentId === step4.id)!
-    const woMain = (await list('work-order-step-templates', '&clientType=CONTRATO')).items.find((s) => s.parentId === null)!
+    const sub = (await list('proposal-step-templates', '&clientType=CONTRATO')).items.find(
+      (s) => s.parentId === step4.id,
+    )!
+    const woMain = (await list('work-order-step-templates', '&clientType=CONTRATO')).items.find(
+      (s) => s.parentId === null,
+    )!
     for (const parentId of [intercomMain.id, sub.id, '00000000-0000-4000-8000-000000000000', woMain.id]) {
-      const res = await call('POST', base, { clientType: 'CONTRATO', name: 'Sub inválido', position: 1, parentId })
+      const res = await call('POST', base, {
+        clientType: 'CONTRATO',
+        name: 'Sub inválido',
+        position: 1,
+        parentId,
+      })
       expect(res.statusCode, parentId).toBe(400)
       expect(errorOf(res).details[0]?.path).toBe('parentId')
     }
@@ -376,8 +493,17 @@ describe('step templates', () => {
   })
 
   it('refuses to deactivate a main step with active sub-steps (409) and to restore a sub-step of an inactive parent', async () => {
-    const main = await create('work-order-step-templates', { clientType: 'CONTRATO', name: 'Principal temporal', position: 50 })
-    const child = await create('work-order-step-templates', { clientType: 'CONTRATO', name: 'Hijo temporal', position: 1, parentId: main.id })
+    const main = await create('work-order-step-templates', {
+      clientType: 'CONTRATO',
+      name: 'Principal temporal',
+      position: 50,
+    })
+    const child = await create('work-order-step-templates', {
+      clientType: 'CONTRATO',
+      name: 'Hijo temporal',
+      position: 1,
+      parentId: main.id,
+    })
     const wo = url('work-order-step-templates')
     expect((await call('DELETE', `${wo}/${main.id}`)).statusCode).toBe(409)
     expect((await call('DELETE', `${wo}/${child.id}`)).statusCode).toBe(200)
@@ -411,7 +537,9 @@ describe('references for other modules', () => {
     expect(refs.sites?.map((s) => s.id).sort()).toEqual(sites.map((s) => s.id).sort())
 
     const rentalOrg = await t.orgId('demo-rental')
-    expect(await getReferences(t.db, rentalOrg, { clientId: client.id, typeId: type.id, siteIds: [sites[0]!.id] })).toEqual({ sites: [] })
+    expect(
+      await getReferences(t.db, rentalOrg, { clientId: client.id, typeId: type.id, siteIds: [sites[0]!.id] }),
+    ).toEqual({ sites: [] })
 
     const gone = await create('clients', { name: 'Cliente Inactivo', clientType: 'INTERCOM' })
     await call('DELETE', url('clients', `/${gone.id}`))
@@ -421,7 +549,9 @@ describe('references for other modules', () => {
 
   it('works inside a transaction', async () => {
     const client = (await list('clients')).items[0]!
-    const refs = await t.db.transaction().execute((trx) => getReferences(trx, offshoreOrg, { clientId: client.id }))
+    const refs = await t.db
+      .transaction()
+      .execute((trx) => getReferences(trx, offshoreOrg, { clientId: client.id }))
     expect(refs.client?.id).toBe(client.id)
   })
 })

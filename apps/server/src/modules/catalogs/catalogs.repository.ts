@@ -24,7 +24,8 @@ const FOLD_FROM = 'ÁÀÂÄÃÅáàâäãåÉÈÊËéèêëÍÌÎÏíìîïÓÒ�
 const FOLD_TO = [...FOLD_FROM].map(foldText).join('')
 
 /** `column` lower-cased without accents (no unaccent extension: PGlite does not load it by default). */
-export const foldSql = (column: string) => sql<string>`translate(lower(${sql.ref(column)}), ${FOLD_FROM}, ${FOLD_TO})`
+export const foldSql = (column: string) =>
+  sql<string>`translate(lower(${sql.ref(column)}), ${FOLD_FROM}, ${FOLD_TO})`
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&')
 
@@ -72,7 +73,11 @@ export async function listRows(db: Executor, table: CatalogTable, orgId: string,
   } else {
     const d = spec.order.dir === 'desc' ? sql`DESC` : sql`ASC`
     const col = spec.order.column
-    rowsQuery = rowsQuery.orderBy(col === 'created_at' || col === 'position' ? sql`${sql.ref(col)} ${d}` : sql`lower(${sql.ref(col)}) ${d}`)
+    rowsQuery = rowsQuery.orderBy(
+      col === 'created_at' || col === 'position'
+        ? sql`${sql.ref(col)} ${d}`
+        : sql`lower(${sql.ref(col)}) ${d}`,
+    )
   }
   rowsQuery = rowsQuery.orderBy('id')
   const [rows, count] = await Promise.all([
@@ -83,7 +88,11 @@ export async function listRows(db: Executor, table: CatalogTable, orgId: string,
 }
 
 export async function findRow(db: Executor, table: CatalogTable, orgId: string, id: string) {
-  const row = await from(db, table).selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+  const row = await from(db, table)
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst()
   return row as unknown as CatalogRow | undefined
 }
 
@@ -106,7 +115,13 @@ export async function insertRows(db: Executor, table: CatalogTable, values: Reco
   return rows as unknown as CatalogRow[]
 }
 
-export async function updateRow(db: Executor, table: CatalogTable, orgId: string, id: string, patch: Record<string, unknown>) {
+export async function updateRow(
+  db: Executor,
+  table: CatalogTable,
+  orgId: string,
+  id: string,
+  patch: Record<string, unknown>,
+) {
   const row = await db
     .updateTable(table as 'clients')
     .set(patch as never)
@@ -125,7 +140,11 @@ export async function findActiveDuplicate(
   db: Executor,
   table: CatalogTable,
   orgId: string,
-  m: { equal: Record<string, unknown>; folded?: { column: string; value: string } | undefined; excludeId?: string | undefined },
+  m: {
+    equal: Record<string, unknown>
+    folded?: { column: string; value: string } | undefined
+    excludeId?: string | undefined
+  },
 ) {
   let q = from(db, table).select('id').where('org_id', '=', orgId).where('active', '=', true)
   for (const [column, value] of Object.entries(m.equal)) {
@@ -138,7 +157,12 @@ export async function findActiveDuplicate(
 
 // --- step templates ---
 
-export async function countActiveChildren(db: Executor, table: StepTemplateTable, orgId: string, parentId: string) {
+export async function countActiveChildren(
+  db: Executor,
+  table: StepTemplateTable,
+  orgId: string,
+  parentId: string,
+) {
   const r = await db
     .selectFrom(table)
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -150,7 +174,12 @@ export async function countActiveChildren(db: Executor, table: StepTemplateTable
 }
 
 /** Active templates of one client type, parents first and each parent's children after it, by position. */
-export async function listActiveStepTemplates(db: Executor, table: StepTemplateTable, orgId: string, clientType: string) {
+export async function listActiveStepTemplates(
+  db: Executor,
+  table: StepTemplateTable,
+  orgId: string,
+  clientType: string,
+) {
   const rows = await db
     .selectFrom(`${table} as t`)
     .leftJoin(`${table} as p`, 'p.id', 't.parent_id')

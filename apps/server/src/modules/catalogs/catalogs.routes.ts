@@ -1,6 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { CATALOG_NAMES, CATALOG_SCHEMAS, ZCatalogListQuery, ZIdParams, listOf, type TCatalogName } from '@faena/contracts'
+import {
+  CATALOG_NAMES,
+  CATALOG_SCHEMAS,
+  ZCatalogListQuery,
+  ZIdParams,
+  listOf,
+  type TCatalogName,
+} from '@faena/contracts'
 import { actorOf } from '../../platform/http/auth-hook'
 import { XLSX_MIME } from '../../platform/spreadsheet/spreadsheet'
 import type { CatalogInput, CatalogPatch, CatalogsService } from './catalogs.service'
@@ -28,7 +35,10 @@ function patchSchema(input: z.ZodObject) {
 }
 
 /** HTTP ↔ catalogs service; the same seven routes for each of the nine catalogs. */
-export const catalogsRoutes: FastifyPluginAsyncZod<{ service: CatalogsService }> = async (app, { service }) => {
+export const catalogsRoutes: FastifyPluginAsyncZod<{ service: CatalogsService }> = async (
+  app,
+  { service },
+) => {
   for (const name of CATALOG_NAMES) {
     const { record, input } = CATALOG_SCHEMAS[name]
     const base = `/api/v1/catalogs/${name}`
@@ -37,39 +47,58 @@ export const catalogsRoutes: FastifyPluginAsyncZod<{ service: CatalogsService }>
     const manage = { permission: 'catalog.manage' as const }
     const body = (input as z.ZodObject).strict()
 
-    app.get(base, { config: read, schema: { tags, querystring: ZCatalogListQuery, response: { 200: listOf(record) } } }, async (req) =>
-      service.listRecords(actorOf(req), name, req.query),
+    app.get(
+      base,
+      { config: read, schema: { tags, querystring: ZCatalogListQuery, response: { 200: listOf(record) } } },
+      async (req) => service.listRecords(actorOf(req), name, req.query),
     )
 
-    app.get(`${base}/export.xlsx`, { config: read, schema: { tags, querystring: ZCatalogListQuery } }, async (req, reply) => {
-      const buf = await service.exportRecords(actorOf(req), name, req.query)
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', `attachment; filename="${FILE_NAMES[name]}.xlsx"`)
-        .send(buf)
-    })
+    app.get(
+      `${base}/export.xlsx`,
+      { config: read, schema: { tags, querystring: ZCatalogListQuery } },
+      async (req, reply) => {
+        const buf = await service.exportRecords(actorOf(req), name, req.query)
+        return reply
+          .header('content-type', XLSX_MIME)
+          .header('content-disposition', `attachment; filename="${FILE_NAMES[name]}.xlsx"`)
+          .send(buf)
+      },
+    )
 
-    app.post(base, { config: manage, schema: { tags, body, response: { 201: record } } }, async (req, reply) => {
-      const created = await service.createRecord(actorOf(req), name, req.body as CatalogInput)
-      return reply.status(201).send(created)
-    })
+    app.post(
+      base,
+      { config: manage, schema: { tags, body, response: { 201: record } } },
+      async (req, reply) => {
+        const created = await service.createRecord(actorOf(req), name, req.body as CatalogInput)
+        return reply.status(201).send(created)
+      },
+    )
 
-    app.get(`${base}/:id`, { config: read, schema: { tags, params: ZIdParams, response: { 200: record } } }, async (req) =>
-      service.getRecord(actorOf(req), name, req.params.id),
+    app.get(
+      `${base}/:id`,
+      { config: read, schema: { tags, params: ZIdParams, response: { 200: record } } },
+      async (req) => service.getRecord(actorOf(req), name, req.params.id),
     )
 
     app.patch(
       `${base}/:id`,
-      { config: manage, schema: { tags, params: ZIdParams, body: patchSchema(input), response: { 200: record } } },
+      {
+        config: manage,
+        schema: { tags, params: ZIdParams, body: patchSchema(input), response: { 200: record } },
+      },
       async (req) => service.updateRecord(actorOf(req), name, req.params.id, req.body as CatalogPatch),
     )
 
-    app.delete(`${base}/:id`, { config: manage, schema: { tags, params: ZIdParams, response: { 200: record } } }, async (req) =>
-      service.deactivateRecord(actorOf(req), name, req.params.id),
+    app.delete(
+      `${base}/:id`,
+      { config: manage, schema: { tags, params: ZIdParams, response: { 200: record } } },
+      async (req) => service.deactivateRecord(actorOf(req), name, req.params.id),
     )
 
-    app.post(`${base}/:id/restore`, { config: manage, schema: { tags, params: ZIdParams, response: { 200: record } } }, async (req) =>
-      service.restoreRecord(actorOf(req), name, req.params.id),
+    app.post(
+      `${base}/:id/restore`,
+      { config: manage, schema: { tags, params: ZIdParams, response: { 200: record } } },
+      async (req) => service.restoreRecord(actorOf(req), name, req.params.id),
     )
   }
 }

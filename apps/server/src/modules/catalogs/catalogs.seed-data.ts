@@ -6,7 +6,11 @@ import type { TClientType, TSiteKind } from '@faena/contracts'
  * the PUE workbook (§11.4), one per normalized key.
  */
 export const DEMO_CLIENTS: { name: string; clientType: TClientType; comment?: string }[] = [
-  { name: 'PEMEX Exploración y Producción', clientType: 'CONTRATO', comment: 'Cliente principal del contrato de obra a precios unitarios' },
+  {
+    name: 'PEMEX Exploración y Producción',
+    clientType: 'CONTRATO',
+    comment: 'Cliente principal del contrato de obra a precios unitarios',
+  },
   { name: 'Subtec Servicios Marinos (intercompañía)', clientType: 'INTERCOM' },
   { name: 'Constructora Marina del Golfo (intercompañía)', clientType: 'INTERCOM' },
   { name: 'Logística Costa Afuera del Sureste (intercompañía)', clientType: 'INTERCOM' },
@@ -21,7 +25,11 @@ export const DEMO_PROJECT_MANAGERS: { name: string; email: string }[] = [
   { name: 'Ing. Claudia Patricia Domínguez Ek', email: 'claudia.dominguez@offshore.test' },
 ]
 
-export const DEMO_TYPES: { name: string; level: 'proposal' | 'work_order' | 'concept' | 'production'; comment?: string }[] = [
+export const DEMO_TYPES: {
+  name: string
+  level: 'proposal' | 'work_order' | 'concept' | 'production'
+  comment?: string
+}[] = [
   ...(
     [
       'LICITACION',
@@ -37,7 +45,11 @@ export const DEMO_TYPES: { name: string; level: 'proposal' | 'work_order' | 'con
     ] as const
   ).map((name) => ({ name, level: 'proposal' as const })),
   { name: 'INICIAL', level: 'work_order', comment: 'OT inicial de una familia' },
-  { name: 'REPROGRAMACION', level: 'work_order', comment: 'Nueva versión de una OT con nuevas fechas o volúmenes' },
+  {
+    name: 'REPROGRAMACION',
+    level: 'work_order',
+    comment: 'Nueva versión de una OT con nuevas fechas o volúmenes',
+  },
   { name: 'ORDINARIA', level: 'concept', comment: 'Partida del Anexo C del contrato' },
   { name: 'EXTRAORDINARIA', level: 'concept', comment: 'Precio unitario extraordinario (PUE)' },
   { name: 'TE', level: 'production', comment: 'Tiempo efectivo' },
@@ -65,8 +77,16 @@ export const DEMO_STATUSES: { name: string; level: StatusLevel }[] = [
 
 /** OT fronts and the kinds of site a work order on each may use (§2.7, front → site-column mapping). */
 export const DEMO_FRONTS: { name: string; siteKinds: TSiteKind[]; comment: string }[] = [
-  { name: 'TIERRA', siteKinds: ['yard', 'platform', 'interconnection'], comment: 'Trabajos en patio de fabricación' },
-  { name: 'BARCO', siteKinds: ['vessel', 'platform', 'interconnection', 'yard'], comment: 'Trabajos desde embarcación' },
+  {
+    name: 'TIERRA',
+    siteKinds: ['yard', 'platform', 'interconnection'],
+    comment: 'Trabajos en patio de fabricación',
+  },
+  {
+    name: 'BARCO',
+    siteKinds: ['vessel', 'platform', 'interconnection', 'yard'],
+    comment: 'Trabajos desde embarcación',
+  },
   { name: 'CP / PS', siteKinds: ['platform', 'yard'], comment: 'Centro de proceso / plataforma satélite' },
 ]
 
@@ -176,7 +196,11 @@ export const DEMO_WORK_ORDER_STEPS: Record<TClientType, StepSeed[]> = {
     { name: 'Programa de ejecución (importación MS Project)' },
     {
       name: 'Procura de materiales',
-      subSteps: ['Requisición de materiales', 'Orden de compra', 'Recepción e inspección de materiales en patio'],
+      subSteps: [
+        'Requisición de materiales',
+        'Orden de compra',
+        'Recepción e inspección de materiales en patio',
+      ],
     },
     { name: 'Permisos de trabajo y análisis de seguridad' },
     { name: 'Movilización de personal y equipo' },

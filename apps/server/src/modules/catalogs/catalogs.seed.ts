@@ -37,20 +37,45 @@ export const seedDemoCatalogs: DemoSeeder = async (trx, actor, org) => {
     return inserted
   }
 
-  await insert('clients', DEMO_CLIENTS.map((c) => ({ name: c.name, client_type: c.clientType, comment: c.comment ?? null })))
-  await insert('project_managers', DEMO_PROJECT_MANAGERS.map((p) => ({ name: p.name, email: p.email })))
-  await insert('types', DEMO_TYPES.map((t) => ({ name: t.name, level: t.level, comment: t.comment ?? null })))
-  await insert('statuses', DEMO_STATUSES.map((s) => ({ name: s.name, level: s.level })))
-  await insert('fronts', DEMO_FRONTS.map((f) => ({ name: f.name, site_kinds: f.siteKinds, comment: f.comment })))
-  await insert('sites', DEMO_SITES.map((s) => ({ name: s.name, kind: s.kind, comment: s.comment ?? null })))
+  await insert(
+    'clients',
+    DEMO_CLIENTS.map((c) => ({ name: c.name, client_type: c.clientType, comment: c.comment ?? null })),
+  )
+  await insert(
+    'project_managers',
+    DEMO_PROJECT_MANAGERS.map((p) => ({ name: p.name, email: p.email })),
+  )
+  await insert(
+    'types',
+    DEMO_TYPES.map((t) => ({ name: t.name, level: t.level, comment: t.comment ?? null })),
+  )
+  await insert(
+    'statuses',
+    DEMO_STATUSES.map((s) => ({ name: s.name, level: s.level })),
+  )
+  await insert(
+    'fronts',
+    DEMO_FRONTS.map((f) => ({ name: f.name, site_kinds: f.siteKinds, comment: f.comment })),
+  )
+  await insert(
+    'sites',
+    DEMO_SITES.map((s) => ({ name: s.name, kind: s.kind, comment: s.comment ?? null })),
+  )
   const units = new Map<string, { key: string; description: string }>()
   for (const u of DEMO_UNITS) if (!units.has(normalizeUnitKey(u.key))) units.set(normalizeUnitKey(u.key), u)
   await insert(
     'units',
-    [...units].map(([normalized, u]) => ({ key: u.key, normalized_key: normalized, description: u.description })),
+    [...units].map(([normalized, u]) => ({
+      key: u.key,
+      normalized_key: normalized,
+      description: u.description,
+    })),
   )
 
-  const steps = async (table: StepTemplateTable, templates: Record<(typeof CLIENT_TYPES)[number], StepSeed[]>) => {
+  const steps = async (
+    table: StepTemplateTable,
+    templates: Record<(typeof CLIENT_TYPES)[number], StepSeed[]>,
+  ) => {
     for (const clientType of CLIENT_TYPES) {
       const list = templates[clientType]
       const mains = await insert(
@@ -59,7 +84,12 @@ export const seedDemoCatalogs: DemoSeeder = async (trx, actor, org) => {
       )
       const mainByPosition = new Map(mains.map((m) => [m.position as number, m.id]))
       const children = list.flatMap((s, i) =>
-        (s.subSteps ?? []).map((name, j) => ({ client_type: clientType, name, position: j + 1, parent_id: mainByPosition.get(i + 1) })),
+        (s.subSteps ?? []).map((name, j) => ({
+          client_type: clientType,
+          name,
+          position: j + 1,
+          parent_id: mainByPosition.get(i + 1),
+        })),
       )
       await insert(table, children)
     }

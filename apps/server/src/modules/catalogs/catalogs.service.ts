@@ -1,5 +1,12 @@
 import type { z } from 'zod'
-import type { CATALOG_SCHEMAS, TCatalogListQuery, TCatalogName, TClientType, TFieldError, TSiteKind } from '@faena/contracts'
+import type {
+  CATALOG_SCHEMAS,
+  TCatalogListQuery,
+  TCatalogName,
+  TClientType,
+  TFieldError,
+  TSiteKind,
+} from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Db, Executor } from '../../platform/db/executor'
@@ -18,7 +25,13 @@ export type CatalogList<N extends TCatalogName = TCatalogName> = { items: Catalo
 
 export type StepTemplateKind = 'proposal' | 'work_order'
 export type StepTemplateItem = { id: string; name: string; position: number; parentId: string | null }
-export type ReferenceIds = { clientId?: string; typeId?: string; projectManagerId?: string; frontId?: string; siteIds?: string[] }
+export type ReferenceIds = {
+  clientId?: string
+  typeId?: string
+  projectManagerId?: string
+  frontId?: string
+  siteIds?: string[]
+}
 export type References = {
   client?: { id: string; name: string; clientType: TClientType }
   type?: { id: string; name: string; level: string }
@@ -113,41 +126,68 @@ export async function findUnitByKey(trx: Executor, orgId: string, key: string): 
 export type CatalogsService = ReturnType<typeof createCatalogsService>
 
 export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date }) {
-  async function assertUnique(trx: Executor, def: CatalogDef, orgId: string, values: Record<string, unknown>, excludeId?: string) {
+  async function assertUnique(
+    trx: Executor,
+    def: CatalogDef,
+    orgId: string,
+    values: Record<string, unknown>,
+    excludeId?: string,
+  ) {
     const u = def.unique
     const equal: Record<string, unknown> = Object.fromEntries(u.equal.map((c) => [c, values[c] ?? null]))
     if (u.exact) equal[u.exact] = values[u.exact]
-    const folded = u.folded ? { column: u.folded, value: typeof values[u.folded] === 'string' ? values[u.folded] as string : '' } : undefined
+    const folded = u.folded
+      ? { column: u.folded, value: typeof values[u.folded] === 'string' ? (values[u.folded] as string) : '' }
+      : undefined
     if (await repo.findActiveDuplicate(trx, def.table, orgId, { equal, folded, excludeId })) {
       throw new AppError('CONFLICT', u.message, [field(u.path, u.message)])
     }
   }
 
   /** Sub-steps hang under an active main step of the same kind and client type; one level deep. */
-  async function checkStepRules(trx: Executor, def: CatalogDef, orgId: string, values: Record<string, unknown>, self?: CatalogRow) {
+  async function checkStepRules(
+    trx: Executor,
+    def: CatalogDef,
+    orgId: string,
+    values: Record<string, unknown>,
+    self?: CatalogRow,
+  ) {
     const table = def.stepTemplates
     if (!table) return
     const parentId = (values.parent_id ?? null) as string | null
     const clientType = values.client_type as string
     const children = self ? await repo.countActiveChildren(trx, table, orgId, self.id) : 0
     if (parentId !== null) {
-      if (self && parentId === self.id) throw new AppError('VALIDATION', 'Datos no válidos', [field('parentId', 'Un paso no puede ser su propio paso padre')])
+      if (self && parentId === self.id)
+        throw new AppError('VALIDATION', 'Datos no válidos', [
+          field('parentId', 'Un paso no puede ser su propio paso padre'),
+        ])
       const parent = await repo.findRow(trx, table, orgId, parentId)
       if (!parent || !parent.active) {
-        throw new AppError('VALIDATION', 'Datos no válidos', [field('parentId', 'El paso padre no existe o está inactivo')])
+        throw new AppError('VALIDATION', 'Datos no válidos', [
+          field('parentId', 'El paso padre no existe o está inactivo'),
+        ])
       }
       if (parent.parent_id !== null) {
-        throw new AppError('VALIDATION', 'Datos no válidos', [field('parentId', 'El paso padre debe ser un paso principal (un solo nivel de sub-pasos)')])
+        throw new AppError('VALIDATION', 'Datos no válidos', [
+          field('parentId', 'El paso padre debe ser un paso principal (un solo nivel de sub-pasos)'),
+        ])
       }
       if (parent.client_type !== clientType) {
-        throw new AppError('VALIDATION', 'Datos no válidos', [field('parentId', 'El paso padre es de otro tipo de cliente')])
+        throw new AppError('VALIDATION', 'Datos no válidos', [
+          field('parentId', 'El paso padre es de otro tipo de cliente'),
+        ])
       }
       if (children > 0) {
-        throw new AppError('VALIDATION', 'Datos no válidos', [field('parentId', 'Un paso con sub-pasos activos no puede ser sub-paso')])
+        throw new AppError('VALIDATION', 'Datos no válidos', [
+          field('parentId', 'Un paso con sub-pasos activos no puede ser sub-paso'),
+        ])
       }
     }
     if (self && children > 0 && clientType !== self.client_type) {
-      throw new AppError('VALIDATION', 'Datos no válidos', [field('clientType', 'No se puede cambiar el tipo de cliente de un paso con sub-pasos activos')])
+      throw new AppError('VALIDATION', 'Datos no válidos', [
+        field('clientType', 'No se puede cambiar el tipo de cliente de un paso con sub-pasos activos'),
+      ])
     }
   }
 
@@ -156,7 +196,8 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     try {
       return await db.transaction().execute(fn)
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('CONFLICT', def.unique.message, [field(def.unique.path, def.unique.message)])
+      if (isUniqueViolation(err))
+        throw new AppError('CONFLICT', def.unique.message, [field(def.unique.path, def.unique.message)])
       throw err
     }
   }
@@ -167,7 +208,11 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     return row
   }
 
-  async function listRecords<N extends TCatalogName>(actor: Actor, name: N, query: TCatalogListQuery): Promise<CatalogList<N>> {
+  async function listRecords<N extends TCatalogName>(
+    actor: Actor,
+    name: N,
+    query: TCatalogListQuery,
+  ): Promise<CatalogList<N>> {
     requireAccess(actor, 'catalog.read')
     const def = CATALOG_DEFS[name]
     const sortColumn = def.sort[query.sort]
@@ -175,7 +220,10 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     const { rows, total } = await repo.listRows(db, def.table, actor.orgId, {
       q: query.q,
       searchColumns: def.searchColumns,
-      normalizedSearch: def.searchNormalizedKey && query.q ? { column: def.searchNormalizedKey, value: normalizeUnitKey(query.q) } : undefined,
+      normalizedSearch:
+        def.searchNormalizedKey && query.q
+          ? { column: def.searchNormalizedKey, value: normalizeUnitKey(query.q) }
+          : undefined,
       filters: def.filter && filterValue ? { [def.filter.column]: filterValue } : {},
       includeInactive: query.includeInactive === 'true',
       order: sortColumn === 'tree' ? { tree: true, dir: query.dir } : { column: sortColumn, dir: query.dir },
@@ -185,13 +233,21 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     return { items: rows.map((r) => toRecord(def, r) as CatalogRecord<N>), total }
   }
 
-  async function getRecord<N extends TCatalogName>(actor: Actor, name: N, id: string): Promise<CatalogRecord<N>> {
+  async function getRecord<N extends TCatalogName>(
+    actor: Actor,
+    name: N,
+    id: string,
+  ): Promise<CatalogRecord<N>> {
     requireAccess(actor, 'catalog.read')
     const def = CATALOG_DEFS[name]
     return toRecord(def, await loadOrThrow(db, def, actor.orgId, id)) as CatalogRecord<N>
   }
 
-  async function createRecord<N extends TCatalogName>(actor: Actor, name: N, input: CatalogInput<N>): Promise<CatalogRecord<N>> {
+  async function createRecord<N extends TCatalogName>(
+    actor: Actor,
+    name: N,
+    input: CatalogInput<N>,
+  ): Promise<CatalogRecord<N>> {
     requireAccess(actor, 'catalog.manage')
     const def = CATALOG_DEFS[name]
     const values: Record<string, unknown> = { comment: null, ...toColumns(def, input) }
@@ -199,7 +255,12 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     return inTransaction(def, async (trx) => {
       await checkStepRules(trx, def, actor.orgId, values)
       await assertUnique(trx, def, actor.orgId, values)
-      const row = await repo.insertRow(trx, def.table, { ...values, org_id: actor.orgId, created_at: clock(), updated_at: clock() })
+      const row = await repo.insertRow(trx, def.table, {
+        ...values,
+        org_id: actor.orgId,
+        created_at: clock(),
+        updated_at: clock(),
+      })
       const rec = toRecord(def, row)
       await writeAudit(trx, actor, {
         action: `${def.entityType}.created`,
@@ -212,7 +273,12 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     })
   }
 
-  async function updateRecord<N extends TCatalogName>(actor: Actor, name: N, id: string, patch: CatalogPatch<N>): Promise<CatalogRecord<N>> {
+  async function updateRecord<N extends TCatalogName>(
+    actor: Actor,
+    name: N,
+    id: string,
+    patch: CatalogPatch<N>,
+  ): Promise<CatalogRecord<N>> {
     requireAccess(actor, 'catalog.manage')
     const def = CATALOG_DEFS[name]
     const changes = toColumns(def, patch)
@@ -227,13 +293,24 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
       const rec = toRecord(def, after)
       const diff = diffFields(beforeRec, rec, auditFields(def))
       if (diff.length > 0) {
-        await writeAudit(trx, actor, { action: `${def.entityType}.updated`, module: MODULE, entityType: def.entityType, entityId: id, changes: diff })
+        await writeAudit(trx, actor, {
+          action: `${def.entityType}.updated`,
+          module: MODULE,
+          entityType: def.entityType,
+          entityId: id,
+          changes: diff,
+        })
       }
       return rec as CatalogRecord<N>
     })
   }
 
-  async function setActive<N extends TCatalogName>(actor: Actor, name: N, id: string, active: boolean): Promise<CatalogRecord<N>> {
+  async function setActive<N extends TCatalogName>(
+    actor: Actor,
+    name: N,
+    id: string,
+    active: boolean,
+  ): Promise<CatalogRecord<N>> {
     requireAccess(actor, 'catalog.manage')
     const def = CATALOG_DEFS[name]
     return inTransaction(def, async (trx) => {
@@ -248,7 +325,9 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
       if (table && active && typeof before.parent_id === 'string') {
         const parent = await repo.findRow(trx, table, actor.orgId, before.parent_id)
         if (!parent?.active) {
-          throw new AppError('INVALID_STATE', 'El paso padre está inactivo; reactívalo primero', [field('parentId', 'El paso padre está inactivo')])
+          throw new AppError('INVALID_STATE', 'El paso padre está inactivo; reactívalo primero', [
+            field('parentId', 'El paso padre está inactivo'),
+          ])
         }
       }
       if (active) await assertUnique(trx, def, actor.orgId, before, id)
@@ -265,14 +344,19 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     })
   }
 
-  const deactivateRecord = <N extends TCatalogName>(actor: Actor, name: N, id: string) => setActive(actor, name, id, false)
-  const restoreRecord = <N extends TCatalogName>(actor: Actor, name: N, id: string) => setActive(actor, name, id, true)
+  const deactivateRecord = <N extends TCatalogName>(actor: Actor, name: N, id: string) =>
+    setActive(actor, name, id, false)
+  const restoreRecord = <N extends TCatalogName>(actor: Actor, name: N, id: string) =>
+    setActive(actor, name, id, true)
 
   /** The filtered list as an Excel workbook (every page, up to 50 000 rows). */
   async function exportRecords(actor: Actor, name: TCatalogName, query: TCatalogListQuery): Promise<Buffer> {
     const def = CATALOG_DEFS[name]
     const { items } = await listRecords(actor, name, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    const rows = items.map((i) => ({ ...(i as Record<string, unknown>), activeText: i.active ? 'Sí' : 'No' })) as Record<string, unknown>[]
+    const rows = items.map((i) => ({
+      ...(i as Record<string, unknown>),
+      activeText: i.active ? 'Sí' : 'No',
+    })) as Record<string, unknown>[]
     if (def.stepTemplates) {
       const positions = new Map(rows.map((r) => [r.id as string, r.position as number]))
       for (const r of rows) {

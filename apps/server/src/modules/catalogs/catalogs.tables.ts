@@ -14,10 +14,18 @@ export type ClientsTable = Base & { name: string; client_type: string }
 export type ProjectManagersTable = Base & { name: string; email: string | null }
 export type TypesTable = Base & { name: string; level: string }
 export type StatusesTable = Base & { name: string; level: string }
-export type FrontsTable = Base & { name: string; site_kinds: ColumnType<string[], string[] | undefined, string[]> }
+export type FrontsTable = Base & {
+  name: string
+  site_kinds: ColumnType<string[], string[] | undefined, string[]>
+}
 export type SitesTable = Base & { name: string; kind: string }
 export type UnitsTable = Base & { key: string; normalized_key: string; description: string }
-export type StepTemplatesTable = Base & { client_type: string; name: string; position: number; parent_id: string | null }
+export type StepTemplatesTable = Base & {
+  client_type: string
+  name: string
+  position: number
+  parent_id: string | null
+}
 
 export type CatalogTables = {
   clients: ClientsTable

@@ -3,11 +3,7 @@
  * `HOM/DÍA`, `hom / dia` and `Hom/Dia` are the same unit. Compatibility forms fold too (`M²` = `M2`).
  */
 export function normalizeUnitKey(key: string): string {
-  return key
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\s+/gu, '')
-    .toLowerCase()
+  return key.normalize('NFKD').replace(/\p{M}/gu, '').replace(/\s+/gu, '').toLowerCase()
 }
 
 /**

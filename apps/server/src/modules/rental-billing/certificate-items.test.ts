@@ -17,7 +17,14 @@ describe('disposition certificate items', () => {
     const { items, totals } = certificateItems(
       [
         chain({ id: 'c', number: '0000010', activityDate: '2026-01-20' }),
-        chain({ id: 'a', number: '0000002', activityDate: '2026-01-05', gallons: '42.00', barrels: '1.00', cubicMeters: '0.16' }),
+        chain({
+          id: 'a',
+          number: '0000002',
+          activityDate: '2026-01-05',
+          gallons: '42.00',
+          barrels: '1.00',
+          cubicMeters: '0.16',
+        }),
         chain({ id: 'x', number: '0000003', status: 'cancelled' }),
         chain({ id: 'b', number: '0000009', activityDate: '2026-01-20', status: 'draft' }),
         chain({ id: 'out', number: '0000004', activityDate: '2026-02-01' }),
@@ -26,14 +33,22 @@ describe('disposition certificate items', () => {
     )
     expect(items.map((i) => i.custodyChainId)).toEqual(['a', 'b', 'c'])
     expect(totals).toEqual({ gallons: '402.00', barrels: '9.58', cubicMeters: '1.52' })
-    expect(items[0]).toMatchObject({ description: 'AGUAS NEGRAS Y GRISES', treatment: 'TB3', gallons: '42.00' })
+    expect(items[0]).toMatchObject({
+      description: 'AGUAS NEGRAS Y GRISES',
+      treatment: 'TB3',
+      gallons: '42.00',
+    })
   })
 
   it('keeps large sums exact (no integer truncation, no 32 767 ceiling)', () => {
     const many = Array.from({ length: 40 }, (_, i) =>
       chain({ id: `c${i}`, number: String(i), gallons: '1000.55', barrels: '23.82', cubicMeters: '3.79' }),
     )
-    expect(certificateItems(many, JAN).totals).toEqual({ gallons: '40022.00', barrels: '952.80', cubicMeters: '151.60' })
+    expect(certificateItems(many, JAN).totals).toEqual({
+      gallons: '40022.00',
+      barrels: '952.80',
+      cubicMeters: '151.60',
+    })
   })
 
   it('uses the chain texts when given', () => {

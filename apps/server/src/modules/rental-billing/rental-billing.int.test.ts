@@ -24,8 +24,18 @@ let offshoreAdmin: string
 type Json = any
 type Res = { status: number; body: Json; raw: Buffer; headers: Record<string, unknown> }
 
-const call = async (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown, cookie = manager): Promise<Res> => {
-  const res = await t.app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) })
+const call = async (
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  cookie = manager,
+): Promise<Res> => {
+  const res = await t.app.inject({
+    method,
+    url,
+    headers: { cookie },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  })
   let body: Json
   try {
     body = JSON.parse(res.body)
@@ -43,7 +53,8 @@ const del = (url: string, cookie?: string) => call('DELETE', url, undefined, coo
 /** Expects a 2xx and returns the body. */
 const ok = async (p: Promise<Res>, status?: number): Promise<Json> => {
   const res = await p
-  if (res.status >= 300 || (status && res.status !== status)) throw new Error(`${res.status} ${JSON.stringify(res.body)}`)
+  if (res.status >= 300 || (status && res.status !== status))
+    throw new Error(`${res.status} ${JSON.stringify(res.body)}`)
   return res.body
 }
 
@@ -54,7 +65,9 @@ const upload = async (filename: string, bytes: Buffer, cookie = billing): Promis
     url: '/api/v1/files',
     headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
     payload: Buffer.concat([
-      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(
+        `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
       bytes,
       Buffer.from(`\r\n--${b}--\r\n`),
     ]),
@@ -66,16 +79,59 @@ const upload = async (filename: string, bytes: Buffer, cookie = billing): Promis
 let seq = 0
 let clientId = ''
 const newProject = async (over: Record<string, unknown> = {}) =>
-  ok(post(`${R}/projects`, { clientId, name: `Proyecto planilla ${++seq}`, location: 'CAMPO NORTE', cardinalPoint: 'north', contactName: 'Ing. Contacto', startDate: '2025-12-01', ...over }))
+  ok(
+    post(`${R}/projects`, {
+      clientId,
+      name: `Proyecto planilla ${++seq}`,
+      location: 'CAMPO NORTE',
+      cardinalPoint: 'north',
+      contactName: 'Ing. Contacto',
+      startDate: '2025-12-01',
+      ...over,
+    }),
+  )
 const newUnit = async (over: Record<string, unknown> = {}) =>
-  ok(post(`${R}/equipment`, { code: `PB-BT-${++seq}`, name: 'BATERÍA SANITARIA', kind: 'equipment', type: 'toilet', ...over }))
-const newService = async () => ok(post(`${R}/equipment`, { code: `PB-SERV-${++seq}`, name: 'Limpieza', kind: 'service' }))
+  ok(
+    post(`${R}/equipment`, {
+      code: `PB-BT-${++seq}`,
+      name: 'BATERÍA SANITARIA',
+      kind: 'equipment',
+      type: 'toilet',
+      ...over,
+    }),
+  )
+const newService = async () =>
+  ok(post(`${R}/equipment`, { code: `PB-SERV-${++seq}`, name: 'Limpieza', kind: 'service' }))
 const assign = async (projectId: string, body: Record<string, unknown>) =>
-  ok(post(`${R}/projects/${projectId}/assignments`, { operationStart: '2025-12-01', dailyRate: '10.00', ...body }))
-const chain = async (projectId: string, activityDate: string, assignmentIds: string[], over: Record<string, unknown> = {}) =>
-  ok(post(`${R}/custody-chains`, { projectId, activityDate, assignmentIds, volumeUnit: 'gallons', volume: '180', ...over }))
-const createSheet = (projectId: string, periodStart = '2026-01-01', periodEnd = '2026-01-31', cookie?: string) =>
-  post(S, { projectId, periodStart, periodEnd }, cookie)
+  ok(
+    post(`${R}/projects/${projectId}/assignments`, {
+      operationStart: '2025-12-01',
+      dailyRate: '10.00',
+      ...body,
+    }),
+  )
+const chain = async (
+  projectId: string,
+  activityDate: string,
+  assignmentIds: string[],
+  over: Record<string, unknown> = {},
+) =>
+  ok(
+    post(`${R}/custody-chains`, {
+      projectId,
+      activityDate,
+      assignmentIds,
+      volumeUnit: 'gallons',
+      volume: '180',
+      ...over,
+    }),
+  )
+const createSheet = (
+  projectId: string,
+  periodStart = '2026-01-01',
+  periodEnd = '2026-01-31',
+  cookie?: string,
+) => post(S, { projectId, periodStart, periodEnd }, cookie)
 const sheetOf = async (id: string) => ok(get(`${S}/${id}`))
 const lineOf = (sheet: Json, key: string) => {
   const l = sheet.lines.find((x: Json) => x.key === key)
@@ -112,7 +168,11 @@ describe('billing sheet: §6.6 worked example through the API', () => {
     const service = await newService()
     // A1: 5.00 a day from Dec 1, retired Jan 10; A2: 6.00 a day from Jan 20
     const a1 = await assign(project.id, { equipmentId: unit.id, dailyRate: '5.00' })
-    const s = await assign(project.id, { equipmentId: service.id, dailyRate: '25.00', linkedEquipmentId: unit.id })
+    const s = await assign(project.id, {
+      equipmentId: service.id,
+      dailyRate: '25.00',
+      linkedEquipmentId: unit.id,
+    })
     await ok(post(`${R}/assignments/${a1.id}/retire`, { date: '2026-01-10', reason: 'Cambio' }))
     await assign(project.id, { equipmentId: unit.id, dailyRate: '6.00', operationStart: '2026-01-20' })
     // chains of the service on Jan 12 (twice), Jan 15 (with 40.00 logistics) and Jan 20
@@ -120,8 +180,21 @@ describe('billing sheet: §6.6 worked example through the API', () => {
     await chain(project.id, '2026-01-12', [s.id])
     await chain(project.id, '2026-01-15', [s.id], { logisticsCost: '40.00' })
     await chain(project.id, '2026-01-20', [s.id])
-    await ok(post(`${R}/maintenance-sheets`, { projectId: project.id, startDate: '2026-01-08', totalCost: '120.00', logisticsCost: '30.00' }))
-    const guide = await ok(post(`${R}/shipping-guides`, { projectId: project.id, issueDate: '2026-01-09', transportCost: '80.00' }))
+    await ok(
+      post(`${R}/maintenance-sheets`, {
+        projectId: project.id,
+        startDate: '2026-01-08',
+        totalCost: '120.00',
+        logisticsCost: '30.00',
+      }),
+    )
+    const guide = await ok(
+      post(`${R}/shipping-guides`, {
+        projectId: project.id,
+        issueDate: '2026-01-09',
+        transportCost: '80.00',
+      }),
+    )
 
     const res = await createSheet(project.id)
     expect(res.status).toBe(201)
@@ -151,7 +224,12 @@ describe('billing sheet: §6.6 worked example through the API', () => {
       ['maintenance', '1', '30.00', '30.00'],
     ])
     const rental = lineOf(sheet, `rental:${unit.id}`)
-    expect(rental).toMatchObject({ equipmentId: unit.id, equipmentCode: 'PSL-BT-185', unit: 'days', dayEdit: 'none' })
+    expect(rental).toMatchObject({
+      equipmentId: unit.id,
+      equipmentCode: 'PSL-BT-185',
+      unit: 'days',
+      dayEdit: 'none',
+    })
     expect(rental.dates).toHaveLength(22)
     expect(rental.dates[0]).toBe('2026-01-01')
     expect(rental.dates).toContain('2026-01-10')
@@ -173,7 +251,11 @@ describe('creation rules', () => {
     await ok(del(`${S}/${a.id}`))
     const b = await ok(createSheet(project.id, '2026-01-01', '2026-01-31'), 201)
     expect(b.seriesNumber).toBe(a.seriesNumber + 1)
-    const rows = await t.db.selectFrom('billing_sheets').select(['series_year', 'series_number', 'series_prefix']).where('id', '=', b.id).execute()
+    const rows = await t.db
+      .selectFrom('billing_sheets')
+      .select(['series_year', 'series_number', 'series_prefix'])
+      .where('id', '=', b.id)
+      .execute()
     expect(rows[0]).toEqual({ series_year: 2026, series_number: b.seriesNumber, series_prefix: 'PSL-PS' })
   })
 
@@ -250,15 +332,23 @@ describe('eager recomputation', () => {
     expect(now.gallons).toBe('0.00')
     expect(sumTotals(now)).toBe(cents(now.subtotal))
     // line ids stay stable across recomputations
-    expect(lineOf(now, `rental:${other.id}`).id).toBe(lineOf(await sheetOf(sheet.id), `rental:${other.id}`).id)
-    const audit = await t.db.selectFrom('audit_log').select(['action', 'data']).where('entity_id', '=', sheet.id).execute()
+    expect(lineOf(now, `rental:${other.id}`).id).toBe(
+      lineOf(await sheetOf(sheet.id), `rental:${other.id}`).id,
+    )
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'data'])
+      .where('entity_id', '=', sheet.id)
+      .execute()
     expect(audit.filter((a) => a.action === 'billing_sheet.recomputed').length).toBeGreaterThanOrEqual(3)
   })
 
   it('a document outside the period does not touch the sheet', async () => {
     const { project } = await simpleProject()
     const sheet = await ok(createSheet(project.id), 201)
-    await ok(post(`${R}/maintenance-sheets`, { projectId: project.id, startDate: '2026-02-03', totalCost: '99.00' }))
+    await ok(
+      post(`${R}/maintenance-sheets`, { projectId: project.id, startDate: '2026-02-03', totalCost: '99.00' }),
+    )
     expect((await sheetOf(sheet.id)).subtotal).toBe(sheet.subtotal)
   })
 })
@@ -268,11 +358,21 @@ describe('manual days', () => {
     const { project, unit, assignment } = await simpleProject()
     const sheet = await ok(createSheet(project.id), 201)
     const line = lineOf(sheet, `rental:${unit.id}`)
-    const edited = await ok(put(`${S}/${sheet.id}/lines/${line.id}/days`, { dates: ['2026-01-15', '2026-01-03', '2026-01-15'] }))
-    expect(lineOf(edited, line.key)).toMatchObject({ id: line.id, dates: ['2026-01-03', '2026-01-15'], quantity: '2', total: '20.00', dayEdit: 'applied' })
+    const edited = await ok(
+      put(`${S}/${sheet.id}/lines/${line.id}/days`, { dates: ['2026-01-15', '2026-01-03', '2026-01-15'] }),
+    )
+    expect(lineOf(edited, line.key)).toMatchObject({
+      id: line.id,
+      dates: ['2026-01-03', '2026-01-15'],
+      quantity: '2',
+      total: '20.00',
+      dayEdit: 'applied',
+    })
     expect(edited).toMatchObject({ subtotal: '20.00', tax: '3.00', total: '23.00' })
     // a document change recomputes the sheet: the edit stays
-    await ok(post(`${R}/shipping-guides`, { projectId: project.id, issueDate: '2026-01-09', transportCost: '5.00' }))
+    await ok(
+      post(`${R}/shipping-guides`, { projectId: project.id, issueDate: '2026-01-09', transportCost: '5.00' }),
+    )
     expect(lineOf(await sheetOf(sheet.id), line.key).dates).toEqual(['2026-01-03', '2026-01-15'])
     // the assignment changes: the computed dates come back
     await ok(patch(`${R}/assignments/${assignment.id}`, { dailyRate: '11.00' }))
@@ -283,7 +383,12 @@ describe('manual days', () => {
   it('validates the dates (period ∩ operation window) and refuses non-rental lines and reset works', async () => {
     const project = await newProject()
     const unit = await newUnit()
-    await assign(project.id, { equipmentId: unit.id, operationStart: '2026-01-10', frequency: 'weekdays', weekdays: [0] })
+    await assign(project.id, {
+      equipmentId: unit.id,
+      operationStart: '2026-01-10',
+      frequency: 'weekdays',
+      weekdays: [0],
+    })
     const sheet = await ok(createSheet(project.id), 201)
     const line = lineOf(sheet, `rental:${unit.id}`)
     expect(line.quantity).toBe('3') // Mondays (0 = Monday) from Jan 10: 12, 19, 26
@@ -298,11 +403,15 @@ describe('manual days', () => {
     expect(lineOf(tuesday, line.key).quantity).toBe('1')
     const reset = await ok(del(`${S}/${sheet.id}/lines/${line.id}/days`))
     expect(lineOf(reset, line.key)).toMatchObject({ quantity: line.quantity, dayEdit: 'none' })
-    const guide = await ok(post(`${R}/shipping-guides`, { projectId: project.id, issueDate: '2026-01-12', transportCost: '9.00' }))
+    const guide = await ok(
+      post(`${R}/shipping-guides`, { projectId: project.id, issueDate: '2026-01-12', transportCost: '9.00' }),
+    )
     const docLine = lineOf(await sheetOf(sheet.id), `shipping:${guide.id}:transport`)
     const refused = await put(`${S}/${sheet.id}/lines/${docLine.id}/days`, { dates: ['2026-01-12'] })
     expect(refused.status).toBe(409)
-    const unknown = await put(`${S}/${sheet.id}/lines/00000000-0000-4000-8000-000000000000/days`, { dates: [] })
+    const unknown = await put(`${S}/${sheet.id}/lines/00000000-0000-4000-8000-000000000000/days`, {
+      dates: [],
+    })
     expect(unknown.status).toBe(404)
   })
 
@@ -342,7 +451,12 @@ describe('IVA and totals', () => {
   it('rounds IVA half-up to cents: 1200.30 → 180.05 → 1380.35', async () => {
     const project = await newProject()
     const unit = await newUnit()
-    await assign(project.id, { equipmentId: unit.id, dailyRate: '1200.30', operationStart: '2026-01-07', operationEnd: '2026-01-07' })
+    await assign(project.id, {
+      equipmentId: unit.id,
+      dailyRate: '1200.30',
+      operationStart: '2026-01-07',
+      operationEnd: '2026-01-07',
+    })
     const sheet = await ok(createSheet(project.id), 201)
     expect(sheet).toMatchObject({ subtotal: '1200.30', tax: '180.05', total: '1380.35' })
   })
@@ -380,7 +494,11 @@ describe('lifecycle and locks', () => {
     const sheet = await ok(createSheet(project.id), 201)
     const line = lineOf(sheet, `rental:${unit.id}`)
     const liquidated = await ok(post(`${S}/${sheet.id}/liquidate`))
-    expect(liquidated).toMatchObject({ status: 'liquidated', subtotal: '335.00', liquidatedAt: expect.any(String) })
+    expect(liquidated).toMatchObject({
+      status: 'liquidated',
+      subtotal: '335.00',
+      liquidatedAt: expect.any(String),
+    })
     expect(liquidated.allowedActions).toEqual(expect.arrayContaining(['reopen', 'cancel']))
     expect((await ok(get(`${R}/custody-chains/${c.id}`))).status).toBe('closed')
     expect((await ok(get(`${R}/custody-chains/${outside.id}`))).status).toBe('draft')
@@ -391,7 +509,13 @@ describe('lifecycle and locks', () => {
     expect((await post(`${S}/${sheet.id}/liquidate`)).status).toBe(409)
     expect((await del(`${S}/${sheet.id}`)).status).toBe(409)
     // documents of the period are locked; outside it they are not
-    const locked = await post(`${R}/custody-chains`, { projectId: project.id, activityDate: '2026-01-20', assignmentIds: [svc.id], volumeUnit: 'gallons', volume: '10' })
+    const locked = await post(`${R}/custody-chains`, {
+      projectId: project.id,
+      activityDate: '2026-01-20',
+      assignmentIds: [svc.id],
+      volumeUnit: 'gallons',
+      volume: '10',
+    })
     expect(locked.status).toBe(409)
     expect(locked.body.error.message).toContain(sheet.seriesCode)
     await chain(project.id, '2026-02-03', [svc.id])
@@ -412,7 +536,11 @@ describe('lifecycle and locks', () => {
     expect(blocked.status).toBe(409)
     await ok(del(`${S}/${feb.id}`))
     const reopened = await ok(post(`${S}/${jan.id}/reopen`, { reason: 'Corregir días' }))
-    expect(reopened).toMatchObject({ status: 'in_progress', statusReason: 'Corregir días', subtotal: '620.00' })
+    expect(reopened).toMatchObject({
+      status: 'in_progress',
+      statusReason: 'Corregir días',
+      subtotal: '620.00',
+    })
     const audit = await t.db
       .selectFrom('audit_log')
       .select(['action', 'data'])
@@ -434,23 +562,45 @@ describe('lifecycle and locks', () => {
     const notPdf = await post(`${S}/${sheet.id}/invoice`, { ...body, invoiceFileId: png.id }, billing)
     expect(notPdf.status).toBe(400)
     expect(notPdf.body.error.details[0].path).toBe('invoiceFileId')
-    const missing = await post(`${S}/${sheet.id}/invoice`, { ...body, invoiceFileId: '00000000-0000-4000-8000-000000000000' }, billing)
+    const missing = await post(
+      `${S}/${sheet.id}/invoice`,
+      { ...body, invoiceFileId: '00000000-0000-4000-8000-000000000000' },
+      billing,
+    )
     expect(missing.status).toBe(400)
     expect((await post(`${S}/${sheet.id}/invoice`, { invoiceFileId: pdf.id }, billing)).status).toBe(400)
     const invoiced = await ok(post(`${S}/${sheet.id}/invoice`, body, billing))
-    expect(invoiced).toMatchObject({ status: 'invoiced', invoiceReference: '001-001-000000777', invoiceFileId: pdf.id, invoicedAt: expect.any(String) })
-    for (const action of ['liquidate', 'invoice', 'cancel']) expect((await post(`${S}/${sheet.id}/${action}`, action === 'invoice' ? body : undefined, billing)).status).toBe(409)
+    expect(invoiced).toMatchObject({
+      status: 'invoiced',
+      invoiceReference: '001-001-000000777',
+      invoiceFileId: pdf.id,
+      invoicedAt: expect.any(String),
+    })
+    for (const action of ['liquidate', 'invoice', 'cancel'])
+      expect(
+        (await post(`${S}/${sheet.id}/${action}`, action === 'invoice' ? body : undefined, billing)).status,
+      ).toBe(409)
     expect((await post(`${S}/${sheet.id}/reopen`, { reason: 'x' })).status).toBe(409)
     expect((await del(`${S}/${sheet.id}`)).status).toBe(409)
   })
 
   it('cancels (reason optional) and releases the documents it billed; cancelled refuses changes', async () => {
     const { project, unit } = await simpleProject()
-    const guide = await ok(post(`${R}/shipping-guides`, { projectId: project.id, issueDate: '2026-01-09', transportCost: '80.00' }))
+    const guide = await ok(
+      post(`${R}/shipping-guides`, {
+        projectId: project.id,
+        issueDate: '2026-01-09',
+        transportCost: '80.00',
+      }),
+    )
     const sheet = await ok(createSheet(project.id), 201)
     expect((await ok(get(`${R}/shipping-guides/${guide.id}`))).billingSheetId).toBe(sheet.id)
     const cancelled = await ok(post(`${S}/${sheet.id}/cancel`))
-    expect(cancelled).toMatchObject({ status: 'cancelled', cancelledAt: expect.any(String), allowedActions: [] })
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      cancelledAt: expect.any(String),
+      allowedActions: [],
+    })
     expect((await ok(get(`${R}/shipping-guides/${guide.id}`))).billingSheetId).toBeNull()
     const line = lineOf(cancelled, `rental:${unit.id}`)
     expect((await put(`${S}/${sheet.id}/lines/${line.id}/days`, { dates: [] })).status).toBe(409)

@@ -93,7 +93,8 @@ export const NO_PROJECTS: RentalProjectsPort = {
   listAssignments: () => Promise.resolve([]),
 }
 export const NO_DOCUMENTS: RentalDocumentsPort = {
-  listDocumentsForPeriod: () => Promise.resolve({ maintenanceSheets: [], shippingGuides: [], custodyChains: [] }),
+  listDocumentsForPeriod: () =>
+    Promise.resolve({ maintenanceSheets: [], shippingGuides: [], custodyChains: [] }),
   linkDocumentsToSheet: () => Promise.resolve(),
   unlinkDocumentsFromSheet: () => Promise.resolve(),
   closeDraftDocuments: () => Promise.resolve(),

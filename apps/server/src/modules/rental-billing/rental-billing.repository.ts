@@ -128,9 +128,7 @@ export async function sheetsCoveringDates(
     .where('project_id', '=', projectId)
     .where('deleted_at', 'is', null)
     .where('status', 'in', [...statuses])
-    .where((eb) =>
-      eb.or(dates.map((d) => eb.and([eb('period_start', '<=', d), eb('period_end', '>=', d)]))),
-    )
+    .where((eb) => eb.or(dates.map((d) => eb.and([eb('period_start', '<=', d), eb('period_end', '>=', d)]))))
     .orderBy('period_start')
     .execute()
 }
@@ -508,7 +506,11 @@ export async function listCertificates(db: Executor, orgId: string, f: TDisposit
   if (f.q) {
     const like = escapeLike(f.q)
     q = q.where((eb) =>
-      eb.or([eb('c.number', 'ilike', like), eb('s.series_code', 'ilike', like), eb('c.client_name', 'ilike', like)]),
+      eb.or([
+        eb('c.number', 'ilike', like),
+        eb('s.series_code', 'ilike', like),
+        eb('c.client_name', 'ilike', like),
+      ]),
     )
   }
   const items = db

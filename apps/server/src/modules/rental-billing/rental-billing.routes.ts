@@ -76,14 +76,22 @@ export const rentalBillingRoutes: FastifyPluginAsyncZod<{ billing: RentalBilling
     `${SHEETS}/:id`,
     {
       config: { permission: 'billingSheet.manage' },
-      schema: { tags, params: ZIdParams, body: ZUpdateBillingSheetRequest, response: { 200: ZBillingSheetDetail } },
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZUpdateBillingSheetRequest,
+        response: { 200: ZBillingSheetDetail },
+      },
     },
     async (req) => billing.updateSheet(actorOf(req), req.params.id, req.body),
   )
 
   app.delete(
     `${SHEETS}/:id`,
-    { config: { permission: 'billingSheet.manage' }, schema: { tags, params: ZIdParams, response: { 200: ZOk } } },
+    {
+      config: { permission: 'billingSheet.manage' },
+      schema: { tags, params: ZIdParams, response: { 200: ZOk } },
+    },
     async (req) => {
       await billing.deleteSheet(actorOf(req), req.params.id)
       return { ok: true as const }
@@ -95,7 +103,10 @@ export const rentalBillingRoutes: FastifyPluginAsyncZod<{ billing: RentalBilling
     { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } },
     async (req, reply) => {
       const { bytes, fileName } = await billing.sheetPdf(actorOf(req), req.params.id)
-      return reply.header('content-type', PDF_MIME).header('content-disposition', attachment(fileName)).send(bytes)
+      return reply
+        .header('content-type', PDF_MIME)
+        .header('content-disposition', attachment(fileName))
+        .send(bytes)
     },
   )
 
@@ -104,7 +115,10 @@ export const rentalBillingRoutes: FastifyPluginAsyncZod<{ billing: RentalBilling
     { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } },
     async (req, reply) => {
       const { bytes, fileName } = await billing.sheetWorkbook(actorOf(req), req.params.id)
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(fileName)).send(bytes)
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', attachment(fileName))
+        .send(bytes)
     },
   )
 
@@ -144,7 +158,12 @@ export const rentalBillingRoutes: FastifyPluginAsyncZod<{ billing: RentalBilling
     `${SHEETS}/:id/lines/restore`,
     {
       config: { permission: 'billingSheet.manage' },
-      schema: { tags, params: ZIdParams, body: ZRestoreBillingLineRequest, response: { 200: ZBillingSheetDetail } },
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZRestoreBillingLineRequest,
+        response: { 200: ZBillingSheetDetail },
+      },
     },
     async (req) => billing.restoreLine(actorOf(req), req.params.id, req.body),
   )
@@ -162,7 +181,12 @@ export const rentalBillingRoutes: FastifyPluginAsyncZod<{ billing: RentalBilling
     `${SHEETS}/:id/reopen`,
     {
       config: { permission: 'billingSheet.liquidate' },
-      schema: { tags, params: ZIdParams, body: ZReopenBillingSheetRequest, response: { 200: ZBillingSheetDetail } },
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZReopenBillingSheetRequest,
+        response: { 200: ZBillingSheetDetail },
+      },
     },
     async (req) => billing.reopen(actorOf(req), req.params.id, req.body),
   )
@@ -171,7 +195,12 @@ export const rentalBillingRoutes: FastifyPluginAsyncZod<{ billing: RentalBilling
     `${SHEETS}/:id/invoice`,
     {
       config: { permission: 'billingSheet.invoice' },
-      schema: { tags, params: ZIdParams, body: ZInvoiceBillingSheetRequest, response: { 200: ZBillingSheetDetail } },
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZInvoiceBillingSheetRequest,
+        response: { 200: ZBillingSheetDetail },
+      },
     },
     async (req) => billing.invoice(actorOf(req), req.params.id, req.body),
   )
@@ -196,7 +225,11 @@ export const rentalBillingRoutes: FastifyPluginAsyncZod<{ billing: RentalBilling
     CERTS,
     {
       config: { permission: 'rental.read' },
-      schema: { tags, querystring: ZDispositionCertificateListQuery, response: { 200: ZDispositionCertificateList } },
+      schema: {
+        tags,
+        querystring: ZDispositionCertificateListQuery,
+        response: { 200: ZDispositionCertificateList },
+      },
     },
     async (req) => billing.listCertificates(actorOf(req), req.query),
   )
@@ -205,7 +238,11 @@ export const rentalBillingRoutes: FastifyPluginAsyncZod<{ billing: RentalBilling
     CERTS,
     {
       config: { permission: 'billingSheet.manage' },
-      schema: { tags, body: ZCreateDispositionCertificateRequest, response: { 201: ZDispositionCertificate } },
+      schema: {
+        tags,
+        body: ZCreateDispositionCertificateRequest,
+        response: { 201: ZDispositionCertificate },
+      },
     },
     async (req, reply) => reply.status(201).send(await billing.createCertificate(actorOf(req), req.body)),
   )
@@ -233,7 +270,10 @@ export const rentalBillingRoutes: FastifyPluginAsyncZod<{ billing: RentalBilling
     { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } },
     async (req, reply) => {
       const { bytes, fileName } = await billing.certificatePdfFile(actorOf(req), req.params.id)
-      return reply.header('content-type', PDF_MIME).header('content-disposition', attachment(fileName)).send(bytes)
+      return reply
+        .header('content-type', PDF_MIME)
+        .header('content-disposition', attachment(fileName))
+        .send(bytes)
     },
   )
 }

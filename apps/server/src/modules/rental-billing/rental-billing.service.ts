@@ -224,7 +224,13 @@ const lineSignature = (v: Omit<repo.LineValues, 'signature'>) =>
 const documentsSignature = (ids: { guideIds: string[]; chainIds: string[]; maintenanceSheetIds: string[] }) =>
   crypto
     .createHash('sha1')
-    .update(JSON.stringify([[...ids.guideIds].sort(), [...ids.chainIds].sort(), [...ids.maintenanceSheetIds].sort()]))
+    .update(
+      JSON.stringify([
+        [...ids.guideIds].sort(),
+        [...ids.chainIds].sort(),
+        [...ids.maintenanceSheetIds].sort(),
+      ]),
+    )
     .digest('hex')
 
 /** Audit changes of a day edit: the number of days, and the dates added and removed (readable, not two long lists). */
@@ -315,7 +321,12 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
     const rentals = rentalAssignments(assignments)
     const services: ServiceAssignmentInput[] = assignments
       .filter((a) => a.kind === 'service')
-      .map((a) => ({ id: a.id, unitPrice: a.dailyRate, description: a.description, equipmentId: a.equipmentId }))
+      .map((a) => ({
+        id: a.id,
+        unitPrice: a.dailyRate,
+        description: a.description,
+        equipmentId: a.equipmentId,
+      }))
     const lineStates: LineState[] = states.map((s) => ({
       key: s.key,
       removed: s.removed,
@@ -470,7 +481,11 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
    * of the given dates. Called by the rental modules inside their transaction whenever something that
    * feeds a sheet changes. Needs no billing permission: it is the consequence of the caller's change.
    */
-  async function recomputeOpenSheets(trx: Executor, actor: Actor, opts: RecomputeOpenSheetsOptions): Promise<number> {
+  async function recomputeOpenSheets(
+    trx: Executor,
+    actor: Actor,
+    opts: RecomputeOpenSheetsOptions,
+  ): Promise<number> {
     const dates = [opts.date, ...(opts.dates ?? [])].filter((d): d is string => typeof d === 'string')
     const filterByDate = opts.date !== undefined || opts.dates !== undefined
     const open = await repo.listProjectSheets(trx, actor.orgId, opts.projectId, {
@@ -517,7 +532,13 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
       }
     }
     const dates = [opts.date, ...(opts.dates ?? [])].filter((d): d is string => typeof d === 'string')
-    const locked = await repo.sheetsCoveringDates(trx, actor.orgId, opts.projectId, dates, LOCKED_PERIOD_STATUSES)
+    const locked = await repo.sheetsCoveringDates(
+      trx,
+      actor.orgId,
+      opts.projectId,
+      dates,
+      LOCKED_PERIOD_STATUSES,
+    )
     const first = locked[0]
     if (first) {
       throw new AppError(
@@ -545,7 +566,11 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
 
   // --- reading ---
 
-  async function readDetail(exec: Executor, actor: Actor, sheet: repo.SheetRow): Promise<TBillingSheetDetail> {
+  async function readDetail(
+    exec: Executor,
+    actor: Actor,
+    sheet: repo.SheetRow,
+  ): Promise<TBillingSheetDetail> {
     const [lines, states, cert, names, org] = await Promise.all([
       repo.listLines(exec, actor.orgId, sheet.id),
       repo.listLineStates(exec, actor.orgId, sheet.id),
@@ -657,9 +682,14 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
       return await db.transaction().execute(async (trx) => {
         const project = await projects.getProject(trx, actor, input.projectId)
         if (!project)
-          throw validationError('Proyecto no encontrado', [{ path: 'projectId', message: 'El proyecto no existe' }])
+          throw validationError('Proyecto no encontrado', [
+            { path: 'projectId', message: 'El proyecto no existe' },
+          ])
         if (project.closed)
-          throw new AppError('INVALID_STATE', `El proyecto ${project.name} está cerrado; no admite planillas nuevas`)
+          throw new AppError(
+            'INVALID_STATE',
+            `El proyecto ${project.name} está cerrado; no admite planillas nuevas`,
+          )
         checkPeriod(input, project)
         const live = await repo.listProjectSheets(trx, actor.orgId, project.id, { forUpdate: true })
         const open = live.find((s) => s.status === 'in_progress')
@@ -672,7 +702,8 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
         }
         const period = { start: input.periodStart, end: input.periodEnd }
         const clash = live.find(
-          (s) => s.status !== 'cancelled' && periodsOverlap(period, { start: s.period_start, end: s.period_end }),
+          (s) =>
+            s.status !== 'cancelled' && periodsOverlap(period, { start: s.period_start, end: s.period_end }),
         )
         if (clash) {
           const same = clash.period_start === input.periodStart && clash.period_end === input.periodEnd
@@ -796,9 +827,9 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
         throw new AppError('INVALID_STATE', 'Solo se editan los días de las líneas de alquiler de equipos', {
           kind: line.kind,
         })
-      const assignments = rentalAssignments(await projects.listAssignments(trx, actor, sheet.project_id)).filter(
-        (a) => a.equipmentId === line.equipment_id,
-      )
+      const assignments = rentalAssignments(
+        await projects.listAssignments(trx, actor, sheet.project_id),
+      ).filter((a) => a.equipmentId === line.equipment_id)
       const period = { start: sheet.period_start, end: sheet.period_end }
       const check = validateDayEdit({ period, assignments, dates: input.dates })
       if (!check.ok) throw validationError('Días no válidos', check.errors)
@@ -818,7 +849,13 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
         entityType: ENTITY,
         entityId: sheet.id,
         changes: dayChanges(line.dates, check.dates),
-        data: { seriesCode: sheet.series_code, lineId, key: line.key, description: line.description, dates: check.dates },
+        data: {
+          seriesCode: sheet.series_code,
+          lineId,
+          key: line.key,
+          description: line.description,
+          dates: check.dates,
+        },
       })
       const after = await recomputeSheet(trx, actor, sheet, 'line_days')
       return readDetail(trx, actor, after)
@@ -987,10 +1024,15 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
   }
 
   /** Reopening a liquidated sheet needs a reason and no other sheet of the project in progress. */
-  async function reopen(actor: Actor, id: string, input: TReopenBillingSheetRequest): Promise<TBillingSheetDetail> {
+  async function reopen(
+    actor: Actor,
+    id: string,
+    input: TReopenBillingSheetRequest,
+  ): Promise<TBillingSheetDetail> {
     requireAccess(actor, 'billingSheet.liquidate')
     const reason = input.reason.trim()
-    if (!reason) throw validationError('Indica el motivo', [{ path: 'reason', message: 'El motivo es obligatorio' }])
+    if (!reason)
+      throw validationError('Indica el motivo', [{ path: 'reason', message: 'El motivo es obligatorio' }])
     try {
       return await db.transaction().execute(async (trx) => {
         const before = await loadSheet(trx, actor, id, { forUpdate: true })
@@ -1006,7 +1048,10 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
           )
         const project = await projects.getProject(trx, actor, before.project_id)
         if (project?.closed)
-          throw new AppError('INVALID_STATE', `El proyecto ${project.name} está cerrado; sus planillas no se reabren`)
+          throw new AppError(
+            'INVALID_STATE',
+            `El proyecto ${project.name} está cerrado; sus planillas no se reabren`,
+          )
         const now = clock()
         const reopened = await repo.updateSheet(trx, actor.orgId, id, {
           status: 'in_progress',
@@ -1027,7 +1072,11 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
   }
 
   /** Invoicing a liquidated sheet: the invoice reference and the invoice, an uploaded PDF. */
-  async function invoice(actor: Actor, id: string, input: TInvoiceBillingSheetRequest): Promise<TBillingSheetDetail> {
+  async function invoice(
+    actor: Actor,
+    id: string,
+    input: TInvoiceBillingSheetRequest,
+  ): Promise<TBillingSheetDetail> {
     requireAccess(actor, 'billingSheet.invoice')
     return db.transaction().execute(async (trx) => {
       const before = await loadSheet(trx, actor, id, { forUpdate: true })
@@ -1058,7 +1107,11 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
     })
   }
 
-  async function cancel(actor: Actor, id: string, input: TCancelBillingSheetRequest): Promise<TBillingSheetDetail> {
+  async function cancel(
+    actor: Actor,
+    id: string,
+    input: TCancelBillingSheetRequest,
+  ): Promise<TBillingSheetDetail> {
     requireAccess(actor, 'billingSheet.liquidate')
     return db.transaction().execute(async (trx) => {
       const before = await loadSheet(trx, actor, id, { forUpdate: true })
@@ -1091,7 +1144,11 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
       await documents.unlinkDocumentsFromSheet(trx, actor, scopeOf(before))
       const cert = await repo.deleteCertificateOfSheet(trx, actor.orgId, id)
       const now = clock()
-      await repo.updateSheet(trx, actor.orgId, id, { deleted_at: now, deleted_by: userId(actor), updated_at: now })
+      await repo.updateSheet(trx, actor.orgId, id, {
+        deleted_at: now,
+        deleted_by: userId(actor),
+        updated_at: now,
+      })
       await writeAudit(trx, actor, {
         action: 'billing_sheet.deleted',
         module: MODULE,
@@ -1125,8 +1182,9 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
       end: sheet.period_end,
     })
     const stored = await repo.listCertificateItems(trx, actor.orgId, cert.id)
-    const signature = (xs: { id: string; n: string; d: string; g: string; b: string; m: string; t: string; x: string }[]) =>
-      JSON.stringify(xs)
+    const signature = (
+      xs: { id: string; n: string; d: string; g: string; b: string; m: string; t: string; x: string }[],
+    ) => JSON.stringify(xs)
     const same =
       signature(
         stored.map((s) => ({
@@ -1151,8 +1209,7 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
             t: i.treatment,
             x: i.description,
           })),
-        ) &&
-      cert.client_name === (project?.clientName ?? sheet.client_name)
+        ) && cert.client_name === (project?.clientName ?? sheet.client_name)
     const now = clock()
     if (same) {
       if (opts.auditAs === null) return cert
@@ -1196,7 +1253,11 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
       entityType: CERT_ENTITY,
       entityId: cert.id,
       changes: diffFields(
-        { gallons: money(cert.total_gallons), barrels: money(cert.total_barrels), cubicMeters: money(cert.total_cubic_meters) },
+        {
+          gallons: money(cert.total_gallons),
+          barrels: money(cert.total_barrels),
+          cubicMeters: money(cert.total_cubic_meters),
+        },
         totals,
       ),
       data: { number: cert.number, seriesCode: sheet.series_code, items: items.length },
@@ -1296,16 +1357,24 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
         return readCertificate(trx, actor, written)
       })
     } catch (err) {
-      if (isUniqueViolation(err)) throw new AppError('CONFLICT', 'La planilla ya tiene certificado de disposición final')
+      if (isUniqueViolation(err))
+        throw new AppError('CONFLICT', 'La planilla ya tiene certificado de disposición final')
       throw err
     }
   }
 
   /** The chains a certificate lists: those the sheet bills (linked to it, or of its period while in progress). */
-  async function certificateDocuments(trx: Executor, actor: Actor, sheet: repo.SheetRow): Promise<BillingDocuments> {
+  async function certificateDocuments(
+    trx: Executor,
+    actor: Actor,
+    sheet: repo.SheetRow,
+  ): Promise<BillingDocuments> {
     if (sheet.status === 'in_progress') return (await billedDocuments(trx, actor, sheet)).docs
     const all = await documents.listDocumentsForPeriod(trx, actor, scopeOf(sheet))
-    return { ...all, custodyChains: all.custodyChains.filter((c) => !c.billingSheetId || c.billingSheetId === sheet.id) }
+    return {
+      ...all,
+      custodyChains: all.custodyChains.filter((c) => !c.billingSheetId || c.billingSheetId === sheet.id),
+    }
   }
 
   async function loadCertificate(exec: Executor, actor: Actor, id: string) {

@@ -33,7 +33,10 @@ export const printedLocation = (location: string | null, cardinalPoint: string |
   return text || null
 }
 
-export const rentalProjectsPort = ({ getProject, listAssignments }: RentalProjectsFunctions): RentalProjectsPort => ({
+export const rentalProjectsPort = ({
+  getProject,
+  listAssignments,
+}: RentalProjectsFunctions): RentalProjectsPort => ({
   async getProject(trx, actor, projectId) {
     const p = await getProject(trx, actor.orgId, projectId)
     if (!p) return null
@@ -80,8 +83,10 @@ const period = (s: { projectId: string; periodStart: string; periodEnd: string }
 
 export const rentalDocumentsPort = (fns: RentalDocumentsFunctions): RentalDocumentsPort => ({
   listDocumentsForPeriod: (trx, actor, scope) => fns.listDocumentsForPeriod(trx, actor.orgId, period(scope)),
-  linkDocumentsToSheet: (trx, actor, scope, ids) => fns.linkDocumentsToSheet(trx, actor.orgId, scope.sheetId, ids),
-  unlinkDocumentsFromSheet: (trx, actor, scope) => fns.unlinkDocumentsFromSheet(trx, actor.orgId, scope.sheetId),
+  linkDocumentsToSheet: (trx, actor, scope, ids) =>
+    fns.linkDocumentsToSheet(trx, actor.orgId, scope.sheetId, ids),
+  unlinkDocumentsFromSheet: (trx, actor, scope) =>
+    fns.unlinkDocumentsFromSheet(trx, actor.orgId, scope.sheetId),
   async closeDraftDocuments(trx, actor, scope) {
     await fns.closeDraftDocuments(trx, actor, { ...period(scope), sheetId: scope.sheetId })
   },

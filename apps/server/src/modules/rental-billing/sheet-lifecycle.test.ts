@@ -42,8 +42,14 @@ describe('billing sheet lifecycle', () => {
       'delete',
       'createCertificate',
     ])
-    expect(allowedActions('in_progress', everything, { hasCertificate: true })).toContain('refreshCertificate')
-    expect(allowedActions('liquidated', everything, { hasCertificate: true })).toEqual(['reopen', 'invoice', 'cancel'])
+    expect(allowedActions('in_progress', everything, { hasCertificate: true })).toContain(
+      'refreshCertificate',
+    )
+    expect(allowedActions('liquidated', everything, { hasCertificate: true })).toEqual([
+      'reopen',
+      'invoice',
+      'cancel',
+    ])
     expect(allowedActions('invoiced', everything, { hasCertificate: false })).toEqual(['createCertificate'])
     expect(allowedActions('cancelled', everything, { hasCertificate: false })).toEqual([])
     const manageOnly = (p: string) => p === 'billingSheet.manage'
@@ -52,12 +58,18 @@ describe('billing sheet lifecycle', () => {
   })
 
   it('refusals name the sheet and its status', () => {
-    expect(refusalMessage('editLines', 'liquidated', 'PSL-PS-2026-1000')).toMatch(/PSL-PS-2026-1000 está liquidada/)
+    expect(refusalMessage('editLines', 'liquidated', 'PSL-PS-2026-1000')).toMatch(
+      /PSL-PS-2026-1000 está liquidada/,
+    )
   })
 
   it('periods overlap inclusively', () => {
-    expect(periodsOverlap({ start: '2026-01-01', end: '2026-01-31' }, { start: '2026-01-31', end: '2026-02-28' })).toBe(true)
-    expect(periodsOverlap({ start: '2026-01-01', end: '2026-01-31' }, { start: '2026-02-01', end: '2026-02-28' })).toBe(false)
+    expect(
+      periodsOverlap({ start: '2026-01-01', end: '2026-01-31' }, { start: '2026-01-31', end: '2026-02-28' }),
+    ).toBe(true)
+    expect(
+      periodsOverlap({ start: '2026-01-01', end: '2026-01-31' }, { start: '2026-02-01', end: '2026-02-28' }),
+    ).toBe(false)
   })
 
   it('today is the calendar date in the organization time zone', () => {

@@ -18,7 +18,9 @@ export type SheetStatus = TBillingSheetStatus
 export type SheetAction = TBillingSheetAction
 
 /** Which statuses each action starts from, and where a status change goes. */
-export const SHEET_ACTIONS: Readonly<Record<SheetAction, { from: readonly SheetStatus[]; to?: SheetStatus }>> = {
+export const SHEET_ACTIONS: Readonly<
+  Record<SheetAction, { from: readonly SheetStatus[]; to?: SheetStatus }>
+> = {
   editLines: { from: ['in_progress'] },
   liquidate: { from: ['in_progress'], to: 'liquidated' },
   reopen: { from: ['liquidated'], to: 'in_progress' },
@@ -97,5 +99,7 @@ export function refusalMessage(action: SheetAction, status: SheetStatus, seriesC
 }
 
 /** Two inclusive date ranges overlap. */
-export const periodsOverlap = (a: { start: string; end: string }, b: { start: string; end: string }): boolean =>
-  a.start <= b.end && b.start <= a.end
+export const periodsOverlap = (
+  a: { start: string; end: string },
+  b: { start: string; end: string },
+): boolean => a.start <= b.end && b.start <= a.end

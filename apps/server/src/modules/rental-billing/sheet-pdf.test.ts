@@ -90,7 +90,11 @@ describe('printed billing sheet', () => {
   })
 
   it('one column per date, "1" on billed dates only (Jan 15 does not mark Feb 15 of another line)', () => {
-    const doc = billingSheetPdf({ org: { name: 'Org', locale: 'es-EC' }, sheet: sheet(), contactName: 'Ing. Pérez' })
+    const doc = billingSheetPdf({
+      org: { name: 'Org', locale: 'es-EC' },
+      sheet: sheet(),
+      contactName: 'Ing. Pérez',
+    })
     expect(doc.pageOrientation).toBe('landscape')
     const json = JSON.stringify(doc.content)
     // two blocks of dates (31 + 11), each a table with 7 fixed columns + its dates
@@ -107,7 +111,9 @@ describe('printed billing sheet', () => {
   })
 
   it('renders to a PDF', async () => {
-    const bytes = await renderPdf(billingSheetPdf({ org: { name: 'Org', locale: 'es-EC' }, sheet: sheet(), contactName: null }))
+    const bytes = await renderPdf(
+      billingSheetPdf({ org: { name: 'Org', locale: 'es-EC' }, sheet: sheet(), contactName: null }),
+    )
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
   })
 })

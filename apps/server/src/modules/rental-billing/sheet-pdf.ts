@@ -117,7 +117,13 @@ const GRID_LAYOUT = {
   paddingBottom: () => 1.5,
 }
 
-function header(org: PdfOrganization, title: string, numberLabel: string, number: string, stamp: string | null): PdfContent {
+function header(
+  org: PdfOrganization,
+  title: string,
+  numberLabel: string,
+  number: string,
+  stamp: string | null,
+): PdfContent {
   return {
     columns: [
       {
@@ -125,12 +131,19 @@ function header(org: PdfOrganization, title: string, numberLabel: string, number
         stack: [
           { text: org.name, style: 'org' },
           { text: title, style: 'title' },
-          ...(stamp ? [{ text: stamp, color: '#b91c1c', bold: true, fontSize: 9, margin: [0, 2, 0, 0] }] : []),
+          ...(stamp
+            ? [{ text: stamp, color: '#b91c1c', bold: true, fontSize: 9, margin: [0, 2, 0, 0] }]
+            : []),
         ],
       },
       {
         width: 'auto',
-        table: { body: [[{ text: numberLabel, style: 'label', alignment: 'center' }], [{ text: number, style: 'number' }]] },
+        table: {
+          body: [
+            [{ text: numberLabel, style: 'label', alignment: 'center' }],
+            [{ text: number, style: 'number' }],
+          ],
+        },
       },
     ],
     columnGap: 12,
@@ -153,14 +166,18 @@ function kvGrid(rows: [string, string | null | undefined][], pairs: number): Pdf
   return { table: { widths, body }, layout: 'lightHorizontalLines', margin: [0, 0, 0, 8] }
 }
 
-function signatures(blocks: { caption: string; name: string | null; lines?: (string | null)[] }[]): PdfContent {
+function signatures(
+  blocks: { caption: string; name: string | null; lines?: (string | null)[] }[],
+): PdfContent {
   return {
     columns: blocks.map((b) => ({
       stack: [
         { text: ' ', margin: [0, 26, 0, 0] },
         { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 160, y2: 0, lineWidth: 0.7 }] },
         { text: dash(b.name), bold: true, fontSize: 8, margin: [0, 3, 0, 0] },
-        ...(b.lines ?? []).filter((l): l is string => Boolean(l && l.trim())).map((l) => ({ text: l, fontSize: 7 })),
+        ...(b.lines ?? [])
+          .filter((l): l is string => Boolean(l && l.trim()))
+          .map((l) => ({ text: l, fontSize: 7 })),
         { text: b.caption, style: 'label' },
       ],
     })),
@@ -225,7 +242,12 @@ function linesTable(sheet: TBillingSheetDetail, dates: readonly string[], locale
   })
   if (sheet.lines.length === 0) {
     body.push([
-      { text: 'La planilla no tiene líneas en este período.', colSpan: 7 + dates.length, style: 'cell', italics: true },
+      {
+        text: 'La planilla no tiene líneas en este período.',
+        colSpan: 7 + dates.length,
+        style: 'cell',
+        italics: true,
+      },
       ...Array.from({ length: 6 + dates.length }, () => ''),
     ])
   }
@@ -261,8 +283,14 @@ export function billingSheetPdf({ org, sheet, contactName }: SheetPdfInput): Pdf
     table: {
       widths: ['auto', 80],
       body: [
-        [{ text: 'SUBTOTAL', style: 'label' }, { text: pdfAmount(sheet.subtotal, locale), alignment: 'right', fontSize: 8 }],
-        [{ text: 'IVA 0 %', style: 'label' }, { text: pdfAmount('0', locale), alignment: 'right', fontSize: 8 }],
+        [
+          { text: 'SUBTOTAL', style: 'label' },
+          { text: pdfAmount(sheet.subtotal, locale), alignment: 'right', fontSize: 8 },
+        ],
+        [
+          { text: 'IVA 0 %', style: 'label' },
+          { text: pdfAmount('0', locale), alignment: 'right', fontSize: 8 },
+        ],
         [
           { text: `IVA ${ratePercent(sheet.taxRate)}`, style: 'label' },
           { text: pdfAmount(sheet.tax, locale), alignment: 'right', fontSize: 8 },
@@ -279,7 +307,10 @@ export function billingSheetPdf({ org, sheet, contactName }: SheetPdfInput): Pdf
     pageSize: 'A4',
     pageOrientation: 'landscape',
     pageMargins: [20, 22, 20, 30],
-    info: { title: `Planilla ${sheet.seriesCode}`, subject: `${sheet.projectName} ${sheet.periodStart} – ${sheet.periodEnd}` },
+    info: {
+      title: `Planilla ${sheet.seriesCode}`,
+      subject: `${sheet.projectName} ${sheet.periodStart} – ${sheet.periodEnd}`,
+    },
     styles: STYLES,
     footer: (current: number, count: number): PdfContent => ({
       columns: [
@@ -314,7 +345,10 @@ export function billingSheetPdf({ org, sheet, contactName }: SheetPdfInput): Pdf
             width: '*',
             table: {
               widths: ['*'],
-              body: [[{ text: 'OBSERVACIONES', style: 'label' }], [{ text: sheet.notes?.trim() || ' ', fontSize: 8, minHeight: 30 }]],
+              body: [
+                [{ text: 'OBSERVACIONES', style: 'label' }],
+                [{ text: sheet.notes?.trim() || ' ', fontSize: 8, minHeight: 30 }],
+              ],
             },
             layout: 'noBorders',
           },
@@ -343,10 +377,12 @@ export type CertificatePdfInput = {
 /** Final disposition certificate (§5.8): one row per non-cancelled custody chain of the sheet, with totals. */
 export function certificatePdf({ org, certificate: c, issuedBy }: CertificatePdfInput): PdfDocDefinition {
   const locale = org.locale
-  const head = ['N°', 'FECHA', 'DESCRIPCIÓN', 'CADENA N°', 'TRATAMIENTO', 'GALONES', 'BARRILES', 'm³'].map((t) => ({
-    text: t,
-    style: 'th',
-  }))
+  const head = ['N°', 'FECHA', 'DESCRIPCIÓN', 'CADENA N°', 'TRATAMIENTO', 'GALONES', 'BARRILES', 'm³'].map(
+    (t) => ({
+      text: t,
+      style: 'th',
+    }),
+  )
   const rows: PdfContent[][] = c.items.map((it, i) => [
     { text: String(i + 1), style: 'cell', alignment: 'right' },
     { text: pdfDate(it.activityDate), style: 'cell' },

@@ -64,7 +64,12 @@ export function custodyChainPdf({ org, chain, projectLocation }: CustodyChainPdf
     ...WORK_COLUMNS.map(() => ''),
   ])
   const content: PdfContent[] = [
-    documentHeader(org, 'MANTENIMIENTO DE EQUIPOS SANITARIOS, TRANSPORTE Y CADENA DE CUSTODIA DE AGUAS RESIDUALES', 'N.º', chain.displayNumber.padStart(8, '0')),
+    documentHeader(
+      org,
+      'MANTENIMIENTO DE EQUIPOS SANITARIOS, TRANSPORTE Y CADENA DE CUSTODIA DE AGUAS RESIDUALES',
+      'N.º',
+      chain.displayNumber.padStart(8, '0'),
+    ),
     ...(stamp ? [stamp] : []),
     kvTable([
       ['Fecha', pdfDate(chain.activityDate)],
@@ -102,14 +107,20 @@ export function custodyChainPdf({ org, chain, projectLocation }: CustodyChainPdf
           width: '*',
           stack: [
             section('Tipo de equipo'),
-            { columns: [CATEGORIES.slice(0, 5), CATEGORIES.slice(5)].map((col) => ({ stack: col.map(([a, l]) => ({ text: `${a} · ${l}`, style: 'small' })) })) },
+            {
+              columns: [CATEGORIES.slice(0, 5), CATEGORIES.slice(5)].map((col) => ({
+                stack: col.map(([a, l]) => ({ text: `${a} · ${l}`, style: 'small' })),
+              })),
+            },
           ],
         },
         {
           width: '*',
           stack: [
             section('Tipo de agua / residuo'),
-            ...(Object.keys(WASTE_TYPE_LABELS) as TWasteType[]).map((w) => box(chain.wasteTypes.includes(w), WASTE_TYPE_LABELS[w])),
+            ...(Object.keys(WASTE_TYPE_LABELS) as TWasteType[]).map((w) =>
+              box(chain.wasteTypes.includes(w), WASTE_TYPE_LABELS[w]),
+            ),
           ],
         },
       ],
@@ -136,9 +147,28 @@ export function custodyChainPdf({ org, chain, projectLocation }: CustodyChainPdf
     },
     textBlock('Observaciones', chain.notes),
     signatures([
-      { caption: 'Origen (entrega)', name: chain.contactName, lines: [chain.contactDni ? `C.I. ${chain.contactDni}` : null, chain.contactPosition, pdfDate(chain.activityDate)] },
-      { caption: 'Transportista', name: chain.driverName, lines: [chain.driverDni ? `C.I. ${chain.driverDni}` : null, chain.vehiclePlate ? `Placa ${chain.vehiclePlate}` : null] },
-      { caption: `Disposición final · ${org.name}`, name: chain.createdBy?.name ?? null, lines: ['Elaborado por'] },
+      {
+        caption: 'Origen (entrega)',
+        name: chain.contactName,
+        lines: [
+          chain.contactDni ? `C.I. ${chain.contactDni}` : null,
+          chain.contactPosition,
+          pdfDate(chain.activityDate),
+        ],
+      },
+      {
+        caption: 'Transportista',
+        name: chain.driverName,
+        lines: [
+          chain.driverDni ? `C.I. ${chain.driverDni}` : null,
+          chain.vehiclePlate ? `Placa ${chain.vehiclePlate}` : null,
+        ],
+      },
+      {
+        caption: `Disposición final · ${org.name}`,
+        name: chain.createdBy?.name ?? null,
+        lines: ['Elaborado por'],
+      },
     ]),
   ]
   return {

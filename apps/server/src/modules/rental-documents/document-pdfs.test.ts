@@ -48,8 +48,20 @@ const chain: TCustodyChainDetail = {
   billingText: 'LOGÍSTICA',
   notes: 'Sin novedades',
   attended: [
-    { assignmentId: '00000000-0000-4000-8000-000000000003', kind: 'service', code: 'PSL-BT-185', abbreviation: 'BT', description: 'Mantenimiento batería' },
-    { assignmentId: '00000000-0000-4000-8000-000000000004', kind: 'service', code: 'Limpieza general', abbreviation: 'OT', description: 'Limpieza general' },
+    {
+      assignmentId: '00000000-0000-4000-8000-000000000003',
+      kind: 'service',
+      code: 'PSL-BT-185',
+      abbreviation: 'BT',
+      description: 'Mantenimiento batería',
+    },
+    {
+      assignmentId: '00000000-0000-4000-8000-000000000004',
+      kind: 'service',
+      code: 'Limpieza general',
+      abbreviation: 'OT',
+      description: 'Limpieza general',
+    },
   ],
 }
 
@@ -116,7 +128,16 @@ const guide: TShippingGuideDetail = {
   stowageDescription: 'ESTIBA',
   notes: null,
   items: [
-    { id: '00000000-0000-4000-8000-000000000007', position: 1, assignmentId: null, equipmentId: null, equipmentCode: 'PSL-BT-185', description: 'Batería sanitaria', quantity: 2, unit: 'u' },
+    {
+      id: '00000000-0000-4000-8000-000000000007',
+      position: 1,
+      assignmentId: null,
+      equipmentId: null,
+      equipmentCode: 'PSL-BT-185',
+      description: 'Batería sanitaria',
+      quantity: 2,
+      unit: 'u',
+    },
   ],
 }
 

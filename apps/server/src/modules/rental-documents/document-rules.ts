@@ -31,9 +31,15 @@ export const chainTransitions = (from: TChainStatus) => CHAIN_TRANSITIONS[from]
  * What may be done with a document in a status, before permissions: only drafts are edited or deleted;
  * attachments (signed sheet, lab analysis) may be added to drafts and closed documents.
  */
-export function documentActions(kind: 'maintenance' | 'guide', status: TFieldDocumentStatus): TFieldDocumentAction[]
+export function documentActions(
+  kind: 'maintenance' | 'guide',
+  status: TFieldDocumentStatus,
+): TFieldDocumentAction[]
 export function documentActions(kind: 'chain', status: TChainStatus): TFieldDocumentAction[]
-export function documentActions(kind: 'maintenance' | 'guide' | 'chain', status: string): TFieldDocumentAction[] {
+export function documentActions(
+  kind: 'maintenance' | 'guide' | 'chain',
+  status: string,
+): TFieldDocumentAction[] {
   const out: TFieldDocumentAction[] = []
   if (status === 'draft') out.push('update', 'close', 'delete')
   if (kind === 'chain' && (status === 'draft' || status === 'closed')) out.push('cancel')
@@ -58,7 +64,8 @@ export const NUMBER_SERIES = {
 // --- dates ---
 
 const DAY_MS = 86_400_000
-const dayNumber = (d: string) => Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY_MS
+const dayNumber = (d: string) =>
+  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY_MS
 
 /** Inclusive count of days from start to end (a one-day job is 1); null when end < start. */
 export function inclusiveDays(start: string, end: string): number | null {
@@ -83,11 +90,17 @@ const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 
  * `hours` null when a time is missing; `valid` false when the end is not after the start (§5.5.4).
  * Hours, never minutes (fixes defect 20: the old PDF divided the hours by 60 again).
  */
-export function durationHours(start: string | null | undefined, end: string | null | undefined): { valid: boolean; hours: string | null } {
+export function durationHours(
+  start: string | null | undefined,
+  end: string | null | undefined,
+): { valid: boolean; hours: string | null } {
   if (!start || !end) return { valid: true, hours: null }
   const minutes = minutesOf(end) - minutesOf(start)
   if (minutes <= 0) return { valid: false, hours: null }
-  return { valid: true, hours: new Decimal(minutes).dividedBy(60).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2) }
+  return {
+    valid: true,
+    hours: new Decimal(minutes).dividedBy(60).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+  }
 }
 
 // --- equipment codes (§5.5.3) ---

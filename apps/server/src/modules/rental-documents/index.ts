@@ -13,7 +13,12 @@ export {
   type RentalDocumentsServiceDeps,
 } from './rental-documents.service'
 export { rentalDocumentsRoutes } from './rental-documents.routes'
-export type { BillingPort, DocumentAssignment, DocumentProject, RentalProjectsPort } from './rental-documents.ports'
+export type {
+  BillingPort,
+  DocumentAssignment,
+  DocumentProject,
+  RentalProjectsPort,
+} from './rental-documents.ports'
 export type { RentalDocumentTables } from './rental-documents.tables'
 export { seedDemoRentalDocuments } from './rental-documents.seed'
 /** For the billing sheets and rental-projects: read and link documents inside the caller's transaction. */
@@ -44,7 +49,11 @@ export function createRentalDocumentsModule(deps: {
   hooks?: RentalDocumentsHooks
 }) {
   const hooks: RentalDocumentsHooks = deps.hooks ?? {}
-  const service = createRentalDocumentsService({ ...deps, projects: deps.projects ?? rentalProjectsPort, hooks })
+  const service = createRentalDocumentsService({
+    ...deps,
+    projects: deps.projects ?? rentalProjectsPort,
+    hooks,
+  })
   /** register with `app.register(rentalDocuments.routes)` */
   const routes: FastifyPluginAsyncZod = async (app) => {
     await app.register(rentalDocumentsRoutes, { documents: service })

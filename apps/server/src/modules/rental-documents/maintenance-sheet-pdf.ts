@@ -52,7 +52,10 @@ export function maintenanceSheetPdf({ org, sheet }: MaintenanceSheetPdfInput): P
     },
     textBlock('Descripción del mantenimiento', sheet.maintenanceDescription),
     {
-      columns: [textBlock('Descripción de la falla', sheet.faultDescription), textBlock('Posibles causas', sheet.possibleCauses)],
+      columns: [
+        textBlock('Descripción de la falla', sheet.faultDescription),
+        textBlock('Posibles causas', sheet.possibleCauses),
+      ],
       columnGap: 12,
     },
     textBlock('Repuestos reemplazados', sheet.replacedParts),
@@ -62,7 +65,11 @@ export function maintenanceSheetPdf({ org, sheet }: MaintenanceSheetPdfInput): P
       table: {
         widths: ['*', 'auto', 'auto'],
         body: [
-          [{ text: 'Concepto', style: 'th' }, { text: 'Detalle', style: 'th' }, { text: 'Importe', style: 'th', alignment: 'right' }],
+          [
+            { text: 'Concepto', style: 'th' },
+            { text: 'Detalle', style: 'th' },
+            { text: 'Importe', style: 'th', alignment: 'right' },
+          ],
           [
             sheet.technicalDescription,
             `${sheet.days} día(s) × ${pdfMoney(sheet.costPerDay, org)}`,
@@ -74,7 +81,11 @@ export function maintenanceSheetPdf({ org, sheet }: MaintenanceSheetPdfInput): P
       margin: [0, 0, 0, 6],
     },
     signatures([
-      { caption: 'Realizado por', name: sheet.performedBy ?? sheet.technicianName, lines: [sheet.performedByPosition] },
+      {
+        caption: 'Realizado por',
+        name: sheet.performedBy ?? sheet.technicianName,
+        lines: [sheet.performedByPosition],
+      },
       { caption: 'Aprobado por', name: sheet.approvedBy, lines: [sheet.approvedByPosition] },
       { caption: 'Elaborado por', name: sheet.createdBy?.name ?? null, lines: [org.name] },
     ]),

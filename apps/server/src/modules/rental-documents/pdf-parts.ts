@@ -5,7 +5,8 @@ import type { PdfContent } from '../../platform/pdf/pdf'
 export type PdfOrg = { name: string; locale: string; currency: string }
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy' (the printed format of the old documents); '' for none. */
-export const pdfDate = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '')
+export const pdfDate = (d: string | null | undefined) =>
+  d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : ''
 
 /** A decimal string with the organization's separators and 2 decimals (exact: Intl formats the string itself). */
 export function pdfAmount(v: string, locale: string): string {
@@ -14,9 +15,12 @@ export function pdfAmount(v: string, locale: string): string {
   )
 }
 export const pdfMoney = (v: string, org: PdfOrg) =>
-  new Intl.NumberFormat(org.locale, { style: 'currency', currency: org.currency, minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    v as unknown as number,
-  )
+  new Intl.NumberFormat(org.locale, {
+    style: 'currency',
+    currency: org.currency,
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(v as unknown as number)
 
 export const dash = (v: string | null | undefined) => (v && v.trim() ? v : '—')
 
@@ -60,7 +64,9 @@ export const textBlock = (title: string, body: string | null | undefined): PdfCo
 })
 
 /** Signature blocks side by side: a line, the name, the id / position and a caption. */
-export function signatures(blocks: { caption: string; name?: string | null; lines?: (string | null | undefined)[] }[]): PdfContent {
+export function signatures(
+  blocks: { caption: string; name?: string | null; lines?: (string | null | undefined)[] }[],
+): PdfContent {
   return {
     columns: blocks.map((b) => ({
       stack: [
@@ -80,7 +86,13 @@ export function signatures(blocks: { caption: string; name?: string | null; line
 export function documentHeader(org: PdfOrg, title: string, numberLabel: string, number: string): PdfContent {
   return {
     columns: [
-      { stack: [{ text: org.name, style: 'org' }, { text: title, style: 'title' }], width: '*' },
+      {
+        stack: [
+          { text: org.name, style: 'org' },
+          { text: title, style: 'title' },
+        ],
+        width: '*',
+      },
       {
         width: 'auto',
         table: { body: [[{ text: numberLabel, style: 'label' }], [{ text: number, style: 'number' }]] },
@@ -116,5 +128,7 @@ export const pageFooter =
 export function statusStamp(status: string): PdfContent {
   const label: Record<string, string> = { draft: 'BORRADOR', void: 'ANULADA', cancelled: 'CANCELADA' }
   const text = label[status]
-  return text ? { text, color: '#b91c1c', bold: true, fontSize: 11, alignment: 'right', margin: [0, 0, 0, 4] } : null
+  return text
+    ? { text, color: '#b91c1c', bold: true, fontSize: 11, alignment: 'right', margin: [0, 0, 0, 4] }
+    : null
 }

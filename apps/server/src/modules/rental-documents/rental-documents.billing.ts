@@ -3,7 +3,13 @@ import type { Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
-import type { ChainStatus, CustodyChainInput, DocumentStatus, MaintenanceSheetInput, ShippingGuideInput } from '../rental-billing'
+import type {
+  ChainStatus,
+  CustodyChainInput,
+  DocumentStatus,
+  MaintenanceSheetInput,
+  ShippingGuideInput,
+} from '../rental-billing'
 import { WASTE_TYPE_LABELS } from './custody-chain-pdf'
 import { money2, NUMBER_WIDTH, padNumber } from './document-rules'
 import * as repo from './rental-documents.repository'
@@ -16,7 +22,10 @@ import * as repo from './rental-documents.repository'
 
 export type PeriodScope = { projectId: string; from: string; to: string }
 
-export type BillableMaintenanceSheet = MaintenanceSheetInput & { number: string; billingSheetId: string | null }
+export type BillableMaintenanceSheet = MaintenanceSheetInput & {
+  number: string
+  billingSheetId: string | null
+}
 export type BillableShippingGuide = ShippingGuideInput & { number: string; billingSheetId: string | null }
 export type BillableCustodyChain = CustodyChainInput & {
   number: string
@@ -45,15 +54,27 @@ export function wasteDescription(types: readonly string[]): string {
  * count nowhere (defect 14). Guides carry `billingSheetId`: the billing module bills only those linked to
  * its sheet (a guide is billed by exactly one sheet).
  */
-export async function listDocumentsForPeriod(trx: Executor, orgId: string, scope: PeriodScope): Promise<PeriodDocuments> {
+export async function listDocumentsForPeriod(
+  trx: Executor,
+  orgId: string,
+  scope: PeriodScope,
+): Promise<PeriodDocuments> {
   const [maintenance, guides, chains] = await Promise.all([
     repo.billableMaintenance(trx, orgId, scope),
     repo.billableGuides(trx, orgId, scope),
     repo.billableChains(trx, orgId, scope),
   ])
   const [items, attended] = await Promise.all([
-    repo.listGuideItems(trx, orgId, guides.map((g) => g.id)),
-    repo.listChainAssignments(trx, orgId, chains.map((c) => c.id)),
+    repo.listGuideItems(
+      trx,
+      orgId,
+      guides.map((g) => g.id),
+    ),
+    repo.listChainAssignments(
+      trx,
+      orgId,
+      chains.map((c) => c.id),
+    ),
   ])
   return {
     maintenanceSheets: maintenance.map((m) => ({
@@ -129,7 +150,11 @@ export async function closeDraftDocuments(
       })
     }
   }
-  return { maintenanceSheets: closed.maintenance.length, custodyChains: closed.chains.length, shippingGuides: closed.guides.length }
+  return {
+    maintenanceSheets: closed.maintenance.length,
+    custodyChains: closed.chains.length,
+    shippingGuides: closed.guides.length,
+  }
 }
 
 const TABLE = {
@@ -148,17 +173,24 @@ export async function linkDocumentsToSheet(
   trx: Executor,
   orgId: string,
   sheetId: string,
-  docs: { guideIds?: readonly string[]; chainIds?: readonly string[]; maintenanceSheetIds?: readonly string[] },
+  docs: {
+    guideIds?: readonly string[]
+    chainIds?: readonly string[]
+    maintenanceSheetIds?: readonly string[]
+  },
 ): Promise<void> {
   const now = new Date()
   for (const kind of ['guides', 'chains', 'maintenanceSheets'] as const) {
-    const ids = kind === 'guides' ? docs.guideIds : kind === 'chains' ? docs.chainIds : docs.maintenanceSheetIds
+    const ids =
+      kind === 'guides' ? docs.guideIds : kind === 'chains' ? docs.chainIds : docs.maintenanceSheetIds
     if (!ids) continue
     const unique = [...new Set(ids)]
     const rows = await repo.lockForLinking(trx, TABLE[kind], orgId, unique)
     if (rows.length !== unique.length) {
       const found = new Set(rows.map((r) => r.id))
-      throw new AppError('NOT_FOUND', 'Documento no encontrado', { missing: unique.filter((id) => !found.has(id)) })
+      throw new AppError('NOT_FOUND', 'Documento no encontrado', {
+        missing: unique.filter((id) => !found.has(id)),
+      })
     }
     const elsewhere = rows.filter((r) => r.billing_sheet_id && r.billing_sheet_id !== sheetId)
     if (elsewhere.length > 0) {
@@ -168,14 +200,21 @@ export async function linkDocumentsToSheet(
     }
     const dead = rows.filter((r) => r.status === 'void' || r.status === 'cancelled')
     if (dead.length > 0) {
-      throw new AppError('INVALID_STATE', 'Un documento anulado o cancelado no se factura', { documents: dead.map((r) => r.id) })
+      throw new AppError('INVALID_STATE', 'Un documento anulado o cancelado no se factura', {
+        documents: dead.map((r) => r.id),
+      })
     }
     await repo.setSheetDocuments(trx, TABLE[kind], orgId, sheetId, unique, now)
   }
 }
 
 /** The guides billed by the sheet are exactly `guideIds` (see linkDocumentsToSheet). */
-export async function linkGuidesToSheet(trx: Executor, orgId: string, sheetId: string, guideIds: readonly string[]): Promise<void> {
+export async function linkGuidesToSheet(
+  trx: Executor,
+  orgId: string,
+  sheetId: string,
+  guideIds: readonly string[],
+): Promise<void> {
   await linkDocumentsToSheet(trx, orgId, sheetId, { guideIds })
 }
 
@@ -185,6 +224,10 @@ export async function unlinkDocumentsFromSheet(trx: Executor, orgId: string, she
 }
 
 /** For rental-projects' delete rule: does any document (any status) reference the assignment? */
-export async function hasDocumentsForAssignment(trx: Executor, orgId: string, assignmentId: string): Promise<boolean> {
+export async function hasDocumentsForAssignment(
+  trx: Executor,
+  orgId: string,
+  assignmentId: string,
+): Promise<boolean> {
   return repo.assignmentReferenced(trx, orgId, assignmentId)
 }

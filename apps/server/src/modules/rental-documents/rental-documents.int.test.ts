@@ -36,8 +36,17 @@ let seq = 0
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 async function call(method: string, url: string, cookie: string, payload?: unknown) {
-  const res = await t.app.inject({ method: method as 'GET', url, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) })
-  return { status: res.statusCode, body: res.headers['content-type']?.toString().includes('json') ? res.json<Json>() : ({} as Json), raw: res }
+  const res = await t.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { cookie },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  })
+  return {
+    status: res.statusCode,
+    body: res.headers['content-type']?.toString().includes('json') ? res.json<Json>() : ({} as Json),
+    raw: res,
+  }
 }
 async function ok(method: string, url: string, payload?: unknown, cookie = manager) {
   const r = await call(method, url, cookie, payload)
@@ -48,11 +57,18 @@ async function upload(url: string, filename: string, bytes: Buffer, cookie = man
   const b = 'rdBoundary'
   const payload = Buffer.concat([
     Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="label"\r\n\r\nHoja firmada\r\n`),
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     bytes,
     Buffer.from(`\r\n--${b}--\r\n`),
   ])
-  const res = await t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` }, payload })
+  const res = await t.app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
+    payload,
+  })
   return { status: res.statusCode, body: res.json<Json>() }
 }
 
@@ -68,18 +84,40 @@ async function newProject(opts: { start?: string; end?: string } = {}) {
     startDate: opts.start ?? '2026-01-01',
     ...(opts.end ? { endDate: opts.end } : {}),
   })
-  const unit = await ok('POST', `${R}/equipment`, { code: `TST-BT-${seq}${Date.now() % 100000}`, name: 'BATERÍA SANITARIA', kind: 'equipment', type: 'toilet' })
-  const svc = await ok('POST', `${R}/equipment`, { code: `TST-SERV-${seq}${Date.now() % 100000}`, name: 'Limpieza', kind: 'service' })
-  const svc2 = await ok('POST', `${R}/equipment`, { code: `TST-SUC-${seq}${Date.now() % 100000}`, name: 'Succión', kind: 'service' })
+  const unit = await ok('POST', `${R}/equipment`, {
+    code: `TST-BT-${seq}${Date.now() % 100000}`,
+    name: 'BATERÍA SANITARIA',
+    kind: 'equipment',
+    type: 'toilet',
+  })
+  const svc = await ok('POST', `${R}/equipment`, {
+    code: `TST-SERV-${seq}${Date.now() % 100000}`,
+    name: 'Limpieza',
+    kind: 'service',
+  })
+  const svc2 = await ok('POST', `${R}/equipment`, {
+    code: `TST-SUC-${seq}${Date.now() % 100000}`,
+    name: 'Succión',
+    kind: 'service',
+  })
   const start = opts.start ?? '2026-01-01'
-  const equipment = await ok('POST', `${R}/projects/${project.id}/assignments`, { equipmentId: unit.id, dailyRate: '18.00', operationStart: start })
+  const equipment = await ok('POST', `${R}/projects/${project.id}/assignments`, {
+    equipmentId: unit.id,
+    dailyRate: '18.00',
+    operationStart: start,
+  })
   const service = await ok('POST', `${R}/projects/${project.id}/assignments`, {
     equipmentId: svc.id,
     dailyRate: '25.00',
     operationStart: start,
     linkedEquipmentId: unit.id,
   })
-  const plain = await ok('POST', `${R}/projects/${project.id}/assignments`, { equipmentId: svc2.id, dailyRate: '180.00', operationStart: start, description: 'SUCCIÓN' })
+  const plain = await ok('POST', `${R}/projects/${project.id}/assignments`, {
+    equipmentId: svc2.id,
+    dailyRate: '180.00',
+    operationStart: start,
+    description: 'SUCCIÓN',
+  })
   return { projectId: project.id as string, equipment, service, plain, unitCode: unit.code as string }
 }
 
@@ -120,9 +158,18 @@ describe('maintenance sheets', () => {
       allowedActions: ['update', 'close', 'delete', 'void', 'attach'],
     })
     expect(a.displayNumber).toBe(String(a.number).padStart(6, '0'))
-    const b = await ok('POST', `${R}/maintenance-sheets`, { projectId: p.projectId, startDate: '2026-01-09', totalCost: '99.99' })
+    const b = await ok('POST', `${R}/maintenance-sheets`, {
+      projectId: p.projectId,
+      startDate: '2026-01-09',
+      totalCost: '99.99',
+    })
     expect(b.number).toBe(a.number + 1)
-    expect(b).toMatchObject({ days: 1, totalCost: '99.99', costPerDay: '0.00', maintenanceType: 'preventive' })
+    expect(b).toMatchObject({
+      days: 1,
+      totalCost: '99.99',
+      costPerDay: '0.00',
+      maintenanceType: 'preventive',
+    })
     await ok('DELETE', `${R}/maintenance-sheets/${b.id}`)
     const c = await ok('POST', `${R}/maintenance-sheets`, { projectId: p.projectId, startDate: '2026-01-09' })
     expect(c.number).toBe(a.number + 2) // the deleted draft's number is not given back
@@ -133,10 +180,20 @@ describe('maintenance sheets', () => {
 
   it('edits drafts only; draft → closed → void (reason required); void is final', async () => {
     const p = await newProject()
-    const m = await ok('POST', `${R}/maintenance-sheets`, { projectId: p.projectId, startDate: '2026-01-05', endDate: '2026-01-06', costPerDay: '50' })
-    const edited = await ok('PATCH', `${R}/maintenance-sheets/${m.id}`, { endDate: '2026-01-07', faultDescription: 'No arranca' })
+    const m = await ok('POST', `${R}/maintenance-sheets`, {
+      projectId: p.projectId,
+      startDate: '2026-01-05',
+      endDate: '2026-01-06',
+      costPerDay: '50',
+    })
+    const edited = await ok('PATCH', `${R}/maintenance-sheets/${m.id}`, {
+      endDate: '2026-01-07',
+      faultDescription: 'No arranca',
+    })
     expect(edited).toMatchObject({ days: 3, totalCost: '150.00', faultDescription: 'No arranca' })
-    expect((await call('PATCH', `${R}/maintenance-sheets/${m.id}`, manager, { endDate: '2026-01-01' })).status).toBe(400)
+    expect(
+      (await call('PATCH', `${R}/maintenance-sheets/${m.id}`, manager, { endDate: '2026-01-01' })).status,
+    ).toBe(400)
     const closed = await ok('POST', `${R}/maintenance-sheets/${m.id}/close`)
     expect(closed.status).toBe('closed')
     expect(closed.allowedActions).toEqual(['void', 'attach'])
@@ -154,23 +211,40 @@ describe('maintenance sheets', () => {
   it('validates project, dates and the equipment assignment', async () => {
     const p = await newProject({ start: '2026-02-01', end: '2026-02-28' })
     const other = await newProject()
-    const before = await call('POST', `${R}/maintenance-sheets`, manager, { projectId: p.projectId, startDate: '2026-01-31' })
+    const before = await call('POST', `${R}/maintenance-sheets`, manager, {
+      projectId: p.projectId,
+      startDate: '2026-01-31',
+    })
     expect(before.status).toBe(400)
     expect(before.body.error.details[0].path).toBe('startDate')
-    const foreign = await call('POST', `${R}/maintenance-sheets`, manager, { projectId: p.projectId, startDate: '2026-02-02', assignmentId: other.equipment.id })
+    const foreign = await call('POST', `${R}/maintenance-sheets`, manager, {
+      projectId: p.projectId,
+      startDate: '2026-02-02',
+      assignmentId: other.equipment.id,
+    })
     expect(foreign.status).toBe(400)
     expect(foreign.body.error.details[0].path).toBe('assignmentId')
-    const unknown = await call('POST', `${R}/maintenance-sheets`, manager, { projectId: '00000000-0000-4000-8000-000000000000', startDate: '2026-02-02' })
+    const unknown = await call('POST', `${R}/maintenance-sheets`, manager, {
+      projectId: '00000000-0000-4000-8000-000000000000',
+      startDate: '2026-02-02',
+    })
     expect(unknown.status).toBe(400)
     expect(unknown.body.error.details[0].path).toBe('projectId')
-    const tooLong = await call('POST', `${R}/maintenance-sheets`, manager, { projectId: other.projectId, startDate: '2026-01-01', endDate: '2027-06-01' })
+    const tooLong = await call('POST', `${R}/maintenance-sheets`, manager, {
+      projectId: other.projectId,
+      startDate: '2026-01-01',
+      endDate: '2027-06-01',
+    })
     expect(tooLong.status).toBe(400)
   })
 
   it('refuses documents on a closed project', async () => {
     const p = await newProject({ start: '2025-06-01' })
     await ok('POST', `${R}/projects/${p.projectId}/close`, { date: '2025-12-31' })
-    const res = await call('POST', `${R}/maintenance-sheets`, manager, { projectId: p.projectId, startDate: '2025-07-01' })
+    const res = await call('POST', `${R}/maintenance-sheets`, manager, {
+      projectId: p.projectId,
+      startDate: '2025-07-01',
+    })
     expect(res.status).toBe(409)
   })
 })
@@ -203,14 +277,36 @@ describe('custody chains', () => {
       attendedCount: 2,
       location: 'CAMPO ' + String(seq) + ' – NORTE',
     })
-    expect(g.attended[0]).toMatchObject({ assignmentId: p.service.id, kind: 'service', code: p.unitCode, abbreviation: 'BT' })
+    expect(g.attended[0]).toMatchObject({
+      assignmentId: p.service.id,
+      kind: 'service',
+      code: p.unitCode,
+      abbreviation: 'BT',
+    })
     expect(g.attended[1]).toMatchObject({ assignmentId: p.plain.id, code: 'SUCCIÓN', abbreviation: 'OT' })
     expect(g.displayNumber).toBe(String(g.number).padStart(7, '0'))
 
-    const m3 = await ok('POST', `${R}/custody-chains`, { projectId: p.projectId, activityDate: '2026-01-16', assignmentIds: [p.service.id], volumeUnit: 'cubicMeters', volume: '1' })
-    expect(m3).toMatchObject({ cubicMeters: '1.00', gallons: '264.17', barrels: '6.29', durationHours: null, number: g.number + 1 })
+    const m3 = await ok('POST', `${R}/custody-chains`, {
+      projectId: p.projectId,
+      activityDate: '2026-01-16',
+      assignmentIds: [p.service.id],
+      volumeUnit: 'cubicMeters',
+      volume: '1',
+    })
+    expect(m3).toMatchObject({
+      cubicMeters: '1.00',
+      gallons: '264.17',
+      barrels: '6.29',
+      durationHours: null,
+      number: g.number + 1,
+    })
     const bbl = await ok('PATCH', `${R}/custody-chains/${m3.id}`, { volumeUnit: 'barrels', volume: '1' })
-    expect(bbl).toMatchObject({ volumeUnit: 'barrels', barrels: '1.00', gallons: '42.00', cubicMeters: '0.16' })
+    expect(bbl).toMatchObject({
+      volumeUnit: 'barrels',
+      barrels: '1.00',
+      gallons: '42.00',
+      cubicMeters: '0.16',
+    })
     const lonely = await call('PATCH', `${R}/custody-chains/${m3.id}`, manager, { volume: '2' })
     expect(lonely.status).toBe(400)
     expect(lonely.body.error.details[0].path).toBe('volumeUnit')
@@ -220,33 +316,73 @@ describe('custody chains', () => {
     const p = await newProject()
     const other = await newProject()
     const base = { projectId: p.projectId, activityDate: '2026-01-15', volumeUnit: 'gallons', volume: '10' }
-    const times = await call('POST', `${R}/custody-chains`, manager, { ...base, assignmentIds: [p.service.id], startTime: '10:00', endTime: '09:00' })
+    const times = await call('POST', `${R}/custody-chains`, manager, {
+      ...base,
+      assignmentIds: [p.service.id],
+      startTime: '10:00',
+      endTime: '09:00',
+    })
     expect(times.status).toBe(400)
     expect(times.body.error.details[0].path).toBe('endTime')
-    const foreign = await call('POST', `${R}/custody-chains`, manager, { ...base, assignmentIds: [p.service.id, other.service.id] })
+    const foreign = await call('POST', `${R}/custody-chains`, manager, {
+      ...base,
+      assignmentIds: [p.service.id, other.service.id],
+    })
     expect(foreign.status).toBe(400)
     expect(foreign.body.error.details[0].path).toBe('assignmentIds.1')
-    expect((await call('POST', `${R}/custody-chains`, manager, { ...base, assignmentIds: [] })).status).toBe(400)
-    expect((await call('POST', `${R}/custody-chains`, manager, { ...base, assignmentIds: [p.service.id], volume: '1.234' })).status).toBe(400)
-    const seconds = await ok('POST', `${R}/custody-chains`, { ...base, assignmentIds: [p.service.id], startTime: '08:00:00', endTime: '10:30' })
+    expect((await call('POST', `${R}/custody-chains`, manager, { ...base, assignmentIds: [] })).status).toBe(
+      400,
+    )
+    expect(
+      (
+        await call('POST', `${R}/custody-chains`, manager, {
+          ...base,
+          assignmentIds: [p.service.id],
+          volume: '1.234',
+        })
+      ).status,
+    ).toBe(400)
+    const seconds = await ok('POST', `${R}/custody-chains`, {
+      ...base,
+      assignmentIds: [p.service.id],
+      startTime: '08:00:00',
+      endTime: '10:30',
+    })
     expect(seconds).toMatchObject({ startTime: '08:00', endTime: '10:30', durationHours: '2.50' })
   })
 
   it('draft → closed → cancelled (reason); cancelled chains count nowhere', async () => {
     const p = await newProject()
     const mk = (date: string, volume: string) =>
-      ok('POST', `${R}/custody-chains`, { projectId: p.projectId, activityDate: date, assignmentIds: [p.service.id], volumeUnit: 'gallons', volume, logisticsCost: '10' })
+      ok('POST', `${R}/custody-chains`, {
+        projectId: p.projectId,
+        activityDate: date,
+        assignmentIds: [p.service.id],
+        volumeUnit: 'gallons',
+        volume,
+        logisticsCost: '10',
+      })
     const a = await mk('2026-01-10', '100')
     const b = await mk('2026-01-11', '200')
     const closed = await ok('POST', `${R}/custody-chains/${b.id}/close`)
     expect(closed.allowedActions).toEqual(['cancel', 'attach'])
     expect((await call('PATCH', `${R}/custody-chains/${b.id}`, manager, { notes: 'x' })).status).toBe(409)
-    expect((await call('POST', `${R}/custody-chains/${b.id}/cancel`, manager, { reason: '' })).status).toBe(400)
+    expect((await call('POST', `${R}/custody-chains/${b.id}/cancel`, manager, { reason: '' })).status).toBe(
+      400,
+    )
     const cancelled = await ok('POST', `${R}/custody-chains/${b.id}/cancel`, { reason: 'Visita duplicada' })
-    expect(cancelled).toMatchObject({ status: 'cancelled', statusReason: 'Visita duplicada', allowedActions: [] })
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      statusReason: 'Visita duplicada',
+      allowedActions: [],
+    })
     expect((await call('POST', `${R}/custody-chains/${b.id}/close`, manager)).status).toBe(409)
 
-    const docs = await listDocumentsForPeriod(t.db, rentalOrg, { projectId: p.projectId, from: '2026-01-01', to: '2026-01-31' })
+    const docs = await listDocumentsForPeriod(t.db, rentalOrg, {
+      projectId: p.projectId,
+      from: '2026-01-01',
+      to: '2026-01-31',
+    })
     expect(docs.custodyChains.map((c) => c.id)).toEqual([a.id])
     expect(docs.custodyChains[0]).toMatchObject({
       status: 'draft',
@@ -293,22 +429,36 @@ describe('shipping guides', () => {
       itemCount: 2,
       billingSheetId: null,
     })
-    expect(g.items[0]).toMatchObject({ position: 1, equipmentId: p.equipment.equipmentId, equipmentCode: p.unitCode, quantity: 2 })
+    expect(g.items[0]).toMatchObject({
+      position: 1,
+      equipmentId: p.equipment.equipmentId,
+      equipmentCode: p.unitCode,
+      quantity: 2,
+    })
     expect(g.displayNumber).toBe(String(g.number).padStart(7, '0'))
-    const edited = await ok('PATCH', `${R}/shipping-guides/${g.id}`, { items: [{ description: 'Solo uno', quantity: 1 }], originPlace: 'BODEGA' })
+    const edited = await ok('PATCH', `${R}/shipping-guides/${g.id}`, {
+      items: [{ description: 'Solo uno', quantity: 1 }],
+      originPlace: 'BODEGA',
+    })
     expect(edited.items.map((i: Json) => i.description)).toEqual(['Solo uno'])
     expect(edited.originPlace).toBe('BODEGA')
-    const bad = await call('PATCH', `${R}/shipping-guides/${g.id}`, manager, { startDate: '2026-01-10', endDate: '2026-01-09' })
+    const bad = await call('PATCH', `${R}/shipping-guides/${g.id}`, manager, {
+      startDate: '2026-01-10',
+      endDate: '2026-01-09',
+    })
     expect(bad.status).toBe(400)
     const closed = await ok('POST', `${R}/shipping-guides/${g.id}/close`)
     expect(closed.status).toBe('closed')
     expect((await call('PATCH', `${R}/shipping-guides/${g.id}`, manager, { notes: 'x' })).status).toBe(409)
-    expect((await ok('POST', `${R}/shipping-guides/${g.id}/void`, { reason: 'Error de datos' })).status).toBe('void')
+    expect((await ok('POST', `${R}/shipping-guides/${g.id}/void`, { reason: 'Error de datos' })).status).toBe(
+      'void',
+    )
   })
 
   it('is billed by exactly one sheet: linked, never twice; unlinking frees it', async () => {
     const p = await newProject()
-    const mk = (date: string) => ok('POST', `${R}/shipping-guides`, { projectId: p.projectId, issueDate: date, transportCost: '50' })
+    const mk = (date: string) =>
+      ok('POST', `${R}/shipping-guides`, { projectId: p.projectId, issueDate: date, transportCost: '50' })
     const g1 = await mk('2026-01-05')
     const g2 = await mk('2026-01-06')
     const sheetA = '11111111-1111-4111-8111-111111111111'
@@ -350,12 +500,21 @@ describe('shipping guides', () => {
     // deleting a sheet frees its guides
     await t.db.transaction().execute((trx) => unlinkDocumentsFromSheet(trx, rentalOrg, sheetA))
     expect((await ok('GET', `${R}/shipping-guides/${g1.id}`)).billingSheetId).toBeNull()
-    const docs = await listDocumentsForPeriod(t.db, rentalOrg, { projectId: p.projectId, from: '2026-01-01', to: '2026-01-31' })
+    const docs = await listDocumentsForPeriod(t.db, rentalOrg, {
+      projectId: p.projectId,
+      from: '2026-01-01',
+      to: '2026-01-31',
+    })
     expect(docs.shippingGuides.map((g) => [g.id, g.billingSheetId])).toEqual([
       [g1.id, null],
       [g2.id, sheetB],
     ])
-    expect(docs.shippingGuides[0]).toMatchObject({ transportCost: '50.00', stowageCost: '0.00', transportDescription: 'TRANSPORTE', issueDate: '2026-01-05' })
+    expect(docs.shippingGuides[0]).toMatchObject({
+      transportCost: '50.00',
+      stowageCost: '0.00',
+      transportDescription: 'TRANSPORTE',
+      issueDate: '2026-01-05',
+    })
   })
 })
 
@@ -363,7 +522,11 @@ describe('attachments', () => {
   it('must really be PDFs; are listed on the document and removable', async () => {
     const p = await newProject()
     const m = await ok('POST', `${R}/maintenance-sheets`, { projectId: p.projectId, startDate: '2026-01-05' })
-    const fake = await upload(`${R}/maintenance-sheets/${m.id}/attachments`, 'firmada.pdf', Buffer.from('MZ not a pdf at all'))
+    const fake = await upload(
+      `${R}/maintenance-sheets/${m.id}/attachments`,
+      'firmada.pdf',
+      Buffer.from('MZ not a pdf at all'),
+    )
     expect(fake.status).toBe(415)
     const png = await upload(`${R}/maintenance-sheets/${m.id}/attachments`, 'foto.pdf', PNG)
     expect(png.status).toBe(415)
@@ -378,11 +541,19 @@ describe('attachments', () => {
     await ok('DELETE', `${R}/maintenance-sheets/${m.id}/attachments/${good.body.id}`)
     expect((await ok('GET', `${R}/maintenance-sheets/${m.id}`)).attachments).toHaveLength(0)
     // chains and guides take them too; a cancelled chain does not
-    const c = await ok('POST', `${R}/custody-chains`, { projectId: p.projectId, activityDate: '2026-01-05', assignmentIds: [p.service.id], volumeUnit: 'gallons', volume: '1' })
+    const c = await ok('POST', `${R}/custody-chains`, {
+      projectId: p.projectId,
+      activityDate: '2026-01-05',
+      assignmentIds: [p.service.id],
+      volumeUnit: 'gallons',
+      volume: '1',
+    })
     expect((await upload(`${R}/custody-chains/${c.id}/attachments`, 'cadena.pdf', PDF)).status).toBe(201)
     await ok('POST', `${R}/custody-chains/${c.id}/cancel`, { reason: 'x' })
     expect((await upload(`${R}/custody-chains/${c.id}/attachments`, 'cadena.pdf', PDF)).status).toBe(409)
-    const notMultipart = await call('POST', `${R}/shipping-guides/${c.id}/attachments`, manager, { file: 'x' })
+    const notMultipart = await call('POST', `${R}/shipping-guides/${c.id}/attachments`, manager, {
+      file: 'x',
+    })
     expect(notMultipart.status).toBe(404) // the document is checked before the upload is read
   })
 })
@@ -391,9 +562,19 @@ describe('access', () => {
   it("answers 404 for another organization's documents and 403 without the permission", async () => {
     const p = await newProject()
     const m = await ok('POST', `${R}/maintenance-sheets`, { projectId: p.projectId, startDate: '2026-01-05' })
-    const c = await ok('POST', `${R}/custody-chains`, { projectId: p.projectId, activityDate: '2026-01-05', assignmentIds: [p.service.id], volumeUnit: 'gallons', volume: '1' })
+    const c = await ok('POST', `${R}/custody-chains`, {
+      projectId: p.projectId,
+      activityDate: '2026-01-05',
+      assignmentIds: [p.service.id],
+      volumeUnit: 'gallons',
+      volume: '1',
+    })
     const g = await ok('POST', `${R}/shipping-guides`, { projectId: p.projectId, issueDate: '2026-01-05' })
-    for (const url of [`${R}/maintenance-sheets/${m.id}`, `${R}/custody-chains/${c.id}`, `${R}/shipping-guides/${g.id}`]) {
+    for (const url of [
+      `${R}/maintenance-sheets/${m.id}`,
+      `${R}/custody-chains/${c.id}`,
+      `${R}/shipping-guides/${g.id}`,
+    ]) {
       expect((await call('GET', url, offshoreAdmin)).status).toBe(404)
       expect((await call('GET', `${url}/pdf`, offshoreAdmin)).status).toBe(404)
       expect((await call('PATCH', url, offshoreAdmin, { notes: 'x' })).status).toBe(404)
@@ -404,14 +585,35 @@ describe('access', () => {
       expect((await call('POST', `${url}/close`, billingUser)).status).toBe(403)
     }
     // the project of another organization is not usable either
-    const foreign = await call('POST', `${R}/maintenance-sheets`, offshoreAdmin, { projectId: p.projectId, startDate: '2026-01-05' })
+    const foreign = await call('POST', `${R}/maintenance-sheets`, offshoreAdmin, {
+      projectId: p.projectId,
+      startDate: '2026-01-05',
+    })
     expect(foreign.status).toBe(400)
-    expect((await ok('GET', `${R}/maintenance-sheets?projectId=${p.projectId}`, undefined, offshoreAdmin)).total).toBe(0)
+    expect(
+      (await ok('GET', `${R}/maintenance-sheets?projectId=${p.projectId}`, undefined, offshoreAdmin)).total,
+    ).toBe(0)
     // operators record field documents
-    const byOperator = await call('POST', `${R}/custody-chains`, operator, { projectId: p.projectId, activityDate: '2026-01-06', assignmentIds: [p.service.id], volumeUnit: 'gallons', volume: '5' })
+    const byOperator = await call('POST', `${R}/custody-chains`, operator, {
+      projectId: p.projectId,
+      activityDate: '2026-01-06',
+      assignmentIds: [p.service.id],
+      volumeUnit: 'gallons',
+      volume: '5',
+    })
     expect(byOperator.status).toBe(201)
     expect(byOperator.body.createdBy.name).toBeTruthy()
-    expect((await call('POST', `${R}/custody-chains`, viewer, { projectId: p.projectId, activityDate: '2026-01-06', assignmentIds: [p.service.id], volumeUnit: 'gallons', volume: '5' })).status).toBe(403)
+    expect(
+      (
+        await call('POST', `${R}/custody-chains`, viewer, {
+          projectId: p.projectId,
+          activityDate: '2026-01-06',
+          assignmentIds: [p.service.id],
+          volumeUnit: 'gallons',
+          volume: '5',
+        })
+      ).status,
+    ).toBe(403)
   })
 })
 
@@ -419,15 +621,28 @@ describe('lists, exports and PDFs', () => {
   it('filters by project, status, dates and search, paginates, exports and renders PDFs', async () => {
     const p = await newProject()
     for (const [i, d] of ['2026-01-03', '2026-01-13', '2026-01-23'].entries()) {
-      await ok('POST', `${R}/maintenance-sheets`, { projectId: p.projectId, startDate: d, technicianName: i === 1 ? 'Zoila Buscable' : 'Otro' })
+      await ok('POST', `${R}/maintenance-sheets`, {
+        projectId: p.projectId,
+        startDate: d,
+        technicianName: i === 1 ? 'Zoila Buscable' : 'Otro',
+      })
     }
     const all = await ok('GET', `${R}/maintenance-sheets?projectId=${p.projectId}&sort=startDate&dir=asc`)
     expect(all.total).toBe(3)
     expect(all.items.map((x: Json) => x.startDate)).toEqual(['2026-01-03', '2026-01-13', '2026-01-23'])
-    expect(all.items[0]).toMatchObject({ projectName: expect.stringContaining('Proyecto documentos'), clientName: expect.any(String) })
-    expect((await ok('GET', `${R}/maintenance-sheets?projectId=${p.projectId}&from=2026-01-10&to=2026-01-20`)).total).toBe(1)
+    expect(all.items[0]).toMatchObject({
+      projectName: expect.stringContaining('Proyecto documentos'),
+      clientName: expect.any(String),
+    })
+    expect(
+      (await ok('GET', `${R}/maintenance-sheets?projectId=${p.projectId}&from=2026-01-10&to=2026-01-20`))
+        .total,
+    ).toBe(1)
     expect((await ok('GET', `${R}/maintenance-sheets?projectId=${p.projectId}&q=zoila`)).total).toBe(1)
-    expect((await ok('GET', `${R}/maintenance-sheets?q=${encodeURIComponent(`Proyecto documentos ${seq}`)}`)).total).toBeGreaterThanOrEqual(3)
+    expect(
+      (await ok('GET', `${R}/maintenance-sheets?q=${encodeURIComponent(`Proyecto documentos ${seq}`)}`))
+        .total,
+    ).toBeGreaterThanOrEqual(3)
     const page = await ok('GET', `${R}/maintenance-sheets?projectId=${p.projectId}&limit=2&offset=2`)
     expect(page).toMatchObject({ total: 3 })
     expect(page.items).toHaveLength(1)
@@ -449,8 +664,18 @@ describe('lists, exports and PDFs', () => {
     expect(pdf.raw.headers['content-type']).toBe('application/pdf')
     expect(pdf.raw.headers['content-disposition']).toMatch(/HojaMantenimiento-\d{6}-20260103\.pdf/)
     expect(pdf.raw.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
-    const c = await ok('POST', `${R}/custody-chains`, { projectId: p.projectId, activityDate: '2026-01-05', assignmentIds: [p.service.id], volumeUnit: 'gallons', volume: '1' })
-    const g = await ok('POST', `${R}/shipping-guides`, { projectId: p.projectId, issueDate: '2026-01-05', items: [{ description: 'x', quantity: 1 }] })
+    const c = await ok('POST', `${R}/custody-chains`, {
+      projectId: p.projectId,
+      activityDate: '2026-01-05',
+      assignmentIds: [p.service.id],
+      volumeUnit: 'gallons',
+      volume: '1',
+    })
+    const g = await ok('POST', `${R}/shipping-guides`, {
+      projectId: p.projectId,
+      issueDate: '2026-01-05',
+      items: [{ description: 'x', quantity: 1 }],
+    })
     for (const url of [`${R}/custody-chains/${c.id}/pdf`, `${R}/shipping-guides/${g.id}/pdf`]) {
       const r = await call('GET', url, manager)
       expect(r.status).toBe(200)
@@ -462,16 +687,47 @@ describe('lists, exports and PDFs', () => {
 describe('for the billing and projects modules', () => {
   it('closeDraftDocuments closes the drafts of the period only; hasDocumentsForAssignment', async () => {
     const p = await newProject()
-    const inJan = await ok('POST', `${R}/maintenance-sheets`, { projectId: p.projectId, startDate: '2026-01-20' })
-    const inFeb = await ok('POST', `${R}/maintenance-sheets`, { projectId: p.projectId, startDate: '2026-02-02' })
-    const chain = await ok('POST', `${R}/custody-chains`, { projectId: p.projectId, activityDate: '2026-01-31', assignmentIds: [p.plain.id], volumeUnit: 'gallons', volume: '1' })
-    const cancelled = await ok('POST', `${R}/custody-chains`, { projectId: p.projectId, activityDate: '2026-01-30', assignmentIds: [p.plain.id], volumeUnit: 'gallons', volume: '1' })
+    const inJan = await ok('POST', `${R}/maintenance-sheets`, {
+      projectId: p.projectId,
+      startDate: '2026-01-20',
+    })
+    const inFeb = await ok('POST', `${R}/maintenance-sheets`, {
+      projectId: p.projectId,
+      startDate: '2026-02-02',
+    })
+    const chain = await ok('POST', `${R}/custody-chains`, {
+      projectId: p.projectId,
+      activityDate: '2026-01-31',
+      assignmentIds: [p.plain.id],
+      volumeUnit: 'gallons',
+      volume: '1',
+    })
+    const cancelled = await ok('POST', `${R}/custody-chains`, {
+      projectId: p.projectId,
+      activityDate: '2026-01-30',
+      assignmentIds: [p.plain.id],
+      volumeUnit: 'gallons',
+      volume: '1',
+    })
     await ok('POST', `${R}/custody-chains/${cancelled.id}/cancel`, { reason: 'x' })
-    const guide = await ok('POST', `${R}/shipping-guides`, { projectId: p.projectId, issueDate: '2026-01-01' })
-    const actor: Actor = { userId: '00000000-0000-0000-0000-000000000000', email: 'system', orgId: rentalOrg, role: 'admin', requestId: 't', ip: null, userAgent: null }
+    const guide = await ok('POST', `${R}/shipping-guides`, {
+      projectId: p.projectId,
+      issueDate: '2026-01-01',
+    })
+    const actor: Actor = {
+      userId: '00000000-0000-0000-0000-000000000000',
+      email: 'system',
+      orgId: rentalOrg,
+      role: 'admin',
+      requestId: 't',
+      ip: null,
+      userAgent: null,
+    }
     const counts = await t.db
       .transaction()
-      .execute((trx) => closeDraftDocuments(trx, actor, { projectId: p.projectId, from: '2026-01-01', to: '2026-01-31' }))
+      .execute((trx) =>
+        closeDraftDocuments(trx, actor, { projectId: p.projectId, from: '2026-01-01', to: '2026-01-31' }),
+      )
     expect(counts).toEqual({ maintenanceSheets: 1, custodyChains: 1, shippingGuides: 1 })
     expect((await ok('GET', `${R}/maintenance-sheets/${inJan.id}`)).status).toBe('closed')
     expect((await ok('GET', `${R}/maintenance-sheets/${inFeb.id}`)).status).toBe('draft')
@@ -492,7 +748,8 @@ describe('for the billing and projects modules', () => {
     const billing: BillingPort = {
       async assertPeriodOpen(trx, _actor, s) {
         calls.push(`assert ${s.date}${s.sheetId ? ` ${s.sheetId}` : ''}`)
-        if (s.date >= '2026-01-01' && s.date <= '2026-01-31') throw new AppError('INVALID_STATE', 'Periodo liquidado')
+        if (s.date >= '2026-01-01' && s.date <= '2026-01-31')
+          throw new AppError('INVALID_STATE', 'Periodo liquidado')
       },
       async afterDocumentChanged(trx, _actor, s) {
         calls.push(`after ${s.date}`)
@@ -505,21 +762,43 @@ describe('for the billing and projects modules', () => {
       projects: rentalProjectsPort,
       hooks: { billing },
     })
-    const actor: Actor = { userId: '00000000-0000-0000-0000-000000000000', email: 'system', orgId: rentalOrg, role: 'admin', requestId: 't', ip: null, userAgent: null }
+    const actor: Actor = {
+      userId: '00000000-0000-0000-0000-000000000000',
+      email: 'system',
+      orgId: rentalOrg,
+      role: 'admin',
+      requestId: 't',
+      ip: null,
+      userAgent: null,
+    }
     const before = (await ok('GET', `${R}/custody-chains?limit=1&sort=number&dir=desc`)).items[0]?.number ?? 0
     const locked = await service
-      .createCustodyChain(actor, { projectId: p.projectId, activityDate: '2026-01-15', assignmentIds: [p.service.id], volumeUnit: 'gallons', volume: '1' })
+      .createCustodyChain(actor, {
+        projectId: p.projectId,
+        activityDate: '2026-01-15',
+        assignmentIds: [p.service.id],
+        volumeUnit: 'gallons',
+        volume: '1',
+      })
       .catch((e: unknown) => e)
     expect((locked as AppError).code).toBe('INVALID_STATE')
     expect(calls).toEqual(['assert 2026-01-15'])
-    const created = await service.createCustodyChain(actor, { projectId: p.projectId, activityDate: '2026-02-15', assignmentIds: [p.service.id], volumeUnit: 'gallons', volume: '1' })
+    const created = await service.createCustodyChain(actor, {
+      projectId: p.projectId,
+      activityDate: '2026-02-15',
+      assignmentIds: [p.service.id],
+      volumeUnit: 'gallons',
+      volume: '1',
+    })
     expect(created.number).toBe(before + 1) // the refused chain consumed no number
     expect(calls.slice(1)).toEqual(['assert 2026-02-15', 'after 2026-02-15'])
     calls.length = 0
     await service.updateCustodyChain(actor, created.id, { activityDate: '2026-02-20' })
     expect(calls).toEqual(['assert 2026-02-15', 'assert 2026-02-20', 'after 2026-02-15', 'after 2026-02-20'])
     calls.length = 0
-    const intoLocked = await service.updateCustodyChain(actor, created.id, { activityDate: '2026-01-20' }).catch((e: unknown) => e)
+    const intoLocked = await service
+      .updateCustodyChain(actor, created.id, { activityDate: '2026-01-20' })
+      .catch((e: unknown) => e)
     expect((intoLocked as AppError).code).toBe('INVALID_STATE')
     expect((await service.getCustodyChain(actor, created.id)).activityDate).toBe('2026-02-20')
     calls.length = 0

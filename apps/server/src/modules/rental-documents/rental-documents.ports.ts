@@ -53,10 +53,18 @@ export type RentalProjectsPort = {
  * inside the same transaction.
  */
 export type BillingPort = {
-  assertPeriodOpen(trx: Executor, actor: Actor, scope: { projectId: string; date: string; sheetId?: string }): Promise<void>
+  assertPeriodOpen(
+    trx: Executor,
+    actor: Actor,
+    scope: { projectId: string; date: string; sheetId?: string },
+  ): Promise<void>
   afterDocumentChanged(trx: Executor, actor: Actor, scope: { projectId: string; date: string }): Promise<void>
 }
 
 export type FilesPort = {
-  uploadFile(actor: Actor, input: { name: string; bytes: Buffer; accept?: readonly FileKind[] }, trx?: Executor): Promise<TStoredFile>
+  uploadFile(
+    actor: Actor,
+    input: { name: string; bytes: Buffer; accept?: readonly FileKind[] },
+    trx?: Executor,
+  ): Promise<TStoredFile>
 }

@@ -50,13 +50,27 @@ export async function insertMaintenance(
   return db.insertInto('rental_maintenance_sheets').values(v).returningAll().executeTakeFirstOrThrow()
 }
 
-export async function findMaintenance(db: Executor, orgId: string, id: string, opts: { forUpdate?: boolean } = {}) {
-  let q = db.selectFrom('rental_maintenance_sheets').selectAll().where('org_id', '=', orgId).where('id', '=', id)
+export async function findMaintenance(
+  db: Executor,
+  orgId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+) {
+  let q = db
+    .selectFrom('rental_maintenance_sheets')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
   if (opts.forUpdate) q = q.forUpdate()
   return q.executeTakeFirst()
 }
 
-export async function updateMaintenance(db: Executor, orgId: string, id: string, patch: Partial<MaintenanceValues> & StatusPatch) {
+export async function updateMaintenance(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: Partial<MaintenanceValues> & StatusPatch,
+) {
   return db
     .updateTable('rental_maintenance_sheets')
     .set(patch)
@@ -87,7 +101,11 @@ export type ListFilter = {
 const attachmentCount = (type: DocumentType) =>
   sql<string>`(SELECT count(*) FROM rental_document_attachments a WHERE a.org_id = d.org_id AND a.document_type = ${type} AND a.document_id = d.id)`
 
-export async function listMaintenance(db: Executor, orgId: string, f: ListFilter & { maintenanceType?: string | undefined }) {
+export async function listMaintenance(
+  db: Executor,
+  orgId: string,
+  f: ListFilter & { maintenanceType?: string | undefined },
+) {
   let q = db.selectFrom('rental_maintenance_sheets as d').where('d.org_id', '=', orgId)
   if (f.projectId) q = q.where('d.project_id', '=', f.projectId)
   if (f.status) q = q.where('d.status', '=', f.status)
@@ -125,10 +143,19 @@ export async function listMaintenance(db: Executor, orgId: string, f: ListFilter
     }
   })()
   const [rows, count] = await Promise.all([
-    sorted.selectAll('d').select(attachmentCount('maintenance_sheet').as('attachment_count')).orderBy('d.number', 'desc').limit(f.limit).offset(f.offset).execute(),
+    sorted
+      .selectAll('d')
+      .select(attachmentCount('maintenance_sheet').as('attachment_count'))
+      .orderBy('d.number', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ])
-  return { rows: rows.map((r) => ({ ...r, attachment_count: Number(r.attachment_count) })), total: Number(count.n) }
+  return {
+    rows: rows.map((r) => ({ ...r, attachment_count: Number(r.attachment_count) })),
+    total: Number(count.n),
+  }
 }
 
 // --- custody chains ---
@@ -196,17 +223,28 @@ export async function insertChain(
   db: Executor,
   v: ChainValues & { org_id: string; number: number; project_id: string; created_by: string | null },
 ) {
-  return normaliseChain(await db.insertInto('rental_custody_chains').values(v).returning(chainColumns).executeTakeFirstOrThrow())
+  return normaliseChain(
+    await db.insertInto('rental_custody_chains').values(v).returning(chainColumns).executeTakeFirstOrThrow(),
+  )
 }
 
 export async function findChain(db: Executor, orgId: string, id: string, opts: { forUpdate?: boolean } = {}) {
-  let q = db.selectFrom('rental_custody_chains').select(chainColumns).where('org_id', '=', orgId).where('id', '=', id)
+  let q = db
+    .selectFrom('rental_custody_chains')
+    .select(chainColumns)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
   if (opts.forUpdate) q = q.forUpdate()
   const row = await q.executeTakeFirst()
   return row ? normaliseChain(row) : undefined
 }
 
-export async function updateChain(db: Executor, orgId: string, id: string, patch: Partial<ChainValues> & StatusPatch) {
+export async function updateChain(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: Partial<ChainValues> & StatusPatch,
+) {
   return normaliseChain(
     await db
       .updateTable('rental_custody_chains')
@@ -229,12 +267,22 @@ export async function setChainAssignments(
   chainId: string,
   attended: readonly { assignmentId: string; equipmentId: string | null }[],
 ) {
-  await db.deleteFrom('rental_custody_chain_assignments').where('org_id', '=', orgId).where('chain_id', '=', chainId).execute()
+  await db
+    .deleteFrom('rental_custody_chain_assignments')
+    .where('org_id', '=', orgId)
+    .where('chain_id', '=', chainId)
+    .execute()
   if (attended.length === 0) return
   await db
     .insertInto('rental_custody_chain_assignments')
     .values(
-      attended.map((a, position) => ({ org_id: orgId, chain_id: chainId, assignment_id: a.assignmentId, equipment_id: a.equipmentId, position })),
+      attended.map((a, position) => ({
+        org_id: orgId,
+        chain_id: chainId,
+        assignment_id: a.assignmentId,
+        equipment_id: a.equipmentId,
+        position,
+      })),
     )
     .execute()
 }
@@ -253,11 +301,19 @@ export async function listChainAssignments(db: Executor, orgId: string, chainIds
     .orderBy('chain_id')
     .orderBy('position')
     .execute()
-  for (const r of rows) out.set(r.chain_id, [...(out.get(r.chain_id) ?? []), { assignmentId: r.assignment_id, equipmentId: r.equipment_id }])
+  for (const r of rows)
+    out.set(r.chain_id, [
+      ...(out.get(r.chain_id) ?? []),
+      { assignmentId: r.assignment_id, equipmentId: r.equipment_id },
+    ])
   return out
 }
 
-export async function listChains(db: Executor, orgId: string, f: ListFilter & { wasteType?: string | undefined }) {
+export async function listChains(
+  db: Executor,
+  orgId: string,
+  f: ListFilter & { wasteType?: string | undefined },
+) {
   let q = db.selectFrom('rental_custody_chains as d').where('d.org_id', '=', orgId)
   if (f.projectId) q = q.where('d.project_id', '=', f.projectId)
   if (f.status) q = q.where('d.status', '=', f.status)
@@ -306,7 +362,11 @@ export async function listChains(db: Executor, orgId: string, f: ListFilter & { 
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ])
   return {
-    rows: rows.map((r) => ({ ...normaliseChain(r), attachment_count: Number(r.attachment_count), attended_count: Number(r.attended_count) })),
+    rows: rows.map((r) => ({
+      ...normaliseChain(r),
+      attachment_count: Number(r.attachment_count),
+      attended_count: Number(r.attended_count),
+    })),
     total: Number(count.n),
   }
 }
@@ -350,7 +410,12 @@ export async function findGuide(db: Executor, orgId: string, id: string, opts: {
   return q.executeTakeFirst()
 }
 
-export async function updateGuide(db: Executor, orgId: string, id: string, patch: Partial<GuideValues> & StatusPatch) {
+export async function updateGuide(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: Partial<GuideValues> & StatusPatch,
+) {
   return db
     .updateTable('rental_shipping_guides')
     .set(patch)
@@ -372,8 +437,17 @@ export type GuideItemValues = {
   unit: string | null
 }
 
-export async function replaceGuideItems(db: Executor, orgId: string, guideId: string, items: readonly GuideItemValues[]) {
-  await db.deleteFrom('rental_shipping_guide_items').where('org_id', '=', orgId).where('guide_id', '=', guideId).execute()
+export async function replaceGuideItems(
+  db: Executor,
+  orgId: string,
+  guideId: string,
+  items: readonly GuideItemValues[],
+) {
+  await db
+    .deleteFrom('rental_shipping_guide_items')
+    .where('org_id', '=', orgId)
+    .where('guide_id', '=', guideId)
+    .execute()
   if (items.length === 0) return
   await db
     .insertInto('rental_shipping_guide_items')
@@ -448,7 +522,11 @@ export async function listGuides(
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ])
   return {
-    rows: rows.map((r) => ({ ...r, attachment_count: Number(r.attachment_count), item_count: Number(r.item_count) })),
+    rows: rows.map((r) => ({
+      ...r,
+      attachment_count: Number(r.attachment_count),
+      item_count: Number(r.item_count),
+    })),
     total: Number(count.n),
   }
 }
@@ -457,7 +535,15 @@ export async function listGuides(
 
 export async function insertAttachment(
   db: Executor,
-  v: { org_id: string; document_type: DocumentType; document_id: string; file_id: string; name: string; label: string | null; created_by: string | null },
+  v: {
+    org_id: string
+    document_type: DocumentType
+    document_id: string
+    file_id: string
+    name: string
+    label: string | null
+    created_by: string | null
+  },
 ) {
   return db.insertInto('rental_document_attachments').values(v).returningAll().executeTakeFirstOrThrow()
 }
@@ -476,7 +562,13 @@ export async function listAttachments(db: Executor, orgId: string, type: Documen
     .execute()
 }
 
-export async function findAttachment(db: Executor, orgId: string, type: DocumentType, documentId: string, id: string) {
+export async function findAttachment(
+  db: Executor,
+  orgId: string,
+  type: DocumentType,
+  documentId: string,
+  id: string,
+) {
   return db
     .selectFrom('rental_document_attachments')
     .selectAll()
@@ -488,10 +580,19 @@ export async function findAttachment(db: Executor, orgId: string, type: Document
 }
 
 export async function deleteAttachment(db: Executor, orgId: string, id: string) {
-  await db.deleteFrom('rental_document_attachments').where('org_id', '=', orgId).where('id', '=', id).execute()
+  await db
+    .deleteFrom('rental_document_attachments')
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute()
 }
 
-export async function deleteAttachmentsOf(db: Executor, orgId: string, type: DocumentType, documentId: string) {
+export async function deleteAttachmentsOf(
+  db: Executor,
+  orgId: string,
+  type: DocumentType,
+  documentId: string,
+) {
   await db
     .deleteFrom('rental_document_attachments')
     .where('org_id', '=', orgId)
@@ -590,7 +691,12 @@ export async function closeDrafts(db: Executor, orgId: string, p: Period, now: D
 export type DocumentTable = 'rental_maintenance_sheets' | 'rental_custody_chains' | 'rental_shipping_guides'
 
 /** Documents among `ids` (of the organization) with their current billing sheet, locked for the update that follows. */
-export async function lockForLinking(db: Executor, table: DocumentTable, orgId: string, ids: readonly string[]) {
+export async function lockForLinking(
+  db: Executor,
+  table: DocumentTable,
+  orgId: string,
+  ids: readonly string[],
+) {
   if (ids.length === 0) return []
   return db
     .selectFrom(table)
@@ -602,7 +708,14 @@ export async function lockForLinking(db: Executor, table: DocumentTable, orgId: 
 }
 
 /** Makes `ids` exactly the documents of `table` linked to the sheet: links them, unlinks the sheet's others. */
-export async function setSheetDocuments(db: Executor, table: DocumentTable, orgId: string, sheetId: string, ids: readonly string[], now: Date) {
+export async function setSheetDocuments(
+  db: Executor,
+  table: DocumentTable,
+  orgId: string,
+  sheetId: string,
+  ids: readonly string[],
+  now: Date,
+) {
   let unlink = db
     .updateTable(table)
     .set({ billing_sheet_id: null, updated_at: now })
@@ -625,7 +738,11 @@ export async function setSheetDocuments(db: Executor, table: DocumentTable, orgI
 }
 
 /** Does any document (any status) reference the assignment? */
-export async function assignmentReferenced(db: Executor, orgId: string, assignmentId: string): Promise<boolean> {
+export async function assignmentReferenced(
+  db: Executor,
+  orgId: string,
+  assignmentId: string,
+): Promise<boolean> {
   const r = await sql<{ found: boolean }>`
     SELECT EXISTS (SELECT 1 FROM rental_custody_chain_assignments WHERE org_id = ${orgId} AND assignment_id = ${assignmentId})
         OR EXISTS (SELECT 1 FROM rental_maintenance_sheets WHERE org_id = ${orgId} AND assignment_id = ${assignmentId})

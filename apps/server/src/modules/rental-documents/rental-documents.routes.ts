@@ -38,120 +38,282 @@ const sendFile = (reply: FastifyReply, mime: string, filename: string, buffer: B
     .send(buffer)
 
 /** HTTP ↔ service for the rental field documents. Each route names the permission its use case enforces. */
-export const rentalDocumentsRoutes: FastifyPluginAsyncZod<{ documents: RentalDocumentsService }> = async (app, { documents: s }) => {
+export const rentalDocumentsRoutes: FastifyPluginAsyncZod<{ documents: RentalDocumentsService }> = async (
+  app,
+  { documents: s },
+) => {
   // --- maintenance sheets ---
   const M = `${BASE}/maintenance-sheets`
-  app.get(M, { config: { permission: 'rental.read' }, schema: { tags, querystring: ZMaintenanceSheetListQuery, response: { 200: ZMaintenanceSheetList } } }, async (req) =>
-    s.listMaintenanceSheets(actorOf(req), req.query),
+  app.get(
+    M,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, querystring: ZMaintenanceSheetListQuery, response: { 200: ZMaintenanceSheetList } },
+    },
+    async (req) => s.listMaintenanceSheets(actorOf(req), req.query),
   )
-  app.get(`${M}/export.xlsx`, { config: { permission: 'rental.read' }, schema: { tags, querystring: ZMaintenanceSheetListQuery } }, async (req, reply) =>
-    sendFile(reply, XLSX_MIME, 'hojas-de-mantenimiento.xlsx', await s.exportMaintenanceSheets(actorOf(req), req.query)),
+  app.get(
+    `${M}/export.xlsx`,
+    { config: { permission: 'rental.read' }, schema: { tags, querystring: ZMaintenanceSheetListQuery } },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        XLSX_MIME,
+        'hojas-de-mantenimiento.xlsx',
+        await s.exportMaintenanceSheets(actorOf(req), req.query),
+      ),
   )
   app.post(
     M,
-    { config: { permission: 'fieldDocument.manage' }, schema: { tags, body: ZCreateMaintenanceSheetRequest, response: { 201: ZMaintenanceSheetDetail } } },
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: { tags, body: ZCreateMaintenanceSheetRequest, response: { 201: ZMaintenanceSheetDetail } },
+    },
     async (req, reply) => reply.status(201).send(await s.createMaintenanceSheet(actorOf(req), req.body)),
   )
-  app.get(`${M}/:id`, { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams, response: { 200: ZMaintenanceSheetDetail } } }, async (req) =>
-    s.getMaintenanceSheet(actorOf(req), req.params.id),
+  app.get(
+    `${M}/:id`,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, params: ZIdParams, response: { 200: ZMaintenanceSheetDetail } },
+    },
+    async (req) => s.getMaintenanceSheet(actorOf(req), req.params.id),
   )
   app.patch(
     `${M}/:id`,
-    { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, body: ZUpdateMaintenanceSheetRequest, response: { 200: ZMaintenanceSheetDetail } } },
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZUpdateMaintenanceSheetRequest,
+        response: { 200: ZMaintenanceSheetDetail },
+      },
+    },
     async (req) => s.updateMaintenanceSheet(actorOf(req), req.params.id, req.body),
   )
-  app.delete(`${M}/:id`, { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
-    await s.deleteMaintenanceSheet(actorOf(req), req.params.id)
-    return { ok: true as const }
-  })
-  app.post(`${M}/:id/close`, { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, response: { 200: ZMaintenanceSheetDetail } } }, async (req) =>
-    s.closeMaintenanceSheet(actorOf(req), req.params.id),
+  app.delete(
+    `${M}/:id`,
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: { tags, params: ZIdParams, response: { 200: ZOk } },
+    },
+    async (req) => {
+      await s.deleteMaintenanceSheet(actorOf(req), req.params.id)
+      return { ok: true as const }
+    },
+  )
+  app.post(
+    `${M}/:id/close`,
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: { tags, params: ZIdParams, response: { 200: ZMaintenanceSheetDetail } },
+    },
+    async (req) => s.closeMaintenanceSheet(actorOf(req), req.params.id),
   )
   app.post(
     `${M}/:id/void`,
-    { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, body: ZFieldDocumentReasonRequest, response: { 200: ZMaintenanceSheetDetail } } },
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZFieldDocumentReasonRequest,
+        response: { 200: ZMaintenanceSheetDetail },
+      },
+    },
     async (req) => s.voidMaintenanceSheet(actorOf(req), req.params.id, req.body.reason),
   )
-  app.get(`${M}/:id/pdf`, { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } }, async (req, reply) => {
-    const { filename, buffer } = await s.maintenanceSheetPdfFile(actorOf(req), req.params.id)
-    return sendFile(reply, PDF_MIME, filename, buffer, true)
-  })
+  app.get(
+    `${M}/:id/pdf`,
+    { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } },
+    async (req, reply) => {
+      const { filename, buffer } = await s.maintenanceSheetPdfFile(actorOf(req), req.params.id)
+      return sendFile(reply, PDF_MIME, filename, buffer, true)
+    },
+  )
 
   // --- custody chains ---
   const C = `${BASE}/custody-chains`
-  app.get(C, { config: { permission: 'rental.read' }, schema: { tags, querystring: ZCustodyChainListQuery, response: { 200: ZCustodyChainList } } }, async (req) =>
-    s.listCustodyChains(actorOf(req), req.query),
+  app.get(
+    C,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, querystring: ZCustodyChainListQuery, response: { 200: ZCustodyChainList } },
+    },
+    async (req) => s.listCustodyChains(actorOf(req), req.query),
   )
-  app.get(`${C}/export.xlsx`, { config: { permission: 'rental.read' }, schema: { tags, querystring: ZCustodyChainListQuery } }, async (req, reply) =>
-    sendFile(reply, XLSX_MIME, 'cadenas-de-custodia.xlsx', await s.exportCustodyChains(actorOf(req), req.query)),
+  app.get(
+    `${C}/export.xlsx`,
+    { config: { permission: 'rental.read' }, schema: { tags, querystring: ZCustodyChainListQuery } },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        XLSX_MIME,
+        'cadenas-de-custodia.xlsx',
+        await s.exportCustodyChains(actorOf(req), req.query),
+      ),
   )
   app.post(
     C,
-    { config: { permission: 'fieldDocument.manage' }, schema: { tags, body: ZCreateCustodyChainRequest, response: { 201: ZCustodyChainDetail } } },
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: { tags, body: ZCreateCustodyChainRequest, response: { 201: ZCustodyChainDetail } },
+    },
     async (req, reply) => reply.status(201).send(await s.createCustodyChain(actorOf(req), req.body)),
   )
-  app.get(`${C}/:id`, { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams, response: { 200: ZCustodyChainDetail } } }, async (req) =>
-    s.getCustodyChain(actorOf(req), req.params.id),
+  app.get(
+    `${C}/:id`,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, params: ZIdParams, response: { 200: ZCustodyChainDetail } },
+    },
+    async (req) => s.getCustodyChain(actorOf(req), req.params.id),
   )
   app.patch(
     `${C}/:id`,
-    { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, body: ZUpdateCustodyChainRequest, response: { 200: ZCustodyChainDetail } } },
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZUpdateCustodyChainRequest,
+        response: { 200: ZCustodyChainDetail },
+      },
+    },
     async (req) => s.updateCustodyChain(actorOf(req), req.params.id, req.body),
   )
-  app.delete(`${C}/:id`, { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
-    await s.deleteCustodyChain(actorOf(req), req.params.id)
-    return { ok: true as const }
-  })
-  app.post(`${C}/:id/close`, { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, response: { 200: ZCustodyChainDetail } } }, async (req) =>
-    s.closeCustodyChain(actorOf(req), req.params.id),
+  app.delete(
+    `${C}/:id`,
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: { tags, params: ZIdParams, response: { 200: ZOk } },
+    },
+    async (req) => {
+      await s.deleteCustodyChain(actorOf(req), req.params.id)
+      return { ok: true as const }
+    },
+  )
+  app.post(
+    `${C}/:id/close`,
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: { tags, params: ZIdParams, response: { 200: ZCustodyChainDetail } },
+    },
+    async (req) => s.closeCustodyChain(actorOf(req), req.params.id),
   )
   app.post(
     `${C}/:id/cancel`,
-    { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, body: ZFieldDocumentReasonRequest, response: { 200: ZCustodyChainDetail } } },
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZFieldDocumentReasonRequest,
+        response: { 200: ZCustodyChainDetail },
+      },
+    },
     async (req) => s.cancelCustodyChain(actorOf(req), req.params.id, req.body.reason),
   )
-  app.get(`${C}/:id/pdf`, { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } }, async (req, reply) => {
-    const { filename, buffer } = await s.custodyChainPdfFile(actorOf(req), req.params.id)
-    return sendFile(reply, PDF_MIME, filename, buffer, true)
-  })
+  app.get(
+    `${C}/:id/pdf`,
+    { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } },
+    async (req, reply) => {
+      const { filename, buffer } = await s.custodyChainPdfFile(actorOf(req), req.params.id)
+      return sendFile(reply, PDF_MIME, filename, buffer, true)
+    },
+  )
 
   // --- shipping guides ---
   const G = `${BASE}/shipping-guides`
-  app.get(G, { config: { permission: 'rental.read' }, schema: { tags, querystring: ZShippingGuideListQuery, response: { 200: ZShippingGuideList } } }, async (req) =>
-    s.listShippingGuides(actorOf(req), req.query),
+  app.get(
+    G,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, querystring: ZShippingGuideListQuery, response: { 200: ZShippingGuideList } },
+    },
+    async (req) => s.listShippingGuides(actorOf(req), req.query),
   )
-  app.get(`${G}/export.xlsx`, { config: { permission: 'rental.read' }, schema: { tags, querystring: ZShippingGuideListQuery } }, async (req, reply) =>
-    sendFile(reply, XLSX_MIME, 'guias-de-remision.xlsx', await s.exportShippingGuides(actorOf(req), req.query)),
+  app.get(
+    `${G}/export.xlsx`,
+    { config: { permission: 'rental.read' }, schema: { tags, querystring: ZShippingGuideListQuery } },
+    async (req, reply) =>
+      sendFile(
+        reply,
+        XLSX_MIME,
+        'guias-de-remision.xlsx',
+        await s.exportShippingGuides(actorOf(req), req.query),
+      ),
   )
   app.post(
     G,
-    { config: { permission: 'fieldDocument.manage' }, schema: { tags, body: ZCreateShippingGuideRequest, response: { 201: ZShippingGuideDetail } } },
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: { tags, body: ZCreateShippingGuideRequest, response: { 201: ZShippingGuideDetail } },
+    },
     async (req, reply) => reply.status(201).send(await s.createShippingGuide(actorOf(req), req.body)),
   )
-  app.get(`${G}/:id`, { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams, response: { 200: ZShippingGuideDetail } } }, async (req) =>
-    s.getShippingGuide(actorOf(req), req.params.id),
+  app.get(
+    `${G}/:id`,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, params: ZIdParams, response: { 200: ZShippingGuideDetail } },
+    },
+    async (req) => s.getShippingGuide(actorOf(req), req.params.id),
   )
   app.patch(
     `${G}/:id`,
-    { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, body: ZUpdateShippingGuideRequest, response: { 200: ZShippingGuideDetail } } },
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZUpdateShippingGuideRequest,
+        response: { 200: ZShippingGuideDetail },
+      },
+    },
     async (req) => s.updateShippingGuide(actorOf(req), req.params.id, req.body),
   )
-  app.delete(`${G}/:id`, { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
-    await s.deleteShippingGuide(actorOf(req), req.params.id)
-    return { ok: true as const }
-  })
-  app.post(`${G}/:id/close`, { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, response: { 200: ZShippingGuideDetail } } }, async (req) =>
-    s.closeShippingGuide(actorOf(req), req.params.id),
+  app.delete(
+    `${G}/:id`,
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: { tags, params: ZIdParams, response: { 200: ZOk } },
+    },
+    async (req) => {
+      await s.deleteShippingGuide(actorOf(req), req.params.id)
+      return { ok: true as const }
+    },
+  )
+  app.post(
+    `${G}/:id/close`,
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: { tags, params: ZIdParams, response: { 200: ZShippingGuideDetail } },
+    },
+    async (req) => s.closeShippingGuide(actorOf(req), req.params.id),
   )
   app.post(
     `${G}/:id/void`,
-    { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZIdParams, body: ZFieldDocumentReasonRequest, response: { 200: ZShippingGuideDetail } } },
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZFieldDocumentReasonRequest,
+        response: { 200: ZShippingGuideDetail },
+      },
+    },
     async (req) => s.voidShippingGuide(actorOf(req), req.params.id, req.body.reason),
   )
-  app.get(`${G}/:id/pdf`, { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } }, async (req, reply) => {
-    const { filename, buffer } = await s.shippingGuidePdfFile(actorOf(req), req.params.id)
-    return sendFile(reply, PDF_MIME, filename, buffer, true)
-  })
+  app.get(
+    `${G}/:id/pdf`,
+    { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } },
+    async (req, reply) => {
+      const { filename, buffer } = await s.shippingGuidePdfFile(actorOf(req), req.params.id)
+      return sendFile(reply, PDF_MIME, filename, buffer, true)
+    },
+  )
 
   // --- attachments (PDF only), same shape for the three documents ---
   for (const [path, kind] of [
@@ -163,13 +325,24 @@ export const rentalDocumentsRoutes: FastifyPluginAsyncZod<{ documents: RentalDoc
       `${path}/:id/attachments`,
       {
         config: { permission: 'fieldDocument.manage' },
-        schema: { tags, params: ZIdParams, consumes: ['multipart/form-data'], response: { 201: ZFieldDocumentAttachment } },
+        schema: {
+          tags,
+          params: ZIdParams,
+          consumes: ['multipart/form-data'],
+          response: { 201: ZFieldDocumentAttachment },
+        },
       },
-      async (req, reply) => reply.status(201).send(await s.addAttachment(actorOf(req), kind, req.params.id, () => readUpload(req))),
+      async (req, reply) =>
+        reply
+          .status(201)
+          .send(await s.addAttachment(actorOf(req), kind, req.params.id, () => readUpload(req))),
     )
     app.delete(
       `${path}/:id/attachments/:attachmentId`,
-      { config: { permission: 'fieldDocument.manage' }, schema: { tags, params: ZFieldDocumentAttachmentParams, response: { 200: ZOk } } },
+      {
+        config: { permission: 'fieldDocument.manage' },
+        schema: { tags, params: ZFieldDocumentAttachmentParams, response: { 200: ZOk } },
+      },
       async (req) => {
         await s.removeAttachment(actorOf(req), kind, req.params.id, req.params.attachmentId)
         return { ok: true as const }

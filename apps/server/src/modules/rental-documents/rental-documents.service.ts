@@ -53,7 +53,13 @@ import {
 import { writeChainsWorkbook, writeGuidesWorkbook, writeMaintenanceWorkbook } from './documents-export'
 import { maintenanceSheetPdf, maintenanceSheetPdfName } from './maintenance-sheet-pdf'
 import type { PdfOrg } from './pdf-parts'
-import type { BillingPort, DocumentAssignment, DocumentProject, FilesPort, RentalProjectsPort } from './rental-documents.ports'
+import type {
+  BillingPort,
+  DocumentAssignment,
+  DocumentProject,
+  FilesPort,
+  RentalProjectsPort,
+} from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
 import { shippingGuidePdf, shippingGuidePdfName } from './shipping-guide-pdf'
 
@@ -95,16 +101,32 @@ const NOUN: Record<Kind, string> = {
 const opt = (v: string | null | undefined) => (v === undefined ? undefined : v && v.trim() ? v.trim() : null)
 const orNull = (v: string | null | undefined) => opt(v) ?? null
 
-export function createRentalDocumentsService({ db, clock, files, projects, hooks = {} }: RentalDocumentsServiceDeps) {
+export function createRentalDocumentsService({
+  db,
+  clock,
+  files,
+  projects,
+  hooks = {},
+}: RentalDocumentsServiceDeps) {
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
 
   // --- shared helpers ---
 
-  async function loadProject(trx: Executor, actor: Actor, projectId: string, opts: { forChange: boolean }): Promise<DocumentProject> {
+  async function loadProject(
+    trx: Executor,
+    actor: Actor,
+    projectId: string,
+    opts: { forChange: boolean },
+  ): Promise<DocumentProject> {
     const project = await projects.getProject(trx, actor.orgId, projectId)
-    if (!project) throw validationError('Proyecto no encontrado', [{ path: 'projectId', message: 'El proyecto no existe' }])
+    if (!project)
+      throw validationError('Proyecto no encontrado', [
+        { path: 'projectId', message: 'El proyecto no existe' },
+      ])
     if (opts.forChange && project.closed) {
-      throw new AppError('INVALID_STATE', 'El proyecto está cerrado; sus documentos ya no cambian', { projectId })
+      throw new AppError('INVALID_STATE', 'El proyecto está cerrado; sus documentos ya no cambian', {
+        projectId,
+      })
     }
     return project
   }
@@ -113,7 +135,10 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
   function checkProjectDate(project: DocumentProject, date: string, path: string) {
     if (date < project.startDate || (project.endDate && date > project.endDate)) {
       throw validationError('Fecha fuera del proyecto', [
-        { path, message: `La fecha debe estar entre el inicio del proyecto (${project.startDate})${project.endDate ? ` y su fin (${project.endDate})` : ''}` },
+        {
+          path,
+          message: `La fecha debe estar entre el inicio del proyecto (${project.startDate})${project.endDate ? ` y su fin (${project.endDate})` : ''}`,
+        },
       ])
     }
   }
@@ -126,16 +151,23 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     change: () => Promise<T>,
   ): Promise<T> {
     const billing = hooks.billing
-    const unique = [...new Map(scopes.map((s) => [`${s.projectId}|${s.date}|${s.sheetId ?? ''}`, s])).values()]
+    const unique = [
+      ...new Map(scopes.map((s) => [`${s.projectId}|${s.date}|${s.sheetId ?? ''}`, s])).values(),
+    ]
     if (billing) {
       for (const s of unique) {
-        await billing.assertPeriodOpen(trx, actor, { projectId: s.projectId, date: s.date, ...(s.sheetId ? { sheetId: s.sheetId } : {}) })
+        await billing.assertPeriodOpen(trx, actor, {
+          projectId: s.projectId,
+          date: s.date,
+          ...(s.sheetId ? { sheetId: s.sheetId } : {}),
+        })
       }
     }
     const out = await change()
     if (billing) {
       const touched = [...new Map(unique.map((s) => [`${s.projectId}|${s.date}`, s])).values()]
-      for (const s of touched) await billing.afterDocumentChanged(trx, actor, { projectId: s.projectId, date: s.date })
+      for (const s of touched)
+        await billing.afterDocumentChanged(trx, actor, { projectId: s.projectId, date: s.date })
     }
     return out
   }
@@ -149,7 +181,14 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     verb: string,
     event: { changes: AuditChange[]; data: Record<string, unknown> },
   ) {
-    return writeAudit(trx, actor, { action: `${auditPrefix(kind)}.${verb}`, module: MODULE, entityType: ENTITY[kind], entityId: id, changes: event.changes, data: event.data })
+    return writeAudit(trx, actor, {
+      action: `${auditPrefix(kind)}.${verb}`,
+      module: MODULE,
+      entityType: ENTITY[kind],
+      entityId: id,
+      changes: event.changes,
+      data: event.data,
+    })
   }
 
   async function orgForPdf(orgId: string): Promise<PdfOrg> {
@@ -174,8 +213,16 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
 
   /** The projects and the creators a page of documents refers to. */
   async function pageRefs(orgId: string, rows: readonly { project_id: string; created_by: string | null }[]) {
-    const projectMap = await projectsById(db, orgId, rows.map((r) => r.project_id))
-    const names = await creators(db, orgId, rows.map((r) => r.created_by))
+    const projectMap = await projectsById(
+      db,
+      orgId,
+      rows.map((r) => r.project_id),
+    )
+    const names = await creators(
+      db,
+      orgId,
+      rows.map((r) => r.created_by),
+    )
     return { projectMap, names }
   }
 
@@ -191,7 +238,12 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       : documentActions(kind === 'guide' ? 'guide' : 'maintenance', status as TFieldDocumentStatus)
   }
 
-  async function attachmentsOf(trx: Executor, orgId: string, kind: Kind, id: string): Promise<TFieldDocumentAttachment[]> {
+  async function attachmentsOf(
+    trx: Executor,
+    orgId: string,
+    kind: Kind,
+    id: string,
+  ): Promise<TFieldDocumentAttachment[]> {
     const rows = await repo.listAttachments(trx, orgId, ENTITY[kind], id)
     return rows.map((r) => ({
       id: r.id,
@@ -208,7 +260,10 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     projectName: p?.name ?? '',
     clientName: p?.clientName ?? '',
   })
-  const auditRef = (r: { created_at: Date; updated_at: Date; created_by: string | null }, names: Map<string, { id: string; name: string }>) => ({
+  const auditRef = (
+    r: { created_at: Date; updated_at: Date; created_by: string | null },
+    names: Map<string, { id: string; name: string }>,
+  ) => ({
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     createdBy: r.created_by ? (names.get(r.created_by) ?? null) : null,
@@ -313,7 +368,11 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     }
   }
 
-  async function maintenanceDetail(trx: Executor, actor: Actor, r: repo.MaintenanceRow): Promise<TMaintenanceSheetDetail> {
+  async function maintenanceDetail(
+    trx: Executor,
+    actor: Actor,
+    r: repo.MaintenanceRow,
+  ): Promise<TMaintenanceSheetDetail> {
     const [project, assignments, names, attachments] = await Promise.all([
       projects.getProject(trx, actor.orgId, r.project_id),
       r.assignment_id ? projects.listAssignments(trx, actor.orgId, r.project_id) : Promise.resolve([]),
@@ -322,7 +381,12 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     ])
     const assignment = r.assignment_id ? assignmentIndex(assignments).get(r.assignment_id) : undefined
     return {
-      ...maintenanceSummary({ ...r, attachment_count: attachments.length }, project ?? undefined, assignment, names),
+      ...maintenanceSummary(
+        { ...r, attachment_count: attachments.length },
+        project ?? undefined,
+        assignment,
+        names,
+      ),
       requestedBy: r.requested_by,
       rig: r.rig,
       location: r.location,
@@ -353,19 +417,25 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
   ): Promise<repo.MaintenanceValues> {
     const errors: TFieldError[] = []
     const startDate = input.startDate ?? before?.start_date
-    if (!startDate) throw validationError('Falta la fecha de inicio', [{ path: 'startDate', message: 'Requerido' }])
+    if (!startDate)
+      throw validationError('Falta la fecha de inicio', [{ path: 'startDate', message: 'Requerido' }])
     checkProjectDate(project, startDate, 'startDate')
-    const endDate = input.endDate !== undefined ? (input.endDate ?? startDate) : (before?.end_date ?? startDate)
+    const endDate =
+      input.endDate !== undefined ? (input.endDate ?? startDate) : (before?.end_date ?? startDate)
     const days = inclusiveDays(startDate, endDate)
-    if (days === null) errors.push({ path: 'endDate', message: 'La fecha de fin no puede ser anterior a la de inicio' })
-    else if (days > MAX_DAYS) errors.push({ path: 'endDate', message: `Un mantenimiento dura como máximo ${MAX_DAYS} días` })
+    if (days === null)
+      errors.push({ path: 'endDate', message: 'La fecha de fin no puede ser anterior a la de inicio' })
+    else if (days > MAX_DAYS)
+      errors.push({ path: 'endDate', message: `Un mantenimiento dura como máximo ${MAX_DAYS} días` })
 
     let assignmentId = input.assignmentId !== undefined ? input.assignmentId : (before?.assignment_id ?? null)
     let equipmentId = before?.equipment_id ?? null
     if (input.assignmentId !== undefined) {
       equipmentId = null
       if (assignmentId) {
-        const a = assignmentIndex(await projects.listAssignments(trx, actor.orgId, project.id)).get(assignmentId)
+        const a = assignmentIndex(await projects.listAssignments(trx, actor.orgId, project.id)).get(
+          assignmentId,
+        )
         const equipment = a ? equipmentOf(a) : null
         if (!a || !equipment) {
           errors.push({ path: 'assignmentId', message: 'Elige un equipo asignado a este proyecto' })
@@ -376,15 +446,18 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     if (errors.length) throw validationError('Revisa los datos de la hoja de mantenimiento', errors)
 
     const costPerDay = money2(input.costPerDay ?? before?.cost_per_day ?? '0')
-    const daysChangedOrCost = input.costPerDay !== undefined || input.startDate !== undefined || input.endDate !== undefined
+    const daysChangedOrCost =
+      input.costPerDay !== undefined || input.startDate !== undefined || input.endDate !== undefined
     const totalCost =
       input.totalCost !== undefined && input.totalCost !== null
         ? money2(input.totalCost)
         : input.totalCost === null || !before || daysChangedOrCost
           ? maintenanceTotal(days!, costPerDay)
           : money2(before.total_cost)
-    const keep = <K extends keyof repo.MaintenanceValues>(k: K, v: string | null | undefined): string | null =>
-      v !== undefined ? orNull(v) : ((before?.[k] as string | null | undefined) ?? null)
+    const keep = <K extends keyof repo.MaintenanceValues>(
+      k: K,
+      v: string | null | undefined,
+    ): string | null => (v !== undefined ? orNull(v) : ((before?.[k] as string | null | undefined) ?? null))
     return {
       assignment_id: assignmentId,
       equipment_id: equipmentId,
@@ -398,9 +471,11 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       location: keep('location', input.location),
       cost_per_day: costPerDay,
       total_cost: totalCost,
-      technical_description: keep('technical_description', input.technicalDescription) ?? DEFAULT_TEXTS.technical,
+      technical_description:
+        keep('technical_description', input.technicalDescription) ?? DEFAULT_TEXTS.technical,
       logistics_cost: money2(input.logisticsCost ?? before?.logistics_cost ?? '0'),
-      logistics_description: keep('logistics_description', input.logisticsDescription) ?? DEFAULT_TEXTS.logistics,
+      logistics_description:
+        keep('logistics_description', input.logisticsDescription) ?? DEFAULT_TEXTS.logistics,
       maintenance_description: keep('maintenance_description', input.maintenanceDescription),
       fault_description: keep('fault_description', input.faultDescription),
       possible_causes: keep('possible_causes', input.possibleCauses),
@@ -427,7 +502,12 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     return {
       total,
       items: rows.map((r) =>
-        maintenanceSummary(r, projectMap.get(r.project_id), r.assignment_id ? assignmentsByProject.get(r.project_id)?.get(r.assignment_id) : undefined, names),
+        maintenanceSummary(
+          r,
+          projectMap.get(r.project_id),
+          r.assignment_id ? assignmentsByProject.get(r.project_id)?.get(r.assignment_id) : undefined,
+          names,
+        ),
       ),
     }
   }
@@ -441,14 +521,23 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     return maintenanceDetail(db, actor, await loadMaintenance(db, actor, id))
   }
 
-  async function createMaintenanceSheet(actor: Actor, input: TCreateMaintenanceSheetRequest): Promise<TMaintenanceSheetDetail> {
+  async function createMaintenanceSheet(
+    actor: Actor,
+    input: TCreateMaintenanceSheetRequest,
+  ): Promise<TMaintenanceSheetDetail> {
     requireAccess(actor, 'fieldDocument.manage')
     return db.transaction().execute(async (trx) => {
       const project = await loadProject(trx, actor, input.projectId, { forChange: true })
       const values = await maintenanceValues(trx, actor, project, input, null)
       return guarded(trx, actor, [{ projectId: project.id, date: values.start_date }], async () => {
         const number = await allocateNumber(trx, { orgId: actor.orgId, series: NUMBER_SERIES.maintenance })
-        const row = await repo.insertMaintenance(trx, { ...values, org_id: actor.orgId, number, project_id: project.id, created_by: userId(actor) })
+        const row = await repo.insertMaintenance(trx, {
+          ...values,
+          org_id: actor.orgId,
+          number,
+          project_id: project.id,
+          created_by: userId(actor),
+        })
         await auditDocument(trx, actor, 'maintenance', row.id, 'created', {
           changes: diffFields(null, maintenanceSnapshot(row), MAINTENANCE_FIELDS),
           data: { number, projectId: project.id },
@@ -458,14 +547,22 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     })
   }
 
-  async function updateMaintenanceSheet(actor: Actor, id: string, input: TUpdateMaintenanceSheetRequest): Promise<TMaintenanceSheetDetail> {
+  async function updateMaintenanceSheet(
+    actor: Actor,
+    id: string,
+    input: TUpdateMaintenanceSheetRequest,
+  ): Promise<TMaintenanceSheetDetail> {
     requireAccess(actor, 'fieldDocument.manage')
     return db.transaction().execute(async (trx) => {
       const before = await loadMaintenance(trx, actor, id, true)
       requireDraft('maintenance', before.status)
       const project = await loadProject(trx, actor, before.project_id, { forChange: true })
       const values = await maintenanceValues(trx, actor, project, input, before)
-      const changes = diffFields(maintenanceSnapshot(before), { ...maintenanceSnapshot(before), ...maintenanceSnapshot({ ...before, ...values }) }, MAINTENANCE_FIELDS)
+      const changes = diffFields(
+        maintenanceSnapshot(before),
+        { ...maintenanceSnapshot(before), ...maintenanceSnapshot({ ...before, ...values }) },
+        MAINTENANCE_FIELDS,
+      )
       if (changes.length === 0) return maintenanceDetail(trx, actor, before)
       return guarded(
         trx,
@@ -473,23 +570,38 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
         [scopeOf(before, before.start_date), scopeOf(before, values.start_date)],
         async () => {
           const after = await repo.updateMaintenance(trx, actor.orgId, id, { ...values, updated_at: clock() })
-          await auditDocument(trx, actor, 'maintenance', id, 'updated', { changes, data: { number: after.number } })
+          await auditDocument(trx, actor, 'maintenance', id, 'updated', {
+            changes,
+            data: { number: after.number },
+          })
           return maintenanceDetail(trx, actor, after)
         },
       )
     })
   }
 
-  async function changeMaintenanceStatus(actor: Actor, id: string, to: 'closed' | 'void', reason?: string): Promise<TMaintenanceSheetDetail> {
+  async function changeMaintenanceStatus(
+    actor: Actor,
+    id: string,
+    to: 'closed' | 'void',
+    reason?: string,
+  ): Promise<TMaintenanceSheetDetail> {
     requireAccess(actor, 'fieldDocument.manage')
     return db.transaction().execute(async (trx) => {
       const before = await loadMaintenance(trx, actor, id, true)
       const from = before.status as TFieldDocumentStatus
       if (!canMoveDocument(from, to)) throw invalidTransition('maintenance', from, to)
       return guarded(trx, actor, [scopeOf(before, before.start_date)], async () => {
-        const after = await repo.updateMaintenance(trx, actor.orgId, id, { status: to, status_reason: reason ?? null, updated_at: clock() })
+        const after = await repo.updateMaintenance(trx, actor.orgId, id, {
+          status: to,
+          status_reason: reason ?? null,
+          updated_at: clock(),
+        })
         await auditDocument(trx, actor, 'maintenance', id, to === 'closed' ? 'closed' : 'voided', {
-          changes: diffFields(maintenanceSnapshot(before), maintenanceSnapshot(after), ['status', 'statusReason']),
+          changes: diffFields(maintenanceSnapshot(before), maintenanceSnapshot(after), [
+            'status',
+            'statusReason',
+          ]),
           data: { number: after.number, from, to, reason: reason ?? null },
         })
         return maintenanceDetail(trx, actor, after)
@@ -629,10 +741,22 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     const byId = assignmentIndex(assignments)
     const attended = (attendedMap.get(r.id) ?? []).map((x) => {
       const a = byId.get(x.assignmentId)
-      return a ? attendedView(a) : { assignmentId: x.assignmentId, kind: 'service' as const, code: '', abbreviation: 'OT', description: '' }
+      return a
+        ? attendedView(a)
+        : {
+            assignmentId: x.assignmentId,
+            kind: 'service' as const,
+            code: '',
+            abbreviation: 'OT',
+            description: '',
+          }
     })
     return {
-      ...chainSummary({ ...r, attachment_count: attachments.length, attended_count: attended.length }, project ?? undefined, names),
+      ...chainSummary(
+        { ...r, attachment_count: attachments.length, attended_count: attended.length },
+        project ?? undefined,
+        names,
+      ),
       location: r.location,
       contactName: r.contact_name,
       contactDni: r.contact_dni,
@@ -654,29 +778,49 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     input: TUpdateCustodyChainRequest,
     before: repo.ChainRow | null,
     beforeAttended: string[],
-  ): Promise<{ values: repo.ChainValues; attended: { assignmentId: string; equipmentId: string | null }[] | null }> {
+  ): Promise<{
+    values: repo.ChainValues
+    attended: { assignmentId: string; equipmentId: string | null }[] | null
+  }> {
     const errors: TFieldError[] = []
     const activityDate = input.activityDate ?? before?.activity_date
-    if (!activityDate) throw validationError('Falta la fecha de la actividad', [{ path: 'activityDate', message: 'Requerido' }])
+    if (!activityDate)
+      throw validationError('Falta la fecha de la actividad', [
+        { path: 'activityDate', message: 'Requerido' },
+      ])
     checkProjectDate(project, activityDate, 'activityDate')
 
     const startTime = input.startTime !== undefined ? input.startTime : (before?.start_time ?? null)
     const endTime = input.endTime !== undefined ? input.endTime : (before?.end_time ?? null)
     const duration = durationHours(startTime, endTime)
-    if (!duration.valid) errors.push({ path: 'endTime', message: 'La hora de salida debe ser posterior a la de llegada' })
+    if (!duration.valid)
+      errors.push({ path: 'endTime', message: 'La hora de salida debe ser posterior a la de llegada' })
 
     // volumes: the typed value is kept, the other two derived (§5.5.5, rule 14)
     let volumes: { unit: string; gallons: string; barrels: string; cubic_meters: string }
     if (input.volumeUnit !== undefined || input.volume !== undefined) {
       if (input.volumeUnit === undefined || input.volume === undefined) {
-        errors.push({ path: input.volumeUnit === undefined ? 'volumeUnit' : 'volume', message: 'Envía el volumen junto con su unidad' })
+        errors.push({
+          path: input.volumeUnit === undefined ? 'volumeUnit' : 'volume',
+          message: 'Envía el volumen junto con su unidad',
+        })
         volumes = { unit: 'gallons', gallons: '0', barrels: '0', cubic_meters: '0' }
       } else {
         const v = convertVolume(input.volumeUnit, input.volume)
-        volumes = { unit: input.volumeUnit, gallons: v.gallons, barrels: v.barrels, cubic_meters: v.cubicMeters }
+        volumes = {
+          unit: input.volumeUnit,
+          gallons: v.gallons,
+          barrels: v.barrels,
+          cubic_meters: v.cubicMeters,
+        }
       }
     } else if (before) {
-      volumes = { unit: before.volume_unit, gallons: before.gallons, barrels: before.barrels, cubic_meters: before.cubic_meters }
+      volumes = {
+        unit: before.volume_unit,
+        gallons: before.gallons,
+        barrels: before.barrels,
+        cubic_meters: before.cubic_meters,
+      }
     } else {
       throw validationError('Falta el volumen', [{ path: 'volume', message: 'Requerido' }])
     }
@@ -719,7 +863,8 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
         gallons: volumes.gallons,
         barrels: volumes.barrels,
         cubic_meters: volumes.cubic_meters,
-        waste_types: input.wasteTypes !== undefined ? [...new Set(input.wasteTypes)] : (before?.waste_types ?? []),
+        waste_types:
+          input.wasteTypes !== undefined ? [...new Set(input.wasteTypes)] : (before?.waste_types ?? []),
         logistics_cost: money2(input.logisticsCost ?? before?.logistics_cost ?? '0'),
         billing_text: keep('billing_text', input.billingText) ?? DEFAULT_TEXTS.logistics,
         notes: keep('notes', input.notes),
@@ -729,7 +874,10 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
 
   async function listCustodyChains(actor: Actor, query: TCustodyChainListQuery) {
     requireAccess(actor, 'rental.read')
-    const { rows, total } = await repo.listChains(db, actor.orgId, { ...query, projectIdsMatching: await projectIdsMatching(actor.orgId, query.q) })
+    const { rows, total } = await repo.listChains(db, actor.orgId, {
+      ...query,
+      projectIdsMatching: await projectIdsMatching(actor.orgId, query.q),
+    })
     const { projectMap, names } = await pageRefs(actor.orgId, rows)
     return { total, items: rows.map((r) => chainSummary(r, projectMap.get(r.project_id), names)) }
   }
@@ -743,34 +891,64 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     return chainDetail(db, actor, await loadChain(db, actor, id))
   }
 
-  async function createCustodyChain(actor: Actor, input: TCreateCustodyChainRequest): Promise<TCustodyChainDetail> {
+  async function createCustodyChain(
+    actor: Actor,
+    input: TCreateCustodyChainRequest,
+  ): Promise<TCustodyChainDetail> {
     requireAccess(actor, 'fieldDocument.manage')
     return db.transaction().execute(async (trx) => {
       const project = await loadProject(trx, actor, input.projectId, { forChange: true })
       const { values, attended } = await chainValues(trx, actor, project, input, null, [])
       return guarded(trx, actor, [{ projectId: project.id, date: values.activity_date }], async () => {
         const number = await allocateNumber(trx, { orgId: actor.orgId, series: NUMBER_SERIES.chain })
-        const row = await repo.insertChain(trx, { ...values, org_id: actor.orgId, number, project_id: project.id, created_by: userId(actor) })
+        const row = await repo.insertChain(trx, {
+          ...values,
+          org_id: actor.orgId,
+          number,
+          project_id: project.id,
+          created_by: userId(actor),
+        })
         await repo.setChainAssignments(trx, actor.orgId, row.id, attended ?? [])
         await auditDocument(trx, actor, 'chain', row.id, 'created', {
-          changes: diffFields(null, chainSnapshot(row, (attended ?? []).map((a) => a.assignmentId)), CHAIN_FIELDS),
-          data: { number, projectId: project.id, typedVolume: { unit: input.volumeUnit, value: input.volume } },
+          changes: diffFields(
+            null,
+            chainSnapshot(
+              row,
+              (attended ?? []).map((a) => a.assignmentId),
+            ),
+            CHAIN_FIELDS,
+          ),
+          data: {
+            number,
+            projectId: project.id,
+            typedVolume: { unit: input.volumeUnit, value: input.volume },
+          },
         })
         return chainDetail(trx, actor, row)
       })
     })
   }
 
-  async function updateCustodyChain(actor: Actor, id: string, input: TUpdateCustodyChainRequest): Promise<TCustodyChainDetail> {
+  async function updateCustodyChain(
+    actor: Actor,
+    id: string,
+    input: TUpdateCustodyChainRequest,
+  ): Promise<TCustodyChainDetail> {
     requireAccess(actor, 'fieldDocument.manage')
     return db.transaction().execute(async (trx) => {
       const before = await loadChain(trx, actor, id, true)
       requireDraft('chain', before.status)
       const project = await loadProject(trx, actor, before.project_id, { forChange: true })
-      const beforeAttended = ((await repo.listChainAssignments(trx, actor.orgId, [id])).get(id) ?? []).map((a) => a.assignmentId)
+      const beforeAttended = ((await repo.listChainAssignments(trx, actor.orgId, [id])).get(id) ?? []).map(
+        (a) => a.assignmentId,
+      )
       const { values, attended } = await chainValues(trx, actor, project, input, before, beforeAttended)
       const afterAttended = attended ? attended.map((a) => a.assignmentId) : beforeAttended
-      const changes = diffFields(chainSnapshot(before, beforeAttended), chainSnapshot({ ...before, ...values }, afterAttended), CHAIN_FIELDS)
+      const changes = diffFields(
+        chainSnapshot(before, beforeAttended),
+        chainSnapshot({ ...before, ...values }, afterAttended),
+        CHAIN_FIELDS,
+      )
       if (changes.length === 0) return chainDetail(trx, actor, before)
       return guarded(
         trx,
@@ -786,14 +964,23 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     })
   }
 
-  async function changeChainStatus(actor: Actor, id: string, to: 'closed' | 'cancelled', reason?: string): Promise<TCustodyChainDetail> {
+  async function changeChainStatus(
+    actor: Actor,
+    id: string,
+    to: 'closed' | 'cancelled',
+    reason?: string,
+  ): Promise<TCustodyChainDetail> {
     requireAccess(actor, 'fieldDocument.manage')
     return db.transaction().execute(async (trx) => {
       const before = await loadChain(trx, actor, id, true)
       const from = before.status as TChainStatus
       if (!canMoveChain(from, to)) throw invalidTransition('chain', from, to)
       return guarded(trx, actor, [scopeOf(before, before.activity_date)], async () => {
-        const after = await repo.updateChain(trx, actor.orgId, id, { status: to, status_reason: reason ?? null, updated_at: clock() })
+        const after = await repo.updateChain(trx, actor.orgId, id, {
+          status: to,
+          status_reason: reason ?? null,
+          updated_at: clock(),
+        })
         await auditDocument(trx, actor, 'chain', id, to, {
           changes: statusChanges(from, to, before.status_reason, reason),
           data: { number: after.number, from, to, reason: reason ?? null },
@@ -808,7 +995,9 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     await db.transaction().execute(async (trx) => {
       const before = await loadChain(trx, actor, id, true)
       requireDraft('chain', before.status, 'eliminar')
-      const attended = ((await repo.listChainAssignments(trx, actor.orgId, [id])).get(id) ?? []).map((a) => a.assignmentId)
+      const attended = ((await repo.listChainAssignments(trx, actor.orgId, [id])).get(id) ?? []).map(
+        (a) => a.assignmentId,
+      )
       await guarded(trx, actor, [scopeOf(before, before.activity_date)], async () => {
         await repo.deleteAttachmentsOf(trx, actor.orgId, ENTITY.chain, id)
         await repo.deleteChain(trx, actor.orgId, id)
@@ -823,7 +1012,13 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
   async function custodyChainPdfFile(actor: Actor, id: string) {
     const chain = await getCustodyChain(actor, id)
     const project = await projects.getProject(db, actor.orgId, chain.projectId)
-    const buffer = await renderPdf(custodyChainPdf({ org: await orgForPdf(actor.orgId), chain, projectLocation: project?.location ?? null }))
+    const buffer = await renderPdf(
+      custodyChainPdf({
+        org: await orgForPdf(actor.orgId),
+        chain,
+        projectLocation: project?.location ?? null,
+      }),
+    )
     return { filename: custodyChainPdfName(chain), buffer }
   }
 
@@ -862,7 +1057,10 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
   ] as const
   const itemsText = (items: readonly { description: string; quantity: number; unit: string | null }[]) =>
     items.map((i) => `${i.quantity}${i.unit ? ` ${i.unit}` : ''} × ${i.description}`)
-  const guideSnapshot = (r: repo.GuideRow, items: readonly { description: string; quantity: number; unit: string | null }[]) => ({
+  const guideSnapshot = (
+    r: repo.GuideRow,
+    items: readonly { description: string; quantity: number; unit: string | null }[],
+  ) => ({
     guideType: r.guide_type,
     reason: r.reason,
     issueDate: r.issue_date,
@@ -924,9 +1122,15 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       creators(trx, actor.orgId, [r.created_by]),
       attachmentsOf(trx, actor.orgId, 'guide', r.id),
     ])
-    const byId = items.some((i) => i.assignment_id) ? assignmentIndex(await projects.listAssignments(trx, actor.orgId, r.project_id)) : new Map<string, DocumentAssignment>()
+    const byId = items.some((i) => i.assignment_id)
+      ? assignmentIndex(await projects.listAssignments(trx, actor.orgId, r.project_id))
+      : new Map<string, DocumentAssignment>()
     return {
-      ...guideSummary({ ...r, attachment_count: attachments.length, item_count: items.length }, project ?? undefined, names),
+      ...guideSummary(
+        { ...r, attachment_count: attachments.length, item_count: items.length },
+        project ?? undefined,
+        names,
+      ),
       startDate: r.start_date,
       endDate: r.end_date,
       carrierDni: r.carrier_dni,
@@ -979,24 +1183,35 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
   ): Promise<{ values: repo.GuideValues; items: repo.GuideItemValues[] | null }> {
     const errors: TFieldError[] = []
     const issueDate = input.issueDate ?? before?.issue_date
-    if (!issueDate) throw validationError('Falta la fecha de emisión', [{ path: 'issueDate', message: 'Requerido' }])
+    if (!issueDate)
+      throw validationError('Falta la fecha de emisión', [{ path: 'issueDate', message: 'Requerido' }])
     checkProjectDate(project, issueDate, 'issueDate')
     const startDate = input.startDate !== undefined ? input.startDate : (before?.start_date ?? null)
     const endDate = input.endDate !== undefined ? input.endDate : (before?.end_date ?? null)
-    if (startDate && endDate && endDate < startDate) errors.push({ path: 'endDate', message: 'El fin del traslado no puede ser anterior a su inicio' })
+    if (startDate && endDate && endDate < startDate)
+      errors.push({ path: 'endDate', message: 'El fin del traslado no puede ser anterior a su inicio' })
 
     let items: repo.GuideItemValues[] | null = null
     if (input.items !== undefined) {
       const needsAssignments = input.items.some((i) => i.assignmentId)
-      const byId = needsAssignments ? assignmentIndex(await projects.listAssignments(trx, actor.orgId, project.id)) : new Map<string, DocumentAssignment>()
+      const byId = needsAssignments
+        ? assignmentIndex(await projects.listAssignments(trx, actor.orgId, project.id))
+        : new Map<string, DocumentAssignment>()
       items = input.items.map((it, i) => {
         let equipmentId: string | null = null
         if (it.assignmentId) {
           const a = byId.get(it.assignmentId)
-          if (!a) errors.push({ path: `items.${i}.assignmentId`, message: 'No es una asignación de este proyecto' })
+          if (!a)
+            errors.push({ path: `items.${i}.assignmentId`, message: 'No es una asignación de este proyecto' })
           else equipmentId = equipmentOf(a)?.id ?? null
         }
-        return { assignment_id: it.assignmentId ?? null, equipment_id: equipmentId, description: it.description.trim(), quantity: it.quantity, unit: orNull(it.unit) }
+        return {
+          assignment_id: it.assignmentId ?? null,
+          equipment_id: equipmentId,
+          description: it.description.trim(),
+          quantity: it.quantity,
+          unit: orNull(it.unit),
+        }
       })
     }
     if (errors.length) throw validationError('Revisa los datos de la guía de remisión', errors)
@@ -1012,7 +1227,9 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
         start_date: startDate,
         end_date: endDate,
         origin_place: keep('origin_place', input.originPlace) ?? (before ? null : (places?.origin ?? null)),
-        destination_place: keep('destination_place', input.destinationPlace) ?? (before ? null : (places?.destination ?? null)),
+        destination_place:
+          keep('destination_place', input.destinationPlace) ??
+          (before ? null : (places?.destination ?? null)),
         carrier_name: keep('carrier_name', input.carrierName),
         carrier_dni: keep('carrier_dni', input.carrierDni),
         vehicle_plate: keep('vehicle_plate', input.vehiclePlate)?.toUpperCase() ?? null,
@@ -1023,7 +1240,8 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
         contact_name: keep('contact_name', input.contactName),
         contact_phone: keep('contact_phone', input.contactPhone),
         transport_cost: money2(input.transportCost ?? before?.transport_cost ?? '0'),
-        transport_description: keep('transport_description', input.transportDescription) ?? DEFAULT_TEXTS.transport,
+        transport_description:
+          keep('transport_description', input.transportDescription) ?? DEFAULT_TEXTS.transport,
         stowage_cost: money2(input.stowageCost ?? before?.stowage_cost ?? '0'),
         stowage_description: keep('stowage_description', input.stowageDescription) ?? DEFAULT_TEXTS.stowage,
         notes: keep('notes', input.notes),
@@ -1033,7 +1251,10 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
 
   async function listShippingGuides(actor: Actor, query: TShippingGuideListQuery) {
     requireAccess(actor, 'rental.read')
-    const { rows, total } = await repo.listGuides(db, actor.orgId, { ...query, projectIdsMatching: await projectIdsMatching(actor.orgId, query.q) })
+    const { rows, total } = await repo.listGuides(db, actor.orgId, {
+      ...query,
+      projectIdsMatching: await projectIdsMatching(actor.orgId, query.q),
+    })
     const { projectMap, names } = await pageRefs(actor.orgId, rows)
     return { total, items: rows.map((r) => guideSummary(r, projectMap.get(r.project_id), names)) }
   }
@@ -1047,18 +1268,37 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     return guideDetail(db, actor, await loadGuide(db, actor, id))
   }
 
-  async function createShippingGuide(actor: Actor, input: TCreateShippingGuideRequest): Promise<TShippingGuideDetail> {
+  async function createShippingGuide(
+    actor: Actor,
+    input: TCreateShippingGuideRequest,
+  ): Promise<TShippingGuideDetail> {
     requireAccess(actor, 'fieldDocument.manage')
     // defaults read with the database handle, before the transaction opens
     const project0 = await projects.getProject(db, actor.orgId, input.projectId)
     const places = project0 ? await defaultPlaces(actor.orgId, input.guideType ?? 'exit', project0) : null
-    const dispatcher = isSystemActor(actor) ? null : ((await findUserNames(db, actor.orgId, [actor.userId]))[0]?.name ?? null)
+    const dispatcher = isSystemActor(actor)
+      ? null
+      : ((await findUserNames(db, actor.orgId, [actor.userId]))[0]?.name ?? null)
     return db.transaction().execute(async (trx) => {
       const project = await loadProject(trx, actor, input.projectId, { forChange: true })
-      const { values, items } = await guideValues(trx, actor, project, { ...input, items: input.items ?? [] }, null, places, dispatcher)
+      const { values, items } = await guideValues(
+        trx,
+        actor,
+        project,
+        { ...input, items: input.items ?? [] },
+        null,
+        places,
+        dispatcher,
+      )
       return guarded(trx, actor, [{ projectId: project.id, date: values.issue_date }], async () => {
         const number = await allocateNumber(trx, { orgId: actor.orgId, series: NUMBER_SERIES.guide })
-        const row = await repo.insertGuide(trx, { ...values, org_id: actor.orgId, number, project_id: project.id, created_by: userId(actor) })
+        const row = await repo.insertGuide(trx, {
+          ...values,
+          org_id: actor.orgId,
+          number,
+          project_id: project.id,
+          created_by: userId(actor),
+        })
         await repo.replaceGuideItems(trx, actor.orgId, row.id, items ?? [])
         await auditDocument(trx, actor, 'guide', row.id, 'created', {
           changes: diffFields(null, guideSnapshot(row, items ?? []), GUIDE_FIELDS),
@@ -1069,7 +1309,11 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     })
   }
 
-  async function updateShippingGuide(actor: Actor, id: string, input: TUpdateShippingGuideRequest): Promise<TShippingGuideDetail> {
+  async function updateShippingGuide(
+    actor: Actor,
+    id: string,
+    input: TUpdateShippingGuideRequest,
+  ): Promise<TShippingGuideDetail> {
     requireAccess(actor, 'fieldDocument.manage')
     return db.transaction().execute(async (trx) => {
       const before = await loadGuide(trx, actor, id, true)
@@ -1077,7 +1321,11 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       const project = await loadProject(trx, actor, before.project_id, { forChange: true })
       const beforeItems = await repo.listGuideItems(trx, actor.orgId, [id])
       const { values, items } = await guideValues(trx, actor, project, input, before, null, null)
-      const changes = diffFields(guideSnapshot(before, beforeItems), guideSnapshot({ ...before, ...values }, items ?? beforeItems), GUIDE_FIELDS)
+      const changes = diffFields(
+        guideSnapshot(before, beforeItems),
+        guideSnapshot({ ...before, ...values }, items ?? beforeItems),
+        GUIDE_FIELDS,
+      )
       if (changes.length === 0) return guideDetail(trx, actor, before)
       return guarded(
         trx,
@@ -1093,14 +1341,23 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     })
   }
 
-  async function changeGuideStatus(actor: Actor, id: string, to: 'closed' | 'void', reason?: string): Promise<TShippingGuideDetail> {
+  async function changeGuideStatus(
+    actor: Actor,
+    id: string,
+    to: 'closed' | 'void',
+    reason?: string,
+  ): Promise<TShippingGuideDetail> {
     requireAccess(actor, 'fieldDocument.manage')
     return db.transaction().execute(async (trx) => {
       const before = await loadGuide(trx, actor, id, true)
       const from = before.status as TFieldDocumentStatus
       if (!canMoveDocument(from, to)) throw invalidTransition('guide', from, to)
       return guarded(trx, actor, [scopeOf(before, before.issue_date)], async () => {
-        const after = await repo.updateGuide(trx, actor.orgId, id, { status: to, status_reason: reason ?? null, updated_at: clock() })
+        const after = await repo.updateGuide(trx, actor.orgId, id, {
+          status: to,
+          status_reason: reason ?? null,
+          updated_at: clock(),
+        })
         await auditDocument(trx, actor, 'guide', id, to === 'closed' ? 'closed' : 'voided', {
           changes: statusChanges(from, to, before.status_reason, reason),
           data: { number: after.number, from, to, reason: reason ?? null },
@@ -1116,7 +1373,11 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       const before = await loadGuide(trx, actor, id, true)
       requireDraft('guide', before.status, 'eliminar')
       if (before.billing_sheet_id) {
-        throw new AppError('INVALID_STATE', 'La guía ya está en una planilla; anúlala en lugar de eliminarla', { billingSheetId: before.billing_sheet_id })
+        throw new AppError(
+          'INVALID_STATE',
+          'La guía ya está en una planilla; anúlala en lugar de eliminarla',
+          { billingSheetId: before.billing_sheet_id },
+        )
       }
       const beforeItems = await repo.listGuideItems(trx, actor.orgId, [id])
       await guarded(trx, actor, [{ projectId: before.project_id, date: before.issue_date }], async () => {
@@ -1145,7 +1406,13 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
   // Attachments (PDF only)
   // =====================================================================================
 
-  async function loadAny(trx: Executor, actor: Actor, kind: Kind, id: string, forUpdate = false): Promise<{ status: string; number: number }> {
+  async function loadAny(
+    trx: Executor,
+    actor: Actor,
+    kind: Kind,
+    id: string,
+    forUpdate = false,
+  ): Promise<{ status: string; number: number }> {
     if (kind === 'maintenance') return loadMaintenance(trx, actor, id, forUpdate)
     if (kind === 'chain') return loadChain(trx, actor, id, forUpdate)
     return loadGuide(trx, actor, id, forUpdate)
@@ -1155,19 +1422,31 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
    * Attaches a PDF (signed sheet, lab analysis…) to a document: the document is checked first (404, state),
    * then the upload is read and stored only if its bytes really are a PDF (415 otherwise).
    */
-  async function addAttachment(actor: Actor, kind: Kind, id: string, readUpload: () => Promise<Upload>): Promise<TFieldDocumentAttachment> {
+  async function addAttachment(
+    actor: Actor,
+    kind: Kind,
+    id: string,
+    readUpload: () => Promise<Upload>,
+  ): Promise<TFieldDocumentAttachment> {
     requireAccess(actor, 'fieldDocument.manage')
     requireAccess(actor, 'file.upload')
     const doc = await loadAny(db, actor, kind, id)
     if (!actionsFor(actor, kind, doc.status).includes('attach')) {
-      throw new AppError('INVALID_STATE', `${NOUN[kind]} en estado ${doc.status}: ya no admite adjuntos`, { status: doc.status })
+      throw new AppError('INVALID_STATE', `${NOUN[kind]} en estado ${doc.status}: ya no admite adjuntos`, {
+        status: doc.status,
+      })
     }
     const upload = await readUpload()
     const label = upload.fields['label']?.trim().slice(0, 100) || null
     return db.transaction().execute(async (trx) => {
       const current = await loadAny(trx, actor, kind, id, true)
-      if (current.status !== doc.status) throw new AppError('CONFLICT', 'El documento cambió mientras se subía el archivo; inténtalo de nuevo')
-      const file = await files.uploadFile(actor, { name: upload.filename, bytes: upload.bytes, accept: ['pdf'] }, trx)
+      if (current.status !== doc.status)
+        throw new AppError('CONFLICT', 'El documento cambió mientras se subía el archivo; inténtalo de nuevo')
+      const file = await files.uploadFile(
+        actor,
+        { name: upload.filename, bytes: upload.bytes, accept: ['pdf'] },
+        trx,
+      )
       const row = await repo.insertAttachment(trx, {
         org_id: actor.orgId,
         document_type: ENTITY[kind],
@@ -1181,7 +1460,14 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
         changes: [{ field: 'attachments', old: null, new: file.name }],
         data: { attachmentId: row.id, fileId: file.id, label, number: current.number },
       })
-      return { id: row.id, fileId: row.file_id, name: row.name, label: row.label, size: file.size, createdAt: row.created_at.toISOString() }
+      return {
+        id: row.id,
+        fileId: row.file_id,
+        name: row.name,
+        label: row.label,
+        size: file.size,
+        createdAt: row.created_at.toISOString(),
+      }
     })
   }
 
@@ -1192,7 +1478,11 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
       const row = await repo.findAttachment(trx, actor.orgId, ENTITY[kind], id, attachmentId)
       if (!row) throw new AppError('NOT_FOUND', 'Adjunto no encontrado')
       if (!actionsFor(actor, kind, doc.status).includes('attach')) {
-        throw new AppError('INVALID_STATE', `${NOUN[kind]} en estado ${doc.status}: sus adjuntos ya no cambian`, { status: doc.status })
+        throw new AppError(
+          'INVALID_STATE',
+          `${NOUN[kind]} en estado ${doc.status}: sus adjuntos ya no cambian`,
+          { status: doc.status },
+        )
       }
       await repo.deleteAttachment(trx, actor.orgId, attachmentId)
       await auditDocument(trx, actor, kind, id, 'attachment_removed', {
@@ -1209,7 +1499,8 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     createMaintenanceSheet,
     updateMaintenanceSheet,
     closeMaintenanceSheet: (actor: Actor, id: string) => changeMaintenanceStatus(actor, id, 'closed'),
-    voidMaintenanceSheet: (actor: Actor, id: string, reason: string) => changeMaintenanceStatus(actor, id, 'void', reason),
+    voidMaintenanceSheet: (actor: Actor, id: string, reason: string) =>
+      changeMaintenanceStatus(actor, id, 'void', reason),
     deleteMaintenanceSheet,
     maintenanceSheetPdfFile,
     listCustodyChains,
@@ -1218,7 +1509,8 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     createCustodyChain,
     updateCustodyChain,
     closeCustodyChain: (actor: Actor, id: string) => changeChainStatus(actor, id, 'closed'),
-    cancelCustodyChain: (actor: Actor, id: string, reason: string) => changeChainStatus(actor, id, 'cancelled', reason),
+    cancelCustodyChain: (actor: Actor, id: string, reason: string) =>
+      changeChainStatus(actor, id, 'cancelled', reason),
     deleteCustodyChain,
     custodyChainPdfFile,
     listShippingGuides,
@@ -1227,7 +1519,8 @@ export function createRentalDocumentsService({ db, clock, files, projects, hooks
     createShippingGuide,
     updateShippingGuide,
     closeShippingGuide: (actor: Actor, id: string) => changeGuideStatus(actor, id, 'closed'),
-    voidShippingGuide: (actor: Actor, id: string, reason: string) => changeGuideStatus(actor, id, 'void', reason),
+    voidShippingGuide: (actor: Actor, id: string, reason: string) =>
+      changeGuideStatus(actor, id, 'void', reason),
     deleteShippingGuide,
     shippingGuidePdfFile,
     addAttachment,
@@ -1247,13 +1540,22 @@ const deletedChanges = (snapshot: Record<string, unknown>, fields: readonly stri
   diffFields(snapshot, {}, fields).map((c) => ({ ...c, new: null }))
 
 /** The audit changes of a status change: the status, and the reason when one is given. */
-const statusChanges = (from: string, to: string, oldReason: string | null, reason: string | undefined): AuditChange[] => [
+const statusChanges = (
+  from: string,
+  to: string,
+  oldReason: string | null,
+  reason: string | undefined,
+): AuditChange[] => [
   { field: 'status', old: from, new: to },
   ...(reason ? [{ field: 'statusReason', old: oldReason, new: reason }] : []),
 ]
 
 const auditPrefix = (kind: Kind) =>
-  kind === 'maintenance' ? 'rentalMaintenanceSheet' : kind === 'chain' ? 'rentalCustodyChain' : 'rentalShippingGuide'
+  kind === 'maintenance'
+    ? 'rentalMaintenanceSheet'
+    : kind === 'chain'
+      ? 'rentalCustodyChain'
+      : 'rentalShippingGuide'
 
 /** The document row, or a 404 named after its kind. */
 function found<T>(kind: Kind, row: T | undefined): T {
@@ -1263,7 +1565,11 @@ function found<T>(kind: Kind, row: T | undefined): T {
 
 function requireDraft(kind: Kind, status: string, verb = 'editar') {
   if (status !== 'draft') {
-    throw new AppError('INVALID_STATE', `Solo se puede ${verb} un documento en borrador (${NOUN[kind]} en estado ${status})`, { status })
+    throw new AppError(
+      'INVALID_STATE',
+      `Solo se puede ${verb} un documento en borrador (${NOUN[kind]} en estado ${status})`,
+      { status },
+    )
   }
 }
 

@@ -17,7 +17,8 @@ export const rentalProjectsPort: RentalProjectsPort = {
   async getProject(trx, orgId, projectId) {
     const p = await getProject(trx, orgId, projectId)
     if (!p) return null
-    const location = [p.location, p.cardinalPoint ? CARDINAL_ES[p.cardinalPoint] : null].filter(Boolean).join(' – ') || null
+    const location =
+      [p.location, p.cardinalPoint ? CARDINAL_ES[p.cardinalPoint] : null].filter(Boolean).join(' – ') || null
     return {
       id: p.id,
       name: p.name,

@@ -42,7 +42,9 @@ export function shippingGuidePdf({ org, guide }: ShippingGuidePdfInput): PdfDocD
     String(i + 1),
     { text: String(it.quantity), alignment: 'right' },
     dash(it.unit),
-    it.equipmentCode && !it.description.includes(it.equipmentCode) ? `${it.description} (${it.equipmentCode})` : it.description,
+    it.equipmentCode && !it.description.includes(it.equipmentCode)
+      ? `${it.description} (${it.equipmentCode})`
+      : it.description,
   ])
   if (items.length === 0) items.push(['', '', '', { text: 'Sin ítems', italics: true }])
   const content: PdfContent[] = [
@@ -65,7 +67,12 @@ export function shippingGuidePdf({ org, guide }: ShippingGuidePdfInput): PdfDocD
       ['Teléfono', guide.contactPhone],
     ]),
     section('Motivo del traslado'),
-    { columns: (Object.keys(GUIDE_REASON_LABELS) as TGuideReason[]).map((r) => box(guide.reason === r, GUIDE_REASON_LABELS[r])), margin: [0, 0, 0, 8] },
+    {
+      columns: (Object.keys(GUIDE_REASON_LABELS) as TGuideReason[]).map((r) =>
+        box(guide.reason === r, GUIDE_REASON_LABELS[r]),
+      ),
+      margin: [0, 0, 0, 8],
+    },
     section('Ítems'),
     {
       table: {
@@ -96,9 +103,21 @@ export function shippingGuidePdf({ org, guide }: ShippingGuidePdfInput): PdfDocD
     },
     textBlock('Observaciones', guide.notes),
     signatures([
-      { caption: 'Despachado por', name: guide.dispatcherName ?? guide.createdBy?.name ?? null, lines: [guide.dispatcherDni ? `C.I. ${guide.dispatcherDni}` : null] },
-      { caption: 'Transportista', name: guide.carrierName, lines: [guide.carrierDni ? `C.I. ${guide.carrierDni}` : null] },
-      { caption: 'Recibido por', name: guide.receiverName, lines: [guide.receiverDni ? `C.I. ${guide.receiverDni}` : null] },
+      {
+        caption: 'Despachado por',
+        name: guide.dispatcherName ?? guide.createdBy?.name ?? null,
+        lines: [guide.dispatcherDni ? `C.I. ${guide.dispatcherDni}` : null],
+      },
+      {
+        caption: 'Transportista',
+        name: guide.carrierName,
+        lines: [guide.carrierDni ? `C.I. ${guide.carrierDni}` : null],
+      },
+      {
+        caption: 'Recibido por',
+        name: guide.receiverName,
+        lines: [guide.receiverDni ? `C.I. ${guide.receiverDni}` : null],
+      },
     ]),
   ]
   return {

@@ -1,5 +1,10 @@
 import Decimal from 'decimal.js'
-import type { TFieldError, TRentalEquipmentType, TRentalFrequency, TRentalFrequencyInput } from '@faena/contracts'
+import type {
+  TFieldError,
+  TRentalEquipmentType,
+  TRentalFrequency,
+  TRentalFrequencyInput,
+} from '@faena/contracts'
 import { WEEKDAY_NAMES, type Frequency, type Weekday } from '../rental-billing'
 
 /**
@@ -22,7 +27,9 @@ const weekdayNumber = (d: number | string): number =>
  * The request's frequency as stored: kind + sorted distinct days. Accepts `"weekdays"` with `weekdays: [...]`
  * beside it, or `{ kind: 'weekdays', days: [...] }`. Lists that do not belong to the kind are ignored.
  */
-export function normaliseFrequency(input: FrequencyFields): { ok: true; value: StoredFrequency } | { ok: false; errors: TFieldError[] } {
+export function normaliseFrequency(
+  input: FrequencyFields,
+): { ok: true; value: StoredFrequency } | { ok: false; errors: TFieldError[] } {
   const f = input.frequency ?? 'daily'
   const kind: TRentalFrequency = typeof f === 'string' ? f : f.kind
   if (kind === 'daily') return { ok: true, value: { kind, days: [] } }
@@ -32,7 +39,13 @@ export function normaliseFrequency(input: FrequencyFields): { ok: true; value: S
   if (!raw || raw.length === 0) {
     return {
       ok: false,
-      errors: [{ path, message: kind === 'weekdays' ? 'Elige al menos un día de la semana' : 'Elige al menos un día del mes' }],
+      errors: [
+        {
+          path,
+          message:
+            kind === 'weekdays' ? 'Elige al menos un día de la semana' : 'Elige al menos un día del mes',
+        },
+      ],
     }
   }
   const days = raw.map((d) => (kind === 'weekdays' ? weekdayNumber(d) : Number(d)))
@@ -45,7 +58,10 @@ export function normaliseFrequency(input: FrequencyFields): { ok: true; value: S
       errors: [
         {
           path: `${path}.${bad}`,
-          message: kind === 'weekdays' ? 'Día de la semana inválido (0 = lunes … 6 = domingo)' : 'Día del mes inválido (1..31)',
+          message:
+            kind === 'weekdays'
+              ? 'Día de la semana inválido (0 = lunes … 6 = domingo)'
+              : 'Día del mes inválido (1..31)',
         },
       ],
     }
@@ -62,7 +78,8 @@ export function engineFrequency(kind: string, days: readonly number[]): Frequenc
 
 /** A money input (string or number) as a string with two decimals; null when it is not a valid amount. */
 export function moneyString(value: string | number): string | null {
-  const s = typeof value === 'number' ? (Number.isFinite(value) ? new Decimal(value).toString() : '') : value.trim()
+  const s =
+    typeof value === 'number' ? (Number.isFinite(value) ? new Decimal(value).toString() : '') : value.trim()
   if (!/^\d{1,10}(\.\d{1,2})?$/.test(s)) return null
   return new Decimal(s).toFixed(2)
 }
@@ -102,8 +119,10 @@ export function defaultDescription(
 }
 
 /** Last day on site (inclusive) of an assignment: its retirement date when retired, else its planned end. */
-export const lastDayOnSite = (a: { retired_on: string | null; operation_end: string | null }): string | null =>
-  a.retired_on ?? a.operation_end
+export const lastDayOnSite = (a: {
+  retired_on: string | null
+  operation_end: string | null
+}): string | null => a.retired_on ?? a.operation_end
 
 /**
  * Retirement date when a project closes: the closing date, or the planned end when that came earlier

@@ -60,7 +60,10 @@ describe('names, statuses, locations', () => {
     expect(readStatus('OPERATIVA').condition).toBe('operative')
     expect(readStatus('OPERATIVO').condition).toBe('operative')
     expect(readStatus('DISPONIBLE').condition).toBe('operative')
-    expect(readStatus('STAND BY')).toMatchObject({ condition: 'operative', change: expect.stringContaining('en espera') })
+    expect(readStatus('STAND BY')).toMatchObject({
+      condition: 'operative',
+      change: expect.stringContaining('en espera'),
+    })
     expect(readStatus('EN REPARACION').condition).toBe('in_repair')
     expect(readStatus('DAÑADO').condition).toBe('damaged')
     expect(readStatus('DONACION ANGEL CRUZ').condition).toBe('retired')
@@ -76,24 +79,53 @@ describe('names, statuses, locations', () => {
   it('cleans repeated words in locations', () => {
     expect(normaliseLocation('PEISOL PEISOL BASE')).toBe('PEISOL BASE')
     expect(normaliseLocation('BUSCAR BUSCAR')).toBe('BUSCAR')
-    expect(normaliseLocation('DONACION CLIENTE EXTERNO DONACION CLIENTE EXTERNO')).toBe('DONACION CLIENTE EXTERNO')
+    expect(normaliseLocation('DONACION CLIENTE EXTERNO DONACION CLIENTE EXTERNO')).toBe(
+      'DONACION CLIENTE EXTERNO',
+    )
     expect(normaliseLocation(' SERTECPET  AUCA SUR ')).toBe('SERTECPET AUCA SUR')
   })
 })
 
 describe('planEquipmentImport', () => {
   it('creates a clean row without remarks', () => {
-    const [r] = plan([{ name: 'BATERIAS SANITARIAS', code: 'PSLBT-131', type: 'EQUIPO', bg_current_location: 'SERTECPET AUCA SUR', status: 'OPERATIVA', notes: null }])
+    const [r] = plan([
+      {
+        name: 'BATERIAS SANITARIAS',
+        code: 'PSLBT-131',
+        type: 'EQUIPO',
+        bg_current_location: 'SERTECPET AUCA SUR',
+        status: 'OPERATIVA',
+        notes: null,
+      },
+    ])
     expect(r).toMatchObject({ action: 'create', code: 'PSLBT-131', warnings: [], errors: [] })
-    expect(r!.record).toMatchObject({ kind: 'equipment', type: 'toilet', condition: 'operative', location: 'SERTECPET AUCA SUR', reviewNote: null })
+    expect(r!.record).toMatchObject({
+      kind: 'equipment',
+      type: 'toilet',
+      condition: 'operative',
+      location: 'SERTECPET AUCA SUR',
+      reviewNote: null,
+    })
   })
 
   it('derives a blank name from the type, flags unclear rows for review', () => {
     const rows = plan([
       { name: '  ', code: 'PSLBT-368', type: 'EQUIPO', status: 'DISPONIBLE' },
-      { name: 'BATERIAS SANITARIAS', code: 'PSLBT-105', type: 'EQUIPO', bg_current_location: 'BUSCAR BUSCAR', status: 'BUSCAR', notes: 'UBICAR BATERIA' },
+      {
+        name: 'BATERIAS SANITARIAS',
+        code: 'PSLBT-105',
+        type: 'EQUIPO',
+        bg_current_location: 'BUSCAR BUSCAR',
+        status: 'BUSCAR',
+        notes: 'UBICAR BATERIA',
+      },
       { name: 'ESTACION DE LAVAMANOS', code: 'PSLLV-SN', type: 'EQUIPO', status: 'OPERATIVA' },
-      { name: 'ESTACION DE LAVAMANOS', code: 'PSLLV-121', status: 'OPERATIVA', notes: 'ESTA EQUIPO DUPLICADO CON CPPSHUSHUFINDI' },
+      {
+        name: 'ESTACION DE LAVAMANOS',
+        code: 'PSLLV-121',
+        status: 'OPERATIVA',
+        notes: 'ESTA EQUIPO DUPLICADO CON CPPSHUSHUFINDI',
+      },
     ])
     expect(rows[0]!.record).toMatchObject({ name: 'BATERÍA SANITARIA', type: 'toilet', reviewNote: null })
     expect(rows[0]!.changes.join()).toContain('Nombre vacío')
@@ -113,7 +145,22 @@ describe('planEquipmentImport', () => {
         { name: 'Mantenimiento', code: 'SERV-01', type: 'EQUIPO' },
         { name: '', code: 'ZZ-1', type: 'EQUIPO' },
       ],
-      [{ id: 'e1', code: 'SERV-01', name: 'Mantenimiento', kind: 'service', type: null, brand: null, model: null, serialNumber: null, condition: 'operative', location: null, reviewNote: null, notes: null }],
+      [
+        {
+          id: 'e1',
+          code: 'SERV-01',
+          name: 'Mantenimiento',
+          kind: 'service',
+          type: null,
+          brand: null,
+          model: null,
+          serialNumber: null,
+          condition: 'operative',
+          location: null,
+          reviewNote: null,
+          notes: null,
+        },
+      ],
     )
     expect(rows.map((r) => r.action)).toEqual(['error', 'create', 'error', 'error', 'error'])
     expect(rows[0]!.errors).toEqual(['Falta el código'])
@@ -137,17 +184,58 @@ describe('planEquipmentImport', () => {
       reviewNote: null,
       notes: null,
     }
-    const [same] = plan([{ name: 'BATERIAS SANITARIAS', code: 'PSLBT-131', bg_current_location: 'SERTECPET AUCA SUR', status: 'OPERATIVA' }], [existing])
+    const [same] = plan(
+      [
+        {
+          name: 'BATERIAS SANITARIAS',
+          code: 'PSLBT-131',
+          bg_current_location: 'SERTECPET AUCA SUR',
+          status: 'OPERATIVA',
+        },
+      ],
+      [existing],
+    )
     expect(same).toMatchObject({ action: 'unchanged', existingId: 'e1', patch: null })
-    const [moved] = plan([{ name: 'BATERIAS SANITARIAS', code: 'pslbt-131', bg_current_location: 'PEISOL PEISOL BASE', status: 'OPERATIVA' }], [existing])
+    const [moved] = plan(
+      [
+        {
+          name: 'BATERIAS SANITARIAS',
+          code: 'pslbt-131',
+          bg_current_location: 'PEISOL PEISOL BASE',
+          status: 'OPERATIVA',
+        },
+      ],
+      [existing],
+    )
     expect(moved).toMatchObject({ action: 'update', patch: { location: 'PEISOL BASE' } })
   })
 
   it('accepts the legacy dump shape and spreadsheet-like keys', () => {
-    const parsed = rowsFromJson([{ model: 'equipment.resourceitem', pk: 3, fields: { name: 'CAMPER BAÑO', code: 'PSL-CM-001', type_equipment: 'CMPRBN' } }])
+    const parsed = rowsFromJson([
+      {
+        model: 'equipment.resourceitem',
+        pk: 3,
+        fields: { name: 'CAMPER BAÑO', code: 'PSL-CM-001', type_equipment: 'CMPRBN' },
+      },
+    ])
     expect('rows' in parsed).toBe(true)
-    const [r] = plan([{ Código: 'PSL-TQ-9', Nombre: 'Tanque', Tipo: 'TNQAAR', Estado: 'EN REPARACION', Marca: 'Rotoplas', Serie: 'S-1' }])
-    expect(r!.record).toMatchObject({ code: 'PSL-TQ-9', type: 'wastewater_tank', condition: 'in_repair', brand: 'Rotoplas', serialNumber: 'S-1' })
+    const [r] = plan([
+      {
+        Código: 'PSL-TQ-9',
+        Nombre: 'Tanque',
+        Tipo: 'TNQAAR',
+        Estado: 'EN REPARACION',
+        Marca: 'Rotoplas',
+        Serie: 'S-1',
+      },
+    ])
+    expect(r!.record).toMatchObject({
+      code: 'PSL-TQ-9',
+      type: 'wastewater_tank',
+      condition: 'in_repair',
+      brand: 'Rotoplas',
+      serialNumber: 'S-1',
+    })
     expect(rowsFromJson({})).toEqual({ error: expect.any(String) })
     expect(rowsFromJson([])).toEqual({ error: expect.any(String) })
     expect(rowsFromJson([1])).toEqual({ error: expect.stringContaining('elemento 1') })
@@ -163,7 +251,10 @@ describe('planEquipmentImport', () => {
     expect(byType('toilet')).toBe(176)
     expect(byType('hand_wash_station')).toBe(77)
     expect(byType('urinal_station')).toBe(2)
-    expect(rows.filter((r) => r.record?.condition === 'retired').map((r) => r.code)).toEqual(['PSLBT-104', 'PSLBT-101'])
+    expect(rows.filter((r) => r.record?.condition === 'retired').map((r) => r.code)).toEqual([
+      'PSLBT-104',
+      'PSLBT-101',
+    ])
     const flagged = rows.filter((r) => r.record?.reviewNote)
     // 37 INDEFINIDO, 14 BUSCAR, 2 company names as status, S/N code, duplicates and doubtful codes in notes
     expect(flagged.length).toBeGreaterThanOrEqual(53)

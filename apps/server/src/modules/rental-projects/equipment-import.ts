@@ -51,7 +51,8 @@ export const fold = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim()
 
-const str = (v: unknown): string => (v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '')
+const str = (v: unknown): string =>
+  v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' ? String(v) : ''
 const clean = (v: unknown): string => str(v).replace(/\s+/g, ' ').trim()
 const orNull = (s: string) => (s === '' ? null : s)
 
@@ -70,7 +71,10 @@ const ALIASES: Record<keyof Omit<EquipmentRecord, 'reviewNote'> | 'status', stri
   location: ['location', 'bgcurrentlocation', 'ubicacion', 'ubicacionactual', 'currentlocation'],
   notes: ['notes', 'notas', 'observaciones', 'observacion'],
 }
-const keyOf = (k: string) => fold(k).replace(/[^A-Z0-9]/g, '').toLowerCase()
+const keyOf = (k: string) =>
+  fold(k)
+    .replace(/[^A-Z0-9]/g, '')
+    .toLowerCase()
 
 /** Picks the first present alias of a field from a raw row. */
 function field(values: Record<string, unknown>, name: keyof typeof ALIASES): string {
@@ -97,7 +101,11 @@ export function headerMap(cells: readonly unknown[]): Record<number, string> {
  */
 export function normaliseCode(raw: string): string {
   let c = raw.toUpperCase().replace(/\s+/g, ' ').trim()
-  c = c.replace(/\s*-\s*/g, '-').replace(/\s/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '')
+  c = c
+    .replace(/\s*-\s*/g, '-')
+    .replace(/\s/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
   c = c.replace(/^(PSL[A-Z]{2})(\d+)$/, '$1-$2')
   return c
 }
@@ -190,17 +198,24 @@ export function readStatus(raw: string): StatusReading {
     condition,
     change: `Estado «${raw}» → ${CONDITION_ES[condition]}`,
   })
-  if ((OUR_CONDITIONS as readonly string[]).includes(raw.trim())) return { condition: raw.trim() as TRentalCondition }
+  if ((OUR_CONDITIONS as readonly string[]).includes(raw.trim()))
+    return { condition: raw.trim() as TRentalCondition }
   // the usual words for "works": nothing worth reporting
   if (/^(OPERATIV[OA]S?|DISPONIBLE|FUNCIONANDO|ACTIVO|BUENO|OK)$/.test(s)) return { condition: 'operative' }
-  if (/^STAND ?-?BY$/.test(s)) return { condition: 'operative', change: `Estado «${raw}» (en espera) → operativo` }
+  if (/^STAND ?-?BY$/.test(s))
+    return { condition: 'operative', change: `Estado «${raw}» (en espera) → operativo` }
   if (/REPARACION|TALLER|MANTENIMIENTO/.test(s)) return to('in_repair')
   if (/^(DANAD[OA]S?|AVERIAD[OA]|ROT[OA])$/.test(s)) return to('damaged')
   if (/^(BAJA|DADO DE BAJA|RETIRAD[OA]|VENDID[OA]|DONAD[OA])$|^DONACION\b/.test(s)) {
     return { condition: 'retired', change: `Estado «${raw}» → retirado (ya no pertenece a la flota)` }
   }
-  if (s === 'BUSCAR') return { condition: 'operative', warning: 'Estado «BUSCAR»: el equipo no está ubicado; revisar antes de rentarlo' }
-  if (s === 'INDEFINIDO') return { condition: 'operative', warning: 'Estado «INDEFINIDO»: revisar el estado real del equipo' }
+  if (s === 'BUSCAR')
+    return {
+      condition: 'operative',
+      warning: 'Estado «BUSCAR»: el equipo no está ubicado; revisar antes de rentarlo',
+    }
+  if (s === 'INDEFINIDO')
+    return { condition: 'operative', warning: 'Estado «INDEFINIDO»: revisar el estado real del equipo' }
   return { condition: 'operative', warning: `Estado «${raw}» no reconocido: revisar el estado del equipo` }
 }
 
@@ -210,7 +225,11 @@ export function readStatus(raw: string): StatusReading {
 export function normaliseLocation(raw: string): string {
   let words = raw.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean)
   const half = words.length / 2
-  if (words.length >= 2 && Number.isInteger(half) && words.slice(0, half).join(' ') === words.slice(half).join(' ')) {
+  if (
+    words.length >= 2 &&
+    Number.isInteger(half) &&
+    words.slice(0, half).join(' ') === words.slice(half).join(' ')
+  ) {
     words = words.slice(0, half)
   }
   words = words.filter((w, i) => i === 0 || w.toUpperCase() !== words[i - 1]!.toUpperCase())
@@ -223,7 +242,10 @@ export function normaliseLocation(raw: string): string {
  * Normalises every row and decides what happens to it. `existing` = units of the organization by
  * upper-case code. Nothing here touches the database.
  */
-export function planEquipmentImport(rows: readonly RawEquipmentRow[], existing: ReadonlyMap<string, ExistingEquipment>): PlannedRow[] {
+export function planEquipmentImport(
+  rows: readonly RawEquipmentRow[],
+  existing: ReadonlyMap<string, ExistingEquipment>,
+): PlannedRow[] {
   const seen = new Map<string, number>()
   return rows.map(({ row, values }) => {
     const changes: string[] = []
@@ -237,7 +259,8 @@ export function planEquipmentImport(rows: readonly RawEquipmentRow[], existing: 
     else if (code.length > 50) errors.push('El código tiene más de 50 caracteres')
     else {
       if (code !== rawCode) changes.push(`Código «${rawCode}» → «${code}»`)
-      if (/-SN$|^SN$|S\/N/.test(code)) warnings.push(`Código «${code}» sin número (S/N): asignar un código real`)
+      if (/-SN$|^SN$|S\/N/.test(code))
+        warnings.push(`Código «${code}» sin número (S/N): asignar un código real`)
       const first = seen.get(code.toUpperCase())
       if (first !== undefined) errors.push(`Código «${code}» repetido (fila ${first})`)
       else seen.set(code.toUpperCase(), row)
@@ -273,7 +296,9 @@ export function planEquipmentImport(rows: readonly RawEquipmentRow[], existing: 
         typeFromCode(code)
       const byCode = typeFromCode(code)
       if (type && byCode && byCode !== type) {
-        warnings.push(`El código «${code}» sugiere ${TYPE_NAMES[byCode].toLowerCase()} pero el nombre dice ${TYPE_NAMES[type].toLowerCase()}`)
+        warnings.push(
+          `El código «${code}» sugiere ${TYPE_NAMES[byCode].toLowerCase()} pero el nombre dice ${TYPE_NAMES[type].toLowerCase()}`,
+        )
       }
       if (!type) warnings.push('Tipo de equipo no reconocido: indicar el tipo')
     }
@@ -377,11 +402,15 @@ export function rowsFromJson(doc: unknown): { rows: RawEquipmentRow[] } | { erro
   if (list.length > MAX_IMPORT_ROWS) return { error: `Máximo ${MAX_IMPORT_ROWS} equipos por archivo` }
   const rows: RawEquipmentRow[] = []
   for (const [i, item] of list.entries()) {
-    if (!item || typeof item !== 'object' || Array.isArray(item)) return { error: `El elemento ${i + 1} no es un objeto` }
+    if (!item || typeof item !== 'object' || Array.isArray(item))
+      return { error: `El elemento ${i + 1} no es un objeto` }
     // legacy dumps wrap the record: { model, pk, fields: {...} }
     const record = item as Record<string, unknown>
     const wrapped = record.fields
-    const values = wrapped && typeof wrapped === 'object' && !Array.isArray(wrapped) ? (wrapped as Record<string, unknown>) : record
+    const values =
+      wrapped && typeof wrapped === 'object' && !Array.isArray(wrapped)
+        ? (wrapped as Record<string, unknown>)
+        : record
     rows.push({ row: i + 1, values })
   }
   return { rows }

@@ -8,9 +8,20 @@ import { rentalProjectsRoutes } from './rental-projects.routes'
 import { createRentalProjectsService, type RentalProjectsHooks } from './rental-projects.service'
 
 export type { RentalProjectTables } from './rental-projects.tables'
-export type { RentalProjectsHooks, RentalProjectsService, RentalProjectsServiceDeps } from './rental-projects.service'
+export type {
+  RentalProjectsHooks,
+  RentalProjectsService,
+  RentalProjectsServiceDeps,
+} from './rental-projects.service'
 export type { RentalAssignmentInfo } from './rental-projects.mapping'
-export { findProjectIds, getAssignments, getClient, getEquipment, getProject, listAssignments } from './rental-projects.read'
+export {
+  findProjectIds,
+  getAssignments,
+  getClient,
+  getEquipment,
+  getProject,
+  listAssignments,
+} from './rental-projects.read'
 export { seedDemoRentalProjects } from './rental-projects.seed'
 export { checkRuc, type RucCheck, type RucKind } from './ruc'
 

@@ -51,7 +51,12 @@ const visitsIn = (services: readonly CalendarService[], from: string, to: string
       })
     }
   }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || a.code.localeCompare(b.code) || a.assignmentId.localeCompare(b.assignmentId))
+  return out.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      a.code.localeCompare(b.code) ||
+      a.assignmentId.localeCompare(b.assignmentId),
+  )
 }
 
 /** Month `YYYY-MM` → its first and last date. */
@@ -77,7 +82,10 @@ export function buildCalendar(input: {
   }
   const days: TRentalCalendar['days'] = []
   for (let d = from; d <= to; d = addDays(d, 1)) days.push({ date: d, visits: byDate.get(d) ?? [] })
-  const upcoming = visitsIn(input.services, input.today, addDays(input.today, UPCOMING_DAYS - 1)).slice(0, UPCOMING_MAX)
+  const upcoming = visitsIn(input.services, input.today, addDays(input.today, UPCOMING_DAYS - 1)).slice(
+    0,
+    UPCOMING_MAX,
+  )
   return {
     projectId: input.projectId,
     month: input.month,

@@ -5,7 +5,12 @@ import { TYPE_LABELS_ES } from './assignment-rules'
 /** The filtered lists as workbooks: one row per record, in the order of the list. */
 
 const KIND_ES = { equipment: 'Equipo', service: 'Servicio' } as const
-const CONDITION_ES = { operative: 'Operativo', in_repair: 'En reparación', damaged: 'Dañado', retired: 'Retirado' } as const
+const CONDITION_ES = {
+  operative: 'Operativo',
+  in_repair: 'En reparación',
+  damaged: 'Dañado',
+  retired: 'Retirado',
+} as const
 const AVAILABILITY_ES = { available: 'Disponible', rented: 'Rentado' } as const
 const CARDINAL_ES = {
   north: 'Norte',
@@ -38,7 +43,9 @@ export async function writeClientsWorkbook(items: TRentalClient[]): Promise<Buff
       rows: items.map((c) => ({
         ...c,
         taxIdKind: TAX_KIND_ES[c.taxIdKind],
-        contacts: c.contacts.map((x) => [x.name, x.position, x.phone, x.email].filter(Boolean).join(' · ')).join('; '),
+        contacts: c.contacts
+          .map((x) => [x.name, x.position, x.phone, x.email].filter(Boolean).join(' · '))
+          .join('; '),
       })),
     },
   ])

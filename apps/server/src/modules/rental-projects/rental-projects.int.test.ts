@@ -24,8 +24,18 @@ let rentalOrg: string
 type Json = any
 type Res = { status: number; body: Json; raw: Buffer; headers: Record<string, unknown> }
 
-const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown, cookie = manager): Promise<Res> => {
-  const res = await t.app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) })
+const call = async (
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: unknown,
+  cookie = manager,
+): Promise<Res> => {
+  const res = await t.app.inject({
+    method,
+    url,
+    headers: { cookie },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  })
   let body: Json
   try {
     body = JSON.parse(res.body)
@@ -39,11 +49,21 @@ const post = (url: string, payload?: unknown, cookie?: string) => call('POST', u
 const patch = (url: string, payload: unknown, cookie?: string) => call('PATCH', url, payload, cookie)
 const del = (url: string, cookie?: string) => call('DELETE', url, undefined, cookie)
 
-const upload = async (url: string, filename: string, bytes: Buffer, fields: Record<string, string> = {}, cookie = manager): Promise<Res> => {
+const upload = async (
+  url: string,
+  filename: string,
+  bytes: Buffer,
+  fields: Record<string, string> = {},
+  cookie = manager,
+): Promise<Res> => {
   const b = 'rentalBoundary'
   const parts = [
-    ...Object.entries(fields).map(([k, v]) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)),
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    ...Object.entries(fields).map(([k, v]) =>
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+    ),
+    Buffer.from(
+      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     bytes,
     Buffer.from(`\r\n--${b}--\r\n`),
   ]
@@ -64,17 +84,35 @@ const newClient = async (body: { name: string; taxId: string } & Record<string, 
 }
 let clientId = ''
 const newProject = async (over: Record<string, unknown> = {}) => {
-  const res = await post('/api/v1/rental/projects', { clientId, name: `Proyecto ${++seq}`, location: 'CAMPO', startDate: '2026-01-01', ...over })
+  const res = await post('/api/v1/rental/projects', {
+    clientId,
+    name: `Proyecto ${++seq}`,
+    location: 'CAMPO',
+    startDate: '2026-01-01',
+    ...over,
+  })
   if (res.status !== 201) throw new Error(`project: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body
 }
 const newUnit = async (over: Record<string, unknown> = {}) => {
-  const res = await post('/api/v1/rental/equipment', { code: `T-${++seq}`, name: 'Batería de prueba', kind: 'equipment', type: 'toilet', ...over })
+  const res = await post('/api/v1/rental/equipment', {
+    code: `T-${++seq}`,
+    name: 'Batería de prueba',
+    kind: 'equipment',
+    type: 'toilet',
+    ...over,
+  })
   if (res.status !== 201) throw new Error(`unit: ${res.status} ${JSON.stringify(res.body)}`)
   return res.body
 }
-const newService = async (over: Record<string, unknown> = {}) => newUnit({ code: `S-${++seq}`, name: 'Limpieza', kind: 'service', type: null, ...over })
-const assign = async (projectId: string, body: Record<string, unknown>) => post(`/api/v1/rental/projects/${projectId}/assignments`, { operationStart: '2026-01-01', dailyRate: '18.00', ...body })
+const newService = async (over: Record<string, unknown> = {}) =>
+  newUnit({ code: `S-${++seq}`, name: 'Limpieza', kind: 'service', type: null, ...over })
+const assign = async (projectId: string, body: Record<string, unknown>) =>
+  post(`/api/v1/rental/projects/${projectId}/assignments`, {
+    operationStart: '2026-01-01',
+    dailyRate: '18.00',
+    ...body,
+  })
 
 beforeAll(async () => {
   t = await createTestApp({ clock: () => NOW })
@@ -90,7 +128,9 @@ afterAll(async () => t?.close())
 describe('demo seed', () => {
   it('gives the rental organization clients, units, services and three projects (none to offshore)', async () => {
     const clients = await get('/api/v1/rental/clients?limit=100')
-    expect(clients.body.items.map((c: Json) => c.taxId)).toEqual(expect.arrayContaining(['2191803224001', '2190563319001', '2260452010001', '2103456782001']))
+    expect(clients.body.items.map((c: Json) => c.taxId)).toEqual(
+      expect.arrayContaining(['2191803224001', '2190563319001', '2260452010001', '2103456782001']),
+    )
     const services = await get('/api/v1/rental/equipment?kind=service&limit=100')
     expect(services.body.items.map((s: Json) => s.code)).toContain('PEISOL-SERV01')
     const units = await get('/api/v1/rental/equipment?kind=equipment&q=PSL-&limit=100')
@@ -113,7 +153,12 @@ describe('clients', () => {
       contacts: [{ name: 'Ana Pérez', position: 'Compras', phone: '0991112223' }],
     })
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ id: expect.any(String), taxIdKind: 'public', projectCount: 0, contacts: [{ name: 'Ana Pérez', email: null }] })
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      taxIdKind: 'public',
+      projectCount: 0,
+      contacts: [{ name: 'Ana Pérez', email: null }],
+    })
     // an active company whose RUC fails module 11 is still a valid client
     const odd = await post('/api/v1/rental/clients', { name: 'Carnada S.A.S.', taxId: '1793213150001' })
     expect(odd.status).toBe(201)
@@ -121,7 +166,13 @@ describe('clients', () => {
   })
 
   it('refuses bad RUCs with the field path, and duplicates with 409', async () => {
-    for (const taxId of ['179001167400', '1710034064001', '2510034065001', '1770011674001', 'ABCDEFGHIJKLM']) {
+    for (const taxId of [
+      '179001167400',
+      '1710034064001',
+      '2510034065001',
+      '1770011674001',
+      'ABCDEFGHIJKLM',
+    ]) {
       const res = await post('/api/v1/rental/clients', { name: 'Malo', taxId })
       expect(res.status, taxId).toBe(400)
       expect(res.body.error.details[0].path).toBe('taxId')
@@ -151,22 +202,50 @@ describe('clients', () => {
     await post('/api/v1/rental/projects', { clientId: withProject.id, name: 'Obra', startDate: '2026-01-01' })
     const used = await del(`/api/v1/rental/clients/${withProject.id}`)
     expect(used.status).toBe(409)
-    expect((await get(`/api/v1/rental/clients/${withProject.id}`)).body).toMatchObject({ projectCount: 1, openProjectCount: 1 })
+    expect((await get(`/api/v1/rental/clients/${withProject.id}`)).body).toMatchObject({
+      projectCount: 1,
+      openProjectCount: 1,
+    })
   })
 })
 
 describe('projects', () => {
   it('creates with client, location and start date (201), validates references and dates', async () => {
-    const res = await post('/api/v1/rental/projects', { clientId, name: 'Campamento MDC', location: 'MDC CPF', startDate: '2026-02-01', cardinalPoint: 'north' })
+    const res = await post('/api/v1/rental/projects', {
+      clientId,
+      name: 'Campamento MDC',
+      location: 'MDC CPF',
+      startDate: '2026-02-01',
+      cardinalPoint: 'north',
+    })
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ id: expect.any(String), client: { id: clientId }, closed: false, endDate: null, activeEquipment: 0, dailyRental: '0.00' })
-    const unknown = await post('/api/v1/rental/projects', { clientId: '00000000-0000-4000-8000-000000000000', name: 'X', startDate: '2026-01-01' })
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      client: { id: clientId },
+      closed: false,
+      endDate: null,
+      activeEquipment: 0,
+      dailyRental: '0.00',
+    })
+    const unknown = await post('/api/v1/rental/projects', {
+      clientId: '00000000-0000-4000-8000-000000000000',
+      name: 'X',
+      startDate: '2026-01-01',
+    })
     expect(unknown.status).toBe(400)
     expect(unknown.body.error.details[0].path).toBe('clientId')
-    const dates = await post('/api/v1/rental/projects', { clientId, name: 'X', startDate: '2026-02-01', endDate: '2026-01-31' })
+    const dates = await post('/api/v1/rental/projects', {
+      clientId,
+      name: 'X',
+      startDate: '2026-02-01',
+      endDate: '2026-01-31',
+    })
     expect(dates.status).toBe(400)
     expect(dates.body.error.details[0].path).toBe('endDate')
-    expect((await post('/api/v1/rental/projects', { clientId, name: 'X', startDate: '2026-02-01' }, viewer)).status).toBe(403)
+    expect(
+      (await post('/api/v1/rental/projects', { clientId, name: 'X', startDate: '2026-02-01' }, viewer))
+        .status,
+    ).toBe(403)
   })
 
   it('lists with filters and search by client, edits, exports', async () => {
@@ -177,7 +256,10 @@ describe('projects', () => {
     expect(byClient.body.items.every((x: Json) => x.client.id === clientId)).toBe(true)
     const open = await get('/api/v1/rental/projects?status=open&limit=500')
     expect(open.body.items.every((x: Json) => x.closed === false)).toBe(true)
-    const edited = await patch(`/api/v1/rental/projects/${p.id}`, { contactName: 'Ing. Luis Mora', contactPhone: '0991234567' })
+    const edited = await patch(`/api/v1/rental/projects/${p.id}`, {
+      contactName: 'Ing. Luis Mora',
+      contactPhone: '0991234567',
+    })
     expect(edited.body).toMatchObject({ contactName: 'Ing. Luis Mora', contactPhone: '0991234567' })
     expect((await get('/api/v1/rental/projects/export.xlsx')).status).toBe(200)
   })
@@ -185,18 +267,42 @@ describe('projects', () => {
   it("answers 404 for another organization's project", async () => {
     const p = await newProject()
     expect((await get(`/api/v1/rental/projects/${p.id}`, offshoreAdmin)).status).toBe(404)
-    expect((await post(`/api/v1/rental/projects/${p.id}/assignments`, { equipmentId: p.id, dailyRate: '1', operationStart: '2026-01-01' }, offshoreAdmin)).status).toBe(404)
+    expect(
+      (
+        await post(
+          `/api/v1/rental/projects/${p.id}/assignments`,
+          { equipmentId: p.id, dailyRate: '1', operationStart: '2026-01-01' },
+          offshoreAdmin,
+        )
+      ).status,
+    ).toBe(404)
   })
 })
 
 describe('equipment', () => {
   it('creates with only code, name and kind (201), available and operative', async () => {
-    const res = await post('/api/v1/rental/equipment', { code: 'PSL-XX-1', name: 'Lavamanos doble', kind: 'equipment' })
+    const res = await post('/api/v1/rental/equipment', {
+      code: 'PSL-XX-1',
+      name: 'Lavamanos doble',
+      kind: 'equipment',
+    })
     expect(res.status).toBe(201)
-    expect(res.body).toMatchObject({ id: expect.any(String), type: null, condition: 'operative', availability: 'available', currentProject: null, reviewNote: null })
+    expect(res.body).toMatchObject({
+      id: expect.any(String),
+      type: null,
+      condition: 'operative',
+      availability: 'available',
+      currentProject: null,
+      reviewNote: null,
+    })
     const dup = await post('/api/v1/rental/equipment', { code: 'psl-xx-1', name: 'Otro', kind: 'equipment' })
     expect(dup.status).toBe(409)
-    const typedService = await post('/api/v1/rental/equipment', { code: 'SV-X', name: 'Servicio', kind: 'service', type: 'toilet' })
+    const typedService = await post('/api/v1/rental/equipment', {
+      code: 'SV-X',
+      name: 'Servicio',
+      kind: 'service',
+      type: 'toilet',
+    })
     expect(typedService.status).toBe(400)
     expect(typedService.body.error.details[0].path).toBe('type')
   })
@@ -208,7 +314,9 @@ describe('equipment', () => {
     const repair = await get('/api/v1/rental/equipment?condition=in_repair')
     expect(repair.body.items.map((e: Json) => e.code)).toContain('PSL-BT-112')
     const assignable = await get('/api/v1/rental/equipment?assignable=true&limit=500')
-    expect(assignable.body.items.some((e: Json) => e.availability === 'rented' || e.condition !== 'operative')).toBe(false)
+    expect(
+      assignable.body.items.some((e: Json) => e.availability === 'rented' || e.condition !== 'operative'),
+    ).toBe(false)
     const xlsx = await get('/api/v1/rental/equipment/export.xlsx?kind=service')
     expect(xlsx.status).toBe(200)
   })
@@ -219,7 +327,9 @@ describe('equipment import', () => {
 
   it('dry run reports without writing', async () => {
     const before = (await get('/api/v1/rental/equipment?limit=1')).body.total
-    const res = await upload('/api/v1/rental/equipment/import', 'equipments.json', fixture(), { dryRun: 'true' })
+    const res = await upload('/api/v1/rental/equipment/import', 'equipments.json', fixture(), {
+      dryRun: 'true',
+    })
     expect(res.status).toBe(200)
     expect(res.body).toMatchObject({ dryRun: true, imported: false, total: 255, created: 255, errors: 0 })
     expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before)
@@ -238,7 +348,11 @@ describe('equipment import', () => {
     expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before + 255)
 
     const lost = (await get('/api/v1/rental/equipment?q=PSLBT-105')).body.items[0]
-    expect(lost).toMatchObject({ condition: 'operative', location: null, reviewNote: expect.stringContaining('BUSCAR') })
+    expect(lost).toMatchObject({
+      condition: 'operative',
+      location: null,
+      reviewNote: expect.stringContaining('BUSCAR'),
+    })
     const donated = (await get('/api/v1/rental/equipment?q=PSLBT-104')).body.items[0]
     expect(donated.condition).toBe('retired')
     const review = await get('/api/v1/rental/equipment?review=true&limit=1')
@@ -249,7 +363,10 @@ describe('equipment import', () => {
     const refused = await assign(p.id, { equipmentId: lost.id })
     expect(refused.status).toBe(409)
     expect(refused.body.error.code).toBe('INVALID_STATE')
-    expect((await patch(`/api/v1/rental/equipment/${lost.id}`, { reviewed: true, location: 'BASE PEISOL' })).body.reviewNote).toBeNull()
+    expect(
+      (await patch(`/api/v1/rental/equipment/${lost.id}`, { reviewed: true, location: 'BASE PEISOL' })).body
+        .reviewNote,
+    ).toBeNull()
     expect((await assign(p.id, { equipmentId: lost.id })).status).toBe(201)
 
     // importing the same file again changes nothing
@@ -265,14 +382,20 @@ describe('equipment import', () => {
       { name: 'BATERIAS SANITARIAS', code: '', type: 'EQUIPO', status: 'OPERATIVA' },
       { name: 'BATERIAS SANITARIAS', code: 'new 1', type: 'EQUIPO', status: 'OPERATIVA' },
     ]
-    const res = await upload('/api/v1/rental/equipment/import', 'lista.json', Buffer.from(JSON.stringify(rows)))
+    const res = await upload(
+      '/api/v1/rental/equipment/import',
+      'lista.json',
+      Buffer.from(JSON.stringify(rows)),
+    )
     expect(res.status).toBe(400)
     expect(res.body.error.details.map((d: Json) => d.path)).toEqual(['rows.2', 'rows.3'])
     expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before)
     const notJson = await upload('/api/v1/rental/equipment/import', 'x.txt', Buffer.from('hola'))
     expect(notJson.status).toBe(400)
     expect(notJson.body.error.details[0].path).toBe('file')
-    expect((await upload('/api/v1/rental/equipment/import', 'x.json', Buffer.from('[]'), {}, viewer)).status).toBe(403)
+    expect(
+      (await upload('/api/v1/rental/equipment/import', 'x.json', Buffer.from('[]'), {}, viewer)).status,
+    ).toBe(403)
   })
 
   it('reads a spreadsheet with Spanish headers', async () => {
@@ -287,7 +410,13 @@ describe('equipment import', () => {
           { header: 'Marca', key: 'brand' },
         ],
         rows: [
-          { code: 'XL-PTAP-1', name: 'Planta de agua potable 10 m3', type: 'PTRTAP', status: 'EN REPARACION', brand: 'Hydro' },
+          {
+            code: 'XL-PTAP-1',
+            name: 'Planta de agua potable 10 m3',
+            type: 'PTRTAP',
+            status: 'EN REPARACION',
+            brand: 'Hydro',
+          },
           { code: 'XL-TQ-1', name: 'Tanque agua cruda', type: '', status: 'OPERATIVO', brand: null },
         ],
       },
@@ -331,10 +460,25 @@ describe('assignments', () => {
   it('validates frequency (0 = Monday), money and the operation window', async () => {
     const p = await newProject({ startDate: '2026-02-01' })
     const s = await newService()
-    const weekly = await assign(p.id, { equipmentId: s.id, operationStart: '2026-02-01', frequency: 'weekdays', weekdays: [4, 0], dailyRate: '25.5' })
+    const weekly = await assign(p.id, {
+      equipmentId: s.id,
+      operationStart: '2026-02-01',
+      frequency: 'weekdays',
+      weekdays: [4, 0],
+      dailyRate: '25.5',
+    })
     expect(weekly.status).toBe(201)
-    expect(weekly.body).toMatchObject({ frequency: 'weekdays', weekdays: [0, 4], dailyRate: '25.50', kind: 'service' })
-    const monthly = await assign(p.id, { equipmentId: s.id, operationStart: '2026-02-01', frequency: { kind: 'monthdays', days: [15, 1] } })
+    expect(weekly.body).toMatchObject({
+      frequency: 'weekdays',
+      weekdays: [0, 4],
+      dailyRate: '25.50',
+      kind: 'service',
+    })
+    const monthly = await assign(p.id, {
+      equipmentId: s.id,
+      operationStart: '2026-02-01',
+      frequency: { kind: 'monthdays', days: [15, 1] },
+    })
     expect(monthly.body).toMatchObject({ frequency: 'monthdays', monthdays: [1, 15] })
     const cases: [Record<string, unknown>, string][] = [
       [{ frequency: 'weekdays' }, 'weekdays'],
@@ -361,7 +505,12 @@ describe('assignments', () => {
     const elsewhere = await newUnit()
     await assign(p.id, { equipmentId: unit.id })
     const s = await newService({ name: 'Limpieza de batería' })
-    const linked = await assign(p.id, { equipmentId: s.id, linkedEquipmentId: unit.id, frequency: 'weekdays', weekdays: [1] })
+    const linked = await assign(p.id, {
+      equipmentId: s.id,
+      linkedEquipmentId: unit.id,
+      frequency: 'weekdays',
+      weekdays: [1],
+    })
     expect(linked.status).toBe(201)
     expect(linked.body.linkedEquipment).toMatchObject({ id: unit.id })
     expect(linked.body.description).toBe(`SERVICIO / ${unit.code} / LIMPIEZA DE BATERÍA`)
@@ -382,14 +531,30 @@ describe('assignments', () => {
 
     const early = await post(`/api/v1/rental/assignments/${eq.id}/retire`, { date: '2025-12-31' })
     expect(early.status).toBe(400)
-    const res = await post(`/api/v1/rental/assignments/${eq.id}/retire`, { date: '2026-02-10', reason: 'Fin de contrato' })
+    const res = await post(`/api/v1/rental/assignments/${eq.id}/retire`, {
+      date: '2026-02-10',
+      reason: 'Fin de contrato',
+    })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ status: 'retired', retiredOn: '2026-02-10', retirementReason: 'Fin de contrato', version: 2, cascadedAssignmentIds: [svc.id] })
+    expect(res.body).toMatchObject({
+      status: 'retired',
+      retiredOn: '2026-02-10',
+      retirementReason: 'Fin de contrato',
+      version: 2,
+      cascadedAssignmentIds: [svc.id],
+    })
     const list = (await get(`/api/v1/rental/projects/${p.id}/assignments`)).body
     expect(list.total).toBe(3)
-    expect(list.items.find((a: Json) => a.id === svc.id)).toMatchObject({ status: 'retired', retiredOn: '2026-02-10', retirementReason: 'Fin de contrato' })
+    expect(list.items.find((a: Json) => a.id === svc.id)).toMatchObject({
+      status: 'retired',
+      retiredOn: '2026-02-10',
+      retirementReason: 'Fin de contrato',
+    })
     expect(list.items.find((a: Json) => a.id === free.id)).toMatchObject({ status: 'active' })
-    expect((await get(`/api/v1/rental/equipment/${unit.id}`)).body).toMatchObject({ availability: 'available', currentProject: null })
+    expect((await get(`/api/v1/rental/equipment/${unit.id}`)).body).toMatchObject({
+      availability: 'available',
+      currentProject: null,
+    })
     expect((await post(`/api/v1/rental/assignments/${eq.id}/retire`, {})).status).toBe(409)
     expect((await patch(`/api/v1/rental/assignments/${eq.id}`, { dailyRate: '20' })).status).toBe(409)
     // retiring without a date uses today in the organization's time zone
@@ -421,10 +586,21 @@ describe('assignments', () => {
     await post(`/api/v1/rental/assignments/${inB.body.id}/retire`, { date: '2026-02-20' })
     const stillOverlaps = await post(`/api/v1/rental/assignments/${eq.id}/reactivate`, {})
     expect(stillOverlaps.status).toBe(409)
-    const back = await post(`/api/v1/rental/assignments/${eq.id}/reactivate`, { operationStart: '2026-02-21' })
+    const back = await post(`/api/v1/rental/assignments/${eq.id}/reactivate`, {
+      operationStart: '2026-02-21',
+    })
     expect(back.status).toBe(200)
-    expect(back.body).toMatchObject({ status: 'active', retiredOn: null, operationStart: '2026-02-21', cascadedAssignmentIds: [svc.id], version: 3 })
-    expect((await get(`/api/v1/rental/assignments/${svc.id}`)).body).toMatchObject({ status: 'active', operationStart: '2026-02-21' })
+    expect(back.body).toMatchObject({
+      status: 'active',
+      retiredOn: null,
+      operationStart: '2026-02-21',
+      cascadedAssignmentIds: [svc.id],
+      version: 3,
+    })
+    expect((await get(`/api/v1/rental/assignments/${svc.id}`)).body).toMatchObject({
+      status: 'active',
+      operationStart: '2026-02-21',
+    })
     expect((await get(`/api/v1/rental/equipment/${unit.id}`)).body.currentProject.id).toBe(a.id)
     expect((await post(`/api/v1/rental/assignments/${eq.id}/reactivate`, {})).status).toBe(409)
   })
@@ -433,9 +609,18 @@ describe('assignments', () => {
     const p = await newProject()
     const unit = await newUnit()
     const eq = (await assign(p.id, { equipmentId: unit.id })).body
-    const res = await patch(`/api/v1/rental/assignments/${eq.id}`, { dailyRate: '21', description: 'ALQUILER ESPECIAL', operationEnd: '2026-06-30' })
+    const res = await patch(`/api/v1/rental/assignments/${eq.id}`, {
+      dailyRate: '21',
+      description: 'ALQUILER ESPECIAL',
+      operationEnd: '2026-06-30',
+    })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ dailyRate: '21.00', description: 'ALQUILER ESPECIAL', operationEnd: '2026-06-30', version: 2 })
+    expect(res.body).toMatchObject({
+      dailyRate: '21.00',
+      description: 'ALQUILER ESPECIAL',
+      operationEnd: '2026-06-30',
+      version: 2,
+    })
     const same = await patch(`/api/v1/rental/assignments/${eq.id}`, { dailyRate: '21.00' })
     expect(same.body.version).toBe(2)
     const bad = await patch(`/api/v1/rental/assignments/${eq.id}`, { operationEnd: '2025-12-01' })
@@ -492,7 +677,13 @@ describe('closing a project', () => {
     expect(early.status).toBe(400)
     const res = await post(`/api/v1/rental/projects/${p.id}/close`, { date: '2026-02-28' })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ closed: true, closedOn: '2026-02-28', endDate: '2026-02-28', activeEquipment: 0, activeServices: 0 })
+    expect(res.body).toMatchObject({
+      closed: true,
+      closedOn: '2026-02-28',
+      endDate: '2026-02-28',
+      activeEquipment: 0,
+      activeServices: 0,
+    })
     const list = (await get(`/api/v1/rental/projects/${p.id}/assignments`)).body.items
     expect(list.map((a: Json) => [a.equipmentId, a.retiredOn, a.retirementReason])).toEqual(
       expect.arrayContaining([
@@ -512,7 +703,10 @@ describe('closing a project', () => {
       await post(`/api/v1/rental/projects/${p.id}/close`, {}),
     ]
     expect(locked.map((r) => r.status)).toEqual([409, 409, 409, 409, 409])
-    expect((await get(`/api/v1/rental/projects/${p.id}/close`)).body).toMatchObject({ canClose: false, blockers: [{ code: 'already_closed' }] })
+    expect((await get(`/api/v1/rental/projects/${p.id}/close`)).body).toMatchObject({
+      canClose: false,
+      blockers: [{ code: 'already_closed' }],
+    })
     // the unit is free for another project right after the closing date
     const q = await newProject()
     expect((await assign(q.id, { equipmentId: u1.id, operationStart: '2026-03-01' })).status).toBe(201)
@@ -524,9 +718,22 @@ describe('maintenance calendar', () => {
     const p = await newProject({ startDate: '2026-02-01' })
     const s = await newService({ name: 'Limpieza' })
     // Mondays and Thursdays from Feb 1; Feb 2026: Mondays 2, 9, 16, 23; Thursdays 5, 12, 19, 26
-    await assign(p.id, { equipmentId: s.id, operationStart: '2026-02-01', frequency: 'weekdays', weekdays: [0, 3], dailyRate: '25' })
+    await assign(p.id, {
+      equipmentId: s.id,
+      operationStart: '2026-02-01',
+      frequency: 'weekdays',
+      weekdays: [0, 3],
+      dailyRate: '25',
+    })
     // monthly suction on the 15th and 30th, only until Feb 20
-    await assign(p.id, { equipmentId: s.id, operationStart: '2026-02-01', operationEnd: '2026-02-20', frequency: 'monthdays', monthdays: [15, 30], dailyRate: '100' })
+    await assign(p.id, {
+      equipmentId: s.id,
+      operationStart: '2026-02-01',
+      operationEnd: '2026-02-20',
+      frequency: 'monthdays',
+      monthdays: [15, 30],
+      dailyRate: '100',
+    })
     const res = await get(`/api/v1/rental/projects/${p.id}/calendar?month=2026-02`)
     expect(res.status).toBe(200)
     expect(res.body.days).toHaveLength(28)
@@ -535,7 +742,12 @@ describe('maintenance calendar', () => {
     // upcoming from today (2026-03-15, a Sunday) for 14 days: Mondays and Thursdays only (the monthly one ended)
     const march = (await get(`/api/v1/rental/projects/${p.id}/calendar`)).body
     expect(march.month).toBe('2026-03')
-    expect(march.upcoming.map((v: Json) => v.date)).toEqual(['2026-03-16', '2026-03-19', '2026-03-23', '2026-03-26'])
+    expect(march.upcoming.map((v: Json) => v.date)).toEqual([
+      '2026-03-16',
+      '2026-03-19',
+      '2026-03-23',
+      '2026-03-26',
+    ])
     expect((await get(`/api/v1/rental/projects/${p.id}/calendar?month=2026-13`)).status).toBe(400)
   })
 })
@@ -551,8 +763,17 @@ describe('permissions and tenancy', () => {
 })
 
 describe('hooks and read functions for the other rental modules', () => {
-  const actor = (): Actor => ({ userId: '00000000-0000-0000-0000-000000000000', email: 'system', orgId: rentalOrg, role: 'admin', requestId: 'test', ip: null, userAgent: null })
-  const service = (hooks: RentalProjectsHooks) => createRentalProjectsService({ db: t.db, clock: () => NOW, timeZoneOf: createTimeZoneLookup(t.db), hooks })
+  const actor = (): Actor => ({
+    userId: '00000000-0000-0000-0000-000000000000',
+    email: 'system',
+    orgId: rentalOrg,
+    role: 'admin',
+    requestId: 'test',
+    ip: null,
+    userAgent: null,
+  })
+  const service = (hooks: RentalProjectsHooks) =>
+    createRentalProjectsService({ db: t.db, clock: () => NOW, timeZoneOf: createTimeZoneLookup(t.db), hooks })
 
   it('calls onAssignmentsChanged inside the change transaction; a failing hook rolls the change back', async () => {
     const p = await newProject()
@@ -563,7 +784,12 @@ describe('hooks and read functions for the other rental modules', () => {
         seen.push({ projectId, count: (await listAssignments(trx, rentalOrg, projectId)).length })
       },
     })
-    const a = await ok.createAssignment(actor(), p.id, { equipmentId: unit.id, dailyRate: '10', frequency: 'daily', operationStart: '2026-01-01' })
+    const a = await ok.createAssignment(actor(), p.id, {
+      equipmentId: unit.id,
+      dailyRate: '10',
+      frequency: 'daily',
+      operationStart: '2026-01-01',
+    })
     await ok.retireAssignment(actor(), a.id, { date: '2026-01-20' })
     await ok.updateProject(actor(), p.id, { notes: 'sin cambio de asignaciones' })
     expect(seen).toEqual([
@@ -584,10 +810,17 @@ describe('hooks and read functions for the other rental modules', () => {
       hasDocumentsForAssignment: async (_trx, orgId, id) => orgId === rentalOrg && id !== '',
       hasSheetInProgress: async (_trx, _orgId, projectId) => projectId === p.id,
     })
-    const a = await guarded.createAssignment(actor(), p.id, { equipmentId: unit.id, dailyRate: '10', frequency: 'daily', operationStart: '2026-01-01' })
+    const a = await guarded.createAssignment(actor(), p.id, {
+      equipmentId: unit.id,
+      dailyRate: '10',
+      frequency: 'daily',
+      operationStart: '2026-01-01',
+    })
     expect(a.deletable).toBe(false)
     await expect(guarded.deleteAssignment(actor(), a.id)).rejects.toMatchObject({ code: 'CONFLICT' })
-    expect((await guarded.closeCheck(actor(), p.id)).blockers).toEqual([{ code: 'sheet_in_progress', message: expect.any(String) }])
+    expect((await guarded.closeCheck(actor(), p.id)).blockers).toEqual([
+      { code: 'sheet_in_progress', message: expect.any(String) },
+    ])
     await expect(guarded.closeProject(actor(), p.id, {})).rejects.toMatchObject({ code: 'INVALID_STATE' })
     expect((await get(`/api/v1/rental/projects/${p.id}`)).body.closed).toBe(false)
   })
@@ -597,10 +830,18 @@ describe('hooks and read functions for the other rental modules', () => {
     const unit = await newUnit()
     const s = await newService()
     await assign(p.id, { equipmentId: unit.id, dailyRate: '12.5' })
-    await assign(p.id, { equipmentId: s.id, linkedEquipmentId: unit.id, frequency: 'weekdays', weekdays: ['mon', 'fri'] })
+    await assign(p.id, {
+      equipmentId: s.id,
+      linkedEquipmentId: unit.id,
+      frequency: 'weekdays',
+      weekdays: ['mon', 'fri'],
+    })
     const offshoreOrg = await t.orgId('demo-offshore')
     await t.db.transaction().execute(async (trx) => {
-      expect(await getProject(trx, rentalOrg, p.id)).toMatchObject({ name: 'Lectura externa', client: { id: clientId } })
+      expect(await getProject(trx, rentalOrg, p.id)).toMatchObject({
+        name: 'Lectura externa',
+        client: { id: clientId },
+      })
       expect(await getProject(trx, offshoreOrg, p.id)).toBeUndefined()
       expect(await getClient(trx, rentalOrg, clientId)).toMatchObject({ id: clientId })
       const list = await listAssignments(trx, rentalOrg, p.id)
@@ -608,9 +849,15 @@ describe('hooks and read functions for the other rental modules', () => {
         ['equipment', '12.50', { kind: 'daily' }, 1],
         ['service', '18.00', { kind: 'weekdays', days: [0, 4] }, 1],
       ])
-      expect(list[1]).toMatchObject({ linkedEquipmentId: unit.id, linkedEquipmentCode: unit.code, retiredOn: null })
+      expect(list[1]).toMatchObject({
+        linkedEquipmentId: unit.id,
+        linkedEquipmentCode: unit.code,
+        retiredOn: null,
+      })
       expect((await getAssignments(trx, rentalOrg, [list[0]!.id, list[0]!.id])).length).toBe(1)
-      expect((await getEquipment(trx, rentalOrg, [unit.id, s.id])).map((e) => e.id).sort()).toEqual([unit.id, s.id].sort())
+      expect((await getEquipment(trx, rentalOrg, [unit.id, s.id])).map((e) => e.id).sort()).toEqual(
+        [unit.id, s.id].sort(),
+      )
       expect(await getEquipment(trx, offshoreOrg, [unit.id])).toEqual([])
       expect(await findProjectIds(trx, rentalOrg, 'lectura ext')).toEqual([p.id])
     })
@@ -624,8 +871,13 @@ describe('with the other rental modules wired (app.ts)', () => {
     if (!has('/api/v1/rental/billing-sheets')) return
     const p = await newProject({ startDate: '2026-02-01' })
     const unit = await newUnit()
-    const a = (await assign(p.id, { equipmentId: unit.id, operationStart: '2026-02-01', dailyRate: '10' })).body
-    const sheet = await post('/api/v1/rental/billing-sheets', { projectId: p.id, periodStart: '2026-02-01', periodEnd: '2026-02-28' })
+    const a = (await assign(p.id, { equipmentId: unit.id, operationStart: '2026-02-01', dailyRate: '10' }))
+      .body
+    const sheet = await post('/api/v1/rental/billing-sheets', {
+      projectId: p.id,
+      periodStart: '2026-02-01',
+      periodEnd: '2026-02-28',
+    })
     expect(sheet.status).toBe(201)
     const totalOf = async () => (await get(`/api/v1/rental/billing-sheets/${sheet.body.id}`)).body.subtotal
     expect(await totalOf()).toBe('280.00')
@@ -645,7 +897,9 @@ describe('with the other rental modules wired (app.ts)', () => {
     const unit = await newUnit()
     await assign(p.id, { equipmentId: unit.id, operationStart: '2026-02-01' })
     const s = await newService()
-    const svc = (await assign(p.id, { equipmentId: s.id, linkedEquipmentId: unit.id, operationStart: '2026-02-01' })).body
+    const svc = (
+      await assign(p.id, { equipmentId: s.id, linkedEquipmentId: unit.id, operationStart: '2026-02-01' })
+    ).body
     const chain = await post('/api/v1/rental/custody-chains', {
       projectId: p.id,
       activityDate: '2026-02-05',
@@ -658,9 +912,13 @@ describe('with the other rental modules wired (app.ts)', () => {
     const refused = await del(`/api/v1/rental/assignments/${svc.id}`)
     expect(refused.status).toBe(409)
     // the equipment assignment takes its linked service with it: refused too
-    const eq = (await get(`/api/v1/rental/projects/${p.id}/assignments`)).body.items.find((x: Json) => x.kind === 'equipment')
+    const eq = (await get(`/api/v1/rental/projects/${p.id}/assignments`)).body.items.find(
+      (x: Json) => x.kind === 'equipment',
+    )
     expect((await del(`/api/v1/rental/assignments/${eq.id}`)).status).toBe(409)
     // retiring is still possible
-    expect((await post(`/api/v1/rental/assignments/${svc.id}/retire`, { date: '2026-02-28' })).status).toBe(200)
+    expect((await post(`/api/v1/rental/assignments/${svc.id}/retire`, { date: '2026-02-28' })).status).toBe(
+      200,
+    )
   })
 })

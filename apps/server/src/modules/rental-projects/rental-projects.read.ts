@@ -1,6 +1,12 @@
 import type { TRentalClient, TRentalEquipment, TRentalProject } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
-import { toAssignmentInfo, toClient, toEquipment, toProject, type RentalAssignmentInfo } from './rental-projects.mapping'
+import {
+  toAssignmentInfo,
+  toClient,
+  toEquipment,
+  toProject,
+  type RentalAssignmentInfo,
+} from './rental-projects.mapping'
 import * as repo from './rental-projects.repository'
 
 /**
@@ -10,13 +16,21 @@ import * as repo from './rental-projects.repository'
  */
 
 /** The project with its client, or undefined. */
-export async function getProject(trx: Executor, orgId: string, id: string): Promise<TRentalProject | undefined> {
+export async function getProject(
+  trx: Executor,
+  orgId: string,
+  id: string,
+): Promise<TRentalProject | undefined> {
   const row = await repo.findProject(trx, orgId, id)
   return row ? toProject(row) : undefined
 }
 
 /** The client, or undefined. */
-export async function getClient(trx: Executor, orgId: string, id: string): Promise<TRentalClient | undefined> {
+export async function getClient(
+  trx: Executor,
+  orgId: string,
+  id: string,
+): Promise<TRentalClient | undefined> {
   const row = await repo.findClient(trx, orgId, id)
   return row ? toClient(row) : undefined
 }
@@ -26,12 +40,20 @@ export async function getClient(trx: Executor, orgId: string, id: string): Promi
  * equipment, daily rate, frequency (engine form and raw), operation window, retirement and version.
  * Order: equipment first, then services; by code and start.
  */
-export async function listAssignments(trx: Executor, orgId: string, projectId: string): Promise<RentalAssignmentInfo[]> {
+export async function listAssignments(
+  trx: Executor,
+  orgId: string,
+  projectId: string,
+): Promise<RentalAssignmentInfo[]> {
   return (await repo.listProjectAssignments(trx, orgId, projectId)).map(toAssignmentInfo)
 }
 
 /** Assignments by id (any project of the organization); unknown ids are left out. */
-export async function getAssignments(trx: Executor, orgId: string, ids: readonly string[]): Promise<RentalAssignmentInfo[]> {
+export async function getAssignments(
+  trx: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<RentalAssignmentInfo[]> {
   const out: RentalAssignmentInfo[] = []
   for (const id of new Set(ids)) {
     const row = await repo.findAssignment(trx, orgId, id)
@@ -41,7 +63,11 @@ export async function getAssignments(trx: Executor, orgId: string, ids: readonly
 }
 
 /** Equipment and services by id; unknown ids are left out. */
-export async function getEquipment(trx: Executor, orgId: string, ids: readonly string[]): Promise<TRentalEquipment[]> {
+export async function getEquipment(
+  trx: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<TRentalEquipment[]> {
   return (await repo.findEquipmentByIds(trx, orgId, [...new Set(ids)])).map(toEquipment)
 }
 

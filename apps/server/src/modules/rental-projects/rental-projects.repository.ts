@@ -53,18 +53,39 @@ export async function insertClient(db: Executor, orgId: string, createdBy: strin
   return (await findClient(db, orgId, id))!
 }
 
-export async function findClient(db: Executor, orgId: string, id: string, opts: { forUpdate?: boolean } = {}) {
+export async function findClient(
+  db: Executor,
+  orgId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+) {
   if (opts.forUpdate) {
-    await db.selectFrom('rental_clients').select('id').where('org_id', '=', orgId).where('id', '=', id).forUpdate().execute()
+    await db
+      .selectFrom('rental_clients')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .forUpdate()
+      .execute()
   }
   return clientColumns(db, orgId).where('c.id', '=', id).executeTakeFirst()
 }
 
 export async function findClientByTaxId(db: Executor, orgId: string, taxId: string) {
-  return db.selectFrom('rental_clients').select(['id', 'name']).where('org_id', '=', orgId).where('tax_id', '=', taxId).executeTakeFirst()
+  return db
+    .selectFrom('rental_clients')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('tax_id', '=', taxId)
+    .executeTakeFirst()
 }
 
-export async function updateClient(db: Executor, orgId: string, id: string, patch: Partial<ClientValues> & { updated_at: Date }) {
+export async function updateClient(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: Partial<ClientValues> & { updated_at: Date },
+) {
   const { contacts, ...rest } = patch
   await db
     .updateTable('rental_clients')
@@ -171,9 +192,20 @@ export async function insertProject(db: Executor, orgId: string, createdBy: stri
 }
 
 /** One project of the organization with its client and counts; `forUpdate` locks the project row first. */
-export async function findProject(db: Executor, orgId: string, id: string, opts: { forUpdate?: boolean } = {}) {
+export async function findProject(
+  db: Executor,
+  orgId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+) {
   if (opts.forUpdate) {
-    await db.selectFrom('rental_projects').select('id').where('org_id', '=', orgId).where('id', '=', id).forUpdate().execute()
+    await db
+      .selectFrom('rental_projects')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .forUpdate()
+      .execute()
   }
   return projectColumns(db, orgId).where('p.id', '=', id).executeTakeFirst()
 }
@@ -182,9 +214,19 @@ export async function updateProject(
   db: Executor,
   orgId: string,
   id: string,
-  patch: Partial<ProjectValues> & { closed?: boolean; closed_on?: string | null; closed_by?: string | null; updated_at: Date },
+  patch: Partial<ProjectValues> & {
+    closed?: boolean
+    closed_on?: string | null
+    closed_by?: string | null
+    updated_at: Date
+  },
 ) {
-  await db.updateTable('rental_projects').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute()
+  await db
+    .updateTable('rental_projects')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute()
   return (await findProject(db, orgId, id))!
 }
 
@@ -262,7 +304,12 @@ const equipmentColumns = (db: Executor, orgId: string) =>
 
 export type EquipmentRow = NonNullable<Awaited<ReturnType<typeof findEquipment>>>
 
-export async function insertEquipment(db: Executor, orgId: string, createdBy: string | null, v: EquipmentValues) {
+export async function insertEquipment(
+  db: Executor,
+  orgId: string,
+  createdBy: string | null,
+  v: EquipmentValues,
+) {
   const { id } = await db
     .insertInto('rental_equipment')
     .values({ ...v, org_id: orgId, created_by: createdBy })
@@ -272,7 +319,12 @@ export async function insertEquipment(db: Executor, orgId: string, createdBy: st
 }
 
 /** Many units in one statement (import); returns their ids in order. */
-export async function insertEquipmentMany(db: Executor, orgId: string, createdBy: string | null, values: EquipmentValues[]) {
+export async function insertEquipmentMany(
+  db: Executor,
+  orgId: string,
+  createdBy: string | null,
+  values: EquipmentValues[],
+) {
   if (values.length === 0) return []
   const rows = await db
     .insertInto('rental_equipment')
@@ -282,9 +334,20 @@ export async function insertEquipmentMany(db: Executor, orgId: string, createdBy
   return rows
 }
 
-export async function findEquipment(db: Executor, orgId: string, id: string, opts: { forUpdate?: boolean } = {}) {
+export async function findEquipment(
+  db: Executor,
+  orgId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+) {
   if (opts.forUpdate) {
-    await db.selectFrom('rental_equipment').select('id').where('org_id', '=', orgId).where('id', '=', id).forUpdate().execute()
+    await db
+      .selectFrom('rental_equipment')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .forUpdate()
+      .execute()
   }
   return equipmentColumns(db, orgId).where('e.id', '=', id).executeTakeFirst()
 }
@@ -300,7 +363,10 @@ export async function findEquipmentByCode(db: Executor, orgId: string, code: str
 
 export async function findEquipmentByIds(db: Executor, orgId: string, ids: readonly string[]) {
   if (ids.length === 0) return []
-  return equipmentColumns(db, orgId).where('e.id', 'in', [...ids]).orderBy('e.code').execute()
+  return equipmentColumns(db, orgId)
+    .where('e.id', 'in', [...ids])
+    .orderBy('e.code')
+    .execute()
 }
 
 /** Every unit of the organization (the import compares codes against them). */
@@ -312,9 +378,18 @@ export async function updateEquipment(
   db: Executor,
   orgId: string,
   id: string,
-  patch: Partial<EquipmentValues> & { availability?: string; current_project_id?: string | null; updated_at: Date },
+  patch: Partial<EquipmentValues> & {
+    availability?: string
+    current_project_id?: string | null
+    updated_at: Date
+  },
 ) {
-  await db.updateTable('rental_equipment').set(patch).where('org_id', '=', orgId).where('id', '=', id).execute()
+  await db
+    .updateTable('rental_equipment')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .execute()
 }
 
 export async function deleteEquipment(db: Executor, orgId: string, id: string) {
@@ -365,7 +440,10 @@ export async function listEquipment(db: Executor, orgId: string, f: TRentalEquip
       case 'type':
         return q.orderBy('e.kind', f.dir).orderBy('e.type', f.dir)
       case 'condition':
-        return q.orderBy(sql`array_position(array['operative','in_repair','damaged','retired']::text[], e.condition)`, f.dir)
+        return q.orderBy(
+          sql`array_position(array['operative','in_repair','damaged','retired']::text[], e.condition)`,
+          f.dir,
+        )
       case 'availability':
         return q.orderBy('e.availability', f.dir)
       case 'createdAt':
@@ -373,7 +451,12 @@ export async function listEquipment(db: Executor, orgId: string, f: TRentalEquip
     }
   })()
   const [rows, n] = await Promise.all([
-    sorted.orderBy(sql`upper(e.code)`).orderBy('e.id').limit(f.limit).offset(f.offset).execute(),
+    sorted
+      .orderBy(sql`upper(e.code)`)
+      .orderBy('e.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q
       .clearSelect()
       .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -427,7 +510,12 @@ const assignmentColumns = (db: Executor, orgId: string) =>
 
 export type AssignmentRow = NonNullable<Awaited<ReturnType<typeof findAssignment>>>
 
-export async function insertAssignment(db: Executor, orgId: string, createdBy: string | null, v: AssignmentValues) {
+export async function insertAssignment(
+  db: Executor,
+  orgId: string,
+  createdBy: string | null,
+  v: AssignmentValues,
+) {
   const { id } = await db
     .insertInto('rental_assignments')
     .values({ ...v, org_id: orgId, created_by: createdBy })
@@ -436,19 +524,41 @@ export async function insertAssignment(db: Executor, orgId: string, createdBy: s
   return (await findAssignment(db, orgId, id))!
 }
 
-export async function findAssignment(db: Executor, orgId: string, id: string, opts: { forUpdate?: boolean } = {}) {
+export async function findAssignment(
+  db: Executor,
+  orgId: string,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+) {
   if (opts.forUpdate) {
-    await db.selectFrom('rental_assignments').select('id').where('org_id', '=', orgId).where('id', '=', id).forUpdate().execute()
+    await db
+      .selectFrom('rental_assignments')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .forUpdate()
+      .execute()
   }
   return assignmentColumns(db, orgId).where('a.id', '=', id).executeTakeFirst()
 }
 
 /** Every assignment of a project: equipment first, then services, by start and creation. */
-export async function listProjectAssignments(db: Executor, orgId: string, projectId: string, status?: 'active' | 'retired') {
+export async function listProjectAssignments(
+  db: Executor,
+  orgId: string,
+  projectId: string,
+  status?: 'active' | 'retired',
+) {
   let q = assignmentColumns(db, orgId).where('a.project_id', '=', projectId)
   if (status === 'active') q = q.where('a.retired_on', 'is', null)
   if (status === 'retired') q = q.where('a.retired_on', 'is not', null)
-  return q.orderBy('a.kind').orderBy('e.code').orderBy('a.operation_start').orderBy('a.created_at').orderBy('a.id').execute()
+  return q
+    .orderBy('a.kind')
+    .orderBy('e.code')
+    .orderBy('a.operation_start')
+    .orderBy('a.created_at')
+    .orderBy('a.id')
+    .execute()
 }
 
 /** Changes an assignment and bumps its version (billing day edits follow the version). */
@@ -474,7 +584,11 @@ export async function updateAssignment(
 export async function deleteAssignments(db: Executor, orgId: string, ids: readonly string[]) {
   if (ids.length === 0) return
   // services retired with one of these keep their retirement but lose the link (FK ON DELETE SET NULL)
-  await db.deleteFrom('rental_assignments').where('org_id', '=', orgId).where('id', 'in', [...ids]).execute()
+  await db
+    .deleteFrom('rental_assignments')
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .execute()
 }
 
 /** The active (not retired) assignment of an equipment, anywhere in the organization, with its project. */
@@ -491,7 +605,12 @@ export async function activeAssignmentOfEquipment(db: Executor, orgId: string, e
 }
 
 /** Active services of a project linked to an equipment. */
-export async function activeLinkedServices(db: Executor, orgId: string, projectId: string, equipmentId: string) {
+export async function activeLinkedServices(
+  db: Executor,
+  orgId: string,
+  projectId: string,
+  equipmentId: string,
+) {
   return db
     .selectFrom('rental_assignments')
     .selectAll()
@@ -533,7 +652,14 @@ export async function listEquipmentAssignments(db: Executor, orgId: string, equi
     .where('a.org_id', '=', orgId)
     .where('a.equipment_id', '=', equipmentId)
     .where('a.kind', '=', 'equipment')
-    .select(['a.id', 'a.project_id', 'a.operation_start', 'a.operation_end', 'a.retired_on', 'p.name as project_name'])
+    .select([
+      'a.id',
+      'a.project_id',
+      'a.operation_start',
+      'a.operation_end',
+      'a.retired_on',
+      'p.name as project_name',
+    ])
     .orderBy('a.operation_start')
     .execute()
 }

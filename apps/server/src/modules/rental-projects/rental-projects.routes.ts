@@ -44,63 +44,121 @@ const read = { permission: 'rental.read' as const }
 const manage = { permission: 'rental.manage' as const }
 
 /** HTTP ↔ service for rental clients, projects, equipment, assignments and the maintenance calendar. */
-export const rentalProjectsRoutes: FastifyPluginAsyncZod<{ service: RentalProjectsService }> = async (app, { service }) => {
-  const xlsx = (name: string) => ({ 'content-type': XLSX_MIME, 'content-disposition': `attachment; filename="${name}.xlsx"` })
+export const rentalProjectsRoutes: FastifyPluginAsyncZod<{ service: RentalProjectsService }> = async (
+  app,
+  { service },
+) => {
+  const xlsx = (name: string) => ({
+    'content-type': XLSX_MIME,
+    'content-disposition': `attachment; filename="${name}.xlsx"`,
+  })
 
   // --- clients ---
 
-  app.get(`${BASE}/clients`, { config: read, schema: { tags, querystring: ZRentalClientListQuery, response: { 200: ZRentalClientList } } }, async (req) =>
-    service.listClients(actorOf(req), req.query),
+  app.get(
+    `${BASE}/clients`,
+    {
+      config: read,
+      schema: { tags, querystring: ZRentalClientListQuery, response: { 200: ZRentalClientList } },
+    },
+    async (req) => service.listClients(actorOf(req), req.query),
   )
-  app.get(`${BASE}/clients/export.xlsx`, { config: read, schema: { tags, querystring: ZRentalClientListQuery } }, async (req, reply) =>
-    reply.headers(xlsx('clientes')).send(await service.exportClients(actorOf(req), req.query)),
+  app.get(
+    `${BASE}/clients/export.xlsx`,
+    { config: read, schema: { tags, querystring: ZRentalClientListQuery } },
+    async (req, reply) =>
+      reply.headers(xlsx('clientes')).send(await service.exportClients(actorOf(req), req.query)),
   )
-  app.post(`${BASE}/clients`, { config: manage, schema: { tags, body: ZRentalClientInput, response: { 201: ZRentalClient } } }, async (req, reply) =>
-    reply.status(201).send(await service.createClient(actorOf(req), req.body)),
+  app.post(
+    `${BASE}/clients`,
+    { config: manage, schema: { tags, body: ZRentalClientInput, response: { 201: ZRentalClient } } },
+    async (req, reply) => reply.status(201).send(await service.createClient(actorOf(req), req.body)),
   )
-  app.get(`${BASE}/clients/:id`, { config: read, schema: { tags, params: ZIdParams, response: { 200: ZRentalClient } } }, async (req) =>
-    service.getClient(actorOf(req), req.params.id),
+  app.get(
+    `${BASE}/clients/:id`,
+    { config: read, schema: { tags, params: ZIdParams, response: { 200: ZRentalClient } } },
+    async (req) => service.getClient(actorOf(req), req.params.id),
   )
   app.patch(
     `${BASE}/clients/:id`,
-    { config: manage, schema: { tags, params: ZIdParams, body: ZRentalClientPatch, response: { 200: ZRentalClient } } },
+    {
+      config: manage,
+      schema: { tags, params: ZIdParams, body: ZRentalClientPatch, response: { 200: ZRentalClient } },
+    },
     async (req) => service.updateClient(actorOf(req), req.params.id, req.body),
   )
-  app.delete(`${BASE}/clients/:id`, { config: manage, schema: { tags, params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
-    await service.deleteClient(actorOf(req), req.params.id)
-    return { ok: true as const }
-  })
+  app.delete(
+    `${BASE}/clients/:id`,
+    { config: manage, schema: { tags, params: ZIdParams, response: { 200: ZOk } } },
+    async (req) => {
+      await service.deleteClient(actorOf(req), req.params.id)
+      return { ok: true as const }
+    },
+  )
 
   // --- projects ---
 
-  app.get(`${BASE}/projects`, { config: read, schema: { tags, querystring: ZRentalProjectListQuery, response: { 200: ZRentalProjectList } } }, async (req) =>
-    service.listProjects(actorOf(req), req.query),
+  app.get(
+    `${BASE}/projects`,
+    {
+      config: read,
+      schema: { tags, querystring: ZRentalProjectListQuery, response: { 200: ZRentalProjectList } },
+    },
+    async (req) => service.listProjects(actorOf(req), req.query),
   )
-  app.get(`${BASE}/projects/export.xlsx`, { config: read, schema: { tags, querystring: ZRentalProjectListQuery } }, async (req, reply) =>
-    reply.headers(xlsx('proyectos')).send(await service.exportProjects(actorOf(req), req.query)),
+  app.get(
+    `${BASE}/projects/export.xlsx`,
+    { config: read, schema: { tags, querystring: ZRentalProjectListQuery } },
+    async (req, reply) =>
+      reply.headers(xlsx('proyectos')).send(await service.exportProjects(actorOf(req), req.query)),
   )
-  app.post(`${BASE}/projects`, { config: manage, schema: { tags, body: ZRentalProjectInput, response: { 201: ZRentalProject } } }, async (req, reply) =>
-    reply.status(201).send(await service.createProject(actorOf(req), req.body)),
+  app.post(
+    `${BASE}/projects`,
+    { config: manage, schema: { tags, body: ZRentalProjectInput, response: { 201: ZRentalProject } } },
+    async (req, reply) => reply.status(201).send(await service.createProject(actorOf(req), req.body)),
   )
-  app.get(`${BASE}/projects/:id`, { config: read, schema: { tags, params: ZIdParams, response: { 200: ZRentalProject } } }, async (req) =>
-    service.getProject(actorOf(req), req.params.id),
+  app.get(
+    `${BASE}/projects/:id`,
+    { config: read, schema: { tags, params: ZIdParams, response: { 200: ZRentalProject } } },
+    async (req) => service.getProject(actorOf(req), req.params.id),
   )
   app.patch(
     `${BASE}/projects/:id`,
-    { config: manage, schema: { tags, params: ZIdParams, body: ZRentalProjectPatch, response: { 200: ZRentalProject } } },
+    {
+      config: manage,
+      schema: { tags, params: ZIdParams, body: ZRentalProjectPatch, response: { 200: ZRentalProject } },
+    },
     async (req) => service.updateProject(actorOf(req), req.params.id, req.body),
   )
-  app.get(`${BASE}/projects/:id/close`, { config: read, schema: { tags, params: ZIdParams, response: { 200: ZRentalCloseCheck } } }, async (req) =>
-    service.closeCheck(actorOf(req), req.params.id),
+  app.get(
+    `${BASE}/projects/:id/close`,
+    { config: read, schema: { tags, params: ZIdParams, response: { 200: ZRentalCloseCheck } } },
+    async (req) => service.closeCheck(actorOf(req), req.params.id),
   )
   app.post(
     `${BASE}/projects/:id/close`,
-    { config: manage, schema: { tags, params: ZIdParams, body: ZCloseRentalProjectRequest.nullish(), response: { 200: ZRentalProject } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZCloseRentalProjectRequest.nullish(),
+        response: { 200: ZRentalProject },
+      },
+    },
     async (req) => service.closeProject(actorOf(req), req.params.id, req.body ?? {}),
   )
   app.get(
     `${BASE}/projects/:id/calendar`,
-    { config: read, schema: { tags, params: ZIdParams, querystring: ZRentalCalendarQuery, response: { 200: ZRentalCalendar } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        params: ZIdParams,
+        querystring: ZRentalCalendarQuery,
+        response: { 200: ZRentalCalendar },
+      },
+    },
     async (req) => service.getCalendar(actorOf(req), req.params.id, req.query),
   )
 
@@ -108,32 +166,72 @@ export const rentalProjectsRoutes: FastifyPluginAsyncZod<{ service: RentalProjec
 
   app.get(
     `${BASE}/projects/:id/assignments`,
-    { config: read, schema: { tags, params: ZIdParams, querystring: ZRentalAssignmentListQuery, response: { 200: ZRentalAssignmentList } } },
+    {
+      config: read,
+      schema: {
+        tags,
+        params: ZIdParams,
+        querystring: ZRentalAssignmentListQuery,
+        response: { 200: ZRentalAssignmentList },
+      },
+    },
     async (req) => service.listAssignments(actorOf(req), req.params.id, req.query),
   )
   app.post(
     `${BASE}/projects/:id/assignments`,
-    { config: manage, schema: { tags, params: ZIdParams, body: ZCreateRentalAssignmentRequest, response: { 201: ZRentalAssignment } } },
-    async (req, reply) => reply.status(201).send(await service.createAssignment(actorOf(req), req.params.id, req.body)),
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZCreateRentalAssignmentRequest,
+        response: { 201: ZRentalAssignment },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createAssignment(actorOf(req), req.params.id, req.body)),
   )
-  app.get(`${BASE}/assignments/:id`, { config: read, schema: { tags, params: ZIdParams, response: { 200: ZRentalAssignment } } }, async (req) =>
-    service.getAssignment(actorOf(req), req.params.id),
+  app.get(
+    `${BASE}/assignments/:id`,
+    { config: read, schema: { tags, params: ZIdParams, response: { 200: ZRentalAssignment } } },
+    async (req) => service.getAssignment(actorOf(req), req.params.id),
   )
   app.patch(
     `${BASE}/assignments/:id`,
-    { config: manage, schema: { tags, params: ZIdParams, body: ZUpdateRentalAssignmentRequest, response: { 200: ZRentalAssignment } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZUpdateRentalAssignmentRequest,
+        response: { 200: ZRentalAssignment },
+      },
+    },
     async (req) => service.updateAssignment(actorOf(req), req.params.id, req.body),
   )
   app.post(
     `${BASE}/assignments/:id/retire`,
-    { config: manage, schema: { tags, params: ZIdParams, body: ZRetireRentalAssignmentRequest.nullish(), response: { 200: ZRentalAssignmentChange } } },
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZRetireRentalAssignmentRequest.nullish(),
+        response: { 200: ZRentalAssignmentChange },
+      },
+    },
     async (req) => service.retireAssignment(actorOf(req), req.params.id, req.body ?? {}),
   )
   app.post(
     `${BASE}/assignments/:id/reactivate`,
     {
       config: manage,
-      schema: { tags, params: ZIdParams, body: ZReactivateRentalAssignmentRequest.nullish(), response: { 200: ZRentalAssignmentChange } },
+      schema: {
+        tags,
+        params: ZIdParams,
+        body: ZReactivateRentalAssignmentRequest.nullish(),
+        response: { 200: ZRentalAssignmentChange },
+      },
     },
     async (req) => service.reactivateAssignment(actorOf(req), req.params.id, req.body ?? {}),
   )
@@ -145,14 +243,24 @@ export const rentalProjectsRoutes: FastifyPluginAsyncZod<{ service: RentalProjec
 
   // --- equipment & services ---
 
-  app.get(`${BASE}/equipment`, { config: read, schema: { tags, querystring: ZRentalEquipmentListQuery, response: { 200: ZRentalEquipmentList } } }, async (req) =>
-    service.listEquipment(actorOf(req), req.query),
+  app.get(
+    `${BASE}/equipment`,
+    {
+      config: read,
+      schema: { tags, querystring: ZRentalEquipmentListQuery, response: { 200: ZRentalEquipmentList } },
+    },
+    async (req) => service.listEquipment(actorOf(req), req.query),
   )
-  app.get(`${BASE}/equipment/export.xlsx`, { config: read, schema: { tags, querystring: ZRentalEquipmentListQuery } }, async (req, reply) =>
-    reply.headers(xlsx('equipos')).send(await service.exportEquipment(actorOf(req), req.query)),
+  app.get(
+    `${BASE}/equipment/export.xlsx`,
+    { config: read, schema: { tags, querystring: ZRentalEquipmentListQuery } },
+    async (req, reply) =>
+      reply.headers(xlsx('equipos')).send(await service.exportEquipment(actorOf(req), req.query)),
   )
-  app.post(`${BASE}/equipment`, { config: manage, schema: { tags, body: ZRentalEquipmentInput, response: { 201: ZRentalEquipment } } }, async (req, reply) =>
-    reply.status(201).send(await service.createEquipment(actorOf(req), req.body)),
+  app.post(
+    `${BASE}/equipment`,
+    { config: manage, schema: { tags, body: ZRentalEquipmentInput, response: { 201: ZRentalEquipment } } },
+    async (req, reply) => reply.status(201).send(await service.createEquipment(actorOf(req), req.body)),
   )
   app.post(
     `${BASE}/equipment/import`,
@@ -160,7 +268,8 @@ export const rentalProjectsRoutes: FastifyPluginAsyncZod<{ service: RentalProjec
       config: manage,
       schema: {
         tags,
-        description: 'multipart: `file` (JSON list or .xlsx with headers), optional field `dryRun=true` for the report only',
+        description:
+          'multipart: `file` (JSON list or .xlsx with headers), optional field `dryRun=true` for the report only',
         consumes: ['multipart/form-data'],
         querystring: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
         response: { 200: ZRentalEquipmentImportResult },
@@ -172,16 +281,25 @@ export const rentalProjectsRoutes: FastifyPluginAsyncZod<{ service: RentalProjec
       return service.importEquipment(actorOf(req), upload, { dryRun })
     },
   )
-  app.get(`${BASE}/equipment/:id`, { config: read, schema: { tags, params: ZIdParams, response: { 200: ZRentalEquipment } } }, async (req) =>
-    service.getEquipment(actorOf(req), req.params.id),
+  app.get(
+    `${BASE}/equipment/:id`,
+    { config: read, schema: { tags, params: ZIdParams, response: { 200: ZRentalEquipment } } },
+    async (req) => service.getEquipment(actorOf(req), req.params.id),
   )
   app.patch(
     `${BASE}/equipment/:id`,
-    { config: manage, schema: { tags, params: ZIdParams, body: ZRentalEquipmentPatch, response: { 200: ZRentalEquipment } } },
+    {
+      config: manage,
+      schema: { tags, params: ZIdParams, body: ZRentalEquipmentPatch, response: { 200: ZRentalEquipment } },
+    },
     async (req) => service.updateEquipment(actorOf(req), req.params.id, req.body),
   )
-  app.delete(`${BASE}/equipment/:id`, { config: manage, schema: { tags, params: ZIdParams, response: { 200: ZOk } } }, async (req) => {
-    await service.deleteEquipment(actorOf(req), req.params.id)
-    return { ok: true as const }
-  })
+  app.delete(
+    `${BASE}/equipment/:id`,
+    { config: manage, schema: { tags, params: ZIdParams, response: { 200: ZOk } } },
+    async (req) => {
+      await service.deleteEquipment(actorOf(req), req.params.id)
+      return { ok: true as const }
+    },
+  )
 }

@@ -12,10 +12,42 @@ import { checkRuc } from './ruc'
  */
 
 const CLIENTS = [
-  { key: 'amazonica', name: 'Petrolera Amazónica del Oriente S.A.', taxId: '2191803224001', email: 'operaciones@amazonica.test', phone: '06 283 0400', address: 'Av. Quito y Colombia, Nueva Loja', contact: 'Ing. Marcelo Andrade' },
-  { key: 'sacha', name: 'Servicios Petroleros Sacha Cía. Ltda.', taxId: '2190563319001', email: 'compras@spsacha.test', phone: '06 289 1122', address: 'Vía a Coca km 4, Joya de los Sachas', contact: 'Lcda. Paola Cedeño' },
-  { key: 'ep', name: 'Empresa Pública de Hidrocarburos del Norte EP', taxId: '2260452010001', email: 'contratos@ephn.test', phone: '06 283 9000', address: 'Shushufindi, barrio Central', contact: 'Ing. Rubén Tapia' },
-  { key: 'natural', name: 'Carlos Vinicio Guamán Rivas', taxId: '2103456782001', email: null, phone: '099 123 4567', address: 'Lago Agrio, calle 12 de Febrero', contact: null },
+  {
+    key: 'amazonica',
+    name: 'Petrolera Amazónica del Oriente S.A.',
+    taxId: '2191803224001',
+    email: 'operaciones@amazonica.test',
+    phone: '06 283 0400',
+    address: 'Av. Quito y Colombia, Nueva Loja',
+    contact: 'Ing. Marcelo Andrade',
+  },
+  {
+    key: 'sacha',
+    name: 'Servicios Petroleros Sacha Cía. Ltda.',
+    taxId: '2190563319001',
+    email: 'compras@spsacha.test',
+    phone: '06 289 1122',
+    address: 'Vía a Coca km 4, Joya de los Sachas',
+    contact: 'Lcda. Paola Cedeño',
+  },
+  {
+    key: 'ep',
+    name: 'Empresa Pública de Hidrocarburos del Norte EP',
+    taxId: '2260452010001',
+    email: 'contratos@ephn.test',
+    phone: '06 283 9000',
+    address: 'Shushufindi, barrio Central',
+    contact: 'Ing. Rubén Tapia',
+  },
+  {
+    key: 'natural',
+    name: 'Carlos Vinicio Guamán Rivas',
+    taxId: '2103456782001',
+    email: null,
+    phone: '099 123 4567',
+    address: 'Lago Agrio, calle 12 de Febrero',
+    contact: null,
+  },
 ] as const
 
 const SERVICES = [
@@ -27,10 +59,28 @@ const SERVICES = [
   { code: 'PEISOL-SERV06', name: 'Disposición final de aguas negras y grises' },
 ] as const
 
-type Unit = { code: string; name: string; type: string; brand?: string; condition?: string; location?: string; notes?: string }
+type Unit = {
+  code: string
+  name: string
+  type: string
+  brand?: string
+  condition?: string
+  location?: string
+  notes?: string
+}
 const UNITS: Unit[] = [
-  ...Array.from({ length: 12 }, (_, i) => ({ code: `PSL-BT-${101 + i}`, name: 'BATERÍA SANITARIA', type: 'toilet', brand: 'Satelite' })),
-  ...Array.from({ length: 8 }, (_, i) => ({ code: `PSL-LV-${201 + i}`, name: 'ESTACIÓN DE LAVAMANOS', type: 'hand_wash_station', brand: 'PolyJohn' })),
+  ...Array.from({ length: 12 }, (_, i) => ({
+    code: `PSL-BT-${101 + i}`,
+    name: 'BATERÍA SANITARIA',
+    type: 'toilet',
+    brand: 'Satelite',
+  })),
+  ...Array.from({ length: 8 }, (_, i) => ({
+    code: `PSL-LV-${201 + i}`,
+    name: 'ESTACIÓN DE LAVAMANOS',
+    type: 'hand_wash_station',
+    brand: 'PolyJohn',
+  })),
   { code: 'PSL-UP-301', name: 'ESTACIÓN CUÁDRUPLE DE URINARIOS', type: 'urinal_station' },
   { code: 'PSL-UP-302', name: 'ESTACIÓN CUÁDRUPLE DE URINARIOS', type: 'urinal_station' },
   { code: 'PSL-CP-401', name: 'CAMPER BAÑO 4 PUESTOS', type: 'camper' },
@@ -57,7 +107,8 @@ const monthStart = (date: Date, offset: number) => {
 export const seedDemoRentalProjects: DemoSeeder = async (trx, actor, org) => {
   if (!org.linesOfBusiness.includes('rental')) return
   const orgId = actor.orgId
-  if ((await repo.listClients(trx, orgId, { limit: 1, offset: 0, sort: 'name', dir: 'asc' })).total > 0) return
+  if ((await repo.listClients(trx, orgId, { limit: 1, offset: 0, sort: 'name', dir: 'asc' })).total > 0)
+    return
 
   const now = new Date()
   const m0 = monthStart(now, 0)
@@ -74,13 +125,18 @@ export const seedDemoRentalProjects: DemoSeeder = async (trx, actor, org) => {
       email: c.email,
       phone: c.phone,
       address: c.address,
-      contacts: c.contact ? [{ name: c.contact, position: 'Administrador de contrato', phone: c.phone, email: c.email }] : [],
+      contacts: c.contact
+        ? [{ name: c.contact, position: 'Administrador de contrato', phone: c.phone, email: c.email }]
+        : [],
       notes: null,
     })
     clients[c.key] = row.id
   }
 
-  const items = new Map<string, { id: string; code: string; name: string; kind: string; type: string | null }>()
+  const items = new Map<
+    string,
+    { id: string; code: string; name: string; kind: string; type: string | null }
+  >()
   for (const s of SERVICES) {
     const row = await repo.insertEquipment(trx, orgId, null, {
       code: s.code,
@@ -114,7 +170,16 @@ export const seedDemoRentalProjects: DemoSeeder = async (trx, actor, org) => {
     items.set(u.code, row)
   }
 
-  const project = async (v: { client: string; name: string; location: string; cardinal: string; contact: string; phone: string; start: string; end?: string }) =>
+  const project = async (v: {
+    client: string
+    name: string
+    location: string
+    cardinal: string
+    contact: string
+    phone: string
+    start: string
+    end?: string
+  }) =>
     (
       await repo.insertProject(trx, orgId, null, {
         client_id: clients[v.client]!,
@@ -132,7 +197,16 @@ export const seedDemoRentalProjects: DemoSeeder = async (trx, actor, org) => {
   const assign = async (
     projectId: string,
     code: string,
-    v: { rate: string; start: string; end?: string; frequency?: 'daily' | 'weekdays' | 'monthdays'; days?: number[]; linked?: string; retiredOn?: string; reason?: string },
+    v: {
+      rate: string
+      start: string
+      end?: string
+      frequency?: 'daily' | 'weekdays' | 'monthdays'
+      days?: number[]
+      linked?: string
+      retiredOn?: string
+      reason?: string
+    },
   ) => {
     const item = items.get(code)!
     const linked = v.linked ? items.get(v.linked)! : null
@@ -150,40 +224,123 @@ export const seedDemoRentalProjects: DemoSeeder = async (trx, actor, org) => {
       notes: null,
     })
     if (v.retiredOn) {
-      await repo.updateAssignment(trx, orgId, row.id, { retired_on: v.retiredOn, retirement_reason: v.reason ?? null, updated_at: new Date() })
+      await repo.updateAssignment(trx, orgId, row.id, {
+        retired_on: v.retiredOn,
+        retirement_reason: v.reason ?? null,
+        updated_at: new Date(),
+      })
     } else if (item.kind === 'equipment') {
-      await repo.updateEquipment(trx, orgId, item.id, { availability: 'rented', current_project_id: projectId, updated_at: new Date() })
+      await repo.updateEquipment(trx, orgId, item.id, {
+        availability: 'rented',
+        current_project_id: projectId,
+        updated_at: new Date(),
+      })
     }
   }
 
   // P1: two months running, toilets, hand-wash stations, urinals, a wastewater plant and their services
-  const p1 = await project({ client: 'amazonica', name: 'Campamento Auca Sur', location: 'AUCA SUR CPF', cardinal: 'south', contact: 'Ing. Marcelo Andrade', phone: '0991234001', start: m2 })
-  for (const code of ['PSL-BT-101', 'PSL-BT-102', 'PSL-BT-103', 'PSL-BT-104', 'PSL-BT-105']) await assign(p1, code, { rate: '18.00', start: m2 })
-  await assign(p1, 'PSL-BT-106', { rate: '18.00', start: m2, retiredOn: addDays(m1, 9), reason: 'Enviada a mantenimiento correctivo' })
+  const p1 = await project({
+    client: 'amazonica',
+    name: 'Campamento Auca Sur',
+    location: 'AUCA SUR CPF',
+    cardinal: 'south',
+    contact: 'Ing. Marcelo Andrade',
+    phone: '0991234001',
+    start: m2,
+  })
+  for (const code of ['PSL-BT-101', 'PSL-BT-102', 'PSL-BT-103', 'PSL-BT-104', 'PSL-BT-105'])
+    await assign(p1, code, { rate: '18.00', start: m2 })
+  await assign(p1, 'PSL-BT-106', {
+    rate: '18.00',
+    start: m2,
+    retiredOn: addDays(m1, 9),
+    reason: 'Enviada a mantenimiento correctivo',
+  })
   await assign(p1, 'PSL-BT-107', { rate: '18.50', start: addDays(m1, 11) })
-  for (const code of ['PSL-LV-201', 'PSL-LV-202', 'PSL-LV-203']) await assign(p1, code, { rate: '9.50', start: m2 })
+  for (const code of ['PSL-LV-201', 'PSL-LV-202', 'PSL-LV-203'])
+    await assign(p1, code, { rate: '9.50', start: m2 })
   await assign(p1, 'PSL-UP-301', { rate: '25.00', start: m2 })
   await assign(p1, 'PSL-PTAR-601', { rate: '120.00', start: addDays(m2, 4) })
-  await assign(p1, 'PEISOL-SERV01', { rate: '25.00', start: m2, frequency: 'weekdays', days: [0, 3], linked: 'PSL-BT-101' })
-  await assign(p1, 'PEISOL-SERV02', { rate: '15.00', start: m2, frequency: 'weekdays', days: [2], linked: 'PSL-LV-201' })
+  await assign(p1, 'PEISOL-SERV01', {
+    rate: '25.00',
+    start: m2,
+    frequency: 'weekdays',
+    days: [0, 3],
+    linked: 'PSL-BT-101',
+  })
+  await assign(p1, 'PEISOL-SERV02', {
+    rate: '15.00',
+    start: m2,
+    frequency: 'weekdays',
+    days: [2],
+    linked: 'PSL-LV-201',
+  })
   await assign(p1, 'PEISOL-SERV03', { rate: '180.00', start: m2, frequency: 'monthdays', days: [1, 15] })
-  await assign(p1, 'PEISOL-SERV04', { rate: '95.00', start: addDays(m2, 4), frequency: 'monthdays', days: [28], linked: 'PSL-PTAR-601' })
+  await assign(p1, 'PEISOL-SERV04', {
+    rate: '95.00',
+    start: addDays(m2, 4),
+    frequency: 'monthdays',
+    days: [28],
+    linked: 'PSL-PTAR-601',
+  })
 
   // P2: since last month, a camper and a raw-water tank too
-  const p2 = await project({ client: 'sacha', name: 'Plataforma Sacha 470', location: 'SACHA 470', cardinal: 'north', contact: 'Lcda. Paola Cedeño', phone: '0987654321', start: m1 })
-  for (const code of ['PSL-BT-108', 'PSL-BT-109', 'PSL-BT-110']) await assign(p2, code, { rate: '17.00', start: m1 })
+  const p2 = await project({
+    client: 'sacha',
+    name: 'Plataforma Sacha 470',
+    location: 'SACHA 470',
+    cardinal: 'north',
+    contact: 'Lcda. Paola Cedeño',
+    phone: '0987654321',
+    start: m1,
+  })
+  for (const code of ['PSL-BT-108', 'PSL-BT-109', 'PSL-BT-110'])
+    await assign(p2, code, { rate: '17.00', start: m1 })
   for (const code of ['PSL-LV-204', 'PSL-LV-205']) await assign(p2, code, { rate: '9.00', start: m1 })
   await assign(p2, 'PSL-CP-401', { rate: '85.00', start: addDays(m1, 2) })
   await assign(p2, 'PSL-TQ-701', { rate: '30.00', start: m1, end: addDays(m0, 27) })
-  await assign(p2, 'PEISOL-SERV01', { rate: '22.00', start: m1, frequency: 'weekdays', days: [0, 2, 4], linked: 'PSL-BT-108' })
+  await assign(p2, 'PEISOL-SERV01', {
+    rate: '22.00',
+    start: m1,
+    frequency: 'weekdays',
+    days: [0, 2, 4],
+    linked: 'PSL-BT-108',
+  })
   await assign(p2, 'PEISOL-SERV03', { rate: '175.00', start: m1, frequency: 'weekdays', days: [5] })
 
   // P3: a finished project, closed with every assignment retired
   const closedOn = addDays(m2, -1)
-  const p3 = await project({ client: 'ep', name: 'Pozo Shushufindi 29', location: 'SHUSHUFINDI 29', cardinal: 'east', contact: 'Ing. Rubén Tapia', phone: '0998765432', start: m4, end: closedOn })
-  await assign(p3, 'PSL-BT-111', { rate: '16.00', start: m4, retiredOn: closedOn, reason: 'Cierre de proyecto' })
-  await assign(p3, 'PSL-LV-206', { rate: '8.50', start: m4, retiredOn: closedOn, reason: 'Cierre de proyecto' })
-  await assign(p3, 'PEISOL-SERV01', { rate: '20.00', start: m4, frequency: 'weekdays', days: [1, 4], linked: 'PSL-BT-111', retiredOn: closedOn, reason: 'Cierre de proyecto' })
+  const p3 = await project({
+    client: 'ep',
+    name: 'Pozo Shushufindi 29',
+    location: 'SHUSHUFINDI 29',
+    cardinal: 'east',
+    contact: 'Ing. Rubén Tapia',
+    phone: '0998765432',
+    start: m4,
+    end: closedOn,
+  })
+  await assign(p3, 'PSL-BT-111', {
+    rate: '16.00',
+    start: m4,
+    retiredOn: closedOn,
+    reason: 'Cierre de proyecto',
+  })
+  await assign(p3, 'PSL-LV-206', {
+    rate: '8.50',
+    start: m4,
+    retiredOn: closedOn,
+    reason: 'Cierre de proyecto',
+  })
+  await assign(p3, 'PEISOL-SERV01', {
+    rate: '20.00',
+    start: m4,
+    frequency: 'weekdays',
+    days: [1, 4],
+    linked: 'PSL-BT-111',
+    retiredOn: closedOn,
+    reason: 'Cierre de proyecto',
+  })
   await repo.updateProject(trx, orgId, p3, { closed: true, closed_on: closedOn, updated_at: new Date() })
 
   await writeAudit(trx, actor, {

@@ -82,11 +82,18 @@ const isUniqueViolation = (err: unknown, constraint?: string) =>
   err !== null &&
   'code' in err &&
   err.code === '23505' &&
-  (!constraint || ('constraint' in err && err.constraint === constraint) || String((err as { message?: string }).message).includes(constraint))
+  (!constraint ||
+    ('constraint' in err && err.constraint === constraint) ||
+    String((err as { message?: string }).message).includes(constraint))
 
 const orNull = <T>(v: T | null | undefined): T | null => (v === undefined || v === '' ? null : v)
 
-export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} }: RentalProjectsServiceDeps) {
+export function createRentalProjectsService({
+  db,
+  clock,
+  timeZoneOf,
+  hooks = {},
+}: RentalProjectsServiceDeps) {
   const today = createOrgToday(clock, timeZoneOf)
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
 
@@ -137,7 +144,9 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
 
   const clientConflict = (err: unknown, taxId: string): never => {
     if (isUniqueViolation(err, 'rental_clients_tax_id_uq')) {
-      throw new AppError('CONFLICT', `Ya existe un cliente con el RUC ${taxId}`, [{ path: 'taxId', message: 'RUC ya registrado' }])
+      throw new AppError('CONFLICT', `Ya existe un cliente con el RUC ${taxId}`, [
+        { path: 'taxId', message: 'RUC ya registrado' },
+      ])
     }
     throw err
   }
@@ -169,7 +178,9 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
     checkTaxId(input.taxId)
     return inTransaction(actor, async (trx) => {
       await assertTaxIdFree(trx, actor.orgId, input.taxId)
-      const row = await repo.insertClient(trx, actor.orgId, userId(actor), clientValues(input)).catch((e) => clientConflict(e, input.taxId))
+      const row = await repo
+        .insertClient(trx, actor.orgId, userId(actor), clientValues(input))
+        .catch((e) => clientConflict(e, input.taxId))
       await writeAudit(trx, actor, {
         action: 'rental.client.created',
         module: MODULE,
@@ -186,7 +197,8 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
     if (patch.taxId !== undefined) checkTaxId(patch.taxId)
     return inTransaction(actor, async (trx) => {
       const before = await loadClient(trx, actor, id, true)
-      if (patch.taxId !== undefined && patch.taxId !== before.tax_id) await assertTaxIdFree(trx, actor.orgId, patch.taxId, id)
+      if (patch.taxId !== undefined && patch.taxId !== before.tax_id)
+        await assertTaxIdFree(trx, actor.orgId, patch.taxId, id)
       const merged = clientValues({
         name: patch.name ?? before.name,
         taxId: patch.taxId ?? before.tax_id,
@@ -201,7 +213,13 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
       const after = await repo
         .updateClient(trx, actor.orgId, id, { ...merged, updated_at: clock() })
         .catch((e) => clientConflict(e, merged.tax_id))
-      await writeAudit(trx, actor, { action: 'rental.client.updated', module: MODULE, entityType: 'rental_client', entityId: id, changes })
+      await writeAudit(trx, actor, {
+        action: 'rental.client.updated',
+        module: MODULE,
+        entityType: 'rental_client',
+        entityId: id,
+        changes,
+      })
       return toClient(after)
     })
   }
@@ -211,7 +229,10 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
     await inTransaction(actor, async (trx) => {
       const before = await loadClient(trx, actor, id, true)
       if (Number(before.project_count) > 0) {
-        throw new AppError('CONFLICT', `El cliente tiene ${before.project_count} proyecto(s); no se puede eliminar`)
+        throw new AppError(
+          'CONFLICT',
+          `El cliente tiene ${before.project_count} proyecto(s); no se puede eliminar`,
+        )
       }
       await repo.deleteClient(trx, actor.orgId, id)
       await writeAudit(trx, actor, {
@@ -234,19 +255,25 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
 
   const assertOpen = (p: repo.ProjectRow) => {
     if (p.closed) {
-      throw new AppError('INVALID_STATE', `El proyecto «${p.name}» está cerrado; ya no admite cambios`, { projectId: p.id, closedOn: p.closed_on })
+      throw new AppError('INVALID_STATE', `El proyecto «${p.name}» está cerrado; ya no admite cambios`, {
+        projectId: p.id,
+        closedOn: p.closed_on,
+      })
     }
   }
 
   async function checkProjectClient(trx: Executor, actor: Actor, clientId: string) {
     const client = await repo.findClient(trx, actor.orgId, clientId)
-    if (!client) throw validationError('Cliente no válido', [{ path: 'clientId', message: 'El cliente no existe' }])
+    if (!client)
+      throw validationError('Cliente no válido', [{ path: 'clientId', message: 'El cliente no existe' }])
     return client
   }
 
   function checkProjectDates(startDate: string, endDate: string | null) {
     if (endDate && endDate < startDate) {
-      throw validationError('Fechas no válidas', [{ path: 'endDate', message: 'La fecha de fin no puede ser anterior al inicio' }])
+      throw validationError('Fechas no válidas', [
+        { path: 'endDate', message: 'La fecha de fin no puede ser anterior al inicio' },
+      ])
     }
   }
 
@@ -293,17 +320,23 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
     })
   }
 
-  async function updateProject(actor: Actor, id: string, patch: TRentalProjectPatch): Promise<TRentalProject> {
+  async function updateProject(
+    actor: Actor,
+    id: string,
+    patch: TRentalProjectPatch,
+  ): Promise<TRentalProject> {
     requireAccess(actor, 'rental.manage')
     return inTransaction(actor, async (trx) => {
       const before = await loadProject(trx, actor, id, true)
       assertOpen(before)
-      if (patch.clientId !== undefined && patch.clientId !== before.client_id) await checkProjectClient(trx, actor, patch.clientId)
+      if (patch.clientId !== undefined && patch.clientId !== before.client_id)
+        await checkProjectClient(trx, actor, patch.clientId)
       const values: repo.ProjectValues = {
         client_id: patch.clientId ?? before.client_id,
         name: patch.name ?? before.name,
         location: patch.location !== undefined ? orNull(patch.location) : before.location,
-        cardinal_point: patch.cardinalPoint !== undefined ? orNull(patch.cardinalPoint) : before.cardinal_point,
+        cardinal_point:
+          patch.cardinalPoint !== undefined ? orNull(patch.cardinalPoint) : before.cardinal_point,
         contact_name: patch.contactName !== undefined ? orNull(patch.contactName) : before.contact_name,
         contact_phone: patch.contactPhone !== undefined ? orNull(patch.contactPhone) : before.contact_phone,
         start_date: patch.startDate ?? before.start_date,
@@ -318,23 +351,39 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
         )
         if (earliest && values.start_date > earliest) {
           throw validationError('Fecha de inicio no válida', [
-            { path: 'startDate', message: `Hay asignaciones desde ${earliest}; el proyecto no puede empezar después` },
+            {
+              path: 'startDate',
+              message: `Hay asignaciones desde ${earliest}; el proyecto no puede empezar después`,
+            },
           ])
         }
       }
       const changes = diffFields(projectSnapshot(before), projectSnapshot({ ...before, ...values }))
       if (changes.length === 0) return toProject(before)
       const after = await repo.updateProject(trx, actor.orgId, id, { ...values, updated_at: clock() })
-      await writeAudit(trx, actor, { action: 'rental.project.updated', module: MODULE, entityType: 'rental_project', entityId: id, changes })
+      await writeAudit(trx, actor, {
+        action: 'rental.project.updated',
+        module: MODULE,
+        entityType: 'rental_project',
+        entityId: id,
+        changes,
+      })
       return toProject(after)
     })
   }
 
-  async function closeCheckIn(trx: Executor, actor: Actor, project: repo.ProjectRow): Promise<TRentalCloseCheck> {
+  async function closeCheckIn(
+    trx: Executor,
+    actor: Actor,
+    project: repo.ProjectRow,
+  ): Promise<TRentalCloseCheck> {
     const blockers: TRentalCloseCheck['blockers'] = []
     if (project.closed) blockers.push({ code: 'already_closed', message: 'El proyecto ya está cerrado' })
     else if (hooks.hasSheetInProgress && (await hooks.hasSheetInProgress(trx, actor.orgId, project.id))) {
-      blockers.push({ code: 'sheet_in_progress', message: 'Hay una planilla en ejecución: liquídala o cancélala antes de cerrar el proyecto' })
+      blockers.push({
+        code: 'sheet_in_progress',
+        message: 'Hay una planilla en ejecución: liquídala o cancélala antes de cerrar el proyecto',
+      })
     }
     const active = project.closed ? [] : await repo.activeProjectAssignments(trx, actor.orgId, project.id)
     return {
@@ -349,7 +398,9 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
 
   async function closeCheck(actor: Actor, id: string): Promise<TRentalCloseCheck> {
     requireAccess(actor, 'rental.read')
-    return db.transaction().execute(async (trx) => closeCheckIn(trx, actor, await loadProject(trx, actor, id)))
+    return db
+      .transaction()
+      .execute(async (trx) => closeCheckIn(trx, actor, await loadProject(trx, actor, id)))
   }
 
   /**
@@ -357,24 +408,36 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
    * the closing date (or its planned end when earlier), its equipment released; the end date defaults to the
    * closing date. Afterwards nothing in the project changes.
    */
-  async function closeProject(actor: Actor, id: string, input: TCloseRentalProjectRequest): Promise<TRentalProject> {
+  async function closeProject(
+    actor: Actor,
+    id: string,
+    input: TCloseRentalProjectRequest,
+  ): Promise<TRentalProject> {
     requireAccess(actor, 'rental.manage')
     return inTransaction(actor, async (trx, day) => {
       const project = await loadProject(trx, actor, id, true)
       assertOpen(project)
       const check = await closeCheckIn(trx, actor, project)
       if (!check.canClose) {
-        throw new AppError('INVALID_STATE', check.blockers.map((b) => b.message).join('; '), { blockers: check.blockers })
+        throw new AppError('INVALID_STATE', check.blockers.map((b) => b.message).join('; '), {
+          blockers: check.blockers,
+        })
       }
       const date = input.date ?? day
       if (date < project.start_date) {
-        throw validationError('Fecha de cierre no válida', [{ path: 'date', message: 'El cierre no puede ser anterior al inicio del proyecto' }])
+        throw validationError('Fecha de cierre no válida', [
+          { path: 'date', message: 'El cierre no puede ser anterior al inicio del proyecto' },
+        ])
       }
       const reason = input.reason?.trim() || 'Cierre de proyecto'
       const active = await repo.activeProjectAssignments(trx, actor.orgId, id)
       for (const a of active) {
         const retiredOn = closingRetirementDate(date, a.operation_end)
-        await repo.updateAssignment(trx, actor.orgId, a.id, { retired_on: retiredOn, retirement_reason: reason, updated_at: clock() })
+        await repo.updateAssignment(trx, actor.orgId, a.id, {
+          retired_on: retiredOn,
+          retirement_reason: reason,
+          updated_at: clock(),
+        })
         if (a.kind === 'equipment') await releaseUnit(trx, actor, a.equipment_id, id)
         await writeAudit(trx, actor, {
           action: 'rental.assignment.retired',
@@ -400,8 +463,16 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
         module: MODULE,
         entityType: 'rental_project',
         entityId: id,
-        changes: diffFields(projectSnapshot(project), projectSnapshot(after), ['closed', 'closedOn', 'endDate']),
-        data: { reason, retiredAssignments: active.length, releasedEquipment: check.equipmentToRelease.map((e) => e.code) },
+        changes: diffFields(projectSnapshot(project), projectSnapshot(after), [
+          'closed',
+          'closedOn',
+          'endDate',
+        ]),
+        data: {
+          reason,
+          retiredAssignments: active.length,
+          releasedEquipment: check.equipmentToRelease.map((e) => e.code),
+        },
       })
       if (active.length > 0) await assignmentsChanged(trx, actor, id)
       return toProject(after)
@@ -418,7 +489,9 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
 
   const codeConflict = (err: unknown, code: string): never => {
     if (isUniqueViolation(err, 'rental_equipment_code_uq')) {
-      throw new AppError('CONFLICT', `Ya existe un equipo o servicio con el código ${code}`, [{ path: 'code', message: 'Código ya registrado' }])
+      throw new AppError('CONFLICT', `Ya existe un equipo o servicio con el código ${code}`, [
+        { path: 'code', message: 'Código ya registrado' },
+      ])
     }
     throw err
   }
@@ -426,13 +499,17 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
   async function assertCodeFree(trx: Executor, orgId: string, code: string, exceptId?: string) {
     const other = await repo.findEquipmentByCode(trx, orgId, code)
     if (other && other.id !== exceptId) {
-      throw new AppError('CONFLICT', `Ya existe un equipo o servicio con el código ${other.code}`, [{ path: 'code', message: 'Código ya registrado' }])
+      throw new AppError('CONFLICT', `Ya existe un equipo o servicio con el código ${other.code}`, [
+        { path: 'code', message: 'Código ya registrado' },
+      ])
     }
   }
 
   function checkServiceType(kind: string, type: string | null | undefined) {
     if (kind === 'service' && type) {
-      throw validationError('Tipo no válido', [{ path: 'type', message: 'Un servicio no tiene tipo de equipo' }])
+      throw validationError('Tipo no válido', [
+        { path: 'type', message: 'Un servicio no tiene tipo de equipo' },
+      ])
     }
   }
 
@@ -484,7 +561,11 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
     })
   }
 
-  async function updateEquipment(actor: Actor, id: string, patch: TRentalEquipmentPatch): Promise<TRentalEquipment> {
+  async function updateEquipment(
+    actor: Actor,
+    id: string,
+    patch: TRentalEquipmentPatch,
+  ): Promise<TRentalEquipment> {
     requireAccess(actor, 'rental.manage')
     return inTransaction(actor, async (trx) => {
       const before = await loadEquipment(trx, actor, id, true)
@@ -493,7 +574,10 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
       if (code.toUpperCase() !== before.code.toUpperCase()) await assertCodeFree(trx, actor.orgId, code, id)
       const condition = before.kind === 'service' ? 'operative' : (patch.condition ?? before.condition)
       if (condition === 'retired' && before.availability === 'rented') {
-        throw new AppError('INVALID_STATE', `El equipo ${before.code} está rentado en «${before.project_name}»: retíralo del proyecto antes de darlo de baja`)
+        throw new AppError(
+          'INVALID_STATE',
+          `El equipo ${before.code} está rentado en «${before.project_name}»: retíralo del proyecto antes de darlo de baja`,
+        )
       }
       const values: Partial<repo.EquipmentValues> = {
         code,
@@ -509,8 +593,16 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
       }
       const changes = diffFields(equipmentSnapshot(before), equipmentSnapshot({ ...before, ...values }))
       if (changes.length === 0) return toEquipment(before)
-      await repo.updateEquipment(trx, actor.orgId, id, { ...values, updated_at: clock() }).catch((e) => codeConflict(e, code))
-      await writeAudit(trx, actor, { action: 'rental.equipment.updated', module: MODULE, entityType: 'rental_equipment', entityId: id, changes })
+      await repo
+        .updateEquipment(trx, actor.orgId, id, { ...values, updated_at: clock() })
+        .catch((e) => codeConflict(e, code))
+      await writeAudit(trx, actor, {
+        action: 'rental.equipment.updated',
+        module: MODULE,
+        entityType: 'rental_equipment',
+        entityId: id,
+        changes,
+      })
       return toEquipment(await loadEquipment(trx, actor, id))
     })
   }
@@ -521,7 +613,10 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
       const before = await loadEquipment(trx, actor, id, true)
       const used = await repo.countAssignmentsOfEquipment(trx, actor.orgId, id)
       if (used > 0) {
-        throw new AppError('CONFLICT', `${before.code} tiene ${used} asignación(es) en proyectos; no se puede eliminar (márcalo como retirado)`)
+        throw new AppError(
+          'CONFLICT',
+          `${before.code} tiene ${used} asignación(es) en proyectos; no se puede eliminar (márcalo como retirado)`,
+        )
       }
       await repo.deleteEquipment(trx, actor.orgId, id)
       await writeAudit(trx, actor, {
@@ -557,11 +652,18 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
           if (rows.length > MAX_IMPORT_ROWS) break
         }
       } catch {
-        throw validationError('No se pudo leer el libro de Excel', [{ path: 'file', message: 'El archivo no es un .xlsx válido' }])
+        throw validationError('No se pudo leer el libro de Excel', [
+          { path: 'file', message: 'El archivo no es un .xlsx válido' },
+        ])
       }
-      if (rows.length === 0) throw validationError('El archivo no contiene equipos', [{ path: 'file', message: 'Sin filas de datos bajo el encabezado' }])
+      if (rows.length === 0)
+        throw validationError('El archivo no contiene equipos', [
+          { path: 'file', message: 'Sin filas de datos bajo el encabezado' },
+        ])
       if (rows.length > MAX_IMPORT_ROWS) {
-        throw validationError('Archivo demasiado grande', [{ path: 'file', message: `Máximo ${MAX_IMPORT_ROWS} equipos por archivo` }])
+        throw validationError('Archivo demasiado grande', [
+          { path: 'file', message: `Máximo ${MAX_IMPORT_ROWS} equipos por archivo` },
+        ])
       }
       return rows
     }
@@ -569,7 +671,9 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
     try {
       doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
     } catch {
-      throw validationError('Formato no reconocido', [{ path: 'file', message: 'Sube un archivo JSON (lista de equipos) o un Excel .xlsx con encabezados' }])
+      throw validationError('Formato no reconocido', [
+        { path: 'file', message: 'Sube un archivo JSON (lista de equipos) o un Excel .xlsx con encabezados' },
+      ])
     }
     const parsed = rowsFromJson(doc)
     if ('error' in parsed) throw validationError(parsed.error, [{ path: 'file', message: parsed.error }])
@@ -581,7 +685,11 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
    * unit flagged for review (it cannot be assigned until reviewed); a row error (no code, repeated code…)
    * stops the whole import (400 with one detail per row). `dryRun` answers the report without writing.
    */
-  async function importEquipment(actor: Actor, upload: Upload, opts: { dryRun: boolean }): Promise<TRentalEquipmentImportResult> {
+  async function importEquipment(
+    actor: Actor,
+    upload: Upload,
+    opts: { dryRun: boolean },
+  ): Promise<TRentalEquipmentImportResult> {
     requireAccess(actor, 'rental.manage')
     const raw = await readImportRows(upload)
     return inTransaction(actor, async (trx) => {
@@ -613,11 +721,21 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
         unchanged: count('unchanged'),
         flagged: plan.filter((p) => p.action === 'create' && p.record?.reviewNote).length,
         errors: count('error'),
-        rows: plan.map(({ row, code, name, action, changes, warnings, errors }) => ({ row, code, name, action, changes, warnings, errors })),
+        rows: plan.map(({ row, code, name, action, changes, warnings, errors }) => ({
+          row,
+          code,
+          name,
+          action,
+          changes,
+          warnings,
+          errors,
+        })),
       }
       if (opts.dryRun) return report
       if (report.errors > 0) {
-        const details: TFieldError[] = plan.flatMap((p) => p.errors.map((message) => ({ path: `rows.${p.row}`, message: `Fila ${p.row}: ${message}` })))
+        const details: TFieldError[] = plan.flatMap((p) =>
+          p.errors.map((message) => ({ path: `rows.${p.row}`, message: `Fila ${p.row}: ${message}` })),
+        )
         throw validationError(`${report.errors} fila(s) con errores; no se importó ningún equipo`, details)
       }
       const toCreate = plan.filter((p) => p.action === 'create' && p.record)
@@ -681,15 +799,21 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
   function checkRate(value: string | number | undefined): string | undefined {
     if (value === undefined) return undefined
     const rate = moneyString(value)
-    if (rate === null) throw validationError('Tarifa no válida', [{ path: 'dailyRate', message: 'Importe no válido: no negativo, hasta 2 decimales' }])
+    if (rate === null)
+      throw validationError('Tarifa no válida', [
+        { path: 'dailyRate', message: 'Importe no válido: no negativo, hasta 2 decimales' },
+      ])
     return rate
   }
 
   function checkWindow(project: repo.ProjectRow, start: string, end: string | null) {
     const errors: TFieldError[] = []
-    if (start < project.start_date) errors.push({ path: 'operationStart', message: `El proyecto empieza el ${project.start_date}` })
-    if (project.end_date && start > project.end_date) errors.push({ path: 'operationStart', message: `El proyecto termina el ${project.end_date}` })
-    if (end && end < start) errors.push({ path: 'operationEnd', message: 'El fin de operación no puede ser anterior al inicio' })
+    if (start < project.start_date)
+      errors.push({ path: 'operationStart', message: `El proyecto empieza el ${project.start_date}` })
+    if (project.end_date && start > project.end_date)
+      errors.push({ path: 'operationStart', message: `El proyecto termina el ${project.end_date}` })
+    if (end && end < start)
+      errors.push({ path: 'operationEnd', message: 'El fin de operación no puede ser anterior al inicio' })
     if (errors.length > 0) throw validationError('Fechas de operación no válidas', errors)
   }
 
@@ -703,18 +827,29 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
   ) {
     const active = await repo.activeAssignmentOfEquipment(trx, actor.orgId, unit.id)
     if (active && active.id !== exceptAssignmentId) {
-      throw new AppError('CONFLICT', `El equipo ${unit.code} ya está asignado al proyecto «${active.project_name}»`, {
-        equipmentId: unit.id,
-        projectId: active.project_id,
-        projectName: active.project_name,
-        assignmentId: active.id,
-      })
+      throw new AppError(
+        'CONFLICT',
+        `El equipo ${unit.code} ya está asignado al proyecto «${active.project_name}»`,
+        {
+          equipmentId: unit.id,
+          projectId: active.project_id,
+          projectName: active.project_name,
+          assignmentId: active.id,
+        },
+      )
     }
     if (unit.review_note) {
-      throw new AppError('INVALID_STATE', `El equipo ${unit.code} está pendiente de revisión: ${unit.review_note}`, { equipmentId: unit.id })
+      throw new AppError(
+        'INVALID_STATE',
+        `El equipo ${unit.code} está pendiente de revisión: ${unit.review_note}`,
+        { equipmentId: unit.id },
+      )
     }
     if (unit.condition !== 'operative') {
-      throw new AppError('INVALID_STATE', `El equipo ${unit.code} no está operativo (${unit.condition})`, { equipmentId: unit.id, condition: unit.condition })
+      throw new AppError('INVALID_STATE', `El equipo ${unit.code} no está operativo (${unit.condition})`, {
+        equipmentId: unit.id,
+        condition: unit.condition,
+      })
     }
     await assertWindowFree(trx, actor, unit, window, exceptAssignmentId)
   }
@@ -722,7 +857,11 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
   async function releaseUnit(trx: Executor, actor: Actor, equipmentId: string, projectId: string) {
     const unit = await repo.findEquipment(trx, actor.orgId, equipmentId, { forUpdate: true })
     if (unit && unit.current_project_id === projectId) {
-      await repo.updateEquipment(trx, actor.orgId, equipmentId, { availability: 'available', current_project_id: null, updated_at: clock() })
+      await repo.updateEquipment(trx, actor.orgId, equipmentId, {
+        availability: 'available',
+        current_project_id: null,
+        updated_at: clock(),
+      })
     }
   }
 
@@ -732,7 +871,11 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
     return out
   }
 
-  async function listAssignments(actor: Actor, projectId: string, query: { status?: 'active' | 'retired' | undefined }) {
+  async function listAssignments(
+    actor: Actor,
+    projectId: string,
+    query: { status?: 'active' | 'retired' | undefined },
+  ) {
     requireAccess(actor, 'rental.read')
     return db.transaction().execute(async (trx) => {
       await loadProject(trx, actor, projectId)
@@ -752,7 +895,11 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
     return db.transaction().execute((trx) => readAssignment(trx, actor, id))
   }
 
-  async function createAssignment(actor: Actor, projectId: string, input: TCreateRentalAssignmentInput): Promise<TRentalAssignment> {
+  async function createAssignment(
+    actor: Actor,
+    projectId: string,
+    input: TCreateRentalAssignmentInput,
+  ): Promise<TRentalAssignment> {
     requireAccess(actor, 'rental.manage')
     return inTransaction(actor, async (trx) => {
       const project = await loadProject(trx, actor, projectId, true)
@@ -763,11 +910,16 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
       const end = input.operationEnd ?? null
       checkWindow(project, input.operationStart, end)
       const item = await repo.findEquipment(trx, actor.orgId, input.equipmentId, { forUpdate: true })
-      if (!item) throw validationError('Equipo no válido', [{ path: 'equipmentId', message: 'El equipo o servicio no existe' }])
+      if (!item)
+        throw validationError('Equipo no válido', [
+          { path: 'equipmentId', message: 'El equipo o servicio no existe' },
+        ])
       let linked: repo.EquipmentRow | undefined
       if (item.kind === 'equipment') {
         if (input.linkedEquipmentId) {
-          throw validationError('Vínculo no válido', [{ path: 'linkedEquipmentId', message: 'Solo un servicio se vincula a un equipo' }])
+          throw validationError('Vínculo no válido', [
+            { path: 'linkedEquipmentId', message: 'Solo un servicio se vincula a un equipo' },
+          ])
         }
         await assertEquipmentFree(trx, actor, item, { start: input.operationStart, end })
       } else if (input.linkedEquipmentId) {
@@ -786,14 +938,22 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
         linked_equipment_id: linked?.id ?? null,
         notes: orNull(input.notes),
       }
-      const row = await repo.insertAssignment(trx, actor.orgId, userId(actor), values).catch((err: unknown) => {
-        if (isUniqueViolation(err, 'rental_assignments_one_active_uq')) {
-          throw new AppError('CONFLICT', `El equipo ${item.code} ya está asignado a otro proyecto`, { equipmentId: item.id })
-        }
-        throw err
-      })
+      const row = await repo
+        .insertAssignment(trx, actor.orgId, userId(actor), values)
+        .catch((err: unknown) => {
+          if (isUniqueViolation(err, 'rental_assignments_one_active_uq')) {
+            throw new AppError('CONFLICT', `El equipo ${item.code} ya está asignado a otro proyecto`, {
+              equipmentId: item.id,
+            })
+          }
+          throw err
+        })
       if (item.kind === 'equipment') {
-        await repo.updateEquipment(trx, actor.orgId, item.id, { availability: 'rented', current_project_id: projectId, updated_at: clock() })
+        await repo.updateEquipment(trx, actor.orgId, item.id, {
+          availability: 'rented',
+          current_project_id: projectId,
+          updated_at: clock(),
+        })
       }
       await writeAudit(trx, actor, {
         action: 'rental.assignment.created',
@@ -827,20 +987,26 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
     return { before, project }
   }
 
-  async function updateAssignment(actor: Actor, id: string, patch: TUpdateRentalAssignmentRequest): Promise<TRentalAssignment> {
+  async function updateAssignment(
+    actor: Actor,
+    id: string,
+    patch: TUpdateRentalAssignmentRequest,
+  ): Promise<TRentalAssignment> {
     requireAccess(actor, 'rental.manage')
     return inTransaction(actor, async (trx) => {
       const { before, project } = await loadChangeable(trx, actor, id)
       if (before.retired_on) {
         throw new AppError('INVALID_STATE', 'La asignación está retirada: reactívala antes de editarla')
       }
-      const frequencyGiven = patch.frequency !== undefined || patch.weekdays !== undefined || patch.monthdays !== undefined
+      const frequencyGiven =
+        patch.frequency !== undefined || patch.weekdays !== undefined || patch.monthdays !== undefined
       let frequency = { kind: before.frequency, days: before.frequency_days }
       if (frequencyGiven) {
         const freq = normaliseFrequency({
           frequency: patch.frequency ?? (before.frequency as 'daily'),
           weekdays: patch.weekdays ?? (before.frequency === 'weekdays' ? before.frequency_days : undefined),
-          monthdays: patch.monthdays ?? (before.frequency === 'monthdays' ? before.frequency_days : undefined),
+          monthdays:
+            patch.monthdays ?? (before.frequency === 'monthdays' ? before.frequency_days : undefined),
         })
         if (!freq.ok) throw validationError('Frecuencia no válida', freq.errors)
         frequency = freq.value
@@ -858,9 +1024,13 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
       let linkedId = before.linked_equipment_id
       if (patch.linkedEquipmentId !== undefined && patch.linkedEquipmentId !== before.linked_equipment_id) {
         if (before.kind === 'equipment' && patch.linkedEquipmentId) {
-          throw validationError('Vínculo no válido', [{ path: 'linkedEquipmentId', message: 'Solo un servicio se vincula a un equipo' }])
+          throw validationError('Vínculo no válido', [
+            { path: 'linkedEquipmentId', message: 'Solo un servicio se vincula a un equipo' },
+          ])
         }
-        linkedId = patch.linkedEquipmentId ? (await checkLinkedEquipment(trx, actor, before.project_id, patch.linkedEquipmentId)).id : null
+        linkedId = patch.linkedEquipmentId
+          ? (await checkLinkedEquipment(trx, actor, before.project_id, patch.linkedEquipmentId)).id
+          : null
       }
       const values: Partial<repo.AssignmentValues> = {
         daily_rate: checkRate(patch.dailyRate) ?? before.daily_rate,
@@ -903,13 +1073,22 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
       if (other.id === selfId) continue
       const last = lastDayOnSite(other)
       if (last !== null && last < other.operation_start) continue // retired before it started: never on site
-      if ((last === null || last >= window.start) && (window.end === null || other.operation_start <= window.end)) {
+      if (
+        (last === null || last >= window.start) &&
+        (window.end === null || other.operation_start <= window.end)
+      ) {
         throw new AppError(
           'CONFLICT',
           last
             ? `El equipo ${unit.code} está en «${other.project_name}» del ${other.operation_start} al ${last}; elige fechas que no se crucen`
             : `El equipo ${unit.code} está en «${other.project_name}» desde el ${other.operation_start}`,
-          { equipmentId: unit.id, projectId: other.project_id, projectName: other.project_name, assignmentId: other.id, until: last },
+          {
+            equipmentId: unit.id,
+            projectId: other.project_id,
+            projectName: other.project_name,
+            assignmentId: other.id,
+            until: last,
+          },
         )
       }
     }
@@ -919,19 +1098,31 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
    * Retires an assignment on `date` (its last day on site, default today). An equipment is released and the
    * active services of the project linked to it are retired with the same date and reason.
    */
-  async function retireAssignment(actor: Actor, id: string, input: TRetireRentalAssignmentRequest): Promise<TRentalAssignmentChange> {
+  async function retireAssignment(
+    actor: Actor,
+    id: string,
+    input: TRetireRentalAssignmentRequest,
+  ): Promise<TRentalAssignmentChange> {
     requireAccess(actor, 'rental.manage')
     return inTransaction(actor, async (trx, day) => {
       const { before } = await loadChangeable(trx, actor, id)
-      if (before.retired_on) throw new AppError('INVALID_STATE', `La asignación ya está retirada desde el ${before.retired_on}`)
+      if (before.retired_on)
+        throw new AppError('INVALID_STATE', `La asignación ya está retirada desde el ${before.retired_on}`)
       const date = input.date ?? day
       if (date < before.operation_start) {
         throw validationError('Fecha de retiro no válida', [
-          { path: 'date', message: `La operación empezó el ${before.operation_start}; el retiro no puede ser anterior (elimina la asignación si no llegó a operar)` },
+          {
+            path: 'date',
+            message: `La operación empezó el ${before.operation_start}; el retiro no puede ser anterior (elimina la asignación si no llegó a operar)`,
+          },
         ])
       }
       const reason = input.reason?.trim() || null
-      await repo.updateAssignment(trx, actor.orgId, id, { retired_on: date, retirement_reason: reason, updated_at: clock() })
+      await repo.updateAssignment(trx, actor.orgId, id, {
+        retired_on: date,
+        retirement_reason: reason,
+        updated_at: clock(),
+      })
       await writeAudit(trx, actor, {
         action: 'rental.assignment.retired',
         module: MODULE,
@@ -946,7 +1137,12 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
       const cascaded: string[] = []
       if (before.kind === 'equipment') {
         await releaseUnit(trx, actor, before.equipment_id, before.project_id)
-        for (const s of await repo.activeLinkedServices(trx, actor.orgId, before.project_id, before.equipment_id)) {
+        for (const s of await repo.activeLinkedServices(
+          trx,
+          actor.orgId,
+          before.project_id,
+          before.equipment_id,
+        )) {
           await repo.updateAssignment(trx, actor.orgId, s.id, {
             retired_on: date,
             retirement_reason: reason,
@@ -962,7 +1158,11 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
               { field: 'retiredOn', old: null, new: date },
               { field: 'retirementReason', old: null, new: reason },
             ],
-            data: { projectId: before.project_id, cause: 'linked_equipment_retired', equipmentAssignmentId: id },
+            data: {
+              projectId: before.project_id,
+              cause: 'linked_equipment_retired',
+              equipmentAssignmentId: id,
+            },
           })
           cascaded.push(s.id)
         }
@@ -976,14 +1176,20 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
    * Undoes a retirement (the same row comes back, so billing keeps one line). Refused while the equipment is
    * active elsewhere (409 naming that project); the services retired with it come back too.
    */
-  async function reactivateAssignment(actor: Actor, id: string, input: TReactivateRentalAssignmentRequest): Promise<TRentalAssignmentChange> {
+  async function reactivateAssignment(
+    actor: Actor,
+    id: string,
+    input: TReactivateRentalAssignmentRequest,
+  ): Promise<TRentalAssignmentChange> {
     requireAccess(actor, 'rental.manage')
     return inTransaction(actor, async (trx) => {
       const { before, project } = await loadChangeable(trx, actor, id)
       if (!before.retired_on) throw new AppError('INVALID_STATE', 'La asignación no está retirada')
       const start = input.operationStart ?? before.operation_start
       if (start < before.operation_start) {
-        throw validationError('Inicio no válido', [{ path: 'operationStart', message: 'Solo se puede mover el inicio hacia adelante' }])
+        throw validationError('Inicio no válido', [
+          { path: 'operationStart', message: 'Solo se puede mover el inicio hacia adelante' },
+        ])
       }
       checkWindow(project, start, before.operation_end)
       if (before.kind === 'equipment') {
@@ -1012,7 +1218,9 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
         changes: [
           { field: 'retiredOn', old: before.retired_on, new: null },
           { field: 'retirementReason', old: before.retirement_reason, new: null },
-          ...(start !== before.operation_start ? [{ field: 'operationStart', old: before.operation_start, new: start }] : []),
+          ...(start !== before.operation_start
+            ? [{ field: 'operationStart', old: before.operation_start, new: start }]
+            : []),
         ],
         data: { projectId: before.project_id, equipmentCode: before.equipment_code },
       })
@@ -1031,7 +1239,11 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
           entityType: 'rental_assignment',
           entityId: s.id,
           changes: [{ field: 'retiredOn', old: s.retired_on, new: null }],
-          data: { projectId: before.project_id, cause: 'linked_equipment_reactivated', equipmentAssignmentId: id },
+          data: {
+            projectId: before.project_id,
+            cause: 'linked_equipment_reactivated',
+            equipmentAssignmentId: id,
+          },
         })
         cascaded.push(s.id)
       }
@@ -1051,7 +1263,9 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
       const withIt =
         before.kind === 'equipment'
           ? [
-              ...(before.retired_on ? [] : await repo.activeLinkedServices(trx, actor.orgId, before.project_id, before.equipment_id)),
+              ...(before.retired_on
+                ? []
+                : await repo.activeLinkedServices(trx, actor.orgId, before.project_id, before.equipment_id)),
               ...(await repo.servicesRetiredWith(trx, actor.orgId, id)),
             ]
           : []
@@ -1067,7 +1281,8 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
           { assignmentIds: blocked },
         )
       }
-      if (before.kind === 'equipment' && !before.retired_on) await releaseUnit(trx, actor, before.equipment_id, before.project_id)
+      if (before.kind === 'equipment' && !before.retired_on)
+        await releaseUnit(trx, actor, before.equipment_id, before.project_id)
       const ids = [...new Set(all.map((a) => a.id))]
       await repo.deleteAssignments(trx, actor.orgId, ids)
       for (const a of all) {
@@ -1076,7 +1291,12 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
           module: MODULE,
           entityType: 'rental_assignment',
           entityId: a.id,
-          changes: diffFields(assignmentSnapshot(a), {}, ['dailyRate', 'operationStart', 'operationEnd', 'retiredOn']),
+          changes: diffFields(assignmentSnapshot(a), {}, [
+            'dailyRate',
+            'operationStart',
+            'operationEnd',
+            'retiredOn',
+          ]),
           data: {
             projectId: before.project_id,
             equipmentId: a.equipment_id,
@@ -1092,7 +1312,11 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
 
   // ---------------------------------------------------------------- calendar
 
-  async function getCalendar(actor: Actor, projectId: string, query: { month?: string | undefined }): Promise<TRentalCalendar> {
+  async function getCalendar(
+    actor: Actor,
+    projectId: string,
+    query: { month?: string | undefined },
+  ): Promise<TRentalCalendar> {
     requireAccess(actor, 'rental.read')
     const day = await today(actor.orgId)
     const month = query.month ?? day.slice(0, 7)
@@ -1113,7 +1337,10 @@ export function createRentalProjectsService({ db, clock, timeZoneOf, hooks = {} 
         rate: r.daily_rate,
         operationStart: r.operation_start,
         lastDay: lastDayOnSite(r),
-        linkedEquipment: r.linked_equipment_id && r.linked_code ? { id: r.linked_equipment_id, code: r.linked_code, name: r.linked_name ?? '' } : null,
+        linkedEquipment:
+          r.linked_equipment_id && r.linked_code
+            ? { id: r.linked_equipment_id, code: r.linked_code, name: r.linked_name ?? '' }
+            : null,
       }))
     return buildCalendar({ projectId, month, today: day, services })
   }
@@ -1169,7 +1396,15 @@ function clientSnapshot(r: repo.ClientRow) {
   }
 }
 function snapshotOfClientValues(v: repo.ClientValues) {
-  return { name: v.name, taxId: v.tax_id, email: v.email, phone: v.phone, address: v.address, contacts: v.contacts, notes: v.notes }
+  return {
+    name: v.name,
+    taxId: v.tax_id,
+    email: v.email,
+    phone: v.phone,
+    address: v.address,
+    contacts: v.contacts,
+    notes: v.notes,
+  }
 }
 
 function projectSnapshot(r: {

@@ -4,7 +4,12 @@ import type { CreatedAt, DateCol, Numeric, Timestamp } from '../../platform/db/t
 type NullableDate = ColumnType<string | null, string | null | undefined, string | null>
 type Jsonb<T> = ColumnType<T, string | undefined, string>
 
-export type StoredContact = { name: string; position: string | null; phone: string | null; email: string | null }
+export type StoredContact = {
+  name: string
+  position: string | null
+  phone: string | null
+  email: string | null
+}
 
 export type RentalClientsTable = {
   id: Generated<string>

@@ -54,7 +54,9 @@ describe('check digits', () => {
   it('computes the cédula digit (module 10)', () => {
     expect(cedulaCheckDigit([1, 7, 1, 0, 0, 3, 4, 0, 6])).toBe(5)
     // sum multiple of 10 → 0
-    expect(cedulaCheckDigit([0, 1, 0, 0, 0, 0, 0, 0, 8])).toBe((10 - ((0 + 1 + 0 + 0 + 0 + 0 + 0 + 0 + 7) % 10)) % 10)
+    expect(cedulaCheckDigit([0, 1, 0, 0, 0, 0, 0, 0, 8])).toBe(
+      (10 - ((0 + 1 + 0 + 0 + 0 + 0 + 0 + 0 + 7) % 10)) % 10,
+    )
   })
 
   it('computes module 11 with its 11 → 0 and 10 → none cases', () => {

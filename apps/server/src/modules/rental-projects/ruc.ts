@@ -19,9 +19,7 @@
 
 export type RucKind = 'natural' | 'public' | 'private'
 
-export type RucCheck =
-  | { ok: true; kind: RucKind; checkDigitOk: boolean }
-  | { ok: false; message: string }
+export type RucCheck = { ok: true; kind: RucKind; checkDigitOk: boolean } | { ok: false; message: string }
 
 const fail = (message: string): RucCheck => ({ ok: false, message })
 
@@ -73,7 +71,11 @@ export function checkRuc(value: string): RucCheck {
   }
   if (third === 9) {
     if (value.slice(10) === '000') return fail('El número de establecimiento no puede ser 000')
-    return { ok: true, kind: 'private', checkDigitOk: mod11CheckDigit(d.slice(0, 9), PRIVATE_COEFFICIENTS) === d[9] }
+    return {
+      ok: true,
+      kind: 'private',
+      checkDigitOk: mod11CheckDigit(d.slice(0, 9), PRIVATE_COEFFICIENTS) === d[9],
+    }
   }
   return fail('El tercer dígito del RUC no es válido (0–5 persona natural, 6 entidad pública, 9 sociedad)')
 }

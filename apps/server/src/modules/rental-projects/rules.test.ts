@@ -13,17 +13,41 @@ import { buildCalendar, monthRange, type CalendarService } from './maintenance-c
 describe('frequencies', () => {
   it('normalises the flat and the object forms (weekday 0 = Monday)', () => {
     expect(normaliseFrequency({})).toEqual({ ok: true, value: { kind: 'daily', days: [] } })
-    expect(normaliseFrequency({ frequency: 'daily', weekdays: [1] })).toEqual({ ok: true, value: { kind: 'daily', days: [] } })
-    expect(normaliseFrequency({ frequency: 'weekdays', weekdays: [4, 0, 2, 0] })).toEqual({ ok: true, value: { kind: 'weekdays', days: [0, 2, 4] } })
-    expect(normaliseFrequency({ frequency: 'weekdays', weekdays: ['mon', 'sun'] })).toEqual({ ok: true, value: { kind: 'weekdays', days: [0, 6] } })
-    expect(normaliseFrequency({ frequency: { kind: 'monthdays', days: [15, 1] } })).toEqual({ ok: true, value: { kind: 'monthdays', days: [1, 15] } })
+    expect(normaliseFrequency({ frequency: 'daily', weekdays: [1] })).toEqual({
+      ok: true,
+      value: { kind: 'daily', days: [] },
+    })
+    expect(normaliseFrequency({ frequency: 'weekdays', weekdays: [4, 0, 2, 0] })).toEqual({
+      ok: true,
+      value: { kind: 'weekdays', days: [0, 2, 4] },
+    })
+    expect(normaliseFrequency({ frequency: 'weekdays', weekdays: ['mon', 'sun'] })).toEqual({
+      ok: true,
+      value: { kind: 'weekdays', days: [0, 6] },
+    })
+    expect(normaliseFrequency({ frequency: { kind: 'monthdays', days: [15, 1] } })).toEqual({
+      ok: true,
+      value: { kind: 'monthdays', days: [1, 15] },
+    })
   })
 
   it('refuses empty or out-of-range lists with the field path', () => {
-    expect(normaliseFrequency({ frequency: 'weekdays' })).toEqual({ ok: false, errors: [{ path: 'weekdays', message: expect.any(String) }] })
-    expect(normaliseFrequency({ frequency: 'monthdays', monthdays: [] })).toMatchObject({ ok: false, errors: [{ path: 'monthdays' }] })
-    expect(normaliseFrequency({ frequency: 'weekdays', weekdays: [1, 7] })).toMatchObject({ ok: false, errors: [{ path: 'weekdays.1' }] })
-    expect(normaliseFrequency({ frequency: { kind: 'monthdays', days: [0] } })).toMatchObject({ ok: false, errors: [{ path: 'frequency.days.0' }] })
+    expect(normaliseFrequency({ frequency: 'weekdays' })).toEqual({
+      ok: false,
+      errors: [{ path: 'weekdays', message: expect.any(String) }],
+    })
+    expect(normaliseFrequency({ frequency: 'monthdays', monthdays: [] })).toMatchObject({
+      ok: false,
+      errors: [{ path: 'monthdays' }],
+    })
+    expect(normaliseFrequency({ frequency: 'weekdays', weekdays: [1, 7] })).toMatchObject({
+      ok: false,
+      errors: [{ path: 'weekdays.1' }],
+    })
+    expect(normaliseFrequency({ frequency: { kind: 'monthdays', days: [0] } })).toMatchObject({
+      ok: false,
+      errors: [{ path: 'frequency.days.0' }],
+    })
   })
 
   it('gives the engine form', () => {
@@ -46,11 +70,18 @@ describe('money and texts', () => {
   })
 
   it('builds the default billing texts', () => {
-    expect(defaultDescription({ kind: 'equipment', code: 'PSL-BT-185', name: 'Batería', type: 'toilet' })).toBe('ALQUILER / PSL-BT-185 / BATERÍA SANITARIA')
-    expect(defaultDescription({ kind: 'service', code: 'PEISOL-SERV01', name: 'Limpieza de batería', type: null }, { code: 'PSL-BT-185' })).toBe(
-      'SERVICIO / PSL-BT-185 / LIMPIEZA DE BATERÍA',
+    expect(
+      defaultDescription({ kind: 'equipment', code: 'PSL-BT-185', name: 'Batería', type: 'toilet' }),
+    ).toBe('ALQUILER / PSL-BT-185 / BATERÍA SANITARIA')
+    expect(
+      defaultDescription(
+        { kind: 'service', code: 'PEISOL-SERV01', name: 'Limpieza de batería', type: null },
+        { code: 'PSL-BT-185' },
+      ),
+    ).toBe('SERVICIO / PSL-BT-185 / LIMPIEZA DE BATERÍA')
+    expect(defaultDescription({ kind: 'service', code: 'PEISOL-SERV07', name: 'Análisis', type: null })).toBe(
+      'SERVICIO / PEISOL-SERV07 / ANÁLISIS',
     )
-    expect(defaultDescription({ kind: 'service', code: 'PEISOL-SERV07', name: 'Análisis', type: null })).toBe('SERVICIO / PEISOL-SERV07 / ANÁLISIS')
   })
 
   it('picks the last day on site and the closing retirement date', () => {
@@ -81,7 +112,12 @@ describe('maintenance calendar', () => {
   it('lists every day of the month with the visits of each service', () => {
     expect(monthRange('2028-02')).toEqual({ from: '2028-02-01', to: '2028-02-29' })
     // February 2026: Mondays 2, 9, 16, 23; Thursdays 5, 12, 19, 26
-    const cal = buildCalendar({ projectId: 'p', month: '2026-02', today: '2026-02-20', services: [service({})] })
+    const cal = buildCalendar({
+      projectId: 'p',
+      month: '2026-02',
+      today: '2026-02-20',
+      services: [service({})],
+    })
     expect(cal.days).toHaveLength(28)
     const dates = cal.days.filter((d) => d.visits.length > 0).map((d) => d.date.slice(8))
     expect(dates).toEqual(['02', '05', '09', '12', '16', '19', '23', '26'])
@@ -96,8 +132,20 @@ describe('maintenance calendar', () => {
       month: '2026-02',
       today: '2026-01-01',
       services: [
-        service({ assignmentId: 'a1', operationStart: '2026-02-10', lastDay: '2026-02-20', frequencyKind: 'daily', frequency: { kind: 'daily' } }),
-        service({ assignmentId: 'a2', code: 'SERV02', frequencyKind: 'monthdays', frequency: { kind: 'monthdays', days: [15, 30] }, rate: '10.50' }),
+        service({
+          assignmentId: 'a1',
+          operationStart: '2026-02-10',
+          lastDay: '2026-02-20',
+          frequencyKind: 'daily',
+          frequency: { kind: 'daily' },
+        }),
+        service({
+          assignmentId: 'a2',
+          code: 'SERV02',
+          frequencyKind: 'monthdays',
+          frequency: { kind: 'monthdays', days: [15, 30] },
+          rate: '10.50',
+        }),
       ],
     })
     expect(cal.summary).toEqual({ visits: 11 + 1, services: 2, amount: '285.50' })

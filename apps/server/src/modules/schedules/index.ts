@@ -8,7 +8,11 @@ import { schedulesRoutes } from './schedules.routes'
 import { createSchedulesService, type FilesPort } from './schedules.service'
 
 export type { ScheduleTables } from './schedules.tables'
-export { createSchedulesService, type ImportScheduleOptions, type SchedulesService } from './schedules.service'
+export {
+  createSchedulesService,
+  type ImportScheduleOptions,
+  type SchedulesService,
+} from './schedules.service'
 export { schedulesRoutes } from './schedules.routes'
 export { MspdiError, parseMspdi, type MspdiSchedule } from './mspdi-parser'
 

@@ -1,12 +1,18 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TScheduleDetail, TScheduleDiff, TScheduleImportResult, TScheduleVersionList } from '@faena/contracts'
+import type {
+  TScheduleDetail,
+  TScheduleDiff,
+  TScheduleImportResult,
+  TScheduleVersionList,
+} from '@faena/contracts'
 import { multipartFile } from '../../../test/annex-c-workbooks'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../../..')
-const fixture = (name: string) => fs.readFileSync(path.resolve(repoRoot, '../shared/fixtures/msproject', name))
+const fixture = (name: string) =>
+  fs.readFileSync(path.resolve(repoRoot, '../shared/fixtures/msproject', name))
 
 let t: TestApp
 let manager: string
@@ -17,13 +23,28 @@ let clientId: string
 let managerId: string
 
 type Res = { statusCode: number; body: string; json: <T = Record<string, unknown>>() => T }
-const wrap = (res: { statusCode: number; body: string }): Res => ({ statusCode: res.statusCode, body: res.body, json: <T,>() => JSON.parse(res.body) as T })
+const wrap = (res: { statusCode: number; body: string }): Res => ({
+  statusCode: res.statusCode,
+  body: res.body,
+  json: <T>() => JSON.parse(res.body) as T,
+})
 
-const get = async (url: string, cookie = manager) => wrap(await t.app.inject({ method: 'GET', url, headers: { cookie } }))
-async function upload(workOrderId: string, bytes: Buffer, fileName = 'programa.xml', cookie = manager): Promise<Res> {
+const get = async (url: string, cookie = manager) =>
+  wrap(await t.app.inject({ method: 'GET', url, headers: { cookie } }))
+async function upload(
+  workOrderId: string,
+  bytes: Buffer,
+  fileName = 'programa.xml',
+  cookie = manager,
+): Promise<Res> {
   const { payload, contentType } = multipartFile(fileName, bytes)
   return wrap(
-    await t.app.inject({ method: 'POST', url: `/api/v1/work-orders/${workOrderId}/schedules`, headers: { cookie, 'content-type': contentType }, payload }),
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/work-orders/${workOrderId}/schedules`,
+      headers: { cookie, 'content-type': contentType },
+      payload,
+    }),
   )
 }
 
@@ -34,7 +55,12 @@ async function newWorkOrder(): Promise<string> {
     method: 'POST',
     url: '/api/v1/work-orders',
     headers: { cookie: manager },
-    payload: { number: `OT-PROG-${counter}`, description: 'OT para pruebas del programa', clientId, projectManagerId: managerId },
+    payload: {
+      number: `OT-PROG-${counter}`,
+      description: 'OT para pruebas del programa',
+      clientId,
+      projectManagerId: managerId,
+    },
   })
   expect(res.statusCode, res.body).toBe(201)
   return (JSON.parse(res.body) as { id: string }).id
@@ -46,8 +72,11 @@ beforeAll(async () => {
   supervisor = await t.login('supervisor@offshore.test')
   viewer = await t.login('viewer@offshore.test')
   rentalAdmin = await t.login('admin@rental.test')
-  clientId = (await get('/api/v1/catalogs/clients?clientType=CONTRATO&limit=1')).json<{ items: { id: string }[] }>().items[0]!.id
-  managerId = (await get('/api/v1/catalogs/project-managers?limit=1')).json<{ items: { id: string }[] }>().items[0]!.id
+  clientId = (await get('/api/v1/catalogs/clients?clientType=CONTRATO&limit=1')).json<{
+    items: { id: string }[]
+  }>().items[0]!.id
+  managerId = (await get('/api/v1/catalogs/project-managers?limit=1')).json<{ items: { id: string }[] }>()
+    .items[0]!.id
 })
 afterAll(async () => t?.close())
 
@@ -58,30 +87,61 @@ describe('MS Project schedules of a work order', () => {
     ['mspdinulltasks.xml', 5, 0, 450],
     ['task-numbers-project2019-mspdi.xml', 20, 0, 480],
     ['mspdiresource.xml', 3, 1, 480],
-  ])('%s: %s tasks and %s dependencies, stored and read back as the active version', async (file, tasks, deps, minutesPerDay) => {
-    const id = await newWorkOrder()
-    const res = await upload(id, fixture(file), file)
-    expect(res.statusCode, res.body).toBe(201)
-    const result = res.json<TScheduleImportResult>()
-    expect(result).toMatchObject({ version: 1, tasks, dependencies: deps, project: { minutesPerDay }, previousVersionId: null, changes: null })
-    const active = await get(`/api/v1/work-orders/${id}/schedules/active`)
-    expect(active.statusCode, active.body).toBe(200)
-    const detail = active.json<TScheduleDetail>()
-    expect(detail.version.id).toBe(result.versionId)
-    expect(detail.tasks).toHaveLength(result.tasks)
-    expect(detail.dependencies).toHaveLength(result.dependencies)
-    expect(detail.tasks.some((x) => x.uid === 0)).toBe(false)
-  })
+  ])(
+    '%s: %s tasks and %s dependencies, stored and read back as the active version',
+    async (file, tasks, deps, minutesPerDay) => {
+      const id = await newWorkOrder()
+      const res = await upload(id, fixture(file), file)
+      expect(res.statusCode, res.body).toBe(201)
+      const result = res.json<TScheduleImportResult>()
+      expect(result).toMatchObject({
+        version: 1,
+        tasks,
+        dependencies: deps,
+        project: { minutesPerDay },
+        previousVersionId: null,
+        changes: null,
+      })
+      const active = await get(`/api/v1/work-orders/${id}/schedules/active`)
+      expect(active.statusCode, active.body).toBe(200)
+      const detail = active.json<TScheduleDetail>()
+      expect(detail.version.id).toBe(result.versionId)
+      expect(detail.tasks).toHaveLength(result.tasks)
+      expect(detail.dependencies).toHaveLength(result.dependencies)
+      expect(detail.tasks.some((x) => x.uid === 0)).toBe(false)
+    },
+  )
 
   it('sample1: tree, durations in working days, link types and lags converted to days', async () => {
     const id = await newWorkOrder()
     await upload(id, fixture('sample1.xml'))
-    const { tasks, dependencies, version } = (await get(`/api/v1/work-orders/${id}/schedules/active`)).json<TScheduleDetail>()
-    expect(version).toMatchObject({ version: 1, active: true, minutesPerDay: 480, startDate: '2003-01-07', finishDate: '2003-03-18', projectName: 'MPXJ Sample' })
+    const { tasks, dependencies, version } = (
+      await get(`/api/v1/work-orders/${id}/schedules/active`)
+    ).json<TScheduleDetail>()
+    expect(version).toMatchObject({
+      version: 1,
+      active: true,
+      minutesPerDay: 480,
+      startDate: '2003-01-07',
+      finishDate: '2003-03-18',
+      projectName: 'MPXJ Sample',
+    })
     expect(tasks.map((x) => x.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
     const byUid = new Map(tasks.map((x) => [x.uid, x]))
-    expect(byUid.get(1)).toMatchObject({ name: 'First Task', outlineLevel: 1, summary: true, parentUid: null, wbs: '1', durationDays: '50.00' })
-    expect(byUid.get(2)).toMatchObject({ parentUid: 1, durationDays: '100.00', start: '2003-01-07', resourceNames: ['First Resource', 'Second Resource'] })
+    expect(byUid.get(1)).toMatchObject({
+      name: 'First Task',
+      outlineLevel: 1,
+      summary: true,
+      parentUid: null,
+      wbs: '1',
+      durationDays: '50.00',
+    })
+    expect(byUid.get(2)).toMatchObject({
+      parentUid: 1,
+      durationDays: '100.00',
+      start: '2003-01-07',
+      resourceNames: ['First Resource', 'Second Resource'],
+    })
     expect(byUid.get(23)).toMatchObject({ parentUid: 22, outlineLevel: 3, wbs: '3.13.1' })
     expect(tasks.filter((x) => x.summary).map((x) => x.uid)).toEqual([1, 6, 19, 22])
     expect(dependencies.map((d) => [d.predecessorUid, d.successorUid, d.type, d.lagDays])).toEqual([
@@ -97,7 +157,9 @@ describe('MS Project schedules of a work order', () => {
   it('mspdinulltasks: 450 minutes per day (PT75H = 10 days); null tasks left out', async () => {
     const id = await newWorkOrder()
     await upload(id, fixture('mspdinulltasks.xml'))
-    const { tasks, version } = (await get(`/api/v1/work-orders/${id}/schedules/active`)).json<TScheduleDetail>()
+    const { tasks, version } = (
+      await get(`/api/v1/work-orders/${id}/schedules/active`)
+    ).json<TScheduleDetail>()
     expect(version.minutesPerDay).toBe(450)
     expect(tasks.map((x) => x.uid)).toEqual([1, 3, 4, 6, 8])
     expect(tasks.every((x) => x.durationDays === '10.00')).toBe(true)
@@ -113,10 +175,14 @@ describe('MS Project schedules of a work order', () => {
     expect(bad.json<{ error: { message: string } }>().error.message).toMatch(/no es un XML válido/)
     const notMspdi = await upload(id, Buffer.from('<?xml version="1.0"?><Proyecto><Tareas/></Proyecto>'))
     expect(notMspdi.statusCode).toBe(400)
-    expect(notMspdi.json<{ error: { message: string } }>().error.message).toMatch(/no es un proyecto de MS Project/)
+    expect(notMspdi.json<{ error: { message: string } }>().error.message).toMatch(
+      /no es un proyecto de MS Project/,
+    )
     let versions = (await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>()
     expect(versions.total).toBe(1)
-    expect((await get(`/api/v1/work-orders/${id}/schedules/active`)).json<TScheduleDetail>().version.id).toBe(v1.versionId)
+    expect((await get(`/api/v1/work-orders/${id}/schedules/active`)).json<TScheduleDetail>().version.id).toBe(
+      v1.versionId,
+    )
 
     // a second version: sample1 edited (a task renamed, one removed, a lag changed)
     const edited = fixture('sample1.xml')
@@ -127,7 +193,12 @@ describe('MS Project schedules of a work order', () => {
     expect(v2).toMatchObject({ version: 2, previousVersionId: v1.versionId })
     expect(v2.changes).toMatchObject({ addedTasks: 19, removedTasks: 2 }) // tasks match by UID
     const v3 = (await upload(id, Buffer.from(edited), 'programa v3.xml')).json<TScheduleImportResult>()
-    expect(v3.changes).toMatchObject({ addedTasks: 0, removedTasks: 0, changedTasks: 1, changedDependencies: 1 })
+    expect(v3.changes).toMatchObject({
+      addedTasks: 0,
+      removedTasks: 0,
+      changedTasks: 1,
+      changedDependencies: 1,
+    })
 
     versions = (await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>()
     expect(versions.items.map((v) => [v.version, v.active])).toEqual([
@@ -138,11 +209,24 @@ describe('MS Project schedules of a work order', () => {
     const diff = (await get(`/api/v1/work-orders/${id}/schedules/diff`)).json<TScheduleDiff>()
     expect(diff.from.version).toBe(2)
     expect(diff.to.version).toBe(3)
-    expect(diff.changedTasks).toEqual([{ uid: 1, name: 'Primera tarea', changes: [{ field: 'name', from: 'First Task', to: 'Primera tarea' }] }])
-    expect(diff.changedDependencies).toEqual([
-      { predecessorUid: 11, successorUid: 12, from: { type: 'FS', lagDays: '1.00' }, to: { type: 'FS', lagDays: '2.00' } },
+    expect(diff.changedTasks).toEqual([
+      {
+        uid: 1,
+        name: 'Primera tarea',
+        changes: [{ field: 'name', from: 'First Task', to: 'Primera tarea' }],
+      },
     ])
-    const explicit = (await get(`/api/v1/work-orders/${id}/schedules/diff?from=${v1.versionId}&to=${v3.versionId}`)).json<TScheduleDiff>()
+    expect(diff.changedDependencies).toEqual([
+      {
+        predecessorUid: 11,
+        successorUid: 12,
+        from: { type: 'FS', lagDays: '1.00' },
+        to: { type: 'FS', lagDays: '2.00' },
+      },
+    ])
+    const explicit = (
+      await get(`/api/v1/work-orders/${id}/schedules/diff?from=${v1.versionId}&to=${v3.versionId}`)
+    ).json<TScheduleDiff>()
     expect(explicit.removedTasks).toHaveLength(2)
     expect(explicit.from.version).toBe(1)
     // an older version stays readable
@@ -150,16 +234,26 @@ describe('MS Project schedules of a work order', () => {
     expect(old.tasks).toHaveLength(5)
     expect(old.version.active).toBe(false)
     // audited
-    const audit = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'schedule.imported').where('entity_id', '=', v3.versionId).execute()
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'schedule.imported')
+      .where('entity_id', '=', v3.versionId)
+      .execute()
     expect(audit).toHaveLength(1)
   })
 
   it('a binary .mpp answers 415 asking for the XML export; other files a clear 4xx', async () => {
     const id = await newWorkOrder()
-    const mpp = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])
+    const mpp = Buffer.concat([
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+      Buffer.alloc(504),
+    ])
     const res = await upload(id, mpp, 'programa.mpp')
     expect(res.statusCode).toBe(415)
-    expect(res.json<{ error: { message: string } }>().error.message).toContain('Guarda el archivo como XML de MS Project')
+    expect(res.json<{ error: { message: string } }>().error.message).toContain(
+      'Guarda el archivo como XML de MS Project',
+    )
     const xlsx = await upload(id, Buffer.from('PK\u0003\u0004 not really a zip'), 'programa.xlsx')
     expect(xlsx.statusCode).toBe(415)
     const text = await upload(id, Buffer.from('Tarea 1, 2025-01-01'), 'programa.csv')
@@ -174,7 +268,13 @@ describe('MS Project schedules of a work order', () => {
 
   it('a UTF-16 export is read and stored', async () => {
     const id = await newWorkOrder()
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fixture('mspdirelations.xml').toString('utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"'), 'utf16le')])
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(
+        fixture('mspdirelations.xml').toString('utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"'),
+        'utf16le',
+      ),
+    ])
     const res = await upload(id, utf16)
     expect(res.statusCode, res.body).toBe(201)
     expect(res.json<TScheduleImportResult>().tasks).toBe(5)

@@ -81,8 +81,16 @@ export async function findPreviousVersion(db: Executor, orgId: string, workOrder
     .executeTakeFirst()
 }
 
-export async function listVersions(db: Executor, orgId: string, workOrderId: string, page: { limit: number; offset: number }) {
-  const base = db.selectFrom('schedule_versions').where('org_id', '=', orgId).where('work_order_id', '=', workOrderId)
+export async function listVersions(
+  db: Executor,
+  orgId: string,
+  workOrderId: string,
+  page: { limit: number; offset: number },
+) {
+  const base = db
+    .selectFrom('schedule_versions')
+    .where('org_id', '=', orgId)
+    .where('work_order_id', '=', workOrderId)
   const [rows, count] = await Promise.all([
     base.selectAll().orderBy('version', 'desc').limit(page.limit).offset(page.offset).execute(),
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
@@ -135,7 +143,12 @@ export type TaskValues = {
   custom_fields: Record<string, string>
 }
 
-export async function insertTasks(db: Executor, orgId: string, versionId: string, tasks: readonly TaskValues[]): Promise<void> {
+export async function insertTasks(
+  db: Executor,
+  orgId: string,
+  versionId: string,
+  tasks: readonly TaskValues[],
+): Promise<void> {
   for (let i = 0; i < tasks.length; i += TASK_BATCH) {
     await db
       .insertInto('schedule_tasks')
@@ -164,11 +177,18 @@ export type DependencyValues = {
   lag_format: number | null
 }
 
-export async function insertDependencies(db: Executor, orgId: string, versionId: string, deps: readonly DependencyValues[]): Promise<void> {
+export async function insertDependencies(
+  db: Executor,
+  orgId: string,
+  versionId: string,
+  deps: readonly DependencyValues[],
+): Promise<void> {
   for (let i = 0; i < deps.length; i += DEPENDENCY_BATCH) {
     await db
       .insertInto('schedule_dependencies')
-      .values(deps.slice(i, i + DEPENDENCY_BATCH).map((d) => ({ ...d, org_id: orgId, version_id: versionId })))
+      .values(
+        deps.slice(i, i + DEPENDENCY_BATCH).map((d) => ({ ...d, org_id: orgId, version_id: versionId })),
+      )
       .execute()
   }
 }

@@ -16,7 +16,10 @@ import type { SchedulesService } from './schedules.service'
 const tags = ['schedules']
 
 /** HTTP ↔ service for the MS Project schedules of a work order. Each route names the permission its use case enforces. */
-export const schedulesRoutes: FastifyPluginAsyncZod<{ service: SchedulesService }> = async (app, { service }) => {
+export const schedulesRoutes: FastifyPluginAsyncZod<{ service: SchedulesService }> = async (
+  app,
+  { service },
+) => {
   /**
    * multipart `file`: MS Project XML (MSPDI). 201: the new active version. A binary `.mpp` → 415 asking for
    * the XML export; anything else that is not MSPDI → 400; the active version is untouched in both cases.
@@ -25,13 +28,21 @@ export const schedulesRoutes: FastifyPluginAsyncZod<{ service: SchedulesService 
     '/api/v1/work-orders/:id/schedules',
     {
       config: { permission: 'schedule.import' },
-      schema: { tags, params: ZIdParams, consumes: ['multipart/form-data'], response: { 201: ZScheduleImportResult } },
+      schema: {
+        tags,
+        params: ZIdParams,
+        consumes: ['multipart/form-data'],
+        response: { 201: ZScheduleImportResult },
+      },
     },
     async (req, reply) => {
       const actor = actorOf(req)
       await service.requireWorkOrder(actor, req.params.id, 'schedule.import')
       const upload = await readUpload(req)
-      const result = await service.importSchedule(actor, req.params.id, { fileName: upload.filename, bytes: upload.bytes })
+      const result = await service.importSchedule(actor, req.params.id, {
+        fileName: upload.filename,
+        bytes: upload.bytes,
+      })
       return reply.status(201).send(result)
     },
   )

@@ -23,7 +23,11 @@ import * as repo from './schedules.repository'
 
 /** What this module needs from the files service (platform). */
 export type FilesPort = {
-  uploadFile(actor: Actor, input: { name: string; bytes: Buffer; accept?: readonly TStoredFile['kind'][] }, trx?: Executor): Promise<TStoredFile>
+  uploadFile(
+    actor: Actor,
+    input: { name: string; bytes: Buffer; accept?: readonly TStoredFile['kind'][] },
+    trx?: Executor,
+  ): Promise<TStoredFile>
 }
 
 export type SchedulesServiceDeps = { db: Db; clock: () => Date; files: FilesPort }
@@ -40,7 +44,8 @@ function toAppError(err: MspdiError): AppError {
   const details = [{ path: 'file', message: err.message, reason: err.code }]
   if (err.code === 'MPP_BINARY') return new AppError('UNSUPPORTED_MEDIA_TYPE', err.message, details)
   if (err.code === 'TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE', err.message, details)
-  if (err.code === 'NOT_XML' && /ZIP/.test(err.message)) return new AppError('UNSUPPORTED_MEDIA_TYPE', err.message, details)
+  if (err.code === 'NOT_XML' && /ZIP/.test(err.message))
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', err.message, details)
   return new AppError('VALIDATION', err.message, details)
 }
 
@@ -52,7 +57,8 @@ function storableXml(bytes: Buffer): Buffer {
   if (detectFileKind(bytes) === 'xml') return bytes
   let text: string
   if (bytes[0] === 0xff && bytes[1] === 0xfe) text = bytes.subarray(2).toString('utf16le')
-  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = Buffer.from(bytes.subarray(2)).swap16().toString('utf16le')
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    text = Buffer.from(bytes.subarray(2)).swap16().toString('utf16le')
   else text = bytes.toString('utf8').replace(/^\uFEFF/, '')
   text = text.replace(/^\s*<\?xml[^>]*\?>\s*/, '')
   return Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n${text}`, 'utf8')
@@ -132,14 +138,22 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
 
   /** The work order, or 404 (another organization's too). Routes call it before reading an upload. */
-  async function requireWorkOrder(actor: Actor, workOrderId: string, permission: Permission): Promise<WorkOrderRef> {
+  async function requireWorkOrder(
+    actor: Actor,
+    workOrderId: string,
+    permission: Permission,
+  ): Promise<WorkOrderRef> {
     requireAccess(actor, permission)
     const wo = await getWorkOrderRef(db, actor.orgId, workOrderId)
     if (!wo) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
     return wo
   }
 
-  async function toVersions(executor: Executor, orgId: string, rows: repo.VersionRow[]): Promise<TScheduleVersion[]> {
+  async function toVersions(
+    executor: Executor,
+    orgId: string,
+    rows: repo.VersionRow[],
+  ): Promise<TScheduleVersion[]> {
     const ids = [...new Set(rows.map((r) => r.created_by).filter((x): x is string => x !== null))]
     const names = new Map((await findUserNames(executor, orgId, ids)).map((u) => [u.id, u.name]))
     return rows.map((r) => ({
@@ -166,7 +180,10 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
   }
 
   async function diffable(executor: Executor, orgId: string, versionId: string): Promise<DiffableSchedule> {
-    const [tasks, deps] = await Promise.all([repo.listTasks(executor, orgId, versionId), repo.listDependencies(executor, orgId, versionId)])
+    const [tasks, deps] = await Promise.all([
+      repo.listTasks(executor, orgId, versionId),
+      repo.listDependencies(executor, orgId, versionId),
+    ])
     return {
       tasks: tasks.map((t) => ({
         uid: t.uid,
@@ -194,7 +211,11 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
    * Parses the file first; only a readable MSPDI file opens the transaction that stores it, deactivates the
    * previous version and writes the new active one with its tasks and dependencies (defect 21 fixed).
    */
-  async function importSchedule(actor: Actor, workOrderId: string, input: ImportScheduleOptions): Promise<TScheduleImportResult> {
+  async function importSchedule(
+    actor: Actor,
+    workOrderId: string,
+    input: ImportScheduleOptions,
+  ): Promise<TScheduleImportResult> {
     const started = performance.now()
     const wo = await requireWorkOrder(actor, workOrderId, 'schedule.import')
     requireAccess(actor, 'file.upload')
@@ -206,12 +227,16 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
       throw err
     }
     if (schedule.tasks.length === 0) {
-      throw new AppError('VALIDATION', 'El proyecto no tiene tareas.', [{ path: 'file', message: 'El proyecto no tiene tareas.' }])
+      throw new AppError('VALIDATION', 'El proyecto no tiene tareas.', [
+        { path: 'file', message: 'El proyecto no tiene tareas.' },
+      ])
     }
     const tasks = taskValues(schedule)
     const deps = dependencyValues(schedule)
     const stored = storableXml(input.bytes)
-    const fileName = /\.xml$/i.test(input.fileName) ? input.fileName : `${input.fileName.replace(/\.[^.]*$/, '') || 'programa'}.xml`
+    const fileName = /\.xml$/i.test(input.fileName)
+      ? input.fileName
+      : `${input.fileName.replace(/\.[^.]*$/, '') || 'programa'}.xml`
 
     const { version, previous, diff } = await db.transaction().execute(async (trx) => {
       const locked = await getWorkOrderRef(trx, actor.orgId, workOrderId, { forUpdate: true })
@@ -299,7 +324,11 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
     }
   }
 
-  async function listVersions(actor: Actor, workOrderId: string, page: TPagination): Promise<TScheduleVersionList> {
+  async function listVersions(
+    actor: Actor,
+    workOrderId: string,
+    page: TPagination,
+  ): Promise<TScheduleVersionList> {
     await requireWorkOrder(actor, workOrderId, 'workOrder.read')
     const { rows, total } = await repo.listVersions(db, actor.orgId, workOrderId, page)
     return { items: await toVersions(db, actor.orgId, rows), total }
@@ -329,19 +358,29 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
   }
 
   /** Differences from version `from` to version `to` (defaults: the active one, and the one before it). */
-  async function diffVersions(actor: Actor, workOrderId: string, query: { from?: string | undefined; to?: string | undefined }): Promise<TScheduleDiff> {
+  async function diffVersions(
+    actor: Actor,
+    workOrderId: string,
+    query: { from?: string | undefined; to?: string | undefined },
+  ): Promise<TScheduleDiff> {
     await requireWorkOrder(actor, workOrderId, 'workOrder.read')
     const to = query.to
       ? await repo.findVersion(db, actor.orgId, workOrderId, query.to)
       : await repo.findActiveVersion(db, actor.orgId, workOrderId)
-    if (!to) throw new AppError('NOT_FOUND', query.to ? 'Versión del programa no encontrada' : 'La orden de trabajo no tiene un programa activo')
+    if (!to)
+      throw new AppError(
+        'NOT_FOUND',
+        query.to ? 'Versión del programa no encontrada' : 'La orden de trabajo no tiene un programa activo',
+      )
     const from = query.from
       ? await repo.findVersion(db, actor.orgId, workOrderId, query.from)
       : await repo.findPreviousVersion(db, actor.orgId, workOrderId, to.version)
     if (!from) {
       throw new AppError(
         query.from ? 'NOT_FOUND' : 'INVALID_STATE',
-        query.from ? 'Versión del programa no encontrada' : 'No hay una versión anterior con la cual comparar',
+        query.from
+          ? 'Versión del programa no encontrada'
+          : 'No hay una versión anterior con la cual comparar',
       )
     }
     const [a, b] = [await diffable(db, actor.orgId, from.id), await diffable(db, actor.orgId, to.id)]

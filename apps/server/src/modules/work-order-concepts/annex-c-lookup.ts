@@ -60,7 +60,12 @@ export async function parseAnnexCWithCatalog(
   const results = await lookupConcepts(
     executor,
     orgId,
-    wanted.map(([, r]) => ({ code: r.code, description: r.description, unit: units.get(normalizeUnitKey(r.unitRaw))!.key, annex: r.annex })),
+    wanted.map(([, r]) => ({
+      code: r.code,
+      description: r.description,
+      unit: units.get(normalizeUnitKey(r.unitRaw))!.key,
+      annex: r.annex,
+    })),
   )
   const answers = new Map<string, ConceptLookupResult>()
   wanted.forEach(([key], i) => {
@@ -92,7 +97,9 @@ function toMatch(result: ConceptLookupResult, rowAnnex: string, unit: CatalogUni
   if (sameAnnex.length > 0) candidates = sameAnnex
   const chosen = candidates[0] ?? result.concept
   const samePrices = candidates.every(
-    (c) => new Decimal(c.unitPriceMxn).eq(chosen.unitPriceMxn) && new Decimal(c.unitPriceUsd).eq(chosen.unitPriceUsd),
+    (c) =>
+      new Decimal(c.unitPriceMxn).eq(chosen.unitPriceMxn) &&
+      new Decimal(c.unitPriceUsd).eq(chosen.unitPriceUsd),
   )
   if (!samePrices) return { ok: false, reasons: ['Posible duplicidad en catálogo.'] }
   return {

@@ -1,8 +1,20 @@
 import Decimal from 'decimal.js'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TAnnexImportDetail, TAnnexImportList, TAnnexImportRejection, TWorkOrderConcepts } from '@faena/contracts'
-import { annexCWorkbook, multipartFile, rowsFromCatalog, type AnnexRow, type AnnexWorkbookOptions, type CatalogItem } from '../../../test/annex-c-workbooks'
+import type {
+  TAnnexImportDetail,
+  TAnnexImportList,
+  TAnnexImportRejection,
+  TWorkOrderConcepts,
+} from '@faena/contracts'
+import {
+  annexCWorkbook,
+  multipartFile,
+  rowsFromCatalog,
+  type AnnexRow,
+  type AnnexWorkbookOptions,
+  type CatalogItem,
+} from '../../../test/annex-c-workbooks'
 import { contractWorkbook } from '../../../test/concept-workbooks'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
@@ -16,14 +28,36 @@ let catalog: CatalogItem[]
 let clientId: string
 let managerId: string
 
-type Res = { statusCode: number; body: string; json: <T = Record<string, unknown>>() => T; rawPayload: Buffer; headers: Record<string, unknown> }
-
-async function call(method: 'GET' | 'POST', url: string, cookie: string, payload?: unknown): Promise<Res> {
-  const res = await t.app.inject({ method, url, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) })
-  return { statusCode: res.statusCode, body: res.body, json: <T,>() => JSON.parse(res.body) as T, rawPayload: res.rawPayload, headers: res.headers }
+type Res = {
+  statusCode: number
+  body: string
+  json: <T = Record<string, unknown>>() => T
+  rawPayload: Buffer
+  headers: Record<string, unknown>
 }
 
-async function upload(workOrderId: string, bytes: Buffer, cookie = manager, fileName = 'anexo-c.xlsx'): Promise<Res> {
+async function call(method: 'GET' | 'POST', url: string, cookie: string, payload?: unknown): Promise<Res> {
+  const res = await t.app.inject({
+    method,
+    url,
+    headers: { cookie },
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  })
+  return {
+    statusCode: res.statusCode,
+    body: res.body,
+    json: <T>() => JSON.parse(res.body) as T,
+    rawPayload: res.rawPayload,
+    headers: res.headers,
+  }
+}
+
+async function upload(
+  workOrderId: string,
+  bytes: Buffer,
+  cookie = manager,
+  fileName = 'anexo-c.xlsx',
+): Promise<Res> {
   const { payload, contentType } = multipartFile(fileName, bytes)
   const res = await t.app.inject({
     method: 'POST',
@@ -31,7 +65,13 @@ async function upload(workOrderId: string, bytes: Buffer, cookie = manager, file
     headers: { cookie, 'content-type': contentType },
     payload,
   })
-  return { statusCode: res.statusCode, body: res.body, json: <T,>() => JSON.parse(res.body) as T, rawPayload: res.rawPayload, headers: res.headers }
+  return {
+    statusCode: res.statusCode,
+    body: res.body,
+    json: <T>() => JSON.parse(res.body) as T,
+    rawPayload: res.rawPayload,
+    headers: res.headers,
+  }
 }
 
 let woCounter = 0
@@ -49,12 +89,18 @@ async function newWorkOrder(): Promise<string> {
   return res.json<{ id: string }>().id
 }
 
-const concepts = async (id: string) => (await call('GET', `/api/v1/work-orders/${id}/concepts`, manager)).json<TWorkOrderConcepts>()
-const history = async (id: string) => (await call('GET', `/api/v1/work-orders/${id}/annex-imports`, manager)).json<TAnnexImportList>()
+const concepts = async (id: string) =>
+  (await call('GET', `/api/v1/work-orders/${id}/concepts`, manager)).json<TWorkOrderConcepts>()
+const history = async (id: string) =>
+  (await call('GET', `/api/v1/work-orders/${id}/annex-imports`, manager)).json<TAnnexImportList>()
 
 /** Rows 0..n-1 of the catalog with volume 10 + i and a programme on two March days. */
 const goodRows = (n: number): AnnexRow[] =>
-  rowsFromCatalog(catalog.slice(0, n), (i) => 10 + i, (i) => ({ '2026-03-02': 1 + i, '2026-03-03': i % 2 === 0 ? 0 : 2.5 }))
+  rowsFromCatalog(
+    catalog.slice(0, n),
+    (i) => 10 + i,
+    (i) => ({ '2026-03-02': 1 + i, '2026-03-03': i % 2 === 0 ? 0 : 2.5 }),
+  )
 const DATES = ['2026-03-02', '2026-03-03']
 
 async function expectRejected(id: string, bytes: Buffer): Promise<TAnnexImportRejection['error']> {
@@ -78,7 +124,19 @@ async function errorWorkbook(err: TAnnexImportRejection['error']) {
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
   const ws = wb.getWorksheet('Errores Importacion')!
   const rows: string[][] = []
-  ws.eachRow((row) => rows.push((row.values as ExcelJS.CellValue[]).slice(1).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v ?? '')))))
+  ws.eachRow((row) =>
+    rows.push(
+      (row.values as ExcelJS.CellValue[])
+        .slice(1)
+        .map((v) =>
+          v instanceof Date
+            ? v.toISOString().slice(0, 10)
+            : typeof v === 'object' && v !== null
+              ? JSON.stringify(v)
+              : String(v ?? ''),
+        ),
+    ),
+  )
   return { header: rows[0] ?? [], data: rows.slice(1) }
 }
 
@@ -89,18 +147,30 @@ beforeAll(async () => {
   supervisor = await t.login('supervisor@offshore.test')
   rentalAdmin = await t.login('admin@rental.test')
   // the contract catalog: 24 ordinary concepts in C-2 and C-3 (every third one with a USD price)
-  const { payload, contentType } = multipartFile('contrato.xlsx', await contractWorkbook({ concepts: 24, annexes: [2, 3] }))
+  const { payload, contentType } = multipartFile(
+    'contrato.xlsx',
+    await contractWorkbook({ concepts: 24, annexes: [2, 3] }),
+  )
   const imp = await t.app.inject({
     method: 'POST',
     url: '/api/v1/concepts/import',
     headers: { cookie: manager, 'content-type': contentType },
-    payload: Buffer.concat([Buffer.from(`--faenaAnnexBoundary\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncontract\r\n`), payload]),
+    payload: Buffer.concat([
+      Buffer.from(`--faenaAnnexBoundary\r\nContent-Disposition: form-data; name="kind"\r\n\r\ncontract\r\n`),
+      payload,
+    ]),
   })
   expect(imp.statusCode, imp.body).toBe(200)
-  catalog = (await call('GET', '/api/v1/concepts?kind=ordinary&limit=100&sort=code', manager)).json<{ items: CatalogItem[] }>().items
+  catalog = (await call('GET', '/api/v1/concepts?kind=ordinary&limit=100&sort=code', manager)).json<{
+    items: CatalogItem[]
+  }>().items
   expect(catalog.length).toBe(24)
-  clientId = (await call('GET', '/api/v1/catalogs/clients?clientType=CONTRATO&limit=1', manager)).json<{ items: { id: string }[] }>().items[0]!.id
-  managerId = (await call('GET', '/api/v1/catalogs/project-managers?limit=1', manager)).json<{ items: { id: string }[] }>().items[0]!.id
+  clientId = (await call('GET', '/api/v1/catalogs/clients?clientType=CONTRATO&limit=1', manager)).json<{
+    items: { id: string }[]
+  }>().items[0]!.id
+  managerId = (await call('GET', '/api/v1/catalogs/project-managers?limit=1', manager)).json<{
+    items: { id: string }[]
+  }>().items[0]!.id
 })
 afterAll(async () => t?.close())
 
@@ -121,12 +191,22 @@ describe('Anexo C versions of a work order', () => {
       changes: { added: 6, removed: 0, changed: 0, unchanged: 0 },
       createdBy: { name: expect.any(String) },
     })
-    expect(pending.diff.added.map((l) => l.code)).toEqual(catalog.slice(0, 6).map((c) => c.code.toUpperCase()))
-    expect(pending.reading).toMatchObject({ sheet: 'ANEXO C', headerRowNumber: 1, scheduleDates: DATES, hasOkColumn: false })
+    expect(pending.diff.added.map((l) => l.code)).toEqual(
+      catalog.slice(0, 6).map((c) => c.code.toUpperCase()),
+    )
+    expect(pending.reading).toMatchObject({
+      sheet: 'ANEXO C',
+      headerRowNumber: 1,
+      scheduleDates: DATES,
+      hasOkColumn: false,
+    })
 
     // exact totals: Σ volume × catalog price
     const expected = catalog.slice(0, 6).reduce(
-      (acc, c, i) => ({ mxn: acc.mxn.plus(new Decimal(10 + i).times(c.unitPriceMxn)), usd: acc.usd.plus(new Decimal(10 + i).times(c.unitPriceUsd)) }),
+      (acc, c, i) => ({
+        mxn: acc.mxn.plus(new Decimal(10 + i).times(c.unitPriceMxn)),
+        usd: acc.usd.plus(new Decimal(10 + i).times(c.unitPriceUsd)),
+      }),
       { mxn: new Decimal(0), usd: new Decimal(0) },
     )
     expect(pending.totals).toEqual({ mxn: expected.mxn.toFixed(), usd: expected.usd.toFixed() })
@@ -137,9 +217,16 @@ describe('Anexo C versions of a work order', () => {
     expect(current.pendingImport?.id).toBe(pending.id)
     expect(current.items).toEqual([])
 
-    const confirmed = await call('POST', `/api/v1/work-orders/${id}/annex-imports/${pending.id}/confirm`, manager)
+    const confirmed = await call(
+      'POST',
+      `/api/v1/work-orders/${id}/annex-imports/${pending.id}/confirm`,
+      manager,
+    )
     expect(confirmed.statusCode, confirmed.body).toBe(200)
-    expect(confirmed.json<TAnnexImportDetail>()).toMatchObject({ status: 'active', confirmedBy: { name: expect.any(String) } })
+    expect(confirmed.json<TAnnexImportDetail>()).toMatchObject({
+      status: 'active',
+      confirmedBy: { name: expect.any(String) },
+    })
 
     current = await concepts(id)
     expect(current.activeImport?.version).toBe(1)
@@ -159,7 +246,12 @@ describe('Anexo C versions of a work order', () => {
     expect(again.statusCode).toBe(409)
 
     // audited in the same transaction
-    const audit = await t.db.selectFrom('audit_log').select(['action']).where('entity_id', '=', pending.id).orderBy('id').execute()
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('entity_id', '=', pending.id)
+      .orderBy('id')
+      .execute()
     expect(audit.map((a) => a.action)).toEqual(['annex_import.created', 'annex_import.confirmed'])
   })
 
@@ -169,7 +261,9 @@ describe('Anexo C versions of a work order', () => {
     const first = goodRows(5)
     first[1]!.priceUsd = 3.25
     const v1 = (await upload(id, await annexCWorkbook(first, { dates: DATES }))).json<TAnnexImportDetail>()
-    expect((await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v1.id}/confirm`, manager)).statusCode).toBe(200)
+    expect(
+      (await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v1.id}/confirm`, manager)).statusCode,
+    ).toBe(200)
 
     const next = goodRows(6).filter((_, i) => i !== 4) // row 4 removed, row 5 added
     next[0]!.volume = 99.5 // volume change
@@ -178,19 +272,35 @@ describe('Anexo C versions of a work order', () => {
     const res = await upload(id, await annexCWorkbook(next, { dates: DATES }))
     expect(res.statusCode, res.body).toBe(201)
     const v2 = res.json<TAnnexImportDetail>()
-    expect(v2).toMatchObject({ version: 2, baseVersion: 1, changes: { added: 1, removed: 1, changed: 3, unchanged: 1 } })
+    expect(v2).toMatchObject({
+      version: 2,
+      baseVersion: 1,
+      changes: { added: 1, removed: 1, changed: 3, unchanged: 1 },
+    })
     expect(v2.diff.added.map((l) => l.code)).toEqual([catalog[5]!.code.toUpperCase()])
     expect(v2.diff.removed.map((l) => l.code)).toEqual([catalog[4]!.code.toUpperCase()])
     const byCode = new Map(v2.diff.changed.map((c) => [c.after.code, c]))
-    expect(byCode.get(catalog[0]!.code.toUpperCase())?.volume).toEqual({ from: '10', to: '99.5', delta: '89.5' })
-    expect(byCode.get(catalog[1]!.code.toUpperCase())?.priceUsd).toEqual({ from: '3.25', to: '4', delta: '0.75' })
+    expect(byCode.get(catalog[0]!.code.toUpperCase())?.volume).toEqual({
+      from: '10',
+      to: '99.5',
+      delta: '89.5',
+    })
+    expect(byCode.get(catalog[1]!.code.toUpperCase())?.priceUsd).toEqual({
+      from: '3.25',
+      to: '4',
+      delta: '0.75',
+    })
     expect(byCode.get(catalog[2]!.code.toUpperCase())).toMatchObject({ plannedChanged: true })
     expect(byCode.get(catalog[2]!.code.toUpperCase())?.volume).toBeUndefined()
-    expect(new Decimal(v2.diff.totals.delta.mxn).eq(new Decimal(v2.totals.mxn).minus(v1.totals.mxn))).toBe(true)
+    expect(new Decimal(v2.diff.totals.delta.mxn).eq(new Decimal(v2.totals.mxn).minus(v1.totals.mxn))).toBe(
+      true,
+    )
 
     // the active version stays in force until the confirmation
     expect((await concepts(id)).activeImport?.version).toBe(1)
-    expect((await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v2.id}/confirm`, manager)).statusCode).toBe(200)
+    expect(
+      (await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v2.id}/confirm`, manager)).statusCode,
+    ).toBe(200)
     const now = await concepts(id)
     expect(now.activeImport?.version).toBe(2)
     expect(now.items.find((c) => c.code === catalog[0]!.code.toUpperCase())?.authorizedVolume).toBe('99.5')
@@ -216,19 +326,30 @@ describe('Anexo C versions of a work order', () => {
     const v2 = (await upload(id, await annexCWorkbook(goodRows(4)))).json<TAnnexImportDetail>()
     const v3 = (await upload(id, await annexCWorkbook(goodRows(5)))).json<TAnnexImportDetail>()
     expect(v3).toMatchObject({ version: 3, baseVersion: 1, changes: { added: 2 } })
-    const v2now = (await call('GET', `/api/v1/work-orders/${id}/annex-imports/${v2.id}`, manager)).json<TAnnexImportDetail>()
+    const v2now = (
+      await call('GET', `/api/v1/work-orders/${id}/annex-imports/${v2.id}`, manager)
+    ).json<TAnnexImportDetail>()
     expect(v2now.status).toBe('discarded')
-    expect((await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v2.id}/confirm`, manager)).statusCode).toBe(409)
+    expect(
+      (await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v2.id}/confirm`, manager)).statusCode,
+    ).toBe(409)
 
     const discarded = await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v3.id}/discard`, manager)
     expect(discarded.statusCode, discarded.body).toBe(200)
-    expect(discarded.json<TAnnexImportDetail>()).toMatchObject({ status: 'discarded', discardedBy: { name: expect.any(String) } })
+    expect(discarded.json<TAnnexImportDetail>()).toMatchObject({
+      status: 'discarded',
+      discardedBy: { name: expect.any(String) },
+    })
     const now = await concepts(id)
     expect(now.activeImport?.version).toBe(1)
     expect(now.pendingImport).toBeNull()
     expect(now.items).toHaveLength(3)
     // discarded versions keep their header, not their lines
-    const lines = await t.db.selectFrom('work_order_concepts').select(['import_id']).where('work_order_id', '=', id).execute()
+    const lines = await t.db
+      .selectFrom('work_order_concepts')
+      .select(['import_id'])
+      .where('work_order_id', '=', id)
+      .execute()
     expect(new Set(lines.map((l) => l.import_id))).toEqual(new Set([v1.id]))
   })
 
@@ -247,7 +368,12 @@ describe('Anexo C versions of a work order', () => {
     const res = await upload(id, bytes)
     expect(res.statusCode, res.body).toBe(201)
     const v = res.json<TAnnexImportDetail>()
-    expect(v.reading).toMatchObject({ sheet: 'Copia de ANEXO C (rev 2)', headerRowNumber: 7, hasOkColumn: true, scheduleDates: DATES })
+    expect(v.reading).toMatchObject({
+      sheet: 'Copia de ANEXO C (rev 2)',
+      headerRowNumber: 7,
+      hasOkColumn: true,
+      scheduleDates: DATES,
+    })
     expect(v.reading.skipped.notOk).toBe(1)
     expect(v.conceptCount).toBe(3)
     await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v.id}/confirm`, manager)
@@ -270,7 +396,11 @@ describe('Anexo C versions of a work order', () => {
       expect(now.items).toHaveLength(2)
     })
 
-    const rowCase = async (edit: (rows: AnnexRow[]) => void, reason: RegExp, options: AnnexWorkbookOptions = {}) => {
+    const rowCase = async (
+      edit: (rows: AnnexRow[]) => void,
+      reason: RegExp,
+      options: AnnexWorkbookOptions = {},
+    ) => {
       const rows = goodRows(3)
       edit(rows)
       const err = await expectRejected(id, await annexCWorkbook(rows, { dates: DATES, ...options }))
@@ -281,7 +411,15 @@ describe('Anexo C versions of a work order', () => {
       expect(err.details.badRows[0]!.reasons.join(' | ')).toMatch(reason)
       const wb = await errorWorkbook(err)
       expect(wb.header[0]).toBe('OBSERVACIONES_SISTEMA')
-      expect(wb.header.slice(1, 8)).toEqual(['ANEXO', 'PARTIDA', 'CONCEPTO', 'UNIDAD', 'VOLUMEN PTE', 'P.U. M.N.', 'P.U. USD'])
+      expect(wb.header.slice(1, 8)).toEqual([
+        'ANEXO',
+        'PARTIDA',
+        'CONCEPTO',
+        'UNIDAD',
+        'VOLUMEN PTE',
+        'P.U. M.N.',
+        'P.U. USD',
+      ])
       expect(wb.data).toHaveLength(1)
       expect(wb.data[0]![0]).toMatch(reason)
       expect(wb.data[0]![2]).toBe(String(rows[1]!.code))
@@ -292,7 +430,10 @@ describe('Anexo C versions of a work order', () => {
       await rowCase((r) => (r[1]!.unit = 'BARRILES'), /Unidad 'BARRILES' no existe en el sistema/)
     })
     it('wrong description', async () => {
-      await rowCase((r) => (r[1]!.description = 'UNA DESCRIPCIÓN QUE NO ES LA DEL CATÁLOGO'), /DESCRIPCI[ÓO]N DIFERENTE/)
+      await rowCase(
+        (r) => (r[1]!.description = 'UNA DESCRIPCIÓN QUE NO ES LA DEL CATÁLOGO'),
+        /DESCRIPCI[ÓO]N DIFERENTE/,
+      )
     })
     it('wrong unit (a unit of the catalog, not the concept’s)', async () => {
       const other = catalog[0]!.unit === 'TON' ? 'PIEZA' : 'TON'
@@ -345,7 +486,14 @@ describe('Anexo C versions of a work order', () => {
     const family = await call('GET', `/api/v1/work-orders/${id}/family`, manager)
     expect(family.statusCode, family.body).toBe(200)
     const versions = family.json<{ versions: { id: string; authorizedVolumes: unknown }[] }>().versions
-    expect(versions[0]!.authorizedVolumes).toEqual({ concepts: 4, amountMxn: v1.totals.mxn, amountUsd: v1.totals.usd, added: 0, removed: 0, changed: 0 })
+    expect(versions[0]!.authorizedVolumes).toEqual({
+      concepts: 4,
+      amountMxn: v1.totals.mxn,
+      amountUsd: v1.totals.usd,
+      added: 0,
+      removed: 0,
+      changed: 0,
+    })
   })
 
   it('permissions and tenancy: 403 without concept.import, 404 for another organization', async () => {
@@ -359,8 +507,13 @@ describe('Anexo C versions of a work order', () => {
     expect((await call('GET', `/api/v1/work-orders/${id}/annex-imports`, rentalAdmin)).statusCode).toBe(404)
     expect((await upload('00000000-0000-4000-8000-000000000000', bytes)).statusCode).toBe(404)
     const v = (await upload(id, bytes)).json<TAnnexImportDetail>()
-    expect((await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v.id}/confirm`, rentalAdmin)).statusCode).toBe(404)
+    expect(
+      (await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v.id}/confirm`, rentalAdmin)).statusCode,
+    ).toBe(404)
     const otherWo = await newWorkOrder()
-    expect((await call('POST', `/api/v1/work-orders/${otherWo}/annex-imports/${v.id}/confirm`, manager)).statusCode).toBe(404)
+    expect(
+      (await call('POST', `/api/v1/work-orders/${otherWo}/annex-imports/${v.id}/confirm`, manager))
+        .statusCode,
+    ).toBe(404)
   })
 })

@@ -61,7 +61,12 @@ export async function findImportByStatus(
 }
 
 /** Versions of a work order, newest first, without the stored diff (it can be large). */
-export async function listImports(db: Executor, orgId: string, workOrderId: string, page: { limit: number; offset: number }) {
+export async function listImports(
+  db: Executor,
+  orgId: string,
+  workOrderId: string,
+  page: { limit: number; offset: number },
+) {
   const base = db
     .selectFrom('work_order_annex_imports')
     .where('org_id', '=', orgId)
@@ -103,7 +108,13 @@ export async function listImports(db: Executor, orgId: string, workOrderId: stri
   ])
   return { rows, total: Number(count.n) }
 }
-export type DiffCounts = { added: number; removed: number; changed: number; unchanged: number; baseVersion: number | null }
+export type DiffCounts = {
+  added: number
+  removed: number
+  changed: number
+  unchanged: number
+  baseVersion: number | null
+}
 
 export async function nextVersion(db: Executor, orgId: string, workOrderId: string): Promise<number> {
   const r = await db
@@ -170,7 +181,12 @@ export async function insertLines(
     const ids = await db
       .insertInto('work_order_concepts')
       .values(
-        batch.map(({ plannedByDay: _planned, ...l }) => ({ ...l, org_id: orgId, import_id: importId, work_order_id: workOrderId })),
+        batch.map(({ plannedByDay: _planned, ...l }) => ({
+          ...l,
+          org_id: orgId,
+          import_id: importId,
+          work_order_id: workOrderId,
+        })),
       )
       .returning('id')
       .execute()
@@ -178,7 +194,8 @@ export async function insertLines(
     batch.forEach((l, k) => {
       const id = ids[k]?.id
       if (!id) throw new Error('insertLines: missing id')
-      for (const [day, volume] of Object.entries(l.plannedByDay)) planned.push({ org_id: orgId, work_order_concept_id: id, day, volume })
+      for (const [day, volume] of Object.entries(l.plannedByDay))
+        planned.push({ org_id: orgId, work_order_concept_id: id, day, volume })
     })
     // three array parameters per batch instead of four parameters per row: much less to bind and parse
     for (let j = 0; j < planned.length; j += PLANNED_BATCH) {
@@ -210,7 +227,11 @@ export async function listLines(db: Executor, orgId: string, importId: string, q
 }
 
 /** Planned volumes of the lines of a version: line id → day → volume. */
-export async function listPlanned(db: Executor, orgId: string, importId: string): Promise<Map<string, Record<string, string>>> {
+export async function listPlanned(
+  db: Executor,
+  orgId: string,
+  importId: string,
+): Promise<Map<string, Record<string, string>>> {
   const rows = await db
     .selectFrom('work_order_planned_volumes as p')
     .innerJoin('work_order_concepts as c', 'c.id', 'p.work_order_concept_id')
@@ -229,7 +250,11 @@ export async function listPlanned(db: Executor, orgId: string, importId: string)
 }
 
 export async function deleteLines(db: Executor, orgId: string, importId: string): Promise<void> {
-  await db.deleteFrom('work_order_concepts').where('org_id', '=', orgId).where('import_id', '=', importId).execute()
+  await db
+    .deleteFrom('work_order_concepts')
+    .where('org_id', '=', orgId)
+    .where('import_id', '=', importId)
+    .execute()
 }
 
 /** The active version of each of `workOrderIds` with its totals (for the family view). */

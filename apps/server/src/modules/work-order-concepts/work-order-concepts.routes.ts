@@ -16,7 +16,10 @@ import type { WorkOrderConceptsService } from './work-order-concepts.service'
 const tags = ['work-order-concepts']
 
 /** HTTP ↔ service for the Anexo C versions of a work order. Each route names the permission its use case enforces. */
-export const workOrderConceptsRoutes: FastifyPluginAsyncZod<{ service: WorkOrderConceptsService }> = async (app, { service }) => {
+export const workOrderConceptsRoutes: FastifyPluginAsyncZod<{ service: WorkOrderConceptsService }> = async (
+  app,
+  { service },
+) => {
   /**
    * multipart `file` (.xlsx / .xlsm). 201: a new version pending confirmation, with its diff against the
    * active version. 422: nothing saved; the rows with problems and `errorWorkbookFileId` (download it from
@@ -37,8 +40,12 @@ export const workOrderConceptsRoutes: FastifyPluginAsyncZod<{ service: WorkOrder
       const actor = actorOf(req)
       await service.requireWorkOrder(actor, req.params.id, 'concept.import')
       const upload = await readUpload(req)
-      const result = await service.importAnnex(actor, req.params.id, { fileName: upload.filename, bytes: upload.bytes })
-      if (result.outcome === 'rejected') return reply.status(422).send({ error: { ...result.rejection, requestId: req.id } })
+      const result = await service.importAnnex(actor, req.params.id, {
+        fileName: upload.filename,
+        bytes: upload.bytes,
+      })
+      if (result.outcome === 'rejected')
+        return reply.status(422).send({ error: { ...result.rejection, requestId: req.id } })
       return reply.status(201).send(result.detail)
     },
   )
@@ -83,7 +90,12 @@ export const workOrderConceptsRoutes: FastifyPluginAsyncZod<{ service: WorkOrder
     '/api/v1/work-orders/:id/concepts',
     {
       config: { permission: 'workOrder.read' },
-      schema: { tags, params: ZIdParams, querystring: ZWorkOrderConceptsQuery, response: { 200: ZWorkOrderConcepts } },
+      schema: {
+        tags,
+        params: ZIdParams,
+        querystring: ZWorkOrderConceptsQuery,
+        response: { 200: ZWorkOrderConcepts },
+      },
     },
     async (req) => service.listConcepts(actorOf(req), req.params.id, req.query),
   )

@@ -29,7 +29,11 @@ const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP })
 
 /** What this module needs from the files service (platform). */
 export type FilesPort = {
-  uploadFile(actor: Actor, input: { name: string; bytes: Buffer; accept?: readonly TStoredFile['kind'][] }, trx?: Executor): Promise<TStoredFile>
+  uploadFile(
+    actor: Actor,
+    input: { name: string; bytes: Buffer; accept?: readonly TStoredFile['kind'][] },
+    trx?: Executor,
+  ): Promise<TStoredFile>
 }
 
 export type WorkOrderConceptsServiceDeps = {
@@ -151,11 +155,29 @@ const asLine = (l: repo.LineValues): AnnexLine => ({
  * version's line count and amounts, and what changed against the nearest earlier member that has one
  * (zeros for the first). Members without an active version are absent. `workOrderIds` in family order.
  */
-export async function familyAuthorizedVolumes(executor: Executor, orgId: string, workOrderIds: readonly string[]) {
+export async function familyAuthorizedVolumes(
+  executor: Executor,
+  orgId: string,
+  workOrderIds: readonly string[],
+) {
   const active = await repo.findActiveImports(executor, orgId, workOrderIds)
   const byWorkOrder = new Map(active.map((a) => [a.work_order_id, a]))
-  const lines = await repo.listLinesOfImports(executor, orgId, active.map((a) => a.id))
-  const out = new Map<string, { concepts: number; amountMxn: string; amountUsd: string; added: number; removed: number; changed: number }>()
+  const lines = await repo.listLinesOfImports(
+    executor,
+    orgId,
+    active.map((a) => a.id),
+  )
+  const out = new Map<
+    string,
+    {
+      concepts: number
+      amountMxn: string
+      amountUsd: string
+      added: number
+      removed: number
+      changed: number
+    }
+  >()
   let previous: AnnexLine[] | null = null
   for (const id of workOrderIds) {
     const a = byWorkOrder.get(id)
@@ -179,9 +201,17 @@ export async function familyAuthorizedVolumes(executor: Executor, orgId: string,
  * The lines in force of each of `workOrderIds` (its active version), for other modules (production, estimates:
  * the family consolidation of spec §10.8 works on these). Work orders without an active version are absent.
  */
-export async function listActiveWorkOrderConcepts(executor: Executor, orgId: string, workOrderIds: readonly string[]) {
+export async function listActiveWorkOrderConcepts(
+  executor: Executor,
+  orgId: string,
+  workOrderIds: readonly string[],
+) {
   const active = await repo.findActiveImports(executor, orgId, workOrderIds)
-  const lines = await repo.listLinesOfImports(executor, orgId, active.map((a) => a.id))
+  const lines = await repo.listLinesOfImports(
+    executor,
+    orgId,
+    active.map((a) => a.id),
+  )
   return new Map(
     active.map((a) => [
       a.work_order_id,
@@ -210,7 +240,12 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
 
   /** The work order, or 404 (another organization's too). Routes call it before reading an upload. */
-  async function requireWorkOrder(actor: Actor, workOrderId: string, permission: Permission, trx: Executor = db): Promise<WorkOrderRef> {
+  async function requireWorkOrder(
+    actor: Actor,
+    workOrderId: string,
+    permission: Permission,
+    trx: Executor = db,
+  ): Promise<WorkOrderRef> {
     requireAccess(actor, permission)
     const wo = await getWorkOrderRef(trx, actor.orgId, workOrderId)
     if (!wo) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
@@ -223,7 +258,9 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
   }
   const userRef = (names: UserNames, id: string | null) => (id ? { id, name: names.get(id) ?? '' } : null)
 
-  type SummaryRow = Omit<repo.AnnexImportRow, 'reading' | 'diff' | 'org_id'> & { diff_counts: repo.DiffCounts }
+  type SummaryRow = Omit<repo.AnnexImportRow, 'reading' | 'diff' | 'org_id'> & {
+    diff_counts: repo.DiffCounts
+  }
   function toSummary(r: SummaryRow, names: UserNames): TAnnexImportSummary {
     return {
       id: r.id,
@@ -266,7 +303,11 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
     }
   }
 
-  async function toDetail(executor: Executor, r: repo.AnnexImportRow, durationMs?: number): Promise<TAnnexImportDetail> {
+  async function toDetail(
+    executor: Executor,
+    r: repo.AnnexImportRow,
+    durationMs?: number,
+  ): Promise<TAnnexImportDetail> {
     const names = await userNames(executor, r.org_id, [r.created_by, r.confirmed_by, r.discarded_by])
     return {
       ...toSummary(withCounts(r), names),
@@ -311,7 +352,12 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
         module: MODULE,
         entityType: 'work_order',
         entityId: wo.id,
-        data: { fileName, badRows: parsed.badRows.length, validRows: parsed.validRowCount, errorWorkbookFileId: file.id },
+        data: {
+          fileName,
+          badRows: parsed.badRows.length,
+          validRows: parsed.validRowCount,
+          errorWorkbookFileId: file.id,
+        },
       })
       return file
     })
@@ -342,11 +388,19 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
 
   /** Lines of a version with their planned volumes, as the diff compares them. */
   async function versionLines(executor: Executor, orgId: string, importId: string): Promise<AnnexLine[]> {
-    const [rows, planned] = await Promise.all([repo.listLines(executor, orgId, importId), repo.listPlanned(executor, orgId, importId)])
+    const [rows, planned] = await Promise.all([
+      repo.listLines(executor, orgId, importId),
+      repo.listPlanned(executor, orgId, importId),
+    ])
     return rows.map((r) => lineOf(r, planned.get(r.id) ?? {}))
   }
 
-  async function discardInTrx(trx: Executor, actor: Actor, row: repo.AnnexImportRow, reason: 'user' | 'replaced') {
+  async function discardInTrx(
+    trx: Executor,
+    actor: Actor,
+    row: repo.AnnexImportRow,
+    reason: 'user' | 'replaced',
+  ) {
     await repo.deleteLines(trx, actor.orgId, row.id)
     const updated = await repo.setImportStatus(trx, actor.orgId, row.id, {
       status: 'discarded',
@@ -369,14 +423,20 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
    * differences against the active version (a version still pending is discarded: the newest upload wins).
    * A file with problems saves nothing but its error workbook.
    */
-  async function importAnnex(actor: Actor, workOrderId: string, input: ImportAnnexOptions): Promise<ImportAnnexResult> {
+  async function importAnnex(
+    actor: Actor,
+    workOrderId: string,
+    input: ImportAnnexOptions,
+  ): Promise<ImportAnnexResult> {
     const started = performance.now()
     const wo = await requireWorkOrder(actor, workOrderId, 'concept.import')
     requireAccess(actor, 'file.upload')
     const parsed = await parseAnnexCWithCatalog(db, actor.orgId, input.bytes)
     if (!parsed.ok) {
       if (parsed.kind === 'file' && parsed.code === 'NOT_XLSX') {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', parsed.message, [{ path: 'file', message: parsed.message }])
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', parsed.message, [
+          { path: 'file', message: parsed.message },
+        ])
       }
       return reject(actor, wo, input.fileName, parsed)
     }
@@ -395,7 +455,8 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
       hasOkColumn: parsed.hasOkColumn,
       scheduleDates: parsed.scheduleDates,
       skipped: parsed.skipped,
-      pricesFromFile: parsed.rows.filter((r) => r.priceSource.mxn === 'file' || r.priceSource.usd === 'file').length,
+      pricesFromFile: parsed.rows.filter((r) => r.priceSource.mxn === 'file' || r.priceSource.usd === 'file')
+        .length,
       warnings: parsed.warnings.slice(0, MAX_WARNINGS),
     }
 
@@ -406,8 +467,15 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
       if (pending) await discardInTrx(trx, actor, pending, 'replaced')
       const active = await repo.findImportByStatus(trx, actor.orgId, workOrderId, 'active')
       const before = active ? await versionLines(trx, actor.orgId, active.id) : []
-      const diff = storedDiff(diffAnnexC(before, incoming), active ? { id: active.id, version: active.version } : null)
-      const file = await files.uploadFile(actor, { name: input.fileName, bytes: input.bytes, accept: ['xlsx'] }, trx)
+      const diff = storedDiff(
+        diffAnnexC(before, incoming),
+        active ? { id: active.id, version: active.version } : null,
+      )
+      const file = await files.uploadFile(
+        actor,
+        { name: input.fileName, bytes: input.bytes, accept: ['xlsx'] },
+        trx,
+      )
       const version = await repo.nextVersion(trx, actor.orgId, workOrderId)
       const created = await repo.insertImport(trx, actor.orgId, {
         work_order_id: workOrderId,
@@ -458,21 +526,31 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
   }
 
   /** Makes a pending version the active one; the version it was compared with becomes superseded. */
-  async function confirmImport(actor: Actor, workOrderId: string, importId: string): Promise<TAnnexImportDetail> {
+  async function confirmImport(
+    actor: Actor,
+    workOrderId: string,
+    importId: string,
+  ): Promise<TAnnexImportDetail> {
     await requireWorkOrder(actor, workOrderId, 'concept.import')
     const row = await db.transaction().execute(async (trx) => {
       const locked = await getWorkOrderRef(trx, actor.orgId, workOrderId, { forUpdate: true })
       if (!locked) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
       const imp = await loadImport(trx, actor, workOrderId, importId)
       if (imp.status !== 'pending_confirmation') {
-        throw new AppError('INVALID_STATE', 'Solo se confirma una versión pendiente de confirmación', { status: imp.status })
+        throw new AppError('INVALID_STATE', 'Solo se confirma una versión pendiente de confirmación', {
+          status: imp.status,
+        })
       }
       const active = await repo.findImportByStatus(trx, actor.orgId, workOrderId, 'active')
       if ((active?.id ?? null) !== imp.base_import_id) {
-        throw new AppError('INVALID_STATE', 'La versión activa cambió desde que se importó este archivo; vuelve a importarlo')
+        throw new AppError(
+          'INVALID_STATE',
+          'La versión activa cambió desde que se importó este archivo; vuelve a importarlo',
+        )
       }
       const now = clock()
-      if (active) await repo.setImportStatus(trx, actor.orgId, active.id, { status: 'superseded', superseded_at: now })
+      if (active)
+        await repo.setImportStatus(trx, actor.orgId, active.id, { status: 'superseded', superseded_at: now })
       const confirmed = await repo.setImportStatus(trx, actor.orgId, imp.id, {
         status: 'active',
         confirmed_by: userId(actor),
@@ -488,8 +566,16 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
           { field: 'status', old: 'pending_confirmation', new: 'active' },
           { field: 'activeVersion', old: active?.version ?? null, new: imp.version },
           { field: 'conceptCount', old: active?.concept_count ?? null, new: imp.concept_count },
-          { field: 'amountMxn', old: active ? dec(active.amount_mxn).toFixed() : null, new: dec(imp.amount_mxn).toFixed() },
-          { field: 'amountUsd', old: active ? dec(active.amount_usd).toFixed() : null, new: dec(imp.amount_usd).toFixed() },
+          {
+            field: 'amountMxn',
+            old: active ? dec(active.amount_mxn).toFixed() : null,
+            new: dec(imp.amount_mxn).toFixed(),
+          },
+          {
+            field: 'amountUsd',
+            old: active ? dec(active.amount_usd).toFixed() : null,
+            new: dec(imp.amount_usd).toFixed(),
+          },
         ],
         data: {
           workOrderId,
@@ -505,21 +591,31 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
     return toDetail(db, row)
   }
 
-  async function discardImport(actor: Actor, workOrderId: string, importId: string): Promise<TAnnexImportDetail> {
+  async function discardImport(
+    actor: Actor,
+    workOrderId: string,
+    importId: string,
+  ): Promise<TAnnexImportDetail> {
     await requireWorkOrder(actor, workOrderId, 'concept.import')
     const row = await db.transaction().execute(async (trx) => {
       const locked = await getWorkOrderRef(trx, actor.orgId, workOrderId, { forUpdate: true })
       if (!locked) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
       const imp = await loadImport(trx, actor, workOrderId, importId)
       if (imp.status !== 'pending_confirmation') {
-        throw new AppError('INVALID_STATE', 'Solo se descarta una versión pendiente de confirmación', { status: imp.status })
+        throw new AppError('INVALID_STATE', 'Solo se descarta una versión pendiente de confirmación', {
+          status: imp.status,
+        })
       }
       return discardInTrx(trx, actor, imp, 'user')
     })
     return toDetail(db, row)
   }
 
-  async function listImports(actor: Actor, workOrderId: string, page: TPagination): Promise<TAnnexImportList> {
+  async function listImports(
+    actor: Actor,
+    workOrderId: string,
+    page: TPagination,
+  ): Promise<TAnnexImportList> {
     await requireWorkOrder(actor, workOrderId, 'workOrder.read')
     const { rows, total } = await repo.listImports(db, actor.orgId, workOrderId, page)
     const names = await userNames(
@@ -536,13 +632,21 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
   }
 
   /** The lines of the active version (with their planned volumes), its totals, and the pending version if any. */
-  async function listConcepts(actor: Actor, workOrderId: string, query: { q?: string | undefined }): Promise<TWorkOrderConcepts> {
+  async function listConcepts(
+    actor: Actor,
+    workOrderId: string,
+    query: { q?: string | undefined },
+  ): Promise<TWorkOrderConcepts> {
     await requireWorkOrder(actor, workOrderId, 'workOrder.read')
     const [active, pending] = await Promise.all([
       repo.findImportByStatus(db, actor.orgId, workOrderId, 'active'),
       repo.findImportByStatus(db, actor.orgId, workOrderId, 'pending_confirmation'),
     ])
-    const names = await userNames(db, actor.orgId, [active, pending].flatMap((r) => (r ? [r.created_by, r.confirmed_by, r.discarded_by] : [])))
+    const names = await userNames(
+      db,
+      actor.orgId,
+      [active, pending].flatMap((r) => (r ? [r.created_by, r.confirmed_by, r.discarded_by] : [])),
+    )
     const summary = (r: repo.AnnexImportRow | undefined) => (r ? toSummary(withCounts(r), names) : null)
     if (!active) {
       return {

@@ -27,8 +27,17 @@ export const toAuditEntry = (r: AuditRow): TAuditEntry => ({
   userAgent: r.user_agent,
 })
 
-export function createAuditService({ db, timeZoneOf }: { db: Db; timeZoneOf: (orgId: string) => Promise<string> }) {
-  async function listEntries(actor: Actor, query: TAuditQuery): Promise<{ items: TAuditEntry[]; total: number }> {
+export function createAuditService({
+  db,
+  timeZoneOf,
+}: {
+  db: Db
+  timeZoneOf: (orgId: string) => Promise<string>
+}) {
+  async function listEntries(
+    actor: Actor,
+    query: TAuditQuery,
+  ): Promise<{ items: TAuditEntry[]; total: number }> {
     requireAccess(actor, 'audit.read')
     const { rows, total } = await listAudit(db, actor.orgId, query, await timeZoneOf(actor.orgId))
     return {
@@ -64,4 +73,5 @@ export function createAuditService({ db, timeZoneOf }: { db: Db; timeZoneOf: (or
   return { listEntries, exportEntries }
 }
 
-const fmt = (v: unknown) => (v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v))
+const fmt = (v: unknown) =>
+  v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v)

@@ -6,7 +6,12 @@ export async function findUserByEmail(db: Executor, email: string) {
 }
 
 export async function findUserById(db: Executor, orgId: string, id: string) {
-  return db.selectFrom('users').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst()
 }
 
 export async function countRecentFailures(db: Executor, email: string, ip: string, since: Date) {
@@ -29,7 +34,14 @@ export async function recordLoginAttempt(db: Executor, email: string, ip: string
 
 export async function insertSession(
   db: Executor,
-  s: { id: string; userId: string; orgId: string; expiresAt: Date; ip: string | null; userAgent: string | null },
+  s: {
+    id: string
+    userId: string
+    orgId: string
+    expiresAt: Date
+    ip: string | null
+    userAgent: string | null
+  },
 ) {
   await db
     .insertInto('sessions')
@@ -91,7 +103,11 @@ export async function markLogin(db: Executor, userId: string, now: Date) {
 }
 
 export async function updatePasswordHash(db: Executor, userId: string, passwordHash: string, now: Date) {
-  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute()
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: now })
+    .where('id', '=', userId)
+    .execute()
 }
 
 export async function updateLocale(db: Executor, userId: string, locale: string, now: Date) {

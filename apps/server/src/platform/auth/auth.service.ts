@@ -43,20 +43,29 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
     const now = clock()
     const failures = await repo.countRecentFailures(db, email, ip, new Date(now.getTime() - LOGIN_WINDOW_MS))
     if (failures.pair >= MAX_FAILURES_PER_ACCOUNT_AND_IP || failures.ip >= MAX_FAILURES_PER_IP) {
-      throw new AppError('RATE_LIMITED', 'Demasiados intentos fallidos; espera 15 minutos e inténtalo de nuevo')
+      throw new AppError(
+        'RATE_LIMITED',
+        'Demasiados intentos fallidos; espera 15 minutos e inténtalo de nuevo',
+      )
     }
     const user = await repo.findUserByEmail(db, email)
-    const ok = user ? await verifyPassword(user.password_hash, password) : await verifyPassword(await dummyPasswordHash(), password).then(() => false)
+    const ok = user
+      ? await verifyPassword(user.password_hash, password)
+      : await verifyPassword(await dummyPasswordHash(), password).then(() => false)
     if (!user || !ok || !user.active) {
       await db.transaction().execute(async (trx) => {
         await repo.recordLoginAttempt(trx, email, ip, false)
-        await writeAudit(trx, { orgId: user?.org_id ?? null, ...meta }, {
-          action: 'auth.login_failed',
-          module: 'auth',
-          entityType: 'user',
-          entityId: user?.id ?? null,
-          data: { email, reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive_user' },
-        })
+        await writeAudit(
+          trx,
+          { orgId: user?.org_id ?? null, ...meta },
+          {
+            action: 'auth.login_failed',
+            module: 'auth',
+            entityType: 'user',
+            entityId: user?.id ?? null,
+            data: { email, reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive_user' },
+          },
+        )
       })
       throw new AppError('UNAUTHENTICATED', 'Correo o contraseña incorrectos')
     }
@@ -100,7 +109,12 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
   async function logout(actor: Actor, token: string) {
     await db.transaction().execute(async (trx) => {
       await repo.deleteSession(trx, hashToken(token))
-      await writeAudit(trx, actor, { action: 'auth.logout', module: 'auth', entityType: 'user', entityId: actor.userId })
+      await writeAudit(trx, actor, {
+        action: 'auth.logout',
+        module: 'auth',
+        entityType: 'user',
+        entityId: actor.userId,
+      })
     })
   }
 

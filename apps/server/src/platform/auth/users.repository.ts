@@ -56,5 +56,10 @@ export async function countActiveAdmins(db: Executor, orgId: string) {
 /** Display names of users of the organization by id (e.g. a document's creator on its PDF). */
 export async function findUserNames(db: Executor, orgId: string, ids: readonly string[]) {
   if (ids.length === 0) return []
-  return db.selectFrom('users').select(['id', 'name', 'email']).where('org_id', '=', orgId).where('id', 'in', [...ids]).execute()
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .execute()
 }

@@ -22,7 +22,11 @@ const toUser = (r: UserRow): TUser => ({
 export type UsersService = ReturnType<typeof createUsersService>
 
 /** Inserts a user (used by the admin screen, the CLI and the demo seed). Fails on a taken e-mail. */
-export async function createUserRecord(trx: Executor, actor: Actor, input: TCreateUserRequest): Promise<TUser> {
+export async function createUserRecord(
+  trx: Executor,
+  actor: Actor,
+  input: TCreateUserRequest,
+): Promise<TUser> {
   if (await findUserByEmail(trx, input.email)) {
     throw new AppError('CONFLICT', 'Ya existe un usuario con ese correo', [
       { path: 'email', message: 'Ya existe un usuario con ese correo' },
@@ -63,16 +67,24 @@ export function createUsersService({ db, clock }: { db: Db; clock: () => Date })
       const before = await findUserById(trx, actor.orgId, id)
       if (!before) throw new AppError('NOT_FOUND', 'Usuario no encontrado')
       const losesAdmin =
-        before.role === 'admin' && before.active && (patch.active === false || (patch.role && patch.role !== 'admin'))
+        before.role === 'admin' &&
+        before.active &&
+        (patch.active === false || (patch.role && patch.role !== 'admin'))
       if (losesAdmin && (await repo.countActiveAdmins(trx, actor.orgId)) <= 1) {
         throw new AppError('INVALID_STATE', 'La organización debe conservar al menos un administrador activo')
       }
       const after = await repo.updateUser(trx, actor.orgId, id, { ...patch, updated_at: clock() })
-      if (patch.active === false || (patch.role && patch.role !== before.role)) await deleteUserSessions(trx, id)
+      if (patch.active === false || (patch.role && patch.role !== before.role))
+        await deleteUserSessions(trx, id)
       const changes = diffFields(before, after, ['name', 'role', 'active'])
       if (changes.length > 0) {
         await writeAudit(trx, actor, {
-          action: patch.active === false ? 'user.deactivated' : patch.active === true && !before.active ? 'user.reactivated' : 'user.updated',
+          action:
+            patch.active === false
+              ? 'user.deactivated'
+              : patch.active === true && !before.active
+                ? 'user.reactivated'
+                : 'user.updated',
           module: 'users',
           entityType: 'user',
           entityId: id,

@@ -26,7 +26,11 @@ export type CreateDbOptions = {
 
 export async function createDb(options: CreateDbOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10, connectionTimeoutMillis: 10_000 })
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 10_000,
+    })
     // An idle connection the server closed (restart, admin command) must not crash the process.
     pool.on('error', (err: Error & { code?: string }) => {
       if (err.code !== '57P01') console.error('database pool error:', err.message)

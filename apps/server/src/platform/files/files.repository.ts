@@ -2,7 +2,16 @@ import type { Executor } from '../db/executor'
 
 export async function insertFile(
   db: Executor,
-  f: { orgId: string; name: string; kind: string; mimeType: string; size: number; sha256: string; storageKey: string; createdBy: string | null },
+  f: {
+    orgId: string
+    name: string
+    kind: string
+    mimeType: string
+    size: number
+    sha256: string
+    storageKey: string
+    createdBy: string | null
+  },
 ) {
   return db
     .insertInto('files')
@@ -21,5 +30,10 @@ export async function insertFile(
 }
 
 export async function findFile(db: Executor, orgId: string, id: string) {
-  return db.selectFrom('files').selectAll().where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst()
+  return db
+    .selectFrom('files')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .executeTakeFirst()
 }

@@ -9,7 +9,15 @@ import * as repo from './files.repository'
 
 export type FilesService = ReturnType<typeof createFilesService>
 
-type FileRow = { id: string; name: string; kind: string; mime_type: string; size: string; sha256: string; created_at: Date }
+type FileRow = {
+  id: string
+  name: string
+  kind: string
+  mime_type: string
+  size: string
+  sha256: string
+  created_at: Date
+}
 const toStoredFile = (r: FileRow): TStoredFile => ({
   id: r.id,
   name: r.name,
@@ -31,9 +39,11 @@ export function createFilesService({ db, store }: { db: Db; store: FileStore }) 
     const kind = detectFileKind(input.bytes)
     const accept = input.accept ?? (Object.keys(MIME_OF) as FileKind[])
     if (!kind || !accept.includes(kind)) {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', `Tipo de archivo no permitido; se acepta: ${accept.join(', ').toUpperCase()}`, [
-        { path: 'file', message: `El contenido del archivo no es ${accept.join(', ').toUpperCase()}` },
-      ])
+      throw new AppError(
+        'UNSUPPORTED_MEDIA_TYPE',
+        `Tipo de archivo no permitido; se acepta: ${accept.join(', ').toUpperCase()}`,
+        [{ path: 'file', message: `El contenido del archivo no es ${accept.join(', ').toUpperCase()}` }],
+      )
     }
     const { key, sha256 } = await store.put(input.bytes)
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped from names

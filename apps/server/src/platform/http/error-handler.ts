@@ -3,7 +3,12 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import type { TErrorEnvelope, TFieldError } from '@faena/contracts'
 import { AppError, HTTP_STATUS } from '../errors'
 
-const envelope = (code: TErrorEnvelope['error']['code'], message: string, requestId: string, details?: unknown) => ({
+const envelope = (
+  code: TErrorEnvelope['error']['code'],
+  message: string,
+  requestId: string,
+  details?: unknown,
+) => ({
   error: { code, message, ...(details === undefined ? {} : { details }), requestId },
 })
 
@@ -26,27 +31,41 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
       return reply.status(500).send(envelope('INTERNAL', 'Error interno', req.id))
     }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500
-    if (status === 413) return reply.status(413).send(envelope('PAYLOAD_TOO_LARGE', 'El archivo o la petición son demasiado grandes', req.id))
-    if (status === 415) return reply.status(415).send(envelope('UNSUPPORTED_MEDIA_TYPE', 'Tipo de contenido no admitido', req.id))
-    if (status === 429) return reply.status(429).send(envelope('RATE_LIMITED', 'Demasiadas peticiones', req.id))
+    if (status === 413)
+      return reply
+        .status(413)
+        .send(envelope('PAYLOAD_TOO_LARGE', 'El archivo o la petición son demasiado grandes', req.id))
+    if (status === 415)
+      return reply
+        .status(415)
+        .send(envelope('UNSUPPORTED_MEDIA_TYPE', 'Tipo de contenido no admitido', req.id))
+    if (status === 429)
+      return reply.status(429).send(envelope('RATE_LIMITED', 'Demasiadas peticiones', req.id))
     if (status >= 400 && status < 500) {
-      return reply.status(400).send(envelope('VALIDATION', friendly(err), req.id, [{ path: 'body', message: err.message }]))
+      return reply
+        .status(400)
+        .send(envelope('VALIDATION', friendly(err), req.id, [{ path: 'body', message: err.message }]))
     }
     req.log.error({ err }, 'unhandled error')
-    return reply.status(500).send(envelope('INTERNAL', 'Error interno; indica la referencia al soporte', req.id))
+    return reply
+      .status(500)
+      .send(envelope('INTERNAL', 'Error interno; indica la referencia al soporte', req.id))
   })
 
   app.setNotFoundHandler((req, reply) => {
     if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) {
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html')
     }
-    return reply.status(404).send(envelope('NOT_FOUND', `Ruta no encontrada: ${req.method} ${req.url.split('?')[0] ?? ''}`, req.id))
+    return reply
+      .status(404)
+      .send(envelope('NOT_FOUND', `Ruta no encontrada: ${req.method} ${req.url.split('?')[0] ?? ''}`, req.id))
   })
 }
 
 function friendly(err: Error): string {
   const code = 'code' in err ? String(err.code) : ''
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) return 'El cuerpo no es JSON válido'
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError)
+    return 'El cuerpo no es JSON válido'
   if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'El cuerpo JSON está vacío'
   if (code.startsWith('FST_INVALID_MULTIPART') || code.startsWith('FST_')) return err.message
   return 'Petición no válida'

@@ -9,7 +9,9 @@ export type Upload = { filename: string; bytes: Buffer; fields: Record<string, s
  */
 export async function readUpload(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart()) {
-    throw new AppError('VALIDATION', 'Se esperaba un formulario multipart con un archivo', [{ path: 'file', message: 'Falta el archivo' }])
+    throw new AppError('VALIDATION', 'Se esperaba un formulario multipart con un archivo', [
+      { path: 'file', message: 'Falta el archivo' },
+    ])
   }
   const fields: Record<string, string> = {}
   let upload: Upload | undefined
@@ -22,7 +24,9 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
     }
   }
   if (!upload || upload.bytes.length === 0) {
-    throw new AppError('VALIDATION', 'Falta el archivo', [{ path: 'file', message: 'Adjunta un archivo no vacío en el campo "file"' }])
+    throw new AppError('VALIDATION', 'Falta el archivo', [
+      { path: 'file', message: 'Adjunta un archivo no vacío en el campo "file"' },
+    ])
   }
   return upload
 }

@@ -43,10 +43,22 @@ export const platformRoutes: FastifyPluginAsyncZod<PlatformRoutesDeps> = async (
       config: { public: true },
       schema: {
         tags: ['platform'],
-        response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), time: z.string() }) },
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            db: z.enum(['pglite', 'postgres']),
+            version: z.string(),
+            time: z.string(),
+          }),
+        },
       },
     },
-    async () => ({ status: 'ok' as const, db: deps.dbKind, version: deps.version, time: new Date().toISOString() }),
+    async () => ({
+      status: 'ok' as const,
+      db: deps.dbKind,
+      version: deps.version,
+      time: new Date().toISOString(),
+    }),
   )
 
   // --- auth ---
@@ -56,22 +68,39 @@ export const platformRoutes: FastifyPluginAsyncZod<PlatformRoutesDeps> = async (
     async (req, reply) => {
       const session = await auth.login(req.body.email, req.body.password, requestMeta(req))
       setSessionCookie(reply, session.token, secureCookies, SESSION_IDLE_MS)
-      const actor = { ...requestMeta(req), userId: session.userId, orgId: session.orgId, email: req.body.email, role: 'viewer' as const }
+      const actor = {
+        ...requestMeta(req),
+        userId: session.userId,
+        orgId: session.orgId,
+        email: req.body.email,
+        role: 'viewer' as const,
+      }
       return auth.me(actor)
     },
   )
 
-  app.post('/api/v1/auth/logout', { config: { permission: 'session' }, schema: { tags: ['auth'], response: { 200: ZOk } } }, async (req, reply) => {
-    await auth.logout(actorOf(req), req.sessionToken ?? '')
-    clearSessionCookie(reply, secureCookies)
-    return { ok: true as const }
-  })
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { permission: 'session' }, schema: { tags: ['auth'], response: { 200: ZOk } } },
+    async (req, reply) => {
+      await auth.logout(actorOf(req), req.sessionToken ?? '')
+      clearSessionCookie(reply, secureCookies)
+      return { ok: true as const }
+    },
+  )
 
-  app.get('/api/v1/auth/me', { config: { permission: 'session' }, schema: { tags: ['auth'], response: { 200: ZMe } } }, async (req) => auth.me(actorOf(req)))
+  app.get(
+    '/api/v1/auth/me',
+    { config: { permission: 'session' }, schema: { tags: ['auth'], response: { 200: ZMe } } },
+    async (req) => auth.me(actorOf(req)),
+  )
 
   app.patch(
     '/api/v1/auth/me/preferences',
-    { config: { permission: 'session' }, schema: { tags: ['auth'], body: ZUpdatePreferencesRequest, response: { 200: ZOk } } },
+    {
+      config: { permission: 'session' },
+      schema: { tags: ['auth'], body: ZUpdatePreferencesRequest, response: { 200: ZOk } },
+    },
     async (req) => {
       await auth.setLocale(actorOf(req), req.body.locale)
       return { ok: true as const }
@@ -80,55 +109,105 @@ export const platformRoutes: FastifyPluginAsyncZod<PlatformRoutesDeps> = async (
 
   app.post(
     '/api/v1/auth/password',
-    { config: { permission: 'session' }, schema: { tags: ['auth'], body: ZChangePasswordRequest, response: { 200: ZOk } } },
+    {
+      config: { permission: 'session' },
+      schema: { tags: ['auth'], body: ZChangePasswordRequest, response: { 200: ZOk } },
+    },
     async (req) => {
-      await auth.changePassword(actorOf(req), req.sessionToken ?? '', req.body.currentPassword, req.body.newPassword)
+      await auth.changePassword(
+        actorOf(req),
+        req.sessionToken ?? '',
+        req.body.currentPassword,
+        req.body.newPassword,
+      )
       return { ok: true as const }
     },
   )
 
   // --- users (admin) ---
-  app.get('/api/v1/users', { config: { permission: 'user.manage' }, schema: { tags: ['users'], querystring: ZUserListQuery, response: { 200: ZUserList } } }, async (req) =>
-    users.listUsers(actorOf(req), req.query),
+  app.get(
+    '/api/v1/users',
+    {
+      config: { permission: 'user.manage' },
+      schema: { tags: ['users'], querystring: ZUserListQuery, response: { 200: ZUserList } },
+    },
+    async (req) => users.listUsers(actorOf(req), req.query),
   )
-  app.post('/api/v1/users', { config: { permission: 'user.manage' }, schema: { tags: ['users'], body: ZCreateUserRequest, response: { 201: ZUser } } }, async (req, reply) => {
-    const user = await users.createUser(actorOf(req), req.body)
-    return reply.status(201).send(user)
-  })
+  app.post(
+    '/api/v1/users',
+    {
+      config: { permission: 'user.manage' },
+      schema: { tags: ['users'], body: ZCreateUserRequest, response: { 201: ZUser } },
+    },
+    async (req, reply) => {
+      const user = await users.createUser(actorOf(req), req.body)
+      return reply.status(201).send(user)
+    },
+  )
   app.patch(
     '/api/v1/users/:id',
-    { config: { permission: 'user.manage' }, schema: { tags: ['users'], params: ZIdParams, body: ZUpdateUserRequest, response: { 200: ZUser } } },
+    {
+      config: { permission: 'user.manage' },
+      schema: { tags: ['users'], params: ZIdParams, body: ZUpdateUserRequest, response: { 200: ZUser } },
+    },
     async (req) => users.updateUser(actorOf(req), req.params.id, req.body),
   )
 
   // --- audit ---
-  app.get('/api/v1/audit', { config: { permission: 'audit.read' }, schema: { tags: ['audit'], querystring: ZAuditQuery, response: { 200: ZAuditList } } }, async (req) =>
-    audit.listEntries(actorOf(req), req.query),
+  app.get(
+    '/api/v1/audit',
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['audit'], querystring: ZAuditQuery, response: { 200: ZAuditList } },
+    },
+    async (req) => audit.listEntries(actorOf(req), req.query),
   )
-  app.get('/api/v1/audit/export.xlsx', { config: { permission: 'audit.read' }, schema: { tags: ['audit'], querystring: ZAuditQuery } }, async (req, reply) => {
-    const buf = await audit.exportEntries(actorOf(req), req.query)
-    return reply
-      .header('content-type', XLSX_MIME)
-      .header('content-disposition', 'attachment; filename="registro-de-actividad.xlsx"')
-      .send(buf)
-  })
+  app.get(
+    '/api/v1/audit/export.xlsx',
+    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], querystring: ZAuditQuery } },
+    async (req, reply) => {
+      const buf = await audit.exportEntries(actorOf(req), req.query)
+      return reply
+        .header('content-type', XLSX_MIME)
+        .header('content-disposition', 'attachment; filename="registro-de-actividad.xlsx"')
+        .send(buf)
+    },
+  )
 
   // --- files ---
-  app.post('/api/v1/files', { config: { permission: 'file.upload' }, schema: { tags: ['files'], consumes: ['multipart/form-data'], response: { 201: ZStoredFile } } }, async (req, reply) => {
-    const upload = await readUpload(req)
-    const stored = await files.uploadFile(actorOf(req), { name: upload.filename, bytes: upload.bytes })
-    return reply.status(201).send(stored)
-  })
-  app.get('/api/v1/files/:id/meta', { config: { permission: 'file.read' }, schema: { tags: ['files'], params: ZIdParams, response: { 200: ZStoredFile } } }, async (req) =>
-    files.getFile(actorOf(req), req.params.id),
+  app.post(
+    '/api/v1/files',
+    {
+      config: { permission: 'file.upload' },
+      schema: { tags: ['files'], consumes: ['multipart/form-data'], response: { 201: ZStoredFile } },
+    },
+    async (req, reply) => {
+      const upload = await readUpload(req)
+      const stored = await files.uploadFile(actorOf(req), { name: upload.filename, bytes: upload.bytes })
+      return reply.status(201).send(stored)
+    },
   )
-  app.get('/api/v1/files/:id', { config: { permission: 'file.read' }, schema: { tags: ['files'], params: ZIdParams } }, async (req, reply) => {
-    const { file, bytes } = await files.readFile(actorOf(req), req.params.id)
-    const inline = file.kind === 'pdf' || file.kind === 'png' || file.kind === 'jpeg'
-    return reply
-      .header('content-type', file.mimeType)
-      .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`)
-      .send(bytes)
-  })
-
+  app.get(
+    '/api/v1/files/:id/meta',
+    {
+      config: { permission: 'file.read' },
+      schema: { tags: ['files'], params: ZIdParams, response: { 200: ZStoredFile } },
+    },
+    async (req) => files.getFile(actorOf(req), req.params.id),
+  )
+  app.get(
+    '/api/v1/files/:id',
+    { config: { permission: 'file.read' }, schema: { tags: ['files'], params: ZIdParams } },
+    async (req, reply) => {
+      const { file, bytes } = await files.readFile(actorOf(req), req.params.id)
+      const inline = file.kind === 'pdf' || file.kind === 'png' || file.kind === 'jpeg'
+      return reply
+        .header('content-type', file.mimeType)
+        .header(
+          'content-disposition',
+          `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        )
+        .send(bytes)
+    },
+  )
 }

@@ -20,7 +20,10 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * Security headers on every answer, and the Origin check on state-changing requests:
  * a browser request from another origin (Origin or Sec-Fetch-Site says so) is refused.
  */
-export function registerSecurity(app: FastifyInstance, opts: { publicOrigin?: string | undefined; secure: boolean }) {
+export function registerSecurity(
+  app: FastifyInstance,
+  opts: { publicOrigin?: string | undefined; secure: boolean },
+) {
   app.addHook('onRequest', async (req) => {
     if (!UNSAFE_METHODS.has(req.method)) return
     const origin = req.headers.origin
@@ -34,7 +37,8 @@ export function registerSecurity(app: FastifyInstance, opts: { publicOrigin?: st
   })
 
   app.addHook('onSend', async (req, reply, payload) => {
-    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY)
+    if (!reply.hasHeader('content-security-policy'))
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY)
     reply.header('x-content-type-options', 'nosniff')
     reply.header('x-frame-options', 'DENY')
     reply.header('referrer-policy', 'same-origin')
@@ -43,7 +47,8 @@ export function registerSecurity(app: FastifyInstance, opts: { publicOrigin?: st
     reply.header('permissions-policy', 'camera=(), microphone=(), geolocation=()')
     reply.header('x-request-id', req.id)
     if (opts.secure) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains')
-    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store')
     return payload
   })
 }

@@ -36,16 +36,22 @@ describe('allocateNumber', () => {
         throw new Error('boom')
       }),
     ).rejects.toThrow('boom')
-    const n1 = await t.db.transaction().execute((trx) => allocateNumber(trx, { orgId: rental, series: 'test-c' }))
+    const n1 = await t.db
+      .transaction()
+      .execute((trx) => allocateNumber(trx, { orgId: rental, series: 'test-c' }))
     expect(n1).toBe(1)
-    const n2 = await t.db.transaction().execute((trx) => allocateNumber(trx, { orgId: rental, series: 'test-c' }))
+    const n2 = await t.db
+      .transaction()
+      .execute((trx) => allocateNumber(trx, { orgId: rental, series: 'test-c' }))
     expect(n2).toBe(2)
   })
 
   it('concurrent allocations never collide', async () => {
     const results = await Promise.all(
       Array.from({ length: inject('testDb') === 'postgres' ? 20 : 8 }, () =>
-        t.db.transaction().execute((trx) => allocateNumber(trx, { orgId: offshore, series: 'test-concurrent' })),
+        t.db
+          .transaction()
+          .execute((trx) => allocateNumber(trx, { orgId: offshore, series: 'test-concurrent' })),
       ),
     )
     expect([...results].sort((a, b) => a - b)).toEqual(results.map((_, i) => i + 1))

@@ -8,7 +8,15 @@ describe('renderPdf', () => {
       info: { title: 'Planilla PSL-PS-2026-1000' },
       content: [
         { text: 'Planilla de servicios — año 2026, señalización Nº 1', fontSize: 14, bold: true },
-        { table: { headerRows: 1, body: [['Equipo', 'Días', 'Total'], ['Batería sanitaria', '30', '$ 1.234,50']] } },
+        {
+          table: {
+            headerRows: 1,
+            body: [
+              ['Equipo', 'Días', 'Total'],
+              ['Batería sanitaria', '30', '$ 1.234,50'],
+            ],
+          },
+        },
       ],
     })
     expect(buf.subarray(0, 5).toString('latin1')).toBe('%PDF-')

@@ -44,7 +44,11 @@ const ROLE_NAMES: Record<(typeof ROLES)[number], string> = {
 }
 
 /** What a business module seeds into a new demo organization (catalogs, examples). */
-export type DemoSeeder = (trx: Executor, actor: Actor, org: { slug: string; linesOfBusiness: string[] }) => Promise<void>
+export type DemoSeeder = (
+  trx: Executor,
+  actor: Actor,
+  org: { slug: string; linesOfBusiness: string[] },
+) => Promise<void>
 
 export type SeedResult = { created: string[]; logins: string[]; password: string; passwordGenerated: boolean }
 
@@ -52,7 +56,10 @@ export type SeedResult = { created: string[]; logins: string[]; password: string
  * Creates the demo organizations with one user per role (`<role>@offshore.test`, `<role>@rental.test`),
  * each organization in one transaction. Organizations that exist are left untouched.
  */
-export async function seedDemo(db: Db, opts: { password?: string | undefined; seeders: DemoSeeder[] }): Promise<SeedResult> {
+export async function seedDemo(
+  db: Db,
+  opts: { password?: string | undefined; seeders: DemoSeeder[] },
+): Promise<SeedResult> {
   const passwordGenerated = !opts.password
   const password = opts.password ?? crypto.randomBytes(12).toString('base64url')
   const created: string[] = []
@@ -75,7 +82,8 @@ export async function seedDemo(db: Db, opts: { password?: string | undefined; se
         await createUserRecord(trx, actor, { email, name: `${ROLE_NAMES[role]} (demo)`, role, password })
         logins.push(email)
       }
-      for (const seed of opts.seeders) await seed(trx, actor, { slug: org.slug, linesOfBusiness: org.linesOfBusiness })
+      for (const seed of opts.seeders)
+        await seed(trx, actor, { slug: org.slug, linesOfBusiness: org.linesOfBusiness })
     })
     created.push(o.slug)
   }

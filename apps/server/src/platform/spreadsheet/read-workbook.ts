@@ -23,7 +23,8 @@ export function plainCell(v: ExcelJS.CellValue | undefined): CellValue {
       return plainCell(result as ExcelJS.CellValue)
     }
     if ('text' in v && typeof (v as { text: unknown }).text === 'string') return (v as { text: string }).text
-    if ('text' in v && typeof (v as { text: unknown }).text === 'object') return plainCell((v as { text: ExcelJS.CellValue }).text)
+    if ('text' in v && typeof (v as { text: unknown }).text === 'object')
+      return plainCell((v as { text: ExcelJS.CellValue }).text)
     if ('error' in v) return null
   }
   return null

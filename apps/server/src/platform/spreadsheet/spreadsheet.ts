@@ -40,7 +40,8 @@ export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
 function cellValue(v: unknown, type: SheetColumn['type']): unknown {
   if (v === null || v === undefined || v === '') return null
   if ((type === 'money' || type === 'number' || type === 'percent') && typeof v === 'string') return Number(v)
-  if (type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return new Date(`${v}T00:00:00Z`)
+  if (type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
+    return new Date(`${v}T00:00:00Z`)
   if (type === 'datetime' && typeof v === 'string') return new Date(v)
   if (Array.isArray(v)) return v.join(', ')
   if (typeof v === 'object' && !(v instanceof Date)) return JSON.stringify(v)

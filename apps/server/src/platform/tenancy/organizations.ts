@@ -70,7 +70,11 @@ export async function insertOrganization(db: Executor, o: OrganizationInput): Pr
 
 /** The organization's settings (document series prefixes…); `{}` when it has none. Pass the open `trx` inside a transaction. */
 export async function getOrganizationSettings(db: Executor, orgId: string): Promise<OrganizationSettings> {
-  const row = await db.selectFrom('organizations').select('settings').where('id', '=', orgId).executeTakeFirst()
+  const row = await db
+    .selectFrom('organizations')
+    .select('settings')
+    .where('id', '=', orgId)
+    .executeTakeFirst()
   const settings = row?.settings
   return settings && typeof settings === 'object' && !Array.isArray(settings) ? settings : {}
 }

@@ -24,7 +24,8 @@ const es = {
   create: {
     title: 'Nuevo usuario',
     password: 'Contraseña inicial',
-    passwordHint: 'Al menos 10 caracteres. Compártela por un canal seguro; la persona puede cambiarla después.',
+    passwordHint:
+      'Al menos 10 caracteres. Compártela por un canal seguro; la persona puede cambiarla después.',
     submit: 'Crear usuario',
     done: 'Usuario {{name}} creado',
   },

@@ -1,6 +1,13 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ROLES, ZCreateUserRequest, ZUpdateUserRequest, type TRole, type TUpdateUserRequest, type TUser } from '@faena/contracts'
+import {
+  ROLES,
+  ZCreateUserRequest,
+  ZUpdateUserRequest,
+  type TRole,
+  type TUpdateUserRequest,
+  type TUser,
+} from '@faena/contracts'
 import {
   Button,
   ConfirmDialog,
@@ -29,7 +36,13 @@ const RoleSelect = ({
 }) => {
   const { t } = useTranslation()
   return (
-    <select {...aria} className="input" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as TRole)}>
+    <select
+      {...aria}
+      className="input"
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.target.value as TRole)}
+    >
       {ROLES.map((r) => (
         <option key={r} value={r}>
           {t(`roles.${r}`)}
@@ -115,7 +128,12 @@ export const CreateUserDialog = ({ onClose }: { onClose: () => void }) => {
         <FormField label={t('users.role')} error={form.errors.role} required>
           {(p) => <RoleSelect {...p} value={form.values.role} onChange={(r) => form.set('role', r)} />}
         </FormField>
-        <FormField label={t('create.password')} error={form.errors.password} hint={t('create.passwordHint')} required>
+        <FormField
+          label={t('create.password')}
+          error={form.errors.password}
+          hint={t('create.passwordHint')}
+          required
+        >
           {(p) => (
             <input
               {...p}
@@ -132,7 +150,15 @@ export const CreateUserDialog = ({ onClose }: { onClose: () => void }) => {
   )
 }
 
-export const EditUserDialog = ({ user, isSelf, onClose }: { user: TUser; isSelf: boolean; onClose: () => void }) => {
+export const EditUserDialog = ({
+  user,
+  isSelf,
+  onClose,
+}: {
+  user: TUser
+  isSelf: boolean
+  onClose: () => void
+}) => {
   const { t } = useTranslation(['admin', 'platform'])
   const toast = useToast()
   const update = useUpdateUser()
@@ -193,11 +219,20 @@ export const EditUserDialog = ({ user, isSelf, onClose }: { user: TUser; isSelf:
         footer={
           <>
             {isSelf ? null : user.active ? (
-              <Button variant="danger" className="dialog__footer-start" onClick={() => setConfirming(true)} disabled={update.isPending}>
+              <Button
+                variant="danger"
+                className="dialog__footer-start"
+                onClick={() => setConfirming(true)}
+                disabled={update.isPending}
+              >
                 {t('edit.deactivate')}
               </Button>
             ) : (
-              <Button className="dialog__footer-start" onClick={() => setActive(true)} loading={update.isPending}>
+              <Button
+                className="dialog__footer-start"
+                onClick={() => setActive(true)}
+                loading={update.isPending}
+              >
                 {t('edit.reactivate')}
               </Button>
             )}
@@ -232,9 +267,18 @@ export const EditUserDialog = ({ user, isSelf, onClose }: { user: TUser; isSelf:
               />
             )}
           </FormField>
-          <FormField label={t('users.role')} error={form.errors.role} hint={isSelf ? t('edit.selfNote') : undefined}>
+          <FormField
+            label={t('users.role')}
+            error={form.errors.role}
+            hint={isSelf ? t('edit.selfNote') : undefined}
+          >
             {(p) => (
-              <RoleSelect {...p} value={form.values.role ?? user.role} disabled={isSelf} onChange={(r) => form.set('role', r)} />
+              <RoleSelect
+                {...p}
+                value={form.values.role ?? user.role}
+                disabled={isSelf}
+                onChange={(r) => form.set('role', r)}
+              />
             )}
           </FormField>
         </div>

@@ -31,7 +31,9 @@ export const UsersPage = () => {
   const [creating, setCreating] = useState(false)
   const [editing, setEditing] = useState<TUser | null>(null)
 
-  const list = useQuery(usersListQuery({ q: search.q, role: search.role, active: search.active, limit, offset }))
+  const list = useQuery(
+    usersListQuery({ q: search.q, role: search.role, active: search.active, limit, offset }),
+  )
 
   const setSearch = (patch: Partial<UsersSearch>, resetPage = true) =>
     void navigate({
@@ -69,7 +71,8 @@ export const UsersPage = () => {
       key: 'lastLoginAt',
       header: t('users.lastLogin'),
       width: '11rem',
-      cell: (u) => (u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : <span className="muted">{t('users.never')}</span>),
+      cell: (u) =>
+        u.lastLoginAt ? fmt.dateTime(u.lastLoginAt) : <span className="muted">{t('users.never')}</span>,
     },
   ]
 
@@ -144,7 +147,14 @@ export const UsersPage = () => {
         />
       </section>
       {creating ? <CreateUserDialog onClose={() => setCreating(false)} /> : null}
-      {editing ? <EditUserDialog key={editing.id} user={editing} isSelf={editing.id === me.user.id} onClose={() => setEditing(null)} /> : null}
+      {editing ? (
+        <EditUserDialog
+          key={editing.id}
+          user={editing}
+          isSelf={editing.id === me.user.id}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
     </div>
   )
 }

@@ -29,7 +29,8 @@ export const auditListQuery = (f: AuditFilters & { limit: number; offset: number
 /** Users for the filter (needs `user.manage`; without it the filter is hidden). */
 export const auditUsersQuery = queryOptions({
   queryKey: auditKeys.users,
-  queryFn: ({ signal }) => apiGet<{ items: TUser[]; total: number }>('/api/v1/users', { query: { limit: 500 }, signal }),
+  queryFn: ({ signal }) =>
+    apiGet<{ items: TUser[]; total: number }>('/api/v1/users', { query: { limit: 500 }, signal }),
   staleTime: 5 * 60_000,
   retry: false,
 })

@@ -36,7 +36,11 @@ export const AuditHistory = ({ entityType, entityId, module, pageSize = 20, titl
   const total = q.data?.total ?? 0
 
   return (
-    <section className="history" aria-labelledby={`history-${entityId}`} aria-busy={q.isFetching || undefined}>
+    <section
+      className="history"
+      aria-labelledby={`history-${entityId}`}
+      aria-busy={q.isFetching || undefined}
+    >
       {title === null ? null : (
         <h2 id={`history-${entityId}`} className="section-title">
           {title ?? t('history.title')}
@@ -66,7 +70,12 @@ export const AuditHistory = ({ entityType, entityId, module, pageSize = 20, titl
         </ol>
       )}
       {items.length < total ? (
-        <Button size="sm" variant="ghost" loading={q.isFetching} onClick={() => setLimit((l) => Math.min(500, l + pageSize))}>
+        <Button
+          size="sm"
+          variant="ghost"
+          loading={q.isFetching}
+          onClick={() => setLimit((l) => Math.min(500, l + pageSize))}
+        >
           {t('history.more')}
         </Button>
       ) : null}

@@ -28,14 +28,19 @@ export const useAuditLabels = () => {
     first([`${module}:auditEntities.${type}`, `audit:entities.${type}`], type)
   const field = (module: string, entityType: string, name: string) =>
     first(
-      [`${module}:auditFields.${entityType}.${name}`, `${module}:auditFields.${name}`, `audit:fields.${name}`],
+      [
+        `${module}:auditFields.${entityType}.${name}`,
+        `${module}:auditFields.${name}`,
+        `audit:fields.${name}`,
+      ],
       name,
     )
 
   /** `module` lets a module label its own codes: `<module>:auditValues.<field>.<value>` (e.g. a status). */
   const value = (name: string, v: unknown, module?: string): string => {
     if (v === null || v === undefined || v === '') return '—'
-    if (module && typeof v === 'string' && i18n.exists(`${module}:auditValues.${name}.${v}`)) return t(`${module}:auditValues.${name}.${v}`)
+    if (module && typeof v === 'string' && i18n.exists(`${module}:auditValues.${name}.${v}`))
+      return t(`${module}:auditValues.${name}.${v}`)
     if (typeof v === 'boolean') return t(v ? 'platform:common.yes' : 'platform:common.no')
     if (typeof v === 'number') return String(v)
     if (typeof v === 'string') {

@@ -55,7 +55,9 @@ export const AuditPage = () => {
 
   const filtered = Object.values(filters).some(Boolean)
   const moduleOptions =
-    search.module && !AUDIT_MODULES.includes(search.module) ? [...AUDIT_MODULES, search.module] : AUDIT_MODULES
+    search.module && !AUDIT_MODULES.includes(search.module)
+      ? [...AUDIT_MODULES, search.module]
+      : AUDIT_MODULES
 
   const columns: Column<TAuditEntry>[] = [
     {
@@ -95,7 +97,12 @@ export const AuditPage = () => {
         </span>
       ),
     },
-    { key: 'ip', header: t('columns.ip'), width: '8rem', cell: (e) => <span className="mono">{e.ip ?? '—'}</span> },
+    {
+      key: 'ip',
+      header: t('columns.ip'),
+      width: '8rem',
+      cell: (e) => <span className="mono">{e.ip ?? '—'}</span>,
+    },
   ]
 
   return (
@@ -103,9 +110,7 @@ export const AuditPage = () => {
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
-        actions={
-          <ExportListButton size="md" url={`/api/v1/audit/export.xlsx${toQueryString(filters)}`} />
-        }
+        actions={<ExportListButton size="md" url={`/api/v1/audit/export.xlsx${toQueryString(filters)}`} />}
       />
       <section className="card card--flush">
         <FilterBar

@@ -21,7 +21,14 @@ const es = {
     from: 'Desde',
     to: 'Hasta',
   },
-  columns: { at: 'Fecha y hora', user: 'Usuario', action: 'Acción', module: 'Módulo', entity: 'Entidad', ip: 'IP' },
+  columns: {
+    at: 'Fecha y hora',
+    user: 'Usuario',
+    action: 'Acción',
+    module: 'Módulo',
+    entity: 'Entidad',
+    ip: 'IP',
+  },
   detail: {
     changes: 'Cambios',
     field: 'Campo',
@@ -107,7 +114,14 @@ const en: TranslationShape<typeof es> = {
     from: 'From',
     to: 'To',
   },
-  columns: { at: 'Date and time', user: 'User', action: 'Action', module: 'Module', entity: 'Entity', ip: 'IP' },
+  columns: {
+    at: 'Date and time',
+    user: 'User',
+    action: 'Action',
+    module: 'Module',
+    entity: 'Entity',
+    ip: 'IP',
+  },
   detail: {
     changes: 'Changes',
     field: 'Field',

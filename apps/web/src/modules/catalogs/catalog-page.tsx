@@ -124,7 +124,14 @@ const CatalogView = ({ name }: { name: TCatalogName }) => {
               manage={manage}
               onOpen={(record) => setDialog({ mode: 'edit', record })}
               onAddSub={(parent) =>
-                setDialog({ mode: 'create', preset: { clientType: parent.clientType, parentId: parent.id, position: parent.nextSubPosition } })
+                setDialog({
+                  mode: 'create',
+                  preset: {
+                    clientType: parent.clientType,
+                    parentId: parent.id,
+                    position: parent.nextSubPosition,
+                  },
+                })
               }
             />
           ) : (
@@ -182,13 +189,36 @@ const CatalogTable = ({ name, search, setSearch, manage, onOpen, onCreate }: Lis
   const columns: Column<CatalogRow>[] = []
   if (name === 'units') {
     columns.push(
-      { key: 'key', header: t('fields.key'), sortable: true, width: '10rem', cell: (r) => <span className="mono cell-strong">{text(r.key)}</span> },
-      { key: 'name', header: t('fields.description'), headerLabel: t('fields.description'), sortable: true, cell: (r) => text(r.description) },
+      {
+        key: 'key',
+        header: t('fields.key'),
+        sortable: true,
+        width: '10rem',
+        cell: (r) => <span className="mono cell-strong">{text(r.key)}</span>,
+      },
+      {
+        key: 'name',
+        header: t('fields.description'),
+        headerLabel: t('fields.description'),
+        sortable: true,
+        cell: (r) => text(r.description),
+      },
     )
   } else {
-    columns.push({ key: 'name', header: t('fields.name'), sortable: true, width: '34%', cell: (r) => <span className="cell-strong">{text(r.name)}</span> })
+    columns.push({
+      key: 'name',
+      header: t('fields.name'),
+      sortable: true,
+      width: '34%',
+      cell: (r) => <span className="cell-strong">{text(r.name)}</span>,
+    })
   }
-  if (name === 'project-managers') columns.push({ key: 'email', header: t('fields.email'), cell: (r) => text(r.email) || <span className="muted">—</span> })
+  if (name === 'project-managers')
+    columns.push({
+      key: 'email',
+      header: t('fields.email'),
+      cell: (r) => text(r.email) || <span className="muted">—</span>,
+    })
   if (ui.classifier) {
     const c = ui.classifier
     columns.push({
@@ -197,7 +227,8 @@ const CatalogTable = ({ name, search, setSearch, manage, onOpen, onCreate }: Lis
       width: c.type === 'checkboxes' ? '18rem' : '11rem',
       cell: (r) => {
         const v = r[c.field]
-        if (Array.isArray(v)) return v.map((x) => classifierLabel(x)).join(', ') || <span className="muted">—</span>
+        if (Array.isArray(v))
+          return v.map((x) => classifierLabel(x)).join(', ') || <span className="muted">—</span>
         return c.field === 'clientType' ? (
           <StatusBadge tone={v === 'CONTRATO' ? 'info' : 'warning'}>{classifierLabel(v)}</StatusBadge>
         ) : (
@@ -212,16 +243,28 @@ const CatalogTable = ({ name, search, setSearch, manage, onOpen, onCreate }: Lis
     className: 'catalogs__comment',
     cell: (r) => (r.comment ? <span title={r.comment}>{r.comment}</span> : <span className="muted">—</span>),
   })
-  columns.push({ key: 'createdAt', header: t('fields.createdAt'), sortable: true, width: '10rem', cell: (r) => fmt.date(r.createdAt.slice(0, 10)) })
+  columns.push({
+    key: 'createdAt',
+    header: t('fields.createdAt'),
+    sortable: true,
+    width: '10rem',
+    cell: (r) => fmt.date(r.createdAt.slice(0, 10)),
+  })
   if (search.includeInactive) {
-    columns.push({ key: 'active', header: t('fields.status'), width: '7rem', cell: (r) => <ActiveBadge active={r.active} /> })
+    columns.push({
+      key: 'active',
+      header: t('fields.status'),
+      width: '7rem',
+      cell: (r) => <ActiveBadge active={r.active} />,
+    })
     if (manage) {
       columns.push({
         key: 'actions',
         header: <span className="visually-hidden">{t('list.actions')}</span>,
         width: '8rem',
         align: 'end',
-        cell: (r) => (r.active ? null : <RestoreButton name={name} record={r} label={text(r[ui.titleField])} />),
+        cell: (r) =>
+          r.active ? null : <RestoreButton name={name} record={r} label={text(r[ui.titleField])} />,
       })
     }
   }
@@ -270,7 +313,10 @@ const CatalogTable = ({ name, search, setSearch, manage, onOpen, onCreate }: Lis
             </select>
           </Filter>
         ) : null}
-        <ShowInactiveToggle checked={!!search.includeInactive} onChange={(v) => setSearch({ includeInactive: v || undefined })} />
+        <ShowInactiveToggle
+          checked={!!search.includeInactive}
+          onChange={(v) => setSearch({ includeInactive: v || undefined })}
+        />
       </FilterBar>
       <DataTable
         caption={t('list.caption', { name: t(`names.${name}`) })}

@@ -1,10 +1,4 @@
-import {
-  CLIENT_TYPES,
-  SITE_KINDS,
-  STATUS_LEVELS,
-  TYPE_LEVELS,
-  type TCatalogName,
-} from '@faena/contracts'
+import { CLIENT_TYPES, SITE_KINDS, STATUS_LEVELS, TYPE_LEVELS, type TCatalogName } from '@faena/contracts'
 
 /** How each catalog is shown: its group in the side list, classifier filter, columns and form fields. */
 export type FieldKind =
@@ -32,9 +26,19 @@ export type CatalogUi = {
   tree?: boolean
 }
 
-const clientType = { field: 'clientType', type: 'select', options: CLIENT_TYPES, labels: 'clientTypes' } as const
+const clientType = {
+  field: 'clientType',
+  type: 'select',
+  options: CLIENT_TYPES,
+  labels: 'clientTypes',
+} as const
 const name = { field: 'name', type: 'text', required: true } as const
-const stepForm = [clientType, { field: 'parentId', type: 'parent' }, { field: 'position', type: 'number' }, name] as const
+const stepForm = [
+  clientType,
+  { field: 'parentId', type: 'parent' },
+  { field: 'position', type: 'number' },
+  name,
+] as const
 
 export const CATALOG_UI: Record<TCatalogName, CatalogUi> = {
   clients: {
@@ -91,7 +95,10 @@ export const CATALOG_UI: Record<TCatalogName, CatalogUi> = {
 export const GROUPS = ['general', 'places', 'steps'] as const
 
 /** Initial form values of a new record. */
-export const emptyValues = (name: TCatalogName, preset: Record<string, unknown> = {}): Record<string, unknown> => {
+export const emptyValues = (
+  name: TCatalogName,
+  preset: Record<string, unknown> = {},
+): Record<string, unknown> => {
   const v: Record<string, unknown> = { comment: '' }
   for (const f of CATALOG_UI[name].form) {
     if (f.type === 'text') v[f.field] = ''

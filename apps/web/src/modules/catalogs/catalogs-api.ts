@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type { TCatalogName, TClientType, TStepTemplate } from '@faena/contracts'
-import { apiDelete, apiGet, apiPatch, apiPost} from '../../platform/api'
+import { apiDelete, apiGet, apiPatch, apiPost } from '../../platform/api'
 
 /** A catalog record as the list shows it: the shared fields plus the catalog's own. */
 export type CatalogRow = {
@@ -46,10 +46,24 @@ export const stepTreeQuery = (
   q: string | undefined,
 ) =>
   queryOptions({
-    queryKey: catalogKeys.list(name, { clientType, includeInactive: includeInactive ? 'true' : undefined, q, sort: 'position', limit: 500, offset: 0 }),
+    queryKey: catalogKeys.list(name, {
+      clientType,
+      includeInactive: includeInactive ? 'true' : undefined,
+      q,
+      sort: 'position',
+      limit: 500,
+      offset: 0,
+    }),
     queryFn: ({ signal }) =>
       apiGet<{ items: TStepTemplate[]; total: number }>(base(name), {
-        query: { clientType, includeInactive: includeInactive ? 'true' : undefined, q, sort: 'position', limit: 500, offset: 0 },
+        query: {
+          clientType,
+          includeInactive: includeInactive ? 'true' : undefined,
+          q,
+          sort: 'position',
+          limit: 500,
+          offset: 0,
+        },
         signal,
       }),
     placeholderData: keepPreviousData,

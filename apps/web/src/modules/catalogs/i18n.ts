@@ -39,7 +39,8 @@ const es = {
     'work-order-step-templates': 'Nuevo paso de OT',
   },
   descriptions: {
-    clients: 'Clientes del contrato y clientes intercompañía; el tipo de cliente elige las plantillas de pasos.',
+    clients:
+      'Clientes del contrato y clientes intercompañía; el tipo de cliente elige las plantillas de pasos.',
     'project-managers': 'Personas responsables de las PTE y OT (líderes de proyecto).',
     types: 'Tipos de PTE, de OT, de partida y de producción.',
     statuses: 'Estatus por nivel: PTE, OT, cobro, pasos y reporte diario.',
@@ -47,7 +48,8 @@ const es = {
     sites: 'Embarcaciones, plataformas, patios e interconexiones.',
     units: 'Unidades de medida. Las claves se comparan sin distinguir mayúsculas, acentos ni espacios.',
     'proposal-step-templates': 'Pasos que recibe cada PTE nueva según el tipo de cliente, con sus sub-pasos.',
-    'work-order-step-templates': 'Pasos que recibe cada OT nueva según el tipo de cliente, con sus sub-pasos.',
+    'work-order-step-templates':
+      'Pasos que recibe cada OT nueva según el tipo de cliente, con sus sub-pasos.',
   },
   fields: {
     name: 'Nombre',
@@ -74,8 +76,19 @@ const es = {
   },
   clientTypes: { CONTRATO: 'Contrato', INTERCOM: 'Intercompañía' },
   typeLevels: { proposal: 'PTE', work_order: 'OT', concept: 'Partida', production: 'Producción' },
-  statusLevels: { proposal: 'PTE', work_order: 'OT', billing: 'Cobro', step: 'Pasos', daily_report: 'Reporte diario' },
-  siteKinds: { vessel: 'Embarcación', platform: 'Plataforma', yard: 'Patio', interconnection: 'Interconexión' },
+  statusLevels: {
+    proposal: 'PTE',
+    work_order: 'OT',
+    billing: 'Cobro',
+    step: 'Pasos',
+    daily_report: 'Reporte diario',
+  },
+  siteKinds: {
+    vessel: 'Embarcación',
+    platform: 'Plataforma',
+    yard: 'Patio',
+    interconnection: 'Interconexión',
+  },
   list: {
     search: 'Buscar',
     searchPlaceholder: 'Buscar por nombre…',
@@ -132,18 +145,48 @@ const es = {
     organization: 'Organización',
   },
   auditActions: {
-    client: { created: 'Creó un cliente', updated: 'Modificó un cliente', deactivated: 'Desactivó un cliente', restored: 'Reactivó un cliente' },
+    client: {
+      created: 'Creó un cliente',
+      updated: 'Modificó un cliente',
+      deactivated: 'Desactivó un cliente',
+      restored: 'Reactivó un cliente',
+    },
     project_manager: {
       created: 'Creó un responsable',
       updated: 'Modificó un responsable',
       deactivated: 'Desactivó un responsable',
       restored: 'Reactivó un responsable',
     },
-    type: { created: 'Creó un tipo', updated: 'Modificó un tipo', deactivated: 'Desactivó un tipo', restored: 'Reactivó un tipo' },
-    status: { created: 'Creó un estatus', updated: 'Modificó un estatus', deactivated: 'Desactivó un estatus', restored: 'Reactivó un estatus' },
-    front: { created: 'Creó un frente', updated: 'Modificó un frente', deactivated: 'Desactivó un frente', restored: 'Reactivó un frente' },
-    site: { created: 'Creó un sitio', updated: 'Modificó un sitio', deactivated: 'Desactivó un sitio', restored: 'Reactivó un sitio' },
-    unit: { created: 'Creó una unidad', updated: 'Modificó una unidad', deactivated: 'Desactivó una unidad', restored: 'Reactivó una unidad' },
+    type: {
+      created: 'Creó un tipo',
+      updated: 'Modificó un tipo',
+      deactivated: 'Desactivó un tipo',
+      restored: 'Reactivó un tipo',
+    },
+    status: {
+      created: 'Creó un estatus',
+      updated: 'Modificó un estatus',
+      deactivated: 'Desactivó un estatus',
+      restored: 'Reactivó un estatus',
+    },
+    front: {
+      created: 'Creó un frente',
+      updated: 'Modificó un frente',
+      deactivated: 'Desactivó un frente',
+      restored: 'Reactivó un frente',
+    },
+    site: {
+      created: 'Creó un sitio',
+      updated: 'Modificó un sitio',
+      deactivated: 'Desactivó un sitio',
+      restored: 'Reactivó un sitio',
+    },
+    unit: {
+      created: 'Creó una unidad',
+      updated: 'Modificó una unidad',
+      deactivated: 'Desactivó una unidad',
+      restored: 'Reactivó una unidad',
+    },
     proposal_step_template: {
       created: 'Creó un paso de PTE',
       updated: 'Modificó un paso de PTE',
@@ -222,7 +265,8 @@ const en: TranslationShape<typeof es> = {
     sites: 'Vessels, platforms, yards and interconnections.',
     units: 'Units of measure. Keys are compared ignoring case, accents and spaces.',
     'proposal-step-templates': 'Steps every new proposal receives for its client type, with their sub-steps.',
-    'work-order-step-templates': 'Steps every new work order receives for its client type, with their sub-steps.',
+    'work-order-step-templates':
+      'Steps every new work order receives for its client type, with their sub-steps.',
   },
   fields: {
     name: 'Name',
@@ -248,8 +292,19 @@ const en: TranslationShape<typeof es> = {
     siteKinds: 'Where a work order on this front may take place.',
   },
   clientTypes: { CONTRATO: 'Contract', INTERCOM: 'Intercompany' },
-  typeLevels: { proposal: 'Proposal', work_order: 'Work order', concept: 'Line item', production: 'Production' },
-  statusLevels: { proposal: 'Proposal', work_order: 'Work order', billing: 'Billing', step: 'Steps', daily_report: 'Daily report' },
+  typeLevels: {
+    proposal: 'Proposal',
+    work_order: 'Work order',
+    concept: 'Line item',
+    production: 'Production',
+  },
+  statusLevels: {
+    proposal: 'Proposal',
+    work_order: 'Work order',
+    billing: 'Billing',
+    step: 'Steps',
+    daily_report: 'Daily report',
+  },
   siteKinds: { vessel: 'Vessel', platform: 'Platform', yard: 'Yard', interconnection: 'Interconnection' },
   list: {
     search: 'Search',
@@ -307,18 +362,48 @@ const en: TranslationShape<typeof es> = {
     organization: 'Organization',
   },
   auditActions: {
-    client: { created: 'Created a client', updated: 'Changed a client', deactivated: 'Deactivated a client', restored: 'Restored a client' },
+    client: {
+      created: 'Created a client',
+      updated: 'Changed a client',
+      deactivated: 'Deactivated a client',
+      restored: 'Restored a client',
+    },
     project_manager: {
       created: 'Created a project manager',
       updated: 'Changed a project manager',
       deactivated: 'Deactivated a project manager',
       restored: 'Restored a project manager',
     },
-    type: { created: 'Created a type', updated: 'Changed a type', deactivated: 'Deactivated a type', restored: 'Restored a type' },
-    status: { created: 'Created a status', updated: 'Changed a status', deactivated: 'Deactivated a status', restored: 'Restored a status' },
-    front: { created: 'Created a front', updated: 'Changed a front', deactivated: 'Deactivated a front', restored: 'Restored a front' },
-    site: { created: 'Created a site', updated: 'Changed a site', deactivated: 'Deactivated a site', restored: 'Restored a site' },
-    unit: { created: 'Created a unit', updated: 'Changed a unit', deactivated: 'Deactivated a unit', restored: 'Restored a unit' },
+    type: {
+      created: 'Created a type',
+      updated: 'Changed a type',
+      deactivated: 'Deactivated a type',
+      restored: 'Restored a type',
+    },
+    status: {
+      created: 'Created a status',
+      updated: 'Changed a status',
+      deactivated: 'Deactivated a status',
+      restored: 'Restored a status',
+    },
+    front: {
+      created: 'Created a front',
+      updated: 'Changed a front',
+      deactivated: 'Deactivated a front',
+      restored: 'Restored a front',
+    },
+    site: {
+      created: 'Created a site',
+      updated: 'Changed a site',
+      deactivated: 'Deactivated a site',
+      restored: 'Restored a site',
+    },
+    unit: {
+      created: 'Created a unit',
+      updated: 'Changed a unit',
+      deactivated: 'Deactivated a unit',
+      restored: 'Restored a unit',
+    },
     proposal_step_template: {
       created: 'Created a proposal step',
       updated: 'Changed a proposal step',

@@ -6,10 +6,22 @@ import { useSetActive, type CatalogRow } from './catalogs-api'
 
 export const ActiveBadge = ({ active }: { active: boolean }) => {
   const { t } = useTranslation('catalogs')
-  return active ? <StatusBadge tone="success">{t('list.active')}</StatusBadge> : <StatusBadge tone="neutral">{t('list.inactive')}</StatusBadge>
+  return active ? (
+    <StatusBadge tone="success">{t('list.active')}</StatusBadge>
+  ) : (
+    <StatusBadge tone="neutral">{t('list.inactive')}</StatusBadge>
+  )
 }
 
-export const RestoreButton = ({ name, record, label }: { name: TCatalogName; record: CatalogRow; label: string }) => {
+export const RestoreButton = ({
+  name,
+  record,
+  label,
+}: {
+  name: TCatalogName
+  record: CatalogRow
+  label: string
+}) => {
   const { t } = useTranslation('catalogs')
   const toast = useToast()
   const setActive = useSetActive(name)
@@ -21,7 +33,10 @@ export const RestoreButton = ({ name, record, label }: { name: TCatalogName; rec
         e.stopPropagation()
         setActive.mutate(
           { id: record.id, active: true },
-          { onSuccess: () => toast.success(t('list.restored', { name: label })), onError: (err) => toast.failure(err) },
+          {
+            onSuccess: () => toast.success(t('list.restored', { name: label })),
+            onError: (err) => toast.failure(err),
+          },
         )
       }}
     >
@@ -30,12 +45,24 @@ export const RestoreButton = ({ name, record, label }: { name: TCatalogName; rec
   )
 }
 
-export const ShowInactiveToggle = ({ checked, onChange }: { checked: boolean; onChange: (v: boolean) => void }) => {
+export const ShowInactiveToggle = ({
+  checked,
+  onChange,
+}: {
+  checked: boolean
+  onChange: (v: boolean) => void
+}) => {
   const { t } = useTranslation('catalogs')
   const id = useId()
   return (
     <div className="filter catalogs__toggle">
-      <input id={id} type="checkbox" className="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        className="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+      />
       <label htmlFor={id}>{t('list.showInactive')}</label>
     </div>
   )

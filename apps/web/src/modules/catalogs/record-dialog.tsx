@@ -9,10 +9,17 @@ import { useCan } from '../../platform/session'
 import { useZodForm } from '../../platform/validation'
 import { AuditHistory } from '../audit'
 import { CATALOG_UI, emptyValues, type FieldKind } from './catalog-ui'
-import { stepTreeQuery, useCreateRecord, useSetActive, useUpdateRecord, type CatalogRow } from './catalogs-api'
+import {
+  stepTreeQuery,
+  useCreateRecord,
+  useSetActive,
+  useUpdateRecord,
+  type CatalogRow,
+} from './catalogs-api'
 import { ActiveBadge } from './parts'
 
-export type DialogState = { mode: 'create'; preset: Record<string, unknown> } | { mode: 'edit'; record: CatalogRow }
+export type DialogState =
+  { mode: 'create'; preset: Record<string, unknown> } | { mode: 'edit'; record: CatalogRow }
 
 type Values = Record<string, unknown>
 type LooseT = (key: string, opts?: Record<string, unknown>) => string
@@ -40,10 +47,20 @@ const valuesOf = (name: TCatalogName, r: CatalogRow): Values => {
 
 /** Only what changed, so the audit shows the real edits. */
 const changedFields = (before: Values, after: Values): Values =>
-  Object.fromEntries(Object.entries(after).filter(([k, v]) => JSON.stringify(v ?? null) !== JSON.stringify(before[k] ?? null)))
+  Object.fromEntries(
+    Object.entries(after).filter(([k, v]) => JSON.stringify(v ?? null) !== JSON.stringify(before[k] ?? null)),
+  )
 
 /** Create or edit a catalog record, validated with the shared input schema; deactivate / restore from here too. */
-export const RecordDialog = ({ name, state, onClose }: { name: TCatalogName; state: DialogState; onClose: () => void }) => {
+export const RecordDialog = ({
+  name,
+  state,
+  onClose,
+}: {
+  name: TCatalogName
+  state: DialogState
+  onClose: () => void
+}) => {
   const { t: typedT } = useTranslation(['catalogs', 'platform'])
   const t = typedT as unknown as LooseT
   const toast = useToast()
@@ -51,7 +68,9 @@ export const RecordDialog = ({ name, state, onClose }: { name: TCatalogName; sta
   const ui = CATALOG_UI[name]
   const schema = CATALOG_SCHEMAS[name].input as unknown as z.ZodType<Values, Values>
   const record = state.mode === 'edit' ? state.record : null
-  const initial = record ? valuesOf(name, record) : emptyValues(name, state.mode === 'create' ? state.preset : {})
+  const initial = record
+    ? valuesOf(name, record)
+    : emptyValues(name, state.mode === 'create' ? state.preset : {})
   const form = useZodForm(schema, initial)
   const create = useCreateRecord(name)
   const update = useUpdateRecord(name)
@@ -109,7 +128,9 @@ export const RecordDialog = ({ name, state, onClose }: { name: TCatalogName; sta
       {
         onSuccess: (r) => {
           setConfirming(false)
-          toast.success(t(active ? 'catalogs:list.restored' : 'catalogs:form.deactivated', { name: title(r) }))
+          toast.success(
+            t(active ? 'catalogs:list.restored' : 'catalogs:form.deactivated', { name: title(r) }),
+          )
           onClose()
         },
         onError: (e) => {
@@ -132,11 +153,20 @@ export const RecordDialog = ({ name, state, onClose }: { name: TCatalogName; sta
           <>
             {record ? (
               record.active ? (
-                <Button variant="danger" className="dialog__footer-start" onClick={() => setConfirming(true)} disabled={busy}>
+                <Button
+                  variant="danger"
+                  className="dialog__footer-start"
+                  onClick={() => setConfirming(true)}
+                  disabled={busy}
+                >
                   {t('catalogs:form.deactivate')}
                 </Button>
               ) : (
-                <Button className="dialog__footer-start" onClick={() => changeActive(true)} loading={setActive.isPending}>
+                <Button
+                  className="dialog__footer-start"
+                  onClick={() => changeActive(true)}
+                  loading={setActive.isPending}
+                >
                   {t('catalogs:form.restore')}
                 </Button>
               )
@@ -161,7 +191,11 @@ export const RecordDialog = ({ name, state, onClose }: { name: TCatalogName; sta
           {ui.form.map((f) => (
             <FieldInput key={f.field} name={name} field={f} form={form} selfId={record?.id} />
           ))}
-          <FormField label={t('catalogs:fields.comment')} error={form.errors.comment} className="catalogs__wide">
+          <FormField
+            label={t('catalogs:fields.comment')}
+            error={form.errors.comment}
+            className="catalogs__wide"
+          >
             {(p) => (
               <textarea
                 {...p}
@@ -176,7 +210,13 @@ export const RecordDialog = ({ name, state, onClose }: { name: TCatalogName; sta
         {record && has('audit.read') ? (
           <details className="catalogs__history">
             <summary>{t('catalogs:form.history')}</summary>
-            <AuditHistory entityType={ENTITY_TYPES[name]} entityId={record.id} module="catalogs" pageSize={10} title={null} />
+            <AuditHistory
+              entityType={ENTITY_TYPES[name]}
+              entityId={record.id}
+              module="catalogs"
+              pageSize={10}
+              title={null}
+            />
           </details>
         ) : null}
       </Dialog>
@@ -196,7 +236,17 @@ export const RecordDialog = ({ name, state, onClose }: { name: TCatalogName; sta
 
 type Form = ReturnType<typeof useZodForm<z.ZodType<Values, Values>>>
 
-const FieldInput = ({ name, field: f, form, selfId }: { name: TCatalogName; field: FieldKind; form: Form; selfId: string | undefined }) => {
+const FieldInput = ({
+  name,
+  field: f,
+  form,
+  selfId,
+}: {
+  name: TCatalogName
+  field: FieldKind
+  form: Form
+  selfId: string | undefined
+}) => {
   const { t: typedT } = useTranslation('catalogs')
   const t = typedT as unknown as LooseT
   const label = t(`fields.${f.field}`)
@@ -206,7 +256,12 @@ const FieldInput = ({ name, field: f, form, selfId }: { name: TCatalogName; fiel
   switch (f.type) {
     case 'text':
       return (
-        <FormField label={label} error={error} required={!!f.required} hint={f.field === 'key' ? t('hints.unitKey') : undefined}>
+        <FormField
+          label={label}
+          error={error}
+          required={!!f.required}
+          hint={f.field === 'key' ? t('hints.unitKey') : undefined}
+        >
           {(p) => (
             <input
               {...p}
@@ -214,7 +269,9 @@ const FieldInput = ({ name, field: f, form, selfId }: { name: TCatalogName; fiel
               type={f.field === 'email' ? 'email' : 'text'}
               autoComplete="off"
               value={str(value)}
-              onChange={(e) => form.set(f.field, f.field === 'email' && e.target.value === '' ? null : e.target.value)}
+              onChange={(e) =>
+                form.set(f.field, f.field === 'email' && e.target.value === '' ? null : e.target.value)
+              }
             />
           )}
         </FormField>
@@ -223,7 +280,12 @@ const FieldInput = ({ name, field: f, form, selfId }: { name: TCatalogName; fiel
       return (
         <FormField label={label} error={error} required>
           {(p) => (
-            <select {...p} className="input" value={str(value)} onChange={(e) => form.set(f.field, e.target.value)}>
+            <select
+              {...p}
+              className="input"
+              value={str(value)}
+              onChange={(e) => form.set(f.field, e.target.value)}
+            >
               {f.options.map((o) => (
                 <option key={o} value={o}>
                   {t(`${f.labels}.${o}`)}
@@ -236,7 +298,9 @@ const FieldInput = ({ name, field: f, form, selfId }: { name: TCatalogName; fiel
     case 'checkboxes': {
       const selected = Array.isArray(value) ? (value as string[]) : []
       return (
-        <fieldset className={['field', 'catalogs__checks', error ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
+        <fieldset
+          className={['field', 'catalogs__checks', error ? 'field--invalid' : ''].filter(Boolean).join(' ')}
+        >
           <legend className="field__label">{label}</legend>
           <div className="catalogs__check-list">
             {f.options.map((o) => (
@@ -246,14 +310,23 @@ const FieldInput = ({ name, field: f, form, selfId }: { name: TCatalogName; fiel
                   className="checkbox"
                   checked={selected.includes(o)}
                   onChange={(e) =>
-                    form.set(f.field, e.target.checked ? f.options.filter((x) => x === o || selected.includes(x)) : selected.filter((x) => x !== o))
+                    form.set(
+                      f.field,
+                      e.target.checked
+                        ? f.options.filter((x) => x === o || selected.includes(x))
+                        : selected.filter((x) => x !== o),
+                    )
                   }
                 />
                 {t(`${f.labels}.${o}`)}
               </label>
             ))}
           </div>
-          {error ? <p className="field__error">{error}</p> : <p className="field__hint">{t('hints.siteKinds')}</p>}
+          {error ? (
+            <p className="field__error">{error}</p>
+          ) : (
+            <p className="field__hint">{t('hints.siteKinds')}</p>
+          )}
         </fieldset>
       )
     }
@@ -302,7 +375,12 @@ const ParentSelect = ({
   return (
     <FormField label={label} error={error} hint={t('hints.parentId')}>
       {(p) => (
-        <select {...p} className="input" value={value} onChange={(e) => form.set('parentId', e.target.value || null)}>
+        <select
+          {...p}
+          className="input"
+          value={value}
+          onChange={(e) => form.set('parentId', e.target.value || null)}
+        >
           <option value="">{t('tree.mainStep')}</option>
           {value && !mains.some((m) => m.id === value) ? <option value={value}>…</option> : null}
           {mains.map((m) => (

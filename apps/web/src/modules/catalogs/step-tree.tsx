@@ -8,7 +8,12 @@ import type { CatalogSearch } from './routes'
 
 type StepName = 'proposal-step-templates' | 'work-order-step-templates'
 
-export type TreeRow = TStepTemplate & { number: string; depth: 0 | 1; subCount: number; nextSubPosition: number }
+export type TreeRow = TStepTemplate & {
+  number: string
+  depth: 0 | 1
+  subCount: number
+  nextSubPosition: number
+}
 
 /**
  * The server sends main steps each followed by their sub-steps (sort=position); numbers are
@@ -77,11 +82,26 @@ export const StepTree = ({
             ))}
           </div>
         </div>
-        <SearchInput value={search.q ?? ''} label={t('list.search')} placeholder={t('list.searchPlaceholder')} onChange={(v) => setSearch({ q: v || undefined })} />
-        <ShowInactiveToggle checked={showStatus} onChange={(v) => setSearch({ includeInactive: v || undefined })} />
+        <SearchInput
+          value={search.q ?? ''}
+          label={t('list.search')}
+          placeholder={t('list.searchPlaceholder')}
+          onChange={(v) => setSearch({ q: v || undefined })}
+        />
+        <ShowInactiveToggle
+          checked={showStatus}
+          onChange={(v) => setSearch({ includeInactive: v || undefined })}
+        />
       </FilterBar>
       <div className="data-table">
-        <div className={q.isFetching && !q.isPending ? 'data-table__progress data-table__progress--on' : 'data-table__progress'} aria-hidden="true" />
+        <div
+          className={
+            q.isFetching && !q.isPending
+              ? 'data-table__progress data-table__progress--on'
+              : 'data-table__progress'
+          }
+          aria-hidden="true"
+        />
         {q.isError && !rows ? (
           <ErrorState error={q.error} onRetry={() => void q.refetch()} />
         ) : rows && rows.length === 0 ? (
@@ -89,7 +109,9 @@ export const StepTree = ({
         ) : (
           <div className="data-table__scroll">
             <table className="table steps-tree" aria-busy={q.isFetching || undefined}>
-              <caption className="visually-hidden">{t('tree.caption', { clientType: t(`clientTypes.${clientType}`) })}</caption>
+              <caption className="visually-hidden">
+                {t('tree.caption', { clientType: t(`clientTypes.${clientType}`) })}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col" style={{ width: '5rem' }}>
@@ -113,7 +135,12 @@ export const StepTree = ({
                 {(rows ?? []).map((r) => (
                   <tr
                     key={r.id}
-                    className={['steps-tree__row', `steps-tree__row--${r.depth === 0 ? 'main' : 'sub'}`, manage ? 'row--clickable' : '', r.active ? '' : 'steps-tree__row--inactive']
+                    className={[
+                      'steps-tree__row',
+                      `steps-tree__row--${r.depth === 0 ? 'main' : 'sub'}`,
+                      manage ? 'row--clickable' : '',
+                      r.active ? '' : 'steps-tree__row--inactive',
+                    ]
                       .filter(Boolean)
                       .join(' ')}
                     tabIndex={manage ? 0 : undefined}
@@ -132,9 +159,17 @@ export const StepTree = ({
                     <td className="mono steps-tree__number">{r.number}</td>
                     <td>
                       <span className="steps-tree__name">{r.name}</span>
-                      {r.depth === 0 && r.subCount > 0 ? <span className="steps-tree__count">{t('tree.subSteps', { count: r.subCount })}</span> : null}
+                      {r.depth === 0 && r.subCount > 0 ? (
+                        <span className="steps-tree__count">{t('tree.subSteps', { count: r.subCount })}</span>
+                      ) : null}
                     </td>
-                    <td className="catalogs__comment">{r.comment ? <span title={r.comment}>{r.comment}</span> : <span className="muted">—</span>}</td>
+                    <td className="catalogs__comment">
+                      {r.comment ? (
+                        <span title={r.comment}>{r.comment}</span>
+                      ) : (
+                        <span className="muted">—</span>
+                      )}
+                    </td>
                     {showStatus ? (
                       <td>
                         <ActiveBadge active={r.active} />

@@ -328,7 +328,11 @@ export const ProposalDetailPage = () => {
       ) : null}
 
       <HeaderCard p={p} />
-      <CreateWorkOrderFromProposal proposalId={p.id} progress={p.progress} active={live && p.status !== 'cancelled'} />
+      <CreateWorkOrderFromProposal
+        proposalId={p.id}
+        progress={p.progress}
+        active={live && p.status !== 'cancelled'}
+      />
 
       <section className="card card--flush pte-steps-card" aria-labelledby="pte-steps-title">
         <div className="pte-card-head">

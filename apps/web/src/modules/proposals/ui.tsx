@@ -51,6 +51,12 @@ export const OverdueBadge = ({ label }: { label?: string }) => {
 }
 
 /** The platform progress bar coloured by band. */
-export const PteProgress = ({ value, label, size = 'md' }: { value: number; label: string; size?: 'sm' | 'md' | 'lg' }) => (
-  <BandedProgress value={value} label={label} size={size} className="pte-progress" />
-)
+export const PteProgress = ({
+  value,
+  label,
+  size = 'md',
+}: {
+  value: number
+  label: string
+  size?: 'sm' | 'md' | 'lg'
+}) => <BandedProgress value={value} label={label} size={size} className="pte-progress" />

@@ -108,7 +108,9 @@ const useSheetChange = <V>(id: string, call: (vars: V) => Promise<TBillingSheetD
 }
 
 export const useUpdateSheet = (id: string) =>
-  useSheetChange(id, (body: TUpdateBillingSheetRequest) => apiPatch<TBillingSheetDetail>(`${BASE}/${id}`, body))
+  useSheetChange(id, (body: TUpdateBillingSheetRequest) =>
+    apiPatch<TBillingSheetDetail>(`${BASE}/${id}`, body),
+  )
 
 /** Saves the days of several lines, one request per line, in order; the last answer is the sheet. */
 export const useSaveDays = (id: string) =>
@@ -169,7 +171,8 @@ export const useCreateCertificate = (sheetId: string) => {
 export const useRefreshCertificate = (sheetId: string) => {
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: (certificateId: string) => apiPost<TDispositionCertificate>(`${CERTS}/${certificateId}/refresh`),
+    mutationFn: (certificateId: string) =>
+      apiPost<TDispositionCertificate>(`${CERTS}/${certificateId}/refresh`),
     onSuccess: () => refresh(sheetId),
   })
 }

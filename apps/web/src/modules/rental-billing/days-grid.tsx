@@ -15,7 +15,8 @@ export type DaysGridProps = {
   onResetDays: (line: TBillingSheetLine) => void
 }
 
-const sameDates = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((d, i) => d === b[i])
+const sameDates = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((d, i) => d === b[i])
 
 /**
  * The lines of a sheet as a grid with one column per date of the period. On rental lines of an in-progress
@@ -26,7 +27,10 @@ export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDay
   const { t } = useTranslation(['rental-billing', 'platform'])
   const fmt = useFormat()
   const currency = useMe().organization.currencies[0] ?? sheet.currency
-  const dates = useMemo(() => periodDates(sheet.periodStart, sheet.periodEnd), [sheet.periodStart, sheet.periodEnd])
+  const dates = useMemo(
+    () => periodDates(sheet.periodStart, sheet.periodEnd),
+    [sheet.periodStart, sheet.periodEnd],
+  )
   const [drafts, setDrafts] = useState<ReadonlyMap<string, string[]>>(new Map())
   const [focus, setFocus] = useState<{ row: number; col: number }>({ row: 0, col: 0 })
   const tableRef = useRef<HTMLTableElement>(null)
@@ -67,13 +71,17 @@ export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDay
   }, [dates, months])
 
   const monthLabel = (m: string) => {
-    const label = new Intl.DateTimeFormat(fmt.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${m}-01T00:00:00Z`),
-    )
+    const label = new Intl.DateTimeFormat(fmt.locale, {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${m}-01T00:00:00Z`))
     return label.charAt(0).toUpperCase() + label.slice(1)
   }
   const weekday = (d: string) =>
-    new Intl.DateTimeFormat(fmt.locale, { weekday: 'narrow', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`))
+    new Intl.DateTimeFormat(fmt.locale, { weekday: 'narrow', timeZone: 'UTC' }).format(
+      new Date(`${d}T00:00:00Z`),
+    )
 
   const toggle = (line: TBillingSheetLine, date: string) => {
     const current = drafts.get(line.id) ?? line.dates
@@ -119,7 +127,10 @@ export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDay
       return (
         <td key={date} className={cls}>
           {billed ? (
-            <span className="rb-mark" aria-label={t('detail.dayLabel', { date: fmt.date(date), state: t('detail.billed') })}>
+            <span
+              className="rb-mark"
+              aria-label={t('detail.dayLabel', { date: fmt.date(date), state: t('detail.billed') })}
+            >
               ●
             </span>
           ) : null}
@@ -179,7 +190,12 @@ export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDay
             <tr className="rb-table__months">
               <th colSpan={4} className="rb-sticky rb-sticky--span" />
               {months.map((m, i) => (
-                <th key={m.month} colSpan={m.count} scope="colgroup" className={i % 2 === 1 ? 'rb-day--alt' : undefined}>
+                <th
+                  key={m.month}
+                  colSpan={m.count}
+                  scope="colgroup"
+                  className={i % 2 === 1 ? 'rb-day--alt' : undefined}
+                >
                   {monthLabel(m.month)}
                 </th>
               ))}
@@ -200,7 +216,12 @@ export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDay
                 {t('detail.columns.total')}
               </th>
               {dates.map((d) => (
-                <th key={d} scope="col" className={`rb-day-head ${dayClass.get(d) ?? ''}`.trim()} title={fmt.date(d)}>
+                <th
+                  key={d}
+                  scope="col"
+                  className={`rb-day-head ${dayClass.get(d) ?? ''}`.trim()}
+                  title={fmt.date(d)}
+                >
                   <span className="rb-day-head__wd" aria-hidden="true">
                     {weekday(d)}
                   </span>
@@ -238,8 +259,12 @@ export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDay
                     <span className="rb-desc" title={l.description}>
                       {l.description}
                     </span>
-                    {l.dayEdit === 'applied' ? <span className="rb-flag">{t('detail.dayEdited')}</span> : null}
-                    {l.dayEdit === 'stale' ? <span className="rb-flag rb-flag--warn">{t('detail.dayStale')}</span> : null}
+                    {l.dayEdit === 'applied' ? (
+                      <span className="rb-flag">{t('detail.dayEdited')}</span>
+                    ) : null}
+                    {l.dayEdit === 'stale' ? (
+                      <span className="rb-flag rb-flag--warn">{t('detail.dayStale')}</span>
+                    ) : null}
                   </td>
                   <td className="rb-sticky rb-col-qty cell--end rb-num" data-testid="line-quantity">
                     {dirty ? <strong>{draft.length}</strong> : fmt.integer(Number(l.quantity))}

@@ -92,14 +92,16 @@ const es = {
     linesHint:
       'Una columna por fecha del período. En las líneas de alquiler marca o desmarca días con clic, Espacio o Intro; las flechas mueven entre días. Guarda todos los cambios a la vez.',
     frozen: 'La planilla está {{status}}: sus líneas y los documentos de su período ya no cambian.',
-    noLines: 'La planilla no tiene líneas: no hubo equipos en obra, visitas ni documentos con costo en el período.',
+    noLines:
+      'La planilla no tiene líneas: no hubo equipos en obra, visitas ni documentos con costo en el período.',
     removedTitle: 'Líneas quitadas',
     removedHint: 'No vuelven a la planilla aunque cambien sus documentos, hasta que las restaures.',
     restore: 'Restaurar',
     restored: 'Línea restaurada',
     removeLine: 'Quitar línea',
     removeTitle: '¿Quitar la línea?',
-    removeBody: '«{{description}}» deja de cobrarse en esta planilla y no vuelve aunque cambien sus documentos (puedes restaurarla).',
+    removeBody:
+      '«{{description}}» deja de cobrarse en esta planilla y no vuelve aunque cambien sus documentos (puedes restaurarla).',
     removed: 'Línea quitada',
     resetDays: 'Volver a los días calculados',
     daysReset: 'Días recalculados',
@@ -312,14 +314,16 @@ const en: TranslationShape<typeof es> = {
     linesHint:
       'One column per date of the period. On rental lines, toggle days with a click, Space or Enter; arrow keys move between days. Save all changes at once.',
     frozen: 'The billing sheet is {{status}}: its lines and the documents of its period no longer change.',
-    noLines: 'The billing sheet has no lines: no equipment on site, visits or documents with a cost in the period.',
+    noLines:
+      'The billing sheet has no lines: no equipment on site, visits or documents with a cost in the period.',
     removedTitle: 'Removed lines',
     removedHint: 'They do not come back when their documents change, until you restore them.',
     restore: 'Restore',
     restored: 'Line restored',
     removeLine: 'Remove line',
     removeTitle: 'Remove the line?',
-    removeBody: '“{{description}}” is no longer billed on this sheet and does not come back when its documents change (you can restore it).',
+    removeBody:
+      '“{{description}}” is no longer billed on this sheet and does not come back when its documents change (you can restore it).',
     removed: 'Line removed',
     resetDays: 'Back to the computed days',
     daysReset: 'Days recomputed',

@@ -262,7 +262,9 @@ const CertificateCard = ({ s }: { s: TBillingSheetDetail }) => {
                         <td>{it.description}</td>
                         <td>{it.treatment}</td>
                         <td className="cell--end">{fmt.quantity(it.barrels, { minFractionDigits: 2 })}</td>
-                        <td className="cell--end">{fmt.quantity(it.cubicMeters, { minFractionDigits: 2 })}</td>
+                        <td className="cell--end">
+                          {fmt.quantity(it.cubicMeters, { minFractionDigits: 2 })}
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -302,7 +304,8 @@ const InvoiceDialog = ({ s, onClose }: { s: TBillingSheetDetail; onClose: () => 
     const e: Record<string, string> = {}
     if (!reference.trim()) e.invoiceReference = t('platform:validation.required')
     if (!file) e.invoiceFileId = t('detail.invoiceFileRequired')
-    else if (!/\.pdf$/i.test(file.name) && file.type !== 'application/pdf') e.invoiceFileId = t('detail.invoiceNotPdf')
+    else if (!/\.pdf$/i.test(file.name) && file.type !== 'application/pdf')
+      e.invoiceFileId = t('detail.invoiceNotPdf')
     setErrors(e)
     if (Object.keys(e).length > 0 || !file) return
     invoice.mutate(
@@ -323,7 +326,10 @@ const InvoiceDialog = ({ s, onClose }: { s: TBillingSheetDetail; onClose: () => 
     )
   }
 
-  const formError = invoice.error && isApiError(invoice.error) && invoice.error.details.length === 0 ? invoice.error.message : null
+  const formError =
+    invoice.error && isApiError(invoice.error) && invoice.error.details.length === 0
+      ? invoice.error.message
+      : null
 
   return (
     <Dialog
@@ -356,7 +362,12 @@ const InvoiceDialog = ({ s, onClose }: { s: TBillingSheetDetail; onClose: () => 
           />
         )}
       </FormField>
-      <FormField label={t('fields.invoiceFile')} error={errors.invoiceFileId} hint={t('detail.invoiceFileHint')} required>
+      <FormField
+        label={t('fields.invoiceFile')}
+        error={errors.invoiceFileId}
+        hint={t('detail.invoiceFileHint')}
+        required
+      >
         {(p) => (
           <input
             {...p}
@@ -382,7 +393,8 @@ const EditDialog = ({ s, onClose }: { s: TBillingSheetDetail; onClose: () => voi
     contactReference: s.contactReference ?? '',
   })
   const errors: Record<string, string> = {}
-  if (update.error && isApiError(update.error)) for (const d of update.error.details) errors[d.path] ??= d.message
+  if (update.error && isApiError(update.error))
+    for (const d of update.error.details) errors[d.path] ??= d.message
   const submit = () =>
     update.mutate(
       {
@@ -534,20 +546,32 @@ export const BillingSheetDetailPage = () => {
         title={
           <>
             <span data-testid="sheet-series">{s.seriesCode}</span>
-            {detail.isFetching ? <span className="spinner spinner--sm rb-title-spinner" aria-hidden="true" /> : null}
+            {detail.isFetching ? (
+              <span className="spinner spinner--sm rb-title-spinner" aria-hidden="true" />
+            ) : null}
           </>
         }
         subtitle={`${s.projectName} · ${fmt.date(s.periodStart)} – ${fmt.date(s.periodEnd)}`}
         actions={
           <>
-            <Button icon={<Icon name="download" />} loading={downloading === 'pdf'} onClick={() => void download('pdf')}>
+            <Button
+              icon={<Icon name="download" />}
+              loading={downloading === 'pdf'}
+              onClick={() => void download('pdf')}
+            >
               {t('detail.pdf')}
             </Button>
-            <Button icon={<Icon name="download" />} loading={downloading === 'xlsx'} onClick={() => void download('xlsx')}>
+            <Button
+              icon={<Icon name="download" />}
+              loading={downloading === 'xlsx'}
+              onClick={() => void download('xlsx')}
+            >
               {t('detail.excel')}
             </Button>
             {editable ? <Button onClick={() => setEditing(true)}>{t('detail.editHeader')}</Button> : null}
-            {can('reopen') ? <Button onClick={() => setConfirm('reopen')}>{t('detail.reopen')}</Button> : null}
+            {can('reopen') ? (
+              <Button onClick={() => setConfirm('reopen')}>{t('detail.reopen')}</Button>
+            ) : null}
             {can('cancel') ? (
               <Button variant="danger" onClick={() => setConfirm('cancel')}>
                 {t('detail.cancel')}
@@ -612,7 +636,9 @@ export const BillingSheetDetailPage = () => {
           }
         />
         <div className="rb-lines__foot">
-          <span className="muted">{t('fields.lines')}: {fmt.integer(s.lineCount)}</span>
+          <span className="muted">
+            {t('fields.lines')}: {fmt.integer(s.lineCount)}
+          </span>
           <span>
             {t('fields.subtotal')}: <strong>{fmt.money(s.subtotal, currency)}</strong>
           </span>
@@ -655,7 +681,12 @@ export const BillingSheetDetailPage = () => {
       <CertificateCard s={s} />
 
       <section className="card rb-history">
-        <AuditHistory entityType="billing_sheet" entityId={s.id} module="rental-billing" title={t('detail.history')} />
+        <AuditHistory
+          entityType="billing_sheet"
+          entityId={s.id}
+          module="rental-billing"
+          title={t('detail.history')}
+        />
       </section>
 
       {editing ? <EditDialog s={s} onClose={() => setEditing(false)} /> : null}

@@ -57,7 +57,9 @@ export const BillingSheetNewPage = () => {
   }
 
   const formError =
-    create.error && isApiError(create.error) && create.error.details.length === 0 ? create.error.message : null
+    create.error && isApiError(create.error) && create.error.details.length === 0
+      ? create.error.message
+      : null
 
   return (
     <div className="page rb-new">
@@ -89,7 +91,10 @@ export const BillingSheetNewPage = () => {
               hint={
                 project
                   ? project.endDate
-                    ? t('create.projectPeriod', { start: fmt.date(project.startDate), end: fmt.date(project.endDate) })
+                    ? t('create.projectPeriod', {
+                        start: fmt.date(project.startDate),
+                        end: fmt.date(project.endDate),
+                      })
                     : t('create.projectOpenEnded', { start: fmt.date(project.startDate) })
                   : projects.data && projects.data.length === 0
                     ? t('create.noProjects')

@@ -113,7 +113,13 @@ export const BillingSheetsListPage = () => {
       width: '5rem',
       cell: (s) => fmt.integer(s.lineCount),
     },
-    { key: 'subtotal', header: t('fields.subtotal'), align: 'end', width: '8rem', cell: (s) => money(s.subtotal) },
+    {
+      key: 'subtotal',
+      header: t('fields.subtotal'),
+      align: 'end',
+      width: '8rem',
+      cell: (s) => money(s.subtotal),
+    },
     {
       key: 'total',
       header: t('fields.total'),
@@ -137,7 +143,11 @@ export const BillingSheetsListPage = () => {
         subtitle={t('subtitle')}
         actions={
           can('billingSheet.manage') ? (
-            <Link to="/rental/billing-sheets/new" className={buttonClass('primary')} data-testid="new-billing-sheet">
+            <Link
+              to="/rental/billing-sheets/new"
+              className={buttonClass('primary')}
+              data-testid="new-billing-sheet"
+            >
               <Icon name="plus" />
               {t('newSheet')}
             </Link>

@@ -46,7 +46,8 @@ export const docKeys = {
 export const docListQuery = <K extends DocKind>(kind: K, params: QueryParams) =>
   queryOptions({
     queryKey: docKeys.list(kind, params),
-    queryFn: ({ signal }) => apiGet<{ items: SummaryOf<K>[]; total: number }>(PATHS[kind], { query: params, signal }),
+    queryFn: ({ signal }) =>
+      apiGet<{ items: SummaryOf<K>[]; total: number }>(PATHS[kind], { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 
@@ -97,7 +98,10 @@ export const assignmentsQuery = (projectId: string) =>
   queryOptions({
     queryKey: ['rental-projects', 'assignments', projectId] as const,
     queryFn: ({ signal }) =>
-      apiGet<{ items: AssignmentOption[]; total: number }>(`/api/v1/rental/projects/${projectId}/assignments`, { signal }),
+      apiGet<{ items: AssignmentOption[]; total: number }>(
+        `/api/v1/rental/projects/${projectId}/assignments`,
+        { signal },
+      ),
     enabled: Boolean(projectId),
     staleTime: 30_000,
     select: (d) => d.items,
@@ -155,7 +159,10 @@ export const useDeleteDocument = (kind: DocKind, id: string) => {
     mutationFn: () => apiDelete(`${PATHS[kind]}/${id}`),
     onSuccess: async () => {
       qc.removeQueries({ queryKey: docKeys.detail(kind, id) })
-      await Promise.all([qc.invalidateQueries({ queryKey: docKeys.lists(kind) }), qc.invalidateQueries({ queryKey: ['rental-billing'] })])
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: docKeys.lists(kind) }),
+        qc.invalidateQueries({ queryKey: ['rental-billing'] }),
+      ])
     },
   })
 }
@@ -164,7 +171,11 @@ export const useAddAttachment = (kind: DocKind, id: string) => {
   const refresh = useRefresh(kind)
   return useMutation({
     mutationFn: ({ file, label }: { file: File; label: string }) =>
-      apiUpload<TFieldDocumentAttachment>(`${PATHS[kind]}/${id}/attachments`, { file }, label ? { label } : {}),
+      apiUpload<TFieldDocumentAttachment>(
+        `${PATHS[kind]}/${id}/attachments`,
+        { file },
+        label ? { label } : {},
+      ),
     onSuccess: () => refresh(id),
   })
 }

@@ -46,9 +46,25 @@ export const ChainsListPage = () => {
   const search = useSearch({ from: '/app/rental/custody-chains' })
   const setSearch = useListSearch(KIND)
   const columns: Column<TCustodyChainSummary>[] = [
-    { key: 'number', header: t('fields.number'), sortable: true, width: '7rem', cell: (d) => <NumberCell kind={KIND} id={d.id} number={d.displayNumber} /> },
-    { key: 'activityDate', header: t('fields.activityDate'), sortable: true, width: '8rem', cell: (d) => fmt.date(d.activityDate) },
-    { key: 'project', header: t('fields.project'), cell: (d) => <ProjectCell project={d.projectName} client={d.clientName} /> },
+    {
+      key: 'number',
+      header: t('fields.number'),
+      sortable: true,
+      width: '7rem',
+      cell: (d) => <NumberCell kind={KIND} id={d.id} number={d.displayNumber} />,
+    },
+    {
+      key: 'activityDate',
+      header: t('fields.activityDate'),
+      sortable: true,
+      width: '8rem',
+      cell: (d) => fmt.date(d.activityDate),
+    },
+    {
+      key: 'project',
+      header: t('fields.project'),
+      cell: (d) => <ProjectCell project={d.projectName} client={d.clientName} />,
+    },
     {
       key: 'driver',
       header: t('fields.driverName'),
@@ -71,13 +87,26 @@ export const ChainsListPage = () => {
             {fmt.quantity(d.gallons, { minFractionDigits: 2 })} {t('volumeShort.gallons')}
           </span>
           <span className="muted rd-sub">
-            {fmt.quantity(d.barrels, { minFractionDigits: 2 })} {t('volumeShort.barrels')} · {fmt.quantity(d.cubicMeters, { minFractionDigits: 2 })} {t('volumeShort.cubicMeters')}
+            {fmt.quantity(d.barrels, { minFractionDigits: 2 })} {t('volumeShort.barrels')} ·{' '}
+            {fmt.quantity(d.cubicMeters, { minFractionDigits: 2 })} {t('volumeShort.cubicMeters')}
           </span>
         </div>
       ),
     },
-    { key: 'attendedCount', header: t('fields.attended'), align: 'end', width: '7rem', cell: (d) => fmt.integer(d.attendedCount) },
-    { key: 'status', header: t('fields.status'), sortable: true, width: '7rem', cell: (d) => <DocStatus status={d.status} /> },
+    {
+      key: 'attendedCount',
+      header: t('fields.attended'),
+      align: 'end',
+      width: '7rem',
+      cell: (d) => fmt.integer(d.attendedCount),
+    },
+    {
+      key: 'status',
+      header: t('fields.status'),
+      sortable: true,
+      width: '7rem',
+      cell: (d) => <DocStatus status={d.status} />,
+    },
   ]
   return (
     <DocumentList
@@ -95,7 +124,9 @@ export const ChainsListPage = () => {
             id="rd-waste"
             className="input"
             value={search.wasteType ?? ''}
-            onChange={(e) => setSearch({ wasteType: (e.target.value || undefined) as TWasteType | undefined })}
+            onChange={(e) =>
+              setSearch({ wasteType: (e.target.value || undefined) as TWasteType | undefined })
+            }
           >
             <option value="">{t('list.all')}</option>
             {WASTE_TYPES.map((w) => (
@@ -172,9 +203,13 @@ const VolumeInputs = ({
           const isTyped = u === unit
           const shown = isTyped ? typed : (derived?.[u] ?? '')
           return (
-            <div key={u} className={isTyped ? 'field rd-volume__cell rd-volume__cell--typed' : 'field rd-volume__cell'}>
+            <div
+              key={u}
+              className={isTyped ? 'field rd-volume__cell rd-volume__cell--typed' : 'field rd-volume__cell'}
+            >
               <label className="field__label" htmlFor={`${id}-${u}`}>
-                {t(`volumeUnit.${u}`)} {isTyped ? <span className="rd-typed">({t('form.typed')})</span> : null}
+                {t(`volumeUnit.${u}`)}{' '}
+                {isTyped ? <span className="rd-typed">({t('form.typed')})</span> : null}
               </label>
               <input
                 id={`${id}-${u}`}
@@ -199,12 +234,25 @@ const VolumeInputs = ({
 }
 
 /** One attended assignment: the equipment code (a service's linked unit) and the billing text. */
-const AttendCheck = ({ a, checked, onToggle }: { a: AssignmentOption; checked: boolean; onToggle: () => void }) => {
+const AttendCheck = ({
+  a,
+  checked,
+  onToggle,
+}: {
+  a: AssignmentOption
+  checked: boolean
+  onToggle: () => void
+}) => {
   const { t } = useTranslation('rental-documents')
   const code = a.linkedEquipment?.code ?? (a.kind === 'equipment' ? a.equipment.code : null)
   return (
     <label className="rd-check">
-      <input type="checkbox" checked={checked} onChange={onToggle} data-testid={`attend-${a.equipment.code}`} />
+      <input
+        type="checkbox"
+        checked={checked}
+        onChange={onToggle}
+        data-testid={`attend-${a.equipment.code}`}
+      />
       <span>
         {code && !a.description.includes(code) ? <span className="mono">{code} </span> : null}
         {a.description}
@@ -273,7 +321,14 @@ const ChainForm = ({
               setAttended([])
             }}
           />
-          <Field form={form} name="activityDate" label={t('fields.activityDate')} type="date" required testId="activity-date" />
+          <Field
+            form={form}
+            name="activityDate"
+            label={t('fields.activityDate')}
+            type="date"
+            required
+            testId="activity-date"
+          />
           <Field form={form} name="location" label={t('fields.location')} />
           <Field form={form} name="startTime" label={t('fields.startTime')} type="time" testId="start-time" />
           <Field
@@ -294,15 +349,25 @@ const ChainForm = ({
       <section className="card">
         <fieldset className="rd-checks" aria-describedby="rd-attended-hint">
           <legend className="section-title">
-            {t('fields.attended')} <span className="field__required" aria-hidden="true">*</span>
+            {t('fields.attended')}{' '}
+            <span className="field__required" aria-hidden="true">
+              *
+            </span>
           </legend>
           <p id="rd-attended-hint" className="muted rd-small">
             {t('form.attendedHint')}
           </p>
-          {v.projectId && assignments.data && options.length === 0 ? <p className="muted">{t('form.noAssignments')}</p> : null}
+          {v.projectId && assignments.data && options.length === 0 ? (
+            <p className="muted">{t('form.noAssignments')}</p>
+          ) : null}
           <div className="rd-checks__grid">
             {services.map((a) => (
-              <AttendCheck key={a.id} a={a} checked={attended.includes(a.id)} onToggle={() => setAttended((l) => toggle(l, a.id))} />
+              <AttendCheck
+                key={a.id}
+                a={a}
+                checked={attended.includes(a.id)}
+                onToggle={() => setAttended((l) => toggle(l, a.id))}
+              />
             ))}
           </div>
           {units.length > 0 ? (
@@ -310,7 +375,12 @@ const ChainForm = ({
               <summary>{t('form.equipmentToo', { count: units.length })}</summary>
               <div className="rd-checks__grid">
                 {units.map((a) => (
-                  <AttendCheck key={a.id} a={a} checked={attended.includes(a.id)} onToggle={() => setAttended((l) => toggle(l, a.id))} />
+                  <AttendCheck
+                    key={a.id}
+                    a={a}
+                    checked={attended.includes(a.id)}
+                    onToggle={() => setAttended((l) => toggle(l, a.id))}
+                  />
                 ))}
               </div>
             </details>
@@ -333,7 +403,11 @@ const ChainForm = ({
           <div className="rd-checks__grid">
             {WASTE_TYPES.map((w) => (
               <label key={w} className="rd-check">
-                <input type="checkbox" checked={waste.includes(w)} onChange={() => setWaste((l) => toggle(l, w))} />
+                <input
+                  type="checkbox"
+                  checked={waste.includes(w)}
+                  onChange={() => setWaste((l) => toggle(l, w))}
+                />
                 <span>{t(`wasteType.${w}`)}</span>
               </label>
             ))}
@@ -349,11 +423,23 @@ const ChainForm = ({
           <Field form={form} name="driverName" label={t('fields.driverName')} testId="driver" />
           <Field form={form} name="driverDni" label={t('fields.driverDni')} maxLength={20} />
           <Field form={form} name="vehiclePlate" label={t('fields.vehiclePlate')} maxLength={20} />
-          <Field form={form} name="logisticsCost" label={t('fields.logisticsCost')} inputMode="decimal" maxLength={14} hint={t('form.billingHint')} />
+          <Field
+            form={form}
+            name="logisticsCost"
+            label={t('fields.logisticsCost')}
+            inputMode="decimal"
+            maxLength={14}
+            hint={t('form.billingHint')}
+          />
           <Field form={form} name="billingText" label={t('fields.billingText')} maxLength={300} />
           <Field form={form} name="notes" label={t('fields.notes')} type="textarea" wide maxLength={5000} />
         </div>
-        <FormActions kind={KIND} id={existing?.id} busy={mutation.isPending} label={existing ? t('form.save') : t('form.create')} />
+        <FormActions
+          kind={KIND}
+          id={existing?.id}
+          busy={mutation.isPending}
+          label={existing ? t('form.save') : t('form.create')}
+        />
       </section>
     </DocForm>
   )
@@ -369,7 +455,15 @@ export const ChainNewPage = () => {
     <div className="page rd-new">
       <PageHeader breadcrumb={<BackLink kind={KIND} />} title={t('kinds.chain.new')} />
       <ChainForm
-        initial={{ ...initial, projectId: search.projectId ?? '', activityDate: today, volumeUnit: 'gallons', volume: '', logisticsCost: '0', billingText: 'LOGÍSTICA' }}
+        initial={{
+          ...initial,
+          projectId: search.projectId ?? '',
+          activityDate: today,
+          volumeUnit: 'gallons',
+          volume: '',
+          logisticsCost: '0',
+          billingText: 'LOGÍSTICA',
+        }}
         initialAssignments={[]}
         initialWaste={['blackWater', 'greyWater']}
       />
@@ -384,8 +478,16 @@ export const ChainEditPage = () => {
     <EditLoader kind={KIND} id={id}>
       {(d) => (
         <div className="page rd-new">
-          <PageHeader breadcrumb={<BackLink kind={KIND} />} title={t('form.editTitle', { name: t('kinds.chain.one'), number: d.displayNumber })} />
-          <ChainForm initial={fromDetail(d)} initialAssignments={d.attended.map((a) => a.assignmentId)} initialWaste={d.wasteTypes} existing={d} />
+          <PageHeader
+            breadcrumb={<BackLink kind={KIND} />}
+            title={t('form.editTitle', { name: t('kinds.chain.one'), number: d.displayNumber })}
+          />
+          <ChainForm
+            initial={fromDetail(d)}
+            initialAssignments={d.attended.map((a) => a.assignmentId)}
+            initialWaste={d.wasteTypes}
+            existing={d}
+          />
         </div>
       )}
     </EditLoader>
@@ -407,16 +509,24 @@ export const ChainDetailPage = () => {
               <Item label={t('fields.location')}>{d.location}</Item>
               <Item label={t('fields.startTime')}>{d.startTime}</Item>
               <Item label={t('fields.endTime')}>{d.endTime}</Item>
-              <Item label={t('fields.durationHours')}>{d.durationHours ? fmt.quantity(d.durationHours, { minFractionDigits: 2 }) : null}</Item>
-              <Item label={t('fields.wasteTypes')}>{d.wasteTypes.map((w) => t(`wasteType.${w}`)).join(', ')}</Item>
-              <Item label={t('fields.contactName')}>{[d.contactName, d.contactDni, d.contactPosition].filter(Boolean).join(' · ')}</Item>
-              <Item label={t('fields.driverName')}>{[d.driverName, d.driverDni].filter(Boolean).join(' · ')}</Item>
-              <Item label={t('fields.vehiclePlate')}>{d.vehiclePlate}</Item>
-              <Item label={`${t('fields.logisticsCost')} · ${d.billingText}`}>{fmt.money(d.logisticsCost, currency)}</Item>
-              <Item label={t('fields.createdBy')}>{d.createdBy?.name}</Item>
-              <Item label={t('fields.notes')}>
-                {pre(d.notes)}
+              <Item label={t('fields.durationHours')}>
+                {d.durationHours ? fmt.quantity(d.durationHours, { minFractionDigits: 2 }) : null}
               </Item>
+              <Item label={t('fields.wasteTypes')}>
+                {d.wasteTypes.map((w) => t(`wasteType.${w}`)).join(', ')}
+              </Item>
+              <Item label={t('fields.contactName')}>
+                {[d.contactName, d.contactDni, d.contactPosition].filter(Boolean).join(' · ')}
+              </Item>
+              <Item label={t('fields.driverName')}>
+                {[d.driverName, d.driverDni].filter(Boolean).join(' · ')}
+              </Item>
+              <Item label={t('fields.vehiclePlate')}>{d.vehiclePlate}</Item>
+              <Item label={`${t('fields.logisticsCost')} · ${d.billingText}`}>
+                {fmt.money(d.logisticsCost, currency)}
+              </Item>
+              <Item label={t('fields.createdBy')}>{d.createdBy?.name}</Item>
+              <Item label={t('fields.notes')}>{pre(d.notes)}</Item>
             </dl>
           </section>
           <section className="card" aria-labelledby="rd-vol-title">
@@ -425,8 +535,13 @@ export const ChainDetailPage = () => {
             </h2>
             <div className="rd-volume-cards" data-testid="chain-volumes">
               {CHAIN_VOLUME_UNITS.map((u) => (
-                <div key={u} className={u === d.volumeUnit ? 'rd-volume-card rd-volume-card--typed' : 'rd-volume-card'}>
-                  <span className="rd-volume-card__value">{fmt.quantity(d[u], { minFractionDigits: 2 })}</span>
+                <div
+                  key={u}
+                  className={u === d.volumeUnit ? 'rd-volume-card rd-volume-card--typed' : 'rd-volume-card'}
+                >
+                  <span className="rd-volume-card__value">
+                    {fmt.quantity(d[u], { minFractionDigits: 2 })}
+                  </span>
                   <span className="rd-volume-card__unit">
                     {t(`volumeUnit.${u}`)}
                     {u === d.volumeUnit ? ` · ${t('form.typed')}` : ''}

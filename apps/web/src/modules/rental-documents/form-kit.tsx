@@ -26,7 +26,11 @@ export type DocForm<K extends string> = ReturnType<typeof useDocForm<K>>
  * Form strings → request: on create, an empty text is left out; on edit it is sent as null (cleared).
  * `keep` lists the fields that are always sent as typed (enums, money).
  */
-export function toRequest<K extends string>(values: Values<K>, mode: 'create' | 'edit', omit: readonly K[] = []) {
+export function toRequest<K extends string>(
+  values: Values<K>,
+  mode: 'create' | 'edit',
+  omit: readonly K[] = [],
+) {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(values) as [K, string][]) {
     if (omit.includes(k)) continue
@@ -38,7 +42,10 @@ export function toRequest<K extends string>(values: Values<K>, mode: 'create' | 
   return out
 }
 
-export function parseWith<S extends z.ZodType>(schema: S, body: unknown): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
   const r = schema.safeParse(body)
   return r.success ? { ok: true, data: r.data } : { ok: false, errors: zodFieldErrors(r.error) }
 }
@@ -75,7 +82,13 @@ export const Field = <K extends string>({
   testId?: string
   disabled?: boolean
 }) => (
-  <FormField label={label} error={form.errors[name]} required={required ?? false} hint={hint} className={wide ? 'rd-wide' : undefined}>
+  <FormField
+    label={label}
+    error={form.errors[name]}
+    required={required ?? false}
+    hint={hint}
+    className={wide ? 'rd-wide' : undefined}
+  >
     {(p) =>
       type === 'textarea' ? (
         <textarea
@@ -128,5 +141,8 @@ export const hoursBetween = (start: string, end: string): { valid: boolean; hour
   const minutes = Number(b[1]) * 60 + Number(b[2]) - (Number(a[1]) * 60 + Number(a[2]))
   if (minutes <= 0) return { valid: false, hours: null }
   const hundredths = Math.floor((minutes * 100 * 2 + 60) / 120) // half-up(minutes / 60, 2 decimals), integers only
-  return { valid: true, hours: `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}` }
+  return {
+    valid: true,
+    hours: `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`,
+  }
 }

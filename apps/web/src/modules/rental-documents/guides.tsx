@@ -13,7 +13,15 @@ import {
   type TShippingGuideDetail,
   type TShippingGuideSummary,
 } from '@faena/contracts'
-import { Button, Filter, FormField, Icon, PageHeader, StatusBadge, type Column } from '../../platform/components'
+import {
+  Button,
+  Filter,
+  FormField,
+  Icon,
+  PageHeader,
+  StatusBadge,
+  type Column,
+} from '../../platform/components'
 import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
 import { assignmentsQuery } from './api'
@@ -45,9 +53,25 @@ export const GuidesListPage = () => {
   const search = useSearch({ from: '/app/rental/shipping-guides' })
   const setSearch = useListSearch(KIND)
   const columns: Column<TShippingGuideSummary>[] = [
-    { key: 'number', header: t('fields.number'), sortable: true, width: '7rem', cell: (d) => <NumberCell kind={KIND} id={d.id} number={d.displayNumber} /> },
-    { key: 'issueDate', header: t('fields.issueDate'), sortable: true, width: '8rem', cell: (d) => fmt.date(d.issueDate) },
-    { key: 'project', header: t('fields.project'), cell: (d) => <ProjectCell project={d.projectName} client={d.clientName} /> },
+    {
+      key: 'number',
+      header: t('fields.number'),
+      sortable: true,
+      width: '7rem',
+      cell: (d) => <NumberCell kind={KIND} id={d.id} number={d.displayNumber} />,
+    },
+    {
+      key: 'issueDate',
+      header: t('fields.issueDate'),
+      sortable: true,
+      width: '8rem',
+      cell: (d) => fmt.date(d.issueDate),
+    },
+    {
+      key: 'project',
+      header: t('fields.project'),
+      cell: (d) => <ProjectCell project={d.projectName} client={d.clientName} />,
+    },
     {
       key: 'guideType',
       header: t('fields.guideType'),
@@ -60,9 +84,28 @@ export const GuidesListPage = () => {
         </div>
       ),
     },
-    { key: 'itemCount', header: t('fields.items'), align: 'end', width: '5rem', cell: (d) => fmt.integer(d.itemCount) },
-    { key: 'transportCost', header: t('fields.transportCost'), sortable: true, align: 'end', width: '8rem', cell: (d) => fmt.money(d.transportCost, currency) },
-    { key: 'stowageCost', header: t('fields.stowageCost'), align: 'end', width: '8rem', cell: (d) => fmt.money(d.stowageCost, currency) },
+    {
+      key: 'itemCount',
+      header: t('fields.items'),
+      align: 'end',
+      width: '5rem',
+      cell: (d) => fmt.integer(d.itemCount),
+    },
+    {
+      key: 'transportCost',
+      header: t('fields.transportCost'),
+      sortable: true,
+      align: 'end',
+      width: '8rem',
+      cell: (d) => fmt.money(d.transportCost, currency),
+    },
+    {
+      key: 'stowageCost',
+      header: t('fields.stowageCost'),
+      align: 'end',
+      width: '8rem',
+      cell: (d) => fmt.money(d.stowageCost, currency),
+    },
     {
       key: 'status',
       header: t('fields.status'),
@@ -93,7 +136,9 @@ export const GuidesListPage = () => {
               id="rd-gtype"
               className="input"
               value={search.guideType ?? ''}
-              onChange={(e) => setSearch({ guideType: (e.target.value || undefined) as TGuideType | undefined })}
+              onChange={(e) =>
+                setSearch({ guideType: (e.target.value || undefined) as TGuideType | undefined })
+              }
             >
               <option value="">{t('list.all')}</option>
               {GUIDE_TYPES.map((g) => (
@@ -108,7 +153,9 @@ export const GuidesListPage = () => {
               id="rd-billed"
               className="input"
               value={search.billed ?? ''}
-              onChange={(e) => setSearch({ billed: (e.target.value || undefined) as 'true' | 'false' | undefined })}
+              onChange={(e) =>
+                setSearch({ billed: (e.target.value || undefined) as 'true' | 'false' | undefined })
+              }
             >
               <option value="">{t('list.all')}</option>
               <option value="true">{t('list.billedYes')}</option>
@@ -175,7 +222,15 @@ const fromDetail = (d: TShippingGuideDetail): Record<F, string> => ({
 
 let nextKey = 1
 
-const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, string>; initialItems: ItemRow[]; existing?: TShippingGuideDetail }) => {
+const GuideForm = ({
+  initial,
+  initialItems,
+  existing,
+}: {
+  initial: Record<F, string>
+  initialItems: ItemRow[]
+  existing?: TShippingGuideDetail
+}) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
   const form = useDocForm<F>(() => initial)
   const [items, setItems] = useState<ItemRow[]>(initialItems)
@@ -185,11 +240,21 @@ const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, str
   const equipment = (assignments.data ?? []).filter((a) => a.kind === 'equipment')
   const [pick, setPick] = useState('')
 
-  const setItem = (key: number, patch: Partial<ItemRow>) => setItems((l) => l.map((i) => (i.key === key ? { ...i, ...patch } : i)))
+  const setItem = (key: number, patch: Partial<ItemRow>) =>
+    setItems((l) => l.map((i) => (i.key === key ? { ...i, ...patch } : i)))
   const addEquipment = (assignmentId: string) => {
     const a = equipment.find((x) => x.id === assignmentId)
     if (!a) return
-    setItems((l) => [...l, { key: nextKey++, assignmentId: a.id, description: `${a.equipment.code} / ${a.equipment.name}`, quantity: '1', unit: 'u' }])
+    setItems((l) => [
+      ...l,
+      {
+        key: nextKey++,
+        assignmentId: a.id,
+        description: `${a.equipment.code} / ${a.equipment.name}`,
+        quantity: '1',
+        unit: 'u',
+      },
+    ])
     setPick('')
   }
 
@@ -230,7 +295,12 @@ const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, str
           />
           <FormField label={t('fields.guideType')} error={form.errors.guideType} required>
             {(p) => (
-              <select {...p} className="input" value={v.guideType} onChange={(e) => form.set('guideType', e.target.value)}>
+              <select
+                {...p}
+                className="input"
+                value={v.guideType}
+                onChange={(e) => form.set('guideType', e.target.value)}
+              >
                 {GUIDE_TYPES.map((g) => (
                   <option key={g} value={g}>
                     {t(`guideType.${g}`)}
@@ -241,7 +311,12 @@ const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, str
           </FormField>
           <FormField label={t('fields.reason')} error={form.errors.reason}>
             {(p) => (
-              <select {...p} className="input" value={v.reason} onChange={(e) => form.set('reason', e.target.value)}>
+              <select
+                {...p}
+                className="input"
+                value={v.reason}
+                onChange={(e) => form.set('reason', e.target.value)}
+              >
                 <option value="">{t('form.none')}</option>
                 {GUIDE_REASONS.map((g) => (
                   <option key={g} value={g}>
@@ -251,10 +326,28 @@ const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, str
               </select>
             )}
           </FormField>
-          <Field form={form} name="issueDate" label={t('fields.issueDate')} type="date" required testId="issue-date" />
+          <Field
+            form={form}
+            name="issueDate"
+            label={t('fields.issueDate')}
+            type="date"
+            required
+            testId="issue-date"
+          />
           <Field form={form} name="startDate" label={t('fields.transportStart')} type="date" />
-          <Field form={form} name="endDate" label={t('fields.transportEnd')} type="date" min={v.startDate || undefined} />
-          <Field form={form} name="originPlace" label={t('fields.originPlace')} hint={existing ? undefined : t('form.placesHint')} />
+          <Field
+            form={form}
+            name="endDate"
+            label={t('fields.transportEnd')}
+            type="date"
+            min={v.startDate || undefined}
+          />
+          <Field
+            form={form}
+            name="originPlace"
+            label={t('fields.originPlace')}
+            hint={existing ? undefined : t('form.placesHint')}
+          />
           <Field form={form} name="destinationPlace" label={t('fields.destinationPlace')} />
         </div>
       </section>
@@ -291,7 +384,13 @@ const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, str
                     />
                   </td>
                   <td>
-                    <input className="input input--sm rd-items__unit" maxLength={50} aria-label={`${t('fields.unit')} ${n + 1}`} value={i.unit} onChange={(e) => setItem(i.key, { unit: e.target.value })} />
+                    <input
+                      className="input input--sm rd-items__unit"
+                      maxLength={50}
+                      aria-label={`${t('fields.unit')} ${n + 1}`}
+                      value={i.unit}
+                      onChange={(e) => setItem(i.key, { unit: e.target.value })}
+                    />
                   </td>
                   <td>
                     <input
@@ -302,12 +401,23 @@ const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, str
                       value={i.description}
                       onChange={(e) => setItem(i.key, { description: e.target.value })}
                     />
-                    {form.errors[`items.${n}.description`] || form.errors[`items.${n}.quantity`] || form.errors[`items.${n}.assignmentId`] ? (
-                      <p className="field__error">{form.errors[`items.${n}.description`] ?? form.errors[`items.${n}.quantity`] ?? form.errors[`items.${n}.assignmentId`]}</p>
+                    {form.errors[`items.${n}.description`] ||
+                    form.errors[`items.${n}.quantity`] ||
+                    form.errors[`items.${n}.assignmentId`] ? (
+                      <p className="field__error">
+                        {form.errors[`items.${n}.description`] ??
+                          form.errors[`items.${n}.quantity`] ??
+                          form.errors[`items.${n}.assignmentId`]}
+                      </p>
                     ) : null}
                   </td>
                   <td>
-                    <Button size="sm" variant="ghost" aria-label={t('form.removeItem', { n: n + 1 })} onClick={() => setItems((l) => l.filter((x) => x.key !== i.key))}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={t('form.removeItem', { n: n + 1 })}
+                      onClick={() => setItems((l) => l.filter((x) => x.key !== i.key))}
+                    >
                       <Icon name="close" />
                     </Button>
                   </td>
@@ -317,7 +427,14 @@ const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, str
           </table>
         ) : null}
         <div className="rd-items__add">
-          <select className="input" aria-label={t('form.addEquipment')} value={pick} onChange={(e) => addEquipment(e.target.value)} disabled={equipment.length === 0} data-testid="add-equipment-item">
+          <select
+            className="input"
+            aria-label={t('form.addEquipment')}
+            value={pick}
+            onChange={(e) => addEquipment(e.target.value)}
+            disabled={equipment.length === 0}
+            data-testid="add-equipment-item"
+          >
             <option value="">{t('form.addEquipment')}…</option>
             {equipment.map((a) => (
               <option key={a.id} value={a.id}>
@@ -325,7 +442,15 @@ const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, str
               </option>
             ))}
           </select>
-          <Button icon={<Icon name="plus" />} onClick={() => setItems((l) => [...l, { key: nextKey++, assignmentId: '', description: '', quantity: '1', unit: '' }])}>
+          <Button
+            icon={<Icon name="plus" />}
+            onClick={() =>
+              setItems((l) => [
+                ...l,
+                { key: nextKey++, assignmentId: '', description: '', quantity: '1', unit: '' },
+              ])
+            }
+          >
             {t('form.addItem')}
           </Button>
         </div>
@@ -341,20 +466,54 @@ const GuideForm = ({ initial, initialItems, existing }: { initial: Record<F, str
           <Field form={form} name="receiverName" label={t('fields.receiverName')} />
           <Field form={form} name="receiverDni" label={t('fields.receiverDni')} maxLength={20} />
           <Field form={form} name="contactName" label={t('fields.destinationContact')} />
-          <Field form={form} name="contactPhone" label={t('fields.contactPhone')} maxLength={30} inputMode="tel" />
+          <Field
+            form={form}
+            name="contactPhone"
+            label={t('fields.contactPhone')}
+            maxLength={30}
+            inputMode="tel"
+          />
         </div>
       </section>
       <section className="card">
         <h2 className="section-title">{t('form.costs')}</h2>
         <p className="muted rd-small">{t('form.billingHint')}</p>
         <div className="form-grid">
-          <Field form={form} name="transportCost" label={t('fields.transportCost')} inputMode="decimal" maxLength={14} testId="transport-cost" />
-          <Field form={form} name="transportDescription" label={t('fields.transportDescription')} maxLength={300} />
-          <Field form={form} name="stowageCost" label={t('fields.stowageCost')} inputMode="decimal" maxLength={14} />
-          <Field form={form} name="stowageDescription" label={t('fields.stowageDescription')} maxLength={300} />
+          <Field
+            form={form}
+            name="transportCost"
+            label={t('fields.transportCost')}
+            inputMode="decimal"
+            maxLength={14}
+            testId="transport-cost"
+          />
+          <Field
+            form={form}
+            name="transportDescription"
+            label={t('fields.transportDescription')}
+            maxLength={300}
+          />
+          <Field
+            form={form}
+            name="stowageCost"
+            label={t('fields.stowageCost')}
+            inputMode="decimal"
+            maxLength={14}
+          />
+          <Field
+            form={form}
+            name="stowageDescription"
+            label={t('fields.stowageDescription')}
+            maxLength={300}
+          />
           <Field form={form} name="notes" label={t('fields.notes')} type="textarea" wide maxLength={5000} />
         </div>
-        <FormActions kind={KIND} id={existing?.id} busy={mutation.isPending} label={existing ? t('form.save') : t('form.create')} />
+        <FormActions
+          kind={KIND}
+          id={existing?.id}
+          busy={mutation.isPending}
+          label={existing ? t('form.save') : t('form.create')}
+        />
       </section>
     </DocForm>
   )
@@ -396,10 +555,19 @@ export const GuideEditPage = () => {
     <EditLoader kind={KIND} id={id}>
       {(d) => (
         <div className="page rd-new">
-          <PageHeader breadcrumb={<BackLink kind={KIND} />} title={t('form.editTitle', { name: t('kinds.guide.one'), number: d.displayNumber })} />
+          <PageHeader
+            breadcrumb={<BackLink kind={KIND} />}
+            title={t('form.editTitle', { name: t('kinds.guide.one'), number: d.displayNumber })}
+          />
           <GuideForm
             initial={fromDetail(d)}
-            initialItems={d.items.map((i) => ({ key: nextKey++, assignmentId: i.assignmentId ?? '', description: i.description, quantity: String(i.quantity), unit: i.unit ?? '' }))}
+            initialItems={d.items.map((i) => ({
+              key: nextKey++,
+              assignmentId: i.assignmentId ?? '',
+              description: i.description,
+              quantity: String(i.quantity),
+              unit: i.unit ?? '',
+            }))}
             existing={d}
           />
         </div>
@@ -431,17 +599,27 @@ export const GuideDetailPage = () => {
               <Item label={t('fields.transportEnd')}>{d.endDate ? fmt.date(d.endDate) : null}</Item>
               <Item label={t('fields.originPlace')}>{d.originPlace}</Item>
               <Item label={t('fields.destinationPlace')}>{d.destinationPlace}</Item>
-              <Item label={t('fields.carrierName')}>{[d.carrierName, d.carrierDni].filter(Boolean).join(' · ')}</Item>
-              <Item label={t('fields.vehiclePlate')}>{d.vehiclePlate}</Item>
-              <Item label={t('fields.dispatcherName')}>{[d.dispatcherName, d.dispatcherDni].filter(Boolean).join(' · ')}</Item>
-              <Item label={t('fields.receiverName')}>{[d.receiverName, d.receiverDni].filter(Boolean).join(' · ')}</Item>
-              <Item label={t('fields.destinationContact')}>{[d.contactName, d.contactPhone].filter(Boolean).join(' · ')}</Item>
-              <Item label={`${t('fields.transportCost')} · ${d.transportDescription}`}>{fmt.money(d.transportCost, currency)}</Item>
-              <Item label={`${t('fields.stowageCost')} · ${d.stowageDescription}`}>{fmt.money(d.stowageCost, currency)}</Item>
-              <Item label={t('fields.createdBy')}>{d.createdBy?.name}</Item>
-              <Item label={t('fields.notes')}>
-                {pre(d.notes)}
+              <Item label={t('fields.carrierName')}>
+                {[d.carrierName, d.carrierDni].filter(Boolean).join(' · ')}
               </Item>
+              <Item label={t('fields.vehiclePlate')}>{d.vehiclePlate}</Item>
+              <Item label={t('fields.dispatcherName')}>
+                {[d.dispatcherName, d.dispatcherDni].filter(Boolean).join(' · ')}
+              </Item>
+              <Item label={t('fields.receiverName')}>
+                {[d.receiverName, d.receiverDni].filter(Boolean).join(' · ')}
+              </Item>
+              <Item label={t('fields.destinationContact')}>
+                {[d.contactName, d.contactPhone].filter(Boolean).join(' · ')}
+              </Item>
+              <Item label={`${t('fields.transportCost')} · ${d.transportDescription}`}>
+                {fmt.money(d.transportCost, currency)}
+              </Item>
+              <Item label={`${t('fields.stowageCost')} · ${d.stowageDescription}`}>
+                {fmt.money(d.stowageCost, currency)}
+              </Item>
+              <Item label={t('fields.createdBy')}>{d.createdBy?.name}</Item>
+              <Item label={t('fields.notes')}>{pre(d.notes)}</Item>
             </dl>
           </section>
           <section className="card">
@@ -468,7 +646,9 @@ export const GuideDetailPage = () => {
                       <td>{i.unit ?? '—'}</td>
                       <td>
                         {i.description}
-                        {i.equipmentCode && !i.description.includes(i.equipmentCode) ? <span className="muted mono"> ({i.equipmentCode})</span> : null}
+                        {i.equipmentCode && !i.description.includes(i.equipmentCode) ? (
+                          <span className="muted mono"> ({i.equipmentCode})</span>
+                        ) : null}
                       </td>
                     </tr>
                   ))}

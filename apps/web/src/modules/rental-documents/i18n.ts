@@ -2,9 +2,24 @@ import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-t
 
 const es = {
   kinds: {
-    maintenance: { title: 'Hojas de mantenimiento', one: 'Hoja de mantenimiento', new: 'Nueva hoja de mantenimiento', subtitle: 'Mantenimiento preventivo y correctivo de los equipos en los proyectos.' },
-    chain: { title: 'Cadenas de custodia', one: 'Cadena de custodia', new: 'Nueva cadena de custodia', subtitle: 'Recolección y transporte de aguas residuales: volúmenes, equipos atendidos y firmas.' },
-    guide: { title: 'Guías de remisión', one: 'Guía de remisión', new: 'Nueva guía de remisión', subtitle: 'Movimientos de equipos y materiales entre la base y los proyectos.' },
+    maintenance: {
+      title: 'Hojas de mantenimiento',
+      one: 'Hoja de mantenimiento',
+      new: 'Nueva hoja de mantenimiento',
+      subtitle: 'Mantenimiento preventivo y correctivo de los equipos en los proyectos.',
+    },
+    chain: {
+      title: 'Cadenas de custodia',
+      one: 'Cadena de custodia',
+      new: 'Nueva cadena de custodia',
+      subtitle: 'Recolección y transporte de aguas residuales: volúmenes, equipos atendidos y firmas.',
+    },
+    guide: {
+      title: 'Guías de remisión',
+      one: 'Guía de remisión',
+      new: 'Nueva guía de remisión',
+      subtitle: 'Movimientos de equipos y materiales entre la base y los proyectos.',
+    },
   },
   status: { draft: 'Borrador', closed: 'Cerrada', void: 'Anulada', cancelled: 'Cancelada' },
   maintenanceType: { preventive: 'Preventivo', corrective: 'Correctivo' },
@@ -18,8 +33,17 @@ const es = {
     treatedWastewater: 'Agua residual tratada',
     organicGrease: 'Grasa orgánica',
   },
-  guideType: { exit: 'Salida a proyecto', entry: 'Entrada a base', transfer: 'Transferencia entre proyectos' },
-  guideReason: { use_in_project: 'Utilización en proyectos', rent: 'Alquiler', return: 'Devolución', sale: 'Venta' },
+  guideType: {
+    exit: 'Salida a proyecto',
+    entry: 'Entrada a base',
+    transfer: 'Transferencia entre proyectos',
+  },
+  guideReason: {
+    use_in_project: 'Utilización en proyectos',
+    rent: 'Alquiler',
+    return: 'Devolución',
+    sale: 'Venta',
+  },
   fields: {
     number: 'Número',
     status: 'Estado',
@@ -178,14 +202,33 @@ const es = {
     volumes: 'Volúmenes',
     typedUnit: 'Digitado en {{unit}}',
   },
-  auditEntities: { maintenance_sheet: 'Hoja de mantenimiento', custody_chain: 'Cadena de custodia', shipping_guide: 'Guía de remisión' },
+  auditEntities: {
+    maintenance_sheet: 'Hoja de mantenimiento',
+    custody_chain: 'Cadena de custodia',
+    shipping_guide: 'Guía de remisión',
+  },
 }
 
 const en: TranslationShape<typeof es> = {
   kinds: {
-    maintenance: { title: 'Maintenance sheets', one: 'Maintenance sheet', new: 'New maintenance sheet', subtitle: 'Preventive and corrective maintenance of the equipment on projects.' },
-    chain: { title: 'Custody chains', one: 'Custody chain', new: 'New custody chain', subtitle: 'Wastewater pickup and transport: volumes, equipment attended and signatures.' },
-    guide: { title: 'Shipping guides', one: 'Shipping guide', new: 'New shipping guide', subtitle: 'Equipment and material movements between the base and the projects.' },
+    maintenance: {
+      title: 'Maintenance sheets',
+      one: 'Maintenance sheet',
+      new: 'New maintenance sheet',
+      subtitle: 'Preventive and corrective maintenance of the equipment on projects.',
+    },
+    chain: {
+      title: 'Custody chains',
+      one: 'Custody chain',
+      new: 'New custody chain',
+      subtitle: 'Wastewater pickup and transport: volumes, equipment attended and signatures.',
+    },
+    guide: {
+      title: 'Shipping guides',
+      one: 'Shipping guide',
+      new: 'New shipping guide',
+      subtitle: 'Equipment and material movements between the base and the projects.',
+    },
   },
   status: { draft: 'Draft', closed: 'Closed', void: 'Void', cancelled: 'Cancelled' },
   maintenanceType: { preventive: 'Preventive', corrective: 'Corrective' },
@@ -359,7 +402,11 @@ const en: TranslationShape<typeof es> = {
     volumes: 'Volumes',
     typedUnit: 'Typed in {{unit}}',
   },
-  auditEntities: { maintenance_sheet: 'Maintenance sheet', custody_chain: 'Custody chain', shipping_guide: 'Shipping guide' },
+  auditEntities: {
+    maintenance_sheet: 'Maintenance sheet',
+    custody_chain: 'Custody chain',
+    shipping_guide: 'Shipping guide',
+  },
 }
 
 export const i18n: ModuleTranslations<typeof es> = { es, en }

@@ -43,8 +43,18 @@ export const MaintenanceListPage = () => {
   const search = useSearch({ from: '/app/rental/maintenance-sheets' })
   const setSearch = useListSearch(KIND)
   const columns: Column<TMaintenanceSheetSummary>[] = [
-    { key: 'number', header: t('fields.number'), sortable: true, width: '7rem', cell: (d) => <NumberCell kind={KIND} id={d.id} number={d.displayNumber} /> },
-    { key: 'project', header: t('fields.project'), cell: (d) => <ProjectCell project={d.projectName} client={d.clientName} /> },
+    {
+      key: 'number',
+      header: t('fields.number'),
+      sortable: true,
+      width: '7rem',
+      cell: (d) => <NumberCell kind={KIND} id={d.id} number={d.displayNumber} />,
+    },
+    {
+      key: 'project',
+      header: t('fields.project'),
+      cell: (d) => <ProjectCell project={d.projectName} client={d.clientName} />,
+    },
     {
       key: 'equipment',
       header: t('fields.equipment'),
@@ -58,12 +68,46 @@ export const MaintenanceListPage = () => {
           <span className="muted">—</span>
         ),
     },
-    { key: 'maintenanceType', header: t('fields.maintenanceType'), width: '7rem', cell: (d) => t(`maintenanceType.${d.maintenanceType}`) },
-    { key: 'startDate', header: t('fields.startDate'), sortable: true, width: '8rem', cell: (d) => fmt.date(d.startDate) },
-    { key: 'technicianName', header: t('fields.technicianName'), cell: (d) => d.technicianName ?? <span className="muted">—</span> },
-    { key: 'totalCost', header: t('fields.totalCost'), sortable: true, align: 'end', width: '8rem', cell: (d) => fmt.money(d.totalCost, currency) },
-    { key: 'logisticsCost', header: t('fields.logisticsCost'), align: 'end', width: '8rem', cell: (d) => fmt.money(d.logisticsCost, currency) },
-    { key: 'status', header: t('fields.status'), sortable: true, width: '7rem', cell: (d) => <DocStatus status={d.status} /> },
+    {
+      key: 'maintenanceType',
+      header: t('fields.maintenanceType'),
+      width: '7rem',
+      cell: (d) => t(`maintenanceType.${d.maintenanceType}`),
+    },
+    {
+      key: 'startDate',
+      header: t('fields.startDate'),
+      sortable: true,
+      width: '8rem',
+      cell: (d) => fmt.date(d.startDate),
+    },
+    {
+      key: 'technicianName',
+      header: t('fields.technicianName'),
+      cell: (d) => d.technicianName ?? <span className="muted">—</span>,
+    },
+    {
+      key: 'totalCost',
+      header: t('fields.totalCost'),
+      sortable: true,
+      align: 'end',
+      width: '8rem',
+      cell: (d) => fmt.money(d.totalCost, currency),
+    },
+    {
+      key: 'logisticsCost',
+      header: t('fields.logisticsCost'),
+      align: 'end',
+      width: '8rem',
+      cell: (d) => fmt.money(d.logisticsCost, currency),
+    },
+    {
+      key: 'status',
+      header: t('fields.status'),
+      sortable: true,
+      width: '7rem',
+      cell: (d) => <DocStatus status={d.status} />,
+    },
   ]
   return (
     <DocumentList
@@ -81,7 +125,9 @@ export const MaintenanceListPage = () => {
             id="rd-mtype"
             className="input"
             value={search.maintenanceType ?? ''}
-            onChange={(e) => setSearch({ maintenanceType: (e.target.value || undefined) as typeof search.maintenanceType })}
+            onChange={(e) =>
+              setSearch({ maintenanceType: (e.target.value || undefined) as typeof search.maintenanceType })
+            }
           >
             <option value="">{t('list.all')}</option>
             {MAINTENANCE_TYPES.map((m) => (
@@ -149,11 +195,19 @@ const fromDetail = (d: TMaintenanceSheetDetail): Record<F, string> => ({
   approvedByPosition: d.approvedByPosition ?? '',
 })
 
-const MaintenanceForm = ({ initial, existing }: { initial: Record<F, string>; existing?: TMaintenanceSheetDetail }) => {
+const MaintenanceForm = ({
+  initial,
+  existing,
+}: {
+  initial: Record<F, string>
+  existing?: TMaintenanceSheetDetail
+}) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
   const form = useDocForm<F>(() => initial)
   // the total follows days × cost per day until the user types another amount
-  const [totalEdited, setTotalEdited] = useState(Boolean(existing && existing.totalCost !== moneyTimes(existing.costPerDay, existing.days)))
+  const [totalEdited, setTotalEdited] = useState(
+    Boolean(existing && existing.totalCost !== moneyTimes(existing.costPerDay, existing.days)),
+  )
   const { mutation, save } = useSaveDocument(KIND, existing?.id, form.setErrors)
   const assignments = useQuery(assignmentsQuery(form.values.projectId))
   const equipment = (assignments.data ?? []).filter((a) => a.kind === 'equipment')
@@ -193,7 +247,13 @@ const MaintenanceForm = ({ initial, existing }: { initial: Record<F, string>; ex
           />
           <FormField label={t('fields.equipment')} error={form.errors.assignmentId}>
             {(p) => (
-              <select {...p} className="input" value={v.assignmentId} onChange={(e) => form.set('assignmentId', e.target.value)} data-testid="equipment-select">
+              <select
+                {...p}
+                className="input"
+                value={v.assignmentId}
+                onChange={(e) => form.set('assignmentId', e.target.value)}
+                data-testid="equipment-select"
+              >
                 <option value="">{t('form.none')}</option>
                 {equipment.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -206,7 +266,13 @@ const MaintenanceForm = ({ initial, existing }: { initial: Record<F, string>; ex
           </FormField>
           <FormField label={t('fields.maintenanceType')} error={form.errors.maintenanceType} required>
             {(p) => (
-              <select {...p} className="input" value={v.maintenanceType} onChange={(e) => form.set('maintenanceType', e.target.value)} data-testid="maintenance-type">
+              <select
+                {...p}
+                className="input"
+                value={v.maintenanceType}
+                onChange={(e) => form.set('maintenanceType', e.target.value)}
+                data-testid="maintenance-type"
+              >
                 {MAINTENANCE_TYPES.map((m) => (
                   <option key={m} value={m}>
                     {t(`maintenanceType.${m}`)}
@@ -215,7 +281,14 @@ const MaintenanceForm = ({ initial, existing }: { initial: Record<F, string>; ex
               </select>
             )}
           </FormField>
-          <Field form={form} name="startDate" label={t('fields.startDate')} type="date" required testId="start-date" />
+          <Field
+            form={form}
+            name="startDate"
+            label={t('fields.startDate')}
+            type="date"
+            required
+            testId="start-date"
+          />
           <Field
             form={form}
             name="endDate"
@@ -234,7 +307,14 @@ const MaintenanceForm = ({ initial, existing }: { initial: Record<F, string>; ex
         <h2 className="section-title">{t('form.costs')}</h2>
         <p className="muted rd-small">{t('form.billingHint')}</p>
         <div className="form-grid">
-          <Field form={form} name="costPerDay" label={t('fields.costPerDay')} inputMode="decimal" maxLength={14} testId="cost-per-day" />
+          <Field
+            form={form}
+            name="costPerDay"
+            label={t('fields.costPerDay')}
+            inputMode="decimal"
+            maxLength={14}
+            testId="cost-per-day"
+          />
           <FormField
             label={t('fields.totalCost')}
             error={form.errors.totalCost}
@@ -263,19 +343,66 @@ const MaintenanceForm = ({ initial, existing }: { initial: Record<F, string>; ex
               />
             )}
           </FormField>
-          <Field form={form} name="technicalDescription" label={t('fields.technicalDescription')} maxLength={300} />
-          <Field form={form} name="logisticsCost" label={t('fields.logisticsCost')} inputMode="decimal" maxLength={14} />
-          <Field form={form} name="logisticsDescription" label={t('fields.logisticsDescription')} maxLength={300} />
+          <Field
+            form={form}
+            name="technicalDescription"
+            label={t('fields.technicalDescription')}
+            maxLength={300}
+          />
+          <Field
+            form={form}
+            name="logisticsCost"
+            label={t('fields.logisticsCost')}
+            inputMode="decimal"
+            maxLength={14}
+          />
+          <Field
+            form={form}
+            name="logisticsDescription"
+            label={t('fields.logisticsDescription')}
+            maxLength={300}
+          />
         </div>
       </section>
       <section className="card">
         <h2 className="section-title">{t('form.descriptions')}</h2>
         <div className="form-grid">
-          <Field form={form} name="maintenanceDescription" label={t('fields.maintenanceDescription')} type="textarea" wide maxLength={5000} />
-          <Field form={form} name="faultDescription" label={t('fields.faultDescription')} type="textarea" maxLength={5000} />
-          <Field form={form} name="possibleCauses" label={t('fields.possibleCauses')} type="textarea" maxLength={5000} />
-          <Field form={form} name="replacedParts" label={t('fields.replacedParts')} type="textarea" maxLength={5000} />
-          <Field form={form} name="observations" label={t('fields.observations')} type="textarea" maxLength={5000} />
+          <Field
+            form={form}
+            name="maintenanceDescription"
+            label={t('fields.maintenanceDescription')}
+            type="textarea"
+            wide
+            maxLength={5000}
+          />
+          <Field
+            form={form}
+            name="faultDescription"
+            label={t('fields.faultDescription')}
+            type="textarea"
+            maxLength={5000}
+          />
+          <Field
+            form={form}
+            name="possibleCauses"
+            label={t('fields.possibleCauses')}
+            type="textarea"
+            maxLength={5000}
+          />
+          <Field
+            form={form}
+            name="replacedParts"
+            label={t('fields.replacedParts')}
+            type="textarea"
+            maxLength={5000}
+          />
+          <Field
+            form={form}
+            name="observations"
+            label={t('fields.observations')}
+            type="textarea"
+            maxLength={5000}
+          />
         </div>
       </section>
       <section className="card">
@@ -286,7 +413,12 @@ const MaintenanceForm = ({ initial, existing }: { initial: Record<F, string>; ex
           <Field form={form} name="approvedBy" label={t('fields.approvedBy')} />
           <Field form={form} name="approvedByPosition" label={t('fields.approvedByPosition')} />
         </div>
-        <FormActions kind={KIND} id={existing?.id} busy={mutation.isPending} label={existing ? t('form.save') : t('form.create')} />
+        <FormActions
+          kind={KIND}
+          id={existing?.id}
+          busy={mutation.isPending}
+          label={existing ? t('form.save') : t('form.create')}
+        />
       </section>
     </DocForm>
   )
@@ -326,7 +458,10 @@ export const MaintenanceEditPage = () => {
     <EditLoader kind={KIND} id={id}>
       {(d) => (
         <div className="page rd-new">
-          <PageHeader breadcrumb={<BackLink kind={KIND} />} title={t('form.editTitle', { name: t('kinds.maintenance.one'), number: d.displayNumber })} />
+          <PageHeader
+            breadcrumb={<BackLink kind={KIND} />}
+            title={t('form.editTitle', { name: t('kinds.maintenance.one'), number: d.displayNumber })}
+          />
           <MaintenanceForm initial={fromDetail(d)} existing={d} />
         </div>
       )}
@@ -347,7 +482,9 @@ export const MaintenanceDetailPage = () => {
             <dl className="dl-grid">
               <Item label={t('fields.project')}>{d.projectName}</Item>
               <Item label={t('fields.client')}>{d.clientName}</Item>
-              <Item label={t('fields.equipment')}>{d.equipmentCode ? `${d.equipmentCode} — ${d.equipmentName ?? ''}` : null}</Item>
+              <Item label={t('fields.equipment')}>
+                {d.equipmentCode ? `${d.equipmentCode} — ${d.equipmentName ?? ''}` : null}
+              </Item>
               <Item label={t('fields.maintenanceType')}>{t(`maintenanceType.${d.maintenanceType}`)}</Item>
               <Item label={t('fields.startDate')}>{fmt.date(d.startDate)}</Item>
               <Item label={t('fields.endDate')}>{fmt.date(d.endDate)}</Item>
@@ -366,8 +503,12 @@ export const MaintenanceDetailPage = () => {
               <Item label={`${t('fields.totalCost')} · ${d.technicalDescription}`}>
                 <strong data-testid="total-cost-value">{fmt.money(d.totalCost, currency)}</strong>
               </Item>
-              <Item label={`${t('fields.logisticsCost')} · ${d.logisticsDescription}`}>{fmt.money(d.logisticsCost, currency)}</Item>
-              <Item label={t('fields.billed')}>{d.billingSheetId ? t('list.billedYes') : t('list.billedNo')}</Item>
+              <Item label={`${t('fields.logisticsCost')} · ${d.logisticsDescription}`}>
+                {fmt.money(d.logisticsCost, currency)}
+              </Item>
+              <Item label={t('fields.billed')}>
+                {d.billingSheetId ? t('list.billedYes') : t('list.billedNo')}
+              </Item>
             </dl>
           </section>
           <section className="card">
@@ -376,20 +517,16 @@ export const MaintenanceDetailPage = () => {
               <Item label={t('fields.maintenanceDescription')} wide>
                 {pre(d.maintenanceDescription)}
               </Item>
-              <Item label={t('fields.faultDescription')}>
-                {pre(d.faultDescription)}
+              <Item label={t('fields.faultDescription')}>{pre(d.faultDescription)}</Item>
+              <Item label={t('fields.possibleCauses')}>{pre(d.possibleCauses)}</Item>
+              <Item label={t('fields.replacedParts')}>{pre(d.replacedParts)}</Item>
+              <Item label={t('fields.observations')}>{pre(d.observations)}</Item>
+              <Item label={t('fields.performedBy')}>
+                {[d.performedBy, d.performedByPosition].filter(Boolean).join(' · ')}
               </Item>
-              <Item label={t('fields.possibleCauses')}>
-                {pre(d.possibleCauses)}
+              <Item label={t('fields.approvedBy')}>
+                {[d.approvedBy, d.approvedByPosition].filter(Boolean).join(' · ')}
               </Item>
-              <Item label={t('fields.replacedParts')}>
-                {pre(d.replacedParts)}
-              </Item>
-              <Item label={t('fields.observations')}>
-                {pre(d.observations)}
-              </Item>
-              <Item label={t('fields.performedBy')}>{[d.performedBy, d.performedByPosition].filter(Boolean).join(' · ')}</Item>
-              <Item label={t('fields.approvedBy')}>{[d.approvedBy, d.approvedByPosition].filter(Boolean).join(' · ')}</Item>
             </dl>
           </section>
         </>

@@ -6,7 +6,12 @@ import type { AppRoute } from '../../platform/root-routes'
 import { requirePermission } from '../../platform/route-guards'
 import { ChainDetailPage, ChainEditPage, ChainNewPage, ChainsListPage } from './chains'
 import { GuideDetailPage, GuideEditPage, GuideNewPage, GuidesListPage } from './guides'
-import { MaintenanceDetailPage, MaintenanceEditPage, MaintenanceListPage, MaintenanceNewPage } from './maintenance'
+import {
+  MaintenanceDetailPage,
+  MaintenanceEditPage,
+  MaintenanceListPage,
+  MaintenanceNewPage,
+} from './maintenance'
 
 const isoDate = searchParam(z.iso.date())
 
@@ -35,16 +40,82 @@ const manage = requirePermission('fieldDocument.manage')
 
 export const routes = (parent: AppRoute) =>
   [
-    createRoute({ getParentRoute: () => parent, path: '/rental/maintenance-sheets', beforeLoad: read, validateSearch, component: MaintenanceListPage }),
-    createRoute({ getParentRoute: () => parent, path: '/rental/maintenance-sheets/new', beforeLoad: manage, validateSearch: validateNew, component: MaintenanceNewPage }),
-    createRoute({ getParentRoute: () => parent, path: '/rental/maintenance-sheets/$id', beforeLoad: read, component: MaintenanceDetailPage }),
-    createRoute({ getParentRoute: () => parent, path: '/rental/maintenance-sheets/$id/edit', beforeLoad: manage, component: MaintenanceEditPage }),
-    createRoute({ getParentRoute: () => parent, path: '/rental/custody-chains', beforeLoad: read, validateSearch, component: ChainsListPage }),
-    createRoute({ getParentRoute: () => parent, path: '/rental/custody-chains/new', beforeLoad: manage, validateSearch: validateNew, component: ChainNewPage }),
-    createRoute({ getParentRoute: () => parent, path: '/rental/custody-chains/$id', beforeLoad: read, component: ChainDetailPage }),
-    createRoute({ getParentRoute: () => parent, path: '/rental/custody-chains/$id/edit', beforeLoad: manage, component: ChainEditPage }),
-    createRoute({ getParentRoute: () => parent, path: '/rental/shipping-guides', beforeLoad: read, validateSearch, component: GuidesListPage }),
-    createRoute({ getParentRoute: () => parent, path: '/rental/shipping-guides/new', beforeLoad: manage, validateSearch: validateNew, component: GuideNewPage }),
-    createRoute({ getParentRoute: () => parent, path: '/rental/shipping-guides/$id', beforeLoad: read, component: GuideDetailPage }),
-    createRoute({ getParentRoute: () => parent, path: '/rental/shipping-guides/$id/edit', beforeLoad: manage, component: GuideEditPage }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/maintenance-sheets',
+      beforeLoad: read,
+      validateSearch,
+      component: MaintenanceListPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/maintenance-sheets/new',
+      beforeLoad: manage,
+      validateSearch: validateNew,
+      component: MaintenanceNewPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/maintenance-sheets/$id',
+      beforeLoad: read,
+      component: MaintenanceDetailPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/maintenance-sheets/$id/edit',
+      beforeLoad: manage,
+      component: MaintenanceEditPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/custody-chains',
+      beforeLoad: read,
+      validateSearch,
+      component: ChainsListPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/custody-chains/new',
+      beforeLoad: manage,
+      validateSearch: validateNew,
+      component: ChainNewPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/custody-chains/$id',
+      beforeLoad: read,
+      component: ChainDetailPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/custody-chains/$id/edit',
+      beforeLoad: manage,
+      component: ChainEditPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/shipping-guides',
+      beforeLoad: read,
+      validateSearch,
+      component: GuidesListPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/shipping-guides/new',
+      beforeLoad: manage,
+      validateSearch: validateNew,
+      component: GuideNewPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/shipping-guides/$id',
+      beforeLoad: read,
+      component: GuideDetailPage,
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/shipping-guides/$id/edit',
+      beforeLoad: manage,
+      component: GuideEditPage,
+    }),
   ] as const

@@ -78,7 +78,12 @@ export const ROUTES = {
   },
 } as const
 
-const TONE: Record<string, StatusTone> = { draft: 'info', closed: 'success', void: 'danger', cancelled: 'danger' }
+const TONE: Record<string, StatusTone> = {
+  draft: 'info',
+  closed: 'success',
+  void: 'danger',
+  cancelled: 'danger',
+}
 
 export const DocStatus = ({ status }: { status: 'draft' | 'closed' | 'void' | 'cancelled' }) => {
   const { t } = useTranslation('rental-documents')
@@ -98,10 +103,24 @@ export const BackLink = ({ kind }: { kind: DocKind }) => {
 export const pre = (v: string | null | undefined) => (v ? <span className="rd-pre">{v}</span> : null)
 
 /** A definition-list item. */
-export const Item = ({ label, children, wide = false }: { label: string; children: ReactNode; wide?: boolean }) => (
+export const Item = ({
+  label,
+  children,
+  wide = false,
+}: {
+  label: string
+  children: ReactNode
+  wide?: boolean
+}) => (
   <div className={wide ? 'dl-grid__item dl-grid__item--wide' : 'dl-grid__item'}>
     <dt>{label}</dt>
-    <dd>{children === null || children === undefined || children === '' ? <span className="muted">—</span> : children}</dd>
+    <dd>
+      {children === null || children === undefined || children === '' ? (
+        <span className="muted">—</span>
+      ) : (
+        children
+      )}
+    </dd>
   </div>
 )
 
@@ -136,7 +155,9 @@ export const ProjectSelect = ({
       aria-busy={q.isPending || undefined}
       onChange={(e) => onChange(e.target.value)}
     >
-      <option value="">{allLabel ?? (items.length || q.isPending ? t('form.pickProject') : t('form.noProjects'))}</option>
+      <option value="">
+        {allLabel ?? (items.length || q.isPending ? t('form.pickProject') : t('form.noProjects'))}
+      </option>
       {items.map((p) => (
         <option key={p.id} value={p.id}>
           {p.name} — {p.client.name}
@@ -190,8 +211,12 @@ export const DocumentList = <K extends DocKind>({
     ...extraParams,
   }
   const list = useQuery(docListQuery(kind, { ...params, limit, offset }))
-  const filtered = Boolean(search.q || search.projectId || search.status || search.from || search.to || extraActive)
-  const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'desc' } : undefined
+  const filtered = Boolean(
+    search.q || search.projectId || search.status || search.from || search.to || extraActive,
+  )
+  const sort: SortState | undefined = search.sort
+    ? { key: search.sort, dir: search.dir ?? 'desc' }
+    : undefined
 
   return (
     <div className="page rd-list">
@@ -309,7 +334,12 @@ export const DocumentList = <K extends DocKind>({
 
 /** The number cell of a list: a link to the detail. */
 export const NumberCell = ({ kind, id, number }: { kind: DocKind; id: string; number: string }) => (
-  <Link to={ROUTES[kind].detail} params={{ id }} className="cell-strong rd-number" onClick={(e) => e.stopPropagation()}>
+  <Link
+    to={ROUTES[kind].detail}
+    params={{ id }}
+    className="cell-strong rd-number"
+    onClick={(e) => e.stopPropagation()}
+  >
     {number}
   </Link>
 )
@@ -328,7 +358,8 @@ export const useListSearch = (kind: DocKind) => {
     void navigate({
       to: ROUTES[kind].list,
       // the three list routes share one search shape (routes.tsx)
-      search: ((prev: DocsSearch) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) })) as never,
+      search: ((prev: DocsSearch) =>
+        cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) })) as never,
       replace: true,
     })
 }
@@ -416,7 +447,11 @@ export const DocumentDetail = <K extends DocKind>({
       { action, reason },
       {
         onSuccess: () => {
-          toast.success(t(action === 'close' ? 'detail.closed' : action === 'void' ? 'detail.voided' : 'detail.cancelled'))
+          toast.success(
+            t(
+              action === 'close' ? 'detail.closed' : action === 'void' ? 'detail.voided' : 'detail.cancelled',
+            ),
+          )
           setConfirm(null)
         },
         onError: (e) => {
@@ -428,10 +463,30 @@ export const DocumentDetail = <K extends DocKind>({
   }
   const confirmText = confirm
     ? {
-        close: { title: t('detail.close'), body: t('detail.closeConfirm'), tone: 'primary' as const, reason: undefined },
-        void: { title: t('detail.void'), body: t('detail.voidConfirm'), tone: 'danger' as const, reason: 'required' as const },
-        cancel: { title: t('detail.cancel'), body: t('detail.cancelConfirm'), tone: 'danger' as const, reason: 'required' as const },
-        delete: { title: t('detail.delete'), body: t('detail.deleteConfirm'), tone: 'danger' as const, reason: undefined },
+        close: {
+          title: t('detail.close'),
+          body: t('detail.closeConfirm'),
+          tone: 'primary' as const,
+          reason: undefined,
+        },
+        void: {
+          title: t('detail.void'),
+          body: t('detail.voidConfirm'),
+          tone: 'danger' as const,
+          reason: 'required' as const,
+        },
+        cancel: {
+          title: t('detail.cancel'),
+          body: t('detail.cancelConfirm'),
+          tone: 'danger' as const,
+          reason: 'required' as const,
+        },
+        delete: {
+          title: t('detail.delete'),
+          body: t('detail.deleteConfirm'),
+          tone: 'danger' as const,
+          reason: undefined,
+        },
       }[confirm.action]
     : null
 
@@ -447,7 +502,12 @@ export const DocumentDetail = <K extends DocKind>({
         subtitle={`${d.projectName} — ${d.clientName}`}
         actions={
           <>
-            <Button icon={<Icon name="download" />} loading={downloading} onClick={() => void downloadPdf()} data-testid="download-pdf">
+            <Button
+              icon={<Icon name="download" />}
+              loading={downloading}
+              onClick={() => void downloadPdf()}
+              data-testid="download-pdf"
+            >
               {t('detail.pdf')}
             </Button>
             {allowed.includes('update') ? (
@@ -471,7 +531,11 @@ export const DocumentDetail = <K extends DocKind>({
               </Button>
             ) : null}
             {allowed.includes('close') ? (
-              <Button variant="primary" onClick={() => setConfirm({ action: 'close' })} data-testid="close-document">
+              <Button
+                variant="primary"
+                onClick={() => setConfirm({ action: 'close' })}
+                data-testid="close-document"
+              >
                 {t('detail.close')}
               </Button>
             ) : null}
@@ -487,7 +551,12 @@ export const DocumentDetail = <K extends DocKind>({
       <Attachments kind={kind} detail={d} />
       {can('audit.read') ? (
         <section className="card">
-          <AuditHistory entityType={ENTITY[kind]} entityId={id} module="rental-documents" title={t('detail.history')} />
+          <AuditHistory
+            entityType={ENTITY[kind]}
+            entityId={id}
+            module="rental-documents"
+            title={t('detail.history')}
+          />
         </section>
       ) : null}
       <ConfirmDialog
@@ -555,10 +624,16 @@ const Attachments = ({ kind, detail }: { kind: DocKind; detail: AnyDetail }) => 
               </a>
               <span className="muted rd-small">
                 {' '}
-                · {fmt.quantity(String(Math.max(1, Math.round(a.size / 1024))), { maxFractionDigits: 0 })} KB · {fmt.dateTime(a.createdAt)}
+                · {fmt.quantity(String(Math.max(1, Math.round(a.size / 1024))), { maxFractionDigits: 0 })} KB
+                · {fmt.dateTime(a.createdAt)}
               </span>
               {canAttach ? (
-                <Button size="sm" variant="ghost" onClick={() => setRemoving({ id: a.id, name: a.name })} aria-label={`${t('detail.removeAttachment')}: ${a.name}`}>
+                <Button
+                  size="sm"
+                  variant="ghost"
+                  onClick={() => setRemoving({ id: a.id, name: a.name })}
+                  aria-label={`${t('detail.removeAttachment')}: ${a.name}`}
+                >
                   <Icon name="close" />
                 </Button>
               ) : null}
@@ -572,7 +647,13 @@ const Attachments = ({ kind, detail }: { kind: DocKind; detail: AnyDetail }) => 
             {t('detail.attachLabel')}
           </label>
           <div className="rd-attach__row">
-            <input id={`${id}-label`} className="input" maxLength={100} value={label} onChange={(e) => setLabel(e.target.value)} />
+            <input
+              id={`${id}-label`}
+              className="input"
+              maxLength={100}
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+            />
             <input
               ref={input}
               type="file"
@@ -582,11 +663,21 @@ const Attachments = ({ kind, detail }: { kind: DocKind; detail: AnyDetail }) => 
               data-testid="attachment-input"
               onChange={(e) => onFile(e.target.files?.[0])}
             />
-            <Button icon={<Icon name="plus" />} loading={add.isPending} onClick={() => input.current?.click()}>
+            <Button
+              icon={<Icon name="plus" />}
+              loading={add.isPending}
+              onClick={() => input.current?.click()}
+            >
               {t('detail.attach')}
             </Button>
           </div>
-          {add.error ? <FormError>{[errorMessage(add.error), isApiError(add.error) ? add.error.details[0]?.message : null].filter(Boolean).join(' ')}</FormError> : null}
+          {add.error ? (
+            <FormError>
+              {[errorMessage(add.error), isApiError(add.error) ? add.error.details[0]?.message : null]
+                .filter(Boolean)
+                .join(' ')}
+            </FormError>
+          ) : null}
         </div>
       ) : null}
       <ConfirmDialog
@@ -632,7 +723,11 @@ export const formLevelError = (error: unknown, fieldErrors: Record<string, strin
  * Create (no `existingId`) or update a document of `kind`. `save(body)` toasts and opens the detail page on
  * success; the server's field errors go to `setErrors`.
  */
-export const useSaveDocument = (kind: DocKind, existingId: string | undefined, setErrors: (e: Record<string, string>) => void) => {
+export const useSaveDocument = (
+  kind: DocKind,
+  existingId: string | undefined,
+  setErrors: (e: Record<string, string>) => void,
+) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
   const toast = useToast()
   const navigate = useNavigate()
@@ -642,7 +737,11 @@ export const useSaveDocument = (kind: DocKind, existingId: string | undefined, s
   const save = (body: object) =>
     mutation.mutate(body, {
       onSuccess: (d: { id: string; displayNumber: string }) => {
-        toast.success(existingId ? t('form.saved') : t('form.created', { name: t(`kinds.${kindOf(kind)}.one`), number: d.displayNumber }))
+        toast.success(
+          existingId
+            ? t('form.saved')
+            : t('form.created', { name: t(`kinds.${kindOf(kind)}.one`), number: d.displayNumber }),
+        )
         void navigate({ to: ROUTES[kind].detail, params: { id: d.id } })
       },
       onError: (e) => setErrors(serverErrors(e)),
@@ -651,7 +750,17 @@ export const useSaveDocument = (kind: DocKind, existingId: string | undefined, s
 }
 
 /** The new / edit form of a document: `<form>` (test id `<kind>-form`) with the form-level error on top. */
-export const DocForm = ({ kind, error, onSubmit, children }: { kind: DocKind; error: string | null; onSubmit: () => void; children: ReactNode }) => (
+export const DocForm = ({
+  kind,
+  error,
+  onSubmit,
+  children,
+}: {
+  kind: DocKind
+  error: string | null
+  onSubmit: () => void
+  children: ReactNode
+}) => (
   <form
     noValidate
     className="rd-form"
@@ -680,13 +789,36 @@ export const DocProjectField = ({
 }) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
   return (
-    <FormField label={t('fields.project')} error={error} required hint={locked ? undefined : t('form.newHint')}>
-      {(p) => <ProjectSelect control={{ ...p, 'data-testid': 'project-select' }} openOnly value={value} disabled={locked} onChange={onChange} />}
+    <FormField
+      label={t('fields.project')}
+      error={error}
+      required
+      hint={locked ? undefined : t('form.newHint')}
+    >
+      {(p) => (
+        <ProjectSelect
+          control={{ ...p, 'data-testid': 'project-select' }}
+          openOnly
+          value={value}
+          disabled={locked}
+          onChange={onChange}
+        />
+      )}
     </FormField>
   )
 }
 
-export const FormActions = ({ kind, id, busy, label }: { kind: DocKind; id?: string; busy: boolean; label: string }) => {
+export const FormActions = ({
+  kind,
+  id,
+  busy,
+  label,
+}: {
+  kind: DocKind
+  id?: string
+  busy: boolean
+  label: string
+}) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
   return (
     <div className="form__actions">
@@ -707,7 +839,15 @@ export const FormActions = ({ kind, id, busy, label }: { kind: DocKind; id?: str
 }
 
 /** Loads a document for its edit page; renders the form once loaded. */
-export const EditLoader = <K extends DocKind>({ kind, id, children }: { kind: K; id: string; children: (d: DetailOf<K>) => ReactNode }) => {
+export const EditLoader = <K extends DocKind>({
+  kind,
+  id,
+  children,
+}: {
+  kind: K
+  id: string
+  children: (d: DetailOf<K>) => ReactNode
+}) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
   const detail = useQuery(docDetailQuery(kind, id))
   if (detail.isPending) return <PagePending />

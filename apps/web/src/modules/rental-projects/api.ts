@@ -32,7 +32,8 @@ export const rentalKeys = {
   projects: (params?: QueryParams) => ['rental-projects', 'projects', params ?? {}] as const,
   project: (id: string) => ['rental-projects', 'project', id] as const,
   assignments: (projectId: string) => ['rental-projects', 'project', projectId, 'assignments'] as const,
-  calendar: (projectId: string, month: string | undefined) => ['rental-projects', 'project', projectId, 'calendar', month ?? ''] as const,
+  calendar: (projectId: string, month: string | undefined) =>
+    ['rental-projects', 'project', projectId, 'calendar', month ?? ''] as const,
   closeCheck: (projectId: string) => ['rental-projects', 'project', projectId, 'close'] as const,
   equipment: (params?: QueryParams) => ['rental-projects', 'equipment', params ?? {}] as const,
 }
@@ -48,7 +49,8 @@ export const clientListQuery = (params: QueryParams) =>
 export const clientOptionsQuery = () =>
   queryOptions({
     queryKey: rentalKeys.clients({ options: true }),
-    queryFn: ({ signal }) => apiGet<List<TRentalClient>>(`${BASE}/clients`, { query: { limit: 500, sort: 'name' }, signal }),
+    queryFn: ({ signal }) =>
+      apiGet<List<TRentalClient>>(`${BASE}/clients`, { query: { limit: 500, sort: 'name' }, signal }),
     staleTime: 60_000,
     select: (d) => d.items,
   })
@@ -61,18 +63,23 @@ export const projectListQuery = (params: QueryParams) =>
   })
 
 export const projectQuery = (id: string) =>
-  queryOptions({ queryKey: rentalKeys.project(id), queryFn: ({ signal }) => apiGet<TRentalProject>(`${BASE}/projects/${id}`, { signal }) })
+  queryOptions({
+    queryKey: rentalKeys.project(id),
+    queryFn: ({ signal }) => apiGet<TRentalProject>(`${BASE}/projects/${id}`, { signal }),
+  })
 
 export const assignmentsQuery = (projectId: string) =>
   queryOptions({
     queryKey: rentalKeys.assignments(projectId),
-    queryFn: ({ signal }) => apiGet<List<TRentalAssignment>>(`${BASE}/projects/${projectId}/assignments`, { signal }),
+    queryFn: ({ signal }) =>
+      apiGet<List<TRentalAssignment>>(`${BASE}/projects/${projectId}/assignments`, { signal }),
   })
 
 export const calendarQuery = (projectId: string, month: string | undefined) =>
   queryOptions({
     queryKey: rentalKeys.calendar(projectId, month),
-    queryFn: ({ signal }) => apiGet<TRentalCalendar>(`${BASE}/projects/${projectId}/calendar`, { query: { month }, signal }),
+    queryFn: ({ signal }) =>
+      apiGet<TRentalCalendar>(`${BASE}/projects/${projectId}/calendar`, { query: { month }, signal }),
     placeholderData: keepPreviousData,
   })
 
@@ -94,7 +101,10 @@ export const assignableQuery = () =>
   queryOptions({
     queryKey: rentalKeys.equipment({ assignable: 'true', limit: 500 }),
     queryFn: ({ signal }) =>
-      apiGet<List<TRentalEquipment>>(`${BASE}/equipment`, { query: { assignable: 'true', limit: 500, sort: 'code' }, signal }),
+      apiGet<List<TRentalEquipment>>(`${BASE}/equipment`, {
+        query: { assignable: 'true', limit: 500, sort: 'code' },
+        signal,
+      }),
     select: (d) => d.items,
   })
 
@@ -107,14 +117,20 @@ export const exportUrls = {
 /** Everything under the module key (lists, details, calendars) and the audit history. */
 const useRefreshAll = () => {
   const qc = useQueryClient()
-  return () => Promise.all([qc.invalidateQueries({ queryKey: rentalKeys.all }), qc.invalidateQueries({ queryKey: ['audit'] })])
+  return () =>
+    Promise.all([
+      qc.invalidateQueries({ queryKey: rentalKeys.all }),
+      qc.invalidateQueries({ queryKey: ['audit'] }),
+    ])
 }
 
 export const useSaveClient = () => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: TRentalClientInput | TRentalClientPatch }) =>
-      id ? apiPatch<TRentalClient>(`${BASE}/clients/${id}`, body) : apiPost<TRentalClient>(`${BASE}/clients`, body),
+      id
+        ? apiPatch<TRentalClient>(`${BASE}/clients/${id}`, body)
+        : apiPost<TRentalClient>(`${BASE}/clients`, body),
     onSuccess: refresh,
   })
 }
@@ -128,7 +144,9 @@ export const useSaveProject = () => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: TRentalProjectInput | TRentalProjectPatch }) =>
-      id ? apiPatch<TRentalProject>(`${BASE}/projects/${id}`, body) : apiPost<TRentalProject>(`${BASE}/projects`, body),
+      id
+        ? apiPatch<TRentalProject>(`${BASE}/projects/${id}`, body)
+        : apiPost<TRentalProject>(`${BASE}/projects`, body),
     onSuccess: refresh,
   })
 }
@@ -136,7 +154,8 @@ export const useSaveProject = () => {
 export const useCloseProject = (id: string) => {
   const refresh = useRefreshAll()
   return useMutation({
-    mutationFn: (body: TCloseRentalProjectRequest) => apiPost<TRentalProject>(`${BASE}/projects/${id}/close`, body),
+    mutationFn: (body: TCloseRentalProjectRequest) =>
+      apiPost<TRentalProject>(`${BASE}/projects/${id}/close`, body),
     onSuccess: refresh,
   })
 }
@@ -144,7 +163,8 @@ export const useCloseProject = (id: string) => {
 export const useCreateAssignment = (projectId: string) => {
   const refresh = useRefreshAll()
   return useMutation({
-    mutationFn: (body: TCreateRentalAssignmentInput) => apiPost<TRentalAssignment>(`${BASE}/projects/${projectId}/assignments`, body),
+    mutationFn: (body: TCreateRentalAssignmentInput) =>
+      apiPost<TRentalAssignment>(`${BASE}/projects/${projectId}/assignments`, body),
     onSuccess: refresh,
   })
 }
@@ -152,7 +172,8 @@ export const useCreateAssignment = (projectId: string) => {
 export const useUpdateAssignment = () => {
   const refresh = useRefreshAll()
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: TUpdateRentalAssignmentRequest }) => apiPatch<TRentalAssignment>(`${BASE}/assignments/${id}`, body),
+    mutationFn: ({ id, body }: { id: string; body: TUpdateRentalAssignmentRequest }) =>
+      apiPatch<TRentalAssignment>(`${BASE}/assignments/${id}`, body),
     onSuccess: refresh,
   })
 }
@@ -161,7 +182,10 @@ export const useRetireAssignment = () => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: TRetireRentalAssignmentRequest }) =>
-      apiPost<TRentalAssignment & { cascadedAssignmentIds: string[] }>(`${BASE}/assignments/${id}/retire`, body),
+      apiPost<TRentalAssignment & { cascadedAssignmentIds: string[] }>(
+        `${BASE}/assignments/${id}/retire`,
+        body,
+      ),
     onSuccess: refresh,
   })
 }
@@ -170,7 +194,10 @@ export const useReactivateAssignment = () => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: TReactivateRentalAssignmentRequest }) =>
-      apiPost<TRentalAssignment & { cascadedAssignmentIds: string[] }>(`${BASE}/assignments/${id}/reactivate`, body),
+      apiPost<TRentalAssignment & { cascadedAssignmentIds: string[] }>(
+        `${BASE}/assignments/${id}/reactivate`,
+        body,
+      ),
     onSuccess: refresh,
   })
 }
@@ -187,7 +214,9 @@ export const useSaveEquipment = () => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: TRentalEquipmentInput | TRentalEquipmentPatch }) =>
-      id ? apiPatch<TRentalEquipment>(`${BASE}/equipment/${id}`, body) : apiPost<TRentalEquipment>(`${BASE}/equipment`, body),
+      id
+        ? apiPatch<TRentalEquipment>(`${BASE}/equipment/${id}`, body)
+        : apiPost<TRentalEquipment>(`${BASE}/equipment`, body),
     onSuccess: refresh,
   })
 }
@@ -201,7 +230,11 @@ export const useImportEquipment = () => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
-      apiUpload<TRentalEquipmentImportResult>(`${BASE}/equipment/import`, { file }, dryRun ? { dryRun: 'true' } : {}),
+      apiUpload<TRentalEquipmentImportResult>(
+        `${BASE}/equipment/import`,
+        { file },
+        dryRun ? { dryRun: 'true' } : {},
+      ),
     onSuccess: (r) => (r.imported ? refresh() : undefined),
   })
 }

@@ -38,10 +38,15 @@ const DayPicker = ({
   labelledBy: string
 }) => {
   const { t } = useTranslation('rental-projects')
-  const toggle = (d: number) => onChange(value.includes(d) ? value.filter((x) => x !== d) : [...value, d].sort((a, b) => a - b))
+  const toggle = (d: number) =>
+    onChange(value.includes(d) ? value.filter((x) => x !== d) : [...value, d].sort((a, b) => a - b))
   const days = kind === 'weekdays' ? [0, 1, 2, 3, 4, 5, 6] : MONTH_DAYS
   return (
-    <div className={kind === 'weekdays' ? 'rp-days' : 'rp-days rp-days--month'} role="group" aria-labelledby={labelledBy}>
+    <div
+      className={kind === 'weekdays' ? 'rp-days' : 'rp-days rp-days--month'}
+      role="group"
+      aria-labelledby={labelledBy}
+    >
       {days.map((d) => (
         <button
           key={d}
@@ -71,7 +76,11 @@ const FrequencyField = ({
   errors: FieldErrors
 }) => {
   const { t } = useTranslation('rental-projects')
-  const daysError = errors.weekdays ?? errors.monthdays ?? errors['frequency.days'] ?? Object.entries(errors).find(([k]) => /^(weekdays|monthdays)\./.test(k))?.[1]
+  const daysError =
+    errors.weekdays ??
+    errors.monthdays ??
+    errors['frequency.days'] ??
+    Object.entries(errors).find(([k]) => /^(weekdays|monthdays)\./.test(k))?.[1]
   return (
     <fieldset className="rp-wide field">
       <legend className="field__label">{t('assign.frequency')}</legend>
@@ -93,16 +102,29 @@ const FrequencyField = ({
           <span id="rp-days-label" className="visually-hidden">
             {t(frequency === 'weekdays' ? 'assign.weekdays' : 'assign.monthdays')}
           </span>
-          <DayPicker kind={frequency} value={days} onChange={(d) => onChange(frequency, d)} labelledBy="rp-days-label" />
+          <DayPicker
+            kind={frequency}
+            value={days}
+            onChange={(d) => onChange(frequency, d)}
+            labelledBy="rp-days-label"
+          />
         </div>
       ) : null}
-      {daysError ? <p className="field__error">{daysError}</p> : <p className="field__hint">{t('assign.frequencyHint')}</p>}
+      {daysError ? (
+        <p className="field__error">{daysError}</p>
+      ) : (
+        <p className="field__hint">{t('assign.frequencyHint')}</p>
+      )}
     </fieldset>
   )
 }
 
 const frequencyBody = (frequency: TRentalFrequency, days: number[]) =>
-  frequency === 'weekdays' ? { frequency, weekdays: days } : frequency === 'monthdays' ? { frequency, monthdays: days } : { frequency }
+  frequency === 'weekdays'
+    ? { frequency, weekdays: days }
+    : frequency === 'monthdays'
+      ? { frequency, monthdays: days }
+      : { frequency }
 
 /** Assign an available equipment or a service to the project. */
 export const AssignDialog = ({
@@ -133,7 +155,9 @@ export const AssignDialog = ({
   const all = items.data ?? []
   const item: TRentalEquipment | undefined = all.find((i) => i.id === itemId)
   const needle = filter.trim().toLowerCase()
-  const visible = needle ? all.filter((i) => `${i.code} ${i.name}`.toLowerCase().includes(needle) || i.id === itemId) : all
+  const visible = needle
+    ? all.filter((i) => `${i.code} ${i.name}`.toLowerCase().includes(needle) || i.id === itemId)
+    : all
   const equipment = visible.filter((i) => i.kind === 'equipment')
   const services = visible.filter((i) => i.kind === 'service')
   const linkable = useMemo(
@@ -169,7 +193,8 @@ export const AssignDialog = ({
       onError: (e) => {
         const fe = fieldErrors(e)
         setErrors(fe)
-        if (Object.keys(fe).length === 0) setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
+        if (Object.keys(fe).length === 0)
+          setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
       },
     })
   }
@@ -195,7 +220,16 @@ export const AssignDialog = ({
       <FormError>{formError}</FormError>
       <div className="form-grid">
         <FormField label={t('assign.itemSearch')} className="rp-wide">
-          {(p) => <input {...p} className="input" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} data-testid="assign-filter" />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="search"
+              value={filter}
+              onChange={(e) => setFilter(e.target.value)}
+              data-testid="assign-filter"
+            />
+          )}
         </FormField>
         <FormField label={t('assign.item')} error={errors.equipmentId} required className="rp-wide">
           {(p) => (
@@ -235,9 +269,24 @@ export const AssignDialog = ({
             </select>
           )}
         </FormField>
-        {visible.length === 0 && items.isSuccess ? <p className="muted rp-wide">{t('assign.noItems')}</p> : null}
-        <FormField label={item?.kind === 'service' ? t('assign.rateService') : t('assign.rate')} error={errors.dailyRate} required>
-          {(p) => <input {...p} className="input" inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value.replace(',', '.'))} data-testid="assign-rate" />}
+        {visible.length === 0 && items.isSuccess ? (
+          <p className="muted rp-wide">{t('assign.noItems')}</p>
+        ) : null}
+        <FormField
+          label={item?.kind === 'service' ? t('assign.rateService') : t('assign.rate')}
+          error={errors.dailyRate}
+          required
+        >
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              inputMode="decimal"
+              value={rate}
+              onChange={(e) => setRate(e.target.value.replace(',', '.'))}
+              data-testid="assign-rate"
+            />
+          )}
         </FormField>
         {item?.kind === 'service' ? (
           <FormField label={t('assign.linked')} error={errors.linkedEquipmentId}>
@@ -256,10 +305,29 @@ export const AssignDialog = ({
           <div />
         )}
         <FormField label={t('assign.operationStart')} error={errors.operationStart} required>
-          {(p) => <input {...p} className="input" type="date" min={project.startDate} value={start} onChange={(e) => setStart(e.target.value)} data-testid="assign-start" />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="date"
+              min={project.startDate}
+              value={start}
+              onChange={(e) => setStart(e.target.value)}
+              data-testid="assign-start"
+            />
+          )}
         </FormField>
         <FormField label={t('assign.operationEnd')} error={errors.operationEnd}>
-          {(p) => <input {...p} className="input" type="date" min={start} value={end} onChange={(e) => setEnd(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="date"
+              min={start}
+              value={end}
+              onChange={(e) => setEnd(e.target.value)}
+            />
+          )}
         </FormField>
         <FrequencyField
           frequency={frequency}
@@ -270,8 +338,21 @@ export const AssignDialog = ({
             setDays(d)
           }}
         />
-        <FormField label={t('assign.description')} error={errors.description} hint={t('assign.descriptionHint')} className="rp-wide">
-          {(p) => <input {...p} className="input" maxLength={300} value={description} onChange={(e) => setDescription(e.target.value)} />}
+        <FormField
+          label={t('assign.description')}
+          error={errors.description}
+          hint={t('assign.descriptionHint')}
+          className="rp-wide"
+        >
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              maxLength={300}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          )}
         </FormField>
       </div>
     </Dialog>
@@ -279,13 +360,21 @@ export const AssignDialog = ({
 }
 
 /** Edit rate, billing text, frequency and window of an active assignment. */
-export const EditAssignmentDialog = ({ assignment, onClose }: { assignment: TRentalAssignment; onClose: () => void }) => {
+export const EditAssignmentDialog = ({
+  assignment,
+  onClose,
+}: {
+  assignment: TRentalAssignment
+  onClose: () => void
+}) => {
   const { t } = useTranslation(['rental-projects', 'platform'])
   const toast = useToast()
   const update = useUpdateAssignment()
   const [rate, setRate] = useState(assignment.dailyRate)
   const [frequency, setFrequency] = useState<TRentalFrequency>(assignment.frequency)
-  const [days, setDays] = useState<number[]>(assignment.frequency === 'weekdays' ? assignment.weekdays : assignment.monthdays)
+  const [days, setDays] = useState<number[]>(
+    assignment.frequency === 'weekdays' ? assignment.weekdays : assignment.monthdays,
+  )
   const [start, setStart] = useState(assignment.operationStart)
   const [end, setEnd] = useState(assignment.operationEnd ?? '')
   const [description, setDescription] = useState(assignment.description)
@@ -313,7 +402,8 @@ export const EditAssignmentDialog = ({ assignment, onClose }: { assignment: TRen
         onError: (e) => {
           const fe = fieldErrors(e)
           setErrors(fe)
-          if (Object.keys(fe).length === 0) setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
+          if (Object.keys(fe).length === 0)
+            setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
         },
       },
     )
@@ -339,15 +429,44 @@ export const EditAssignmentDialog = ({ assignment, onClose }: { assignment: TRen
     >
       <FormError>{formError}</FormError>
       <div className="form-grid">
-        <FormField label={assignment.kind === 'service' ? t('assign.rateService') : t('assign.rate')} error={errors.dailyRate} required>
-          {(p) => <input {...p} className="input" inputMode="decimal" value={rate} onChange={(e) => setRate(e.target.value.replace(',', '.'))} />}
+        <FormField
+          label={assignment.kind === 'service' ? t('assign.rateService') : t('assign.rate')}
+          error={errors.dailyRate}
+          required
+        >
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              inputMode="decimal"
+              value={rate}
+              onChange={(e) => setRate(e.target.value.replace(',', '.'))}
+            />
+          )}
         </FormField>
         <div />
         <FormField label={t('assign.operationStart')} error={errors.operationStart} required>
-          {(p) => <input {...p} className="input" type="date" value={start} onChange={(e) => setStart(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="date"
+              value={start}
+              onChange={(e) => setStart(e.target.value)}
+            />
+          )}
         </FormField>
         <FormField label={t('assign.operationEnd')} error={errors.operationEnd}>
-          {(p) => <input {...p} className="input" type="date" min={start} value={end} onChange={(e) => setEnd(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="date"
+              min={start}
+              value={end}
+              onChange={(e) => setEnd(e.target.value)}
+            />
+          )}
         </FormField>
         <FrequencyField
           frequency={frequency}
@@ -359,7 +478,15 @@ export const EditAssignmentDialog = ({ assignment, onClose }: { assignment: TRen
           }}
         />
         <FormField label={t('assign.description')} error={errors.description} className="rp-wide">
-          {(p) => <input {...p} className="input" maxLength={300} value={description} onChange={(e) => setDescription(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              maxLength={300}
+              value={description}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+          )}
         </FormField>
       </div>
     </Dialog>
@@ -367,11 +494,21 @@ export const EditAssignmentDialog = ({ assignment, onClose }: { assignment: TRen
 }
 
 /** Retire with a date (last day on site) and a reason. */
-export const RetireDialog = ({ assignment, today, onClose }: { assignment: TRentalAssignment; today: string; onClose: () => void }) => {
+export const RetireDialog = ({
+  assignment,
+  today,
+  onClose,
+}: {
+  assignment: TRentalAssignment
+  today: string
+  onClose: () => void
+}) => {
   const { t } = useTranslation(['rental-projects', 'platform'])
   const toast = useToast()
   const retire = useRetireAssignment()
-  const [date, setDate] = useState(assignment.operationEnd && assignment.operationEnd < today ? assignment.operationEnd : today)
+  const [date, setDate] = useState(
+    assignment.operationEnd && assignment.operationEnd < today ? assignment.operationEnd : today,
+  )
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
@@ -394,7 +531,8 @@ export const RetireDialog = ({ assignment, today, onClose }: { assignment: TRent
         onError: (e) => {
           const fe = fieldErrors(e)
           setErrors(fe)
-          if (Object.keys(fe).length === 0) setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
+          if (Object.keys(fe).length === 0)
+            setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
         },
       },
     )
@@ -421,17 +559,48 @@ export const RetireDialog = ({ assignment, today, onClose }: { assignment: TRent
       <FormError>{formError}</FormError>
       <p className="confirm__text">{t('retire.body')}</p>
       <FormField label={t('retire.date')} error={errors.date} required>
-        {(p) => <input {...p} className="input" type="date" min={assignment.operationStart} value={date} onChange={(e) => setDate(e.target.value)} data-testid="retire-date" />}
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            type="date"
+            min={assignment.operationStart}
+            value={date}
+            onChange={(e) => setDate(e.target.value)}
+            data-testid="retire-date"
+          />
+        )}
       </FormField>
-      <FormField label={t('retire.reason')} error={errors.reason} hint={t('platform:dialog.reasonHint')} required>
-        {(p) => <textarea {...p} className="input textarea" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="retire-reason" />}
+      <FormField
+        label={t('retire.reason')}
+        error={errors.reason}
+        hint={t('platform:dialog.reasonHint')}
+        required
+      >
+        {(p) => (
+          <textarea
+            {...p}
+            className="input textarea"
+            rows={2}
+            maxLength={500}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="retire-reason"
+          />
+        )}
       </FormField>
     </Dialog>
   )
 }
 
 /** Reactivate, optionally moving the operation start forward. */
-export const ReactivateDialog = ({ assignment, onClose }: { assignment: TRentalAssignment; onClose: () => void }) => {
+export const ReactivateDialog = ({
+  assignment,
+  onClose,
+}: {
+  assignment: TRentalAssignment
+  onClose: () => void
+}) => {
   const { t } = useTranslation(['rental-projects', 'platform'])
   const toast = useToast()
   const reactivate = useReactivateAssignment()
@@ -450,7 +619,8 @@ export const ReactivateDialog = ({ assignment, onClose }: { assignment: TRentalA
         onError: (e) => {
           const fe = fieldErrors(e)
           setErrors(fe)
-          if (Object.keys(fe).length === 0) setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
+          if (Object.keys(fe).length === 0)
+            setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
         },
       },
     )
@@ -475,14 +645,29 @@ export const ReactivateDialog = ({ assignment, onClose }: { assignment: TRentalA
       <FormError>{formError}</FormError>
       <p className="confirm__text">{t('reactivate.body')}</p>
       <FormField label={t('reactivate.start')} error={errors.operationStart}>
-        {(p) => <input {...p} className="input" type="date" min={assignment.operationStart} value={start} onChange={(e) => setStart(e.target.value)} />}
+        {(p) => (
+          <input
+            {...p}
+            className="input"
+            type="date"
+            min={assignment.operationStart}
+            value={start}
+            onChange={(e) => setStart(e.target.value)}
+          />
+        )}
       </FormField>
     </Dialog>
   )
 }
 
 /** Delete with confirmation (linked services go too). */
-export const DeleteAssignmentDialog = ({ assignment, onClose }: { assignment: TRentalAssignment; onClose: () => void }) => {
+export const DeleteAssignmentDialog = ({
+  assignment,
+  onClose,
+}: {
+  assignment: TRentalAssignment
+  onClose: () => void
+}) => {
   const { t } = useTranslation(['rental-projects', 'platform'])
   const toast = useToast()
   const remove = useDeleteAssignment()
@@ -512,7 +697,15 @@ export const DeleteAssignmentDialog = ({ assignment, onClose }: { assignment: TR
 }
 
 /** Close the project: shows what the server says will happen (or why it cannot), asks date and reason. */
-export const CloseProjectDialog = ({ project, today, onClose }: { project: TRentalProject; today: string; onClose: () => void }) => {
+export const CloseProjectDialog = ({
+  project,
+  today,
+  onClose,
+}: {
+  project: TRentalProject
+  today: string
+  onClose: () => void
+}) => {
   const { t } = useTranslation(['rental-projects', 'platform'])
   const toast = useToast()
   const check = useQuery(closeCheckQuery(project.id))
@@ -534,7 +727,8 @@ export const CloseProjectDialog = ({ project, today, onClose }: { project: TRent
         onError: (e) => {
           const fe = fieldErrors(e)
           setErrors(fe)
-          if (Object.keys(fe).length === 0) setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
+          if (Object.keys(fe).length === 0)
+            setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
         },
       },
     )
@@ -551,7 +745,13 @@ export const CloseProjectDialog = ({ project, today, onClose }: { project: TRent
           <Button onClick={onClose} disabled={close.isPending}>
             {t('platform:actions.cancel')}
           </Button>
-          <Button type="submit" variant="danger" loading={close.isPending} disabled={!can} data-testid="close-submit">
+          <Button
+            type="submit"
+            variant="danger"
+            loading={close.isPending}
+            disabled={!can}
+            data-testid="close-submit"
+          >
             {t('close.submit')}
           </Button>
         </>
@@ -583,10 +783,28 @@ export const CloseProjectDialog = ({ project, today, onClose }: { project: TRent
       {can ? (
         <div className="form-grid">
           <FormField label={t('close.date')} error={errors.date} required>
-            {(p) => <input {...p} className="input" type="date" min={project.startDate} value={date} onChange={(e) => setDate(e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                type="date"
+                min={project.startDate}
+                value={date}
+                onChange={(e) => setDate(e.target.value)}
+              />
+            )}
           </FormField>
           <FormField label={t('close.reason')} error={errors.reason}>
-            {(p) => <input {...p} className="input" maxLength={500} placeholder={t('close.reasonPlaceholder')} value={reason} onChange={(e) => setReason(e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                maxLength={500}
+                placeholder={t('close.reasonPlaceholder')}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
+            )}
           </FormField>
         </div>
       ) : null}

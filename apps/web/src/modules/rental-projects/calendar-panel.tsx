@@ -22,7 +22,10 @@ const weekdayOf = (date: string) => (new Date(`${date}T00:00:00Z`).getUTCDay() +
 /** Monday-first weeks of the month; days of other months are null. */
 const weeksOf = (days: TRentalCalendar['days']) => {
   const weeks: (TRentalCalendar['days'][number] | null)[][] = []
-  let week: (TRentalCalendar['days'][number] | null)[] = Array.from({ length: weekdayOf(days[0]?.date ?? '2026-01-05') }, () => null)
+  let week: (TRentalCalendar['days'][number] | null)[] = Array.from(
+    { length: weekdayOf(days[0]?.date ?? '2026-01-05') },
+    () => null,
+  )
   for (const d of days) {
     week.push(d)
     if (week.length === 7) {
@@ -58,7 +61,11 @@ export const CalendarPanel = ({
   const fmt = useFormat()
   const current = month ?? today.slice(0, 7)
   const cal = useQuery(calendarQuery(projectId, current))
-  const monthLabel = new Intl.DateTimeFormat(fmt.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${current}-01T00:00:00Z`))
+  const monthLabel = new Intl.DateTimeFormat(fmt.locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${current}-01T00:00:00Z`))
 
   if (cal.error) return <ErrorState error={cal.error} onRetry={() => void cal.refetch()} />
 
@@ -66,7 +73,11 @@ export const CalendarPanel = ({
     <div data-testid="rental-calendar">
       <div className="rp-cal-head">
         <div className="rp-cal-nav">
-          <Button size="sm" aria-label={t('calendar.previous')} onClick={() => onMonth(shiftMonth(current, -1))}>
+          <Button
+            size="sm"
+            aria-label={t('calendar.previous')}
+            onClick={() => onMonth(shiftMonth(current, -1))}
+          >
             ‹
           </Button>
           <span className="rp-cal-month" aria-live="polite">
@@ -75,7 +86,12 @@ export const CalendarPanel = ({
           <Button size="sm" aria-label={t('calendar.next')} onClick={() => onMonth(shiftMonth(current, 1))}>
             ›
           </Button>
-          <Button size="sm" variant="ghost" onClick={() => onMonth(undefined)} disabled={current === today.slice(0, 7)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => onMonth(undefined)}
+            disabled={current === today.slice(0, 7)}
+          >
             {t('calendar.today')}
           </Button>
         </div>
@@ -111,11 +127,20 @@ export const CalendarPanel = ({
                         <td
                           key={d.date}
                           className={d.date === today ? 'rp-cal__today' : undefined}
-                          aria-label={d.visits.length > 0 ? t('calendar.visitsOn', { count: d.visits.length, date: fmt.date(d.date, 'long') }) : undefined}
+                          aria-label={
+                            d.visits.length > 0
+                              ? t('calendar.visitsOn', {
+                                  count: d.visits.length,
+                                  date: fmt.date(d.date, 'long'),
+                                })
+                              : undefined
+                          }
                         >
                           <div className="rp-cal__day">
                             <span>{Number(d.date.slice(8))}</span>
-                            {d.date === today ? <span className="muted">{t('calendar.todayMark')}</span> : null}
+                            {d.date === today ? (
+                              <span className="muted">{t('calendar.todayMark')}</span>
+                            ) : null}
                           </div>
                           {d.visits.length > 0 ? (
                             <ul className="rp-cal__visits">
@@ -123,7 +148,13 @@ export const CalendarPanel = ({
                                 <Visit key={v.assignmentId} v={v} />
                               ))}
                               {d.visits.length > MAX_IN_CELL ? (
-                                <li className="muted" title={d.visits.slice(MAX_IN_CELL).map((v) => v.code).join(', ')}>
+                                <li
+                                  className="muted"
+                                  title={d.visits
+                                    .slice(MAX_IN_CELL)
+                                    .map((v) => v.code)
+                                    .join(', ')}
+                                >
                                   {t('calendar.more', { count: d.visits.length - MAX_IN_CELL })}
                                 </li>
                               ) : null}
@@ -143,7 +174,9 @@ export const CalendarPanel = ({
           <h2 id="rp-upcoming-title" className="section-title">
             {t('calendar.upcoming')}
           </h2>
-          {cal.data && cal.data.upcoming.length === 0 ? <p className="muted">{t('calendar.noUpcoming')}</p> : null}
+          {cal.data && cal.data.upcoming.length === 0 ? (
+            <p className="muted">{t('calendar.noUpcoming')}</p>
+          ) : null}
           <ul className="rp-upcoming">
             {cal.data?.upcoming.map((v) => (
               <li key={`${v.date}-${v.assignmentId}`}>
@@ -151,7 +184,11 @@ export const CalendarPanel = ({
                 <span>
                   <span className="rp-code">{v.code}</span> {v.name}
                 </span>
-                {v.linkedEquipment ? <span className="rp-sub">{t('assignments.linkedTo', { code: v.linkedEquipment.code })}</span> : null}
+                {v.linkedEquipment ? (
+                  <span className="rp-sub">
+                    {t('assignments.linkedTo', { code: v.linkedEquipment.code })}
+                  </span>
+                ) : null}
               </li>
             ))}
           </ul>

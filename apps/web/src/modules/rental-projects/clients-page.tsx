@@ -30,7 +30,15 @@ import type { ClientsSearch } from './routes'
 import { errorLine, orNull } from './ui'
 
 type ContactRow = { name: string; position: string; phone: string; email: string }
-type ClientForm = { name: string; taxId: string; email: string; phone: string; address: string; notes: string; contacts: ContactRow[] }
+type ClientForm = {
+  name: string
+  taxId: string
+  email: string
+  phone: string
+  address: string
+  notes: string
+  contacts: ContactRow[]
+}
 
 const formOf = (c: TRentalClient | null): ClientForm => ({
   name: c?.name ?? '',
@@ -39,7 +47,12 @@ const formOf = (c: TRentalClient | null): ClientForm => ({
   phone: c?.phone ?? '',
   address: c?.address ?? '',
   notes: c?.notes ?? '',
-  contacts: (c?.contacts ?? []).map((x) => ({ name: x.name, position: x.position ?? '', phone: x.phone ?? '', email: x.email ?? '' })),
+  contacts: (c?.contacts ?? []).map((x) => ({
+    name: x.name,
+    position: x.position ?? '',
+    phone: x.phone ?? '',
+    email: x.email ?? '',
+  })),
 })
 
 const toInput = (f: ClientForm): TRentalClientInput => ({
@@ -51,7 +64,12 @@ const toInput = (f: ClientForm): TRentalClientInput => ({
   notes: orNull(f.notes),
   contacts: f.contacts
     .filter((c) => c.name.trim() !== '')
-    .map((c) => ({ name: c.name.trim(), position: orNull(c.position), phone: orNull(c.phone), email: orNull(c.email) })),
+    .map((c) => ({
+      name: c.name.trim(),
+      position: orNull(c.position),
+      phone: orNull(c.phone),
+      email: orNull(c.email),
+    })),
 })
 
 /** Create or edit a client: RUC checked in the browser (13 digits) and by the server (check digit); delete from here. */
@@ -67,7 +85,8 @@ const ClientDialog = ({ client, onClose }: { client: TRentalClient | null; onClo
   const [confirming, setConfirming] = useState(false)
   const set = <K extends keyof ClientForm>(k: K, v: ClientForm[K]) => {
     setValues((x) => ({ ...x, [k]: v }))
-    if (form.errors[k]) form.setErrors(Object.fromEntries(Object.entries(form.errors).filter(([key]) => key !== k)))
+    if (form.errors[k])
+      form.setErrors(Object.fromEntries(Object.entries(form.errors).filter(([key]) => key !== k)))
   }
   const setContact = (i: number, k: keyof ContactRow, v: string) =>
     setValues((x) => ({ ...x, contacts: x.contacts.map((c, j) => (j === i ? { ...c, [k]: v } : c)) }))
@@ -78,7 +97,9 @@ const ClientDialog = ({ client, onClose }: { client: TRentalClient | null; onClo
     const input = toInput(values)
     const parsed = ZRentalClientInput.safeParse(input)
     if (!parsed.success) {
-      form.setErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_form', i.message])))
+      form.setErrors(
+        Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || '_form', i.message])),
+      )
       return
     }
     save.mutate(
@@ -106,7 +127,12 @@ const ClientDialog = ({ client, onClose }: { client: TRentalClient | null; onClo
         footer={
           <>
             {client && can('rental.manage') ? (
-              <Button variant="danger" className="dialog__footer-start" onClick={() => setConfirming(true)} disabled={save.isPending}>
+              <Button
+                variant="danger"
+                className="dialog__footer-start"
+                onClick={() => setConfirming(true)}
+                disabled={save.isPending}
+              >
                 {t('platform:actions.delete')}
               </Button>
             ) : null}
@@ -122,9 +148,22 @@ const ClientDialog = ({ client, onClose }: { client: TRentalClient | null; onClo
         <FormError>{formError}</FormError>
         <div className="form-grid">
           <FormField label={t('clients.fields.name')} error={form.errors.name} required className="rp-wide">
-            {(p) => <input {...p} className="input" value={values.name} onChange={(e) => set('name', e.target.value)} autoComplete="organization" />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                value={values.name}
+                onChange={(e) => set('name', e.target.value)}
+                autoComplete="organization"
+              />
+            )}
           </FormField>
-          <FormField label={t('clients.fields.taxId')} error={form.errors.taxId} hint={t('clients.fields.taxIdHint')} required>
+          <FormField
+            label={t('clients.fields.taxId')}
+            error={form.errors.taxId}
+            hint={t('clients.fields.taxIdHint')}
+            required
+          >
             {(p) => (
               <input
                 {...p}
@@ -138,29 +177,85 @@ const ClientDialog = ({ client, onClose }: { client: TRentalClient | null; onClo
             )}
           </FormField>
           <FormField label={t('clients.fields.email')} error={form.errors.email}>
-            {(p) => <input {...p} className="input" type="email" value={values.email} onChange={(e) => set('email', e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                type="email"
+                value={values.email}
+                onChange={(e) => set('email', e.target.value)}
+              />
+            )}
           </FormField>
           <FormField label={t('clients.fields.phone')} error={form.errors.phone}>
-            {(p) => <input {...p} className="input" type="tel" value={values.phone} onChange={(e) => set('phone', e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                type="tel"
+                value={values.phone}
+                onChange={(e) => set('phone', e.target.value)}
+              />
+            )}
           </FormField>
           <FormField label={t('clients.fields.address')} error={form.errors.address}>
-            {(p) => <input {...p} className="input" value={values.address} onChange={(e) => set('address', e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                value={values.address}
+                onChange={(e) => set('address', e.target.value)}
+              />
+            )}
           </FormField>
           <fieldset className="rp-wide rp-contacts">
             <legend className="field__label">{t('clients.fields.contacts')}</legend>
             {values.contacts.map((c, i) => (
               <div className="rp-contact" key={i}>
                 <FormField label={t('clients.fields.contactName')} error={form.errors[`contacts.${i}.name`]}>
-                  {(p) => <input {...p} className="input" value={c.name} onChange={(e) => setContact(i, 'name', e.target.value)} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      className="input"
+                      value={c.name}
+                      onChange={(e) => setContact(i, 'name', e.target.value)}
+                    />
+                  )}
                 </FormField>
                 <FormField label={t('clients.fields.contactPosition')}>
-                  {(p) => <input {...p} className="input" value={c.position} onChange={(e) => setContact(i, 'position', e.target.value)} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      className="input"
+                      value={c.position}
+                      onChange={(e) => setContact(i, 'position', e.target.value)}
+                    />
+                  )}
                 </FormField>
                 <FormField label={t('clients.fields.contactPhone')}>
-                  {(p) => <input {...p} className="input" type="tel" value={c.phone} onChange={(e) => setContact(i, 'phone', e.target.value)} />}
+                  {(p) => (
+                    <input
+                      {...p}
+                      className="input"
+                      type="tel"
+                      value={c.phone}
+                      onChange={(e) => setContact(i, 'phone', e.target.value)}
+                    />
+                  )}
                 </FormField>
-                <FormField label={t('clients.fields.contactEmail')} error={form.errors[`contacts.${i}.email`]}>
-                  {(p) => <input {...p} className="input" type="email" value={c.email} onChange={(e) => setContact(i, 'email', e.target.value)} />}
+                <FormField
+                  label={t('clients.fields.contactEmail')}
+                  error={form.errors[`contacts.${i}.email`]}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      className="input"
+                      type="email"
+                      value={c.email}
+                      onChange={(e) => setContact(i, 'email', e.target.value)}
+                    />
+                  )}
                 </FormField>
                 <Button
                   variant="ghost"
@@ -176,7 +271,12 @@ const ClientDialog = ({ client, onClose }: { client: TRentalClient | null; onClo
               <Button
                 size="sm"
                 icon={<Icon name="plus" />}
-                onClick={() => setValues((x) => ({ ...x, contacts: [...x.contacts, { name: '', position: '', phone: '', email: '' }] }))}
+                onClick={() =>
+                  setValues((x) => ({
+                    ...x,
+                    contacts: [...x.contacts, { name: '', position: '', phone: '', email: '' }],
+                  }))
+                }
                 disabled={values.contacts.length >= 20}
               >
                 {t('clients.addContact')}
@@ -184,7 +284,15 @@ const ClientDialog = ({ client, onClose }: { client: TRentalClient | null; onClo
             </div>
           </fieldset>
           <FormField label={t('clients.fields.notes')} error={form.errors.notes} className="rp-wide">
-            {(p) => <textarea {...p} className="input textarea" rows={2} value={values.notes} onChange={(e) => set('notes', e.target.value)} />}
+            {(p) => (
+              <textarea
+                {...p}
+                className="input textarea"
+                rows={2}
+                value={values.notes}
+                onChange={(e) => set('notes', e.target.value)}
+              />
+            )}
           </FormField>
         </div>
       </Dialog>
@@ -225,7 +333,10 @@ export const ClientsPage = () => {
   const params = { q: search.q, sort: search.sort, dir: search.dir }
   const list = useQuery(clientListQuery({ ...params, limit, offset }))
   const setSearch = (patch: Partial<ClientsSearch>, resetPage = true) =>
-    void navigate({ search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }), replace: true })
+    void navigate({
+      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
+      replace: true,
+    })
   const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
 
   const columns: Column<TRentalClient>[] = [
@@ -271,7 +382,9 @@ export const ClientsPage = () => {
           <div>
             <span>{t('clients.projectCount', { count: c.projectCount })}</span>
             <span className="rp-sub">
-              <StatusBadge tone={c.openProjectCount > 0 ? 'success' : 'neutral'}>{t('clients.openCount', { count: c.openProjectCount })}</StatusBadge>
+              <StatusBadge tone={c.openProjectCount > 0 ? 'success' : 'neutral'}>
+                {t('clients.openCount', { count: c.openProjectCount })}
+              </StatusBadge>
             </span>
           </div>
         ) : (
@@ -287,7 +400,12 @@ export const ClientsPage = () => {
         subtitle={t('clients.subtitle')}
         actions={
           can('rental.manage') ? (
-            <Button variant="primary" icon={<Icon name="plus" />} onClick={() => setDialog({ client: null })} data-testid="new-client">
+            <Button
+              variant="primary"
+              icon={<Icon name="plus" />}
+              onClick={() => setDialog({ client: null })}
+              data-testid="new-client"
+            >
               {t('clients.new')}
             </Button>
           ) : null
@@ -312,7 +430,13 @@ export const ClientsPage = () => {
             </>
           }
         >
-          <SearchInput value={search.q ?? ''} label={t('clients.search')} placeholder={t('clients.search')} onChange={(q) => setSearch({ q: q || undefined })} className="rp-search" />
+          <SearchInput
+            value={search.q ?? ''}
+            label={t('clients.search')}
+            placeholder={t('clients.search')}
+            onChange={(q) => setSearch({ q: q || undefined })}
+            className="rp-search"
+          />
         </FilterBar>
         <DataTable
           caption={t('clients.caption')}

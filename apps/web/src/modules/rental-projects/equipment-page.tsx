@@ -37,7 +37,13 @@ import {
 import { cleanSearch, pageOf } from '../../platform/list-search'
 import { useCan, useFormat } from '../../platform/session'
 import { fieldErrors, type FieldErrors } from '../../platform/validation'
-import { equipmentListQuery, exportUrls, useDeleteEquipment, useImportEquipment, useSaveEquipment } from './api'
+import {
+  equipmentListQuery,
+  exportUrls,
+  useDeleteEquipment,
+  useImportEquipment,
+  useSaveEquipment,
+} from './api'
 import type { EquipmentSearch } from './routes'
 import { AvailabilityBadge, ConditionBadge, ReviewBadge, errorLine, orNull } from './ui'
 
@@ -105,7 +111,9 @@ const EquipmentDialog = ({ unit, onClose }: { unit: TRentalEquipment | null; onC
       ...(isService ? {} : { condition: v.condition }),
     }
     save.mutate(
-      unit ? { id: unit.id, body: { ...common, ...(v.reviewed ? { reviewed: true as const } : {}) } } : { body: { ...common, kind: v.kind } },
+      unit
+        ? { id: unit.id, body: { ...common, ...(v.reviewed ? { reviewed: true as const } : {}) } }
+        : { body: { ...common, kind: v.kind } },
       {
         onSuccess: (e) => {
           toast.success(unit ? t('equipment.saved') : t('equipment.created', { code: e.code }))
@@ -131,7 +139,12 @@ const EquipmentDialog = ({ unit, onClose }: { unit: TRentalEquipment | null; onC
         footer={
           <>
             {unit ? (
-              <Button variant="danger" className="dialog__footer-start" onClick={() => setConfirming(true)} disabled={save.isPending}>
+              <Button
+                variant="danger"
+                className="dialog__footer-start"
+                onClick={() => setConfirming(true)}
+                disabled={save.isPending}
+              >
                 {t('platform:actions.delete')}
               </Button>
             ) : null}
@@ -149,18 +162,36 @@ const EquipmentDialog = ({ unit, onClose }: { unit: TRentalEquipment | null; onC
           <div className="rp-banner rp-banner--warning" role="note">
             <strong>{t('equipment.reviewNote')}:</strong> {unit.reviewNote}
             <label className="rp-toggle">
-              <input type="checkbox" checked={v.reviewed} onChange={(e) => set('reviewed', e.target.checked)} />
+              <input
+                type="checkbox"
+                checked={v.reviewed}
+                onChange={(e) => set('reviewed', e.target.checked)}
+              />
               {t('equipment.reviewed')}
             </label>
           </div>
         ) : null}
         <div className="form-grid">
           <FormField label={t('equipment.fields.code')} error={errors.code} required>
-            {(p) => <input {...p} className="input mono" maxLength={50} value={v.code} onChange={(e) => set('code', e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input mono"
+                maxLength={50}
+                value={v.code}
+                onChange={(e) => set('code', e.target.value)}
+              />
+            )}
           </FormField>
           <FormField label={t('equipment.fields.kind')} error={errors.kind} required>
             {(p) => (
-              <select {...p} className="input" value={v.kind} disabled={Boolean(unit)} onChange={(e) => set('kind', e.target.value as TRentalEquipmentKind)}>
+              <select
+                {...p}
+                className="input"
+                value={v.kind}
+                disabled={Boolean(unit)}
+                onChange={(e) => set('kind', e.target.value as TRentalEquipmentKind)}
+              >
                 {RENTAL_EQUIPMENT_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`kind.${k}`)}
@@ -170,13 +201,26 @@ const EquipmentDialog = ({ unit, onClose }: { unit: TRentalEquipment | null; onC
             )}
           </FormField>
           <FormField label={t('equipment.fields.name')} error={errors.name} required className="rp-wide">
-            {(p) => <input {...p} className="input" maxLength={200} value={v.name} onChange={(e) => set('name', e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                maxLength={200}
+                value={v.name}
+                onChange={(e) => set('name', e.target.value)}
+              />
+            )}
           </FormField>
           {!isService ? (
             <>
               <FormField label={t('equipment.fields.type')} error={errors.type}>
                 {(p) => (
-                  <select {...p} className="input" value={v.type} onChange={(e) => set('type', e.target.value as TRentalEquipmentType | '')}>
+                  <select
+                    {...p}
+                    className="input"
+                    value={v.type}
+                    onChange={(e) => set('type', e.target.value as TRentalEquipmentType | '')}
+                  >
                     <option value="">—</option>
                     {RENTAL_EQUIPMENT_TYPES.map((x) => (
                       <option key={x} value={x}>
@@ -188,7 +232,12 @@ const EquipmentDialog = ({ unit, onClose }: { unit: TRentalEquipment | null; onC
               </FormField>
               <FormField label={t('equipment.fields.condition')} error={errors.condition}>
                 {(p) => (
-                  <select {...p} className="input" value={v.condition} onChange={(e) => set('condition', e.target.value as TRentalCondition)}>
+                  <select
+                    {...p}
+                    className="input"
+                    value={v.condition}
+                    onChange={(e) => set('condition', e.target.value as TRentalCondition)}
+                  >
                     {RENTAL_CONDITIONS.map((x) => (
                       <option key={x} value={x}>
                         {t(`condition.${x}`)}
@@ -198,21 +247,57 @@ const EquipmentDialog = ({ unit, onClose }: { unit: TRentalEquipment | null; onC
                 )}
               </FormField>
               <FormField label={t('equipment.fields.brand')} error={errors.brand}>
-                {(p) => <input {...p} className="input" value={v.brand} onChange={(e) => set('brand', e.target.value)} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    className="input"
+                    value={v.brand}
+                    onChange={(e) => set('brand', e.target.value)}
+                  />
+                )}
               </FormField>
               <FormField label={t('equipment.fields.model')} error={errors.model}>
-                {(p) => <input {...p} className="input" value={v.model} onChange={(e) => set('model', e.target.value)} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    className="input"
+                    value={v.model}
+                    onChange={(e) => set('model', e.target.value)}
+                  />
+                )}
               </FormField>
               <FormField label={t('equipment.fields.serialNumber')} error={errors.serialNumber}>
-                {(p) => <input {...p} className="input" value={v.serialNumber} onChange={(e) => set('serialNumber', e.target.value)} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    className="input"
+                    value={v.serialNumber}
+                    onChange={(e) => set('serialNumber', e.target.value)}
+                  />
+                )}
               </FormField>
               <FormField label={t('equipment.fields.location')} error={errors.location}>
-                {(p) => <input {...p} className="input" value={v.location} onChange={(e) => set('location', e.target.value)} />}
+                {(p) => (
+                  <input
+                    {...p}
+                    className="input"
+                    value={v.location}
+                    onChange={(e) => set('location', e.target.value)}
+                  />
+                )}
               </FormField>
             </>
           ) : null}
           <FormField label={t('equipment.fields.notes')} error={errors.notes} className="rp-wide">
-            {(p) => <textarea {...p} className="input textarea" rows={2} value={v.notes} onChange={(e) => set('notes', e.target.value)} />}
+            {(p) => (
+              <textarea
+                {...p}
+                className="input textarea"
+                rows={2}
+                value={v.notes}
+                onChange={(e) => set('notes', e.target.value)}
+              />
+            )}
           </FormField>
         </div>
       </Dialog>
@@ -253,7 +338,11 @@ const ImportReport = ({ rows }: { rows: TRentalEquipmentImportRow[] }) => {
     changes: rows.filter((r) => r.changes.length > 0),
     all: rows,
   }
-  const label = { warnings: t('import.showWarnings'), changes: t('import.showChanges'), all: t('import.showAll') }
+  const label = {
+    warnings: t('import.showWarnings'),
+    changes: t('import.showChanges'),
+    all: t('import.showAll'),
+  }
   const shown = groups[show]
   return (
     <>
@@ -261,7 +350,13 @@ const ImportReport = ({ rows }: { rows: TRentalEquipmentImportRow[] }) => {
         <span className="field__label">{t('import.show')}</span>
         <div className="segmented">
           {(['warnings', 'changes', 'all'] as const).map((k) => (
-            <button key={k} type="button" className="segmented__item" aria-pressed={show === k} onClick={() => setShow(k)}>
+            <button
+              key={k}
+              type="button"
+              className="segmented__item"
+              aria-pressed={show === k}
+              onClick={() => setShow(k)}
+            >
               {`${label[k]} (${groups[k].length})`}
             </button>
           ))}
@@ -287,7 +382,11 @@ const ImportReport = ({ rows }: { rows: TRentalEquipmentImportRow[] }) => {
                   {r.name ? <span className="rp-sub">{r.name}</span> : null}
                 </td>
                 <td>
-                  <StatusBadge tone={r.warnings.length > 0 && r.action !== 'error' ? 'warning' : ACTION_TONE[r.action]}>{t(`import.actions.${r.action}`)}</StatusBadge>
+                  <StatusBadge
+                    tone={r.warnings.length > 0 && r.action !== 'error' ? 'warning' : ACTION_TONE[r.action]}
+                  >
+                    {t(`import.actions.${r.action}`)}
+                  </StatusBadge>
                 </td>
                 <td>
                   <ul className="rp-remarks">
@@ -338,7 +437,10 @@ const ImportDialog = ({ onClose }: { onClose: () => void }) => {
       {
         onSuccess: (r) => {
           setResult(r)
-          if (r.imported) toast.success(t('import.done', { created: fmt.integer(r.created), updated: fmt.integer(r.updated) }))
+          if (r.imported)
+            toast.success(
+              t('import.done', { created: fmt.integer(r.created), updated: fmt.integer(r.updated) }),
+            )
         },
         onError: (e) => {
           setResult(null)
@@ -372,10 +474,20 @@ const ImportDialog = ({ onClose }: { onClose: () => void }) => {
           <Button onClick={onClose} disabled={run.isPending}>
             {t('platform:actions.close')}
           </Button>
-          <Button onClick={() => go(true)} loading={run.isPending && run.variables?.dryRun} disabled={!file || run.isPending}>
+          <Button
+            onClick={() => go(true)}
+            loading={run.isPending && run.variables?.dryRun}
+            disabled={!file || run.isPending}
+          >
             {t('import.preview')}
           </Button>
-          <Button variant="primary" onClick={() => go(false)} loading={run.isPending && !run.variables?.dryRun} disabled={!file || run.isPending || Boolean(result?.imported)} data-testid="import-submit">
+          <Button
+            variant="primary"
+            onClick={() => go(false)}
+            loading={run.isPending && !run.variables?.dryRun}
+            disabled={!file || run.isPending || Boolean(result?.imported)}
+            data-testid="import-submit"
+          >
             {t('import.submit')}
           </Button>
         </>
@@ -450,13 +562,28 @@ export const EquipmentPage = () => {
   }
   const list = useQuery(equipmentListQuery({ ...params, limit, offset }))
   const setSearch = (patch: Partial<EquipmentSearch>, resetPage = true) =>
-    void navigate({ search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }), replace: true })
-  const filtered = Boolean(search.q || search.kind || search.type || search.condition || search.availability || search.review)
+    void navigate({
+      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
+      replace: true,
+    })
+  const filtered = Boolean(
+    search.q || search.kind || search.type || search.condition || search.availability || search.review,
+  )
   const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
 
-  const select = <K extends 'kind' | 'type' | 'condition' | 'availability'>(key: K, values: readonly string[], label: string, prefix: string) => (
+  const select = <K extends 'kind' | 'type' | 'condition' | 'availability'>(
+    key: K,
+    values: readonly string[],
+    label: string,
+    prefix: string,
+  ) => (
     <Filter label={label} htmlFor={`${id}-${key}`}>
-      <select id={`${id}-${key}`} className="input" value={search[key] ?? ''} onChange={(e) => setSearch({ [key]: e.target.value || undefined })}>
+      <select
+        id={`${id}-${key}`}
+        className="input"
+        value={search[key] ?? ''}
+        onChange={(e) => setSearch({ [key]: e.target.value || undefined })}
+      >
         <option value="">{t('common.all')}</option>
         {values.map((x) => (
           <option key={x} value={x}>
@@ -491,7 +618,9 @@ export const EquipmentPage = () => {
       cell: (e) => (
         <div>
           <span>{e.name}</span>
-          {e.brand || e.model || e.serialNumber ? <span className="rp-sub">{[e.brand, e.model, e.serialNumber].filter(Boolean).join(' · ')}</span> : null}
+          {e.brand || e.model || e.serialNumber ? (
+            <span className="rp-sub">{[e.brand, e.model, e.serialNumber].filter(Boolean).join(' · ')}</span>
+          ) : null}
         </div>
       ),
     },
@@ -500,14 +629,24 @@ export const EquipmentPage = () => {
       header: t('equipment.fields.type'),
       sortable: true,
       width: '11rem',
-      cell: (e) => (e.kind === 'service' ? <StatusBadge tone="neutral">{t('kind.service')}</StatusBadge> : <span>{e.type ? t(`type.${e.type}`) : t('common.none')}</span>),
+      cell: (e) =>
+        e.kind === 'service' ? (
+          <StatusBadge tone="neutral">{t('kind.service')}</StatusBadge>
+        ) : (
+          <span>{e.type ? t(`type.${e.type}`) : t('common.none')}</span>
+        ),
     },
     {
       key: 'condition',
       header: t('equipment.fields.condition'),
       sortable: true,
       width: '8.5rem',
-      cell: (e) => (e.kind === 'service' ? <span className="muted">{t('common.none')}</span> : <ConditionBadge condition={e.condition} />),
+      cell: (e) =>
+        e.kind === 'service' ? (
+          <span className="muted">{t('common.none')}</span>
+        ) : (
+          <ConditionBadge condition={e.condition} />
+        ),
     },
     {
       key: 'availability',
@@ -522,7 +661,11 @@ export const EquipmentPage = () => {
             <AvailabilityBadge availability={e.availability} />
             {e.currentProject ? (
               <span className="rp-sub">
-                <Link to="/rental/projects/$id" params={{ id: e.currentProject.id }} onClick={(ev) => ev.stopPropagation()}>
+                <Link
+                  to="/rental/projects/$id"
+                  params={{ id: e.currentProject.id }}
+                  onClick={(ev) => ev.stopPropagation()}
+                >
                   {e.currentProject.name}
                 </Link>
                 {e.currentProject.location ? ` · ${e.currentProject.location}` : ''}
@@ -543,7 +686,11 @@ export const EquipmentPage = () => {
         actions={
           can('rental.manage') ? (
             <>
-              <Button icon={<Icon name="download" />} onClick={() => setImporting(true)} data-testid="import-open">
+              <Button
+                icon={<Icon name="download" />}
+                onClick={() => setImporting(true)}
+                data-testid="import-open"
+              >
                 {t('equipment.import')}
               </Button>
               <Button variant="primary" icon={<Icon name="plus" />} onClick={() => setDialog({ unit: null })}>
@@ -556,7 +703,16 @@ export const EquipmentPage = () => {
       <section className="card card--flush">
         <FilterBar
           active={filtered}
-          onClear={() => setSearch({ q: undefined, kind: undefined, type: undefined, condition: undefined, availability: undefined, review: undefined })}
+          onClear={() =>
+            setSearch({
+              q: undefined,
+              kind: undefined,
+              type: undefined,
+              condition: undefined,
+              availability: undefined,
+              review: undefined,
+            })
+          }
           end={
             <>
               <ListCount
@@ -572,13 +728,23 @@ export const EquipmentPage = () => {
             </>
           }
         >
-          <SearchInput value={search.q ?? ''} label={t('equipment.search')} placeholder={t('equipment.search')} onChange={(q) => setSearch({ q: q || undefined })} className="rp-search" />
+          <SearchInput
+            value={search.q ?? ''}
+            label={t('equipment.search')}
+            placeholder={t('equipment.search')}
+            onChange={(q) => setSearch({ q: q || undefined })}
+            className="rp-search"
+          />
           {select('kind', RENTAL_EQUIPMENT_KINDS, t('equipment.filters.kind'), 'kind')}
           {select('type', RENTAL_EQUIPMENT_TYPES, t('equipment.filters.type'), 'type')}
           {select('condition', RENTAL_CONDITIONS, t('equipment.filters.condition'), 'condition')}
           {select('availability', RENTAL_AVAILABILITIES, t('equipment.filters.availability'), 'availability')}
           <label className="rp-toggle">
-            <input type="checkbox" checked={search.review === true} onChange={(e) => setSearch({ review: e.target.checked || undefined })} />
+            <input
+              type="checkbox"
+              checked={search.review === true}
+              onChange={(e) => setSearch({ review: e.target.checked || undefined })}
+            />
             {t('equipment.reviewOnly')}
           </label>
         </FilterBar>

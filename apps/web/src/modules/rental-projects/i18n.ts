@@ -27,7 +27,15 @@ const es = {
   },
   frequency: { daily: 'Diaria', weekdays: 'Días de la semana', monthdays: 'Días del mes' },
   weekdays: { mon: 'Lun', tue: 'Mar', wed: 'Mié', thu: 'Jue', fri: 'Vie', sat: 'Sáb', sun: 'Dom' },
-  weekdaysLong: { mon: 'lunes', tue: 'martes', wed: 'miércoles', thu: 'jueves', fri: 'viernes', sat: 'sábado', sun: 'domingo' },
+  weekdaysLong: {
+    mon: 'lunes',
+    tue: 'martes',
+    wed: 'miércoles',
+    thu: 'jueves',
+    fri: 'viernes',
+    sat: 'sábado',
+    sun: 'domingo',
+  },
   frequencyText: {
     daily: 'Todos los días',
     weekdays: 'Cada {{days}}',
@@ -60,7 +68,8 @@ const es = {
     saved: 'Cliente guardado',
     deleted: 'Cliente eliminado',
     deleteTitle: '¿Eliminar el cliente {{name}}?',
-    deleteBody: 'Solo se puede eliminar un cliente sin proyectos. La acción queda en el registro de actividad.',
+    deleteBody:
+      'Solo se puede eliminar un cliente sin proyectos. La acción queda en el registro de actividad.',
     projects: 'Proyectos',
     projectCount_one: '{{count}} proyecto',
     projectCount_other: '{{count}} proyectos',
@@ -215,7 +224,8 @@ const es = {
     title: 'Cerrar el proyecto {{name}}',
     checking: 'Revisando si se puede cerrar…',
     body_one: 'Se retira {{count}} asignación con la fecha de cierre y quedan disponibles estos equipos:',
-    body_other: 'Se retiran {{count}} asignaciones con la fecha de cierre y quedan disponibles estos equipos:',
+    body_other:
+      'Se retiran {{count}} asignaciones con la fecha de cierre y quedan disponibles estos equipos:',
     nothing: 'No hay asignaciones activas.',
     date: 'Fecha de cierre',
     reason: 'Motivo',
@@ -231,7 +241,8 @@ const es = {
     summary: '{{visits}} visitas de {{services}} servicios · {{amount}}',
     upcoming: 'Próximas visitas (14 días)',
     noUpcoming: 'No hay visitas en los próximos 14 días.',
-    noServices: 'Este proyecto no tiene servicios asignados: el calendario sale de la frecuencia de cada servicio.',
+    noServices:
+      'Este proyecto no tiene servicios asignados: el calendario sale de la frecuencia de cada servicio.',
     more: '+{{count}} más',
     visitsOn: '{{count}} visitas el {{date}}',
     todayMark: 'hoy',
@@ -273,14 +284,17 @@ const es = {
   },
   import: {
     title: 'Importar lista de equipos',
-    intro: 'Archivo JSON (lista de equipos, como equipments.json) o Excel .xlsx con encabezados: Código, Nombre, Tipo, Estado, Ubicación, Notas, Marca, Modelo, Serie.',
-    rules: 'Se corrige lo que es claro (códigos, ubicaciones repetidas, estados conocidos). Lo dudoso se importa marcado «Revisar» y no se puede asignar hasta revisarlo. Si una fila tiene un error no se importa nada.',
+    intro:
+      'Archivo JSON (lista de equipos, como equipments.json) o Excel .xlsx con encabezados: Código, Nombre, Tipo, Estado, Ubicación, Notas, Marca, Modelo, Serie.',
+    rules:
+      'Se corrige lo que es claro (códigos, ubicaciones repetidas, estados conocidos). Lo dudoso se importa marcado «Revisar» y no se puede asignar hasta revisarlo. Si una fila tiene un error no se importa nada.',
     file: 'Archivo',
     preview: 'Revisar sin importar',
     submit: 'Importar',
     again: 'Elegir otro archivo',
     done: 'Se importaron {{created}} equipos nuevos y se actualizaron {{updated}}',
-    summary: '{{total}} filas: {{created}} nuevas, {{updated}} actualizadas, {{unchanged}} sin cambios, {{flagged}} para revisar, {{errors}} con error',
+    summary:
+      '{{total}} filas: {{created}} nuevas, {{updated}} actualizadas, {{unchanged}} sin cambios, {{flagged}} para revisar, {{errors}} con error',
     previewNote: 'Vista previa: todavía no se importó nada.',
     importedNote: 'Importación terminada.',
     failed: 'No se importó nada: corrige estas filas y vuelve a intentarlo.',
@@ -297,7 +311,12 @@ const es = {
     rental: {
       client: { created: 'Cliente creado', updated: 'Cliente modificado', deleted: 'Cliente eliminado' },
       project: { created: 'Proyecto creado', updated: 'Proyecto modificado', closed: 'Proyecto cerrado' },
-      equipment: { created: 'Equipo creado', updated: 'Equipo modificado', deleted: 'Equipo eliminado', imported: 'Equipos importados' },
+      equipment: {
+        created: 'Equipo creado',
+        updated: 'Equipo modificado',
+        deleted: 'Equipo eliminado',
+        imported: 'Equipos importados',
+      },
       assignment: {
         created: 'Equipo asignado',
         updated: 'Asignación modificada',
@@ -342,7 +361,15 @@ const en: TranslationShape<typeof es> = {
   },
   frequency: { daily: 'Daily', weekdays: 'Weekdays', monthdays: 'Days of the month' },
   weekdays: { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' },
-  weekdaysLong: { mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday', sun: 'Sunday' },
+  weekdaysLong: {
+    mon: 'Monday',
+    tue: 'Tuesday',
+    wed: 'Wednesday',
+    thu: 'Thursday',
+    fri: 'Friday',
+    sat: 'Saturday',
+    sun: 'Sunday',
+  },
   frequencyText: {
     daily: 'Every day',
     weekdays: 'Every {{days}}',
@@ -588,14 +615,17 @@ const en: TranslationShape<typeof es> = {
   },
   import: {
     title: 'Import an equipment list',
-    intro: 'A JSON file (list of units, like equipments.json) or an .xlsx workbook with headers: Code, Name, Type, Status, Location, Notes, Brand, Model, Serial.',
-    rules: 'Clear cases are fixed (codes, repeated locations, known statuses). Unclear ones are imported flagged "Review" and cannot be assigned until reviewed. If one row has an error nothing is imported.',
+    intro:
+      'A JSON file (list of units, like equipments.json) or an .xlsx workbook with headers: Code, Name, Type, Status, Location, Notes, Brand, Model, Serial.',
+    rules:
+      'Clear cases are fixed (codes, repeated locations, known statuses). Unclear ones are imported flagged "Review" and cannot be assigned until reviewed. If one row has an error nothing is imported.',
     file: 'File',
     preview: 'Check without importing',
     submit: 'Import',
     again: 'Choose another file',
     done: '{{created}} new units imported and {{updated}} updated',
-    summary: '{{total}} rows: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{flagged}} to review, {{errors}} with errors',
+    summary:
+      '{{total}} rows: {{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{flagged}} to review, {{errors}} with errors',
     previewNote: 'Preview: nothing has been imported yet.',
     importedNote: 'Import finished.',
     failed: 'Nothing was imported: fix these rows and try again.',
@@ -612,7 +642,12 @@ const en: TranslationShape<typeof es> = {
     rental: {
       client: { created: 'Client created', updated: 'Client changed', deleted: 'Client deleted' },
       project: { created: 'Project created', updated: 'Project changed', closed: 'Project closed' },
-      equipment: { created: 'Equipment created', updated: 'Equipment changed', deleted: 'Equipment deleted', imported: 'Equipment imported' },
+      equipment: {
+        created: 'Equipment created',
+        updated: 'Equipment changed',
+        deleted: 'Equipment deleted',
+        imported: 'Equipment imported',
+      },
       assignment: {
         created: 'Equipment assigned',
         updated: 'Assignment changed',

@@ -4,7 +4,16 @@ import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TRentalAssignment, TRentalProject } from '@faena/contracts'
 import { isApiError } from '../../platform/api'
-import { Button, DataTable, EmptyState, ErrorState, Icon, PageHeader, StatusBadge, type Column } from '../../platform/components'
+import {
+  Button,
+  DataTable,
+  EmptyState,
+  ErrorState,
+  Icon,
+  PageHeader,
+  StatusBadge,
+  type Column,
+} from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
 import { assignmentsQuery, projectQuery } from './api'
 import {
@@ -129,11 +138,18 @@ const AssignmentsPanel = ({
       cell: (a) => (
         <div>
           <span className="nowrap">{fmt.money(a.dailyRate, 'USD')}</span>
-          <span className="rp-sub">{a.kind === 'equipment' ? t('assignments.perDay') : t('assignments.perVisit')}</span>
+          <span className="rp-sub">
+            {a.kind === 'equipment' ? t('assignments.perDay') : t('assignments.perVisit')}
+          </span>
         </div>
       ),
     },
-    { key: 'frequency', header: t('assignments.columns.frequency'), width: '10rem', cell: (a) => <span>{frequencyText(a)}</span> },
+    {
+      key: 'frequency',
+      header: t('assignments.columns.frequency'),
+      width: '10rem',
+      cell: (a) => <span>{frequencyText(a)}</span>,
+    },
     {
       key: 'operation',
       header: t('assignments.columns.operation'),
@@ -169,18 +185,34 @@ const AssignmentsPanel = ({
             headerLabel: t('assignments.columns.actions'),
             width: '15rem',
             cell: (a: TRentalAssignment) => (
-              <div className="rp-actions" role="group" aria-label={t('assignments.actionsFor', { code: a.equipment.code })}>
+              <div
+                className="rp-actions"
+                role="group"
+                aria-label={t('assignments.actionsFor', { code: a.equipment.code })}
+              >
                 {a.status === 'active' ? (
                   <>
-                    <Button size="sm" variant="ghost" onClick={() => setAction({ kind: 'edit', assignment: a })}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      onClick={() => setAction({ kind: 'edit', assignment: a })}
+                    >
                       {t('platform:actions.edit')}
                     </Button>
-                    <Button size="sm" onClick={() => setAction({ kind: 'retire', assignment: a })} data-testid={`retire-${a.equipment.code}`}>
+                    <Button
+                      size="sm"
+                      onClick={() => setAction({ kind: 'retire', assignment: a })}
+                      data-testid={`retire-${a.equipment.code}`}
+                    >
                       {t('assignments.retire')}
                     </Button>
                   </>
                 ) : (
-                  <Button size="sm" onClick={() => setAction({ kind: 'reactivate', assignment: a })} data-testid={`reactivate-${a.equipment.code}`}>
+                  <Button
+                    size="sm"
+                    onClick={() => setAction({ kind: 'reactivate', assignment: a })}
+                    data-testid={`reactivate-${a.equipment.code}`}
+                  >
                     {t('assignments.reactivate')}
                   </Button>
                 )}
@@ -217,7 +249,12 @@ const AssignmentsPanel = ({
             {t('assignments.showRetired')}
           </label>
           {editable ? (
-            <Button variant="primary" icon={<Icon name="plus" />} onClick={() => setAssigning(true)} data-testid="assign-open">
+            <Button
+              variant="primary"
+              icon={<Icon name="plus" />}
+              onClick={() => setAssigning(true)}
+              data-testid="assign-open"
+            >
               {t('assignments.assign')}
             </Button>
           ) : null}
@@ -234,11 +271,21 @@ const AssignmentsPanel = ({
         onRetry={() => void list.refetch()}
         empty={all.length === 0 ? t('assignments.empty') : t('assignments.emptyActive')}
       />
-      {assigning ? <AssignDialog project={project} assignments={all} onClose={() => setAssigning(false)} /> : null}
-      {action?.kind === 'retire' ? <RetireDialog assignment={action.assignment} today={today} onClose={() => setAction(null)} /> : null}
-      {action?.kind === 'reactivate' ? <ReactivateDialog assignment={action.assignment} onClose={() => setAction(null)} /> : null}
-      {action?.kind === 'delete' ? <DeleteAssignmentDialog assignment={action.assignment} onClose={() => setAction(null)} /> : null}
-      {action?.kind === 'edit' ? <EditAssignmentDialog assignment={action.assignment} onClose={() => setAction(null)} /> : null}
+      {assigning ? (
+        <AssignDialog project={project} assignments={all} onClose={() => setAssigning(false)} />
+      ) : null}
+      {action?.kind === 'retire' ? (
+        <RetireDialog assignment={action.assignment} today={today} onClose={() => setAction(null)} />
+      ) : null}
+      {action?.kind === 'reactivate' ? (
+        <ReactivateDialog assignment={action.assignment} onClose={() => setAction(null)} />
+      ) : null}
+      {action?.kind === 'delete' ? (
+        <DeleteAssignmentDialog assignment={action.assignment} onClose={() => setAction(null)} />
+      ) : null}
+      {action?.kind === 'edit' ? (
+        <EditAssignmentDialog assignment={action.assignment} onClose={() => setAction(null)} />
+      ) : null}
     </section>
   )
 }
@@ -255,7 +302,8 @@ export const ProjectDetailPage = () => {
   const [closing, setClosing] = useState(false)
   const today = todayIn(fmt.timeZone)
   const tab = search.tab ?? 'assignments'
-  const setSearch = (patch: Partial<ProjectSearch>) => void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
+  const setSearch = (patch: Partial<ProjectSearch>) =>
+    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
 
   if (project.error) {
     return (
@@ -322,7 +370,12 @@ export const ProjectDetailPage = () => {
       </div>
       <div role="tabpanel" id={`rp-panel-${tab}`} aria-labelledby={`rp-tab-${tab}`}>
         {tab === 'assignments' ? (
-          <AssignmentsPanel project={p} today={today} showRetired={search.retired ?? true} onShowRetired={(v) => setSearch({ retired: v ? undefined : false })} />
+          <AssignmentsPanel
+            project={p}
+            today={today}
+            showRetired={search.retired ?? true}
+            onShowRetired={(v) => setSearch({ retired: v ? undefined : false })}
+          />
         ) : (
           <CalendarPanel
             projectId={p.id}

@@ -1,7 +1,13 @@
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { CARDINAL_POINTS, ZRentalProjectInput, type TCardinalPoint, type TRentalProject, type TRentalProjectInput } from '@faena/contracts'
+import {
+  CARDINAL_POINTS,
+  ZRentalProjectInput,
+  type TCardinalPoint,
+  type TRentalProject,
+  type TRentalProjectInput,
+} from '@faena/contracts'
 import { Button, Dialog, FormError, FormField, useToast } from '../../platform/components'
 import { fieldErrors, type FieldErrors } from '../../platform/validation'
 import { clientOptionsQuery, useSaveProject } from './api'
@@ -85,7 +91,8 @@ export const ProjectDialog = ({
         onError: (e) => {
           const fe = fieldErrors(e)
           setErrors(fe)
-          if (Object.keys(fe).length === 0) setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
+          if (Object.keys(fe).length === 0)
+            setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
         },
       },
     )
@@ -112,11 +119,26 @@ export const ProjectDialog = ({
       <FormError>{formError}</FormError>
       <div className="form-grid">
         <FormField label={t('projects.fields.name')} error={errors.name} required className="rp-wide">
-          {(p) => <input {...p} className="input" value={values.name} onChange={(e) => set('name', e.target.value)} data-testid="project-name" />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              value={values.name}
+              onChange={(e) => set('name', e.target.value)}
+              data-testid="project-name"
+            />
+          )}
         </FormField>
         <FormField label={t('projects.fields.client')} error={errors.clientId} required>
           {(p) => (
-            <select {...p} className="input" value={values.clientId} onChange={(e) => set('clientId', e.target.value)} aria-busy={clients.isPending || undefined} data-testid="project-client">
+            <select
+              {...p}
+              className="input"
+              value={values.clientId}
+              onChange={(e) => set('clientId', e.target.value)}
+              aria-busy={clients.isPending || undefined}
+              data-testid="project-client"
+            >
               <option value="">—</option>
               {(clients.data ?? []).map((c) => (
                 <option key={c.id} value={c.id}>
@@ -127,11 +149,24 @@ export const ProjectDialog = ({
           )}
         </FormField>
         <FormField label={t('projects.fields.location')} error={errors.location}>
-          {(p) => <input {...p} className="input" value={values.location} onChange={(e) => set('location', e.target.value)} data-testid="project-location" />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              value={values.location}
+              onChange={(e) => set('location', e.target.value)}
+              data-testid="project-location"
+            />
+          )}
         </FormField>
         <FormField label={t('projects.fields.cardinalPoint')} error={errors.cardinalPoint}>
           {(p) => (
-            <select {...p} className="input" value={values.cardinalPoint} onChange={(e) => set('cardinalPoint', e.target.value as TCardinalPoint | '')}>
+            <select
+              {...p}
+              className="input"
+              value={values.cardinalPoint}
+              onChange={(e) => set('cardinalPoint', e.target.value as TCardinalPoint | '')}
+            >
               <option value="">—</option>
               {CARDINAL_POINTS.map((c) => (
                 <option key={c} value={c}>
@@ -142,19 +177,60 @@ export const ProjectDialog = ({
           )}
         </FormField>
         <FormField label={t('projects.fields.contactName')} error={errors.contactName}>
-          {(p) => <input {...p} className="input" value={values.contactName} onChange={(e) => set('contactName', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              value={values.contactName}
+              onChange={(e) => set('contactName', e.target.value)}
+            />
+          )}
         </FormField>
         <FormField label={t('projects.fields.contactPhone')} error={errors.contactPhone}>
-          {(p) => <input {...p} className="input" type="tel" value={values.contactPhone} onChange={(e) => set('contactPhone', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="tel"
+              value={values.contactPhone}
+              onChange={(e) => set('contactPhone', e.target.value)}
+            />
+          )}
         </FormField>
         <FormField label={t('projects.fields.startDate')} error={errors.startDate} required>
-          {(p) => <input {...p} className="input" type="date" value={values.startDate} onChange={(e) => set('startDate', e.target.value)} data-testid="project-start" />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="date"
+              value={values.startDate}
+              onChange={(e) => set('startDate', e.target.value)}
+              data-testid="project-start"
+            />
+          )}
         </FormField>
         <FormField label={t('projects.fields.endDate')} error={errors.endDate}>
-          {(p) => <input {...p} className="input" type="date" value={values.endDate} min={values.startDate} onChange={(e) => set('endDate', e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="date"
+              value={values.endDate}
+              min={values.startDate}
+              onChange={(e) => set('endDate', e.target.value)}
+            />
+          )}
         </FormField>
         <FormField label={t('projects.fields.notes')} error={errors.notes} className="rp-wide">
-          {(p) => <textarea {...p} className="input textarea" rows={2} value={values.notes} onChange={(e) => set('notes', e.target.value)} />}
+          {(p) => (
+            <textarea
+              {...p}
+              className="input textarea"
+              rows={2}
+              value={values.notes}
+              onChange={(e) => set('notes', e.target.value)}
+            />
+          )}
         </FormField>
       </div>
     </Dialog>

@@ -34,10 +34,19 @@ export const ProjectsPage = () => {
   const { limit, offset } = pageOf(search)
   const [creating, setCreating] = useState(false)
   const clients = useQuery(clientOptionsQuery())
-  const params = { q: search.q, status: search.status, clientId: search.clientId, sort: search.sort, dir: search.dir }
+  const params = {
+    q: search.q,
+    status: search.status,
+    clientId: search.clientId,
+    sort: search.sort,
+    dir: search.dir,
+  }
   const list = useQuery(projectListQuery({ ...params, limit, offset }))
   const setSearch = (patch: Partial<ProjectsSearch>, resetPage = true) =>
-    void navigate({ search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }), replace: true })
+    void navigate({
+      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
+      replace: true,
+    })
   const filtered = Boolean(search.q || search.status || search.clientId)
   const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
 
@@ -48,7 +57,12 @@ export const ProjectsPage = () => {
       sortable: true,
       cell: (p) => (
         <div>
-          <Link to="/rental/projects/$id" params={{ id: p.id }} className="cell-strong" onClick={(e) => e.stopPropagation()}>
+          <Link
+            to="/rental/projects/$id"
+            params={{ id: p.id }}
+            className="cell-strong"
+            onClick={(e) => e.stopPropagation()}
+          >
             {p.name}
           </Link>
           {p.contactName ? <span className="rp-sub">{p.contactName}</span> : null}
@@ -124,7 +138,12 @@ export const ProjectsPage = () => {
         subtitle={t('projects.subtitle')}
         actions={
           can('rental.manage') ? (
-            <Button variant="primary" icon={<Icon name="plus" />} onClick={() => setCreating(true)} data-testid="new-project">
+            <Button
+              variant="primary"
+              icon={<Icon name="plus" />}
+              onClick={() => setCreating(true)}
+              data-testid="new-project"
+            >
               {t('projects.new')}
             </Button>
           ) : null
@@ -149,13 +168,21 @@ export const ProjectsPage = () => {
             </>
           }
         >
-          <SearchInput value={search.q ?? ''} label={t('projects.search')} placeholder={t('projects.search')} onChange={(q) => setSearch({ q: q || undefined })} className="rp-search" />
+          <SearchInput
+            value={search.q ?? ''}
+            label={t('projects.search')}
+            placeholder={t('projects.search')}
+            onChange={(q) => setSearch({ q: q || undefined })}
+            className="rp-search"
+          />
           <Filter label={t('projects.status')} htmlFor={`${id}-status`}>
             <select
               id={`${id}-status`}
               className="input"
               value={search.status ?? ''}
-              onChange={(e) => setSearch({ status: (e.target.value || undefined) as ProjectsSearch['status'] })}
+              onChange={(e) =>
+                setSearch({ status: (e.target.value || undefined) as ProjectsSearch['status'] })
+              }
             >
               <option value="">{t('common.all')}</option>
               <option value="open">{t('common.open')}</option>
@@ -163,7 +190,12 @@ export const ProjectsPage = () => {
             </select>
           </Filter>
           <Filter label={t('projects.client')} htmlFor={`${id}-client`}>
-            <select id={`${id}-client`} className="input" value={search.clientId ?? ''} onChange={(e) => setSearch({ clientId: e.target.value || undefined })}>
+            <select
+              id={`${id}-client`}
+              className="input"
+              value={search.clientId ?? ''}
+              onChange={(e) => setSearch({ clientId: e.target.value || undefined })}
+            >
               <option value="">{t('common.all')}</option>
               {(clients.data ?? []).map((c) => (
                 <option key={c.id} value={c.id}>

@@ -19,7 +19,12 @@ import { ProjectsPage } from './projects-page'
 
 const dir = searchParam(z.enum(['asc', 'desc']))
 
-export const ZClientsSearch = z.object({ q: searchText(200), sort: searchParam(z.enum(RENTAL_CLIENT_SORTS)), dir, ...pageSearch })
+export const ZClientsSearch = z.object({
+  q: searchText(200),
+  sort: searchParam(z.enum(RENTAL_CLIENT_SORTS)),
+  dir,
+  ...pageSearch,
+})
 export type ClientsSearch = z.infer<typeof ZClientsSearch>
 
 export const ZProjectsSearch = z.object({

@@ -20,12 +20,20 @@ export const ConditionBadge = ({ condition }: { condition: TRentalCondition }) =
 
 export const AvailabilityBadge = ({ availability }: { availability: TRentalAvailability }) => {
   const { t } = useTranslation('rental-projects')
-  return <StatusBadge tone={availability === 'rented' ? 'info' : 'neutral'}>{t(`availability.${availability}`)}</StatusBadge>
+  return (
+    <StatusBadge tone={availability === 'rented' ? 'info' : 'neutral'}>
+      {t(`availability.${availability}`)}
+    </StatusBadge>
+  )
 }
 
 export const ProjectStatusBadge = ({ closed }: { closed: boolean }) => {
   const { t } = useTranslation('rental-projects')
-  return <StatusBadge tone={closed ? 'neutral' : 'success'}>{closed ? t('common.closed') : t('common.open')}</StatusBadge>
+  return (
+    <StatusBadge tone={closed ? 'neutral' : 'success'}>
+      {closed ? t('common.closed') : t('common.open')}
+    </StatusBadge>
+  )
 }
 
 export const ReviewBadge = ({ note }: { note: string }) => {
@@ -40,19 +48,28 @@ export const ReviewBadge = ({ note }: { note: string }) => {
 /** "Cada lunes y jueves", "Los días 1 y 15 de cada mes", "Todos los días". */
 export const useFrequencyText = () => {
   const { t, i18n } = useTranslation('rental-projects')
-  const list = (items: string[]) => new Intl.ListFormat(i18n.language === 'en' ? 'en' : 'es', { type: 'conjunction' }).format(items)
+  const list = (items: string[]) =>
+    new Intl.ListFormat(i18n.language === 'en' ? 'en' : 'es', { type: 'conjunction' }).format(items)
   return (a: Pick<TRentalAssignment, 'frequency' | 'weekdays' | 'monthdays'>) => {
     if (a.frequency === 'weekdays') {
-      return t('frequencyText.weekdays', { days: list(a.weekdays.map((d) => t(`weekdaysLong.${WEEKDAY_KEYS[d] ?? 'mon'}`))) })
+      return t('frequencyText.weekdays', {
+        days: list(a.weekdays.map((d) => t(`weekdaysLong.${WEEKDAY_KEYS[d] ?? 'mon'}`))),
+      })
     }
-    if (a.frequency === 'monthdays') return t('frequencyText.monthdays', { days: list(a.monthdays.map(String)) })
+    if (a.frequency === 'monthdays')
+      return t('frequencyText.monthdays', { days: list(a.monthdays.map(String)) })
     return t('frequencyText.daily')
   }
 }
 
 /** The calendar date (`YYYY-MM-DD`) of now in a time zone (the organization's "today"). */
 export const todayIn = (timeZone: string, now = new Date()): string => {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now)
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')}`
 }

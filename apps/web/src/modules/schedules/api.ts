@@ -1,6 +1,11 @@
 /** Queries and mutations of the work-order schedule tab. Every import refetches the versions. */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { TScheduleDetail, TScheduleDiff, TScheduleImportResult, TScheduleVersionList } from '@faena/contracts'
+import type {
+  TScheduleDetail,
+  TScheduleDiff,
+  TScheduleImportResult,
+  TScheduleVersionList,
+} from '@faena/contracts'
 import { apiGet, apiUpload } from '../../platform/api'
 
 const base = (workOrderId: string) => `/api/v1/work-orders/${workOrderId}/schedules`
@@ -8,14 +13,17 @@ const base = (workOrderId: string) => `/api/v1/work-orders/${workOrderId}/schedu
 export const scheduleKeys = {
   all: (workOrderId: string) => ['schedules', workOrderId] as const,
   versions: (workOrderId: string) => ['schedules', workOrderId, 'versions'] as const,
-  version: (workOrderId: string, versionId: string) => ['schedules', workOrderId, 'version', versionId] as const,
-  diff: (workOrderId: string, from: string, to: string) => ['schedules', workOrderId, 'diff', from, to] as const,
+  version: (workOrderId: string, versionId: string) =>
+    ['schedules', workOrderId, 'version', versionId] as const,
+  diff: (workOrderId: string, from: string, to: string) =>
+    ['schedules', workOrderId, 'diff', from, to] as const,
 }
 
 export const versionsQuery = (workOrderId: string) =>
   queryOptions({
     queryKey: scheduleKeys.versions(workOrderId),
-    queryFn: ({ signal }) => apiGet<TScheduleVersionList>(base(workOrderId), { query: { limit: 200 }, signal }),
+    queryFn: ({ signal }) =>
+      apiGet<TScheduleVersionList>(base(workOrderId), { query: { limit: 200 }, signal }),
   })
 
 export const versionQuery = (workOrderId: string, versionId: string) =>
@@ -29,7 +37,8 @@ export const versionQuery = (workOrderId: string, versionId: string) =>
 export const diffQuery = (workOrderId: string, from: string, to: string) =>
   queryOptions({
     queryKey: scheduleKeys.diff(workOrderId, from, to),
-    queryFn: ({ signal }) => apiGet<TScheduleDiff>(`${base(workOrderId)}/diff`, { query: { from, to }, signal }),
+    queryFn: ({ signal }) =>
+      apiGet<TScheduleDiff>(`${base(workOrderId)}/diff`, { query: { from, to }, signal }),
     staleTime: Infinity,
   })
 

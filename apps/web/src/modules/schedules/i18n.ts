@@ -4,7 +4,8 @@ import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-t
 const es = {
   title: 'Programa de actividades',
   none: 'Esta OT todavía no tiene programa.',
-  noneHint: 'Importa el programa de MS Project guardado como XML (Archivo → Guardar como → XML). Cada importación es una nueva versión; las anteriores se conservan.',
+  noneHint:
+    'Importa el programa de MS Project guardado como XML (Archivo → Guardar como → XML). Cada importación es una nueva versión; las anteriores se conservan.',
   importButton: 'Importar programa (XML)',
   version: 'Versión',
   versionOption: 'v{{version}} · {{file}} · {{date}}',
@@ -47,7 +48,8 @@ const es = {
     to: 'Versión nueva',
     needTwo: 'Se necesitan al menos dos versiones para comparar.',
     identical: 'Las dos versiones son iguales.',
-    summary: '{{added}} tareas nuevas, {{removed}} eliminadas, {{changed}} con cambios, {{unchanged}} sin cambios; dependencias: {{depAdded}} nuevas, {{depRemoved}} eliminadas, {{depChanged}} con cambios.',
+    summary:
+      '{{added}} tareas nuevas, {{removed}} eliminadas, {{changed}} con cambios, {{unchanged}} sin cambios; dependencias: {{depAdded}} nuevas, {{depRemoved}} eliminadas, {{depChanged}} con cambios.',
     addedTasks: 'Tareas nuevas',
     removedTasks: 'Tareas eliminadas',
     changedTasks: 'Tareas con cambios',
@@ -85,7 +87,8 @@ const es = {
 const en: TranslationShape<typeof es> = {
   title: 'Activity schedule',
   none: 'This work order has no schedule yet.',
-  noneHint: 'Import the MS Project schedule saved as XML (File → Save as → XML). Every import is a new version; earlier ones are kept.',
+  noneHint:
+    'Import the MS Project schedule saved as XML (File → Save as → XML). Every import is a new version; earlier ones are kept.',
   importButton: 'Import schedule (XML)',
   version: 'Version',
   versionOption: 'v{{version}} · {{file}} · {{date}}',
@@ -128,7 +131,8 @@ const en: TranslationShape<typeof es> = {
     to: 'Later version',
     needTwo: 'At least two versions are needed to compare.',
     identical: 'Both versions are the same.',
-    summary: '{{added}} new tasks, {{removed}} removed, {{changed}} changed, {{unchanged}} unchanged; dependencies: {{depAdded}} new, {{depRemoved}} removed, {{depChanged}} changed.',
+    summary:
+      '{{added}} new tasks, {{removed}} removed, {{changed}} changed, {{unchanged}} unchanged; dependencies: {{depAdded}} new, {{depRemoved}} removed, {{depChanged}} changed.',
     addedTasks: 'New tasks',
     removedTasks: 'Removed tasks',
     changedTasks: 'Changed tasks',

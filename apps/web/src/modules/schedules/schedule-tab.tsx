@@ -3,7 +3,15 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TScheduleDiff, TScheduleVersion } from '@faena/contracts'
 import { isApiError } from '../../platform/api'
-import { Button, Dialog, EmptyState, ErrorState, FormError, StatusBadge, useToast } from '../../platform/components'
+import {
+  Button,
+  Dialog,
+  EmptyState,
+  ErrorState,
+  FormError,
+  StatusBadge,
+  useToast,
+} from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useCan, useFormat } from '../../platform/session'
 import { diffQuery, useImportSchedule, versionQuery, versionsQuery } from './api'
@@ -11,9 +19,20 @@ import { ScheduleTree } from './schedule-tree'
 import './schedules.css'
 
 /** The server's own words about a refused file (an .mpp, not MS Project XML), else the generic message. */
-const fileErrorMessage = (e: unknown) => (isApiError(e) && e.status < 500 ? (e.details[0]?.message ?? e.message) : errorMessage(e))
+const fileErrorMessage = (e: unknown) =>
+  isApiError(e) && e.status < 500 ? (e.details[0]?.message ?? e.message) : errorMessage(e)
 
-const UploadDialog = ({ workOrderId, open, onClose, onImported }: { workOrderId: string; open: boolean; onClose: () => void; onImported: (versionId: string) => void }) => {
+const UploadDialog = ({
+  workOrderId,
+  open,
+  onClose,
+  onImported,
+}: {
+  workOrderId: string
+  open: boolean
+  onClose: () => void
+  onImported: (versionId: string) => void
+}) => {
   const { t } = useTranslation(['schedules', 'platform'])
   const id = useId()
   const toast = useToast()
@@ -42,7 +61,13 @@ const UploadDialog = ({ workOrderId, open, onClose, onImported }: { workOrderId:
       footer={
         <>
           <Button onClick={close}>{t('platform:actions.cancel')}</Button>
-          <Button type="submit" variant="primary" disabled={!file} loading={run.isPending} data-testid="schedule-upload-run">
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={!file}
+            loading={run.isPending}
+            data-testid="schedule-upload-run"
+          >
             {run.isPending ? t('upload.running') : t('upload.run')}
           </Button>
         </>
@@ -85,14 +110,22 @@ const VersionInfo = ({ v }: { v: TScheduleVersion }) => {
         ) : null}
       </p>
       <ul className="sched-info__facts">
-        {v.startDate || v.finishDate ? <li>{t('project.span', { start: fmt.date(v.startDate), finish: fmt.date(v.finishDate) })}</li> : null}
+        {v.startDate || v.finishDate ? (
+          <li>{t('project.span', { start: fmt.date(v.startDate), finish: fmt.date(v.finishDate) })}</li>
+        ) : null}
         <li>{t('project.tasks', { count: v.taskCount })}</li>
         <li>{t('project.dependencies', { count: v.dependencyCount })}</li>
-        <li>{t('project.minutesPerDay', { hours: fmt.quantity(String(v.minutesPerDay / 60), { maxFractionDigits: 2 }) })}</li>
+        <li>
+          {t('project.minutesPerDay', {
+            hours: fmt.quantity(String(v.minutesPerDay / 60), { maxFractionDigits: 2 }),
+          })}
+        </li>
         {v.weightField ? <li>{t('project.weight', { alias: v.weightField.alias })}</li> : null}
         {v.progressField ? <li>{t('project.progress', { alias: v.progressField.alias })}</li> : null}
         <li className="muted">
-          {v.createdBy ? t('project.importedBy', { date: fmt.dateTime(v.createdAt), name: v.createdBy.name }) : t('project.importedBySystem', { date: fmt.dateTime(v.createdAt) })}
+          {v.createdBy
+            ? t('project.importedBy', { date: fmt.dateTime(v.createdAt), name: v.createdBy.name })
+            : t('project.importedBySystem', { date: fmt.dateTime(v.createdAt) })}
         </li>
       </ul>
       {v.warnings.length > 0 ? (
@@ -112,7 +145,8 @@ const DiffView = ({ diff }: { diff: TScheduleDiff }) => {
   const value = (field: string, v: string | number | null) => {
     if (v === null) return '—'
     if (field === 'start' || field === 'finish') return fmt.date(String(v))
-    if (typeof v === 'number' || /^-?\d+(\.\d+)?$/.test(v)) return fmt.quantity(String(v), { maxFractionDigits: 2 })
+    if (typeof v === 'number' || /^-?\d+(\.\d+)?$/.test(v))
+      return fmt.quantity(String(v), { maxFractionDigits: 2 })
     return v
   }
   const fieldLabel = (f: string) => t(`compare.field.${f as 'name'}`)
@@ -149,7 +183,8 @@ const DiffView = ({ diff }: { diff: TScheduleDiff }) => {
                     <ul className="sched-changes">
                       {c.changes.map((x) => (
                         <li key={x.field}>
-                          <span className="sched-changes__label">{fieldLabel(x.field)}</span> <span className="changes__old">{value(x.field, x.from)}</span> →{' '}
+                          <span className="sched-changes__label">{fieldLabel(x.field)}</span>{' '}
+                          <span className="changes__old">{value(x.field, x.from)}</span> →{' '}
                           <span className="changes__new">{value(x.field, x.to)}</span>
                         </li>
                       ))}
@@ -185,27 +220,32 @@ const DiffView = ({ diff }: { diff: TScheduleDiff }) => {
           </section>
         ) : null,
       )}
-      {diff.addedDependencies.length + diff.removedDependencies.length + diff.changedDependencies.length > 0 ? (
+      {diff.addedDependencies.length + diff.removedDependencies.length + diff.changedDependencies.length >
+      0 ? (
         <section>
           <h4 className="section-title">{t('compare.dependencies')}</h4>
           <ul className="sched-diff__list">
             {diff.addedDependencies.map((d) => (
               <li key={`a${d.predecessorUid}-${d.successorUid}`}>
-                <StatusBadge tone="success">{t('compare.depAdded')}</StatusBadge> {d.predecessorUid} → {d.successorUid} {d.type} {d.lagDays ?? ''}
+                <StatusBadge tone="success">{t('compare.depAdded')}</StatusBadge> {d.predecessorUid} →{' '}
+                {d.successorUid} {d.type} {d.lagDays ?? ''}
               </li>
             ))}
             {diff.removedDependencies.map((d) => (
               <li key={`r${d.predecessorUid}-${d.successorUid}`}>
-                <StatusBadge tone="danger">{t('compare.depRemoved')}</StatusBadge> {d.predecessorUid} → {d.successorUid} {d.type} {d.lagDays ?? ''}
+                <StatusBadge tone="danger">{t('compare.depRemoved')}</StatusBadge> {d.predecessorUid} →{' '}
+                {d.successorUid} {d.type} {d.lagDays ?? ''}
               </li>
             ))}
             {diff.changedDependencies.map((d) => (
               <li key={`c${d.predecessorUid}-${d.successorUid}`}>
-                <StatusBadge tone="warning">{t('compare.depChanged')}</StatusBadge> {d.predecessorUid} → {d.successorUid}:{' '}
+                <StatusBadge tone="warning">{t('compare.depChanged')}</StatusBadge> {d.predecessorUid} →{' '}
+                {d.successorUid}:{' '}
                 <span className="changes__old">
                   {d.from.type} {d.from.lagDays ?? ''}
                 </span>{' '}
-                → <span className="changes__new">
+                →{' '}
+                <span className="changes__new">
                   {d.to.type} {d.to.lagDays ?? ''}
                 </span>
               </li>
@@ -252,7 +292,13 @@ const Compare = ({ workOrderId, versions }: { workOrderId: string; versions: TSc
           </select>
         </div>
       </div>
-      {from === to ? <p className="muted">{t('compare.identical')}</p> : q.isError ? <ErrorState error={q.error} compact /> : q.data ? <DiffView diff={q.data} /> : null}
+      {from === to ? (
+        <p className="muted">{t('compare.identical')}</p>
+      ) : q.isError ? (
+        <ErrorState error={q.error} compact />
+      ) : q.data ? (
+        <DiffView diff={q.data} />
+      ) : null}
     </section>
   )
 }
@@ -271,7 +317,11 @@ export const ScheduleTab = ({ workOrderId }: { workOrderId: string }) => {
   const selected = items.find((v) => v.id === picked) ?? items.find((v) => v.active) ?? items[0]
   const detail = useQuery({ ...versionQuery(workOrderId, selected?.id ?? ''), enabled: Boolean(selected) })
   const importButton = can('schedule.import') ? (
-    <Button variant={items.length ? 'secondary' : 'primary'} onClick={() => setUploading(true)} data-testid="schedule-import">
+    <Button
+      variant={items.length ? 'secondary' : 'primary'}
+      onClick={() => setUploading(true)}
+      data-testid="schedule-import"
+    >
       {t('importButton')}
     </Button>
   ) : null
@@ -293,10 +343,21 @@ export const ScheduleTab = ({ workOrderId }: { workOrderId: string }) => {
             <label className="field__label" htmlFor={pickerId}>
               {t('version')}
             </label>
-            <select id={pickerId} className="input" value={selected.id} onChange={(e) => setPicked(e.target.value)} data-testid="schedule-version">
+            <select
+              id={pickerId}
+              className="input"
+              value={selected.id}
+              onChange={(e) => setPicked(e.target.value)}
+              data-testid="schedule-version"
+            >
               {items.map((v) => (
                 <option key={v.id} value={v.id}>
-                  {t('versionOption', { version: v.version, file: v.fileName, date: fmt.date(v.createdAt.slice(0, 10)) })} {v.active ? t('activeSuffix') : ''}
+                  {t('versionOption', {
+                    version: v.version,
+                    file: v.fileName,
+                    date: fmt.date(v.createdAt.slice(0, 10)),
+                  })}{' '}
+                  {v.active ? t('activeSuffix') : ''}
                 </option>
               ))}
             </select>
@@ -309,7 +370,13 @@ export const ScheduleTab = ({ workOrderId }: { workOrderId: string }) => {
         </div>
         <VersionInfo v={selected} />
         {comparing ? <Compare workOrderId={workOrderId} versions={items} /> : null}
-        {detail.isError ? <ErrorState error={detail.error} onRetry={() => void detail.refetch()} /> : detail.data ? <ScheduleTree detail={detail.data} /> : <p className="muted">{t('platform:common.loading')}</p>}
+        {detail.isError ? (
+          <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
+        ) : detail.data ? (
+          <ScheduleTree detail={detail.data} />
+        ) : (
+          <p className="muted">{t('platform:common.loading')}</p>
+        )}
       </>
     )
 
@@ -320,7 +387,12 @@ export const ScheduleTab = ({ workOrderId }: { workOrderId: string }) => {
         <div>{items.length ? importButton : null}</div>
       </div>
       {body}
-      <UploadDialog workOrderId={workOrderId} open={uploading} onClose={() => setUploading(false)} onImported={(id) => setPicked(id)} />
+      <UploadDialog
+        workOrderId={workOrderId}
+        open={uploading}
+        onClose={() => setUploading(false)}
+        onImported={(id) => setPicked(id)}
+      />
     </div>
   )
 }

@@ -6,7 +6,8 @@ import { useFormat } from '../../platform/session'
 
 const DAY_MS = 86_400_000
 /** Day number of a business date (UTC midnight), for positions on the Gantt only. */
-const dayOf = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS
+const dayOf = (date: string) =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS
 const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10)
 
 type Span = { first: number; days: number }
@@ -69,12 +70,18 @@ export const ScheduleTree = ({ detail }: { detail: TScheduleDetail }) => {
     }
     return m
   }, [dependencies])
-  const hasChildren = useMemo(() => new Set(tasks.map((x) => x.parentUid).filter((x): x is number => x !== null)), [tasks])
+  const hasChildren = useMemo(
+    () => new Set(tasks.map((x) => x.parentUid).filter((x): x is number => x !== null)),
+    [tasks],
+  )
   const span = useMemo(() => spanOf(detail), [detail])
   const ticks = useMemo(() => (span ? monthTicks(span) : []), [span])
   const hasWeight = tasks.some((x) => x.weight !== null)
   // month labels of the Gantt axis ("ene 26"): format.ts has no month-only format
-  const monthLabel = useMemo(() => new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }), [fmt.locale])
+  const monthLabel = useMemo(
+    () => new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }),
+    [fmt.locale],
+  )
 
   const visible = tasks.filter((task) => {
     let p = task.parentUid
@@ -97,9 +104,22 @@ export const ScheduleTree = ({ detail }: { detail: TScheduleDetail }) => {
     const s = dayOf(task.start)
     const f = task.finish ? dayOf(task.finish) : s
     const left = ((s - span.first) / span.days) * 100
-    const label = t('tree.bar', { name: task.name, start: fmt.date(task.start), finish: fmt.date(task.finish), progress: fmt.quantity(task.percentComplete) })
+    const label = t('tree.bar', {
+      name: task.name,
+      start: fmt.date(task.start),
+      finish: fmt.date(task.finish),
+      progress: fmt.quantity(task.percentComplete),
+    })
     if (task.milestone) {
-      return <span className="gantt__milestone" style={{ left: `${left}%` }} role="img" aria-label={`${t('tree.milestone')}: ${label}`} title={label} />
+      return (
+        <span
+          className="gantt__milestone"
+          style={{ left: `${left}%` }}
+          role="img"
+          aria-label={`${t('tree.milestone')}: ${label}`}
+          title={label}
+        />
+      )
     }
     const width = Math.max(((f - s + 1) / span.days) * 100, 0.5)
     return (
@@ -110,7 +130,9 @@ export const ScheduleTree = ({ detail }: { detail: TScheduleDetail }) => {
         aria-label={label}
         title={label}
       >
-        {task.summary ? null : <span className="gantt__done" style={{ width: `${pct(task.percentComplete)}%` }} />}
+        {task.summary ? null : (
+          <span className="gantt__done" style={{ width: `${pct(task.percentComplete)}%` }} />
+        )}
       </span>
     )
   }
@@ -168,16 +190,27 @@ export const ScheduleTree = ({ detail }: { detail: TScheduleDetail }) => {
               const open = !collapsed.has(task.uid)
               const preds = predecessors.get(task.uid) ?? []
               return (
-                <tr key={task.uid} className={task.summary ? 'sched-row sched-row--summary' : 'sched-row'} data-uid={task.uid}>
+                <tr
+                  key={task.uid}
+                  className={task.summary ? 'sched-row sched-row--summary' : 'sched-row'}
+                  data-uid={task.uid}
+                >
                   <td className="nowrap mono sched-col--wbs">{task.wbs ?? task.outlineNumber ?? ''}</td>
                   <td className="sched-col--name">
-                    <span className="sched-name" style={{ paddingLeft: `${(Math.max(task.outlineLevel, 1) - 1) * 18}px` }}>
+                    <span
+                      className="sched-name"
+                      style={{ paddingLeft: `${(Math.max(task.outlineLevel, 1) - 1) * 18}px` }}
+                    >
                       {isParent ? (
                         <button
                           type="button"
                           className="expand-button sched-toggle"
                           aria-expanded={open}
-                          aria-label={open ? t('tree.collapse', { name: task.name }) : t('tree.expand', { name: task.name })}
+                          aria-label={
+                            open
+                              ? t('tree.collapse', { name: task.name })
+                              : t('tree.expand', { name: task.name })
+                          }
                           onClick={() => toggle(task.uid)}
                         >
                           <span aria-hidden="true">{open ? '▾' : '▸'}</span>
@@ -186,16 +219,30 @@ export const ScheduleTree = ({ detail }: { detail: TScheduleDetail }) => {
                         <span className="sched-toggle sched-toggle--leaf" aria-hidden="true" />
                       )}
                       <span className="sched-name__text">
-                        {task.milestone ? <span className="sched-milestone" aria-label={t('tree.milestone')}>◆ </span> : null}
+                        {task.milestone ? (
+                          <span className="sched-milestone" aria-label={t('tree.milestone')}>
+                            ◆{' '}
+                          </span>
+                        ) : null}
                         {task.name}
                       </span>
                     </span>
                   </td>
-                  <td className="cell--end nowrap">{task.durationDays === null ? '' : fmt.quantity(task.durationDays, { maxFractionDigits: 2 })}</td>
+                  <td className="cell--end nowrap">
+                    {task.durationDays === null
+                      ? ''
+                      : fmt.quantity(task.durationDays, { maxFractionDigits: 2 })}
+                  </td>
                   <td className="nowrap">{fmt.date(task.start)}</td>
                   <td className="nowrap">{fmt.date(task.finish)}</td>
-                  <td className="cell--end nowrap">{fmt.quantity(task.progress, { maxFractionDigits: 2 })}</td>
-                  {hasWeight ? <td className="cell--end nowrap">{task.weight === null ? '' : fmt.quantity(task.weight, { maxFractionDigits: 2 })}</td> : null}
+                  <td className="cell--end nowrap">
+                    {fmt.quantity(task.progress, { maxFractionDigits: 2 })}
+                  </td>
+                  {hasWeight ? (
+                    <td className="cell--end nowrap">
+                      {task.weight === null ? '' : fmt.quantity(task.weight, { maxFractionDigits: 2 })}
+                    </td>
+                  ) : null}
                   <td className="nowrap sched-preds">
                     {preds
                       .map((d) => {
@@ -208,7 +255,12 @@ export const ScheduleTree = ({ detail }: { detail: TScheduleDetail }) => {
                   <td className="sched-col--gantt">
                     <span className="gantt__lane">
                       {ticks.map((tick) => (
-                        <span key={tick.date} className="gantt__grid" style={{ left: `${tick.left}%` }} aria-hidden="true" />
+                        <span
+                          key={tick.date}
+                          className="gantt__grid"
+                          style={{ left: `${tick.left}%` }}
+                          aria-hidden="true"
+                        />
                       ))}
                       {bar(task)}
                     </span>

@@ -12,7 +12,8 @@ import { AnnexDiff } from './annex-diff'
 type Rejection = TAnnexImportRejection['error']
 
 /** The server's own words about a refused file (wrong type, too large), else the generic message. */
-const fileErrorMessage = (e: unknown) => (isApiError(e) && e.status < 500 ? (e.details[0]?.message ?? e.message) : errorMessage(e))
+const fileErrorMessage = (e: unknown) =>
+  isApiError(e) && e.status < 500 ? (e.details[0]?.message ?? e.message) : errorMessage(e)
 
 /** The rows of a rejected file, with their remarks, and the error workbook to download. */
 const RejectedFile = ({ rejection }: { rejection: Rejection }) => {
@@ -42,7 +43,9 @@ const RejectedFile = ({ rejection }: { rejection: Rejection }) => {
       ) : null}
       {d.badRows.length > 0 ? (
         <>
-          {d.badRowCount > d.badRows.length ? <p className="muted">{t('upload.rejectedShown', { shown: d.badRows.length })}</p> : null}
+          {d.badRowCount > d.badRows.length ? (
+            <p className="muted">{t('upload.rejectedShown', { shown: d.badRows.length })}</p>
+          ) : null}
           <div className="data-table__scroll annex-rejected__rows">
             <table className="table table--dense">
               <caption className="visually-hidden">{t('upload.reasons')}</caption>
@@ -81,7 +84,15 @@ const RejectedFile = ({ rejection }: { rejection: Rejection }) => {
 }
 
 /** Confirm / discard buttons of a pending version (discarding asks first). */
-const Decision = ({ workOrderId, version, onDone }: { workOrderId: string; version: TAnnexImportDetail; onDone: () => void }) => {
+const Decision = ({
+  workOrderId,
+  version,
+  onDone,
+}: {
+  workOrderId: string
+  version: TAnnexImportDetail
+  onDone: () => void
+}) => {
   const { t } = useTranslation('work-order-concepts')
   const toast = useToast()
   const decide = useDecideVersion(workOrderId)
@@ -91,7 +102,9 @@ const Decision = ({ workOrderId, version, onDone }: { workOrderId: string; versi
       { importId: version.id, decision },
       {
         onSuccess: () => {
-          toast.success(t(decision === 'confirm' ? 'upload.confirmed' : 'upload.discarded', { version: version.version }))
+          toast.success(
+            t(decision === 'confirm' ? 'upload.confirmed' : 'upload.discarded', { version: version.version }),
+          )
           setAsking(false)
           onDone()
         },
@@ -106,7 +119,12 @@ const Decision = ({ workOrderId, version, onDone }: { workOrderId: string; versi
       <Button variant="danger" onClick={() => setAsking(true)} disabled={decide.isPending}>
         {t('upload.discard')}
       </Button>
-      <Button variant="primary" loading={decide.isPending && decide.variables?.decision === 'confirm'} onClick={() => run('confirm')} data-testid="annex-confirm">
+      <Button
+        variant="primary"
+        loading={decide.isPending && decide.variables?.decision === 'confirm'}
+        onClick={() => run('confirm')}
+        data-testid="annex-confirm"
+      >
         {t('upload.confirm', { version: version.version })}
       </Button>
       <ConfirmDialog
@@ -125,7 +143,15 @@ const Decision = ({ workOrderId, version, onDone }: { workOrderId: string; versi
 }
 
 /** Upload → (rows with remarks + error workbook) or (the diff + confirm / discard). */
-export const AnnexUploadDialog = ({ workOrderId, open, onClose }: { workOrderId: string; open: boolean; onClose: () => void }) => {
+export const AnnexUploadDialog = ({
+  workOrderId,
+  open,
+  onClose,
+}: {
+  workOrderId: string
+  open: boolean
+  onClose: () => void
+}) => {
   const { t } = useTranslation(['work-order-concepts', 'platform'])
   const id = useId()
   const upload = useUploadAnnex(workOrderId)
@@ -192,7 +218,15 @@ export const AnnexUploadDialog = ({ workOrderId, open, onClose }: { workOrderId:
 }
 
 /** A pending version, reviewed later (from the banner or the history). */
-export const PendingVersionDialog = ({ workOrderId, importId, onClose }: { workOrderId: string; importId: string; onClose: () => void }) => {
+export const PendingVersionDialog = ({
+  workOrderId,
+  importId,
+  onClose,
+}: {
+  workOrderId: string
+  importId: string
+  onClose: () => void
+}) => {
   const { t } = useTranslation(['work-order-concepts', 'platform'])
   const q = useQuery(versionQuery(workOrderId, importId))
   const v = q.data
@@ -203,9 +237,21 @@ export const PendingVersionDialog = ({ workOrderId, importId, onClose }: { workO
       onClose={onClose}
       size="lg"
       title={v ? t('upload.pendingTitle', { version: v.version }) : t('platform:common.loading')}
-      footer={decidable ? <Decision workOrderId={workOrderId} version={v} onDone={onClose} /> : <Button onClick={onClose}>{t('platform:actions.close')}</Button>}
+      footer={
+        decidable ? (
+          <Decision workOrderId={workOrderId} version={v} onDone={onClose} />
+        ) : (
+          <Button onClick={onClose}>{t('platform:actions.close')}</Button>
+        )
+      }
     >
-      {q.isError ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : v ? <AnnexDiff version={v} /> : <p className="muted">{t('platform:common.loading')}</p>}
+      {q.isError ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : v ? (
+        <AnnexDiff version={v} />
+      ) : (
+        <p className="muted">{t('platform:common.loading')}</p>
+      )}
     </Dialog>
   )
 }

@@ -10,7 +10,15 @@ const MAX_LINES = 200
 /** `+` before a positive difference (a negative one carries its `-`; zero none). */
 const sign = (delta: string) => (delta.startsWith('-') || /^0(\.0*)?$/.test(delta) ? '' : '+')
 
-const Lines = ({ title, lines, tone }: { title: string; lines: TAnnexDiffLine[]; tone: 'added' | 'removed' }) => {
+const Lines = ({
+  title,
+  lines,
+  tone,
+}: {
+  title: string
+  lines: TAnnexDiffLine[]
+  tone: 'added' | 'removed'
+}) => {
   const { t } = useTranslation('work-order-concepts')
   const fmt = useFormat()
   if (lines.length === 0) return null
@@ -53,12 +61,24 @@ const Lines = ({ title, lines, tone }: { title: string; lines: TAnnexDiffLine[];
           </tbody>
         </table>
       </div>
-      {lines.length > MAX_LINES ? <p className="muted">{t('diff.more', { count: lines.length - MAX_LINES })}</p> : null}
+      {lines.length > MAX_LINES ? (
+        <p className="muted">{t('diff.more', { count: lines.length - MAX_LINES })}</p>
+      ) : null}
     </section>
   )
 }
 
-const Change = ({ label, from, to, delta }: { label: string; from: ReactNode; to: ReactNode; delta?: ReactNode }) => (
+const Change = ({
+  label,
+  from,
+  to,
+  delta,
+}: {
+  label: string
+  from: ReactNode
+  to: ReactNode
+  delta?: ReactNode
+}) => (
   <li className="annex-change">
     <span className="annex-change__label">{label}</span> <span className="changes__old">{from}</span>{' '}
     <span className="changes__arrow" aria-hidden="true">
@@ -106,15 +126,26 @@ const Changed = ({ changes }: { changes: TAnnexDiffChange[] }) => {
                       />
                     ) : null}
                     {c.priceMxn ? (
-                      <Change label={t('diff.field.priceMxn')} from={fmt.money(c.priceMxn.from, 'MXN')} to={fmt.money(c.priceMxn.to, 'MXN')} />
+                      <Change
+                        label={t('diff.field.priceMxn')}
+                        from={fmt.money(c.priceMxn.from, 'MXN')}
+                        to={fmt.money(c.priceMxn.to, 'MXN')}
+                      />
                     ) : null}
                     {c.priceUsd ? (
-                      <Change label={t('diff.field.priceUsd')} from={fmt.money(c.priceUsd.from, 'USD')} to={fmt.money(c.priceUsd.to, 'USD')} />
+                      <Change
+                        label={t('diff.field.priceUsd')}
+                        from={fmt.money(c.priceUsd.from, 'USD')}
+                        to={fmt.money(c.priceUsd.to, 'USD')}
+                      />
                     ) : null}
-                    {c.unit ? <Change label={t('diff.field.unit')} from={c.unit.from} to={c.unit.to} /> : null}
+                    {c.unit ? (
+                      <Change label={t('diff.field.unit')} from={c.unit.from} to={c.unit.to} />
+                    ) : null}
                     {c.plannedChanged ? (
                       <li className="annex-change">
-                        <span className="annex-change__label">{t('diff.field.planned')}</span> {t('diff.plannedChanged')}
+                        <span className="annex-change__label">{t('diff.field.planned')}</span>{' '}
+                        {t('diff.plannedChanged')}
                       </li>
                     ) : null}
                   </ul>
@@ -124,7 +155,9 @@ const Changed = ({ changes }: { changes: TAnnexDiffChange[] }) => {
           </tbody>
         </table>
       </div>
-      {changes.length > MAX_LINES ? <p className="muted">{t('diff.more', { count: changes.length - MAX_LINES })}</p> : null}
+      {changes.length > MAX_LINES ? (
+        <p className="muted">{t('diff.more', { count: changes.length - MAX_LINES })}</p>
+      ) : null}
     </section>
   )
 }
@@ -137,7 +170,9 @@ export const AnnexDiff = ({ version }: { version: TAnnexImportDetail }) => {
   const r = version.reading
   return (
     <div className="annex-diff" data-testid="annex-diff">
-      <p className="annex-diff__lead">{d.baseVersion === null ? t('diff.first') : t('diff.against', { version: d.baseVersion })}</p>
+      <p className="annex-diff__lead">
+        {d.baseVersion === null ? t('diff.first') : t('diff.against', { version: d.baseVersion })}
+      </p>
       <div className="annex-diff__chips">
         <StatusBadge tone="success">{t('diff.added', { count: d.added.length })}</StatusBadge>
         <StatusBadge tone="danger">{t('diff.removed', { count: d.removed.length })}</StatusBadge>
@@ -165,7 +200,9 @@ export const AnnexDiff = ({ version }: { version: TAnnexImportDetail }) => {
             <tr key={c}>
               <th scope="row">{t(`totals.${c}`)}</th>
               <td className="cell--end nowrap">{fmt.money(d.totals.before[c], c.toUpperCase())}</td>
-              <td className="cell--end nowrap cell-strong">{fmt.money(d.totals.after[c], c.toUpperCase())}</td>
+              <td className="cell--end nowrap cell-strong">
+                {fmt.money(d.totals.after[c], c.toUpperCase())}
+              </td>
               <td className="cell--end nowrap">
                 {sign(d.totals.delta[c])}
                 {fmt.money(d.totals.delta[c], c.toUpperCase())}

@@ -3,7 +3,17 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TAnnexImportStatus, TAnnexImportSummary, TWorkOrderConcept } from '@faena/contracts'
 import { downloadFile } from '../../platform/api'
-import { Button, DataTable, EmptyState, ErrorState, SearchInput, StatusBadge, useToast, type Column, type StatusTone } from '../../platform/components'
+import {
+  Button,
+  DataTable,
+  EmptyState,
+  ErrorState,
+  SearchInput,
+  StatusBadge,
+  useToast,
+  type Column,
+  type StatusTone,
+} from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
 import { conceptsQuery, historyQuery } from './api'
 import { AnnexUploadDialog, PendingVersionDialog } from './annex-dialogs'
@@ -44,26 +54,60 @@ const History = ({ workOrderId, onReview }: { workOrderId: string; onReview: (id
   const toast = useToast()
   const q = useQuery(historyQuery(workOrderId))
   const columns: Column<TAnnexImportSummary>[] = [
-    { key: 'version', header: t('history.version'), cell: (v) => <span className="cell-strong">v{v.version}</span>, width: '5rem' },
-    { key: 'status', header: t('history.status'), cell: (v) => <StatusBadge tone={STATUS_TONE[v.status]}>{t(`status.${v.status}`)}</StatusBadge> },
+    {
+      key: 'version',
+      header: t('history.version'),
+      cell: (v) => <span className="cell-strong">v{v.version}</span>,
+      width: '5rem',
+    },
+    {
+      key: 'status',
+      header: t('history.status'),
+      cell: (v) => <StatusBadge tone={STATUS_TONE[v.status]}>{t(`status.${v.status}`)}</StatusBadge>,
+    },
     {
       key: 'file',
       header: t('history.file'),
       cell: (v) => (
-        <button type="button" className="annex-link" onClick={() => void downloadFile(`/api/v1/files/${v.fileId}`).catch((e: unknown) => toast.failure(e))}>
+        <button
+          type="button"
+          className="annex-link"
+          onClick={() =>
+            void downloadFile(`/api/v1/files/${v.fileId}`).catch((e: unknown) => toast.failure(e))
+          }
+        >
           {v.fileName}
         </button>
       ),
     },
-    { key: 'concepts', header: t('history.concepts'), align: 'end', cell: (v) => fmt.integer(v.conceptCount) },
-    { key: 'mxn', header: t('totals.mxn'), align: 'end', cell: (v) => <span className="nowrap">{fmt.money(v.totals.mxn, 'MXN')}</span> },
-    { key: 'usd', header: t('totals.usd'), align: 'end', cell: (v) => <span className="nowrap">{fmt.money(v.totals.usd, 'USD')}</span> },
+    {
+      key: 'concepts',
+      header: t('history.concepts'),
+      align: 'end',
+      cell: (v) => fmt.integer(v.conceptCount),
+    },
+    {
+      key: 'mxn',
+      header: t('totals.mxn'),
+      align: 'end',
+      cell: (v) => <span className="nowrap">{fmt.money(v.totals.mxn, 'MXN')}</span>,
+    },
+    {
+      key: 'usd',
+      header: t('totals.usd'),
+      align: 'end',
+      cell: (v) => <span className="nowrap">{fmt.money(v.totals.usd, 'USD')}</span>,
+    },
     {
       key: 'changes',
       header: t('history.changes'),
       cell: (v) => (
-        <span className="annex-counts nowrap" title={`${t('diff.added', { count: v.changes.added })}, ${t('diff.removed', { count: v.changes.removed })}, ${t('diff.changed', { count: v.changes.changed })}`}>
-          <span className="annex-counts__added">+{v.changes.added}</span> <span className="annex-counts__removed">−{v.changes.removed}</span>{' '}
+        <span
+          className="annex-counts nowrap"
+          title={`${t('diff.added', { count: v.changes.added })}, ${t('diff.removed', { count: v.changes.removed })}, ${t('diff.changed', { count: v.changes.changed })}`}
+        >
+          <span className="annex-counts__added">+{v.changes.added}</span>{' '}
+          <span className="annex-counts__removed">−{v.changes.removed}</span>{' '}
           <span className="annex-counts__changed">~{v.changes.changed}</span>
         </span>
       ),
@@ -89,7 +133,9 @@ const History = ({ workOrderId, onReview }: { workOrderId: string; onReview: (id
         ) : v.confirmedAt ? (
           <span>
             {fmt.dateTime(v.confirmedAt)}
-            {v.confirmedBy ? <span className="muted"> {t('history.by', { name: v.confirmedBy.name })}</span> : null}
+            {v.confirmedBy ? (
+              <span className="muted"> {t('history.by', { name: v.confirmedBy.name })}</span>
+            ) : null}
           </span>
         ) : (
           <span className="muted">—</span>
@@ -126,15 +172,46 @@ export const WorkOrderConceptsTab = ({ workOrderId }: { workOrderId: string }) =
   const active = data?.activeImport ?? null
   const pending = data?.pendingImport ?? null
   const canImport = can('concept.import')
-  const plannedDays = useMemo(() => (data ? data.items.reduce((n, c) => n + Object.keys(c.plannedByDay).length, 0) : 0), [data])
+  const plannedDays = useMemo(
+    () => (data ? data.items.reduce((n, c) => n + Object.keys(c.plannedByDay).length, 0) : 0),
+    [data],
+  )
 
-  const money = (v: string, currency: 'MXN' | 'USD') => <span className="nowrap">{fmt.money(v, currency)}</span>
+  const money = (v: string, currency: 'MXN' | 'USD') => (
+    <span className="nowrap">{fmt.money(v, currency)}</span>
+  )
   const columns: Column<TWorkOrderConcept>[] = [
-    { key: 'annex', header: t('table.annex'), cell: (c) => <span className="nowrap">{c.annex}</span>, width: '5.5rem' },
-    { key: 'code', header: t('table.code'), cell: (c) => <span className="nowrap mono">{c.code}</span>, width: '7rem' },
-    { key: 'description', header: t('table.description'), cell: (c) => <span className="annex-desc">{c.description}</span> },
-    { key: 'unit', header: t('table.unit'), cell: (c) => <span className="nowrap">{c.unitKey}</span>, width: '6rem' },
-    { key: 'volume', header: t('table.volume'), align: 'end', cell: (c) => <span className="nowrap">{fmt.quantity(c.authorizedVolume, { maxFractionDigits: 6 })}</span> },
+    {
+      key: 'annex',
+      header: t('table.annex'),
+      cell: (c) => <span className="nowrap">{c.annex}</span>,
+      width: '5.5rem',
+    },
+    {
+      key: 'code',
+      header: t('table.code'),
+      cell: (c) => <span className="nowrap mono">{c.code}</span>,
+      width: '7rem',
+    },
+    {
+      key: 'description',
+      header: t('table.description'),
+      cell: (c) => <span className="annex-desc">{c.description}</span>,
+    },
+    {
+      key: 'unit',
+      header: t('table.unit'),
+      cell: (c) => <span className="nowrap">{c.unitKey}</span>,
+      width: '6rem',
+    },
+    {
+      key: 'volume',
+      header: t('table.volume'),
+      align: 'end',
+      cell: (c) => (
+        <span className="nowrap">{fmt.quantity(c.authorizedVolume, { maxFractionDigits: 6 })}</span>
+      ),
+    },
     { key: 'priceMxn', header: t('table.priceMxn'), align: 'end', cell: (c) => money(c.unitPriceMxn, 'MXN') },
     { key: 'priceUsd', header: t('table.priceUsd'), align: 'end', cell: (c) => money(c.unitPriceUsd, 'USD') },
     { key: 'amountMxn', header: t('table.amountMxn'), align: 'end', cell: (c) => money(c.amountMxn, 'MXN') },
@@ -144,13 +221,21 @@ export const WorkOrderConceptsTab = ({ workOrderId }: { workOrderId: string }) =
       header: t('table.planned'),
       cell: (c) => {
         const n = Object.keys(c.plannedByDay).length
-        return n ? <span className="nowrap">{t('table.plannedDays', { count: n })}</span> : <span className="muted">—</span>
+        return n ? (
+          <span className="nowrap">{t('table.plannedDays', { count: n })}</span>
+        ) : (
+          <span className="muted">—</span>
+        )
       },
     },
   ]
 
   const importButton = canImport ? (
-    <Button variant={active ? 'secondary' : 'primary'} onClick={() => setUploading(true)} data-testid="annex-import">
+    <Button
+      variant={active ? 'secondary' : 'primary'}
+      onClick={() => setUploading(true)}
+      data-testid="annex-import"
+    >
       {t('importButton')}
     </Button>
   ) : null
@@ -166,7 +251,10 @@ export const WorkOrderConceptsTab = ({ workOrderId }: { workOrderId: string }) =
               {active.confirmedAt
                 ? ` · ${
                     active.confirmedBy
-                      ? t('activeSince', { date: fmt.dateTime(active.confirmedAt), name: active.confirmedBy.name })
+                      ? t('activeSince', {
+                          date: fmt.dateTime(active.confirmedAt),
+                          name: active.confirmedBy.name,
+                        })
                       : t('activeSinceSystem', { date: fmt.dateTime(active.confirmedAt) })
                   }`
                 : null}
@@ -226,7 +314,12 @@ export const WorkOrderConceptsTab = ({ workOrderId }: { workOrderId: string }) =
             </dl>
           ) : null}
           <div className="annex-tab__search">
-            <SearchInput value={search} onChange={setSearch} label={t('table.search')} placeholder={t('table.search')} />
+            <SearchInput
+              value={search}
+              onChange={setSearch}
+              label={t('table.search')}
+              placeholder={t('table.search')}
+            />
           </div>
           <DataTable
             caption={t('table.caption')}
@@ -248,7 +341,13 @@ export const WorkOrderConceptsTab = ({ workOrderId }: { workOrderId: string }) =
       <History workOrderId={workOrderId} onReview={setReviewing} />
 
       <AnnexUploadDialog workOrderId={workOrderId} open={uploading} onClose={() => setUploading(false)} />
-      {reviewing ? <PendingVersionDialog workOrderId={workOrderId} importId={reviewing} onClose={() => setReviewing(null)} /> : null}
+      {reviewing ? (
+        <PendingVersionDialog
+          workOrderId={workOrderId}
+          importId={reviewing}
+          onClose={() => setReviewing(null)}
+        />
+      ) : null}
     </div>
   )
 }

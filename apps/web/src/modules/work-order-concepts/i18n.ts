@@ -7,7 +7,8 @@ const es = {
   activeSince: 'confirmada el {{date}} por {{name}}',
   activeSinceSystem: 'confirmada el {{date}} (importación por línea de comandos)',
   noActive: 'Esta OT todavía no tiene conceptos.',
-  noActiveHint: 'Importa su Anexo C (Excel): se revisa contra el catálogo de conceptos y se confirma antes de quedar vigente.',
+  noActiveHint:
+    'Importa su Anexo C (Excel): se revisa contra el catálogo de conceptos y se confirma antes de quedar vigente.',
   importButton: 'Importar Anexo C',
   pending: {
     title: 'La versión {{version}} espera confirmación',
@@ -132,7 +133,12 @@ const es = {
     amountUsd: 'Importe USD',
   },
   auditValues: {
-    status: { pending_confirmation: 'Por confirmar', active: 'Vigente', superseded: 'Reemplazada', discarded: 'Descartada' },
+    status: {
+      pending_confirmation: 'Por confirmar',
+      active: 'Vigente',
+      superseded: 'Reemplazada',
+      discarded: 'Descartada',
+    },
   },
 }
 
@@ -142,7 +148,8 @@ const en: TranslationShape<typeof es> = {
   activeSince: 'confirmed on {{date}} by {{name}}',
   activeSinceSystem: 'confirmed on {{date}} (command-line import)',
   noActive: 'This work order has no concepts yet.',
-  noActiveHint: 'Import its Anexo C (Excel): it is checked against the concept catalog and confirmed before it is in force.',
+  noActiveHint:
+    'Import its Anexo C (Excel): it is checked against the concept catalog and confirmed before it is in force.',
   importButton: 'Import Anexo C',
   pending: {
     title: 'Version {{version}} is waiting for confirmation',
@@ -213,7 +220,13 @@ const en: TranslationShape<typeof es> = {
     change: 'Change',
     before: 'Before',
     after: 'After',
-    field: { volume: 'Volume', priceMxn: 'Unit price MXN', priceUsd: 'Unit price USD', unit: 'Unit', planned: 'Daily plan' },
+    field: {
+      volume: 'Volume',
+      priceMxn: 'Unit price MXN',
+      priceUsd: 'Unit price USD',
+      unit: 'Unit',
+      planned: 'Daily plan',
+    },
     plannedChanged: 'differs from the one in force',
     more: 'and {{count}} more…',
     readingNotes: 'Reading notes',
@@ -234,7 +247,12 @@ const en: TranslationShape<typeof es> = {
     review: 'Review',
     by: 'by {{name}}',
   },
-  status: { pending_confirmation: 'To confirm', active: 'In force', superseded: 'Superseded', discarded: 'Discarded' },
+  status: {
+    pending_confirmation: 'To confirm',
+    active: 'In force',
+    superseded: 'Superseded',
+    discarded: 'Discarded',
+  },
   auditActions: {
     annex_import: {
       created: 'Imported an Anexo C version',
@@ -244,9 +262,19 @@ const en: TranslationShape<typeof es> = {
     },
   },
   auditEntities: { annex_import: 'Anexo C version' },
-  auditFields: { activeVersion: 'Version in force', conceptCount: 'Concepts', amountMxn: 'Amount MXN', amountUsd: 'Amount USD' },
+  auditFields: {
+    activeVersion: 'Version in force',
+    conceptCount: 'Concepts',
+    amountMxn: 'Amount MXN',
+    amountUsd: 'Amount USD',
+  },
   auditValues: {
-    status: { pending_confirmation: 'To confirm', active: 'In force', superseded: 'Superseded', discarded: 'Discarded' },
+    status: {
+      pending_confirmation: 'To confirm',
+      active: 'In force',
+      superseded: 'Superseded',
+      discarded: 'Discarded',
+    },
   },
 }
 

@@ -3,7 +3,14 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TWorkOrderDetail } from '@faena/contracts'
-import { Button, EmptyState, PageHeader, PageLoadError, PagePending, buttonClass } from '../../platform/components'
+import {
+  Button,
+  EmptyState,
+  PageHeader,
+  PageLoadError,
+  PagePending,
+  buttonClass,
+} from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
 import { AuditHistory } from '../audit'
 import { workOrderDetailQuery, workOrderFamilyQuery } from './api'

@@ -27,7 +27,9 @@ export const Button = ({
     type={type}
     disabled={disabled || loading}
     aria-busy={loading || undefined}
-    className={['btn', `btn--${variant}`, size === 'sm' ? 'btn--sm' : '', className ?? ''].filter(Boolean).join(' ')}
+    className={['btn', `btn--${variant}`, size === 'sm' ? 'btn--sm' : '', className ?? '']
+      .filter(Boolean)
+      .join(' ')}
   >
     {loading ? <span className="spinner" aria-hidden="true" /> : icon}
     {children}

@@ -83,7 +83,12 @@ export const ConfirmDialog = ({
         <div className="field">
           <label className="field__label" htmlFor={`${id}-reason`}>
             {reasonLabel ?? t('dialog.reason')}
-            {reason === 'required' ? <span className="field__required" aria-hidden="true"> *</span> : null}
+            {reason === 'required' ? (
+              <span className="field__required" aria-hidden="true">
+                {' '}
+                *
+              </span>
+            ) : null}
           </label>
           <textarea
             id={`${id}-reason`}

@@ -90,7 +90,13 @@ export const DataTable = <T,>({
 
   const headerCell = (c: Column<T>) => {
     const active = sort?.key === c.key
-    const ariaSort = c.sortable ? (active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : 'none') : undefined
+    const ariaSort = c.sortable
+      ? active
+        ? sort.dir === 'asc'
+          ? 'ascending'
+          : 'descending'
+        : 'none'
+      : undefined
     const style: CSSProperties | undefined = c.width ? { width: c.width } : undefined
     if (!c.sortable || !onSortChange) {
       return (
@@ -161,7 +167,9 @@ export const DataTable = <T,>({
       return (
         <Fragment key={key}>
           <tr
-            className={[onRowClick ? 'row--clickable' : '', isOpen ? 'row--expanded' : ''].filter(Boolean).join(' ')}
+            className={[onRowClick ? 'row--clickable' : '', isOpen ? 'row--expanded' : '']
+              .filter(Boolean)
+              .join(' ')}
             tabIndex={onRowClick ? 0 : undefined}
             onClick={onRowClick ? () => onRowClick(row) : undefined}
             onKeyDown={onRowClick ? (e) => onRowKeyDown(e, row) : undefined}
@@ -202,10 +210,17 @@ export const DataTable = <T,>({
 
   return (
     <div className="data-table">
-      <div className={fetching ? 'data-table__progress data-table__progress--on' : 'data-table__progress'} aria-hidden="true" />
+      <div
+        className={fetching ? 'data-table__progress data-table__progress--on' : 'data-table__progress'}
+        aria-hidden="true"
+      />
       <div className="data-table__scroll">
         <table
-          className={['table', dense ? 'table--dense' : '', fixedLayout ? 'table--fixed' : ''].filter(Boolean).join(' ')} aria-busy={loading || fetching || undefined}>
+          className={['table', dense ? 'table--dense' : '', fixedLayout ? 'table--fixed' : '']
+            .filter(Boolean)
+            .join(' ')}
+          aria-busy={loading || fetching || undefined}
+        >
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>

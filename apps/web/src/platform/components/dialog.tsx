@@ -22,7 +22,16 @@ export type DialogProps = {
  * Modal on the native <dialog> (showModal: the page behind is inert). Focus is trapped inside,
  * Escape closes, and focus returns to the element that opened it.
  */
-export const Dialog = ({ open, onClose, title, children, footer, size = 'md', onSubmit, initialFocusRef }: DialogProps) => {
+export const Dialog = ({
+  open,
+  onClose,
+  title,
+  children,
+  footer,
+  size = 'md',
+  onSubmit,
+  initialFocusRef,
+}: DialogProps) => {
   const { t } = useTranslation()
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
@@ -35,7 +44,8 @@ export const Dialog = ({ open, onClose, title, children, footer, size = 'md', on
     if (open && !dialog.open) {
       const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
       dialog.showModal()
-      const first = initialFocusRef?.current ?? dialog.querySelector<HTMLElement>(`.dialog__body ${FOCUSABLE}`)
+      const first =
+        initialFocusRef?.current ?? dialog.querySelector<HTMLElement>(`.dialog__body ${FOCUSABLE}`)
       first?.focus()
       return () => {
         if (dialog.open) dialog.close()
@@ -47,7 +57,9 @@ export const Dialog = ({ open, onClose, title, children, footer, size = 'md', on
 
   const onKeyDown = (e: KeyboardEvent<HTMLDialogElement>) => {
     if (e.key !== 'Tab' || !ref.current) return
-    const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null)
+    const items = [...ref.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (el) => el.offsetParent !== null,
+    )
     const first = items[0]
     const last = items[items.length - 1]
     if (!first || !last) return
@@ -68,7 +80,12 @@ export const Dialog = ({ open, onClose, title, children, footer, size = 'md', on
         <h2 id={titleId} className="dialog__title">
           {title}
         </h2>
-        <button type="button" className="dialog__close" aria-label={t('actions.close')} onClick={() => onCloseRef.current()}>
+        <button
+          type="button"
+          className="dialog__close"
+          aria-label={t('actions.close')}
+          onClick={() => onCloseRef.current()}
+        >
           ×
         </button>
       </div>

@@ -30,7 +30,15 @@ export const FilterBar = ({ children, active = false, onClear, end }: FilterBarP
 }
 
 /** A labelled filter control (label above, compact). */
-export const Filter = ({ label, htmlFor, children }: { label: string; htmlFor: string; children: ReactNode }) => (
+export const Filter = ({
+  label,
+  htmlFor,
+  children,
+}: {
+  label: string
+  htmlFor: string
+  children: ReactNode
+}) => (
   <div className="filter">
     <label className="filter__label" htmlFor={htmlFor}>
       {label}

@@ -33,6 +33,13 @@ export const Icon = ({ name, className }: { name: IconName; className?: string }
     aria-hidden="true"
     focusable="false"
   >
-    <path d={paths[name]} fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+    <path
+      d={paths[name]}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.7"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    />
   </svg>
 )

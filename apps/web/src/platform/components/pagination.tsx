@@ -14,7 +14,14 @@ export type PaginationProps = {
 }
 
 /** Offset pagination: "1–50 of 234", rows per page, first/previous/next/last. */
-export const Pagination = ({ total, limit, offset, onPageChange, onLimitChange, pageSizes = PAGE_SIZES }: PaginationProps) => {
+export const Pagination = ({
+  total,
+  limit,
+  offset,
+  onPageChange,
+  onLimitChange,
+  pageSizes = PAGE_SIZES,
+}: PaginationProps) => {
   const { t } = useTranslation()
   const fmt = useFormat()
   const id = useId()
@@ -67,7 +74,9 @@ export const Pagination = ({ total, limit, offset, onPageChange, onLimitChange, 
         >
           ‹ {t('table.previous')}
         </button>
-        <span className="pagination__page">{t('table.page', { page: fmt.integer(page), pages: fmt.integer(pages) })}</span>
+        <span className="pagination__page">
+          {t('table.page', { page: fmt.integer(page), pages: fmt.integer(pages) })}
+        </span>
         <button
           type="button"
           className="btn btn--ghost btn--sm"

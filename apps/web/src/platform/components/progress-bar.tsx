@@ -26,7 +26,9 @@ export const ProgressBar = ({ value, label, showValue = true }: ProgressBarProps
       >
         <div className="progress__bar" style={v === null ? undefined : { width: `${v}%` }} />
       </div>
-      {showValue && v !== null ? <span className="progress__value">{fmt.percent(v, { ratio: false, maxFractionDigits: 0 })}</span> : null}
+      {showValue && v !== null ? (
+        <span className="progress__value">{fmt.percent(v, { ratio: false, maxFractionDigits: 0 })}</span>
+      ) : null}
     </div>
   )
 }
@@ -49,7 +51,12 @@ export const BandedProgress = ({ size = 'md', plain = false, className, ...bar }
   const band = plain ? undefined : progressBand(bar.value ?? 0)
   return (
     <div
-      className={['progress-banded', band ? `progress-banded--${band}` : '', `progress-banded--${size}`, className ?? '']
+      className={[
+        'progress-banded',
+        band ? `progress-banded--${band}` : '',
+        `progress-banded--${size}`,
+        className ?? '',
+      ]
         .filter(Boolean)
         .join(' ')}
       data-band={band}

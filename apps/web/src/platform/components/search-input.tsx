@@ -57,10 +57,10 @@ export const SearchInput = ({
   return (
     <div className={['search', icon ? '' : 'search--plain', className ?? ''].filter(Boolean).join(' ')}>
       {icon ? (
-      <svg className="search__icon" viewBox="0 0 20 20" aria-hidden="true">
-        <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-        <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
-      </svg>
+        <svg className="search__icon" viewBox="0 0 20 20" aria-hidden="true">
+          <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+          <path d="M13 13l4.5 4.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+        </svg>
       ) : null}
       <input
         id={id}

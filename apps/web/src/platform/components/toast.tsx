@@ -53,12 +53,21 @@ export const ToastProvider = ({ children }: { children: ReactNode }) => {
       <div className="toasts" role="region" aria-label={t('toast.region')}>
         <div aria-live="polite" className="toasts__list">
           {items.map((x) => (
-            <div key={x.id} className={`toast toast--${x.tone}`} role={x.tone === 'error' ? 'alert' : 'status'}>
+            <div
+              key={x.id}
+              className={`toast toast--${x.tone}`}
+              role={x.tone === 'error' ? 'alert' : 'status'}
+            >
               <div className="toast__text">
                 <p className="toast__message">{x.message}</p>
                 {x.detail ? <p className="toast__detail">{x.detail}</p> : null}
               </div>
-              <button type="button" className="toast__close" aria-label={t('toast.dismiss')} onClick={() => dismiss(x.id)}>
+              <button
+                type="button"
+                className="toast__close"
+                aria-label={t('toast.dismiss')}
+                onClick={() => dismiss(x.id)}
+              >
                 ×
               </button>
             </div>

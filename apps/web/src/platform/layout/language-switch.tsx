@@ -8,7 +8,11 @@ export const LanguageSwitch = ({ className }: { className?: string }) => {
   const change = useChangeLanguage()
   const lang = i18n.language ? currentLanguage() : 'es'
   return (
-    <div className={['segmented', className ?? ''].filter(Boolean).join(' ')} role="group" aria-label={t('language.switchLabel')}>
+    <div
+      className={['segmented', className ?? ''].filter(Boolean).join(' ')}
+      role="group"
+      aria-label={t('language.switchLabel')}
+    >
       {LANGUAGES.map((l) => (
         <button
           key={l}

@@ -22,7 +22,8 @@ export const LoginPage = () => {
   )
 
   const login = useMutation({
-    mutationFn: (body: TLoginRequest) => apiPost<unknown>('/api/v1/auth/login', body, { skipAuthRedirect: true }),
+    mutationFn: (body: TLoginRequest) =>
+      apiPost<unknown>('/api/v1/auth/login', body, { skipAuthRedirect: true }),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: ME_QUERY_KEY })
       const me = await queryClient.fetchQuery(meQueryOptions)
@@ -75,7 +76,9 @@ export const LoginPage = () => {
             {formError ? (
               <>
                 {formError.message}
-                {formError.ref ? <span className="form-error__ref">{t('errors.reference', { id: formError.ref })}</span> : null}
+                {formError.ref ? (
+                  <span className="form-error__ref">{t('errors.reference', { id: formError.ref })}</span>
+                ) : null}
               </>
             ) : null}
           </FormError>

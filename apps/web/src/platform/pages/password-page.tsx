@@ -71,7 +71,12 @@ export const PasswordPage = () => {
               />
             )}
           </FormField>
-          <FormField label={t('password.new')} error={form.errors.newPassword} hint={t('password.hint')} required>
+          <FormField
+            label={t('password.new')}
+            error={form.errors.newPassword}
+            hint={t('password.hint')}
+            required
+          >
             {(p) => (
               <input
                 {...p}

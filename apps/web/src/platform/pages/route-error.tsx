@@ -14,7 +14,14 @@ export const RouteError = ({ error, reset }: ErrorComponentProps) => {
     return (
       <div className="page">
         <section className="card">
-          <EmptyState title={t('errors.forbidden')} action={<Link to="/" className={buttonClass('primary')}>{t('errors.goHome')}</Link>} />
+          <EmptyState
+            title={t('errors.forbidden')}
+            action={
+              <Link to="/" className={buttonClass('primary')}>
+                {t('errors.goHome')}
+              </Link>
+            }
+          />
         </section>
       </div>
     )
