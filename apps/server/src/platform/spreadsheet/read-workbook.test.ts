@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
-import { readRows } from './read-workbook'
+import { readRows, readRowsLoaded } from './read-workbook'
 
 const FIXTURE = path.resolve(
   import.meta.dirname,
@@ -38,5 +38,17 @@ describe('readRows keeps multi-byte characters whole across chunk boundaries', (
     expect(rows[0]?.cells).toEqual([text, text])
     expect(rows.every((r) => r.cells.every((c) => typeof c !== 'string' || !c.includes('\uFFFD')))).toBe(true)
     expect(rows[1998]?.cells[0]).toBe(`fila 1999 — PRESIÓN ${'Ó'.repeat(1999 % 50)}`)
+  })
+})
+
+describe('readRowsLoaded (the in-memory fallback)', () => {
+  it('gives the same rows as the streaming reader on the real contract workbook', async () => {
+    const bytes = await readFile(FIXTURE)
+    const streamed: unknown[] = []
+    for await (const row of readRows(bytes)) streamed.push(row)
+    const loaded: unknown[] = []
+    for await (const row of readRowsLoaded(bytes)) loaded.push(row)
+    expect(loaded.length).toBeGreaterThan(1_400)
+    expect(loaded).toEqual(streamed)
   })
 })

@@ -69,6 +69,34 @@ export async function* readRows(
   }
 }
 
+/**
+ * The same rows as `readRows`, from the whole workbook loaded in memory (no streaming). A fallback for a
+ * streaming read that failed: the streaming reader has been seen to fail intermittently on a busy machine.
+ */
+export async function* readRowsLoaded(
+  bytes: Buffer,
+  options: { sheets?: (name: string, index: number) => boolean } = {},
+): AsyncGenerator<SheetRow & { sheet: string }> {
+  const wb = await loadWorkbook(bytes)
+  for (const [index, sheet] of wb.worksheets.entries()) {
+    if (options.sheets && !options.sheets(sheet.name, index)) continue
+    const rows: (SheetRow & { sheet: string })[] = []
+    sheet.eachRow((row) => {
+      const values = row.values as ExcelJS.CellValue[]
+      const cells: CellValue[] = []
+      for (let c = 1; c < values.length; c++) {
+        // like the stream: a merged range has its value in its first cell only
+        const cell = row.getCell(c)
+        cells.push(cell.isMerged && cell.master.address !== cell.address ? null : plainCell(values[c]))
+      }
+      if (!cells.every((x) => x === null || (typeof x === 'string' && x.trim() === ''))) {
+        rows.push({ sheet: sheet.name, rowNumber: row.number, cells })
+      }
+    })
+    yield* rows
+  }
+}
+
 /** Loads a whole workbook (small files, or when random access across rows is needed). */
 export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook()
