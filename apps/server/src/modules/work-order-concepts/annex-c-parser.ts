@@ -1,10 +1,5 @@
 import Decimal from 'decimal.js'
-import {
-  readRows,
-  readRowsLoaded,
-  type CellValue,
-  type SheetRow,
-} from '../../platform/spreadsheet/read-workbook'
+import { readRows, type CellValue, type SheetRow } from '../../platform/spreadsheet/read-workbook'
 import { normalizeUnitKey } from '../catalogs'
 
 /** Exact arithmetic: 40 significant digits, far above numeric(25,6) sums and products; nothing here rounds. */
@@ -454,11 +449,8 @@ export async function locateAnnexCTable(
   let current = null as SheetState | null
   const wanted = (preferred: boolean) =>
     preferred ? !candidates.some((c) => c.preferred) : candidates.length === 0
-  const scan = async (rows: AsyncIterable<SheetRow & { sheet: string }>) => {
-    sheets.length = 0
-    candidates.length = 0
-    current = null as SheetState | null
-    for await (const row of rows) {
+  try {
+    for await (const row of readRows(bytes, { sheets: (name) => (sheets.push(name), true) })) {
       // (no early exit once a preferred table is complete: stopping the reader midway leaves its temporary files behind)
       if (current?.name !== row.sheet) current = { name: row.sheet, candidate: null, buffering: false }
       if (current.candidate === null) {
@@ -486,17 +478,8 @@ export async function locateAnnexCTable(
       }
       current.candidate.rows.push({ rowNumber: row.rowNumber, cells: row.cells })
     }
-  }
-  const listSheet = (name: string) => (sheets.push(name), true)
-  try {
-    await scan(readRows(bytes, { sheets: listSheet }))
   } catch {
-    // The streaming reader has failed intermittently on busy machines; read the whole workbook once more.
-    try {
-      await scan(readRowsLoaded(bytes, { sheets: listSheet }))
-    } catch {
-      return fileError('NOT_XLSX', 'El archivo no se pudo leer como libro de Excel (.xlsx o .xlsm).')
-    }
+    return fileError('NOT_XLSX', 'El archivo no se pudo leer como libro de Excel (.xlsx o .xlsm).')
   }
   const chosen = candidates.find((c) => c.preferred) ?? candidates[0]
   if (!chosen) {

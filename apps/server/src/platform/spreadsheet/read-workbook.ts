@@ -53,26 +53,31 @@ export async function* readRows(
   })
   decodeWholeCharacters(reader)
   let index = 0
-  for await (const ws of reader) {
-    const sheet = ws as unknown as ExcelJS.Worksheet & { name: string }
-    const name = sheet.name
-    const take = !options.sheets || options.sheets(name, index)
-    index++
-    for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
-      if (!take) continue
-      const values = row.values as ExcelJS.CellValue[]
-      const cells: CellValue[] = []
-      for (let c = 1; c < values.length; c++) cells.push(plainCell(values[c]))
-      if (cells.every((x) => x === null || (typeof x === 'string' && x.trim() === ''))) continue
-      yield { sheet: name, rowNumber: row.number, cells }
+  try {
+    for await (const ws of reader) {
+      const sheet = ws as unknown as ExcelJS.Worksheet & { name: string }
+      const name = sheet.name
+      const take = !options.sheets || options.sheets(name, index)
+      index++
+      for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
+        if (!take) continue
+        const values = row.values as ExcelJS.CellValue[]
+        const cells: CellValue[] = []
+        for (let c = 1; c < values.length; c++) cells.push(plainCell(values[c]))
+        if (cells.every((x) => x === null || (typeof x === 'string' && x.trim() === ''))) continue
+        yield { sheet: name, rowNumber: row.number, cells }
+      }
     }
+  } catch (err) {
+    // ExcelJS's streaming reader parses a worksheet as soon as the shared strings and relationships are
+    // in, even when xl/workbook.xml comes later in the zip (`this.model` undefined → TypeError). Writers do
+    // not fix the entry order (ExcelJS's own varies with timing), so such a file is read in memory instead.
+    if (index > 0) throw err
+    yield* readRowsLoaded(bytes, options)
   }
 }
 
-/**
- * The same rows as `readRows`, from the whole workbook loaded in memory (no streaming). A fallback for a
- * streaming read that failed: the streaming reader has been seen to fail intermittently on a busy machine.
- */
+/** The same rows as `readRows`, from the whole workbook loaded in memory (no streaming). */
 export async function* readRowsLoaded(
   bytes: Buffer,
   options: { sheets?: (name: string, index: number) => boolean } = {},
