@@ -1,5 +1,6 @@
 import net from 'node:net'
 import { defineConfig } from 'vitest/config'
+import { realFixtures } from './apps/server/test/real-fixtures-dir'
 
 /** Is a PostgreSQL server listening (TEST_DATABASE_URL or the local one)? Then integration tests run on it too. */
 async function postgresReachable(): Promise<boolean> {
@@ -15,6 +16,7 @@ async function postgresReachable(): Promise<boolean> {
 }
 
 export default defineConfig(async () => {
+  console.log(realFixtures.reason)
   const integration = (db: 'pglite' | 'postgres') => ({
     test: {
       name: `integration-${db}`,
