@@ -1,13 +1,17 @@
 import os from 'node:os'
 import path from 'node:path'
 import { defineConfig } from '@playwright/test'
+import { realFixtures } from '../apps/server/test/real-fixtures-dir'
+import { findChromium } from './chromium'
 
 const PORT = Number(process.env.E2E_PORT ?? 3210)
 const DATA_DIR = path.join(os.tmpdir(), `faena-e2e-${PORT}`)
 export const E2E_PASSWORD = 'e2e-demo-password'
 
-/** Debian's chromium, never a downloaded browser. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** Debian's chromium, never a downloaded browser (`ensure-chromium.ts` installs it before the run). */
+const executablePath = findChromium() ?? '/usr/bin/chromium'
+
+if (!process.env.TEST_WORKER_INDEX) console.log(`e2e ${realFixtures.reason}`)
 
 export default defineConfig({
   testDir: '.',
