@@ -1,6 +1,19 @@
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import {
+  aliasProject,
+  FIELD,
+  mspdiBytes,
+  mspdiXml,
+  nullTasksProject,
+  relationsProject,
+  resourcesProject,
+  taskNumbersProject,
+  taskOf,
+  wbsProject,
+  type MspdiProject,
+} from '../../../test/fixtures/mspdi'
+import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import {
   isoDurationMinutes,
   MspdiError,
@@ -9,10 +22,9 @@ import {
   type MspdiSchedule,
 } from './mspdi-parser'
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../../..')
-const fixtureDir = path.resolve(repoRoot, '../shared/fixtures/msproject')
-const fixture = (name: string) => readFileSync(path.join(fixtureDir, name))
+const fixture = (name: string) => readFileSync(realFixturePath(`msproject/${name}`))
 const fixtureText = (name: string) => fixture(name).toString('utf8')
+const built = (p: MspdiProject) => parseMspdi(mspdiBytes(p))
 
 const byUid = (s: MspdiSchedule, uid: number) => {
   const t = s.tasks.find((x) => x.uid === uid)
@@ -53,15 +65,15 @@ const NUMBER2 = 188743768
 const TEXT1 = 188743731
 const TEXT2 = 188743734
 
-describe('parseMspdi — fixtures', () => {
-  it('sample1.xml: 22 tasks on 3 levels, summaries, parents, 6 links of every type and lags in days', () => {
-    const s = parseMspdi(fixture('sample1.xml'))
+describe('parseMspdi — built files with the layouts MS Project writes', () => {
+  it('a 22-task WBS on 3 levels: summaries, parents by ID order, durations, 6 links of every type and lags in days', () => {
+    const s = built(wbsProject())
     expect(s.project).toMatchObject({
-      name: 'MPXJ Sample',
+      name: 'Programa de muestra — Plataforma & ducto',
       minutesPerDay: 480,
       minutesPerWeek: 2400,
-      startDate: '2003-01-07',
-      finishDate: '2003-03-18',
+      startDate: '2026-01-06',
+      finishDate: '2026-03-17',
       saveVersion: 14,
       weightField: null,
       progressField: null,
@@ -72,7 +84,7 @@ describe('parseMspdi — fixtures', () => {
     expect(s.tasks.map((t) => t.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
     expect(s.tasks.filter((t) => t.summary).map((t) => t.uid)).toEqual([1, 6, 19, 22])
     expect(byUid(s, 1)).toMatchObject({
-      name: 'First Task',
+      name: 'Ingeniería',
       outlineLevel: 1,
       parentUid: null,
       wbs: '1',
@@ -82,14 +94,14 @@ describe('parseMspdi — fixtures', () => {
       parentUid: 1,
       durationMinutes: '48000',
       durationDays: '100.00',
-      start: '2003-01-07',
+      start: '2026-01-06',
     })
-    expect(byUid(s, 3).durationDays).toBe('0.00')
+    expect(byUid(s, 3)).toMatchObject({ durationDays: '0.00', milestone: true })
     expect(byUid(s, 7).parentUid).toBe(6)
-    expect(byUid(s, 9).parentUid).toBe(19)
+    expect(byUid(s, 9).parentUid).toBe(19) // ID 8 follows the summary with ID 7 (UID 19)
     expect(byUid(s, 22)).toMatchObject({ parentUid: 19, outlineLevel: 2, summary: true })
     expect(byUid(s, 23)).toMatchObject({ parentUid: 22, outlineLevel: 3, wbs: '3.13.1' })
-    expect(byUid(s, 24).startDateTime).toBe('2003-01-07T23:00:00')
+    expect(byUid(s, 24).startDateTime).toBe('2026-01-06T23:00:00')
     expect(s.dependencies).toHaveLength(6)
     const links = s.dependencies.map((d) => [d.predecessorUid, d.successorUid, d.type, d.lagDays])
     expect(links).toEqual([
@@ -106,28 +118,41 @@ describe('parseMspdi — fixtures', () => {
       lagElapsed: false,
       lagPercent: null,
     })
-    expect(byUid(s, 2).resourceNames).toEqual(['First Resource', 'Second Resource'])
-    expect(byUid(s, 23).resourceNames).toEqual(['First Resource'])
-    expect(byUid(s, 24).resourceNames).toEqual(['Second Resource'])
+    expect(byUid(s, 2).resourceNames).toEqual(['Ana Ruiz', 'Luis Pérez'])
+    expect(byUid(s, 23).resourceNames).toEqual(['Ana Ruiz'])
+    expect(byUid(s, 24).resourceNames).toEqual(['Luis Pérez'])
     expect(byUid(s, 9).resourceNames).toEqual([])
     expect(s.warnings).toEqual([])
   })
 
-  it('mspdirelations.xml: 5 flat tasks and the four link types (0 FF, 1 FS, 2 SF, 3 SS) with a one-day lag', () => {
-    const s = parseMspdi(fixture('mspdirelations.xml'))
+  it('tasks written out of ID order are read in ID order (parents follow IDs, not file order)', () => {
+    const p = wbsProject()
+    p.tasks.reverse()
+    const s = built(p)
+    expect(s.tasks.map((t) => t.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
+    expect(byUid(s, 9).parentUid).toBe(19)
+    expect(byUid(s, 24).parentUid).toBe(22)
+  })
+
+  it('relations: 5 flat tasks and the four link types (0 FF, 1 FS, 2 SF, 3 SS) with a one-day lag', () => {
+    const s = built(relationsProject())
     expect(s.tasks).toHaveLength(5)
     expect(s.tasks.every((t) => t.outlineLevel === 1 && t.parentUid === null && !t.summary)).toBe(true)
     expect(s.dependencies.map((d) => `${d.predecessorUid}>${d.successorUid} ${d.type} ${d.lagDays}`)).toEqual(
       ['1>2 FS 0.00', '2>3 SS 1.00', '3>4 FF 0.00', '4>5 SF 0.00'],
     )
     expect(s.project.saveVersion).toBe(12)
+    // assignments to the "unassigned" resource and the nameless resource 0 give no names
+    expect(s.tasks.every((t) => t.resourceNames.length === 0)).toBe(true)
+    expect(s.warnings).toEqual([])
   })
 
-  it('mspdiresource.xml: resource names through assignments, fractional durations, percent complete', () => {
-    const s = parseMspdi(fixture('mspdiresource.xml'))
-    expect(s.tasks.map((t) => t.name)).toEqual(['Task A', 'Contoured Task', 'Completed Task'])
-    expect(byUid(s, 2).resourceNames).toEqual(['Wade Golden', 'Jon Iles', 'Brian Leach'])
-    expect(byUid(s, 3).resourceNames).toEqual(['Wade Golden'])
+  it('resources: names through assignments (once each), fractional durations, percent complete', () => {
+    const s = built(resourcesProject())
+    expect(s.tasks.map((t) => t.name)).toEqual(['Tarea A', 'Tarea con perfil', 'Tarea terminada'])
+    expect(byUid(s, 2).resourceNames).toEqual(['Carlos Díaz', 'Elena Mora', 'Jorge Salas'])
+    expect(byUid(s, 3).resourceNames).toEqual(['Carlos Díaz'])
+    expect(byUid(s, 4).resourceNames).toEqual(['Carlos Díaz']) // assigned twice, listed once
     // PT57H8M24S = 3 428.4 min = 7.1425 days → 7.14 (half-up, 2 decimals)
     expect(byUid(s, 3)).toMatchObject({ durationMinutes: '3428.4', durationDays: '7.14' })
     expect(byUid(s, 4)).toMatchObject({ percentComplete: '100', progress: '100.00', durationDays: '2.00' })
@@ -136,8 +161,8 @@ describe('parseMspdi — fixtures', () => {
     expect(s.dependencies).toHaveLength(1)
   })
 
-  it('mspdinulltasks.xml: null tasks are left out and 450 minutes per day converts durations', () => {
-    const s = parseMspdi(fixture('mspdinulltasks.xml'))
+  it('null tasks are left out and 450 minutes per day converts durations', () => {
+    const s = built(nullTasksProject())
     expect(s.project.minutesPerDay).toBe(450)
     expect(s.tasks.map((t) => t.uid)).toEqual([1, 3, 4, 6, 8])
     expect(s.tasks.map((t) => t.parentUid)).toEqual([null, 1, 1, null, 6])
@@ -149,43 +174,217 @@ describe('parseMspdi — fixtures', () => {
     expect(s.warnings).toContain('Se omitieron 3 filas vacías (tareas nulas).')
   })
 
-  it('task-numbers-project2019-mspdi.xml: 20 tasks with custom number values', () => {
-    const s = parseMspdi(fixture('task-numbers-project2019-mspdi.xml'))
+  it('task numbers: 20 tasks with custom number values keyed by field name', () => {
+    const s = built(taskNumbersProject())
     expect(s.tasks).toHaveLength(20)
     expect(byUid(s, 1).customFields).toEqual({ Number1: '1' })
     expect(byUid(s, 20).customFields).toEqual({ Number20: '20' })
     expect(s.tasks.every((t) => t.weight === null)).toBe(true)
   })
 
-  it('task-numbers: weight and progress come from the custom fields aliased "Peso" and "Avance real"', () => {
-    const xml = fixtureText('task-numbers-project2019-mspdi.xml')
-      .replace('<FieldName>Number1</FieldName>', '<FieldName>Number1</FieldName><Alias>Peso</Alias>')
-      .replace('<FieldName>Number2</FieldName>', '<FieldName>Number2</FieldName><Alias> AVANCE REAL </Alias>')
-    const s = parseMspdi(xml)
+  it('task numbers: weight and progress come from the custom fields aliased "Peso" and "Avance real"', () => {
+    const p = taskNumbersProject()
+    p.fields![0]!.alias = 'Peso'
+    p.fields![1]!.alias = ' AVANCE REAL '
+    const s = built(p)
     expect(s.project.weightField).toEqual({ fieldId: String(NUMBER1), fieldName: 'Number1', alias: 'Peso' })
     expect(s.project.progressField).toMatchObject({ fieldId: String(NUMBER2), fieldName: 'Number2' })
     expect(byUid(s, 1)).toMatchObject({ weight: '1.00', progress: '0.00' })
     expect(byUid(s, 2)).toMatchObject({ weight: null, progress: '2.00' })
   })
 
-  it('alias.xml: no tasks, 130 aliased task fields (resource aliases ignored)', () => {
-    const s = parseMspdi(fixture('alias.xml'))
+  it('aliases only: no tasks, the 30 aliased task fields (resource aliases ignored)', () => {
+    const s = built(aliasProject())
     expect(s.tasks).toEqual([])
-    expect(s.project.customFields).toHaveLength(130)
+    expect(s.project.customFields).toHaveLength(30)
     expect(s.project.customFields[0]).toEqual({ fieldId: String(TEXT1), fieldName: 'Text1', alias: 'Text1t' })
     expect(s.project.customFields.every((f) => f.alias.endsWith('t'))).toBe(true)
   })
 
-  it('alias.xml: an alias on a resource field is not a task weight; task aliases match case/accent-insensitively', () => {
-    const xml = fixtureText('alias.xml')
-      .replace('<Alias>Text1r</Alias>', '<Alias>Peso</Alias>')
-      .replace('<Alias>Text5t</Alias>', '<Alias>Peso de la actividad</Alias>')
-      .replace('<Alias>Text9t</Alias>', '<Alias>PONDERADOR</Alias>')
-      .replace('<Alias>Text2t</Alias>', '<Alias>Avance Físico %</Alias>')
-    const s = parseMspdi(xml)
+  it('aliases: an alias on a resource field is not a task weight; task aliases match case/accent-insensitively', () => {
+    const p = aliasProject()
+    const setAlias = (fieldId: number, alias: string) => {
+      p.fields!.find((f) => f.fieldId === fieldId)!.alias = alias
+    }
+    setAlias(FIELD.resourceText(1), 'Peso')
+    setAlias(FIELD.taskText(5), 'Peso de la actividad')
+    setAlias(FIELD.taskText(9), 'PONDERADOR')
+    setAlias(FIELD.taskText(2), 'Avance Físico %')
+    const s = built(p)
     // exact alias (PONDERADOR) wins over an earlier alias that only contains "peso"
     expect(s.project.weightField).toMatchObject({ fieldName: 'Text9', alias: 'PONDERADOR' })
     expect(s.project.progressField).toMatchObject({ fieldName: 'Text2', alias: 'Avance Físico %' })
+  })
+
+  it('the same project saved as UTF-8, UTF-8 with BOM, UTF-16 LE and UTF-16 BE reads the same', () => {
+    const p = wbsProject()
+    const utf8 = built(p)
+    for (const encoding of ['utf8-bom', 'utf16le', 'utf16be'] as const) {
+      expect(parseMspdi(mspdiBytes(p, encoding)), encoding).toEqual(utf8)
+    }
+    expect(parseMspdi(mspdiXml(p))).toEqual(utf8)
+    expect(byUid(utf8, 1).name).toBe('Ingeniería')
+  })
+
+  it('a file without MinutesPerDay falls back to 480 with a warning', () => {
+    const p = nullTasksProject()
+    p.minutesPerDay = null
+    taskOf(p, 1).duration = 'PT80H0M0S'
+    const s = built(p)
+    expect(s.project.minutesPerDay).toBe(480)
+    expect(byUid(s, 1).durationDays).toBe('10.00')
+    expect(s.warnings.join(' ')).toMatch(/no indica minutos por día/)
+  })
+})
+
+describeRealFiles('msproject/*.xml', () => {
+  describe('parseMspdi', () => {
+    it('sample1.xml: 22 tasks on 3 levels, summaries, parents, 6 links of every type and lags in days', () => {
+      const s = parseMspdi(fixture('sample1.xml'))
+      expect(s.project).toMatchObject({
+        name: 'MPXJ Sample',
+        minutesPerDay: 480,
+        minutesPerWeek: 2400,
+        startDate: '2003-01-07',
+        finishDate: '2003-03-18',
+        saveVersion: 14,
+        weightField: null,
+        progressField: null,
+      })
+      expect(s.tasks).toHaveLength(22)
+      expect(s.tasks.some((t) => t.uid === 0)).toBe(false)
+      expect(new Set(s.tasks.map((t) => t.outlineLevel))).toEqual(new Set([1, 2, 3]))
+      expect(s.tasks.map((t) => t.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
+      expect(s.tasks.filter((t) => t.summary).map((t) => t.uid)).toEqual([1, 6, 19, 22])
+      expect(byUid(s, 1)).toMatchObject({
+        name: 'First Task',
+        outlineLevel: 1,
+        parentUid: null,
+        wbs: '1',
+        durationDays: '50.00',
+      })
+      expect(byUid(s, 2)).toMatchObject({
+        parentUid: 1,
+        durationMinutes: '48000',
+        durationDays: '100.00',
+        start: '2003-01-07',
+      })
+      expect(byUid(s, 3).durationDays).toBe('0.00')
+      expect(byUid(s, 7).parentUid).toBe(6)
+      expect(byUid(s, 9).parentUid).toBe(19)
+      expect(byUid(s, 22)).toMatchObject({ parentUid: 19, outlineLevel: 2, summary: true })
+      expect(byUid(s, 23)).toMatchObject({ parentUid: 22, outlineLevel: 3, wbs: '3.13.1' })
+      expect(byUid(s, 24).startDateTime).toBe('2003-01-07T23:00:00')
+      expect(s.dependencies).toHaveLength(6)
+      const links = s.dependencies.map((d) => [d.predecessorUid, d.successorUid, d.type, d.lagDays])
+      expect(links).toEqual([
+        [9, 10, 'FS', '0.00'],
+        [11, 12, 'FS', '1.00'], // LinkLag 4800 tenths of minutes = 480 min = 1 day at 480 min/day
+        [13, 14, 'FS', '-1.00'],
+        [15, 16, 'SS', '0.00'],
+        [17, 18, 'FF', '0.00'],
+        [20, 21, 'SF', '0.00'],
+      ])
+      expect(s.dependencies[1]).toMatchObject({
+        lagMinutes: '480',
+        lagFormat: 5,
+        lagElapsed: false,
+        lagPercent: null,
+      })
+      expect(byUid(s, 2).resourceNames).toEqual(['First Resource', 'Second Resource'])
+      expect(byUid(s, 23).resourceNames).toEqual(['First Resource'])
+      expect(byUid(s, 24).resourceNames).toEqual(['Second Resource'])
+      expect(byUid(s, 9).resourceNames).toEqual([])
+      expect(s.warnings).toEqual([])
+    })
+
+    it('mspdirelations.xml: 5 flat tasks and the four link types (0 FF, 1 FS, 2 SF, 3 SS) with a one-day lag', () => {
+      const s = parseMspdi(fixture('mspdirelations.xml'))
+      expect(s.tasks).toHaveLength(5)
+      expect(s.tasks.every((t) => t.outlineLevel === 1 && t.parentUid === null && !t.summary)).toBe(true)
+      expect(
+        s.dependencies.map((d) => `${d.predecessorUid}>${d.successorUid} ${d.type} ${d.lagDays}`),
+      ).toEqual(['1>2 FS 0.00', '2>3 SS 1.00', '3>4 FF 0.00', '4>5 SF 0.00'])
+      expect(s.project.saveVersion).toBe(12)
+    })
+
+    it('mspdiresource.xml: resource names through assignments, fractional durations, percent complete', () => {
+      const s = parseMspdi(fixture('mspdiresource.xml'))
+      expect(s.tasks.map((t) => t.name)).toEqual(['Task A', 'Contoured Task', 'Completed Task'])
+      expect(byUid(s, 2).resourceNames).toEqual(['Wade Golden', 'Jon Iles', 'Brian Leach'])
+      expect(byUid(s, 3).resourceNames).toEqual(['Wade Golden'])
+      // PT57H8M24S = 3 428.4 min = 7.1425 days → 7.14 (half-up, 2 decimals)
+      expect(byUid(s, 3)).toMatchObject({ durationMinutes: '3428.4', durationDays: '7.14' })
+      expect(byUid(s, 4)).toMatchObject({ percentComplete: '100', progress: '100.00', durationDays: '2.00' })
+      // its 10 extended attributes are resource outline codes, not task fields
+      expect(s.project.customFields).toEqual([])
+      expect(s.dependencies).toHaveLength(1)
+    })
+
+    it('mspdinulltasks.xml: null tasks are left out and 450 minutes per day converts durations', () => {
+      const s = parseMspdi(fixture('mspdinulltasks.xml'))
+      expect(s.project.minutesPerDay).toBe(450)
+      expect(s.tasks.map((t) => t.uid)).toEqual([1, 3, 4, 6, 8])
+      expect(s.tasks.map((t) => t.parentUid)).toEqual([null, 1, 1, null, 6])
+      expect(s.tasks.map((t) => t.outlineLevel)).toEqual([1, 2, 2, 1, 2])
+      expect(s.tasks.filter((t) => t.summary).map((t) => t.uid)).toEqual([1, 6])
+      // PT75H = 4 500 min = 10 days of 450 min (it would be 9.38 at 480)
+      expect(s.tasks.every((t) => t.durationDays === '10.00')).toBe(true)
+      expect(s.dependencies).toEqual([])
+      expect(s.warnings).toContain('Se omitieron 3 filas vacías (tareas nulas).')
+    })
+
+    it('task-numbers-project2019-mspdi.xml: 20 tasks with custom number values', () => {
+      const s = parseMspdi(fixture('task-numbers-project2019-mspdi.xml'))
+      expect(s.tasks).toHaveLength(20)
+      expect(byUid(s, 1).customFields).toEqual({ Number1: '1' })
+      expect(byUid(s, 20).customFields).toEqual({ Number20: '20' })
+      expect(s.tasks.every((t) => t.weight === null)).toBe(true)
+    })
+
+    it('task-numbers: weight and progress come from the custom fields aliased "Peso" and "Avance real"', () => {
+      const xml = fixtureText('task-numbers-project2019-mspdi.xml')
+        .replace('<FieldName>Number1</FieldName>', '<FieldName>Number1</FieldName><Alias>Peso</Alias>')
+        .replace(
+          '<FieldName>Number2</FieldName>',
+          '<FieldName>Number2</FieldName><Alias> AVANCE REAL </Alias>',
+        )
+      const s = parseMspdi(xml)
+      expect(s.project.weightField).toEqual({ fieldId: String(NUMBER1), fieldName: 'Number1', alias: 'Peso' })
+      expect(s.project.progressField).toMatchObject({ fieldId: String(NUMBER2), fieldName: 'Number2' })
+      expect(byUid(s, 1)).toMatchObject({ weight: '1.00', progress: '0.00' })
+      expect(byUid(s, 2)).toMatchObject({ weight: null, progress: '2.00' })
+    })
+
+    it('alias.xml: no tasks, 130 aliased task fields (resource aliases ignored)', () => {
+      const s = parseMspdi(fixture('alias.xml'))
+      expect(s.tasks).toEqual([])
+      expect(s.project.customFields).toHaveLength(130)
+      expect(s.project.customFields[0]).toEqual({
+        fieldId: String(TEXT1),
+        fieldName: 'Text1',
+        alias: 'Text1t',
+      })
+      expect(s.project.customFields.every((f) => f.alias.endsWith('t'))).toBe(true)
+    })
+
+    it('alias.xml: an alias on a resource field is not a task weight; task aliases match case/accent-insensitively', () => {
+      const xml = fixtureText('alias.xml')
+        .replace('<Alias>Text1r</Alias>', '<Alias>Peso</Alias>')
+        .replace('<Alias>Text5t</Alias>', '<Alias>Peso de la actividad</Alias>')
+        .replace('<Alias>Text9t</Alias>', '<Alias>PONDERADOR</Alias>')
+        .replace('<Alias>Text2t</Alias>', '<Alias>Avance Físico %</Alias>')
+      const s = parseMspdi(xml)
+      // exact alias (PONDERADOR) wins over an earlier alias that only contains "peso"
+      expect(s.project.weightField).toMatchObject({ fieldName: 'Text9', alias: 'PONDERADOR' })
+      expect(s.project.progressField).toMatchObject({ fieldName: 'Text2', alias: 'Avance Físico %' })
+    })
+  })
+
+  it('a file above the size limit', () => {
+    expect(() => parseMspdi(fixture('sample1.xml'), { maxBytes: 1000 })).toThrow(
+      expect.objectContaining({ code: 'TOO_LARGE' }),
+    )
   })
 })
 
@@ -241,7 +440,7 @@ describe('parseMspdi — custom-field rules', () => {
     expect(s.tasks[0]).toMatchObject({ percentComplete: '40', physicalPercentComplete: '70' })
   })
 
-  it('"Avance" alone is accepted as the progress alias (our addition to §5.10); "Avance programado" is not', () => {
+  it('"Avance" alone is accepted as the progress alias (our addition, see docs/schedules.md); "Avance programado" is not', () => {
     const only = parseMspdi(
       mspdi({ attributes: attr(NUMBER1, 'Number1', 'Avance programado'), tasks: [task(1, 1)] }),
     )
@@ -415,7 +614,7 @@ describe('parseMspdi — refuses what is not MSPDI', () => {
   })
 
   it('a file above the size limit', () => {
-    expect(codeOf(fixture('sample1.xml'), { maxBytes: 1000 }).code).toBe('TOO_LARGE')
+    expect(codeOf(mspdiBytes(wbsProject()), { maxBytes: 1000 }).code).toBe('TOO_LARGE')
   })
 })
 
