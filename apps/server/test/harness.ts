@@ -27,7 +27,7 @@ export type TestApp = {
  * A fresh app on its own copy of the migrated, demo-seeded test database (PGlite or PostgreSQL,
  * chosen by the vitest project). Call once per test file (beforeAll) and close it in afterAll.
  */
-export async function createTestApp(opts: { clock?: () => Date } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: () => Date; webDir?: string } = {}): Promise<TestApp> {
   const kind = inject('testDb')
   let database: Database
   let dropCopy = async () => {}
@@ -60,6 +60,7 @@ export async function createTestApp(opts: { clock?: () => Date } = {}): Promise<
     fileStore: createLocalFileStore(filesDir),
     logger: false,
     ...(opts.clock ? { clock: opts.clock } : {}),
+    ...(opts.webDir ? { webDir: opts.webDir } : {}),
   })
   await app.ready()
   const cookies = new Map<string, string>()

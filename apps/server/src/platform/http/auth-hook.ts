@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { can, type Actor, type Permission } from '../access'
 import type { AuthService, RequestMeta } from '../auth/auth.service'
 import { AppError } from '../errors'
+import { isApiPath, routeNotFound } from './error-handler'
 
 export const SESSION_COOKIE = 'faena_session'
 
@@ -37,14 +38,17 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
   app.decorateRequest('actor', undefined)
   app.decorateRequest('sessionToken', undefined)
   app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return
+    if (!isApiPath(req.url)) return
+    // An /api path that no API route declares is a 404 for everyone, even when the web app's
+    // catch-all (GET/HEAD /*) matched it: that route has no permission and must not answer here.
+    const route = req.routeOptions.url
+    if (!route || !isApiPath(route)) throw routeNotFound(req.method, req.url)
     const token = req.cookies[SESSION_COOKIE]
     if (token) {
       req.sessionToken = token
       req.actor = await auth.authenticate(token, requestMeta(req))
     }
     if (req.routeOptions.config?.public) return
-    if (!req.routeOptions.url) return // unknown route: the not-found handler answers
     if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Inicia sesión para continuar')
     const permission = req.routeOptions.config?.permission
     if (!permission) throw new AppError('FORBIDDEN', 'Ruta sin permiso declarado')

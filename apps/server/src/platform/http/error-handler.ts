@@ -12,6 +12,13 @@ const envelope = (
   error: { code, message, ...(details === undefined ? {} : { details }), requestId },
 })
 
+/** Is this request path under the API (`/api`, `/api/…`, `/api?…`)? */
+export const isApiPath = (url: string): boolean => /^\/api(?:[/?#]|$)/.test(url)
+
+/** The answer to a path no route declares (for /api paths, whatever route of the web app matched it). */
+export const routeNotFound = (method: string, url: string) =>
+  new AppError('NOT_FOUND', `Ruta no encontrada: ${method} ${url.split('?')[0] ?? ''}`)
+
 /** The one mapping from errors to HTTP: AppError → its status; bad input → 4xx naming fields; the rest → 500. */
 export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
@@ -53,12 +60,11 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
   })
 
   app.setNotFoundHandler((req, reply) => {
-    if (opts.spaFallback && req.method === 'GET' && !req.url.startsWith('/api/')) {
+    if (opts.spaFallback && (req.method === 'GET' || req.method === 'HEAD') && !isApiPath(req.url)) {
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html')
     }
-    return reply
-      .status(404)
-      .send(envelope('NOT_FOUND', `Ruta no encontrada: ${req.method} ${req.url.split('?')[0] ?? ''}`, req.id))
+    const err = routeNotFound(req.method, req.url)
+    return reply.status(404).send(envelope(err.code, err.message, req.id))
   })
 }
 
