@@ -85,7 +85,7 @@ describe('billedDates', () => {
     expect(dates[30]).toBe('2026-01-31')
   })
 
-  it('§12 rule 3 example: period Jan 1–31, start Jan 10, no end → 22 days', () => {
+  it('docs example: period Jan 1–31, start Jan 10, no end → 22 days', () => {
     const dates = billedDates({ ...JAN, operationStart: '2026-01-10', operationEnd: null, frequency: daily })
     expect(dates).toHaveLength(22)
     expect(dates[0]).toBe('2026-01-10')

@@ -1,18 +1,19 @@
 import type { TFieldError } from '@faena/contracts'
 
 /**
- * Billed dates of a rental assignment — pure calendar maths on `YYYY-MM-DD` strings (docs/rental-billing.md §1).
+ * Billed dates of a rental assignment — pure calendar maths on `YYYY-MM-DD` strings
+ * (docs/rental-billing.md#billed-dates).
  *
  * Dates are converted to a day number (days since 1970-01-01 in the proleptic Gregorian calendar) with
  * integer arithmetic; no `Date`, no time zone, no daylight-saving surprises.
  *
- * Rules (spec/mantis.md §6.2, §12 rule 3, fixed as issue 4 / §11.7 ask):
+ * Rules (fixed as issue 4 asks):
  * - billed dates = period ∩ operation window ∩ frequency, every bound inclusive;
- * - the result is a sorted list of DATES (never day-of-month numbers: fixes §11.2 defect 3, where a period
- *   spanning two months collapsed Jan 15 and Feb 15 onto one billed "15");
- * - `daily` bills every date (the old `interval_days` is ignored for billing, as §6.2 step 4 says);
+ * - the result is a sorted list of DATES (never day-of-month numbers: the old system's period spanning two
+ *   months collapsed Jan 15 and Feb 15 onto one billed "15");
+ * - `daily` bills every date (the old `interval_days` never mattered for billing);
  * - `weekdays` bills the listed weekdays; numbers are 0 = Monday … 6 = Sunday, the convention of the old
- *   system and of its data (§4.3, §12 rule 3) — NOT JavaScript's Sunday = 0; names `'mon'…'sun'` are accepted too;
+ *   system and of its data — NOT JavaScript's Sunday = 0; names `'mon'…'sun'` are accepted too;
  * - `monthdays` bills the listed days of the month (1..31); a listed day that does not exist in a month
  *   (29–31 in February, 31 in 30-day months) is simply not billed in that month — no clamping to the last
  *   day, which would bill a date nobody listed (and could bill the 28th twice in spirit). Same as the old system.

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js'
 
 /**
- * Exact decimal arithmetic for the rental billing engine (DESIGN rule 8).
+ * Exact decimal arithmetic for the rental billing engine (docs/architecture.md#money-and-volumes-are-exact).
  *
  * - `Dec` is a private decimal.js constructor with 40 significant digits, far above the 12 digits of
  *   the money columns, so sums and products of amounts are exact; the default rounding mode of this
@@ -32,11 +32,12 @@ export function roundHalfUpToCents(value: Decimal, rule: RoundingRule): Decimal 
 }
 
 /**
- * The rounding points of rental billing. Nothing else in the module rounds.
+ * The rounding points of rental billing (docs/rental-billing.md#rounding-points). Nothing else in the module rounds.
  * - LINE_TOTAL_CENTS: a line total = quantity × unit price, to cents, half-up (only matters when a price
  *   has more than two decimals).
- * - IVA_CENTS: tax = subtotal × organization rate, to cents, half-up (§6.5, §12 rule 7, §11.7).
- * - VOLUME_CONVERSION: a derived volume (gallons / barrels / m³) to 2 decimals, half-up (§5.5.5, §12 rule 14).
+ * - IVA_CENTS: tax = subtotal × organization rate, to cents, half-up (docs/rental-billing.md#totals).
+ * - VOLUME_CONVERSION: a derived volume (gallons / barrels / m³) to 2 decimals, half-up
+ *   (docs/rental-billing.md#volume-conversions).
  */
 export type RoundingRule = 'LINE_TOTAL_CENTS' | 'IVA_CENTS' | 'VOLUME_CONVERSION'
 

@@ -53,7 +53,7 @@ const line = (lines: ReturnType<typeof computeSheetLines>, key: string) => {
   return found
 }
 
-/** §6.6 worked example, as input to the engine. */
+/** The worked example of docs/rental-billing.md#worked-example, as input to the engine. */
 const WORKED_EXAMPLE: SheetLinesInput = {
   period: JAN,
   rentals: [
@@ -92,17 +92,17 @@ const WORKED_EXAMPLE: SheetLinesInput = {
   ],
 }
 
-describe('§6.6 worked example', () => {
+describe('the worked example (docs/rental-billing.md#worked-example)', () => {
   /*
    * Reproduced exactly: the amounts are the same as in the old engine — 132.00 + 75.00 + 120.00 + 30.00 +
    * 80.00 + 40.00 = 477.00, IVA 71.55, total 548.55. Where issue 4 changes the rules, the example is not
    * affected, only the representation:
-   * - lines carry DATES, not day numbers (§11.2 defect 3): the rental line lists Jan 1–10 and Jan 20–31;
+   * - lines carry DATES, not day numbers: the rental line lists Jan 1–10 and Jan 20–31;
    * - the shipping guide is billed because it is LINKED to this sheet (passed in the input), not because its
-   *   issue date falls in the period (§11.2 defect 16);
-   * - the chain-logistics line does not depend on the chain's first detail having an equipment (defect 18);
-   * - IVA is rounded explicitly half-up (§3.5) — 71.55 is exact here anyway.
-   * The merged rental line keeps §12 rule 4: one line per physical equipment at the active assignment's rate.
+   *   issue date falls in the period (the old engine picked guides by date);
+   * - the chain-logistics line does not depend on the chain's first detail having an equipment;
+   * - IVA is rounded explicitly half-up — 71.55 is exact here anyway.
+   * The merged rental line keeps one line per physical equipment at the active assignment's rate.
    */
   const { lines, totals } = computeSheet({ ...WORKED_EXAMPLE, taxRate: '0.15' })
 

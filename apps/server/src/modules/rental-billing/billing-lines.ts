@@ -17,15 +17,16 @@ import {
 
 /**
  * The lines of a rental billing sheet (planilla) — pure; the service calls it inside its transaction with
- * everything that feeds the sheet and replaces the stored lines with the result (docs/rental-billing.md §3).
+ * everything that feeds the sheet and replaces the stored lines with the result (docs/rental-billing.md#lines).
  *
- * spec/mantis.md §6.3 / §6.4 / §12 rules 3–6, fixed as issue 4 asks:
- * - rental: ONE line per physical equipment (all its assignments merged, §12 rule 4); dates = union of each
+ * Fixed as issue 4 asks:
+ * - rental: ONE line per physical equipment (all its assignments merged); dates = union of each
  *   assignment's billed dates (billing-dates.ts); unit price = the daily rate of the active assignment
  *   (not retired) with the latest operation start, else of the latest one; the line exists while the
  *   equipment was on site for at least one date of the period (it may then bill 0 dates);
  * - service: one line per service assignment, dates = distinct activity dates, inside the period, of the
- *   NON-CANCELLED custody chains of this sheet that attended it (fixes §11.2 defect 14); only when ≥ 1 date;
+ *   NON-CANCELLED custody chains of this sheet that attended it (the old system counted cancelled ones);
+ *   only when ≥ 1 date;
  * - documents: maintenance sheet (technical cost, logistics cost), shipping guide linked to this sheet
  *   (transport, stowage), custody chain (logistics cost): one line per amount, only when the amount > 0,
  *   quantity 1 unit, the document's date marked when it falls inside the period. Void documents and
@@ -36,7 +37,7 @@ import {
  *   `sourceVersion` (i.e. until one of the line's assignments changes or one is added); dates outside the
  *   allowed window (period ∩ the equipment's operation windows) are dropped;
  * - a line whose key the user removed is never emitted (until the service clears the flag).
- * Line order (as printed, §6.9): rentals, services, custody-chain logistics, shipping, maintenance; inside a
+ * Line order (as printed): rentals, services, custody-chain logistics, shipping, maintenance; inside a
  * group, the order of the input.
  */
 
@@ -52,7 +53,7 @@ export type RentalAssignmentInput = {
   operationStart: string
   /** Planned last day on site (inclusive), null when open. */
   operationEnd: string | null
-  /** Retirement date (inclusive last day) when retired; it replaces operationEnd (§6.2 step 2). */
+  /** Retirement date (inclusive last day) when retired; it replaces operationEnd (docs/rental-billing.md#billed-dates). */
   retiredOn?: string | null
   /** Billing text of the line. */
   description: string
@@ -202,7 +203,10 @@ export function rentalAllowedDates(
   return [...days].sort((x, y) => x - y).map(fromDayNumber)
 }
 
-/** Representative assignment (§12 rule 4): the active one with the latest start, else the latest one (ties: larger id). */
+/**
+ * Representative assignment (docs/rental-billing.md#one-line-per-physical-equipment): the active one with the
+ * latest start, else the latest one (ties: larger id).
+ */
 export function representativeAssignment<T extends RentalAssignmentInput>(assignments: readonly T[]): T {
   const later = (a: T, b: T) =>
     a.operationStart !== b.operationStart ? a.operationStart > b.operationStart : a.id > b.id

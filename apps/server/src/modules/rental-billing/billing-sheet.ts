@@ -11,7 +11,8 @@ export type ComputedSheet = { lines: SheetLine[]; totals: SheetTotals }
 /**
  * The whole recomputation of a billing sheet in one pure call: lines (billing-lines.ts) then header totals
  * (sheet-totals.ts) over the same input. The service loads the inputs, calls this inside its transaction and
- * writes the result — on every change that feeds the sheet and once more at liquidation (§11.2 defect 1).
+ * writes the result — on every change that feeds the sheet and once more at liquidation
+ * (docs/rental-billing.md#eager-recomputation).
  */
 export function computeSheet(input: ComputeSheetInput): ComputedSheet {
   const lines = computeSheetLines(input)

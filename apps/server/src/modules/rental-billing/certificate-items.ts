@@ -3,9 +3,9 @@ import type { ChainStatus } from './billing-lines'
 import { isBusinessDate } from './billing-dates'
 
 /**
- * Items and totals of a final disposition certificate (spec/mantis.md §5.8, §12 rule 15; docs/rental-billing.md §9):
- * one item per NON-cancelled custody chain of the sheet dated inside the period (fixes §11.3 defect 28,
- * which listed cancelled and inactive chains), ordered by activity date, then chain number; totals are the
+ * Items and totals of a final disposition certificate (docs/rental-billing.md#disposition-certificates):
+ * one item per NON-cancelled custody chain of the sheet dated inside the period (the old system listed
+ * cancelled and inactive chains too), ordered by activity date, then chain number; totals are the
  * decimal sums of the items (each volume already has two decimals, so the half-up rounding the old system
  * applied to the totals changes nothing — it is kept, named, for values typed with more decimals).
  */

@@ -161,7 +161,7 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
-describe('billing sheet: §6.6 worked example through the API', () => {
+describe('billing sheet: the worked example (docs/rental-billing.md#worked-example) through the API', () => {
   it('bills 477.00 + IVA 71.55 = 548.55 with rentals, services, chain logistics, shipping and maintenance', async () => {
     const project = await newProject()
     const unit = await newUnit({ code: 'PSL-BT-185' })

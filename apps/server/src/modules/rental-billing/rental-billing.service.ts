@@ -297,7 +297,7 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
     }
   }
 
-  // --- recomputation (docs/rental-billing.md §8.3) ---
+  // --- recomputation (docs/rental-billing.md#eager-recomputation) ---
 
   /**
    * Rebuilds the lines and totals of an in-progress sheet from everything that feeds it, inside `trx`:
@@ -896,8 +896,8 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
 
   /**
    * Removes a line from the sheet: it is never emitted again, whatever changes, until restored. A service
-   * line cannot be removed — its days come from the custody chains of the period (spec §12 rule 11):
-   * cancel the chains instead.
+   * line cannot be removed — its days come from the custody chains of the period: cancel the chains instead
+   * (docs/rental-billing.md#lines-the-user-changes).
    */
   async function removeLine(actor: Actor, id: string, lineId: string): Promise<TBillingSheetDetail> {
     requireAccess(actor, 'billingSheet.manage')
@@ -1165,7 +1165,7 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
     })
   }
 
-  // --- final disposition certificates (spec §5.8, rule 15) ---
+  // --- final disposition certificates (docs/rental-billing.md#disposition-certificates) ---
 
   /** Writes (creates or refreshes) the certificate of a sheet from the sheet's custody chains. */
   async function writeCertificate(

@@ -2,16 +2,15 @@ import { isBusinessDate } from './billing-dates'
 
 /**
  * Document numbers of rental billing — formatting and parsing only; the allocation (next number under a
- * lock, unique per organization and year) belongs to the database (spec/mantis.md §3.6, §5.4.4, §11.1,
- * §12 rules 2 and 15).
+ * lock, unique per organization and year) belongs to the database (docs/rental-billing.md#document-numbers).
  *
  * Billing sheet: `<prefix>-YYYY-NNNN`, e.g. `PSL-PS-2026-1000`. NNNN starts at 1000 every calendar year
- * (the format of every issued document; the unfinished `PSL-PS-NNNNNN-YY` switch of §11.1 is not kept).
+ * (the format of every issued document; the old system's unfinished `PSL-PS-NNNNNN-YY` switch is not kept).
  * The number is at least 4 digits; past 9999 it simply grows (`PSL-PS-2026-10000`) instead of wrapping.
  * Year and number are stored as data; `parseSeriesCode` exists for imports and checks, never to derive them.
  *
  * Final disposition certificate: `<prefix>-YYYYMMDD-NNNNN`, e.g. `PSL-CDF-20260131-00001`, the consecutive
- * restarting at 1 every day (§3.6), 5 digits, 1..99999.
+ * restarting at 1 every day, 5 digits, 1..99999.
  */
 
 export const FIRST_SERIES_NUMBER = 1000

@@ -27,7 +27,7 @@ describe('billing sheet lifecycle', () => {
     expect(SHEET_ACTIONS.liquidate).toEqual({ from: ['in_progress'], to: 'liquidated' })
     expect(SHEET_ACTIONS.invoice).toEqual({ from: ['liquidated'], to: 'invoiced' })
     expect(SHEET_ACTIONS.reopen).toEqual({ from: ['liquidated'], to: 'in_progress' })
-    expect(actionAllowed('invoice', 'in_progress')).toBe(false) // defect 9: no invoicing without liquidation
+    expect(actionAllowed('invoice', 'in_progress')).toBe(false) // no invoicing without liquidation (the old system allowed it)
     expect(actionAllowed('invoice', 'cancelled')).toBe(false)
     expect(actionAllowed('cancel', 'invoiced')).toBe(false)
     expect(actionAllowed('cancel', 'liquidated')).toBe(true)

@@ -1,7 +1,7 @@
 import type { TBillingSheetAction, TBillingSheetStatus } from '@faena/contracts'
 
 /**
- * Lifecycle of a billing sheet (docs/rental-billing.md §8) — pure rules, unit-tested.
+ * Lifecycle of a billing sheet (docs/rental-billing.md#lifecycle) — pure rules, unit-tested.
  *
  *   in_progress ──liquidate──▶ liquidated ──invoice──▶ invoiced
  *        ▲                        │
@@ -10,8 +10,8 @@ import type { TBillingSheetAction, TBillingSheetStatus } from '@faena/contracts'
  *   in_progress ──delete──▶ (gone; the period is free again, the series number is never reused)
  *
  * Only an in-progress sheet changes: lines, days, header fields and the documents of its period.
- * Liquidated, invoiced and cancelled sheets refuse every change (409). Fixes of spec/mantis.md §11.2:
- * invoicing needs a liquidated sheet (defect 9), reopening checks for another sheet in progress (defect 10).
+ * Liquidated, invoiced and cancelled sheets refuse every change (409). Unlike the old system, invoicing needs a
+ * liquidated sheet and reopening checks for another sheet in progress.
  */
 
 export type SheetStatus = TBillingSheetStatus

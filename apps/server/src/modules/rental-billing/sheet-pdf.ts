@@ -3,12 +3,12 @@ import type { PdfContent, PdfDocDefinition } from '../../platform/pdf/pdf'
 import { fromDayNumber, toDayNumber } from './billing-dates'
 
 /**
- * The printed billing sheet ("planilla de cantidades", spec/mantis.md §6.9, fixed) and the final disposition
- * certificate (§5.8) as pdfmake definitions — pure functions, rendered by platform/pdf.
+ * The printed billing sheet ("planilla de cantidades") and the final disposition certificate as pdfmake
+ * definitions — pure functions, rendered by platform/pdf (docs/rental-billing.md#printed-documents).
  *
  * Sheet: A4 landscape; one column per DATE of the period (a period longer than 31 days prints in blocks of
  * at most 31 dates; a month change starts a new shade), "1" on the billed dates of each line; totals with
- * IVA; signature blocks with the sheet's CREATOR (not the viewer, defect 48) and no hard-coded names.
+ * IVA; signature blocks with the sheet's CREATOR (the old sheet printed the viewer) and no hard-coded names.
  */
 
 export type PdfOrganization = { name: string; locale: string }
@@ -69,7 +69,7 @@ export function chunkDates(dates: readonly string[], size = 31): string[][] {
   return out
 }
 
-/** The short equipment label of a printed line (§6.9). */
+/** The short equipment label of a printed line (docs/rental-billing.md#printed-documents). */
 export function equipmentLabel(line: TBillingSheetLine): string {
   switch (line.kind) {
     case 'rental':
@@ -374,7 +374,8 @@ export type CertificatePdfInput = {
   issuedBy: string | null
 }
 
-/** Final disposition certificate (§5.8): one row per non-cancelled custody chain of the sheet, with totals. */
+/** Final disposition certificate (docs/rental-billing.md#disposition-certificates): one row per non-cancelled
+ * custody chain of the sheet, with totals. */
 export function certificatePdf({ org, certificate: c, issuedBy }: CertificatePdfInput): PdfDocDefinition {
   const locale = org.locale
   const head = ['N°', 'FECHA', 'DESCRIPCIÓN', 'CADENA N°', 'TRATAMIENTO', 'GALONES', 'BARRILES', 'm³'].map(

@@ -9,7 +9,7 @@ import {
 import type { ChainStatus } from './billing-lines'
 
 /**
- * Header totals of a billing sheet — spec/mantis.md §6.5, §12 rule 7, fixed as §11.7 asks:
+ * Header totals of a billing sheet (docs/rental-billing.md#totals):
  *
  *   subtotal = Σ line totals                       (exact: every line total is already in cents)
  *   tax      = subtotal × organization tax rate, rounded half-up to cents   (rule IVA_CENTS)
@@ -17,10 +17,10 @@ import type { ChainStatus } from './billing-lines'
  *
  * e.g. 1200.30 × 15 % = 180.045 → 180.05 (half-even would give 180.04); 477.00 → 71.55 → 548.55.
  * The old system never rounded in code and let the database round (half away from zero on PostgreSQL,
- * half-even under SQLite), so the API could echo 17.2485 (§3.5) — fixed.
+ * half-even under SQLite), so the API could echo 17.2485 — fixed (docs/rental-billing.md#rounding-points).
  *
  * Volumes (gallons, barrels, m³) = exact decimal sums of the sheet's NON-cancelled custody chains — no
- * truncation to integers and no 32,767 ceiling (fixes §11.2 defects 13 and 14).
+ * truncation to integers and no 32,767 ceiling, and cancelled chains count nowhere (the old system did both).
  */
 
 export type SheetTotals = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { convertVolume, volumeInputError } from './volume-conversion'
 
-describe('convertVolume (§5.5.5, §12 rule 14)', () => {
+describe('convertVolume (docs/rental-billing.md#volume-conversions)', () => {
   it.each([
     // unit, typed, gallons, barrels, m³
     ['gallons', '180', '180.00', '4.29', '0.68'], // 4.2857… ; 0.68137…

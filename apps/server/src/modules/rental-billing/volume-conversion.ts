@@ -2,7 +2,7 @@ import type { TFieldError } from '@faena/contracts'
 import { Dec, isPlainDecimal, type Dec as Decimal } from './billing-decimal'
 
 /**
- * Volume conversions of a custody chain — spec/mantis.md §5.5.5 and §12 rule 14.
+ * Volume conversions of a custody chain (docs/rental-billing.md#volume-conversions).
  *
  *   1 barrel = 42 US gallons;  1 barrel = 0.158987 m³;  1 gallon = 0.00378541 m³
  *
@@ -13,7 +13,7 @@ import { Dec, isPlainDecimal, type Dec as Decimal } from './billing-decimal'
  * The value the user typed is KEPT (same value, written with two decimals; it may not carry more than
  * two); the other two are DERIVED from the typed value — never from each other — with exact decimal maths
  * and rounded once, half-up, to 2 decimals (rounding rule VOLUME_CONVERSION). The constants are the ones
- * of the old system, per direction (42 × 0.00378541 = 0.15898722 ≠ 0.158987; we keep both, as §12 rule 14 pins).
+ * of the old system, per direction (42 × 0.00378541 = 0.15898722 ≠ 0.158987; we keep both).
  *
  * The old client converted with JavaScript floats (`toFixed`); here a division is rounded exactly:
  * half-up(x / c) = floor((200·x + c) / (2·c)) / 100 for x ≥ 0, computed with decimal integer division.

@@ -26,7 +26,7 @@ export const WASTE_TYPE_LABELS: Record<TWasteType, string> = {
   treatedWastewater: 'Agua residual tratada',
   organicGrease: 'Grasa orgánica',
 }
-/** Equipment categories of the legend with their abbreviations (§8.3). */
+/** Equipment categories of the legend with their abbreviations (docs/rental-documents.md#pdfs). */
 const CATEGORIES: [string, string][] = [
   ['BT', 'Baterías sanitarias'],
   ['LV', 'Lavamanos'],
@@ -48,10 +48,12 @@ export type CustodyChainPdfInput = {
 }
 
 /**
- * "Mantenimiento de equipos sanitarios, transporte y cadena de custodia de aguas residuales" (§8.3):
+ * "Mantenimiento de equipos sanitarios, transporte y cadena de custodia de aguas residuales"
+ * (docs/rental-documents.md#pdfs):
  * header data, the attended equipment grid (work columns left blank for hand filling), waste types,
  * volumes (the typed one marked), signatures of origin, transporter and final disposition (the
- * document's creator, not the viewer — defect 48). Duration printed in hours (defect 20).
+ * document's creator, not the viewer as the old form had it). Duration printed in hours (the old form divided
+ * the hours by 60).
  */
 export function custodyChainPdf({ org, chain, projectLocation }: CustodyChainPdfInput): PdfDocDefinition {
   const stamp = statusStamp(chain.status)
@@ -180,6 +182,6 @@ export function custodyChainPdf({ org, chain, projectLocation }: CustodyChainPdf
   }
 }
 
-/** `CadenaCustodia-<number>-<YYYYMMDD>.pdf` (§8.3). */
+/** `CadenaCustodia-<number>-<YYYYMMDD>.pdf` (docs/rental-documents.md#pdfs). */
 export const custodyChainPdfName = (chain: Pick<TCustodyChainDetail, 'displayNumber' | 'activityDate'>) =>
   `CadenaCustodia-${chain.displayNumber}-${chain.activityDate.replace(/-/g, '')}.pdf`

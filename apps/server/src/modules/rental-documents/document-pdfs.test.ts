@@ -157,7 +157,7 @@ describe('custody chain PDF definition', () => {
   const s = texts(doc)
   it('prints the number padded to 8, the duration in hours and the attended equipment', () => {
     expect(s).toContain('00013760')
-    expect(s).toContain('"1,33"') // hours, not hours ÷ 60 (defect 20)
+    expect(s).toContain('"1,33"') // hours, not hours ÷ 60 (the old PDF's mistake)
     expect(s).toContain('PSL-BT-185')
     expect(s).toContain('"BT"')
     expect(s).toContain('Cadena de custodia 0013760')

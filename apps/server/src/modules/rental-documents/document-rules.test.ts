@@ -73,7 +73,7 @@ describe('custody chain duration', () => {
   })
 })
 
-describe('equipment abbreviation (§5.5.3)', () => {
+describe('equipment abbreviation (docs/rental-documents.md#equipment-codes)', () => {
   it('takes the second dash-separated segment of the code, OT otherwise', () => {
     expect(equipmentAbbreviation('PSL-BT-185')).toBe('BT')
     expect(equipmentAbbreviation('PSL-LV-002')).toBe('LV')

@@ -8,7 +8,10 @@ import type { TChainStatus, TFieldDocumentAction, TFieldDocumentStatus } from '@
 
 // --- statuses ---
 
-/** Maintenance sheets and shipping guides: draft → closed | void; closed → void; void is final (§5.6, §5.7, rule 9). */
+/**
+ * Maintenance sheets and shipping guides: draft → closed | void; closed → void; void is final
+ * (docs/rental-documents.md#statuses).
+ */
 const DOCUMENT_TRANSITIONS: Record<TFieldDocumentStatus, readonly TFieldDocumentStatus[]> = {
   draft: ['closed', 'void'],
   closed: ['void'],
@@ -50,7 +53,7 @@ export function documentActions(
 
 // --- numbers ---
 
-/** Printed widths: maintenance sheet 6, custody chain 7, shipping guide 7 digits (§3.6). */
+/** Printed widths: maintenance sheet 6, custody chain 7, shipping guide 7 digits (docs/rental-documents.md#numbers). */
 export const NUMBER_WIDTH = { maintenance: 6, chain: 7, guide: 7 } as const
 export const padNumber = (n: number, width: number) => String(n).padStart(width, '0')
 
@@ -87,8 +90,8 @@ const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 
 
 /**
  * Duration of a visit in hours with 2 decimals, half-up (rule CHAIN_DURATION; 1 h 20 min → 1.33):
- * `hours` null when a time is missing; `valid` false when the end is not after the start (§5.5.4).
- * Hours, never minutes (fixes defect 20: the old PDF divided the hours by 60 again).
+ * `hours` null when a time is missing; `valid` false when the end is not after the start.
+ * Hours, never minutes (the old PDF divided the hours by 60 again; docs/rental-documents.md#custody-chains).
  */
 export function durationHours(
   start: string | null | undefined,
@@ -103,7 +106,7 @@ export function durationHours(
   }
 }
 
-// --- equipment codes (§5.5.3) ---
+// --- equipment codes (docs/rental-documents.md#equipment-codes) ---
 
 /** `PSL-BT-185` → `BT`; a code without a second dash-separated segment → `OT` (otros). */
 export function equipmentAbbreviation(code: string | null | undefined): string {

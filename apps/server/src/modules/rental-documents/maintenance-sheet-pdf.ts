@@ -21,9 +21,9 @@ export const MAINTENANCE_FORM_CODE = 'Hoja de mantenimiento'
 export type MaintenanceSheetPdfInput = { org: PdfOrg; sheet: TMaintenanceSheetDetail }
 
 /**
- * "Hoja de mantenimiento" (§8.3): number (6 digits), client, rig, technician, requester, equipment,
+ * "Hoja de mantenimiento" (docs/rental-documents.md#pdfs): number (6 digits), client, rig, technician, requester, equipment,
  * type boxes, dates and days, costs, descriptions (fault and causes side by side), replaced parts,
- * observations, performed / approved by. The technician's full name as typed (defect 25).
+ * observations, performed / approved by. The technician's full name as typed (the old report lost the first name).
  */
 export function maintenanceSheetPdf({ org, sheet }: MaintenanceSheetPdfInput): PdfDocDefinition {
   const stamp = statusStamp(sheet.status)
@@ -98,6 +98,6 @@ export function maintenanceSheetPdf({ org, sheet }: MaintenanceSheetPdfInput): P
   }
 }
 
-/** `HojaMantenimiento-<number>-<YYYYMMDD>.pdf` (§8.3). */
+/** `HojaMantenimiento-<number>-<YYYYMMDD>.pdf` (docs/rental-documents.md#pdfs). */
 export const maintenanceSheetPdfName = (s: Pick<TMaintenanceSheetDetail, 'displayNumber' | 'startDate'>) =>
   `HojaMantenimiento-${s.displayNumber}-${s.startDate.replace(/-/g, '')}.pdf`

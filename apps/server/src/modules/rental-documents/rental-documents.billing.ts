@@ -51,7 +51,7 @@ export function wasteDescription(types: readonly string[]): string {
 /**
  * The billable documents of a project dated inside [from, to] (inclusive): maintenance sheets by start
  * date and guides by issue date, not void; custody chains by activity date, not cancelled — cancelled chains
- * count nowhere (defect 14). Guides carry `billingSheetId`: the billing module bills only those linked to
+ * count nowhere (docs/rental-documents.md#custody-chains). Guides carry `billingSheetId`: the billing module bills only those linked to
  * its sheet (a guide is billed by exactly one sheet).
  */
 export async function listDocumentsForPeriod(

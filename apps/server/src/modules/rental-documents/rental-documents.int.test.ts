@@ -250,7 +250,7 @@ describe('maintenance sheets', () => {
 })
 
 describe('custody chains', () => {
-  it('keeps the typed volume and derives the other two with 2 decimals (rule 14)', async () => {
+  it('keeps the typed volume and derives the other two with 2 decimals (docs/rental-billing.md#volume-conversions)', async () => {
     const p = await newProject()
     const g = await ok('POST', `${R}/custody-chains`, {
       projectId: p.projectId,

@@ -717,7 +717,10 @@ export function createRentalDocumentsService({
     }
   }
 
-  /** §5.5.3: the code of the attended equipment (a service's linked equipment), else the assignment's text with OT. */
+  /**
+   * The code of the attended equipment (a service's linked equipment), else the assignment's text with OT
+   * (docs/rental-documents.md#equipment-codes).
+   */
   function attendedView(a: DocumentAssignment): TCustodyChainAttended {
     const equipment = equipmentOf(a)
     const code = equipment?.code || ''
@@ -796,7 +799,7 @@ export function createRentalDocumentsService({
     if (!duration.valid)
       errors.push({ path: 'endTime', message: 'La hora de salida debe ser posterior a la de llegada' })
 
-    // volumes: the typed value is kept, the other two derived (§5.5.5, rule 14)
+    // volumes: the typed value is kept, the other two derived (docs/rental-billing.md#volume-conversions)
     let volumes: { unit: string; gallons: string; barrels: string; cubic_meters: string }
     if (input.volumeUnit !== undefined || input.volume !== undefined) {
       if (input.volumeUnit === undefined || input.volume === undefined) {
@@ -1162,7 +1165,7 @@ export function createRentalDocumentsService({
     }
   }
 
-  /** Where a guide goes by its type (§5.7), used only when the user left the places empty. */
+  /** Where a guide goes by its type, used only when the user left the places empty (docs/rental-documents.md#shipping-guides). */
   async function defaultPlaces(orgId: string, type: TGuideType, project: DocumentProject) {
     const org = await findOrganizationById(db, orgId)
     const base = `BASE ${org?.name ?? ''}`.trim()

@@ -32,7 +32,7 @@ export const GUIDE_REASON_LABELS: Record<TGuideReason, string> = {
 export type ShippingGuidePdfInput = { org: PdfOrg; guide: TShippingGuideDetail }
 
 /**
- * "Guía de remisión de equipos / materiales" (§8.3): number (7 digits), type, transport dates, origin and
+ * "Guía de remisión de equipos / materiales" (docs/rental-documents.md#pdfs): number (7 digits), type, transport dates, origin and
  * destination, carrier with CI and plate, dispatcher, reason boxes, destination contact, the items,
  * costs, signatures of dispatcher, carrier and receiver with CI, observations.
  */
@@ -128,6 +128,6 @@ export function shippingGuidePdf({ org, guide }: ShippingGuidePdfInput): PdfDocD
   }
 }
 
-/** `GuiaRemision-<number>-<YYYYMMDD>.pdf` (§8.3). */
+/** `GuiaRemision-<number>-<YYYYMMDD>.pdf` (docs/rental-documents.md#pdfs). */
 export const shippingGuidePdfName = (g: Pick<TShippingGuideDetail, 'displayNumber' | 'issueDate'>) =>
   `GuiaRemision-${g.displayNumber}-${g.issueDate.replace(/-/g, '')}.pdf`

@@ -104,7 +104,7 @@ export const TYPE_LABELS_ES: Record<TRentalEquipmentType, string> = {
 const upper = (s: string) => s.toLocaleUpperCase('es')
 
 /**
- * Default billing text (spec §5.3.1): equipment `ALQUILER / <code> / <TYPE>`, service
+ * Default billing text (docs/rental-projects.md#assignments): equipment `ALQUILER / <code> / <TYPE>`, service
  * `SERVICIO / <linked equipment code or own code> / <NAME>`. At most 300 characters.
  */
 export function defaultDescription(

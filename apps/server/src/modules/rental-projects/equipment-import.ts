@@ -6,7 +6,7 @@ import type {
 } from '@faena/contracts'
 
 /**
- * Equipment list import — pure normalisation and planning (docs/rental-projects.md §Import).
+ * Equipment list import — pure normalisation and planning (docs/rental-projects.md#equipment-import).
  *
  * Input rows come from a JSON array (the legacy `equipments.json` shape: name, code, type, status,
  * bg_current_location, notes) or a spreadsheet with a header row. Each row is normalised:

@@ -6,7 +6,8 @@ import { addDays, billedDates, daysInMonth, type Frequency } from '../rental-bil
  * The maintenance calendar of a project — pure. Visits are the dates of each service assignment's
  * frequency inside its operation window (operation start → retirement date, else planned end, else open),
  * computed with the billing engine's `billedDates`, so the calendar and the billing use one date rule
- * (spec §5.9; the old dashboard ignored the operation end, defect 45 — here both honour it).
+ * (docs/rental-projects.md#maintenance-calendar; the old dashboard ignored the operation end — here every
+ * calendar honours it).
  */
 
 export type CalendarService = {

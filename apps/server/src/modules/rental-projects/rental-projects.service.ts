@@ -968,7 +968,10 @@ export function createRentalProjectsService({
     })
   }
 
-  /** A service's linked equipment: an equipment with an active assignment in the same project (fixes defect 32). */
+  /**
+   * A service's linked equipment: an equipment with an active assignment in the same project (the old picker
+   * offered any rented equipment; docs/rental-projects.md#assignments).
+   */
   async function checkLinkedEquipment(trx: Executor, actor: Actor, projectId: string, equipmentId: string) {
     const unit = await repo.findEquipment(trx, actor.orgId, equipmentId)
     const active = unit ? await repo.activeAssignmentOfEquipment(trx, actor.orgId, unit.id) : undefined

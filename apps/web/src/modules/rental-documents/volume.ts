@@ -1,5 +1,6 @@
 /**
- * Live volume conversion of the custody-chain form — the same rule as the server (spec §5.5.5, rule 14):
+ * Live volume conversion of the custody-chain form — the same rule as the server
+ * (docs/rental-billing.md#volume-conversions):
  * 1 bbl = 42 gal = 0.158987 m³; 1 gal = 0.00378541 m³. The typed value is kept; the other two are derived
  * from it, each rounded once, half-up, to 2 decimals, with exact integer maths (no floating point).
  */

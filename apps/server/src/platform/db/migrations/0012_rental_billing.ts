@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely'
 
 /**
  * Rental billing sheets (planilla), their lines, the user's line decisions (removed lines, manual days)
- * and final disposition certificates — docs/rental-billing.md §8.
+ * and final disposition certificates — docs/rental-billing.md#billing-sheets-storage-recomputation-and-lifecycle.
  *
  * - Series: prefix, year and number are data; (org, year, number) is unique over every sheet ever created
  *   (deleted ones included), the numbers come from platform/numbering, so a number is never reused.
