@@ -1,15 +1,12 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { annexCWorkbook, rowsFromCatalog, type CatalogItem } from './annex-c-workbooks'
+import { mspdiBytes, relationsProject } from './fixtures/mspdi'
 import type { ModuleSamples, SampleHelpers } from './samples'
-
-const repoRoot = path.resolve(import.meta.dirname, '../../..')
-const SCHEDULE_FIXTURE = path.resolve(repoRoot, '../shared/fixtures/msproject/mspdirelations.xml')
 
 /**
  * Sample records of the work-order concepts and schedules modules (in demo-offshore), on the work order of
  * the work-orders samples: one Anexo C version (pending confirmation, so confirm/discard have a subject) built
- * from the concepts the concept samples imported, and one schedule version. `:importId` and `:versionId`.
+ * from the concepts the concept samples imported, and one schedule version (a built 5-task MS Project XML).
+ * `:importId` and `:versionId`.
  */
 export async function workOrderPlanSamples(
   h: SampleHelpers,
@@ -31,7 +28,7 @@ export async function workOrderPlanSamples(
     const schedule = await h.upload(
       `/api/v1/work-orders/${workOrderId}/schedules`,
       'programa.xml',
-      fs.readFileSync(SCHEDULE_FIXTURE),
+      mspdiBytes(relationsProject()),
     )
     out['/api/v1/work-orders :versionId'] = schedule.versionId
   }

@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type {
   TScheduleDetail,
@@ -8,11 +7,24 @@ import type {
   TScheduleVersionList,
 } from '@faena/contracts'
 import { multipartFile } from '../../../test/annex-c-workbooks'
+import {
+  aliasProject,
+  mspdiBytes,
+  mspdiXml,
+  nullTasksProject,
+  relationsProject,
+  resourcesProject,
+  taskNumbersProject,
+  taskOf,
+  wbsProject,
+  type MspdiProject,
+} from '../../../test/fixtures/mspdi'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../../..')
-const fixture = (name: string) =>
-  fs.readFileSync(path.resolve(repoRoot, '../shared/fixtures/msproject', name))
+/** a real MS Project file (only inside `describeRealFiles`) */
+const fixture = (name: string) => fs.readFileSync(realFixturePath(`msproject/${name}`))
+const bytes = (p: MspdiProject) => mspdiBytes(p)
 
 let t: TestApp
 let manager: string
@@ -80,41 +92,135 @@ beforeAll(async () => {
 })
 afterAll(async () => t?.close())
 
+/** Imports a file into a new work order: the expected counts, stored and read back as the active version. */
+async function importsAsActiveVersion(
+  file: Buffer,
+  fileName: string,
+  tasks: number,
+  deps: number,
+  minutesPerDay: number,
+): Promise<void> {
+  const id = await newWorkOrder()
+  const res = await upload(id, file, fileName)
+  expect(res.statusCode, res.body).toBe(201)
+  const result = res.json<TScheduleImportResult>()
+  expect(result).toMatchObject({
+    version: 1,
+    tasks,
+    dependencies: deps,
+    project: { minutesPerDay },
+    previousVersionId: null,
+    changes: null,
+  })
+  const active = await get(`/api/v1/work-orders/${id}/schedules/active`)
+  expect(active.statusCode, active.body).toBe(200)
+  const detail = active.json<TScheduleDetail>()
+  expect(detail.version.id).toBe(result.versionId)
+  expect(detail.tasks).toHaveLength(result.tasks)
+  expect(detail.dependencies).toHaveLength(result.dependencies)
+  expect(detail.tasks.some((x) => x.uid === 0)).toBe(false)
+}
+
+/**
+ * Three versions of one work order's schedule: `relations` (5 tasks), a broken and a non-MSPDI file in between
+ * (refused, the active version stays), `wbs` (the 22-task WBS: 19 added, 2 removed by UID), then `edited`
+ * (`wbs` with task 1 renamed `Primera tarea` and the 11→12 lag from 1 to 2 days); lists, diffs, audit.
+ */
+async function versionsJourney(files: {
+  relations: Buffer
+  wbs: Buffer
+  edited: Buffer
+  firstTaskName: string
+}): Promise<void> {
+  const id = await newWorkOrder()
+  const v1 = (await upload(id, files.relations)).json<TScheduleImportResult>()
+  const broken = files.wbs.toString('utf8').replace('</Tasks>', '')
+  const bad = await upload(id, Buffer.from(broken))
+  expect(bad.statusCode).toBe(400)
+  expect(bad.json<{ error: { message: string } }>().error.message).toMatch(/no es un XML válido/)
+  const notMspdi = await upload(id, Buffer.from('<?xml version="1.0"?><Proyecto><Tareas/></Proyecto>'))
+  expect(notMspdi.statusCode).toBe(400)
+  expect(notMspdi.json<{ error: { message: string } }>().error.message).toMatch(
+    /no es un proyecto de MS Project/,
+  )
+  let versions = (await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>()
+  expect(versions.total).toBe(1)
+  expect((await get(`/api/v1/work-orders/${id}/schedules/active`)).json<TScheduleDetail>().version.id).toBe(
+    v1.versionId,
+  )
+
+  // a second and a third version: the WBS, then the WBS edited (a task renamed, a lag changed)
+  const v2 = (await upload(id, files.wbs)).json<TScheduleImportResult>()
+  expect(v2).toMatchObject({ version: 2, previousVersionId: v1.versionId })
+  expect(v2.changes).toMatchObject({ addedTasks: 19, removedTasks: 2 }) // tasks match by UID
+  const v3 = (await upload(id, files.edited, 'programa v3.xml')).json<TScheduleImportResult>()
+  expect(v3.changes).toMatchObject({
+    addedTasks: 0,
+    removedTasks: 0,
+    changedTasks: 1,
+    changedDependencies: 1,
+  })
+
+  versions = (await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>()
+  expect(versions.items.map((v) => [v.version, v.active])).toEqual([
+    [3, true],
+    [2, false],
+    [1, false],
+  ])
+  const diff = (await get(`/api/v1/work-orders/${id}/schedules/diff`)).json<TScheduleDiff>()
+  expect(diff.from.version).toBe(2)
+  expect(diff.to.version).toBe(3)
+  expect(diff.changedTasks).toEqual([
+    {
+      uid: 1,
+      name: 'Primera tarea',
+      changes: [{ field: 'name', from: files.firstTaskName, to: 'Primera tarea' }],
+    },
+  ])
+  expect(diff.changedDependencies).toEqual([
+    {
+      predecessorUid: 11,
+      successorUid: 12,
+      from: { type: 'FS', lagDays: '1.00' },
+      to: { type: 'FS', lagDays: '2.00' },
+    },
+  ])
+  const explicit = (
+    await get(`/api/v1/work-orders/${id}/schedules/diff?from=${v1.versionId}&to=${v3.versionId}`)
+  ).json<TScheduleDiff>()
+  expect(explicit.removedTasks).toHaveLength(2)
+  expect(explicit.from.version).toBe(1)
+  // an older version stays readable
+  const old = (await get(`/api/v1/work-orders/${id}/schedules/${v1.versionId}`)).json<TScheduleDetail>()
+  expect(old.tasks).toHaveLength(5)
+  expect(old.version.active).toBe(false)
+  // audited
+  const audit = await t.db
+    .selectFrom('audit_log')
+    .select('action')
+    .where('action', '=', 'schedule.imported')
+    .where('entity_id', '=', v3.versionId)
+    .execute()
+  expect(audit).toHaveLength(1)
+}
+
 describe('MS Project schedules of a work order', () => {
   it.each([
-    ['sample1.xml', 22, 6, 480],
-    ['mspdirelations.xml', 5, 4, 480],
-    ['mspdinulltasks.xml', 5, 0, 450],
-    ['task-numbers-project2019-mspdi.xml', 20, 0, 480],
-    ['mspdiresource.xml', 3, 1, 480],
-  ])(
+    ['a 22-task WBS on 3 levels', wbsProject, 22, 6, 480],
+    ['5 tasks with the four link types', relationsProject, 5, 4, 480],
+    ['null tasks, 450 minutes per day', nullTasksProject, 5, 0, 450],
+    ['20 tasks with custom numbers', taskNumbersProject, 20, 0, 480],
+    ['resources and assignments', resourcesProject, 3, 1, 480],
+  ] as const)(
     '%s: %s tasks and %s dependencies, stored and read back as the active version',
-    async (file, tasks, deps, minutesPerDay) => {
-      const id = await newWorkOrder()
-      const res = await upload(id, fixture(file), file)
-      expect(res.statusCode, res.body).toBe(201)
-      const result = res.json<TScheduleImportResult>()
-      expect(result).toMatchObject({
-        version: 1,
-        tasks,
-        dependencies: deps,
-        project: { minutesPerDay },
-        previousVersionId: null,
-        changes: null,
-      })
-      const active = await get(`/api/v1/work-orders/${id}/schedules/active`)
-      expect(active.statusCode, active.body).toBe(200)
-      const detail = active.json<TScheduleDetail>()
-      expect(detail.version.id).toBe(result.versionId)
-      expect(detail.tasks).toHaveLength(result.tasks)
-      expect(detail.dependencies).toHaveLength(result.dependencies)
-      expect(detail.tasks.some((x) => x.uid === 0)).toBe(false)
+    async (_, build, tasks, deps, minutesPerDay) => {
+      await importsAsActiveVersion(bytes(build()), 'programa.xml', tasks, deps, minutesPerDay)
     },
   )
 
-  it('sample1: tree, durations in working days, link types and lags converted to days', async () => {
+  it('a WBS: tree, durations in working days, link types and lags converted to days', async () => {
     const id = await newWorkOrder()
-    await upload(id, fixture('sample1.xml'))
+    await upload(id, bytes(wbsProject()))
     const { tasks, dependencies, version } = (
       await get(`/api/v1/work-orders/${id}/schedules/active`)
     ).json<TScheduleDetail>()
@@ -122,14 +228,14 @@ describe('MS Project schedules of a work order', () => {
       version: 1,
       active: true,
       minutesPerDay: 480,
-      startDate: '2003-01-07',
-      finishDate: '2003-03-18',
-      projectName: 'MPXJ Sample',
+      startDate: '2026-01-06',
+      finishDate: '2026-03-17',
+      projectName: 'Programa de muestra — Plataforma & ducto',
     })
     expect(tasks.map((x) => x.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
     const byUid = new Map(tasks.map((x) => [x.uid, x]))
     expect(byUid.get(1)).toMatchObject({
-      name: 'First Task',
+      name: 'Ingeniería',
       outlineLevel: 1,
       summary: true,
       parentUid: null,
@@ -139,8 +245,8 @@ describe('MS Project schedules of a work order', () => {
     expect(byUid.get(2)).toMatchObject({
       parentUid: 1,
       durationDays: '100.00',
-      start: '2003-01-07',
-      resourceNames: ['First Resource', 'Second Resource'],
+      start: '2026-01-06',
+      resourceNames: ['Ana Ruiz', 'Luis Pérez'],
     })
     expect(byUid.get(23)).toMatchObject({ parentUid: 22, outlineLevel: 3, wbs: '3.13.1' })
     expect(tasks.filter((x) => x.summary).map((x) => x.uid)).toEqual([1, 6, 19, 22])
@@ -154,9 +260,9 @@ describe('MS Project schedules of a work order', () => {
     ])
   })
 
-  it('mspdinulltasks: 450 minutes per day (PT75H = 10 days); null tasks left out', async () => {
+  it('null tasks: 450 minutes per day (PT75H = 10 days); null tasks left out', async () => {
     const id = await newWorkOrder()
-    await upload(id, fixture('mspdinulltasks.xml'))
+    await upload(id, bytes(nullTasksProject()))
     const { tasks, version } = (
       await get(`/api/v1/work-orders/${id}/schedules/active`)
     ).json<TScheduleDetail>()
@@ -167,80 +273,15 @@ describe('MS Project schedules of a work order', () => {
   })
 
   it('every import is a new active version; a broken file leaves the active one; versions compare', async () => {
-    const id = await newWorkOrder()
-    const v1 = (await upload(id, fixture('mspdirelations.xml'))).json<TScheduleImportResult>()
-    const broken = fixture('sample1.xml').toString('utf8').replace('</Tasks>', '')
-    const bad = await upload(id, Buffer.from(broken))
-    expect(bad.statusCode).toBe(400)
-    expect(bad.json<{ error: { message: string } }>().error.message).toMatch(/no es un XML válido/)
-    const notMspdi = await upload(id, Buffer.from('<?xml version="1.0"?><Proyecto><Tareas/></Proyecto>'))
-    expect(notMspdi.statusCode).toBe(400)
-    expect(notMspdi.json<{ error: { message: string } }>().error.message).toMatch(
-      /no es un proyecto de MS Project/,
-    )
-    let versions = (await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>()
-    expect(versions.total).toBe(1)
-    expect((await get(`/api/v1/work-orders/${id}/schedules/active`)).json<TScheduleDetail>().version.id).toBe(
-      v1.versionId,
-    )
-
-    // a second version: sample1 edited (a task renamed, one removed, a lag changed)
-    const edited = fixture('sample1.xml')
-      .toString('utf8')
-      .replace('<Name>First Task</Name>', '<Name>Primera tarea</Name>')
-      .replace('<LinkLag>4800</LinkLag>', '<LinkLag>9600</LinkLag>')
-    const v2 = (await upload(id, fixture('sample1.xml'))).json<TScheduleImportResult>()
-    expect(v2).toMatchObject({ version: 2, previousVersionId: v1.versionId })
-    expect(v2.changes).toMatchObject({ addedTasks: 19, removedTasks: 2 }) // tasks match by UID
-    const v3 = (await upload(id, Buffer.from(edited), 'programa v3.xml')).json<TScheduleImportResult>()
-    expect(v3.changes).toMatchObject({
-      addedTasks: 0,
-      removedTasks: 0,
-      changedTasks: 1,
-      changedDependencies: 1,
+    const edited = wbsProject()
+    taskOf(edited, 1).name = 'Primera tarea'
+    taskOf(edited, 12).predecessors![0]!.linkLag = 9600
+    await versionsJourney({
+      relations: bytes(relationsProject()),
+      wbs: bytes(wbsProject()),
+      edited: Buffer.from(mspdiXml(edited)),
+      firstTaskName: 'Ingeniería',
     })
-
-    versions = (await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>()
-    expect(versions.items.map((v) => [v.version, v.active])).toEqual([
-      [3, true],
-      [2, false],
-      [1, false],
-    ])
-    const diff = (await get(`/api/v1/work-orders/${id}/schedules/diff`)).json<TScheduleDiff>()
-    expect(diff.from.version).toBe(2)
-    expect(diff.to.version).toBe(3)
-    expect(diff.changedTasks).toEqual([
-      {
-        uid: 1,
-        name: 'Primera tarea',
-        changes: [{ field: 'name', from: 'First Task', to: 'Primera tarea' }],
-      },
-    ])
-    expect(diff.changedDependencies).toEqual([
-      {
-        predecessorUid: 11,
-        successorUid: 12,
-        from: { type: 'FS', lagDays: '1.00' },
-        to: { type: 'FS', lagDays: '2.00' },
-      },
-    ])
-    const explicit = (
-      await get(`/api/v1/work-orders/${id}/schedules/diff?from=${v1.versionId}&to=${v3.versionId}`)
-    ).json<TScheduleDiff>()
-    expect(explicit.removedTasks).toHaveLength(2)
-    expect(explicit.from.version).toBe(1)
-    // an older version stays readable
-    const old = (await get(`/api/v1/work-orders/${id}/schedules/${v1.versionId}`)).json<TScheduleDetail>()
-    expect(old.tasks).toHaveLength(5)
-    expect(old.version.active).toBe(false)
-    // audited
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'schedule.imported')
-      .where('entity_id', '=', v3.versionId)
-      .execute()
-    expect(audit).toHaveLength(1)
   })
 
   it('a binary .mpp answers 415 asking for the XML export; other files a clear 4xx', async () => {
@@ -258,8 +299,8 @@ describe('MS Project schedules of a work order', () => {
     expect(xlsx.statusCode).toBe(415)
     const text = await upload(id, Buffer.from('Tarea 1, 2025-01-01'), 'programa.csv')
     expect(text.statusCode).toBe(400)
-    // alias.xml defines custom fields but has no task: nothing to import
-    const empty = await upload(id, fixture('alias.xml'), 'alias.xml')
+    // a file that defines custom fields but has no task: nothing to import
+    const empty = await upload(id, bytes(aliasProject()), 'alias.xml')
     expect(empty.statusCode).toBe(400)
     expect(empty.json<{ error: { message: string } }>().error.message).toBe('El proyecto no tiene tareas.')
     expect((await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>().total).toBe(0)
@@ -268,28 +309,128 @@ describe('MS Project schedules of a work order', () => {
 
   it('a UTF-16 export is read and stored', async () => {
     const id = await newWorkOrder()
-    const utf16 = Buffer.concat([
-      Buffer.from([0xff, 0xfe]),
-      Buffer.from(
-        fixture('mspdirelations.xml').toString('utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"'),
-        'utf16le',
-      ),
-    ])
-    const res = await upload(id, utf16)
+    const res = await upload(id, mspdiBytes(relationsProject(), 'utf16le'))
     expect(res.statusCode, res.body).toBe(201)
     expect(res.json<TScheduleImportResult>().tasks).toBe(5)
   })
 
   it('permissions and tenancy', async () => {
     const id = await newWorkOrder()
-    expect((await upload(id, fixture('mspdirelations.xml'), 'p.xml', viewer)).statusCode).toBe(403)
-    expect((await upload(id, fixture('mspdirelations.xml'), 'p.xml', supervisor)).statusCode).toBe(201)
+    expect((await upload(id, bytes(relationsProject()), 'p.xml', viewer)).statusCode).toBe(403)
+    expect((await upload(id, bytes(relationsProject()), 'p.xml', supervisor)).statusCode).toBe(201)
     expect((await get(`/api/v1/work-orders/${id}/schedules/active`, viewer)).statusCode).toBe(200)
-    expect((await upload(id, fixture('mspdirelations.xml'), 'p.xml', rentalAdmin)).statusCode).toBe(404)
+    expect((await upload(id, bytes(relationsProject()), 'p.xml', rentalAdmin)).statusCode).toBe(404)
     expect((await get(`/api/v1/work-orders/${id}/schedules/active`, rentalAdmin)).statusCode).toBe(404)
     expect((await get(`/api/v1/work-orders/${id}/schedules`, rentalAdmin)).statusCode).toBe(404)
     const other = await newWorkOrder()
     const v = (await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>().items[0]!
     expect((await get(`/api/v1/work-orders/${other}/schedules/${v.id}`)).statusCode).toBe(404)
+  })
+})
+
+describeRealFiles('msproject/*.xml', () => {
+  describe('MS Project schedules of a work order', () => {
+    it.each([
+      ['sample1.xml', 22, 6, 480],
+      ['mspdirelations.xml', 5, 4, 480],
+      ['mspdinulltasks.xml', 5, 0, 450],
+      ['task-numbers-project2019-mspdi.xml', 20, 0, 480],
+      ['mspdiresource.xml', 3, 1, 480],
+    ])(
+      '%s: %s tasks and %s dependencies, stored and read back as the active version',
+      async (file, tasks, deps, minutesPerDay) => {
+        await importsAsActiveVersion(fixture(file), file, tasks, deps, minutesPerDay)
+      },
+    )
+
+    it('sample1: tree, durations in working days, link types and lags converted to days', async () => {
+      const id = await newWorkOrder()
+      await upload(id, fixture('sample1.xml'))
+      const { tasks, dependencies, version } = (
+        await get(`/api/v1/work-orders/${id}/schedules/active`)
+      ).json<TScheduleDetail>()
+      expect(version).toMatchObject({
+        version: 1,
+        active: true,
+        minutesPerDay: 480,
+        startDate: '2003-01-07',
+        finishDate: '2003-03-18',
+        projectName: 'MPXJ Sample',
+      })
+      expect(tasks.map((x) => x.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
+      const byUid = new Map(tasks.map((x) => [x.uid, x]))
+      expect(byUid.get(1)).toMatchObject({
+        name: 'First Task',
+        outlineLevel: 1,
+        summary: true,
+        parentUid: null,
+        wbs: '1',
+        durationDays: '50.00',
+      })
+      expect(byUid.get(2)).toMatchObject({
+        parentUid: 1,
+        durationDays: '100.00',
+        start: '2003-01-07',
+        resourceNames: ['First Resource', 'Second Resource'],
+      })
+      expect(byUid.get(23)).toMatchObject({ parentUid: 22, outlineLevel: 3, wbs: '3.13.1' })
+      expect(tasks.filter((x) => x.summary).map((x) => x.uid)).toEqual([1, 6, 19, 22])
+      expect(dependencies.map((d) => [d.predecessorUid, d.successorUid, d.type, d.lagDays])).toEqual([
+        [9, 10, 'FS', '0.00'],
+        [11, 12, 'FS', '1.00'], // LinkLag 4800 = 480 min = 1 day at 480 min/day
+        [13, 14, 'FS', '-1.00'],
+        [15, 16, 'SS', '0.00'],
+        [17, 18, 'FF', '0.00'],
+        [20, 21, 'SF', '0.00'],
+      ])
+    })
+
+    it('mspdinulltasks: 450 minutes per day (PT75H = 10 days); null tasks left out', async () => {
+      const id = await newWorkOrder()
+      await upload(id, fixture('mspdinulltasks.xml'))
+      const { tasks, version } = (
+        await get(`/api/v1/work-orders/${id}/schedules/active`)
+      ).json<TScheduleDetail>()
+      expect(version.minutesPerDay).toBe(450)
+      expect(tasks.map((x) => x.uid)).toEqual([1, 3, 4, 6, 8])
+      expect(tasks.every((x) => x.durationDays === '10.00')).toBe(true)
+      expect(version.warnings).toContain('Se omitieron 3 filas vacías (tareas nulas).')
+    })
+
+    it('every import is a new active version; a broken file leaves the active one; versions compare', async () => {
+      await versionsJourney({
+        relations: fixture('mspdirelations.xml'),
+        wbs: fixture('sample1.xml'),
+        edited: Buffer.from(
+          fixture('sample1.xml')
+            .toString('utf8')
+            .replace('<Name>First Task</Name>', '<Name>Primera tarea</Name>')
+            .replace('<LinkLag>4800</LinkLag>', '<LinkLag>9600</LinkLag>'),
+        ),
+        firstTaskName: 'First Task',
+      })
+    })
+
+    it('alias.xml defines custom fields but has no task: nothing to import', async () => {
+      const id = await newWorkOrder()
+      const empty = await upload(id, fixture('alias.xml'), 'alias.xml')
+      expect(empty.statusCode).toBe(400)
+      expect(empty.json<{ error: { message: string } }>().error.message).toBe('El proyecto no tiene tareas.')
+      expect((await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>().total).toBe(0)
+    })
+
+    it('a UTF-16 export is read and stored', async () => {
+      const id = await newWorkOrder()
+      const utf16 = Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from(
+          fixture('mspdirelations.xml').toString('utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"'),
+          'utf16le',
+        ),
+      ])
+      const res = await upload(id, utf16)
+      expect(res.statusCode, res.body).toBe(201)
+      expect(res.json<TScheduleImportResult>().tasks).toBe(5)
+    })
   })
 })
