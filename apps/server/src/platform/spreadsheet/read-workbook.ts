@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import { createRequire } from 'node:module'
 import { StringDecoder } from 'node:string_decoder'
 import { Readable, Transform } from 'node:stream'
 
@@ -6,9 +7,89 @@ import { Readable, Transform } from 'node:stream'
  * Reading side of the spreadsheet adapter. Cells come out as plain values:
  * rich text → its text, formula → its cached result (or null when the file has none),
  * hyperlink → its text, error → null, dates → Date (UTC), numbers → number, text → string.
+ * Text read by `readRows`/`readRowsLoaded` has Excel's `_xHHHH_` escapes decoded and control characters
+ * dropped (counted in the row's `controlCharacters`, which imports report as warnings).
  */
 export type CellValue = string | number | boolean | Date | null
-export type SheetRow = { rowNumber: number; cells: CellValue[] }
+export type SheetRow = {
+  rowNumber: number
+  cells: CellValue[]
+  /** control characters dropped from the row's text cells (absent when none); see `cleanText` */
+  controlCharacters?: number
+}
+
+/**
+ * Excel writes a character that XML cannot hold as `_xHHHH_` (U+0002 → `_x0002_`) and a literal `_x` that
+ * would read as one with its underscore escaped (`_x005F_x0041_` is the text `_x0041_`); upper-case hex.
+ * ExcelJS decodes them only in the shared strings of its in-memory reader (not in inline strings, not in its
+ * streaming reader), so the adapter turns that off (below) and decodes every cell's text itself, once.
+ */
+export function decodeExcelEscapes(text: string): string {
+  if (!text.includes('_x')) return text
+  return text.replace(/_x([0-9A-F]{4})_/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+}
+
+// ExcelJS's `<t>` parser without its partial decoding: text comes out as the file has it (see above).
+const TextXform = createRequire(import.meta.url)('exceljs/lib/xlsx/xform/strings/text-xform.js') as {
+  prototype: object
+}
+Object.defineProperty(TextXform.prototype, 'model', {
+  configurable: true,
+  get(this: { _text: string[] }) {
+    return this._text.join('')
+  },
+})
+
+/** C0 controls but tab, line feed and carriage return; DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g
+/** vertical tab and form feed separate words (Word's manual line break): they become a space */
+const isSeparator = (c: string) => c === '\u000B' || c === '\u000C'
+
+/**
+ * Imported text without control characters: they are dropped (vertical tab and form feed become a space)
+ * and counted; tab, line feed and carriage return stay. The row they are in is kept.
+ */
+export function cleanText(text: string): { text: string; removed: number } {
+  let removed = 0
+  const cleaned = text.replace(CONTROL, (c) => {
+    removed++
+    return isSeparator(c) ? ' ' : ''
+  })
+  return { text: removed ? cleaned : text, removed }
+}
+
+/** A row whose text lost control characters while it was read: imports report it as a warning. */
+export type CleanedRow = { sheet: string; rowNumber: number; controlCharacters: number }
+
+/** The warning an import reports for a row whose text lost control characters (imports keep the row). */
+export function controlCharactersWarning(count: number): string {
+  return count === 1
+    ? 'Se eliminó 1 carácter de control del texto de la fila (la fila se importa)'
+    : `Se eliminaron ${count} caracteres de control del texto de la fila (la fila se importa)`
+}
+
+/** Cells as imports see them: escapes decoded, control characters dropped (and counted). */
+function importedRow(
+  sheet: string,
+  rowNumber: number,
+  values: ExcelJS.CellValue[],
+  opts: { masterOnly?: (column: number) => boolean } = {},
+): (SheetRow & { sheet: string }) | null {
+  const cells: CellValue[] = []
+  let removed = 0
+  for (let c = 1; c < values.length; c++) {
+    let v = opts.masterOnly && !opts.masterOnly(c) ? null : plainCell(values[c])
+    if (typeof v === 'string') {
+      const cleaned = cleanText(decodeExcelEscapes(v))
+      removed += cleaned.removed
+      v = cleaned.text
+    }
+    cells.push(v)
+  }
+  if (cells.every((x) => x === null || (typeof x === 'string' && x.trim() === ''))) return null
+  return removed ? { sheet, rowNumber, cells, controlCharacters: removed } : { sheet, rowNumber, cells }
+}
 
 export function plainCell(v: ExcelJS.CellValue | undefined): CellValue {
   if (v === null || v === undefined) return null
@@ -61,11 +142,8 @@ export async function* readRows(
       index++
       for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
         if (!take) continue
-        const values = row.values as ExcelJS.CellValue[]
-        const cells: CellValue[] = []
-        for (let c = 1; c < values.length; c++) cells.push(plainCell(values[c]))
-        if (cells.every((x) => x === null || (typeof x === 'string' && x.trim() === ''))) continue
-        yield { sheet: name, rowNumber: row.number, cells }
+        const read = importedRow(name, row.number, row.values as ExcelJS.CellValue[])
+        if (read) yield read
       }
     }
   } catch (err) {
@@ -87,16 +165,14 @@ export async function* readRowsLoaded(
     if (options.sheets && !options.sheets(sheet.name, index)) continue
     const rows: (SheetRow & { sheet: string })[] = []
     sheet.eachRow((row) => {
-      const values = row.values as ExcelJS.CellValue[]
-      const cells: CellValue[] = []
-      for (let c = 1; c < values.length; c++) {
+      const read = importedRow(sheet.name, row.number, row.values as ExcelJS.CellValue[], {
         // like the stream: a merged range has its value in its first cell only
-        const cell = row.getCell(c)
-        cells.push(cell.isMerged && cell.master.address !== cell.address ? null : plainCell(values[c]))
-      }
-      if (!cells.every((x) => x === null || (typeof x === 'string' && x.trim() === ''))) {
-        rows.push({ sheet: sheet.name, rowNumber: row.number, cells })
-      }
+        masterOnly: (c) => {
+          const cell = row.getCell(c)
+          return !cell.isMerged || cell.master.address === cell.address
+        },
+      })
+      if (read) rows.push(read)
     })
     yield* rows
   }
