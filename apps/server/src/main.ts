@@ -1,3 +1,5 @@
+// First, for its side effect: a new embedded database is created in a worker while the rest loads.
+import './platform/db/embedded-init-early'
 import path from 'node:path'
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
@@ -18,6 +20,7 @@ import { createDb, type Database } from './platform/db/create-db'
 import { migrateToLatest } from './platform/db/migrate'
 import { createLocalFileStore } from './platform/files/file-store'
 import { seedDemo, writeDemoCredentials } from './platform/seed/demo'
+import { startupMark } from './platform/startup-timing'
 import { createTimeZoneLookup, findOrganizationBySlug } from './platform/tenancy/organizations'
 
 const USAGE = `Usage: faena <command> [options]
@@ -57,11 +60,15 @@ async function openDatabase(config: Config): Promise<Database> {
 }
 
 async function serve(config: Config) {
+  startupMark('code loaded')
   const database = await openDatabase(config)
+  startupMark('database open')
   await migrateToLatest(database.db)
+  startupMark('migrated')
   let seeded: Awaited<ReturnType<typeof seedDemo>> | undefined
   if (database.kind === 'pglite') {
     seeded = await seedDemo(database.db, { password: config.demoPassword, seeders: demoSeeders })
+    startupMark('seeded')
   }
   const app = await buildApp({
     database,
@@ -77,6 +84,7 @@ async function serve(config: Config) {
   process.once('SIGINT', () => void shutdown())
   process.once('SIGTERM', () => void shutdown())
   await app.listen({ port: config.port, host: config.host })
+  startupMark('listening')
   const url = `http://localhost:${config.port}`
   const lines = [
     ``,

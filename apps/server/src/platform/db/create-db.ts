@@ -3,6 +3,7 @@ import pg from 'pg'
 import { Kysely, PostgresDialect } from 'kysely'
 import type { PGlite } from '@electric-sql/pglite'
 import type { DB } from '../../db-schema'
+import { EMBEDDED_POSTGRESQL_CONF, embeddedClusterReady } from './embedded-init'
 
 export type Database = {
   db: Kysely<DB>
@@ -40,12 +41,13 @@ export async function createDb(options: CreateDbOptions): Promise<Database> {
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres')
-  if (options.pgliteDir) fs.mkdirSync(options.pgliteDir, { recursive: true })
+  if (options.pgliteDir) {
+    fs.mkdirSync(options.pgliteDir, { recursive: true })
+    await embeddedClusterReady(options.pgliteDir)
+  }
   const pglite = await PGlite.create(options.pgliteDir ?? 'memory://', {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-    // The default 128 MB of shared buffers fill on big imports and stay resident in the WASM heap;
-    // 16 MB measured the same speed and ~140 MB less peak memory (bench/README.md, concepts import).
-    postgresqlconf: ['shared_buffers = 16MB'],
+    postgresqlconf: EMBEDDED_POSTGRESQL_CONF,
   })
   // One connection: a query outside the open transaction waits; the timeout makes the mistake loud.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, connectionTimeoutMillis: 15_000 })

@@ -1,0 +1,125 @@
+/**
+ * Start-up of the embedded server, as a new user meets it.
+ *
+ *   npx tsx bench/startup.ts [--runs 3] [--npm-start]
+ *
+ * Each run, on a new empty data folder:
+ * - first start: `faena serve` (or the whole `npm start`, web build included, with --npm-start) until
+ *   `/api/health` and `/` answer; the server's own phase timings (FAENA_STARTUP_TIMING=1) are printed;
+ * - idle RSS of the server process 10 s after it answered;
+ * - restart on the same folder until `/api/health` answers.
+ * The server is the node process itself (spawned with this Node), so RSS is the server's alone.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, 'npm-start': { type: 'boolean', default: false } },
+})
+const runs = Number(values.runs)
+const repoRoot = path.resolve(import.meta.dirname, '..')
+const bin = path.join(repoRoot, 'apps/server/bin/faena.mjs')
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
+  return Math.round(kb / 1024)
+}
+
+/** The node process serving on `port` among `root` and its descendants. */
+function serverPid(root: number): number {
+  const children = (pid: number): number[] => {
+    try {
+      return fs
+        .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map(Number)
+    } catch {
+      return []
+    }
+  }
+  const queue = [root]
+  let found = root
+  while (queue.length) {
+    const pid = queue.shift()!
+    const cmd = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : ''
+    if (cmd.includes('faena.mjs') && cmd.includes('serve')) found = pid
+    queue.push(...children(pid))
+  }
+  return found
+}
+
+async function waitFor(url: string, child: ChildProcess, since: number): Promise<number> {
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
+    try {
+      const res = await fetch(url)
+      if (res.ok) return (performance.now() - since) / 1000
+    } catch {
+      // not listening yet
+    }
+    await sleep(25)
+  }
+}
+
+async function start(dataDir: string, port: number, npmStart: boolean) {
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    FAENA_DATA_DIR: dataDir,
+    FAENA_DEMO_PASSWORD: 'bench-demo-password',
+    FAENA_STARTUP_TIMING: '1',
+    LOG_LEVEL: 'warn',
+  }
+  const since = performance.now()
+  const child = npmStart
+    ? spawn('npm', ['start'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true })
+    : spawn(process.execPath, [bin, 'serve'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  const health = await waitFor(`http://127.0.0.1:${port}/api/health`, child, since)
+  const page = await waitFor(`http://127.0.0.1:${port}/`, child, since)
+  return { child, health, page, output: () => out }
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((r) => child.once('exit', r))
+  if (child.spawnargs[0] === 'npm') process.kill(-child.pid!, 'SIGTERM')
+  else child.kill('SIGTERM')
+  await exited
+}
+
+const rows: string[] = []
+for (let run = 1; run <= runs; run++) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-bench-start-'))
+  const port = 3900 + run
+  const first = await start(dataDir, port, values['npm-start'])
+  const phases = first
+    .output()
+    .split('\n')
+    .filter((l) => l.startsWith('startup:'))
+    .join('; ')
+  await sleep(10_000)
+  const idle = rssMb(serverPid(first.child.pid!))
+  await stop(first.child)
+  const again = await start(dataDir, port, false)
+  await sleep(10_000)
+  const idleAgain = rssMb(serverPid(again.child.pid!))
+  await stop(again.child)
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  const load = os.loadavg()[0]!.toFixed(1)
+  rows.push(
+    `| ${run} | ${first.health.toFixed(2)} s | ${first.page.toFixed(2)} s | ${idle} MB | ${again.health.toFixed(2)} s | ${idleAgain} MB | ${load} |`,
+  )
+  console.log(`run ${run}: ${phases}`)
+}
+console.log(
+  `\n${values['npm-start'] ? '`npm start`' : '`faena serve`'}, ${runs} runs\n\n| run | first start → /api/health | → / | idle RSS | restart → /api/health | idle RSS | load |\n| --- | --- | --- | --- | --- | --- | --- |`,
+)
+for (const r of rows) console.log(r)
