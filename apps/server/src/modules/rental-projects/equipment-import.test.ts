@@ -1,6 +1,7 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { EQUIPMENT_LIST, equipmentListJson } from '../../../test/fixtures/equipment-list'
+import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import {
   normaliseCode,
   normaliseLocation,
@@ -11,8 +12,6 @@ import {
   typeFromName,
   type ExistingEquipment,
 } from './equipment-import'
-
-const FIXTURE = path.resolve(import.meta.dirname, '../../../../../../shared/fixtures/rental/equipments.json')
 
 const plan = (values: Record<string, unknown>[], existing: ExistingEquipment[] = []) =>
   planEquipmentImport(
@@ -240,28 +239,129 @@ describe('planEquipmentImport', () => {
     expect(rowsFromJson([])).toEqual({ error: expect.any(String) })
     expect(rowsFromJson([1])).toEqual({ error: expect.stringContaining('elemento 1') })
   })
+})
 
-  it('imports the whole legacy fixture (255 units): no errors, unclear rows flagged', () => {
-    const parsed = rowsFromJson(JSON.parse(fs.readFileSync(FIXTURE, 'utf8')))
+describe('planEquipmentImport on a built legacy list (layout of equipments.json)', () => {
+  const read = () => {
+    const parsed = rowsFromJson(JSON.parse(equipmentListJson().toString('utf8')))
     if (!('rows' in parsed)) throw new Error(parsed.error)
-    const rows = planEquipmentImport(parsed.rows, new Map())
-    expect(rows).toHaveLength(255)
+    return parsed.rows
+  }
+  const rows = planEquipmentImport(read(), new Map())
+  const at = (n: number) => rows.find((r) => r.row === n)!
+
+  it('is the legacy dump: an array of flat objects with the old keys, one per unit', () => {
+    const doc = JSON.parse(equipmentListJson().toString('utf8')) as Record<string, unknown>[]
+    expect(doc).toHaveLength(EQUIPMENT_LIST.length)
+    for (const item of doc)
+      expect(Object.keys(item)).toEqual(['name', 'code', 'type', 'bg_current_location', 'status', 'notes'])
+    expect(read().map((r) => r.row)).toEqual(doc.map((_, i) => i + 1))
+  })
+
+  it('imports the whole list (30 units): no errors, unclear rows flagged', () => {
+    expect(rows).toHaveLength(30)
     expect(rows.filter((r) => r.action === 'error')).toEqual([])
+    expect(rows.every((r) => r.action === 'create')).toBe(true)
     const byType = (t: string) => rows.filter((r) => r.record?.type === t).length
-    expect(byType('toilet')).toBe(176)
-    expect(byType('hand_wash_station')).toBe(77)
+    expect(byType('toilet')).toBe(18)
+    expect(byType('hand_wash_station')).toBe(10)
     expect(byType('urinal_station')).toBe(2)
     expect(rows.filter((r) => r.record?.condition === 'retired').map((r) => r.code)).toEqual([
-      'PSLBT-104',
-      'PSLBT-101',
+      'PSLBT-904',
+      'PSLBT-901',
     ])
-    const flagged = rows.filter((r) => r.record?.reviewNote)
-    // 37 INDEFINIDO, 14 BUSCAR, 2 company names as status, S/N code, duplicates and doubtful codes in notes
-    expect(flagged.length).toBeGreaterThanOrEqual(53)
-    expect(flagged.length).toBeLessThan(70)
+    // 4 INDEFINIDO, 2 BUSCAR, a company and a person as status, the S/N code, duplicates and a doubtful
+    // code in the notes
+    expect(rows.filter((r) => r.record?.reviewNote).map((r) => r.row)).toEqual([
+      5, 6, 7, 8, 9, 10, 11, 15, 18, 19, 20, 29, 30,
+    ])
     const codes = new Set(rows.map((r) => r.code))
-    expect(codes.size).toBe(255)
-    expect(codes.has('PSLLV-19-66864')).toBe(true)
-    expect(codes.has('PSLBT-152')).toBe(true)
+    expect(codes.size).toBe(30)
+    expect(codes.has('PSLLV-19-96864')).toBe(true)
+    expect(codes.has('PSLBT-952')).toBe(true)
+  })
+
+  it('normalises codes, blank names, statuses and locations, and says so per row', () => {
+    expect(
+      rows.filter((r) => r.changes.some((c) => c.startsWith('Código'))).map((r) => [r.row, r.code]),
+    ).toEqual([
+      [12, 'PSLBT-952'],
+      [17, 'PSLLV-19-96864'],
+      [18, 'PSLLV-19-98011'],
+      [19, 'PSLLV-19-96857'],
+      [20, 'PSLLV-20-91400'],
+      [22, 'PSL-UP-900'],
+      [24, 'PSLLV-948'],
+    ])
+    expect(at(17).changes.join()).toContain('PSLLV- 19-96864')
+    // codes without the house prefix keep the type their name gives
+    expect([at(3).record?.type, at(23).record?.type]).toEqual(['toilet', 'hand_wash_station'])
+    expect(at(21).record).toMatchObject({ name: 'BATERÍA SANITARIA', type: 'toilet', reviewNote: null })
+    // OPERATIVO, OPERATIVA and DISPONIBLE are all operative, without remarks; STAND BY is reported
+    for (const n of [1, 12, 16, 22]) expect(at(n).changes.concat(at(n).warnings).join()).not.toMatch(/Estado/)
+    expect(rows.filter((r) => r.changes.some((c) => c.includes('en espera'))).map((r) => r.row)).toEqual([
+      17, 24,
+    ])
+    // a company and a person in the status field
+    expect(at(8).warnings[0]).toContain('HALLIBURTON')
+    expect(at(9).warnings[0]).toContain('MARIO TAPIA')
+    expect(at(10).record).toMatchObject({ condition: 'operative', location: null })
+    expect(at(10).warnings).toHaveLength(2)
+    expect(at(12).record?.location).toBe('PEISOL BASE')
+    expect(at(13).record?.location).toBe('DONACION CLIENTE EXTERNO')
+  })
+
+  it('flags notes about duplicates, doubtful codes and write-offs; other notes are kept as they are', () => {
+    const about = (word: string) =>
+      rows.filter((r) => r.warnings.some((w) => w.includes(word))).map((r) => r.row)
+    expect(about('duplicado')).toEqual([5, 15, 30])
+    expect(about('en duda el código')).toEqual([6])
+    expect(about('dar de baja')).toEqual([20])
+    expect(about('S/N')).toEqual([7])
+    // the same note on several units, or a person's name: imported, nothing to review
+    for (const n of [21, 25, 26, 27, 28]) expect(at(n).record?.reviewNote).toBeNull()
+    expect(at(26).record?.notes).toBe('JOSE VERDESOTO')
+    expect(at(24).record?.notes).toBe('HACER LIMPIEZA / DAÑO EN LA PUERTA')
+  })
+})
+
+describeRealFiles('equipments.json', () => {
+  describe('planEquipmentImport', () => {
+    it('imports the whole legacy fixture (255 units): no errors, unclear rows flagged', () => {
+      const parsed = rowsFromJson(
+        JSON.parse(fs.readFileSync(realFixturePath('rental/equipments.json'), 'utf8')),
+      )
+      if (!('rows' in parsed)) throw new Error(parsed.error)
+      const rows = planEquipmentImport(parsed.rows, new Map())
+      expect(rows).toHaveLength(255)
+      expect(rows.filter((r) => r.action === 'error')).toEqual([])
+      const byType = (t: string) => rows.filter((r) => r.record?.type === t).length
+      expect(byType('toilet')).toBe(176)
+      expect(byType('hand_wash_station')).toBe(77)
+      expect(byType('urinal_station')).toBe(2)
+      expect(rows.filter((r) => r.record?.condition === 'retired').map((r) => r.code)).toEqual([
+        'PSLBT-104',
+        'PSLBT-101',
+      ])
+      const flagged = rows.filter((r) => r.record?.reviewNote)
+      // 37 INDEFINIDO, 14 BUSCAR, 2 company names as status, S/N code, duplicates and doubtful codes in notes
+      expect(flagged.length).toBeGreaterThanOrEqual(53)
+      expect(flagged.length).toBeLessThan(70)
+      const codes = new Set(rows.map((r) => r.code))
+      expect(codes.size).toBe(255)
+      expect(codes.has('PSLLV-19-66864')).toBe(true)
+      expect(codes.has('PSLBT-152')).toBe(true)
+    })
+
+    it('shares no code with the built list (the integration test imports both into one organization)', () => {
+      const real = rowsFromJson(
+        JSON.parse(fs.readFileSync(realFixturePath('rental/equipments.json'), 'utf8')),
+      )
+      if (!('rows' in real)) throw new Error(real.error)
+      const codes = new Set(planEquipmentImport(real.rows, new Map()).map((r) => r.code))
+      const built = rowsFromJson(JSON.parse(equipmentListJson().toString('utf8')))
+      if (!('rows' in built)) throw new Error(built.error)
+      expect(planEquipmentImport(built.rows, new Map()).filter((r) => codes.has(r.code))).toEqual([])
+    })
   })
 })
