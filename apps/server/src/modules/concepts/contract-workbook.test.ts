@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import Decimal from 'decimal.js'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { contractWorkbookFixture } from '../../../test/fixtures/contract-workbook'
+import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { readRows } from '../../platform/spreadsheet/read-workbook'
 import { conceptIdentity } from './concept-text'
 import {
@@ -12,10 +13,7 @@ import {
   type ContractWorkbookResult,
 } from './contract-workbook'
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../../..')
-const FIXTURE = path.resolve(repoRoot, '../shared/fixtures/excel/ANEXO_C_CONTRATO.xlsx')
-
-describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
+describe('parseContractWorkbook on the built contract workbook (the layout of ANEXO_C_CONTRATO.xlsx)', () => {
   let bytes: Buffer
   let r: ContractWorkbookResult
   const at = (sheet: string, rowNumber: number): ContractConcept => {
@@ -25,24 +23,24 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
   }
 
   beforeAll(async () => {
-    bytes = await readFile(FIXTURE)
+    bytes = await contractWorkbookFixture()
     r = await parseContractWorkbook(bytes)
   })
 
-  it('gives exactly 1,464 ordinary concepts and no errors', () => {
-    expect(r.concepts).toHaveLength(1464)
+  it('gives exactly 165 ordinary concepts and no errors', () => {
+    expect(r.concepts).toHaveLength(165)
     expect(r.errors).toEqual([])
   })
 
   it('reads the seven sub-annex sheets and ignores the summary sheet with a reason', () => {
     expect(r.sheets.map((s) => [s.sheet, s.headerRow, s.concepts])).toEqual([
       ['Anexo C-CR', null, 0],
-      ['Anexo C-2-CR', 6, 501],
-      ['Anexo C-3-CR', 6, 649],
-      ['Anexo C-4-CR', 6, 88],
-      ['Anexo C-4-1', 6, 27],
-      ['Anexo C-5-CR', 6, 185],
-      ['Anexo C-5-1', 6, 10],
+      ['Anexo C-2-CR', 6, 26],
+      ['Anexo C-3-CR', 6, 61],
+      ['Anexo C-4-CR', 6, 40],
+      ['Anexo C-4-1', 6, 17],
+      ['Anexo C-5-CR', 6, 12],
+      ['Anexo C-5-1', 6, 5],
       ['Anexo C-6-CR', 6, 4],
     ])
     expect(r.sheets[0]?.reason).toMatch(/no header row/)
@@ -71,7 +69,7 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
       for (const c of r.concepts.filter((x) => x.annex === annex)) counts[c.unit] = (counts[c.unit] ?? 0) + 1
       return counts
     }
-    expect(perUnit('C-2')).toEqual({ PIEZA: 279, TON: 111, JUNTA: 64, M: 35, M2: 11, ML: 1 })
+    expect(perUnit('C-2')).toEqual({ PIEZA: 2, TON: 12, JUNTA: 3, M: 6, M2: 2, ML: 1 })
     expect(perUnit('C-6')).toEqual({ 'HOM/DÍA': 3, COMIDA: 1 })
   })
 
@@ -97,11 +95,13 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
   })
 
   it('keeps a non-integer reference quantity exact', () => {
-    expect(at('Anexo C-2-CR', 38)).toMatchObject({ code: '2.25.', quantity: '245.1', unitPriceMxn: '1557.8' })
+    expect(at('Anexo C-2-CR', 26)).toMatchObject({ code: '2.25.', quantity: '245.1', unitPriceMxn: '1557.8' })
+    expect(at('Anexo C-2-CR', 27)).toMatchObject({ code: '2.26.', quantity: '98.4', unitPriceUsd: '48.12' })
+    expect(at('Anexo C-3-CR', 14)).toMatchObject({ code: '3.24.', quantity: '62.75', unit: 'M2' })
   })
 
-  it('ignores the stray formula result in the ID HIJO column (C-2 L418)', () => {
-    const c = at('Anexo C-2-CR', 418)
+  it('ignores the stray formula result in the ID HIJO column (C-2 L30)', () => {
+    const c = at('Anexo C-2-CR', 30)
     expect(c).toMatchObject({
       code: '2.352.',
       description: 'PLACA LISA DE ½" ESP.',
@@ -109,11 +109,26 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
       quantity: '90',
     })
     expect(c.unitPriceMxn).toBe('48965.76')
-    expect(c.categoryLevels.classification).toBeNull()
+    expect(c.categoryLevels).toEqual({
+      category: 'Conexiones de Fabrica',
+      subcategory:
+        'SUMINISTRO, HABILITACION E INSTALACION DE PLACA LISA METÁLICA ESTRUCTURAL DE ACERO AL CARBÓN ASTM A-36',
+      classification: null,
+    })
+  })
+
+  it('reads rows with formulas without a cached value beyond the table (C-4 S48, S50)', () => {
+    expect(at('Anexo C-4-CR', 48)).toMatchObject({
+      code: '4.36.',
+      description: 'SUPERVISOR ESPECIALISTA "A" (TIERRA)',
+      unitPriceMxn: '4209.81',
+      categoryLevels: { classification: 'PERSONAL (TIERRA)' },
+    })
+    expect(at('Anexo C-4-CR', 50)).toMatchObject({ code: '4.38.', unitPriceMxn: '4695.55' })
   })
 
   it('reads USD-only and dual-currency prices, accented units and trims descriptions', () => {
-    expect(at('Anexo C-3-CR', 774)).toMatchObject({
+    expect(at('Anexo C-3-CR', 72)).toMatchObject({
       annex: 'C-3',
       code: '3.646.',
       description: 'BUCEO DE SUPERFICIE DE 4 BUZOS Y UNA CAMARA DE DESCOMPRESION',
@@ -121,12 +136,18 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
       quantity: '160',
       unitPriceMxn: '0',
       unitPriceUsd: '3358.13',
+      categoryLevels: {
+        category: null,
+        subcategory: null,
+        classification: 'BUCEO DE SUPERFICIE Y UNA CAMARA DE DESCOMPRESION',
+      },
     })
-    expect(at('Anexo C-3-CR', 34)).toMatchObject({
+    expect(at('Anexo C-3-CR', 12)).toMatchObject({
       code: '3.22.',
       unitPriceMxn: '1284.34',
       unitPriceUsd: '245.26',
     })
+    expect(at('Anexo C-5-CR', 18)).toMatchObject({ unit: 'HORA', unitPriceMxn: '0', unitPriceUsd: '54.16' })
     expect(at('Anexo C-6-CR', 8)).toMatchObject({
       annex: 'C-6',
       code: '6.1.',
@@ -139,6 +160,20 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
         classification: 'HOSPEDAJE Y ALIMENTACIÓN OPTATIVOS',
       },
     })
+    expect(at('Anexo C-2-CR', 35).description).toBe('36" Ø ESP 0.750')
+    expect(at('Anexo C-4-CR', 9).description).toBe('REVISIÓN DE INGENIERÍA BASICA Y/O DETALLE')
+    expect(at('Anexo C-4-1', 9).categoryLevels.classification).toBe('PERSONAL (MAR)')
+  })
+
+  it('reads long accented texts whole (PRESIÓN, and a character split between two stream chunks)', () => {
+    expect(at('Anexo C-3-CR', 24).description).toMatch(
+      /^SUMINISTRO E INSTALACION COSTA FUERA DE REGISTRADOR DE PRESIÓN, TIPO BOURDON HELICOIDAL, .* RANGO 0-140 kg\/cm²$/,
+    )
+    const texts = r.concepts.flatMap((c) => [c.description, ...Object.values(c.categoryLevels)])
+    expect(texts.filter((t) => t?.includes('\uFFFD'))).toEqual([])
+    const long = r.concepts.filter((c) => c.sheet === 'Anexo C-3-CR' && c.description.length > 500)
+    expect(long).toHaveLength(44)
+    expect(long.every((c) => c.description.startsWith('SUMINISTRO E INSTALACIÓN COSTA FUERA DE '))).toBe(true)
   })
 
   it('writes numeric codes as Excel shows them and compares them with their trailing-dot twins', () => {
@@ -155,7 +190,7 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
       unitPriceMxn: '1463.99',
       unitPriceUsd: '0',
     })
-    expect(at('Anexo C-4-1', 26)).toMatchObject({ code: '4.11', codeKey: '4.11' })
+    expect(at('Anexo C-4-1', 21)).toMatchObject({ code: '4.11', codeKey: '4.11' })
     expect(at('Anexo C-4-CR', 13).codeKey).toBe(numeric.codeKey)
     const numericCodes = r.concepts
       .filter((c) => c.sheet === 'Anexo C-4-1' && !c.code.endsWith('.'))
@@ -168,11 +203,12 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
     expect(variants).toHaveLength(7)
     expect(new Set(variants.map((c) => c.description)).size).toBe(7)
     expect(new Set(variants.map((c) => c.unitPriceMxn))).toEqual(new Set(['3660.18']))
-    for (const code of ['4.8', '4.9', '4.11', '4.20', '4.21', '4.24', '4.25']) {
-      expect(r.concepts.filter((c) => c.annex === 'C-4' && c.codeKey === code).length).toBeGreaterThanOrEqual(
-        7,
-      )
-    }
+    const count = (code: string) => r.concepts.filter((c) => c.annex === 'C-4' && c.codeKey === code).length
+    expect(['4.8', '4.9', '4.11', '4.20', '4.21'].map(count)).toEqual([3, 3, 4, 3, 3])
+    // and one description under several codes
+    expect(
+      r.concepts.filter((c) => c.annex === 'C-4' && c.description === 'TIEMPO EXTRA').map((c) => c.code),
+    ).toEqual(['4.19.', '4.21.', '4.35.', '4.37.', '4.39.'])
   })
 
   it('reports the one same-annex duplicate identity (4.7 vs 4.7. in C-4-1) without dropping it', () => {
@@ -187,9 +223,9 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
     const withAnnex = new Set(
       r.concepts.map((c) => `${c.annex}|${conceptIdentity(c.code, c.description, c.unit)}`),
     )
-    expect(withAnnex.size).toBe(1463)
+    expect(withAnnex.size).toBe(164)
     // the base templates C-4-1 / C-5-1 repeat lines of C-4 / C-5: without the annex, identities collapse further
-    expect(new Set(r.concepts.map((c) => conceptIdentity(c.code, c.description, c.unit))).size).toBe(1428)
+    expect(new Set(r.concepts.map((c) => conceptIdentity(c.code, c.description, c.unit))).size).toBe(144)
   })
 
   it('skips title, section, TOTAL and signature rows with a reason, and accounts for every row', async () => {
@@ -204,17 +240,21 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
     ])
     const reasonAt = (sheet: string, rowNumber: number) =>
       r.skipped.find((s) => s.sheet === sheet && s.rowNumber === rowNumber)?.reason
-    for (const sheet of ['Anexo C-2-CR', 'Anexo C-3-CR', 'Anexo C-4-1', 'Anexo C-5-1', 'Anexo C-6-CR']) {
+    for (const sheet of r.sheets.slice(1).map((s) => s.sheet)) {
+      expect(reasonAt(sheet, 5)).toBe('above the header row (title)')
+      expect(reasonAt(sheet, 6)).toBe('header row')
       expect(reasonAt(sheet, 7)).toBe('annex title row (code and concept, no unit or prices)')
     }
     expect(reasonAt('Anexo C-2-CR', 8)).toBe('section heading (concept without code or unit)')
-    expect(reasonAt('Anexo C-2-CR', 583)).toBe('TOTAL row')
-    expect(reasonAt('Anexo C-6-CR', 12)).toBe('TOTAL row')
-    expect(reasonAt('Anexo C-2-CR', 585)).toMatch(/after the TOTAL row/) // "Ciudad del Carmen, Campeche a …"
-    expect(reasonAt('Anexo C-2-CR', 590)).toMatch(/after the TOTAL row/) // signature block
+    expect(reasonAt('Anexo C-4-CR', 11)).toBe('section heading (concept without code or unit)') // with ID PADRE
+    expect(reasonAt('Anexo C-2-CR', 41)).toBe('TOTAL row')
+    expect(reasonAt('Anexo C-6-CR', 12)).toBe('TOTAL row') // "TOTAL "
+    expect(reasonAt('Anexo C-2-CR', 43)).toMatch(/after the TOTAL row/) // "Ciudad del Carmen, Campeche a …"
+    expect(reasonAt('Anexo C-2-CR', 48)).toMatch(/after the TOTAL row/) // signature block
+    expect(reasonAt('Anexo C-5-1', 14)).toMatch(/after the TOTAL row/) // the place/date line right under it
     expect(
       r.skipped.filter((s) => s.reason === 'section heading (concept without code or unit)'),
-    ).toHaveLength(226)
+    ).toHaveLength(23)
 
     // every non-empty row of the seven sub-annex sheets is either a concept or a skipped row, never both
     const all: string[] = []
@@ -225,7 +265,7 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
     expect(accounted.sort()).toEqual(all.sort())
   })
 
-  it('reproduces the sheet TOTALs exactly from quantity × unit price (each code once in C-4)', () => {
+  it('reproduces the sheet TOTALs exactly from quantity × unit price (each code once in C-4)', async () => {
     const total = (annex: string, currency: 'unitPriceMxn' | 'unitPriceUsd', onePerCode = false) => {
       const seen = new Set<string>()
       let sum = new Decimal(0)
@@ -236,14 +276,271 @@ describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
       }
       return sum.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
     }
-    expect(total('C-2', 'unitPriceMxn')).toBe('1598191781.43')
-    expect(total('C-2', 'unitPriceUsd')).toBe('3880004.84')
-    expect(total('C-3', 'unitPriceMxn')).toBe('982510062.18')
-    expect(total('C-3', 'unitPriceUsd')).toBe('39256263.90')
-    expect(total('C-4', 'unitPriceMxn', true)).toBe('2800063006.14')
-    expect(total('C-5', 'unitPriceMxn')).toBe('1443133988.44')
-    expect(total('C-5', 'unitPriceUsd')).toBe('40570968.84')
-    expect(total('C-6', 'unitPriceMxn')).toBe('513874637.50')
+    const computed = r.annexes.map((a) => [
+      a,
+      total(a, 'unitPriceMxn', a === 'C-4'),
+      total(a, 'unitPriceUsd', a === 'C-4'),
+    ])
+    expect(computed).toEqual([
+      ['C-2', '117941501.29', '177651.53'],
+      ['C-3', '24172050.05', '5223874.90'],
+      ['C-4', '2286058306.16', '0.00'],
+      ['C-4-1', '343856.88', '0.00'],
+      ['C-5', '122226582.50', '5453112.94'],
+      ['C-5-1', '2759.70', '0.00'],
+      ['C-6', '513874637.50', '0.00'],
+    ])
+    // … which are the TOTAL rows of the file
+    const totalRows = new Set(
+      r.skipped.filter((x) => x.reason === 'TOTAL row').map((x) => `${x.sheet}!${x.rowNumber}`),
+    )
+    const inFile: (string | undefined)[][] = []
+    for await (const row of readRows(bytes))
+      if (totalRows.has(`${row.sheet}!${row.rowNumber}`))
+        inFile.push([
+          r.concepts.find((c) => c.sheet === row.sheet)?.annex,
+          ...row.cells.slice(7, 9).map((v) => new Decimal(Number(v)).toFixed(2)),
+        ])
+    expect(inFile).toEqual(computed)
+  })
+})
+
+describeRealFiles('ANEXO_C_CONTRATO.xlsx', () => {
+  describe('parseContractWorkbook on the real ANEXO_C_CONTRATO.xlsx', () => {
+    let bytes: Buffer
+    let r: ContractWorkbookResult
+    const at = (sheet: string, rowNumber: number): ContractConcept => {
+      const c = r.concepts.find((x) => x.sheet === sheet && x.rowNumber === rowNumber)
+      if (!c) throw new Error(`no concept at ${sheet}!${rowNumber}`)
+      return c
+    }
+
+    beforeAll(async () => {
+      bytes = await readFile(realFixturePath('excel/ANEXO_C_CONTRATO.xlsx'))
+      r = await parseContractWorkbook(bytes)
+    })
+
+    it('gives exactly 1,464 ordinary concepts and no errors', () => {
+      expect(r.concepts).toHaveLength(1464)
+      expect(r.errors).toEqual([])
+    })
+
+    it('reads the seven sub-annex sheets and ignores the summary sheet with a reason', () => {
+      expect(r.sheets.map((s) => [s.sheet, s.headerRow, s.concepts])).toEqual([
+        ['Anexo C-CR', null, 0],
+        ['Anexo C-2-CR', 6, 501],
+        ['Anexo C-3-CR', 6, 649],
+        ['Anexo C-4-CR', 6, 88],
+        ['Anexo C-4-1', 6, 27],
+        ['Anexo C-5-CR', 6, 185],
+        ['Anexo C-5-1', 6, 10],
+        ['Anexo C-6-CR', 6, 4],
+      ])
+      expect(r.sheets[0]?.reason).toMatch(/no header row/)
+      expect(r.concepts.some((c) => c.sheet === 'Anexo C-CR')).toBe(false)
+      expect(r.annexes).toEqual(['C-2', 'C-3', 'C-4', 'C-4-1', 'C-5', 'C-5-1', 'C-6'])
+    })
+
+    it('lists the 13 distinct units, accents kept', () => {
+      expect(r.unitKeys).toEqual([
+        'COMIDA',
+        'DÍA',
+        'H-H',
+        'HOM/DÍA',
+        'HORA',
+        'JORNADA',
+        'JUNTA',
+        'M',
+        'M2',
+        'ML',
+        'PIEZA',
+        'SERVICIO',
+        'TON',
+      ])
+      const perUnit = (annex: string) => {
+        const counts: Record<string, number> = {}
+        for (const c of r.concepts.filter((x) => x.annex === annex))
+          counts[c.unit] = (counts[c.unit] ?? 0) + 1
+        return counts
+      }
+      expect(perUnit('C-2')).toEqual({ PIEZA: 279, TON: 111, JUNTA: 64, M: 35, M2: 11, ML: 1 })
+      expect(perUnit('C-6')).toEqual({ 'HOM/DÍA': 3, COMIDA: 1 })
+    })
+
+    it('reads a priced row field by field (trailing-dot code, category levels)', () => {
+      expect(at('Anexo C-2-CR', 10)).toEqual({
+        sheet: 'Anexo C-2-CR',
+        rowNumber: 10,
+        annex: 'C-2',
+        code: '2.1.',
+        codeKey: '2.1',
+        description: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
+        unit: 'M',
+        quantity: '76',
+        unitPriceMxn: '11813.3',
+        unitPriceUsd: '0',
+        categoryLevels: {
+          category: 'Tubos',
+          subcategory:
+            'Suministro, habilitación e instalación de tubo metálico de acero al carbón API-5l GR. B, extremos biselados, incluye: acarreo, carga, descarga, maniobras en el patio de prefabricados, así como embalado y acarreo del patio de prefabricado al muelle de embarque',
+          classification: null,
+        },
+      })
+    })
+
+    it('keeps a non-integer reference quantity exact', () => {
+      expect(at('Anexo C-2-CR', 38)).toMatchObject({
+        code: '2.25.',
+        quantity: '245.1',
+        unitPriceMxn: '1557.8',
+      })
+    })
+
+    it('ignores the stray formula result in the ID HIJO column (C-2 L418)', () => {
+      const c = at('Anexo C-2-CR', 418)
+      expect(c).toMatchObject({
+        code: '2.352.',
+        description: 'PLACA LISA DE ½" ESP.',
+        unit: 'TON',
+        quantity: '90',
+      })
+      expect(c.unitPriceMxn).toBe('48965.76')
+      expect(c.categoryLevels.classification).toBeNull()
+    })
+
+    it('reads USD-only and dual-currency prices, accented units and trims descriptions', () => {
+      expect(at('Anexo C-3-CR', 774)).toMatchObject({
+        annex: 'C-3',
+        code: '3.646.',
+        description: 'BUCEO DE SUPERFICIE DE 4 BUZOS Y UNA CAMARA DE DESCOMPRESION',
+        unit: 'DÍA',
+        quantity: '160',
+        unitPriceMxn: '0',
+        unitPriceUsd: '3358.13',
+      })
+      expect(at('Anexo C-3-CR', 34)).toMatchObject({
+        code: '3.22.',
+        unitPriceMxn: '1284.34',
+        unitPriceUsd: '245.26',
+      })
+      expect(at('Anexo C-6-CR', 8)).toMatchObject({
+        annex: 'C-6',
+        code: '6.1.',
+        unit: 'HOM/DÍA',
+        quantity: '1049146',
+        unitPriceMxn: '475',
+        categoryLevels: {
+          category: 'Pernocta',
+          subcategory: 'MAR',
+          classification: 'HOSPEDAJE Y ALIMENTACIÓN OPTATIVOS',
+        },
+      })
+    })
+
+    it('writes numeric codes as Excel shows them and compares them with their trailing-dot twins', () => {
+      const numeric = at('Anexo C-4-1', 9)
+      expect(numeric).toMatchObject({
+        annex: 'C-4-1',
+        code: '4.4',
+        codeKey: '4.4',
+        description: 'AYUDANTE DE OPERARIO ESPTA.',
+      })
+      expect(numeric).toMatchObject({
+        unit: 'JORNADA',
+        quantity: '4',
+        unitPriceMxn: '1463.99',
+        unitPriceUsd: '0',
+      })
+      expect(at('Anexo C-4-1', 26)).toMatchObject({ code: '4.11', codeKey: '4.11' })
+      expect(at('Anexo C-4-CR', 13).codeKey).toBe(numeric.codeKey)
+      const numericCodes = r.concepts
+        .filter((c) => c.sheet === 'Anexo C-4-1' && !c.code.endsWith('.'))
+        .map((c) => c.code)
+      expect(numericCodes).toEqual(['4.4', '4.5', '4.7', '4.11', '4.13', '4.16'])
+    })
+
+    it('keeps repeated codes with different descriptions as distinct concepts', () => {
+      const variants = r.concepts.filter((c) => c.annex === 'C-4' && c.codeKey === '4.7')
+      expect(variants).toHaveLength(7)
+      expect(new Set(variants.map((c) => c.description)).size).toBe(7)
+      expect(new Set(variants.map((c) => c.unitPriceMxn))).toEqual(new Set(['3660.18']))
+      for (const code of ['4.8', '4.9', '4.11', '4.20', '4.21', '4.24', '4.25']) {
+        expect(
+          r.concepts.filter((c) => c.annex === 'C-4' && c.codeKey === code).length,
+        ).toBeGreaterThanOrEqual(7)
+      }
+    })
+
+    it('reports the one same-annex duplicate identity (4.7 vs 4.7. in C-4-1) without dropping it', () => {
+      expect(r.duplicates).toEqual([
+        {
+          sheet: 'Anexo C-4-1',
+          rowNumber: 17,
+          annex: 'C-4-1',
+          duplicateOf: { sheet: 'Anexo C-4-1', rowNumber: 11 },
+        },
+      ])
+      const withAnnex = new Set(
+        r.concepts.map((c) => `${c.annex}|${conceptIdentity(c.code, c.description, c.unit)}`),
+      )
+      expect(withAnnex.size).toBe(1463)
+      // the base templates C-4-1 / C-5-1 repeat lines of C-4 / C-5: without the annex, identities collapse further
+      expect(new Set(r.concepts.map((c) => conceptIdentity(c.code, c.description, c.unit))).size).toBe(1428)
+    })
+
+    it('skips title, section, TOTAL and signature rows with a reason, and accounts for every row', async () => {
+      const reasons = new Set(r.skipped.map((s) => s.reason))
+      expect([...reasons].sort()).toEqual([
+        'TOTAL row',
+        'above the header row (title)',
+        'after the TOTAL row (place and date line, signature block)',
+        'annex title row (code and concept, no unit or prices)',
+        'header row',
+        'section heading (concept without code or unit)',
+      ])
+      const reasonAt = (sheet: string, rowNumber: number) =>
+        r.skipped.find((s) => s.sheet === sheet && s.rowNumber === rowNumber)?.reason
+      for (const sheet of ['Anexo C-2-CR', 'Anexo C-3-CR', 'Anexo C-4-1', 'Anexo C-5-1', 'Anexo C-6-CR']) {
+        expect(reasonAt(sheet, 7)).toBe('annex title row (code and concept, no unit or prices)')
+      }
+      expect(reasonAt('Anexo C-2-CR', 8)).toBe('section heading (concept without code or unit)')
+      expect(reasonAt('Anexo C-2-CR', 583)).toBe('TOTAL row')
+      expect(reasonAt('Anexo C-6-CR', 12)).toBe('TOTAL row')
+      expect(reasonAt('Anexo C-2-CR', 585)).toMatch(/after the TOTAL row/) // "Ciudad del Carmen, Campeche a …"
+      expect(reasonAt('Anexo C-2-CR', 590)).toMatch(/after the TOTAL row/) // signature block
+      expect(
+        r.skipped.filter((s) => s.reason === 'section heading (concept without code or unit)'),
+      ).toHaveLength(226)
+
+      // every non-empty row of the seven sub-annex sheets is either a concept or a skipped row, never both
+      const all: string[] = []
+      for await (const row of readRows(bytes, { sheets: (name) => name !== 'Anexo C-CR' }))
+        all.push(`${row.sheet}!${row.rowNumber}`)
+      const accounted = [...r.concepts, ...r.skipped].map((x) => `${x.sheet}!${x.rowNumber}`)
+      expect(new Set(accounted).size).toBe(accounted.length)
+      expect(accounted.sort()).toEqual(all.sort())
+    })
+
+    it('reproduces the sheet TOTALs exactly from quantity × unit price (each code once in C-4)', () => {
+      const total = (annex: string, currency: 'unitPriceMxn' | 'unitPriceUsd', onePerCode = false) => {
+        const seen = new Set<string>()
+        let sum = new Decimal(0)
+        for (const c of r.concepts.filter((x) => x.annex === annex)) {
+          if (onePerCode && seen.has(c.codeKey)) continue
+          seen.add(c.codeKey)
+          sum = sum.plus(new Decimal(c.quantity).times(c[currency]))
+        }
+        return sum.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2)
+      }
+      expect(total('C-2', 'unitPriceMxn')).toBe('1598191781.43')
+      expect(total('C-2', 'unitPriceUsd')).toBe('3880004.84')
+      expect(total('C-3', 'unitPriceMxn')).toBe('982510062.18')
+      expect(total('C-3', 'unitPriceUsd')).toBe('39256263.90')
+      expect(total('C-4', 'unitPriceMxn', true)).toBe('2800063006.14')
+      expect(total('C-5', 'unitPriceMxn')).toBe('1443133988.44')
+      expect(total('C-5', 'unitPriceUsd')).toBe('40570968.84')
+      expect(total('C-6', 'unitPriceMxn')).toBe('513874637.50')
+    })
   })
 })
 
