@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { listOf, ZPagination } from './common'
 
 /**
- * The contract concept catalog (spec/sascop.md §2.1 ConceptoMaestro, §7.1): ordinary concepts of the
+ * The contract concept catalog (docs/imports.md#concept-catalog): ordinary concepts of the
  * contract's Anexo C and extraordinary concepts (PUE). Money and quantities are decimal strings.
  * Lists: `GET /api/v1/concepts?kind=&q=&annex=&status=&limit=&offset=&sort=&dir=` → `{items,total}`.
  * Import: `POST /api/v1/concepts/import` (multipart `file` + field `kind`) → `ZConceptImportSummary`

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * MS Project schedules of a work order (spec/sascop.md §5.10), imported from MS Project XML (MSPDI). Every
+ * MS Project schedules of a work order (docs/schedules.md), imported from MS Project XML (MSPDI). Every
  * import is a new version and becomes the active one (the previous versions are kept); a file that cannot be
  * read changes nothing. Durations and lags are working days (2 decimals) computed with the file's minutes per
  * day; dates `YYYY-MM-DD`; percentages decimal strings. Rules: docs/schedules.md.

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * The concepts of a work order (its Anexo C, spec/sascop.md §5.9): every upload of the workbook is a new
+ * The concepts of a work order (its Anexo C, docs/work-order-concepts.md): every upload of the workbook is a new
  * version; an accepted file becomes a version `pending_confirmation` with its differences against the active
  * version; confirming makes it the one `active` version (the previous one becomes `superseded`), discarding
  * ends it (`discarded`). Money and volumes are exact decimal strings; dates `YYYY-MM-DD`. Rules:

@@ -34,7 +34,7 @@ export const WORK_ORDER_REASON_STATUSES = [
   'cancelled',
 ] as const satisfies readonly TWorkOrderStatus[]
 
-/** The site columns of a work order (spec sascop §2.7); which ones a front allows is its `siteKinds`. */
+/** The site columns of a work order (docs/work-orders.md#front-and-sites); which ones a front allows is its `siteKinds`. */
 export const WORK_ORDER_SITE_FIELDS = ['vesselId', 'platformId', 'yardId', 'interconnectionId'] as const
 
 const date = z.iso.date()

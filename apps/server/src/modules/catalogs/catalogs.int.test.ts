@@ -160,7 +160,7 @@ describe('demo seed', () => {
         'Día',
         'Lote',
       ],
-      // ANEXO_C_PUES.xlsx (spec §11.4)
+      // ANEXO_C_PUES.xlsx (docs/imports.md#pue-workbook)
       ...[
         'PIEZA',
         'SERVICIO',

@@ -1,9 +1,10 @@
 import type { TClientType, TSiteKind } from '@faena/contracts'
 
 /**
- * Demo catalogs of an offshore organization (spec/sascop.md §2.7). Units: every key of
- * fixtures/excel/ANEXO_C_CONTRATO.xlsx (column UNIDAD, header in row 6, and the summary sheet) and of
- * the PUE workbook (§11.4), one per normalized key.
+ * Demo catalogs of an offshore organization, with the old system's values
+ * (docs/work-orders.md#catalog-values-from-the-old-system). Units: every key of the contract workbook
+ * (column UNIDAD, header in row 6, and the summary sheet) and of the PUE workbook (docs/imports.md), one per
+ * normalized key.
  */
 export const DEMO_CLIENTS: { name: string; clientType: TClientType; comment?: string }[] = [
   {
@@ -75,7 +76,7 @@ export const DEMO_STATUSES: { name: string; level: StatusLevel }[] = [
   ...statuses('daily_report', ['FIRMADO', 'FALTA FIRMA PEMEX', 'PENDIENTE', 'PROCESO']),
 ]
 
-/** OT fronts and the kinds of site a work order on each may use (§2.7, front → site-column mapping). */
+/** OT fronts and the kinds of site a work order on each may use (docs/work-orders.md#front-and-sites). */
 export const DEMO_FRONTS: { name: string; siteKinds: TSiteKind[]; comment: string }[] = [
   {
     name: 'TIERRA',
@@ -132,7 +133,7 @@ export const DEMO_UNITS: { key: string; description: string }[] = [
   { key: 'HOM/DÍA', description: 'Hombre por día' },
   { key: 'COMIDA', description: 'Comida' },
   { key: 'LOTE', description: 'Lote' },
-  // ANEXO_C_PUES.xlsx (§11.4)
+  // ANEXO_C_PUES.xlsx (docs/imports.md#pue-workbook)
   { key: 'M3', description: 'Metro cúbico' },
   { key: 'EVENTO', description: 'Evento' },
   { key: 'KG', description: 'Kilogramo' },

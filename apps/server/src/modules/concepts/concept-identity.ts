@@ -3,7 +3,7 @@ import { conceptIdentity, foldText, normalizeAnnex, normalizeCode } from './conc
 
 /**
  * How catalog concepts are keyed in storage (pure, no I/O). The rules and their reasons are in
- * docs/imports.md, "Storage and identity".
+ * docs/imports.md#concept-catalog.
  *
  * - An ordinary concept is (sub-annex, code, description, unit, occurrence). The sub-annex is part of it
  *   because the base templates C-4-1 / C-5-1 repeat 31 lines of C-4 / C-5 with other reference quantities:

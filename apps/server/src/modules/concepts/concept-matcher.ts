@@ -2,14 +2,15 @@ import { foldText, normalizeAnnex, normalizeCode, unitKey } from './concept-text
 import { naturalSortKey } from './concept-identity'
 
 /**
- * Matching rows of another workbook (the per-work-order Anexo C, spec/sascop.md §5.9) against the concept
+ * Matching rows of another workbook (the per-work-order Anexo C, docs/work-order-concepts.md) against the concept
  * catalog. Pure: the candidates come from `lookupConcepts` (index.ts), which loads them in one query.
  *
  * A row matches a catalog concept when its code, description and unit are the same after normalisation:
  * codes by `normalizeCode` (`2.1.` = `2.1` = the number 2.1), descriptions by `foldText` (case, accents and
  * runs of white space do not count), units by `unitKey`. The code of a row is compared with the concept's
  * code (ordinary code, or PUE code `C3EXT-0977`) and with the ordinary code a PUE was converted to.
- * When nothing matches, the reasons say what is close (the §5.9 messages, fixed):
+ * When nothing matches, the reasons say what is close (the old import's messages, made precise;
+ * docs/imports.md#matching-rows-against-the-catalog):
  * - `description_differs`: the code exists, with another description;
  * - `unit_differs`: the code exists, with another unit (both reasons when neither agrees);
  * - `wrong_code`: the code does not exist, but the description does, under another code;

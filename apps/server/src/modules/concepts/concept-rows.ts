@@ -79,7 +79,10 @@ function countSkipped(skipped: { reason: string }[]) {
   return byReason
 }
 
-/** Ordinary concepts from the contract workbook (§11.3). Each description is folded once. */
+/**
+ * Ordinary concepts from the contract workbook (docs/imports.md#contract-workbook). Each description is folded
+ * once.
+ */
 export function prepareContract(parsed: ContractWorkbookResult): PreparedImport {
   const keys = parsed.concepts.map((c) => ({
     annex: normalizeAnnex(c.annex),
@@ -168,7 +171,7 @@ export function prepareContract(parsed: ContractWorkbookResult): PreparedImport 
   }
 }
 
-/** Extraordinary concepts (PUE) from the PUE workbook (§11.4). */
+/** Extraordinary concepts (PUE) from the PUE workbook (docs/imports.md#pue-workbook). */
 export function preparePue(parsed: PueWorkbookResult): PreparedImport {
   const concepts = parsed.concepts.map((c): IncomingConcept => {
     const annex = c.annex === null ? null : normalizeAnnex(c.annex)

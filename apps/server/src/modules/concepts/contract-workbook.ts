@@ -11,7 +11,7 @@ import {
 } from './concept-text'
 
 /**
- * Parser of the contract price schedule workbook (Anexo C, `ANEXO_C_CONTRATO.xlsx`, spec/sascop.md §11.3):
+ * Parser of the contract price schedule workbook (Anexo C, `ANEXO_C_CONTRATO.xlsx`, docs/imports.md#contract-workbook):
  * one sheet per sub-annex (C-2 … C-6, C-4-1, C-5-1) with the header `ANEXO | PARTIDA | CONCEPTO | UNIDAD |
  * CANTIDADES DE REFERENCIA | P.U. MN | P.U. USD | M.N. | U.S.D. | ID PADRE | ID MADRE | ID HIJO` in one of
  * the first rows, then title, section and priced rows, a TOTAL row, a place/date line and a signature block.

@@ -5,7 +5,7 @@
  * For the per-work-order Anexo C import (work-orders module):
  *   const results = await lookupConcepts(trx, actor.orgId, rows.map((r) => ({ code, description, unit, annex })))
  *   results[i].found ? results[i].concept (id, prices, unit…) : results[i].reasons / results[i].message
- * Rules: concept-matcher.ts and docs/imports.md ("Storage and identity", "Matching rows against the catalog").
+ * Rules: concept-matcher.ts and docs/imports.md (#concept-catalog, #matching-rows-against-the-catalog).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../platform/db/executor'

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parsePueWorkbook, type PueWorkbookResult } from './pue-workbook'
 
-/** The columns of ANEXO_C_PUES.xlsx (spec/sascop.md §11.4), in order. */
+/** The columns of ANEXO_C_PUES.xlsx (docs/imports.md#pue-workbook), in order. */
 const HEADER = [
   'ANEXO',
   'PARTIDA',

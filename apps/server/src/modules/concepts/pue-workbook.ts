@@ -12,7 +12,7 @@ import {
 } from './concept-text'
 
 /**
- * Parser of the extraordinary concepts (PUE) workbook (`ANEXO_C_PUES.xlsx`, spec/sascop.md §11.4):
+ * Parser of the extraordinary concepts (PUE) workbook (`ANEXO_C_PUES.xlsx`, docs/imports.md#pue-workbook):
  * one sheet (any name) with the header in row 1 (searched in the first rows), then one PUE per row:
  * `ANEXO | PARTIDA | CONCEPTO | UNIDAD | CANTIDADES DE REFERENCIA | P.U. M.N. | P.U. USD | M.N. | U.S.D. |
  * ID PADRE | ID MADRE | ID HIJO | PTE CREACION | OT CREACION | FECHA SANCION | PARTIDA EXT | ESTATUS |

@@ -2,8 +2,9 @@ import Decimal from 'decimal.js'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 
 /**
- * MS Project XML ("MSPDI") reader: the pure parsing layer of the schedule import (spec sascop §5.10, with the
- * defects of §12.2/§12.3 fixed: durations and lags are converted to days, `.xml` is the accepted format).
+ * MS Project XML ("MSPDI") reader: the pure parsing layer of the schedule import, with the old importer's
+ * defects fixed: durations and lags are converted to days, `.xml` is the accepted format
+ * (docs/schedules.md#defects-of-the-old-importer-that-this-fixes).
  * Rules (also in docs/schedules.md):
  * - Every task is read except the project summary task (UID 0 / outline level 0) and null tasks
  *   (`IsNull` = 1, or a row with neither name nor outline level).
@@ -20,7 +21,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
  *   alias `avance real`, `% avance`, `fisico`/`físico` (or, our addition, `avance`), else the first alias
  *   containing `avance real`, `% avance` or `fisico`.
  * - progress = progress field when > 0, else PercentComplete when > 0, else PhysicalPercentComplete;
- *   weight = the weight field. Both parsed with the locale heuristics of §5.10 and clamped to [0, 999.99].
+ *   weight = the weight field. Both parsed with the old system's locale heuristics (see
+ *   `parseLocaleNumber`) and clamped to [0, 999.99].
  * - Resource names come from Assignments → Resources, in assignment order, without duplicates.
  */
 
@@ -514,7 +516,8 @@ function isTaskField(fieldId: string | null): fieldId is string {
 }
 
 /**
- * Number typed in a custom field, with the locale heuristics of §5.10: `%` and spaces removed; when both `,`
+ * Number typed in a custom field, with the old system's locale heuristics
+ * (docs/schedules.md#custom-fields-weight-and-progress): `%` and spaces removed; when both `,`
  * and `.` appear the right-most one is the decimal separator (the other is a thousands separator); a lone
  * `,` is the decimal separator. Returns null when nothing numeric remains.
  */

@@ -209,7 +209,8 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
 
   /**
    * Parses the file first; only a readable MSPDI file opens the transaction that stores it, deactivates the
-   * previous version and writes the new active one with its tasks and dependencies (defect 21 fixed).
+   * previous version and writes the new active one with its tasks and dependencies (the old importer deactivated
+   * first; docs/schedules.md#defects-of-the-old-importer-that-this-fixes).
    */
   async function importSchedule(
     actor: Actor,

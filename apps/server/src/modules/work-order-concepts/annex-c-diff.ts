@@ -7,7 +7,7 @@ const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP })
 /**
  * Diff of a newly imported Anexo C concept set against the work order's active version, shown to the user
  * before confirming the import. Lines are matched by (annex, code, description) — the key the family
- * consolidation of §10.8 uses — with codes compared without trailing dots and descriptions ignoring case,
+ * consolidation uses (docs/work-order-concepts.md#family-consolidation) — with codes compared without trailing dots and descriptions ignoring case,
  * accents and white-space runs. A line repeated in one set is paired by occurrence (first with first).
  * Amounts are exact (volume × unit price, no rounding), as decimal strings.
  */

@@ -3,7 +3,7 @@ import type { CellValue } from '../../platform/spreadsheet/read-workbook'
 import type { AnnexCBadRow, AnnexCColumn } from './annex-c-parser'
 
 /**
- * The workbook a rejected Anexo C import answers with (spec sascop §5.9 step 6): one sheet
+ * The workbook a rejected Anexo C import answers with (docs/work-order-concepts.md#all-or-nothing-the-error-workbook): one sheet
  * "Errores Importacion" with only the failing rows, every original column except those without a header,
  * preceded by OBSERVACIONES_SISTEMA (one line per reason). Column A is 80 wide, the others
  * min(longest text + 2, 30). Date headers stay dates (dd/mm/yyyy).

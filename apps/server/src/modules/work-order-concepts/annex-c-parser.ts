@@ -6,12 +6,13 @@ import { normalizeUnitKey } from '../catalogs'
 const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP })
 
 /**
- * The per-work-order Anexo C workbook (spec sascop §5.9): locate the table, classify its columns, normalise
+ * The per-work-order Anexo C workbook (docs/work-order-concepts.md#reading-the-workbook): locate the table, classify its columns, normalise
  * every row and check it against the concept catalog; all-or-nothing. Pure apart from reading the bytes;
  * the catalog is injected (`createAnnexCCatalog` builds one from plain lists the service loads).
  *
  * Deliberate differences from the system we replace (each one fixes a defect or a silent data loss):
- * - `P.U. USD` and `P.U.USD` are both recognised (defect 25); headers compare with white space collapsed.
+ * - `P.U. USD` and `P.U.USD` are both recognised (the old screen advertised the second, read only the first);
+ *   headers compare with white space collapsed.
  * - Codes compare without white space and trailing dots (`2.1.` = `2.1` = the number 2.1); descriptions
  *   compare ignoring case, accents and white-space runs; units by `normalizeUnitKey` (case, accents, spaces).
  * - Numbers: `$`, spaces and thousands commas are removed and `-`/empty mean 0, as before, but a value that
@@ -43,7 +44,7 @@ export type ConceptMatch = { ok: true; concept: CatalogConcept } | { ok: false; 
 export interface AnnexCCatalog {
   /** unit by its key or its description (normalised) */
   findUnit(raw: string): CatalogUnit | undefined
-  /** the concept (code, description, unit) of a row, or the §5.9 reasons why there is none */
+  /** the concept (code, description, unit) of a row, or the reasons why there is none (docs/imports.md#matching-rows-against-the-catalog) */
   matchConcept(row: {
     code: string
     description: string
@@ -54,7 +55,8 @@ export interface AnnexCCatalog {
 }
 
 /**
- * In-memory catalog over every unit (active or not) and every ACTIVE concept, as §5.9 step 4 asks.
+ * In-memory catalog over every unit (active or not) and every ACTIVE concept, as the old import had it
+ * (docs/work-order-concepts.md#catalog-checks).
  * Units are found by normalised key first, then by normalised description.
  */
 export function createAnnexCCatalog(input: {
@@ -138,7 +140,7 @@ function decimalEq(a: string, b: string): boolean {
 // ---------------------------------------------------------------- normalisation
 
 /**
- * §5.9 step 3 text: empty → "", upper case, CR/LF/TAB and other white space → one space, trimmed,
+ * Cell text (docs/work-order-concepts.md#text-and-numbers): empty → "", upper case, CR/LF/TAB and other white space → one space, trimmed,
  * literal NAN/NONE → "". Numbers as Excel shows them (`4.4` → "4.4"); dates as YYYY-MM-DD.
  */
 export function normalizeAnnexText(cell: CellValue | undefined): string {
@@ -195,7 +197,7 @@ const PLAIN = /^(?:\d+(?:\.\d+)?|\.\d+)$/u
 const GROUPED = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/u
 
 /**
- * §5.9 step 3 number: empty, NaN, `-` → 0; `$`, spaces and thousands commas removed (`'$ 1,234.50'` → 1234.5).
+ * Cell number (docs/work-order-concepts.md#text-and-numbers): empty, NaN, `-` → 0; `$`, spaces and thousands commas removed (`'$ 1,234.50'` → 1234.5).
  * Refused (instead of becoming 0): text that is still not a number (`'abc'`, `'1,5'`, `'1.234,50'`),
  * negative values, dates and booleans.
  */
@@ -365,13 +367,16 @@ function roleOf(label: string): ColumnRole {
   return label === '' ? 'unnamed' : 'other'
 }
 
-/** A row is the header when its texts include PARTIDA, CONCEPTO, UNIDAD, VOLUMEN PTE and P.U. M.N. (§5.9 step 1). */
+/**
+ * A row is the header when its texts include PARTIDA, CONCEPTO, UNIDAD, VOLUMEN PTE and P.U. M.N.
+ * (docs/work-order-concepts.md#locating-the-table).
+ */
 export function isHeaderRow(cells: CellValue[]): boolean {
   const roles = new Set(cells.map((c) => roleOf(headerText(c))))
   return REQUIRED_LABELS.every(([role]) => roles.has(role)) && roles.has('priceMxn')
 }
 
-/** Column roles of the header row (§5.9 step 2); for repeated headers the first column wins. */
+/** Column roles of the header row (docs/work-order-concepts.md#columns); for repeated headers the first column wins. */
 export function classifyColumns(cells: CellValue[]): AnnexCColumn[] {
   const taken = new Set<ColumnRole>()
   return cells.map((raw, index) => {
@@ -394,7 +399,7 @@ export function classifyColumns(cells: CellValue[]): AnnexCColumn[] {
   })
 }
 
-/** Sheets whose name contains ANEXO C or RECURSOS PROGRAMADOS are tried first (§5.9 step 1). */
+/** Sheets whose name contains ANEXO C or RECURSOS PROGRAMADOS are tried first (docs/work-order-concepts.md#locating-the-table). */
 export function isPreferredSheet(name: string): boolean {
   const n = name.toUpperCase()
   return n.includes('ANEXO C') || n.includes('RECURSOS PROGRAMADOS')
@@ -584,7 +589,7 @@ export async function parseAnnexC(bytes: Buffer, options: ParseAnnexCOptions): P
 
 const SKIP_UNITS = new Set(['', '-', '.', 'NAN'])
 
-/** §5.9 steps 2–6 on a located table. Pure. */
+/** Columns, rows, catalog checks and the all-or-nothing verdict on a located table. Pure. */
 export function interpretAnnexCTable(
   table: AnnexCTable,
   catalog: AnnexCCatalog,

@@ -382,7 +382,7 @@ describe('Anexo C versions of a work order', () => {
     expect(now.items.map((c) => c.position)).toEqual([1, 2, 4])
   })
 
-  describe('each rejection of §5.9 answers 422, saves nothing and (for rows) offers the error workbook', () => {
+  describe('each rejection (docs/work-order-concepts.md#reading-the-workbook) answers 422, saves nothing and (for rows) offers the error workbook', () => {
     let id: string
     beforeAll(async () => {
       id = await newWorkOrder()

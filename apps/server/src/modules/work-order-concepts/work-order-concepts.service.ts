@@ -199,7 +199,7 @@ export async function familyAuthorizedVolumes(
 
 /**
  * The lines in force of each of `workOrderIds` (its active version), for other modules (production, estimates:
- * the family consolidation of spec §10.8 works on these). Work orders without an active version are absent.
+ * the family consolidation of docs/work-order-concepts.md#family-consolidation works on these). Work orders without an active version are absent.
  */
 export async function listActiveWorkOrderConcepts(
   executor: Executor,

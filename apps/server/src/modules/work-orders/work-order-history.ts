@@ -3,7 +3,7 @@ import type { TWorkOrderStatus } from '@faena/contracts'
 import { readRows, type CellValue } from '../../platform/spreadsheet/read-workbook'
 
 /**
- * Parser of the historical work orders workbook (`OT_IMPORTAR.xlsx`, spec/sascop.md §11.5): one sheet,
+ * Parser of the historical work orders workbook (`OT_IMPORTAR.xlsx`, docs/imports.md#historical-work-orders): one sheet,
  * header in row 1 with the old system's column names (`orden_trabajo`, `id_tipo_id`, `ot_principal`, …),
  * one work order per row: type 4 = initial, 5 = reprogramming of the initial whose folio is in `ot_principal`.
  *
@@ -20,7 +20,7 @@ import { readRows, type CellValue } from '../../platform/spreadsheet/read-workbo
 /** Statuses are the API's (`@faena/contracts`). */
 export type WorkOrderStatus = TWorkOrderStatus
 
-/** The old system's OT status ids (`cat_estatus`, level 2; spec §2.7). */
+/** The old system's OT status ids (`cat_estatus`, level 2; docs/imports.md#historical-work-orders). */
 export const LEGACY_WORK_ORDER_STATUS: Readonly<Record<number, WorkOrderStatus>> = {
   5: 'assigned',
   6: 'cancelled',

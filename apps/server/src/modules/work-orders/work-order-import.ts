@@ -8,7 +8,10 @@ import type { WorkOrderHistoryRow } from './work-order-history'
  * (project manager, sites) are set when the work order is created and never overwritten.
  */
 
-/** The old system's fronts (sascop §2.7) by the folded name of ours: 1 TIERRA, 2 BARCO, 4 CP / PS. */
+/**
+ * The old system's fronts by the folded name of ours: 1 TIERRA, 2 BARCO, 4 CP / PS
+ * (docs/work-orders.md#catalog-values-from-the-old-system).
+ */
 export const LEGACY_FRONTS: Readonly<Record<number, string>> = { 1: 'TIERRA', 2: 'BARCO', 4: 'CPPS' }
 export const foldName = (s: string) =>
   s

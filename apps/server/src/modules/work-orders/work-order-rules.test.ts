@@ -22,7 +22,7 @@ describe('days', () => {
   })
 })
 
-describe('timeProgress (§10.3, integers)', () => {
+describe('timeProgress (docs/work-orders.md#time-progress, integers)', () => {
   it('is 0 before the start, 100 after the end, trunc(elapsed × 100 ÷ window) inside', () => {
     expect(timeProgress('2026-03-01', '2026-03-30', '2026-02-28')).toBe(0)
     expect(timeProgress('2026-03-01', '2026-03-30', '2026-03-01')).toBe(0)
@@ -77,7 +77,7 @@ describe('actualEndAfter (entering finished stamps the real end)', () => {
   })
 })
 
-describe('checkFrontAndSites (§2.7)', () => {
+describe('checkFrontAndSites (docs/work-orders.md#front-and-sites)', () => {
   const barco = { siteKinds: ['vessel', 'platform', 'interconnection', 'yard'] as const }
   const cpps = { siteKinds: ['platform', 'yard'] as const }
   const sites = [

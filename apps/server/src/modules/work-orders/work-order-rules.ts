@@ -19,7 +19,7 @@ export const addDays = (start: string, days: number): string =>
   new Date((dayNumber(start) + days) * DAY_MS).toISOString().slice(0, 10)
 
 /**
- * Time progress of the programmed window (spec sascop §10.3), in integers:
+ * Time progress of the programmed window (docs/work-orders.md#time-progress), in integers:
  *   window = end − start + 1 days; before start → 0; after end → 100;
  *   otherwise trunc((today − start) × 100 ÷ window).
  * Null without both dates or when the end is before the start.
@@ -35,7 +35,7 @@ export function timeProgress(start: string | null, end: string | null, today: st
 }
 
 /**
- * The real end after a status change (sascop §5.6, rule 3 of §14):
+ * The real end after a status change (docs/work-orders.md#statuses):
  * entering `finished` stamps it (the date given, else today); leaving `finished` clears it unless a date is
  * given; otherwise the given date, or the current one.
  */
@@ -81,7 +81,7 @@ const KIND_ES: Record<TSiteKind, string> = {
 }
 
 /**
- * Front and sites (sascop §2.7): a site needs a front; each column holds a site of its kind; the front's
+ * Front and sites (docs/work-orders.md#front-and-sites): a site needs a front; each column holds a site of its kind; the front's
  * `siteKinds` say which columns it allows. The yard phase needs the yard, a front that allows one, and
  * start ≤ end.
  * `sites` are the looked-up records of the ids given (an id not found is inactive or of another organization).

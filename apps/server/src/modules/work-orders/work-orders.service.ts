@@ -920,7 +920,7 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
   // --- historical import ---
 
   /**
-   * The historical workbook (OT_IMPORTAR.xlsx, sascop §11.5) in one transaction: families linked by folio,
+   * The historical workbook (OT_IMPORTAR.xlsx, docs/work-orders.md#historical-import) in one transaction: families linked by folio,
    * proposals matched by number or created as placeholders, steps from the templates with the status the
    * work order implies. A row already imported (same family number and reprogramming number) is compared:
    * unchanged, or updated (audited). Any row error → 400 and nothing is saved.

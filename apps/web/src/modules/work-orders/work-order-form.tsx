@@ -1,7 +1,8 @@
 /**
  * The work-order form: create (page, from scratch or from a proposal) and edit (dialog on the detail).
  * Validated with the shared Zod schemas before sending; server field errors go under the fields; values are
- * never reset on an error. The front decides which site selects are enabled (its `siteKinds`, §2.7).
+ * never reset on an error. The front decides which site selects are enabled (its `siteKinds`,
+ * docs/work-orders.md#front-and-sites).
  */
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'

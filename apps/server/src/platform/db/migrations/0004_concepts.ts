@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * The contract concept catalog (spec/sascop.md §2.1 ConceptoMaestro): ordinary concepts of the contract's
+ * The contract concept catalog (docs/imports.md#concept-catalog): ordinary concepts of the contract's
  * Anexo C and extraordinary concepts (PUE), one table, per organization.
  *
- * Identity (docs/imports.md, "Storage and identity"): `identity_key` is the SHA-256 (hex) of, per kind,
+ * Identity (docs/imports.md#concept-catalog): `identity_key` is the SHA-256 (hex) of, per kind,
  *   ordinary       → sub-annex ␟ code key ␟ folded description ␟ unit key ␟ occurrence
  *   extraordinary  → the PUE code (`C3EXT-0977`)
  * computed by the service (a digest, because descriptions can be longer than a b-tree entry allows),

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * The concepts of a work order (its Anexo C, spec/sascop.md §5.9), in versions. Every accepted upload is a
+ * The concepts of a work order (its Anexo C, docs/work-order-concepts.md), in versions. Every accepted upload is a
  * row of `work_order_annex_imports` (version 1..n per work order) with its lines in `work_order_concepts`
  * and their planned volume per day in `work_order_planned_volumes`. Status: `pending_confirmation` (shown
  * with its diff, waiting for the user) → `active` (one per work order, partial unique index) → `superseded`

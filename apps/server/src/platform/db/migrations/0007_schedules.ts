@@ -1,10 +1,11 @@
 import { sql, type Kysely } from 'kysely'
 
 /**
- * MS Project schedules of a work order (spec/sascop.md §5.10), imported from MSPDI XML. Every import is a
+ * MS Project schedules of a work order (docs/schedules.md), imported from MSPDI XML. Every import is a
  * version (1..n per work order) and the newest import is the active one (partial unique index: at most one);
  * older versions stay for history and comparison. A version is written only after its file parsed, in one
- * transaction with its tasks and dependencies, so a bad file never leaves an empty active version (defect 21).
+ * transaction with its tasks and dependencies, so a bad file never leaves an empty active version (as the old
+ * importer did).
  * Tasks are keyed by MS Project's UID within the version; the project summary task (UID 0) and null tasks are
  * not stored. Durations and lags are working days (2 decimals) computed with the file's minutes per day;
  * percentages keep the file's values.
