@@ -622,3 +622,16 @@ function datePart(v: string | null): string | null {
   const m = /^(\d{4}-\d{2}-\d{2})(T|$)/.exec(v.trim())
   return m ? m[1]! : null
 }
+
+/**
+ * The same rules for the native `.mpp` reader (mpp/index.ts), so both formats give the same schedule: custom
+ * fields found by alias, minutes → days, percent clamping.
+ */
+export const sharedScheduleRules = {
+  weightField: (d: MspdiCustomFieldRef[]) => findField(d, WEIGHT_ALIASES, WEIGHT_CONTAINS),
+  progressField: (d: MspdiCustomFieldRef[]) => findField(d, PROGRESS_ALIASES, PROGRESS_CONTAINS),
+  toDays,
+  clampPercent,
+  ELAPSED_FORMATS,
+  PERCENT_FORMATS,
+}
