@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { expect, test } from '@playwright/test'
+import { mspdiBytes, wbsProject } from '../apps/server/test/fixtures/mspdi'
 import { login, watchPageErrors } from './helpers'
 
 const shared = path.resolve(import.meta.dirname, '../../shared/fixtures')
@@ -16,7 +17,7 @@ type Concept = {
   unitPriceUsd: string
 }
 
-/** A per-work-order Anexo C (spec §5.9) from catalog concepts, with a two-day programme. */
+/** A per-work-order Anexo C (docs/work-order-concepts.md) from catalog concepts, with a two-day programme. */
 async function annexWorkbook(
   concepts: Concept[],
   edit: (row: (string | number | null)[], i: number) => void = () => {},
@@ -184,19 +185,21 @@ test('a work order’s Anexo C (one rejected file, one good, a second version) a
   await expect(upload.getByText(/Guarda el archivo como XML de MS Project/)).toBeVisible()
   await upload
     .getByLabel('Archivo XML de MS Project')
-    .setInputFiles(path.join(shared, 'msproject/sample1.xml'))
+    .setInputFiles({ name: 'programa.xml', mimeType: 'application/xml', buffer: mspdiBytes(wbsProject()) })
   await upload.getByRole('button', { name: 'Importar' }).click()
   await expect(page.getByText('Programa importado: versión 1 con 22 tareas.')).toBeVisible()
 
   // 5. The tree: summaries with their children, collapsible; a Gantt bar per task.
   const tree = sched.getByTestId('schedule-tree')
-  await expect(tree.getByRole('row', { name: /First Task/ })).toBeVisible()
-  await expect(tree.getByText('Second Task')).toBeVisible()
-  await tree.getByRole('button', { name: 'Contraer First Task' }).click()
-  await expect(tree.getByText('Second Task')).toHaveCount(0)
-  await tree.getByRole('button', { name: 'Expandir First Task' }).click()
-  await expect(tree.getByText('Second Task')).toBeVisible()
-  await expect(tree.getByRole('img', { name: /^Second Task: 07\/01\/2003 – 18\/03\/2003/ })).toBeVisible()
+  await expect(tree.getByRole('row', { name: /Ingeniería/ })).toBeVisible()
+  await expect(tree.getByText('Planos de detalle')).toBeVisible()
+  await tree.getByRole('button', { name: 'Contraer Ingeniería' }).click()
+  await expect(tree.getByText('Planos de detalle')).toHaveCount(0)
+  await tree.getByRole('button', { name: 'Expandir Ingeniería' }).click()
+  await expect(tree.getByText('Planos de detalle')).toBeVisible()
+  await expect(
+    tree.getByRole('img', { name: /^Planos de detalle: 06\/01\/2026 – 17\/03\/2026/ }),
+  ).toBeVisible()
   await expect(sched.getByTestId('schedule-info')).toContainText('22 tareas')
 
   expect(problems).toEqual([])
