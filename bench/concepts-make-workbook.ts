@@ -2,8 +2,8 @@
  * Writes a synthetic concept workbook for the import benchmark.
  *   npx tsx bench/concepts-make-workbook.ts contract 50000 /tmp/catalog-50k.xlsx
  *   npx tsx bench/concepts-make-workbook.ts extraordinary 3000 /tmp/pues-3k.xlsx
- * Contract format: spec/sascop.md §11.3 (five sub-annex sheets, titles, sections, TOTAL, signatures);
- * PUE format: §11.4 (header in row 1, formula columns without cached values, rich text, odd sheet name).
+ * Contract format: docs/imports.md#contract-workbook (five sub-annex sheets, titles, sections, TOTAL, signatures);
+ * PUE format: docs/imports.md#pue-workbook (header in row 1, formula columns without cached values, rich text, odd sheet name).
  */
 import { writeFile } from 'node:fs/promises'
 import { contractWorkbook, pueRow, pueWorkbook } from '../apps/server/test/concept-workbooks'

@@ -1,6 +1,6 @@
 /**
- * Synthetic per-work-order Anexo C workbooks (spec/sascop.md §5.9, §11.7: no repository file has this
- * format), for integration tests, route samples and benchmarks: rows of the contract catalog with
+ * Synthetic per-work-order Anexo C workbooks (docs/work-order-concepts.md#reading-the-workbook; no real file of
+ * this format is available), for integration tests, route samples and benchmarks: rows of the contract catalog with
  * `VOLUMEN PTE`, `P.U. M.N.`, optionally an `OK` column and date-typed header cells for the daily programme.
  */
 import ExcelJS from 'exceljs'

@@ -1,7 +1,7 @@
 /**
- * Synthetic concept workbooks for integration tests and benchmarks, in the shapes of spec/sascop.md
- * §11.3 (contract price schedule: one sheet per sub-annex, title rows, header in row 6, annex title row,
- * section headings, priced rows, TOTAL, signature block) and §11.4 (PUE workbook: header in row 1, formula
+ * Synthetic concept workbooks for integration tests and benchmarks, in the shapes docs/imports.md describes:
+ * "Contract workbook" (contract price schedule: one sheet per sub-annex, title rows, header in row 6, annex
+ * title row, section headings, priced rows, TOTAL, signature block) and "PUE workbook" (header in row 1, formula
  * columns without cached values, codes stored as text, line breaks and rich text, odd sheet name).
  * Written with ExcelJS's streaming writer so that 50,000 rows stay cheap.
  */

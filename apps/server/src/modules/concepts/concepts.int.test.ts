@@ -329,7 +329,7 @@ describe('the catalog list, detail, facets and export', () => {
   })
 })
 
-describe('PUE workbook import (synthetic, 3,000 rows, §11.4 shape)', () => {
+describe('PUE workbook import (synthetic, 3,000 rows, docs/imports.md#pue-workbook shape)', () => {
   const ROWS = 3000
   let bytes: Buffer
   beforeAll(async () => {

@@ -432,7 +432,7 @@ describe('parseAnnexC — file-level refusals', () => {
 })
 
 describe('parseAnnexC — rejected rows (all or nothing)', () => {
-  it('every §5.9 reason, each on its row, and nothing is imported', async () => {
+  it('every rejection reason (docs/work-order-concepts.md#catalog-checks), each on its row, and nothing is imported', async () => {
     const good = byCode('2.1.')
     const tubo = byCode('2.2.') // TON
     const otherTubo = byCode('2.3.')

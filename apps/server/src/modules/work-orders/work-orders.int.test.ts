@@ -182,7 +182,7 @@ describe('creating a work order without a proposal', () => {
     expect(res.json().error.details[0].path).toBe('number')
   })
 
-  it('checks front and sites (§2.7), the yard phase and the date order, naming the fields', async () => {
+  it('checks front and sites (docs/work-orders.md#front-and-sites), the yard phase and the date order, naming the fields', async () => {
     const bad = async (over: Record<string, unknown>) => {
       const res = await call('POST', '/api/v1/work-orders', manager, woBody({ number: 'OT-BAD', ...over }))
       expect(res.status).toBe(400)
