@@ -1,17 +1,17 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
 import { writeWorkbook } from '../../platform/spreadsheet/spreadsheet'
 import { createTimeZoneLookup } from '../../platform/tenancy/organizations'
+import { equipmentListJson, equipmentListWorkbook } from '../../../test/fixtures/equipment-list'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { getAssignments, getClient, getEquipment, getProject, listAssignments, findProjectIds } from './index'
 import { createRentalProjectsService, type RentalProjectsHooks } from './rental-projects.service'
 
 // 2026-03-15 10:00 in Guayaquil: "today" for the rental organization is 2026-03-15.
 const NOW = new Date('2026-03-15T15:00:00Z')
-const FIXTURE = path.resolve(import.meta.dirname, '../../../../../../shared/fixtures/rental/equipments.json')
 
 let t: TestApp
 let manager: string
@@ -322,41 +322,101 @@ describe('equipment', () => {
   })
 })
 
+describeRealFiles('equipments.json', () => {
+  describe('equipment import', () => {
+    const fixture = () => fs.readFileSync(realFixturePath('rental/equipments.json'))
+
+    it('dry run reports without writing', async () => {
+      const before = (await get('/api/v1/rental/equipment?limit=1')).body.total
+      const res = await upload('/api/v1/rental/equipment/import', 'equipments.json', fixture(), {
+        dryRun: 'true',
+      })
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ dryRun: true, imported: false, total: 255, created: 255, errors: 0 })
+      expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before)
+    })
+
+    it('imports the 255 legacy units, normalising what is clear and flagging the rest per row', async () => {
+      const before = (await get('/api/v1/rental/equipment?limit=1')).body.total
+      const res = await upload('/api/v1/rental/equipment/import', 'equipments.json', fixture())
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ imported: true, total: 255, created: 255, errors: 0 })
+      expect(res.body.flagged).toBeGreaterThanOrEqual(53)
+      expect(res.body.rows).toHaveLength(255)
+      const row38 = res.body.rows.find((r: Json) => r.row === 39)
+      expect(row38).toMatchObject({ code: 'PSLLV-19-66864', action: 'create' })
+      expect(row38.changes.join()).toContain('PSLLV- 19-66864')
+      expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before + 255)
+
+      const lost = (await get('/api/v1/rental/equipment?q=PSLBT-105')).body.items[0]
+      expect(lost).toMatchObject({
+        condition: 'operative',
+        location: null,
+        reviewNote: expect.stringContaining('BUSCAR'),
+      })
+      const donated = (await get('/api/v1/rental/equipment?q=PSLBT-104')).body.items[0]
+      expect(donated.condition).toBe('retired')
+      const review = await get('/api/v1/rental/equipment?review=true&limit=1')
+      expect(review.body.total).toBe(res.body.flagged)
+
+      // a unit pending review cannot be assigned until someone reviews it
+      const p = await newProject()
+      const refused = await assign(p.id, { equipmentId: lost.id })
+      expect(refused.status).toBe(409)
+      expect(refused.body.error.code).toBe('INVALID_STATE')
+      expect(
+        (await patch(`/api/v1/rental/equipment/${lost.id}`, { reviewed: true, location: 'BASE PEISOL' })).body
+          .reviewNote,
+      ).toBeNull()
+      expect((await assign(p.id, { equipmentId: lost.id })).status).toBe(201)
+
+      // importing the same file again changes nothing
+      const again = await upload('/api/v1/rental/equipment/import', 'equipments.json', fixture())
+      expect(again.body).toMatchObject({ imported: true, created: 0, errors: 0 })
+      expect(again.body.unchanged + again.body.updated).toBe(255)
+    })
+  })
+})
+
 describe('equipment import', () => {
-  const fixture = () => fs.readFileSync(FIXTURE)
+  // a list in the legacy dump layout, with its dirty data (see test/fixtures/equipment-list.ts)
+  const list = () => equipmentListJson()
 
   it('dry run reports without writing', async () => {
     const before = (await get('/api/v1/rental/equipment?limit=1')).body.total
-    const res = await upload('/api/v1/rental/equipment/import', 'equipments.json', fixture(), {
+    const res = await upload('/api/v1/rental/equipment/import', 'equipments.json', list(), {
       dryRun: 'true',
     })
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ dryRun: true, imported: false, total: 255, created: 255, errors: 0 })
+    expect(res.body).toMatchObject({ dryRun: true, imported: false, total: 30, created: 30, errors: 0 })
     expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before)
   })
 
-  it('imports the 255 legacy units, normalising what is clear and flagging the rest per row', async () => {
+  it('imports the 30 legacy units, normalising what is clear and flagging the rest per row', async () => {
     const before = (await get('/api/v1/rental/equipment?limit=1')).body.total
-    const res = await upload('/api/v1/rental/equipment/import', 'equipments.json', fixture())
+    // units already pending review (the real list's, when its suite ran)
+    const reviewBefore = (await get('/api/v1/rental/equipment?review=true&limit=1')).body.total
+    const res = await upload('/api/v1/rental/equipment/import', 'equipments.json', list())
     expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ imported: true, total: 255, created: 255, errors: 0 })
-    expect(res.body.flagged).toBeGreaterThanOrEqual(53)
-    expect(res.body.rows).toHaveLength(255)
-    const row38 = res.body.rows.find((r: Json) => r.row === 39)
-    expect(row38).toMatchObject({ code: 'PSLLV-19-66864', action: 'create' })
-    expect(row38.changes.join()).toContain('PSLLV- 19-66864')
-    expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before + 255)
+    expect(res.body).toMatchObject({ imported: true, total: 30, created: 30, errors: 0, flagged: 13 })
+    expect(res.body.rows).toHaveLength(30)
+    const row17 = res.body.rows.find((r: Json) => r.row === 17)
+    expect(row17).toMatchObject({ code: 'PSLLV-19-96864', action: 'create' })
+    expect(row17.changes.join()).toContain('PSLLV- 19-96864')
+    expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before + 30)
 
-    const lost = (await get('/api/v1/rental/equipment?q=PSLBT-105')).body.items[0]
+    const lost = (await get('/api/v1/rental/equipment?q=PSLBT-905')).body.items[0]
     expect(lost).toMatchObject({
       condition: 'operative',
       location: null,
       reviewNote: expect.stringContaining('BUSCAR'),
     })
-    const donated = (await get('/api/v1/rental/equipment?q=PSLBT-104')).body.items[0]
+    const donated = (await get('/api/v1/rental/equipment?q=PSLBT-904')).body.items[0]
     expect(donated.condition).toBe('retired')
+    const blank = (await get('/api/v1/rental/equipment?q=PSLBT-968')).body.items[0]
+    expect(blank).toMatchObject({ name: 'BATERÍA SANITARIA', type: 'toilet', reviewNote: null })
     const review = await get('/api/v1/rental/equipment?review=true&limit=1')
-    expect(review.body.total).toBe(res.body.flagged)
+    expect(review.body.total).toBe(reviewBefore + res.body.flagged)
 
     // a unit pending review cannot be assigned until someone reviews it
     const p = await newProject()
@@ -370,9 +430,26 @@ describe('equipment import', () => {
     expect((await assign(p.id, { equipmentId: lost.id })).status).toBe(201)
 
     // importing the same file again changes nothing
-    const again = await upload('/api/v1/rental/equipment/import', 'equipments.json', fixture())
+    const again = await upload('/api/v1/rental/equipment/import', 'equipments.json', list())
     expect(again.body).toMatchObject({ imported: true, created: 0, errors: 0 })
-    expect(again.body.unchanged + again.body.updated).toBe(255)
+    expect(again.body.unchanged + again.body.updated).toBe(30)
+  })
+
+  it('reads the same list from a spreadsheet with Spanish headers: the same report, unit by unit', async () => {
+    const fromJson = await upload('/api/v1/rental/equipment/import', 'equipments.json', list(), {
+      dryRun: 'true',
+    })
+    const fromXlsx = await upload(
+      '/api/v1/rental/equipment/import',
+      'equipos.xlsx',
+      await equipmentListWorkbook(),
+      { dryRun: 'true' },
+    )
+    expect(fromXlsx.status).toBe(200)
+    const report = (body: Json) =>
+      body.rows.map((r: Json) => [r.code, r.name, r.action, r.changes, r.warnings, r.errors])
+    expect(report(fromXlsx.body)).toEqual(report(fromJson.body))
+    expect(fromXlsx.body).toMatchObject({ total: 30, errors: 0, flagged: fromJson.body.flagged })
   })
 
   it('is all-or-nothing: one bad row imports nothing and the report names the rows', async () => {
