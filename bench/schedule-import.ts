@@ -4,14 +4,17 @@
  * fresh migrated and demo-seeded database: the embedded PGlite in a temporary data directory (as `faena
  * serve` runs it), or PostgreSQL with --database-url.
  *   npx tsx bench/schedule-import.ts [FILE] [--synthetic 5000] [--runs 3] [--database-url postgres://…/db]
- * Default FILE: the largest fixture, ../shared/fixtures/msproject/mspdiresource.xml. `--synthetic N` also
- * times a generated file of N tasks (two outline levels, a finish-to-start chain with lags).
+ * Without FILE: a built file, the 22-task WBS of the test fixtures (3 outline levels, 6 links, resources,
+ * assignments, calendars; apps/server/test/fixtures/mspdi.ts); FILE times a real MS Project XML export
+ * instead. `--synthetic N` also times a generated file of N tasks (two outline levels, a finish-to-start
+ * chain with lags).
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { ZCreateWorkOrderRequest } from '@faena/contracts'
+import { mspdiBytes, wbsProject } from '../apps/server/test/fixtures/mspdi'
 import { demoSeeders } from '../apps/server/src/demo-seeders'
 import { listActiveClients } from '../apps/server/src/modules/catalogs'
 import { createSchedulesService, parseMspdi } from '../apps/server/src/modules/schedules'
@@ -27,7 +30,6 @@ import {
   findOrganizationBySlug,
 } from '../apps/server/src/platform/tenancy/organizations'
 
-const here = path.dirname(new URL(import.meta.url).pathname)
 const { values, positionals } = parseArgs({
   options: {
     'database-url': { type: 'string' },
@@ -36,7 +38,7 @@ const { values, positionals } = parseArgs({
   },
   allowPositionals: true,
 })
-const file = positionals[0] ?? path.resolve(here, '../../shared/fixtures/msproject/mspdiresource.xml')
+const file = positionals[0]
 const RUNS = Number(values.runs)
 const mb = (kb: number) => `${Math.round(kb / 1024)} MB`
 const peak = () => process.resourceUsage().maxRSS
@@ -96,7 +98,11 @@ try {
     }),
   )
   const service = createSchedulesService({ db, clock, files })
-  const inputs: [string, Buffer][] = [[path.basename(file), fs.readFileSync(file)]]
+  const inputs: [string, Buffer][] = [
+    file
+      ? [path.basename(file), fs.readFileSync(file)]
+      : ['wbs-22-tasks.xml (built)', mspdiBytes(wbsProject())],
+  ]
   if (values.synthetic)
     inputs.push([`synthetic-${values.synthetic}.xml`, synthetic(Number(values.synthetic))])
   console.log(`on ${database.kind}; peak RSS before ${mb(peak())}`)
