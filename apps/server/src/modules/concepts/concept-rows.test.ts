@@ -1,24 +1,20 @@
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { contractWorkbookFixture } from '../../../test/fixtures/contract-workbook'
+import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { annexCounts, dropOversized, prepareContract, type PreparedImport } from './concept-rows'
 import { parseContractWorkbook } from './contract-workbook'
 
-const FIXTURE = path.resolve(
-  import.meta.dirname,
-  '../../../../../../shared/fixtures/excel/ANEXO_C_CONTRATO.xlsx',
-)
-
-describe('prepareContract on the real ANEXO_C_CONTRATO.xlsx', () => {
+describe('prepareContract on the built contract workbook (the layout of ANEXO_C_CONTRATO.xlsx)', () => {
   let p: PreparedImport
   beforeAll(async () => {
-    p = prepareContract(await parseContractWorkbook(await readFile(FIXTURE)))
+    p = prepareContract(await parseContractWorkbook(await contractWorkbookFixture()))
   })
 
-  it('gives 1,464 concepts with 1,464 distinct identities', () => {
+  it('gives 165 concepts with 165 distinct identities', () => {
     expect(p.errors).toEqual([])
-    expect(p.concepts).toHaveLength(1464)
-    expect(new Set(p.concepts.map((c) => c.values.identity_key)).size).toBe(1464)
+    expect(p.concepts).toHaveLength(165)
+    expect(new Set(p.concepts.map((c) => c.values.identity_key)).size).toBe(165)
   })
 
   it('keeps the repeated C-4-1 line as occurrence 2 and says so', () => {
@@ -38,16 +34,22 @@ describe('prepareContract on the real ANEXO_C_CONTRATO.xlsx', () => {
 
   it('counts concepts per sub-annex in natural order, and skipped rows by reason', () => {
     expect(annexCounts(p.concepts)).toEqual([
-      { annex: 'C-2', concepts: 501 },
-      { annex: 'C-3', concepts: 649 },
-      { annex: 'C-4', concepts: 88 },
-      { annex: 'C-4-1', concepts: 27 },
-      { annex: 'C-5', concepts: 185 },
-      { annex: 'C-5-1', concepts: 10 },
+      { annex: 'C-2', concepts: 26 },
+      { annex: 'C-3', concepts: 61 },
+      { annex: 'C-4', concepts: 40 },
+      { annex: 'C-4-1', concepts: 17 },
+      { annex: 'C-5', concepts: 12 },
+      { annex: 'C-5-1', concepts: 5 },
       { annex: 'C-6', concepts: 4 },
     ])
-    expect(p.skippedByReason.section).toBe(226)
-    expect(p.skippedByReason.total).toBe(7)
+    expect(p.skippedByReason).toEqual({
+      title: 28,
+      header: 7,
+      annexTitle: 7,
+      section: 23,
+      total: 7,
+      footer: 28,
+    })
     expect(Object.values(p.skippedByReason).reduce((a, b) => a + b, 0)).toBe(p.skipped)
   })
 
@@ -65,6 +67,10 @@ describe('prepareContract on the real ANEXO_C_CONTRATO.xlsx', () => {
       category: 'Tubos',
       occurrence: 1,
     })
+    const numeric = p.concepts.find((x) => x.sheet === 'Anexo C-4-1' && x.rowNumber === 9)
+    expect(numeric?.values).toMatchObject({ code: '4.4', code_key: '4.4', unit: 'JORNADA', quantity: '4' })
+    const accented = p.concepts.find((x) => x.sheet === 'Anexo C-6-CR' && x.rowNumber === 8)
+    expect(accented?.values).toMatchObject({ unit: 'HOM/DÍA', quantity: '1049146', unit_price_mxn: '475' })
   })
 
   it('turns texts too long for the catalog into error rows', () => {
@@ -72,7 +78,79 @@ describe('prepareContract on the real ANEXO_C_CONTRATO.xlsx', () => {
     if (!first) throw new Error('no concept')
     const long = { ...first, values: { ...first.values, code: 'X'.repeat(61) } }
     const r = dropOversized({ ...p, concepts: [long, ...p.concepts.slice(1)] })
-    expect(r.concepts).toHaveLength(1463)
+    expect(r.concepts).toHaveLength(164)
     expect(r.errors).toMatchObject([{ sheet: first.sheet, row: first.rowNumber, field: 'code' }])
+  })
+})
+
+describeRealFiles('ANEXO_C_CONTRATO.xlsx', () => {
+  describe('prepareContract on the real ANEXO_C_CONTRATO.xlsx', () => {
+    let p: PreparedImport
+    beforeAll(async () => {
+      p = prepareContract(
+        await parseContractWorkbook(await readFile(realFixturePath('excel/ANEXO_C_CONTRATO.xlsx'))),
+      )
+    })
+
+    it('gives 1,464 concepts with 1,464 distinct identities', () => {
+      expect(p.errors).toEqual([])
+      expect(p.concepts).toHaveLength(1464)
+      expect(new Set(p.concepts.map((c) => c.values.identity_key)).size).toBe(1464)
+    })
+
+    it('keeps the repeated C-4-1 line as occurrence 2 and says so', () => {
+      const repeated = p.concepts.filter((c) => c.values.occurrence > 1)
+      expect(repeated.map((c) => [c.sheet, c.rowNumber, c.values.code, c.values.occurrence])).toEqual([
+        ['Anexo C-4-1', 17, '4.7.', 2],
+      ])
+      expect(p.notes).toEqual([
+        {
+          sheet: 'Anexo C-4-1',
+          row: 17,
+          message:
+            'Repite la fila 11 (misma partida, descripción y unidad en C-4-1); se guarda como repetición 2 de esa línea.',
+        },
+      ])
+    })
+
+    it('counts concepts per sub-annex in natural order, and skipped rows by reason', () => {
+      expect(annexCounts(p.concepts)).toEqual([
+        { annex: 'C-2', concepts: 501 },
+        { annex: 'C-3', concepts: 649 },
+        { annex: 'C-4', concepts: 88 },
+        { annex: 'C-4-1', concepts: 27 },
+        { annex: 'C-5', concepts: 185 },
+        { annex: 'C-5-1', concepts: 10 },
+        { annex: 'C-6', concepts: 4 },
+      ])
+      expect(p.skippedByReason.section).toBe(226)
+      expect(p.skippedByReason.total).toBe(7)
+      expect(Object.values(p.skippedByReason).reduce((a, b) => a + b, 0)).toBe(p.skipped)
+    })
+
+    it('stores canonical decimals and the compared keys', () => {
+      const c = p.concepts.find((x) => x.sheet === 'Anexo C-2-CR' && x.rowNumber === 10)
+      expect(c?.values).toMatchObject({
+        annex: 'C-2',
+        code: '2.1.',
+        code_key: '2.1',
+        unit: 'M',
+        unit_key: 'm',
+        quantity: '76',
+        unit_price_mxn: '11813.3',
+        unit_price_usd: '0',
+        category: 'Tubos',
+        occurrence: 1,
+      })
+    })
+
+    it('turns texts too long for the catalog into error rows', () => {
+      const first = p.concepts[0]
+      if (!first) throw new Error('no concept')
+      const long = { ...first, values: { ...first.values, code: 'X'.repeat(61) } }
+      const r = dropOversized({ ...p, concepts: [long, ...p.concepts.slice(1)] })
+      expect(r.concepts).toHaveLength(1463)
+      expect(r.errors).toMatchObject([{ sheet: first.sheet, row: first.rowNumber, field: 'code' }])
+    })
   })
 })
