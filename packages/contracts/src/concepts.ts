@@ -130,8 +130,10 @@ export const ZConceptImportSummary = z.object({
   /** concepts of this kind in the catalog that the file does not contain (kept as they are) */
   notInFile: z.number().int(),
   errors: z.array(ZConceptImportError),
-  /** things worth knowing that are not errors (a line repeated within a sub-annex) */
+  /** things worth knowing that are not errors (a line repeated within a sub-annex, text cleaned) */
   notes: z.array(ZConceptImportNote),
+  /** control characters dropped from the file's text (Excel's `_x0002_` and the like); rows kept, one note each */
+  controlCharactersRemoved: z.number().int(),
   /** concepts per sub-annex in the file */
   annexes: z.array(z.object({ annex: z.string(), concepts: z.number().int() })),
   durationMs: z.number().int(),

@@ -292,6 +292,8 @@ export const ZRentalEquipmentImportResult = z.object({
   unchanged: z.number().int(),
   flagged: z.number().int(),
   errors: z.number().int(),
+  /** control characters dropped from the file's text (Excel's `_x0002_` and the like); rows kept, noted in their `changes` */
+  controlCharactersRemoved: z.number().int(),
   rows: z.array(ZRentalEquipmentImportRow),
 })
 export type TRentalEquipmentImportResult = z.infer<typeof ZRentalEquipmentImportResult>

@@ -85,6 +85,8 @@ export const ZAnnexImportReading = z.object({
   /** lines whose price came from the file because the catalog price is 0 */
   pricesFromFile: z.number().int(),
   warnings: z.array(z.string()),
+  /** control characters dropped from the file's text (Excel's `_x0002_` and the like); rows kept, a warning each (absent in imports read before it was counted) */
+  controlCharactersRemoved: z.number().int().optional(),
 })
 
 export const ZAnnexImportSummary = z.object({

@@ -296,6 +296,8 @@ export const ZWorkOrderImportResult = z.object({
   errors: z.number().int(),
   families: z.number().int(),
   placeholderProposals: z.number().int(),
+  /** control characters dropped from the file's text (Excel's `_x0002_` and the like); rows kept, an issue each */
+  controlCharactersRemoved: z.number().int(),
   rows: z.array(ZWorkOrderImportRow),
 })
 export type TWorkOrderImportResult = z.infer<typeof ZWorkOrderImportResult>

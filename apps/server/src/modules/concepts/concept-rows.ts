@@ -1,6 +1,10 @@
 import Decimal from 'decimal.js'
 import type { TConceptImportError, TConceptKind } from '@faena/contracts'
-import type { CellValue } from '../../platform/spreadsheet/read-workbook'
+import {
+  controlCharactersWarning,
+  type CellValue,
+  type CleanedRow,
+} from '../../platform/spreadsheet/read-workbook'
 import {
   extraordinaryIdentity,
   identityDigest,
@@ -55,6 +59,8 @@ export type PreparedImport = {
   concepts: IncomingConcept[]
   errors: TConceptImportError[]
   notes: { sheet: string; row: number; message: string }[]
+  /** control characters dropped from the file's text (their rows are kept; one note per row) */
+  controlCharacters?: number
   skipped: number
   skippedByReason: Partial<Record<SkipReason, number>>
   /** sheets in file order, for sorting errors */
@@ -78,6 +84,18 @@ function countSkipped(skipped: { reason: string }[]) {
   }
   return byReason
 }
+
+/** One note per row whose text lost control characters (Excel's `_x0002_` and the like): the row is kept. */
+function cleaningNotes(cleaned: readonly CleanedRow[]): PreparedImport['notes'] {
+  return cleaned.map((c) => ({
+    sheet: c.sheet,
+    row: c.rowNumber,
+    message: controlCharactersWarning(c.controlCharacters),
+  }))
+}
+
+const countControlCharacters = (cleaned: readonly CleanedRow[]) =>
+  cleaned.reduce((n, c) => n + c.controlCharacters, 0)
 
 /**
  * Ordinary concepts from the contract workbook (docs/imports.md#contract-workbook). Each description is folded
@@ -132,7 +150,7 @@ export function prepareContract(parsed: ContractWorkbookResult): PreparedImport 
       },
     }
   })
-  const notes = repeats.map((r) => {
+  const repeatNotes = repeats.map((r) => {
     const c = parsed.concepts[r.index]
     const first = parsed.concepts[r.firstIndex]
     return {
@@ -164,7 +182,8 @@ export function prepareContract(parsed: ContractWorkbookResult): PreparedImport 
     kind: 'ordinary',
     concepts,
     errors,
-    notes,
+    notes: [...cleaningNotes(parsed.cleaned), ...repeatNotes],
+    controlCharacters: countControlCharacters(parsed.cleaned),
     skipped: parsed.skipped.length,
     skippedByReason: countSkipped(parsed.skipped),
     sheetOrder: parsed.sheets.map((s) => s.sheet),
@@ -231,7 +250,8 @@ export function preparePue(parsed: PueWorkbookResult): PreparedImport {
     kind: 'extraordinary',
     concepts,
     errors,
-    notes: [],
+    notes: cleaningNotes(parsed.cleaned),
+    controlCharacters: countControlCharacters(parsed.cleaned),
     skipped: parsed.skipped.length,
     skippedByReason: countSkipped(parsed.skipped),
     sheetOrder,

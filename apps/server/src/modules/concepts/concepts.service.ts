@@ -362,6 +362,7 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
       notInFile: 0,
       errors: [],
       notes: prepared.notes,
+      controlCharactersRemoved: prepared.controlCharacters ?? 0,
       annexes: annexCounts(prepared.concepts),
       durationMs: Math.round(performance.now() - started),
       ...over,

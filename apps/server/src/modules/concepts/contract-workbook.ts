@@ -1,4 +1,4 @@
-import { readRows, type CellValue } from '../../platform/spreadsheet/read-workbook'
+import { readRows, type CellValue, type CleanedRow } from '../../platform/spreadsheet/read-workbook'
 import {
   cellText,
   codeText,
@@ -85,6 +85,8 @@ export type ContractWorkbookResult = {
   unitKeys: string[]
   /** distinct sub-annex keys in file order */
   annexes: string[]
+  /** rows whose text lost control characters while read (kept; reported as notes) */
+  cleaned: CleanedRow[]
 }
 
 type Field =
@@ -165,6 +167,7 @@ export async function parseContractWorkbook(bytes: Buffer): Promise<ContractWork
     sheets: [],
     unitKeys: [],
     annexes: [],
+    cleaned: [],
   }
   const units = new Set<string>()
   const annexes = new Set<string>()
@@ -180,6 +183,13 @@ export async function parseContractWorkbook(bytes: Buffer): Promise<ContractWork
   }
 
   for await (const row of readRows(bytes)) {
+    if (row.controlCharacters) {
+      result.cleaned.push({
+        sheet: row.sheet,
+        rowNumber: row.rowNumber,
+        controlCharacters: row.controlCharacters,
+      })
+    }
     if (!state || state.name !== row.sheet) {
       if (state) closeSheet(state)
       state = {

@@ -1,4 +1,4 @@
-import { readRows, type CellValue } from '../../platform/spreadsheet/read-workbook'
+import { readRows, type CellValue, type CleanedRow } from '../../platform/spreadsheet/read-workbook'
 import {
   cellText,
   codeText,
@@ -84,6 +84,8 @@ export type PueWorkbookResult = {
   ignoredSheets: { sheet: string; reason: string }[]
   /** distinct units of the concepts, as shown, sorted */
   unitKeys: string[]
+  /** rows whose text lost control characters while read (kept; reported as notes) */
+  cleaned: CleanedRow[]
 }
 
 type Field =
@@ -151,6 +153,7 @@ export async function parsePueWorkbook(bytes: Buffer): Promise<PueWorkbookResult
     errors: [],
     ignoredSheets: [],
     unitKeys: [],
+    cleaned: [],
   }
   const units = new Set<string>()
   const codes = new Map<string, number>()
@@ -160,6 +163,13 @@ export async function parsePueWorkbook(bytes: Buffer): Promise<PueWorkbookResult
   const seenSheets: string[] = []
 
   for await (const row of readRows(bytes)) {
+    if (row.controlCharacters) {
+      result.cleaned.push({
+        sheet: row.sheet,
+        rowNumber: row.rowNumber,
+        controlCharacters: row.controlCharacters,
+      })
+    }
     if (row.sheet !== current) {
       current = row.sheet
       seenSheets.push(row.sheet)

@@ -28,7 +28,7 @@ import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError, validationError } from '../../platform/errors'
 import type { Upload } from '../../platform/http/multipart'
-import { readRows } from '../../platform/spreadsheet/read-workbook'
+import { cleanText, controlCharactersWarning, readRows } from '../../platform/spreadsheet/read-workbook'
 import { createOrgToday } from '../../platform/tenancy/today'
 import {
   closingRetirementDate,
@@ -630,10 +630,17 @@ export function createRentalProjectsService({
     })
   }
 
-  /** Reads the uploaded list: JSON (legacy `equipments.json` shape) or a spreadsheet with a header row. */
-  async function readImportRows(upload: Upload): Promise<RawEquipmentRow[]> {
+  /**
+   * Reads the uploaded list: JSON (legacy `equipments.json` shape) or a spreadsheet with a header row.
+   * Control characters are dropped from its text (the spreadsheet reader does it for a workbook) and
+   * counted per row (`cleaned`: row → characters dropped).
+   */
+  async function readImportRows(
+    upload: Upload,
+  ): Promise<{ rows: RawEquipmentRow[]; cleaned: Map<number, number> }> {
     const bytes = upload.bytes
     const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b
+    const cleaned = new Map<number, number>()
     if (isZip) {
       const rows: RawEquipmentRow[] = []
       let header: Record<number, string> | null = null
@@ -649,6 +656,7 @@ export function createRentalProjectsService({
             values[key] = v instanceof Date ? v.toISOString().slice(0, 10) : v
           }
           rows.push({ row: r.rowNumber, values })
+          if (r.controlCharacters) cleaned.set(r.rowNumber, r.controlCharacters)
           if (rows.length > MAX_IMPORT_ROWS) break
         }
       } catch {
@@ -665,7 +673,7 @@ export function createRentalProjectsService({
           { path: 'file', message: `Máximo ${MAX_IMPORT_ROWS} equipos por archivo` },
         ])
       }
-      return rows
+      return { rows, cleaned }
     }
     let doc: unknown
     try {
@@ -677,7 +685,17 @@ export function createRentalProjectsService({
     }
     const parsed = rowsFromJson(doc)
     if ('error' in parsed) throw validationError(parsed.error, [{ path: 'file', message: parsed.error }])
-    return parsed.rows
+    for (const r of parsed.rows) {
+      let removed = 0
+      for (const [key, v] of Object.entries(r.values)) {
+        if (typeof v !== 'string') continue
+        const c = cleanText(v)
+        removed += c.removed
+        if (c.removed) r.values[key] = c.text
+      }
+      if (removed) cleaned.set(r.row, removed)
+    }
+    return { rows: parsed.rows, cleaned }
   }
 
   /**
@@ -691,7 +709,7 @@ export function createRentalProjectsService({
     opts: { dryRun: boolean },
   ): Promise<TRentalEquipmentImportResult> {
     requireAccess(actor, 'rental.manage')
-    const raw = await readImportRows(upload)
+    const { rows: raw, cleaned } = await readImportRows(upload)
     return inTransaction(actor, async (trx) => {
       const existing = new Map<string, ExistingEquipment>()
       for (const e of await repo.listAllEquipment(trx, actor.orgId)) {
@@ -721,15 +739,19 @@ export function createRentalProjectsService({
         unchanged: count('unchanged'),
         flagged: plan.filter((p) => p.action === 'create' && p.record?.reviewNote).length,
         errors: count('error'),
-        rows: plan.map(({ row, code, name, action, changes, warnings, errors }) => ({
-          row,
-          code,
-          name,
-          action,
-          changes,
-          warnings,
-          errors,
-        })),
+        controlCharactersRemoved: [...cleaned.values()].reduce((a, b) => a + b, 0),
+        rows: plan.map(({ row, code, name, action, changes, warnings, errors }) => {
+          const removed = cleaned.get(row)
+          return {
+            row,
+            code,
+            name,
+            action,
+            changes: removed ? [...changes, controlCharactersWarning(removed)] : changes,
+            warnings,
+            errors,
+          }
+        }),
       }
       if (opts.dryRun) return report
       if (report.errors > 0) {

@@ -1,5 +1,10 @@
 import Decimal from 'decimal.js'
-import { readRows, type CellValue, type SheetRow } from '../../platform/spreadsheet/read-workbook'
+import {
+  controlCharactersWarning,
+  readRows,
+  type CellValue,
+  type SheetRow,
+} from '../../platform/spreadsheet/read-workbook'
 import { normalizeUnitKey } from '../catalogs'
 
 /** Exact arithmetic: 40 significant digits, far above numeric(25,6) sums and products; nothing here rounds. */
@@ -481,7 +486,10 @@ export async function locateAnnexCTable(
         current.buffering = false
         continue
       }
-      current.candidate.rows.push({ rowNumber: row.rowNumber, cells: row.cells })
+      const { rowNumber, cells, controlCharacters } = row
+      current.candidate.rows.push(
+        controlCharacters ? { rowNumber, cells, controlCharacters } : { rowNumber, cells },
+      )
     }
   } catch {
     return fileError('NOT_XLSX', 'El archivo no se pudo leer como libro de Excel (.xlsx o .xlsm).')
@@ -563,6 +571,8 @@ export type AnnexCParsed = {
   rows: AnnexCRow[]
   skipped: AnnexCSkipped
   warnings: string[]
+  /** control characters dropped from the table's text while reading (rows kept, a warning each) */
+  controlCharacters: number
 }
 
 export type AnnexCRejected = {
@@ -614,7 +624,10 @@ export function interpretAnnexCTable(
   const rows: AnnexCRow[] = []
   const badRows: AnnexCBadRow[] = []
   const skipped: AnnexCSkipped = { notOk: 0, withoutUnit: 0, withoutCodeOrDescription: 0, repeatedHeader: 0 }
-  const warnings: string[] = []
+  // text cleaned while reading (Excel's `_x0002_` and the like): the rows stay, each with a warning
+  const warnings: string[] = table.rows.flatMap((r) =>
+    r.controlCharacters ? [`Fila ${r.rowNumber}: ${controlCharactersWarning(r.controlCharacters)}`] : [],
+  )
   const seen = new Map<string, number>()
   let okRows = 0
 
@@ -743,6 +756,7 @@ export function interpretAnnexCTable(
     rows,
     skipped,
     warnings,
+    controlCharacters: table.rows.reduce((n, r) => n + (r.controlCharacters ?? 0), 0),
   }
 }
 

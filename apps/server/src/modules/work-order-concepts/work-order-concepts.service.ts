@@ -458,6 +458,7 @@ export function createWorkOrderConceptsService({ db, clock, files }: WorkOrderCo
       pricesFromFile: parsed.rows.filter((r) => r.priceSource.mxn === 'file' || r.priceSource.usd === 'file')
         .length,
       warnings: parsed.warnings.slice(0, MAX_WARNINGS),
+      controlCharactersRemoved: parsed.controlCharacters,
     }
 
     const row = await db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js'
 import type { TWorkOrderStatus } from '@faena/contracts'
-import { readRows, type CellValue } from '../../platform/spreadsheet/read-workbook'
+import { controlCharactersWarning, readRows, type CellValue } from '../../platform/spreadsheet/read-workbook'
 
 /**
  * Parser of the historical work orders workbook (`OT_IMPORTAR.xlsx`, docs/imports.md#historical-work-orders): one sheet,
@@ -102,6 +102,8 @@ export type WorkOrderHistoryResult = {
   rows: WorkOrderHistoryRow[]
   errors: WorkOrderHistoryError[]
   families: WorkOrderFamily[]
+  /** control characters dropped from the text of the work-order rows (kept, each with a warning) */
+  controlCharacters: number
 }
 
 type Field =
@@ -267,7 +269,13 @@ type Draft = WorkOrderHistoryRow & { principal: string | null; values: Record<st
 
 /** Parses the historical work orders workbook; never throws on content. */
 export async function parseWorkOrderHistory(bytes: Buffer): Promise<WorkOrderHistoryResult> {
-  const result: WorkOrderHistoryResult = { sheet: null, rows: [], errors: [], families: [] }
+  const result: WorkOrderHistoryResult = {
+    sheet: null,
+    rows: [],
+    errors: [],
+    families: [],
+    controlCharacters: 0,
+  }
   let header: { columns: Partial<Record<Field, number>>; names: Map<number, string> } | null = null
   const drafts: Draft[] = []
 
@@ -302,6 +310,10 @@ export async function parseWorkOrderHistory(bytes: Buffer): Promise<WorkOrderHis
     const error = (field: string, message: string) =>
       rowErrors.push({ rowNumber: row.rowNumber, field, message, values })
     const warnings: RowWarning[] = []
+    if (row.controlCharacters) {
+      result.controlCharacters += row.controlCharacters
+      warnings.push({ field: 'text', message: controlCharactersWarning(row.controlCharacters), value: null })
+    }
 
     const folio = text(cell('folio'))
     if (folio === null) error('folio', 'orden_trabajo is empty')

@@ -1113,6 +1113,7 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
         errors: 0,
         families: parsed.families.length,
         placeholderProposals: placeholders.length,
+        controlCharactersRemoved: parsed.controlCharacters,
         rows: results,
       }
     })
