@@ -1,16 +1,13 @@
 import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TConcept, TConceptFacets, TConceptImportSummary } from '@faena/contracts'
 import { contractWorkbook, pueRow, pueWorkbook, PUE_SHEET } from '../../../test/concept-workbooks'
+import { contractWorkbookFixture } from '../../../test/fixtures/contract-workbook'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { readRows } from '../../platform/spreadsheet/read-workbook'
 import { lookupConcepts } from './index'
-
-/** The real contract workbook, read where it lives (never copied into the repository). */
-const repoRoot = path.resolve(import.meta.dirname, '../../../../..')
-const CONTRACT = path.resolve(repoRoot, '../shared/fixtures/excel/ANEXO_C_CONTRATO.xlsx')
 
 let t: TestApp
 let manager: string
@@ -90,7 +87,7 @@ async function countAudit(action: string) {
   return Number(r.n)
 }
 
-/** The real workbook with one cell changed (sheet, address, value). */
+/** The contract workbook under test with one cell changed (sheet, address, value). */
 async function editedContract(sheet: string, address: string, value: ExcelJS.CellValue): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(contractBytes as unknown as ArrayBuffer)
@@ -100,87 +97,295 @@ async function editedContract(sheet: string, address: string, value: ExcelJS.Cel
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-beforeAll(async () => {
+async function openSession(): Promise<void> {
   t = await createTestApp()
   manager = await t.login('manager@offshore.test')
   viewer = await t.login('viewer@offshore.test')
   operator = await t.login('operator@offshore.test')
   rentalAdmin = await t.login('admin@rental.test')
   offshore = await t.orgId('demo-offshore')
-  contractBytes = await readFile(CONTRACT)
+}
+
+beforeAll(async () => {
+  await openSession()
+  contractBytes = await contractWorkbookFixture()
 })
 afterAll(async () => t.close())
 
-describe('contract workbook import (ANEXO_C_CONTRATO.xlsx)', () => {
-  it('creates exactly 1,464 ordinary concepts in C-2 … C-6 the first time', async () => {
-    expect(await countConcepts()).toBe(0)
-    const { status, summary } = await importFile(manager, 'contract', contractBytes, 'ANEXO_C_CONTRATO.xlsx')
-    expect(status).toBe(200)
-    expect(summary).toMatchObject({
-      kind: 'contract',
-      fileName: 'ANEXO_C_CONTRATO.xlsx',
-      status: 'saved',
-      concepts: 1464,
-      created: 1464,
-      updated: 0,
-      unchanged: 0,
-      notInFile: 0,
-      errors: [],
+/** What a contract workbook gives when imported. */
+type ContractExpectations = {
+  concepts: number
+  annexes: { annex: string; concepts: number }[]
+  sections: number
+  skippedMoreThan: number
+}
+
+/** The built workbook (test/fixtures/contract-workbook.ts). */
+const BUILT: ContractExpectations = {
+  concepts: 165,
+  annexes: [
+    { annex: 'C-2', concepts: 26 },
+    { annex: 'C-3', concepts: 61 },
+    { annex: 'C-4', concepts: 40 },
+    { annex: 'C-4-1', concepts: 17 },
+    { annex: 'C-5', concepts: 12 },
+    { annex: 'C-5-1', concepts: 5 },
+    { annex: 'C-6', concepts: 4 },
+  ],
+  sections: 23,
+  skippedMoreThan: 99,
+}
+
+/**
+ * Import, re-import, a changed price, and the catalog read back (list, detail, facets, export), for the
+ * contract workbook in `contractBytes` imported into an empty catalog.
+ */
+function contractCatalogSuites(e: ContractExpectations): void {
+  describe('contract workbook import', () => {
+    it(`creates exactly ${e.concepts.toLocaleString('en-US')} ordinary concepts in C-2 … C-6 the first time`, async () => {
+      expect(await countConcepts()).toBe(0)
+      const { status, summary } = await importFile(
+        manager,
+        'contract',
+        contractBytes,
+        'ANEXO_C_CONTRATO.xlsx',
+      )
+      expect(status).toBe(200)
+      expect(summary).toMatchObject({
+        kind: 'contract',
+        fileName: 'ANEXO_C_CONTRATO.xlsx',
+        status: 'saved',
+        concepts: e.concepts,
+        created: e.concepts,
+        updated: 0,
+        unchanged: 0,
+        notInFile: 0,
+        errors: [],
+      })
+      expect(summary.created + summary.updated + summary.unchanged).toBe(summary.concepts)
+      expect(summary.annexes).toEqual(e.annexes)
+      // title and section rows are skipped, not failed
+      expect(summary.skipped).toBeGreaterThan(e.skippedMoreThan)
+      expect(summary.skippedByReason).toMatchObject({ annexTitle: 7, section: e.sections, total: 7 })
+      // the one line repeated inside a sub-annex is kept, and said
+      expect(summary.notes).toEqual([
+        { sheet: 'Anexo C-4-1', row: 17, message: expect.stringMatching(/Repite la fila 11/) as string },
+      ])
+      expect(await countConcepts('ordinary')).toBe(e.concepts)
+      expect(await countAudit('concept_catalog.imported')).toBe(1)
     })
-    expect(summary.created + summary.updated + summary.unchanged).toBe(summary.concepts)
-    expect(summary.annexes).toEqual([
-      { annex: 'C-2', concepts: 501 },
-      { annex: 'C-3', concepts: 649 },
-      { annex: 'C-4', concepts: 88 },
-      { annex: 'C-4-1', concepts: 27 },
-      { annex: 'C-5', concepts: 185 },
-      { annex: 'C-5-1', concepts: 10 },
-      { annex: 'C-6', concepts: 4 },
-    ])
-    // title and section rows are skipped, not failed
-    expect(summary.skipped).toBeGreaterThan(250)
-    expect(summary.skippedByReason).toMatchObject({ annexTitle: 7, section: 226, total: 7 })
-    // the one line repeated inside a sub-annex is kept, and said
-    expect(summary.notes).toEqual([
-      { sheet: 'Anexo C-4-1', row: 17, message: expect.stringMatching(/Repite la fila 11/) as string },
-    ])
-    expect(await countConcepts('ordinary')).toBe(1464)
-    expect(await countAudit('concept_catalog.imported')).toBe(1)
+
+    it('changes nothing when the same file is imported again', async () => {
+      const updatedBefore = await countAudit('concept.updated')
+      const { status, summary } = await importFile(manager, 'contract', contractBytes)
+      expect(status).toBe(200)
+      expect(summary).toMatchObject({
+        concepts: e.concepts,
+        created: 0,
+        updated: 0,
+        unchanged: e.concepts,
+        notInFile: 0,
+      })
+      expect(await countConcepts()).toBe(e.concepts)
+      expect(await countAudit('concept.updated')).toBe(updatedBefore)
+    })
+
+    it('a changed price is an update, audited field by field', async () => {
+      // Anexo C-2-CR row 10: 2.1. Tubo de acero al carbón de 8"Ø … P.U. MN 11,813.30 → 11,900.25
+      const bytes = await editedContract('Anexo C-2-CR', 'F10', 11900.25)
+      const { status, summary } = await importFile(manager, 'contract', bytes)
+      expect(status).toBe(200)
+      expect(summary).toMatchObject({
+        concepts: e.concepts,
+        created: 0,
+        updated: 1,
+        unchanged: e.concepts - 1,
+      })
+      const list = await get<List>(
+        manager,
+        '/api/v1/concepts?kind=ordinary&annex=C-2&q=2.1.&sort=code&limit=5',
+      )
+      const tubo = list.body.items.find((c) => c.code === '2.1.')
+      expect(tubo).toMatchObject({ unitPriceMxn: '11900.25', quantity: '76', annex: 'C-2', unit: 'M' })
+      const audit = await t.db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('org_id', '=', offshore)
+        .where('action', '=', 'concept.updated')
+        .where('entity_id', '=', tubo?.id ?? '')
+        .execute()
+      expect(audit).toHaveLength(1)
+      expect(audit[0]?.changes).toEqual([{ field: 'unitPriceMxn', old: '11813.3', new: '11900.25' }])
+      expect(audit[0]?.actor_email).toBe('manager@offshore.test')
+      // and back: the original file updates it again
+      const back = await importFile(manager, 'contract', contractBytes)
+      expect(back.summary).toMatchObject({ updated: 1, unchanged: e.concepts - 1 })
+    })
   })
 
-  it('changes nothing when the same file is imported again', async () => {
-    const updatedBefore = await countAudit('concept.updated')
-    const { status, summary } = await importFile(manager, 'contract', contractBytes)
-    expect(status).toBe(200)
-    expect(summary).toMatchObject({ concepts: 1464, created: 0, updated: 0, unchanged: 1464, notInFile: 0 })
-    expect(await countConcepts()).toBe(1464)
-    expect(await countAudit('concept.updated')).toBe(updatedBefore)
-  })
+  describe('the catalog list, detail, facets and export', () => {
+    it('lists with kind, annex, search, sort and pagination', async () => {
+      const all = await get<List>(viewer, '/api/v1/concepts?kind=ordinary&limit=10')
+      expect(all.status).toBe(200)
+      expect(all.body.total).toBe(e.concepts)
+      expect(all.body.items.map((c) => c.code).slice(0, 3)).toEqual(['2.1.', '2.2.', '2.3.'])
 
-  it('a changed price is an update, audited field by field', async () => {
-    // Anexo C-2-CR row 10: 2.1. Tubo de acero al carbón de 8"Ø … P.U. MN 11,813.30 → 11,900.25
-    const bytes = await editedContract('Anexo C-2-CR', 'F10', 11900.25)
-    const { status, summary } = await importFile(manager, 'contract', bytes)
-    expect(status).toBe(200)
-    expect(summary).toMatchObject({ concepts: 1464, created: 0, updated: 1, unchanged: 1463 })
-    const list = await get<List>(manager, '/api/v1/concepts?kind=ordinary&annex=C-2&q=2.1.&sort=code&limit=5')
-    const tubo = list.body.items.find((c) => c.code === '2.1.')
-    expect(tubo).toMatchObject({ unitPriceMxn: '11900.25', quantity: '76', annex: 'C-2', unit: 'M' })
-    const audit = await t.db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('org_id', '=', offshore)
-      .where('action', '=', 'concept.updated')
-      .where('entity_id', '=', tubo?.id ?? '')
-      .execute()
-    expect(audit).toHaveLength(1)
-    expect(audit[0]?.changes).toEqual([{ field: 'unitPriceMxn', old: '11813.3', new: '11900.25' }])
-    expect(audit[0]?.actor_email).toBe('manager@offshore.test')
-    // and back: the original file updates it again
-    const back = await importFile(manager, 'contract', contractBytes)
-    expect(back.summary).toMatchObject({ updated: 1, unchanged: 1463 })
-  })
+      const c41 = await get<List>(viewer, '/api/v1/concepts?annex=c-4-1&limit=100')
+      expect(c41.body.total).toBe(e.annexes.find((a) => a.annex === 'C-4-1')?.concepts)
+      const operario = c41.body.items.filter((c) => c.description === 'OPERARIO ESPECIALISTA.')
+      expect(operario.map((c) => [c.code, c.occurrence])).toEqual([
+        ['4.7', 1],
+        ['4.7.', 2],
+      ])
 
+      // search ignores case and accents; codes compare as shown
+      const buceo = await get<List>(
+        viewer,
+        `/api/v1/concepts?q=${encodeURIComponent('cámara de descompresion')}`,
+      )
+      expect(
+        buceo.body.items.some((c) => c.code === '3.646.' && c.unit === 'DÍA' && c.unitPriceUsd === '3358.13'),
+      ).toBe(true)
+
+      const natural = await get<List>(viewer, '/api/v1/concepts?annex=C-2&sort=code&limit=12')
+      expect(natural.body.items.map((c) => c.code)).toEqual([
+        '2.1.',
+        '2.2.',
+        '2.3.',
+        '2.4.',
+        '2.5.',
+        '2.6.',
+        '2.7.',
+        '2.8.',
+        '2.9.',
+        '2.10.',
+        '2.11.',
+        '2.12.',
+      ])
+
+      const priciest = await get<List>(viewer, '/api/v1/concepts?sort=unitPriceMxn&dir=desc&limit=3')
+      const prices = priciest.body.items.map((c) => Number(c.unitPriceMxn))
+      expect(prices).toEqual([...prices].sort((a, b) => b - a))
+
+      const page2 = await get<List>(viewer, '/api/v1/concepts?kind=ordinary&limit=10&offset=10')
+      expect(page2.body.items[0]?.code).toBe('2.11.')
+      expect(page2.body.total).toBe(e.concepts)
+    })
+
+    it('returns one concept, and the facets', async () => {
+      const list = await get<List>(viewer, '/api/v1/concepts?annex=C-6&limit=1')
+      const first = list.body.items[0]
+      const one = await get<TConcept>(viewer, `/api/v1/concepts/${first?.id ?? ''}`)
+      expect(one.status).toBe(200)
+      expect(one.body).toMatchObject({
+        kind: 'ordinary',
+        annex: 'C-6',
+        code: '6.1.',
+        unit: 'HOM/DÍA',
+        quantity: '1049146',
+        unitPriceMxn: '475',
+      })
+      expect(one.body.unitId).toMatch(/^[0-9a-f-]{36}$/)
+      const facets = await get<TConceptFacets>(viewer, '/api/v1/concepts/facets')
+      expect(facets.body.counts.ordinary).toBe(e.concepts)
+      expect(facets.body.annexes.map((a) => a.annex)).toEqual([
+        'C-2',
+        'C-3',
+        'C-4',
+        'C-4-1',
+        'C-5',
+        'C-5-1',
+        'C-6',
+      ])
+    })
+
+    it('exports what is shown as Excel, both currencies', async () => {
+      const res = await get(viewer, '/api/v1/concepts/export.xlsx?kind=ordinary&annex=C-6')
+      expect(res.status).toBe(200)
+      expect(String(res.headers['content-disposition'])).toContain('conceptos-ordinarios.xlsx')
+      const rows = []
+      for await (const r of readRows(Buffer.from(res.raw))) rows.push(r.cells)
+      expect(rows[0]?.slice(0, 8)).toEqual([
+        'TIPO',
+        'ANEXO',
+        'PARTIDA',
+        'CONCEPTO',
+        'UNIDAD',
+        'CANTIDADES DE REFERENCIA',
+        'P.U. M.N.',
+        'P.U. USD',
+      ])
+      expect(rows).toHaveLength(5)
+      expect(rows[1]?.slice(0, 3)).toEqual(['Ordinario', 'C-6', '6.1.'])
+    })
+  })
+}
+
+/** lookupConcepts on the imported contract catalog (and the one-row-or-more PUE catalog with C3EXT-0001). */
+function lookupSuite(): void {
+  describe('lookupConcepts (for the per-work-order Anexo C import)', () => {
+    it('matches rows and explains the near misses', async () => {
+      const rental = await t.orgId('demo-rental')
+      const keys = [
+        { code: '4.7', description: 'operario especialista.', unit: 'jornada', annex: 'C-4-1' },
+        { code: '4.7.', description: 'OPERARIO ESPECIALISTA.', unit: 'JORNADA' },
+        {
+          code: 2.1,
+          description: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
+          unit: 'M',
+        },
+        { code: '2.1.', description: 'Tubo de acero inoxidable', unit: 'M' },
+        {
+          code: '2.1.',
+          description: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
+          unit: 'PIEZA',
+        },
+        {
+          code: '2.9999',
+          description: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
+          unit: 'M',
+        },
+        { code: '99.1', description: 'No existe', unit: 'M' },
+        { code: 'C3EXT-0001', description: 'CONCEPTO EXTRAORDINARIO 0', unit: 'PIEZA' },
+      ]
+      const r = await lookupConcepts(t.db, offshore, keys)
+      expect(
+        r.map((x) =>
+          x.found
+            ? `found ${x.concept.annex} ${x.concept.code} ${x.concept.occurrence}`
+            : x.reasons.join('+'),
+        ),
+      ).toEqual([
+        'found C-4-1 4.7 1',
+        'found C-4 4.7. 1',
+        'found C-2 2.1. 1',
+        'description_differs',
+        'unit_differs',
+        'wrong_code',
+        'not_found',
+        'found C-7 C3EXT-0001 1',
+      ])
+      const first = r[0]
+      expect(first?.found && first.alternatives.map((c) => `${c.annex} ${c.occurrence}`)).toEqual([
+        'C-4-1 2',
+        'C-4 1',
+      ])
+      const tubo = r[2]
+      expect(tubo?.found && [tubo.concept.unitPriceMxn, tubo.concept.unitId !== null]).toEqual([
+        '11813.3',
+        true,
+      ])
+      // another organization's catalog is not searched
+      expect((await lookupConcepts(t.db, rental, keys)).every((x) => !x.found)).toBe(true)
+    })
+  })
+}
+
+describe('on the built contract workbook (the layout of ANEXO_C_CONTRATO.xlsx)', () => {
+  contractCatalogSuites(BUILT)
+})
+
+describe('contract workbook import: refusals', () => {
   it('rejects a file with error rows: 422, every bad row listed, nothing saved', async () => {
     const before = await countConcepts()
     const importsBefore = await countAudit('concept_catalog.imported')
@@ -232,103 +437,6 @@ describe('contract workbook import (ANEXO_C_CONTRATO.xlsx)', () => {
   })
 })
 
-describe('the catalog list, detail, facets and export', () => {
-  it('lists with kind, annex, search, sort and pagination', async () => {
-    const all = await get<List>(viewer, '/api/v1/concepts?kind=ordinary&limit=10')
-    expect(all.status).toBe(200)
-    expect(all.body.total).toBe(1464)
-    expect(all.body.items.map((c) => c.code).slice(0, 3)).toEqual(['2.1.', '2.2.', '2.3.'])
-
-    const c41 = await get<List>(viewer, '/api/v1/concepts?annex=c-4-1&limit=100')
-    expect(c41.body.total).toBe(27)
-    const operario = c41.body.items.filter((c) => c.description === 'OPERARIO ESPECIALISTA.')
-    expect(operario.map((c) => [c.code, c.occurrence])).toEqual([
-      ['4.7', 1],
-      ['4.7.', 2],
-    ])
-
-    // search ignores case and accents; codes compare as shown
-    const buceo = await get<List>(
-      viewer,
-      `/api/v1/concepts?q=${encodeURIComponent('cámara de descompresion')}`,
-    )
-    expect(
-      buceo.body.items.some((c) => c.code === '3.646.' && c.unit === 'DÍA' && c.unitPriceUsd === '3358.13'),
-    ).toBe(true)
-
-    const natural = await get<List>(viewer, '/api/v1/concepts?annex=C-2&sort=code&limit=12')
-    expect(natural.body.items.map((c) => c.code)).toEqual([
-      '2.1.',
-      '2.2.',
-      '2.3.',
-      '2.4.',
-      '2.5.',
-      '2.6.',
-      '2.7.',
-      '2.8.',
-      '2.9.',
-      '2.10.',
-      '2.11.',
-      '2.12.',
-    ])
-
-    const priciest = await get<List>(viewer, '/api/v1/concepts?sort=unitPriceMxn&dir=desc&limit=3')
-    const prices = priciest.body.items.map((c) => Number(c.unitPriceMxn))
-    expect(prices).toEqual([...prices].sort((a, b) => b - a))
-
-    const page2 = await get<List>(viewer, '/api/v1/concepts?kind=ordinary&limit=10&offset=10')
-    expect(page2.body.items[0]?.code).toBe('2.11.')
-    expect(page2.body.total).toBe(1464)
-  })
-
-  it('returns one concept, and the facets', async () => {
-    const list = await get<List>(viewer, '/api/v1/concepts?annex=C-6&limit=1')
-    const first = list.body.items[0]
-    const one = await get<TConcept>(viewer, `/api/v1/concepts/${first?.id ?? ''}`)
-    expect(one.status).toBe(200)
-    expect(one.body).toMatchObject({
-      kind: 'ordinary',
-      annex: 'C-6',
-      code: '6.1.',
-      unit: 'HOM/DÍA',
-      quantity: '1049146',
-      unitPriceMxn: '475',
-    })
-    expect(one.body.unitId).toMatch(/^[0-9a-f-]{36}$/)
-    const facets = await get<TConceptFacets>(viewer, '/api/v1/concepts/facets')
-    expect(facets.body.counts.ordinary).toBe(1464)
-    expect(facets.body.annexes.map((a) => a.annex)).toEqual([
-      'C-2',
-      'C-3',
-      'C-4',
-      'C-4-1',
-      'C-5',
-      'C-5-1',
-      'C-6',
-    ])
-  })
-
-  it('exports what is shown as Excel, both currencies', async () => {
-    const res = await get(viewer, '/api/v1/concepts/export.xlsx?kind=ordinary&annex=C-6')
-    expect(res.status).toBe(200)
-    expect(String(res.headers['content-disposition'])).toContain('conceptos-ordinarios.xlsx')
-    const rows = []
-    for await (const r of readRows(Buffer.from(res.raw))) rows.push(r.cells)
-    expect(rows[0]?.slice(0, 8)).toEqual([
-      'TIPO',
-      'ANEXO',
-      'PARTIDA',
-      'CONCEPTO',
-      'UNIDAD',
-      'CANTIDADES DE REFERENCIA',
-      'P.U. M.N.',
-      'P.U. USD',
-    ])
-    expect(rows).toHaveLength(5)
-    expect(rows[1]?.slice(0, 3)).toEqual(['Ordinario', 'C-6', '6.1.'])
-  })
-})
-
 describe('PUE workbook import (synthetic, 3,000 rows, docs/imports.md#pue-workbook shape)', () => {
   const ROWS = 3000
   let bytes: Buffer
@@ -348,7 +456,7 @@ describe('PUE workbook import (synthetic, 3,000 rows, docs/imports.md#pue-workbo
       errors: [],
     })
     expect(await countConcepts('extraordinary')).toBe(ROWS)
-    expect(await countConcepts('ordinary')).toBe(1464)
+    expect(await countConcepts('ordinary')).toBe(BUILT.concepts)
     const again = await importFile(manager, 'extraordinary', bytes)
     expect(again.summary).toMatchObject({ created: 0, updated: 0, unchanged: ROWS })
   })
@@ -417,57 +525,41 @@ describe('access and tenancy', () => {
   })
 })
 
-describe('lookupConcepts (for the per-work-order Anexo C import)', () => {
-  it('matches rows and explains the near misses', async () => {
-    const rental = await t.orgId('demo-rental')
-    const keys = [
-      { code: '4.7', description: 'operario especialista.', unit: 'jornada', annex: 'C-4-1' },
-      { code: '4.7.', description: 'OPERARIO ESPECIALISTA.', unit: 'JORNADA' },
-      {
-        code: 2.1,
-        description: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
-        unit: 'M',
-      },
-      { code: '2.1.', description: 'Tubo de acero inoxidable', unit: 'M' },
-      {
-        code: '2.1.',
-        description: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
-        unit: 'PIEZA',
-      },
-      {
-        code: '2.9999',
-        description: 'Tubo de acero al carbón de 8"Ø, XS, cédula 80, espesor de pared 0.500',
-        unit: 'M',
-      },
-      { code: '99.1', description: 'No existe', unit: 'M' },
-      { code: 'C3EXT-0001', description: 'CONCEPTO EXTRAORDINARIO 0', unit: 'PIEZA' },
-    ]
-    const r = await lookupConcepts(t.db, offshore, keys)
-    expect(
-      r.map((x) =>
-        x.found ? `found ${x.concept.annex} ${x.concept.code} ${x.concept.occurrence}` : x.reasons.join('+'),
-      ),
-    ).toEqual([
-      'found C-4-1 4.7 1',
-      'found C-4 4.7. 1',
-      'found C-2 2.1. 1',
-      'description_differs',
-      'unit_differs',
-      'wrong_code',
-      'not_found',
-      'found C-7 C3EXT-0001 1',
-    ])
-    const first = r[0]
-    expect(first?.found && first.alternatives.map((c) => `${c.annex} ${c.occurrence}`)).toEqual([
-      'C-4-1 2',
-      'C-4 1',
-    ])
-    const tubo = r[2]
-    expect(tubo?.found && [tubo.concept.unitPriceMxn, tubo.concept.unitId !== null]).toEqual([
-      '11813.3',
-      true,
-    ])
-    // another organization's catalog is not searched
-    expect((await lookupConcepts(t.db, rental, keys)).every((x) => !x.found)).toBe(true)
+lookupSuite()
+
+describeRealFiles('ANEXO_C_CONTRATO.xlsx', () => {
+  // its own app and database: the helpers' session is swapped for the suite and restored after it
+  let saved: [TestApp, Buffer, string, string, string, string, string]
+  beforeAll(async () => {
+    saved = [t, contractBytes, manager, viewer, operator, rentalAdmin, offshore]
+    await openSession()
+    contractBytes = await readFile(realFixturePath('excel/ANEXO_C_CONTRATO.xlsx'))
+  })
+  afterAll(async () => {
+    await t.close()
+    ;[t, contractBytes, manager, viewer, operator, rentalAdmin, offshore] = saved
+  })
+
+  contractCatalogSuites({
+    concepts: 1464,
+    annexes: [
+      { annex: 'C-2', concepts: 501 },
+      { annex: 'C-3', concepts: 649 },
+      { annex: 'C-4', concepts: 88 },
+      { annex: 'C-4-1', concepts: 27 },
+      { annex: 'C-5', concepts: 185 },
+      { annex: 'C-5-1', concepts: 10 },
+      { annex: 'C-6', concepts: 4 },
+    ],
+    sections: 226,
+    skippedMoreThan: 250,
+  })
+
+  describe('with a PUE catalog', () => {
+    beforeAll(async () => {
+      const pue = await importFile(manager, 'extraordinary', await pueWorkbook([pueRow(0)]))
+      expect(pue.status).toBe(200)
+    })
+    lookupSuite()
   })
 })
