@@ -26,6 +26,7 @@ import { createDb } from '../apps/server/src/platform/db/create-db'
 import { migrateToLatest } from '../apps/server/src/platform/db/migrate'
 import { createLocalFileStore } from '../apps/server/src/platform/files/file-store'
 import { createFilesService } from '../apps/server/src/platform/files/files.service'
+import { createJobsService } from '../apps/server/src/platform/jobs'
 import { seedDemo } from '../apps/server/src/platform/seed/demo'
 import {
   createTimeZoneLookup,
@@ -56,9 +57,12 @@ try {
   const db = database.db
   const clock = () => new Date('2026-02-05T15:00:00Z')
   const timeZoneOf = createTimeZoneLookup(db)
-  const files = createFilesService({ db, store: createLocalFileStore(path.join(dataDir, 'files')) })
+  const store = createLocalFileStore(path.join(dataDir, 'files'))
+  const files = createFilesService({ db, store })
+  // the export jobs are defined but never started here
+  const jobs = createJobsService({ database, store, clock, log: console })
   const projects = createRentalProjectsModule({ db, clock, timeZoneOf })
-  const documents = createRentalDocumentsModule({ db, clock, files })
+  const documents = createRentalDocumentsModule({ db, clock, files, jobs })
   const billing = createRentalBillingModule({
     db,
     clock,

@@ -32,6 +32,7 @@ import { createUsersService } from './platform/auth/users.service'
 import type { Config } from './platform/config'
 import type { FileStore } from './platform/files/file-store'
 import { createFilesService } from './platform/files/files.service'
+import { createJobsService, jobsRoutes, type JobsOptions } from './platform/jobs'
 import { registerAuthHook } from './platform/http/auth-hook'
 import { registerErrorHandler } from './platform/http/error-handler'
 import { platformRoutes } from './platform/http/platform.routes'
@@ -48,6 +49,8 @@ export type AppDeps = {
   /** serve the built web app from this directory when it exists */
   webDir?: string | undefined
   logger?: boolean
+  /** the jobs platform's polling and clean-up settings (docs/jobs.md) */
+  jobs?: JobsOptions
 }
 
 export type RegisteredRoute = { method: string; url: string; config: unknown; schema: unknown }
@@ -87,6 +90,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const timeZoneOf = createTimeZoneLookup(db)
   const audit = createAuditService({ db, timeZoneOf })
   const files = createFilesService({ db, store: fileStore })
+  // Long work runs as jobs on pg-boss, started and stopped with the server (docs/jobs.md).
+  const jobs = createJobsService({ database, store: fileStore, clock, log: app.log, options: deps.jobs })
+  app.addHook('onReady', async () => jobs.start())
+  app.addHook('onClose', async () => jobs.stop())
 
   // Every route, as registered: the route-matrix and malformed-input tests walk this list.
   const routes: RegisteredRoute[] = []
@@ -134,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     dbKind: database.kind,
     version: VERSION,
   })
+  await app.register(jobsRoutes, { jobs })
 
   // Business modules, one registration each.
   const catalogs = createCatalogsModule({ db, clock })
@@ -157,7 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(workOrdersRoutes, { workOrders })
   const rentalProjects = createRentalProjectsModule({ db, clock, timeZoneOf })
   await app.register(rentalProjects.routes)
-  const rentalDocuments = createRentalDocumentsModule({ db, clock, files })
+  const rentalDocuments = createRentalDocumentsModule({ db, clock, files, jobs })
   await app.register(rentalDocuments.routes)
   rentalProjects.hooks.hasDocumentsForAssignment = hasDocumentsForAssignment
   const rentalBilling = createRentalBillingModule({

@@ -8,12 +8,14 @@ import type { RentalDocumentTables } from './modules/rental-documents'
 import type { RentalProjectTables } from './modules/rental-projects'
 import type { RentalBillingTables } from './modules/rental-billing'
 import type { PlatformTables } from './platform/db/tables'
+import type { JobTables } from './platform/jobs'
 
 /**
  * The database as Kysely sees it: the platform's tables plus each module's, one line per module.
  * A module's table types live in its own `<module>.tables.ts` and are exported through its index.ts.
  */
 export type DB = PlatformTables &
+  JobTables &
   CatalogTables &
   ConceptTables &
   ProposalTables &

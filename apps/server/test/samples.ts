@@ -1,6 +1,7 @@
 import type { RegisteredRoute } from '../src/app'
 import type { TestApp } from './harness'
 import { conceptSamples } from './samples-concepts'
+import { jobSamples } from './samples-jobs'
 import { rentalBillingSamples } from './samples-rental-billing'
 import { rentalDocumentSamples } from './samples-rental-documents'
 import { rentalProjectSamples } from './samples-rental-projects'
@@ -119,8 +120,8 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     Object.assign(ids, more.ids)
     Object.assign(moduleBodies, more.bodies)
   }
-  // Offshore modules with a sample file of their own.
-  for (const more of [await workOrderSamples(helpersFor(admin))]) {
+  // Offshore modules with a sample file of their own, and a job (the jobs routes live in demo-offshore).
+  for (const more of [await workOrderSamples(helpersFor(admin)), await jobSamples(helpersFor(admin))]) {
     Object.assign(ids, more.ids)
     Object.assign(moduleBodies, more.bodies)
   }

@@ -181,6 +181,9 @@ export const ZMaintenanceSheetListQuery = listQuery.extend({
   sort: z.enum(['number', 'startDate', 'status', 'totalCost', 'createdAt']).default('number'),
 })
 export type TMaintenanceSheetListQuery = z.infer<typeof ZMaintenanceSheetListQuery>
+/** An export of the list (a job, docs/jobs.md): the list's filters and order, without pagination. */
+export const ZMaintenanceSheetExportRequest = ZMaintenanceSheetListQuery.omit({ limit: true, offset: true })
+export type TMaintenanceSheetExportRequest = z.infer<typeof ZMaintenanceSheetExportRequest>
 
 // --- custody chains ---
 
@@ -293,6 +296,8 @@ export const ZCustodyChainListQuery = listQuery.extend({
   sort: z.enum(['number', 'activityDate', 'status', 'gallons', 'createdAt']).default('number'),
 })
 export type TCustodyChainListQuery = z.infer<typeof ZCustodyChainListQuery>
+export const ZCustodyChainExportRequest = ZCustodyChainListQuery.omit({ limit: true, offset: true })
+export type TCustodyChainExportRequest = z.infer<typeof ZCustodyChainExportRequest>
 
 // --- shipping guides ---
 
@@ -419,3 +424,5 @@ export const ZShippingGuideListQuery = listQuery.extend({
   sort: z.enum(['number', 'issueDate', 'status', 'transportCost', 'createdAt']).default('number'),
 })
 export type TShippingGuideListQuery = z.infer<typeof ZShippingGuideListQuery>
+export const ZShippingGuideExportRequest = ZShippingGuideListQuery.omit({ limit: true, offset: true })
+export type TShippingGuideExportRequest = z.infer<typeof ZShippingGuideExportRequest>

@@ -1,6 +1,8 @@
 /** The rental field-documents module (maintenance sheets, custody chains, shipping guides): its only public entry. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../platform/db/executor'
+import type { JobsService } from '../../platform/jobs'
+import { createDocumentExports } from './documents-export'
 import type { FilesPort, RentalProjectsPort } from './rental-documents.ports'
 import { rentalDocumentsRoutes } from './rental-documents.routes'
 import { createRentalDocumentsService, type RentalDocumentsHooks } from './rental-documents.service'
@@ -13,6 +15,7 @@ export {
   type RentalDocumentsServiceDeps,
 } from './rental-documents.service'
 export { rentalDocumentsRoutes } from './rental-documents.routes'
+export { EXPORT_JOBS, type DocumentExports } from './documents-export'
 export type {
   BillingPort,
   DocumentAssignment,
@@ -38,25 +41,25 @@ export {
 } from './rental-documents.billing'
 
 /**
- * Builds the service and its routes. `hooks.billing` (the billing sheets' period guard and recompute hook)
+ * Builds the service, the export jobs and the routes. `hooks.billing` (the billing sheets' period guard and recompute hook)
  * may be filled after creation: the service reads it at call time.
  */
 export function createRentalDocumentsModule(deps: {
   db: Db
   clock: () => Date
   files: FilesPort
+  /** the jobs platform: the list exports run as jobs (docs/jobs.md) */
+  jobs: Pick<JobsService, 'define'>
   projects?: RentalProjectsPort
   hooks?: RentalDocumentsHooks
 }) {
   const hooks: RentalDocumentsHooks = deps.hooks ?? {}
-  const service = createRentalDocumentsService({
-    ...deps,
-    projects: deps.projects ?? rentalProjectsPort,
-    hooks,
-  })
+  const projects = deps.projects ?? rentalProjectsPort
+  const service = createRentalDocumentsService({ ...deps, projects, hooks })
+  const exports = createDocumentExports({ db: deps.db, projects, jobs: deps.jobs })
   /** register with `app.register(rentalDocuments.routes)` */
   const routes: FastifyPluginAsyncZod = async (app) => {
-    await app.register(rentalDocumentsRoutes, { documents: service })
+    await app.register(rentalDocumentsRoutes, { documents: service, exports })
   }
   return { service, routes, hooks }
 }

@@ -72,6 +72,16 @@ async function upload(url: string, filename: string, bytes: Buffer, cookie = man
   return { status: res.statusCode, body: res.json<Json>() }
 }
 
+/** Waits for an export job of `manager` to finish, then downloads its result. */
+async function jobResult(id: string, cookie = manager) {
+  for (let i = 0; i < 200; i++) {
+    const run = await ok('GET', `/api/v1/jobs/${id}`, undefined, cookie)
+    if (run.status === 'done' || run.status === 'failed') break
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  return call('GET', `/api/v1/jobs/${id}/result`, cookie)
+}
+
 /** A fresh project of demo-rental with one equipment assignment, one service linked to it and a plain service. */
 async function newProject(opts: { start?: string; end?: string } = {}) {
   seq++
@@ -648,15 +658,19 @@ describe('lists, exports and PDFs', () => {
     expect(page.items).toHaveLength(1)
     expect((await ok('GET', `${R}/maintenance-sheets?projectId=${p.projectId}&status=closed`)).total).toBe(0)
 
-    const xlsx = await call('GET', `${R}/maintenance-sheets/export.xlsx?projectId=${p.projectId}`, manager)
+    // exports run as jobs: 202 with the job, then its result (docs/jobs.md)
+    const job = await call('POST', `${R}/maintenance-sheets/export`, manager, { projectId: p.projectId })
+    expect(job.status).toBe(202)
+    const xlsx = await jobResult(job.body.id)
     expect(xlsx.status).toBe(200)
     expect(xlsx.raw.headers['content-type']).toContain('spreadsheetml')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(xlsx.raw.rawPayload as unknown as ArrayBuffer)
     expect(wb.worksheets[0]!.rowCount).toBe(4)
     for (const path of ['custody-chains', 'shipping-guides']) {
-      const r = await call('GET', `${R}/${path}/export.xlsx?projectId=${p.projectId}`, manager)
-      expect(r.status).toBe(200)
+      const r = await call('POST', `${R}/${path}/export`, manager, { projectId: p.projectId })
+      expect(r.status).toBe(202)
+      expect((await jobResult(r.body.id)).status).toBe(200)
     }
 
     const pdf = await call('GET', `${R}/maintenance-sheets/${all.items[0].id}/pdf`, viewer)

@@ -43,8 +43,12 @@ export type RentalProjectsPort = {
   /** every assignment of the project (active or retired) */
   listAssignments(trx: Executor, orgId: string, projectId: string): Promise<DocumentAssignment[]>
   /** ids of the organization's projects whose name, location or client matches `q` (list search) */
+  /** projects by id, in one query (lists and exports); unknown ids are left out */
+  getProjects(trx: Executor, orgId: string, ids: readonly string[]): Promise<DocumentProject[]>
   findProjectIds?(trx: Executor, orgId: string, q: string): Promise<string[]>
 }
+  /** assignments by id (any project of the organization), in one query; unknown ids are left out */
+  getAssignments(trx: Executor, orgId: string, ids: readonly string[]): Promise<DocumentAssignment[]>
 
 /**
  * The billing sheets' guard and hook (wired by the billing module). Every create, update, status change

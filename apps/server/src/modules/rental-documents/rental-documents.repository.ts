@@ -101,11 +101,10 @@ export type ListFilter = {
 const attachmentCount = (type: DocumentType) =>
   sql<string>`(SELECT count(*) FROM rental_document_attachments a WHERE a.org_id = d.org_id AND a.document_type = ${type} AND a.document_id = d.id)`
 
-export async function listMaintenance(
-  db: Executor,
-  orgId: string,
-  f: ListFilter & { maintenanceType?: string | undefined },
-) {
+type MaintenanceFilter = Omit<ListFilter, 'limit' | 'offset'> & { maintenanceType?: string | undefined }
+
+/** The filtered, sorted maintenance sheets (the list's and the export's query, before the select). */
+function maintenanceQuery(db: Executor, orgId: string, f: MaintenanceFilter) {
   let q = db.selectFrom('rental_maintenance_sheets as d').where('d.org_id', '=', orgId)
   if (f.projectId) q = q.where('d.project_id', '=', f.projectId)
   if (f.status) q = q.where('d.status', '=', f.status)
@@ -142,6 +141,11 @@ export async function listMaintenance(
         return q.orderBy('d.number', f.dir)
     }
   })()
+  return { q, sorted }
+}
+
+export async function listMaintenance(db: Executor, orgId: string, f: MaintenanceFilter & ListFilter) {
+  const { q, sorted } = maintenanceQuery(db, orgId, f)
   const [rows, count] = await Promise.all([
     sorted
       .selectAll('d')
@@ -156,6 +160,28 @@ export async function listMaintenance(
     rows: rows.map((r) => ({ ...r, attachment_count: Number(r.attachment_count) })),
     total: Number(count.n),
   }
+}
+
+/** Ids of every sheet the filter matches, in the list's order (what an export walks). */
+export async function listMaintenanceIds(db: Executor, orgId: string, f: MaintenanceFilter) {
+  const rows = await maintenanceQuery(db, orgId, f)
+    .sorted.select('d.id')
+    .orderBy('d.number', 'desc')
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Sheets by id with their attachment count, in one query (any order). */
+export async function findMaintenanceByIds(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('rental_maintenance_sheets as d')
+    .where('d.org_id', '=', orgId)
+    .where('d.id', 'in', [...ids])
+    .selectAll('d')
+    .select(attachmentCount('maintenance_sheet').as('attachment_count'))
+    .execute()
+  return rows.map((r) => ({ ...r, attachment_count: Number(r.attachment_count) }))
 }
 
 // --- custody chains ---
@@ -309,11 +335,11 @@ export async function listChainAssignments(db: Executor, orgId: string, chainIds
   return out
 }
 
-export async function listChains(
-  db: Executor,
-  orgId: string,
-  f: ListFilter & { wasteType?: string | undefined },
-) {
+type ChainFilter = Omit<ListFilter, 'limit' | 'offset'> & { wasteType?: string | undefined }
+const attendedCount = sql<string>`(SELECT count(*) FROM rental_custody_chain_assignments c WHERE c.chain_id = d.id)`
+
+/** The filtered, sorted custody chains (the list's and the export's query, before the select). */
+function chainQuery(db: Executor, orgId: string, f: ChainFilter) {
   let q = db.selectFrom('rental_custody_chains as d').where('d.org_id', '=', orgId)
   if (f.projectId) q = q.where('d.project_id', '=', f.projectId)
   if (f.status) q = q.where('d.status', '=', f.status)
@@ -350,11 +376,15 @@ export async function listChains(
         return q.orderBy('d.number', f.dir)
     }
   })()
-  const attended = sql<string>`(SELECT count(*) FROM rental_custody_chain_assignments c WHERE c.chain_id = d.id)`
+  return { q, sorted }
+}
+
+export async function listChains(db: Executor, orgId: string, f: ChainFilter & ListFilter) {
+  const { q, sorted } = chainQuery(db, orgId, f)
   const [rows, count] = await Promise.all([
     sorted
       .select(chainColumns.map((c) => `d.${c}` as const))
-      .select([attachmentCount('custody_chain').as('attachment_count'), attended.as('attended_count')])
+      .select([attachmentCount('custody_chain').as('attachment_count'), attendedCount.as('attended_count')])
       .orderBy('d.number', 'desc')
       .limit(f.limit)
       .offset(f.offset)
@@ -369,6 +399,29 @@ export async function listChains(
     })),
     total: Number(count.n),
   }
+}
+
+/** Ids of every chain the filter matches, in the list's order (what an export walks). */
+export async function listChainIds(db: Executor, orgId: string, f: ChainFilter) {
+  const rows = await chainQuery(db, orgId, f).sorted.select('d.id').orderBy('d.number', 'desc').execute()
+  return rows.map((r) => r.id)
+}
+
+/** Chains by id with their attachment and attended counts, in one query (any order). */
+export async function findChainsByIds(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('rental_custody_chains as d')
+    .where('d.org_id', '=', orgId)
+    .where('d.id', 'in', [...ids])
+    .select(chainColumns.map((c) => `d.${c}` as const))
+    .select([attachmentCount('custody_chain').as('attachment_count'), attendedCount.as('attended_count')])
+    .execute()
+  return rows.map((r) => ({
+    ...normaliseChain(r),
+    attachment_count: Number(r.attachment_count),
+    attended_count: Number(r.attended_count),
+  }))
 }
 
 // --- shipping guides ---
@@ -467,11 +520,14 @@ export async function listGuideItems(db: Executor, orgId: string, guideIds: read
     .execute()
 }
 
-export async function listGuides(
-  db: Executor,
-  orgId: string,
-  f: ListFilter & { guideType?: string | undefined; billed?: 'true' | 'false' | undefined },
-) {
+type GuideFilter = Omit<ListFilter, 'limit' | 'offset'> & {
+  guideType?: string | undefined
+  billed?: 'true' | 'false' | undefined
+}
+const guideItemCount = sql<string>`(SELECT count(*) FROM rental_shipping_guide_items i WHERE i.guide_id = d.id)`
+
+/** The filtered, sorted shipping guides (the list's and the export's query, before the select). */
+function guideQuery(db: Executor, orgId: string, f: GuideFilter) {
   let q = db.selectFrom('rental_shipping_guides as d').where('d.org_id', '=', orgId)
   if (f.projectId) q = q.where('d.project_id', '=', f.projectId)
   if (f.status) q = q.where('d.status', '=', f.status)
@@ -510,11 +566,15 @@ export async function listGuides(
         return q.orderBy('d.number', f.dir)
     }
   })()
-  const items = sql<string>`(SELECT count(*) FROM rental_shipping_guide_items i WHERE i.guide_id = d.id)`
+  return { q, sorted }
+}
+
+export async function listGuides(db: Executor, orgId: string, f: GuideFilter & ListFilter) {
+  const { q, sorted } = guideQuery(db, orgId, f)
   const [rows, count] = await Promise.all([
     sorted
       .selectAll('d')
-      .select([attachmentCount('shipping_guide').as('attachment_count'), items.as('item_count')])
+      .select([attachmentCount('shipping_guide').as('attachment_count'), guideItemCount.as('item_count')])
       .orderBy('d.number', 'desc')
       .limit(f.limit)
       .offset(f.offset)
@@ -529,6 +589,29 @@ export async function listGuides(
     })),
     total: Number(count.n),
   }
+}
+
+/** Ids of every guide the filter matches, in the list's order (what an export walks). */
+export async function listGuideIds(db: Executor, orgId: string, f: GuideFilter) {
+  const rows = await guideQuery(db, orgId, f).sorted.select('d.id').orderBy('d.number', 'desc').execute()
+  return rows.map((r) => r.id)
+}
+
+/** Guides by id with their attachment and item counts, in one query (any order). */
+export async function findGuidesByIds(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  const rows = await db
+    .selectFrom('rental_shipping_guides as d')
+    .where('d.org_id', '=', orgId)
+    .where('d.id', 'in', [...ids])
+    .selectAll('d')
+    .select([attachmentCount('shipping_guide').as('attachment_count'), guideItemCount.as('item_count')])
+    .execute()
+  return rows.map((r) => ({
+    ...r,
+    attachment_count: Number(r.attachment_count),
+    item_count: Number(r.item_count),
+  }))
 }
 
 // --- attachments ---

@@ -4,6 +4,7 @@ import {
   ZCreateMaintenanceSheetRequest,
   ZCreateShippingGuideRequest,
   ZCustodyChainDetail,
+  ZCustodyChainExportRequest,
   ZCustodyChainList,
   ZCustodyChainListQuery,
   ZFieldDocumentAttachment,
@@ -11,21 +12,25 @@ import {
   ZFieldDocumentReasonRequest,
   ZIdParams,
   ZMaintenanceSheetDetail,
+  ZMaintenanceSheetExportRequest,
   ZMaintenanceSheetList,
   ZMaintenanceSheetListQuery,
   ZOk,
   ZShippingGuideDetail,
+  ZJobRun,
+  ZShippingGuideExportRequest,
   ZShippingGuideList,
   ZShippingGuideListQuery,
   ZUpdateCustodyChainRequest,
   ZUpdateMaintenanceSheetRequest,
   ZUpdateShippingGuideRequest,
+  type TJobRun,
 } from '@faena/contracts'
 import type { FastifyReply } from 'fastify'
 import { actorOf } from '../../platform/http/auth-hook'
 import { readUpload } from '../../platform/http/multipart'
 import { PDF_MIME } from '../../platform/pdf/pdf'
-import { XLSX_MIME } from '../../platform/spreadsheet/spreadsheet'
+import type { DocumentExports } from './documents-export'
 import type { RentalDocumentsService } from './rental-documents.service'
 
 const BASE = '/api/v1/rental'
@@ -37,11 +42,15 @@ const sendFile = (reply: FastifyReply, mime: string, filename: string, buffer: B
     .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${filename}"`)
     .send(buffer)
 
+/** An export answers 202 with the job; the client polls it (GET /api/v1/jobs/:id) and downloads its result. */
+const accepted = (reply: FastifyReply, job: TJobRun) =>
+  reply.status(202).header('location', `/api/v1/jobs/${job.id}`).send(job)
+
 /** HTTP ↔ service for the rental field documents. Each route names the permission its use case enforces. */
-export const rentalDocumentsRoutes: FastifyPluginAsyncZod<{ documents: RentalDocumentsService }> = async (
-  app,
-  { documents: s },
-) => {
+export const rentalDocumentsRoutes: FastifyPluginAsyncZod<{
+  documents: RentalDocumentsService
+  exports: DocumentExports
+}> = async (app, { documents: s, exports: x }) => {
   // --- maintenance sheets ---
   const M = `${BASE}/maintenance-sheets`
   app.get(
@@ -52,16 +61,13 @@ export const rentalDocumentsRoutes: FastifyPluginAsyncZod<{ documents: RentalDoc
     },
     async (req) => s.listMaintenanceSheets(actorOf(req), req.query),
   )
-  app.get(
-    `${M}/export.xlsx`,
-    { config: { permission: 'rental.read' }, schema: { tags, querystring: ZMaintenanceSheetListQuery } },
-    async (req, reply) =>
-      sendFile(
-        reply,
-        XLSX_MIME,
-        'hojas-de-mantenimiento.xlsx',
-        await s.exportMaintenanceSheets(actorOf(req), req.query),
-      ),
+  app.post(
+    `${M}/export`,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, body: ZMaintenanceSheetExportRequest, response: { 202: ZJobRun } },
+    },
+    async (req, reply) => accepted(reply, await x.exportMaintenanceSheets(actorOf(req), req.body)),
   )
   app.post(
     M,
@@ -143,16 +149,13 @@ export const rentalDocumentsRoutes: FastifyPluginAsyncZod<{ documents: RentalDoc
     },
     async (req) => s.listCustodyChains(actorOf(req), req.query),
   )
-  app.get(
-    `${C}/export.xlsx`,
-    { config: { permission: 'rental.read' }, schema: { tags, querystring: ZCustodyChainListQuery } },
-    async (req, reply) =>
-      sendFile(
-        reply,
-        XLSX_MIME,
-        'cadenas-de-custodia.xlsx',
-        await s.exportCustodyChains(actorOf(req), req.query),
-      ),
+  app.post(
+    `${C}/export`,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, body: ZCustodyChainExportRequest, response: { 202: ZJobRun } },
+    },
+    async (req, reply) => accepted(reply, await x.exportCustodyChains(actorOf(req), req.body)),
   )
   app.post(
     C,
@@ -234,16 +237,13 @@ export const rentalDocumentsRoutes: FastifyPluginAsyncZod<{ documents: RentalDoc
     },
     async (req) => s.listShippingGuides(actorOf(req), req.query),
   )
-  app.get(
-    `${G}/export.xlsx`,
-    { config: { permission: 'rental.read' }, schema: { tags, querystring: ZShippingGuideListQuery } },
-    async (req, reply) =>
-      sendFile(
-        reply,
-        XLSX_MIME,
-        'guias-de-remision.xlsx',
-        await s.exportShippingGuides(actorOf(req), req.query),
-      ),
+  app.post(
+    `${G}/export`,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, body: ZShippingGuideExportRequest, response: { 202: ZJobRun } },
+    },
+    async (req, reply) => accepted(reply, await x.exportShippingGuides(actorOf(req), req.body)),
   )
   app.post(
     G,

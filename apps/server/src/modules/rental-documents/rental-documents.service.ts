@@ -50,7 +50,6 @@ import {
   NUMBER_WIDTH,
   padNumber,
 } from './document-rules'
-import { writeChainsWorkbook, writeGuidesWorkbook, writeMaintenanceWorkbook } from './documents-export'
 import { maintenanceSheetPdf, maintenanceSheetPdfName } from './maintenance-sheet-pdf'
 import type { PdfOrg } from './pdf-parts'
 import type {
@@ -75,7 +74,6 @@ export type RentalDocumentsHooks = { billing?: BillingPort | undefined }
 export type RentalDocumentsService = ReturnType<typeof createRentalDocumentsService>
 
 const MODULE = 'rental-documents'
-const EXPORT_LIMIT = 20_000
 const MAX_DAYS = 366
 
 export const DEFAULT_TEXTS = {
@@ -202,13 +200,10 @@ export function createRentalDocumentsService({
     return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name }]))
   }
 
+  /** The projects of a page of documents, in one query. */
   async function projectsById(trx: Executor, orgId: string, ids: string[]) {
-    const out = new Map<string, DocumentProject>()
-    for (const id of new Set(ids)) {
-      const p = await projects.getProject(trx, orgId, id)
-      if (p) out.set(id, p)
-    }
-    return out
+    const found = await projects.getProjects(trx, orgId, ids)
+    return new Map(found.map((p) => [p.id, p]))
   }
 
   /** The projects and the creators a page of documents refers to. */
@@ -495,17 +490,15 @@ export function createRentalDocumentsService({
       projectIdsMatching: await projectIdsMatching(actor.orgId, query.q),
     })
     const { projectMap, names } = await pageRefs(actor.orgId, rows)
-    const assignmentsByProject = new Map<string, Map<string, DocumentAssignment>>()
-    for (const pid of new Set(rows.filter((r) => r.assignment_id).map((r) => r.project_id))) {
-      assignmentsByProject.set(pid, assignmentIndex(await projects.listAssignments(db, actor.orgId, pid)))
-    }
+    const assignmentIds = rows.map((r) => r.assignment_id).filter((x): x is string => Boolean(x))
+    const assignments = assignmentIndex(await projects.getAssignments(db, actor.orgId, assignmentIds))
     return {
       total,
       items: rows.map((r) =>
         maintenanceSummary(
           r,
           projectMap.get(r.project_id),
-          r.assignment_id ? assignmentsByProject.get(r.project_id)?.get(r.assignment_id) : undefined,
+          r.assignment_id ? assignments.get(r.assignment_id) : undefined,
           names,
         ),
       ),
@@ -629,11 +622,6 @@ export function createRentalDocumentsService({
     const sheet = await getMaintenanceSheet(actor, id)
     const buffer = await renderPdf(maintenanceSheetPdf({ org: await orgForPdf(actor.orgId), sheet }))
     return { filename: maintenanceSheetPdfName(sheet), buffer }
-  }
-
-  async function exportMaintenanceSheets(actor: Actor, query: TMaintenanceSheetListQuery) {
-    const { items } = await listMaintenanceSheets(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeMaintenanceWorkbook(items)
   }
 
   // =====================================================================================
@@ -1025,11 +1013,6 @@ export function createRentalDocumentsService({
     return { filename: custodyChainPdfName(chain), buffer }
   }
 
-  async function exportCustodyChains(actor: Actor, query: TCustodyChainListQuery) {
-    const { items } = await listCustodyChains(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeChainsWorkbook(items)
-  }
-
   // =====================================================================================
   // Shipping guides
   // =====================================================================================
@@ -1400,11 +1383,6 @@ export function createRentalDocumentsService({
     return { filename: shippingGuidePdfName(guide), buffer }
   }
 
-  async function exportShippingGuides(actor: Actor, query: TShippingGuideListQuery) {
-    const { items } = await listShippingGuides(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeGuidesWorkbook(items)
-  }
-
   // =====================================================================================
   // Attachments (PDF only)
   // =====================================================================================
@@ -1497,7 +1475,6 @@ export function createRentalDocumentsService({
 
   return {
     listMaintenanceSheets,
-    exportMaintenanceSheets,
     getMaintenanceSheet,
     createMaintenanceSheet,
     updateMaintenanceSheet,
@@ -1507,7 +1484,6 @@ export function createRentalDocumentsService({
     deleteMaintenanceSheet,
     maintenanceSheetPdfFile,
     listCustodyChains,
-    exportCustodyChains,
     getCustodyChain,
     createCustodyChain,
     updateCustodyChain,
@@ -1517,7 +1493,6 @@ export function createRentalDocumentsService({
     deleteCustodyChain,
     custodyChainPdfFile,
     listShippingGuides,
-    exportShippingGuides,
     getShippingGuide,
     createShippingGuide,
     updateShippingGuide,

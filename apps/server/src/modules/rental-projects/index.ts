@@ -20,6 +20,7 @@ export {
   getClient,
   getEquipment,
   getProject,
+  getProjects,
   listAssignments,
 } from './rental-projects.read'
 export { seedDemoRentalProjects } from './rental-projects.seed'

@@ -25,6 +25,20 @@ export async function getProject(
   return row ? toProject(row) : undefined
 }
 
+/** Projects by id (in the order asked), each with its client, in one query; unknown ids are left out. */
+export async function getProjects(
+  trx: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<TRentalProject[]> {
+  const wanted = [...new Set(ids)]
+  const rows = new Map((await repo.findProjectsByIds(trx, orgId, wanted)).map((r) => [r.id, r]))
+  return wanted.flatMap((id) => {
+    const row = rows.get(id)
+    return row ? [toProject(row)] : []
+  })
+}
+
 /** The client, or undefined. */
 export async function getClient(
   trx: Executor,
@@ -48,18 +62,18 @@ export async function listAssignments(
   return (await repo.listProjectAssignments(trx, orgId, projectId)).map(toAssignmentInfo)
 }
 
-/** Assignments by id (any project of the organization); unknown ids are left out. */
+/** Assignments by id (any project of the organization; in the order asked, one query); unknown ids are left out. */
 export async function getAssignments(
   trx: Executor,
   orgId: string,
   ids: readonly string[],
 ): Promise<RentalAssignmentInfo[]> {
-  const out: RentalAssignmentInfo[] = []
-  for (const id of new Set(ids)) {
-    const row = await repo.findAssignment(trx, orgId, id)
-    if (row) out.push(toAssignmentInfo(row))
-  }
-  return out
+  const wanted = [...new Set(ids)]
+  const rows = new Map((await repo.findAssignmentsByIds(trx, orgId, wanted)).map((r) => [r.id, r]))
+  return wanted.flatMap((id) => {
+    const row = rows.get(id)
+    return row ? [toAssignmentInfo(row)] : []
+  })
 }
 
 /** Equipment and services by id; unknown ids are left out. */

@@ -210,6 +210,14 @@ export async function findProject(
   return projectColumns(db, orgId).where('p.id', '=', id).executeTakeFirst()
 }
 
+/** Projects of the organization by id, each with its client (one query); unknown ids are left out. */
+export async function findProjectsByIds(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return projectColumns(db, orgId)
+    .where('p.id', 'in', [...ids])
+    .execute()
+}
+
 export async function updateProject(
   db: Executor,
   orgId: string,
@@ -544,6 +552,14 @@ export async function findAssignment(
 
 /** Every assignment of a project: equipment first, then services, by start and creation. */
 export async function listProjectAssignments(
+/** Assignments of the organization by id, with their equipment (one query); unknown ids are left out. */
+export async function findAssignmentsByIds(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return assignmentColumns(db, orgId)
+    .where('a.id', 'in', [...ids])
+    .execute()
+}
+
   db: Executor,
   orgId: string,
   projectId: string,

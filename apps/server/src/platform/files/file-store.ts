@@ -7,6 +7,8 @@ export type FileStore = {
   /** stores the bytes under their content hash; returns the key and the hash */
   put(bytes: Buffer): Promise<{ key: string; sha256: string }>
   read(key: string): Promise<Buffer>
+  /** deletes the bytes of a key no file row points at any more (clean-up of job results) */
+  remove?(key: string): Promise<void>
 }
 
 export function createLocalFileStore(root: string): FileStore {
@@ -26,6 +28,10 @@ export function createLocalFileStore(root: string): FileStore {
     async read(key) {
       if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) throw new Error('bad storage key')
       return fs.promises.readFile(path.join(root, key))
+    },
+    async remove(key) {
+      if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) throw new Error('bad storage key')
+      await fs.promises.rm(path.join(root, key), { force: true })
     },
   }
 }

@@ -37,7 +37,8 @@ export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
   return Buffer.from(out)
 }
 
-function cellValue(v: unknown, type: SheetColumn['type']): unknown {
+/** The cell written for a value of a column type (decimal strings → numbers, dates → Date). */
+export function cellValue(v: unknown, type: SheetColumn['type']): unknown {
   if (v === null || v === undefined || v === '') return null
   if ((type === 'money' || type === 'number' || type === 'percent') && typeof v === 'string') return Number(v)
   if (type === 'date' && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v))
@@ -48,7 +49,7 @@ function cellValue(v: unknown, type: SheetColumn['type']): unknown {
   return v
 }
 
-function safeSheetName(name: string): string {
+export function safeSheetName(name: string): string {
   return name.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Hoja1'
 }
 

@@ -1,0 +1,19 @@
+import type { ModuleSamples, SampleHelpers } from './samples'
+
+/**
+ * A job of demo-offshore for `/api/v1/jobs/:id` (the route's home organization): an export of the
+ * maintenance sheets asked for by the offshore admin (an empty list there, so it finishes at once).
+ */
+export async function jobSamples(h: SampleHelpers): Promise<ModuleSamples> {
+  if (!h.hasRoute('/api/v1/jobs/:id') || !h.hasRoute('/api/v1/rental/maintenance-sheets/export'))
+    return { ids: {}, bodies: {} }
+  const job = await h.post('/api/v1/rental/maintenance-sheets/export', {})
+  return {
+    ids: { '/api/v1/jobs/:id': job.id },
+    bodies: {
+      'POST /api/v1/rental/maintenance-sheets/export': {},
+      'POST /api/v1/rental/custody-chains/export': {},
+      'POST /api/v1/rental/shipping-guides/export': {},
+    },
+  }
+}
