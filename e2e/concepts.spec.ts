@@ -1,10 +1,14 @@
-import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { expect, test } from '@playwright/test'
+import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
 import { login, watchPageErrors } from './helpers'
 
-/** The real contract workbook, read where it lives. */
-const CONTRACT = path.resolve(import.meta.dirname, '../../shared/fixtures/excel/ANEXO_C_CONTRATO.xlsx')
+/** The contract workbook the tests build, in the layout of the client's (165 concepts in C-2 … C-6). */
+const contractFile = async () => ({
+  name: 'ANEXO_C_CONTRATO.xlsx',
+  mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  buffer: await contractWorkbookFixture(),
+})
 
 /** A contract-format workbook with two bad rows (a negative price, a unit the catalog does not have). */
 async function badWorkbook(): Promise<Buffer> {
@@ -18,7 +22,7 @@ async function badWorkbook(): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
-test('import the contract concept catalog: a rejected file, the real one, browse, export, re-import', async ({
+test('import the contract concept catalog: a rejected file, the contract workbook, browse, export, re-import', async ({
   page,
 }) => {
   const problems = watchPageErrors(page)
@@ -51,25 +55,25 @@ test('import the contract concept catalog: a rejected file, the real one, browse
   await expect(errors.getByText('P.U. MN: valor negativo -5')).toBeVisible()
   await expect(errors.getByText(/La unidad 'BARRIL' no existe/)).toBeVisible()
 
-  // the real contract workbook: 1,464 ordinary concepts
+  // the contract workbook: 165 ordinary concepts
   await dialog.getByRole('button', { name: 'Importar otro archivo' }).click()
   await expect(dialog.getByRole('radio', { name: /Catálogo del contrato/ })).toBeChecked()
-  await dialog.getByLabel('Archivo de Excel (.xlsx)').setInputFiles(CONTRACT)
+  await dialog.getByLabel('Archivo de Excel (.xlsx)').setInputFiles(await contractFile())
   await dialog.getByTestId('import-submit').click()
   await expect(dialog.getByText('Catálogo actualizado')).toBeVisible({ timeout: 30_000 })
-  await expect(dialog.getByText('1,464', { exact: true }).first()).toBeVisible()
+  await expect(dialog.getByText('165', { exact: true }).first()).toBeVisible()
   await expect(dialog.getByText('Nuevos')).toBeVisible()
   await expect(dialog.getByText(/Anexo C-4-1!17 Repite la fila 11/)).toBeVisible()
   await dialog.getByRole('button', { name: 'Cerrar' }).last().click()
 
-  await expect(page.getByText('1,464 conceptos')).toBeVisible()
+  await expect(page.getByText('165 conceptos')).toBeVisible()
   const table = page.getByRole('table', { name: 'Conceptos del catálogo' })
   await expect(table.getByRole('row').nth(1)).toContainText('2.1.')
   await expect(table.getByRole('row').nth(1)).toContainText('$11,813.30')
 
   // filters live in the URL: the sub-annex C-4-1 and its repeated line
   await page.getByLabel('Anexo', { exact: true }).selectOption('C-4-1')
-  await expect(page.getByText('27 conceptos')).toBeVisible()
+  await expect(page.getByText('17 conceptos')).toBeVisible()
   await expect(page).toHaveURL(/annex=C-4-1/)
   await expect(table.getByText('repetición 2')).toBeVisible()
 
@@ -78,7 +82,7 @@ test('import the contract concept catalog: a rejected file, the real one, browse
   await page.getByRole('searchbox', { name: 'Buscar' }).fill('camara de descompresión')
   await expect(table.getByText('3.646.')).toBeVisible()
   await page.getByRole('searchbox', { name: 'Buscar' }).fill('')
-  await expect(page.getByText('1,464 conceptos')).toBeVisible()
+  await expect(page.getByText('165 conceptos')).toBeVisible()
   await table.getByRole('button', { name: 'P.U. M.N.' }).click()
   await table.getByRole('button', { name: 'P.U. M.N.' }).click()
   await expect(table.getByRole('columnheader', { name: /P\.U\. M\.N\./ })).toHaveAttribute(
@@ -94,10 +98,10 @@ test('import the contract concept catalog: a rejected file, the real one, browse
 
   // the same file again changes nothing
   await page.getByTestId('import-concepts').click()
-  await dialog.getByLabel('Archivo de Excel (.xlsx)').setInputFiles(CONTRACT)
+  await dialog.getByLabel('Archivo de Excel (.xlsx)').setInputFiles(await contractFile())
   await dialog.getByTestId('import-submit').click()
   await expect(dialog.getByText('Catálogo actualizado')).toBeVisible({ timeout: 30_000 })
-  await expect(dialog.locator('.concepts-stat', { hasText: 'Sin cambios' })).toContainText('1,464')
+  await expect(dialog.locator('.concepts-stat', { hasText: 'Sin cambios' })).toContainText('165')
   await expect(dialog.locator('.concepts-stat', { hasText: 'Nuevos' })).toContainText('0')
   await dialog.getByRole('button', { name: 'Cerrar' }).last().click()
 

@@ -1,11 +1,9 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { expect, test } from '@playwright/test'
+import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
 import { mspdiBytes, wbsProject } from '../apps/server/test/fixtures/mspdi'
 import { login, watchPageErrors } from './helpers'
 
-const shared = path.resolve(import.meta.dirname, '../../shared/fixtures')
 const DATES = ['2026-03-02', '2026-03-03']
 
 type Concept = {
@@ -72,7 +70,7 @@ test('a work order’s Anexo C (one rejected file, one good, a second version) a
   const catalog = await request.post('/api/v1/concepts/import', {
     multipart: {
       kind: 'contract',
-      file: xlsx('ANEXO_C_CONTRATO.xlsx', fs.readFileSync(path.join(shared, 'excel/ANEXO_C_CONTRATO.xlsx'))),
+      file: xlsx('ANEXO_C_CONTRATO.xlsx', await contractWorkbookFixture()),
     },
     timeout: 60_000,
   })
