@@ -39,7 +39,7 @@ Commands:
                             a work order's Anexo C: imported and confirmed as its active version; a
                             rejected file saves nothing, writes Errores_Importacion_<OT>.xlsx here, exit code 1
   import:schedule --org <slug> --work-order <number> [--reprogramming <n>] FILE [--json]
-                            a work order's MS Project schedule (MSPDI .xml) as its new active version
+                            a work order's MS Project schedule (.mpp or MSPDI .xml) as its new active version
 
 Environment: PORT, FAENA_DATA_DIR, DATABASE_URL, FAENA_DEMO_PASSWORD (see README).`
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-export const FILE_KINDS = ['pdf', 'png', 'jpeg', 'xlsx', 'xml'] as const
+export const FILE_KINDS = ['pdf', 'png', 'jpeg', 'xlsx', 'xml', 'mpp'] as const
 export const ZStoredFile = z.object({
   id: z.uuid(),
   name: z.string(),

@@ -29,6 +29,8 @@ export const ZScheduleVersion = z.object({
   active: z.boolean(),
   fileId: z.uuid(),
   fileName: z.string(),
+  /** the uploaded file's format: MSPDI XML or MS Project's own .mpp */
+  sourceFormat: z.enum(['mspdi', 'mpp']),
   projectName: z.string().nullable(),
   projectTitle: z.string().nullable(),
   startDate: z.string().nullable(),

@@ -284,17 +284,15 @@ describe('MS Project schedules of a work order', () => {
     })
   })
 
-  it('a binary .mpp answers 415 asking for the XML export; other files a clear 4xx', async () => {
+  it('a damaged binary .mpp answers 400 (readable ones: schedules-mpp.int.test.ts); other files a clear 4xx', async () => {
     const id = await newWorkOrder()
     const mpp = Buffer.concat([
       Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
       Buffer.alloc(504),
     ])
     const res = await upload(id, mpp, 'programa.mpp')
-    expect(res.statusCode).toBe(415)
-    expect(res.json<{ error: { message: string } }>().error.message).toContain(
-      'Guarda el archivo como XML de MS Project',
-    )
+    expect(res.statusCode).toBe(400)
+    expect(res.json<{ error: { message: string } }>().error.message).toContain('dañado')
     const xlsx = await upload(id, Buffer.from('PK\u0003\u0004 not really a zip'), 'programa.xlsx')
     expect(xlsx.statusCode).toBe(415)
     const text = await upload(id, Buffer.from('Tarea 1, 2025-01-01'), 'programa.csv')

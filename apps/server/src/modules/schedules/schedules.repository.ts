@@ -15,6 +15,7 @@ export type VersionValues = {
   version: number
   file_id: string
   file_name: string
+  source_format: 'mspdi' | 'mpp'
   project_name: string | null
   project_title: string | null
   start_date: string | null

@@ -21,8 +21,9 @@ export const schedulesRoutes: FastifyPluginAsyncZod<{ service: SchedulesService 
   { service },
 ) => {
   /**
-   * multipart `file`: MS Project XML (MSPDI). 201: the new active version. A binary `.mpp` → 415 asking for
-   * the XML export; anything else that is not MSPDI → 400; the active version is untouched in both cases.
+   * multipart `file`: MS Project XML (MSPDI) or MS Project's own `.mpp`, told apart by content. 201: the new
+   * active version. A refused `.mpp` (encrypted, Project 98, subprojects, damaged, no tasks) or a file that is
+   * not MSPDI → 400; another Office document → 415; over the limits → 413; the active version is untouched.
    */
   app.post(
     '/api/v1/work-orders/:id/schedules',

@@ -17,6 +17,7 @@ import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { detectFileKind } from '../../platform/files/file-type'
 import { getWorkOrderRef, type WorkOrderRef } from '../work-orders'
+import { isOle2, MppError, parseMpp } from './mpp'
 import { MspdiError, parseMspdi, type MspdiCustomFieldRef, type MspdiSchedule } from './mspdi-parser'
 import { diffSchedules, type DiffableSchedule } from './schedule-diff'
 import * as repo from './schedules.repository'
@@ -47,6 +48,31 @@ function toAppError(err: MspdiError): AppError {
   if (err.code === 'NOT_XML' && /ZIP/.test(err.message))
     return new AppError('UNSUPPORTED_MEDIA_TYPE', err.message, details)
   return new AppError('VALIDATION', err.message, details)
+}
+
+/**
+ * A refused `.mpp` as the API's error: an OLE2 file that is not an MS Project file is the wrong type (415), too
+ * big is 413, the rest (encrypted, Project 98, subprojects, damaged, no tasks, too many records) is bad content.
+ */
+function mppToAppError(err: MppError): AppError {
+  const details = [{ path: 'file', message: err.message, reason: err.code }]
+  if (err.code === 'NOT_MPP' || err.code === 'NOT_OLE2')
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', err.message, details)
+  if (err.code === 'TOO_LARGE' || err.code === 'TOO_MANY_RECORDS')
+    return new AppError('PAYLOAD_TOO_LARGE', err.message, details)
+  return new AppError('VALIDATION', err.message, details)
+}
+
+/** Reads the upload by its content: an OLE2 compound file is a native `.mpp`, anything else MSPDI XML. */
+function parseSchedule(bytes: Buffer): { schedule: MspdiSchedule; format: 'mspdi' | 'mpp' } {
+  try {
+    if (isOle2(bytes)) return { schedule: parseMpp(bytes, { maxBytes: MAX_BYTES }), format: 'mpp' }
+    return { schedule: parseMspdi(bytes, { maxBytes: MAX_BYTES }), format: 'mspdi' }
+  } catch (err) {
+    if (err instanceof MspdiError) throw toAppError(err)
+    if (err instanceof MppError) throw mppToAppError(err)
+    throw err
+  }
 }
 
 /**
@@ -163,6 +189,7 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
       active: r.active,
       fileId: r.file_id,
       fileName: r.file_name,
+      sourceFormat: r.source_format,
       projectName: r.project_name,
       projectTitle: r.project_title,
       startDate: r.start_date,
@@ -220,13 +247,7 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
     const started = performance.now()
     const wo = await requireWorkOrder(actor, workOrderId, 'schedule.import')
     requireAccess(actor, 'file.upload')
-    let schedule: MspdiSchedule
-    try {
-      schedule = parseMspdi(input.bytes, { maxBytes: MAX_BYTES })
-    } catch (err) {
-      if (err instanceof MspdiError) throw toAppError(err)
-      throw err
-    }
+    const { schedule, format } = parseSchedule(input.bytes)
     if (schedule.tasks.length === 0) {
       throw new AppError('VALIDATION', 'El proyecto no tiene tareas.', [
         { path: 'file', message: 'El proyecto no tiene tareas.' },
@@ -234,10 +255,12 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
     }
     const tasks = taskValues(schedule)
     const deps = dependencyValues(schedule)
-    const stored = storableXml(input.bytes)
-    const fileName = /\.xml$/i.test(input.fileName)
+    // a .mpp is kept as uploaded; XML as UTF-8 with its declaration
+    const stored = format === 'mpp' ? input.bytes : storableXml(input.bytes)
+    const extension = format === 'mpp' ? 'mpp' : 'xml'
+    const fileName = input.fileName.toLowerCase().endsWith(`.${extension}`)
       ? input.fileName
-      : `${input.fileName.replace(/\.[^.]*$/, '') || 'programa'}.xml`
+      : `${input.fileName.replace(/\.[^.]*$/, '') || 'programa'}.${extension}`
 
     const { version, previous, diff } = await db.transaction().execute(async (trx) => {
       const locked = await getWorkOrderRef(trx, actor.orgId, workOrderId, { forUpdate: true })
@@ -249,7 +272,11 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
             dependencies: schedule.dependencies,
           })
         : null
-      const file = await files.uploadFile(actor, { name: fileName, bytes: stored, accept: ['xml'] }, trx)
+      const file = await files.uploadFile(
+        actor,
+        { name: fileName, bytes: stored, accept: [format === 'mpp' ? 'mpp' : 'xml'] },
+        trx,
+      )
       const number = await repo.nextVersion(trx, actor.orgId, workOrderId)
       await repo.deactivateVersions(trx, actor.orgId, workOrderId)
       const p = schedule.project
@@ -258,6 +285,7 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
         version: number,
         file_id: file.id,
         file_name: file.name,
+        source_format: format,
         project_name: p.name,
         project_title: p.title,
         start_date: p.startDate,
@@ -288,6 +316,7 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
           version: number,
           fileId: file.id,
           fileName: file.name,
+          sourceFormat: format,
           tasks: tasks.length,
           dependencies: deps.length,
           minutesPerDay: p.minutesPerDay,

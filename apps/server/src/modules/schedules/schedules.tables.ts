@@ -12,6 +12,7 @@ export type ScheduleVersionsTable = {
   active: Generated<boolean>
   file_id: string
   file_name: string
+  source_format: Generated<'mspdi' | 'mpp'>
   project_name: string | null
   project_title: string | null
   start_date: NullableDate

@@ -74,7 +74,7 @@ const es = {
   upload: {
     title: 'Importar programa de MS Project',
     file: 'Archivo XML de MS Project',
-    hint: 'En MS Project: Archivo → Guardar como → XML. Los archivos .mpp todavía no se leen directamente. El programa vigente no cambia si el archivo no se puede leer.',
+    hint: 'Sube el .mpp tal como lo guarda MS Project (2000 a 365) o su exportación XML (Archivo → Guardar como → XML). El programa vigente no cambia si el archivo no se puede leer.',
     run: 'Importar',
     running: 'Importando…',
     done: 'Programa importado: versión {{version}} con {{tasks}} tareas.',
@@ -157,7 +157,7 @@ const en: TranslationShape<typeof es> = {
   upload: {
     title: 'Import an MS Project schedule',
     file: 'MS Project XML file',
-    hint: 'In MS Project: File → Save as → XML. .mpp files cannot be read directly yet. The schedule in force does not change if the file cannot be read.',
+    hint: 'Upload the .mpp as MS Project (2000 to 365) saves it, or its XML export (File → Save as → XML). The schedule in force does not change if the file cannot be read.',
     run: 'Import',
     running: 'Importing…',
     done: 'Schedule imported: version {{version}} with {{tasks}} tasks.',

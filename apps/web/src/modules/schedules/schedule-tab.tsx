@@ -18,7 +18,7 @@ import { diffQuery, useImportSchedule, versionQuery, versionsQuery } from './api
 import { ScheduleTree } from './schedule-tree'
 import './schedules.css'
 
-/** The server's own words about a refused file (an .mpp, not MS Project XML), else the generic message. */
+/** The server's own words about a refused file (damaged or encrypted .mpp, not MS Project XML), else the generic message. */
 const fileErrorMessage = (e: unknown) =>
   isApiError(e) && e.status < 500 ? (e.details[0]?.message ?? e.message) : errorMessage(e)
 
@@ -81,7 +81,7 @@ const UploadDialog = ({
           id={id}
           className="input"
           type="file"
-          accept=".xml,.mpp,application/xml,text/xml"
+          accept=".mpp,.xml,application/vnd.ms-project,application/xml,text/xml"
           onChange={(e) => {
             run.reset()
             setFile(e.target.files?.[0] ?? null)

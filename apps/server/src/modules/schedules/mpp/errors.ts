@@ -15,9 +15,9 @@ export type MppErrorCode =
   | 'TOO_MANY_RECORDS'
 
 const SAVE_AS =
-  'Guárdalo de nuevo desde MS Project (o expórtalo como XML: Archivo → Guardar como → XML) y vuelve a subirlo.'
+  'Guarda el archivo como XML de MS Project (Archivo → Guardar como → XML), o de nuevo como .mpp, y vuelve a subirlo.'
 const SAVE_AS_EN =
-  'Save it again from MS Project (or export it as XML: File → Save As → XML) and upload it again.'
+  'Save the file as MS Project XML (File → Save As → XML), or again as .mpp, and upload it again.'
 
 const MESSAGES: Record<MppErrorCode, [es: string, en: string]> = {
   EMPTY: ['El archivo está vacío.', 'The file is empty.'],

@@ -384,7 +384,8 @@ function readTasks(ctx: Ctx, map: FieldMap): { tasks: RawTask[]; nullCount: numb
     )
     if (size) {
       items2 = metaItems(meta2, size)
-      fixed2 = fixedRecords(get(ctx, 'TBkndTask/Fixed2Data'), items2, map.maxSize[1])
+      // the ordering key sits at +16..24 even when the map reads less of the record
+      fixed2 = fixedRecords(get(ctx, 'TBkndTask/Fixed2Data'), items2, Math.max(map.maxSize[1], 24))
     }
   }
   const varData = readVarData(get(ctx, 'TBkndTask/VarMeta'), get(ctx, 'TBkndTask/Var2Data'), ctx.mpp9)
