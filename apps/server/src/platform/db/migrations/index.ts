@@ -9,8 +9,8 @@ import * as m0007 from './0007_schedules'
 import * as m0010 from './0010_rental_projects'
 import * as m0011 from './0011_rental_documents'
 import * as m0012 from './0012_rental_billing'
-import * as m0015 from './0015_schedule_source_format'
 import * as m0013 from './0013_job_runs'
+import * as m0015 from './0015_schedule_source_format'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number.
@@ -27,6 +27,6 @@ export const migrations: Record<string, Migration> = {
   '0010_rental_projects': m0010,
   '0011_rental_documents': m0011,
   '0012_rental_billing': m0012,
-  '0015_schedule_source_format': m0015,
   '0013_job_runs': m0013,
+  '0015_schedule_source_format': m0015,
 }
