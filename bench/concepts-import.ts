@@ -1,7 +1,11 @@
 /**
  * Concept catalog import, end to end through the service (parse → units → diff → batched writes → audit).
- *   npx tsx bench/concepts-import.ts contract ../shared/fixtures/excel/ANEXO_C_CONTRATO.xlsx
+ *   npx tsx bench/concepts-import.ts                       # the built contract workbook (layout of the real one)
+ *   npx tsx bench/concepts-import.ts extraordinary         # a built PUE workbook of 3,000 rows
+ *   npx tsx bench/concepts-import.ts contract /path/to/ANEXO_C_CONTRATO.xlsx
  *   npx tsx bench/concepts-import.ts contract /tmp/catalog-50k.xlsx [--database-url postgres://…/empty_db]
+ * Without FILE the workbook is built (test/fixtures/contract-workbook.ts, or 3,000 PUE rows) and written to a
+ * temporary file first.
  *
  * A fresh database is migrated and demo-seeded in a child process: the embedded PGlite in a temporary data
  * directory (as `faena serve` runs it), or the empty PostgreSQL database given. Then each import runs in its
@@ -24,6 +28,8 @@ import { createDb } from '../apps/server/src/platform/db/create-db'
 import { migrateToLatest } from '../apps/server/src/platform/db/migrate'
 import { seedDemo } from '../apps/server/src/platform/seed/demo'
 import { findOrganizationBySlug } from '../apps/server/src/platform/tenancy/organizations'
+import { pueRow, pueWorkbook } from '../apps/server/test/concept-workbooks'
+import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
 
 const { values, positionals } = parseArgs({
   options: {
@@ -49,14 +55,15 @@ if (values.setup !== undefined) {
   process.exit(0)
 }
 
-const [kind, file] = positionals
-if ((kind !== 'contract' && kind !== 'extraordinary') || !file) {
-  console.error('usage: concepts-import.ts contract|extraordinary FILE [--database-url URL] [--runs N]')
+const [kind = 'contract', given] = positionals
+if (kind !== 'contract' && kind !== 'extraordinary') {
+  console.error('usage: concepts-import.ts [contract|extraordinary] [FILE] [--database-url URL] [--runs N]')
   process.exit(2)
 }
 
 if (values.run !== undefined) {
-  // child: one import on the prepared database
+  // child: one import on the prepared database (the parent always passes FILE)
+  const file = given ?? ''
   const database = await open(values.run)
   try {
     const org = await findOrganizationBySlug(database.db, 'demo-offshore')
@@ -89,6 +96,17 @@ if (values.run !== undefined) {
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-bench-'))
+// no FILE: the built workbook, written where the import processes can read it
+const inputDir = given ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'faena-bench-input-'))
+let file = given ?? ''
+if (inputDir) {
+  const bytes =
+    kind === 'contract'
+      ? await contractWorkbookFixture()
+      : await pueWorkbook(Array.from({ length: 3000 }, (_, i) => pueRow(i)))
+  file = path.join(inputDir, kind === 'contract' ? 'anexo-c-contrato-built.xlsx' : 'pues-3k-built.xlsx')
+  fs.writeFileSync(file, bytes)
+}
 const child = (args: string[]) => {
   const r = spawnSync('npx', ['tsx', self, ...args, ...(url ? ['--database-url', url] : [])], {
     stdio: 'inherit',
@@ -104,4 +122,5 @@ try {
   for (let run = 1; run <= Number(values.runs); run++) child([kind, file, '--run', dataDir])
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true })
+  if (inputDir) fs.rmSync(inputDir, { recursive: true, force: true })
 }
