@@ -39,9 +39,19 @@ export default defineConfig(async () => {
           test: {
             name: 'unit',
             include: ['apps/**/*.test.ts', 'packages/**/*.test.ts'],
-            exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+            // the web's tests (apps/web) run in the `web` project, in a DOM
+            exclude: ['**/*.int.test.ts', '**/node_modules/**', 'apps/web/**'],
             environment: 'node',
             // generous: CI machines are shared, and the property and workbook tests do real work
+            testTimeout: 30_000,
+          },
+        },
+        {
+          test: {
+            name: 'web',
+            include: ['apps/web/**/*.test.ts', 'apps/web/**/*.test.tsx'],
+            exclude: ['**/node_modules/**'],
+            environment: 'jsdom',
             testTimeout: 30_000,
           },
         },
