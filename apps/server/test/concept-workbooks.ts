@@ -3,25 +3,13 @@
  * "Contract workbook" (contract price schedule: one sheet per sub-annex, title rows, header in row 6, annex
  * title row, section headings, priced rows, TOTAL, signature block) and "PUE workbook" (header in row 1, formula
  * columns without cached values, codes stored as text, line breaks and rich text, odd sheet name).
- * Written with ExcelJS's streaming writer so that 50,000 rows stay cheap.
+ * Written with ExcelJS's streaming writer so that 50,000 rows stay cheap. For the small workbook with every quirk
+ * of the client's real contract workbook, see `fixtures/contract-workbook.ts`.
  */
 import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
+import { CONTRACT_HEADER } from './fixtures/contract-workbook'
 
-const CONTRACT_HEADER = [
-  'ANEXO',
-  'PARTIDA',
-  'CONCEPTO',
-  'UNIDAD',
-  'CANTIDADES DE REFERENCIA',
-  'P.U. MN',
-  'P.U. USD',
-  'M.N.',
-  'U.S.D.',
-  'ID PADRE',
-  'ID MADRE',
-  'ID HIJO',
-]
 /** Units of the real contract workbook (all in the demo units catalog). */
 export const CONTRACT_UNITS = [
   'PIEZA',
@@ -78,7 +66,7 @@ export async function contractWorkbook(opts: ContractOptions): Promise<Buffer> {
       ws.addRow([null, 'Descripción de los trabajos: catálogo sintético para pruebas.']).commit()
       ws.addRow([]).commit()
       ws.addRow([null, `Anexo C-${n}-CR: Catálogo de conceptos sintético`]).commit()
-      ws.addRow(CONTRACT_HEADER).commit()
+      ws.addRow([...CONTRACT_HEADER]).commit()
       ws.addRow([`C-${n}`, n, `Catálogo sintético del anexo C-${n}`]).commit()
       let total = 0
       for (let k = 1; k <= perSheet && i < opts.concepts; k++, i++) {
