@@ -5,7 +5,7 @@ import { RouterProvider } from '@tanstack/react-router'
 import { isApiError, setUnauthenticatedHandler } from './platform/api'
 import { ToastProvider } from './platform/components/toast'
 import { initI18n } from './platform/i18n'
-import { resources } from './platform/i18n-resources'
+import { bundledResources, namespaceLoaders } from './platform/i18n-resources'
 import { createAppRouter } from './platform/router'
 import './platform/styles.css'
 
@@ -47,4 +47,4 @@ const render = () => {
   )
 }
 
-void initI18n(resources).then(render)
+void initI18n(bundledResources, namespaceLoaders).then(render)

@@ -7,12 +7,14 @@
  *        const en: TranslationShape<typeof es> = { title: 'Catalogs', list: { empty: 'No concepts' } }
  *        export const i18n: ModuleTranslations<typeof es> = { es, en }
  *    (types from `src/platform/i18n-types.ts`; nested keys, `{{var}}` interpolation, `_one/_other` plurals).
- * 2. Re-export it from the module's `index.ts`: `export { i18n } from './i18n'`.
- * 3. Add ONE line below in `namespaces`, the key being the module's namespace:
- *        catalogs: catalogs.i18n,
+ * 2. Export a LOADER from the module's `index.ts` (the strings then come in the module's own chunk, not
+ *    in the first download): `export const loadI18n = () => import('./i18n').then((m) => m.i18n)`.
+ * 3. Add ONE line below in `namespaceLoaders`, the key being the module's namespace:
+ *        catalogs: catalogs.loadI18n,
  * 4. In components: `const { t } = useTranslation('catalogs')` then `t('list.empty')` (keys are
  *    type-checked); shared strings live in the default namespace `platform` (`t('platform:actions.save')`
- *    or `useTranslation(['catalogs', 'platform'])`).
+ *    or `useTranslation(['catalogs', 'platform'])`). Pages declared with `lazyPage('catalogs', …)` get their
+ *    namespace with their code; elsewhere `useTranslation` suspends until the namespace is loaded.
  */
 import * as admin from '../modules/admin'
 import * as audit from '../modules/audit'
@@ -27,30 +29,30 @@ import * as workOrderConcepts from '../modules/work-order-concepts'
 import * as schedules from '../modules/schedules'
 import { platformI18n } from './platform-i18n'
 
-export const namespaces = {
-  platform: platformI18n,
-  admin: admin.i18n,
-  audit: audit.i18n,
-  catalogs: catalogs.i18n,
-  concepts: concepts.i18n,
-  proposals: proposals.i18n,
-  'rental-billing': rentalBilling.i18n,
-  'rental-projects': rentalProjects.i18n,
-  'rental-documents': rentalDocuments.i18n,
-  'work-orders': workOrders.i18n,
-  'work-order-concepts': workOrderConcepts.i18n,
-  schedules: schedules.i18n,
+/** The `platform` namespace is in the first download. */
+export const bundledResources = { es: { platform: platformI18n.es }, en: { platform: platformI18n.en } }
+
+/** Every module's namespace, fetched with the module's screens. */
+export const namespaceLoaders = {
+  admin: admin.loadI18n,
+  audit: audit.loadI18n,
+  catalogs: catalogs.loadI18n,
+  concepts: concepts.loadI18n,
+  proposals: proposals.loadI18n,
+  'rental-billing': rentalBilling.loadI18n,
+  'rental-projects': rentalProjects.loadI18n,
+  'rental-documents': rentalDocuments.loadI18n,
+  'work-orders': workOrders.loadI18n,
+  'work-order-concepts': workOrderConcepts.loadI18n,
+  schedules: schedules.loadI18n,
 }
 
-type Namespaces = typeof namespaces
-export type NamespaceName = keyof Namespaces
+type Loaders = typeof namespaceLoaders
+export type NamespaceName = 'platform' | keyof Loaders
 /** The Spanish resources are the type source of every key. */
-export type Resources = { [K in NamespaceName]: Namespaces[K]['es'] }
-
-const pick = (lang: 'es' | 'en') =>
-  Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r[lang]])) as Resources
-
-export const resources = { es: pick('es'), en: pick('en') }
+export type Resources = { platform: (typeof platformI18n)['es'] } & {
+  [K in keyof Loaders]: Awaited<ReturnType<Loaders[K]>>['es']
+}
 
 declare module 'i18next' {
   interface CustomTypeOptions {

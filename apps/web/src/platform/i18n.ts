@@ -1,10 +1,12 @@
 /**
  * i18next setup. Spanish is the source language and the fallback; English is the second language.
- * Resources come from `i18n-resources.ts` (one namespace per module), passed in by main.tsx so that
- * this file never imports the modules (no import cycles). The chosen language is kept in
- * localStorage; when logged in it is also saved on the user (`useChangeLanguage` in session.tsx).
+ * The `platform` namespace is bundled; every module's namespace is a loader from `i18n-resources.ts`
+ * (passed in by main.tsx so that this file never imports the modules: no import cycles), fetched the
+ * first time a screen needs it (`lazyPage`/`lazyComponent` in lazy.tsx, or `useTranslation`, which
+ * suspends until it is there). The chosen language is kept in localStorage; when logged in it is also
+ * saved on the user (`useChangeLanguage` in session.tsx).
  */
-import i18next from 'i18next'
+import i18next, { type BackendModule } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { installZodMessages } from './validation'
 
@@ -39,20 +41,58 @@ export const applyLanguage = async (lang: Language, opts: { remember?: boolean }
   if (i18next.language !== lang) await i18next.changeLanguage(lang)
 }
 
-export const initI18n = async (resources: Record<Language, Record<string, object>>): Promise<void> => {
+/** A module's translations, loaded on demand (`() => import('./i18n').then((m) => m.i18n)`). */
+export type NamespaceLoader = () => Promise<Record<Language, object>>
+
+let loaderNames: string[] = []
+
+/** i18next backend that reads a namespace from its module's chunk (both languages come in one chunk). */
+const chunkBackend = (loaders: Record<string, NamespaceLoader>): BackendModule => ({
+  type: 'backend',
+  callbackApi: true,
+  init: () => undefined,
+  read: (language, namespace, callback) => {
+    const load = loaders[namespace]
+    if (!load) {
+      callback(new Error(`unknown translation namespace "${namespace}"`), false)
+      return
+    }
+    load().then(
+      (r) => callback(null, r[isLanguage(language) ? language : 'es']),
+      (e: unknown) => callback(e instanceof Error ? e : String(e), false),
+    )
+  },
+})
+
+/** Loads translation namespaces (`'all'`: every module's, for screens that label every module's records). */
+export const loadNamespaces = async (namespaces: string | readonly string[]): Promise<void> => {
+  const list = namespaces === 'all' ? loaderNames : typeof namespaces === 'string' ? [namespaces] : namespaces
+  await i18next.loadNamespaces([...list])
+}
+
+export const initI18n = async (
+  bundled: Record<Language, Record<string, object>>,
+  loaders: Record<string, NamespaceLoader>,
+): Promise<void> => {
+  loaderNames = Object.keys(loaders)
   i18next.on('languageChanged', (lng) => {
     document.documentElement.lang = lng
   })
-  await i18next.use(initReactI18next).init({
-    resources,
-    lng: storedLanguage() ?? 'es',
-    fallbackLng: 'es',
-    supportedLngs: LANGUAGES,
-    ns: Object.keys(resources.es),
-    defaultNS: 'platform',
-    interpolation: { escapeValue: false },
-    initAsync: false,
-  })
+  await i18next
+    .use(initReactI18next)
+    .use(chunkBackend(loaders))
+    .init({
+      resources: bundled,
+      // bundled namespaces plus the ones the backend fetches on demand
+      partialBundledLanguages: true,
+      lng: storedLanguage() ?? 'es',
+      fallbackLng: 'es',
+      supportedLngs: LANGUAGES,
+      ns: Object.keys(bundled.es),
+      defaultNS: 'platform',
+      interpolation: { escapeValue: false },
+      initAsync: false,
+    })
   document.documentElement.lang = i18next.language
   installZodMessages()
 }

@@ -8,6 +8,7 @@
  *
  *        import { createRoute } from '@tanstack/react-router'
  *        import type { AppRoute } from '../../platform/root-routes'
+ *        import { lazyPage } from '../../platform/lazy'
  *        import { requirePermission } from '../../platform/route-guards'
  *        export const routes = (parent: AppRoute) =>
  *          [
@@ -16,9 +17,9 @@
  *              path: '/catalogs',
  *              beforeLoad: requirePermission('catalog.read'),
  *              validateSearch: (s) => ZCatalogSearch.parse(s),   // list filters in the URL
- *              component: CatalogsPage,
+ *              // loaded on first visit with its namespace: never import a page statically here
+ *              component: lazyPage('catalogs', () => import('./catalogs-page'), 'CatalogsPage'),
  *            }),
- *            createRoute({ getParentRoute: () => parent, path: '/catalogs/$id', component: ConceptPage }),
  *          ] as const
  *
  *    Pages read their params/search without importing the route (no import cycles):

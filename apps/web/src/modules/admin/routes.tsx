@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { ZRole } from '@faena/contracts'
 import { pageSearch, searchParam, searchText } from '../../platform/list-search'
 import type { AppRoute } from '../../platform/root-routes'
+import { lazyPage } from '../../platform/lazy'
 import { requirePermission } from '../../platform/route-guards'
-import { UsersPage } from './users-page'
 
 export const ZUsersSearch = z.object({
   q: searchText(200),
@@ -21,6 +21,6 @@ export const routes = (parent: AppRoute) =>
       path: '/admin/users',
       beforeLoad: requirePermission('user.manage'),
       validateSearch: (s: Record<string, unknown>): UsersSearch => ZUsersSearch.parse(s),
-      component: UsersPage,
+      component: lazyPage('admin', () => import('./users-page'), 'UsersPage'),
     }),
   ] as const

@@ -2,8 +2,8 @@ import { createRoute } from '@tanstack/react-router'
 import { z } from 'zod'
 import { pageSearch, searchParam, searchText } from '../../platform/list-search'
 import type { AppRoute } from '../../platform/root-routes'
+import { lazyPage } from '../../platform/lazy'
 import { requirePermission } from '../../platform/route-guards'
-import { AuditPage } from './audit-page'
 
 export const ZAuditSearch = z.object({
   userId: searchParam(z.uuid()),
@@ -24,6 +24,6 @@ export const routes = (parent: AppRoute) =>
       path: '/audit',
       beforeLoad: requirePermission('audit.read'),
       validateSearch: (s: Record<string, unknown>): AuditSearch => ZAuditSearch.parse(s),
-      component: AuditPage,
+      component: lazyPage('all', () => import('./audit-page'), 'AuditPage'),
     }),
   ] as const

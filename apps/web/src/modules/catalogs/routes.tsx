@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { CATALOG_NAMES, ZClientType, type TCatalogName } from '@faena/contracts'
 import { pageSearch, searchFlag, searchParam, searchText } from '../../platform/list-search'
 import type { AppRoute } from '../../platform/root-routes'
+import { lazyPage } from '../../platform/lazy'
 import { requirePermission } from '../../platform/route-guards'
-import { CatalogPage } from './catalog-page'
 
 export const ZCatalogSearch = z.object({
   q: searchText(200),
@@ -38,6 +38,6 @@ export const routes = (parent: AppRoute) =>
         if (!isCatalogName(ctx.params.name)) throw notFound()
       },
       validateSearch: (s: Record<string, unknown>): CatalogSearch => ZCatalogSearch.parse(s),
-      component: CatalogPage,
+      component: lazyPage('catalogs', () => import('./catalog-page'), 'CatalogPage'),
     }),
   ] as const

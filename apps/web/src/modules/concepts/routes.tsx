@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { CONCEPT_SORTS, ZConceptKind, ZPueStatus } from '@faena/contracts'
 import { pageSearch, searchParam, searchText } from '../../platform/list-search'
 import type { AppRoute } from '../../platform/root-routes'
+import { lazyPage } from '../../platform/lazy'
 import { requirePermission } from '../../platform/route-guards'
-import { ConceptsPage } from './concepts-page'
 
 /** The list's filters, kept in the URL. Bad values are dropped. */
 export const ZConceptsSearch = z.object({
@@ -25,6 +25,6 @@ export const routes = (parent: AppRoute) =>
       path: '/concepts',
       beforeLoad: requirePermission('concept.read'),
       validateSearch: (s: Record<string, unknown>): ConceptsSearch => ZConceptsSearch.parse(s),
-      component: ConceptsPage,
+      component: lazyPage('concepts', () => import('./concepts-page'), 'ConceptsPage'),
     }),
   ] as const

@@ -3,10 +3,8 @@ import { z } from 'zod'
 import { PROPOSAL_SORTS, ZProposalPriority, ZProposalStatus } from '@faena/contracts'
 import { pageSearch, searchParam } from '../../platform/list-search'
 import type { AppRoute } from '../../platform/root-routes'
+import { lazyPage } from '../../platform/lazy'
 import { requirePermission } from '../../platform/route-guards'
-import { ProposalDetailPage } from './proposal-detail-page'
-import { ProposalNewPage } from './proposal-new-page'
-import { ProposalsListPage } from './proposals-list-page'
 
 /** `?q=123` arrives as a number from the router's JSON search parser: accept it as text. */
 const text = (max: number) =>
@@ -41,18 +39,18 @@ export const routes = (parent: AppRoute) =>
       path: '/proposals',
       beforeLoad: requirePermission('proposal.read'),
       validateSearch: (s: Record<string, unknown>): ProposalsSearch => ZProposalsSearch.parse(s),
-      component: ProposalsListPage,
+      component: lazyPage('proposals', () => import('./proposals-list-page'), 'ProposalsListPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/proposals/new',
       beforeLoad: requirePermission('proposal.create'),
-      component: ProposalNewPage,
+      component: lazyPage('proposals', () => import('./proposal-new-page'), 'ProposalNewPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/proposals/$id',
       beforeLoad: requirePermission('proposal.read'),
-      component: ProposalDetailPage,
+      component: lazyPage('proposals', () => import('./proposal-detail-page'), 'ProposalDetailPage'),
     }),
   ] as const

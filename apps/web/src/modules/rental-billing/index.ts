@@ -1,3 +1,3 @@
-// Public entry of the billing sheet (planilla) web module: the shell reads `routes` and `i18n`.
+// Public entry of the billing sheet (planilla) web module: the shell reads `routes` and `loadI18n`.
 export { routes } from './routes'
-export { i18n } from './i18n'
+export const loadI18n = () => import('./i18n').then((m) => m.i18n)

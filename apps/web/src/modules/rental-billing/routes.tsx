@@ -3,10 +3,8 @@ import { z } from 'zod'
 import { BILLING_SHEET_SORTS, ZBillingSheetStatus } from '@faena/contracts'
 import { pageSearch, searchParam, searchText } from '../../platform/list-search'
 import type { AppRoute } from '../../platform/root-routes'
+import { lazyPage } from '../../platform/lazy'
 import { requirePermission } from '../../platform/route-guards'
-import { BillingSheetDetailPage } from './sheet-detail-page'
-import { BillingSheetNewPage } from './sheet-new-page'
-import { BillingSheetsListPage } from './sheets-list-page'
 
 const isoDate = searchParam(z.iso.date())
 
@@ -31,19 +29,19 @@ export const routes = (parent: AppRoute) =>
       path: '/rental/billing-sheets',
       beforeLoad: requirePermission('rental.read'),
       validateSearch: (s: Record<string, unknown>): SheetsSearch => ZSheetsSearch.parse(s),
-      component: BillingSheetsListPage,
+      component: lazyPage('rental-billing', () => import('./sheets-list-page'), 'BillingSheetsListPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/billing-sheets/new',
       beforeLoad: requirePermission('billingSheet.manage'),
       validateSearch: (s: Record<string, unknown>) => ZNewSheetSearch.parse(s),
-      component: BillingSheetNewPage,
+      component: lazyPage('rental-billing', () => import('./sheet-new-page'), 'BillingSheetNewPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/billing-sheets/$id',
       beforeLoad: requirePermission('rental.read'),
-      component: BillingSheetDetailPage,
+      component: lazyPage('rental-billing', () => import('./sheet-detail-page'), 'BillingSheetDetailPage'),
     }),
   ] as const

@@ -3,15 +3,8 @@ import { z } from 'zod'
 import { ZGuideType, ZMaintenanceType, ZWasteType } from '@faena/contracts'
 import { pageSearch, searchParam, searchText } from '../../platform/list-search'
 import type { AppRoute } from '../../platform/root-routes'
+import { lazyPage } from '../../platform/lazy'
 import { requirePermission } from '../../platform/route-guards'
-import { ChainDetailPage, ChainEditPage, ChainNewPage, ChainsListPage } from './chains'
-import { GuideDetailPage, GuideEditPage, GuideNewPage, GuidesListPage } from './guides'
-import {
-  MaintenanceDetailPage,
-  MaintenanceEditPage,
-  MaintenanceListPage,
-  MaintenanceNewPage,
-} from './maintenance'
 
 const isoDate = searchParam(z.iso.date())
 
@@ -45,77 +38,77 @@ export const routes = (parent: AppRoute) =>
       path: '/rental/maintenance-sheets',
       beforeLoad: read,
       validateSearch,
-      component: MaintenanceListPage,
+      component: lazyPage('rental-documents', () => import('./maintenance'), 'MaintenanceListPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/maintenance-sheets/new',
       beforeLoad: manage,
       validateSearch: validateNew,
-      component: MaintenanceNewPage,
+      component: lazyPage('rental-documents', () => import('./maintenance'), 'MaintenanceNewPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/maintenance-sheets/$id',
       beforeLoad: read,
-      component: MaintenanceDetailPage,
+      component: lazyPage('rental-documents', () => import('./maintenance'), 'MaintenanceDetailPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/maintenance-sheets/$id/edit',
       beforeLoad: manage,
-      component: MaintenanceEditPage,
+      component: lazyPage('rental-documents', () => import('./maintenance'), 'MaintenanceEditPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/custody-chains',
       beforeLoad: read,
       validateSearch,
-      component: ChainsListPage,
+      component: lazyPage('rental-documents', () => import('./chains'), 'ChainsListPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/custody-chains/new',
       beforeLoad: manage,
       validateSearch: validateNew,
-      component: ChainNewPage,
+      component: lazyPage('rental-documents', () => import('./chains'), 'ChainNewPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/custody-chains/$id',
       beforeLoad: read,
-      component: ChainDetailPage,
+      component: lazyPage('rental-documents', () => import('./chains'), 'ChainDetailPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/custody-chains/$id/edit',
       beforeLoad: manage,
-      component: ChainEditPage,
+      component: lazyPage('rental-documents', () => import('./chains'), 'ChainEditPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/shipping-guides',
       beforeLoad: read,
       validateSearch,
-      component: GuidesListPage,
+      component: lazyPage('rental-documents', () => import('./guides'), 'GuidesListPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/shipping-guides/new',
       beforeLoad: manage,
       validateSearch: validateNew,
-      component: GuideNewPage,
+      component: lazyPage('rental-documents', () => import('./guides'), 'GuideNewPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/shipping-guides/$id',
       beforeLoad: read,
-      component: GuideDetailPage,
+      component: lazyPage('rental-documents', () => import('./guides'), 'GuideDetailPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/shipping-guides/$id/edit',
       beforeLoad: manage,
-      component: GuideEditPage,
+      component: lazyPage('rental-documents', () => import('./guides'), 'GuideEditPage'),
     }),
   ] as const

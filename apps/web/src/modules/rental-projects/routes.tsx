@@ -11,11 +11,8 @@ import {
 } from '@faena/contracts'
 import { pageSearch, searchFlag, searchParam, searchText } from '../../platform/list-search'
 import type { AppRoute } from '../../platform/root-routes'
+import { lazyPage } from '../../platform/lazy'
 import { requirePermission } from '../../platform/route-guards'
-import { ClientsPage } from './clients-page'
-import { EquipmentPage } from './equipment-page'
-import { ProjectDetailPage } from './project-detail-page'
-import { ProjectsPage } from './projects-page'
 
 const dir = searchParam(z.enum(['asc', 'desc']))
 
@@ -64,27 +61,27 @@ export const routes = (parent: AppRoute) =>
       path: '/rental/clients',
       beforeLoad: requirePermission('rental.read'),
       validateSearch: (s: Record<string, unknown>): ClientsSearch => ZClientsSearch.parse(s),
-      component: ClientsPage,
+      component: lazyPage('rental-projects', () => import('./clients-page'), 'ClientsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/projects',
       beforeLoad: requirePermission('rental.read'),
       validateSearch: (s: Record<string, unknown>): ProjectsSearch => ZProjectsSearch.parse(s),
-      component: ProjectsPage,
+      component: lazyPage('rental-projects', () => import('./projects-page'), 'ProjectsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/projects/$id',
       beforeLoad: requirePermission('rental.read'),
       validateSearch: (s: Record<string, unknown>): ProjectSearch => ZProjectSearch.parse(s),
-      component: ProjectDetailPage,
+      component: lazyPage('rental-projects', () => import('./project-detail-page'), 'ProjectDetailPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/rental/equipment',
       beforeLoad: requirePermission('rental.read'),
       validateSearch: (s: Record<string, unknown>): EquipmentSearch => ZEquipmentSearch.parse(s),
-      component: EquipmentPage,
+      component: lazyPage('rental-projects', () => import('./equipment-page'), 'EquipmentPage'),
     }),
   ] as const

@@ -1,4 +1,5 @@
 // Public entry of the schedules web module: no routes of its own; the work-orders detail page renders
 // <ScheduleTab workOrderId> in its "Programa" tab. Other modules import only from here.
-export { i18n } from './i18n'
-export { ScheduleTab } from './schedule-tab'
+import { lazyComponent } from '../../platform/lazy'
+export const loadI18n = () => import('./i18n').then((m) => m.i18n)
+export const ScheduleTab = lazyComponent('schedules', () => import('./schedule-tab'), 'ScheduleTab')

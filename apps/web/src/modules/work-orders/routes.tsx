@@ -3,11 +3,8 @@ import { z } from 'zod'
 import { WORK_ORDER_SORTS, ZWorkOrderStatus, ZWorkOrderType } from '@faena/contracts'
 import { pageSearch, searchParam, searchText } from '../../platform/list-search'
 import type { AppRoute } from '../../platform/root-routes'
+import { lazyPage } from '../../platform/lazy'
 import { requirePermission } from '../../platform/route-guards'
-import { WorkOrderDetailPage } from './work-order-detail-page'
-import { WorkOrderImportPage } from './work-order-import-page'
-import { WorkOrderNewPage } from './work-order-new-page'
-import { WorkOrdersListPage } from './work-orders-list-page'
 
 const isoDate = searchParam(z.iso.date())
 
@@ -41,26 +38,26 @@ export const routes = (parent: AppRoute) =>
       path: '/work-orders',
       beforeLoad: requirePermission('workOrder.read'),
       validateSearch: (s: Record<string, unknown>): WorkOrdersSearch => ZWorkOrdersSearch.parse(s),
-      component: WorkOrdersListPage,
+      component: lazyPage('work-orders', () => import('./work-orders-list-page'), 'WorkOrdersListPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/work-orders/new',
       beforeLoad: requirePermission('workOrder.create'),
       validateSearch: (s: Record<string, unknown>) => ZWorkOrderNewSearch.parse(s),
-      component: WorkOrderNewPage,
+      component: lazyPage('work-orders', () => import('./work-order-new-page'), 'WorkOrderNewPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/work-orders/import',
       beforeLoad: requirePermission('workOrder.import'),
-      component: WorkOrderImportPage,
+      component: lazyPage('work-orders', () => import('./work-order-import-page'), 'WorkOrderImportPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
       path: '/work-orders/$id',
       beforeLoad: requirePermission('workOrder.read'),
       validateSearch: (s: Record<string, unknown>) => ZWorkOrderDetailSearch.parse(s),
-      component: WorkOrderDetailPage,
+      component: lazyPage('work-orders', () => import('./work-order-detail-page'), 'WorkOrderDetailPage'),
     }),
   ] as const

@@ -1,4 +1,4 @@
-import { Suspense, lazy, useState, type ComponentType, type KeyboardEvent, type ReactNode } from 'react'
+import { Suspense, useState, type ComponentType, type KeyboardEvent, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +13,8 @@ import {
 } from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
 import { AuditHistory } from '../audit'
+import { ScheduleTab } from '../schedules'
+import { WorkOrderConceptsTab } from '../work-order-concepts'
 import { workOrderDetailQuery, workOrderFamilyQuery } from './api'
 import { FamilyTab } from './family-tab'
 import { DETAIL_TABS, type DetailTab } from './routes'
@@ -21,32 +23,12 @@ import { EditWorkOrderDialog, ReprogramDialog } from './work-order-dialogs'
 import { WorkOrderSteps } from './work-order-steps'
 
 /**
- * TAB SLOTS built by other modules. Each renders a component exported from that module's index.ts with
- * `{ workOrderId }`; the glob finds the module when it exists (no import error while it does not) and the
- * tab shows a placeholder until then:
- *   concepts → src/modules/work-order-concepts/index.ts  `WorkOrderConceptsTab`
- *   schedule → src/modules/schedules/index.ts            `ScheduleTab`
+ * TAB SLOTS built by other modules: components exported (lazily loaded) from their index.ts, each
+ * rendered with `{ workOrderId }`. A slot left null shows a placeholder.
  */
 type SlotProps = { workOrderId: string }
-const conceptsModule = Object.values(
-  import.meta.glob<{ WorkOrderConceptsTab?: ComponentType<SlotProps> }>('../work-order-concepts/index.ts'),
-)[0]
-const scheduleModule = Object.values(
-  import.meta.glob<{ ScheduleTab?: ComponentType<SlotProps> }>('../schedules/index.ts'),
-)[0]
-const Nothing: ComponentType<SlotProps> = () => null
-const ConceptsSlot = conceptsModule
-  ? lazy<ComponentType<SlotProps>>(async () => {
-      const Tab = (await conceptsModule()).WorkOrderConceptsTab
-      return { default: Tab ?? Nothing }
-    })
-  : null
-const ScheduleSlot = scheduleModule
-  ? lazy<ComponentType<SlotProps>>(async () => {
-      const Tab = (await scheduleModule()).ScheduleTab
-      return { default: Tab ?? Nothing }
-    })
-  : null
+const ConceptsSlot: ComponentType<SlotProps> | null = WorkOrderConceptsTab
+const ScheduleSlot: ComponentType<SlotProps> | null = ScheduleTab
 
 const SlotPlaceholder = ({ module }: { module: string }) => {
   const { t } = useTranslation('work-orders')
