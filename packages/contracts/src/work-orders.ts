@@ -108,6 +108,28 @@ export type TCreateReprogrammingRequest = z.infer<typeof ZCreateReprogrammingReq
 
 const ref = z.object({ id: z.uuid(), name: z.string() })
 
+/**
+ * How close an open work order is to its family's end (docs/work-orders.md#due-bands): `overdue` past it
+ * (red), `urgent` within the organization's `urgentDays` (orange, default 7), `soon` within its `soonDays`
+ * (yellow, default 14).
+ */
+export const WORK_ORDER_DUE_BANDS = ['overdue', 'urgent', 'soon'] as const
+export const ZWorkOrderDueBand = z.enum(WORK_ORDER_DUE_BANDS)
+export type TWorkOrderDueBand = z.infer<typeof ZWorkOrderDueBand>
+
+/** The due-band thresholds of an organization, in days (organization settings `workOrderDue`). */
+export const ZWorkOrderDueThresholds = z
+  .object({
+    urgentDays: z.number().int().min(0).max(365).default(7),
+    soonDays: z.number().int().min(0).max(365).default(14),
+  })
+  .refine((t) => t.soonDays >= t.urgentDays, {
+    path: ['soonDays'],
+    message: 'soonDays no puede ser menor que urgentDays',
+  })
+export type TWorkOrderDueThresholds = z.infer<typeof ZWorkOrderDueThresholds>
+export const DEFAULT_WORK_ORDER_DUE_THRESHOLDS: TWorkOrderDueThresholds = { urgentDays: 7, soonDays: 14 }
+
 export const ZWorkOrderSites = z.object({
   vessel: ref.nullable(),
   platform: ref.nullable(),
@@ -151,6 +173,13 @@ export const ZWorkOrderSummary = z.object({
   countedSteps: z.number().int(),
   /** share of the programmed window elapsed today (0–100, truncated); null without both programmed dates */
   timeProgress: z.number().int().nullable(),
+  /** the family's end: programmed end of its latest version that has one (a reprogramming's over the initial's) */
+  familyEnd: z.string().nullable(),
+  /** days from today (organization's time zone) to `familyEnd`, negative past it; null when finished or cancelled, or without it */
+  remainingDays: z.number().int().nullable(),
+  /** open and past the family's end */
+  overdue: z.boolean(),
+  dueBand: ZWorkOrderDueBand.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -208,6 +237,7 @@ export const WORK_ORDER_SORTS = [
   'amountMxn',
   'amountUsd',
   'createdAt',
+  'familyEnd',
 ] as const
 
 export const ZWorkOrderListQuery = ZPagination.extend({
@@ -224,6 +254,10 @@ export const ZWorkOrderListQuery = ZPagination.extend({
   /** programmed window overlapping [from, to] */
   from: date.optional(),
   to: date.optional(),
+  /** `true`: open work orders past their family's end; `false`: the rest */
+  overdue: z.enum(['true', 'false']).optional(),
+  /** open work orders whose family ends between today and today + N days (not overdue) */
+  dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
   sort: z.enum(WORK_ORDER_SORTS).default('createdAt'),
   dir: z.enum(['asc', 'desc']).default('desc'),
 })

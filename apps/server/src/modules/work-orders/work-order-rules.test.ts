@@ -3,6 +3,7 @@ import {
   actualEndAfter,
   addDays,
   checkFrontAndSites,
+  dueSignal,
   familyChanges,
   historyStepStatus,
   inclusiveDays,
@@ -163,5 +164,32 @@ describe('small rules', () => {
     expect(historyStepStatus('cancelled')).toBe('cancelled')
     expect(historyStepStatus('in_execution')).toBe('in_progress')
     expect(historyStepStatus('deferred_not_started')).toBe('pending')
+  })
+})
+
+describe('dueSignal (docs/work-orders.md#due-bands)', () => {
+  const thresholds = { urgentDays: 7, soonDays: 14 }
+  const at = (familyEnd: string | null, status: Parameters<typeof dueSignal>[0]['status'] = 'in_execution') =>
+    dueSignal({ status, familyEnd, today: '2026-02-27', thresholds })
+
+  it('counts calendar days to the family end, across month ends', () => {
+    expect(at('2026-03-01')).toEqual({ remainingDays: 2, overdue: false, dueBand: 'urgent' })
+    expect(at('2026-02-27')).toEqual({ remainingDays: 0, overdue: false, dueBand: 'urgent' })
+    expect(at('2026-02-26')).toEqual({ remainingDays: -1, overdue: true, dueBand: 'overdue' })
+  })
+
+  it('bands: ≤ urgentDays orange, ≤ soonDays yellow, beyond none', () => {
+    expect(at('2026-03-06').dueBand).toBe('urgent') // 7
+    expect(at('2026-03-07').dueBand).toBe('soon') // 8
+    expect(at('2026-03-13').dueBand).toBe('soon') // 14
+    expect(at('2026-03-14')).toEqual({ remainingDays: 15, overdue: false, dueBand: null })
+  })
+
+  it('nothing for a finished or cancelled work order, or without an end', () => {
+    const none = { remainingDays: null, overdue: false, dueBand: null }
+    expect(at('2026-01-01', 'finished')).toEqual(none)
+    expect(at('2026-01-01', 'cancelled')).toEqual(none)
+    expect(at(null)).toEqual(none)
+    expect(at('2026-01-01', 'suspended').overdue).toBe(true)
   })
 })

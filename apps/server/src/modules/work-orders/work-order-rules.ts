@@ -1,5 +1,12 @@
 import Decimal from 'decimal.js'
-import type { TFieldError, TSiteKind, TStepStatus, TWorkOrderStatus } from '@faena/contracts'
+import type {
+  TFieldError,
+  TSiteKind,
+  TStepStatus,
+  TWorkOrderDueBand,
+  TWorkOrderDueThresholds,
+  TWorkOrderStatus,
+} from '@faena/contracts'
 import { WORK_ORDER_REASON_STATUSES } from '@faena/contracts'
 
 /**
@@ -17,6 +24,39 @@ export const inclusiveDays = (start: string, end: string): number => dayNumber(e
 /** `start` plus `days` calendar days. */
 export const addDays = (start: string, days: number): string =>
   new Date((dayNumber(start) + days) * DAY_MS).toISOString().slice(0, 10)
+
+/** Statuses that end the countdown: a finished or cancelled work order is never overdue. */
+export const CLOSED_WORK_ORDER_STATUSES = [
+  'finished',
+  'cancelled',
+] as const satisfies readonly TWorkOrderStatus[]
+
+export type DueSignal = { remainingDays: number | null; overdue: boolean; dueBand: TWorkOrderDueBand | null }
+
+/**
+ * Days left to the family's end and its band (docs/work-orders.md#due-bands): remaining = end − today in
+ * calendar days (0 on the last day, negative past it); past the end → `overdue`; ≤ `urgentDays` → `urgent`;
+ * ≤ `soonDays` → `soon`. Nothing for a finished or cancelled work order, or without an end.
+ */
+export function dueSignal(opts: {
+  status: TWorkOrderStatus
+  familyEnd: string | null
+  today: string
+  thresholds: TWorkOrderDueThresholds
+}): DueSignal {
+  const closed = (CLOSED_WORK_ORDER_STATUSES as readonly string[]).includes(opts.status)
+  if (closed || !opts.familyEnd) return { remainingDays: null, overdue: false, dueBand: null }
+  const remainingDays = dayNumber(opts.familyEnd) - dayNumber(opts.today)
+  const dueBand: TWorkOrderDueBand | null =
+    remainingDays < 0
+      ? 'overdue'
+      : remainingDays <= opts.thresholds.urgentDays
+        ? 'urgent'
+        : remainingDays <= opts.thresholds.soonDays
+          ? 'soon'
+          : null
+  return { remainingDays, overdue: remainingDays < 0, dueBand }
+}
 
 /**
  * Time progress of the programmed window (docs/work-orders.md#time-progress), in integers:

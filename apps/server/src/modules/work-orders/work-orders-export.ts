@@ -50,6 +50,9 @@ export async function writeWorkOrdersWorkbook(items: TWorkOrderSummary[]): Promi
         { header: 'Avance (%)', key: 'progress', type: 'number', width: 10 },
         { header: 'Avance de tiempo (%)', key: 'timeProgress', type: 'number', width: 10 },
         { header: 'Reprogramaciones', key: 'reprogrammingCount', type: 'number', width: 10 },
+        { header: 'Término de la familia', key: 'familyEnd', type: 'date', width: 13 },
+        { header: 'Días restantes', key: 'remainingDays', type: 'number', width: 10 },
+        { header: 'Vencida', key: 'overdue', width: 9 },
       ],
       rows: items.map((w) => ({
         ...w,
@@ -65,6 +68,7 @@ export async function writeWorkOrdersWorkbook(items: TWorkOrderSummary[]): Promi
         interconnection: w.sites.interconnection?.name ?? null,
         requiresYardPhase: w.requiresYardPhase ? 'Sí' : 'No',
         reprogrammingCount: w.type === 'initial' ? w.reprogrammingCount : null,
+        overdue: w.overdue ? 'Sí' : 'No',
       })),
     },
   ])

@@ -1,6 +1,7 @@
 import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely'
 import type { TWorkOrderListQuery } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
+import { addDays } from './work-order-rules'
 import type { WorkOrderStepsTable, WorkOrdersTable } from './work-orders.tables'
 
 /** Every SQL statement on the work-order tables. Every query is scoped by organization. */
@@ -187,8 +188,40 @@ export async function listByFamilyNumberKeys(db: Executor, orgId: string, keys: 
     .execute()
 }
 
-/** Filters of the list (the status sets of progress come from the proposals rules). */
-export type WorkOrderFilter = TWorkOrderListQuery & { done: readonly string[]; uncounted: readonly string[] }
+/**
+ * Filters of the list (the status sets of progress come from the proposals rules; `today` is the
+ * organization's date and `closed` the statuses without a countdown, for the due filters).
+ */
+export type WorkOrderFilter = TWorkOrderListQuery & {
+  done: readonly string[]
+  uncounted: readonly string[]
+  today: string
+  closed: readonly string[]
+}
+
+/**
+ * The family's end of work order `w`: the programmed end of the family's latest version that has one
+ * (highest reprogramming number; the initial counts as 0). docs/work-orders.md#due-bands
+ */
+const familyEndOf = (alias: string) =>
+  sql<string | null>`(select f.planned_end from work_orders f
+    where f.org_id = ${sql.ref(`${alias}.org_id`)} and f.family_id = ${sql.ref(`${alias}.family_id`)}
+      and f.planned_end is not null
+    order by coalesce(f.reprogramming_number, 0) desc limit 1)`
+
+/** The family's end (see `familyEndOf`) of one family. */
+export async function familyEnd(db: Executor, orgId: string, familyId: string): Promise<string | null> {
+  const r = await db
+    .selectFrom('work_orders')
+    .select('planned_end')
+    .where('org_id', '=', orgId)
+    .where('family_id', '=', familyId)
+    .where('planned_end', 'is not', null)
+    .orderBy(sql`coalesce(reprogramming_number, 0)`, 'desc')
+    .limit(1)
+    .executeTakeFirst()
+  return r?.planned_end ?? null
+}
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&')
 const STATUS_ORDER = [
@@ -241,6 +274,20 @@ export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFi
       ]),
     )
   }
+  // due: open work orders against their family's end, in the organization's today
+  const end = familyEndOf('w')
+  if (f.overdue) {
+    q = q.where((eb) => {
+      const overdue = eb.and([eb('w.status', 'not in', [...f.closed]), eb(end, '<', f.today)])
+      return f.overdue === 'true' ? overdue : eb.not(overdue)
+    })
+  }
+  if (f.dueWithinDays !== undefined) {
+    q = q
+      .where('w.status', 'not in', [...f.closed])
+      .where(end, '>=', f.today)
+      .where(end, '<=', addDays(f.today, f.dueWithinDays))
+  }
   // the programmed window overlaps [from, to]
   if (f.from) q = q.where(sql<string>`coalesce(w.planned_end, w.planned_start)`, '>=', f.from)
   if (f.to) q = q.where('w.planned_start', '<=', f.to)
@@ -280,6 +327,8 @@ export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFi
         return sql`w.amount_usd ${d}`
       case 'createdAt':
         return sql`w.created_at ${d}`
+      case 'familyEnd':
+        return sql`${end} ${d}`
     }
   })()
 
@@ -289,6 +338,7 @@ export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFi
       .select([
         sql<string>`coalesce(c.done, 0)`.as('done'),
         sql<string>`coalesce(c.counted, 0)`.as('counted'),
+        end.as('family_end'),
       ])
       .orderBy(orderExpr)
       // ties (e.g. a whole import shares one created_at): by number, then version

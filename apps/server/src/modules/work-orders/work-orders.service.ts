@@ -10,6 +10,7 @@ import type {
   TUpdateStepRequest,
   TUpdateWorkOrderRequest,
   TWorkOrderDetail,
+  TWorkOrderDueThresholds,
   TWorkOrderFamily,
   TWorkOrderImportResult,
   TWorkOrderListQuery,
@@ -17,6 +18,7 @@ import type {
   TWorkOrderStep,
   TWorkOrderSummary,
 } from '@faena/contracts'
+import { DEFAULT_WORK_ORDER_DUE_THRESHOLDS, ZWorkOrderDueThresholds } from '@faena/contracts'
 import { isSystemActor, requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Db, Executor } from '../../platform/db/executor'
@@ -47,6 +49,7 @@ import {
   STEP_FIELDS,
   stepSnapshot,
 } from '../proposals'
+import { getOrganizationSettings } from '../../platform/tenancy/organizations'
 import { createOrgToday } from '../../platform/tenancy/today'
 import { parseWorkOrderHistory, type WorkOrderHistoryRow } from './work-order-history'
 import {
@@ -61,6 +64,8 @@ import {
   actualEndAfter,
   checkDateOrder,
   checkFrontAndSites,
+  CLOSED_WORK_ORDER_STATUSES,
+  dueSignal,
   familyChanges,
   historyStepStatus,
   inclusiveDays,
@@ -185,6 +190,13 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
 
   // --- reading ---
 
+  /** The organization's due-band thresholds (settings `workOrderDue`), the defaults where unset or invalid. */
+  async function dueThresholds(trx: Executor, orgId: string): Promise<TWorkOrderDueThresholds> {
+    const settings = await getOrganizationSettings(trx, orgId)
+    const parsed = ZWorkOrderDueThresholds.safeParse(settings.workOrderDue ?? {})
+    return parsed.success ? parsed.data : DEFAULT_WORK_ORDER_DUE_THRESHOLDS
+  }
+
   async function namesFor(trx: Executor, orgId: string, rows: repo.WorkOrderRow[]): Promise<Names> {
     const ids = (pick: (r: repo.WorkOrderRow) => string | null) =>
       rows.map(pick).filter((x): x is string => x !== null)
@@ -212,6 +224,7 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
     names: Names,
     reprogrammingCount: number,
     day: string,
+    due: { familyEnd: string | null; thresholds: TWorkOrderDueThresholds },
   ): TWorkOrderSummary {
     const client = names.clients.find((c) => c.id === r.client_id)
     const manager = names.projectManagers.find((m) => m.id === r.project_manager_id)
@@ -260,6 +273,13 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
       doneSteps: counts.done,
       countedSteps: counts.counted,
       timeProgress: timeProgress(r.planned_start, r.planned_end, day),
+      familyEnd: due.familyEnd,
+      ...dueSignal({
+        status: r.status as TWorkOrderStatus,
+        familyEnd: due.familyEnd,
+        today: day,
+        thresholds: due.thresholds,
+      }),
       createdAt: r.created_at.toISOString(),
       updatedAt: r.updated_at.toISOString(),
     }
@@ -271,17 +291,19 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
     row: repo.WorkOrderRow,
     day: string,
   ): Promise<TWorkOrderDetail> {
-    const [stepRows, names, reprogrammings] = await Promise.all([
+    const [stepRows, names, reprogrammings, familyEnd, thresholds] = await Promise.all([
       repo.listSteps(trx, actor.orgId, row.id),
       namesFor(trx, actor.orgId, [row]),
       row.type === 'initial'
         ? repo.reprogrammingCounts(trx, actor.orgId, [row.id])
         : Promise.resolve(new Map<string, number>()),
+      repo.familyEnd(trx, actor.orgId, row.family_id),
+      dueThresholds(trx, actor.orgId),
     ])
     const steps: TWorkOrderStep[] = buildStepTree(stepRows, day, () => ({}))
     const counts = proposalProgressOf(stepRows.map((s) => s.status as TStepStatus))
     return {
-      ...toSummary(row, counts, names, reprogrammings.get(row.id) ?? 0, day),
+      ...toSummary(row, counts, names, reprogrammings.get(row.id) ?? 0, day, { familyEnd, thresholds }),
       comment: row.comment,
       steps,
       legacy: row.legacy,
@@ -306,19 +328,28 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
   ): Promise<{ items: TWorkOrderSummary[]; total: number }> {
     requireAccess(actor, 'workOrder.read')
     const day = await today(actor.orgId)
-    const { rows, total } = await repo.listWorkOrders(db, actor.orgId, { ...query, ...STEP_SETS })
-    const [names, reprogrammings] = await Promise.all([
+    const { rows, total } = await repo.listWorkOrders(db, actor.orgId, {
+      ...query,
+      ...STEP_SETS,
+      today: day,
+      closed: CLOSED_WORK_ORDER_STATUSES,
+    })
+    const [names, reprogrammings, thresholds] = await Promise.all([
       namesFor(db, actor.orgId, rows),
       repo.reprogrammingCounts(
         db,
         actor.orgId,
         rows.filter((r) => r.type === 'initial').map((r) => r.id),
       ),
+      dueThresholds(db, actor.orgId),
     ])
     return {
       total,
       items: rows.map((r) =>
-        toSummary(r, r, names, r.type === 'initial' ? (reprogrammings.get(r.id) ?? 0) : 0, day),
+        toSummary(r, r, names, r.type === 'initial' ? (reprogrammings.get(r.id) ?? 0) : 0, day, {
+          familyEnd: r.family_end,
+          thresholds,
+        }),
       ),
     }
   }

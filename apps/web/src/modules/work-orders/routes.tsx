@@ -20,6 +20,8 @@ export const ZWorkOrdersSearch = z.object({
   familyId: searchParam(z.uuid()),
   from: isoDate,
   to: isoDate,
+  /** `overdue`, or `N`: due within N days */
+  due: searchParam(z.union([z.literal('overdue'), z.string().regex(/^\d{1,4}$/)])),
   sort: searchParam(z.enum(WORK_ORDER_SORTS)),
   dir: searchParam(z.enum(['asc', 'desc'])),
   ...pageSearch,

@@ -29,6 +29,38 @@ export const StatusPill = ({ status }: { status: TWorkOrderStatus }) => {
   return <StatusBadge tone={STATUS_TONE[status]}>{t(`status.${status}`)}</StatusBadge>
 }
 
+const DUE_CLASS = { overdue: 'ot-due--overdue', urgent: 'ot-due--urgent', soon: 'ot-due--soon' } as const
+
+/**
+ * Days left to the family's end (docs/work-orders.md#due-bands), coloured by band: red past the end, orange
+ * and yellow within the organization's thresholds. A dash without a countdown (finished, cancelled, no end).
+ */
+export const DueBadge = ({
+  w,
+}: {
+  w: Pick<TWorkOrderSummary, 'remainingDays' | 'dueBand' | 'familyEnd'>
+}) => {
+  const { t } = useTranslation('work-orders')
+  const fmt = useFormat()
+  if (w.remainingDays === null) return <span className="muted">—</span>
+  const days = w.remainingDays
+  const text =
+    days < 0
+      ? t('due.overdue', { count: -days })
+      : days === 0
+        ? t('due.today')
+        : t('due.remaining', { count: days })
+  return (
+    <span
+      className={`badge ot-due ${w.dueBand ? DUE_CLASS[w.dueBand] : 'badge--neutral'}`}
+      title={w.familyEnd ? t('due.familyEnd', { date: fmt.date(w.familyEnd) }) : undefined}
+      data-due-band={w.dueBand ?? 'none'}
+    >
+      {text}
+    </span>
+  )
+}
+
 /** "Inicial" or "Reprogramación N". */
 export const TypeLabel = ({ w }: { w: Pick<TWorkOrderSummary, 'type' | 'reprogrammingNumber'> }) => {
   const { t } = useTranslation('work-orders')

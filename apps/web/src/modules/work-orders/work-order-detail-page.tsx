@@ -18,7 +18,7 @@ import { WorkOrderConceptsTab } from '../work-order-concepts'
 import { workOrderDetailQuery, workOrderFamilyQuery } from './api'
 import { FamilyTab } from './family-tab'
 import { DETAIL_TABS, type DetailTab } from './routes'
-import { Amounts, OtProgress, StatusPill, TypeLabel } from './ui'
+import { Amounts, DueBadge, OtProgress, StatusPill, TypeLabel } from './ui'
 import { EditWorkOrderDialog, ReprogramDialog } from './work-order-dialogs'
 import { WorkOrderSteps } from './work-order-steps'
 
@@ -143,6 +143,11 @@ const Summary = ({ w }: { w: TWorkOrderDetail }) => {
         <div className="ot-summary__badges">
           <StatusPill status={w.status} />
           <TypeLabel w={w} />
+          {w.remainingDays !== null ? (
+            <span data-testid="ot-due">
+              <DueBadge w={w} />
+            </span>
+          ) : null}
           {w.front ? <span className="muted">{w.front.name}</span> : null}
         </div>
         <div className="muted">
@@ -153,6 +158,9 @@ const Summary = ({ w }: { w: TWorkOrderDetail }) => {
           {t('fields.programmed')}: {fmt.date(w.plannedStart) || '—'} – {fmt.date(w.plannedEnd) || '—'}
           {w.actualStart || w.actualEnd
             ? ` · ${t('fields.real')}: ${fmt.date(w.actualStart) || '—'} – ${fmt.date(w.actualEnd) || '—'}`
+            : ''}
+          {w.familyEnd && w.familyEnd !== w.plannedEnd
+            ? ` · ${t('due.familyEnd', { date: fmt.date(w.familyEnd) })}`
             : ''}
         </div>
         <Amounts mxn={w.amountMxn} usd={w.amountUsd} inline />

@@ -30,7 +30,7 @@ import {
   type WorkOrderListParams,
 } from './api'
 import type { WorkOrdersSearch } from './routes'
-import { Amounts, OtProgress, StatusPill, TypeLabel, sitesText } from './ui'
+import { Amounts, DueBadge, OtProgress, StatusPill, TypeLabel, sitesText } from './ui'
 
 const FILTER_KEYS = [
   'q',
@@ -44,7 +44,11 @@ const FILTER_KEYS = [
   'familyId',
   'from',
   'to',
+  'due',
 ] as const
+
+/** The due filter's choices: overdue, or due within N days. */
+const DUE_WITHIN = ['7', '14', '30'] as const
 
 /** The URL search turned into the API query (list and Excel export use the same). */
 const toParams = (s: WorkOrdersSearch): WorkOrderListParams =>
@@ -60,6 +64,8 @@ const toParams = (s: WorkOrdersSearch): WorkOrderListParams =>
     familyId: s.familyId,
     from: s.from,
     to: s.to,
+    overdue: s.due === 'overdue' ? 'true' : undefined,
+    dueWithinDays: s.due && s.due !== 'overdue' ? Number(s.due) : undefined,
     sort: s.sort,
     dir: s.dir,
   })
@@ -213,6 +219,13 @@ export const WorkOrdersListPage = () => {
         ),
     },
     {
+      key: 'familyEnd',
+      header: t('due.column'),
+      sortable: true,
+      width: '9rem',
+      cell: (w) => <DueBadge w={w} />,
+    },
+    {
       key: 'status',
       header: t('fields.status'),
       sortable: true,
@@ -323,6 +336,28 @@ export const WorkOrdersListPage = () => {
                   {t(`status.${s}`)}
                 </option>
               ))}
+            </select>
+          </Filter>
+          <Filter label={t('list.due')} htmlFor={`${id}-due`}>
+            <select
+              id={`${id}-due`}
+              className="input"
+              value={search.due ?? ''}
+              onChange={(e) => setSearch({ due: e.target.value || undefined })}
+              data-testid="work-orders-due-filter"
+            >
+              <option value="">{t('list.all')}</option>
+              <option value="overdue">{t('list.dueOverdue')}</option>
+              {DUE_WITHIN.map((n) => (
+                <option key={n} value={n}>
+                  {t('list.dueWithin', { count: Number(n) })}
+                </option>
+              ))}
+              {search.due &&
+              search.due !== 'overdue' &&
+              !(DUE_WITHIN as readonly string[]).includes(search.due) ? (
+                <option value={search.due}>{t('list.dueWithin', { count: Number(search.due) })}</option>
+              ) : null}
             </select>
           </Filter>
           <CatalogFilter
