@@ -15,6 +15,7 @@ export {
 } from './schedules.service'
 export { schedulesRoutes } from './schedules.routes'
 export { MspdiError, parseMspdi, type MspdiSchedule } from './mspdi-parser'
+export { isOle2, MppError, parseMpp, type MppErrorCode, type MppSchedule } from './mpp'
 
 export function createSchedulesModule(deps: { db: Db; clock: () => Date; files: FilesPort }) {
   const service = createSchedulesService(deps)

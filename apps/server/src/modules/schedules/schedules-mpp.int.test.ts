@@ -1,6 +1,6 @@
 /**
  * Native `.mpp` schedules through the API: typed by content, stored as uploaded with the version's source
- * format, refused with a clear 4xx and nothing stored. Files are built in the test (mpp/mpp-test-files.ts);
+ * format, refused with a clear 4xx and nothing stored. Files are built in the test (test/fixtures/mpp.ts);
  * the real `.mpp`/XML pairs run in `describeRealFiles`.
  */
 import fs from 'node:fs'
@@ -11,7 +11,7 @@ import { multipartFile } from '../../../test/annex-c-workbooks'
 import { mspdiBytes, relationsProject } from '../../../test/fixtures/mspdi'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
-import { buildMpp, type TestMpp } from './mpp/mpp-test-files'
+import { buildMpp, type TestMpp } from '../../../test/fixtures/mpp'
 
 let t: TestApp
 let manager: string

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { readFieldMap, readProps } from './blocks'
 import { checkContainer, openContainer } from './container'
 import { isOle2, MppError, parseMpp, type MppErrorCode } from './index'
-import { buildMpp, fieldMap, props, type TestMpp } from './mpp-test-files'
+import { buildMpp, fieldMap, props, type TestMpp } from '../../../../test/fixtures/mpp'
 
 const tasks: TestMpp['tasks'] = [
   {
