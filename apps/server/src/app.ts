@@ -194,3 +194,4 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   return app
 }
+  rentalProjects.hooks.frozenPeriods = rentalBilling.hooks.rentalProjects.frozenPeriods

@@ -64,7 +64,11 @@ export type TCancelBillingSheetRequest = z.infer<typeof ZCancelBillingSheetReque
 
 /** The invoice: its reference and the id of the uploaded invoice PDF (POST /api/v1/files). */
 export const ZInvoiceBillingSheetRequest = z.object({
-  invoiceReference: z.string().trim().min(1).max(100),
+  /** the SRI invoice number establishment-point-sequential (`001-001-000000123`), unique per organization */
+  invoiceReference: z
+    .string()
+    .trim()
+    .regex(/^\d{3}-\d{3}-\d{9}$/, 'Número de factura: establecimiento-punto-secuencial (001-001-000000123)'),
   invoiceFileId: z.uuid(),
 })
 export type TInvoiceBillingSheetRequest = z.infer<typeof ZInvoiceBillingSheetRequest>

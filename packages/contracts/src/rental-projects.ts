@@ -315,6 +315,19 @@ export const ZRentalFrequencyInput = z.union([
 ])
 export type TRentalFrequencyInput = z.infer<typeof ZRentalFrequencyInput>
 
+/**
+ * How an assignment change that touches a liquidated or invoiced billing period applies: without it such a
+ * change answers 409 naming the sheet (`details.reason = 'frozenPeriod'`); `firstOpenDay` makes it take
+ * effect from the first day after the frozen periods (docs/rental-projects.md#frozen-billing-periods).
+ */
+export const ZAssignmentEffectiveFrom = z.literal('firstOpenDay')
+/** Change options shared by every assignment change. */
+const assignmentChangeOptions = {
+  effectiveFrom: ZAssignmentEffectiveFrom.optional(),
+  /** drop the manual billing days the change alters (else 409 with `details.reason = 'manualDays'`) */
+  confirmDropManualDays: z.boolean().optional(),
+}
+
 export const ZCreateRentalAssignmentRequest = z.object({
   /** an equipment or a service of the catalog */
   equipmentId: z.uuid(),
@@ -330,6 +343,7 @@ export const ZCreateRentalAssignmentRequest = z.object({
   /** for a service: the physical equipment it attends */
   linkedEquipmentId: z.uuid().nullable().optional(),
   notes: optText(2000),
+  ...assignmentChangeOptions,
 })
 export type TCreateRentalAssignmentRequest = z.infer<typeof ZCreateRentalAssignmentRequest>
 /** What a caller may send (the frequency defaults to daily). */
@@ -340,19 +354,25 @@ export const ZUpdateRentalAssignmentRequest = ZCreateRentalAssignmentRequest.omi
   frequency: true,
 })
   .partial()
-  .extend({ frequency: ZRentalFrequencyInput.optional() })
+  .extend({
+    frequency: ZRentalFrequencyInput.optional(),
+    /** the day `dailyRate` takes effect (default: the operation start, i.e. the whole assignment) */
+    rateEffectiveFrom: date.optional(),
+  })
 export type TUpdateRentalAssignmentRequest = z.infer<typeof ZUpdateRentalAssignmentRequest>
 
 export const ZRetireRentalAssignmentRequest = z.object({
   /** last day on site (inclusive); default today in the organization */
   date: date.optional(),
   reason: optText(500),
+  ...assignmentChangeOptions,
 })
 export type TRetireRentalAssignmentRequest = z.infer<typeof ZRetireRentalAssignmentRequest>
 
 export const ZReactivateRentalAssignmentRequest = z.object({
   /** move the operation start forward (e.g. the unit comes back later) */
   operationStart: date.optional(),
+  ...assignmentChangeOptions,
 })
 export type TReactivateRentalAssignmentRequest = z.infer<typeof ZReactivateRentalAssignmentRequest>
 
@@ -370,7 +390,10 @@ export const ZRentalAssignment = z.object({
   kind: ZRentalEquipmentKind,
   equipmentId: z.uuid(),
   equipment: equipmentRef,
+  /** the latest rate of `rates` */
   dailyRate: ZRentalMoney,
+  /** rate history: `from` null = from the operation start; each later rate from its date (docs/rental-projects.md#rate-history) */
+  rates: z.array(z.object({ from: z.string().nullable(), dailyRate: ZRentalMoney })),
   description: z.string(),
   frequency: ZRentalFrequency,
   /** 0 = Monday … 6 = Sunday; empty unless frequency = weekdays */
@@ -400,7 +423,19 @@ export const ZRentalAssignmentListQuery = z.object({ status: z.enum(['active', '
 export const ZRentalAssignmentChange = ZRentalAssignment.extend({ cascadedAssignmentIds: z.array(z.uuid()) })
 export type TRentalAssignmentChange = z.infer<typeof ZRentalAssignmentChange>
 
-export const ZRentalAssignmentDeleted = z.object({ ok: z.literal(true), deletedIds: z.array(z.uuid()) })
+/** Delete options (query string): `firstOpenDay` retires the assignment on the last frozen day instead. */
+export const ZDeleteRentalAssignmentQuery = z.object({
+  effectiveFrom: ZAssignmentEffectiveFrom.optional(),
+  confirmDropManualDays: z.enum(['true', 'false']).optional(),
+})
+export type TDeleteRentalAssignmentQuery = z.infer<typeof ZDeleteRentalAssignmentQuery>
+
+export const ZRentalAssignmentDeleted = z.object({
+  ok: z.literal(true),
+  deletedIds: z.array(z.uuid()),
+  /** with `effectiveFrom=firstOpenDay`: retired on the last frozen day instead of deleted */
+  retiredIds: z.array(z.uuid()).optional(),
+})
 
 // --- maintenance calendar ---
 

@@ -10,6 +10,8 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode
   readonly status: number
   readonly details: TFieldError[]
+  /** `details` when the server sent an object instead of field errors (e.g. a 409 naming what it conflicts with) */
+  readonly info: Record<string, unknown> | undefined
   readonly requestId: string | undefined
 
   constructor(opts: {
@@ -17,6 +19,7 @@ export class ApiError extends Error {
     message: string
     status: number
     details?: TFieldError[]
+    info?: Record<string, unknown> | undefined
     requestId?: string | undefined
   }) {
     super(opts.message)
@@ -24,6 +27,7 @@ export class ApiError extends Error {
     this.code = opts.code
     this.status = opts.status
     this.details = opts.details ?? []
+    this.info = opts.info
     this.requestId = opts.requestId
   }
 }
@@ -87,6 +91,10 @@ const parseError = async (res: Response): Promise<ApiError> => {
       message: typeof env.message === 'string' ? env.message : res.statusText,
       status: res.status,
       details,
+      info:
+        env.details && typeof env.details === 'object' && !Array.isArray(env.details)
+          ? (env.details as Record<string, unknown>)
+          : undefined,
       requestId: typeof env.requestId === 'string' ? env.requestId : headerRequestId,
     })
   }

@@ -142,7 +142,7 @@ export function matchConcept(
     return {
       found: false,
       reasons: ['wrong_code'],
-      message: `CÓDIGO INCORRECTO. La partida '${codeShown(key)}' no existe; la descripción está en el catálogo como ${codes}.`,
+      message: `CÓDIGO INCORRECTO. La partida '${codeShown(key)}' no existe; la descripción está en el catálogo como ${codes}${codes.endsWith('.') ? '' : '.'}`,
       sameCode: [],
       sameDescription,
     }

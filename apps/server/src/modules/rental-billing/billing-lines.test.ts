@@ -297,9 +297,17 @@ describe('manual day edits', () => {
   const version = first[0]?.sourceVersion ?? ''
   const edit = { dates: ['2026-01-12', '2026-01-10', '2026-01-12'], assignmentVersion: version }
 
-  it('the line exposes the version an edit must carry', () => {
-    expect(version).toBe(rentalSourceVersion([{ id: 'a', version: 1 }]))
+  it('the line exposes the version an edit must carry: a digest of its computed dates and window', () => {
+    expect(version).toMatch(/^dates:[0-9a-f]{20}$/)
     expect(first[0]?.dayEdit).toBe('none')
+    // an edit stored with the assignments' versions (before date digests) still applies
+    const legacy = computeSheetLines({
+      ...base,
+      lineStates: [
+        { key, dayEdit: { ...edit, assignmentVersion: rentalSourceVersion([{ id: 'a', version: 1 }]) } },
+      ],
+    })
+    expect(legacy[0]?.dayEdit).toBe('applied')
   })
 
   it('an edit replaces the computed dates and survives recomputation (other inputs changing)', () => {
@@ -320,19 +328,58 @@ describe('manual day edits', () => {
     expect(again[0]).toEqual(once[0])
   })
 
-  it('is discarded when the assignment changes (version) or another assignment of the equipment appears', () => {
-    const changed = computeSheetLines({
+  it('survives assignment changes that keep the billed dates; is discarded when they change', () => {
+    const sameDates = computeSheetLines({
       ...base,
-      rentals: [rental({ id: 'a', operationStart: '2026-01-10', version: 2 })],
+      rentals: [rental({ id: 'a', operationStart: '2026-01-10', version: 2, dailyRate: '11.00' })],
       lineStates: [{ key, dayEdit: edit }],
     })
-    expect(changed[0]).toMatchObject({ quantity: '22', dayEdit: 'stale' })
+    expect(sameDates[0]).toMatchObject({ quantity: '2', total: '22.00', dayEdit: 'applied' })
+    const moved = computeSheetLines({
+      ...base,
+      rentals: [rental({ id: 'a', operationStart: '2026-01-11', version: 2 })],
+      lineStates: [{ key, dayEdit: edit }],
+    })
+    expect(moved[0]).toMatchObject({ quantity: '21', dayEdit: 'stale' })
     const reassigned = computeSheetLines({
       ...base,
-      rentals: [...base.rentals, rental({ id: 'b', operationStart: '2026-01-31' })],
+      rentals: [
+        rental({ id: 'a', operationStart: '2026-01-10', retiredOn: '2026-01-20' }),
+        rental({ id: 'b', operationStart: '2026-01-25' }),
+      ],
       lineStates: [{ key, dayEdit: edit }],
     })
-    expect(reassigned[0]).toMatchObject({ quantity: '22', dayEdit: 'stale' })
+    expect(reassigned[0]).toMatchObject({ quantity: '18', dayEdit: 'stale' })
+  })
+
+  it('a rate change splits the line at its date; both rates shown, the edit spans both parts', () => {
+    const rated = rental({
+      id: 'a',
+      operationStart: '2026-01-10',
+      dailyRate: '60.00',
+      rates: [
+        { from: null, dailyRate: '50.00' },
+        { from: '2026-01-20', dailyRate: '60.00' },
+      ],
+    })
+    const lines = computeSheetLines({ ...EMPTY, rentals: [rated] })
+    expect(lines.map((l) => [l.key, l.quantity, l.unitPrice, l.total])).toEqual([
+      [key, '10', '50.00', '500.00'],
+      [`${key}@2026-01-20`, '12', '60.00', '720.00'],
+    ])
+    expect(lines[1]?.allowedDates?.[0]).toBe('2026-01-20')
+    const v = lines[0]?.sourceVersion ?? ''
+    const edited = computeSheetLines({
+      ...EMPTY,
+      rentals: [rated],
+      lineStates: [
+        { key, dayEdit: { dates: ['2026-01-12', '2026-01-21', '2026-01-22'], assignmentVersion: v } },
+      ],
+    })
+    expect(edited.map((l) => [l.quantity, l.total, l.dayEdit])).toEqual([
+      ['1', '50.00', 'applied'],
+      ['2', '120.00', 'applied'],
+    ])
   })
 
   it('dates outside the allowed window are dropped by the engine (e.g. after a period change)', () => {

@@ -7,6 +7,7 @@ import {
   toDayNumber,
   type Frequency,
 } from './billing-dates'
+import crypto from 'node:crypto'
 import {
   parseAmount,
   roundHalfUpToCents,
@@ -14,6 +15,7 @@ import {
   toMoneyString,
   type Dec as Decimal,
 } from './billing-decimal'
+import { normaliseRates, rateIndexOn, type RateEntry } from './rate-history'
 
 /**
  * The lines of a rental billing sheet (planilla) — pure; the service calls it inside its transaction with
@@ -47,8 +49,10 @@ export type RentalAssignmentInput = {
   id: string
   /** The physical equipment; all assignments of one equipment make one line. */
   equipmentId: string
-  /** Daily rate, a plain decimal string. */
+  /** Daily rate, a plain decimal string (the only rate when `rates` is empty). */
   dailyRate: string
+  /** Rate history (docs/rental-projects.md#rate-history): the rate of a date is the entry in force on it. */
+  rates?: readonly RateEntry[] | null
   frequency: Frequency
   operationStart: string
   /** Planned last day on site (inclusive), null when open. */
@@ -63,8 +67,14 @@ export type RentalAssignmentInput = {
 
 export type ServiceAssignmentInput = {
   id: string
-  /** Price per service day. */
+  /** Price per service day (the only price when `rates` is empty). */
   unitPrice: string
+  /** Price history: the price of a date is the entry in force on it. */
+  rates?: readonly RateEntry[] | null
+  /** The service's operating window: chains dated outside it bill nothing (docs/rental-billing.md#service-days-come-from-custody-chains). */
+  operationStart?: string | null
+  /** last day on site (retirement, else planned end), null when open */
+  operationEnd?: string | null
   description: string
   /** The physical equipment the service attends, when linked. */
   equipmentId?: string | null
@@ -150,7 +160,12 @@ export type SheetLine = {
   unitPrice: string
   /** Rounded to cents (LINE_TOTAL_CENTS), two decimals. */
   total: string
-  /** Rental lines: the version a day edit must carry to be applied (store it with the edit). */
+  /** Rental lines: the dates a manual day may take (period ∩ the equipment's windows ∩ the rate's dates). */
+  allowedDates?: string[]
+  /**
+   * Rental lines: the version a day edit must carry to be applied (store it with the edit) — a digest of
+   * the line's computed dates and allowed window, so it changes only when the billed dates change.
+   */
   sourceVersion?: string
   /** Rental lines: `applied` = dates come from the user's edit; `stale` = an edit exists but its assignment changed. */
   dayEdit?: 'none' | 'applied' | 'stale'
@@ -167,6 +182,8 @@ export const DEFAULT_TEXTS = {
 export const lineKey = {
   rental: (equipmentId: string) => `rental:${equipmentId}`,
   service: (assignmentId: string) => `service:${assignmentId}`,
+  /** the part of a rental or service line billed at a rate that takes effect on `from` */
+  rated: (key: string, from: string) => `${key}@${from}`,
   maintenance: (id: string, part: 'technical' | 'logistics') => `maintenance:${id}:${part}`,
   shipping: (id: string, part: 'transport' | 'stowage') => `shipping:${id}:${part}`,
   custody: (id: string) => `custody:${id}:logistics`,
@@ -185,6 +202,31 @@ export function rentalSourceVersion(
     .map((a) => `${a.id}@${String(a.version)}`)
     .sort()
     .join(',')
+}
+
+/**
+ * The version a rental line's day edit carries (docs/rental-billing.md#manual-day-edits): a digest of the
+ * dates the line would bill without the edit and of its allowed window. Any assignment change that leaves
+ * both as they were (notes, text, rate, a retirement after the period…) keeps the edit.
+ */
+export function rentalDatesVersion(computed: readonly string[], allowed: readonly string[]): string {
+  const digest = crypto
+    .createHash('sha1')
+    .update(`${computed.join(',')}|${allowed.join(',')}`)
+    .digest('hex')
+  return `dates:${digest.slice(0, 20)}`
+}
+
+/** Splits sorted dates by the rate entry in force on each: `[entry index, dates]` in date order. */
+function byRate(dates: readonly string[], rates: readonly RateEntry[]): [number, string[]][] {
+  const groups = new Map<number, string[]>()
+  for (const d of dates) {
+    const i = rateIndexOn(rates, d)
+    const g = groups.get(i)
+    if (g) g.push(d)
+    else groups.set(i, [d])
+  }
+  return [...groups.entries()].sort((a, b) => a[0] - b[0])
 }
 
 /**
@@ -248,6 +290,17 @@ export function validateDayEdit(
   return errors.length > 0 ? { ok: false, errors } : { ok: true, dates: [...dates].sort() }
 }
 
+/** A normalised rate history whose every rate is a plain amount (RangeError naming `field` otherwise). */
+function ratesOf(rates: readonly RateEntry[] | null | undefined, rate: string, field: string): RateEntry[] {
+  const h = normaliseRates(rates, rate)
+  for (const r of h) {
+    parseAmount(r.dailyRate, field)
+    if (r.from !== null && !isBusinessDate(r.from))
+      throw new RangeError(`${field}: bad rate date ${String(r.from)}`)
+  }
+  return h
+}
+
 const lineTotal = (quantity: number, unitPrice: Decimal): string =>
   toCentsString(roundHalfUpToCents(unitPrice.times(quantity), 'LINE_TOTAL_CENTS'))
 
@@ -285,48 +338,59 @@ export function computeSheetLines(input: SheetLinesInput): SheetLine[] {
   for (const [equipmentId, group] of groups) {
     const key = lineKey.rental(equipmentId)
     const rep = representativeAssignment(group)
-    const rate = parseAmount(rep.dailyRate, `rental ${rep.id} dailyRate`)
-    for (const a of group) parseAmount(a.dailyRate, `rental ${a.id} dailyRate`)
+    const rates = ratesOf(rep.rates, rep.dailyRate, `rental ${rep.id} dailyRate`)
+    for (const a of group) ratesOf(a.rates, a.dailyRate, `rental ${a.id} dailyRate`)
     const allowed = rentalAllowedDates(period, group)
-    if (allowed.length === 0 || removed(key)) continue
-    const sourceVersion = rentalSourceVersion(group)
+    if (allowed.length === 0) continue
+    const set = new Set<string>()
+    for (const a of group) {
+      for (const d of billedDates({
+        periodStart: period.start,
+        periodEnd: period.end,
+        operationStart: a.operationStart,
+        operationEnd: departure(a),
+        frequency: a.frequency,
+      }))
+        set.add(d)
+    }
+    const computed = [...set].sort()
+    const sourceVersion = rentalDatesVersion(computed, allowed)
     const edit = states.get(key)?.dayEdit
-    let dates: string[]
+    let dates = computed
     let dayEdit: SheetLine['dayEdit'] = 'none'
-    if (edit && edit.assignmentVersion === sourceVersion) {
+    // an edit made before versions were date digests carries the assignments' `id@version` list
+    if (
+      edit &&
+      (edit.assignmentVersion === sourceVersion || edit.assignmentVersion === rentalSourceVersion(group))
+    ) {
       const allowedSet = new Set(allowed)
       dates = [...new Set(edit.dates.filter((d) => allowedSet.has(d)))].sort()
       dayEdit = 'applied'
-    } else {
-      const set = new Set<string>()
-      for (const a of group) {
-        for (const d of billedDates({
-          periodStart: period.start,
-          periodEnd: period.end,
-          operationStart: a.operationStart,
-          operationEnd: departure(a),
-          frequency: a.frequency,
-        }))
-          set.add(d)
-      }
-      dates = [...set].sort()
-      if (edit) dayEdit = 'stale'
-    }
-    rentals.push({
-      key,
-      kind: 'rental',
-      component: 'rental',
-      sourceId: rep.id,
-      assignmentIds: group.map((a) => a.id),
-      equipmentId,
-      description: rep.description,
-      unit: 'days',
-      dates,
-      quantity: String(dates.length),
-      unitPrice: toMoneyString(rate),
-      total: lineTotal(dates.length, rate),
-      sourceVersion,
-      dayEdit,
+    } else if (edit) dayEdit = 'stale'
+    // one line per rate in force in the period (docs/rental-billing.md#rate-changes); the first keeps the key
+    byRate(allowed, rates).forEach(([index, window], part) => {
+      const partKey = part === 0 ? key : lineKey.rated(key, rates[index]!.from ?? period.start)
+      if (removed(partKey)) return
+      const inWindow = new Set(window)
+      const partDates = dates.filter((d) => inWindow.has(d))
+      const rate = parseAmount(rates[index]!.dailyRate, `rental ${rep.id} dailyRate`)
+      rentals.push({
+        key: partKey,
+        kind: 'rental',
+        component: 'rental',
+        sourceId: rep.id,
+        assignmentIds: group.map((a) => a.id),
+        equipmentId,
+        description: rep.description,
+        unit: 'days',
+        dates: partDates,
+        quantity: String(partDates.length),
+        unitPrice: toMoneyString(rate),
+        total: lineTotal(partDates.length, rate),
+        allowedDates: window,
+        sourceVersion,
+        dayEdit,
+      })
     })
   }
 
@@ -343,21 +407,30 @@ export function computeSheetLines(input: SheetLinesInput): SheetLine[] {
   }
   for (const s of input.services) {
     const key = lineKey.service(s.id)
-    const price = parseAmount(s.unitPrice, `service ${s.id} unitPrice`)
-    const dates = [...(serviceDates.get(s.id) ?? [])].sort()
-    if (dates.length === 0 || removed(key)) continue
-    services.push({
-      key,
-      kind: 'service',
-      component: 'service',
-      sourceId: s.id,
-      ...(s.equipmentId ? { equipmentId: s.equipmentId } : {}),
-      description: s.description,
-      unit: 'days',
-      dates,
-      quantity: String(dates.length),
-      unitPrice: toMoneyString(price),
-      total: lineTotal(dates.length, price),
+    const rates = ratesOf(s.rates, s.unitPrice, `service ${s.id} unitPrice`)
+    const start = s.operationStart ?? null
+    const end = s.operationEnd ?? null
+    // a chain outside the service's operating window bills nothing
+    const dates = [...(serviceDates.get(s.id) ?? [])]
+      .filter((d) => (start === null || d >= start) && (end === null || d <= end))
+      .sort()
+    byRate(dates, rates).forEach(([index, partDates], part) => {
+      const partKey = part === 0 ? key : lineKey.rated(key, rates[index]!.from ?? period.start)
+      if (removed(partKey)) return
+      const price = parseAmount(rates[index]!.dailyRate, `service ${s.id} unitPrice`)
+      services.push({
+        key: partKey,
+        kind: 'service',
+        component: 'service',
+        sourceId: s.id,
+        ...(s.equipmentId ? { equipmentId: s.equipmentId } : {}),
+        description: s.description,
+        unit: 'days',
+        dates: partDates,
+        quantity: String(partDates.length),
+        unitPrice: toMoneyString(price),
+        total: lineTotal(partDates.length, price),
+      })
     })
   }
 

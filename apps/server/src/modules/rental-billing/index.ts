@@ -16,6 +16,7 @@ import {
 export * from './billing-dates'
 export * from './billing-lines'
 export * from './billing-sheet'
+export * from './rate-history'
 export * from './sheet-totals'
 export * from './series-code'
 export * from './volume-conversion'
@@ -23,6 +24,9 @@ export { isPlainDecimal, type RoundingRule } from './billing-decimal'
 
 export {
   createRentalBillingService,
+  firstOpenDay,
+  type FrozenPeriod,
+  type RecomputeOptions,
   type RecomputeOpenSheetsOptions,
   type RecomputeTrigger,
   type RentalBillingService,
@@ -66,6 +70,7 @@ export function createRentalBillingModule(
     rentalProjects: {
       onAssignmentsChanged: service.onAssignmentsChanged,
       hasSheetInProgress: service.hasSheetInProgress,
+      frozenPeriods: service.frozenPeriods,
     },
     rentalDocuments: { billing: service.billingPort },
   }

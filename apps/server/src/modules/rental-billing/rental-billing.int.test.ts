@@ -168,11 +168,9 @@ describe('billing sheet: the worked example (docs/rental-billing.md#worked-examp
     const service = await newService()
     // A1: 5.00 a day from Dec 1, retired Jan 10; A2: 6.00 a day from Jan 20
     const a1 = await assign(project.id, { equipmentId: unit.id, dailyRate: '5.00' })
-    const s = await assign(project.id, {
-      equipmentId: service.id,
-      dailyRate: '25.00',
-      linkedEquipmentId: unit.id,
-    })
+    // not linked to the unit: a linked service would retire with A1 on Jan 10, and a chain never bills a
+    // service outside its operating window (docs/rental-documents.md#custody-chains)
+    const s = await assign(project.id, { equipmentId: service.id, dailyRate: '25.00' })
     await ok(post(`${R}/assignments/${a1.id}/retire`, { date: '2026-01-10', reason: 'Cambio' }))
     await assign(project.id, { equipmentId: unit.id, dailyRate: '6.00', operationStart: '2026-01-20' })
     // chains of the service on Jan 12 (twice), Jan 15 (with 40.00 logistics) and Jan 20
@@ -374,10 +372,10 @@ describe('manual days', () => {
       post(`${R}/shipping-guides`, { projectId: project.id, issueDate: '2026-01-09', transportCost: '5.00' }),
     )
     expect(lineOf(await sheetOf(sheet.id), line.key).dates).toEqual(['2026-01-03', '2026-01-15'])
-    // the assignment changes: the computed dates come back
+    // an assignment change that keeps the billed dates keeps the edit (docs/rental-billing.md#manual-day-edits)
     await ok(patch(`${R}/assignments/${assignment.id}`, { dailyRate: '11.00' }))
     const after = await sheetOf(sheet.id)
-    expect(lineOf(after, line.key)).toMatchObject({ quantity: '31', total: '341.00', dayEdit: 'stale' })
+    expect(lineOf(after, line.key)).toMatchObject({ quantity: '2', total: '22.00', dayEdit: 'applied' })
   })
 
   it('validates the dates (period ∩ operation window) and refuses non-rental lines and reset works', async () => {
@@ -519,8 +517,10 @@ describe('lifecycle and locks', () => {
     expect(locked.status).toBe(409)
     expect(locked.body.error.message).toContain(sheet.seriesCode)
     await chain(project.id, '2026-02-03', [svc.id])
-    // an assignment change does not touch the liquidated lines
-    await ok(patch(`${R}/assignments/${assignment.id}`, { dailyRate: '50.00' }))
+    // an assignment change does not touch the liquidated lines (it applies from the first open day)
+    await ok(
+      patch(`${R}/assignments/${assignment.id}`, { dailyRate: '50.00', effectiveFrom: 'firstOpenDay' }),
+    )
     expect((await sheetOf(sheet.id)).subtotal).toBe('335.00')
   })
 
@@ -528,7 +528,10 @@ describe('lifecycle and locks', () => {
     const { project, assignment } = await simpleProject()
     const jan = await ok(createSheet(project.id), 201)
     await ok(post(`${S}/${jan.id}/liquidate`))
-    await ok(patch(`${R}/assignments/${assignment.id}`, { dailyRate: '20.00' }))
+    // the new rate applies from Feb 1: reopening January does not reprice it
+    await ok(
+      patch(`${R}/assignments/${assignment.id}`, { dailyRate: '20.00', effectiveFrom: 'firstOpenDay' }),
+    )
     const noReason = await post(`${S}/${jan.id}/reopen`, {})
     expect(noReason.status).toBe(400)
     const feb = await ok(createSheet(project.id, '2026-02-01', '2026-02-28'), 201)
@@ -539,7 +542,7 @@ describe('lifecycle and locks', () => {
     expect(reopened).toMatchObject({
       status: 'in_progress',
       statusReason: 'Corregir días',
-      subtotal: '620.00',
+      subtotal: '310.00',
     })
     const audit = await t.db
       .selectFrom('audit_log')

@@ -2,6 +2,7 @@ import type { Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
 import type { Frequency } from './billing-dates'
 import type { CustodyChainInput, MaintenanceSheetInput, ShippingGuideInput } from './billing-lines'
+import type { RateEntry } from './rate-history'
 
 /**
  * What the billing sheets need from the other rental modules, as plain data. The composition root
@@ -32,6 +33,8 @@ export type BillingAssignment = {
   equipmentName: string | null
   /** daily rate (equipment) or price per service day, a plain decimal string */
   dailyRate: string
+  /** rate history (docs/rental-projects.md#rate-history); empty = `dailyRate` from the start */
+  rates: readonly RateEntry[]
   frequency: Frequency
   operationStart: string
   operationEnd: string | null

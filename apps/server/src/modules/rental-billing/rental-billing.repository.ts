@@ -542,3 +542,14 @@ export async function sheetHeaderOf(db: Executor, orgId: string, sheetId: string
     .where('id', '=', sheetId)
     .executeTakeFirst()
 }
+
+/** The live sheet of the organization that carries an invoice reference, if any. */
+export async function findSheetByInvoiceReference(db: Executor, orgId: string, reference: string) {
+  return db
+    .selectFrom('billing_sheets')
+    .select(['id', 'series_code'])
+    .where('org_id', '=', orgId)
+    .where('invoice_reference', '=', reference)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst()
+}

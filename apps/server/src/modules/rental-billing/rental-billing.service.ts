@@ -23,9 +23,11 @@ import { allocateNumber } from '../../platform/numbering'
 import { renderPdf } from '../../platform/pdf/pdf'
 import { findOrganizationById, getOrganizationSettings } from '../../platform/tenancy/organizations'
 import { createOrgToday } from '../../platform/tenancy/today'
+import { Dec } from './billing-decimal'
+import { addDays } from './billing-dates'
 import { computeSheet } from './billing-sheet'
 import {
-  rentalAllowedDates,
+  lineKey,
   rentalSourceVersion,
   validateDayEdit,
   type LineState,
@@ -91,7 +93,43 @@ export type RecomputeTrigger =
   | 'liquidation'
   | 'reopened'
 
-export type RecomputeOpenSheetsOptions = {
+/** What the change that triggers a recomputation allows or names (docs/rental-billing.md#eager-recomputation). */
+export type RecomputeOptions = {
+  /** the user agreed to drop manual days whose billed dates the change alters (else 409) */
+  confirmDropManualDays?: boolean
+  /** the input field named by a 400 when the sheet's totals would not fit (default `total`) */
+  field?: string
+}
+
+/** The largest amount a line or sheet total column holds (numeric(14, 2)); volumes hold numeric(16, 2). */
+const MAX_TOTAL = new Dec('999999999999.99')
+const MAX_VOLUME = new Dec('99999999999999.99')
+
+/** A liquidated or invoiced sheet of a project: its period is frozen. */
+export type FrozenPeriod = {
+  billingSheetId: string
+  seriesCode: string
+  seriesNumber: number
+  status: 'liquidated' | 'invoiced'
+  /** the status in words (Spanish, as the other messages) */
+  statusLabel: string
+  periodStart: string
+  periodEnd: string
+}
+
+/** The first day after every frozen period of a project (null when none is frozen). */
+export const firstOpenDay = (frozen: readonly FrozenPeriod[]): string | null =>
+  frozen.length === 0
+    ? null
+    : addDays(
+        frozen
+          .map((f) => f.periodEnd)
+          .sort()
+          .at(-1)!,
+        1,
+      )
+
+export type RecomputeOpenSheetsOptions = RecomputeOptions & {
   projectId: string
   /** only the sheets whose period contains one of these dates (a document's date, before and after a change) */
   date?: string | null
@@ -113,6 +151,16 @@ const isUniqueViolation = (err: unknown, constraint?: string) =>
   (!constraint || ('constraint' in err && err.constraint === constraint))
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
+
+/** 409: an SRI invoice number is used by one sheet of the organization (docs/rental-billing.md#invoicing). */
+const invoiceTaken = (reference: string, seriesCode: string | null, billingSheetId: string | null) =>
+  new AppError(
+    'CONFLICT',
+    seriesCode
+      ? `La factura ${reference} ya está registrada en la planilla ${seriesCode}`
+      : `La factura ${reference} ya está registrada en otra planilla`,
+    { field: 'invoiceReference', invoiceReference: reference, billingSheetId, seriesCode },
+  )
 
 /** The line as the API shows it. */
 function toLine(r: repo.LineRow): TBillingSheetLine {
@@ -250,6 +298,7 @@ const toRental = (a: BillingAssignment): RentalAssignmentInput => ({
   id: a.id,
   equipmentId: a.equipmentId ?? '',
   dailyRate: a.dailyRate,
+  rates: a.rates,
   frequency: a.frequency,
   operationStart: a.operationStart,
   operationEnd: a.operationEnd,
@@ -300,6 +349,70 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
   // --- recomputation (docs/rental-billing.md#eager-recomputation) ---
 
   /**
+   * A sheet whose line or header totals would not fit their columns is refused with a 400 naming `field`
+   * (the input that caused it), never a database overflow (docs/rental-billing.md#amount-limits).
+   */
+  function checkTotalsFit(sheet: repo.SheetRow, computed: ReturnType<typeof computeSheet>, field: string) {
+    const limit = '999.999.999.999,99'
+    const big = computed.lines.find((l) => new Dec(l.total).gt(MAX_TOTAL))
+    const t = computed.totals
+    const header = (['subtotal', 'tax', 'total'] as const).find((k) => new Dec(t[k]).gt(MAX_TOTAL))
+    const volume = (['gallons', 'barrels', 'cubicMeters'] as const).find((k) => new Dec(t[k]).gt(MAX_VOLUME))
+    const what = big
+      ? `el total de la línea «${big.description}» (${big.total})`
+      : header
+        ? `el ${header === 'tax' ? 'IVA' : header} (${t[header]})`
+        : volume
+          ? `el volumen (${volume})`
+          : null
+    if (!what) return
+    throw validationError(`La planilla ${sheet.series_code} no admite ese importe`, [
+      {
+        path: field,
+        message: `Con este importe ${what} de la planilla ${sheet.series_code} superaría el máximo de ${limit}`,
+      },
+    ])
+  }
+
+  /**
+   * Manual days that a change of assignments would drop: an edit that was applied to the stored line and
+   * no longer is (its line's billed dates changed). Edits already stale before the change are not counted.
+   */
+  async function droppedManualDays(
+    trx: Executor,
+    actor: Actor,
+    sheet: repo.SheetRow,
+    lines: readonly SheetLine[],
+    states: Awaited<ReturnType<typeof repo.listLineStates>>,
+  ) {
+    const stale = lines.filter((l) => l.kind === 'rental' && l.dayEdit === 'stale')
+    if (stale.length === 0) return []
+    const stored = new Map((await repo.listLines(trx, actor.orgId, sheet.id)).map((l) => [l.key, l]))
+    const out: {
+      key: string
+      description: string
+      manualDays: number
+      billingSheetId: string
+      seriesCode: string
+    }[] = []
+    for (const l of stale) {
+      const key = l.equipmentId ? lineKey.rental(l.equipmentId) : l.key
+      if (out.some((o) => o.key === key)) continue
+      const state = states.find((s) => s.key === key)
+      const was = stored.get(key) ?? [...stored.values()].find((x) => x.key.startsWith(`${key}@`))
+      if (!state?.day_edit_dates || was?.day_edit !== 'applied') continue
+      out.push({
+        key,
+        description: l.description,
+        manualDays: state.day_edit_dates.length,
+        billingSheetId: sheet.id,
+        seriesCode: sheet.series_code,
+      })
+    }
+    return out
+  }
+
+  /**
    * Rebuilds the lines and totals of an in-progress sheet from everything that feeds it, inside `trx`:
    * lines are written by key (ids stay stable), unchanged lines are not rewritten, vanished lines are
    * deleted; the user's decisions (removed lines, manual days) live apart and are applied by the engine.
@@ -310,6 +423,7 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
     actor: Actor,
     sheet: repo.SheetRow,
     trigger: RecomputeTrigger,
+    opts: RecomputeOptions = {},
   ): Promise<repo.SheetRow> {
     const org = await findOrganizationById(trx, actor.orgId)
     const project = await projects.getProject(trx, actor, sheet.project_id)
@@ -324,6 +438,9 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
       .map((a) => ({
         id: a.id,
         unitPrice: a.dailyRate,
+        rates: a.rates,
+        operationStart: a.operationStart,
+        operationEnd: a.retiredOn ?? a.operationEnd,
         description: a.description,
         equipmentId: a.equipmentId,
       }))
@@ -347,18 +464,51 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
       lineStates,
       taxRate,
     })
+    checkTotalsFit(sheet, computed, opts.field ?? 'total')
+    if (trigger === 'assignments') {
+      const dropped = await droppedManualDays(trx, actor, sheet, computed.lines, states)
+      if (dropped.length > 0) {
+        if (!opts.confirmDropManualDays) {
+          throw new AppError(
+            'CONFLICT',
+            `El cambio altera los días facturados de ${dropped.map((d) => `«${d.description}»`).join(', ')} en la planilla ${sheet.series_code}, que tiene días puestos a mano; se perderían. Confirma para descartarlos`,
+            {
+              reason: 'manualDays',
+              billingSheetId: sheet.id,
+              seriesCode: sheet.series_code,
+              lines: dropped,
+            },
+          )
+        }
+        for (const d of dropped) {
+          const state = states.find((s) => s.key === d.key)
+          if (state?.removed)
+            await repo.upsertLineState(trx, actor.orgId, sheet.id, {
+              key: state.key,
+              kind: state.kind,
+              description: state.description,
+              day_edit_dates: null,
+              day_edit_version: null,
+            })
+          else await repo.deleteLineState(trx, actor.orgId, sheet.id, d.key)
+          await writeAudit(trx, actor, {
+            action: 'billing_sheet.line_days_dropped',
+            module: MODULE,
+            entityType: ENTITY,
+            entityId: sheet.id,
+            changes: [{ field: 'manualDays', old: d.manualDays, new: null }],
+            data: { seriesCode: sheet.series_code, key: d.key, description: d.description, confirmed: true },
+          })
+        }
+        return recomputeSheet(trx, actor, sheet, trigger, opts)
+      }
+    }
 
     // Equipment labels and the allowed window of each rental line.
     const equipment = new Map<string, { code: string | null; name: string | null }>()
     for (const a of assignments) {
       if (a.equipmentId && (a.equipmentCode || a.equipmentName) && !equipment.has(a.equipmentId))
         equipment.set(a.equipmentId, { code: a.equipmentCode, name: a.equipmentName })
-    }
-    const rentalGroups = new Map<string, RentalAssignmentInput[]>()
-    for (const r of rentals) {
-      const g = rentalGroups.get(r.equipmentId)
-      if (g) g.push(r)
-      else rentalGroups.set(r.equipmentId, [r])
     }
     const values = computed.lines.map((l: SheetLine, i): repo.LineValues => {
       const eq = l.equipmentId ? equipment.get(l.equipmentId) : undefined
@@ -375,10 +525,7 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
         description: l.description,
         unit: l.unit,
         dates: l.dates,
-        allowed_dates:
-          l.kind === 'rental' && l.equipmentId
-            ? rentalAllowedDates(period, rentalGroups.get(l.equipmentId) ?? [])
-            : [],
+        allowed_dates: l.kind === 'rental' ? (l.allowedDates ?? []) : [],
         quantity: Number(l.quantity),
         unit_price: l.unitPrice,
         total: l.total,
@@ -495,15 +642,41 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
     let n = 0
     for (const sheet of open) {
       if (filterByDate && !dates.some((d) => d >= sheet.period_start && d <= sheet.period_end)) continue
-      await recomputeSheet(trx, actor, sheet, opts.trigger ?? 'documents')
+      await recomputeSheet(trx, actor, sheet, opts.trigger ?? 'documents', {
+        ...(opts.confirmDropManualDays ? { confirmDropManualDays: true } : {}),
+        ...(opts.field ? { field: opts.field } : {}),
+      })
       n++
     }
     return n
   }
 
   /** rental-projects' hook: an assignment of the project was created, edited, retired, reactivated or deleted. */
-  async function onAssignmentsChanged(trx: Executor, actor: Actor, projectId: string): Promise<void> {
-    await recomputeOpenSheets(trx, actor, { projectId, trigger: 'assignments' })
+  async function onAssignmentsChanged(
+    trx: Executor,
+    actor: Actor,
+    projectId: string,
+    opts: RecomputeOptions = {},
+  ): Promise<void> {
+    await recomputeOpenSheets(trx, actor, { ...opts, projectId, trigger: 'assignments' })
+  }
+
+  /**
+   * rental-projects' guard data: the liquidated and invoiced sheets of a project (their periods are frozen:
+   * an assignment change that alters what they bill is refused or takes effect from the first open day,
+   * docs/rental-billing.md#frozen-periods).
+   */
+  async function frozenPeriods(trx: Executor, orgId: string, projectId: string): Promise<FrozenPeriod[]> {
+    const rows = await repo.listProjectSheets(trx, orgId, projectId, { statuses: LOCKED_PERIOD_STATUSES })
+    return rows.map((s) => ({
+      billingSheetId: s.id,
+      seriesCode: s.series_code,
+      seriesNumber: s.series_number,
+      status: s.status as 'liquidated' | 'invoiced',
+      statusLabel: statusLabel(s.status as SheetStatus),
+      periodStart: s.period_start,
+      periodEnd: s.period_end,
+    }))
   }
 
   /**
@@ -691,6 +864,13 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
             `El proyecto ${project.name} está cerrado; no admite planillas nuevas`,
           )
         checkPeriod(input, project)
+        if (input.periodStart > day)
+          throw validationError('El período aún no empieza', [
+            {
+              path: 'periodStart',
+              message: `El período empieza el ${input.periodStart}, después de hoy (${day}); la planilla se crea cuando el período ha empezado`,
+            },
+          ])
         const live = await repo.listProjectSheets(trx, actor.orgId, project.id, { forUpdate: true })
         const open = live.find((s) => s.status === 'in_progress')
         if (open) {
@@ -833,13 +1013,28 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
       const period = { start: sheet.period_start, end: sheet.period_end }
       const check = validateDayEdit({ period, assignments, dates: input.dates })
       if (!check.ok) throw validationError('Días no válidos', check.errors)
+      // a line split by a rate change takes only its own dates; the edit is kept for the whole equipment
+      const window = new Set(line.allowed_dates)
+      const outside = input.dates.findIndex((d) => !window.has(d))
+      if (outside >= 0)
+        throw validationError('Días no válidos', [
+          {
+            path: `dates.${outside}`,
+            message: 'Fecha fuera de las fechas de esta tarifa; edítala en la otra línea',
+          },
+        ])
+      const baseKey = lineKey.rental(line.equipment_id)
+      const siblings = (await repo.listLines(trx, actor.orgId, sheet.id)).filter(
+        (l) => l.kind === 'rental' && l.equipment_id === line.equipment_id && l.id !== line.id,
+      )
+      const allDates = [...new Set([...siblings.flatMap((l) => l.dates), ...check.dates])].sort()
       const now = clock()
       await repo.upsertLineState(trx, actor.orgId, sheet.id, {
-        key: line.key,
+        key: baseKey,
         kind: line.kind,
         description: line.description,
-        day_edit_dates: check.dates,
-        day_edit_version: rentalSourceVersion(assignments),
+        day_edit_dates: allDates,
+        day_edit_version: line.source_version ?? rentalSourceVersion(assignments),
         day_edit_at: now,
         day_edit_by: userId(actor),
       })
@@ -869,17 +1064,18 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
       const sheet = await loadSheet(trx, actor, id, { forUpdate: true })
       requireAction(sheet, 'editLines')
       const line = await loadLine(trx, actor, sheet, lineId)
-      const state = (await repo.listLineStates(trx, actor.orgId, sheet.id)).find((s) => s.key === line.key)
+      const key = line.kind === 'rental' && line.equipment_id ? lineKey.rental(line.equipment_id) : line.key
+      const state = (await repo.listLineStates(trx, actor.orgId, sheet.id)).find((s) => s.key === key)
       if (state?.day_edit_dates) {
         if (state.removed)
           await repo.upsertLineState(trx, actor.orgId, sheet.id, {
-            key: line.key,
+            key,
             kind: line.kind,
             description: line.description,
             day_edit_dates: null,
             day_edit_version: null,
           })
-        else await repo.deleteLineState(trx, actor.orgId, sheet.id, line.key)
+        else await repo.deleteLineState(trx, actor.orgId, sheet.id, key)
         await writeAudit(trx, actor, {
           action: 'billing_sheet.line_days_reset',
           module: MODULE,
@@ -1001,9 +1197,16 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
    */
   async function liquidate(actor: Actor, id: string): Promise<TBillingSheetDetail> {
     requireAccess(actor, 'billingSheet.liquidate')
+    const day = await today(actor.orgId)
     return db.transaction().execute(async (trx) => {
       const before = await loadSheet(trx, actor, id, { forUpdate: true })
       requireAction(before, 'liquidate')
+      if (before.period_end > day)
+        throw new AppError(
+          'INVALID_STATE',
+          `El período de la planilla ${before.series_code} termina el ${before.period_end}; se liquida desde el ${addDays(before.period_end, 1)} (hoy es ${day})`,
+          { periodEnd: before.period_end, today: day },
+        )
       await documents.closeDraftDocuments(trx, actor, scopeOf(before))
       const recomputed = await recomputeSheet(trx, actor, before, 'liquidation')
       const now = clock()
@@ -1092,16 +1295,25 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
         throw validationError('La factura debe ser un PDF', [
           { path: 'invoiceFileId', message: `El archivo es ${file.kind.toUpperCase()}, no PDF` },
         ])
+      const reference = input.invoiceReference.trim()
+      const taken = await repo.findSheetByInvoiceReference(trx, actor.orgId, reference)
+      if (taken && taken.id !== id) throw invoiceTaken(reference, taken.series_code, taken.id)
       const now = clock()
-      const after = await repo.updateSheet(trx, actor.orgId, id, {
-        status: 'invoiced',
-        status_reason: null,
-        invoice_reference: input.invoiceReference.trim(),
-        invoice_file_id: file.id,
-        invoiced_at: now,
-        invoiced_by: userId(actor),
-        updated_at: now,
-      })
+      const after = await repo
+        .updateSheet(trx, actor.orgId, id, {
+          status: 'invoiced',
+          status_reason: null,
+          invoice_reference: reference,
+          invoice_file_id: file.id,
+          invoiced_at: now,
+          invoiced_by: userId(actor),
+          updated_at: now,
+        })
+        .catch((err: unknown) => {
+          if (isUniqueViolation(err, 'billing_sheets_invoice_reference_uq'))
+            throw invoiceTaken(reference, null, null)
+          throw err
+        })
       await statusChange(trx, actor, before, after, 'invoiced', { fileName: file.name })
       return readDetail(trx, actor, after)
     })
@@ -1474,6 +1686,7 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
     // hooks for the other rental modules (inside their transaction)
     recomputeOpenSheets,
     onAssignmentsChanged,
+    frozenPeriods,
     assertPeriodOpen,
     afterDocumentChanged,
     hasSheetInProgress,

@@ -64,6 +64,7 @@ export const rentalProjectsPort = ({
         equipmentCode: service ? a.linkedEquipmentCode : a.equipmentCode,
         equipmentName: service ? a.linkedEquipmentName : a.equipmentName,
         dailyRate: a.dailyRate,
+        rates: a.rates,
         frequency: a.frequency,
         operationStart: a.operationStart,
         operationEnd: a.operationEnd,

@@ -34,6 +34,9 @@ export type DocumentAssignment = {
   linkedEquipmentName: string | null
   /** billing text of the assignment */
   description: string
+  /** operating window: first day, planned last day (the retirement date replaces it when retired) */
+  operationStart: string
+  operationEnd: string | null
   retiredOn: string | null
 }
 

@@ -762,6 +762,20 @@ export function createRentalDocumentsService({
     }
   }
 
+  /**
+   * A custody chain bills the services it attends: never on a day outside a service's operating window
+   * (docs/rental-documents.md#custody-chains). Null when the date is inside it.
+   */
+  function outsideWindow(a: DocumentAssignment, date: string): string | null {
+    if (a.kind !== 'service') return null
+    const last = a.retiredOn ?? a.operationEnd
+    if (date >= a.operationStart && (last === null || date <= last)) return null
+    const name = a.itemCode || a.description
+    return last
+      ? `El servicio ${name} opera del ${a.operationStart} al ${last}; la cadena del ${date} queda fuera`
+      : `El servicio ${name} opera desde el ${a.operationStart}; la cadena del ${date} queda fuera`
+  }
+
   async function chainValues(
     trx: Executor,
     actor: Actor,
@@ -826,12 +840,23 @@ export function createRentalDocumentsService({
         seen.add(id)
         const a = byId.get(id)
         if (!a) errors.push({ path: `assignmentIds.${i}`, message: 'No es una asignación de este proyecto' })
-        else attended!.push({ assignmentId: id, equipmentId: equipmentOf(a)?.id ?? null })
+        else {
+          const outside = outsideWindow(a, activityDate)
+          if (outside) errors.push({ path: `assignmentIds.${i}`, message: outside })
+          attended!.push({ assignmentId: id, equipmentId: equipmentOf(a)?.id ?? null })
+        }
       })
     } else if (!before) {
       errors.push({ path: 'assignmentIds', message: 'Elige al menos un equipo o servicio atendido' })
+    } else if (activityDate !== before.activity_date && beforeAttended.length > 0) {
+      // the chain moves: the services it attended must still operate on the new date
+      const byId = assignmentIndex(await projects.listAssignments(trx, actor.orgId, project.id))
+      for (const id of beforeAttended) {
+        const a = byId.get(id)
+        const outside = a ? outsideWindow(a, activityDate) : null
+        if (outside) errors.push({ path: 'activityDate', message: outside })
+      }
     }
-    void beforeAttended
     if (errors.length) throw validationError('Revisa los datos de la cadena de custodia', errors)
 
     const keep = <K extends keyof repo.ChainValues>(k: K, v: string | null | undefined): string | null =>
@@ -1276,22 +1301,29 @@ export function createRentalDocumentsService({
         places,
         dispatcher,
       )
-      return guarded(trx, actor, [{ projectId: project.id, date: values.issue_date }], async () => {
-        const number = await allocateNumber(trx, { orgId: actor.orgId, series: NUMBER_SERIES.guide })
-        const row = await repo.insertGuide(trx, {
-          ...values,
-          org_id: actor.orgId,
-          number,
-          project_id: project.id,
-          created_by: userId(actor),
-        })
-        await repo.replaceGuideItems(trx, actor.orgId, row.id, items ?? [])
-        await auditDocument(trx, actor, 'guide', row.id, 'created', {
-          changes: diffFields(null, guideSnapshot(row, items ?? []), GUIDE_FIELDS),
-          data: { number, projectId: project.id },
-        })
-        return guideDetail(trx, actor, row)
-      })
+      const created = await guarded(
+        trx,
+        actor,
+        [{ projectId: project.id, date: values.issue_date }],
+        async () => {
+          const number = await allocateNumber(trx, { orgId: actor.orgId, series: NUMBER_SERIES.guide })
+          const row = await repo.insertGuide(trx, {
+            ...values,
+            org_id: actor.orgId,
+            number,
+            project_id: project.id,
+            created_by: userId(actor),
+          })
+          await repo.replaceGuideItems(trx, actor.orgId, row.id, items ?? [])
+          await auditDocument(trx, actor, 'guide', row.id, 'created', {
+            changes: diffFields(null, guideSnapshot(row, items ?? []), GUIDE_FIELDS),
+            data: { number, projectId: project.id },
+          })
+          return row
+        },
+      )
+      // read after the billing hook: it may have linked the guide to the sheet in progress
+      return guideDetail(trx, actor, await loadGuide(trx, actor, created.id))
     })
   }
 
@@ -1313,7 +1345,7 @@ export function createRentalDocumentsService({
         GUIDE_FIELDS,
       )
       if (changes.length === 0) return guideDetail(trx, actor, before)
-      return guarded(
+      await guarded(
         trx,
         actor,
         [scopeOf(before, before.issue_date), scopeOf(before, values.issue_date)],
@@ -1321,9 +1353,10 @@ export function createRentalDocumentsService({
           const after = await repo.updateGuide(trx, actor.orgId, id, { ...values, updated_at: clock() })
           if (items) await repo.replaceGuideItems(trx, actor.orgId, id, items)
           await auditDocument(trx, actor, 'guide', id, 'updated', { changes, data: { number: after.number } })
-          return guideDetail(trx, actor, after)
         },
       )
+      // read after the billing hook: moving the guide may link it to, or release it from, a sheet
+      return guideDetail(trx, actor, await loadGuide(trx, actor, id))
     })
   }
 

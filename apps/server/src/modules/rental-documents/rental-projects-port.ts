@@ -39,6 +39,8 @@ const toDocumentAssignment = (a: AssignmentOf): DocumentAssignment => ({
   linkedEquipmentCode: a.linkedEquipmentCode,
   linkedEquipmentName: a.linkedEquipmentName,
   description: a.description,
+  operationStart: a.operationStart,
+  operationEnd: a.operationEnd,
   retiredOn: a.retiredOn,
 })
 

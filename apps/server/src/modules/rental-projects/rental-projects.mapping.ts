@@ -10,7 +10,7 @@ import type {
   TRentalFrequency,
   TRentalProject,
 } from '@faena/contracts'
-import type { Frequency } from '../rental-billing'
+import { normaliseRates, type Frequency, type RateEntry } from '../rental-billing'
 import { engineFrequency } from './assignment-rules'
 import type * as repo from './rental-projects.repository'
 import { rucKind } from './ruc'
@@ -101,6 +101,7 @@ export const toAssignment = (r: repo.AssignmentRow, deletable: boolean): TRental
     type: r.equipment_type as TRentalEquipmentType | null,
   },
   dailyRate: r.daily_rate,
+  rates: normaliseRates(r.rate_history, r.daily_rate),
   description: r.description,
   frequency: r.frequency as TRentalFrequency,
   weekdays: r.frequency === 'weekdays' ? r.frequency_days : [],
@@ -144,8 +145,10 @@ export type RentalAssignmentInfo = {
   linkedEquipmentId: string | null
   linkedEquipmentCode: string | null
   linkedEquipmentName: string | null
-  /** price per day (equipment) or per service day (service), two decimals */
+  /** price per day (equipment) or per service day (service), two decimals: the latest of `rates` */
   dailyRate: string
+  /** the rate history, first entry (`from` null) from the operation start (docs/rental-projects.md#rate-history) */
+  rates: RateEntry[]
   description: string
   frequencyKind: TRentalFrequency
   /** weekdays (0 = Monday … 6 = Sunday) or month days (1..31); empty for daily */
@@ -172,6 +175,7 @@ export const toAssignmentInfo = (r: repo.AssignmentRow): RentalAssignmentInfo =>
   linkedEquipmentCode: r.linked_code ?? null,
   linkedEquipmentName: r.linked_name ?? null,
   dailyRate: r.daily_rate,
+  rates: normaliseRates(r.rate_history, r.daily_rate),
   description: r.description,
   frequencyKind: r.frequency as TRentalFrequency,
   frequencyDays: [...r.frequency_days],
@@ -184,9 +188,14 @@ export const toAssignmentInfo = (r: repo.AssignmentRow): RentalAssignmentInfo =>
   updatedAt: iso(r.updated_at),
 })
 
+/** A rate history as one readable audit value: `50.00; 60.00 desde 2026-12-15`. */
+const ratesText = (rates: readonly RateEntry[]) =>
+  rates.map((x) => (x.from ? `${x.dailyRate} desde ${x.from}` : x.dailyRate)).join('; ')
+
 /** The audit snapshot of an assignment (API field names). */
 export const assignmentSnapshot = (r: {
   daily_rate: string
+  rate_history?: readonly RateEntry[] | null
   description: string
   frequency: string
   frequency_days: number[]
@@ -198,6 +207,7 @@ export const assignmentSnapshot = (r: {
   notes: string | null
 }) => ({
   dailyRate: r.daily_rate,
+  rates: ratesText(normaliseRates(r.rate_history, r.daily_rate)),
   description: r.description,
   frequency: r.frequency,
   frequencyDays: r.frequency_days,

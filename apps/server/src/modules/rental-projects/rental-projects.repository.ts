@@ -497,6 +497,8 @@ export type AssignmentValues = {
   operation_end: string | null
   linked_equipment_id: string | null
   notes: string | null
+  /** JSON of the rate history (docs/rental-projects.md#rate-history); '[]' = `daily_rate` from the start */
+  rate_history?: string
 }
 
 const assignmentColumns = (db: Executor, orgId: string) =>

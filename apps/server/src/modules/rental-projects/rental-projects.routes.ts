@@ -8,6 +8,7 @@ import {
   ZReactivateRentalAssignmentRequest,
   ZRentalAssignment,
   ZRentalAssignmentChange,
+  ZDeleteRentalAssignmentQuery,
   ZRentalAssignmentDeleted,
   ZRentalAssignmentList,
   ZRentalAssignmentListQuery,
@@ -237,8 +238,20 @@ export const rentalProjectsRoutes: FastifyPluginAsyncZod<{ service: RentalProjec
   )
   app.delete(
     `${BASE}/assignments/:id`,
-    { config: manage, schema: { tags, params: ZIdParams, response: { 200: ZRentalAssignmentDeleted } } },
-    async (req) => service.deleteAssignment(actorOf(req), req.params.id),
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: ZIdParams,
+        querystring: ZDeleteRentalAssignmentQuery,
+        response: { 200: ZRentalAssignmentDeleted },
+      },
+    },
+    async (req) =>
+      service.deleteAssignment(actorOf(req), req.params.id, {
+        ...(req.query.effectiveFrom ? { effectiveFrom: req.query.effectiveFrom } : {}),
+        confirmDropManualDays: req.query.confirmDropManualDays === 'true',
+      }),
   )
 
   // --- equipment & services ---

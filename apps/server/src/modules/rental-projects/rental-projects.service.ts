@@ -46,6 +46,17 @@ import {
   type ExistingEquipment,
   type RawEquipmentRow,
 } from './equipment-import'
+import {
+  addDays,
+  firstOpenDay,
+  latestRate,
+  normaliseRates,
+  withRateFrom,
+  type BilledTerms,
+  type FrozenPeriod,
+  type RateEntry,
+} from '../rental-billing'
+import { endFromOpenDay, startFromOpenDay, termsOf, touchedPeriod } from './frozen-periods'
 import { buildCalendar, type CalendarService } from './maintenance-calendar'
 import { writeClientsWorkbook, writeEquipmentWorkbook, writeProjectsWorkbook } from './rental-projects-export'
 import { assignmentSnapshot, toAssignment, toClient, toEquipment, toProject } from './rental-projects.mapping'
@@ -58,7 +69,14 @@ import { checkRuc } from './ruc'
  */
 export type RentalProjectsHooks = {
   /** after any change of a project's assignments (create, edit, retire, reactivate, delete, project close) */
-  onAssignmentsChanged?(trx: Executor, actor: Actor, projectId: string): Promise<void>
+  onAssignmentsChanged?(
+    trx: Executor,
+    actor: Actor,
+    projectId: string,
+    opts?: { confirmDropManualDays?: boolean; field?: string },
+  ): Promise<void>
+  /** the liquidated and invoiced billing sheets of the project (their periods are frozen) */
+  frozenPeriods?(trx: Executor, orgId: string, projectId: string): Promise<FrozenPeriod[]>
   /** do field documents (custody chains, maintenance sheets…) or frozen billing lines reference it? */
   hasDocumentsForAssignment?(trx: Executor, orgId: string, assignmentId: string): Promise<boolean>
   /** is a billing sheet of the project in progress? (a project cannot close while one is) */
@@ -103,8 +121,73 @@ export function createRentalProjectsService({
     return db.transaction().execute((trx) => fn(trx, day))
   }
 
-  const assignmentsChanged = async (trx: Executor, actor: Actor, projectId: string) => {
-    if (hooks.onAssignmentsChanged) await hooks.onAssignmentsChanged(trx, actor, projectId)
+  const assignmentsChanged = async (
+    trx: Executor,
+    actor: Actor,
+    projectId: string,
+    opts: { confirmDropManualDays?: boolean | undefined; field?: string } = {},
+  ) => {
+    if (hooks.onAssignmentsChanged)
+      await hooks.onAssignmentsChanged(trx, actor, projectId, {
+        ...(opts.confirmDropManualDays ? { confirmDropManualDays: true } : {}),
+        ...(opts.field ? { field: opts.field } : {}),
+      })
+  }
+  const frozenOf = async (trx: Executor, orgId: string, projectId: string) =>
+    hooks.frozenPeriods ? hooks.frozenPeriods(trx, orgId, projectId) : []
+
+  /**
+   * 409 for a change that alters what a liquidated or invoiced sheet billed
+   * (docs/rental-projects.md#frozen-billing-periods); `details.reason = 'frozenPeriod'` lets the screen offer
+   * "from the first open day", unless that choice was already made and cannot apply.
+   */
+  function frozenConflict(f: FrozenPeriod, open: string, triedOpenDay = false) {
+    const sheet = `la planilla ${f.seriesCode} (${f.statusLabel}, ${f.periodStart} – ${f.periodEnd})`
+    return new AppError(
+      'CONFLICT',
+      triedOpenDay
+        ? `El cambio no puede regir desde el primer día abierto (${open}) sin alterar lo facturado en ${sheet}; retira la asignación y crea otra desde el ${open}`
+        : `El cambio altera lo facturado en ${sheet}; elige que rija desde el primer día abierto (${open})${f.status === 'liquidated' ? ' o reabre la planilla' : ''}`,
+      {
+        reason: 'frozenPeriod',
+        billingSheetId: f.billingSheetId,
+        seriesCode: f.seriesCode,
+        seriesNumber: f.seriesNumber,
+        status: f.status,
+        periodStart: f.periodStart,
+        periodEnd: f.periodEnd,
+        firstOpenDay: open,
+        firstOpenDayPossible: !triedOpenDay,
+      },
+    )
+  }
+
+  /**
+   * Checks a change against the project's frozen periods. Untouched → the change as asked. Touched
+   * without `firstOpenDay` → 409. With it → `adjust(open)` gives the change from the first open day, which
+   * must leave every frozen period as it was (else 409 saying it cannot apply).
+   */
+  async function guardFrozen<T>(
+    trx: Executor,
+    actor: Actor,
+    projectId: string,
+    change: {
+      before: BilledTerms | null
+      after: T
+      terms: (v: T) => BilledTerms | null
+      effectiveFrom: 'firstOpenDay' | undefined
+      adjust: (v: T, open: string) => T
+    },
+  ): Promise<{ value: T; open: string | null; adjusted: boolean }> {
+    const frozen = await frozenOf(trx, actor.orgId, projectId)
+    const open = firstOpenDay(frozen)
+    const hit = touchedPeriod(frozen, change.before, change.terms(change.after))
+    if (!hit || !open) return { value: change.after, open, adjusted: false }
+    if (change.effectiveFrom !== 'firstOpenDay') throw frozenConflict(hit, open)
+    const value = change.adjust(change.after, open)
+    const still = touchedPeriod(frozen, change.before, change.terms(value))
+    if (still) throw frozenConflict(still, open, true)
+    return { value, open, adjusted: true }
   }
   const hasDocuments = async (trx: Executor, orgId: string, assignmentId: string) =>
     hooks.hasDocumentsForAssignment ? hooks.hasDocumentsForAssignment(trx, orgId, assignmentId) : false
@@ -936,6 +1019,24 @@ export function createRentalProjectsService({
         throw validationError('Equipo no válido', [
           { path: 'equipmentId', message: 'El equipo o servicio no existe' },
         ])
+      // a start inside a liquidated or invoiced period: 409, or from the first open day when asked
+      const { value: start, adjusted } = await guardFrozen(trx, actor, projectId, {
+        before: null,
+        after: input.operationStart,
+        terms: (s) =>
+          termsOf({
+            kind: item.kind,
+            operation_start: s,
+            operation_end: end,
+            retired_on: null,
+            frequency: freq.value.kind,
+            frequency_days: freq.value.days,
+            daily_rate: rate,
+          }),
+        effectiveFrom: input.effectiveFrom,
+        adjust: (s, open) => startFromOpenDay(null, s, open),
+      })
+      if (adjusted) checkWindow(project, start, end)
       let linked: repo.EquipmentRow | undefined
       if (item.kind === 'equipment') {
         if (input.linkedEquipmentId) {
@@ -943,7 +1044,7 @@ export function createRentalProjectsService({
             { path: 'linkedEquipmentId', message: 'Solo un servicio se vincula a un equipo' },
           ])
         }
-        await assertEquipmentFree(trx, actor, item, { start: input.operationStart, end })
+        await assertEquipmentFree(trx, actor, item, { start, end })
       } else if (input.linkedEquipmentId) {
         linked = await checkLinkedEquipment(trx, actor, projectId, input.linkedEquipmentId)
       }
@@ -955,7 +1056,7 @@ export function createRentalProjectsService({
         description: input.description?.trim() || defaultDescription(item, linked),
         frequency: freq.value.kind,
         frequency_days: freq.value.days,
-        operation_start: input.operationStart,
+        operation_start: start,
         operation_end: end,
         linked_equipment_id: linked?.id ?? null,
         notes: orNull(input.notes),
@@ -983,9 +1084,18 @@ export function createRentalProjectsService({
         entityType: 'rental_assignment',
         entityId: row.id,
         changes: diffFields(null, assignmentSnapshot(row)),
-        data: { projectId, equipmentId: item.id, equipmentCode: item.code, kind: item.kind },
+        data: {
+          projectId,
+          equipmentId: item.id,
+          equipmentCode: item.code,
+          kind: item.kind,
+          ...(adjusted ? { effectiveFrom: 'firstOpenDay', requestedStart: input.operationStart } : {}),
+        },
       })
-      await assignmentsChanged(trx, actor, projectId)
+      await assignmentsChanged(trx, actor, projectId, {
+        confirmDropManualDays: input.confirmDropManualDays,
+        field: 'dailyRate',
+      })
       return toAssignment(row, !(await hasDocuments(trx, actor.orgId, row.id)))
     })
   }
@@ -1036,8 +1146,48 @@ export function createRentalProjectsService({
         if (!freq.ok) throw validationError('Frecuencia no válida', freq.errors)
         frequency = freq.value
       }
-      const start = patch.operationStart ?? before.operation_start
-      const end = patch.operationEnd !== undefined ? patch.operationEnd : before.operation_end
+      const rate = checkRate(patch.dailyRate)
+      if (patch.rateEffectiveFrom && rate === undefined)
+        throw validationError('Falta la tarifa', [
+          { path: 'dailyRate', message: 'Indica la tarifa que rige desde esa fecha' },
+        ])
+      const beforeRates = normaliseRates(before.rate_history, before.daily_rate)
+      const ratesFrom = (from: string | null, s: string) =>
+        rate === undefined ? beforeRates : withRateFrom(beforeRates, before.daily_rate, from, rate, s)
+      type Draft = { start: string; end: string | null; rates: RateEntry[] }
+      const asked: Draft = {
+        start: patch.operationStart ?? before.operation_start,
+        end: patch.operationEnd !== undefined ? patch.operationEnd : before.operation_end,
+        rates: [],
+      }
+      asked.rates = ratesFrom(patch.rateEffectiveFrom ?? null, asked.start)
+      // what a liquidated or invoiced sheet billed stays as it was (docs/rental-projects.md#frozen-billing-periods)
+      const guarded = await guardFrozen(trx, actor, before.project_id, {
+        before: termsOf(before),
+        after: asked,
+        terms: (d: Draft) =>
+          termsOf({
+            ...before,
+            operation_start: d.start,
+            operation_end: d.end,
+            frequency: frequency.kind,
+            frequency_days: frequency.days,
+            daily_rate: latestRate(d.rates),
+            rate_history: d.rates,
+          }),
+        effectiveFrom: patch.effectiveFrom,
+        adjust: (d, open) => {
+          const s = startFromOpenDay(before.operation_start, d.start, open)
+          const from =
+            patch.rateEffectiveFrom && patch.rateEffectiveFrom > open ? patch.rateEffectiveFrom : open
+          return {
+            start: s,
+            end: endFromOpenDay(before.operation_end, d.end, open),
+            rates: ratesFrom(from, s),
+          }
+        },
+      })
+      const { start, end, rates } = guarded.value
       if (start !== before.operation_start || end !== before.operation_end) {
         checkWindow(project, start, end)
         if (before.kind === 'equipment') {
@@ -1058,7 +1208,8 @@ export function createRentalProjectsService({
           : null
       }
       const values: Partial<repo.AssignmentValues> = {
-        daily_rate: checkRate(patch.dailyRate) ?? before.daily_rate,
+        daily_rate: latestRate(rates),
+        rate_history: JSON.stringify(rates),
         description: patch.description?.trim() || before.description,
         frequency: frequency.kind,
         frequency_days: frequency.days,
@@ -1067,7 +1218,10 @@ export function createRentalProjectsService({
         linked_equipment_id: linkedId,
         notes: patch.notes !== undefined ? orNull(patch.notes) : before.notes,
       }
-      const changes = diffFields(assignmentSnapshot(before), assignmentSnapshot({ ...before, ...values }))
+      const changes = diffFields(
+        assignmentSnapshot(before),
+        assignmentSnapshot({ ...before, ...values, rate_history: rates }),
+      )
       if (changes.length === 0) return toAssignment(before, !(await hasDocuments(trx, actor.orgId, id)))
       await repo.updateAssignment(trx, actor.orgId, id, { ...values, updated_at: clock() })
       await writeAudit(trx, actor, {
@@ -1076,9 +1230,16 @@ export function createRentalProjectsService({
         entityType: 'rental_assignment',
         entityId: id,
         changes,
-        data: { projectId: before.project_id, equipmentCode: before.equipment_code },
+        data: {
+          projectId: before.project_id,
+          equipmentCode: before.equipment_code,
+          ...(guarded.adjusted ? { effectiveFrom: 'firstOpenDay', firstOpenDay: guarded.open } : {}),
+        },
       })
-      await assignmentsChanged(trx, actor, before.project_id)
+      await assignmentsChanged(trx, actor, before.project_id, {
+        confirmDropManualDays: patch.confirmDropManualDays,
+        field: patch.dailyRate !== undefined ? 'dailyRate' : 'operationStart',
+      })
       return readAssignment(trx, actor, id)
     })
   }
@@ -1133,8 +1294,8 @@ export function createRentalProjectsService({
       const { before } = await loadChangeable(trx, actor, id)
       if (before.retired_on)
         throw new AppError('INVALID_STATE', `La asignación ya está retirada desde el ${before.retired_on}`)
-      const date = input.date ?? day
-      if (date < before.operation_start) {
+      const asked = input.date ?? day
+      if (asked < before.operation_start) {
         throw validationError('Fecha de retiro no válida', [
           {
             path: 'date',
@@ -1142,7 +1303,34 @@ export function createRentalProjectsService({
           },
         ])
       }
-      const reason = input.reason?.trim() || null
+      const { value: date, adjusted } = await guardFrozen(trx, actor, before.project_id, {
+        before: termsOf(before),
+        after: asked,
+        terms: (d: string) => termsOf({ ...before, retired_on: d }),
+        effectiveFrom: input.effectiveFrom,
+        adjust: (d, open) => endFromOpenDay(before.operation_end, d, open) ?? d,
+      })
+      const cascaded = await retireIn(trx, actor, before, date, input.reason?.trim() || null, {
+        ...(adjusted ? { effectiveFrom: 'firstOpenDay', requestedDate: asked } : {}),
+      })
+      await assignmentsChanged(trx, actor, before.project_id, {
+        confirmDropManualDays: input.confirmDropManualDays,
+      })
+      return { ...(await readAssignment(trx, actor, id)), cascadedAssignmentIds: cascaded }
+    })
+  }
+
+  /** Retires `before` on `date` (audited); an equipment is released and its linked active services follow. */
+  async function retireIn(
+    trx: Executor,
+    actor: Actor,
+    before: repo.AssignmentRow,
+    date: string,
+    reason: string | null,
+    data: Record<string, unknown> = {},
+  ): Promise<string[]> {
+    const id = before.id
+    {
       await repo.updateAssignment(trx, actor.orgId, id, {
         retired_on: date,
         retirement_reason: reason,
@@ -1154,10 +1342,10 @@ export function createRentalProjectsService({
         entityType: 'rental_assignment',
         entityId: id,
         changes: [
-          { field: 'retiredOn', old: null, new: date },
-          { field: 'retirementReason', old: null, new: reason },
+          { field: 'retiredOn', old: before.retired_on, new: date },
+          { field: 'retirementReason', old: before.retirement_reason, new: reason },
         ],
-        data: { projectId: before.project_id, equipmentCode: before.equipment_code },
+        data: { projectId: before.project_id, equipmentCode: before.equipment_code, ...data },
       })
       const cascaded: string[] = []
       if (before.kind === 'equipment') {
@@ -1192,9 +1380,8 @@ export function createRentalProjectsService({
           cascaded.push(s.id)
         }
       }
-      await assignmentsChanged(trx, actor, before.project_id)
-      return { ...(await readAssignment(trx, actor, id)), cascadedAssignmentIds: cascaded }
-    })
+      return cascaded
+    }
   }
 
   /**
@@ -1217,6 +1404,14 @@ export function createRentalProjectsService({
         ])
       }
       checkWindow(project, start, before.operation_end)
+      // the days after the retirement come back: never inside a liquidated or invoiced period
+      await guardFrozen(trx, actor, before.project_id, {
+        before: termsOf(before),
+        after: start,
+        terms: (s: string) => termsOf({ ...before, retired_on: null, operation_start: s }),
+        effectiveFrom: input.effectiveFrom,
+        adjust: (s) => s,
+      })
       if (before.kind === 'equipment') {
         const unit = await loadEquipment(trx, actor, before.equipment_id, true)
         await assertEquipmentFree(trx, actor, unit, { start, end: before.operation_end }, id)
@@ -1272,7 +1467,9 @@ export function createRentalProjectsService({
         })
         cascaded.push(s.id)
       }
-      await assignmentsChanged(trx, actor, before.project_id)
+      await assignmentsChanged(trx, actor, before.project_id, {
+        confirmDropManualDays: input.confirmDropManualDays,
+      })
       return { ...(await readAssignment(trx, actor, id)), cascadedAssignmentIds: cascaded }
     })
   }
@@ -1281,10 +1478,31 @@ export function createRentalProjectsService({
    * Deletes an assignment (a mistake, not a retirement). Refused when documents reference it or one of the
    * services that go with it (the linked active services, and those retired with it). An equipment is released.
    */
-  async function deleteAssignment(actor: Actor, id: string): Promise<{ ok: true; deletedIds: string[] }> {
+  async function deleteAssignment(
+    actor: Actor,
+    id: string,
+    opts: { effectiveFrom?: 'firstOpenDay'; confirmDropManualDays?: boolean } = {},
+  ): Promise<{ ok: true; deletedIds: string[]; retiredIds?: string[] }> {
     requireAccess(actor, 'rental.manage')
     return inTransaction(actor, async (trx) => {
       const { before } = await loadChangeable(trx, actor, id)
+      const changed = { confirmDropManualDays: opts.confirmDropManualDays }
+      // billed by a liquidated or invoiced sheet: 409, or it leaves on the last frozen day when asked
+      const frozen = await frozenOf(trx, actor.orgId, before.project_id)
+      const open = firstOpenDay(frozen)
+      const hit = touchedPeriod(frozen, termsOf(before), null)
+      if (hit && open) {
+        if (opts.effectiveFrom !== 'firstOpenDay') throw frozenConflict(hit, open)
+        const lastFrozen = addDays(open, -1)
+        if (lastFrozen < before.operation_start || (before.retired_on && before.retired_on <= lastFrozen))
+          throw frozenConflict(hit, open, true)
+        const cascaded = await retireIn(trx, actor, before, lastFrozen, before.retirement_reason, {
+          effectiveFrom: 'firstOpenDay',
+          requested: 'delete',
+        })
+        await assignmentsChanged(trx, actor, before.project_id, changed)
+        return { ok: true as const, deletedIds: [], retiredIds: [id, ...cascaded] }
+      }
       const withIt =
         before.kind === 'equipment'
           ? [
@@ -1330,7 +1548,7 @@ export function createRentalProjectsService({
           },
         })
       }
-      await assignmentsChanged(trx, actor, before.project_id)
+      await assignmentsChanged(trx, actor, before.project_id, changed)
       return { ok: true as const, deletedIds: ids }
     })
   }

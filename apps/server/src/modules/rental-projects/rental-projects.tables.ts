@@ -11,6 +11,9 @@ export type StoredContact = {
   email: string | null
 }
 
+/** A rate of an assignment: `from` null = from the operation start. */
+export type StoredRate = { from: string | null; dailyRate: string }
+
 export type RentalClientsTable = {
   id: Generated<string>
   org_id: string
@@ -73,7 +76,10 @@ export type RentalAssignmentsTable = {
   project_id: string
   equipment_id: string
   kind: string
+  /** the latest rate of `rate_history` (the only one when the history is empty) */
   daily_rate: Numeric
+  /** daily rates by the date each takes effect (migration 0014; docs/rental-projects.md#rate-history) */
+  rate_history: Jsonb<StoredRate[]>
   description: string
   frequency: Generated<string>
   frequency_days: ColumnType<number[], number[] | undefined, number[]>

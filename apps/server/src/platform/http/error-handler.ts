@@ -37,6 +37,17 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
       req.log.error({ err, issues: err.cause?.issues }, 'response does not match its schema')
       return reply.status(500).send(envelope('INTERNAL', 'Error interno', req.id))
     }
+    // safety net: an amount that does not fit its numeric column (services check their totals first)
+    if ('code' in err && err.code === '22003') {
+      req.log.warn({ err }, 'numeric value out of range')
+      return reply
+        .status(400)
+        .send(
+          envelope('VALIDATION', 'Un importe o una cantidad supera el máximo que se puede guardar', req.id, [
+            { path: 'body', message: 'Importe o cantidad fuera de rango: reduce el valor' },
+          ]),
+        )
+    }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500
     if (status === 413)
       return reply

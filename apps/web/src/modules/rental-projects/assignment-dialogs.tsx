@@ -11,6 +11,7 @@ import {
 } from '@faena/contracts'
 import { Button, ConfirmDialog, Dialog, FormError, FormField, useToast } from '../../platform/components'
 import { fieldErrors, type FieldErrors } from '../../platform/validation'
+import { isApiError } from '../../platform/api'
 import {
   assignableQuery,
   closeCheckQuery,
@@ -151,6 +152,7 @@ export const AssignDialog = ({
   const [description, setDescription] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
+  const choice = useChangeChoice()
 
   const all = items.data ?? []
   const item: TRentalEquipment | undefined = all.find((i) => i.id === itemId)
@@ -165,8 +167,9 @@ export const AssignDialog = ({
     [assignments],
   )
 
-  const submit = () => {
+  const submit = (options: ChangeOptions = {}) => {
     setFormError(null)
+    choice.clear()
     const errs: FieldErrors = {}
     if (!itemId) errs.equipmentId = t('assign.chooseItem')
     if (!/^\d{1,10}(\.\d{1,2})?$/.test(rate.trim())) errs.dailyRate = t('platform:validation.number')
@@ -177,6 +180,7 @@ export const AssignDialog = ({
       return
     }
     const body: TCreateRentalAssignmentInput = {
+      ...options,
       equipmentId: itemId,
       dailyRate: rate.trim(),
       ...frequencyBody(frequency, days),
@@ -191,6 +195,7 @@ export const AssignDialog = ({
         onClose()
       },
       onError: (e) => {
+        if (choice.offer(e)) return
         const fe = fieldErrors(e)
         setErrors(fe)
         if (Object.keys(fe).length === 0)
@@ -205,7 +210,7 @@ export const AssignDialog = ({
       size="lg"
       title={t('assign.title')}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       footer={
         <>
           <Button onClick={onClose} disabled={create.isPending}>
@@ -218,6 +223,7 @@ export const AssignDialog = ({
       }
     >
       <FormError>{formError}</FormError>
+      <ChangeChoicePanel choice={choice} onChoose={submit} />
       <div className="form-grid">
         <FormField label={t('assign.itemSearch')} className="rp-wide">
           {(p) => (
@@ -378,16 +384,21 @@ export const EditAssignmentDialog = ({
   const [start, setStart] = useState(assignment.operationStart)
   const [end, setEnd] = useState(assignment.operationEnd ?? '')
   const [description, setDescription] = useState(assignment.description)
+  const [rateFrom, setRateFrom] = useState('')
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
+  const choice = useChangeChoice()
 
-  const submit = () => {
+  const submit = (options: ChangeOptions = {}) => {
     setFormError(null)
+    choice.clear()
     update.mutate(
       {
         id: assignment.id,
         body: {
+          ...options,
           dailyRate: rate.trim(),
+          ...(rateFrom ? { rateEffectiveFrom: rateFrom } : {}),
           ...frequencyBody(frequency, days),
           operationStart: start,
           operationEnd: end || null,
@@ -400,6 +411,7 @@ export const EditAssignmentDialog = ({
           onClose()
         },
         onError: (e) => {
+          if (choice.offer(e)) return
           const fe = fieldErrors(e)
           setErrors(fe)
           if (Object.keys(fe).length === 0)
@@ -415,7 +427,7 @@ export const EditAssignmentDialog = ({
       size="lg"
       title={t('edit.title', { code: assignment.equipment.code })}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       footer={
         <>
           <Button onClick={onClose} disabled={update.isPending}>
@@ -444,7 +456,18 @@ export const EditAssignmentDialog = ({
             />
           )}
         </FormField>
-        <div />
+        <FormField label={t('edit.rateFrom')} hint={t('edit.rateFromHint')} error={errors.rateEffectiveFrom}>
+          {(p) => (
+            <input
+              {...p}
+              className="input"
+              type="date"
+              value={rateFrom}
+              onChange={(e) => setRateFrom(e.target.value)}
+              data-testid="assignment-rate-from"
+            />
+          )}
+        </FormField>
         <FormField label={t('assign.operationStart')} error={errors.operationStart} required>
           {(p) => (
             <input
@@ -490,6 +513,60 @@ export const EditAssignmentDialog = ({
         </FormField>
       </div>
     </Dialog>
+  )
+}
+
+type ChangeOptions = { effectiveFrom?: 'firstOpenDay'; confirmDropManualDays?: boolean }
+type PendingChoice = { reason: 'frozenPeriod' | 'manualDays'; message: string; firstOpenDay: string | null }
+
+/**
+ * The server's 409 for a change that touches a liquidated or invoiced period (`frozenPeriod`) or drops manual
+ * billing days (`manualDays`) becomes a choice for the user (docs/rental-projects.md#frozen-billing-periods):
+ * apply from the first open day, or drop the manual days. Nothing is resent without it.
+ */
+const useChangeChoice = () => {
+  const [pending, setPending] = useState<PendingChoice | null>(null)
+  return {
+    pending,
+    clear: () => setPending(null),
+    /** true when the error is such a 409 (the panel then shows it) */
+    offer: (e: unknown): boolean => {
+      const info = isApiError(e) && e.status === 409 ? e.info : undefined
+      const reason = info?.reason
+      if (reason === 'manualDays' || (reason === 'frozenPeriod' && info?.firstOpenDayPossible !== false)) {
+        setPending({
+          reason,
+          message: (e as Error).message,
+          firstOpenDay: typeof info?.firstOpenDay === 'string' ? info.firstOpenDay : null,
+        })
+        return true
+      }
+      return false
+    },
+  }
+}
+
+const ChangeChoicePanel = ({
+  choice,
+  onChoose,
+}: {
+  choice: ReturnType<typeof useChangeChoice>
+  onChoose: (options: ChangeOptions) => void
+}) => {
+  const { t } = useTranslation(['rental-projects', 'platform'])
+  const { pending } = choice
+  if (!pending) return null
+  const options: ChangeOptions =
+    pending.reason === 'frozenPeriod' ? { effectiveFrom: 'firstOpenDay' } : { confirmDropManualDays: true }
+  return (
+    <div className="form-error" role="alert" data-testid="assignment-change-choice">
+      <p>{pending.message}</p>
+      <Button variant="primary" onClick={() => onChoose(options)} data-testid="assignment-change-confirm">
+        {pending.reason === 'frozenPeriod'
+          ? t('conflict.fromOpenDay', { date: pending.firstOpenDay ?? '' })
+          : t('conflict.dropDays')}
+      </Button>
+    </div>
   )
 }
 

@@ -196,6 +196,12 @@ const es = {
   edit: {
     title: 'Editar asignación de {{code}}',
     saved: 'Asignación guardada',
+    rateFrom: 'Tarifa desde',
+    rateFromHint: 'Vacío: la tarifa rige desde el inicio de la operación.',
+  },
+  conflict: {
+    fromOpenDay: 'Aplicar desde el primer día abierto ({{date}})',
+    dropDays: 'Descartar los días manuales y guardar',
   },
   retire: {
     title: 'Retirar {{code}}',
@@ -529,6 +535,12 @@ const en: TranslationShape<typeof es> = {
   edit: {
     title: 'Edit assignment of {{code}}',
     saved: 'Assignment saved',
+    rateFrom: 'Rate from',
+    rateFromHint: 'Empty: the rate applies from the operation start.',
+  },
+  conflict: {
+    fromOpenDay: 'Apply from the first open day ({{date}})',
+    dropDays: 'Drop the manual days and save',
   },
   retire: {
     title: 'Retire {{code}}',

@@ -10,6 +10,7 @@ import * as m0010 from './0010_rental_projects'
 import * as m0011 from './0011_rental_documents'
 import * as m0012 from './0012_rental_billing'
 import * as m0013 from './0013_job_runs'
+import * as m0014 from './0014_rental_rates_and_invoices'
 import * as m0015 from './0015_schedule_source_format'
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   '0011_rental_documents': m0011,
   '0012_rental_billing': m0012,
   '0013_job_runs': m0013,
+  '0014_rental_rates_and_invoices': m0014,
   '0015_schedule_source_format': m0015,
 }
