@@ -21,8 +21,8 @@ export type JobContext = {
   /** the requester, as they are now (role, organization) */
   actor: Actor
   /**
-   * Reports progress: `done` units of `total` (give `total` once it is known). Cheap to call per row:
-   * it writes at most a few times a second.
+   * Reports progress: `done` units of `total` (give `total` once it is known). Call it after each batch:
+   * it writes at most a few times a second and gives the event loop a turn (requests are served).
    */
   progress: (done: number, total?: number) => Promise<void>
   /** a path in a scratch directory removed when the job ends (e.g. where a workbook is streamed) */
@@ -211,6 +211,9 @@ export function createJobsService({ database, store, clock, log, options = {} }:
         async progress(d, t) {
           done = d
           if (t !== undefined) total = t
+          // A turn of the event loop between batches: the embedded database runs in this process and
+          // answers without one, so a job that never yields would hold every request back.
+          await new Promise((resolve) => setImmediate(resolve))
           const now = Date.now()
           if (now - lastWrite < PROGRESS_EVERY_MS && !(total !== null && done >= total)) return
           lastWrite = now

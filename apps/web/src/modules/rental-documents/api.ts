@@ -57,7 +57,8 @@ export const docDetailQuery = <K extends DocKind>(kind: K, id: string) =>
     queryFn: ({ signal }) => apiGet<DetailOf<K>>(`${PATHS[kind]}/${id}`, { signal }),
   })
 
-export const exportUrl = (kind: DocKind) => `${PATHS[kind]}/export.xlsx`
+/** The list's export: a job (202), polled and downloaded by JobExportButton (docs/jobs.md). */
+export const exportUrl = (kind: DocKind) => `${PATHS[kind]}/export`
 export const pdfUrl = (kind: DocKind, id: string) => `${PATHS[kind]}/${id}/pdf`
 export const fileUrl = (fileId: string) => `/api/v1/files/${fileId}`
 

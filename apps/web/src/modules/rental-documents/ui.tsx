@@ -4,12 +4,12 @@ import { useId, useRef, useState, type ReactNode } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import { downloadFile, isApiError, toQueryString, type QueryParams } from '../../platform/api'
+import { downloadFile, isApiError, type QueryParams } from '../../platform/api'
 import {
   Button,
   ConfirmDialog,
   DateRangeFilter,
-  ExportListButton,
+  JobExportButton,
   ListCount,
   DataTable,
   PageLoadError,
@@ -255,8 +255,9 @@ export const DocumentList = <K extends DocKind>({
                 className="rd-count"
                 label={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
               />
-              <ExportListButton
-                url={exportUrl(kind) + toQueryString(params)}
+              <JobExportButton
+                url={exportUrl(kind)}
+                body={params}
                 doneMessage={t('list.exportDone')}
                 disabled={!list.data || list.data.total === 0}
               />
