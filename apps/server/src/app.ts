@@ -33,6 +33,7 @@ import type { Config } from './platform/config'
 import type { FileStore } from './platform/files/file-store'
 import { createFilesService } from './platform/files/files.service'
 import { createJobsService, jobsRoutes, type JobsOptions } from './platform/jobs'
+import { backupRoutes, createBackupService, type BackupSettings } from './platform/backup'
 import { registerAuthHook } from './platform/http/auth-hook'
 import { registerErrorHandler } from './platform/http/error-handler'
 import { platformRoutes } from './platform/http/platform.routes'
@@ -51,6 +52,8 @@ export type AppDeps = {
   logger?: boolean
   /** the jobs platform's polling and clean-up settings (docs/jobs.md) */
   jobs?: JobsOptions
+  /** the daily backup (docs/backups.md); absent: this app schedules none and lists no runs */
+  backup?: BackupSettings | null
 }
 
 export type RegisteredRoute = { method: string; url: string; config: unknown; schema: unknown }
@@ -93,6 +96,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Long work runs as jobs on pg-boss, started and stopped with the server (docs/jobs.md).
   const jobs = createJobsService({ database, store: fileStore, clock, log: app.log, options: deps.jobs })
   app.addHook('onReady', async () => jobs.start())
+  const backups = createBackupService({
+    database,
+    store: fileStore,
+    clock,
+    log: app.log,
+    settings: deps.backup ?? null,
+    faenaVersion: VERSION,
+  })
+  app.addHook('onReady', async () => backups.schedule(jobs.queue()))
   app.addHook('onClose', async () => jobs.stop())
 
   // Every route, as registered: the route-matrix and malformed-input tests walk this list.
@@ -142,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     version: VERSION,
   })
   await app.register(jobsRoutes, { jobs })
+  await app.register(backupRoutes, { backups })
 
   // Business modules, one registration each.
   const catalogs = createCatalogsModule({ db, clock })

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import { ZCreateUserRequest } from '@faena/contracts'
-import { buildApp, DEFAULT_WEB_DIR } from './app'
+import { buildApp, DEFAULT_WEB_DIR, VERSION } from './app'
 import { demoSeeders } from './demo-seeders'
 import { findUnitByKey } from './modules/catalogs'
 import { createConceptsService } from './modules/concepts'
@@ -21,6 +21,8 @@ import { migrateToLatest } from './platform/db/migrate'
 import { createLocalFileStore } from './platform/files/file-store'
 import { seedDemo, writeDemoCredentials } from './platform/seed/demo'
 import { startupMark } from './platform/startup-timing'
+import { backupCommand, restoreCommand } from './platform/backup/cli'
+import { loadBackupSettings, markServing } from './platform/backup'
 import { createTimeZoneLookup, findOrganizationBySlug } from './platform/tenancy/organizations'
 
 const USAGE = `Usage: faena <command> [options]
@@ -40,6 +42,10 @@ Commands:
                             rejected file saves nothing, writes Errores_Importacion_<OT>.xlsx here, exit code 1
   import:schedule --org <slug> --work-order <number> [--reprogramming <n>] FILE [--json]
                             a work order's MS Project schedule (.mpp or MSPDI .xml) as its new active version
+  backup [--out FILE] [--json]
+                            one archive of the database and its files (default: FAENA_BACKUP_DIR)
+  restore FILE [--into DIR] [--force] [--json]
+                            loads an archive into an empty database (DIR, else DATABASE_URL, else FAENA_DATA_DIR)
 
 Environment: PORT, FAENA_DATA_DIR, DATABASE_URL, FAENA_DEMO_PASSWORD (see README).`
 
@@ -75,7 +81,9 @@ async function serve(config: Config) {
     config,
     fileStore: createLocalFileStore(path.join(config.dataDir, 'files')),
     webDir: DEFAULT_WEB_DIR,
+    backup: loadBackupSettings(process.env, config.dataDir),
   })
+  if (database.kind === 'pglite') markServing(config.dataDir)
   const shutdown = async () => {
     await app.close()
     await database.close()
@@ -438,6 +446,10 @@ async function main(argv: string[]) {
       return importAnnex(config, rest)
     case 'import:schedule':
       return importSchedule(config, rest)
+    case 'backup':
+      return backupCommand(config, rest, VERSION, (m, code) => new CliError(m, code))
+    case 'restore':
+      return restoreCommand(config, rest, (m, code) => new CliError(m, code))
     case 'help':
     case '--help':
     case '-h':

@@ -27,6 +27,7 @@ export const isSystemActor = (actor: Actor) => actor.userId === '00000000-0000-0
 export const PERMISSIONS = [
   'user.manage',
   'audit.read',
+  'backup.manage',
   'file.upload',
   'file.read',
   'catalog.read',

@@ -1,0 +1,229 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { TBackupAlert, TBackupRun, TBackupStatus } from '@faena/contracts'
+import type { PgBoss } from 'pg-boss'
+import { requireAccess, type Actor } from '../access'
+import { writeAudit } from '../audit/audit'
+import type { Database } from '../db/create-db'
+import { AppError } from '../errors'
+import type { FileStore } from '../files/file-store'
+import { findOrganizationById } from '../tenancy/organizations'
+import { archiveName, createBackup, isArchiveName } from './backup'
+import { exportOrganization } from './org-export'
+import { appendRun, readRuns } from './runs-log'
+import type { BackupSettings } from './settings'
+
+export type BackupDeps = {
+  database: Pick<Database, 'db' | 'kind'>
+  store: FileStore
+  clock: () => Date
+  log: { error: (obj: object, msg: string) => void; info: (obj: object, msg: string) => void }
+  /** null: this process runs no daily backup (tests, tools); status answers with no runs */
+  settings: BackupSettings | null
+  faenaVersion: string
+}
+
+export type BackupService = ReturnType<typeof createBackupService>
+
+export const DAILY_QUEUE = 'backup.daily'
+/** no successful run for this long raises the `stale` alert */
+export const STALE_AFTER_MS = 48 * 60 * 60 * 1000
+
+/** Keeps the newest `keep` archives in `dir` and deletes the rest; returns the names deleted. */
+export async function pruneArchives(dir: string, keep: number): Promise<string[]> {
+  const names = (await fs.promises.readdir(dir).catch(() => [] as string[]))
+    .filter(isArchiveName)
+    .sort()
+    .reverse()
+  const extra = names.slice(keep)
+  for (const name of extra) await fs.promises.rm(path.join(dir, name), { force: true })
+  return extra
+}
+
+/** The alert admins see: the last run failed, or none succeeded for two days (once the install is that old). */
+export function backupAlert(runs: TBackupRun[], now: Date, installedAt: Date | null): TBackupAlert | null {
+  const last = runs.find((r) => r.status !== 'running')
+  if (last?.status === 'failed')
+    return {
+      kind: 'failed',
+      since: last.startedAt,
+      message: `El último respaldo falló: ${last.error ?? 'sin detalle'}`,
+    }
+  const success = runs.find((r) => r.status === 'done')
+  const reference = success ? Date.parse(success.finishedAt ?? success.startedAt) : installedAt?.getTime()
+  if (reference !== undefined && now.getTime() - reference > STALE_AFTER_MS)
+    return {
+      kind: 'stale',
+      since: success ? (success.finishedAt ?? success.startedAt) : null,
+      message: 'Ningún respaldo terminó bien en los últimos dos días',
+    }
+  return null
+}
+
+/**
+ * Backups as the server runs them (docs/backups.md): the daily archive on the jobs platform's queue at
+ * `settings.hour` of every organization's time zone, "back up now", the runs and alert admins see, and
+ * the export of an organization's own data.
+ */
+export function createBackupService(deps: BackupDeps) {
+  const { database, store, clock, log, settings } = deps
+  const db = database.db
+  let queue: Promise<unknown> = Promise.resolve()
+
+  /** Starts a run (recorded as `running` at once); the returned promise ends with its final record. */
+  async function startRun(trigger: TBackupRun['trigger'], timeZone: string | null) {
+    if (!settings) throw new AppError('INVALID_STATE', 'Este servidor no tiene respaldos configurados')
+    const s = settings
+    const run: TBackupRun = {
+      id: crypto.randomUUID(),
+      trigger,
+      timeZone,
+      status: 'running',
+      startedAt: clock().toISOString(),
+      finishedAt: null,
+      archive: null,
+      size: null,
+      rows: null,
+      files: null,
+      durationMs: null,
+      error: null,
+    }
+    await appendRun(s.dir, run)
+    // one backup at a time in this process: a second request waits for the first
+    const finished = queue.then(async (): Promise<TBackupRun> => {
+      let final: TBackupRun
+      try {
+        let name = archiveName(clock())
+        for (let i = 1; fs.existsSync(path.join(s.dir, name)); i++)
+          name = name.replace(/(-\d+)?\.tar\.gz$/, `-${i}.tar.gz`)
+        const r = await createBackup({
+          database,
+          store,
+          out: path.join(s.dir, name),
+          faenaVersion: deps.faenaVersion,
+          clock,
+        })
+        const pruned = await pruneArchives(s.dir, s.keep)
+        final = {
+          ...run,
+          status: 'done',
+          finishedAt: clock().toISOString(),
+          archive: name,
+          size: r.size,
+          rows: r.manifest.tables.reduce((n, t) => n + t.rows, 0),
+          files: r.manifest.files.length,
+          durationMs: r.durationMs,
+        }
+        log.info({ archive: r.path, size: r.size, pruned }, 'backup written')
+      } catch (err) {
+        log.error({ err }, 'backup failed')
+        final = {
+          ...run,
+          status: 'failed',
+          finishedAt: clock().toISOString(),
+          error: err instanceof Error ? err.message : String(err),
+        }
+      }
+      await appendRun(s.dir, final)
+      return final
+    })
+    queue = finished.catch(() => undefined)
+    return { run, finished }
+  }
+
+  /** Runs a backup now and waits for it (the daily job, the CLI, tests). */
+  async function runBackup(trigger: TBackupRun['trigger'], timeZone: string | null = null) {
+    return (await startRun(trigger, timeZone)).finished
+  }
+
+  async function timeZones(): Promise<string[]> {
+    const rows = await db
+      .selectFrom('organizations')
+      .select('time_zone')
+      .distinct()
+      .orderBy('time_zone')
+      .execute()
+    return rows.map((r) => r.time_zone)
+  }
+
+  async function getStatus(actor: Actor): Promise<TBackupStatus> {
+    requireAccess(actor, 'backup.manage')
+    const now = clock()
+    const runs = settings ? await readRuns(settings.dir, now) : []
+    const first = await db
+      .selectFrom('organizations')
+      .select((eb) => eb.fn.min('created_at').as('at'))
+      .executeTakeFirst()
+    const installedAt = first?.at ? new Date(first.at) : null
+    const success = runs.find((r) => r.status === 'done')
+    return {
+      scheduled: settings !== null,
+      hour: settings?.hour ?? 2,
+      keep: settings?.keep ?? 7,
+      timeZones: await timeZones(),
+      lastSuccessAt: success ? (success.finishedAt ?? success.startedAt) : null,
+      alert: settings ? backupAlert(runs, now, installedAt) : null,
+      runs,
+    }
+  }
+
+  /** An admin's "back up now": answers with the run as it starts; the list shows how it ended. */
+  async function requestRun(actor: Actor): Promise<TBackupRun> {
+    requireAccess(actor, 'backup.manage')
+    const { run, finished } = await startRun('manual', null)
+    await writeAudit(db, actor, {
+      action: 'backup.requested',
+      module: 'backup',
+      entityType: 'backup_run',
+      entityId: null,
+      data: { runId: run.id },
+    })
+    void finished
+    return run
+  }
+
+  /** The caller's organization, all of it, as a tar.gz in a temporary folder (docs/backups.md). */
+  async function exportOwnOrganization(actor: Actor) {
+    requireAccess(actor, 'backup.manage')
+    const org = await findOrganizationById(db, actor.orgId)
+    if (!org) throw new AppError('NOT_FOUND', 'Organización no encontrada')
+    const result = await exportOrganization({ db, store, orgId: org.id, slug: org.slug, now: clock() })
+    try {
+      await writeAudit(db, actor, {
+        action: 'organization.exported',
+        module: 'backup',
+        entityType: 'organization',
+        entityId: org.id,
+        data: {
+          tables: result.tables.length,
+          rows: result.tables.reduce((n, t) => n + t.rows, 0),
+          files: result.files,
+        },
+      })
+    } catch (err) {
+      await result.dispose()
+      throw err
+    }
+    return result
+  }
+
+  /**
+   * Registers the daily backup on the jobs platform's queue (started): one schedule per distinct time
+   * zone of the organizations, at `settings.hour` there; schedules of zones no longer used are removed.
+   */
+  async function schedule(boss: PgBoss | undefined) {
+    if (!settings || !boss) return
+    await boss.createQueue(DAILY_QUEUE, { retryLimit: 0, expireInSeconds: 6 * 3600 })
+    const zones = await timeZones()
+    for (const tz of zones)
+      await boss.schedule(DAILY_QUEUE, `0 ${settings.hour} * * *`, { timeZone: tz }, { tz, key: tz })
+    for (const s of await boss.getSchedules(DAILY_QUEUE))
+      if (!zones.includes(s.key)) await boss.unschedule(DAILY_QUEUE, s.key)
+    await boss.work<{ timeZone?: string }>(DAILY_QUEUE, { pollingIntervalSeconds: 60 }, async ([job]) => {
+      await runBackup('schedule', job?.data.timeZone ?? null)
+    })
+  }
+
+  return { runBackup, requestRun, getStatus, exportOwnOrganization, schedule, timeZones }
+}
