@@ -36,6 +36,7 @@ import { createJobsService, jobsRoutes, type JobsOptions } from './platform/jobs
 import { backupRoutes, createBackupService, type BackupSettings } from './platform/backup'
 import { registerAuthHook } from './platform/http/auth-hook'
 import { registerErrorHandler } from './platform/http/error-handler'
+import { registerInputGuard } from './platform/http/input-guard'
 import { platformRoutes } from './platform/http/platform.routes'
 import { registerSecurity } from './platform/http/security'
 import { createTimeZoneLookup } from './platform/tenancy/organizations'
@@ -44,7 +45,8 @@ z.config(z.locales.es())
 
 export type AppDeps = {
   database: Database
-  config: Pick<Config, 'uploadLimitBytes' | 'secureCookies' | 'publicOrigin' | 'logLevel'>
+  config: Pick<Config, 'uploadLimitBytes' | 'secureCookies' | 'publicOrigin' | 'logLevel'> &
+    Partial<Pick<Config, 'trustProxy'>>
   fileStore: FileStore
   clock?: () => Date
   /** serve the built web app from this directory when it exists */
@@ -83,7 +85,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           },
     genReqId: () => `req_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`,
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: false,
+    // the client's address behind the configured reverse proxies only (FAENA_TRUST_PROXY)
+    trustProxy: config.trustProxy?.length ? config.trustProxy : false,
   }).withTypeProvider<ZodTypeProvider>()
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -120,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     spaFallback: Boolean(deps.webDir && fs.existsSync(path.join(deps.webDir, 'index.html'))),
   })
   registerSecurity(app, { publicOrigin: config.publicOrigin, secure: config.secureCookies })
+  registerInputGuard(app)
   await app.register(cookie)
   await app.register(multipart, {
     limits: { fileSize: config.uploadLimitBytes, files: 1, fields: 20, fieldSize: 10_000 },
@@ -142,7 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     staticCSP: true,
     uiConfig: { docExpansion: 'list' },
   })
-  registerAuthHook(app, auth)
+  registerAuthHook(app, auth, { secureCookies: config.secureCookies })
 
   await app.register(platformRoutes, {
     auth,
@@ -207,4 +211,4 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   return app
 }
-  rentalProjects.hooks.frozenPeriods = rentalBilling.hooks.rentalProjects.frozenPeriods
+rentalProjects.hooks.frozenPeriods = rentalBilling.hooks.rentalProjects.frozenPeriods

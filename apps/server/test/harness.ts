@@ -27,7 +27,9 @@ export type TestApp = {
  * A fresh app on its own copy of the migrated, demo-seeded test database (PGlite or PostgreSQL,
  * chosen by the vitest project). Call once per test file (beforeAll) and close it in afterAll.
  */
-export async function createTestApp(opts: { clock?: () => Date; webDir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { clock?: () => Date; webDir?: string; trustProxy?: string[] } = {},
+): Promise<TestApp> {
   const kind = inject('testDb')
   let database: Database
   let dropCopy = async () => {}
@@ -56,6 +58,7 @@ export async function createTestApp(opts: { clock?: () => Date; webDir?: string 
       secureCookies: false,
       publicOrigin: undefined,
       logLevel: 'silent',
+      ...(opts.trustProxy ? { trustProxy: opts.trustProxy } : {}),
     },
     fileStore: createLocalFileStore(filesDir),
     logger: false,

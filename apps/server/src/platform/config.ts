@@ -1,3 +1,4 @@
+import net from 'node:net'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -11,7 +12,39 @@ const ZEnv = z.object({
   FAENA_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   FAENA_PUBLIC_ORIGIN: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FAENA_TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const list = parseTrustProxy(v)
+      if (typeof list === 'string') ctx.addIssue({ code: 'custom', message: list })
+      return typeof list === 'string' ? [] : list
+    }),
 })
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+/**
+ * `FAENA_TRUST_PROXY`: the reverse proxies whose `X-Forwarded-For` tells the client's address, as
+ * addresses, CIDR ranges or `loopback`/`linklocal`/`uniquelocal`, comma-separated. Unset: no proxy is
+ * trusted and the client is the connection's peer. A message when an entry is not one of those.
+ */
+export function parseTrustProxy(value: string | undefined): string[] | string {
+  const entries = (value ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean)
+  for (const e of entries) {
+    const [addr, bits, extra] = e.split('/')
+    const family = net.isIP(addr ?? '')
+    const validBits =
+      bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32))
+    if (!PROXY_NAMES.has(e) && (extra !== undefined || family === 0 || !validBits)) {
+      return `"${e}" is not an address, a CIDR range or loopback/linklocal/uniquelocal`
+    }
+  }
+  return entries
+}
 
 export type Config = {
   port: number
@@ -23,6 +56,8 @@ export type Config = {
   secureCookies: boolean
   publicOrigin: string | undefined
   logLevel: string
+  /** addresses/ranges of trusted reverse proxies (Fastify `trustProxy`); empty: none */
+  trustProxy: string[]
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -42,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: e.FAENA_SECURE_COOKIES === 'true',
     publicOrigin: e.FAENA_PUBLIC_ORIGIN,
     logLevel: e.LOG_LEVEL,
+    trustProxy: e.FAENA_TRUST_PROXY,
   }
 }

@@ -1,8 +1,27 @@
 import { sql } from 'kysely'
 import type { Executor } from '../db/executor'
 
-export async function findUserByEmail(db: Executor, email: string) {
-  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst()
+/** The user with this e-mail in the organization (an e-mail is unique within an organization). */
+export async function findUserByEmail(db: Executor, orgId: string, email: string) {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('email', '=', email)
+    .executeTakeFirst()
+}
+
+/** Every user with this e-mail, in any organization, with the organization's slug (sign-in). */
+export async function findUsersByEmail(db: Executor, email: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.org_id')
+    .selectAll('users')
+    .select('organizations.slug as orgSlug')
+    .where('users.email', '=', email)
+    .orderBy('users.created_at')
+    .limit(20)
+    .execute()
 }
 
 export async function findUserById(db: Executor, orgId: string, id: string) {
@@ -14,18 +33,53 @@ export async function findUserById(db: Executor, orgId: string, id: string) {
     .executeTakeFirst()
 }
 
-export async function countRecentFailures(db: Executor, email: string, ip: string, since: Date) {
+/**
+ * Counts one attempt against a limit key, atomically (one upsert: parallel attempts each get their own
+ * number), and returns the count in the current window. A window older than `windowMs` starts over.
+ */
+export async function hitThrottle(db: Executor, key: string, now: Date, windowMs: number) {
+  const cutoff = new Date(now.getTime() - windowMs)
+  const r = await sql<{ failures: number }>`
+    INSERT INTO auth_throttle AS t (key, window_start, failures) VALUES (${key}, ${now}, 1)
+    ON CONFLICT (key) DO UPDATE SET
+      window_start = CASE WHEN t.window_start <= ${cutoff} THEN ${now} ELSE t.window_start END,
+      failures = CASE WHEN t.window_start <= ${cutoff} THEN 1 ELSE t.failures + 1 END
+    RETURNING failures`.execute(db)
+  return Number(r.rows[0]?.failures ?? 0)
+}
+
+/** Gives back the attempts counted by `hitThrottle` once they turned out to be right. */
+export async function releaseThrottle(db: Executor, keys: readonly string[]) {
+  if (keys.length === 0) return
+  await db
+    .updateTable('auth_throttle')
+    .set((eb) => ({ failures: sql<number>`greatest(${eb.ref('failures')} - 1, 0)` }))
+    .where('key', 'in', [...keys])
+    .execute()
+}
+
+export async function deleteStaleThrottles(db: Executor, before: Date) {
+  await db.deleteFrom('auth_throttle').where('window_start', '<', before).execute()
+}
+
+/** Is this device cookie (its hash) one that signed in with this e-mail before and has not expired? */
+export async function isKnownDevice(db: Executor, deviceId: string, email: string, now: Date) {
   const r = await db
-    .selectFrom('login_attempts')
-    .select([
-      sql<string>`count(*) FILTER (WHERE email = ${email})`.as('pair'),
-      sql<string>`count(*)`.as('ip'),
-    ])
-    .where('ip', '=', ip)
-    .where('success', '=', false)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow()
-  return { pair: Number(r.pair), ip: Number(r.ip) }
+    .selectFrom('auth_devices')
+    .select('id')
+    .where('id', '=', deviceId)
+    .where('email', '=', email)
+    .where('expires_at', '>', now)
+    .executeTakeFirst()
+  return Boolean(r)
+}
+
+export async function insertDevice(db: Executor, deviceId: string, email: string, expiresAt: Date) {
+  await db.insertInto('auth_devices').values({ id: deviceId, email, expires_at: expiresAt }).execute()
+}
+
+export async function deleteExpiredDevices(db: Executor, now: Date) {
+  await db.deleteFrom('auth_devices').where('expires_at', '<', now).execute()
 }
 
 export async function recordLoginAttempt(db: Executor, email: string, ip: string, success: boolean) {
@@ -38,6 +92,8 @@ export async function insertSession(
     id: string
     userId: string
     orgId: string
+    /** the service's clock (the idle expiry slides from it) */
+    now: Date
     expiresAt: Date
     ip: string | null
     userAgent: string | null
@@ -49,6 +105,7 @@ export async function insertSession(
       id: s.id,
       user_id: s.userId,
       org_id: s.orgId,
+      last_seen_at: s.now,
       expires_at: s.expiresAt,
       ip: s.ip,
       user_agent: s.userAgent,

@@ -7,17 +7,25 @@ import { AppError } from '../errors'
 import { findOrganizationById } from '../tenancy/organizations'
 import * as repo from './auth.repository'
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password'
+import { assertStrongPassword } from './password-policy'
 
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000
 const TOUCH_AFTER_MS = 60 * 1000
+/** Sign-in limits (docs/platform.md#sign-in-limits). */
 export const LOGIN_WINDOW_MS = 15 * 60 * 1000
 export const MAX_FAILURES_PER_ACCOUNT_AND_IP = 10
-const MAX_FAILURES_PER_IP = 50
+export const MAX_FAILURES_PER_IP = 50
+export const MAX_PASSWORD_CHANGE_FAILURES = 10
+/** How long a browser that signed in is remembered (its device cookie exempts it from the per-IP limit). */
+export const DEVICE_TTL_MS = 180 * 24 * 60 * 60 * 1000
 
 export type RequestMeta = { requestId: string; ip: string | null; userAgent: string | null }
 export type AuthService = ReturnType<typeof createAuthService>
+export type LoginOptions = { organization?: string | undefined; deviceToken?: string | undefined }
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
+const rateLimited = () =>
+  new AppError('RATE_LIMITED', 'Demasiados intentos fallidos; espera 15 minutos e inténtalo de nuevo')
 
 export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) {
   async function me(actor: Actor): Promise<TMe> {
@@ -37,49 +45,90 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
     }
   }
 
-  /** Checks the password; on success opens a session and returns its token (only the hash is stored). */
-  async function login(email: string, password: string, meta: RequestMeta) {
+  /**
+   * Counts the attempt against every limit key BEFORE the password is checked (one atomic upsert per
+   * key), so parallel guesses each take a number and those past the limit are refused unchecked.
+   * Returns the keys to release when the password turns out right.
+   */
+  async function countAttempt(keys: { key: string; max: number }[], now: Date) {
+    const counted: string[] = []
+    let over = false
+    for (const { key, max } of keys) {
+      const n = await repo.hitThrottle(db, key, now, LOGIN_WINDOW_MS)
+      counted.push(key)
+      if (n > max) over = true
+    }
+    if (over) throw rateLimited()
+    return counted
+  }
+
+  /**
+   * Checks the password; on success opens a session and returns its token (only the hash is stored).
+   * An e-mail is unique within an organization: when it has accounts in several, the password picks
+   * the account, and `organization` (slug) picks one when the password fits more than one.
+   */
+  async function login(email: string, password: string, meta: RequestMeta, opts: LoginOptions = {}) {
     const ip = meta.ip ?? 'unknown'
     const now = clock()
-    const failures = await repo.countRecentFailures(db, email, ip, new Date(now.getTime() - LOGIN_WINDOW_MS))
-    if (failures.pair >= MAX_FAILURES_PER_ACCOUNT_AND_IP || failures.ip >= MAX_FAILURES_PER_IP) {
-      throw new AppError(
-        'RATE_LIMITED',
-        'Demasiados intentos fallidos; espera 15 minutos e inténtalo de nuevo',
-      )
+    const knownDevice = opts.deviceToken
+      ? await repo.isKnownDevice(db, hashToken(opts.deviceToken), email, now)
+      : false
+    const limits = [{ key: `login:account:${email}|${ip}`, max: MAX_FAILURES_PER_ACCOUNT_AND_IP }]
+    // A browser that signed in with this e-mail before is not held back by failures of others
+    // (e.g. guesses at unknown e-mails) from the same address.
+    if (!knownDevice) limits.push({ key: `login:ip:${ip}`, max: MAX_FAILURES_PER_IP })
+    const counted = await countAttempt(limits, now)
+
+    const candidates = (await repo.findUsersByEmail(db, email)).filter(
+      (u) => !opts.organization || u.orgSlug === opts.organization,
+    )
+    const matches = []
+    for (const u of candidates) if (await verifyPassword(u.password_hash, password)) matches.push(u)
+    if (candidates.length === 0) await verifyPassword(await dummyPasswordHash(), password)
+    const user = matches.length === 1 ? matches[0] : undefined
+    if (matches.length > 1) {
+      await repo.releaseThrottle(db, counted)
+      throw new AppError('CONFLICT', 'Ese correo tiene cuenta en varias organizaciones: indica cuál', [
+        { path: 'organization', message: 'Indica la organización (su identificador)' },
+      ])
     }
-    const user = await repo.findUserByEmail(db, email)
-    const ok = user
-      ? await verifyPassword(user.password_hash, password)
-      : await verifyPassword(await dummyPasswordHash(), password).then(() => false)
-    if (!user || !ok || !user.active) {
+    if (!user || !user.active) {
+      const known = candidates.length === 1 ? candidates[0] : undefined
       await db.transaction().execute(async (trx) => {
         await repo.recordLoginAttempt(trx, email, ip, false)
         await writeAudit(
           trx,
-          { orgId: user?.org_id ?? null, ...meta },
+          { orgId: known?.org_id ?? null, ...meta },
           {
             action: 'auth.login_failed',
             module: 'auth',
             entityType: 'user',
-            entityId: user?.id ?? null,
-            data: { email, reason: !user ? 'unknown_email' : !ok ? 'wrong_password' : 'inactive_user' },
+            entityId: known?.id ?? null,
+            data: {
+              email,
+              reason: candidates.length === 0 ? 'unknown_email' : !user ? 'wrong_password' : 'inactive_user',
+            },
           },
         )
       })
       throw new AppError('UNAUTHENTICATED', 'Correo o contraseña incorrectos')
     }
     const token = crypto.randomBytes(32).toString('base64url')
+    const deviceToken = knownDevice ? undefined : crypto.randomBytes(32).toString('base64url')
     await db.transaction().execute(async (trx) => {
+      await repo.releaseThrottle(trx, counted)
       await repo.recordLoginAttempt(trx, email, ip, true)
       await repo.insertSession(trx, {
         id: hashToken(token),
         userId: user.id,
         orgId: user.org_id,
+        now,
         expiresAt: new Date(now.getTime() + SESSION_IDLE_MS),
         ip: meta.ip,
         userAgent: meta.userAgent,
       })
+      if (deviceToken)
+        await repo.insertDevice(trx, hashToken(deviceToken), email, new Date(now.getTime() + DEVICE_TTL_MS))
       await repo.markLogin(trx, user.id, now)
       await writeAudit(
         trx,
@@ -87,11 +136,20 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
         { action: 'auth.login', module: 'auth', entityType: 'user', entityId: user.id },
       )
     })
-    return { token, userId: user.id, orgId: user.org_id }
+    // house-keeping: counters of past windows and expired devices
+    await repo.deleteStaleThrottles(db, new Date(now.getTime() - 2 * LOGIN_WINDOW_MS))
+    await repo.deleteExpiredDevices(db, now)
+    return { token, userId: user.id, orgId: user.org_id, email: user.email, deviceToken }
   }
 
-  /** Resolves a session token to the caller, sliding the idle expiry. Undefined when invalid or expired. */
-  async function authenticate(token: string, meta: RequestMeta): Promise<Actor | undefined> {
+  /**
+   * Resolves a session token to the caller, sliding the idle expiry. Undefined when invalid or expired.
+   * `renewedUntil` is set when the expiry moved, so the cookie's Max-Age can move with it.
+   */
+  async function authenticate(
+    token: string,
+    meta: RequestMeta,
+  ): Promise<{ actor: Actor; renewedUntil: Date | undefined } | undefined> {
     const id = hashToken(token)
     const s = await repo.findSessionWithUser(db, id)
     if (!s) return undefined
@@ -100,10 +158,15 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
       await repo.deleteSession(db, id)
       return undefined
     }
+    let renewedUntil: Date | undefined
     if (now.getTime() - s.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
-      await repo.touchSession(db, id, now, new Date(now.getTime() + SESSION_IDLE_MS))
+      renewedUntil = new Date(now.getTime() + SESSION_IDLE_MS)
+      await repo.touchSession(db, id, now, renewedUntil)
     }
-    return { userId: s.userId, orgId: s.orgId, email: s.email, role: s.role as TRole, ...meta }
+    return {
+      actor: { userId: s.userId, orgId: s.orgId, email: s.email, role: s.role as TRole, ...meta },
+      renewedUntil,
+    }
   }
 
   async function logout(actor: Actor, token: string) {
@@ -121,16 +184,35 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
   async function changePassword(actor: Actor, token: string, currentPassword: string, newPassword: string) {
     const user = await repo.findUserById(db, actor.orgId, actor.userId)
     if (!user) throw new AppError('UNAUTHENTICATED', 'Sesión no válida')
+    // Same limit as sign-in, per account: a stolen session cannot guess the password either.
+    const counted = await countAttempt(
+      [{ key: `password:${user.id}`, max: MAX_PASSWORD_CHANGE_FAILURES }],
+      clock(),
+    )
     if (!(await verifyPassword(user.password_hash, currentPassword))) {
+      await db.transaction().execute((trx) =>
+        writeAudit(trx, actor, {
+          action: 'auth.password_change_failed',
+          module: 'auth',
+          entityType: 'user',
+          entityId: user.id,
+          data: { reason: 'wrong_current_password' },
+        }),
+      )
       throw new AppError('VALIDATION', 'La contraseña actual no es correcta', [
         { path: 'currentPassword', message: 'La contraseña actual no es correcta' },
       ])
     }
+    await repo.releaseThrottle(db, counted)
     if (currentPassword === newPassword) {
       throw new AppError('VALIDATION', 'La nueva contraseña debe ser distinta', [
         { path: 'newPassword', message: 'La nueva contraseña debe ser distinta de la actual' },
       ])
     }
+    assertStrongPassword('newPassword', newPassword, {
+      locale: user.locale as 'es' | 'en',
+      userInputs: [user.email, user.name],
+    })
     const passwordHash = await hashPassword(newPassword)
     await db.transaction().execute(async (trx) => {
       await repo.updatePasswordHash(trx, user.id, passwordHash, clock())

@@ -5,6 +5,7 @@ import type { Db, Executor } from '../db/executor'
 import { AppError } from '../errors'
 import { deleteUserSessions, findUserByEmail, findUserById } from './auth.repository'
 import { hashPassword } from './password'
+import { assertStrongPassword } from './password-policy'
 import * as repo from './users.repository'
 
 type UserRow = Awaited<ReturnType<typeof repo.insertUser>>
@@ -21,16 +22,24 @@ const toUser = (r: UserRow): TUser => ({
 
 export type UsersService = ReturnType<typeof createUsersService>
 
-/** Inserts a user (used by the admin screen, the CLI and the demo seed). Fails on a taken e-mail. */
+/**
+ * Inserts a user (used by the admin screen, the CLI and the demo seed). An e-mail is unique within the
+ * organization only, so another organization's accounts are neither seen nor revealed here; a weak
+ * password is refused in the language of the caller.
+ */
 export async function createUserRecord(
   trx: Executor,
   actor: Actor,
   input: TCreateUserRequest,
 ): Promise<TUser> {
-  if (await findUserByEmail(trx, input.email)) {
-    throw new AppError('CONFLICT', 'Ya existe un usuario con ese correo', [
-      { path: 'email', message: 'Ya existe un usuario con ese correo' },
-    ])
+  const locale = (await findUserById(trx, actor.orgId, actor.userId))?.locale === 'en' ? 'en' : 'es'
+  assertStrongPassword('password', input.password, { locale, userInputs: [input.email, input.name] })
+  if (await findUserByEmail(trx, actor.orgId, input.email)) {
+    const message =
+      locale === 'en'
+        ? 'A user with that e-mail already exists in the organization'
+        : 'Ya existe un usuario con ese correo en la organización'
+    throw new AppError('CONFLICT', message, [{ path: 'email', message }])
   }
   const row = await repo.insertUser(trx, {
     orgId: actor.orgId,

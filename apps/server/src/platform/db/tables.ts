@@ -56,6 +56,21 @@ export type LoginAttemptsTable = {
   at: CreatedAt
 }
 
+/** One sign-in limit counter (docs/platform.md#sign-in-limits). */
+export type AuthThrottleTable = {
+  key: string
+  window_start: Date
+  failures: number
+}
+
+/** A browser that signed in before with this e-mail (hash of its device cookie). */
+export type AuthDevicesTable = {
+  id: string
+  email: string
+  created_at: CreatedAt
+  expires_at: Date
+}
+
 export type AuditLogTable = {
   id: Generated<string>
   org_id: string | null
@@ -91,6 +106,8 @@ export type PlatformTables = {
   users: UsersTable
   sessions: SessionsTable
   login_attempts: LoginAttemptsTable
+  auth_throttle: AuthThrottleTable
+  auth_devices: AuthDevicesTable
   audit_log: AuditLogTable
   files: FilesTable
 }

@@ -1,10 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { can, type Actor, type Permission } from '../access'
-import type { AuthService, RequestMeta } from '../auth/auth.service'
+import { SESSION_IDLE_MS, type AuthService, type RequestMeta } from '../auth/auth.service'
 import { AppError } from '../errors'
 import { isApiPath, routeNotFound } from './error-handler'
 
 export const SESSION_COOKIE = 'faena_session'
+/** Set at sign-in: this browser signed in before with that e-mail (docs/platform.md#sign-in-limits). */
+export const DEVICE_COOKIE = 'faena_device'
+const LOGIN_PATH = '/api/v1/auth/login'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -34,10 +37,10 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor
 }
 
-export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
+export function registerAuthHook(app: FastifyInstance, auth: AuthService, opts: { secureCookies: boolean }) {
   app.decorateRequest('actor', undefined)
   app.decorateRequest('sessionToken', undefined)
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     if (!isApiPath(req.url)) return
     // An /api path that no API route declares is a 404 for everyone, even when the web app's
     // catch-all (GET/HEAD /*) matched it: that route has no permission and must not answer here.
@@ -46,7 +49,10 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService) {
     const token = req.cookies[SESSION_COOKIE]
     if (token) {
       req.sessionToken = token
-      req.actor = await auth.authenticate(token, requestMeta(req))
+      const session = await auth.authenticate(token, requestMeta(req))
+      req.actor = session?.actor
+      // the browser keeps the cookie as long as the server keeps the session (sliding expiry)
+      if (session?.renewedUntil) setSessionCookie(reply, token, opts.secureCookies, SESSION_IDLE_MS)
     }
     if (req.routeOptions.config?.public) return
     if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Inicia sesión para continuar')
@@ -70,4 +76,15 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
   void reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' })
+}
+
+/** The device cookie, sent back only to the sign-in route. */
+export function setDeviceCookie(reply: FastifyReply, token: string, secure: boolean, maxAgeMs: number) {
+  void reply.setCookie(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: LOGIN_PATH,
+    maxAge: Math.floor(maxAgeMs / 1000),
+  })
 }

@@ -48,6 +48,28 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
           ]),
         )
     }
+    // A unique or foreign-key violation (a race two pre-checks could not see): 409, naming the field.
+    const conflict = constraintConflict(err)
+    if (conflict) {
+      req.log.info({ code: conflict.code, constraint: conflict.constraint }, 'constraint violation')
+      return reply
+        .status(409)
+        .send(
+          envelope('CONFLICT', conflict.message, req.id, [
+            { path: conflict.path, message: conflict.message },
+          ]),
+        )
+    }
+    // A NUL character or a byte sequence the database cannot store (the input guard stops most first).
+    if ('code' in err && (err.code === '22021' || err.code === '22P05')) {
+      return reply
+        .status(400)
+        .send(
+          envelope('VALIDATION', 'El texto contiene caracteres no admitidos', req.id, [
+            { path: 'body', message: 'Quita los caracteres de control (p. ej. NUL) del texto' },
+          ]),
+        )
+    }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500
     if (status === 413)
       return reply
@@ -77,6 +99,43 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
     const err = routeNotFound(req.method, req.url)
     return reply.status(404).send(envelope(err.code, err.message, req.id))
   })
+}
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
+const SCOPE_COLUMNS = new Set(['org_id', 'id'])
+
+/**
+ * PostgreSQL 23505 (unique) and 23503 (foreign key) as a conflict: the field is the last column of the
+ * key in the error's detail (`Key (org_id, lower(name))=(…)`), outside the organization column; the
+ * values themselves are never echoed.
+ */
+export function constraintConflict(
+  err: Error,
+): { code: string; constraint: string; path: string; message: string } | undefined {
+  const e = err as Error & { code?: unknown; detail?: unknown; constraint?: unknown }
+  if (e.code !== '23505' && e.code !== '23503') return undefined
+  const detail = typeof e.detail === 'string' ? e.detail : ''
+  const key = /Key \((.+?)\)=/.exec(detail)?.[1] ?? ''
+  const columns = [...key.matchAll(/\b([a-z_][a-z0-9_]*)\b(?!\s*\()/g)].map((m) => m[1] ?? '')
+  const column = columns.filter((c) => !SCOPE_COLUMNS.has(c)).pop()
+  const path = column ? camel(column) : 'body'
+  const constraint = typeof e.constraint === 'string' ? e.constraint : ''
+  if (e.code === '23505')
+    return {
+      code: e.code,
+      constraint,
+      path,
+      message: `Ya existe un registro con ese valor (${path}); otra petición pudo crearlo al mismo tiempo`,
+    }
+  const stillReferenced = /is still referenced/.test(detail)
+  return {
+    code: e.code,
+    constraint,
+    path: stillReferenced ? 'id' : path,
+    message: stillReferenced
+      ? 'El registro está en uso por otros registros y no se puede quitar'
+      : `El registro referido (${path}) no existe o ya no está disponible`,
+  }
 }
 
 function friendly(err: Error): string {

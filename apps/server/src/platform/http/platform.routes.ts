@@ -17,11 +17,18 @@ import {
   ZUserListQuery,
 } from '@faena/contracts'
 import type { AuditService } from '../audit/audit.service'
-import { SESSION_IDLE_MS, type AuthService } from '../auth/auth.service'
+import { DEVICE_TTL_MS, SESSION_IDLE_MS, type AuthService } from '../auth/auth.service'
 import type { UsersService } from '../auth/users.service'
 import type { FilesService } from '../files/files.service'
 import { XLSX_MIME } from '../spreadsheet/spreadsheet'
-import { actorOf, clearSessionCookie, requestMeta, setSessionCookie } from './auth-hook'
+import {
+  actorOf,
+  clearSessionCookie,
+  DEVICE_COOKIE,
+  requestMeta,
+  setDeviceCookie,
+  setSessionCookie,
+} from './auth-hook'
 import { readUpload } from './multipart'
 
 export type PlatformRoutesDeps = {
@@ -66,13 +73,17 @@ export const platformRoutes: FastifyPluginAsyncZod<PlatformRoutesDeps> = async (
     '/api/v1/auth/login',
     { config: { public: true }, schema: { tags: ['auth'], body: ZLoginRequest, response: { 200: ZMe } } },
     async (req, reply) => {
-      const session = await auth.login(req.body.email, req.body.password, requestMeta(req))
+      const session = await auth.login(req.body.email, req.body.password, requestMeta(req), {
+        organization: req.body.organization,
+        deviceToken: req.cookies[DEVICE_COOKIE],
+      })
       setSessionCookie(reply, session.token, secureCookies, SESSION_IDLE_MS)
+      if (session.deviceToken) setDeviceCookie(reply, session.deviceToken, secureCookies, DEVICE_TTL_MS)
       const actor = {
         ...requestMeta(req),
         userId: session.userId,
         orgId: session.orgId,
-        email: req.body.email,
+        email: session.email,
         role: 'viewer' as const,
       }
       return auth.me(actor)
