@@ -199,7 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   rentalDocuments.hooks.billing = rentalBilling.hooks.rentalDocuments.billing
   const workOrderConcepts = createWorkOrderConceptsModule({ db, clock, files })
   await app.register(workOrderConcepts.routes)
-  const schedules = createSchedulesModule({ db, clock, files })
+  const schedules = createSchedulesModule({ db, clock, files, timeZoneOf })
   await app.register(schedules.routes)
 
   // The built web app: files as they are on disk now (a rebuild needs no restart), index.html for

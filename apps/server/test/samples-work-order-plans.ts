@@ -6,7 +6,7 @@ import type { ModuleSamples, SampleHelpers } from './samples'
  * Sample records of the work-order concepts and schedules modules (in demo-offshore), on the work order of
  * the work-orders samples: one Anexo C version (pending confirmation, so confirm/discard have a subject) built
  * from the concepts the concept samples imported, and one schedule version (a built 5-task MS Project XML).
- * `:importId` and `:versionId`.
+ * `:importId` and `:versionId`; bodies of the schedule progress routes.
  */
 export async function workOrderPlanSamples(
   h: SampleHelpers,
@@ -32,5 +32,12 @@ export async function workOrderPlanSamples(
     )
     out['/api/v1/work-orders :versionId'] = schedule.versionId
   }
-  return { ids: out, bodies: {} }
+  // schedule progress (docs/schedules.md#progress-two-truths): task UID 1 of the built schedule
+  const bodies: Record<string, object> = {
+    'PUT /api/v1/work-orders/:id/schedules/active/progress': {
+      items: [{ taskUid: 1, realPercent: '10', date: '2026-01-08', comment: 'muestra' }],
+    },
+    'POST /api/v1/work-orders/:id/schedules/active/progress/acknowledge': { upTo: '2026-01-08' },
+  }
+  return { ids: out, bodies }
 }

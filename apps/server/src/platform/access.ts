@@ -45,6 +45,10 @@ export const PERMISSIONS = [
   'workOrder.update',
   'workOrder.import',
   'schedule.import',
+  /** enter the contractor's real % of schedule tasks (docs/schedules.md#progress-two-truths) */
+  'schedule.progress',
+  /** enter the client's acknowledged % of schedule tasks */
+  'schedule.acknowledge',
   'rental.read',
   'rental.manage',
   'fieldDocument.manage',
@@ -80,6 +84,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'workOrder.update',
     'workOrder.import',
     'schedule.import',
+    'schedule.progress',
+    'schedule.acknowledge',
     'rental.manage',
     'fieldDocument.manage',
     'billingSheet.manage',
@@ -91,6 +97,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'proposal.update',
     'workOrder.update',
     'schedule.import',
+    'schedule.progress',
     'fieldDocument.manage',
   ],
   operator: [...READ, 'file.upload', 'proposal.update', 'fieldDocument.manage'],

@@ -73,8 +73,29 @@ export type ScheduleDependenciesTable = {
   lag_format: number | null
 }
 
+/** One change of a truth of a task's progress (migration 0017; docs/schedules.md#progress-two-truths). */
+export type ScheduleProgressEntriesTable = {
+  id: Generated<string>
+  /** insertion order (bigint identity): the last entered wins on one date */
+  seq: ColumnType<string, never, never>
+  org_id: string
+  work_order_id: string
+  task_uid: number
+  kind: 'real' | 'client'
+  percent: string
+  previous_percent: string | null
+  progress_date: string
+  comment: string | null
+  source: Generated<'entry' | 'acknowledge'>
+  version_id: string | null
+  task_name: string
+  entered_by: string | null
+  entered_at: CreatedAt
+}
+
 export type ScheduleTables = {
   schedule_versions: ScheduleVersionsTable
   schedule_tasks: ScheduleTasksTable
   schedule_dependencies: ScheduleDependenciesTable
+  schedule_progress_entries: ScheduleProgressEntriesTable
 }
