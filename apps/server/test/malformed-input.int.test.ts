@@ -1,6 +1,7 @@
 /**
- * Sends wrong types, missing fields, oversized strings, broken JSON and bad params/queries to every
- * JSON route as an admin: the answer is never a 5xx; a refusal carries the error envelope.
+ * Sends wrong types, missing fields, oversized strings, broken JSON, NUL characters and bad params/queries
+ * to every JSON route as an admin: the answer is never a 5xx; a refusal carries the error envelope (a NUL
+ * is a 400 naming the field).
  * (An all-optional PATCH may accept `{}`: that is a valid no-op, not malformed.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -92,6 +93,18 @@ describe('malformed input never causes a 5xx', () => {
         const res = await send(r.method, url, undefined, raw)
         expect(res.statusCode, `${r.method} ${r.url} raw ${raw}`).toBe(400)
       }
+      // a NUL character anywhere in the JSON (a value, deep down, a key): 400 naming the field
+      const keys = keysOf((r.schema as Schema).body)
+      const valid = (samples.body(r) ?? {}) as Record<string, unknown>
+      for (const [body, path] of [
+        [Object.fromEntries(keys.map((k) => [k, 'a\u0000b'])), keys[0]],
+        [{ ...valid, [keys[0] ?? 'name']: ['ok', { deep: 'x\u0000' }] }, `${keys[0] ?? 'name'}.1.deep`],
+        [{ ...valid, 'clave\u0000': 1 }, 'clave\\u0000'],
+      ] as const) {
+        const res = await send(r.method, url, body)
+        expect(res.statusCode, `${r.method} ${r.url} NUL → ${res.body.slice(0, 200)}`).toBe(400)
+        expect(res.json().error.details[0].path, `${r.method} ${r.url} NUL`).toBe(path)
+      }
     }
     expect(sent).toBeGreaterThan(20)
   })
@@ -103,6 +116,27 @@ describe('malformed input never causes a 5xx', () => {
         const res = await send('GET', `${url}?${q}`)
         expect(res.statusCode, `GET ${r.url}?${q.slice(0, 40)} → ${res.body.slice(0, 200)}`).toBeLessThan(500)
       }
+    }
+    // %00 in any query parameter or path segment: 400 naming it (PostgreSQL text cannot hold a NUL)
+    let nulQueries = 0
+    for (const r of routes.filter((x) => x.method === 'GET')) {
+      const url = samples.fill(r.url, 'offshore')
+      const query = (r.schema as Schema | undefined)?.querystring
+      for (const key of query instanceof z.ZodObject ? Object.keys(query.shape) : ['q']) {
+        const res = await send('GET', `${url}?${key}=a%00b`)
+        expect(res.statusCode, `GET ${r.url}?${key}=%00 → ${res.body.slice(0, 200)}`).toBe(400)
+        expect(res.json().error.details[0].path).toBe(key)
+        nulQueries++
+      }
+    }
+    expect(nulQueries).toBeGreaterThan(50)
+    for (const r of routes.filter((x) => x.url.includes('/:'))) {
+      const res = await send(
+        r.method,
+        r.url.replace(/:[A-Za-z]+/g, '%00'),
+        (r.schema as Schema | undefined)?.body ? (samples.body(r) ?? {}) : undefined,
+      )
+      expect(res.statusCode, `${r.method} ${r.url} with %00`).toBe(400)
     }
     for (const r of routes.filter((x) => x.url.includes('/:'))) {
       const url = r.url.replace(/:[A-Za-z]+/g, 'not-a-uuid')
