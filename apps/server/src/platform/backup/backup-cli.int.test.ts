@@ -1,0 +1,128 @@
+/**
+ * `faena backup` and `faena restore` as processes (docs/backups.md): a backup killed with SIGKILL leaves
+ * the previous archive intact and nothing under the final name; a damaged archive is refused by the
+ * command, with exit code 1 and a message, before anything is written. Runs once, on the embedded database.
+ */
+import { spawn } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { createDb } from '../db/create-db'
+import { migrateToLatest } from '../db/migrate'
+import { createLocalFileStore } from '../files/file-store'
+
+const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/faena.mjs')
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-backup-cli-'))
+const dataDir = path.join(tmp, 'data')
+const onPglite = inject('testDb') === 'pglite'
+
+function faena(args: string[], env: Record<string, string> = {}) {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, FAENA_DATA_DIR: dataDir, ...env }
+  delete childEnv.DATABASE_URL
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()))
+  const done = new Promise<{ code: number | null; signal: string | null; out: string }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, out })),
+  )
+  return { child, done }
+}
+
+const sha = (file: string) => crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex')
+
+beforeAll(async () => {
+  if (!onPglite) return
+  // an installation with one organization and 40 incompressible files (so a backup takes a while)
+  const database = await createDb({ pgliteDir: path.join(dataDir, 'pglite') })
+  await migrateToLatest(database.db)
+  const org = await database.db
+    .insertInto('organizations')
+    .values({
+      slug: 'acme',
+      name: 'Acme',
+      country: 'EC',
+      time_zone: 'America/Guayaquil',
+      locale: 'es-EC',
+      currencies: ['USD'],
+      lines_of_business: ['rental'],
+    } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const store = createLocalFileStore(path.join(dataDir, 'files'))
+  for (let i = 0; i < 40; i++) {
+    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(400_000)])
+    const { key, sha256 } = await store.put(bytes)
+    await database.db
+      .insertInto('files')
+      .values({
+        org_id: org.id,
+        name: `f${i}.pdf`,
+        kind: 'pdf',
+        mime_type: 'application/pdf',
+        size: bytes.length,
+        sha256,
+        storage_key: key,
+      })
+      .execute()
+  }
+  await database.close()
+}, 120_000)
+
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+describe.runIf(onPglite)('faena backup / restore commands', () => {
+  const out = path.join(tmp, 'out', 'nightly.tar.gz')
+
+  it('writes an archive; a second backup killed with SIGKILL leaves it intact and no half file', async () => {
+    const first = await faena(['backup', '--out', out]).done
+    expect(first.code, first.out).toBe(0)
+    expect(first.out).toMatch(/Backup written to .*nightly\.tar\.gz/)
+    const before = sha(out)
+
+    const { child, done } = faena(['backup', '--out', out])
+    // kill it as soon as it has started writing (its staging folder appears beside the archive)
+    const outDir = path.dirname(out)
+    for (let i = 0; i < 6000; i++) {
+      if (fs.readdirSync(outDir).some((n) => n.startsWith('.faena-backup-') || n.includes('.partial-'))) break
+      await new Promise((r) => setTimeout(r, 5))
+    }
+    child.kill('SIGKILL')
+    const killed = await done
+    expect(killed.signal).toBe('SIGKILL')
+    expect(sha(out)).toBe(before)
+    expect(fs.readdirSync(outDir).filter((n) => n.endsWith('.tar.gz'))).toEqual(['nightly.tar.gz'])
+
+    // the next backup removes what the killed one left behind
+    const third = await faena(['backup', '--out', path.join(outDir, 'next.tar.gz')]).done
+    expect(third.code, third.out).toBe(0)
+    expect(fs.readdirSync(outDir).sort()).toEqual(['next.tar.gz', 'nightly.tar.gz'])
+  }, 240_000)
+
+  it('refuses a damaged archive before writing anything, and a non-empty target without --force', async () => {
+    const broken = path.join(tmp, 'broken.tar.gz')
+    const bytes = fs.readFileSync(out)
+    bytes.fill(0, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 4096)
+    fs.writeFileSync(broken, bytes)
+    const into = path.join(tmp, 'restored')
+    const r = await faena(['restore', broken, '--into', into]).done
+    expect(r.code).toBe(1)
+    expect(r.out).toMatch(/restore refused: .*broken\.tar\.gz is damaged/)
+    expect(fs.existsSync(into)).toBe(false)
+
+    const full = await faena(['restore', out]).done // into FAENA_DATA_DIR, which holds the source
+    expect(full.code).toBe(1)
+    expect(full.out).toMatch(/already holds a database or files.*--force/)
+
+    const ok = await faena(['restore', out, '--into', into]).done
+    expect(ok.code, ok.out).toBe(0)
+    expect(ok.out).toMatch(/organizations: acme \(Acme\)/)
+    expect(ok.out).toMatch(/40 files into/)
+  }, 240_000)
+})
