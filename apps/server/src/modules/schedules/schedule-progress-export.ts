@@ -10,7 +10,7 @@ import { writeWorkbook, type SheetColumn } from '../../platform/spreadsheet/spre
  * The schedule with both truths as a workbook (docs/schedules.md#progress-two-truths), in the requesting
  * user's language: "Avance" (the task tree with planned, real and client %, the gap and who entered each
  * value, and the work order's total), "Curva S" (by week), "Curva S familia" (every work order of the family
- * on one axis) and "Historial" (every entry, newest first). Percentages are numbers in percent points.
+ * on one axis) and "Historial" (every entry, newest first; "History" is a name Excel reserves, so English says "Change history"). Percentages are numbers in percent points.
  */
 export type ProgressWorkbookInput = {
   lang: 'es' | 'en'
@@ -70,7 +70,7 @@ const WORDS = {
     progress: 'Progress',
     curve: 'S-curve',
     family: 'Family S-curve',
-    history: 'History',
+    history: 'Change history',
     wbs: 'WBS',
     task: 'Task',
     start: 'Start',
