@@ -69,7 +69,7 @@ test('import the contract concept catalog: a rejected file, the contract workboo
   await expect(page.getByText('165 conceptos')).toBeVisible()
   const table = page.getByRole('table', { name: 'Conceptos del catálogo' })
   await expect(table.getByRole('row').nth(1)).toContainText('2.1.')
-  await expect(table.getByRole('row').nth(1)).toContainText('$11,813.30')
+  await expect(table.getByRole('row').nth(1)).toContainText('MXN 11,813.30')
 
   // filters live in the URL: the sub-annex C-4-1 and its repeated line
   await page.getByLabel('Anexo', { exact: true }).selectOption('C-4-1')

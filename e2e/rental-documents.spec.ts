@@ -22,12 +22,12 @@ test('field documents of a rental project: custody chain with live volumes, PDF 
     .selectOption({ label: 'Campamento Auca Sur — Petrolera Amazónica del Oriente S.A.' })
   await page.getByTestId('start-time').fill('08:00')
   await page.getByTestId('end-time').fill('09:20')
-  await expect(page.getByText('Duración: 1.33 h')).toBeVisible()
+  await expect(page.getByText('Duración: 1,33 h')).toBeVisible()
 
   // nothing attended yet: the browser refuses and keeps what was typed
   await page.getByTestId('volume-gallons').fill('180')
-  await expect(page.getByTestId('volume-barrels')).toHaveValue('4.29')
-  await expect(page.getByTestId('volume-cubicMeters')).toHaveValue('0.68')
+  await expect(page.getByTestId('volume-barrels')).toHaveValue('4,29')
+  await expect(page.getByTestId('volume-cubicMeters')).toHaveValue('0,68')
   await page.getByTestId('save-document').click()
   await expect(page.getByText('Este campo es obligatorio').first()).toBeVisible()
   await expect(page.getByTestId('volume-gallons')).toHaveValue('180')
@@ -36,8 +36,8 @@ test('field documents of a rental project: custody chain with live volumes, PDF 
   await page.getByTestId('attend-PEISOL-SERV03').check()
   // typing m³ instead makes m³ the typed unit
   await page.getByTestId('volume-cubicMeters').fill('1')
-  await expect(page.getByTestId('volume-gallons')).toHaveValue('264.17')
-  await expect(page.getByTestId('volume-barrels')).toHaveValue('6.29')
+  await expect(page.getByTestId('volume-gallons')).toHaveValue('264,17')
+  await expect(page.getByTestId('volume-barrels')).toHaveValue('6,29')
   await page.getByTestId('volume-gallons').fill('180')
   await page.getByTestId('driver').fill('Jorge Pilco')
   await page.getByTestId('save-document').click()
@@ -98,8 +98,8 @@ test('field documents of a rental project: custody chain with live volumes, PDF 
   const start = await page.getByTestId('start-date').inputValue()
   await page.getByLabel('Fin', { exact: true }).fill(start) // one day
   await page.getByTestId('technician').fill('Luis Andrade Yumbo')
-  await page.getByTestId('cost-per-day').fill('45.50')
-  await expect(page.getByTestId('total-cost')).toHaveValue('45.50')
+  await page.getByTestId('cost-per-day').fill('45,50') // es-EC: typed as the app displays it
+  await expect(page.getByTestId('total-cost')).toHaveValue('45,50')
   await page.getByLabel('Descripción de la falla').fill('La bomba de pie no succiona')
   await page.getByTestId('save-document').click()
   await expect(page).toHaveURL(/\/rental\/maintenance-sheets\/[0-9a-f-]{36}$/)

@@ -115,7 +115,7 @@ test('rental: client with RUC, project, equipment import, assign, calendar, reti
   await page
     .getByTestId('assign-item')
     .selectOption({ label: 'PSL-BT-111 · BATERÍA SANITARIA (Batería sanitaria)' })
-  await page.getByTestId('assign-rate').fill('18.5')
+  await page.getByTestId('assign-rate').fill('18,5') // es-EC: typed as the app displays it
   await page.getByTestId('assign-submit').click()
   await expect(page.getByText('PSL-BT-111 asignado al proyecto')).toBeVisible()
   await page.getByTestId('close-project').click()

@@ -70,7 +70,7 @@ test('a work order from a proposal at 100 %, its steps, a reprogramming and the 
   await expect(page.getByRole('heading', { name: 'OT-801-26-120-KU-A' })).toBeVisible()
   const summary = page.getByTestId('ot-summary')
   await expect(summary.getByText('Asignada')).toBeVisible()
-  await expect(summary.getByText('$2,450,000.75')).toBeVisible()
+  await expect(summary.getByText('MXN 2,450,000.75')).toBeVisible()
   await page.getByRole('tab', { name: 'Datos' }).click()
   await expect(page.getByRole('link', { name: 'BME-3801-120-2026' })).toBeVisible()
 
@@ -102,7 +102,7 @@ test('a work order from a proposal at 100 %, its steps, a reprogramming and the 
   await expect(family.getByRole('columnheader', { name: /Reprog\. 1/ })).toBeVisible()
   const changed = family.locator('td[data-changed]')
   await expect(changed).toHaveCount(4) // start, end, duration, amount MXN
-  await expect(family.getByText('$2,600,000.00')).toBeVisible()
+  await expect(family.getByText('MXN 2,600,000.00')).toBeVisible()
 
   // The list shows both versions; the type filter lives in the URL.
   await page

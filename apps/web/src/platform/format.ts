@@ -1,10 +1,17 @@
 /**
  * The ONE place that formats money, quantities, percentages and dates for display.
- * Never use toFixed / toLocaleString / Number(amount) elsewhere.
+ * Never use toFixed / toLocaleString / Number(amount) / new Intl.* elsewhere: use `useFormat()` (session.tsx),
+ * which binds these functions to the organization and the UI language.
  *
  * Amounts arrive as decimal strings ("1234.5", "-0.125"). They are rounded half-up on the digits
- * themselves (no JS number), and Intl only supplies the locale's symbols, separators and grouping.
- * The locale is the organization's (es-MX, es-EC) or en-US when the UI is in English; see `useFormat`.
+ * themselves (no JS number): the integer part is grouped through BigInt and the fraction digits are
+ * copied from the string; Intl only supplies the locale's symbols, separators and sign placement.
+ *
+ * Conventions follow the ORGANIZATION, whatever the UI language: an es-MX organization reads
+ * "$1,234.50" (MXN), "USD 1,234.50" and 25/11/2025 in Spanish and in English alike; es-EC reads
+ * "$1.234,50" (USD). Only words (month and weekday names) follow the UI language (`wordsLocaleFor`).
+ * Where two currencies meet (an organization that works in more than one), amounts carry the ISO
+ * code ("MXN 1,234.50", "USD 1,234.50") so "$" is never ambiguous.
  */
 
 export type DecimalString = string
@@ -70,6 +77,7 @@ const numberFormat = (locale: string, opts: Intl.NumberFormatOptions): Intl.Numb
 type ExactOptions = {
   style: 'decimal' | 'currency' | 'percent'
   currency?: string
+  currencyDisplay?: 'code' | 'symbol'
   minFractionDigits: number
   maxFractionDigits: number
 }
@@ -88,7 +96,7 @@ const formatExact = (value: DecimalString | number | bigint, locale: string, o: 
   // Template in the target locale: gives sign/currency/percent placement and the decimal separator.
   const template = numberFormat(locale, {
     style: o.style,
-    ...(o.currency ? { currency: o.currency } : {}),
+    ...(o.currency ? { currency: o.currency, currencyDisplay: o.currencyDisplay ?? 'symbol' } : {}),
     minimumFractionDigits: fd,
     maximumFractionDigits: fd,
   }).formatToParts(o.style === 'percent' ? (negative ? -0.01 : 0.01) : negative ? -1 : 1)
@@ -125,17 +133,21 @@ export const currencyDigits = (currency: string): number => {
   return n
 }
 
-/** "1234.5", "MXN", "es-MX" -> "$1,234.50"; "USD" in es-MX -> "USD 1,234.50"; es-EC -> "$1.234,50". */
+/**
+ * "1234.5", "MXN", "es-MX" -> "$1,234.50"; "USD" in es-MX -> "USD 1,234.50"; es-EC -> "$1.234,50".
+ * `code: true` always names the currency: "MXN 1,234.50".
+ */
 export const formatMoney = (
   amount: DecimalString,
   currency: string,
   locale: string,
-  opts: { fractionDigits?: number } = {},
+  opts: { fractionDigits?: number; code?: boolean } = {},
 ): string => {
   const digits = opts.fractionDigits ?? currencyDigits(currency)
   return formatExact(amount, locale, {
     style: 'currency',
     currency,
+    currencyDisplay: opts.code ? 'code' : 'symbol',
     minFractionDigits: digits,
     maxFractionDigits: digits,
   })
@@ -190,24 +202,61 @@ const dateTimeFormat = (locale: string, opts: Intl.DateTimeFormatOptions): Intl.
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
 
+const utcDate = (date: string): Date | null => {
+  const m = DATE_RE.exec(date.slice(0, 10))
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null
+}
+
 /**
  * A business date `YYYY-MM-DD` (no time zone: it is the same calendar day everywhere).
- * `style: 'short'` -> 25/11/2025; `'medium'` -> 25 nov 2025; `'long'` -> 25 de noviembre de 2025.
+ * `style: 'short'` -> 25/11/2025 (digits in the organization's order); `'medium'` -> 25 nov 2025;
+ * `'long'` -> 25 de noviembre de 2025. Month names come from `wordsLocale` (default: `locale`).
  */
 export const formatDate = (
   date: string | null | undefined,
   locale: string,
   style: 'short' | 'medium' | 'long' = 'short',
+  wordsLocale: string = locale,
 ): string => {
   if (!date) return ''
-  const m = DATE_RE.exec(date.slice(0, 10))
-  if (!m) return date
-  const utc = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  const opts: Intl.DateTimeFormatOptions =
-    style === 'short'
-      ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }
-      : { dateStyle: style, timeZone: 'UTC' }
-  return dateTimeFormat(locale, opts).format(utc)
+  const utc = utcDate(date)
+  if (!utc) return date
+  if (style === 'short') {
+    return dateTimeFormat(locale, {
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(utc)
+  }
+  return dateTimeFormat(wordsLocale, { dateStyle: style, timeZone: 'UTC' }).format(utc)
+}
+
+/** A month (`YYYY-MM` or a date in it): `'long'` -> "noviembre de 2025" / "November 2025"; `'short'` -> "nov 25". */
+export const formatMonth = (
+  month: string | null | undefined,
+  wordsLocale: string,
+  style: 'long' | 'short' = 'long',
+): string => {
+  if (!month) return ''
+  const utc = utcDate(month.length === 7 ? `${month}-01` : month)
+  if (!utc) return month
+  return dateTimeFormat(
+    wordsLocale,
+    style === 'long'
+      ? { month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { month: 'short', year: '2-digit', timeZone: 'UTC' },
+  ).format(utc)
+}
+
+/** The weekday of a business date: `'narrow'` -> "L" / "M"; `'short'` -> "lun" / "Mon". */
+export const formatWeekday = (
+  date: string,
+  wordsLocale: string,
+  style: 'narrow' | 'short' | 'long' = 'narrow',
+): string => {
+  const utc = utcDate(date)
+  return utc ? dateTimeFormat(wordsLocale, { weekday: style, timeZone: 'UTC' }).format(utc) : date
 }
 
 /** An instant (ISO string from the server) shown in the organization's time zone. */
@@ -248,6 +297,17 @@ export const todayIn = (timeZone: string): string => {
 export const formatInteger = (n: number, locale: string): string =>
   numberFormat(locale, { maximumFractionDigits: 0 }).format(n)
 
-/** Which Intl locale to format with: the organization's in Spanish, en-US in English. */
-export const formatLocaleFor = (uiLanguage: string, orgLocale: string | undefined): string =>
-  uiLanguage.startsWith('en') ? 'en-US' : orgLocale && orgLocale.startsWith('es') ? orgLocale : 'es-MX'
+/**
+ * The organization's convention (es-MX, es-EC) for digits, separators, currency symbols and date order.
+ * It does NOT depend on the UI language: an English-speaking user of a Mexican organization still reads
+ * "$" as pesos and 25/11/2025 as the 25th of November.
+ */
+export const formatLocaleFor = (orgLocale: string | undefined): string =>
+  orgLocale && /^es-[A-Z]{2}$/.test(orgLocale) ? orgLocale : 'es-MX'
+
+/**
+ * Month and weekday names: in the UI language, in the organization's order. In English, en-GB
+ * ("25 November 2025": day first, as in the organization's Spanish convention).
+ */
+export const wordsLocaleFor = (uiLanguage: string, orgLocale: string | undefined): string =>
+  uiLanguage.startsWith('en') ? 'en-GB' : formatLocaleFor(orgLocale)

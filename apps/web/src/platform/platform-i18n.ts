@@ -165,6 +165,18 @@ const es = {
     invalid: 'Valor no válido',
   },
   toast: { dismiss: 'Cerrar aviso', region: 'Notificaciones' },
+  decimal: {
+    hint: 'Ej.: {{example}}',
+    format: 'Escribe un número como {{example}}',
+    fraction: 'Como máximo {{max}} decimales',
+    negative: 'Debe ser cero o más',
+  },
+  unsaved: {
+    title: 'Cambios sin guardar',
+    body: 'Hay cambios sin guardar en esta página. Si sales, se pierden.',
+    leave: 'Salir sin guardar',
+    stay: 'Seguir editando',
+  },
   construction: { title: 'En construcción', body: 'Esta sección estará disponible pronto.' },
   common: { yes: 'Sí', no: 'No', none: '—', loading: 'Cargando…', progress: 'Progreso' },
 }
@@ -333,6 +345,18 @@ const en: TranslationShape<typeof es> = {
     invalid: 'Invalid value',
   },
   toast: { dismiss: 'Dismiss', region: 'Notifications' },
+  decimal: {
+    hint: 'E.g. {{example}}',
+    format: 'Enter a number such as {{example}}',
+    fraction: 'At most {{max}} decimals',
+    negative: 'Must be zero or more',
+  },
+  unsaved: {
+    title: 'Unsaved changes',
+    body: 'This page has unsaved changes. They are lost if you leave.',
+    leave: 'Leave without saving',
+    stay: 'Keep editing',
+  },
   construction: { title: 'Under construction', body: 'This section will be available soon.' },
   common: { yes: 'Yes', no: 'No', none: '—', loading: 'Loading…', progress: 'Progress' },
 }

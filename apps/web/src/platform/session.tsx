@@ -20,8 +20,11 @@ import {
   formatInteger,
   formatLocaleFor,
   formatMoney,
+  formatMonth,
   formatPercent,
   formatQuantity,
+  formatWeekday,
+  wordsLocaleFor,
   type DecimalString,
 } from './format'
 
@@ -99,33 +102,56 @@ export const useLogout = (onDone: () => void) => {
 }
 
 export type Formatters = {
-  /** Intl locale in use: the organization's (es-MX / es-EC) or en-US in English. */
+  /** The organization's convention (es-MX / es-EC), whatever the UI language: digits, currency symbols, date order. */
   locale: string
+  /** Month and weekday names: the UI language in the organization's order (en-GB in English). */
+  wordsLocale: string
   timeZone: string
-  money: (amount: DecimalString, currency: string) => string
+  /**
+   * Money from a decimal string. The ISO code is shown when the organization works in more than one
+   * currency ("MXN 1,234.50" next to "USD 1,234.50"); `{ code }` forces it on or off.
+   */
+  money: (amount: DecimalString, currency: string, opts?: { code?: boolean }) => string
   quantity: (
     value: DecimalString | number,
     opts?: { minFractionDigits?: number; maxFractionDigits?: number },
   ) => string
   percent: (value: DecimalString | number, opts?: { ratio?: boolean; maxFractionDigits?: number }) => string
   date: (date: string | null | undefined, style?: 'short' | 'medium' | 'long') => string
+  /** `YYYY-MM` (or a date in it) -> "noviembre de 2025" / "November 2025"; `'short'` -> "nov 25". */
+  month: (month: string | null | undefined, style?: 'long' | 'short') => string
+  weekday: (date: string, style?: 'narrow' | 'short' | 'long') => string
   dateTime: (iso: string | null | undefined, opts?: { seconds?: boolean }) => string
   integer: (n: number) => string
 }
 
-const buildFormatters = (locale: string, timeZone: string): Formatters => ({
-  locale,
-  timeZone,
-  money: (amount, currency) => formatMoney(amount, currency, locale),
-  quantity: (value, opts) => formatQuantity(value, locale, opts),
-  percent: (value, opts) => formatPercent(value, locale, opts),
-  date: (date, style) => formatDate(date, locale, style),
-  dateTime: (iso, opts) => formatDateTime(iso, timeZone, locale, opts),
-  integer: (n) => formatInteger(n, locale),
-})
+export const buildFormatters = (o: {
+  locale: string
+  wordsLocale: string
+  timeZone: string
+  /** The organization's currencies: with more than one, money always says its code. */
+  currencies: readonly string[]
+}): Formatters => {
+  const { locale, wordsLocale, timeZone } = o
+  const codeByDefault = o.currencies.length > 1
+  return {
+    locale,
+    wordsLocale,
+    timeZone,
+    money: (amount, currency, opts) =>
+      formatMoney(amount, currency, locale, { code: opts?.code ?? codeByDefault }),
+    quantity: (value, opts) => formatQuantity(value, locale, opts),
+    percent: (value, opts) => formatPercent(value, locale, opts),
+    date: (date, style) => formatDate(date, locale, style, wordsLocale),
+    month: (month, style) => formatMonth(month, wordsLocale, style),
+    weekday: (date, style) => formatWeekday(date, wordsLocale, style),
+    dateTime: (iso, opts) => formatDateTime(iso, timeZone, locale, opts),
+    integer: (n) => formatInteger(n, locale),
+  }
+}
 
 /**
- * Formatters bound to the organization's locale and time zone (and the UI language).
+ * Formatters bound to the organization's convention and time zone (words in the UI language).
  * Works before login too (falls back to es-MX / America/Mexico_City).
  */
 export const useFormat = (): Formatters => {
@@ -133,7 +159,13 @@ export const useFormat = (): Formatters => {
   const queryClient = useQueryClient()
   const org = queryClient.getQueryData<TMe>(ME_QUERY_KEY)?.organization
   const lang = i18n.language || currentLanguage()
-  const locale = formatLocaleFor(lang, org?.locale)
+  const locale = formatLocaleFor(org?.locale)
+  const wordsLocale = wordsLocaleFor(lang, org?.locale)
   const timeZone = org?.timeZone ?? 'America/Mexico_City'
-  return useMemo(() => buildFormatters(locale, timeZone), [locale, timeZone])
+  const currencies = (org?.currencies ?? []).join(',')
+  return useMemo(
+    () =>
+      buildFormatters({ locale, wordsLocale, timeZone, currencies: currencies ? currencies.split(',') : [] }),
+    [locale, wordsLocale, timeZone, currencies],
+  )
 }

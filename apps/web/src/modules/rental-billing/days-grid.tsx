@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TBillingSheetDetail, TBillingSheetLine } from '@faena/contracts'
-import { Button } from '../../platform/components'
+import { Button, UnsavedChangesGuard } from '../../platform/components'
 import { useFormat, useMe } from '../../platform/session'
 import { periodDates } from './ui'
 
@@ -21,7 +21,8 @@ const sameDates = (a: readonly string[], b: readonly string[]) =>
 /**
  * The lines of a sheet as a grid with one column per date of the period. On rental lines of an in-progress
  * sheet every date inside the equipment's operation window is a toggle button (roving focus: arrows move,
- * Home/End jump, Space/Enter toggle); changes stay local, marked as unsaved, until "Save days" sends them.
+ * Home/End jump, Space/Enter toggle); changes stay local, marked as unsaved, until "Save days" sends them;
+ * leaving the page (a link, back, reload, closing the tab) with unsaved days asks first.
  */
 export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDays }: DaysGridProps) => {
   const { t } = useTranslation(['rental-billing', 'platform'])
@@ -71,17 +72,10 @@ export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDay
   }, [dates, months])
 
   const monthLabel = (m: string) => {
-    const label = new Intl.DateTimeFormat(fmt.locale, {
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }).format(new Date(`${m}-01T00:00:00Z`))
+    const label = fmt.month(m)
     return label.charAt(0).toUpperCase() + label.slice(1)
   }
-  const weekday = (d: string) =>
-    new Intl.DateTimeFormat(fmt.locale, { weekday: 'narrow', timeZone: 'UTC' }).format(
-      new Date(`${d}T00:00:00Z`),
-    )
+  const weekday = (d: string) => fmt.weekday(d)
 
   const toggle = (line: TBillingSheetLine, date: string) => {
     const current = drafts.get(line.id) ?? line.dates
@@ -168,6 +162,8 @@ export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDay
 
   return (
     <div className="rb-grid">
+      {/* leaving or reloading with unsaved days asks first */}
+      <UnsavedChangesGuard when={editable && pending.length > 0} />
       {editable && pending.length > 0 ? (
         <div className="rb-unsaved" role="status">
           <span>

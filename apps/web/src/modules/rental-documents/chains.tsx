@@ -14,7 +14,7 @@ import {
   type TCustodyChainSummary,
   type TWasteType,
 } from '@faena/contracts'
-import { Filter, PageHeader, type Column } from '../../platform/components'
+import { DecimalInput, Filter, PageHeader, useDecimalHint, type Column } from '../../platform/components'
 import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
 import { assignmentsQuery, type AssignmentOption } from './api'
@@ -194,6 +194,8 @@ const VolumeInputs = ({
 }) => {
   const { t } = useTranslation('rental-documents')
   const id = useId()
+  const decimalHint = useDecimalHint(2)
+  const [problem, setProblem] = useState<string | null>(null)
   const derived = convertVolume(unit, typed)
   return (
     <fieldset className="rd-volume" aria-describedby={`${id}-hint`}>
@@ -211,23 +213,23 @@ const VolumeInputs = ({
                 {t(`volumeUnit.${u}`)}{' '}
                 {isTyped ? <span className="rd-typed">({t('form.typed')})</span> : null}
               </label>
-              <input
+              <DecimalInput
                 id={`${id}-${u}`}
-                className="input"
-                inputMode="decimal"
-                maxLength={11}
+                maxFractionDigits={2}
+                maxLength={14}
                 value={shown}
-                aria-invalid={isTyped && error ? true : undefined}
+                aria-invalid={isTyped && (error || problem) ? true : undefined}
                 data-testid={`volume-${u}`}
-                onChange={(e) => onChange(u, e.target.value)}
+                onValueChange={(x) => onChange(u, x)}
+                onProblem={setProblem}
               />
             </div>
           )
         })}
       </div>
-      {error ? <p className="field__error">{error}</p> : null}
+      {problem || error ? <p className="field__error">{problem ?? error}</p> : null}
       <p id={`${id}-hint`} className="field__hint">
-        {t('form.volumeHint')}
+        {t('form.volumeHint')} · {decimalHint}
       </p>
     </fieldset>
   )
@@ -279,6 +281,7 @@ const ChainForm = ({
   const [waste, setWaste] = useState<TWasteType[]>(initialWaste)
   const { mutation, save } = useSaveDocument(KIND, existing?.id, form.setErrors)
   const assignments = useQuery(assignmentsQuery(form.values.projectId))
+  const fmt = useFormat()
   const v = form.values
   const hours = hoursBetween(v.startTime, v.endTime)
   const options = assignments.data ?? []
@@ -308,7 +311,7 @@ const ChainForm = ({
   const formError = formLevelError(mutation.error, form.errors)
   const attendedError = Object.entries(form.errors).find(([k]) => k.startsWith('assignmentIds'))?.[1]
   return (
-    <DocForm kind={KIND} error={formError} onSubmit={submit}>
+    <DocForm kind={KIND} error={formError} dirty={form.isDirty} onSubmit={submit}>
       <section className="card">
         <h2 className="section-title">{t('form.general')}</h2>
         <div className="form-grid">
@@ -337,7 +340,7 @@ const ChainForm = ({
             label={t('fields.endTime')}
             type="time"
             testId="end-time"
-            hint={hours.hours ? t('form.durationHint', { hours: hours.hours }) : undefined}
+            hint={hours.hours ? t('form.durationHint', { hours: fmt.quantity(hours.hours) }) : undefined}
           />
         </div>
         {!hours.valid && !form.errors.endTime ? (

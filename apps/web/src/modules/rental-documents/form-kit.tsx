@@ -1,14 +1,17 @@
 /** Small form helpers shared by the three document forms: string state, fields, request building. */
 import { useState, type ReactNode } from 'react'
 import type { z } from 'zod'
-import { FormField } from '../../platform/components'
+import { DecimalField, FormField } from '../../platform/components'
 import { zodFieldErrors, type FieldErrors } from '../../platform/validation'
 
 export type Values<K extends string> = Record<K, string>
 
 export const useDocForm = <K extends string>(initial: () => Values<K>) => {
   const [values, setValues] = useState<Values<K>>(initial)
+  const [start] = useState<Values<K>>(values)
   const [errors, setErrors] = useState<FieldErrors>({})
+  /** Something differs from what the form opened with (the page then asks before leaving). */
+  const isDirty = (Object.keys(values) as K[]).some((k) => values[k] !== start[k])
   const set = (field: K, value: string) => {
     setValues((v) => ({ ...v, [field]: value }))
     setErrors((e) => {
@@ -18,7 +21,7 @@ export const useDocForm = <K extends string>(initial: () => Values<K>) => {
       return next
     })
   }
-  return { values, errors, set, setErrors, setValues }
+  return { values, errors, set, setErrors, setValues, isDirty }
 }
 export type DocForm<K extends string> = ReturnType<typeof useDocForm<K>>
 
@@ -81,43 +84,58 @@ export const Field = <K extends string>({
   max?: string | undefined
   testId?: string
   disabled?: boolean
-}) => (
-  <FormField
-    label={label}
-    error={form.errors[name]}
-    required={required ?? false}
-    hint={hint}
-    className={wide ? 'rd-wide' : undefined}
-  >
-    {(p) =>
-      type === 'textarea' ? (
-        <textarea
-          {...p}
-          className="input textarea"
-          rows={rows ?? 3}
-          maxLength={maxLength}
-          value={form.values[name]}
-          data-testid={testId}
-          onChange={(e) => form.set(name, e.target.value)}
-        />
-      ) : (
-        <input
-          {...p}
-          className="input"
-          type={type}
-          inputMode={inputMode}
-          maxLength={type === 'text' ? maxLength : undefined}
-          min={min}
-          max={max}
-          disabled={disabled}
-          value={form.values[name]}
-          data-testid={testId}
-          onChange={(e) => form.set(name, e.target.value)}
-        />
-      )
-    }
-  </FormField>
-)
+}) =>
+  inputMode === 'decimal' ? (
+    // amounts and volumes: typed as the app displays them (es-EC "1.250,50"), sent as "1250.50"
+    <DecimalField
+      label={label}
+      error={form.errors[name]}
+      required={required ?? false}
+      hint={hint}
+      fieldClassName={wide ? 'rd-wide' : undefined}
+      maxFractionDigits={2}
+      disabled={disabled}
+      value={form.values[name]}
+      testId={testId}
+      onValueChange={(x) => form.set(name, x)}
+    />
+  ) : (
+    <FormField
+      label={label}
+      error={form.errors[name]}
+      required={required ?? false}
+      hint={hint}
+      className={wide ? 'rd-wide' : undefined}
+    >
+      {(p) =>
+        type === 'textarea' ? (
+          <textarea
+            {...p}
+            className="input textarea"
+            rows={rows ?? 3}
+            maxLength={maxLength}
+            value={form.values[name]}
+            data-testid={testId}
+            onChange={(e) => form.set(name, e.target.value)}
+          />
+        ) : (
+          <input
+            {...p}
+            className="input"
+            type={type}
+            inputMode={inputMode}
+            maxLength={type === 'text' ? maxLength : undefined}
+            min={min}
+            max={max}
+            disabled={disabled}
+            value={form.values[name]}
+            data-testid={testId}
+            onChange={(e) => form.set(name, e.target.value)}
+          />
+        )
+      }
+    </FormField>
+  )
 
 /** Exact day count and money product for live hints (the server computes the stored values). */
 const DAY_MS = 86_400_000

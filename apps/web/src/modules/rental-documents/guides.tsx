@@ -280,7 +280,7 @@ const GuideForm = ({
 
   const formError = formLevelError(mutation.error, form.errors)
   return (
-    <DocForm kind={KIND} error={formError} onSubmit={submit}>
+    <DocForm kind={KIND} error={formError} dirty={form.isDirty} onSubmit={submit}>
       <section className="card">
         <h2 className="section-title">{t('form.general')}</h2>
         <div className="form-grid">

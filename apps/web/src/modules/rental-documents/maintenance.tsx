@@ -11,7 +11,15 @@ import {
   type TMaintenanceSheetDetail,
   type TMaintenanceSheetSummary,
 } from '@faena/contracts'
-import { Button, Filter, FormField, PageHeader, type Column } from '../../platform/components'
+import {
+  Button,
+  DecimalHint,
+  DecimalInput,
+  Filter,
+  FormField,
+  PageHeader,
+  type Column,
+} from '../../platform/components'
 import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
 import { assignmentsQuery } from './api'
@@ -232,7 +240,7 @@ const MaintenanceForm = ({
 
   const formError = formLevelError(mutation.error, form.errors)
   return (
-    <DocForm kind={KIND} error={formError} onSubmit={submit}>
+    <DocForm kind={KIND} error={formError} dirty={form.isDirty} onSubmit={submit}>
       <section className="card">
         <h2 className="section-title">{t('form.general')}</h2>
         <div className="form-grid">
@@ -324,21 +332,22 @@ const MaintenanceForm = ({
                   {t('form.totalReset')}
                 </Button>
               ) : (
-                t('form.totalAuto')
+                <>
+                  {t('form.totalAuto')} · <DecimalHint />
+                </>
               )
             }
           >
             {(p) => (
-              <input
+              <DecimalInput
                 {...p}
-                className="input"
-                inputMode="decimal"
-                maxLength={14}
+                maxFractionDigits={2}
+                maxLength={20}
                 value={totalEdited ? v.totalCost : (autoTotal ?? '')}
                 data-testid="total-cost"
-                onChange={(e) => {
+                onValueChange={(x) => {
                   setTotalEdited(true)
-                  form.set('totalCost', e.target.value)
+                  form.set('totalCost', x)
                 }}
               />
             )}

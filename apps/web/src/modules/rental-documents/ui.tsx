@@ -22,6 +22,8 @@ import {
   PageHeader,
   SearchInput,
   StatusBadge,
+  UnsavedChangesGuard,
+  allowNavigation,
   buttonClass,
   useToast,
   type Column,
@@ -743,6 +745,7 @@ export const useSaveDocument = (
             ? t('form.saved')
             : t('form.created', { name: t(`kinds.${kindOf(kind)}.one`), number: d.displayNumber }),
         )
+        allowNavigation() // saved: going to the record is not leaving unsaved changes
         void navigate({ to: ROUTES[kind].detail, params: { id: d.id } })
       },
       onError: (e) => setErrors(serverErrors(e)),
@@ -750,15 +753,20 @@ export const useSaveDocument = (
   return { mutation, save }
 }
 
-/** The new / edit form of a document: `<form>` (test id `<kind>-form`) with the form-level error on top. */
+/**
+ * The new / edit form of a document: `<form>` (test id `<kind>-form`) with the form-level error on top.
+ * With `dirty`, leaving the page (link, back, reload) asks first.
+ */
 export const DocForm = ({
   kind,
   error,
+  dirty = false,
   onSubmit,
   children,
 }: {
   kind: DocKind
   error: string | null
+  dirty?: boolean
   onSubmit: () => void
   children: ReactNode
 }) => (
@@ -772,6 +780,7 @@ export const DocForm = ({
     }}
   >
     <FormError>{error}</FormError>
+    <UnsavedChangesGuard when={dirty} />
     {children}
   </form>
 )

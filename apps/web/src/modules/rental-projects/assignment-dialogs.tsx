@@ -9,7 +9,16 @@ import {
   type TRentalFrequency,
   type TRentalProject,
 } from '@faena/contracts'
-import { Button, ConfirmDialog, Dialog, FormError, FormField, useToast } from '../../platform/components'
+import {
+  Button,
+  ConfirmDialog,
+  DecimalHint,
+  DecimalInput,
+  Dialog,
+  FormError,
+  FormField,
+  useToast,
+} from '../../platform/components'
 import { fieldErrors, type FieldErrors } from '../../platform/validation'
 import { isApiError } from '../../platform/api'
 import {
@@ -281,15 +290,15 @@ export const AssignDialog = ({
         <FormField
           label={item?.kind === 'service' ? t('assign.rateService') : t('assign.rate')}
           error={errors.dailyRate}
+          hint={<DecimalHint />}
           required
         >
           {(p) => (
-            <input
+            <DecimalInput
               {...p}
-              className="input"
-              inputMode="decimal"
+              maxFractionDigits={2}
               value={rate}
-              onChange={(e) => setRate(e.target.value.replace(',', '.'))}
+              onValueChange={setRate}
               data-testid="assign-rate"
             />
           )}
@@ -444,17 +453,10 @@ export const EditAssignmentDialog = ({
         <FormField
           label={assignment.kind === 'service' ? t('assign.rateService') : t('assign.rate')}
           error={errors.dailyRate}
+          hint={<DecimalHint />}
           required
         >
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              inputMode="decimal"
-              value={rate}
-              onChange={(e) => setRate(e.target.value.replace(',', '.'))}
-            />
-          )}
+          {(p) => <DecimalInput {...p} maxFractionDigits={2} value={rate} onValueChange={setRate} />}
         </FormField>
         <FormField label={t('edit.rateFrom')} hint={t('edit.rateFromHint')} error={errors.rateEffectiveFrom}>
           {(p) => (

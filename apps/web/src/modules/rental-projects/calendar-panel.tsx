@@ -61,11 +61,7 @@ export const CalendarPanel = ({
   const fmt = useFormat()
   const current = month ?? today.slice(0, 7)
   const cal = useQuery(calendarQuery(projectId, current))
-  const monthLabel = new Intl.DateTimeFormat(fmt.locale, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${current}-01T00:00:00Z`))
+  const monthLabel = fmt.month(current)
 
   if (cal.error) return <ErrorState error={cal.error} onRetry={() => void cal.refetch()} />
 

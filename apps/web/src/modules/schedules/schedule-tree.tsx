@@ -77,11 +77,6 @@ export const ScheduleTree = ({ detail }: { detail: TScheduleDetail }) => {
   const span = useMemo(() => spanOf(detail), [detail])
   const ticks = useMemo(() => (span ? monthTicks(span) : []), [span])
   const hasWeight = tasks.some((x) => x.weight !== null)
-  // month labels of the Gantt axis ("ene 26"): format.ts has no month-only format
-  const monthLabel = useMemo(
-    () => new Intl.DateTimeFormat(fmt.locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }),
-    [fmt.locale],
-  )
 
   const visible = tasks.filter((task) => {
     let p = task.parentUid
@@ -177,7 +172,7 @@ export const ScheduleTree = ({ detail }: { detail: TScheduleDetail }) => {
                 <span className="gantt__axis" aria-hidden="true">
                   {ticks.map((tick) => (
                     <span key={tick.date} className="gantt__tick" style={{ left: `${tick.left}%` }}>
-                      {monthLabel.format(new Date(`${tick.date}T00:00:00Z`))}
+                      {fmt.month(tick.date, 'short')}
                     </span>
                   ))}
                 </span>

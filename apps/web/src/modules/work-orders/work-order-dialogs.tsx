@@ -3,7 +3,7 @@ import { useState } from 'react'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ZCreateReprogrammingRequest, type TWorkOrderDetail } from '@faena/contracts'
-import { Button, Dialog, FormField, useToast } from '../../platform/components'
+import { Button, DecimalField, Dialog, FormField, useToast } from '../../platform/components'
 import { zodFieldErrors, type FieldErrors } from '../../platform/validation'
 import { useCreateReprogramming, useUpdateWorkOrder } from './api'
 import {
@@ -189,12 +189,20 @@ export const ReprogramDialog = ({
         <FormField label={t('fields.officialDocument')} error={errors.officialDocument}>
           {(p) => <input {...p} {...input('officialDocument')} maxLength={100} />}
         </FormField>
-        <FormField label={t('fields.amountMxn')} error={errors.amountMxn}>
-          {(p) => <input {...p} {...input('amountMxn')} inputMode="decimal" />}
-        </FormField>
-        <FormField label={t('fields.amountUsd')} error={errors.amountUsd}>
-          {(p) => <input {...p} {...input('amountUsd')} inputMode="decimal" />}
-        </FormField>
+        <DecimalField
+          label={t('fields.amountMxn')}
+          error={errors.amountMxn}
+          maxFractionDigits={6}
+          value={values.amountMxn}
+          onValueChange={(x) => set('amountMxn', x)}
+        />
+        <DecimalField
+          label={t('fields.amountUsd')}
+          error={errors.amountUsd}
+          maxFractionDigits={6}
+          value={values.amountUsd}
+          onValueChange={(x) => set('amountUsd', x)}
+        />
       </div>
     </Dialog>
   )

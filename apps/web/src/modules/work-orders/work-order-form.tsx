@@ -19,7 +19,7 @@ import {
   type TWorkOrderDetail,
   type TWorkOrderStatus,
 } from '@faena/contracts'
-import { FormError, FormField } from '../../platform/components'
+import { DecimalField, FormError, FormField } from '../../platform/components'
 import { errorMessage, errorReference } from '../../platform/errors'
 import { fieldErrors, zodFieldErrors, type FieldErrors } from '../../platform/validation'
 import { catalogLookupQuery, type CatalogOption, type LookupCatalog } from './api'
@@ -545,16 +545,21 @@ export const WorkOrderFields = ({ values, errors, onChange, mode, current }: Wor
       <fieldset className="ot-form-section">
         <legend>{t('form.sectionAmounts')}</legend>
         <div className="ot-form-grid">
-          <FormField label={t('fields.amountMxn')} error={errors.amountMxn} hint={t('form.amountHint')}>
-            {(p) => (
-              <input {...p} className="input" inputMode="decimal" autoComplete="off" {...text('amountMxn')} />
-            )}
-          </FormField>
-          <FormField label={t('fields.amountUsd')} error={errors.amountUsd}>
-            {(p) => (
-              <input {...p} className="input" inputMode="decimal" autoComplete="off" {...text('amountUsd')} />
-            )}
-          </FormField>
+          <DecimalField
+            label={t('fields.amountMxn')}
+            error={errors.amountMxn}
+            hint={t('form.amountHint')}
+            maxFractionDigits={6}
+            value={values.amountMxn}
+            onValueChange={(x) => onChange('amountMxn', x)}
+          />
+          <DecimalField
+            label={t('fields.amountUsd')}
+            error={errors.amountUsd}
+            maxFractionDigits={6}
+            value={values.amountUsd}
+            onValueChange={(x) => onChange('amountUsd', x)}
+          />
         </div>
       </fieldset>
     </>

@@ -19,3 +19,17 @@ export { DateRangeFilter, type DateRangeFilterProps } from './date-range-filter'
 export { ExportListButton, ListCount, type ExportListButtonProps } from './list-export'
 export { JobExportButton, type JobExportButtonProps } from './job-export'
 export { PageLoadError, PagePending, type PageLoadErrorProps } from './detail-state'
+export {
+  DecimalField,
+  DecimalHint,
+  DecimalInput,
+  useDecimalHint,
+  type DecimalFieldProps,
+  type DecimalInputProps,
+} from './decimal-field'
+export {
+  UnsavedChangesGuard,
+  allowNavigation,
+  useUnsavedChanges,
+  type UnsavedChanges,
+} from './unsaved-changes'
