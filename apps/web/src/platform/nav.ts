@@ -127,6 +127,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'user.manage',
     hint: 'home.usersHint',
   },
+  {
+    to: '/admin/backups',
+    label: 'nav.backups',
+    icon: 'download',
+    permission: 'backup.manage',
+    hint: 'home.backupsHint',
+  },
 ]
 
 export const visibleNavItems = (has: (permission: string) => boolean, linesOfBusiness?: readonly string[]) =>

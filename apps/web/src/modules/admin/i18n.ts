@@ -1,6 +1,8 @@
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
+import { backupsEn, backupsEs } from './backups-i18n'
 
 const es = {
+  backups: backupsEs,
   users: {
     title: 'Usuarios',
     subtitle: 'Cuentas de tu organización, su rol y su acceso.',
@@ -46,6 +48,7 @@ const es = {
 }
 
 const en: TranslationShape<typeof es> = {
+  backups: backupsEn,
   users: {
     title: 'Users',
     subtitle: 'Accounts of your organization, their role and access.',

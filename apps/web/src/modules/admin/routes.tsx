@@ -23,4 +23,10 @@ export const routes = (parent: AppRoute) =>
       validateSearch: (s: Record<string, unknown>): UsersSearch => ZUsersSearch.parse(s),
       component: lazyPage('admin', () => import('./users-page'), 'UsersPage'),
     }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/admin/backups',
+      beforeLoad: requirePermission('backup.manage'),
+      component: lazyPage('admin', () => import('./backups-page'), 'BackupsPage'),
+    }),
   ] as const
