@@ -196,6 +196,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(rentalBilling.routes)
   rentalProjects.hooks.onAssignmentsChanged = rentalBilling.hooks.rentalProjects.onAssignmentsChanged
   rentalProjects.hooks.hasSheetInProgress = rentalBilling.hooks.rentalProjects.hasSheetInProgress
+  rentalProjects.hooks.frozenPeriods = rentalBilling.hooks.rentalProjects.frozenPeriods
   rentalDocuments.hooks.billing = rentalBilling.hooks.rentalDocuments.billing
   const workOrderConcepts = createWorkOrderConceptsModule({ db, clock, files })
   await app.register(workOrderConcepts.routes)
@@ -211,4 +212,3 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   return app
 }
-rentalProjects.hooks.frozenPeriods = rentalBilling.hooks.rentalProjects.frozenPeriods
