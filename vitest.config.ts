@@ -52,6 +52,7 @@ export default defineConfig(async () => {
             include: ['apps/web/**/*.test.ts', 'apps/web/**/*.test.tsx'],
             exclude: ['**/node_modules/**'],
             environment: 'jsdom',
+            setupFiles: ['apps/web/src/test/setup.ts'],
             testTimeout: 30_000,
           },
         },

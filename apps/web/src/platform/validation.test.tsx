@@ -1,0 +1,96 @@
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
+import { z } from 'zod'
+import { setupI18n } from '../test/render'
+import { ApiError } from './api'
+import { FormField } from './components/form-field'
+import { applyLanguage } from './i18n'
+import { fieldErrors, useZodForm, zodFieldErrors } from './validation'
+
+const ZUser = z.object({ email: z.email(), name: z.string().trim().min(1).max(5) })
+
+const UserForm = ({ onValid }: { onValid: (v: z.output<typeof ZUser>) => void }) => {
+  const form = useZodForm(ZUser, { email: '', name: '' })
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault()
+        const data = form.validate()
+        if (data) onValid(data)
+      }}
+    >
+      <FormField label="Correo" error={form.errors.email}>
+        {(p) => (
+          <input {...p} value={form.values.email} onChange={(e) => form.set('email', e.target.value)} />
+        )}
+      </FormField>
+      <FormField label="Nombre" error={form.errors.name}>
+        {(p) => <input {...p} value={form.values.name} onChange={(e) => form.set('name', e.target.value)} />}
+      </FormField>
+      <button type="submit">Guardar</button>
+    </form>
+  )
+}
+
+describe('validation', () => {
+  beforeAll(async () => {
+    await setupI18n('es')
+  })
+
+  it('shows translated messages next to the fields and keeps what was typed', async () => {
+    const user = userEvent.setup()
+    const onValid = vi.fn()
+    render(<UserForm onValid={onValid} />)
+    await user.type(screen.getByLabelText('Correo'), 'no-es-correo')
+    await user.type(screen.getByLabelText('Nombre'), 'Demasiado')
+    await user.click(screen.getByRole('button', { name: 'Guardar' }))
+    expect(onValid).not.toHaveBeenCalled()
+    expect(screen.getByText('Escribe un correo electrónico válido')).toBeTruthy()
+    expect(screen.getByText('Debe tener como máximo 5 caracteres')).toBeTruthy()
+    expect(screen.getByLabelText('Correo').getAttribute('aria-invalid')).toBe('true')
+    expect(screen.getByLabelText<HTMLInputElement>('Correo').value).toBe('no-es-correo')
+  })
+
+  it('clears a field message when the field changes, and submits parsed values', async () => {
+    const user = userEvent.setup()
+    const onValid = vi.fn()
+    render(<UserForm onValid={onValid} />)
+    await user.click(screen.getByRole('button', { name: 'Guardar' }))
+    expect(screen.getAllByText('Este campo es obligatorio').length).toBeGreaterThan(0)
+    await user.type(screen.getByLabelText('Correo'), 'ana@example.com')
+    expect(screen.getByLabelText('Correo').getAttribute('aria-invalid')).toBeNull()
+    await user.type(screen.getByLabelText('Nombre'), '  Ana ')
+    await user.click(screen.getByRole('button', { name: 'Guardar' }))
+    expect(onValid).toHaveBeenCalledWith({ email: 'ana@example.com', name: 'Ana' })
+  })
+
+  it('speaks the UI language', async () => {
+    await applyLanguage('en', { remember: false })
+    try {
+      const r = ZUser.safeParse({ email: 'x', name: '' })
+      expect(r.success).toBe(false)
+      if (!r.success)
+        expect(zodFieldErrors(r.error)).toEqual({
+          email: 'Enter a valid email address',
+          name: 'This field is required',
+        })
+    } finally {
+      await applyLanguage('es', { remember: false })
+    }
+  })
+
+  it("maps a server error's details to field paths", () => {
+    const e = new ApiError({
+      status: 400,
+      code: 'VALIDATION',
+      message: 'x',
+      details: [
+        { path: 'email', message: 'Ya existe' },
+        { path: '', message: 'General' },
+      ],
+    })
+    expect(fieldErrors(e)).toEqual({ email: 'Ya existe', _form: 'General' })
+    expect(fieldErrors(new Error('x'))).toEqual({})
+  })
+})
