@@ -1,11 +1,13 @@
 import type { TFieldError } from '@faena/contracts'
+import * as calendar from '@faena/domain/calendar-date'
 
 /**
  * Billed dates of a rental assignment — pure calendar maths on `YYYY-MM-DD` strings
  * (docs/rental-billing.md#billed-dates).
  *
- * Dates are converted to a day number (days since 1970-01-01 in the proleptic Gregorian calendar) with
- * integer arithmetic; no `Date`, no time zone, no daylight-saving surprises.
+ * Dates are converted to a day number (days since 1970-01-01 in the proleptic Gregorian calendar) by the
+ * shared calendar-date module (`@faena/domain/calendar-date`); no `Date`, no time zone, no daylight-saving
+ * surprises.
  *
  * Rules (fixed as issue 4 asks):
  * - billed dates = period ∩ operation window ∩ frequency, every bound inclusive;
@@ -37,73 +39,26 @@ export type BilledDatesInput = {
   frequency: Frequency
 }
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
-
 /** Days in a month (month 1..12). */
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return isLeap(year) ? 29 : 28
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
-}
+export const daysInMonth = calendar.daysInMonth
 
 /** True for a real calendar date written `YYYY-MM-DD` (years 1000..9999). */
-export function isBusinessDate(value: unknown): value is string {
-  if (typeof value !== 'string') return false
-  const m = DATE_RE.exec(value)
-  if (!m) return false
-  const y = Number(m[1])
-  const mo = Number(m[2])
-  const d = Number(m[3])
-  return y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo)
-}
+export const isBusinessDate = calendar.isCalendarDate
 
-/** Day number of a `YYYY-MM-DD` date: days since 1970-01-01 (H. Hinnant's days_from_civil). Throws RangeError. */
-export function toDayNumber(date: string): number {
-  if (!isBusinessDate(date)) throw new RangeError(`not a YYYY-MM-DD date: ${JSON.stringify(date)}`)
-  let y = Number(date.slice(0, 4))
-  const m = Number(date.slice(5, 7))
-  const d = Number(date.slice(8, 10))
-  y -= m <= 2 ? 1 : 0
-  const era = Math.floor(y / 400)
-  const yoe = y - era * 400
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy
-  return era * 146097 + doe - 719468
-}
+/** Day number of a `YYYY-MM-DD` date: days since 1970-01-01. Throws RangeError for anything but a date. */
+export const toDayNumber = calendar.toEpochDay
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
-
-/** `YYYY-MM-DD` of a day number (civil_from_days). */
-export function fromDayNumber(dayNumber: number): string {
-  const z = dayNumber + 719468
-  const era = Math.floor(z / 146097)
-  const doe = z - era * 146097
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  )
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
-  const mp = Math.floor((5 * doy + 2) / 153)
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1
-  const m = mp < 10 ? mp + 3 : mp - 9
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-  return `${y}-${pad2(m)}-${pad2(d)}`
-}
+/** `YYYY-MM-DD` of a day number. */
+export const fromDayNumber = calendar.fromEpochDay
 
 /** The date `days` days after (or before, when negative) `date`. */
-export const addDays = (date: string, days: number): string => fromDayNumber(toDayNumber(date) + days)
+export const addDays = calendar.addDays
 
-/** Weekday of a date, 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday = 3). */
-export const weekdayOf = (date: string): number => (((toDayNumber(date) + 3) % 7) + 7) % 7
+/** Weekday of a date, 0 = Monday … 6 = Sunday. */
+export const weekdayOf = calendar.weekdayOf
 
 /** Every date from `start` to `end`, both inclusive; empty when start > end. */
-export function datesBetween(start: string, end: string): string[] {
-  const a = toDayNumber(start)
-  const b = toDayNumber(end)
-  const out: string[] = []
-  for (let n = a; n <= b; n++) out.push(fromDayNumber(n))
-  return out
-}
+export const datesBetween = calendar.datesBetween
 
 /** A weekday number (0 = Monday) from a number or a name; throws RangeError for anything else. */
 export function weekdayNumber(day: Weekday): number {

@@ -1,3 +1,4 @@
+import { printedLocation } from '@faena/domain'
 import type * as RentalDocuments from '../rental-documents'
 import type * as RentalProjects from '../rental-projects'
 import type { RentalDocumentsPort, RentalProjectsPort } from './rental-billing.ports'
@@ -15,23 +16,8 @@ export type RentalDocumentsFunctions = Pick<
   'listDocumentsForPeriod' | 'linkDocumentsToSheet' | 'unlinkDocumentsFromSheet' | 'closeDraftDocuments'
 >
 
-const CARDINAL_ES: Record<string, string> = {
-  north: 'Norte',
-  south: 'Sur',
-  east: 'Este',
-  west: 'Oeste',
-  northeast: 'Noreste',
-  northwest: 'Noroeste',
-  southeast: 'Sureste',
-  southwest: 'Suroeste',
-}
-
-/** "location – cardinal point", as printed on the sheet and the certificate. */
-export const printedLocation = (location: string | null, cardinalPoint: string | null): string | null => {
-  const point = cardinalPoint ? (CARDINAL_ES[cardinalPoint] ?? cardinalPoint) : null
-  const text = [location?.trim(), point].filter(Boolean).join(' – ')
-  return text || null
-}
+/** "location – cardinal point", as printed on the sheet and the certificate (the shared rule). */
+export { printedLocation }
 
 export const rentalProjectsPort = ({
   getProject,

@@ -1,6 +1,7 @@
 import type { TBillingSheetDetail, TBillingSheetLine, TDispositionCertificate } from '@faena/contracts'
 import type { PdfContent, PdfDocDefinition } from '../../platform/pdf/pdf'
-import { fromDayNumber, toDayNumber } from './billing-dates'
+import { datesBetween, toDayMonthYear } from '@faena/domain/calendar-date'
+import { formatAmount } from '../../platform/money/money'
 
 /**
  * The printed billing sheet ("planilla de cantidades") and the final disposition certificate as pdfmake
@@ -29,15 +30,10 @@ const MONTHS = [
 ]
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy'. */
-export const pdfDate = (d: string | null | undefined): string =>
-  d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : ''
+export const pdfDate = (d: string | null | undefined): string => toDayMonthYear(d)
 
 /** A decimal string with the locale's separators and two decimals (Intl formats the string exactly). */
-export function pdfAmount(value: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    value as unknown as number,
-  )
-}
+export const pdfAmount = (value: string, locale: string): string => formatAmount(value, locale)
 
 /** A tax rate fraction ('0.1500') as a percentage label ('15 %'). */
 export function ratePercent(rate: string): string {
@@ -48,11 +44,7 @@ export function ratePercent(rate: string): string {
 }
 
 /** Every date of a period, inclusive. */
-export function periodDates(start: string, end: string): string[] {
-  const out: string[] = []
-  for (let n = toDayNumber(start); n <= toDayNumber(end); n++) out.push(fromDayNumber(n))
-  return out
-}
+export const periodDates = (start: string, end: string): string[] => datesBetween(start, end)
 
 /** "ENERO 2026", or "ENERO – FEBRERO 2026" / "DICIEMBRE 2025 – ENERO 2026" when the period crosses months. */
 export function executionMonth(start: string, end: string): string {

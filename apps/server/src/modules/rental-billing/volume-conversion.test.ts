@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { Dec } from './billing-decimal'
 import { convertVolume, volumeInputError } from './volume-conversion'
 
 describe('convertVolume (docs/rental-billing.md#volume-conversions)', () => {
@@ -57,5 +59,37 @@ describe('convertVolume (docs/rental-billing.md#volume-conversions)', () => {
       })
     }
     expect(volumeInputError('12.50', 'gallons')).toBeNull()
+  })
+})
+
+describe('the shared integer rule agrees with decimal.js maths', () => {
+  // The formula the server used before the rule moved to @faena/domain: x × c or x / c, half-up to 2 decimals.
+  const times = (x: string, c: string) => new Dec(x).times(c).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2)
+  const div = (x: string, c: string) => new Dec(x).div(c).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed(2)
+  const typed = fc
+    .tuple(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 99 }))
+    .map(([i, f]) => `${i}.${String(f).padStart(2, '0')}`)
+
+  it('for every unit and value', () => {
+    fc.assert(
+      fc.property(typed, (x) => {
+        expect(convertVolume('gallons', x)).toEqual({
+          gallons: new Dec(x).toFixed(2),
+          barrels: div(x, '42'),
+          cubicMeters: times(x, '0.00378541'),
+        })
+        expect(convertVolume('barrels', x)).toEqual({
+          gallons: times(x, '42'),
+          barrels: new Dec(x).toFixed(2),
+          cubicMeters: times(x, '0.158987'),
+        })
+        expect(convertVolume('cubicMeters', x)).toEqual({
+          gallons: div(x, '0.00378541'),
+          barrels: div(x, '0.158987'),
+          cubicMeters: new Dec(x).toFixed(2),
+        })
+      }),
+      { numRuns: 2000 },
+    )
   })
 })

@@ -1,4 +1,6 @@
 import Decimal from 'decimal.js'
+import { visitHours } from '@faena/domain'
+import { inclusiveDays as calendarInclusiveDays } from '@faena/domain/calendar-date'
 import type { TChainStatus, TFieldDocumentAction, TFieldDocumentStatus } from '@faena/contracts'
 
 /**
@@ -66,13 +68,9 @@ export const NUMBER_SERIES = {
 
 // --- dates ---
 
-const DAY_MS = 86_400_000
-const dayNumber = (d: string) =>
-  Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / DAY_MS
-
 /** Inclusive count of days from start to end (a one-day job is 1); null when end < start. */
 export function inclusiveDays(start: string, end: string): number | null {
-  const n = dayNumber(end) - dayNumber(start) + 1
+  const n = calendarInclusiveDays(start, end)
   return n >= 1 ? n : null
 }
 
@@ -86,25 +84,12 @@ export const money2 = (v: string | number | null | undefined) => new Decimal(v ?
 
 // --- custody chain times ---
 
-const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5))
-
 /**
  * Duration of a visit in hours with 2 decimals, half-up (rule CHAIN_DURATION; 1 h 20 min → 1.33):
  * `hours` null when a time is missing; `valid` false when the end is not after the start.
  * Hours, never minutes (the old PDF divided the hours by 60 again; docs/rental-documents.md#custody-chains).
  */
-export function durationHours(
-  start: string | null | undefined,
-  end: string | null | undefined,
-): { valid: boolean; hours: string | null } {
-  if (!start || !end) return { valid: true, hours: null }
-  const minutes = minutesOf(end) - minutesOf(start)
-  if (minutes <= 0) return { valid: false, hours: null }
-  return {
-    valid: true,
-    hours: new Decimal(minutes).dividedBy(60).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
-  }
-}
+export const durationHours = visitHours
 
 // --- equipment codes (docs/rental-documents.md#equipment-codes) ---
 

@@ -1,3 +1,5 @@
+import { toDayMonthYear } from '@faena/domain/calendar-date'
+import { formatAmount, formatMoney } from '../../platform/money/money'
 import type { PdfContent } from '../../platform/pdf/pdf'
 
 /** Shared pieces of the field-document PDFs (pure: definitions only). */
@@ -5,22 +7,11 @@ import type { PdfContent } from '../../platform/pdf/pdf'
 export type PdfOrg = { name: string; locale: string; currency: string }
 
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy' (the printed format of the old documents); '' for none. */
-export const pdfDate = (d: string | null | undefined) =>
-  d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : ''
+export const pdfDate = (d: string | null | undefined) => toDayMonthYear(d)
 
 /** A decimal string with the organization's separators and 2 decimals (exact: Intl formats the string itself). */
-export function pdfAmount(v: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
-    v as unknown as number,
-  )
-}
-export const pdfMoney = (v: string, org: PdfOrg) =>
-  new Intl.NumberFormat(org.locale, {
-    style: 'currency',
-    currency: org.currency,
-    minimumFractionDigits: 2,
-    maximumFractionDigits: 2,
-  }).format(v as unknown as number)
+export const pdfAmount = (v: string, locale: string): string => formatAmount(v, locale)
+export const pdfMoney = (v: string, org: PdfOrg) => formatMoney(v, org.locale, org.currency)
 
 export const dash = (v: string | null | undefined) => (v && v.trim() ? v : '—')
 

@@ -285,7 +285,7 @@ describe('custody chains', () => {
       billingText: 'LOGÍSTICA',
       vehiclePlate: 'PBA-1234',
       attendedCount: 2,
-      location: 'CAMPO ' + String(seq) + ' – NORTE',
+      location: 'CAMPO ' + String(seq) + ' – Norte',
     })
     expect(g.attended[0]).toMatchObject({
       assignmentId: p.service.id,
@@ -430,7 +430,7 @@ describe('shipping guides', () => {
       guideType: 'exit',
       reason: 'rent',
       originPlace: expect.stringMatching(/^BASE /),
-      destinationPlace: `CAMPO ${seq} – NORTE`,
+      destinationPlace: `CAMPO ${seq} – Norte`,
       dispatcherName: expect.any(String),
       transportCost: '80.00',
       stowageCost: '0.00',
@@ -774,7 +774,7 @@ describe('for the billing and projects modules', () => {
       clock: () => new Date(),
       files: createFilesService({ db: t.db, store: createLocalFileStore('/tmp/faena-rd-test-files') }),
       projects: rentalProjectsPort,
-      hooks: { billing },
+      billing,
     })
     const actor: Actor = {
       userId: '00000000-0000-0000-0000-000000000000',

@@ -1,23 +1,12 @@
+import { printedLocation } from '@faena/domain'
 import { findProjectIds, getAssignments, getProject, getProjects, listAssignments } from '../rental-projects'
 import type { DocumentAssignment, DocumentProject, RentalProjectsPort } from './rental-documents.ports'
-
-const CARDINAL_ES: Record<string, string> = {
-  north: 'NORTE',
-  south: 'SUR',
-  east: 'ESTE',
-  west: 'OESTE',
-  northeast: 'NORESTE',
-  northwest: 'NOROESTE',
-  southeast: 'SURESTE',
-  southwest: 'SUROESTE',
-}
 
 type ProjectOf = NonNullable<Awaited<ReturnType<typeof getProject>>>
 type AssignmentOf = Awaited<ReturnType<typeof listAssignments>>[number]
 
 const toDocumentProject = (p: ProjectOf): DocumentProject => {
-  const location =
-    [p.location, p.cardinalPoint ? CARDINAL_ES[p.cardinalPoint] : null].filter(Boolean).join(' – ') || null
+  const location = printedLocation(p.location, p.cardinalPoint)
   return {
     id: p.id,
     name: p.name,

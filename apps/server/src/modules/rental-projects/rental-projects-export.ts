@@ -1,3 +1,4 @@
+import { cardinalPointEs } from '@faena/domain'
 import type { TRentalClient, TRentalEquipment, TRentalProject } from '@faena/contracts'
 import { writeWorkbook } from '../../platform/spreadsheet/spreadsheet'
 import { TYPE_LABELS_ES } from './assignment-rules'
@@ -12,16 +13,6 @@ const CONDITION_ES = {
   retired: 'Retirado',
 } as const
 const AVAILABILITY_ES = { available: 'Disponible', rented: 'Rentado' } as const
-const CARDINAL_ES = {
-  north: 'Norte',
-  south: 'Sur',
-  east: 'Este',
-  west: 'Oeste',
-  northeast: 'Noreste',
-  northwest: 'Noroeste',
-  southeast: 'Sureste',
-  southwest: 'Suroeste',
-} as const
 const TAX_KIND_ES = { natural: 'Persona natural', public: 'Entidad pública', private: 'Sociedad' } as const
 
 export async function writeClientsWorkbook(items: TRentalClient[]): Promise<Buffer> {
@@ -74,7 +65,7 @@ export async function writeProjectsWorkbook(items: TRentalProject[]): Promise<Bu
         ...p,
         client: p.client.name,
         taxId: p.client.taxId,
-        cardinalPoint: p.cardinalPoint ? CARDINAL_ES[p.cardinalPoint] : null,
+        cardinalPoint: cardinalPointEs(p.cardinalPoint),
         status: p.closed ? 'Cerrado' : 'Abierto',
       })),
     },

@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js'
 import type { TWorkOrderStatus } from '@faena/contracts'
+import { isCalendarDate } from '@faena/domain/calendar-date'
 import { controlCharactersWarning, readRows, type CellValue } from '../../platform/spreadsheet/read-workbook'
 
 /**
@@ -231,14 +232,9 @@ function date(v: CellValue | undefined): Read<string | null> & { kind?: 'unparse
     const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(t)
     const [y, m, d] = ymd ? [ymd[1], ymd[2], ymd[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : []
     if (y !== undefined && m !== undefined && d !== undefined) {
-      const day = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)))
-      if (
-        day.getUTCFullYear() === Number(y) &&
-        day.getUTCMonth() === Number(m) - 1 &&
-        day.getUTCDate() === Number(d)
-      ) {
-        iso = day.toISOString().slice(0, 10)
-      }
+      const candidate = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`
+      // the calendar module knows years 1000..9999; an earlier one is refused below as out of range
+      if (isCalendarDate(candidate) || Number(y) < 1000) iso = candidate
     }
     if (iso === null) {
       return {

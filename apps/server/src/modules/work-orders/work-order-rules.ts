@@ -8,22 +8,15 @@ import type {
   TWorkOrderStatus,
 } from '@faena/contracts'
 import { WORK_ORDER_REASON_STATUSES } from '@faena/contracts'
+import { daysBetween, inclusiveDays } from '@faena/domain/calendar-date'
 
 /**
  * The pure rules of work orders (docs/work-orders.md), without a database: time progress, the real-end
  * stamp of "finished", the front → site columns, date order and what changed between two versions.
  */
 
-const DAY_MS = 86_400_000
-const dayNumber = (isoDate: string) =>
-  Date.UTC(+isoDate.slice(0, 4), +isoDate.slice(5, 7) - 1, +isoDate.slice(8, 10)) / DAY_MS
-
-/** Calendar days from `start` to `end` counting both (2025-01-01 → 2025-01-01 is 1). */
-export const inclusiveDays = (start: string, end: string): number => dayNumber(end) - dayNumber(start) + 1
-
-/** `start` plus `days` calendar days. */
-export const addDays = (start: string, days: number): string =>
-  new Date((dayNumber(start) + days) * DAY_MS).toISOString().slice(0, 10)
+/** Calendar days from `start` to `end` counting both (2025-01-01 → 2025-01-01 is 1); `start` plus `days` days. */
+export { addDays, inclusiveDays } from '@faena/domain/calendar-date'
 
 /** Statuses that end the countdown: a finished or cancelled work order is never overdue. */
 export const CLOSED_WORK_ORDER_STATUSES = [
@@ -46,7 +39,7 @@ export function dueSignal(opts: {
 }): DueSignal {
   const closed = (CLOSED_WORK_ORDER_STATUSES as readonly string[]).includes(opts.status)
   if (closed || !opts.familyEnd) return { remainingDays: null, overdue: false, dueBand: null }
-  const remainingDays = dayNumber(opts.familyEnd) - dayNumber(opts.today)
+  const remainingDays = daysBetween(opts.today, opts.familyEnd)
   const dueBand: TWorkOrderDueBand | null =
     remainingDays < 0
       ? 'overdue'
@@ -70,7 +63,7 @@ export function timeProgress(start: string | null, end: string | null, today: st
   if (window <= 0) return null
   if (today < start) return 0
   if (today > end) return 100
-  const elapsed = dayNumber(today) - dayNumber(start)
+  const elapsed = daysBetween(start, today)
   return Math.floor((elapsed * 100) / window)
 }
 

@@ -36,7 +36,7 @@ import {
   useListSearch,
   useSaveDocument,
 } from './ui'
-import { convertVolume, isVolume } from './volume'
+import { isVolume, tryConvertVolume } from '@faena/domain'
 
 const KIND = 'chain' as const
 
@@ -196,7 +196,7 @@ const VolumeInputs = ({
   const id = useId()
   const decimalHint = useDecimalHint(2)
   const [problem, setProblem] = useState<string | null>(null)
-  const derived = convertVolume(unit, typed)
+  const derived = tryConvertVolume(unit, typed)
   return (
     <fieldset className="rd-volume" aria-describedby={`${id}-hint`}>
       <legend className="section-title">{t('form.volumes')}</legend>
@@ -299,7 +299,7 @@ const ChainForm = ({
     if (!v.logisticsCost.trim()) body.logisticsCost = '0'
     const errors: Record<string, string> = {}
     if (!hours.valid) errors.endTime = t('form.timesError')
-    if (!isVolume(v.volume)) errors.volume = t('platform:validation.invalid')
+    if (!isVolume(v.volume.trim())) errors.volume = t('platform:validation.invalid')
     const r = parseWith(existing ? ZUpdateCustodyChainRequest : ZCreateCustodyChainRequest, body)
     if (!r.ok || Object.keys(errors).length > 0) {
       form.setErrors({ ...(r.ok ? {} : r.errors), ...errors })

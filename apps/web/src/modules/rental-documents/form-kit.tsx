@@ -1,4 +1,5 @@
 /** Small form helpers shared by the three document forms: string state, fields, request building. */
+import { amountTimes, visitHours } from '@faena/domain'
 import { useState, type ReactNode } from 'react'
 import type { z } from 'zod'
 import { DecimalField, FormField } from '../../platform/components'
@@ -144,23 +145,7 @@ export const inclusiveDays = (start: string, end: string): number | null => {
   const n = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS + 1
   return Number.isFinite(n) && n >= 1 ? n : null
 }
-export const moneyTimes = (amount: string, times: number): string | null => {
-  const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(amount.trim())
-  if (!m) return null
-  const cents = (BigInt(m[1] ?? '0') * 100n + BigInt((m[2] ?? '').padEnd(2, '0'))) * BigInt(times)
-  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`
-}
-/** Visit duration in hours, 2 decimals half-up (server rule): `hours` null without both times; `valid` false when end ≤ start. */
-export const hoursBetween = (start: string, end: string): { valid: boolean; hours: string | null } => {
-  const re = /^(\d{2}):(\d{2})/
-  const a = re.exec(start)
-  const b = re.exec(end)
-  if (!a || !b) return { valid: true, hours: null }
-  const minutes = Number(b[1]) * 60 + Number(b[2]) - (Number(a[1]) * 60 + Number(a[2]))
-  if (minutes <= 0) return { valid: false, hours: null }
-  const hundredths = Math.floor((minutes * 100 * 2 + 60) / 120) // half-up(minutes / 60, 2 decimals), integers only
-  return {
-    valid: true,
-    hours: `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`,
-  }
-}
+/** `amount × days` exactly, two decimals (the shared rule of @faena/domain); null while the amount is not one. */
+export const moneyTimes = amountTimes
+/** Visit duration in hours, 2 decimals half-up (the shared rule CHAIN_DURATION of @faena/domain). */
+export const hoursBetween = visitHours
