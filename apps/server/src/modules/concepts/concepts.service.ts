@@ -14,6 +14,7 @@ import { diffFields, writeAudit, writeAuditMany, type AuditEvent } from '../../p
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { detectFileKind } from '../../platform/files/file-type'
+import { ImportLimitError } from '../../platform/spreadsheet/read-workbook'
 import { writeWorkbook } from '../../platform/spreadsheet/spreadsheet'
 import { foldSearchTerm } from './concept-identity'
 import {
@@ -338,6 +339,7 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
           ? prepareContract(await parseContractWorkbook(opts.bytes))
           : preparePue(await parsePueWorkbook(opts.bytes))
     } catch (err) {
+      if (err instanceof ImportLimitError) throw err // 413 naming the limit and the sheet
       throw new AppError('VALIDATION', 'No se pudo leer el libro de Excel', [
         {
           path: 'file',

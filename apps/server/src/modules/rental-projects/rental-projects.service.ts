@@ -28,7 +28,12 @@ import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError, validationError } from '../../platform/errors'
 import type { Upload } from '../../platform/http/multipart'
-import { cleanText, controlCharactersWarning, readRows } from '../../platform/spreadsheet/read-workbook'
+import {
+  cleanText,
+  controlCharactersWarning,
+  ImportLimitError,
+  readRows,
+} from '../../platform/spreadsheet/read-workbook'
 import { createOrgToday } from '../../platform/tenancy/today'
 import {
   closingRetirementDate,
@@ -64,30 +69,31 @@ import * as repo from './rental-projects.repository'
 import { checkRuc } from './ruc'
 
 /**
- * Hooks other rental modules give this one (wired in app.ts). They run inside the caller's transaction
- * and must use only `trx`. The object is read at call time, so app.ts may fill it after creating the service.
+ * The ports the other rental modules give this one, every one required (built in services.ts before this
+ * service: rental-billing's service, rental-documents' read function). They run inside the caller's
+ * transaction and must use only `trx`.
  */
 export type RentalProjectsHooks = {
   /** after any change of a project's assignments (create, edit, retire, reactivate, delete, project close) */
-  onAssignmentsChanged?(
+  onAssignmentsChanged(
     trx: Executor,
     actor: Actor,
     projectId: string,
     opts?: { confirmDropManualDays?: boolean; field?: string },
   ): Promise<void>
   /** the liquidated and invoiced billing sheets of the project (their periods are frozen) */
-  frozenPeriods?(trx: Executor, orgId: string, projectId: string): Promise<FrozenPeriod[]>
+  frozenPeriods(trx: Executor, orgId: string, projectId: string): Promise<FrozenPeriod[]>
   /** do field documents (custody chains, maintenance sheets…) or frozen billing lines reference it? */
-  hasDocumentsForAssignment?(trx: Executor, orgId: string, assignmentId: string): Promise<boolean>
+  hasDocumentsForAssignment(trx: Executor, orgId: string, assignmentId: string): Promise<boolean>
   /** is a billing sheet of the project in progress? (a project cannot close while one is) */
-  hasSheetInProgress?(trx: Executor, orgId: string, projectId: string): Promise<boolean>
+  hasSheetInProgress(trx: Executor, orgId: string, projectId: string): Promise<boolean>
 }
 
 export type RentalProjectsServiceDeps = {
   db: Db
   clock: () => Date
   timeZoneOf: (orgId: string) => Promise<string>
-  hooks?: RentalProjectsHooks
+  hooks: RentalProjectsHooks
 }
 
 export type RentalProjectsService = ReturnType<typeof createRentalProjectsService>
@@ -106,12 +112,7 @@ const isUniqueViolation = (err: unknown, constraint?: string) =>
 
 const orNull = <T>(v: T | null | undefined): T | null => (v === undefined || v === '' ? null : v)
 
-export function createRentalProjectsService({
-  db,
-  clock,
-  timeZoneOf,
-  hooks = {},
-}: RentalProjectsServiceDeps) {
+export function createRentalProjectsService({ db, clock, timeZoneOf, hooks }: RentalProjectsServiceDeps) {
   const today = createOrgToday(clock, timeZoneOf)
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
 
@@ -127,14 +128,13 @@ export function createRentalProjectsService({
     projectId: string,
     opts: { confirmDropManualDays?: boolean | undefined; field?: string } = {},
   ) => {
-    if (hooks.onAssignmentsChanged)
-      await hooks.onAssignmentsChanged(trx, actor, projectId, {
-        ...(opts.confirmDropManualDays ? { confirmDropManualDays: true } : {}),
-        ...(opts.field ? { field: opts.field } : {}),
-      })
+    await hooks.onAssignmentsChanged(trx, actor, projectId, {
+      ...(opts.confirmDropManualDays ? { confirmDropManualDays: true } : {}),
+      ...(opts.field ? { field: opts.field } : {}),
+    })
   }
-  const frozenOf = async (trx: Executor, orgId: string, projectId: string) =>
-    hooks.frozenPeriods ? hooks.frozenPeriods(trx, orgId, projectId) : []
+  const frozenOf = (trx: Executor, orgId: string, projectId: string) =>
+    hooks.frozenPeriods(trx, orgId, projectId)
 
   /**
    * 409 for a change that alters what a liquidated or invoiced sheet billed
@@ -189,8 +189,8 @@ export function createRentalProjectsService({
     if (still) throw frozenConflict(still, open, true)
     return { value, open, adjusted: true }
   }
-  const hasDocuments = async (trx: Executor, orgId: string, assignmentId: string) =>
-    hooks.hasDocumentsForAssignment ? hooks.hasDocumentsForAssignment(trx, orgId, assignmentId) : false
+  const hasDocuments = (trx: Executor, orgId: string, assignmentId: string) =>
+    hooks.hasDocumentsForAssignment(trx, orgId, assignmentId)
 
   // ---------------------------------------------------------------- clients
 
@@ -462,7 +462,7 @@ export function createRentalProjectsService({
   ): Promise<TRentalCloseCheck> {
     const blockers: TRentalCloseCheck['blockers'] = []
     if (project.closed) blockers.push({ code: 'already_closed', message: 'El proyecto ya está cerrado' })
-    else if (hooks.hasSheetInProgress && (await hooks.hasSheetInProgress(trx, actor.orgId, project.id))) {
+    else if (await hooks.hasSheetInProgress(trx, actor.orgId, project.id)) {
       blockers.push({
         code: 'sheet_in_progress',
         message: 'Hay una planilla en ejecución: liquídala o cancélala antes de cerrar el proyecto',
@@ -742,7 +742,8 @@ export function createRentalProjectsService({
           if (r.controlCharacters) cleaned.set(r.rowNumber, r.controlCharacters)
           if (rows.length > MAX_IMPORT_ROWS) break
         }
-      } catch {
+      } catch (err) {
+        if (err instanceof ImportLimitError) throw err // 413 naming the limit and the sheet
         throw validationError('No se pudo leer el libro de Excel', [
           { path: 'file', message: 'El archivo no es un .xlsx válido' },
         ])

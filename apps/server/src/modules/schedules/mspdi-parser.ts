@@ -1,5 +1,7 @@
 import Decimal from 'decimal.js'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { importLimits, limitError } from '../../platform/spreadsheet/import-limits'
+import { xmlBoundPassed } from '../../platform/spreadsheet/xml-bounds'
 
 /**
  * MS Project XML ("MSPDI") reader: the pure parsing layer of the schedule import, with the old importer's
@@ -120,6 +122,10 @@ export type MspdiSchedule = {
 export type ParseMspdiOptions = {
   /** refuse inputs larger than this many bytes (default 50 MB) */
   maxBytes?: number
+  /** refuse a document whose tree would hold more elements (default: the import limits, 1,000,000) */
+  maxElements?: number
+  /** refuse a document nesting elements deeper (default: the import limits, 64) */
+  maxDepth?: number
 }
 
 const DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -194,14 +200,27 @@ const parser = new XMLParser({
   },
   isArray: (_name: string, jPath: unknown) => typeof jPath === 'string' && ARRAY_PATHS.has(jPath),
   stopNodes: STOP_NODES,
+  // counts the elements the tree gets (a stop node is one): parsing stops once there are too many
+  updateTag: (tagName: string) => {
+    if (--elementsLeft < 0) throw new TooManyElements()
+    return tagName
+  },
 })
+
+/** Elements the current parse may still build (parsing is synchronous: one parse at a time). */
+let elementsLeft = Infinity
+class TooManyElements extends Error {}
 
 type XmlNode = Record<string, unknown>
 
 /** Parses an MSPDI document. Throws MspdiError for anything that is not an MS Project XML file. */
 export function parseMspdi(input: string | Buffer, options: ParseMspdiOptions = {}): MspdiSchedule {
   const text = decodeInput(input, options.maxBytes ?? DEFAULT_MAX_BYTES)
-  const root = parseXml(text)
+  const limits = importLimits()
+  const root = parseXml(text, {
+    maxElements: options.maxElements ?? limits.maxElements,
+    maxDepth: options.maxDepth ?? limits.maxDepth,
+  })
   return readProject(root)
 }
 
@@ -243,7 +262,14 @@ function tooLarge(maxBytes: number): MspdiError {
   )
 }
 
-function parseXml(text: string): XmlNode {
+/** The parser's refusal of a document over an element or nesting bound (413), in Spanish and English. */
+function tooComplex(limit: 'elements' | 'depth', max: number): MspdiError {
+  const err = limitError(limit, max, null)
+  const en = (err.details as { message: string }[])[0]?.message
+  return new MspdiError('TOO_LARGE', err.message, { limit, max, en })
+}
+
+function parseXml(text: string, bounds: { maxElements: number; maxDepth: number }): XmlNode {
   // MSPDI never declares a DTD; refusing it closes the door to entity-expansion tricks altogether.
   if (/<!(DOCTYPE|ENTITY)/i.test(text)) {
     throw new MspdiError(
@@ -251,6 +277,9 @@ function parseXml(text: string): XmlNode {
       'El XML contiene una declaración DOCTYPE/ENTITY, que un archivo de MS Project no lleva.',
     )
   }
+  // nesting first, without allocating (the validator keeps a stack of every open tag)
+  const passed = xmlBoundPassed(text, { maxElements: Infinity, maxDepth: bounds.maxDepth })
+  if (passed) throw tooComplex(passed.limit, bounds.maxDepth)
   const valid = XMLValidator.validate(text)
   if (valid !== true) {
     const { msg, line } = valid.err
@@ -261,13 +290,17 @@ function parseXml(text: string): XmlNode {
     )
   }
   let doc: unknown
+  elementsLeft = bounds.maxElements
   try {
     doc = parser.parse(text)
   } catch (e) {
+    if (e instanceof TooManyElements) throw tooComplex('elements', bounds.maxElements)
     throw new MspdiError(
       'NOT_XML',
       `El archivo no es un XML válido (${(e as Error).message}). ${SAVE_AS_XML}`,
     )
+  } finally {
+    elementsLeft = Infinity
   }
   const project = isNode(doc) ? doc.Project : undefined
   const rootNames = isNode(doc) ? Object.keys(doc) : []

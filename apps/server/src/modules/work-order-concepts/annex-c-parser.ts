@@ -1,6 +1,7 @@
 import Decimal from 'decimal.js'
 import {
   controlCharactersWarning,
+  ImportLimitError,
   readRows,
   type CellValue,
   type SheetRow,
@@ -491,7 +492,8 @@ export async function locateAnnexCTable(
         controlCharacters ? { rowNumber, cells, controlCharacters } : { rowNumber, cells },
       )
     }
-  } catch {
+  } catch (err) {
+    if (err instanceof ImportLimitError) throw err // 413 naming the limit and the sheet
     return fileError('NOT_XLSX', 'El archivo no se pudo leer como libro de Excel (.xlsx o .xlsm).')
   }
   const chosen = candidates.find((c) => c.preferred) ?? candidates[0]

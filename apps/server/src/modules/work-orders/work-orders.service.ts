@@ -24,6 +24,7 @@ import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Db, Executor } from '../../platform/db/executor'
 import { detectFileKind } from '../../platform/files/file-type'
 import { AppError, validationError } from '../../platform/errors'
+import { ImportLimitError } from '../../platform/spreadsheet/read-workbook'
 import {
   ensureNamedRecord,
   getNames as getCatalogNames,
@@ -93,7 +94,8 @@ export type WorkOrdersServiceDeps = {
   db: Db
   clock: () => Date
   timeZoneOf: (orgId: string) => Promise<string>
-  familyVolumes?: FamilyVolumesPort
+  /** work-order-concepts' authorized volumes per family member (required: services.ts hands it over) */
+  familyVolumes: FamilyVolumesPort
 }
 export type WorkOrdersService = ReturnType<typeof createWorkOrdersService>
 export type ListWorkOrdersOptions = TWorkOrderListQuery
@@ -371,13 +373,11 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
         members.map((m) => m.id),
         STEP_SETS,
       ),
-      familyVolumes
-        ? familyVolumes(
-            db,
-            actor.orgId,
-            members.map((m) => m.id),
-          )
-        : Promise.resolve(undefined),
+      familyVolumes(
+        db,
+        actor.orgId,
+        members.map((m) => m.id),
+      ),
     ])
     let previous: FamilySnapshot | null = null
     const versions: TFamilyVersion[] = members.map((m) => {
@@ -966,7 +966,8 @@ export function createWorkOrdersService({ db, clock, timeZoneOf, familyVolumes }
     let parsed: Awaited<ReturnType<typeof parseWorkOrderHistory>>
     try {
       parsed = await parseWorkOrderHistory(bytes)
-    } catch {
+    } catch (err) {
+      if (err instanceof ImportLimitError) throw err // 413 naming the limit and the sheet
       throw validationError('No se pudo leer el libro de Excel', [
         { path: 'file', message: 'El archivo está dañado o no es un .xlsx válido' },
       ])

@@ -28,7 +28,7 @@ export type ImportLimits = {
   maxTextLength: number
   /** nesting of XML elements (a worksheet needs 6) */
   maxDepth: number
-  /** elements of one XML document read whole (MS Project XML) */
+  /** elements the tree of an XML document read whole gets (MS Project XML; ~350 bytes each) */
   maxElements: number
 }
 
@@ -45,7 +45,7 @@ export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
   maxSharedStrings: 1_000_000,
   maxTextLength: 1_000_000,
   maxDepth: 64,
-  maxElements: 3_000_000,
+  maxElements: 1_000_000,
 })
 
 const count = z.coerce.number().int().positive().optional()

@@ -395,6 +395,8 @@ async function* readWorksheet(
   let capture: 'v' | 't' | null = null
   let inInline = false
   let phonetic = 0
+  // a limit passed: the rows read before it are handed out first, then the refusal
+  let refused: ImportLimitError | null = null
 
   const valueOf = (c: NonNullable<typeof cell>): RawCell => {
     if (c.type === 'inlineStr') return c.inline ?? c.v
@@ -425,6 +427,7 @@ async function* readWorksheet(
 
   const handlers: Handlers = {
     open(name, a) {
+      if (refused) return
       switch (name) {
         case 'sheetData':
           inData = true
@@ -465,6 +468,7 @@ async function* readWorksheet(
       else if (capture === 't' && cell) cell.inline += t
     },
     close(name) {
+      if (refused) return
       switch (name) {
         case 'v':
         case 't':
@@ -480,7 +484,10 @@ async function* readWorksheet(
           if (!row || !cell) break
           const value = valueOf(cell)
           if (value !== null) {
-            if (cell.col > limits.maxColumns) throw limitError('columns', limits.maxColumns, at, row.number)
+            if (cell.col > limits.maxColumns) {
+              refused = limitError('columns', limits.maxColumns, at, row.number)
+              break
+            }
             row.values.set(cell.col, value)
             if (cell.col > row.width) row.width = cell.col
           }
@@ -490,9 +497,10 @@ async function* readWorksheet(
         case 'row': {
           if (!row) break
           if (row.width > 0) {
-            if (++budget.rows > limits.maxRows) throw limitError('rows', limits.maxRows, at)
-            budget.cells += row.width
-            if (budget.cells > limits.maxCells) throw limitError('cells', limits.maxCells, at)
+            if (++budget.rows > limits.maxRows) refused = limitError('rows', limits.maxRows, at)
+            else if ((budget.cells += row.width) > limits.maxCells)
+              refused = limitError('cells', limits.maxCells, at)
+            if (refused) break
             const cells = new Array<RawCell>(row.width).fill(null)
             for (const [col, value] of row.values) cells[col - 1] = value
             ready.push({ sheet: sheet.name, rowNumber: row.number, cells })
@@ -509,6 +517,7 @@ async function* readWorksheet(
 
   for await (const _ of feed(zip, entry, budget, at, limits.maxPartBytes, handlers)) {
     if (ready.length > 0) yield* ready.splice(0)
+    if (refused) throw refused
   }
   if (ready.length > 0) yield* ready.splice(0)
 }
