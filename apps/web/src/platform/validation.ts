@@ -80,6 +80,8 @@ export const fieldErrors = (error: unknown): FieldErrors => {
 export type ZodForm<S extends z.ZodType> = {
   values: z.input<S>
   errors: FieldErrors
+  /** The values differ from the initial ones: pass it to `<UnsavedChangesGuard when={form.isDirty} />`. */
+  isDirty: boolean
   set: <K extends keyof z.input<S>>(field: K, value: z.input<S>[K]) => void
   setValues: (values: z.input<S>) => void
   setErrors: (errors: FieldErrors) => void
@@ -91,6 +93,7 @@ export type ZodForm<S extends z.ZodType> = {
 
 export const useZodForm = <S extends z.ZodType>(schema: S, initial: z.input<S>): ZodForm<S> => {
   const [values, setValues] = useState<z.input<S>>(initial)
+  const [start] = useState(() => JSON.stringify(initial))
   const [errors, setErrors] = useState<FieldErrors>({})
 
   const set = useCallback(<K extends keyof z.input<S>>(field: K, value: z.input<S>[K]) => {
@@ -119,5 +122,6 @@ export const useZodForm = <S extends z.ZodType>(schema: S, initial: z.input<S>):
     return Object.keys(fe).length > 0
   }
 
-  return { values, errors, set, setValues, setErrors, validate, applyServerError }
+  const isDirty = JSON.stringify(values) !== start
+  return { values, errors, isDirty, set, setValues, setErrors, validate, applyServerError }
 }

@@ -13,6 +13,7 @@ import {
   Icon,
   PageHeader,
   buttonClass,
+  UnsavedChangesGuard,
   useToast,
 } from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
@@ -85,6 +86,7 @@ const EditProposalDialog = ({ proposal, onClose }: { proposal: TProposalDetail; 
       }
     >
       <ServerFormError error={update.error} fieldErrors={form.errors} />
+      <UnsavedChangesGuard when={form.isDirty} />
       <ProposalFields
         firstFieldRef={firstField}
         mode="edit"

@@ -335,7 +335,10 @@ export const ProposalFields = ({
 /** Form state: values, errors and the last server error (kept until the next change or submit). */
 export const useProposalFormState = (initial: () => ProposalFormValues) => {
   const [values, setValues] = useState<ProposalFormValues>(initial)
+  const [start] = useState(values)
   const [errors, setErrors] = useState<FieldErrors>({})
+  /** Something was changed: the page asks before leaving (`UnsavedChangesGuard`). */
+  const isDirty = JSON.stringify(values) !== JSON.stringify(start)
   const onChange = (field: FieldName, value: string) => {
     setValues((v) => ({ ...v, [field]: value }))
     setErrors((e) => {
@@ -345,7 +348,7 @@ export const useProposalFormState = (initial: () => ProposalFormValues) => {
       return next
     })
   }
-  return { values, errors, setErrors, onChange }
+  return { values, errors, setErrors, onChange, isDirty }
 }
 
 export const useToday = () => {

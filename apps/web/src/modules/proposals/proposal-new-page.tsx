@@ -1,6 +1,13 @@
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import { Button, PageHeader, buttonClass, useToast } from '../../platform/components'
+import {
+  Button,
+  PageHeader,
+  UnsavedChangesGuard,
+  allowNavigation,
+  buttonClass,
+  useToast,
+} from '../../platform/components'
 import { useCreateProposal } from './api'
 import {
   ProposalFields,
@@ -32,6 +39,7 @@ export const ProposalNewPage = () => {
     create.mutate(r.data, {
       onSuccess: (detail) => {
         toast.success(t('form.created', { number: detail.officialNumber }))
+        allowNavigation()
         void navigate({ to: '/proposals/$id', params: { id: detail.id } })
       },
       onError: (e) => {
@@ -61,6 +69,7 @@ export const ProposalNewPage = () => {
             submit()
           }}
         >
+          <UnsavedChangesGuard when={form.isDirty} />
           <ServerFormError error={create.error} fieldErrors={form.errors} />
           <ProposalFields mode="create" values={form.values} errors={form.errors} onChange={form.onChange} />
           <div className="form__actions">

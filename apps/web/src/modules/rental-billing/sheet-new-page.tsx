@@ -3,7 +3,16 @@ import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ZCreateBillingSheetRequest } from '@faena/contracts'
 import { isApiError } from '../../platform/api'
-import { Button, FormError, FormField, PageHeader, buttonClass, useToast } from '../../platform/components'
+import {
+  Button,
+  FormError,
+  FormField,
+  PageHeader,
+  UnsavedChangesGuard,
+  allowNavigation,
+  buttonClass,
+  useToast,
+} from '../../platform/components'
 import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
 import { useZodForm } from '../../platform/validation'
@@ -47,6 +56,7 @@ export const BillingSheetNewPage = () => {
       {
         onSuccess: (detail) => {
           toast.success(t('create.created', { code: detail.seriesCode }))
+          allowNavigation()
           void navigate({ to: '/rental/billing-sheets/$id', params: { id: detail.id } })
         },
         onError: (e) => {
@@ -82,6 +92,7 @@ export const BillingSheetNewPage = () => {
             submit()
           }}
         >
+          <UnsavedChangesGuard when={form.isDirty} />
           <FormError>{formError}</FormError>
           <div className="form-grid">
             <FormField

@@ -3,7 +3,14 @@ import { useState } from 'react'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ZCreateReprogrammingRequest, type TWorkOrderDetail } from '@faena/contracts'
-import { Button, DecimalField, Dialog, FormField, useToast } from '../../platform/components'
+import {
+  Button,
+  DecimalField,
+  Dialog,
+  FormField,
+  UnsavedChangesGuard,
+  useToast,
+} from '../../platform/components'
 import { zodFieldErrors, type FieldErrors } from '../../platform/validation'
 import { useCreateReprogramming, useUpdateWorkOrder } from './api'
 import {
@@ -69,6 +76,7 @@ export const EditWorkOrderDialog = ({
       }
     >
       <ServerFormError error={update.error} errors={form.errors} />
+      <UnsavedChangesGuard when={form.isDirty} />
       <WorkOrderFields
         mode="edit"
         current={workOrder}

@@ -569,7 +569,10 @@ export const WorkOrderFields = ({ values, errors, onChange, mode, current }: Wor
 /** Form state: values and errors (a changed field loses its message). */
 export const useWorkOrderForm = (initial: () => WorkOrderFormValues) => {
   const [values, setValues] = useState<WorkOrderFormValues>(initial)
+  const [start] = useState(values)
   const [errors, setErrors] = useState<FieldErrors>({})
+  /** Something was changed: the page asks before leaving (`UnsavedChangesGuard`). */
+  const isDirty = JSON.stringify(values) !== JSON.stringify(start)
   const onChange = <K extends Field>(field: K, value: WorkOrderFormValues[K]) => {
     setValues((v) => ({ ...v, [field]: value }))
     setErrors((e) => {
@@ -579,7 +582,7 @@ export const useWorkOrderForm = (initial: () => WorkOrderFormValues) => {
       return next
     })
   }
-  return { values, setValues, errors, setErrors, onChange }
+  return { values, setValues, errors, setErrors, onChange, isDirty }
 }
 
 /** After a failed submit, put the keyboard on the first field with a message. */

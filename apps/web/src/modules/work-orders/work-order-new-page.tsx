@@ -1,7 +1,15 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import { Button, ErrorState, PageHeader, buttonClass, useToast } from '../../platform/components'
+import {
+  Button,
+  ErrorState,
+  PageHeader,
+  UnsavedChangesGuard,
+  allowNavigation,
+  buttonClass,
+  useToast,
+} from '../../platform/components'
 import { proposalForWorkOrderQuery, useCreateWorkOrder, type ProposalForWorkOrder } from './api'
 import {
   ServerFormError,
@@ -42,6 +50,7 @@ const NewWorkOrderForm = ({ proposal }: { proposal?: ProposalForWorkOrder | unde
       {
         onSuccess: (w) => {
           toast.success(t('form.created', { number: w.number }))
+          allowNavigation()
           void navigate({ to: '/work-orders/$id', params: { id: w.id }, search: {} })
         },
         onError: (e) => {
@@ -62,6 +71,7 @@ const NewWorkOrderForm = ({ proposal }: { proposal?: ProposalForWorkOrder | unde
         submit()
       }}
     >
+      <UnsavedChangesGuard when={form.isDirty} />
       {proposal ? <p className="ot-note">{t('form.fromProposalHint')}</p> : null}
       <ServerFormError error={create.error} errors={form.errors} />
       <WorkOrderFields
