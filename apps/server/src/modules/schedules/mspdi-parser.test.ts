@@ -65,15 +65,56 @@ const NUMBER2 = 188743768
 const TEXT1 = 188743731
 const TEXT2 = 188743734
 
-describe('parseMspdi — built files with the layouts MS Project writes', () => {
-  it('a 22-task WBS on 3 levels: summaries, parents by ID order, durations, 6 links of every type and lags in days', () => {
-    const s = built(wbsProject())
+/** One MSPDI file of each layout MS Project writes, by the name the tests give it, and how to read it. */
+type MspdiFile = { label: string; read: () => string | Buffer }
+
+interface MspdiLayouts {
+  /** A 22-task WBS on 3 levels with 6 links (the layout of MPXJ's sample1.xml). */
+  wbs: MspdiFile
+  /** 5 flat tasks with the four link types. */
+  relations: MspdiFile
+  /** 3 tasks with resources and assignments. */
+  resources: MspdiFile
+  /** Null tasks and 450 minutes per day. */
+  nullTasks: MspdiFile
+  /** 20 tasks with custom number values. */
+  taskNumbers: MspdiFile
+  /** The same, with Number1 aliased "Peso" and Number2 " AVANCE REAL ". */
+  taskNumbersWeighted: MspdiFile
+  /** No tasks, aliases on task fields (`…t`) and resource fields (`…r`). */
+  alias: MspdiFile
+  /** The same, with Text1r → "Peso", Text5t → "Peso de la actividad", Text9t → "PONDERADOR", Text2t → "Avance Físico %". */
+  aliasRenamed: MspdiFile
+}
+
+/** What differs between the built files and the real ones: names, dates, resources, counts. */
+interface MspdiExpectations {
+  wbs: {
+    name: string
+    /** Name of task UID 1. */
+    firstTask: string
+    startDate: string
+    finishDate: string
+    /** Resources of tasks UID 2, 23 and 24. */
+    resources: [string[], string[], string[]]
+  }
+  resources: { taskNames: string[]; resourceNames: Record<number, string[]> }
+  aliasedTaskFields: number
+}
+
+/** The tests every MSPDI file of those layouts passes; built and real files differ only in `expected`. */
+function mspdiLayoutSuite(files: MspdiLayouts, expected: MspdiExpectations) {
+  const read = (file: MspdiFile) => parseMspdi(file.read())
+
+  it(`${files.wbs.label}: 22 tasks on 3 levels: summaries, parents by ID order, durations, 6 links of every type and lags in days`, () => {
+    const s = read(files.wbs)
+    const w = expected.wbs
     expect(s.project).toMatchObject({
-      name: 'Programa de muestra — Plataforma & ducto',
+      name: w.name,
       minutesPerDay: 480,
       minutesPerWeek: 2400,
-      startDate: '2026-01-06',
-      finishDate: '2026-03-17',
+      startDate: w.startDate,
+      finishDate: w.finishDate,
       saveVersion: 14,
       weightField: null,
       progressField: null,
@@ -84,7 +125,7 @@ describe('parseMspdi — built files with the layouts MS Project writes', () => 
     expect(s.tasks.map((t) => t.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
     expect(s.tasks.filter((t) => t.summary).map((t) => t.uid)).toEqual([1, 6, 19, 22])
     expect(byUid(s, 1)).toMatchObject({
-      name: 'Ingeniería',
+      name: w.firstTask,
       outlineLevel: 1,
       parentUid: null,
       wbs: '1',
@@ -94,14 +135,14 @@ describe('parseMspdi — built files with the layouts MS Project writes', () => 
       parentUid: 1,
       durationMinutes: '48000',
       durationDays: '100.00',
-      start: '2026-01-06',
+      start: w.startDate,
     })
     expect(byUid(s, 3)).toMatchObject({ durationDays: '0.00', milestone: true })
     expect(byUid(s, 7).parentUid).toBe(6)
     expect(byUid(s, 9).parentUid).toBe(19) // ID 8 follows the summary with ID 7 (UID 19)
     expect(byUid(s, 22)).toMatchObject({ parentUid: 19, outlineLevel: 2, summary: true })
     expect(byUid(s, 23)).toMatchObject({ parentUid: 22, outlineLevel: 3, wbs: '3.13.1' })
-    expect(byUid(s, 24).startDateTime).toBe('2026-01-06T23:00:00')
+    expect(byUid(s, 24).startDateTime).toBe(`${w.startDate}T23:00:00`)
     expect(s.dependencies).toHaveLength(6)
     const links = s.dependencies.map((d) => [d.predecessorUid, d.successorUid, d.type, d.lagDays])
     expect(links).toEqual([
@@ -118,24 +159,13 @@ describe('parseMspdi — built files with the layouts MS Project writes', () => 
       lagElapsed: false,
       lagPercent: null,
     })
-    expect(byUid(s, 2).resourceNames).toEqual(['Ana Ruiz', 'Luis Pérez'])
-    expect(byUid(s, 23).resourceNames).toEqual(['Ana Ruiz'])
-    expect(byUid(s, 24).resourceNames).toEqual(['Luis Pérez'])
+    expect([2, 23, 24].map((uid) => byUid(s, uid).resourceNames)).toEqual(w.resources)
     expect(byUid(s, 9).resourceNames).toEqual([])
     expect(s.warnings).toEqual([])
   })
 
-  it('tasks written out of ID order are read in ID order (parents follow IDs, not file order)', () => {
-    const p = wbsProject()
-    p.tasks.reverse()
-    const s = built(p)
-    expect(s.tasks.map((t) => t.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
-    expect(byUid(s, 9).parentUid).toBe(19)
-    expect(byUid(s, 24).parentUid).toBe(22)
-  })
-
-  it('relations: 5 flat tasks and the four link types (0 FF, 1 FS, 2 SF, 3 SS) with a one-day lag', () => {
-    const s = built(relationsProject())
+  it(`${files.relations.label}: 5 flat tasks and the four link types (0 FF, 1 FS, 2 SF, 3 SS) with a one-day lag`, () => {
+    const s = read(files.relations)
     expect(s.tasks).toHaveLength(5)
     expect(s.tasks.every((t) => t.outlineLevel === 1 && t.parentUid === null && !t.summary)).toBe(true)
     expect(s.dependencies.map((d) => `${d.predecessorUid}>${d.successorUid} ${d.type} ${d.lagDays}`)).toEqual(
@@ -147,12 +177,11 @@ describe('parseMspdi — built files with the layouts MS Project writes', () => 
     expect(s.warnings).toEqual([])
   })
 
-  it('resources: names through assignments (once each), fractional durations, percent complete', () => {
-    const s = built(resourcesProject())
-    expect(s.tasks.map((t) => t.name)).toEqual(['Tarea A', 'Tarea con perfil', 'Tarea terminada'])
-    expect(byUid(s, 2).resourceNames).toEqual(['Carlos Díaz', 'Elena Mora', 'Jorge Salas'])
-    expect(byUid(s, 3).resourceNames).toEqual(['Carlos Díaz'])
-    expect(byUid(s, 4).resourceNames).toEqual(['Carlos Díaz']) // assigned twice, listed once
+  it(`${files.resources.label}: resource names through assignments (once each), fractional durations, percent complete`, () => {
+    const s = read(files.resources)
+    expect(s.tasks.map((t) => t.name)).toEqual(expected.resources.taskNames)
+    for (const [uid, names] of Object.entries(expected.resources.resourceNames))
+      expect(byUid(s, Number(uid)).resourceNames, `task ${uid}`).toEqual(names)
     // PT57H8M24S = 3 428.4 min = 7.1425 days → 7.14 (half-up, 2 decimals)
     expect(byUid(s, 3)).toMatchObject({ durationMinutes: '3428.4', durationDays: '7.14' })
     expect(byUid(s, 4)).toMatchObject({ percentComplete: '100', progress: '100.00', durationDays: '2.00' })
@@ -161,8 +190,8 @@ describe('parseMspdi — built files with the layouts MS Project writes', () => 
     expect(s.dependencies).toHaveLength(1)
   })
 
-  it('null tasks are left out and 450 minutes per day converts durations', () => {
-    const s = built(nullTasksProject())
+  it(`${files.nullTasks.label}: null tasks are left out and 450 minutes per day converts durations`, () => {
+    const s = read(files.nullTasks)
     expect(s.project.minutesPerDay).toBe(450)
     expect(s.tasks.map((t) => t.uid)).toEqual([1, 3, 4, 6, 8])
     expect(s.tasks.map((t) => t.parentUid)).toEqual([null, 1, 1, null, 6])
@@ -174,34 +203,57 @@ describe('parseMspdi — built files with the layouts MS Project writes', () => 
     expect(s.warnings).toContain('Se omitieron 3 filas vacías (tareas nulas).')
   })
 
-  it('task numbers: 20 tasks with custom number values keyed by field name', () => {
-    const s = built(taskNumbersProject())
+  it(`${files.taskNumbers.label}: 20 tasks with custom number values keyed by field name`, () => {
+    const s = read(files.taskNumbers)
     expect(s.tasks).toHaveLength(20)
     expect(byUid(s, 1).customFields).toEqual({ Number1: '1' })
     expect(byUid(s, 20).customFields).toEqual({ Number20: '20' })
     expect(s.tasks.every((t) => t.weight === null)).toBe(true)
   })
 
-  it('task numbers: weight and progress come from the custom fields aliased "Peso" and "Avance real"', () => {
-    const p = taskNumbersProject()
-    p.fields![0]!.alias = 'Peso'
-    p.fields![1]!.alias = ' AVANCE REAL '
-    const s = built(p)
+  it(`${files.taskNumbersWeighted.label}: weight and progress come from the custom fields aliased "Peso" and "Avance real"`, () => {
+    const s = read(files.taskNumbersWeighted)
     expect(s.project.weightField).toEqual({ fieldId: String(NUMBER1), fieldName: 'Number1', alias: 'Peso' })
     expect(s.project.progressField).toMatchObject({ fieldId: String(NUMBER2), fieldName: 'Number2' })
     expect(byUid(s, 1)).toMatchObject({ weight: '1.00', progress: '0.00' })
     expect(byUid(s, 2)).toMatchObject({ weight: null, progress: '2.00' })
   })
 
-  it('aliases only: no tasks, the 30 aliased task fields (resource aliases ignored)', () => {
-    const s = built(aliasProject())
+  it(`${files.alias.label}: no tasks, the ${expected.aliasedTaskFields} aliased task fields (resource aliases ignored)`, () => {
+    const s = read(files.alias)
     expect(s.tasks).toEqual([])
-    expect(s.project.customFields).toHaveLength(30)
+    expect(s.project.customFields).toHaveLength(expected.aliasedTaskFields)
     expect(s.project.customFields[0]).toEqual({ fieldId: String(TEXT1), fieldName: 'Text1', alias: 'Text1t' })
     expect(s.project.customFields.every((f) => f.alias.endsWith('t'))).toBe(true)
   })
 
-  it('aliases: an alias on a resource field is not a task weight; task aliases match case/accent-insensitively', () => {
+  it(`${files.aliasRenamed.label}: an alias on a resource field is not a task weight; task aliases match case/accent-insensitively`, () => {
+    const s = read(files.aliasRenamed)
+    // exact alias (PONDERADOR) wins over an earlier alias that only contains "peso"
+    expect(s.project.weightField).toMatchObject({ fieldName: 'Text9', alias: 'PONDERADOR' })
+    expect(s.project.progressField).toMatchObject({ fieldName: 'Text2', alias: 'Avance Físico %' })
+  })
+}
+
+const builtFile = (label: string, project: () => MspdiProject): MspdiFile => ({
+  label,
+  read: () => mspdiBytes(project()),
+})
+
+const BUILT_LAYOUTS: MspdiLayouts = {
+  wbs: builtFile('WBS project', wbsProject),
+  relations: builtFile('relations project', relationsProject),
+  resources: builtFile('resources project', resourcesProject),
+  nullTasks: builtFile('null-tasks project', nullTasksProject),
+  taskNumbers: builtFile('task-numbers project', taskNumbersProject),
+  taskNumbersWeighted: builtFile('task-numbers project', () => {
+    const p = taskNumbersProject()
+    p.fields![0]!.alias = 'Peso'
+    p.fields![1]!.alias = ' AVANCE REAL '
+    return p
+  }),
+  alias: builtFile('alias project', aliasProject),
+  aliasRenamed: builtFile('alias project', () => {
     const p = aliasProject()
     const setAlias = (fieldId: number, alias: string) => {
       p.fields!.find((f) => f.fieldId === fieldId)!.alias = alias
@@ -210,10 +262,83 @@ describe('parseMspdi — built files with the layouts MS Project writes', () => 
     setAlias(FIELD.taskText(5), 'Peso de la actividad')
     setAlias(FIELD.taskText(9), 'PONDERADOR')
     setAlias(FIELD.taskText(2), 'Avance Físico %')
+    return p
+  }),
+}
+
+const BUILT: MspdiExpectations = {
+  wbs: {
+    name: 'Programa de muestra — Plataforma & ducto',
+    firstTask: 'Ingeniería',
+    startDate: '2026-01-06',
+    finishDate: '2026-03-17',
+    resources: [['Ana Ruiz', 'Luis Pérez'], ['Ana Ruiz'], ['Luis Pérez']],
+  },
+  resources: {
+    taskNames: ['Tarea A', 'Tarea con perfil', 'Tarea terminada'],
+    resourceNames: {
+      2: ['Carlos Díaz', 'Elena Mora', 'Jorge Salas'],
+      3: ['Carlos Díaz'],
+      4: ['Carlos Díaz'], // assigned twice, listed once
+    },
+  },
+  aliasedTaskFields: 30,
+}
+
+const realFile = (name: string, edit?: (xml: string) => string): MspdiFile => ({
+  label: name,
+  read: () => (edit ? edit(fixtureText(name)) : fixture(name)),
+})
+
+const REAL_LAYOUTS: MspdiLayouts = {
+  wbs: realFile('sample1.xml'),
+  relations: realFile('mspdirelations.xml'),
+  resources: realFile('mspdiresource.xml'),
+  nullTasks: realFile('mspdinulltasks.xml'),
+  taskNumbers: realFile('task-numbers-project2019-mspdi.xml'),
+  taskNumbersWeighted: realFile('task-numbers-project2019-mspdi.xml', (xml) =>
+    xml
+      .replace('<FieldName>Number1</FieldName>', '<FieldName>Number1</FieldName><Alias>Peso</Alias>')
+      .replace(
+        '<FieldName>Number2</FieldName>',
+        '<FieldName>Number2</FieldName><Alias> AVANCE REAL </Alias>',
+      ),
+  ),
+  alias: realFile('alias.xml'),
+  aliasRenamed: realFile('alias.xml', (xml) =>
+    xml
+      .replace('<Alias>Text1r</Alias>', '<Alias>Peso</Alias>')
+      .replace('<Alias>Text5t</Alias>', '<Alias>Peso de la actividad</Alias>')
+      .replace('<Alias>Text9t</Alias>', '<Alias>PONDERADOR</Alias>')
+      .replace('<Alias>Text2t</Alias>', '<Alias>Avance Físico %</Alias>'),
+  ),
+}
+
+const REAL: MspdiExpectations = {
+  wbs: {
+    name: 'MPXJ Sample',
+    firstTask: 'First Task',
+    startDate: '2003-01-07',
+    finishDate: '2003-03-18',
+    resources: [['First Resource', 'Second Resource'], ['First Resource'], ['Second Resource']],
+  },
+  resources: {
+    taskNames: ['Task A', 'Contoured Task', 'Completed Task'],
+    resourceNames: { 2: ['Wade Golden', 'Jon Iles', 'Brian Leach'], 3: ['Wade Golden'], 4: ['Wade Golden'] },
+  },
+  aliasedTaskFields: 130,
+}
+
+describe('parseMspdi — built files with the layouts MS Project writes', () => {
+  mspdiLayoutSuite(BUILT_LAYOUTS, BUILT)
+
+  it('tasks written out of ID order are read in ID order (parents follow IDs, not file order)', () => {
+    const p = wbsProject()
+    p.tasks.reverse()
     const s = built(p)
-    // exact alias (PONDERADOR) wins over an earlier alias that only contains "peso"
-    expect(s.project.weightField).toMatchObject({ fieldName: 'Text9', alias: 'PONDERADOR' })
-    expect(s.project.progressField).toMatchObject({ fieldName: 'Text2', alias: 'Avance Físico %' })
+    expect(s.tasks.map((t) => t.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
+    expect(byUid(s, 9).parentUid).toBe(19)
+    expect(byUid(s, 24).parentUid).toBe(22)
   })
 
   it('the same project saved as UTF-8, UTF-8 with BOM, UTF-16 LE and UTF-16 BE reads the same', () => {
@@ -239,146 +364,7 @@ describe('parseMspdi — built files with the layouts MS Project writes', () => 
 
 describeRealFiles('msproject/*.xml', () => {
   describe('parseMspdi', () => {
-    it('sample1.xml: 22 tasks on 3 levels, summaries, parents, 6 links of every type and lags in days', () => {
-      const s = parseMspdi(fixture('sample1.xml'))
-      expect(s.project).toMatchObject({
-        name: 'MPXJ Sample',
-        minutesPerDay: 480,
-        minutesPerWeek: 2400,
-        startDate: '2003-01-07',
-        finishDate: '2003-03-18',
-        saveVersion: 14,
-        weightField: null,
-        progressField: null,
-      })
-      expect(s.tasks).toHaveLength(22)
-      expect(s.tasks.some((t) => t.uid === 0)).toBe(false)
-      expect(new Set(s.tasks.map((t) => t.outlineLevel))).toEqual(new Set([1, 2, 3]))
-      expect(s.tasks.map((t) => t.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
-      expect(s.tasks.filter((t) => t.summary).map((t) => t.uid)).toEqual([1, 6, 19, 22])
-      expect(byUid(s, 1)).toMatchObject({
-        name: 'First Task',
-        outlineLevel: 1,
-        parentUid: null,
-        wbs: '1',
-        durationDays: '50.00',
-      })
-      expect(byUid(s, 2)).toMatchObject({
-        parentUid: 1,
-        durationMinutes: '48000',
-        durationDays: '100.00',
-        start: '2003-01-07',
-      })
-      expect(byUid(s, 3).durationDays).toBe('0.00')
-      expect(byUid(s, 7).parentUid).toBe(6)
-      expect(byUid(s, 9).parentUid).toBe(19)
-      expect(byUid(s, 22)).toMatchObject({ parentUid: 19, outlineLevel: 2, summary: true })
-      expect(byUid(s, 23)).toMatchObject({ parentUid: 22, outlineLevel: 3, wbs: '3.13.1' })
-      expect(byUid(s, 24).startDateTime).toBe('2003-01-07T23:00:00')
-      expect(s.dependencies).toHaveLength(6)
-      const links = s.dependencies.map((d) => [d.predecessorUid, d.successorUid, d.type, d.lagDays])
-      expect(links).toEqual([
-        [9, 10, 'FS', '0.00'],
-        [11, 12, 'FS', '1.00'], // LinkLag 4800 tenths of minutes = 480 min = 1 day at 480 min/day
-        [13, 14, 'FS', '-1.00'],
-        [15, 16, 'SS', '0.00'],
-        [17, 18, 'FF', '0.00'],
-        [20, 21, 'SF', '0.00'],
-      ])
-      expect(s.dependencies[1]).toMatchObject({
-        lagMinutes: '480',
-        lagFormat: 5,
-        lagElapsed: false,
-        lagPercent: null,
-      })
-      expect(byUid(s, 2).resourceNames).toEqual(['First Resource', 'Second Resource'])
-      expect(byUid(s, 23).resourceNames).toEqual(['First Resource'])
-      expect(byUid(s, 24).resourceNames).toEqual(['Second Resource'])
-      expect(byUid(s, 9).resourceNames).toEqual([])
-      expect(s.warnings).toEqual([])
-    })
-
-    it('mspdirelations.xml: 5 flat tasks and the four link types (0 FF, 1 FS, 2 SF, 3 SS) with a one-day lag', () => {
-      const s = parseMspdi(fixture('mspdirelations.xml'))
-      expect(s.tasks).toHaveLength(5)
-      expect(s.tasks.every((t) => t.outlineLevel === 1 && t.parentUid === null && !t.summary)).toBe(true)
-      expect(
-        s.dependencies.map((d) => `${d.predecessorUid}>${d.successorUid} ${d.type} ${d.lagDays}`),
-      ).toEqual(['1>2 FS 0.00', '2>3 SS 1.00', '3>4 FF 0.00', '4>5 SF 0.00'])
-      expect(s.project.saveVersion).toBe(12)
-    })
-
-    it('mspdiresource.xml: resource names through assignments, fractional durations, percent complete', () => {
-      const s = parseMspdi(fixture('mspdiresource.xml'))
-      expect(s.tasks.map((t) => t.name)).toEqual(['Task A', 'Contoured Task', 'Completed Task'])
-      expect(byUid(s, 2).resourceNames).toEqual(['Wade Golden', 'Jon Iles', 'Brian Leach'])
-      expect(byUid(s, 3).resourceNames).toEqual(['Wade Golden'])
-      // PT57H8M24S = 3 428.4 min = 7.1425 days → 7.14 (half-up, 2 decimals)
-      expect(byUid(s, 3)).toMatchObject({ durationMinutes: '3428.4', durationDays: '7.14' })
-      expect(byUid(s, 4)).toMatchObject({ percentComplete: '100', progress: '100.00', durationDays: '2.00' })
-      // its 10 extended attributes are resource outline codes, not task fields
-      expect(s.project.customFields).toEqual([])
-      expect(s.dependencies).toHaveLength(1)
-    })
-
-    it('mspdinulltasks.xml: null tasks are left out and 450 minutes per day converts durations', () => {
-      const s = parseMspdi(fixture('mspdinulltasks.xml'))
-      expect(s.project.minutesPerDay).toBe(450)
-      expect(s.tasks.map((t) => t.uid)).toEqual([1, 3, 4, 6, 8])
-      expect(s.tasks.map((t) => t.parentUid)).toEqual([null, 1, 1, null, 6])
-      expect(s.tasks.map((t) => t.outlineLevel)).toEqual([1, 2, 2, 1, 2])
-      expect(s.tasks.filter((t) => t.summary).map((t) => t.uid)).toEqual([1, 6])
-      // PT75H = 4 500 min = 10 days of 450 min (it would be 9.38 at 480)
-      expect(s.tasks.every((t) => t.durationDays === '10.00')).toBe(true)
-      expect(s.dependencies).toEqual([])
-      expect(s.warnings).toContain('Se omitieron 3 filas vacías (tareas nulas).')
-    })
-
-    it('task-numbers-project2019-mspdi.xml: 20 tasks with custom number values', () => {
-      const s = parseMspdi(fixture('task-numbers-project2019-mspdi.xml'))
-      expect(s.tasks).toHaveLength(20)
-      expect(byUid(s, 1).customFields).toEqual({ Number1: '1' })
-      expect(byUid(s, 20).customFields).toEqual({ Number20: '20' })
-      expect(s.tasks.every((t) => t.weight === null)).toBe(true)
-    })
-
-    it('task-numbers: weight and progress come from the custom fields aliased "Peso" and "Avance real"', () => {
-      const xml = fixtureText('task-numbers-project2019-mspdi.xml')
-        .replace('<FieldName>Number1</FieldName>', '<FieldName>Number1</FieldName><Alias>Peso</Alias>')
-        .replace(
-          '<FieldName>Number2</FieldName>',
-          '<FieldName>Number2</FieldName><Alias> AVANCE REAL </Alias>',
-        )
-      const s = parseMspdi(xml)
-      expect(s.project.weightField).toEqual({ fieldId: String(NUMBER1), fieldName: 'Number1', alias: 'Peso' })
-      expect(s.project.progressField).toMatchObject({ fieldId: String(NUMBER2), fieldName: 'Number2' })
-      expect(byUid(s, 1)).toMatchObject({ weight: '1.00', progress: '0.00' })
-      expect(byUid(s, 2)).toMatchObject({ weight: null, progress: '2.00' })
-    })
-
-    it('alias.xml: no tasks, 130 aliased task fields (resource aliases ignored)', () => {
-      const s = parseMspdi(fixture('alias.xml'))
-      expect(s.tasks).toEqual([])
-      expect(s.project.customFields).toHaveLength(130)
-      expect(s.project.customFields[0]).toEqual({
-        fieldId: String(TEXT1),
-        fieldName: 'Text1',
-        alias: 'Text1t',
-      })
-      expect(s.project.customFields.every((f) => f.alias.endsWith('t'))).toBe(true)
-    })
-
-    it('alias.xml: an alias on a resource field is not a task weight; task aliases match case/accent-insensitively', () => {
-      const xml = fixtureText('alias.xml')
-        .replace('<Alias>Text1r</Alias>', '<Alias>Peso</Alias>')
-        .replace('<Alias>Text5t</Alias>', '<Alias>Peso de la actividad</Alias>')
-        .replace('<Alias>Text9t</Alias>', '<Alias>PONDERADOR</Alias>')
-        .replace('<Alias>Text2t</Alias>', '<Alias>Avance Físico %</Alias>')
-      const s = parseMspdi(xml)
-      // exact alias (PONDERADOR) wins over an earlier alias that only contains "peso"
-      expect(s.project.weightField).toMatchObject({ fieldName: 'Text9', alias: 'PONDERADOR' })
-      expect(s.project.progressField).toMatchObject({ fieldName: 'Text2', alias: 'Avance Físico %' })
-    })
+    mspdiLayoutSuite(REAL_LAYOUTS, REAL)
   })
 
   it('a file above the size limit', () => {
