@@ -5,16 +5,27 @@ import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { annexCounts, dropOversized, prepareContract, type PreparedImport } from './concept-rows'
 import { parseContractWorkbook } from './contract-workbook'
 
-describe('prepareContract on the built contract workbook (the layout of ANEXO_C_CONTRATO.xlsx)', () => {
+/** What one contract workbook (the layout of ANEXO_C_CONTRATO.xlsx) must give once prepared for the catalog. */
+interface PreparedExpectations {
+  concepts: number
+  /** Concepts per sub-annex, in natural order. */
+  perAnnex: [annex: string, concepts: number][]
+  /** Section headings skipped (the other skipped rows are the same in both files). */
+  sectionHeadings: number
+}
+
+/** The suite every contract workbook passes; the built file and the real one differ only in `expected`. */
+function prepareContractSuite(load: () => Promise<Buffer>, expected: PreparedExpectations) {
   let p: PreparedImport
   beforeAll(async () => {
-    p = prepareContract(await parseContractWorkbook(await contractWorkbookFixture()))
+    p = prepareContract(await parseContractWorkbook(await load()))
   })
 
-  it('gives 165 concepts with 165 distinct identities', () => {
+  const n = expected.concepts.toLocaleString('en-US')
+  it(`gives ${n} concepts with ${n} distinct identities`, () => {
     expect(p.errors).toEqual([])
-    expect(p.concepts).toHaveLength(165)
-    expect(new Set(p.concepts.map((c) => c.values.identity_key)).size).toBe(165)
+    expect(p.concepts).toHaveLength(expected.concepts)
+    expect(new Set(p.concepts.map((c) => c.values.identity_key)).size).toBe(expected.concepts)
   })
 
   it('keeps the repeated C-4-1 line as occurrence 2 and says so', () => {
@@ -33,20 +44,14 @@ describe('prepareContract on the built contract workbook (the layout of ANEXO_C_
   })
 
   it('counts concepts per sub-annex in natural order, and skipped rows by reason', () => {
-    expect(annexCounts(p.concepts)).toEqual([
-      { annex: 'C-2', concepts: 26 },
-      { annex: 'C-3', concepts: 61 },
-      { annex: 'C-4', concepts: 40 },
-      { annex: 'C-4-1', concepts: 17 },
-      { annex: 'C-5', concepts: 12 },
-      { annex: 'C-5-1', concepts: 5 },
-      { annex: 'C-6', concepts: 4 },
-    ])
+    expect(annexCounts(p.concepts)).toEqual(
+      expected.perAnnex.map(([annex, concepts]) => ({ annex, concepts })),
+    )
     expect(p.skippedByReason).toEqual({
       title: 28,
       header: 7,
       annexTitle: 7,
-      section: 23,
+      section: expected.sectionHeadings,
       total: 7,
       footer: 28,
     })
@@ -78,79 +83,41 @@ describe('prepareContract on the built contract workbook (the layout of ANEXO_C_
     if (!first) throw new Error('no concept')
     const long = { ...first, values: { ...first.values, code: 'X'.repeat(61) } }
     const r = dropOversized({ ...p, concepts: [long, ...p.concepts.slice(1)] })
-    expect(r.concepts).toHaveLength(164)
+    expect(r.concepts).toHaveLength(expected.concepts - 1)
     expect(r.errors).toMatchObject([{ sheet: first.sheet, row: first.rowNumber, field: 'code' }])
+  })
+}
+
+describe('prepareContract on the built contract workbook (the layout of ANEXO_C_CONTRATO.xlsx)', () => {
+  prepareContractSuite(contractWorkbookFixture, {
+    concepts: 165,
+    perAnnex: [
+      ['C-2', 26],
+      ['C-3', 61],
+      ['C-4', 40],
+      ['C-4-1', 17],
+      ['C-5', 12],
+      ['C-5-1', 5],
+      ['C-6', 4],
+    ],
+    sectionHeadings: 23,
   })
 })
 
 describeRealFiles('ANEXO_C_CONTRATO.xlsx', () => {
   describe('prepareContract on the real ANEXO_C_CONTRATO.xlsx', () => {
-    let p: PreparedImport
-    beforeAll(async () => {
-      p = prepareContract(
-        await parseContractWorkbook(await readFile(realFixturePath('excel/ANEXO_C_CONTRATO.xlsx'))),
-      )
-    })
-
-    it('gives 1,464 concepts with 1,464 distinct identities', () => {
-      expect(p.errors).toEqual([])
-      expect(p.concepts).toHaveLength(1464)
-      expect(new Set(p.concepts.map((c) => c.values.identity_key)).size).toBe(1464)
-    })
-
-    it('keeps the repeated C-4-1 line as occurrence 2 and says so', () => {
-      const repeated = p.concepts.filter((c) => c.values.occurrence > 1)
-      expect(repeated.map((c) => [c.sheet, c.rowNumber, c.values.code, c.values.occurrence])).toEqual([
-        ['Anexo C-4-1', 17, '4.7.', 2],
-      ])
-      expect(p.notes).toEqual([
-        {
-          sheet: 'Anexo C-4-1',
-          row: 17,
-          message:
-            'Repite la fila 11 (misma partida, descripción y unidad en C-4-1); se guarda como repetición 2 de esa línea.',
-        },
-      ])
-    })
-
-    it('counts concepts per sub-annex in natural order, and skipped rows by reason', () => {
-      expect(annexCounts(p.concepts)).toEqual([
-        { annex: 'C-2', concepts: 501 },
-        { annex: 'C-3', concepts: 649 },
-        { annex: 'C-4', concepts: 88 },
-        { annex: 'C-4-1', concepts: 27 },
-        { annex: 'C-5', concepts: 185 },
-        { annex: 'C-5-1', concepts: 10 },
-        { annex: 'C-6', concepts: 4 },
-      ])
-      expect(p.skippedByReason.section).toBe(226)
-      expect(p.skippedByReason.total).toBe(7)
-      expect(Object.values(p.skippedByReason).reduce((a, b) => a + b, 0)).toBe(p.skipped)
-    })
-
-    it('stores canonical decimals and the compared keys', () => {
-      const c = p.concepts.find((x) => x.sheet === 'Anexo C-2-CR' && x.rowNumber === 10)
-      expect(c?.values).toMatchObject({
-        annex: 'C-2',
-        code: '2.1.',
-        code_key: '2.1',
-        unit: 'M',
-        unit_key: 'm',
-        quantity: '76',
-        unit_price_mxn: '11813.3',
-        unit_price_usd: '0',
-        category: 'Tubos',
-        occurrence: 1,
-      })
-    })
-
-    it('turns texts too long for the catalog into error rows', () => {
-      const first = p.concepts[0]
-      if (!first) throw new Error('no concept')
-      const long = { ...first, values: { ...first.values, code: 'X'.repeat(61) } }
-      const r = dropOversized({ ...p, concepts: [long, ...p.concepts.slice(1)] })
-      expect(r.concepts).toHaveLength(1463)
-      expect(r.errors).toMatchObject([{ sheet: first.sheet, row: first.rowNumber, field: 'code' }])
+    prepareContractSuite(() => readFile(realFixturePath('excel/ANEXO_C_CONTRATO.xlsx')), {
+      concepts: 1464,
+      perAnnex: [
+        ['C-2', 501],
+        ['C-3', 649],
+        ['C-4', 88],
+        ['C-4-1', 27],
+        ['C-5', 185],
+        ['C-5-1', 10],
+        ['C-6', 4],
+      ],
+      sectionHeadings: 226,
     })
   })
 })
