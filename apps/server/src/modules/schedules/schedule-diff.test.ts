@@ -5,55 +5,46 @@ import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { parseMspdi } from './mspdi-parser'
 import { diffSchedules, type DiffableSchedule } from './schedule-diff'
 
-describe('diffSchedules', () => {
+/**
+ * A WBS of 22 tasks (the layout of sample1.xml) and the same file with the same edits: task 3 renamed, task 10
+ * one day longer and 50 % done, 2b's link lag from +1 day to +2 days, 4b's link SS → FS, task 24 dropped and a
+ * task 99 added (linked from task 1); the built file also moves task 8 out of its summary.
+ */
+interface EditedSchedule {
+  label: string
+  original: () => string
+  edited: () => string
+}
+
+/** What differs between the built WBS and sample1.xml: names and dates of the edited tasks. */
+interface DiffExpectations {
+  renamed: [from: string, to: string]
+  /** Finish of task 10, before and after. */
+  finish: [from: string, to: string]
+  /** Changes of task 8 when the edit moves it, else nothing to check. */
+  moved?: { field: string; from: unknown; to: unknown }[]
+}
+
+/** The diff tests every WBS file passes; built and real differ only in `expected`. */
+function scheduleDiffSuite(file: EditedSchedule, expected: DiffExpectations) {
   it('the same file twice is identical', () => {
-    const xml = mspdiXml(wbsProject())
-    const d = diffSchedules(parseMspdi(xml), parseMspdi(xml))
+    const d = diffSchedules(parseMspdi(file.original()), parseMspdi(file.original()))
     expect(d.identical).toBe(true)
     expect(d.unchangedTaskCount).toBe(22)
   })
 
-  it('edits of a WBS: renamed, moved, re-estimated, progressed, removed and added tasks, changed links', () => {
-    const p = wbsProject()
-    taskOf(p, 3).name = 'Revisión final'
-    // Inspección recurrente 2 moved out of its summary to the top level
-    Object.assign(taskOf(p, 8), { outlineLevel: 1, wbs: '2' })
-    // Vínculo 1b: one more day and 50 % done
-    Object.assign(taskOf(p, 10), {
-      duration: 'PT16H0M0S',
-      percentComplete: 50,
-      finish: '2026-01-08T17:00:00',
-    })
-    // 2b's link lag from +1 day to +2 days; 4b's link SS → FS
-    taskOf(p, 12).predecessors![0]!.linkLag = 9600
-    taskOf(p, 16).predecessors![0]!.type = LINK_TYPE.FS
-    // drop task 24 (Tarea asignada 2) and add a task 99
-    p.tasks = p.tasks.filter((t) => t.uid !== 24)
-    p.tasks.push({
-      uid: 99,
-      id: 23,
-      name: 'Nueva',
-      outlineLevel: 1,
-      duration: 'PT8H0M0S',
-      predecessors: [{ predecessorUid: 1, type: LINK_TYPE.FS }],
-    })
-    const before = parseMspdi(mspdiXml(wbsProject()))
-    const after = parseMspdi(mspdiXml(p))
-    const d = diffSchedules(before, after)
+  it(`edits of ${file.label}: renamed, moved, re-estimated, progressed, removed and added tasks, changed links`, () => {
+    const d = diffSchedules(parseMspdi(file.original()), parseMspdi(file.edited()))
     expect(d.identical).toBe(false)
     expect(d.addedTasks.map((t) => t.uid)).toEqual([99])
     expect(d.removedTasks.map((t) => t.uid)).toEqual([24])
-    expect(d.changedTasks.find((c) => c.uid === 3)?.changes).toEqual([
-      { field: 'name', from: 'Revisión de planos', to: 'Revisión final' },
-    ])
-    expect(d.changedTasks.find((c) => c.uid === 8)?.changes).toEqual([
-      { field: 'wbs', from: '1.3.2', to: '2' },
-      { field: 'parentUid', from: 6, to: null },
-    ])
+    const [from, to] = expected.renamed
+    expect(d.changedTasks.find((c) => c.uid === 3)?.changes).toEqual([{ field: 'name', from, to }])
+    if (expected.moved) expect(d.changedTasks.find((c) => c.uid === 8)?.changes).toEqual(expected.moved)
     const t10 = d.changedTasks.find((c) => c.uid === 10)
     expect(t10?.changes).toEqual(
       expect.arrayContaining([
-        { field: 'finish', from: '2026-01-07', to: '2026-01-08' },
+        { field: 'finish', from: expected.finish[0], to: expected.finish[1] },
         { field: 'durationDays', from: '1.00', to: '2.00' },
         { field: 'percentComplete', from: '0', to: '50' },
         { field: 'progress', from: '0.00', to: '50.00' },
@@ -75,8 +66,71 @@ describe('diffSchedules', () => {
     ])
     expect(d.addedDependencies).toEqual([expect.objectContaining({ predecessorUid: 1, successorUid: 99 })])
     expect(d.removedDependencies).toEqual([])
-    expect(d.unchangedTaskCount).toBe(22 - 1 - 3)
+    // 22 tasks, one removed, tasks 3, 10 (and 8 when moved) changed
+    expect(d.unchangedTaskCount).toBe(22 - 1 - (expected.moved ? 3 : 2))
   })
+}
+
+function editedWbs(): string {
+  const p = wbsProject()
+  taskOf(p, 3).name = 'Revisión final'
+  // Inspección recurrente 2 moved out of its summary to the top level
+  Object.assign(taskOf(p, 8), { outlineLevel: 1, wbs: '2' })
+  // Vínculo 1b: one more day and 50 % done
+  Object.assign(taskOf(p, 10), {
+    duration: 'PT16H0M0S',
+    percentComplete: 50,
+    finish: '2026-01-08T17:00:00',
+  })
+  // 2b's link lag from +1 day to +2 days; 4b's link SS → FS
+  taskOf(p, 12).predecessors![0]!.linkLag = 9600
+  taskOf(p, 16).predecessors![0]!.type = LINK_TYPE.FS
+  // drop task 24 (Tarea asignada 2) and add a task 99
+  p.tasks = p.tasks.filter((t) => t.uid !== 24)
+  p.tasks.push({
+    uid: 99,
+    id: 23,
+    name: 'Nueva',
+    outlineLevel: 1,
+    duration: 'PT8H0M0S',
+    predecessors: [{ predecessorUid: 1, type: LINK_TYPE.FS }],
+  })
+  return mspdiXml(p)
+}
+
+const sample1 = () => readFileSync(realFixturePath('msproject/sample1.xml'), 'utf8')
+
+function editedSample1(): string {
+  return (
+    sample1()
+      .replace('<Name>Third task</Name>', '<Name>Tercera tarea</Name>')
+      // Related Task 1b: one more day and 50 % done
+      .replace(/(<UID>10<\/UID>[\s\S]*?<Duration>)PT8H0M0S(<\/Duration>)/, '$1PT16H0M0S$2')
+      .replace(/(<UID>10<\/UID>[\s\S]*?<PercentComplete>)0(<\/PercentComplete>)/, '$150$2')
+      .replace(/(<UID>10<\/UID>[\s\S]*?<Finish>)2003-01-08T17:00:00(<\/Finish>)/, '$12003-01-09T17:00:00$2')
+      // 2b's link lag from +1 day to +2 days; 4b's link SS → FS
+      .replace('<LinkLag>4800</LinkLag>', '<LinkLag>9600</LinkLag>')
+      .replace(/(<PredecessorUID>15<\/PredecessorUID>\s*<Type>)3(<\/Type>)/, '$11$2')
+      // drop task 24 (Assigned Task 2) and add a task 99
+      .replace(
+        /<Task>\s*<UID>24<\/UID>[\s\S]*?<\/Task>/,
+        '<Task><UID>99</UID><ID>23</ID><Name>Nueva</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration><PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>',
+      )
+  )
+}
+
+describe('diffSchedules', () => {
+  scheduleDiffSuite(
+    { label: 'a WBS', original: () => mspdiXml(wbsProject()), edited: editedWbs },
+    {
+      renamed: ['Revisión de planos', 'Revisión final'],
+      finish: ['2026-01-07', '2026-01-08'],
+      moved: [
+        { field: 'wbs', from: '1.3.2', to: '2' },
+        { field: 'parentUid', from: 6, to: null },
+      ],
+    },
+  )
 
   it('numbers compare as decimals; optional fields absent on one side are not differences', () => {
     const a: DiffableSchedule = {
@@ -144,65 +198,10 @@ describe('diffSchedules', () => {
 })
 
 describeRealFiles('msproject/sample1.xml', () => {
-  const sample1 = () => readFileSync(realFixturePath('msproject/sample1.xml'), 'utf8')
-
   describe('diffSchedules', () => {
-    it('the same file twice is identical', () => {
-      const d = diffSchedules(parseMspdi(sample1()), parseMspdi(sample1()))
-      expect(d.identical).toBe(true)
-      expect(d.unchangedTaskCount).toBe(22)
-    })
-
-    it('edits of sample1: renamed, moved, re-estimated, progressed, removed and added tasks, changed links', () => {
-      const edited = sample1()
-        .replace('<Name>Third task</Name>', '<Name>Tercera tarea</Name>')
-        // Related Task 1b: one more day and 50 % done
-        .replace(/(<UID>10<\/UID>[\s\S]*?<Duration>)PT8H0M0S(<\/Duration>)/, '$1PT16H0M0S$2')
-        .replace(/(<UID>10<\/UID>[\s\S]*?<PercentComplete>)0(<\/PercentComplete>)/, '$150$2')
-        .replace(/(<UID>10<\/UID>[\s\S]*?<Finish>)2003-01-08T17:00:00(<\/Finish>)/, '$12003-01-09T17:00:00$2')
-        // 2b's link lag from +1 day to +2 days; 4b's link SS → FS
-        .replace('<LinkLag>4800</LinkLag>', '<LinkLag>9600</LinkLag>')
-        .replace(/(<PredecessorUID>15<\/PredecessorUID>\s*<Type>)3(<\/Type>)/, '$11$2')
-        // drop task 24 (Assigned Task 2) and add a task 99
-        .replace(
-          /<Task>\s*<UID>24<\/UID>[\s\S]*?<\/Task>/,
-          '<Task><UID>99</UID><ID>23</ID><Name>Nueva</Name><OutlineLevel>1</OutlineLevel><Duration>PT8H0M0S</Duration><PredecessorLink><PredecessorUID>1</PredecessorUID><Type>1</Type></PredecessorLink></Task>',
-        )
-      const before = parseMspdi(sample1())
-      const after = parseMspdi(edited)
-      const d = diffSchedules(before, after)
-      expect(d.identical).toBe(false)
-      expect(d.addedTasks.map((t) => t.uid)).toEqual([99])
-      expect(d.removedTasks.map((t) => t.uid)).toEqual([24])
-      expect(d.changedTasks.find((c) => c.uid === 3)?.changes).toEqual([
-        { field: 'name', from: 'Third task', to: 'Tercera tarea' },
-      ])
-      const t10 = d.changedTasks.find((c) => c.uid === 10)
-      expect(t10?.changes).toEqual(
-        expect.arrayContaining([
-          { field: 'finish', from: '2003-01-08', to: '2003-01-09' },
-          { field: 'durationDays', from: '1.00', to: '2.00' },
-          { field: 'percentComplete', from: '0', to: '50' },
-          { field: 'progress', from: '0.00', to: '50.00' },
-        ]),
-      )
-      expect(d.changedDependencies).toEqual([
-        {
-          predecessorUid: 11,
-          successorUid: 12,
-          from: { type: 'FS', lagDays: '1.00' },
-          to: { type: 'FS', lagDays: '2.00' },
-        },
-        {
-          predecessorUid: 15,
-          successorUid: 16,
-          from: { type: 'SS', lagDays: '0.00' },
-          to: { type: 'FS', lagDays: '0.00' },
-        },
-      ])
-      expect(d.addedDependencies).toEqual([expect.objectContaining({ predecessorUid: 1, successorUid: 99 })])
-      expect(d.removedDependencies).toEqual([])
-      expect(d.unchangedTaskCount).toBe(22 - 1 - 2)
-    })
+    scheduleDiffSuite(
+      { label: 'sample1', original: sample1, edited: editedSample1 },
+      { renamed: ['Third task', 'Tercera tarea'], finish: ['2003-01-08', '2003-01-09'] },
+    )
   })
 })
