@@ -1,5 +1,5 @@
 import fs from 'node:fs'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { EQUIPMENT_LIST, equipmentListJson } from '../../../test/fixtures/equipment-list'
 import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import {
@@ -10,6 +10,7 @@ import {
   rowsFromJson,
   typeFromCode,
   typeFromName,
+  type PlannedRow,
   type ExistingEquipment,
 } from './equipment-import'
 
@@ -241,12 +242,68 @@ describe('planEquipmentImport', () => {
   })
 })
 
+/** The rows of a legacy equipment list (a JSON array), numbered from 1. */
+function legacyListRows(json: Buffer | string) {
+  const parsed = rowsFromJson(JSON.parse(json.toString('utf8')))
+  if (!('rows' in parsed)) throw new Error(parsed.error)
+  return parsed.rows
+}
+
+/** What one legacy equipment list (the layout of equipments.json) must give: counts, codes, flagged rows. */
+interface EquipmentListExpectations {
+  units: number
+  byType: { toilet: number; hand_wash_station: number; urinal_station: number }
+  /** Codes of the retired units (donations), in order. */
+  retired: string[]
+  /** Rows flagged for review: exactly these, or between so many (inclusive) and so many (exclusive). */
+  reviewRows: number[] | { atLeast: number; below: number }
+  /** Two codes that are only right after normalisation (written with a space or without the dash). */
+  normalisedCodes: [string, string]
+}
+
+/** The suite every legacy equipment list passes; the built list and the real one differ only in `expected`. */
+function equipmentListSuite(load: () => Buffer | string, expected: EquipmentListExpectations) {
+  let rows: PlannedRow[]
+  beforeAll(() => {
+    rows = planEquipmentImport(legacyListRows(load()), new Map())
+  })
+
+  it(`imports the whole list (${expected.units} units): no errors, unclear rows flagged`, () => {
+    expect(rows).toHaveLength(expected.units)
+    expect(rows.filter((r) => r.action === 'error')).toEqual([])
+    expect(rows.every((r) => r.action === 'create')).toBe(true)
+    const byType = (t: string) => rows.filter((r) => r.record?.type === t).length
+    expect({
+      toilet: byType('toilet'),
+      hand_wash_station: byType('hand_wash_station'),
+      urinal_station: byType('urinal_station'),
+    }).toEqual(expected.byType)
+    expect(rows.filter((r) => r.record?.condition === 'retired').map((r) => r.code)).toEqual(expected.retired)
+    const flagged = rows.filter((r) => r.record?.reviewNote).map((r) => r.row)
+    if (Array.isArray(expected.reviewRows)) expect(flagged).toEqual(expected.reviewRows)
+    else {
+      expect(flagged.length).toBeGreaterThanOrEqual(expected.reviewRows.atLeast)
+      expect(flagged.length).toBeLessThan(expected.reviewRows.below)
+    }
+    const codes = new Set(rows.map((r) => r.code))
+    expect(codes.size).toBe(expected.units)
+    for (const code of expected.normalisedCodes) expect(codes.has(code), code).toBe(true)
+  })
+}
+
+const realList = () => fs.readFileSync(realFixturePath('rental/equipments.json'))
+
 describe('planEquipmentImport on a built legacy list (layout of equipments.json)', () => {
-  const read = () => {
-    const parsed = rowsFromJson(JSON.parse(equipmentListJson().toString('utf8')))
-    if (!('rows' in parsed)) throw new Error(parsed.error)
-    return parsed.rows
-  }
+  equipmentListSuite(equipmentListJson, {
+    units: 30,
+    byType: { toilet: 18, hand_wash_station: 10, urinal_station: 2 },
+    retired: ['PSLBT-904', 'PSLBT-901'],
+    // 4 INDEFINIDO, 2 BUSCAR, a company and a person as status, the S/N code, duplicates and a doubtful code
+    reviewRows: [5, 6, 7, 8, 9, 10, 11, 15, 18, 19, 20, 29, 30],
+    normalisedCodes: ['PSLLV-19-96864', 'PSLBT-952'],
+  })
+
+  const read = () => legacyListRows(equipmentListJson())
   const rows = planEquipmentImport(read(), new Map())
   const at = (n: number) => rows.find((r) => r.row === n)!
 
@@ -256,29 +313,6 @@ describe('planEquipmentImport on a built legacy list (layout of equipments.json)
     for (const item of doc)
       expect(Object.keys(item)).toEqual(['name', 'code', 'type', 'bg_current_location', 'status', 'notes'])
     expect(read().map((r) => r.row)).toEqual(doc.map((_, i) => i + 1))
-  })
-
-  it('imports the whole list (30 units): no errors, unclear rows flagged', () => {
-    expect(rows).toHaveLength(30)
-    expect(rows.filter((r) => r.action === 'error')).toEqual([])
-    expect(rows.every((r) => r.action === 'create')).toBe(true)
-    const byType = (t: string) => rows.filter((r) => r.record?.type === t).length
-    expect(byType('toilet')).toBe(18)
-    expect(byType('hand_wash_station')).toBe(10)
-    expect(byType('urinal_station')).toBe(2)
-    expect(rows.filter((r) => r.record?.condition === 'retired').map((r) => r.code)).toEqual([
-      'PSLBT-904',
-      'PSLBT-901',
-    ])
-    // 4 INDEFINIDO, 2 BUSCAR, a company and a person as status, the S/N code, duplicates and a doubtful
-    // code in the notes
-    expect(rows.filter((r) => r.record?.reviewNote).map((r) => r.row)).toEqual([
-      5, 6, 7, 8, 9, 10, 11, 15, 18, 19, 20, 29, 30,
-    ])
-    const codes = new Set(rows.map((r) => r.code))
-    expect(codes.size).toBe(30)
-    expect(codes.has('PSLLV-19-96864')).toBe(true)
-    expect(codes.has('PSLBT-952')).toBe(true)
   })
 
   it('normalises codes, blank names, statuses and locations, and says so per row', () => {
@@ -327,41 +361,19 @@ describe('planEquipmentImport on a built legacy list (layout of equipments.json)
 
 describeRealFiles('equipments.json', () => {
   describe('planEquipmentImport', () => {
-    it('imports the whole legacy fixture (255 units): no errors, unclear rows flagged', () => {
-      const parsed = rowsFromJson(
-        JSON.parse(fs.readFileSync(realFixturePath('rental/equipments.json'), 'utf8')),
-      )
-      if (!('rows' in parsed)) throw new Error(parsed.error)
-      const rows = planEquipmentImport(parsed.rows, new Map())
-      expect(rows).toHaveLength(255)
-      expect(rows.filter((r) => r.action === 'error')).toEqual([])
-      const byType = (t: string) => rows.filter((r) => r.record?.type === t).length
-      expect(byType('toilet')).toBe(176)
-      expect(byType('hand_wash_station')).toBe(77)
-      expect(byType('urinal_station')).toBe(2)
-      expect(rows.filter((r) => r.record?.condition === 'retired').map((r) => r.code)).toEqual([
-        'PSLBT-104',
-        'PSLBT-101',
-      ])
-      const flagged = rows.filter((r) => r.record?.reviewNote)
+    equipmentListSuite(realList, {
+      units: 255,
+      byType: { toilet: 176, hand_wash_station: 77, urinal_station: 2 },
+      retired: ['PSLBT-104', 'PSLBT-101'],
       // 37 INDEFINIDO, 14 BUSCAR, 2 company names as status, S/N code, duplicates and doubtful codes in notes
-      expect(flagged.length).toBeGreaterThanOrEqual(53)
-      expect(flagged.length).toBeLessThan(70)
-      const codes = new Set(rows.map((r) => r.code))
-      expect(codes.size).toBe(255)
-      expect(codes.has('PSLLV-19-66864')).toBe(true)
-      expect(codes.has('PSLBT-152')).toBe(true)
+      reviewRows: { atLeast: 53, below: 70 },
+      normalisedCodes: ['PSLLV-19-66864', 'PSLBT-152'],
     })
 
     it('shares no code with the built list (the integration test imports both into one organization)', () => {
-      const real = rowsFromJson(
-        JSON.parse(fs.readFileSync(realFixturePath('rental/equipments.json'), 'utf8')),
-      )
-      if (!('rows' in real)) throw new Error(real.error)
-      const codes = new Set(planEquipmentImport(real.rows, new Map()).map((r) => r.code))
-      const built = rowsFromJson(JSON.parse(equipmentListJson().toString('utf8')))
-      if (!('rows' in built)) throw new Error(built.error)
-      expect(planEquipmentImport(built.rows, new Map()).filter((r) => codes.has(r.code))).toEqual([])
+      const codes = new Set(planEquipmentImport(legacyListRows(realList()), new Map()).map((r) => r.code))
+      const built = planEquipmentImport(legacyListRows(equipmentListJson()), new Map())
+      expect(built.filter((r) => codes.has(r.code))).toEqual([])
     })
   })
 })
