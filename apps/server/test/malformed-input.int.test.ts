@@ -117,7 +117,19 @@ describe('malformed input never causes a 5xx', () => {
         expect(res.statusCode, `GET ${r.url}?${q.slice(0, 40)} → ${res.body.slice(0, 200)}`).toBeLessThan(500)
       }
     }
-    // %00 in any query parameter or path segment: 400 naming it (PostgreSQL text cannot hold a NUL)
+    for (const r of routes.filter((x) => x.url.includes('/:'))) {
+      const url = r.url.replace(/:[A-Za-z]+/g, 'not-a-uuid')
+      const res = await send(
+        r.method,
+        url,
+        (r.schema as Schema | undefined)?.body ? (samples.body(r) ?? {}) : undefined,
+      )
+      expect(res.statusCode, `${r.method} ${url}`).toBe(400)
+    }
+  })
+
+  it('a NUL character (%00) in any query parameter or path segment: 400 naming it', async () => {
+    // PostgreSQL text cannot hold a NUL: refused before any route runs
     let nulQueries = 0
     for (const r of routes.filter((x) => x.method === 'GET')) {
       const url = samples.fill(r.url, 'offshore')
@@ -137,15 +149,6 @@ describe('malformed input never causes a 5xx', () => {
         (r.schema as Schema | undefined)?.body ? (samples.body(r) ?? {}) : undefined,
       )
       expect(res.statusCode, `${r.method} ${r.url} with %00`).toBe(400)
-    }
-    for (const r of routes.filter((x) => x.url.includes('/:'))) {
-      const url = r.url.replace(/:[A-Za-z]+/g, 'not-a-uuid')
-      const res = await send(
-        r.method,
-        url,
-        (r.schema as Schema | undefined)?.body ? (samples.body(r) ?? {}) : undefined,
-      )
-      expect(res.statusCode, `${r.method} ${url}`).toBe(400)
     }
   })
 
