@@ -16,6 +16,7 @@ import {
   FormField,
   StatusBadge,
   useToast,
+  UnsavedChangesGuard,
 } from '../../platform/components'
 import { errorMessage, errorReference } from '../../platform/errors'
 import { useZodForm } from '../../platform/validation'
@@ -100,6 +101,7 @@ export const CreateUserDialog = ({ onClose }: { onClose: () => void }) => {
         </>
       }
     >
+      <UnsavedChangesGuard when={form.isDirty} />
       <FormError>{formError}</FormError>
       <div className="form-grid">
         <FormField label={t('users.name')} error={form.errors.name} required>
@@ -245,6 +247,7 @@ export const EditUserDialog = ({
           </>
         }
       >
+        <UnsavedChangesGuard when={form.isDirty} />
         <FormError>{formError}</FormError>
         <p className="dialog__meta">
           <span>{user.email}</span>

@@ -3,7 +3,15 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
 import { CATALOG_SCHEMAS, type TCatalogName, type TClientType } from '@faena/contracts'
-import { Button, ConfirmDialog, Dialog, FormError, FormField, useToast } from '../../platform/components'
+import {
+  Button,
+  ConfirmDialog,
+  Dialog,
+  FormError,
+  FormField,
+  useToast,
+  UnsavedChangesGuard,
+} from '../../platform/components'
 import { errorMessage, errorReference } from '../../platform/errors'
 import { useCan } from '../../platform/session'
 import { useZodForm } from '../../platform/validation'
@@ -180,6 +188,7 @@ export const RecordDialog = ({
           </>
         }
       >
+        <UnsavedChangesGuard when={form.isDirty} />
         <FormError>{formError}</FormError>
         {record ? (
           <p className="dialog__meta">

@@ -21,6 +21,7 @@ import {
   type SortState,
   ExportListButton,
   ListCount,
+  UnsavedChangesGuard,
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
 import { useCan, useFormat } from '../../platform/session'
@@ -145,6 +146,7 @@ const ClientDialog = ({ client, onClose }: { client: TRentalClient | null; onClo
           </>
         }
       >
+        <UnsavedChangesGuard when={form.isDirty} />
         <FormError>{formError}</FormError>
         <div className="form-grid">
           <FormField label={t('clients.fields.name')} error={form.errors.name} required className="rp-wide">
