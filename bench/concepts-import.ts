@@ -21,13 +21,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { demoSeeders } from '../apps/server/src/demo-seeders'
-import { findUnitByKey } from '../apps/server/src/modules/catalogs'
-import { createConceptsService } from '../apps/server/src/modules/concepts'
+import { VERSION } from '../apps/server/src/app'
 import { systemActor } from '../apps/server/src/platform/access'
 import { createDb } from '../apps/server/src/platform/db/create-db'
 import { migrateToLatest } from '../apps/server/src/platform/db/migrate'
 import { seedDemo } from '../apps/server/src/platform/seed/demo'
+import { createLocalFileStore } from '../apps/server/src/platform/files/file-store'
 import { findOrganizationBySlug } from '../apps/server/src/platform/tenancy/organizations'
+import { buildServices } from '../apps/server/src/services'
 import { pueRow, pueWorkbook } from '../apps/server/test/concept-workbooks'
 import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
 
@@ -68,11 +69,13 @@ if (values.run !== undefined) {
   try {
     const org = await findOrganizationBySlug(database.db, 'demo-offshore')
     if (!org) throw new Error('no demo-offshore')
-    const service = createConceptsService({
-      db: database.db,
-      clock: () => new Date(),
-      catalogs: { findUnitByKey },
-    })
+    // the concepts service as the server wires it (services.ts)
+    const service = buildServices({
+      database,
+      fileStore: createLocalFileStore(path.join(values.run, 'files')),
+      log: console,
+      faenaVersion: VERSION,
+    }).concepts.service
     const bytes = fs.readFileSync(file)
     const before = peak()
     const cpu = process.cpuUsage()

@@ -16,22 +16,14 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { createRentalBillingModule } from '../apps/server/src/modules/rental-billing'
-import * as rentalDocumentsIndex from '../apps/server/src/modules/rental-documents'
-import { createRentalDocumentsModule } from '../apps/server/src/modules/rental-documents'
-import * as rentalProjectsIndex from '../apps/server/src/modules/rental-projects'
-import { createRentalProjectsModule } from '../apps/server/src/modules/rental-projects'
+import { VERSION } from '../apps/server/src/app'
 import { systemActor } from '../apps/server/src/platform/access'
 import { createDb } from '../apps/server/src/platform/db/create-db'
 import { migrateToLatest } from '../apps/server/src/platform/db/migrate'
 import { createLocalFileStore } from '../apps/server/src/platform/files/file-store'
-import { createFilesService } from '../apps/server/src/platform/files/files.service'
-import { createJobsService } from '../apps/server/src/platform/jobs'
 import { seedDemo } from '../apps/server/src/platform/seed/demo'
-import {
-  createTimeZoneLookup,
-  findOrganizationBySlug,
-} from '../apps/server/src/platform/tenancy/organizations'
+import { findOrganizationBySlug } from '../apps/server/src/platform/tenancy/organizations'
+import { buildServices } from '../apps/server/src/services'
 
 const { values } = parseArgs({
   options: { 'database-url': { type: 'string' }, runs: { type: 'string', default: '20' } },
@@ -55,26 +47,15 @@ try {
   if (!org) throw new Error('no demo-rental')
   const actor = systemActor(org.id)
   const db = database.db
-  const clock = () => new Date('2026-02-05T15:00:00Z')
-  const timeZoneOf = createTimeZoneLookup(db)
-  const store = createLocalFileStore(path.join(dataDir, 'files'))
-  const files = createFilesService({ db, store })
-  // the export jobs are defined but never started here
-  const jobs = createJobsService({ database, store, clock, log: console })
-  const projects = createRentalProjectsModule({ db, clock, timeZoneOf })
-  const documents = createRentalDocumentsModule({ db, clock, files, jobs })
-  const billing = createRentalBillingModule({
-    db,
-    clock,
-    timeZoneOf,
-    files,
-    rentalProjects: rentalProjectsIndex,
-    rentalDocuments: rentalDocumentsIndex,
+  // every service as the server wires it (services.ts); the export jobs are defined but never started here
+  const wired = buildServices({
+    database,
+    fileStore: createLocalFileStore(path.join(dataDir, 'files')),
+    clock: () => new Date('2026-02-05T15:00:00Z'),
+    log: console,
+    faenaVersion: VERSION,
   })
-  projects.hooks.hasDocumentsForAssignment = rentalDocumentsIndex.hasDocumentsForAssignment
-  projects.hooks.onAssignmentsChanged = billing.hooks.rentalProjects.onAssignmentsChanged
-  projects.hooks.hasSheetInProgress = billing.hooks.rentalProjects.hasSheetInProgress
-  documents.hooks.billing = billing.hooks.rentalDocuments.billing
+  const { rentalProjects: projects, rentalDocuments: documents, rentalBilling: billing } = wired
   const P = projects.service
   const D = documents.service
 

@@ -17,18 +17,15 @@ import { ZCreateWorkOrderRequest } from '@faena/contracts'
 import { mspdiBytes, wbsProject } from '../apps/server/test/fixtures/mspdi'
 import { demoSeeders } from '../apps/server/src/demo-seeders'
 import { listActiveClients } from '../apps/server/src/modules/catalogs'
-import { createSchedulesService, parseMspdi } from '../apps/server/src/modules/schedules'
-import { createWorkOrdersService } from '../apps/server/src/modules/work-orders'
+import { VERSION } from '../apps/server/src/app'
+import { parseMspdi } from '../apps/server/src/modules/schedules'
 import { systemActor } from '../apps/server/src/platform/access'
 import { createDb } from '../apps/server/src/platform/db/create-db'
 import { migrateToLatest } from '../apps/server/src/platform/db/migrate'
 import { createLocalFileStore } from '../apps/server/src/platform/files/file-store'
-import { createFilesService } from '../apps/server/src/platform/files/files.service'
 import { seedDemo } from '../apps/server/src/platform/seed/demo'
-import {
-  createTimeZoneLookup,
-  findOrganizationBySlug,
-} from '../apps/server/src/platform/tenancy/organizations'
+import { findOrganizationBySlug } from '../apps/server/src/platform/tenancy/organizations'
+import { buildServices } from '../apps/server/src/services'
 
 const { values, positionals } = parseArgs({
   options: {
@@ -79,9 +76,14 @@ try {
   const org = await findOrganizationBySlug(db, 'demo-offshore')
   if (!org) throw new Error('no demo-offshore')
   const actor = systemActor(org.id)
-  const clock = () => new Date()
-  const files = createFilesService({ db, store: createLocalFileStore(path.join(dataDir, 'files')) })
-  const workOrders = createWorkOrdersService({ db, clock, timeZoneOf: createTimeZoneLookup(db) })
+  // every service as the server wires it (services.ts)
+  const services = buildServices({
+    database,
+    fileStore: createLocalFileStore(path.join(dataDir, 'files')),
+    log: console,
+    faenaVersion: VERSION,
+  })
+  const workOrders = services.workOrders
   const [client] = await listActiveClients(db, org.id)
   const pm = await db
     .selectFrom('project_managers')
@@ -97,7 +99,7 @@ try {
       projectManagerId: pm.id,
     }),
   )
-  const service = createSchedulesService({ db, clock, files })
+  const service = services.schedules.service
   const inputs: [string, Buffer][] = [
     file
       ? [path.basename(file), fs.readFileSync(file)]

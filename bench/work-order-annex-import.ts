@@ -15,24 +15,16 @@ import { ZCreateWorkOrderRequest } from '@faena/contracts'
 import { annexCWorkbook, type AnnexRow } from '../apps/server/test/annex-c-workbooks'
 import { contractWorkbook } from '../apps/server/test/concept-workbooks'
 import { demoSeeders } from '../apps/server/src/demo-seeders'
-import { findUnitByKey, listActiveClients } from '../apps/server/src/modules/catalogs'
-import { createConceptsService } from '../apps/server/src/modules/concepts'
-import {
-  createWorkOrderConceptsService,
-  locateAnnexCTable,
-  parseAnnexCWithCatalog,
-} from '../apps/server/src/modules/work-order-concepts'
-import { createWorkOrdersService } from '../apps/server/src/modules/work-orders'
+import { VERSION } from '../apps/server/src/app'
+import { listActiveClients } from '../apps/server/src/modules/catalogs'
+import { locateAnnexCTable, parseAnnexCWithCatalog } from '../apps/server/src/modules/work-order-concepts'
 import { systemActor } from '../apps/server/src/platform/access'
 import { createDb } from '../apps/server/src/platform/db/create-db'
 import { migrateToLatest } from '../apps/server/src/platform/db/migrate'
 import { createLocalFileStore } from '../apps/server/src/platform/files/file-store'
-import { createFilesService } from '../apps/server/src/platform/files/files.service'
 import { seedDemo } from '../apps/server/src/platform/seed/demo'
-import {
-  createTimeZoneLookup,
-  findOrganizationBySlug,
-} from '../apps/server/src/platform/tenancy/organizations'
+import { findOrganizationBySlug } from '../apps/server/src/platform/tenancy/organizations'
+import { buildServices } from '../apps/server/src/services'
 
 const { values } = parseArgs({
   options: {
@@ -58,11 +50,16 @@ try {
   const org = await findOrganizationBySlug(db, 'demo-offshore')
   if (!org) throw new Error('no demo-offshore')
   const actor = systemActor(org.id)
-  const clock = () => new Date()
-  const files = createFilesService({ db, store: createLocalFileStore(path.join(dataDir, 'files')) })
+  // every service as the server wires it (services.ts)
+  const services = buildServices({
+    database,
+    fileStore: createLocalFileStore(path.join(dataDir, 'files')),
+    log: console,
+    faenaVersion: VERSION,
+  })
 
   // setup: the catalog and a work order
-  const concepts = createConceptsService({ db, clock, catalogs: { findUnitByKey } })
+  const concepts = services.concepts.service
   const catalogFile = await contractWorkbook({ concepts: ROWS })
   const imported = await concepts.importConcepts(actor, {
     kind: 'contract',
@@ -70,7 +67,7 @@ try {
     bytes: catalogFile,
   })
   if (imported.status !== 'saved') throw new Error(`catalog: ${imported.errors[0]?.message}`)
-  const workOrders = createWorkOrdersService({ db, clock, timeZoneOf: createTimeZoneLookup(db) })
+  const workOrders = services.workOrders
   const [client] = await listActiveClients(db, org.id)
   const pm = await db
     .selectFrom('project_managers')
@@ -124,7 +121,7 @@ try {
     rows(true).filter((_, i) => i !== 5),
     { dates },
   )
-  const service = createWorkOrderConceptsService({ db, clock, files })
+  const service = services.workOrderConcepts.service
   global.gc?.()
   console.log(
     `Anexo C: ${ROWS} rows × ${DAYS} date columns (${(first.length / 1024).toFixed(0)} KiB) on ${database.kind}; peak RSS before ${mb(peak())}`,

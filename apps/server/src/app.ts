@@ -14,32 +14,19 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { createCatalogsModule, getNames as getCatalogNames } from './modules/catalogs'
-import { createConceptsModule } from './modules/concepts'
-import { createProposalsService, proposalsRoutes } from './modules/proposals'
-import { createRentalProjectsModule } from './modules/rental-projects'
-import { createRentalDocumentsModule, hasDocumentsForAssignment } from './modules/rental-documents'
-import { createRentalBillingModule } from './modules/rental-billing'
-import * as rentalDocumentsIndex from './modules/rental-documents'
-import * as rentalProjectsIndex from './modules/rental-projects'
-import { createWorkOrdersService, workOrdersRoutes } from './modules/work-orders'
-import { createWorkOrderConceptsModule, familyAuthorizedVolumes } from './modules/work-order-concepts'
-import { createSchedulesModule } from './modules/schedules'
+import { proposalsRoutes } from './modules/proposals'
+import { workOrdersRoutes } from './modules/work-orders'
 import type { Database } from './platform/db/create-db'
-import { createAuditService } from './platform/audit/audit.service'
-import { createAuthService } from './platform/auth/auth.service'
-import { createUsersService } from './platform/auth/users.service'
 import type { Config } from './platform/config'
 import type { FileStore } from './platform/files/file-store'
-import { createFilesService } from './platform/files/files.service'
-import { createJobsService, jobsRoutes, type JobsOptions } from './platform/jobs'
-import { backupRoutes, createBackupService, type BackupSettings } from './platform/backup'
+import { jobsRoutes, type JobsOptions } from './platform/jobs'
+import { backupRoutes, type BackupSettings } from './platform/backup'
 import { registerAuthHook } from './platform/http/auth-hook'
 import { registerErrorHandler } from './platform/http/error-handler'
 import { registerInputGuard } from './platform/http/input-guard'
 import { platformRoutes } from './platform/http/platform.routes'
 import { registerSecurity } from './platform/http/security'
-import { createTimeZoneLookup } from './platform/tenancy/organizations'
+import { buildServices } from './services'
 
 z.config(z.locales.es())
 
@@ -69,11 +56,9 @@ export const VERSION = '0.1.0'
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const DEFAULT_WEB_DIR = path.resolve(here, '../../web/dist')
 
-/** The composition root: builds every service with its dependencies and registers every module's routes. */
+/** The HTTP server: every service from buildServices() (services.ts), every module's routes registered. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { database, config, fileStore } = deps
-  const db = database.db
-  const clock = deps.clock ?? (() => new Date())
 
   const app = Fastify({
     logger:
@@ -91,22 +76,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
 
-  const auth = createAuthService({ db, clock })
-  const users = createUsersService({ db, clock })
-  const timeZoneOf = createTimeZoneLookup(db)
-  const audit = createAuditService({ db, timeZoneOf })
-  const files = createFilesService({ db, store: fileStore })
-  // Long work runs as jobs on pg-boss, started and stopped with the server (docs/jobs.md).
-  const jobs = createJobsService({ database, store: fileStore, clock, log: app.log, options: deps.jobs })
-  app.addHook('onReady', async () => jobs.start())
-  const backups = createBackupService({
+  const services = buildServices({
     database,
-    store: fileStore,
-    clock,
+    fileStore,
+    clock: deps.clock,
     log: app.log,
-    settings: deps.backup ?? null,
+    jobs: deps.jobs,
+    backup: deps.backup,
     faenaVersion: VERSION,
   })
+  const { auth, users, audit, files, jobs, backups } = services
+  // Long work runs as jobs on pg-boss, started and stopped with the server (docs/jobs.md).
+  app.addHook('onReady', async () => jobs.start())
   app.addHook('onReady', async () => backups.schedule(jobs.queue()))
   app.addHook('onClose', async () => jobs.stop())
 
@@ -161,47 +142,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(backupRoutes, { backups })
 
   // Business modules, one registration each.
-  const catalogs = createCatalogsModule({ db, clock })
-  await app.register(catalogs.routes)
-  const proposals = createProposalsService({
-    db,
-    clock,
-    files,
-    timeZoneOf,
-    catalogs: { ...catalogs.service, getNames: getCatalogNames },
-  })
-  await app.register(proposalsRoutes, { proposals })
-  const concepts = createConceptsModule({ db, clock, catalogs: catalogs.service })
-  await app.register(concepts.routes)
-  const workOrders = createWorkOrdersService({
-    db,
-    clock,
-    timeZoneOf,
-    familyVolumes: familyAuthorizedVolumes,
-  })
-  await app.register(workOrdersRoutes, { workOrders })
-  const rentalProjects = createRentalProjectsModule({ db, clock, timeZoneOf })
-  await app.register(rentalProjects.routes)
-  const rentalDocuments = createRentalDocumentsModule({ db, clock, files, jobs })
-  await app.register(rentalDocuments.routes)
-  rentalProjects.hooks.hasDocumentsForAssignment = hasDocumentsForAssignment
-  const rentalBilling = createRentalBillingModule({
-    db,
-    clock,
-    timeZoneOf,
-    files,
-    rentalProjects: rentalProjectsIndex,
-    rentalDocuments: rentalDocumentsIndex,
-  })
-  await app.register(rentalBilling.routes)
-  rentalProjects.hooks.onAssignmentsChanged = rentalBilling.hooks.rentalProjects.onAssignmentsChanged
-  rentalProjects.hooks.hasSheetInProgress = rentalBilling.hooks.rentalProjects.hasSheetInProgress
-  rentalProjects.hooks.frozenPeriods = rentalBilling.hooks.rentalProjects.frozenPeriods
-  rentalDocuments.hooks.billing = rentalBilling.hooks.rentalDocuments.billing
-  const workOrderConcepts = createWorkOrderConceptsModule({ db, clock, files })
-  await app.register(workOrderConcepts.routes)
-  const schedules = createSchedulesModule({ db, clock, files, timeZoneOf })
-  await app.register(schedules.routes)
+  await app.register(services.catalogs.routes)
+  await app.register(proposalsRoutes, { proposals: services.proposals })
+  await app.register(services.concepts.routes)
+  await app.register(workOrdersRoutes, { workOrders: services.workOrders })
+  await app.register(services.rentalProjects.routes)
+  await app.register(services.rentalDocuments.routes)
+  await app.register(services.rentalBilling.routes)
+  await app.register(services.workOrderConcepts.routes)
+  await app.register(services.schedules.routes)
 
   // The built web app: files as they are on disk now (a rebuild needs no restart), index.html for
   // every other GET outside /api (client-side routes); see the not-found handler.

@@ -6,12 +6,7 @@ import { parseArgs } from 'node:util'
 import { ZCreateUserRequest } from '@faena/contracts'
 import { buildApp, DEFAULT_WEB_DIR, VERSION } from './app'
 import { demoSeeders } from './demo-seeders'
-import { findUnitByKey } from './modules/catalogs'
-import { createConceptsService } from './modules/concepts'
-import { createWorkOrdersService, findWorkOrdersByNumber } from './modules/work-orders'
-import { createWorkOrderConceptsService } from './modules/work-order-concepts'
-import { createSchedulesService } from './modules/schedules'
-import { createFilesService } from './platform/files/files.service'
+import { findWorkOrdersByNumber } from './modules/work-orders'
 import { systemActor } from './platform/access'
 import { createUserRecord } from './platform/auth/users.service'
 import { loadConfig, type Config } from './platform/config'
@@ -23,7 +18,8 @@ import { seedDemo, writeDemoCredentials } from './platform/seed/demo'
 import { startupMark } from './platform/startup-timing'
 import { backupCommand, restoreCommand } from './platform/backup/cli'
 import { loadBackupSettings, markServing } from './platform/backup'
-import { createTimeZoneLookup, findOrganizationBySlug } from './platform/tenancy/organizations'
+import { findOrganizationBySlug } from './platform/tenancy/organizations'
+import { buildServices } from './services'
 
 const USAGE = `Usage: faena <command> [options]
 
@@ -115,6 +111,22 @@ async function serve(config: Config) {
   console.log(lines.join('\n') + '\n')
 }
 
+/** The CLI's log for the services that report (nothing runs in the background here). */
+const cliLog = {
+  error: (obj: object, msg: string) => console.error(msg, obj),
+  warn: (obj: object, msg: string) => console.warn(msg, obj),
+  info: (obj: object, msg: string) => console.log(msg, obj),
+}
+
+/** Every service as the server builds it (services.ts: every port wired), on this database and the data directory's files. */
+const servicesOf = (config: Config, database: Database) =>
+  buildServices({
+    database,
+    fileStore: createLocalFileStore(path.join(config.dataDir, 'files')),
+    log: cliLog,
+    faenaVersion: VERSION,
+  })
+
 async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase(config)
   try {
@@ -138,14 +150,10 @@ async function importWorkOrders(config: Config, args: string[]) {
   const bytes = await readFile(file).catch(() => {
     throw new CliError(`Cannot read ${file}`, 1)
   })
-  return withDatabase(config, async ({ db }) => {
-    const org = await findOrganizationBySlug(db, values.org ?? '')
+  return withDatabase(config, async (database) => {
+    const org = await findOrganizationBySlug(database.db, values.org ?? '')
     if (!org) throw new CliError(`Organization "${values.org}" not found`, 1)
-    const service = createWorkOrdersService({
-      db,
-      clock: () => new Date(),
-      timeZoneOf: createTimeZoneLookup(db),
-    })
+    const service = servicesOf(config, database).workOrders
     const started = Date.now()
     let r: Awaited<ReturnType<typeof service.importHistory>>
     try {
@@ -191,11 +199,11 @@ async function importConcepts(config: Config, args: string[]) {
   const bytes = await readFile(file).catch(() => {
     throw new CliError(`Cannot read ${file}`, 1)
   })
-  return withDatabase(config, async ({ db }) => {
-    await migrateToLatest(db)
-    const org = await findOrganizationBySlug(db, values.org ?? '')
+  return withDatabase(config, async (database) => {
+    await migrateToLatest(database.db)
+    const org = await findOrganizationBySlug(database.db, values.org ?? '')
     if (!org) throw new CliError(`Organization "${values.org}" not found`, 1)
-    const service = createConceptsService({ db, clock: () => new Date(), catalogs: { findUnitByKey } })
+    const service = servicesOf(config, database).concepts.service
     let r: Awaited<ReturnType<typeof service.importConcepts>>
     try {
       r = await service.importConcepts(systemActor(org.id), { kind, fileName: path.basename(file), bytes })
@@ -266,8 +274,9 @@ async function workOrderImportArgs(command: string, args: string[]): Promise<Wor
   }
 }
 
-/** Organization, system actor, work order (the initial one of that number, or its reprogramming n) and the files service. */
-async function workOrderImportContext(config: Config, db: Database['db'], a: WorkOrderImportArgs) {
+/** Organization, system actor, work order (the initial one of that number, or its reprogramming n) and the services. */
+async function workOrderImportContext(config: Config, database: Database, a: WorkOrderImportArgs) {
+  const { db } = database
   await migrateToLatest(db)
   const org = await findOrganizationBySlug(db, a.org)
   if (!org) throw new CliError(`Organization "${a.org}" not found`, 1)
@@ -278,8 +287,8 @@ async function workOrderImportContext(config: Config, db: Database['db'], a: Wor
       `Work order "${a.number}"${a.reprogramming ? ` reprogramming ${a.reprogramming}` : ''} not found in ${org.slug}`,
       1,
     )
-  const files = createFilesService({ db, store: createLocalFileStore(path.join(config.dataDir, 'files')) })
-  return { org, actor: systemActor(org.id), wo, files }
+  const services = servicesOf(config, database)
+  return { org, actor: systemActor(org.id), wo, files: services.files, services }
 }
 
 const appErrorToCli = (err: unknown, json: boolean): never => {
@@ -295,9 +304,9 @@ const appErrorToCli = (err: unknown, json: boolean): never => {
 /** `faena import:annex --org <slug> --work-order <number> FILE [--json]`: imports AND confirms, as the system user. */
 async function importAnnex(config: Config, args: string[]) {
   const a = await workOrderImportArgs('import:annex', args)
-  return withDatabase(config, async ({ db }) => {
-    const { org, actor, wo, files } = await workOrderImportContext(config, db, a)
-    const service = createWorkOrderConceptsService({ db, clock: () => new Date(), files })
+  return withDatabase(config, async (database) => {
+    const { org, actor, wo, files, services } = await workOrderImportContext(config, database, a)
+    const service = services.workOrderConcepts.service
     const r = await service
       .importAnnex(actor, wo.id, { fileName: path.basename(a.file), bytes: a.bytes })
       .catch((e: unknown) => appErrorToCli(e, a.json))
@@ -362,9 +371,9 @@ async function importAnnex(config: Config, args: string[]) {
 /** `faena import:schedule --org <slug> --work-order <number> FILE [--json]`, as the system user. */
 async function importSchedule(config: Config, args: string[]) {
   const a = await workOrderImportArgs('import:schedule', args)
-  return withDatabase(config, async ({ db }) => {
-    const { org, actor, wo, files } = await workOrderImportContext(config, db, a)
-    const service = createSchedulesService({ db, clock: () => new Date(), files })
+  return withDatabase(config, async (database) => {
+    const { org, actor, wo, services } = await workOrderImportContext(config, database, a)
+    const service = services.schedules.service
     const r = await service
       .importSchedule(actor, wo.id, { fileName: path.basename(a.file), bytes: a.bytes })
       .catch((e: unknown) => appErrorToCli(e, a.json))

@@ -46,9 +46,10 @@ export type {
 export { printedLocation, type RentalDocumentsFunctions, type RentalProjectsFunctions } from './rental-ports'
 
 /**
- * Builds the billing sheets' service and routes on the rental modules' functions (handed over by the
- * composition root), and the hooks those modules call: `rentalProjects` (recompute on assignment
- * changes, the close guard) and `rentalDocuments.billing` (the period guard and the recompute hook).
+ * Builds the billing sheets' service and routes on the rental modules' read/link functions (handed over by
+ * `services.ts`, required), and the ports those modules are then built with: `rentalProjects` (recompute on
+ * assignment changes, frozen periods, the close guard) and `rentalDocuments.billing` (the period guard and
+ * the recompute hook). Built before rental-projects and rental-documents, so nothing is filled in later.
  */
 export function createRentalBillingModule(
   deps: Omit<RentalBillingServiceDeps, 'projects' | 'documents'> & {

@@ -5,8 +5,8 @@ import type { CustodyChainInput, MaintenanceSheetInput, ShippingGuideInput } fro
 import type { RateEntry } from './rate-history'
 
 /**
- * What the billing sheets need from the other rental modules, as plain data. The composition root
- * (app.ts) adapts rental-projects and rental-documents (through their index.ts) to these ports; every
+ * What the billing sheets need from the other rental modules, as plain data. `rental-ports.ts` adapts the
+ * functions of rental-projects and rental-documents (handed over by `services.ts`) to these ports; every
  * call runs inside the caller's transaction (`trx`).
  */
 
@@ -90,15 +90,66 @@ export type RentalDocumentsPort = {
   closeDraftDocuments(trx: Executor, actor: Actor, scope: SheetScope): Promise<void>
 }
 
-/** Ports used before the modules are wired (or in a deployment without them): no projects, no documents. */
-export const NO_PROJECTS: RentalProjectsPort = {
-  getProject: () => Promise.resolve(null),
-  listAssignments: () => Promise.resolve([]),
+/**
+ * The read/link functions of rental-projects and rental-documents these ports are built on, as this module
+ * needs them (their index.ts exports functions of these shapes; the composition root hands them over).
+ * Declared here, not imported: the rental modules depend on the billing engine, never the other way round.
+ */
+export type RentalProjectsFunctions = {
+  getProject: (
+    trx: Executor,
+    orgId: string,
+    projectId: string,
+  ) => Promise<
+    | {
+        id: string
+        name: string
+        client: { name: string; taxId: string | null }
+        location: string | null
+        cardinalPoint: string | null
+        contactName: string | null
+        startDate: string
+        endDate: string | null
+        closed: boolean
+      }
+    | null
+    | undefined
+  >
+  listAssignments: (
+    trx: Executor,
+    orgId: string,
+    projectId: string,
+  ) => Promise<
+    {
+      id: string
+      kind: 'equipment' | 'service'
+      equipmentId: string
+      equipmentCode: string
+      equipmentName: string
+      linkedEquipmentId: string | null
+      linkedEquipmentCode: string | null
+      linkedEquipmentName: string | null
+      dailyRate: string
+      rates: readonly RateEntry[]
+      frequency: Frequency
+      operationStart: string
+      operationEnd: string | null
+      retiredOn: string | null
+      description: string
+      version: number
+    }[]
+  >
 }
-export const NO_DOCUMENTS: RentalDocumentsPort = {
-  listDocumentsForPeriod: () =>
-    Promise.resolve({ maintenanceSheets: [], shippingGuides: [], custodyChains: [] }),
-  linkDocumentsToSheet: () => Promise.resolve(),
-  unlinkDocumentsFromSheet: () => Promise.resolve(),
-  closeDraftDocuments: () => Promise.resolve(),
+
+type PeriodScope = { projectId: string; from: string; to: string }
+export type RentalDocumentsFunctions = {
+  listDocumentsForPeriod(trx: Executor, orgId: string, scope: PeriodScope): Promise<BillingDocuments>
+  linkDocumentsToSheet(
+    trx: Executor,
+    orgId: string,
+    sheetId: string,
+    ids: { guideIds: string[]; chainIds: string[]; maintenanceSheetIds: string[] },
+  ): Promise<void>
+  unlinkDocumentsFromSheet(trx: Executor, orgId: string, sheetId: string): Promise<void>
+  closeDraftDocuments(trx: Executor, actor: Actor, scope: PeriodScope & { sheetId: string }): Promise<unknown>
 }

@@ -45,8 +45,6 @@ import {
 } from './series-code'
 import { certificateItems } from './certificate-items'
 import {
-  NO_DOCUMENTS,
-  NO_PROJECTS,
   type BillingAssignment,
   type BillingDocuments,
   type BillingProject,
@@ -75,9 +73,10 @@ export type RentalBillingServiceDeps = {
   clock: () => Date
   timeZoneOf: (orgId: string) => Promise<string>
   files: FilesPort
-  /** set here or later with `connect` (the rental modules need this service's hooks, and it needs theirs) */
-  projects?: RentalProjectsPort
-  documents?: RentalDocumentsPort
+  /** rental-projects' projects and assignments (read functions only: this service is built first) */
+  projects: RentalProjectsPort
+  /** rental-documents' billable documents and their links to sheets */
+  documents: RentalDocumentsPort
 }
 
 export type RentalBillingService = ReturnType<typeof createRentalBillingService>
@@ -311,15 +310,7 @@ const rentalAssignments = (assignments: readonly BillingAssignment[]) =>
   assignments.filter((a) => a.kind === 'equipment' && a.equipmentId).map(toRental)
 
 export function createRentalBillingService(deps: RentalBillingServiceDeps) {
-  const { db, clock, timeZoneOf, files } = deps
-  let projects: RentalProjectsPort = deps.projects ?? NO_PROJECTS
-  let documents: RentalDocumentsPort = deps.documents ?? NO_DOCUMENTS
-
-  /** Wires the rental modules once they are built (composition root). */
-  function connect(ports: { projects?: RentalProjectsPort; documents?: RentalDocumentsPort }) {
-    if (ports.projects) projects = ports.projects
-    if (ports.documents) documents = ports.documents
-  }
+  const { db, clock, timeZoneOf, files, projects, documents } = deps
 
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
   const today = createOrgToday(clock, timeZoneOf)
@@ -1658,7 +1649,6 @@ export function createRentalBillingService(deps: RentalBillingServiceDeps) {
   }
 
   return {
-    connect,
     // reading
     getSheet,
     listSheets,

@@ -1,20 +1,19 @@
 import { printedLocation } from '@faena/domain'
-import type * as RentalDocuments from '../rental-documents'
-import type * as RentalProjects from '../rental-projects'
-import type { RentalDocumentsPort, RentalProjectsPort } from './rental-billing.ports'
+import type {
+  RentalDocumentsFunctions,
+  RentalDocumentsPort,
+  RentalProjectsFunctions,
+  RentalProjectsPort,
+} from './rental-billing.ports'
 
 /**
- * The billing sheets' ports implemented with the other rental modules' read/link functions (from their
- * index.ts, handed over by the composition root — type-only imports here, so the modules that use the
- * billing engine do not form an import cycle with it). Every call runs in the caller's transaction; the
- * organization is the actor's.
+ * The billing sheets' ports implemented with the other rental modules' read/link functions (handed over by
+ * `services.ts`; their shapes are declared in rental-billing.ports.ts, so this module imports neither
+ * rental-projects nor rental-documents: they depend on it, not the other way round). Every call runs in the
+ * caller's transaction; the organization is the actor's.
  */
 
-export type RentalProjectsFunctions = Pick<typeof RentalProjects, 'getProject' | 'listAssignments'>
-export type RentalDocumentsFunctions = Pick<
-  typeof RentalDocuments,
-  'listDocumentsForPeriod' | 'linkDocumentsToSheet' | 'unlinkDocumentsFromSheet' | 'closeDraftDocuments'
->
+export type { RentalDocumentsFunctions, RentalProjectsFunctions }
 
 /** "location – cardinal point", as printed on the sheet and the certificate (the shared rule). */
 export { printedLocation }

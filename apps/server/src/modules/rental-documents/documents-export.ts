@@ -20,6 +20,7 @@ import type { SheetColumn } from '../../platform/spreadsheet/spreadsheet'
 import { streamWorkbook } from '../../platform/spreadsheet/workbook-stream'
 import { WASTE_TYPE_LABELS } from './custody-chain-pdf'
 import { money2, NUMBER_WIDTH, padNumber } from './document-rules'
+import { equipmentOf } from './field-document-context'
 import type { DocumentAssignment, DocumentProject, RentalProjectsPort } from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
 import { GUIDE_REASON_LABELS, GUIDE_TYPE_LABELS } from './shipping-guide-pdf'
@@ -100,16 +101,10 @@ const GUIDE_COLUMNS: SheetColumn[] = [
   { header: 'En planilla', key: 'billed', width: 10 },
 ]
 
-/** The physical equipment of an assignment: its own item (equipment) or the service's linked equipment. */
+/** "code · name" of the physical equipment of an assignment (its own item, or a service's linked equipment). */
 const equipmentText = (a: DocumentAssignment | undefined) => {
-  if (!a) return ''
-  const [code, name] =
-    a.kind === 'equipment'
-      ? [a.itemCode, a.itemName]
-      : a.linkedEquipmentId
-        ? [a.linkedEquipmentCode ?? '', a.linkedEquipmentName ?? '']
-        : ['', '']
-  return [code, name].filter(Boolean).join(' · ')
+  const e = a ? equipmentOf(a) : null
+  return e ? [e.code, e.name].filter(Boolean).join(' · ') : ''
 }
 
 const projectCells = (p: DocumentProject | undefined) => ({
@@ -141,7 +136,7 @@ export type DocumentExportsDeps = {
 /** Defines the three export jobs; the returned functions ask for one (202 with the job). */
 export function createDocumentExports({ db, projects, jobs }: DocumentExportsDeps) {
   async function projectIdsMatching(orgId: string, q: string | undefined) {
-    if (!q || !projects.findProjectIds) return []
+    if (!q) return []
     return projects.findProjectIds(db, orgId, q)
   }
 

@@ -3,14 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../platform/db/executor'
 import type { JobsService } from '../../platform/jobs'
 import { createDocumentExports } from './documents-export'
-import type { FilesPort, RentalProjectsPort } from './rental-documents.ports'
+import type { BillingPort, FilesPort } from './rental-documents.ports'
 import { rentalDocumentsRoutes } from './rental-documents.routes'
-import { createRentalDocumentsService, type RentalDocumentsHooks } from './rental-documents.service'
+import { createRentalDocumentsService } from './rental-documents.service'
 import { rentalProjectsPort } from './rental-projects-port'
 
 export {
   createRentalDocumentsService,
-  type RentalDocumentsHooks,
   type RentalDocumentsService,
   type RentalDocumentsServiceDeps,
 } from './rental-documents.service'
@@ -41,8 +40,9 @@ export {
 } from './rental-documents.billing'
 
 /**
- * Builds the service, the export jobs and the routes. `hooks.billing` (the billing sheets' period guard and recompute hook)
- * may be filled after creation: the service reads it at call time.
+ * Builds the service, the export jobs and the routes. Every port is required: `billing` (the billing
+ * sheets' period guard and recompute hook) comes from rental-billing, built first by services.ts; the
+ * projects are read through rental-projects' index.ts (rental-projects-port.ts).
  */
 export function createRentalDocumentsModule(deps: {
   db: Db
@@ -50,17 +50,15 @@ export function createRentalDocumentsModule(deps: {
   files: FilesPort
   /** the jobs platform: the list exports run as jobs (docs/jobs.md) */
   jobs: Pick<JobsService, 'define'>
-  projects?: RentalProjectsPort
-  hooks?: RentalDocumentsHooks
+  billing: BillingPort
 }) {
-  const hooks: RentalDocumentsHooks = deps.hooks ?? {}
-  const projects = deps.projects ?? rentalProjectsPort
-  const service = createRentalDocumentsService({ ...deps, projects, hooks })
+  const projects = rentalProjectsPort
+  const service = createRentalDocumentsService({ ...deps, projects })
   const exports = createDocumentExports({ db: deps.db, projects, jobs: deps.jobs })
   /** register with `app.register(rentalDocuments.routes)` */
   const routes: FastifyPluginAsyncZod = async (app) => {
     await app.register(rentalDocumentsRoutes, { documents: service, exports })
   }
-  return { service, routes, hooks }
+  return { service, exports, routes }
 }
 export type RentalDocumentsModule = ReturnType<typeof createRentalDocumentsModule>

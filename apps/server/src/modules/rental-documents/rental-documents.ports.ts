@@ -43,15 +43,15 @@ export type DocumentAssignment = {
 export type RentalProjectsPort = {
   /** the project of the organization, or null */
   getProject(trx: Executor, orgId: string, projectId: string): Promise<DocumentProject | null>
-  /** every assignment of the project (active or retired) */
-  listAssignments(trx: Executor, orgId: string, projectId: string): Promise<DocumentAssignment[]>
-  /** ids of the organization's projects whose name, location or client matches `q` (list search) */
   /** projects by id, in one query (lists and exports); unknown ids are left out */
   getProjects(trx: Executor, orgId: string, ids: readonly string[]): Promise<DocumentProject[]>
-  findProjectIds?(trx: Executor, orgId: string, q: string): Promise<string[]>
-}
+  /** every assignment of the project (active or retired) */
+  listAssignments(trx: Executor, orgId: string, projectId: string): Promise<DocumentAssignment[]>
   /** assignments by id (any project of the organization), in one query; unknown ids are left out */
   getAssignments(trx: Executor, orgId: string, ids: readonly string[]): Promise<DocumentAssignment[]>
+  /** ids of the organization's projects whose name, location or client matches `q` (list search) */
+  findProjectIds(trx: Executor, orgId: string, q: string): Promise<string[]>
+}
 
 /**
  * The billing sheets' guard and hook (wired by the billing module). Every create, update, status change

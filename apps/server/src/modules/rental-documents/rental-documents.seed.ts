@@ -5,7 +5,7 @@ import { addDays, convertVolume, type VolumeUnit } from '../rental-billing'
 import { durationHours, inclusiveDays, maintenanceTotal, NUMBER_SERIES } from './document-rules'
 import { rentalProjectsPort } from './rental-projects-port'
 import * as repo from './rental-documents.repository'
-import { DEFAULT_TEXTS } from './rental-documents.service'
+import { DEFAULT_TEXTS } from './field-document-context'
 
 /**
  * Demo field documents of a rental organization (after the rental-projects seeder): on the two open
@@ -15,8 +15,8 @@ import { DEFAULT_TEXTS } from './rental-documents.service'
 export const seedDemoRentalDocuments: DemoSeeder = async (trx, actor, org) => {
   if (!org.linesOfBusiness.includes('rental')) return
   const orgId = actor.orgId
-  const [p1] = await rentalProjectsPort.findProjectIds!(trx, orgId, 'Auca Sur')
-  const [p2] = await rentalProjectsPort.findProjectIds!(trx, orgId, 'Sacha 470')
+  const [p1] = await rentalProjectsPort.findProjectIds(trx, orgId, 'Auca Sur')
+  const [p2] = await rentalProjectsPort.findProjectIds(trx, orgId, 'Sacha 470')
   if (!p1 || !p2) return
   if ((await repo.listChains(trx, orgId, { sort: 'number', dir: 'desc', limit: 1, offset: 0 })).total > 0)
     return

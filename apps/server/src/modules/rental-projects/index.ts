@@ -27,21 +27,20 @@ export { seedDemoRentalProjects } from './rental-projects.seed'
 export { checkRuc, type RucCheck, type RucKind } from './ruc'
 
 /**
- * Builds the service and its routes. `hooks` (billing recomputation, document and sheet guards) may be
- * filled after creation: the service reads the object at call time.
+ * Builds the service and its routes. `hooks` (billing recomputation, frozen periods, the document and
+ * sheet guards) are required: services.ts builds rental-billing first and hands its ports over.
  */
 export function createRentalProjectsModule(deps: {
   db: Db
   clock: () => Date
   timeZoneOf: (orgId: string) => Promise<string>
-  hooks?: RentalProjectsHooks
+  hooks: RentalProjectsHooks
 }) {
-  const hooks: RentalProjectsHooks = deps.hooks ?? {}
-  const service = createRentalProjectsService({ ...deps, hooks })
+  const service = createRentalProjectsService(deps)
   /** register with `app.register(rentalProjects.routes)` */
   const routes: FastifyPluginAsyncZod = async (app) => {
     await app.register(rentalProjectsRoutes, { service })
   }
-  return { service, routes, hooks }
+  return { service, routes }
 }
 export type RentalProjectsModule = ReturnType<typeof createRentalProjectsModule>

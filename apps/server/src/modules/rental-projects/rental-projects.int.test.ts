@@ -849,8 +849,20 @@ describe('hooks and read functions for the other rental modules', () => {
     ip: null,
     userAgent: null,
   })
-  const service = (hooks: RentalProjectsHooks) =>
-    createRentalProjectsService({ db: t.db, clock: () => NOW, timeZoneOf: createTimeZoneLookup(t.db), hooks })
+  // every port is required: the ones a test does not look at are given explicitly as "nothing there"
+  const nothing: RentalProjectsHooks = {
+    onAssignmentsChanged: async () => {},
+    frozenPeriods: async () => [],
+    hasDocumentsForAssignment: async () => false,
+    hasSheetInProgress: async () => false,
+  }
+  const service = (hooks: Partial<RentalProjectsHooks>) =>
+    createRentalProjectsService({
+      db: t.db,
+      clock: () => NOW,
+      timeZoneOf: createTimeZoneLookup(t.db),
+      hooks: { ...nothing, ...hooks },
+    })
 
   it('calls onAssignmentsChanged inside the change transaction; a failing hook rolls the change back', async () => {
     const p = await newProject()
@@ -997,5 +1009,43 @@ describe('with the other rental modules wired (app.ts)', () => {
     expect((await post(`/api/v1/rental/assignments/${svc.id}/retire`, { date: '2026-02-28' })).status).toBe(
       200,
     )
+  })
+
+  it('an assignment on a maintenance sheet or a shipping guide is not offered for deletion and answers 409', async () => {
+    if (!has('/api/v1/rental/maintenance-sheets')) return
+    const p = await newProject({ startDate: '2026-02-01' })
+    const onSheet = (await assign(p.id, { equipmentId: (await newUnit()).id, operationStart: '2026-02-01' }))
+      .body
+    const onGuide = (await assign(p.id, { equipmentId: (await newUnit()).id, operationStart: '2026-02-01' }))
+      .body
+    const sheet = await post('/api/v1/rental/maintenance-sheets', {
+      projectId: p.id,
+      assignmentId: onSheet.id,
+      startDate: '2026-02-03',
+    })
+    expect(sheet.status).toBe(201)
+    const guide = await post('/api/v1/rental/shipping-guides', {
+      projectId: p.id,
+      issueDate: '2026-02-04',
+      items: [{ assignmentId: onGuide.id, description: 'Generador', quantity: 1 }],
+    })
+    expect(guide.status).toBe(201)
+    const listed = (await get(`/api/v1/rental/projects/${p.id}/assignments`)).body.items
+    for (const a of [onSheet, onGuide]) {
+      expect(listed.find((x: Json) => x.id === a.id).deletable).toBe(false)
+      expect((await get(`/api/v1/rental/assignments/${a.id}`)).body.deletable).toBe(false)
+      const refused = await del(`/api/v1/rental/assignments/${a.id}`)
+      expect(refused.status).toBe(409)
+      expect(refused.body.error).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('retírala en lugar de eliminarla'),
+        details: { assignmentIds: [a.id] },
+      })
+      expect((await get(`/api/v1/rental/assignments/${a.id}`)).status).toBe(200)
+    }
+    // without its documents the assignment goes
+    expect((await del(`/api/v1/rental/maintenance-sheets/${sheet.body.id}`)).status).toBe(200)
+    expect((await get(`/api/v1/rental/assignments/${onSheet.id}`)).body.deletable).toBe(true)
+    expect((await del(`/api/v1/rental/assignments/${onSheet.id}`)).status).toBe(200)
   })
 })

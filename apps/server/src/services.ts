@@ -1,0 +1,140 @@
+import { createCatalogsModule, getNames as getCatalogNames } from './modules/catalogs'
+import { createConceptsModule } from './modules/concepts'
+import { createProposalsService } from './modules/proposals'
+import { createRentalBillingModule } from './modules/rental-billing'
+import {
+  closeDraftDocuments,
+  createRentalDocumentsModule,
+  hasDocumentsForAssignment,
+  linkDocumentsToSheet,
+  listDocumentsForPeriod,
+  unlinkDocumentsFromSheet,
+} from './modules/rental-documents'
+import { createRentalProjectsModule, getProject, listAssignments } from './modules/rental-projects'
+import { createSchedulesModule } from './modules/schedules'
+import { createWorkOrderConceptsModule, familyAuthorizedVolumes } from './modules/work-order-concepts'
+import { createWorkOrdersService } from './modules/work-orders'
+import { createAuditService } from './platform/audit/audit.service'
+import { createAuthService } from './platform/auth/auth.service'
+import { createUsersService } from './platform/auth/users.service'
+import { createBackupService, type BackupSettings } from './platform/backup'
+import type { Database } from './platform/db/create-db'
+import type { FileStore } from './platform/files/file-store'
+import { createFilesService } from './platform/files/files.service'
+import { createJobsService, type JobsOptions } from './platform/jobs'
+import { createTimeZoneLookup } from './platform/tenancy/organizations'
+
+export type ServicesDeps = {
+  database: Database
+  fileStore: FileStore
+  clock?: () => Date
+  /** where the jobs platform and the backups report (the server's logger; the CLI and benchmarks: console) */
+  log: {
+    error: (obj: object, msg: string) => void
+    warn: (obj: object, msg: string) => void
+    info: (obj: object, msg: string) => void
+  }
+  /** the jobs platform's polling and clean-up settings (docs/jobs.md) */
+  jobs?: JobsOptions | undefined
+  /** the daily backup (docs/backups.md); null: none scheduled, no runs listed */
+  backup?: BackupSettings | null | undefined
+  faenaVersion: string
+}
+
+/**
+ * The one place every service is built, with every port handed over at construction (none is filled in
+ * later, none is optional): the server (app.ts), the CLI (main.ts) and the benchmarks (bench/) all use it.
+ * Module dependencies run one way: rental-billing is built first on the read/link functions of
+ * rental-projects and rental-documents; those two are then built with billing's ports
+ * (docs/architecture.md).
+ */
+export function buildServices(deps: ServicesDeps) {
+  const { database, fileStore: store, log } = deps
+  const db = database.db
+  const clock = deps.clock ?? (() => new Date())
+  const timeZoneOf = createTimeZoneLookup(db)
+
+  // platform
+  const auth = createAuthService({ db, clock })
+  const users = createUsersService({ db, clock })
+  const audit = createAuditService({ db, timeZoneOf })
+  const files = createFilesService({ db, store })
+  // long work runs as jobs on pg-boss; the server starts and stops them (docs/jobs.md)
+  const jobs = createJobsService({ database, store, clock, log, options: deps.jobs })
+  const backups = createBackupService({
+    database,
+    store,
+    clock,
+    log,
+    settings: deps.backup ?? null,
+    faenaVersion: deps.faenaVersion,
+  })
+
+  // offshore line
+  const catalogs = createCatalogsModule({ db, clock })
+  const proposals = createProposalsService({
+    db,
+    clock,
+    files,
+    timeZoneOf,
+    catalogs: { ...catalogs.service, getNames: getCatalogNames },
+  })
+  const concepts = createConceptsModule({ db, clock, catalogs: catalogs.service })
+  const workOrders = createWorkOrdersService({
+    db,
+    clock,
+    timeZoneOf,
+    familyVolumes: familyAuthorizedVolumes,
+  })
+  const workOrderConcepts = createWorkOrderConceptsModule({ db, clock, files })
+  const schedules = createSchedulesModule({ db, clock, files, timeZoneOf })
+
+  // rental line: billing first (it reads projects and documents), then the modules it guards
+  const rentalBilling = createRentalBillingModule({
+    db,
+    clock,
+    timeZoneOf,
+    files,
+    rentalProjects: { getProject, listAssignments },
+    rentalDocuments: {
+      listDocumentsForPeriod,
+      linkDocumentsToSheet,
+      unlinkDocumentsFromSheet,
+      closeDraftDocuments,
+    },
+  })
+  const rentalProjects = createRentalProjectsModule({
+    db,
+    clock,
+    timeZoneOf,
+    hooks: { ...rentalBilling.hooks.rentalProjects, hasDocumentsForAssignment },
+  })
+  const rentalDocuments = createRentalDocumentsModule({
+    db,
+    clock,
+    files,
+    jobs,
+    billing: rentalBilling.hooks.rentalDocuments.billing,
+  })
+
+  return {
+    clock,
+    timeZoneOf,
+    auth,
+    users,
+    audit,
+    files,
+    jobs,
+    backups,
+    catalogs,
+    proposals,
+    concepts,
+    workOrders,
+    workOrderConcepts,
+    schedules,
+    rentalBilling,
+    rentalProjects,
+    rentalDocuments,
+  }
+}
+export type Services = ReturnType<typeof buildServices>
