@@ -98,7 +98,7 @@ describe('DaysGrid', () => {
     leave() // stays pending while the prompt is open
     const dialog = await screen.findByRole('dialog')
     expect(within(dialog).getByText('Cambios sin guardar')).toBeTruthy()
-    await user.click(within(dialog).getByRole('button', { name: 'Cancelar' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Seguir editando' }))
     expect(router.state.location.pathname).toBe('/')
     expect(screen.getByRole('status').textContent).toContain('sin guardar')
 

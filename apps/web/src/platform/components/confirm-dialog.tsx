@@ -9,6 +9,8 @@ export type ConfirmDialogProps = {
   /** What will happen, in plain words. */
   children?: ReactNode
   confirmLabel?: string
+  /** Label of the button that keeps things as they are (default: Cancel). */
+  cancelLabel?: string
   /** `danger` for destructive actions (deactivate, delete, cancel a document). */
   tone?: 'primary' | 'danger'
   /** Ask for a reason (status changes that need one); it is passed to onConfirm. */
@@ -25,6 +27,7 @@ export const ConfirmDialog = ({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   tone = 'danger',
   reason,
   reasonLabel,
@@ -70,7 +73,7 @@ export const ConfirmDialog = ({
       footer={
         <>
           <Button onClick={close} disabled={busy}>
-            {t('actions.cancel')}
+            {cancelLabel ?? t('actions.cancel')}
           </Button>
           <Button type="submit" variant={tone} loading={busy}>
             {confirmLabel ?? t('actions.confirm')}

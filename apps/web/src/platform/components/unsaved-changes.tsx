@@ -59,6 +59,7 @@ export const useUnsavedChanges = (
       open={blocker.status === 'blocked'}
       title={t('unsaved.title')}
       confirmLabel={t('unsaved.leave')}
+      cancelLabel={t('unsaved.stay')}
       tone="danger"
       onConfirm={() => blocker.proceed?.()}
       onCancel={() => blocker.reset?.()}
