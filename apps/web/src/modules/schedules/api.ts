@@ -1,12 +1,19 @@
 /** Queries and mutations of the work-order schedule tab. Every import refetches the versions. */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type {
+  TProgressAcknowledgeInput,
   TScheduleDetail,
   TScheduleDiff,
+  TScheduleFamilyCurve,
   TScheduleImportResult,
+  TScheduleProgress,
+  TScheduleProgressCurve,
+  TScheduleProgressHistory,
+  TScheduleProgressInput,
+  TScheduleProgressSaved,
   TScheduleVersionList,
 } from '@faena/contracts'
-import { apiGet, apiUpload } from '../../platform/api'
+import { apiGet, apiPost, apiPut, apiUpload, downloadFile } from '../../platform/api'
 
 const base = (workOrderId: string) => `/api/v1/work-orders/${workOrderId}/schedules`
 
@@ -46,6 +53,83 @@ export const useImportSchedule = (workOrderId: string) => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (file: File) => apiUpload<TScheduleImportResult>(base(workOrderId), { file }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: scheduleKeys.versions(workOrderId) }),
+    // a new version changes the progress (tasks, roll-up) too
+    onSuccess: () => qc.invalidateQueries({ queryKey: scheduleKeys.all(workOrderId) }),
   })
 }
+
+// ---------------------------------------------------------------- progress, two truths
+
+export type CurveBy = 'week' | 'month'
+const progressBase = (workOrderId: string) => `${base(workOrderId)}/active/progress`
+
+export const progressKeys = {
+  all: (workOrderId: string) => ['schedules', workOrderId, 'progress'] as const,
+  progress: (workOrderId: string) => ['schedules', workOrderId, 'progress', 'tasks'] as const,
+  curve: (workOrderId: string, by: CurveBy) => ['schedules', workOrderId, 'progress', 'curve', by] as const,
+  family: (workOrderId: string, by: CurveBy) => ['schedules', workOrderId, 'progress', 'family', by] as const,
+  history: (workOrderId: string, taskUid: number | null) =>
+    ['schedules', workOrderId, 'progress', 'history', taskUid] as const,
+}
+
+export const progressQuery = (workOrderId: string) =>
+  queryOptions({
+    queryKey: progressKeys.progress(workOrderId),
+    queryFn: ({ signal }) => apiGet<TScheduleProgress>(progressBase(workOrderId), { signal }),
+    retry: false,
+  })
+
+export const curveQuery = (workOrderId: string, by: CurveBy) =>
+  queryOptions({
+    queryKey: progressKeys.curve(workOrderId, by),
+    queryFn: ({ signal }) =>
+      apiGet<TScheduleProgressCurve>(`${progressBase(workOrderId)}/curve`, { query: { by }, signal }),
+    placeholderData: keepPreviousData,
+    retry: false,
+  })
+
+export const familyCurveQuery = (workOrderId: string, by: CurveBy) =>
+  queryOptions({
+    queryKey: progressKeys.family(workOrderId, by),
+    queryFn: ({ signal }) =>
+      apiGet<TScheduleFamilyCurve>(`${base(workOrderId)}/family/progress/curve`, { query: { by }, signal }),
+    placeholderData: keepPreviousData,
+  })
+
+export const historyQuery = (workOrderId: string, taskUid: number | null) =>
+  queryOptions({
+    queryKey: progressKeys.history(workOrderId, taskUid),
+    queryFn: ({ signal }) =>
+      apiGet<TScheduleProgressHistory>(`${progressBase(workOrderId)}/history`, {
+        query: { taskUid: taskUid ?? undefined, limit: 200 },
+        signal,
+      }),
+  })
+
+/** Saves entries of either truth; the answer carries the progress after the save (put in the cache). */
+export const useSaveProgress = (workOrderId: string) => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TScheduleProgressInput) =>
+      apiPut<TScheduleProgressSaved>(progressBase(workOrderId), body),
+    onSuccess: (r) => {
+      qc.setQueryData(progressKeys.progress(workOrderId), r.progress)
+      void qc.invalidateQueries({ queryKey: progressKeys.all(workOrderId) })
+    },
+  })
+}
+
+export const useAcknowledgeProgress = (workOrderId: string) => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TProgressAcknowledgeInput) =>
+      apiPost<TScheduleProgressSaved>(`${progressBase(workOrderId)}/acknowledge`, body),
+    onSuccess: (r) => {
+      qc.setQueryData(progressKeys.progress(workOrderId), r.progress)
+      void qc.invalidateQueries({ queryKey: progressKeys.all(workOrderId) })
+    },
+  })
+}
+
+export const exportProgress = (workOrderId: string, lang: 'es' | 'en') =>
+  downloadFile(`${progressBase(workOrderId)}/export.xlsx`, { query: { lang } })

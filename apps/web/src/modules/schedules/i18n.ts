@@ -1,5 +1,6 @@
 /** Strings of the work-order schedule (MS Project) tab: namespace `schedules`. Spanish is the source. */
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
+import { progressEn, progressEs } from './progress-i18n'
 
 const es = {
   title: 'Programa de actividades',
@@ -79,8 +80,15 @@ const es = {
     running: 'Importando…',
     done: 'Programa importado: versión {{version}} con {{tasks}} tareas.',
   },
-  auditActions: { schedule: { imported: 'Importó una versión del programa' } },
-  auditEntities: { schedule_version: 'Versión del programa' },
+  progress: progressEs,
+  auditActions: {
+    schedule: {
+      imported: 'Importó una versión del programa',
+      progress_recorded: 'Capturó avance del programa',
+      progress_acknowledged: 'Registró el reconocimiento del cliente',
+    },
+  },
+  auditEntities: { schedule_version: 'Versión del programa', schedule_progress: 'Avance del programa' },
   auditFields: { activeVersion: 'Versión vigente' },
 }
 
@@ -162,8 +170,15 @@ const en: TranslationShape<typeof es> = {
     running: 'Importing…',
     done: 'Schedule imported: version {{version}} with {{tasks}} tasks.',
   },
-  auditActions: { schedule: { imported: 'Imported a schedule version' } },
-  auditEntities: { schedule_version: 'Schedule version' },
+  progress: progressEn,
+  auditActions: {
+    schedule: {
+      imported: 'Imported a schedule version',
+      progress_recorded: 'Entered schedule progress',
+      progress_acknowledged: 'Recorded the client’s acknowledgement',
+    },
+  },
+  auditEntities: { schedule_version: 'Schedule version', schedule_progress: 'Schedule progress' },
   auditFields: { activeVersion: 'Version in force' },
 }
 

@@ -28,7 +28,15 @@ export const ZWorkOrdersSearch = z.object({
 })
 export type WorkOrdersSearch = z.infer<typeof ZWorkOrdersSearch>
 
-export const DETAIL_TABS = ['data', 'steps', 'concepts', 'schedule', 'reprogrammings', 'activity'] as const
+export const DETAIL_TABS = [
+  'data',
+  'steps',
+  'concepts',
+  'schedule',
+  'progress',
+  'reprogrammings',
+  'activity',
+] as const
 export type DetailTab = (typeof DETAIL_TABS)[number]
 export const ZWorkOrderDetailSearch = z.object({ tab: searchParam(z.enum(DETAIL_TABS)) })
 export const ZWorkOrderNewSearch = z.object({ proposalId: searchParam(z.uuid()) })

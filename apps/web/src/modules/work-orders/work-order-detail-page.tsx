@@ -13,7 +13,7 @@ import {
 } from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
 import { AuditHistory } from '../audit'
-import { ScheduleTab } from '../schedules'
+import { ScheduleProgressTab, ScheduleTab } from '../schedules'
 import { WorkOrderConceptsTab } from '../work-order-concepts'
 import { workOrderDetailQuery, workOrderFamilyQuery } from './api'
 import { FamilyTab } from './family-tab'
@@ -29,6 +29,7 @@ import { WorkOrderSteps } from './work-order-steps'
 type SlotProps = { workOrderId: string }
 const ConceptsSlot: ComponentType<SlotProps> | null = WorkOrderConceptsTab
 const ScheduleSlot: ComponentType<SlotProps> | null = ScheduleTab
+const ProgressSlot: ComponentType<SlotProps> | null = ScheduleProgressTab
 
 const SlotPlaceholder = ({ module }: { module: string }) => {
   const { t } = useTranslation('work-orders')
@@ -326,6 +327,18 @@ export const WorkOrderDetailPage = () => {
             {ScheduleSlot ? (
               <Suspense fallback={<p className="muted">{t('platform:common.loading')}</p>}>
                 <ScheduleSlot workOrderId={w.id} />
+              </Suspense>
+            ) : (
+              <SlotPlaceholder module={t('detail.slotSchedule')} />
+            )}
+          </section>
+        ) : null}
+        {/* slot: schedules module (ScheduleProgressTab) */}
+        {tab === 'progress' ? (
+          <section className="card">
+            {ProgressSlot ? (
+              <Suspense fallback={<p className="muted">{t('platform:common.loading')}</p>}>
+                <ProgressSlot workOrderId={w.id} />
               </Suspense>
             ) : (
               <SlotPlaceholder module={t('detail.slotSchedule')} />
