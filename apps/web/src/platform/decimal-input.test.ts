@@ -54,5 +54,6 @@ describe('decimal input: accepts what the app displays', () => {
     expect(decimalToInput('', 'es-MX')).toBe('')
     expect(decimalExample('es-EC')).toBe('1.250,50')
     expect(decimalExample('es-MX', 0)).toBe('1,250')
+    expect(decimalExample('es-MX', 6)).toBe('1,250.50')
   })
 })

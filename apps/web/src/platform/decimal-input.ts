@@ -91,10 +91,11 @@ export const parseDecimalInput = (
   return { ok: true, value }
 }
 
-/** The example the hint shows: "1,250.50" (es-MX), "1.250,50" (es-EC); without decimals for integers. */
+/** The example the hint shows: "1,250.50" (es-MX), "1.250,50" (es-EC); "1,250.5" with one decimal, none for integers. */
 export const decimalExample = (locale: string, fractionDigits = 2): string => {
   const { group, decimal } = separatorsOf(locale)
-  return `1${group}250${fractionDigits > 0 ? decimal + '50'.padEnd(fractionDigits, '0').slice(0, fractionDigits) : ''}`
+  const digits = Math.min(fractionDigits, 2)
+  return `1${group}250${digits > 0 ? decimal + '50'.slice(0, digits) : ''}`
 }
 
 /** A canonical decimal string shown for editing in the convention, grouped as the app displays it. */
