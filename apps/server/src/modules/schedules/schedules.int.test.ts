@@ -204,23 +204,57 @@ async function versionsJourney(files: {
   expect(audit).toHaveLength(1)
 }
 
-describe('MS Project schedules of a work order', () => {
-  it.each([
-    ['a 22-task WBS on 3 levels', wbsProject, 22, 6, 480],
-    ['5 tasks with the four link types', relationsProject, 5, 4, 480],
-    ['null tasks, 450 minutes per day', nullTasksProject, 5, 0, 450],
-    ['20 tasks with custom numbers', taskNumbersProject, 20, 0, 480],
-    ['resources and assignments', resourcesProject, 3, 1, 480],
-  ] as const)(
-    '%s: %s tasks and %s dependencies, stored and read back as the active version',
-    async (_, build, tasks, deps, minutesPerDay) => {
-      await importsAsActiveVersion(bytes(build()), 'programa.xml', tasks, deps, minutesPerDay)
+/** A schedule file as the tests upload it. */
+type ScheduleFile = { name: string; fileName: string; read: () => Buffer }
+
+/** One file of each layout MS Project writes (docs/schedules.md), built or real. */
+interface ScheduleFiles {
+  /** A 22-task WBS on 3 levels with 6 links (the layout of sample1.xml). */
+  wbs: ScheduleFile
+  /** `wbs` with task 1 renamed "Primera tarea" and the 11→12 lag from 1 to 2 days. */
+  wbsEdited: () => Buffer
+  relations: ScheduleFile
+  /** `relations` saved as UTF-16 LE with a BOM. */
+  relationsUtf16: () => Buffer
+  nullTasks: ScheduleFile
+  taskNumbers: ScheduleFile
+  resources: ScheduleFile
+  /** Custom fields, no task. */
+  alias: ScheduleFile
+}
+
+/** What differs between the built WBS and sample1.xml. */
+interface WbsExpectations {
+  projectName: string
+  startDate: string
+  finishDate: string
+  firstTask: string
+  /** Resources of task UID 2. */
+  resources: string[]
+}
+
+/** The tests every set of schedule files passes; built and real differ only in `files` and `wbs`. */
+function scheduleFilesSuite(files: ScheduleFiles, wbs: WbsExpectations) {
+  it.each(
+    (
+      [
+        [files.wbs, 22, 6, 480],
+        [files.relations, 5, 4, 480],
+        [files.nullTasks, 5, 0, 450],
+        [files.taskNumbers, 20, 0, 480],
+        [files.resources, 3, 1, 480],
+      ] as const
+    ).map(([file, tasks, deps, minutesPerDay]) => ({ name: file.name, file, tasks, deps, minutesPerDay })),
+  )(
+    '$name: $tasks tasks and $deps dependencies, stored and read back as the active version',
+    async ({ file, tasks, deps, minutesPerDay }) => {
+      await importsAsActiveVersion(file.read(), file.fileName, tasks, deps, minutesPerDay)
     },
   )
 
-  it('a WBS: tree, durations in working days, link types and lags converted to days', async () => {
+  it(`${files.wbs.name}: tree, durations in working days, link types and lags converted to days`, async () => {
     const id = await newWorkOrder()
-    await upload(id, bytes(wbsProject()))
+    await upload(id, files.wbs.read())
     const { tasks, dependencies, version } = (
       await get(`/api/v1/work-orders/${id}/schedules/active`)
     ).json<TScheduleDetail>()
@@ -228,14 +262,14 @@ describe('MS Project schedules of a work order', () => {
       version: 1,
       active: true,
       minutesPerDay: 480,
-      startDate: '2026-01-06',
-      finishDate: '2026-03-17',
-      projectName: 'Programa de muestra — Plataforma & ducto',
+      startDate: wbs.startDate,
+      finishDate: wbs.finishDate,
+      projectName: wbs.projectName,
     })
     expect(tasks.map((x) => x.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
     const byUid = new Map(tasks.map((x) => [x.uid, x]))
     expect(byUid.get(1)).toMatchObject({
-      name: 'Ingeniería',
+      name: wbs.firstTask,
       outlineLevel: 1,
       summary: true,
       parentUid: null,
@@ -245,8 +279,8 @@ describe('MS Project schedules of a work order', () => {
     expect(byUid.get(2)).toMatchObject({
       parentUid: 1,
       durationDays: '100.00',
-      start: '2026-01-06',
-      resourceNames: ['Ana Ruiz', 'Luis Pérez'],
+      start: wbs.startDate,
+      resourceNames: wbs.resources,
     })
     expect(byUid.get(23)).toMatchObject({ parentUid: 22, outlineLevel: 3, wbs: '3.13.1' })
     expect(tasks.filter((x) => x.summary).map((x) => x.uid)).toEqual([1, 6, 19, 22])
@@ -260,9 +294,9 @@ describe('MS Project schedules of a work order', () => {
     ])
   })
 
-  it('null tasks: 450 minutes per day (PT75H = 10 days); null tasks left out', async () => {
+  it(`${files.nullTasks.name}: 450 minutes per day (PT75H = 10 days); null tasks left out`, async () => {
     const id = await newWorkOrder()
-    await upload(id, bytes(nullTasksProject()))
+    await upload(id, files.nullTasks.read())
     const { tasks, version } = (
       await get(`/api/v1/work-orders/${id}/schedules/active`)
     ).json<TScheduleDetail>()
@@ -273,15 +307,89 @@ describe('MS Project schedules of a work order', () => {
   })
 
   it('every import is a new active version; a broken file leaves the active one; versions compare', async () => {
+    await versionsJourney({
+      relations: files.relations.read(),
+      wbs: files.wbs.read(),
+      edited: files.wbsEdited(),
+      firstTaskName: wbs.firstTask,
+    })
+  })
+
+  it(`${files.alias.name} defines custom fields but has no task: nothing to import`, async () => {
+    const id = await newWorkOrder()
+    const empty = await upload(id, files.alias.read(), files.alias.fileName)
+    expect(empty.statusCode).toBe(400)
+    expect(empty.json<{ error: { message: string } }>().error.message).toBe('El proyecto no tiene tareas.')
+    expect((await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>().total).toBe(0)
+  })
+
+  it('a UTF-16 export is read and stored', async () => {
+    const id = await newWorkOrder()
+    const res = await upload(id, files.relationsUtf16())
+    expect(res.statusCode, res.body).toBe(201)
+    expect(res.json<TScheduleImportResult>().tasks).toBe(5)
+  })
+}
+
+const builtFile = (name: string, project: () => MspdiProject, fileName = 'programa.xml'): ScheduleFile => ({
+  name,
+  fileName,
+  read: () => bytes(project()),
+})
+
+const BUILT_FILES: ScheduleFiles = {
+  wbs: builtFile('a 22-task WBS on 3 levels', wbsProject),
+  wbsEdited: () => {
     const edited = wbsProject()
     taskOf(edited, 1).name = 'Primera tarea'
     taskOf(edited, 12).predecessors![0]!.linkLag = 9600
-    await versionsJourney({
-      relations: bytes(relationsProject()),
-      wbs: bytes(wbsProject()),
-      edited: Buffer.from(mspdiXml(edited)),
-      firstTaskName: 'Ingeniería',
-    })
+    return Buffer.from(mspdiXml(edited))
+  },
+  relations: builtFile('5 tasks with the four link types', relationsProject),
+  relationsUtf16: () => mspdiBytes(relationsProject(), 'utf16le'),
+  nullTasks: builtFile('null tasks, 450 minutes per day', nullTasksProject),
+  taskNumbers: builtFile('20 tasks with custom numbers', taskNumbersProject),
+  resources: builtFile('resources and assignments', resourcesProject),
+  alias: builtFile('a project with aliases only', aliasProject, 'alias.xml'),
+}
+
+const realFile = (fileName: string): ScheduleFile => ({
+  name: fileName,
+  fileName,
+  read: () => fixture(fileName),
+})
+
+const REAL_FILES: ScheduleFiles = {
+  wbs: realFile('sample1.xml'),
+  wbsEdited: () =>
+    Buffer.from(
+      fixture('sample1.xml')
+        .toString('utf8')
+        .replace('<Name>First Task</Name>', '<Name>Primera tarea</Name>')
+        .replace('<LinkLag>4800</LinkLag>', '<LinkLag>9600</LinkLag>'),
+    ),
+  relations: realFile('mspdirelations.xml'),
+  relationsUtf16: () =>
+    Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(
+        fixture('mspdirelations.xml').toString('utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"'),
+        'utf16le',
+      ),
+    ]),
+  nullTasks: realFile('mspdinulltasks.xml'),
+  taskNumbers: realFile('task-numbers-project2019-mspdi.xml'),
+  resources: realFile('mspdiresource.xml'),
+  alias: realFile('alias.xml'),
+}
+
+describe('MS Project schedules of a work order', () => {
+  scheduleFilesSuite(BUILT_FILES, {
+    projectName: 'Programa de muestra — Plataforma & ducto',
+    startDate: '2026-01-06',
+    finishDate: '2026-03-17',
+    firstTask: 'Ingeniería',
+    resources: ['Ana Ruiz', 'Luis Pérez'],
   })
 
   it('a damaged binary .mpp answers 400 (readable ones: schedules-mpp.int.test.ts); other files a clear 4xx', async () => {
@@ -300,16 +408,8 @@ describe('MS Project schedules of a work order', () => {
     // a file that defines custom fields but has no task: nothing to import
     const empty = await upload(id, bytes(aliasProject()), 'alias.xml')
     expect(empty.statusCode).toBe(400)
-    expect(empty.json<{ error: { message: string } }>().error.message).toBe('El proyecto no tiene tareas.')
     expect((await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>().total).toBe(0)
     expect((await get(`/api/v1/work-orders/${id}/schedules/active`)).statusCode).toBe(404)
-  })
-
-  it('a UTF-16 export is read and stored', async () => {
-    const id = await newWorkOrder()
-    const res = await upload(id, mspdiBytes(relationsProject(), 'utf16le'))
-    expect(res.statusCode, res.body).toBe(201)
-    expect(res.json<TScheduleImportResult>().tasks).toBe(5)
   })
 
   it('permissions and tenancy', async () => {
@@ -328,107 +428,12 @@ describe('MS Project schedules of a work order', () => {
 
 describeRealFiles('msproject/*.xml', () => {
   describe('MS Project schedules of a work order', () => {
-    it.each([
-      ['sample1.xml', 22, 6, 480],
-      ['mspdirelations.xml', 5, 4, 480],
-      ['mspdinulltasks.xml', 5, 0, 450],
-      ['task-numbers-project2019-mspdi.xml', 20, 0, 480],
-      ['mspdiresource.xml', 3, 1, 480],
-    ])(
-      '%s: %s tasks and %s dependencies, stored and read back as the active version',
-      async (file, tasks, deps, minutesPerDay) => {
-        await importsAsActiveVersion(fixture(file), file, tasks, deps, minutesPerDay)
-      },
-    )
-
-    it('sample1: tree, durations in working days, link types and lags converted to days', async () => {
-      const id = await newWorkOrder()
-      await upload(id, fixture('sample1.xml'))
-      const { tasks, dependencies, version } = (
-        await get(`/api/v1/work-orders/${id}/schedules/active`)
-      ).json<TScheduleDetail>()
-      expect(version).toMatchObject({
-        version: 1,
-        active: true,
-        minutesPerDay: 480,
-        startDate: '2003-01-07',
-        finishDate: '2003-03-18',
-        projectName: 'MPXJ Sample',
-      })
-      expect(tasks.map((x) => x.id)).toEqual(Array.from({ length: 22 }, (_, i) => i + 1))
-      const byUid = new Map(tasks.map((x) => [x.uid, x]))
-      expect(byUid.get(1)).toMatchObject({
-        name: 'First Task',
-        outlineLevel: 1,
-        summary: true,
-        parentUid: null,
-        wbs: '1',
-        durationDays: '50.00',
-      })
-      expect(byUid.get(2)).toMatchObject({
-        parentUid: 1,
-        durationDays: '100.00',
-        start: '2003-01-07',
-        resourceNames: ['First Resource', 'Second Resource'],
-      })
-      expect(byUid.get(23)).toMatchObject({ parentUid: 22, outlineLevel: 3, wbs: '3.13.1' })
-      expect(tasks.filter((x) => x.summary).map((x) => x.uid)).toEqual([1, 6, 19, 22])
-      expect(dependencies.map((d) => [d.predecessorUid, d.successorUid, d.type, d.lagDays])).toEqual([
-        [9, 10, 'FS', '0.00'],
-        [11, 12, 'FS', '1.00'], // LinkLag 4800 = 480 min = 1 day at 480 min/day
-        [13, 14, 'FS', '-1.00'],
-        [15, 16, 'SS', '0.00'],
-        [17, 18, 'FF', '0.00'],
-        [20, 21, 'SF', '0.00'],
-      ])
-    })
-
-    it('mspdinulltasks: 450 minutes per day (PT75H = 10 days); null tasks left out', async () => {
-      const id = await newWorkOrder()
-      await upload(id, fixture('mspdinulltasks.xml'))
-      const { tasks, version } = (
-        await get(`/api/v1/work-orders/${id}/schedules/active`)
-      ).json<TScheduleDetail>()
-      expect(version.minutesPerDay).toBe(450)
-      expect(tasks.map((x) => x.uid)).toEqual([1, 3, 4, 6, 8])
-      expect(tasks.every((x) => x.durationDays === '10.00')).toBe(true)
-      expect(version.warnings).toContain('Se omitieron 3 filas vacías (tareas nulas).')
-    })
-
-    it('every import is a new active version; a broken file leaves the active one; versions compare', async () => {
-      await versionsJourney({
-        relations: fixture('mspdirelations.xml'),
-        wbs: fixture('sample1.xml'),
-        edited: Buffer.from(
-          fixture('sample1.xml')
-            .toString('utf8')
-            .replace('<Name>First Task</Name>', '<Name>Primera tarea</Name>')
-            .replace('<LinkLag>4800</LinkLag>', '<LinkLag>9600</LinkLag>'),
-        ),
-        firstTaskName: 'First Task',
-      })
-    })
-
-    it('alias.xml defines custom fields but has no task: nothing to import', async () => {
-      const id = await newWorkOrder()
-      const empty = await upload(id, fixture('alias.xml'), 'alias.xml')
-      expect(empty.statusCode).toBe(400)
-      expect(empty.json<{ error: { message: string } }>().error.message).toBe('El proyecto no tiene tareas.')
-      expect((await get(`/api/v1/work-orders/${id}/schedules`)).json<TScheduleVersionList>().total).toBe(0)
-    })
-
-    it('a UTF-16 export is read and stored', async () => {
-      const id = await newWorkOrder()
-      const utf16 = Buffer.concat([
-        Buffer.from([0xff, 0xfe]),
-        Buffer.from(
-          fixture('mspdirelations.xml').toString('utf8').replace('encoding="UTF-8"', 'encoding="UTF-16"'),
-          'utf16le',
-        ),
-      ])
-      const res = await upload(id, utf16)
-      expect(res.statusCode, res.body).toBe(201)
-      expect(res.json<TScheduleImportResult>().tasks).toBe(5)
+    scheduleFilesSuite(REAL_FILES, {
+      projectName: 'MPXJ Sample',
+      startDate: '2003-01-07',
+      finishDate: '2003-03-18',
+      firstTask: 'First Task',
+      resources: ['First Resource', 'Second Resource'],
     })
   })
 })
