@@ -146,11 +146,15 @@ test('schedule progress: both truths entered on the tree, the late filter, the c
   await real(3).press('Enter')
   await expect(real(4)).toBeFocused()
   // 2. A column pasted from Excel fills the tasks below (4, 5, 7).
-  await real(4).evaluate((el) => {
-    const data = new DataTransfer()
-    data.setData('text/plain', '70%\r\n40%\r\n25\r\n')
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
-  })
+  // (the e2e project has no DOM types: the page's own constructors, untyped)
+  await real(4).evaluate((el, text) => {
+    type Ctor = new (...args: unknown[]) => object
+    const w = globalThis as unknown as { DataTransfer: Ctor; ClipboardEvent: Ctor }
+    const data = new w.DataTransfer() as { setData: (type: string, value: string) => void }
+    data.setData('text/plain', text)
+    const event = new w.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true })
+    ;(el as unknown as { dispatchEvent: (e: object) => boolean }).dispatchEvent(event)
+  }, '70%\r\n40%\r\n25\r\n')
   await expect(real(5)).toHaveValue('40%')
   await expect(real(7)).toHaveValue('25')
   // a bad cell blocks the save and says why
