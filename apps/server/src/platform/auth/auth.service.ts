@@ -209,7 +209,7 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
         { path: 'newPassword', message: 'La nueva contraseña debe ser distinta de la actual' },
       ])
     }
-    assertStrongPassword('newPassword', newPassword, {
+    await assertStrongPassword('newPassword', newPassword, {
       locale: user.locale as 'es' | 'en',
       userInputs: [user.email, user.name],
     })

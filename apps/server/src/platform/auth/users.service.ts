@@ -33,7 +33,7 @@ export async function createUserRecord(
   input: TCreateUserRequest,
 ): Promise<TUser> {
   const locale = (await findUserById(trx, actor.orgId, actor.userId))?.locale === 'en' ? 'en' : 'es'
-  assertStrongPassword('password', input.password, { locale, userInputs: [input.email, input.name] })
+  await assertStrongPassword('password', input.password, { locale, userInputs: [input.email, input.name] })
   if (await findUserByEmail(trx, actor.orgId, input.email)) {
     const message =
       locale === 'en'
