@@ -7,6 +7,7 @@ import type { ScheduleTables } from './modules/schedules'
 import type { RentalDocumentTables } from './modules/rental-documents'
 import type { RentalProjectTables } from './modules/rental-projects'
 import type { RentalBillingTables } from './modules/rental-billing'
+import type { SearchTables } from './modules/search'
 import type { PlatformTables } from './platform/db/tables'
 import type { JobTables } from './platform/jobs'
 
@@ -24,4 +25,5 @@ export type DB = PlatformTables &
   ScheduleTables &
   RentalDocumentTables &
   RentalProjectTables &
-  RentalBillingTables
+  RentalBillingTables &
+  SearchTables

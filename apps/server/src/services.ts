@@ -12,6 +12,7 @@ import {
 } from './modules/rental-documents'
 import { createRentalProjectsModule, getProject, listAssignments } from './modules/rental-projects'
 import { createSchedulesModule } from './modules/schedules'
+import { createSearchModule } from './modules/search'
 import { createWorkOrderConceptsModule, familyAuthorizedVolumes } from './modules/work-order-concepts'
 import { createWorkOrdersService } from './modules/work-orders'
 import { createAuditService } from './platform/audit/audit.service'
@@ -88,6 +89,8 @@ export function buildServices(deps: ServicesDeps) {
   })
   const workOrderConcepts = createWorkOrderConceptsModule({ db, clock, files })
   const schedules = createSchedulesModule({ db, clock, files, timeZoneOf })
+  // global search: reads the index the database triggers keep (docs/search.md)
+  const search = createSearchModule({ db })
 
   // rental line: billing first (it reads projects and documents), then the modules it guards
   const rentalBilling = createRentalBillingModule({
@@ -135,6 +138,7 @@ export function buildServices(deps: ServicesDeps) {
     rentalBilling,
     rentalProjects,
     rentalDocuments,
+    search,
   }
 }
 export type Services = ReturnType<typeof buildServices>

@@ -41,6 +41,9 @@ export async function createDb(options: CreateDbOptions): Promise<Database> {
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres')
+  // contrib extensions the migrations create (search: docs/search.md)
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent')
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
   if (options.pgliteDir) {
     fs.mkdirSync(options.pgliteDir, { recursive: true })
     await embeddedClusterReady(options.pgliteDir)
@@ -48,6 +51,7 @@ export async function createDb(options: CreateDbOptions): Promise<Database> {
   const pglite = await PGlite.create(options.pgliteDir ?? 'memory://', {
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     postgresqlconf: EMBEDDED_POSTGRESQL_CONF,
+    extensions: { unaccent, pg_trgm },
   })
   // One connection: a query outside the open transaction waits; the timeout makes the mistake loud.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, connectionTimeoutMillis: 15_000 })

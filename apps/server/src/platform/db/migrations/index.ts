@@ -12,8 +12,9 @@ import * as m0012 from './0012_rental_billing'
 import * as m0013 from './0013_job_runs'
 import * as m0014 from './0014_rental_rates_and_invoices'
 import * as m0015 from './0015_schedule_source_format'
-import * as m0017 from './0017_schedule_progress'
 import * as m0016 from './0016_auth_hardening'
+import * as m0017 from './0017_schedule_progress'
+import * as m0018 from './0018_search'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number.
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '0013_job_runs': m0013,
   '0014_rental_rates_and_invoices': m0014,
   '0015_schedule_source_format': m0015,
-  '0017_schedule_progress': m0017,
   '0016_auth_hardening': m0016,
+  '0017_schedule_progress': m0017,
+  '0018_search': m0018,
 }

@@ -1,0 +1,113 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { TSearchKind } from '@faena/contracts'
+import type { Executor } from '../../platform/db/executor'
+import { likePrefix, type ScoredHit, type SearchTerms } from './search-rules'
+
+/** Word similarity (pg_trgm) a term needs with some extent of a document in the typo pass. */
+export const WORD_SIMILARITY_THRESHOLD = 0.5
+/** Documents scored per pass at most: past that many matches, typing more narrows better than ranking. */
+export const MAX_CANDIDATES = 2000
+/** Documents whose title starts with the query (or is the number typed) scored at most. */
+export const MAX_TITLE_CANDIDATES = 200
+/** The typo pass runs when the exact pass found fewer documents than this. */
+export const TYPO_PASS_BELOW = 10
+
+export type FindDocumentsOptions = {
+  orgId: string
+  kinds: readonly TSearchKind[]
+  query: SearchTerms
+  perKind: number
+}
+
+type Row = {
+  kind: TSearchKind
+  record_id: string
+  parent_id: string | null
+  title: string
+  subtitle: string | null
+  score: number
+}
+
+/** Words the trigram index can look up (two-letter words only filter what the others found). */
+const indexable = (terms: readonly string[]) => terms.filter((t) => [...t].length >= 3)
+
+/**
+ * The best documents of each kind for a query (docs/search.md#matching-and-ranking), on the service's
+ * transaction (the typo threshold is a SET LOCAL). Three passes, each on an index:
+ *  1. title: the title starts with the query, or is the document number typed without its zeros (btree);
+ *  2. exact: every word appears in the text, accents and case aside (trigram GIN, LIKE);
+ *  3. typo: only when the exact pass found few, every word of 3+ letters is similar to some extent of the
+ *     text (trigram GIN, word similarity ≥ WORD_SIMILARITY_THRESHOLD), shorter words appear as typed.
+ * Each pass scores at most MAX_CANDIDATES documents (the index order, not the best ones: a query that
+ * common is one to narrow) and keeps the `perKind` best of each kind; the caller merges the passes.
+ * Score = mean word similarity of the words + 2 (the title is the query) or 1 (the title starts with it)
+ * + 0.5 (the query appears as typed, accents and case aside).
+ */
+export async function findDocuments(trx: Executor, o: FindDocumentsOptions): Promise<ScoredHit[]> {
+  if (o.kinds.length === 0) return []
+  const { terms, phrase, numberKeys } = o.query
+  const byTitle = await scoredPass(
+    trx,
+    o,
+    sql`(d.title_key LIKE search_fold(${likePrefix(phrase)})${
+      numberKeys.length > 0 ? sql` OR d.title_key IN (${sql.join(numberKeys.map((k) => sql`${k}`))})` : sql``
+    })`,
+    MAX_TITLE_CANDIDATES,
+  )
+  const long = indexable(terms)
+  if (long.length === 0) return byTitle
+  const contains = (t: string) => sql`d.search_text LIKE '%' || search_fold(${likeText(t)}) || '%'`
+  const exact = await scoredPass(trx, o, sql.join(terms.map(contains), sql` AND `), MAX_CANDIDATES)
+  if (exact.length >= TYPO_PASS_BELOW) return [...byTitle, ...exact]
+  await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
+    trx,
+  )
+  const similar = (t: string) => ([...t].length >= 3 ? sql`d.search_text %> search_fold(${t})` : contains(t))
+  const typo = await scoredPass(trx, o, sql.join(terms.map(similar), sql` AND `), MAX_CANDIDATES)
+  return [...byTitle, ...exact, ...typo]
+}
+
+/** `50%` → `50\%`: text matched literally inside a LIKE pattern. */
+const likeText = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+async function scoredPass(
+  trx: Executor,
+  o: FindDocumentsOptions,
+  match: RawBuilder<unknown>,
+  limit: number,
+): Promise<ScoredHit[]> {
+  const { terms, phrase } = o.query
+  const similarity = sql.join(
+    terms.map((t) => sql`word_similarity(search_fold(${t}), c.search_text)`),
+    sql` + `,
+  )
+  const rows = await sql<Row>`
+    WITH p AS MATERIALIZED (SELECT search_fold(${phrase}) AS q, search_fold(${likePrefix(phrase)}) AS prefix),
+    candidates AS (
+      SELECT d.kind, d.record_id, d.parent_id, d.title, d.subtitle, d.title_key, d.search_text
+      FROM search_documents d
+      WHERE d.org_id = ${o.orgId} AND d.kind IN (${sql.join(o.kinds.map((k) => sql`${k}`))}) AND ${match}
+      LIMIT ${limit}
+    ),
+    scored AS (
+      SELECT c.kind, c.record_id, c.parent_id, c.title, c.subtitle,
+        (${similarity}) / ${terms.length}::real
+          + CASE WHEN c.title_key = p.q THEN 2 WHEN c.title_key LIKE p.prefix THEN 1 ELSE 0 END
+          + CASE WHEN strpos(c.search_text, p.q) > 0 THEN 0.5 ELSE 0 END AS score
+      FROM candidates c, p
+    ),
+    ranked AS (
+      SELECT s.*, row_number() OVER (PARTITION BY s.kind ORDER BY s.score DESC, s.title) AS rank
+      FROM scored s
+    )
+    SELECT kind, record_id, parent_id, title, subtitle, score::float8 AS score
+    FROM ranked WHERE rank <= ${o.perKind}`.execute(trx)
+  return rows.rows.map((r) => ({
+    kind: r.kind,
+    id: r.record_id,
+    parentId: r.parent_id,
+    title: r.title,
+    subtitle: r.subtitle,
+    score: Math.round(Number(r.score) * 1000) / 1000,
+  }))
+}
