@@ -4,6 +4,8 @@ import path from 'node:path'
 import { ROLES } from '@faena/contracts'
 import { systemActor, type Actor } from '../access'
 import { writeAudit } from '../audit/audit'
+import { hashPassword } from '../auth/password'
+import { assertStrongPassword } from '../auth/password-policy'
 import { createUserRecord } from '../auth/users.service'
 import type { Db, Executor } from '../db/executor'
 import { findOrganizationBySlug, insertOrganization, type OrganizationInput } from '../tenancy/organizations'
@@ -64,8 +66,15 @@ export async function seedDemo(
   const password = opts.password ?? crypto.randomBytes(12).toString('base64url')
   const created: string[] = []
   const logins: string[] = []
+  // Checked and hashed once for every demo user (they share the password anyway): a generated one is
+  // strong by construction, and each argon2 hash costs tens of milliseconds at first start.
+  let prepared: { passwordHash: string } | undefined
   for (const o of DEMO_ORGANIZATIONS) {
     if (await findOrganizationBySlug(db, o.slug)) continue
+    if (!prepared) {
+      if (!passwordGenerated) await assertStrongPassword('FAENA_DEMO_PASSWORD', password)
+      prepared = { passwordHash: await hashPassword(password) }
+    }
     await db.transaction().execute(async (trx) => {
       const { domain, ...orgInput } = o
       const org = await insertOrganization(trx, orgInput)
@@ -79,7 +88,12 @@ export async function seedDemo(
       })
       for (const role of ROLES) {
         const email = `${role}@${domain}`
-        await createUserRecord(trx, actor, { email, name: `${ROLE_NAMES[role]} (demo)`, role, password })
+        await createUserRecord(
+          trx,
+          actor,
+          { email, name: `${ROLE_NAMES[role]} (demo)`, role, password },
+          prepared,
+        )
         logins.push(email)
       }
       for (const seed of opts.seeders)
