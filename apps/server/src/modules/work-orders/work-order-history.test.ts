@@ -209,7 +209,17 @@ function workOrderHistorySuite(load: () => Promise<Buffer>, expected: HistoryExp
   })
 }
 
-const row2Fields = {
+/** Row 2 of both files, but for the texts. */
+const row2Fields: Omit<
+  WorkOrderHistoryRow,
+  | 'folio'
+  | 'familyFolio'
+  | 'officialDocument'
+  | 'description'
+  | 'clientRepresentative'
+  | 'proposalNumber'
+  | 'familyProposalNumber'
+> = {
   rowNumber: 2,
   kind: 'initial',
   familyRowNumber: 2,
@@ -233,7 +243,7 @@ const row2Fields = {
   comment: null,
   dateIssues: [],
   warnings: [],
-} as const
+}
 
 const BUILT: HistoryExpectations = {
   rows: { initial: 12, reprogramming: 15 },
