@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJS } from '../../platform/spreadsheet/exceljs'
 import type { CellValue } from '../../platform/spreadsheet/read-workbook'
 import type { AnnexCBadRow, AnnexCColumn } from './annex-c-parser'
 
@@ -16,8 +17,9 @@ export async function buildAnnexCErrorWorkbook(input: {
   columns: AnnexCColumn[]
   badRows: AnnexCBadRow[]
 }): Promise<Buffer> {
+  const Excel = await loadExcelJS()
   const columns = input.columns.filter((c) => c.role !== 'unnamed')
-  const wb = new ExcelJS.Workbook()
+  const wb = new Excel.Workbook()
   wb.creator = 'Faena'
   const ws = wb.addWorksheet(ANNEX_C_ERROR_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] })
 

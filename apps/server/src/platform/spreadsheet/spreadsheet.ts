@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import { loadExcelJS } from './exceljs'
 
 /**
  * The one door to the xlsx library, so it can be swapped. Writing: a list of sheets with typed columns.
@@ -14,6 +14,7 @@ export type SheetColumn = {
 export type SheetSpec = { name: string; columns: SheetColumn[]; rows: Record<string, unknown>[] }
 
 export async function writeWorkbook(sheets: SheetSpec[]): Promise<Buffer> {
+  const ExcelJS = await loadExcelJS()
   const wb = new ExcelJS.Workbook()
   wb.creator = 'Faena'
   for (const spec of sheets) {

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import { loadExcelJS } from './exceljs'
 import { cellValue, safeSheetName, type SheetColumn } from './spreadsheet'
 
 const NUM_FMT: Partial<Record<NonNullable<SheetColumn['type']>, string>> = {
@@ -18,6 +18,7 @@ export async function streamWorkbook(
   sheet: { name: string; columns: SheetColumn[] },
   batches: AsyncIterable<Record<string, unknown>[]>,
 ): Promise<number> {
+  const ExcelJS = await loadExcelJS()
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     filename: file,
     useStyles: true,
