@@ -27,6 +27,7 @@ import * as rentalDocuments from '../modules/rental-documents'
 import * as workOrders from '../modules/work-orders'
 import * as workOrderConcepts from '../modules/work-order-concepts'
 import * as schedules from '../modules/schedules'
+import * as search from '../modules/search'
 import { platformI18n } from './platform-i18n'
 
 /** The `platform` namespace is in the first download. */
@@ -45,6 +46,7 @@ export const namespaceLoaders = {
   'work-orders': workOrders.loadI18n,
   'work-order-concepts': workOrderConcepts.loadI18n,
   schedules: schedules.loadI18n,
+  search: search.loadI18n,
 }
 
 type Loaders = typeof namespaceLoaders

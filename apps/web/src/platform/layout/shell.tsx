@@ -5,6 +5,7 @@ import { Icon } from '../components/icon'
 import { visibleNavItems } from '../nav'
 import { useCan, useMe } from '../session'
 import { UserMenu } from './user-menu'
+import { GlobalSearch } from '../../modules/search'
 
 /** The signed-in layout: top bar, left navigation (a drawer on tablets), main content. */
 export const Shell = () => {
@@ -55,6 +56,7 @@ export const Shell = () => {
         <span className="topbar__org" title={me.organization.name}>
           {me.organization.name}
         </span>
+        <GlobalSearch />
         <span className="topbar__spacer" />
         <UserMenu />
       </header>
