@@ -8,9 +8,9 @@ import type {
   TScheduleProgressSaved,
   TTaskProgress,
 } from '@faena/contracts'
-import { multipartFile } from '../../../test/annex-c-workbooks'
 import { FIELD, mspdiBytes, taskOf, wbsProject, type MspdiProject } from '../../../test/fixtures/mspdi'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import { scheduleApi, scheduleRes } from '../../../test/schedule-api'
 
 /**
  * Schedule progress, two truths (docs/schedules.md#progress-two-truths), HTTP → service → database. The clock
@@ -25,40 +25,18 @@ let manager: string
 let supervisor: string
 let viewer: string
 let rentalAdmin: string
-let clientId: string
-let managerId: string
 
-type Res = { statusCode: number; body: string; json: <T = Record<string, unknown>>() => T }
-const wrap = (res: { statusCode: number; body: string }): Res => ({
-  statusCode: res.statusCode,
-  body: res.body,
-  json: <T>() => JSON.parse(res.body) as T,
-})
 const call = async (method: 'GET' | 'PUT' | 'POST', url: string, cookie = manager, payload?: object) =>
-  wrap(await t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) }))
-
+  scheduleRes(await t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) }))
+const schedules = scheduleApi(
+  () => t,
+  () => manager,
+  'AVANCE',
+)
+const newWorkOrder = () => schedules.newWorkOrder('OT para pruebas del avance')
 async function upload(workOrderId: string, p: MspdiProject): Promise<void> {
-  const { payload, contentType } = multipartFile('programa.xml', mspdiBytes(p))
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/work-orders/${workOrderId}/schedules`,
-    headers: { cookie: manager, 'content-type': contentType },
-    payload,
-  })
+  const res = await schedules.upload(workOrderId, mspdiBytes(p))
   expect(res.statusCode, res.body).toBe(201)
-}
-
-let counter = 0
-async function newWorkOrder(): Promise<string> {
-  counter++
-  const res = await call('POST', '/api/v1/work-orders', manager, {
-    number: `OT-AVANCE-${counter}`,
-    description: 'OT para pruebas del avance',
-    clientId,
-    projectManagerId: managerId,
-  })
-  expect(res.statusCode, res.body).toBe(201)
-  return res.json<{ id: string }>().id
 }
 
 const base = (id: string) => `/api/v1/work-orders/${id}/schedules/active/progress`
@@ -80,12 +58,7 @@ beforeAll(async () => {
   supervisor = await t.login('supervisor@offshore.test')
   viewer = await t.login('viewer@offshore.test')
   rentalAdmin = await t.login('admin@rental.test')
-  clientId = (await call('GET', '/api/v1/catalogs/clients?clientType=CONTRATO&limit=1')).json<{
-    items: { id: string }[]
-  }>().items[0]!.id
-  managerId = (await call('GET', '/api/v1/catalogs/project-managers?limit=1')).json<{
-    items: { id: string }[]
-  }>().items[0]!.id
+  await schedules.init()
 })
 afterAll(async () => t?.close())
 

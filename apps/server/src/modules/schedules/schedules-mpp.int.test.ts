@@ -7,16 +7,14 @@ import fs from 'node:fs'
 import CFB from 'cfb'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TScheduleDetail, TScheduleImportResult, TScheduleVersionList } from '@faena/contracts'
-import { multipartFile } from '../../../test/annex-c-workbooks'
 import { mspdiBytes, relationsProject } from '../../../test/fixtures/mspdi'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { buildMpp, type TestMpp } from '../../../test/fixtures/mpp'
+import { scheduleApi } from '../../../test/schedule-api'
 
 let t: TestApp
 let manager: string
-let clientId: string
-let managerId: string
 
 const spec: TestMpp = {
   tasks: [
@@ -29,48 +27,22 @@ const spec: TestMpp = {
   assignments: [{ uid: 1, task: 2, resource: 1 }],
 }
 
-type Res = { statusCode: number; body: string; json: <T>() => T }
-async function upload(workOrderId: string, bytes: Buffer, fileName: string): Promise<Res> {
-  const { payload, contentType } = multipartFile(fileName, bytes)
-  const res = await t.app.inject({
-    method: 'POST',
-    url: `/api/v1/work-orders/${workOrderId}/schedules`,
-    headers: { cookie: manager, 'content-type': contentType },
-    payload,
-  })
-  return { statusCode: res.statusCode, body: res.body, json: <T>() => JSON.parse(res.body) as T }
-}
 const get = async <T>(url: string) => {
   const res = await t.app.inject({ method: 'GET', url, headers: { cookie: manager } })
   expect(res.statusCode, res.body).toBe(200)
   return JSON.parse(res.body) as T
 }
-
-let counter = 0
-async function newWorkOrder(): Promise<string> {
-  counter++
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/work-orders',
-    headers: { cookie: manager },
-    payload: {
-      number: `OT-MPP-${counter}`,
-      description: 'OT para pruebas de .mpp',
-      clientId,
-      projectManagerId: managerId,
-    },
-  })
-  expect(res.statusCode, res.body).toBe(201)
-  return (JSON.parse(res.body) as { id: string }).id
-}
+const { upload, ...schedules } = scheduleApi(
+  () => t,
+  () => manager,
+  'MPP',
+)
+const newWorkOrder = () => schedules.newWorkOrder('OT para pruebas de .mpp')
 
 beforeAll(async () => {
   t = await createTestApp()
   manager = await t.login('manager@offshore.test')
-  clientId = (await get<{ items: { id: string }[] }>('/api/v1/catalogs/clients?clientType=CONTRATO&limit=1'))
-    .items[0]!.id
-  managerId = (await get<{ items: { id: string }[] }>('/api/v1/catalogs/project-managers?limit=1')).items[0]!
-    .id
+  await schedules.init()
 })
 afterAll(async () => t?.close())
 

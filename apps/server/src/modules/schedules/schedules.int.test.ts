@@ -6,7 +6,6 @@ import type {
   TScheduleImportResult,
   TScheduleVersionList,
 } from '@faena/contracts'
-import { multipartFile } from '../../../test/annex-c-workbooks'
 import {
   aliasProject,
   mspdiBytes,
@@ -21,6 +20,7 @@ import {
 } from '../../../test/fixtures/mspdi'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
+import { scheduleApi, scheduleRes } from '../../../test/schedule-api'
 
 /** a real MS Project file (only inside `describeRealFiles`) */
 const fixture = (name: string) => fs.readFileSync(realFixturePath(`msproject/${name}`))
@@ -31,52 +31,14 @@ let manager: string
 let supervisor: string
 let viewer: string
 let rentalAdmin: string
-let clientId: string
-let managerId: string
-
-type Res = { statusCode: number; body: string; json: <T = Record<string, unknown>>() => T }
-const wrap = (res: { statusCode: number; body: string }): Res => ({
-  statusCode: res.statusCode,
-  body: res.body,
-  json: <T>() => JSON.parse(res.body) as T,
-})
 
 const get = async (url: string, cookie = manager) =>
-  wrap(await t.app.inject({ method: 'GET', url, headers: { cookie } }))
-async function upload(
-  workOrderId: string,
-  bytes: Buffer,
-  fileName = 'programa.xml',
-  cookie = manager,
-): Promise<Res> {
-  const { payload, contentType } = multipartFile(fileName, bytes)
-  return wrap(
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/work-orders/${workOrderId}/schedules`,
-      headers: { cookie, 'content-type': contentType },
-      payload,
-    }),
-  )
-}
-
-let counter = 0
-async function newWorkOrder(): Promise<string> {
-  counter++
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/work-orders',
-    headers: { cookie: manager },
-    payload: {
-      number: `OT-PROG-${counter}`,
-      description: 'OT para pruebas del programa',
-      clientId,
-      projectManagerId: managerId,
-    },
-  })
-  expect(res.statusCode, res.body).toBe(201)
-  return (JSON.parse(res.body) as { id: string }).id
-}
+  scheduleRes(await t.app.inject({ method: 'GET', url, headers: { cookie } }))
+const { newWorkOrder, upload, ...schedules } = scheduleApi(
+  () => t,
+  () => manager,
+  'PROG',
+)
 
 beforeAll(async () => {
   t = await createTestApp()
@@ -84,11 +46,7 @@ beforeAll(async () => {
   supervisor = await t.login('supervisor@offshore.test')
   viewer = await t.login('viewer@offshore.test')
   rentalAdmin = await t.login('admin@rental.test')
-  clientId = (await get('/api/v1/catalogs/clients?clientType=CONTRATO&limit=1')).json<{
-    items: { id: string }[]
-  }>().items[0]!.id
-  managerId = (await get('/api/v1/catalogs/project-managers?limit=1')).json<{ items: { id: string }[] }>()
-    .items[0]!.id
+  await schedules.init()
 })
 afterAll(async () => t?.close())
 
