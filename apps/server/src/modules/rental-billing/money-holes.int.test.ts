@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import { jsonApi, uploadFile, type Json } from '../../../test/json-api'
 
 // 2026-12-10 10:00 in Guayaquil: October and November are behind us, December is the open month.
 const NOW = new Date('2026-12-10T15:00:00Z')
@@ -18,51 +19,11 @@ let t: TestApp
 let manager: string
 let billing: string
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
-type Res = { status: number; body: Json }
-
-const call = async (
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  cookie = manager,
-): Promise<Res> => {
-  const res = await t.app.inject({
-    method,
-    url,
-    headers: { cookie },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  })
-  return { status: res.statusCode, body: res.body ? JSON.parse(res.body) : null }
-}
-const get = (url: string) => call('GET', url)
-const post = (url: string, payload?: unknown, cookie?: string) => call('POST', url, payload, cookie)
-const put = (url: string, payload: unknown) => call('PUT', url, payload)
-const patch = (url: string, payload: unknown) => call('PATCH', url, payload)
-const del = (url: string) => call('DELETE', url)
-const ok = async (p: Promise<Res>): Promise<Json> => {
-  const res = await p
-  if (res.status >= 300) throw new Error(`${res.status} ${JSON.stringify(res.body)}`)
-  return res.body
-}
-
-const uploadPdf = async (): Promise<Json> => {
-  const b = 'holesBoundary'
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/files',
-    headers: { cookie: billing, 'content-type': `multipart/form-data; boundary=${b}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${b}\r\nContent-Disposition: form-data; name="file"; filename="factura.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
-      ),
-      PDF,
-      Buffer.from(`\r\n--${b}--\r\n`),
-    ]),
-  })
-  return JSON.parse(res.body)
-}
+const { get, post, put, patch, del, ok } = jsonApi(
+  () => t,
+  () => manager,
+)
+const uploadPdf = (): Promise<Json> => uploadFile(t, billing, 'factura.pdf', PDF)
 
 let seq = 0
 let clientId = ''

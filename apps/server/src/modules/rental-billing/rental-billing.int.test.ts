@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import { jsonApi, uploadFile, type Json } from '../../../test/json-api'
 
 // 2026-02-05 10:00 in Guayaquil: "today" for the rental organization.
 const NOW = new Date('2026-02-05T15:00:00Z')
@@ -20,61 +21,12 @@ let supervisor: string
 let viewer: string
 let offshoreAdmin: string
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Json = any
-type Res = { status: number; body: Json; raw: Buffer; headers: Record<string, unknown> }
-
-const call = async (
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  cookie = manager,
-): Promise<Res> => {
-  const res = await t.app.inject({
-    method,
-    url,
-    headers: { cookie },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  })
-  let body: Json
-  try {
-    body = JSON.parse(res.body)
-  } catch {
-    body = res.body
-  }
-  return { status: res.statusCode, body, raw: res.rawPayload, headers: res.headers }
-}
-const get = (url: string, cookie?: string) => call('GET', url, undefined, cookie)
-const post = (url: string, payload?: unknown, cookie?: string) => call('POST', url, payload, cookie)
-const put = (url: string, payload: unknown, cookie?: string) => call('PUT', url, payload, cookie)
-const patch = (url: string, payload: unknown, cookie?: string) => call('PATCH', url, payload, cookie)
-const del = (url: string, cookie?: string) => call('DELETE', url, undefined, cookie)
-
-/** Expects a 2xx and returns the body. */
-const ok = async (p: Promise<Res>, status?: number): Promise<Json> => {
-  const res = await p
-  if (res.status >= 300 || (status && res.status !== status))
-    throw new Error(`${res.status} ${JSON.stringify(res.body)}`)
-  return res.body
-}
-
-const upload = async (filename: string, bytes: Buffer, cookie = billing): Promise<Json> => {
-  const b = 'billingBoundary'
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/files',
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      bytes,
-      Buffer.from(`\r\n--${b}--\r\n`),
-    ]),
-  })
-  if (res.statusCode !== 201) throw new Error(`upload ${res.statusCode} ${res.body}`)
-  return JSON.parse(res.body)
-}
+const { get, post, put, patch, del, ok } = jsonApi(
+  () => t,
+  () => manager,
+)
+const upload = (filename: string, bytes: Buffer, cookie = billing): Promise<Json> =>
+  uploadFile(t, cookie, filename, bytes)
 
 let seq = 0
 let clientId = ''
