@@ -59,11 +59,11 @@ test('global search: with and without accents, a typo, grouped results, keyboard
 
   // Without accents: both records, grouped by kind.
   await box.fill('inspeccion abkatun')
-  const proposalHit = results.getByRole('option', { name: /BME-4401-007-2026/ })
+  const proposalHit = results.getByRole('option', { name: /^BME-4401-007-2026 Inspección/ })
   await expect(proposalHit).toBeVisible()
   await expect(results.getByRole('group', { name: 'Propuestas (PTE)' })).toBeVisible()
   await expect(results.getByRole('group', { name: 'Órdenes de trabajo' })).toBeVisible()
-  await expect(results.getByRole('option', { name: /OT-4401-ABK/ })).toBeVisible()
+  await expect(results.getByRole('option', { name: /^OT-4401-ABK/ })).toBeVisible()
   await page.screenshot({ path: path.join(import.meta.dirname, 'test-results', 'search-results.png') })
 
   // With accents, and with a typo: the same proposal.

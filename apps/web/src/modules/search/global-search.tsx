@@ -167,7 +167,7 @@ export const GlobalSearch = () => {
                         ? 'global-search__option global-search__option--active'
                         : 'global-search__option'
                     }
-                    onMouseEnter={() => setActive(index)}
+                    onMouseMove={() => index !== active && setActive(index)}
                     onMouseDown={(e) => e.preventDefault()}
                     onClick={(e) => {
                       if (e.ctrlKey || e.metaKey || e.shiftKey || e.button !== 0) return
