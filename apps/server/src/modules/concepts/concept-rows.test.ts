@@ -1,21 +1,17 @@
 import { readFile } from 'node:fs/promises'
 import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  BUILT_CONTRACT_COUNTS,
+  REAL_CONTRACT_COUNTS,
+  type ContractWorkbookCounts,
+} from '../../../test/contract-workbook-counts'
 import { contractWorkbookFixture } from '../../../test/fixtures/contract-workbook'
 import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { annexCounts, dropOversized, prepareContract, type PreparedImport } from './concept-rows'
 import { parseContractWorkbook } from './contract-workbook'
 
-/** What one contract workbook (the layout of ANEXO_C_CONTRATO.xlsx) must give once prepared for the catalog. */
-interface PreparedExpectations {
-  concepts: number
-  /** Concepts per sub-annex, in natural order. */
-  perAnnex: [annex: string, concepts: number][]
-  /** Section headings skipped (the other skipped rows are the same in both files). */
-  sectionHeadings: number
-}
-
 /** The suite every contract workbook passes; the built file and the real one differ only in `expected`. */
-function prepareContractSuite(load: () => Promise<Buffer>, expected: PreparedExpectations) {
+function prepareContractSuite(load: () => Promise<Buffer>, expected: ContractWorkbookCounts) {
   let p: PreparedImport
   beforeAll(async () => {
     p = prepareContract(await parseContractWorkbook(await load()))
@@ -45,7 +41,7 @@ function prepareContractSuite(load: () => Promise<Buffer>, expected: PreparedExp
 
   it('counts concepts per sub-annex in natural order, and skipped rows by reason', () => {
     expect(annexCounts(p.concepts)).toEqual(
-      expected.perAnnex.map(([annex, concepts]) => ({ annex, concepts })),
+      expected.perAnnex.map(({ annex, concepts }) => ({ annex, concepts })),
     )
     expect(p.skippedByReason).toEqual({
       title: 28,
@@ -89,35 +85,11 @@ function prepareContractSuite(load: () => Promise<Buffer>, expected: PreparedExp
 }
 
 describe('prepareContract on the built contract workbook (the layout of ANEXO_C_CONTRATO.xlsx)', () => {
-  prepareContractSuite(contractWorkbookFixture, {
-    concepts: 165,
-    perAnnex: [
-      ['C-2', 26],
-      ['C-3', 61],
-      ['C-4', 40],
-      ['C-4-1', 17],
-      ['C-5', 12],
-      ['C-5-1', 5],
-      ['C-6', 4],
-    ],
-    sectionHeadings: 23,
-  })
+  prepareContractSuite(contractWorkbookFixture, BUILT_CONTRACT_COUNTS)
 })
 
 describeRealFiles('ANEXO_C_CONTRATO.xlsx', () => {
   describe('prepareContract on the real ANEXO_C_CONTRATO.xlsx', () => {
-    prepareContractSuite(() => readFile(realFixturePath('excel/ANEXO_C_CONTRATO.xlsx')), {
-      concepts: 1464,
-      perAnnex: [
-        ['C-2', 501],
-        ['C-3', 649],
-        ['C-4', 88],
-        ['C-4-1', 27],
-        ['C-5', 185],
-        ['C-5-1', 10],
-        ['C-6', 4],
-      ],
-      sectionHeadings: 226,
-    })
+    prepareContractSuite(() => readFile(realFixturePath('excel/ANEXO_C_CONTRATO.xlsx')), REAL_CONTRACT_COUNTS)
   })
 })

@@ -2,6 +2,11 @@ import { readFile } from 'node:fs/promises'
 import Decimal from 'decimal.js'
 import ExcelJS from 'exceljs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import {
+  BUILT_CONTRACT_COUNTS,
+  REAL_CONTRACT_COUNTS,
+  type ContractWorkbookCounts,
+} from '../../../test/contract-workbook-counts'
 import { contractWorkbookFixture } from '../../../test/fixtures/contract-workbook'
 import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { readRows } from '../../platform/spreadsheet/read-workbook'
@@ -23,21 +28,12 @@ const TITLE = 'above the header row (title)'
 const HEADER = 'header row'
 const ANNEX_TITLE = 'annex title row (code and concept, no unit or prices)'
 const SECTION = 'section heading (concept without code or unit)'
-const SUB_ANNEX_SHEETS = [
-  'Anexo C-2-CR',
-  'Anexo C-3-CR',
-  'Anexo C-4-CR',
-  'Anexo C-4-1',
-  'Anexo C-5-CR',
-  'Anexo C-5-1',
-  'Anexo C-6-CR',
-]
+const SUB_ANNEX_SHEETS = BUILT_CONTRACT_COUNTS.perAnnex.map((a) => a.sheet)
 
 /** What one contract workbook (the layout of ANEXO_C_CONTRATO.xlsx) must give: its counts and rows. */
 interface ContractExpectations {
-  concepts: number
-  /** Concepts per sub-annex sheet, in sheet order. */
-  sheetConcepts: Record<string, number>
+  /** Concepts in all and per sub-annex sheet, section headings. */
+  counts: ContractWorkbookCounts
   /** Concepts per unit in annex C-2. */
   unitsInC2: Record<string, number>
   /** Rows whose reference quantity is not an integer; the first is 2.25. of C-2. */
@@ -55,7 +51,6 @@ interface ContractExpectations {
   /** Distinct identities with the annex, and without it. */
   identities: { withAnnex: number; withoutAnnex: number }
   skippedRows: SkippedAt[]
-  sectionHeadings: number
   /** quantity × unit price per annex `[MXN, USD]` (C-4: each code once); null where not checked. */
   totals: Partial<Record<Annex, [mxn: string, usd: string | null]>>
 }
@@ -77,8 +72,8 @@ function contractWorkbookSuite(load: () => Promise<Buffer>, expected: ContractEx
     file.r = await parseContractWorkbook(file.bytes)
   })
 
-  it(`gives exactly ${expected.concepts.toLocaleString('en-US')} ordinary concepts and no errors`, () => {
-    expect(file.r.concepts).toHaveLength(expected.concepts)
+  it(`gives exactly ${expected.counts.concepts.toLocaleString('en-US')} ordinary concepts and no errors`, () => {
+    expect(file.r.concepts).toHaveLength(expected.counts.concepts)
     expect(file.r.errors).toEqual([])
   })
 
@@ -86,7 +81,7 @@ function contractWorkbookSuite(load: () => Promise<Buffer>, expected: ContractEx
     const { r } = file
     expect(r.sheets.map((s) => [s.sheet, s.headerRow, s.concepts])).toEqual([
       ['Anexo C-CR', null, 0],
-      ...SUB_ANNEX_SHEETS.map((sheet) => [sheet, 6, expected.sheetConcepts[sheet]]),
+      ...expected.counts.perAnnex.map(({ sheet, concepts }) => [sheet, 6, concepts]),
     ])
     expect(r.sheets[0]?.reason).toMatch(/no header row/)
     expect(r.concepts.some((c) => c.sheet === 'Anexo C-CR')).toBe(false)
@@ -255,7 +250,7 @@ function contractWorkbookSuite(load: () => Promise<Buffer>, expected: ContractEx
       if (typeof reason === 'string') expect(reasonAt(sheet, rowNumber), `${sheet}!${rowNumber}`).toBe(reason)
       else expect(reasonAt(sheet, rowNumber), `${sheet}!${rowNumber}`).toMatch(reason)
     }
-    expect(r.skipped.filter((s) => s.reason === SECTION)).toHaveLength(expected.sectionHeadings)
+    expect(r.skipped.filter((s) => s.reason === SECTION)).toHaveLength(expected.counts.sectionHeadings)
 
     // every non-empty row of the seven sub-annex sheets is either a concept or a skipped row, never both
     const all: string[] = []
@@ -299,16 +294,8 @@ function contractTotals(r: ContractWorkbookResult): [string, string, string][] {
 }
 
 const BUILT: ContractExpectations = {
-  concepts: 165,
-  sheetConcepts: {
-    'Anexo C-2-CR': 26,
-    'Anexo C-3-CR': 61,
-    'Anexo C-4-CR': 40,
-    'Anexo C-4-1': 17,
-    'Anexo C-5-CR': 12,
-    'Anexo C-5-1': 5,
-    'Anexo C-6-CR': 4,
-  },
+  counts: BUILT_CONTRACT_COUNTS,
+
   unitsInC2: { PIEZA: 2, TON: 12, JUNTA: 3, M: 6, M2: 2, ML: 1 },
   nonIntegerQuantities: [
     ['Anexo C-2-CR', 26, { code: '2.25.', quantity: '245.1', unitPriceMxn: '1557.8' }],
@@ -367,7 +354,6 @@ const BUILT: ContractExpectations = {
     ['Anexo C-2-CR', 48, /after the TOTAL row/], // signature block
     ['Anexo C-5-1', 14, /after the TOTAL row/], // the place/date line right under it
   ],
-  sectionHeadings: 23,
   totals: {
     'C-2': ['117941501.29', '177651.53'],
     'C-3': ['24172050.05', '5223874.90'],
@@ -380,16 +366,8 @@ const BUILT: ContractExpectations = {
 }
 
 const REAL: ContractExpectations = {
-  concepts: 1464,
-  sheetConcepts: {
-    'Anexo C-2-CR': 501,
-    'Anexo C-3-CR': 649,
-    'Anexo C-4-CR': 88,
-    'Anexo C-4-1': 27,
-    'Anexo C-5-CR': 185,
-    'Anexo C-5-1': 10,
-    'Anexo C-6-CR': 4,
-  },
+  counts: REAL_CONTRACT_COUNTS,
+
   unitsInC2: { PIEZA: 279, TON: 111, JUNTA: 64, M: 35, M2: 11, ML: 1 },
   nonIntegerQuantities: [['Anexo C-2-CR', 38, { code: '2.25.', quantity: '245.1', unitPriceMxn: '1557.8' }]],
   strayFormula: { rowNumber: 418 },
@@ -422,7 +400,6 @@ const REAL: ContractExpectations = {
     ['Anexo C-2-CR', 585, /after the TOTAL row/], // "Ciudad del Carmen, Campeche a …"
     ['Anexo C-2-CR', 590, /after the TOTAL row/], // signature block
   ],
-  sectionHeadings: 226,
   totals: {
     'C-2': ['1598191781.43', '3880004.84'],
     'C-3': ['982510062.18', '39256263.90'],
