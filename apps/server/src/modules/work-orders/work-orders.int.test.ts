@@ -620,6 +620,13 @@ function historyImportSuite(load: () => Promise<Buffer>, expected: HistoryImport
         expect.objectContaining({ field: 'plannedStart', message: expect.stringContaining('15/04/204') }),
       ]),
     )
+    // the messages are for the people who fix the workbook: in Spanish (work-order-import-messages.ts)
+    expect(
+      row(firstTypo)
+        .issues.map((i: Json) => i.message)
+        .join(' | '),
+    ).toMatch(/no es una fecha/)
+    expect(JSON.stringify(r.rows)).not.toMatch(/not a date|date out of range|is empty/)
     expect(r.rows.filter((x: Json) => x.type === 'reprogramming')).toHaveLength(expected.reprogrammings)
 
     expect(await total('/api/v1/work-orders?type=reprogramming&limit=1')).toBe(

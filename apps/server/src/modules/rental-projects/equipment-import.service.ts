@@ -1,0 +1,209 @@
+import type { TFieldError, TRentalEquipmentImportResult } from '@faena/contracts'
+import { requireAccess, type Actor } from '../../platform/access'
+import { writeAudit } from '../../platform/audit/audit'
+import { validationError } from '../../platform/errors'
+import type { Upload } from '../../platform/http/multipart'
+import {
+  cleanText,
+  controlCharactersWarning,
+  ImportLimitError,
+  readRows,
+} from '../../platform/spreadsheet/read-workbook'
+import {
+  MAX_IMPORT_ROWS,
+  headerMap,
+  planEquipmentImport,
+  rowsFromJson,
+  type ExistingEquipment,
+  type RawEquipmentRow,
+} from './equipment-import'
+import * as repo from './rental-projects.repository'
+import { MODULE, type RentalProjectsContext } from './rental-projects.context'
+
+/**
+ * Use case: import the legacy equipment list (JSON or a workbook), all-or-nothing, audited. The rows are
+ * read and planned by equipment-import.ts (docs/rental-projects.md).
+ */
+export function createEquipmentImportUseCases(ctx: RentalProjectsContext) {
+  const { clock, userId, inTransaction } = ctx
+
+  async function readImportRows(
+    upload: Upload,
+  ): Promise<{ rows: RawEquipmentRow[]; cleaned: Map<number, number> }> {
+    const bytes = upload.bytes
+    const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b
+    const cleaned = new Map<number, number>()
+    if (isZip) {
+      const rows: RawEquipmentRow[] = []
+      let header: Record<number, string> | null = null
+      try {
+        for await (const r of readRows(bytes, { sheets: (_n, i) => i === 0 })) {
+          if (!header) {
+            header = headerMap(r.cells)
+            continue
+          }
+          const values: Record<string, unknown> = {}
+          for (const [i, key] of Object.entries(header)) {
+            const v = r.cells[Number(i)]
+            values[key] = v instanceof Date ? v.toISOString().slice(0, 10) : v
+          }
+          rows.push({ row: r.rowNumber, values })
+          if (r.controlCharacters) cleaned.set(r.rowNumber, r.controlCharacters)
+          if (rows.length > MAX_IMPORT_ROWS) break
+        }
+      } catch (err) {
+        if (err instanceof ImportLimitError) throw err // 413 naming the limit and the sheet
+        throw validationError('No se pudo leer el libro de Excel', [
+          { path: 'file', message: 'El archivo no es un .xlsx válido' },
+        ])
+      }
+      if (rows.length === 0)
+        throw validationError('El archivo no contiene equipos', [
+          { path: 'file', message: 'Sin filas de datos bajo el encabezado' },
+        ])
+      if (rows.length > MAX_IMPORT_ROWS) {
+        throw validationError('Archivo demasiado grande', [
+          { path: 'file', message: `Máximo ${MAX_IMPORT_ROWS} equipos por archivo` },
+        ])
+      }
+      return { rows, cleaned }
+    }
+    let doc: unknown
+    try {
+      doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
+    } catch {
+      throw validationError('Formato no reconocido', [
+        { path: 'file', message: 'Sube un archivo JSON (lista de equipos) o un Excel .xlsx con encabezados' },
+      ])
+    }
+    const parsed = rowsFromJson(doc)
+    if ('error' in parsed) throw validationError(parsed.error, [{ path: 'file', message: parsed.error }])
+    for (const r of parsed.rows) {
+      let removed = 0
+      for (const [key, v] of Object.entries(r.values)) {
+        if (typeof v !== 'string') continue
+        const c = cleanText(v)
+        removed += c.removed
+        if (c.removed) r.values[key] = c.text
+      }
+      if (removed) cleaned.set(r.row, removed)
+    }
+    return { rows: parsed.rows, cleaned }
+  }
+
+  /**
+   * Imports an equipment list: all-or-nothing. Clear values are normalised; unclear ones are imported and the
+   * unit flagged for review (it cannot be assigned until reviewed); a row error (no code, repeated code…)
+   * stops the whole import (400 with one detail per row). `dryRun` answers the report without writing.
+   */
+  async function importEquipment(
+    actor: Actor,
+    upload: Upload,
+    opts: { dryRun: boolean },
+  ): Promise<TRentalEquipmentImportResult> {
+    requireAccess(actor, 'rental.manage')
+    const { rows: raw, cleaned } = await readImportRows(upload)
+    return inTransaction(actor, async (trx) => {
+      const existing = new Map<string, ExistingEquipment>()
+      for (const e of await repo.listAllEquipment(trx, actor.orgId)) {
+        existing.set(e.code.toUpperCase(), {
+          id: e.id,
+          code: e.code,
+          name: e.name,
+          kind: e.kind as ExistingEquipment['kind'],
+          type: e.type as ExistingEquipment['type'],
+          brand: e.brand,
+          model: e.model,
+          serialNumber: e.serial_number,
+          condition: e.condition as ExistingEquipment['condition'],
+          location: e.location,
+          reviewNote: e.review_note,
+          notes: e.notes,
+        })
+      }
+      const plan = planEquipmentImport(raw, existing)
+      const count = (a: string) => plan.filter((p) => p.action === a).length
+      const report: TRentalEquipmentImportResult = {
+        dryRun: opts.dryRun,
+        imported: false,
+        total: plan.length,
+        created: count('create'),
+        updated: count('update'),
+        unchanged: count('unchanged'),
+        flagged: plan.filter((p) => p.action === 'create' && p.record?.reviewNote).length,
+        errors: count('error'),
+        controlCharactersRemoved: [...cleaned.values()].reduce((a, b) => a + b, 0),
+        rows: plan.map(({ row, code, name, action, changes, warnings, errors }) => {
+          const removed = cleaned.get(row)
+          return {
+            row,
+            code,
+            name,
+            action,
+            changes: removed ? [...changes, controlCharactersWarning(removed)] : changes,
+            warnings,
+            errors,
+          }
+        }),
+      }
+      if (opts.dryRun) return report
+      if (report.errors > 0) {
+        const details: TFieldError[] = plan.flatMap((p) =>
+          p.errors.map((message) => ({ path: `rows.${p.row}`, message: `Fila ${p.row}: ${message}` })),
+        )
+        throw validationError(`${report.errors} fila(s) con errores; no se importó ningún equipo`, details)
+      }
+      const toCreate = plan.filter((p) => p.action === 'create' && p.record)
+      const created = await repo.insertEquipmentMany(
+        trx,
+        actor.orgId,
+        userId(actor),
+        toCreate.map(({ record: r }) => ({
+          code: r!.code,
+          name: r!.name,
+          kind: r!.kind,
+          type: r!.type,
+          brand: r!.brand,
+          model: r!.model,
+          serial_number: r!.serialNumber,
+          condition: r!.condition,
+          location: r!.location,
+          review_note: r!.reviewNote,
+          notes: r!.notes,
+        })),
+      )
+      for (const p of plan.filter((x) => x.action === 'update' && x.patch && x.existingId)) {
+        const patch = p.patch!
+        await repo.updateEquipment(trx, actor.orgId, p.existingId!, {
+          ...(patch.name !== undefined ? { name: patch.name } : {}),
+          ...(patch.type !== undefined ? { type: patch.type } : {}),
+          ...(patch.brand !== undefined ? { brand: patch.brand } : {}),
+          ...(patch.model !== undefined ? { model: patch.model } : {}),
+          ...(patch.serialNumber !== undefined ? { serial_number: patch.serialNumber } : {}),
+          ...(patch.location !== undefined ? { location: patch.location } : {}),
+          ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
+          updated_at: clock(),
+        })
+      }
+      await writeAudit(trx, actor, {
+        action: 'rental.equipment.imported',
+        module: MODULE,
+        entityType: 'rental_equipment',
+        entityId: null,
+        data: {
+          file: upload.filename.slice(0, 200),
+          total: report.total,
+          created: created.length,
+          updated: report.updated,
+          unchanged: report.unchanged,
+          flagged: report.flagged,
+        },
+      })
+      return { ...report, imported: true }
+    })
+  }
+
+  return {
+    importEquipment,
+  }
+}
