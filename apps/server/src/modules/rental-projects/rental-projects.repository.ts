@@ -552,8 +552,6 @@ export async function findAssignment(
   return assignmentColumns(db, orgId).where('a.id', '=', id).executeTakeFirst()
 }
 
-/** Every assignment of a project: equipment first, then services, by start and creation. */
-export async function listProjectAssignments(
 /** Assignments of the organization by id, with their equipment (one query); unknown ids are left out. */
 export async function findAssignmentsByIds(db: Executor, orgId: string, ids: readonly string[]) {
   if (ids.length === 0) return []
@@ -562,6 +560,8 @@ export async function findAssignmentsByIds(db: Executor, orgId: string, ids: rea
     .execute()
 }
 
+/** Every assignment of a project: equipment first, then services, by start and creation. */
+export async function listProjectAssignments(
   db: Executor,
   orgId: string,
   projectId: string,
