@@ -7,7 +7,7 @@ import {
   REAL_CONTRACT_COUNTS,
   type ContractWorkbookCounts,
 } from '../../../test/contract-workbook-counts'
-import { contractWorkbookFixture } from '../../../test/fixtures/contract-workbook'
+import { CONTRACT_HEADER, contractWorkbookFixture } from '../../../test/fixtures/contract-workbook'
 import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { readRows } from '../../platform/spreadsheet/read-workbook'
 import { conceptIdentity } from './concept-text'
@@ -462,17 +462,8 @@ describeRealFiles('ANEXO_C_CONTRATO.xlsx', () => {
 })
 
 describe('parseContractWorkbook on synthetic sheets', () => {
-  const HEADER = [
-    'ANEXO',
-    'PARTIDA',
-    'CONCEPTO',
-    'UNIDAD',
-    'CANTIDADES DE REFERENCIA',
-    'P.U. MN',
-    'P.U. USD',
-    'M.N.',
-    'U.S.D.',
-  ]
+  // the contract header up to U.S.D. (no ID PADRE / ID MADRE / ID HIJO columns)
+  const HEADER = CONTRACT_HEADER.slice(0, CONTRACT_HEADER.indexOf('U.S.D.') + 1)
 
   async function workbook(
     sheets: { name: string; rows: (ExcelJS.CellValue | undefined)[][] }[],
