@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { worksheetFirstWorkbook, zipBombWorkbook, SHEET_NAME } from './fixtures/hostile-xlsx'
 import { createTestApp, type TestApp } from './harness'
+import { postFile } from './multipart'
 
 let t: TestApp
 let hostile: Buffer
@@ -22,26 +23,8 @@ afterAll(async () => t?.close())
 
 const MB = 1024 * 1024
 
-function upload(cookie: string, url: string, bytes: Buffer, fields: Record<string, string> = {}) {
-  const b = 'hostileImportBoundary'
-  const parts = Object.entries(fields).map(([k, v]) =>
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  )
-  const payload = Buffer.concat([
-    ...parts,
-    Buffer.from(
-      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="libro.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${b}--\r\n`),
-  ])
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
-    payload,
-  })
-}
+const upload = (cookie: string, url: string, bytes: Buffer, fields: Record<string, string> = {}) =>
+  postFile(t, cookie, url, 'libro.xlsx', bytes, fields)
 
 /**
  * Runs `work` while asking `GET /api/health` in a loop; returns its result, every health status, how many

@@ -13,6 +13,7 @@ import { pueRow, pueWorkbook } from './concept-workbooks'
 import { equipmentListWorkbook, EQUIPMENT_LIST } from './fixtures/equipment-list'
 import { WORK_ORDER_HISTORY_ROWS, workOrderHistoryWorkbook } from './fixtures/work-order-history-workbook'
 import { createTestApp, type TestApp } from './harness'
+import { postFile } from './multipart'
 
 /** a C1 control character, which XML (and so ExcelJS) writes as it is */
 const NEL = '\u0085'
@@ -23,26 +24,8 @@ beforeAll(async () => {
 })
 afterAll(async () => t.close())
 
-function upload(cookie: string, url: string, bytes: Buffer, fields: Record<string, string> = {}) {
-  const b = 'controlCharactersBoundary'
-  const parts = Object.entries(fields).map(([k, v]) =>
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  )
-  const payload = Buffer.concat([
-    ...parts,
-    Buffer.from(
-      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="libro.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${b}--\r\n`),
-  ])
-  return t.app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
-    payload,
-  })
-}
+const upload = (cookie: string, url: string, bytes: Buffer, fields: Record<string, string> = {}) =>
+  postFile(t, cookie, url, 'libro.xlsx', bytes, fields)
 
 describe('control characters in imported text', () => {
   it('PUE import: the row is saved without them, counted and noted', async () => {
