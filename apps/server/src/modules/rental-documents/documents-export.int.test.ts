@@ -10,7 +10,9 @@ import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { Kysely, PostgresDialect } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiCalls } from '../../../test/api-calls'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import { settleJob } from '../../../test/jobs'
 import type { DB } from '../../db-schema'
 import type { Actor } from '../../platform/access'
 import type { JobContext, JobDefinition, JobOutcome } from '../../platform/jobs'
@@ -27,35 +29,16 @@ let seq = 0
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function call(method: string, url: string, cookie: string, payload?: unknown) {
-  const res = await t.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { cookie },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  })
-  return { status: res.statusCode, res }
-}
-async function ok(method: string, url: string, payload?: unknown, cookie = manager): Promise<Json> {
-  const { status, res } = await call(method, url, cookie, payload)
-  if (status >= 300) throw new Error(`${method} ${url}: ${status} ${res.body}`)
-  return res.json()
-}
+const { call, ok } = apiCalls(
+  () => t,
+  () => manager,
+)
 
 /** Polls the job until it is done (or failed), keeping what the client saw on the way. */
-async function settle(id: string, cookie = manager) {
-  const seen: Json[] = []
-  for (let i = 0; i < 2400; i++) {
-    const run = await ok('GET', `/api/v1/jobs/${id}`, undefined, cookie)
-    seen.push(run)
-    if (run.status === 'done' || run.status === 'failed') return { run, seen }
-    await new Promise((r) => setTimeout(r, 25))
-  }
-  throw new Error(`job ${id} did not finish`)
-}
+const settle = (id: string, cookie = manager) => settleJob(t, id, cookie)
 
 async function workbookOf(id: string, cookie = manager) {
-  const { status, res } = await call('GET', `/api/v1/jobs/${id}/result`, cookie)
+  const { status, raw: res } = await call('GET', `/api/v1/jobs/${id}/result`, cookie)
   expect(status).toBe(200)
   expect(res.headers['content-type']).toContain('spreadsheetml')
   const wb = new ExcelJS.Workbook()
@@ -137,7 +120,7 @@ describe('exports as jobs', () => {
     const p = await newProject()
     await addMaintenance(p, 7)
     const filters = { projectId: p.projectId, sort: 'startDate', dir: 'asc' }
-    const { status, res } = await call('POST', `${R}/maintenance-sheets/export`, manager, filters)
+    const { status, raw: res } = await call('POST', `${R}/maintenance-sheets/export`, manager, filters)
     expect(status).toBe(202)
     const job = res.json()
     expect(res.headers.location).toBe(`/api/v1/jobs/${job.id}`)
@@ -223,12 +206,7 @@ describe('exports as jobs', () => {
     expect((await workbookOf(job.id)).rows).toHaveLength(1)
     const bad = await call('POST', `${R}/custody-chains/export`, manager, { projectId: 'x', sort: 'nope' })
     expect(bad.status).toBe(400)
-    expect(
-      bad.res
-        .json()
-        .error.details.map((d: Json) => d.path)
-        .sort(),
-    ).toEqual(['projectId', 'sort'])
+    expect(bad.body.error.details.map((d: Json) => d.path).sort()).toEqual(['projectId', 'sort'])
   })
 
   it('shows the job and its result to the requester and an admin of the organization only', async () => {

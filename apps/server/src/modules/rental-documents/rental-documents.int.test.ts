@@ -8,7 +8,9 @@ import type { Actor } from '../../platform/access'
 import { AppError } from '../../platform/errors'
 import { createFilesService } from '../../platform/files/files.service'
 import { createLocalFileStore } from '../../platform/files/file-store'
+import { apiCalls } from '../../../test/api-calls'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import { settleJob } from '../../../test/jobs'
 import {
   closeDraftDocuments,
   createRentalDocumentsService,
@@ -35,24 +37,10 @@ let seq = 0
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function call(method: string, url: string, cookie: string, payload?: unknown) {
-  const res = await t.app.inject({
-    method: method as 'GET',
-    url,
-    headers: { cookie },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  })
-  return {
-    status: res.statusCode,
-    body: res.headers['content-type']?.toString().includes('json') ? res.json<Json>() : ({} as Json),
-    raw: res,
-  }
-}
-async function ok(method: string, url: string, payload?: unknown, cookie = manager) {
-  const r = await call(method, url, cookie, payload)
-  if (r.status >= 300) throw new Error(`${method} ${url}: ${r.status} ${JSON.stringify(r.body)}`)
-  return r.body
-}
+const { call, ok } = apiCalls(
+  () => t,
+  () => manager,
+)
 async function upload(url: string, filename: string, bytes: Buffer, cookie = manager) {
   const b = 'rdBoundary'
   const payload = Buffer.concat([
@@ -74,11 +62,7 @@ async function upload(url: string, filename: string, bytes: Buffer, cookie = man
 
 /** Waits for an export job of `manager` to finish, then downloads its result. */
 async function jobResult(id: string, cookie = manager) {
-  for (let i = 0; i < 200; i++) {
-    const run = await ok('GET', `/api/v1/jobs/${id}`, undefined, cookie)
-    if (run.status === 'done' || run.status === 'failed') break
-    await new Promise((r) => setTimeout(r, 50))
-  }
+  await settleJob(t, id, cookie)
   return call('GET', `/api/v1/jobs/${id}/result`, cookie)
 }
 
