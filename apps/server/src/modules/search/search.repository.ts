@@ -9,6 +9,12 @@ export const WORD_SIMILARITY_THRESHOLD = 0.5
 export const MAX_CANDIDATES = 2000
 /** Documents whose title starts with the query (or is the number typed) scored at most. */
 export const MAX_TITLE_CANDIDATES = 200
+/**
+ * Index entries the typo pass reads at most (`gin_fuzzy_search_limit`): a word made of common trigrams
+ * would otherwise have the index return most of the table to recheck. Past it the index returns a sample,
+ * so a typo in a word of very common letters may miss some records (docs/search.md#matching-and-ranking).
+ */
+export const TYPO_INDEX_LIMIT = 20_000
 /** The typo pass runs when the exact pass found fewer documents than this. */
 export const TYPO_PASS_BELOW = 10
 
@@ -36,8 +42,9 @@ const indexable = (terms: readonly string[]) => terms.filter((t) => [...t].lengt
  * transaction (the typo threshold is a SET LOCAL). Three passes, each on an index:
  *  1. title: the title starts with the query, or is the document number typed without its zeros (btree);
  *  2. exact: every word appears in the text, accents and case aside (trigram GIN, LIKE);
- *  3. typo: only when the exact pass found few, every word of 3+ letters is similar to some extent of the
- *     text (trigram GIN, word similarity ≥ WORD_SIMILARITY_THRESHOLD), shorter words appear as typed.
+ *  3. typo: only when the exact pass found few and no title is the query, every word of 3+ letters without
+ *     digits is similar to some extent of the text (trigram GIN, word similarity ≥
+ *     WORD_SIMILARITY_THRESHOLD), the other words appear as typed.
  * Each pass scores at most MAX_CANDIDATES documents (the index order, not the best ones: a query that
  * common is one to narrow) and keeps the `perKind` best of each kind; the caller merges the passes.
  * Score = mean word similarity of the words + 2 (the title is the query) or 1 (the title starts with it)
@@ -58,11 +65,14 @@ export async function findDocuments(trx: Executor, o: FindDocumentsOptions): Pro
   if (long.length === 0) return byTitle
   const contains = (t: string) => sql`d.search_text LIKE '%' || search_fold(${likeText(t)}) || '%'`
   const exact = await scoredPass(trx, o, sql.join(terms.map(contains), sql` AND `), MAX_CANDIDATES)
-  if (exact.length >= TYPO_PASS_BELOW) return [...byTitle, ...exact]
-  await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true)`.execute(
-    trx,
-  )
-  const similar = (t: string) => ([...t].length >= 3 ? sql`d.search_text %> search_fold(${t})` : contains(t))
+  // no typo pass when enough was found, when the query is a record's exact title (a code typed right), or
+  // when no word could have a typo (words with digits are codes and numbers: `0002` is not `0003`)
+  const fuzzy = long.filter((t) => !/\d/.test(t))
+  if (exact.length >= TYPO_PASS_BELOW || byTitle.some((h) => h.score >= 2) || fuzzy.length === 0)
+    return [...byTitle, ...exact]
+  await sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(WORD_SIMILARITY_THRESHOLD)}, true),
+    set_config('gin_fuzzy_search_limit', ${String(TYPO_INDEX_LIMIT)}, true)`.execute(trx)
+  const similar = (t: string) => (fuzzy.includes(t) ? sql`d.search_text %> search_fold(${t})` : contains(t))
   const typo = await scoredPass(trx, o, sql.join(terms.map(similar), sql` AND `), MAX_CANDIDATES)
   return [...byTitle, ...exact, ...typo]
 }
