@@ -3,8 +3,14 @@ import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TConcept, TConceptFacets, TConceptImportSummary } from '@faena/contracts'
 import { contractWorkbook, pueRow, pueWorkbook, PUE_SHEET } from '../../../test/concept-workbooks'
+import {
+  BUILT_CONTRACT_COUNTS,
+  REAL_CONTRACT_COUNTS,
+  type ContractWorkbookCounts,
+} from '../../../test/contract-workbook-counts'
 import { contractWorkbookFixture } from '../../../test/fixtures/contract-workbook'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import { postFile } from '../../../test/multipart'
 import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { readRows } from '../../platform/spreadsheet/read-workbook'
 import { lookupConcepts } from './index'
@@ -17,33 +23,8 @@ let rentalAdmin: string
 let offshore: string
 let contractBytes: Buffer
 
-type Res = { statusCode: number; body: string; headers: Record<string, unknown>; rawPayload: Buffer }
-
-async function upload(
-  cookie: string,
-  bytes: Buffer,
-  fields: Record<string, string>,
-  filename = 'catalogo.xlsx',
-): Promise<Res> {
-  const b = 'conceptsTestBoundary'
-  const parts = Object.entries(fields).map(([k, v]) =>
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
-  )
-  const payload = Buffer.concat([
-    ...parts,
-    Buffer.from(
-      `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${b}--\r\n`),
-  ])
-  return t.app.inject({
-    method: 'POST',
-    url: '/api/v1/concepts/import',
-    headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
-    payload,
-  })
-}
+const upload = (cookie: string, bytes: Buffer, fields: Record<string, string>, filename = 'catalogo.xlsx') =>
+  postFile(t, cookie, '/api/v1/concepts/import', filename, bytes, fields)
 
 const importFile = async (
   cookie: string,
@@ -112,29 +93,11 @@ beforeAll(async () => {
 })
 afterAll(async () => t.close())
 
-/** What a contract workbook gives when imported. */
-type ContractExpectations = {
-  concepts: number
-  annexes: { annex: string; concepts: number }[]
-  sections: number
-  skippedMoreThan: number
-}
+/** What a contract workbook gives when imported: its counts, and more skipped rows than so many. */
+type ContractExpectations = ContractWorkbookCounts & { skippedMoreThan: number }
 
 /** The built workbook (test/fixtures/contract-workbook.ts). */
-const BUILT: ContractExpectations = {
-  concepts: 165,
-  annexes: [
-    { annex: 'C-2', concepts: 26 },
-    { annex: 'C-3', concepts: 61 },
-    { annex: 'C-4', concepts: 40 },
-    { annex: 'C-4-1', concepts: 17 },
-    { annex: 'C-5', concepts: 12 },
-    { annex: 'C-5-1', concepts: 5 },
-    { annex: 'C-6', concepts: 4 },
-  ],
-  sections: 23,
-  skippedMoreThan: 99,
-}
+const BUILT: ContractExpectations = { ...BUILT_CONTRACT_COUNTS, skippedMoreThan: 99 }
 
 /**
  * Import, re-import, a changed price, and the catalog read back (list, detail, facets, export), for the
@@ -163,10 +126,10 @@ function contractCatalogSuites(e: ContractExpectations): void {
         errors: [],
       })
       expect(summary.created + summary.updated + summary.unchanged).toBe(summary.concepts)
-      expect(summary.annexes).toEqual(e.annexes)
+      expect(summary.annexes).toEqual(e.perAnnex.map(({ annex, concepts }) => ({ annex, concepts })))
       // title and section rows are skipped, not failed
       expect(summary.skipped).toBeGreaterThan(e.skippedMoreThan)
-      expect(summary.skippedByReason).toMatchObject({ annexTitle: 7, section: e.sections, total: 7 })
+      expect(summary.skippedByReason).toMatchObject({ annexTitle: 7, section: e.sectionHeadings, total: 7 })
       // the one line repeated inside a sub-annex is kept, and said
       expect(summary.notes).toEqual([
         { sheet: 'Anexo C-4-1', row: 17, message: expect.stringMatching(/Repite la fila 11/) as string },
@@ -231,7 +194,7 @@ function contractCatalogSuites(e: ContractExpectations): void {
       expect(all.body.items.map((c) => c.code).slice(0, 3)).toEqual(['2.1.', '2.2.', '2.3.'])
 
       const c41 = await get<List>(viewer, '/api/v1/concepts?annex=c-4-1&limit=100')
-      expect(c41.body.total).toBe(e.annexes.find((a) => a.annex === 'C-4-1')?.concepts)
+      expect(c41.body.total).toBe(e.perAnnex.find((a) => a.annex === 'C-4-1')?.concepts)
       const operario = c41.body.items.filter((c) => c.description === 'OPERARIO ESPECIALISTA.')
       expect(operario.map((c) => [c.code, c.occurrence])).toEqual([
         ['4.7', 1],
@@ -540,20 +503,7 @@ describeRealFiles('ANEXO_C_CONTRATO.xlsx', () => {
     ;[t, contractBytes, manager, viewer, operator, rentalAdmin, offshore] = saved
   })
 
-  contractCatalogSuites({
-    concepts: 1464,
-    annexes: [
-      { annex: 'C-2', concepts: 501 },
-      { annex: 'C-3', concepts: 649 },
-      { annex: 'C-4', concepts: 88 },
-      { annex: 'C-4-1', concepts: 27 },
-      { annex: 'C-5', concepts: 185 },
-      { annex: 'C-5-1', concepts: 10 },
-      { annex: 'C-6', concepts: 4 },
-    ],
-    sections: 226,
-    skippedMoreThan: 250,
-  })
+  contractCatalogSuites({ ...REAL_CONTRACT_COUNTS, skippedMoreThan: 250 })
 
   describe('with a PUE catalog', () => {
     beforeAll(async () => {
