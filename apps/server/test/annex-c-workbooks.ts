@@ -4,6 +4,7 @@
  * `VOLUMEN PTE`, `P.U. M.N.`, optionally an `OK` column and date-typed header cells for the daily programme.
  */
 import ExcelJS from 'exceljs'
+import { multipartForm } from './multipart'
 
 export type AnnexRow = {
   annex: string | null
@@ -108,14 +109,5 @@ export async function annexCWorkbook(rows: AnnexRow[], opts: AnnexWorkbookOption
 
 /** A multipart body with one file in the field `file`. */
 export function multipartFile(fileName: string, bytes: Buffer, boundary = 'faenaAnnexBoundary') {
-  return {
-    payload: Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  }
+  return multipartForm(fileName, bytes, {}, boundary)
 }
