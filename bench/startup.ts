@@ -8,7 +8,9 @@
  *   `/api/health` and `/` answer; the server's own phase timings (FAENA_STARTUP_TIMING=1) are printed;
  * - idle RSS of the server process 10 s after it answered;
  * - restart on the same folder until `/api/health` answers.
- * The server is the node process itself (spawned with this Node), so RSS is the server's alone.
+ * The server is the node process itself (spawned with this Node), so RSS is the server's alone; the CPU
+ * seconds it used until `/api/health` answered are printed beside each time (wall time on a busy machine
+ * says more about the machine than about Faena).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -23,6 +25,12 @@ const runs = Number(values.runs)
 const repoRoot = path.resolve(import.meta.dirname, '..')
 const bin = path.join(repoRoot, 'apps/server/bin/faena.mjs')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** CPU seconds (user + system) the process has used so far: a figure a busy machine does not inflate much. */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / 100
+}
 
 function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -84,8 +92,9 @@ async function start(dataDir: string, port: number, npmStart: boolean) {
   let out = ''
   child.stdout.on('data', (d: Buffer) => (out += d.toString()))
   const health = await waitFor(`http://127.0.0.1:${port}/api/health`, child, since)
+  const cpu = cpuSeconds(serverPid(child.pid!))
   const page = await waitFor(`http://127.0.0.1:${port}/`, child, since)
-  return { child, health, page, output: () => out }
+  return { child, health, cpu, page, output: () => out }
 }
 
 async function stop(child: ChildProcess) {
@@ -115,7 +124,7 @@ for (let run = 1; run <= runs; run++) {
   fs.rmSync(dataDir, { recursive: true, force: true })
   const load = os.loadavg()[0]!.toFixed(1)
   rows.push(
-    `| ${run} | ${first.health.toFixed(2)} s | ${first.page.toFixed(2)} s | ${idle} MB | ${again.health.toFixed(2)} s | ${idleAgain} MB | ${load} |`,
+    `| ${run} | ${first.health.toFixed(2)} s (${first.cpu.toFixed(1)} s CPU) | ${first.page.toFixed(2)} s | ${idle} MB | ${again.health.toFixed(2)} s (${again.cpu.toFixed(1)} s CPU) | ${idleAgain} MB | ${load} |`,
   )
   console.log(`run ${run}: ${phases}`)
 }

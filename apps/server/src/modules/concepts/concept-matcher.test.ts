@@ -101,7 +101,7 @@ describe('matchConcept', () => {
     const r = matchConcept({ code: '2.11', description: 'Tubo de acero al carbón de 8"Ø', unit: 'M' }, all)
     expect(r).toMatchObject({ found: false, reasons: ['wrong_code'], sameDescription: [{ id: tubo.id }] })
     expect(!r.found && r.message).toBe(
-      "CÓDIGO INCORRECTO. La partida '2.11' no existe; la descripción está en el catálogo como 2.1..",
+      "CÓDIGO INCORRECTO. La partida '2.11' no existe; la descripción está en el catálogo como 2.1.",
     )
   })
 
