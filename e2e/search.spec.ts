@@ -51,10 +51,15 @@ test('global search: with and without accents, a typo, grouped results, keyboard
   const box = page.getByRole('combobox', { name: 'Buscar en Faena' })
   const results = page.getByRole('listbox', { name: 'Resultados de la búsqueda' })
 
-  // `/` focuses the box from anywhere; an empty box explains what to type.
-  await page.locator('main').click()
-  await page.keyboard.press('/')
-  await expect(box).toBeFocused()
+  // `/` focuses the box from anywhere; an empty box explains what to type. The shortcut is listened for
+  // once the header has mounted, so the key is pressed after the box is on screen (and again, should the
+  // first press beat the listener on a loaded machine).
+  await expect(box).toBeVisible()
+  await page.locator('main h1').first().click()
+  await expect(async () => {
+    await page.keyboard.press('/')
+    await expect(box).toBeFocused({ timeout: 1_000 })
+  }).toPass({ timeout: 10_000 })
   await expect(page.getByText('Escribe al menos 2 caracteres. Sin acentos también funciona.')).toBeVisible()
 
   // Without accents: both records, grouped by kind.
