@@ -15,6 +15,7 @@ import * as m0015 from './0015_schedule_source_format'
 import * as m0016 from './0016_auth_hardening'
 import * as m0017 from './0017_schedule_progress'
 import * as m0018 from './0018_search'
+import * as m0019 from './0019_production'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number.
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '0016_auth_hardening': m0016,
   '0017_schedule_progress': m0017,
   '0018_search': m0018,
+  '0019_production': m0019,
 }
