@@ -16,6 +16,7 @@ import * as m0016 from './0016_auth_hardening'
 import * as m0017 from './0017_schedule_progress'
 import * as m0018 from './0018_search'
 import * as m0019 from './0019_production'
+import * as m0021 from './0021_list_indexes'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number.
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0017_schedule_progress': m0017,
   '0018_search': m0018,
   '0019_production': m0019,
+  '0021_list_indexes': m0021,
 }
