@@ -1,5 +1,4 @@
-// First, for its side effect: a new embedded database is created in a worker while the rest loads.
-import './platform/db/embedded-init-early'
+import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { readFile, writeFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
@@ -25,6 +24,7 @@ const USAGE = `Usage: faena <command> [options]
 
 Commands:
   serve                     serve the UI and API (default port 3000)
+  start                     build the web app while the server starts, then serve (what npm start runs)
   migrate                   apply pending database migrations
   seed --demo               create the demo organizations and users
   user:create --org <slug> --email <email> --role <role> --password <password> [--name <name>]
@@ -61,8 +61,27 @@ async function openDatabase(config: Config): Promise<Database> {
   })
 }
 
-async function serve(config: Config) {
+/** `vite build` of the web app in a child process (what `npm run build -w @faena/web` does). */
+function buildWebApp(): Promise<void> {
+  const repoRoot = path.resolve(DEFAULT_WEB_DIR, '../../..')
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', 'build', '-w', '@faena/web'], { cwd: repoRoot, stdio: 'inherit' })
+    child.once('error', reject)
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`the web build failed (exit ${code})`)),
+    )
+  })
+}
+
+/**
+ * `faena serve`; with `buildWeb` (`faena start`), the web app is built at the same time as the database opens,
+ * migrates and seeds, and the server listens once both are done (docs/architecture.md#start-up).
+ */
+async function serve(config: Config, { buildWeb = false } = {}) {
   startupMark('code loaded')
+  const webBuilt = buildWeb ? buildWebApp() : Promise.resolve()
+  // reported below, after the database work; not an unhandled rejection meanwhile
+  webBuilt.catch(() => undefined)
   const database = await openDatabase(config)
   startupMark('database open')
   await migrateToLatest(database.db)
@@ -72,6 +91,8 @@ async function serve(config: Config) {
     seeded = await seedDemo(database.db, { password: config.demoPassword, seeders: demoSeeders })
     startupMark('seeded')
   }
+  await webBuilt
+  if (buildWeb) startupMark('web built')
   const app = await buildApp({
     database,
     config,
@@ -79,6 +100,7 @@ async function serve(config: Config) {
     webDir: DEFAULT_WEB_DIR,
     backup: loadBackupSettings(process.env, config.dataDir),
   })
+  startupMark('app built')
   if (database.kind === 'pglite') markServing(config.dataDir)
   const shutdown = async () => {
     await app.close()
@@ -399,6 +421,8 @@ async function main(argv: string[]) {
     case undefined:
     case 'serve':
       return serve(config)
+    case 'start':
+      return serve(config, { buildWeb: true })
     case 'migrate':
       return withDatabase(config, async ({ db }) => {
         const applied = await migrateToLatest(db)

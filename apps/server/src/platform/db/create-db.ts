@@ -3,7 +3,7 @@ import pg from 'pg'
 import { Kysely, PostgresDialect } from 'kysely'
 import type { PGlite } from '@electric-sql/pglite'
 import type { DB } from '../../db-schema'
-import { EMBEDDED_POSTGRESQL_CONF, embeddedClusterReady } from './embedded-init'
+import { EMBEDDED_POSTGRESQL_CONF, embeddedClusterReady } from './embedded-init.mjs'
 
 export type Database = {
   db: Kysely<DB>
