@@ -152,6 +152,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(services.workOrderConcepts.routes)
   await app.register(services.schedules.routes)
   await app.register(services.search.routes)
+  await app.register(services.insights.routes)
 
   // The built web app: files as they are on disk now (a rebuild needs no restart), index.html for
   // every other GET outside /api (client-side routes); see the not-found handler.

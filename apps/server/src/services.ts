@@ -1,5 +1,6 @@
 import { createCatalogsModule, getNames as getCatalogNames } from './modules/catalogs'
 import { createConceptsModule } from './modules/concepts'
+import { createInsightsModule } from './modules/insights'
 import { createProposalsService } from './modules/proposals'
 import { createRentalBillingModule } from './modules/rental-billing'
 import {
@@ -91,6 +92,8 @@ export function buildServices(deps: ServicesDeps) {
   const schedules = createSchedulesModule({ db, clock, files, timeZoneOf })
   // global search: reads the index the database triggers keep (docs/search.md)
   const search = createSearchModule({ db })
+  // dashboards: read the other modules through their index.ts (docs/insights.md)
+  const insights = createInsightsModule({ db, clock, timeZoneOf })
 
   // rental line: billing first (it reads projects and documents), then the modules it guards
   const rentalBilling = createRentalBillingModule({
@@ -139,6 +142,7 @@ export function buildServices(deps: ServicesDeps) {
     rentalProjects,
     rentalDocuments,
     search,
+    insights,
   }
 }
 export type Services = ReturnType<typeof buildServices>

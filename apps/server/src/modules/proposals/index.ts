@@ -1,5 +1,6 @@
 /** The proposals (PTE) module: its only public entry. */
 export {
+  countProposals,
   createProposalsService,
   type CatalogsPort,
   type ProposalsService,

@@ -363,3 +363,37 @@ export async function insertProposalsWithStatus(
     .returningAll()
     .execute()
 }
+
+// --- figures for the dashboards (insights module) ---
+
+export type ProposalCountFilter = {
+  status?: string | undefined
+  clientId?: string | undefined
+  requestFrom?: string | undefined
+  requestTo?: string | undefined
+  /** the organization's today, for the overdue rule of `listProposals` */
+  today: string
+}
+
+/**
+ * Live proposals counted by status, client and overdue, with the same filters and overdue rule as
+ * `listProposals` (so a count equals the total of the list filtered the same way).
+ */
+export async function countProposals(db: Executor, orgId: string, f: ProposalCountFilter) {
+  let q = db.selectFrom('proposals as p').where('p.org_id', '=', orgId).where('p.deleted_at', 'is', null)
+  if (f.status) q = q.where('p.status', '=', f.status)
+  if (f.clientId) q = q.where('p.client_id', '=', f.clientId)
+  if (f.requestFrom) q = q.where('p.request_date', '>=', f.requestFrom)
+  if (f.requestTo) q = q.where('p.request_date', '<=', f.requestTo)
+  const overdue = sql<boolean>`(p.delivery_date < ${f.today} and p.status not in (${sql.join([...FINAL_PROPOSAL_STATUSES])}))`
+  const rows = await q
+    .select((eb) => ['p.status', 'p.client_id', overdue.as('overdue'), eb.fn.countAll<string>().as('count')])
+    .groupBy(['p.status', 'p.client_id', sql`3`]) // 3: the overdue flag, by position
+    .execute()
+  return rows.map((r) => ({
+    status: r.status,
+    clientId: r.client_id,
+    overdue: r.overdue,
+    count: Number(r.count),
+  }))
+}

@@ -728,3 +728,11 @@ function buildProposalStepTree(
   }
   return buildStepTree(rows, day, (r) => ({ attachments: byStep.get(r.id) ?? [] }))
 }
+
+/**
+ * Live proposals counted by status, client and overdue (for the dashboards of the insights module), with the
+ * filters and overdue rule of the proposals list. No access check here: the calling use case has done it.
+ */
+export async function countProposals(executor: Executor, orgId: string, filter: repo.ProposalCountFilter) {
+  return repo.countProposals(executor, orgId, filter)
+}

@@ -33,6 +33,7 @@ export {
   type RentalBillingServiceDeps,
 } from './rental-billing.service'
 export { rentalBillingRoutes } from './rental-billing.routes'
+export { listSheetFigures } from './sheet-figures'
 export type { RentalBillingTables } from './rental-billing.tables'
 export type {
   BillingAssignment,

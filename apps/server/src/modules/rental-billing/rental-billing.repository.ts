@@ -553,3 +553,36 @@ export async function findSheetByInvoiceReference(db: Executor, orgId: string, r
     .where('deleted_at', 'is', null)
     .executeTakeFirst()
 }
+
+// --- figures for the dashboards (insights module) ---
+
+/**
+ * Live sheets with the period, status, currency and totals the dashboards add up, filtered as `listSheets`
+ * (period overlapping [periodFrom, periodTo], status).
+ */
+export async function listSheetFigures(
+  db: Executor,
+  orgId: string,
+  f: Pick<TBillingSheetListQuery, 'status' | 'periodFrom' | 'periodTo'>,
+) {
+  let q = db.selectFrom('billing_sheets').where('org_id', '=', orgId).where('deleted_at', 'is', null)
+  if (f.status) q = q.where('status', '=', f.status)
+  if (f.periodFrom) q = q.where('period_end', '>=', f.periodFrom)
+  if (f.periodTo) q = q.where('period_start', '<=', f.periodTo)
+  return q
+    .select([
+      'id',
+      'project_id',
+      'client_name',
+      'status',
+      'period_start',
+      'period_end',
+      'currency',
+      'subtotal',
+      'tax',
+      'total',
+    ])
+    .orderBy('period_start')
+    .orderBy('series_code')
+    .execute()
+}

@@ -15,6 +15,7 @@ export type {
 } from './rental-projects.service'
 export type { RentalAssignmentInfo } from './rental-projects.mapping'
 export {
+  countEquipment,
   findProjectIds,
   getAssignments,
   getClient,
@@ -22,6 +23,7 @@ export {
   getProject,
   getProjects,
   listAssignments,
+  listEquipmentAssignmentWindows,
 } from './rental-projects.read'
 export { seedDemoRentalProjects } from './rental-projects.seed'
 export { checkRuc, type RucCheck, type RucKind } from './ruc'

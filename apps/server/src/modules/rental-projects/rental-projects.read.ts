@@ -89,3 +89,21 @@ export async function getEquipment(
 export async function findProjectIds(trx: Executor, orgId: string, q: string): Promise<string[]> {
   return repo.findProjectIdsMatching(trx, orgId, q)
 }
+
+/** Equipment and services counted by kind, condition and availability (the insights dashboards). */
+export async function countEquipment(trx: Executor, orgId: string) {
+  return repo.countEquipment(trx, orgId)
+}
+
+/**
+ * Equipment assignments on site some day of [from, to] (the insights dashboards): project, unit, first day
+ * and last day on site (the retirement, else the planned end; null while open).
+ */
+export async function listEquipmentAssignmentWindows(trx: Executor, orgId: string, from: string, to: string) {
+  return (await repo.listEquipmentAssignmentWindows(trx, orgId, from, to)).map((r) => ({
+    projectId: r.project_id,
+    equipmentId: r.equipment_id,
+    start: r.operation_start,
+    end: r.end,
+  }))
+}

@@ -702,3 +702,41 @@ export async function findProjectIdsMatching(db: Executor, orgId: string, q: str
     .execute()
   return rows.map((r) => r.id)
 }
+
+// --- figures for the dashboards (insights module) ---
+
+/** Equipment and services counted by kind, condition and availability. */
+export async function countEquipment(db: Executor, orgId: string) {
+  const rows = await db
+    .selectFrom('rental_equipment')
+    .where('org_id', '=', orgId)
+    .select((eb) => ['kind', 'condition', 'availability', eb.fn.countAll<string>().as('count')])
+    .groupBy(['kind', 'condition', 'availability'])
+    .execute()
+  return rows.map((r) => ({ ...r, count: Number(r.count) }))
+}
+
+/**
+ * Equipment assignments (not services) on site some day of [from, to]: on site from the operation start to the
+ * retirement (the last day on site), else the planned end, else still there (`end` null).
+ */
+export async function listEquipmentAssignmentWindows(db: Executor, orgId: string, from: string, to: string) {
+  return db
+    .selectFrom('rental_assignments')
+    .where('org_id', '=', orgId)
+    .where('kind', '=', 'equipment')
+    .where('operation_start', '<=', to)
+    .where((eb) =>
+      eb.or([
+        eb(sql<string | null>`coalesce(retired_on, operation_end)`, 'is', null),
+        eb(sql<string>`coalesce(retired_on, operation_end)`, '>=', from),
+      ]),
+    )
+    .select([
+      'project_id',
+      'equipment_id',
+      'operation_start',
+      sql<string | null>`coalesce(retired_on, operation_end)::text`.as('end'),
+    ])
+    .execute()
+}

@@ -23,6 +23,8 @@ export { workOrderConceptsRoutes } from './work-order-concepts.routes'
 /** The reading of a workbook against the organization's catalog (no writes), for benchmarks and tools. */
 export { parseAnnexCWithCatalog } from './annex-c-lookup'
 export { locateAnnexCTable } from './annex-c-parser'
+/** The (annex, code, description) key lines of a family are consolidated by (docs/work-order-concepts.md#family-consolidation). */
+export { annexLineKey } from './annex-c-diff'
 export { OBSERVATIONS_HEADER } from './annex-c-error-workbook'
 
 export function createWorkOrderConceptsModule(deps: { db: Db; clock: () => Date; files: FilesPort }) {

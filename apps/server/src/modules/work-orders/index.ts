@@ -1,6 +1,7 @@
 /** The work orders (OT) module: its only public entry. */
 export {
   createWorkOrdersService,
+  listWorkOrderFacts,
   type FamilyVolumesPort,
   type WorkOrdersService,
   type WorkOrdersServiceDeps,

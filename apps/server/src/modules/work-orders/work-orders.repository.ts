@@ -436,3 +436,46 @@ export async function updateStep(
     .returningAll()
     .executeTakeFirstOrThrow()
 }
+
+// --- figures for the dashboards (insights module) ---
+
+export type WorkOrderFactsFilter = {
+  status?: string | undefined
+  clientId?: string | undefined
+  frontId?: string | undefined
+  /** programmed window overlapping [from, to], as in `listWorkOrders` */
+  from?: string | undefined
+  to?: string | undefined
+  /** only the members of these families (the other filters still apply) */
+  familyIds?: readonly string[] | undefined
+  today: string
+  closed: readonly string[]
+}
+
+/**
+ * The few columns the dashboards need of each work order matching the filters of `listWorkOrders` (same
+ * window and overdue rules, so counts equal the totals of the list filtered the same way).
+ */
+export async function listWorkOrderFacts(db: Executor, orgId: string, f: WorkOrderFactsFilter) {
+  if (f.familyIds && f.familyIds.length === 0) return []
+  let q = db.selectFrom('work_orders as w').where('w.org_id', '=', orgId)
+  if (f.status) q = q.where('w.status', '=', f.status)
+  if (f.clientId) q = q.where('w.client_id', '=', f.clientId)
+  if (f.frontId) q = q.where('w.front_id', '=', f.frontId)
+  if (f.from) q = q.where(sql<string>`coalesce(w.planned_end, w.planned_start)`, '>=', f.from)
+  if (f.to) q = q.where('w.planned_start', '<=', f.to)
+  if (f.familyIds) q = q.where('w.family_id', 'in', [...f.familyIds])
+  const end = familyEndOf('w')
+  return q
+    .select((eb) => [
+      'w.id',
+      'w.family_id',
+      'w.reprogramming_number',
+      'w.status',
+      'w.client_id',
+      'w.front_id',
+      'w.planned_start',
+      eb.and([eb('w.status', 'not in', [...f.closed]), eb(end, '<', f.today)]).as('overdue'),
+    ])
+    .execute()
+}

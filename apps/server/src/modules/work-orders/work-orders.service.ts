@@ -16,6 +16,7 @@ import {
 } from './work-order-rules'
 import { writeWorkOrdersWorkbook } from './work-orders-export'
 import { importWorkOrderHistory } from './work-order-history-import'
+import type { Executor } from '../../platform/db/executor'
 import * as repo from './work-orders.repository'
 import { createWorkOrderCreateUseCases } from './work-order-create.service'
 import { createWorkOrderUpdateUseCases } from './work-order-update.service'
@@ -154,4 +155,30 @@ export function createWorkOrdersService(deps: WorkOrdersServiceDeps) {
     ...createWorkOrderUpdateUseCases(ctx),
     importHistory,
   }
+}
+
+/**
+ * Id, family, version, status, client, front, programmed start and overdue flag of the work orders matching
+ * the list's filters (for the dashboards of the insights module). No access check here: the calling use case
+ * has done it. `today` is the organization's.
+ */
+export async function listWorkOrderFacts(
+  executor: Executor,
+  orgId: string,
+  filter: Omit<repo.WorkOrderFactsFilter, 'closed'>,
+) {
+  const rows = await repo.listWorkOrderFacts(executor, orgId, {
+    ...filter,
+    closed: CLOSED_WORK_ORDER_STATUSES,
+  })
+  return rows.map((r) => ({
+    id: r.id,
+    familyId: r.family_id,
+    reprogrammingNumber: r.reprogramming_number,
+    status: r.status as TWorkOrderStatus,
+    clientId: r.client_id,
+    frontId: r.front_id,
+    plannedStart: r.planned_start,
+    overdue: Boolean(r.overdue),
+  }))
 }

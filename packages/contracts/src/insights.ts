@@ -1,0 +1,127 @@
+import { z } from 'zod'
+import { ZDate } from './common'
+import { ZProposalStatus } from './proposals'
+import { ZBillingSheetStatus } from './rental-billing'
+import { ZRentalAvailability, ZRentalCondition } from './rental-projects'
+import { ZWorkOrderStatus } from './work-orders'
+
+/** The dashboards of the insights module (docs/insights.md). */
+
+/** A month `YYYY-MM`. */
+const ZInsightsMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+
+const period = {
+  /** first day of the period (inclusive) */
+  from: ZDate.optional(),
+  /** last day of the period (inclusive) */
+  to: ZDate.optional(),
+}
+const fromNotAfterTo = (v: { from?: string | undefined; to?: string | undefined }) =>
+  !v.from || !v.to || v.from <= v.to
+const periodIssue = { message: 'La fecha final no puede ser anterior a la inicial', path: ['to'] }
+
+export const ZOffshoreDashboardQuery = z
+  .object({
+    ...period,
+    clientId: z.uuid().optional(),
+    /** work orders only (proposals have no front) */
+    frontId: z.uuid().optional(),
+    proposalStatus: ZProposalStatus.optional(),
+    workOrderStatus: ZWorkOrderStatus.optional(),
+  })
+  .refine(fromNotAfterTo, periodIssue)
+export type TOffshoreDashboardQuery = z.infer<typeof ZOffshoreDashboardQuery>
+
+export const ZRentalDashboardQuery = z
+  .object({
+    ...period,
+    /** a rental client (RUC) */
+    clientId: z.uuid().optional(),
+    sheetStatus: ZBillingSheetStatus.optional(),
+  })
+  .refine(fromNotAfterTo, periodIssue)
+export type TRentalDashboardQuery = z.infer<typeof ZRentalDashboardQuery>
+
+/** Exact money as a decimal string. */
+const money = z.string()
+
+export const ZOffshoreDashboard = z.object({
+  today: ZDate,
+  proposals: z.object({
+    total: z.number().int(),
+    overdue: z.number().int(),
+    byStatus: z.array(z.object({ status: ZProposalStatus, count: z.number().int() })),
+    /** clients by number of proposals, most first */
+    byClient: z.array(
+      z.object({
+        clientId: z.uuid(),
+        clientName: z.string(),
+        total: z.number().int(),
+        byStatus: z.array(z.object({ status: ZProposalStatus, count: z.number().int() })),
+      }),
+    ),
+  }),
+  workOrders: z.object({
+    total: z.number().int(),
+    overdue: z.number().int(),
+    byStatus: z.array(z.object({ status: ZWorkOrderStatus, count: z.number().int() })),
+    /** fronts by number of work orders; `frontId` null: without a front */
+    byFront: z.array(
+      z.object({
+        frontId: z.uuid().nullable(),
+        frontName: z.string().nullable(),
+        count: z.number().int(),
+        overdue: z.number().int(),
+      }),
+    ),
+  }),
+  /**
+   * Money of the confirmed Anexo C in force, by month of the programmed start of the work order that gives
+   * each line (docs/insights.md#money-authorized); `month` null: work orders without a programmed start.
+   */
+  authorized: z.object({
+    byMonth: z.array(
+      z.object({ month: ZInsightsMonth.nullable(), mxn: money, usd: money, workOrders: z.number().int() }),
+    ),
+    total: z.object({ mxn: money, usd: money }),
+    /** work orders in the filter without a confirmed Anexo C */
+    withoutAnnex: z.number().int(),
+  }),
+})
+export type TOffshoreDashboard = z.infer<typeof ZOffshoreDashboard>
+
+const ZSheetAmounts = z.object({ currency: z.string(), subtotal: money, total: money })
+
+export const ZRentalDashboard = z.object({
+  today: ZDate,
+  equipment: z.object({
+    /** units of kind equipment, not retired (now) */
+    fleet: z.number().int(),
+    byAvailability: z.array(z.object({ availability: ZRentalAvailability, count: z.number().int() })),
+    byCondition: z.array(z.object({ condition: ZRentalCondition, count: z.number().int() })),
+    /** units waiting in the yard: operative and available */
+    readyToRent: z.number().int(),
+    /** days on site of the equipment (or of the client's projects) ÷ fleet × days of the period */
+    utilization: z.object({
+      from: ZDate,
+      to: ZDate,
+      days: z.number().int(),
+      equipmentDays: z.number().int(),
+      capacityDays: z.number().int(),
+      /** percent with one decimal, as text; null without a fleet */
+      percent: z.string().nullable(),
+    }),
+  }),
+  sheets: z.object({
+    byStatus: z.array(
+      z.object({ status: ZBillingSheetStatus, count: z.number().int(), amounts: z.array(ZSheetAmounts) }),
+    ),
+  }),
+  /** liquidated and invoiced sheets, by month of their period start */
+  revenueByMonth: z.array(z.object({ month: ZInsightsMonth, amounts: z.array(ZSheetAmounts) })),
+  /** liquidated and invoiced sheets by client, highest subtotal first */
+  revenueByClient: z.array(
+    z.object({ clientId: z.uuid().nullable(), clientName: z.string(), amounts: z.array(ZSheetAmounts) }),
+  ),
+})
+export type TRentalDashboard = z.infer<typeof ZRentalDashboard>
