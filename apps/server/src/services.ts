@@ -1,6 +1,7 @@
 import { createCatalogsModule, getNames as getCatalogNames } from './modules/catalogs'
 import { createConceptsModule } from './modules/concepts'
 import { createInsightsModule } from './modules/insights'
+import { createProductionModule } from './modules/production'
 import { createProposalsService } from './modules/proposals'
 import { createRentalBillingModule } from './modules/rental-billing'
 import {
@@ -90,6 +91,13 @@ export function buildServices(deps: ServicesDeps) {
   })
   const workOrderConcepts = createWorkOrderConceptsModule({ db, clock, files })
   const schedules = createSchedulesModule({ db, clock, files, timeZoneOf })
+  // daily status and production per site (docs/production.md): reads work orders and their Anexo C
+  const production = createProductionModule({
+    db,
+    clock,
+    listWorkOrders: workOrders.listWorkOrders,
+    listConcepts: workOrderConcepts.service.listConcepts,
+  })
   // global search: reads the index the database triggers keep (docs/search.md)
   const search = createSearchModule({ db })
   // dashboards: read the other modules through their index.ts (docs/insights.md)
@@ -138,6 +146,7 @@ export function buildServices(deps: ServicesDeps) {
     workOrders,
     workOrderConcepts,
     schedules,
+    production,
     rentalBilling,
     rentalProjects,
     rentalDocuments,

@@ -55,6 +55,15 @@ export const PERMISSIONS = [
   'billingSheet.manage',
   'billingSheet.liquidate',
   'billingSheet.invoice',
+  /** production (docs/production.md): read the grids; capture daily status and production */
+  'production.read',
+  'production.capture',
+  /** reopen a signed day, with a reason (supervisor and above) */
+  'production.unlock',
+  /** the organization's day-status catalog */
+  'production.configure',
+  /** the effective-dated exchange rates (billing, admin) */
+  'exchangeRate.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -65,6 +74,7 @@ const READ: Permission[] = [
   'concept.read',
   'workOrder.read',
   'rental.read',
+  'production.read',
 ]
 
 /** The static permission map: role → what it may do. Checked in services through requireAccess. */
@@ -90,6 +100,9 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'fieldDocument.manage',
     'billingSheet.manage',
     'billingSheet.liquidate',
+    'production.capture',
+    'production.unlock',
+    'production.configure',
   ],
   supervisor: [
     ...READ,
@@ -99,8 +112,10 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'schedule.import',
     'schedule.progress',
     'fieldDocument.manage',
+    'production.capture',
+    'production.unlock',
   ],
-  operator: [...READ, 'file.upload', 'proposal.update', 'fieldDocument.manage'],
+  operator: [...READ, 'file.upload', 'proposal.update', 'fieldDocument.manage', 'production.capture'],
   billing: [
     ...READ,
     'audit.read',
@@ -108,6 +123,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'billingSheet.manage',
     'billingSheet.liquidate',
     'billingSheet.invoice',
+    'exchangeRate.manage',
   ],
   viewer: READ,
 }

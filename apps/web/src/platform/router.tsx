@@ -37,6 +37,8 @@ import * as admin from '../modules/admin'
 import * as audit from '../modules/audit'
 import * as catalogs from '../modules/catalogs'
 import * as concepts from '../modules/concepts'
+import * as insights from '../modules/insights'
+import * as production from '../modules/production'
 import * as proposals from '../modules/proposals'
 import * as rentalBilling from '../modules/rental-billing'
 import * as rentalProjects from '../modules/rental-projects'
@@ -62,11 +64,13 @@ const routeTree = rootRoute.addChildren([
     passwordRoute,
     ...proposals.routes(appRoute),
     ...workOrders.routes(appRoute),
+    ...production.routes(appRoute),
     ...concepts.routes(appRoute),
     ...catalogs.routes(appRoute),
     ...rentalDocuments.routes(appRoute),
     ...rentalBilling.routes(appRoute),
     ...rentalProjects.routes(appRoute),
+    ...insights.routes(appRoute),
     ...audit.routes(appRoute),
     ...admin.routes(appRoute),
   ]),

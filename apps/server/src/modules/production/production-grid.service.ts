@@ -1,0 +1,396 @@
+import type {
+  TExchangeRateRequest,
+  TExchangeRates,
+  TFieldError,
+  TProductionGrid,
+  TProductionGridDay,
+  TProductionGridQuery,
+  TProductionGridRow,
+  TProductionGridSaved,
+  TProductionGridSaveRequest,
+  TTimeType,
+} from '@faena/contracts'
+import { requireAccess, type Actor } from '../../platform/access'
+import { writeAudit } from '../../platform/audit/audit'
+import type { Executor } from '../../platform/db/executor'
+import { AppError } from '../../platform/errors'
+import { Dec } from '../../platform/money/money'
+import { listActiveWorkOrderConcepts } from '../work-order-concepts'
+import type { WorkOrderRef } from '../work-orders'
+import { toFamilyMember, type ProductionContext } from './production.context'
+import * as grepo from './production-grid.repository'
+import * as repo from './production.repository'
+import { basisOf, compareConcepts, consolidate, type FamilyConcept } from './production-grid-rules'
+import { firstDay, lastDay, monthDays, outsideWindow, overlapsMonth, windowAtSite } from './production-rules'
+
+const ZERO = '0'
+const key = (conceptId: string, day: string) => `${conceptId}|${day}`
+const plain = (v: Dec) => v.toFixed()
+
+/** The production grid, its save with the family-wide excess, KPIs, exchange rates (docs/production.md#production-grid). */
+export function createProductionGridUseCases(ctx: ProductionContext) {
+  const { db } = ctx
+
+  /** The family's concepts from its members' active Anexo C, and the basis of the excess flags. */
+  async function familyConcepts(ex: Executor, orgId: string, members: readonly WorkOrderRef[]) {
+    const active = await listActiveWorkOrderConcepts(
+      ex,
+      orgId,
+      members.map((m) => m.id),
+    )
+    const concepts = consolidate(members.map((m) => ({ workOrderId: m.id, lines: active.get(m.id)?.lines })))
+    return { concepts, basis: basisOf(active) }
+  }
+  const authorizedOf = (concepts: Map<string, FamilyConcept>) =>
+    [...concepts.values()].map((c) => ({ conceptId: c.conceptId, volume: c.authorizedVolume }))
+
+  /** Recomputes the family's excess flags when an Anexo C confirmation changed the basis (in its own transaction). */
+  async function ensureExcessCurrent(orgId: string, familyId: string, members: readonly WorkOrderRef[]) {
+    const { basis } = await familyConcepts(db, orgId, members)
+    if ((await grepo.getFamilyBasis(db, orgId, familyId)) === basis) return
+    await db.transaction().execute(async (trx) => {
+      const locked = await grepo.lockFamilyBasis(trx, orgId, familyId)
+      const fresh = await familyConcepts(trx, orgId, members)
+      if (locked === fresh.basis) return
+      await grepo.recomputeExcess(trx, orgId, familyId, authorizedOf(fresh.concepts))
+      await grepo.setFamilyBasis(trx, orgId, familyId, fresh.basis)
+    })
+  }
+
+  /** Days the grid cannot write, with why: outside the window, signed, a status that allows no production. */
+  async function blockedDays(
+    ex: Executor,
+    orgId: string,
+    workOrderId: string,
+    siteId: string,
+    month: string,
+    window: NonNullable<ReturnType<typeof windowAtSite>>,
+  ) {
+    const out = new Map<string, string>()
+    for (const d of monthDays(month)) {
+      const w = outsideWindow(window, d)
+      if (w) out.set(d, w)
+    }
+    for (const f of await repo.dayFacts(ex, orgId, workOrderId, siteId, firstDay(month), lastDay(month))) {
+      if (out.has(f.day)) continue
+      if (f.signature === 'signed') out.set(f.day, 'signed')
+      else if (f.allows_production === false) out.set(f.day, 'no_production')
+    }
+    return out
+  }
+
+  async function loadAtSite(ex: Executor, orgId: string, workOrderId: string, siteId: string, month: string) {
+    const { initial, members } = await ctx.loadFamily(ex, orgId, workOrderId)
+    const window = windowAtSite(members.map(toFamilyMember), siteId)
+    if (!window || !overlapsMonth(window, month))
+      throw new AppError('VALIDATION', `La orden ${initial.number} no trabaja en este sitio en ${month}`, [
+        { path: 'siteId', message: 'La orden de trabajo no tiene vigencia en este sitio y mes' },
+      ])
+    return { initial, members, window }
+  }
+
+  async function getGrid(actor: Actor, q: TProductionGridQuery): Promise<TProductionGrid> {
+    requireAccess(actor, 'production.read')
+    const { orgId } = actor
+    const { initial, members, window } = await loadAtSite(db, orgId, q.workOrderId, q.siteId, q.month)
+    await ensureExcessCurrent(orgId, initial.familyId, members)
+    const { concepts } = await familyConcepts(db, orgId, members)
+    // planned volumes per day: those of the member whose Anexo C gives the concept
+    const sources = [...new Set([...concepts.values()].map((c) => c.sourceWorkOrderId))]
+    const planned = new Map<string, string>()
+    for (const woId of sources) {
+      const list = await ctx.listConcepts(actor, woId, {})
+      for (const item of list.items) {
+        const c = item.conceptId ? concepts.get(item.conceptId) : undefined
+        if (!c || c.sourceWorkOrderId !== woId) continue
+        for (const [d, v] of Object.entries(item.plannedByDay)) {
+          if (!d.startsWith(q.month)) continue
+          const k = key(c.conceptId, d)
+          planned.set(k, new Dec(planned.get(k) ?? ZERO).plus(v).toFixed())
+        }
+      }
+    }
+    const [entries, sums, blocked, version, rate] = await Promise.all([
+      grepo.listEntries(db, orgId, initial.id, q.siteId, firstDay(q.month), lastDay(q.month)),
+      grepo.familySums(db, orgId, initial.familyId, firstDay(q.month), lastDay(q.month)),
+      blockedDays(db, orgId, initial.id, q.siteId, q.month, window),
+      grepo.getVersion(db, orgId, { ...q, month: firstDay(q.month) }),
+      grepo.rateOn(db, orgId, lastDay(q.month)),
+    ])
+    const mine = new Map<string, grepo.EntryRow>()
+    const other = new Map<string, string>()
+    for (const e of entries) {
+      if (e.time_type === q.timeType) mine.set(key(e.concept_id, e.day), e)
+      else other.set(key(e.concept_id, e.day), e.volume)
+    }
+    const days = monthDays(q.month)
+    let authMxn = new Dec(0)
+    let authUsd = new Dec(0)
+    let execMxn = new Dec(0)
+    let execUsd = new Dec(0)
+    let accMxn = new Dec(0)
+    let accUsd = new Dec(0)
+    const rows: TProductionGridRow[] = [...concepts.values()].sort(compareConcepts).map((c) => {
+      const s = sums.get(c.conceptId) ?? { before: ZERO, within: ZERO }
+      const pm = new Dec(c.unitPriceMxn)
+      const pu = new Dec(c.unitPriceUsd)
+      authMxn = authMxn.plus(pm.times(c.authorizedVolume))
+      authUsd = authUsd.plus(pu.times(c.authorizedVolume))
+      execMxn = execMxn.plus(pm.times(s.within))
+      execUsd = execUsd.plus(pu.times(s.within))
+      accMxn = accMxn.plus(pm.times(s.before))
+      accUsd = accUsd.plus(pu.times(s.before))
+      let month = new Dec(0)
+      const cells = days.map((d): TProductionGridDay => {
+        const e = mine.get(key(c.conceptId, d))
+        const o = other.get(key(c.conceptId, d)) ?? ZERO
+        month = month.plus(e?.volume ?? ZERO).plus(o)
+        return {
+          date: d,
+          volume: e ? new Dec(e.volume).toFixed() : ZERO,
+          otherVolume: new Dec(o).toFixed(),
+          planned: planned.get(key(c.conceptId, d)) ?? ZERO,
+          excess: e?.is_excess ?? false,
+          blocked: blocked.has(d),
+        }
+      })
+      const toDate = new Dec(s.before).plus(s.within)
+      return {
+        conceptId: c.conceptId,
+        annex: c.annex,
+        code: c.code,
+        description: c.description,
+        unit: c.unit,
+        authorizedVolume: new Dec(c.authorizedVolume).toFixed(),
+        unitPriceMxn: pm.toFixed(),
+        unitPriceUsd: pu.toFixed(),
+        monthVolume: plain(month),
+        volumeToDate: plain(toDate),
+        amountMxn: plain(month.times(pm)),
+        amountUsd: plain(month.times(pu)),
+        status: toDate.greaterThan(c.authorizedVolume) ? 'excess' : 'authorized',
+        days: cells,
+      }
+    })
+    const r = rate ? new Dec(rate.rate) : null
+    return {
+      workOrderId: initial.id,
+      number: initial.number,
+      siteId: q.siteId,
+      month: q.month,
+      timeType: q.timeType,
+      version: version?.version ?? 0,
+      blockedDays: [...blocked]
+        .map(([date, reason]) => ({ date, reason }))
+        .sort((a, b) => (a.date < b.date ? -1 : 1)),
+      rows,
+      totals: {
+        authorizedMxn: plain(authMxn),
+        authorizedUsd: plain(authUsd),
+        executedMxn: plain(execMxn),
+        executedUsd: plain(execUsd),
+        accumulatedMxn: plain(accMxn),
+        accumulatedUsd: plain(accUsd),
+        remainingMxn: plain(authMxn.minus(accMxn).minus(execMxn)),
+        remainingUsd: plain(authUsd.minus(accUsd).minus(execUsd)),
+        exchangeRate: r ? r.toFixed() : null,
+        exchangeRateFrom: rate?.valid_from ?? null,
+        authorizedHomologatedMxn: r ? plain(authMxn.plus(authUsd.times(r))) : null,
+        executedHomologatedMxn: r ? plain(execMxn.plus(execUsd.times(r))) : null,
+      },
+    }
+  }
+
+  /**
+   * One save = one transaction: a stale version is a 409 with what the other save changed; a cell on a signed
+   * day, or with volume on a day whose status allows no production, refuses the whole save naming the cells;
+   * zero deletes; then the family's excess flags are recomputed in one statement.
+   */
+  async function saveGrid(actor: Actor, body: TProductionGridSaveRequest): Promise<TProductionGridSaved> {
+    requireAccess(actor, 'production.capture')
+    const { orgId } = actor
+    const month = firstDay(body.month)
+    const days = new Set(monthDays(body.month))
+    const problems: TFieldError[] = []
+    const seen = new Set<string>()
+    body.cells.forEach((c, i) => {
+      if (!days.has(c.date))
+        problems.push({ path: `cells.${i}.date`, message: `El día ${c.date} no es de ${body.month}` })
+      const k = key(c.conceptId, c.date)
+      if (seen.has(k)) problems.push({ path: `cells.${i}`, message: `Celda repetida: ${c.date}` })
+      seen.add(k)
+    })
+    if (problems.length) throw new AppError('VALIDATION', 'Hay celdas no válidas', problems)
+    return db.transaction().execute(async (trx) => {
+      const { initial, members, window } = await loadAtSite(
+        trx,
+        orgId,
+        body.workOrderId,
+        body.siteId,
+        body.month,
+      )
+      await grepo.lockFamilyBasis(trx, orgId, initial.familyId)
+      const vkey = { workOrderId: initial.id, siteId: body.siteId, month, timeType: body.timeType }
+      const current = await grepo.getVersion(trx, orgId, vkey, { forUpdate: true })
+      if ((current?.version ?? 0) !== body.version)
+        throw new AppError(
+          'CONFLICT',
+          'Otra persona guardó esta sábana después de que la abriste; recarga para ver sus cambios',
+          {
+            reason: 'stale_version',
+            version: current?.version ?? 0,
+            savedBy: current?.saved_by ?? null,
+            savedAt: current?.saved_at ? new Date(current.saved_at).toISOString() : null,
+            changes: current?.last_changes ?? [],
+          },
+        )
+      const { concepts, basis } = await familyConcepts(trx, orgId, members)
+      body.cells.forEach((c, i) => {
+        if (!concepts.has(c.conceptId))
+          problems.push({
+            path: `cells.${i}.conceptId`,
+            message: 'El concepto no está en el Anexo C de la familia',
+          })
+        else if (outsideWindow(window, c.date))
+          problems.push({
+            path: `cells.${i}.date`,
+            message: `${c.date}: fuera de la vigencia de la orden en este sitio`,
+          })
+      })
+      if (problems.length) throw new AppError('VALIDATION', 'Hay celdas que no se pueden guardar', problems)
+      const existing = new Map(
+        (
+          await grepo.listEntries(
+            trx,
+            orgId,
+            initial.id,
+            body.siteId,
+            firstDay(body.month),
+            lastDay(body.month),
+            body.timeType,
+          )
+        ).map((e) => [key(e.concept_id, e.day), e.volume]),
+      )
+      const changed = body.cells
+        .map((c) => ({ ...c, old: existing.get(key(c.conceptId, c.date)) ?? ZERO, vol: new Dec(c.volume) }))
+        .filter((c) => !c.vol.equals(c.old))
+      const blocked = await blockedDays(trx, orgId, initial.id, body.siteId, body.month, window)
+      const signed = changed.filter((c) => blocked.get(c.date) === 'signed')
+      const label = (c: { conceptId: string; date: string }) => `${concepts.get(c.conceptId)!.code} ${c.date}`
+      if (signed.length)
+        throw new AppError(
+          'CONFLICT',
+          `Días firmados, no se guardó nada: ${signed.slice(0, 20).map(label).join(', ')}`,
+          {
+            reason: 'signed_days',
+            cells: signed.map((c) => ({
+              conceptId: c.conceptId,
+              date: c.date,
+              code: concepts.get(c.conceptId)!.code,
+            })),
+          },
+        )
+      const stopped = changed.filter((c) => blocked.get(c.date) === 'no_production' && c.vol.greaterThan(0))
+      if (stopped.length)
+        throw new AppError(
+          'CONFLICT',
+          `El estado del día no permite producción, no se guardó nada: ${stopped.slice(0, 20).map(label).join(', ')}`,
+          {
+            reason: 'no_production_days',
+            cells: stopped.map((c) => ({
+              conceptId: c.conceptId,
+              date: c.date,
+              code: concepts.get(c.conceptId)!.code,
+            })),
+          },
+        )
+      const userId = ctx.userId(actor)
+      await grepo.upsertEntries(
+        trx,
+        changed
+          .filter((c) => c.vol.greaterThan(0))
+          .map((c) => ({
+            org_id: orgId,
+            family_id: initial.familyId,
+            work_order_id: initial.id,
+            site_id: body.siteId,
+            concept_id: c.conceptId,
+            day: c.date,
+            time_type: body.timeType,
+            volume: c.vol.toFixed(),
+            updated_by: userId,
+          })),
+      )
+      await grepo.deleteEntries(
+        trx,
+        orgId,
+        initial.id,
+        body.siteId,
+        body.timeType,
+        changed.filter((c) => c.vol.isZero()).map((c) => ({ conceptId: c.conceptId, day: c.date })),
+      )
+      await grepo.recomputeExcess(trx, orgId, initial.familyId, authorizedOf(concepts))
+      await grepo.setFamilyBasis(trx, orgId, initial.familyId, basis)
+      const version = (current?.version ?? 0) + 1
+      const auditChanges = changed.map((c) => ({
+        field: `${concepts.get(c.conceptId)!.code} ${c.date} ${body.timeType}`,
+        old: new Dec(c.old).toFixed(),
+        new: c.vol.toFixed(),
+      }))
+      await grepo.writeVersion(trx, orgId, vkey, version, userId, auditChanges.slice(0, 500))
+      await writeAudit(trx, actor, {
+        action: 'production.grid_saved',
+        module: 'production',
+        entityType: 'work_order',
+        entityId: initial.id,
+        changes: auditChanges,
+        data: { siteId: body.siteId, month: body.month, timeType: body.timeType, version },
+      })
+      const after = await grepo.listEntries(
+        trx,
+        orgId,
+        initial.id,
+        body.siteId,
+        firstDay(body.month),
+        lastDay(body.month),
+      )
+      return {
+        version,
+        changed: changed.length,
+        excess: after
+          .filter((e) => e.is_excess)
+          .map((e) => ({ conceptId: e.concept_id, date: e.day, timeType: e.time_type as TTimeType }))
+          .sort((a, b) => (a.date + a.timeType < b.date + b.timeType ? -1 : 1)),
+      }
+    })
+  }
+
+  async function listRates(actor: Actor): Promise<TExchangeRates> {
+    requireAccess(actor, 'production.read')
+    const rows = await grepo.listRates(db, actor.orgId)
+    return {
+      items: rows.map((r) => ({
+        validFrom: r.valid_from,
+        rate: new Dec(r.rate).toFixed(),
+        createdAt: new Date(r.created_at).toISOString(),
+      })),
+    }
+  }
+
+  async function saveRate(actor: Actor, body: TExchangeRateRequest): Promise<TExchangeRates> {
+    requireAccess(actor, 'exchangeRate.manage')
+    await db.transaction().execute(async (trx) => {
+      const old = await grepo.upsertRate(trx, actor.orgId, body.validFrom, body.rate, ctx.userId(actor))
+      await writeAudit(trx, actor, {
+        action: 'production.exchange_rate_saved',
+        module: 'production',
+        entityType: 'exchange_rate',
+        entityId: null,
+        changes: [{ field: `rate ${body.validFrom}`, old, new: body.rate }],
+      })
+    })
+    return listRates(actor)
+  }
+
+  return { getGrid, saveGrid, listRates, saveRate }
+}

@@ -1,0 +1,13 @@
+import { createDailyStatusUseCases } from './daily-status.service'
+import { createProductionGridUseCases } from './production-grid.service'
+import { createProductionContext, type ProductionDeps } from './production.context'
+
+/**
+ * The production service (docs/production.md): the day-status catalog and the daily status grid in
+ * daily-status.service.ts, the production grid, its KPIs and the exchange rates in production-grid.service.ts, over one shared context (production.context.ts).
+ */
+export function createProductionService(deps: ProductionDeps) {
+  const ctx = createProductionContext(deps)
+  return { ...createDailyStatusUseCases(ctx), ...createProductionGridUseCases(ctx) }
+}
+export type ProductionService = ReturnType<typeof createProductionService>

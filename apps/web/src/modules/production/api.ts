@@ -1,0 +1,99 @@
+/** Queries and mutations of the production screens (docs/production.md). */
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type {
+  TDailyStatusGrid,
+  TDailyStatusSaved,
+  TDailyStatusSaveRequest,
+  TDailyStatusUnlockRequest,
+  TDayStatusCatalog,
+  TExchangeRateRequest,
+  TExchangeRates,
+  TProductionGrid,
+  TProductionGridQuery,
+  TProductionGridSaved,
+  TProductionGridSaveRequest,
+  TProductionSite,
+} from '@faena/contracts'
+import { apiGet, apiPost, apiPut, downloadFile } from '../../platform/api'
+
+export const productionKeys = {
+  all: ['production'] as const,
+  sites: (month: string) => ['production', 'sites', month] as const,
+  daily: (siteId: string, month: string) => ['production', 'daily', siteId, month] as const,
+  grid: (q: TProductionGridQuery) =>
+    ['production', 'grid', q.workOrderId, q.siteId, q.month, q.timeType] as const,
+  dayStatuses: ['production', 'day-statuses'] as const,
+  rates: ['production', 'exchange-rates'] as const,
+}
+
+export const sitesQuery = (month: string) =>
+  queryOptions({
+    queryKey: productionKeys.sites(month),
+    queryFn: ({ signal }) =>
+      apiGet<{ items: TProductionSite[] }>('/api/v1/production/sites', { query: { month }, signal }),
+  })
+
+export const dailyQuery = (siteId: string, month: string) =>
+  queryOptions({
+    queryKey: productionKeys.daily(siteId, month),
+    queryFn: ({ signal }) =>
+      apiGet<TDailyStatusGrid>('/api/v1/production/daily-status', { query: { siteId, month }, signal }),
+    placeholderData: keepPreviousData,
+  })
+
+export const gridQuery = (q: TProductionGridQuery) =>
+  queryOptions({
+    queryKey: productionKeys.grid(q),
+    queryFn: ({ signal }) => apiGet<TProductionGrid>('/api/v1/production/grid', { query: q, signal }),
+  })
+
+export const dayStatusesQuery = () =>
+  queryOptions({
+    queryKey: productionKeys.dayStatuses,
+    queryFn: ({ signal }) => apiGet<TDayStatusCatalog>('/api/v1/production/day-statuses', { signal }),
+  })
+
+export const ratesQuery = () =>
+  queryOptions({
+    queryKey: productionKeys.rates,
+    queryFn: ({ signal }) => apiGet<TExchangeRates>('/api/v1/production/exchange-rates', { signal }),
+  })
+
+export const useSaveDailyStatus = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TDailyStatusSaveRequest) =>
+      apiPut<TDailyStatusSaved>('/api/v1/production/daily-status', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
+  })
+}
+
+export const useUnlockDay = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TDailyStatusUnlockRequest) =>
+      apiPost<TDailyStatusSaved>('/api/v1/production/daily-status/unlock', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
+  })
+}
+
+export const useSaveGrid = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TProductionGridSaveRequest) =>
+      apiPut<TProductionGridSaved>('/api/v1/production/grid', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
+  })
+}
+
+export const useSaveRate = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TExchangeRateRequest) =>
+      apiPut<TExchangeRates>('/api/v1/production/exchange-rates', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
+  })
+}
+
+export const exportGrid = (q: TProductionGridQuery) =>
+  downloadFile('/api/v1/production/grid/export.xlsx', { query: q })

@@ -1,0 +1,224 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import {
+  annexRows,
+  confirmAnnex,
+  importCatalog,
+  siteRefs,
+  workOrderWithAnnex,
+  type ProductionApi,
+  type SiteRefs,
+} from '../apps/server/test/production-setup'
+import { login, watchPageErrors } from './helpers'
+
+/** The production fixtures (docs/production.md) through the API, as the signed-in user of `page`. */
+function apiOf(request: APIRequestContext): ProductionApi {
+  return {
+    async json(method, url, body) {
+      const res = await request.fetch(url, { method, ...(body === undefined ? {} : { data: body }) })
+      if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`)
+      return res.json()
+    },
+    async upload(url, fileName, bytes, fields = {}) {
+      const res = await request.post(url, {
+        multipart: {
+          ...fields,
+          file: {
+            name: fileName,
+            mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            buffer: bytes,
+          },
+        },
+        timeout: 60_000,
+      })
+      if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`)
+      return res.json()
+    },
+  }
+}
+
+async function setup(page: Page, number: string, month: string, volumes: number[]) {
+  const api = apiOf(page.request)
+  const catalog = await importCatalog(api)
+  const refs = await siteRefs(api)
+  const wo = await workOrderWithAnnex(api, refs, {
+    number,
+    start: `${month}-02`,
+    end: `${month}-27`,
+    rows: annexRows(catalog.slice(0, volumes.length), (i) => volumes[i]!),
+  })
+  return { api, catalog, refs, wo }
+}
+
+const dailyCell = (page: Page, number: string, date: string) =>
+  page.locator(`td[data-cell="${number}|${date}"]`)
+const gridCell = (page: Page, code: string, date: string) => page.locator(`td[data-cell="${code}|${date}"]`)
+
+async function openProduction(page: Page, refs: SiteRefs, month: string, extra = '') {
+  await page.goto(`/production?month=${month}&siteId=${refs.vessel}${extra}`)
+}
+
+/** Types a volume in a grid cell (click, type, Enter). */
+async function typeVolume(page: Page, code: string, date: string, value: string) {
+  await gridCell(page, code, date).click()
+  await page.keyboard.type(value)
+  await page.keyboard.press('Enter')
+}
+
+test('weather standby: a status with a comment, no production that day, production resumes the next day', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+  const { refs, wo, catalog } = await setup(page, 'OT-E2E-CLIMA', '2026-03', [50])
+  await openProduction(page, refs, '2026-03')
+  const grid = page.getByRole('grid', { name: /Estado de cada día/ })
+  await expect(grid).toBeVisible()
+  await expect(dailyCell(page, wo.number, '2026-03-01')).toHaveClass(/kg__cell--blocked/)
+
+  // day 10: operating; day 11: weather standby with a comment (dialog); day 12: operating again
+  await dailyCell(page, wo.number, '2026-03-10').click()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Estado del día').selectOption('operating')
+  await dialog.getByRole('button', { name: 'Aplicar a la selección' }).click()
+  await dailyCell(page, wo.number, '2026-03-11').dblclick()
+  await dialog.getByLabel('Estado del día').selectOption('weather_standby')
+  await dialog.getByLabel('Comentario').fill('Frente frío, puerto cerrado')
+  await dialog.getByRole('button', { name: 'Aplicar a la selección' }).click()
+  // bulk: select day 12 and apply "Operando" from the toolbar
+  await dailyCell(page, wo.number, '2026-03-12').click()
+  await page.getByLabel('Estado del día').selectOption('operating')
+  await page.getByRole('button', { name: 'Aplicar a la selección' }).click()
+  await expect(page.getByText('3 cambios sin guardar')).toBeVisible()
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click()
+  await expect(page.getByText('Cambios guardados')).toBeVisible()
+  await expect(dailyCell(page, wo.number, '2026-03-11')).toHaveAttribute('title', /Frente frío/)
+  await page.screenshot({ path: 'e2e/test-results/production-daily.png' })
+
+  // the production sheet: day 11 takes no production, day 12 does
+  await page.getByRole('tab', { name: 'Producción' }).click()
+  const code = catalog[0]!.code
+  await expect(gridCell(page, code, '2026-03-11')).toHaveClass(/kg__cell--blocked/)
+  await expect(gridCell(page, code, '2026-03-11')).toHaveAttribute('title', /no permite producción/)
+  await typeVolume(page, code, '2026-03-12', '4.5')
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click()
+  await expect(page.getByText('Cambios guardados')).toBeVisible()
+  await expect(gridCell(page, code, '2026-03-12')).toContainText('4.5')
+  expect(problems).toEqual([])
+})
+
+test('excess volume: flagged while typing, confirmed on save, cleared when a reprogramming raises the authorization', async ({
+  page,
+}) => {
+  test.setTimeout(150_000)
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+  const { api, refs, wo, catalog } = await setup(page, 'OT-E2E-EXCEDENTE', '2026-04', [10, 20])
+  await openProduction(page, refs, '2026-04', `&tab=grid&workOrderId=${wo.id}`)
+  const code = catalog[0]!.code
+  await typeVolume(page, code, '2026-04-06', '7')
+  await expect(gridCell(page, code, '2026-04-06')).not.toHaveClass(/pg__cell--excess/)
+  // fast typing, then arrows: the next cell to the right
+  await page.keyboard.press('ArrowUp')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.type('5')
+  await page.keyboard.press('Tab')
+  await expect(gridCell(page, code, '2026-04-07')).toHaveClass(/pg__cell--excess/)
+  await expect(page.getByText('2 cambios sin guardar')).toBeVisible()
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click()
+  await expect(page.getByText('Cambios guardados')).toBeVisible()
+  await expect(gridCell(page, code, '2026-04-07')).toHaveClass(/pg__cell--excess/)
+  await expect(page.getByRole('row', { name: new RegExp(code.replace('.', '\\.')) }).first()).toContainText(
+    'Excedente',
+  )
+
+  // a reprogramming whose Anexo C authorizes 30: the excess clears
+  const repro = await api.json('POST', `/api/v1/work-orders/${wo.id}/reprogrammings`, {
+    plannedStart: '2026-04-02',
+    plannedEnd: '2026-05-31',
+  })
+  await confirmAnnex(
+    api,
+    repro.id,
+    annexRows(catalog.slice(0, 2), (i) => (i === 0 ? 30 : 20)),
+  )
+  await page.reload()
+  await expect(gridCell(page, code, '2026-04-07')).toContainText('5')
+  await expect(gridCell(page, code, '2026-04-07')).not.toHaveClass(/pg__cell--excess/)
+  expect(problems).toEqual([])
+})
+
+test('multi-site: one work order produces at a vessel and a platform; the family KPIs include both', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+  const { refs, wo, catalog } = await setup(page, 'OT-E2E-MULTISITIO', '2026-05', [100])
+  const code = catalog[0]!.code
+  await openProduction(page, refs, '2026-05', `&tab=grid&workOrderId=${wo.id}`)
+  await typeVolume(page, code, '2026-05-04', '10')
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click()
+  await expect(page.getByText('Cambios guardados')).toBeVisible()
+  // the platform
+  await page.goto(`/production?month=2026-05&siteId=${refs.platform}&tab=grid&workOrderId=${wo.id}`)
+  await expect(gridCell(page, code, '2026-05-04')).toBeVisible()
+  await expect(gridCell(page, code, '2026-05-04')).not.toContainText('10')
+  await typeVolume(page, code, '2026-05-05', '15')
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click()
+  await expect(page.getByText('Cambios guardados')).toBeVisible()
+  const price = Number(catalog[0]!.unitPriceMxn)
+  const executed = new Intl.NumberFormat('es-MX', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(25 * price)
+  await expect(page.getByLabel('Indicadores de la familia (todos los sitios)')).toContainText(executed)
+  await expect(page.getByText('Incluye la producción de todos los sitios')).toBeVisible()
+  expect(problems).toEqual([])
+})
+
+test('a signed day cannot be edited until a supervisor unlocks it', async ({ page, browser }) => {
+  test.setTimeout(150_000)
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+  const { refs, wo, catalog } = await setup(page, 'OT-E2E-FIRMA', '2026-06', [100])
+  const code = catalog[0]!.code
+  await openProduction(page, refs, '2026-06')
+  await dailyCell(page, wo.number, '2026-06-08').click()
+  await page.keyboard.press('Enter')
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Estado del día').selectOption('operating')
+  await dialog.getByLabel('Firma del reporte').selectOption('signed')
+  await dialog.getByRole('button', { name: 'Aplicar a la selección' }).click()
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click()
+  await expect(page.getByText('Cambios guardados')).toBeVisible()
+
+  // the sheet: the signed day is locked
+  await page.getByRole('tab', { name: 'Producción' }).click()
+  await expect(gridCell(page, code, '2026-06-08')).toHaveAttribute('title', /Día firmado/)
+  await gridCell(page, code, '2026-06-08').click()
+  await page.keyboard.type('3')
+  await expect(page.getByText(/cambios? sin guardar/)).toHaveCount(0)
+
+  // an operator sees it locked without the unlock; a supervisor unlocks it with a reason
+  const sup = await browser.newContext({ baseURL: page.url() })
+  const supPage = await sup.newPage()
+  await login(supPage, 'supervisor@offshore.test')
+  await openProduction(supPage, refs, '2026-06')
+  await dailyCell(supPage, wo.number, '2026-06-08').dblclick()
+  const d2 = supPage.getByRole('dialog')
+  await expect(d2).toContainText('Día firmado: bloqueado')
+  await d2.getByLabel('Motivo del desbloqueo').fill('El cliente pidió corregir el volumen')
+  await d2.getByRole('button', { name: 'Desbloquear día firmado' }).click()
+  await expect(supPage.getByText('Día desbloqueado')).toBeVisible()
+  await sup.close()
+
+  await page.reload()
+  await expect(gridCell(page, code, '2026-06-08')).not.toHaveClass(/kg__cell--blocked/)
+  await typeVolume(page, code, '2026-06-08', '3')
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click()
+  await expect(page.getByText('Cambios guardados')).toBeVisible()
+  await page.screenshot({ path: 'e2e/test-results/production-grid.png', fullPage: false })
+  expect(problems).toEqual([])
+})
