@@ -9,7 +9,7 @@
  * - idle RSS of the server process 10 s after it answered;
  * - restart on the same folder until `/api/health` answers.
  * The server is the node process itself (spawned with this Node), so RSS is the server's alone; the CPU
- * seconds it used until `/api/health` answered are printed beside each time (wall time on a busy machine
+ * seconds it and its finished children used until `/api/health` answered are printed beside each time (wall time on a busy machine
  * says more about the machine than about Faena).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
@@ -26,10 +26,13 @@ const repoRoot = path.resolve(import.meta.dirname, '..')
 const bin = path.join(repoRoot, 'apps/server/bin/faena.mjs')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** CPU seconds (user + system) the process has used so far: a figure a busy machine does not inflate much. */
+/**
+ * CPU seconds (user + system) the process and its finished children (the embedded database's creation, the
+ * web build) have used so far: a figure a busy machine does not inflate much.
+ */
 function cpuSeconds(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return (Number(fields[11]) + Number(fields[12])) / 100
+  return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100
 }
 
 function rssMb(pid: number): number {
@@ -57,7 +60,13 @@ function serverPid(root: number): number {
   while (queue.length) {
     const pid = queue.shift()!
     const cmd = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : ''
-    if (cmd.includes('faena.mjs') && cmd.includes('serve')) found = pid
+    // the node process running the bin (npm start goes through npm and a shell first)
+    const argv = cmd.split('\0')
+    const isServer =
+      /node$/.test(argv[0] ?? '') &&
+      argv.some((a) => /faena(\.mjs)?$/.test(a)) &&
+      argv.some((a) => a === 'serve' || a === 'start')
+    if (isServer) found = pid
     queue.push(...children(pid))
   }
   return found

@@ -235,6 +235,43 @@ describe('jobs', () => {
     expect((await settle(manager, run.id)).status).toBe('done')
   })
 
+  it('started in the background (faena serve listens first): a job asked for meanwhile waits for pg-boss and runs', async () => {
+    const late = createJobsService({
+      database: t.database,
+      store: createLocalFileStore(filesDir),
+      clock: () => new Date(),
+      log: { error: () => {}, warn: () => {} },
+      // the same clean-up schedule as the service above: there is one per database
+      options: { cleanupCron: '30 2 * * *', cleanupTimeZone: 'America/Guayaquil', keepDays: 7 },
+    })
+    const hello = late.define({
+      kind: 'test.background-start',
+      permission: 'rental.read',
+      payload: z.object({}),
+      run: async (ctx) => ({ result: { by: ctx.actor.email } }),
+    })
+    let followedUp = false
+    let startDone = false
+    const started = late.startInBackground(async () => {
+      followedUp = true
+    })
+    void started.then(() => (startDone = true))
+    try {
+      expect(startDone).toBe(false) // the request below comes while pg-boss is starting
+      const queued = await hello.request(manager, {})
+      expect(followedUp).toBe(true)
+      let run = await late.getJob(manager, queued.id)
+      for (let i = 0; i < 2400 && run.status !== 'done' && run.status !== 'failed'; i++) {
+        await new Promise((r) => setTimeout(r, 25))
+        run = await late.getJob(manager, queued.id)
+      }
+      expect(run).toMatchObject({ status: 'done', result: { by: 'manager@rental.test' } })
+    } finally {
+      await started
+      await late.stop(5_000)
+    }
+  })
+
   it('cleans up: old finished jobs and their files go, interrupted jobs fail; the schedule runs in a time zone', async () => {
     const run = await settle(manager, (await counting.request(manager, { steps: 1 })).id)
     const row = await t.db

@@ -113,6 +113,8 @@ export function createJobsService({ database, store, clock, log, options = {} }:
   const workers = new Map<string, string>()
   let boss: PgBoss | undefined
   let started = false
+  /** set by startInBackground until pg-boss has started */
+  let starting: Promise<void> | undefined
 
   function define<P>(def: JobDefinition<P>): JobHandle<P> {
     if (started) throw new Error(`job ${def.kind} defined after the jobs platform started`)
@@ -139,6 +141,9 @@ export function createJobsService({ database, store, clock, log, options = {} }:
       return toJobRun(row)
     }
     const request = async (actor: Actor, payload: P) => {
+      // right after a start, pg-boss may still be starting (startInBackground): wait for it, outside
+      // the transaction (the embedded database has one connection, which pg-boss needs to start)
+      await starting
       const run = await db.transaction().execute((trx) => enqueue(trx, actor, payload))
       wake()
       return run
@@ -307,8 +312,23 @@ export function createJobsService({ database, store, clock, log, options = {} }:
     started = true
   }
 
+  /**
+   * Starts pg-boss without holding up the server's start (faena serve listens first: docs/jobs.md); then
+   * `then` (the daily backup's schedule). Jobs requested meanwhile wait for it; a failure is logged.
+   */
+  function startInBackground(then: () => Promise<void> = async () => undefined): Promise<void> {
+    starting ??= start()
+      .then(then)
+      .catch((err: unknown) => log.error({ err }, 'the job queue did not start'))
+      .finally(() => {
+        starting = undefined
+      })
+    return starting
+  }
+
   /** Stops taking jobs, lets a running one finish (up to `timeoutMs`), and stops pg-boss's timers. */
   async function stop(timeoutMs = 30_000) {
+    await starting
     if (!boss) return
     const b = boss
     started = false
@@ -323,6 +343,7 @@ export function createJobsService({ database, store, clock, log, options = {} }:
     readResult,
     cleanup,
     start,
+    startInBackground,
     stop,
     /** the queue, for tests and tools (schedules, counts) */
     queue: () => boss,
