@@ -43,7 +43,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A fresh embedded database for every run, seeded with the demo organizations.
+    // A fresh embedded database for every run, seeded with the demo organizations; the server runs from
+    // the bundle test:e2e builds (what npm start runs).
     command: `rm -rf ${DATA_DIR} && faena serve`,
     cwd: path.resolve(import.meta.dirname, '..'),
     url: `http://localhost:${PORT}/api/health`,
