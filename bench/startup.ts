@@ -3,7 +3,7 @@
  *
  *   npx tsx bench/startup.ts [--runs 3] [--npm-start]
  *
- * Each run, on a new empty data folder:
+ * Each run, on a new empty data folder, as a new user meets it (no FAENA_DEMO_PASSWORD: a generated one):
  * - first start: `faena serve` (or the whole `npm start`, web build included, with --npm-start) until
  *   `/api/health` and `/` answer; the server's own phase timings (FAENA_STARTUP_TIMING=1) are printed;
  * - idle RSS of the server process 10 s after it answered;
@@ -90,7 +90,6 @@ async function start(dataDir: string, port: number, npmStart: boolean) {
     ...process.env,
     PORT: String(port),
     FAENA_DATA_DIR: dataDir,
-    FAENA_DEMO_PASSWORD: 'bench-demo-password',
     FAENA_STARTUP_TIMING: '1',
     LOG_LEVEL: 'warn',
   }
