@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { certificateItems, type CertificateChain } from './certificate-items'
+import { certificateItems, sameCertificateItems, type CertificateChain } from './certificate-items'
 
 const JAN = { start: '2026-01-01', end: '2026-01-31' }
 const chain = (over: Partial<CertificateChain> & Pick<CertificateChain, 'id'>): CertificateChain => ({
@@ -54,5 +54,22 @@ describe('disposition certificate items', () => {
   it('uses the chain texts when given', () => {
     const { items } = certificateItems([chain({ id: 'a', wasteDescription: 'LODOS', treatment: 'TB1' })], JAN)
     expect(items[0]).toMatchObject({ description: 'LODOS', treatment: 'TB1' })
+  })
+})
+
+describe('unchanged certificate items', () => {
+  it('are the same items in the same order; any field or order change is a change', () => {
+    const { items } = certificateItems([chain({ id: 'a' }), chain({ id: 'b', number: '0000002' })], JAN)
+    expect(
+      sameCertificateItems(
+        items,
+        items.map((i) => ({ ...i })),
+      ),
+    ).toBe(true)
+    expect(sameCertificateItems(items, [...items].reverse())).toBe(false)
+    expect(sameCertificateItems(items, items.slice(1))).toBe(false)
+    for (const field of ['gallons', 'treatment', 'description', 'chainNumber', 'activityDate'] as const) {
+      expect(sameCertificateItems(items, [{ ...items[0]!, [field]: 'x' }, items[1]!])).toBe(false)
+    }
   })
 })

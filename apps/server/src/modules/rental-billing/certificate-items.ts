@@ -88,3 +88,23 @@ export function certificateItems(
     },
   }
 }
+
+/**
+ * Do two lists of items say the same, in the same order? (a certificate whose items and client did not
+ * change is not rewritten).
+ */
+export const sameCertificateItems = (a: readonly CertificateItem[], b: readonly CertificateItem[]): boolean =>
+  a.length === b.length &&
+  a.every((x, i) => {
+    const y = b[i]!
+    return (
+      x.custodyChainId === y.custodyChainId &&
+      x.chainNumber === y.chainNumber &&
+      x.activityDate === y.activityDate &&
+      x.gallons === y.gallons &&
+      x.barrels === y.barrels &&
+      x.cubicMeters === y.cubicMeters &&
+      x.treatment === y.treatment &&
+      x.description === y.description
+    )
+  })

@@ -6,6 +6,7 @@ import {
   nextSeriesNumber,
   parseCertificateNumber,
   parseSeriesCode,
+  seriesPrefixOf,
 } from './series-code'
 
 describe('billing sheet series code <prefix>-YYYY-NNNN', () => {
@@ -65,5 +66,15 @@ describe('final disposition certificate PSL-CDF-YYYYMMDD-NNNNN', () => {
     expect(parseCertificateNumber('PSL-CDF-20260230-00001')).toBeNull()
     expect(parseCertificateNumber('PSL-CDF-20260131-00000')).toBeNull()
     expect(parseCertificateNumber('PSL-CDF-20260131-1')).toBeNull()
+  })
+})
+
+describe('the prefix an organization setting names', () => {
+  it('is the setting when it is a valid prefix, else the default', () => {
+    expect(seriesPrefixOf('ACME-PS', 'PSL-PS')).toBe('ACME-PS')
+    expect(seriesPrefixOf('acme', 'PSL-PS')).toBe('PSL-PS')
+    expect(seriesPrefixOf('', 'PSL-CDF')).toBe('PSL-CDF')
+    expect(seriesPrefixOf(undefined, 'PSL-PS')).toBe('PSL-PS')
+    expect(seriesPrefixOf(42, 'PSL-PS')).toBe('PSL-PS')
   })
 })

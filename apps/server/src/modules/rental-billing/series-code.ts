@@ -22,6 +22,10 @@ const PREFIX_RE = /^[A-Z0-9]+(?:-[A-Z0-9]+)*$/
 
 export const isSeriesPrefix = (prefix: string): boolean => prefix.length <= 20 && PREFIX_RE.test(prefix)
 
+/** The prefix an organization setting names, when it is a valid one; else the default. */
+export const seriesPrefixOf = (setting: unknown, fallback: string): string =>
+  typeof setting === 'string' && isSeriesPrefix(setting) ? setting : fallback
+
 function checkPrefix(prefix: string): void {
   if (!isSeriesPrefix(prefix)) throw new RangeError(`invalid series prefix: ${JSON.stringify(prefix)}`)
 }
