@@ -20,6 +20,7 @@ import * as admin from '../modules/admin'
 import * as audit from '../modules/audit'
 import * as catalogs from '../modules/catalogs'
 import * as concepts from '../modules/concepts'
+import * as insights from '../modules/insights'
 import * as production from '../modules/production'
 import * as proposals from '../modules/proposals'
 import * as rentalBilling from '../modules/rental-billing'
@@ -40,6 +41,7 @@ export const namespaceLoaders = {
   audit: audit.loadI18n,
   catalogs: catalogs.loadI18n,
   concepts: concepts.loadI18n,
+  insights: insights.loadI18n,
   production: production.loadI18n,
   proposals: proposals.loadI18n,
   'rental-billing': rentalBilling.loadI18n,

@@ -25,6 +25,20 @@ export type NavItem = {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', icon: 'home' },
   {
+    to: '/insights/offshore',
+    label: 'nav.insightsOffshore',
+    icon: 'globe',
+    permission: 'workOrder.read',
+    lineOfBusiness: 'offshore',
+  },
+  {
+    to: '/insights/rental',
+    label: 'nav.insightsRental',
+    icon: 'globe',
+    permission: 'rental.read',
+    lineOfBusiness: 'rental',
+  },
+  {
     to: '/proposals',
     label: 'nav.proposals',
     icon: 'proposals',

@@ -6,6 +6,8 @@ const es = {
   nav: {
     label: 'Navegación principal',
     home: 'Inicio',
+    insightsOffshore: 'Tablero',
+    insightsRental: 'Tablero',
     proposals: 'Propuestas',
     workOrders: 'Órdenes de trabajo',
     production: 'Producción',
@@ -190,6 +192,8 @@ const en: TranslationShape<typeof es> = {
   nav: {
     label: 'Main navigation',
     home: 'Home',
+    insightsOffshore: 'Dashboard',
+    insightsRental: 'Dashboard',
     proposals: 'Proposals',
     workOrders: 'Work orders',
     production: 'Production',

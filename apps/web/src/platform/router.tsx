@@ -37,6 +37,7 @@ import * as admin from '../modules/admin'
 import * as audit from '../modules/audit'
 import * as catalogs from '../modules/catalogs'
 import * as concepts from '../modules/concepts'
+import * as insights from '../modules/insights'
 import * as production from '../modules/production'
 import * as proposals from '../modules/proposals'
 import * as rentalBilling from '../modules/rental-billing'
@@ -69,6 +70,7 @@ const routeTree = rootRoute.addChildren([
     ...rentalDocuments.routes(appRoute),
     ...rentalBilling.routes(appRoute),
     ...rentalProjects.routes(appRoute),
+    ...insights.routes(appRoute),
     ...audit.routes(appRoute),
     ...admin.routes(appRoute),
   ]),

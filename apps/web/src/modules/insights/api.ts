@@ -1,0 +1,40 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query'
+import type {
+  TOffshoreDashboard,
+  TOffshoreDashboardQuery,
+  TRentalDashboard,
+  TRentalDashboardQuery,
+} from '@faena/contracts'
+import { apiGet } from '../../platform/api'
+
+export const offshoreDashboardQuery = (query: TOffshoreDashboardQuery) =>
+  queryOptions({
+    queryKey: ['insights', 'offshore', query] as const,
+    queryFn: ({ signal }) => apiGet<TOffshoreDashboard>('/api/v1/insights/offshore', { query, signal }),
+    placeholderData: keepPreviousData,
+  })
+
+export const rentalDashboardQuery = (query: TRentalDashboardQuery) =>
+  queryOptions({
+    queryKey: ['insights', 'rental', query] as const,
+    queryFn: ({ signal }) => apiGet<TRentalDashboard>('/api/v1/insights/rental', { query, signal }),
+    placeholderData: keepPreviousData,
+  })
+
+export type Option = { id: string; name: string }
+
+/** The filter's choices: offshore clients and fronts (catalogs), rental clients. */
+export const optionsQuery = (kind: 'clients' | 'fronts' | 'rental-clients') =>
+  queryOptions({
+    queryKey: ['insights', 'options', kind] as const,
+    queryFn: ({ signal }) =>
+      apiGet<{ items: Option[] }>(
+        kind === 'rental-clients' ? '/api/v1/rental/clients' : `/api/v1/catalogs/${kind}`,
+        {
+          query: { limit: 500, ...(kind === 'rental-clients' ? { sort: 'name' } : {}) },
+          signal,
+        },
+      ),
+    staleTime: 5 * 60_000,
+    select: (data) => data.items,
+  })
