@@ -56,33 +56,26 @@ export async function familySums(
   return new Map(rows.map((r) => [r.concept_id, { before: r.before, within: r.within }]))
 }
 
+/**
+ * Writes the volumes of many entries in one statement: the rows travel as one jsonb parameter (thousands of
+ * bound parameters are slow to send, on PGlite most of all).
+ */
 export async function upsertEntries(
   ex: Executor,
-  rows: readonly {
-    org_id: string
-    family_id: string
-    work_order_id: string
-    site_id: string
-    concept_id: string
-    day: string
-    time_type: string
-    volume: string
-    updated_by: string | null
-  }[],
+  key: { orgId: string; familyId: string; workOrderId: string; siteId: string; timeType: string },
+  userId: string | null,
+  rows: readonly { conceptId: string; day: string; volume: string }[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 2000) {
-    await ex
-      .insertInto('production_entries')
-      .values(rows.slice(i, i + 2000))
-      .onConflict((oc) =>
-        oc.columns(['work_order_id', 'site_id', 'time_type', 'day', 'concept_id']).doUpdateSet({
-          volume: (eb) => eb.ref('excluded.volume'),
-          updated_by: (eb) => eb.ref('excluded.updated_by'),
-          updated_at: sql`now()`,
-        }),
-      )
-      .execute()
-  }
+  if (rows.length === 0) return
+  await sql`
+    INSERT INTO production_entries
+      (org_id, family_id, work_order_id, site_id, concept_id, day, time_type, volume, updated_by)
+    SELECT ${key.orgId}, ${key.familyId}, ${key.workOrderId}, ${key.siteId}, r."conceptId", r.day, ${key.timeType},
+      r.volume, ${userId}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("conceptId" uuid, day date, volume numeric)
+    ON CONFLICT (work_order_id, site_id, time_type, day, concept_id)
+      DO UPDATE SET volume = excluded.volume, updated_by = excluded.updated_by, updated_at = now()
+  `.execute(ex)
 }
 
 export async function deleteEntries(

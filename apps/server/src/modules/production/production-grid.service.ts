@@ -307,19 +307,17 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       const userId = ctx.userId(actor)
       await grepo.upsertEntries(
         trx,
+        {
+          orgId,
+          familyId: initial.familyId,
+          workOrderId: initial.id,
+          siteId: body.siteId,
+          timeType: body.timeType,
+        },
+        userId,
         changed
           .filter((c) => c.vol.greaterThan(0))
-          .map((c) => ({
-            org_id: orgId,
-            family_id: initial.familyId,
-            work_order_id: initial.id,
-            site_id: body.siteId,
-            concept_id: c.conceptId,
-            day: c.date,
-            time_type: body.timeType,
-            volume: c.vol.toFixed(),
-            updated_by: userId,
-          })),
+          .map((c) => ({ conceptId: c.conceptId, day: c.date, volume: c.vol.toFixed() })),
       )
       await grepo.deleteEntries(
         trx,

@@ -292,7 +292,7 @@ function DailyEditor({
         inline={false}
         lead={[
           { key: 'n', label: t('daily.workOrder'), width: 130 },
-          { key: 'w', label: '', width: 150 },
+          { key: 'w', label: '', width: 190 },
         ]}
         columns={days.map((d) => ({
           key: d,

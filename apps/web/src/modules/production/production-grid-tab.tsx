@@ -493,7 +493,7 @@ function GridEditor({
           lead={[
             { key: 'code', label: t('grid.code'), width: 80 },
             { key: 'desc', label: t('grid.description'), width: 240 },
-            { key: 'unit', label: t('grid.unit'), width: 56 },
+            { key: 'unit', label: t('grid.unit'), width: 70 },
           ]}
           columns={days.map((d) => ({
             key: d,
