@@ -93,7 +93,7 @@ export function KeyGrid(props: KeyGridProps) {
   useEffect(() => {
     document
       .getElementById(`${idBase}-${focus.r}-${focus.c}`)
-      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+      ?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
   }, [focus, idBase])
 
   const clamp = useCallback(
