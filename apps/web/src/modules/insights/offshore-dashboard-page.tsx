@@ -203,6 +203,7 @@ export const OffshoreDashboardPage = () => {
         <Kpi
           label={t('kpi.authorizedMxn')}
           value={money(d.authorized.total.mxn, 'MXN')}
+          money
           detail={
             d.authorized.withoutAnnex > 0
               ? t('kpi.withoutAnnex', { count: d.authorized.withoutAnnex })
@@ -214,6 +215,7 @@ export const OffshoreDashboardPage = () => {
         <Kpi
           label={t('kpi.authorizedUsd')}
           value={money(d.authorized.total.usd, 'USD')}
+          money
           link={workOrdersLink()}
           testId="kpi-authorized-usd"
         />
@@ -483,7 +485,7 @@ function chartOptions(d: TOffshoreDashboard, t: T, fmt: Fmt) {
       d.proposals.byStatus.map((s) => s.count),
     ),
     proposalsByClient: {
-      grid,
+      grid: { ...grid, bottom: 32 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 0, textStyle: axisLabel },
       xAxis: { type: 'value', minInterval: 1, axisLabel },
@@ -505,7 +507,7 @@ function chartOptions(d: TOffshoreDashboard, t: T, fmt: Fmt) {
       '#2a78c2',
     ),
     workOrdersByFront: {
-      grid,
+      grid: { ...grid, bottom: 32 },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       legend: { bottom: 0, textStyle: axisLabel },
       xAxis: {
@@ -531,7 +533,7 @@ function chartOptions(d: TOffshoreDashboard, t: T, fmt: Fmt) {
       ],
     },
     authorizedByMonth: {
-      grid: { ...grid, bottom: 32 },
+      grid: { ...grid, top: 32, bottom: 32 },
       legend: { bottom: 0, textStyle: axisLabel },
       tooltip: {
         trigger: 'axis',

@@ -411,7 +411,10 @@ function chartOptions(d: TRentalDashboard, currency: string, t: T, fmt: Fmt) {
         radius: ['45%', '70%'],
         center: ['50%', '44%'],
         label: { formatter: '{c}', color: '#1b2631' },
-        data: items,
+        // a slice of 0 gets no label (it would only clutter the ring)
+        data: items.map((item) =>
+          item.value === 0 ? { ...item, label: { show: false }, labelLine: { show: false } } : item,
+        ),
         color: colors,
       },
     ],

@@ -12,9 +12,12 @@ export const Kpi = ({
   tone,
   link,
   testId,
+  money,
 }: {
   label: string
   value: ReactNode
+  /** an amount: kept on one line, a little smaller */
+  money?: boolean
   detail?: ReactNode
   tone?: 'danger' | 'success'
   link?: LinkProps
@@ -23,7 +26,7 @@ export const Kpi = ({
   const body = (
     <>
       <span className="ins-kpi__label">{label}</span>
-      <span className="ins-kpi__value" data-testid={testId}>
+      <span className={`ins-kpi__value${money ? ' ins-kpi__value--money' : ''}`} data-testid={testId}>
         {value}
       </span>
       {detail ? <span className="ins-kpi__detail">{detail}</span> : null}
