@@ -1,7 +1,7 @@
 // Bundles the server (its TypeScript, the workspace packages and most npm packages) into dist/main.mjs, so
 // that `faena serve` starts without transpiling ~400 files or resolving ~900 modules at every start
 // (docs/architecture.md#start-up). bin/faena.mjs runs the bundle when it is newer than every source file;
-// `faena start` (npm start) builds it in the background when it is missing or stale; `npm run bundle -w
+// `faena start` (npm start) builds it first when it is missing or stale; `npm run bundle -w
 // @faena/server` builds it by hand, and test:e2e before the browser tests (which therefore run on it).
 import fs from 'node:fs'
 import path from 'node:path'
