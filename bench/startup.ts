@@ -113,6 +113,37 @@ async function stop(child: ChildProcess) {
   await exited
 }
 
+/**
+ * The floor under the first start: PGlite creating a new cluster (initdb) on its own, as the server's child
+ * process does it, and opening it again (a restart's database open), timed and with their CPU seconds.
+ */
+async function pgliteFloor() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-bench-initdb-'))
+  const childCpu = () => {
+    const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')
+    return (Number(fields[13]) + Number(fields[14])) / 100
+  }
+  const run = async (script: string, args: string[]) => {
+    const cpu0 = childCpu()
+    const t0 = performance.now()
+    const child = spawn(process.execPath, [script, ...args], { stdio: 'inherit' })
+    await new Promise((resolve) => child.once('exit', resolve))
+    return `${((performance.now() - t0) / 1000).toFixed(2)} s (${(childCpu() - cpu0).toFixed(1)} s CPU)`
+  }
+  const conf = JSON.stringify(['shared_buffers = 16MB'])
+  const create = await run(path.join(repoRoot, 'apps/server/src/platform/db/embedded-init-child.mjs'), [
+    path.join(dir, 'pglite'),
+    conf,
+  ])
+  const open = await run(path.join(repoRoot, 'apps/server/src/platform/db/embedded-init-child.mjs'), [
+    path.join(dir, 'pglite'),
+    conf,
+  ])
+  fs.rmSync(dir, { recursive: true, force: true })
+  console.log(`PGlite alone: new cluster (initdb) ${create}; open it again and close ${open}`)
+}
+await pgliteFloor()
+
 const rows: string[] = []
 for (let run = 1; run <= runs; run++) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-bench-start-'))
