@@ -10,7 +10,7 @@ import type { InsightsService } from './insights.service'
 
 /**
  * The dashboards: `GET /api/v1/insights/offshore` (proposals and work orders read) and
- * `GET /api/v1/insights/rental` (rental read), each for organizations of that line (docs/insights.md#api).
+ * `GET /api/v1/insights/rental` (rental read), each for organizations of that line (docs/insights.md#who-sees-what).
  */
 export const insightsRoutes: FastifyPluginAsyncZod<{ insights: InsightsService }> = async (
   app,

@@ -59,7 +59,7 @@ export function utilization(
     days,
     equipmentDays: used,
     capacityDays: capacity,
-    // display rounding: one decimal, half-up (docs/insights.md#utilization)
+    // display rounding: one decimal, half-up (docs/insights.md#rental)
     percent:
       capacity > 0
         ? new D(used).times(100).div(capacity).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)

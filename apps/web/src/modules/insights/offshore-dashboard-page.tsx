@@ -81,7 +81,7 @@ export const OffshoreDashboardPage = () => {
   const filtered = FILTERS.some((k) => search[k] !== undefined)
   const clearFilters = () => setSearch(Object.fromEntries(FILTERS.map((k) => [k, undefined])))
 
-  // the filters each list understands (docs/insights.md#drill-down)
+  // the filters each list understands (docs/insights.md#filters-and-drill-down)
   const { from, to, clientId, frontId, proposalStatus, workOrderStatus } = search
   const proposalsLink = (extra: { status?: TProposalStatus; clientId?: string; overdue?: boolean } = {}) => ({
     to: '/proposals' as const,
