@@ -44,16 +44,20 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
   const authorizedOf = (concepts: Map<string, FamilyConcept>) =>
     [...concepts.values()].map((c) => ({ conceptId: c.conceptId, volume: c.authorizedVolume }))
 
-  /** Recomputes the family's excess flags when an Anexo C confirmation changed the basis (in its own transaction). */
+  /**
+   * Recomputes the family's excess flags when an Anexo C confirmation changed the basis (in its own
+   * transaction); gives back the family's concepts it read.
+   */
   async function ensureExcessCurrent(orgId: string, familyId: string, members: readonly WorkOrderRef[]) {
-    const { basis } = await familyConcepts(db, orgId, members)
-    if ((await grepo.getFamilyBasis(db, orgId, familyId)) === basis) return
-    await db.transaction().execute(async (trx) => {
+    const read = await familyConcepts(db, orgId, members)
+    if ((await grepo.getFamilyBasis(db, orgId, familyId)) === read.basis) return read.concepts
+    return db.transaction().execute(async (trx) => {
       const locked = await grepo.lockFamilyBasis(trx, orgId, familyId)
       const fresh = await familyConcepts(trx, orgId, members)
-      if (locked === fresh.basis) return
+      if (locked === fresh.basis) return fresh.concepts
       await grepo.recomputeExcess(trx, orgId, familyId, authorizedOf(fresh.concepts))
       await grepo.setFamilyBasis(trx, orgId, familyId, fresh.basis)
+      return fresh.concepts
     })
   }
 
@@ -93,8 +97,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     requireAccess(actor, 'production.read')
     const { orgId } = actor
     const { initial, members, window } = await loadAtSite(db, orgId, q.workOrderId, q.siteId, q.month)
-    await ensureExcessCurrent(orgId, initial.familyId, members)
-    const { concepts } = await familyConcepts(db, orgId, members)
+    const concepts = await ensureExcessCurrent(orgId, initial.familyId, members)
     // planned volumes per day: those of the member whose Anexo C gives the concept
     const sources = [...new Set([...concepts.values()].map((c) => c.sourceWorkOrderId))]
     const planned = new Map<string, string>()
