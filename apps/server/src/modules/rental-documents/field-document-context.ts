@@ -4,6 +4,7 @@ import type {
   TFieldDocumentAttachment,
   TFieldDocumentStatus,
 } from '@faena/contracts'
+import { toDayMonthYear } from '@faena/domain/calendar-date'
 import { can, isSystemActor, type Actor } from '../../platform/access'
 import { findUserNames } from '../../platform/auth/users.repository'
 import type { Db, Executor } from '../../platform/db/executor'
@@ -147,7 +148,9 @@ export function createDocumentContext({ db, clock, files, projects, billing }: F
       throw validationError('Fecha fuera del proyecto', [
         {
           path,
-          message: `La fecha debe estar entre el inicio del proyecto (${project.startDate})${project.endDate ? ` y su fin (${project.endDate})` : ''}`,
+          message: project.endDate
+            ? `La fecha debe estar entre el inicio del proyecto (${toDayMonthYear(project.startDate)}) y su fin (${toDayMonthYear(project.endDate)})`
+            : `La fecha no puede ser anterior al inicio del proyecto (${toDayMonthYear(project.startDate)})`,
         },
       ])
     }

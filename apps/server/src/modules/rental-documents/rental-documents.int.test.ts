@@ -210,7 +210,20 @@ describe('maintenance sheets', () => {
       startDate: '2026-01-31',
     })
     expect(before.status).toBe(400)
-    expect(before.body.error.details[0].path).toBe('startDate')
+    expect(before.body.error.details[0]).toEqual({
+      path: 'startDate',
+      message: 'La fecha debe estar entre el inicio del proyecto (01/02/2026) y su fin (28/02/2026)',
+    })
+    // a project with no end: one whole sentence, the date as the organization writes it
+    const openEnded = await call('POST', `${R}/maintenance-sheets`, manager, {
+      projectId: other.projectId,
+      startDate: '2025-12-31',
+    })
+    expect(openEnded.status).toBe(400)
+    expect(openEnded.body.error.details[0]).toEqual({
+      path: 'startDate',
+      message: 'La fecha no puede ser anterior al inicio del proyecto (01/01/2026)',
+    })
     const foreign = await call('POST', `${R}/maintenance-sheets`, manager, {
       projectId: p.projectId,
       startDate: '2026-02-02',
