@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { TClientType, TSiteKind } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 
@@ -22,62 +23,58 @@ export type CatalogNames = {
   sites?: { id: string; name: string; kind: TSiteKind }[]
 }
 
+type NameRow = {
+  k: 'client' | 'type' | 'manager' | 'front' | 'site'
+  id: string
+  name: string
+  tag: string | null
+  site_kinds: string[] | null
+}
+
+/** One round trip for every kind asked for (a list page needs three to five of them). */
 export async function getNames(trx: Executor, orgId: string, ids: CatalogNameIds): Promise<CatalogNames> {
   const list = (xs: readonly string[] | undefined) => [...new Set(xs ?? [])]
-  const clientIds = list(ids.clientIds)
-  const typeIds = list(ids.typeIds)
-  const managerIds = list(ids.projectManagerIds)
-  const clients = clientIds.length
-    ? await trx
-        .selectFrom('clients')
-        .select(['id', 'name', 'client_type'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', clientIds)
-        .execute()
+  const branches = [
+    [
+      list(ids.clientIds),
+      sql`SELECT 'client' AS k, id, name, client_type AS tag, NULL::text[] AS site_kinds FROM clients`,
+    ],
+    [
+      list(ids.typeIds),
+      sql`SELECT 'type' AS k, id, name, NULL AS tag, NULL::text[] AS site_kinds FROM types`,
+    ],
+    [
+      list(ids.projectManagerIds),
+      sql`SELECT 'manager' AS k, id, name, NULL AS tag, NULL::text[] AS site_kinds FROM project_managers`,
+    ],
+    [list(ids.frontIds), sql`SELECT 'front' AS k, id, name, NULL AS tag, site_kinds FROM fronts`],
+    [
+      list(ids.siteIds),
+      sql`SELECT 'site' AS k, id, name, kind AS tag, NULL::text[] AS site_kinds FROM sites`,
+    ],
+  ] as const
+  const parts = branches
+    .filter(([wanted]) => wanted.length > 0)
+    .map(([wanted, select]) => sql`${select} WHERE org_id = ${orgId} AND id = ANY(${wanted}::uuid[])`)
+  const rows = parts.length
+    ? (await sql<NameRow>`${sql.join(parts, sql` UNION ALL `)}`.execute(trx)).rows
     : []
-  const types = typeIds.length
-    ? await trx
-        .selectFrom('types')
-        .select(['id', 'name'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', typeIds)
-        .execute()
-    : []
-  const projectManagers = managerIds.length
-    ? await trx
-        .selectFrom('project_managers')
-        .select(['id', 'name'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', managerIds)
-        .execute()
-    : []
-  const frontIds = list(ids.frontIds)
-  const siteIds = list(ids.siteIds)
-  const fronts = frontIds.length
-    ? await trx
-        .selectFrom('fronts')
-        .select(['id', 'name', 'site_kinds'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', frontIds)
-        .execute()
-    : []
-  const sites = siteIds.length
-    ? await trx
-        .selectFrom('sites')
-        .select(['id', 'name', 'kind'])
-        .where('org_id', '=', orgId)
-        .where('id', 'in', siteIds)
-        .execute()
-    : []
+  const of = (k: NameRow['k']) => rows.filter((r) => r.k === k)
   return {
-    clients: clients.map((c) => ({ id: c.id, name: c.name, clientType: c.client_type as TClientType })),
-    types,
-    projectManagers,
+    clients: of('client').map((c) => ({ id: c.id, name: c.name, clientType: c.tag as TClientType })),
+    types: of('type').map((t) => ({ id: t.id, name: t.name })),
+    projectManagers: of('manager').map((m) => ({ id: m.id, name: m.name })),
     ...(ids.frontIds
-      ? { fronts: fronts.map((f) => ({ id: f.id, name: f.name, siteKinds: f.site_kinds as TSiteKind[] })) }
+      ? {
+          fronts: of('front').map((f) => ({
+            id: f.id,
+            name: f.name,
+            siteKinds: (f.site_kinds ?? []) as TSiteKind[],
+          })),
+        }
       : {}),
     ...(ids.siteIds
-      ? { sites: sites.map((x) => ({ id: x.id, name: x.name, kind: x.kind as TSiteKind })) }
+      ? { sites: of('site').map((x) => ({ id: x.id, name: x.name, kind: x.tag as TSiteKind })) }
       : {}),
   }
 }

@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Selectable } from 'kysely'
 import type { TConceptKind, TConceptSort } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
+import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
 import type { ContractConceptsTable } from './concepts.tables'
 
 /** Every SQL statement on the concept catalog. Every query is scoped by organization. */
@@ -61,7 +62,8 @@ const TEXT_COLUMNS = new Set(['code_sort', 'annex_sort', 'description_key', 'uni
 export async function listConcepts(db: Executor, orgId: string, f: ListFilter) {
   const base = filtered(db, orgId, f)
   const dir = f.dir === 'desc' ? sql`DESC` : sql`ASC`
-  let rows = base.selectAll()
+  const count = base.select((eb) => eb.fn.countAll<string>().as('n'))
+  let rows = base.selectAll().select(listTotal(count))
   const columns = [
     ...ORDER[f.sort],
     ...['code_sort', 'annex_sort', 'description_key'].filter((c) => !ORDER[f.sort].includes(c)),
@@ -73,8 +75,8 @@ export async function listConcepts(db: Executor, orgId: string, f: ListFilter) {
   })
   rows = rows.orderBy('occurrence').orderBy('id')
   const page = await rows.limit(f.limit).offset(f.offset).execute()
-  const count = await base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
-  return { rows: page, total: Number(count.n) }
+  const total = await pageTotal(page, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
+  return { rows: withoutTotal(page), total }
 }
 
 export async function findConcept(db: Executor, orgId: string, id: string) {

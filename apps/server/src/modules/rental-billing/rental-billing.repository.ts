@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
 import type { TBillingSheetListQuery, TDispositionCertificateListQuery } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
+import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
 
 /** Every SQL statement on the rental billing tables. Every query is scoped by organization. */
 
@@ -170,17 +171,17 @@ export async function listSheets(db: Executor, orgId: string, f: TBillingSheetLi
         return q.orderBy('created_at', dir)
     }
   })()
-  const [rows, count] = await Promise.all([
-    sorted
-      .selectAll()
-      .orderBy('series_year', 'desc')
-      .orderBy('series_number', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ])
-  return { rows, total: Number(count.n) }
+  const count = q.select((eb) => eb.fn.countAll<string>().as('n'))
+  const rows = await sorted
+    .selectAll()
+    .select(listTotal(count))
+    .orderBy('series_year', 'desc')
+    .orderBy('series_number', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute()
+  const total = await pageTotal(rows, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
+  return { rows: withoutTotal(rows), total }
 }
 
 // --- lines ---

@@ -5,6 +5,7 @@ import type {
   TRentalProjectListQuery,
 } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
+import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
 import type { StoredContact } from './rental-projects.tables'
 
 /** Every SQL statement on the rental projects tables. Every query is scoped by organization. */
@@ -275,14 +276,10 @@ export async function listProjects(db: Executor, orgId: string, f: TRentalProjec
         return q.orderBy('p.created_at', f.dir)
     }
   })()
-  const [rows, n] = await Promise.all([
-    sorted.orderBy('p.id').limit(f.limit).offset(f.offset).execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ])
-  return { rows, total: Number(n.n) }
+  const count = q.clearSelect().select((eb) => eb.fn.countAll<string>().as('n'))
+  const rows = await sorted.select(listTotal(count)).orderBy('p.id').limit(f.limit).offset(f.offset).execute()
+  const total = await pageTotal(rows, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
+  return { rows: withoutTotal(rows), total }
 }
 
 // --- equipment ---

@@ -1,6 +1,7 @@
-import { sql, type Expression, type Insertable, type SqlBool, type Updateable } from 'kysely'
+import { sql, type Expression, type Insertable, type RawBuilder, type SqlBool, type Updateable } from 'kysely'
 import type { TWorkOrderListQuery } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
+import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
 import { addDays } from './work-order-rules'
 import type { WorkOrderStepsTable, WorkOrdersTable } from './work-orders.tables'
 
@@ -235,27 +236,17 @@ const STATUS_ORDER = [
   'cancelled',
 ]
 
-/** A page of work orders with their step counts and, for initials, their reprogramming count; and the total. */
+/**
+ * A page of work orders with their step counts and family end, and the total. The counts are correlated
+ * subqueries on the page's rows (an index-only look-up each), so a page reads its rows through the list
+ * index instead of aggregating every step of the organization.
+ */
 export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFilter) {
-  const counts = db
-    .selectFrom('work_order_steps')
-    .where('org_id', '=', orgId)
-    .groupBy('work_order_id')
-    .select((eb) => [
-      'work_order_id',
-      eb.fn
-        .countAll<string>()
-        .filterWhere('status', 'in', [...f.done])
-        .as('done'),
-      eb.fn
-        .countAll<string>()
-        .filterWhere('status', 'not in', [...f.uncounted])
-        .as('counted'),
-    ])
-  let q = db
-    .selectFrom('work_orders as w')
-    .leftJoin(counts.as('c'), 'c.work_order_id', 'w.id')
-    .where('w.org_id', '=', orgId)
+  const stepCount = (condition: RawBuilder<unknown>) =>
+    sql<string>`(select count(*) from work_order_steps s where s.org_id = w.org_id and s.work_order_id = w.id and ${condition})`
+  const done = stepCount(sql`s.status in (${sql.join([...f.done])})`)
+  const counted = stepCount(sql`s.status not in (${sql.join([...f.uncounted])})`)
+  let q = db.selectFrom('work_orders as w').where('w.org_id', '=', orgId)
   if (f.type) q = q.where('w.type', '=', f.type)
   if (f.status) q = q.where('w.status', '=', f.status)
   if (f.frontId) q = q.where('w.front_id', '=', f.frontId)
@@ -320,7 +311,7 @@ export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFi
       case 'status':
         return sql`array_position(${STATUS_ORDER}::text[], w.status) ${d}`
       case 'progress':
-        return sql`coalesce(c.done::numeric / nullif(c.counted, 0), 0) ${d}`
+        return sql`coalesce(${done}::numeric / nullif(${counted}, 0), 0) ${d}`
       case 'amountMxn':
         return sql`w.amount_mxn ${d}`
       case 'amountUsd':
@@ -332,27 +323,22 @@ export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFi
     }
   })()
 
-  const [rows, count] = await Promise.all([
-    q
-      .selectAll('w')
-      .select([
-        sql<string>`coalesce(c.done, 0)`.as('done'),
-        sql<string>`coalesce(c.counted, 0)`.as('counted'),
-        end.as('family_end'),
-      ])
-      .orderBy(orderExpr)
-      // ties (e.g. a whole import shares one created_at): by number, then version
-      .orderBy(sql`lower(w.number)`)
-      .orderBy(sql`coalesce(w.reprogramming_number, 0)`)
-      .orderBy('w.id')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ])
+  const count = q.select((eb) => eb.fn.countAll<string>().as('n'))
+  const rows = await q
+    .selectAll('w')
+    .select([done.as('done'), counted.as('counted'), end.as('family_end'), listTotal(count)])
+    .orderBy(orderExpr)
+    // ties (e.g. a whole import shares one created_at): by number, then version
+    .orderBy(sql`lower(w.number)`)
+    .orderBy(sql`coalesce(w.reprogramming_number, 0)`)
+    .orderBy('w.id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute()
+  const total = await pageTotal(rows, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
   return {
-    rows: rows.map((r) => ({ ...r, done: Number(r.done), counted: Number(r.counted) })),
-    total: Number(count.n),
+    rows: withoutTotal(rows).map((r) => ({ ...r, done: Number(r.done), counted: Number(r.counted) })),
+    total,
   }
 }
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { TAuditQuery } from '@faena/contracts'
 import type { Executor } from '../db/executor'
+import { listTotal, pageTotal, withoutTotal } from '../db/page-total'
 
 /** Audit rows of one organization; `from`/`to` are calendar days in the organization's time zone. */
 export async function listAudit(db: Executor, orgId: string, f: TAuditQuery, timeZone: string) {
@@ -12,9 +13,15 @@ export async function listAudit(db: Executor, orgId: string, f: TAuditQuery, tim
   if (f.action) q = q.where('action', 'like', `${f.action.replace(/[%_\\]/g, '\\$&')}%`)
   if (f.from) q = q.where('at', '>=', sql<Date>`(${f.from}::date)::timestamp AT TIME ZONE ${timeZone}`)
   if (f.to) q = q.where('at', '<', sql<Date>`(${f.to}::date + 1)::timestamp AT TIME ZONE ${timeZone}`)
-  const [rows, count] = await Promise.all([
-    q.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ])
-  return { rows, total: Number(count.n) }
+  const count = q.select((eb) => eb.fn.countAll<string>().as('n'))
+  const rows = await q
+    .selectAll()
+    .select(listTotal(count))
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute()
+  const total = await pageTotal(rows, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
+  return { rows: withoutTotal(rows), total }
 }
