@@ -17,7 +17,7 @@ import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
 import { useZodForm } from '../../platform/validation'
 import { openProjectsQuery, useCreateSheet } from './api'
-import { monthRange } from './ui'
+import { monthRange, periodWithinProject } from './period'
 
 export const BillingSheetNewPage = () => {
   const { t } = useTranslation(['rental-billing', 'platform'])
@@ -39,7 +39,7 @@ export const BillingSheetNewPage = () => {
   const project = projects.data?.find((p) => p.id === form.values.projectId)
 
   const setMonth = (months: number) => {
-    const r = monthRange(today, months)
+    const r = periodWithinProject(monthRange(today, months), project)
     form.set('periodStart', r.start)
     form.set('periodEnd', r.end)
   }

@@ -16,23 +16,6 @@ export const SheetStatusPill = ({ status }: { status: TBillingSheetStatus }) => 
   return <StatusBadge tone={SHEET_STATUS_TONE[status]}>{t(`status.${status}`)}</StatusBadge>
 }
 
-/** 'YYYY-MM-DD' of the first and last day of the month of `date`, shifted by `months`. */
-export const monthRange = (date: string, months = 0): { start: string; end: string } => {
-  let y = Number(date.slice(0, 4))
-  let m = Number(date.slice(5, 7)) + months
-  while (m < 1) {
-    m += 12
-    y -= 1
-  }
-  while (m > 12) {
-    m -= 12
-    y += 1
-  }
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
-  const mm = String(m).padStart(2, '0')
-  return { start: `${y}-${mm}-01`, end: `${y}-${mm}-${String(last).padStart(2, '0')}` }
-}
-
 /** Every date of a period, inclusive (UTC calendar arithmetic). */
 export const periodDates = (start: string, end: string): string[] => {
   const out: string[] = []
