@@ -80,6 +80,16 @@ describe('validation', () => {
     }
   })
 
+  it('asks for a choice where a list was left unpicked, not for a valid identifier', () => {
+    const ZSheet = z.object({ clientId: z.uuid() })
+    const unpicked = ZSheet.safeParse({ clientId: '' })
+    const forged = ZSheet.safeParse({ clientId: 'abc' })
+    expect(unpicked.success || zodFieldErrors(unpicked.error)).toEqual({
+      clientId: 'Este campo es obligatorio',
+    })
+    expect(forged.success || zodFieldErrors(forged.error)).toEqual({ clientId: 'Identificador no válido' })
+  })
+
   it("maps a server error's details to field paths", () => {
     const e = new ApiError({
       status: 400,

@@ -46,7 +46,9 @@ export const installZodMessages = (): void => {
         case 'invalid_format':
           if (iss.format === 'email') return tr('email')
           if (DATE_FORMATS.has(iss.format)) return tr('date')
-          if (iss.format.startsWith('uuid') || iss.format === 'guid') return tr('uuid')
+          // an id is picked from a list, never typed: an empty one is a choice not made yet
+          if (iss.format.startsWith('uuid') || iss.format === 'guid')
+            return iss.input === '' ? tr('required') : tr('uuid')
           return tr('format')
         case 'invalid_value':
           return tr('option')
