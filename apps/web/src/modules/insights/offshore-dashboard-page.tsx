@@ -201,8 +201,13 @@ export const OffshoreDashboardPage = () => {
           testId="kpi-work-orders-overdue"
         />
         <Kpi
-          label={t('kpi.authorizedMxn')}
-          value={money(d.authorized.total.mxn, 'MXN')}
+          label={t('kpi.authorized')}
+          value={
+            <>
+              <span className="ins-kpi__line">{money(d.authorized.total.mxn, 'MXN')}</span>
+              <span className="ins-kpi__line">{money(d.authorized.total.usd, 'USD')}</span>
+            </>
+          }
           money
           detail={
             d.authorized.withoutAnnex > 0
@@ -210,14 +215,7 @@ export const OffshoreDashboardPage = () => {
               : undefined
           }
           link={workOrdersLink()}
-          testId="kpi-authorized-mxn"
-        />
-        <Kpi
-          label={t('kpi.authorizedUsd')}
-          value={money(d.authorized.total.usd, 'USD')}
-          money
-          link={workOrdersLink()}
-          testId="kpi-authorized-usd"
+          testId="kpi-authorized"
         />
       </div>
 
