@@ -69,7 +69,15 @@ try {
     bytes: await contractWorkbook({ concepts: ROWS }),
   })
   if (imported.status !== 'saved') throw new Error(`catalog: ${imported.errors[0]?.message}`)
-  const all = []
+  const all: {
+    id: string
+    annex: string | null
+    code: string
+    description: string
+    unit: string
+    unitPriceMxn: string
+    unitPriceUsd: string
+  }[] = []
   for (let offset = 0; offset < ROWS; offset += 500)
     all.push(
       ...(
@@ -181,15 +189,13 @@ try {
     read.push(performance.now() - t)
     if (g.rows.length !== ROWS) throw new Error(`read ${g.rows.length} rows`)
   }
-  console.log(`save, insert (9,300 new cells + family excess): ${stats(insert)}`)
+  console.log(`save, insert (${ROWS * 31} new cells + family excess): ${stats(insert)}`)
   console.log(
-    `save, update (9,300 changed cells + family excess): ${stats(update)}; excess cells in the grid: ${excess}`,
+    `save, update (${ROWS * 31} changed cells + family excess): ${stats(update)}; excess cells in the grid: ${excess}`,
   )
   console.log(`read the grid: ${stats(read)}`)
-  const entries = await db
-    .selectFrom('production_entries')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow()
+  const entries = (await sql<{ n: string }>`SELECT count(*)::text AS n FROM production_entries`.execute(db))
+    .rows[0]!
   console.log(`production rows in the database: ${Number(entries.n).toLocaleString('en')}`)
   if (database.kind === 'postgres') {
     const plan = await sql<{ 'QUERY PLAN': string }>`
