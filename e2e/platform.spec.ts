@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { E2E_PASSWORD } from './playwright.config'
 import { login, watchPageErrors } from './helpers'
 
 test('sign in, switch to English, find the sign-in in the activity log, sign out', async ({ page }) => {
@@ -41,4 +42,37 @@ test('sign in, switch to English, find the sign-in in the activity log, sign out
   await expect(page.getByRole('button', { name: 'Entrar' })).toBeVisible()
 
   expect(problems).toEqual([])
+})
+
+test('an e-mail with accounts in two organizations: the sign-in asks which one', async ({ browser }) => {
+  const email = `doble.${Date.now()}@e2e.test`
+  for (const admin of ['admin@offshore.test', 'admin@rental.test']) {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await login(page, admin)
+    const created = await page.request.post('/api/v1/users', {
+      data: { email, name: 'Cuenta en dos organizaciones', role: 'viewer', password: E2E_PASSWORD },
+    })
+    expect(created.status()).toBe(201)
+    await context.close()
+  }
+
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const problems = watchPageErrors(page)
+  await page.goto('/login')
+  await page.getByLabel('Correo electrónico').fill(email)
+  await page.getByLabel('Contraseña').fill(E2E_PASSWORD)
+  await page.getByRole('button', { name: 'Entrar' }).click()
+  await expect(
+    page.getByText('Tienes cuenta en varias organizaciones con esta contraseña: indica en cuál entrar.'),
+  ).toBeVisible()
+  const organization = page.getByLabel('Organización')
+  await expect(organization).toBeFocused()
+  await organization.fill('demo-rental')
+  await page.getByRole('button', { name: 'Entrar' }).click()
+  await expect(page.getByRole('navigation', { name: 'Navegación principal' })).toBeVisible()
+  await expect(page.getByText('Estás trabajando en Demo Rental Ecuador S.A.')).toBeVisible()
+  expect(problems).toEqual([])
+  await context.close()
 })

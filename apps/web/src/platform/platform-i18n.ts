@@ -52,6 +52,10 @@ const es = {
     invalidCredentials: 'Correo o contraseña incorrectos',
     tooManyAttempts: 'Demasiados intentos, espera 15 minutos',
     sessionExpired: 'Tu sesión terminó. Vuelve a iniciar sesión.',
+    severalOrganizations:
+      'Tienes cuenta en varias organizaciones con esta contraseña: indica en cuál entrar.',
+    organization: 'Organización',
+    organizationHint: 'Su identificador, p. ej. demo-offshore; te lo da quien administra tu cuenta.',
   },
   home: {
     greetingMorning: 'Buenos días, {{name}}',
@@ -238,6 +242,10 @@ const en: TranslationShape<typeof es> = {
     invalidCredentials: 'Incorrect email or password',
     tooManyAttempts: 'Too many attempts, wait 15 minutes',
     sessionExpired: 'Your session ended. Please sign in again.',
+    severalOrganizations:
+      'You have accounts in several organizations with this password: say which to sign in to.',
+    organization: 'Organization',
+    organizationHint: 'Its identifier, e.g. demo-offshore; your account administrator gives it to you.',
   },
   home: {
     greetingMorning: 'Good morning, {{name}}',

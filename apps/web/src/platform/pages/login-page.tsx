@@ -17,6 +17,8 @@ export const LoginPage = () => {
   const queryClient = useQueryClient()
   const search = useSearch({ from: '/login' })
   const form = useZodForm(ZLoginRequest, { email: '', password: '' })
+  // asked for only when the e-mail has accounts in several organizations and the password fits more than one
+  const [askOrganization, setAskOrganization] = useState(false)
   const [formError, setFormError] = useState<{ message: string; ref?: string | undefined } | null>(
     search.expired ? { message: t('login.sessionExpired') } : null,
   )
@@ -35,6 +37,10 @@ export const LoginPage = () => {
         setFormError({ message: t('login.invalidCredentials') })
       } else if (isApiError(error) && (error.status === 429 || error.code === 'RATE_LIMITED')) {
         setFormError({ message: t('login.tooManyAttempts') })
+      } else if (isApiError(error) && error.details.some((d) => d.path === 'organization')) {
+        setAskOrganization(true)
+        form.applyServerError(error)
+        setFormError({ message: t('login.severalOrganizations') })
       } else if (!form.applyServerError(error)) {
         setFormError({ message: errorMessage(error), ref: errorReference(error) })
       } else {
@@ -110,6 +116,26 @@ export const LoginPage = () => {
               />
             )}
           </FormField>
+          {askOrganization ? (
+            <FormField
+              label={t('login.organization')}
+              error={form.errors.organization}
+              hint={t('login.organizationHint')}
+              required
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  className="input"
+                  name="organization"
+                  autoComplete="organization"
+                  autoFocus
+                  value={form.values.organization ?? ''}
+                  onChange={(e) => form.set('organization', e.target.value)}
+                />
+              )}
+            </FormField>
+          ) : null}
           <Button type="submit" variant="primary" className="btn--block" loading={login.isPending}>
             {login.isPending ? t('login.submitting') : t('login.submit')}
           </Button>
