@@ -8,6 +8,7 @@ import {
   type ProductionApi,
   type SiteRefs,
 } from '../apps/server/test/production-setup'
+import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
 import { login, watchPageErrors } from './helpers'
 
 /** The production fixtures (docs/production.md) through the API, as the signed-in user of `page`. */
@@ -38,7 +39,8 @@ function apiOf(request: APIRequestContext): ProductionApi {
 
 async function setup(page: Page, number: string, month: string, volumes: number[]) {
   const api = apiOf(page.request)
-  const catalog = await importCatalog(api)
+  // the contract workbook the other journeys import, one annex: a code names one concept
+  const catalog = await importCatalog(api, { workbook: await contractWorkbookFixture(), annex: 'C-2' })
   const refs = await siteRefs(api)
   const wo = await workOrderWithAnnex(api, refs, {
     number,

@@ -16,16 +16,21 @@ export type ProductionApi = {
 export type CatalogConcept = CatalogItem & { id: string }
 
 /** Imports the synthetic contract catalog (idempotent) and returns its C-2 and C-3 concepts by code. */
-export async function importCatalog(api: ProductionApi, concepts = 24): Promise<CatalogConcept[]> {
-  await api.upload(
-    '/api/v1/concepts/import',
-    'contrato.xlsx',
-    await contractWorkbook({ concepts, annexes: [2, 3] }),
-    {
-      kind: 'contract',
-    },
-  )
-  return (await api.json('GET', '/api/v1/concepts?kind=ordinary&limit=500&sort=code')).items
+/**
+ * The contract concept catalog the production fixtures take their concepts from, sorted by code. By default a
+ * synthetic catalog of `concepts` rows in annexes C-2 and C-3; the e2e journeys pass the contract workbook the
+ * other journeys import (`workbook`) and read one annex (`annex`), so that journeys sharing a database never
+ * give a code two concepts.
+ */
+export async function importCatalog(
+  api: ProductionApi,
+  opts: { concepts?: number; workbook?: Buffer; annex?: string } = {},
+): Promise<CatalogConcept[]> {
+  const workbook =
+    opts.workbook ?? (await contractWorkbook({ concepts: opts.concepts ?? 24, annexes: [2, 3] }))
+  await api.upload('/api/v1/concepts/import', 'contrato.xlsx', workbook, { kind: 'contract' })
+  const annex = opts.annex ? `&annex=${encodeURIComponent(opts.annex)}` : ''
+  return (await api.json('GET', `/api/v1/concepts?kind=ordinary&limit=500&sort=code${annex}`)).items
 }
 
 export type SiteRefs = {
