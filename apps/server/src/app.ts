@@ -54,6 +54,9 @@ export const VERSION = '0.1.0'
 const here = path.dirname(fileURLToPath(import.meta.url))
 export const DEFAULT_WEB_DIR = path.resolve(here, '../../web/dist')
 
+/** With `startJobsInBackground`: the server answers for this long before the job queue starts. */
+const JOBS_START_DELAY_MS = 1_000
+
 /** Fastify's compiler factories, typed for its JSON-schema compilers, handed the Zod ones. */
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>
 const zodCompilers = {
@@ -97,7 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Long work runs as jobs on pg-boss, started and stopped with the server (docs/jobs.md).
   const scheduleBackups = () => backups.schedule(jobs.queue())
   app.addHook('onReady', async () => {
-    if (deps.startJobsInBackground) void jobs.startInBackground(scheduleBackups)
+    if (deps.startJobsInBackground) void jobs.startInBackground(scheduleBackups, JOBS_START_DELAY_MS)
     else await jobs.start().then(scheduleBackups)
   })
   app.addHook('onClose', async () => jobs.stop())

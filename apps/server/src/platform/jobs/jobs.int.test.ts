@@ -272,6 +272,20 @@ describe('jobs', () => {
     }
   })
 
+  it('stopped while it waits to start in the background: pg-boss never starts, and stop does not wait', async () => {
+    const waiting = createJobsService({
+      database: t.database,
+      store: createLocalFileStore(filesDir),
+      clock: () => new Date(),
+      log: { error: () => {}, warn: () => {} },
+    })
+    // an hour's wait: were stop to wait for it, this test would never end
+    const started = waiting.startInBackground(async () => {}, 3_600_000)
+    await waiting.stop(5_000)
+    await started
+    expect(waiting.queue()).toBeUndefined()
+  })
+
   it('cleans up: old finished jobs and their files go, interrupted jobs fail; the schedule runs in a time zone', async () => {
     const run = await settle(manager, (await counting.request(manager, { steps: 1 })).id)
     const row = await t.db

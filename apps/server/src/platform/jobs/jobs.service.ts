@@ -115,6 +115,9 @@ export function createJobsService({ database, store, clock, log, options = {} }:
   let started = false
   /** set by startInBackground until pg-boss has started */
   let starting: Promise<void> | undefined
+  /** ends startInBackground's wait at once (stop() calls it) */
+  let endWait: (() => void) | undefined
+  let stopping = false
 
   function define<P>(def: JobDefinition<P>): JobHandle<P> {
     if (started) throw new Error(`job ${def.kind} defined after the jobs platform started`)
@@ -313,12 +316,25 @@ export function createJobsService({ database, store, clock, log, options = {} }:
   }
 
   /**
-   * Starts pg-boss without holding up the server's start (faena serve listens first: docs/jobs.md); then
-   * `then` (the daily backup's schedule). Jobs requested meanwhile wait for it; a failure is logged.
+   * Starts pg-boss without holding up the server's start (docs/jobs.md): after `delayMs`, so that the
+   * first requests of a server that has just started are not kept waiting behind pg-boss's own queries
+   * (on the embedded database they run on the same thread); then `then` (the daily backup's schedule).
+   * Jobs requested meanwhile wait for it; a failure is logged.
    */
-  function startInBackground(then: () => Promise<void> = async () => undefined): Promise<void> {
-    starting ??= start()
-      .then(then)
+  function startInBackground(then: () => Promise<void> = async () => undefined, delayMs = 0): Promise<void> {
+    starting ??= new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, delayMs)
+      endWait = () => {
+        clearTimeout(timer)
+        resolve()
+      }
+    })
+      .then(async () => {
+        endWait = undefined
+        if (stopping) return
+        await start()
+        await then()
+      })
       .catch((err: unknown) => log.error({ err }, 'the job queue did not start'))
       .finally(() => {
         starting = undefined
@@ -328,13 +344,19 @@ export function createJobsService({ database, store, clock, log, options = {} }:
 
   /** Stops taking jobs, lets a running one finish (up to `timeoutMs`), and stops pg-boss's timers. */
   async function stop(timeoutMs = 30_000) {
-    await starting
-    if (!boss) return
-    const b = boss
-    started = false
-    workers.clear()
-    await b.stop({ graceful: true, timeout: timeoutMs, close: true })
-    boss = undefined
+    stopping = true
+    try {
+      endWait?.()
+      await starting
+      if (!boss) return
+      const b = boss
+      started = false
+      workers.clear()
+      await b.stop({ graceful: true, timeout: timeoutMs, close: true })
+      boss = undefined
+    } finally {
+      stopping = false
+    }
   }
 
   return {
