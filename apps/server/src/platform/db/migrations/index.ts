@@ -19,7 +19,9 @@ import * as m0019 from './0019_production'
 import * as m0021 from './0021_list_indexes'
 
 /**
- * Every migration, in order. Forward-only: never edit one that has landed; add the next number.
+ * Every migration, in order. Forward-only: never edit one that has landed; add the next number after the
+ * last one here (0008, 0009 and 0020 were never used, and can no longer be: a database that has run a later
+ * migration refuses an earlier new one).
  * SQL must run on PostgreSQL 15 (production) and on PGlite (PostgreSQL 18).
  */
 export const migrations: Record<string, Migration> = {
