@@ -46,10 +46,14 @@ function changedSince(dir, since) {
   return false
 }
 
-/** The bundle exists and no source file is newer than it. */
+/** The lockfile: an installed or upgraded package makes the bundle stale too (most packages are in it). */
+const LOCKFILE = path.join(serverDir, '../../package-lock.json')
+
+/** The bundle exists and no source file, nor the installed packages, is newer than it. */
 export function bundleIsFresh() {
   if (!fs.existsSync(BUNDLE)) return false
   const builtAt = fs.statSync(BUNDLE).mtimeMs
+  if (fs.existsSync(LOCKFILE) && fs.statSync(LOCKFILE).mtimeMs > builtAt) return false
   return !SOURCE_DIRS.some((dir) => fs.existsSync(dir) && changedSince(dir, builtAt))
 }
 
