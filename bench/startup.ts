@@ -29,11 +29,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /**
  * CPU seconds (user + system) the process and its finished children (the embedded database's creation, the
- * web build) have used so far: a figure a busy machine does not inflate much.
+ * web build) have used so far, or its finished children only (`own: false`): a figure a busy machine does not
+ * inflate much.
  */
-function cpuSeconds(pid: number): number {
+function cpuSeconds(pid: number | 'self', { own = true } = {}): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-  return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100
+  return (own ? [11, 12, 13, 14] : [13, 14]).reduce((sum, i) => sum + Number(fields[i]), 0) / 100
 }
 
 function rssMb(pid: number): number {
@@ -119,10 +120,8 @@ async function stop(child: ChildProcess) {
  */
 async function pgliteFloor() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-bench-initdb-'))
-  const childCpu = () => {
-    const fields = fs.readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ')
-    return (Number(fields[13]) + Number(fields[14])) / 100
-  }
+  // this process's finished children only: the PGlite runs below
+  const childCpu = () => cpuSeconds('self', { own: false })
   const run = async (script: string, args: string[]) => {
     const cpu0 = childCpu()
     const t0 = performance.now()
