@@ -166,7 +166,7 @@ test('a work order’s Anexo C (one rejected file, one good, a second version) a
   await expect(versions.getByRole('row').nth(1)).toContainText('Vigente')
   await expect(versions.getByRole('row').nth(2)).toContainText('Reemplazada')
 
-  // 4. The schedule: an .mpp is refused with the XML-export message; the XML export becomes version 1.
+  // 4. The schedule: a damaged .mpp is refused, saying what to do; the XML export becomes version 1.
   await page.getByRole('tab', { name: 'Programa', exact: true }).click()
   const sched = page.getByTestId('schedule-tab')
   await expect(sched.getByText('Esta OT todavía no tiene programa.')).toBeVisible()
@@ -177,12 +177,12 @@ test('a work order’s Anexo C (one rejected file, one good, a second version) a
     Buffer.alloc(504),
   ])
   await upload
-    .getByLabel('Archivo XML de MS Project')
+    .getByLabel('Archivo de MS Project (.mpp o .xml)')
     .setInputFiles({ name: 'programa.mpp', mimeType: 'application/vnd.ms-project', buffer: mpp })
   await upload.getByRole('button', { name: 'Importar' }).click()
   await expect(upload.getByText(/Guarda el archivo como XML de MS Project/)).toBeVisible()
   await upload
-    .getByLabel('Archivo XML de MS Project')
+    .getByLabel('Archivo de MS Project (.mpp o .xml)')
     .setInputFiles({ name: 'programa.xml', mimeType: 'application/xml', buffer: mspdiBytes(wbsProject()) })
   await upload.getByRole('button', { name: 'Importar' }).click()
   await expect(page.getByText('Programa importado: versión 1 con 22 tareas.')).toBeVisible()

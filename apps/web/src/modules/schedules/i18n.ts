@@ -6,8 +6,8 @@ const es = {
   title: 'Programa de actividades',
   none: 'Esta OT todavía no tiene programa.',
   noneHint:
-    'Importa el programa de MS Project guardado como XML (Archivo → Guardar como → XML). Cada importación es una nueva versión; las anteriores se conservan.',
-  importButton: 'Importar programa (XML)',
+    'Importa el programa de MS Project: el .mpp tal como lo guarda MS Project o su exportación XML (Archivo → Guardar como → XML). Cada importación es una nueva versión; las anteriores se conservan.',
+  importButton: 'Importar programa',
   version: 'Versión',
   versionOption: 'v{{version}} · {{file}} · {{date}}',
   activeSuffix: '(vigente)',
@@ -22,6 +22,8 @@ const es = {
     progress: 'Avance: campo «{{alias}}»',
     importedBy: 'Importada el {{date}} por {{name}}',
     importedBySystem: 'Importada el {{date}} por línea de comandos',
+    sourceMpp: 'Leído del archivo .mpp',
+    sourceMspdi: 'Leído del XML de MS Project',
   },
   tree: {
     caption: 'Tareas del programa con su diagrama de Gantt',
@@ -74,11 +76,27 @@ const es = {
   },
   upload: {
     title: 'Importar programa de MS Project',
-    file: 'Archivo XML de MS Project',
+    file: 'Archivo de MS Project (.mpp o .xml)',
     hint: 'Sube el .mpp tal como lo guarda MS Project (2000 a 365) o su exportación XML (Archivo → Guardar como → XML). El programa vigente no cambia si el archivo no se puede leer.',
     run: 'Importar',
     running: 'Importando…',
     done: 'Programa importado: versión {{version}} con {{tasks}} tareas.',
+    /** why a .mpp was refused, by the server's `details[0].reason` (the server says the same in Spanish) */
+    refused: {
+      EMPTY: 'El archivo está vacío.',
+      NOT_OLE2: 'El archivo no es un proyecto de MS Project (.mpp).',
+      CORRUPT:
+        'El archivo .mpp está dañado o incompleto y no se puede leer. Guarda el archivo como XML de MS Project (Archivo → Guardar como → XML), o de nuevo como .mpp, y vuelve a subirlo.',
+      NOT_MPP: 'El archivo es un documento de Office, pero no un proyecto de MS Project.',
+      UNSUPPORTED_VERSION:
+        'El archivo fue guardado en un formato de MS Project que no se lee (Project 98 o anterior). Guarda el archivo como XML de MS Project (Archivo → Guardar como → XML), o de nuevo como .mpp, y vuelve a subirlo.',
+      ENCRYPTED:
+        'El proyecto está protegido con contraseña (cifrado). Guárdalo sin contraseña o súbelo como XML.',
+      SUBPROJECTS:
+        'El proyecto contiene subproyectos insertados, que no se importan. Súbelos por separado o guarda el proyecto sin subproyectos.',
+      NO_TASKS: 'El proyecto no tiene tareas.',
+      TOO_MANY_RECORDS: 'El proyecto supera el número máximo de registros que se importan.',
+    },
   },
   progress: progressEs,
   auditActions: {
@@ -96,8 +114,8 @@ const en: TranslationShape<typeof es> = {
   title: 'Activity schedule',
   none: 'This work order has no schedule yet.',
   noneHint:
-    'Import the MS Project schedule saved as XML (File → Save as → XML). Every import is a new version; earlier ones are kept.',
-  importButton: 'Import schedule (XML)',
+    'Import the MS Project schedule: the .mpp as MS Project saves it, or its XML export (File → Save as → XML). Every import is a new version; earlier ones are kept.',
+  importButton: 'Import schedule',
   version: 'Version',
   versionOption: 'v{{version}} · {{file}} · {{date}}',
   activeSuffix: '(in force)',
@@ -112,6 +130,8 @@ const en: TranslationShape<typeof es> = {
     progress: 'Progress: field “{{alias}}”',
     importedBy: 'Imported on {{date}} by {{name}}',
     importedBySystem: 'Imported on {{date}} from the command line',
+    sourceMpp: 'Read from the .mpp file',
+    sourceMspdi: 'Read from the MS Project XML',
   },
   tree: {
     caption: 'Schedule tasks with their Gantt chart',
@@ -164,11 +184,26 @@ const en: TranslationShape<typeof es> = {
   },
   upload: {
     title: 'Import an MS Project schedule',
-    file: 'MS Project XML file',
+    file: 'MS Project file (.mpp or .xml)',
     hint: 'Upload the .mpp as MS Project (2000 to 365) saves it, or its XML export (File → Save as → XML). The schedule in force does not change if the file cannot be read.',
     run: 'Import',
     running: 'Importing…',
     done: 'Schedule imported: version {{version}} with {{tasks}} tasks.',
+    refused: {
+      EMPTY: 'The file is empty.',
+      NOT_OLE2: 'The file is not an MS Project file (.mpp).',
+      CORRUPT:
+        'The .mpp file is damaged or truncated and cannot be read. Save the file as MS Project XML (File → Save As → XML), or again as .mpp, and upload it again.',
+      NOT_MPP: 'The file is an Office document, but not an MS Project file.',
+      UNSUPPORTED_VERSION:
+        'The file was saved in an MS Project format that is not read (Project 98 or older). Save the file as MS Project XML (File → Save As → XML), or again as .mpp, and upload it again.',
+      ENCRYPTED:
+        'The project is password-protected (encrypted). Save it without a password or upload it as XML.',
+      SUBPROJECTS:
+        'The project contains inserted subprojects, which are not imported. Upload them separately or save the project without subprojects.',
+      NO_TASKS: 'The project has no tasks.',
+      TOO_MANY_RECORDS: 'The project has more records than the import accepts.',
+    },
   },
   progress: progressEn,
   auditActions: {

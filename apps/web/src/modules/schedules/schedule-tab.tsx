@@ -18,9 +18,30 @@ import { diffQuery, useImportSchedule, versionQuery, versionsQuery } from './api
 import { ScheduleTree } from './schedule-tree'
 import './schedules.css'
 
-/** The server's own words about a refused file (damaged or encrypted .mpp, not MS Project XML), else the generic message. */
-const fileErrorMessage = (e: unknown) =>
-  isApiError(e) && e.status < 500 ? (e.details[0]?.message ?? e.message) : errorMessage(e)
+/** Why a `.mpp` was refused (the server's `details[0].reason`), said in the user's language (`upload.refused`). */
+const MPP_REFUSALS = [
+  'EMPTY',
+  'NOT_OLE2',
+  'CORRUPT',
+  'NOT_MPP',
+  'UNSUPPORTED_VERSION',
+  'ENCRYPTED',
+  'SUBPROJECTS',
+  'NO_TASKS',
+  'TOO_MANY_RECORDS',
+] as const
+type MppRefusal = (typeof MPP_REFUSALS)[number]
+const isMppRefusal = (r: unknown): r is MppRefusal => MPP_REFUSALS.includes(r as MppRefusal)
+
+/**
+ * A refused file: a `.mpp` refusal in the user's language; else the server's own words (not MS Project XML,
+ * with the line); else the generic message.
+ */
+const fileErrorMessage = (e: unknown, refused: (reason: MppRefusal) => string) => {
+  if (!isApiError(e) || e.status >= 500) return errorMessage(e)
+  const reason = (e.details[0] as { reason?: unknown } | undefined)?.reason
+  return isMppRefusal(reason) ? refused(reason) : (e.details[0]?.message ?? e.message)
+}
 
 const UploadDialog = ({
   workOrderId,
@@ -90,7 +111,9 @@ const UploadDialog = ({
         />
         <p className="field__hint">{t('upload.hint')}</p>
       </div>
-      {run.isError ? <FormError>{fileErrorMessage(run.error)}</FormError> : null}
+      {run.isError ? (
+        <FormError>{fileErrorMessage(run.error, (r) => t(`upload.refused.${r}`))}</FormError>
+      ) : null}
     </Dialog>
   )
 }
@@ -113,6 +136,9 @@ const VersionInfo = ({ v }: { v: TScheduleVersion }) => {
         {v.startDate || v.finishDate ? (
           <li>{t('project.span', { start: fmt.date(v.startDate), finish: fmt.date(v.finishDate) })}</li>
         ) : null}
+        <li data-testid="schedule-source">
+          {t(v.sourceFormat === 'mpp' ? 'project.sourceMpp' : 'project.sourceMspdi')}
+        </li>
         <li>{t('project.tasks', { count: v.taskCount })}</li>
         <li>{t('project.dependencies', { count: v.dependencyCount })}</li>
         <li>
