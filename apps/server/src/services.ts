@@ -1,9 +1,13 @@
-import { createCatalogsModule, getNames as getCatalogNames } from './modules/catalogs'
+import {
+  catalogReferenceSources,
+  createCatalogsModule,
+  getNames as getCatalogNames,
+} from './modules/catalogs'
 import { createConceptsModule } from './modules/concepts'
 import { createInsightsModule } from './modules/insights'
-import { createProductionModule } from './modules/production'
+import { createProductionModule, productionReferenceSources } from './modules/production'
 import { createProposalsService } from './modules/proposals'
-import { createRentalBillingModule } from './modules/rental-billing'
+import { createRentalBillingModule, rentalBillingReferenceSources } from './modules/rental-billing'
 import {
   closeDraftDocuments,
   createRentalDocumentsModule,
@@ -12,11 +16,17 @@ import {
   listDocumentsForPeriod,
   unlinkDocumentsFromSheet,
 } from './modules/rental-documents'
-import { createRentalProjectsModule, getProject, listAssignments } from './modules/rental-projects'
+import {
+  createRentalProjectsModule,
+  getProject,
+  listAssignments,
+  rentalProjectsReferenceSources,
+} from './modules/rental-projects'
 import { createSchedulesModule } from './modules/schedules'
-import { createSearchModule } from './modules/search'
+import { createSearchModule, searchReferenceSource } from './modules/search'
 import { createWorkOrderConceptsModule, familyAuthorizedVolumes } from './modules/work-order-concepts'
 import { createWorkOrdersService } from './modules/work-orders'
+import { platformReferenceSources } from './platform/audit/audit-references'
 import { createAuditService } from './platform/audit/audit.service'
 import { createAuthService } from './platform/auth/auth.service'
 import { createUsersService } from './platform/auth/users.service'
@@ -60,7 +70,19 @@ export function buildServices(deps: ServicesDeps) {
   // platform
   const auth = createAuthService({ db, clock })
   const users = createUsersService({ db, clock })
-  const audit = createAuditService({ db, timeZoneOf })
+  // histories name the records they mention: each module that owns named records gives a source
+  const audit = createAuditService({
+    db,
+    timeZoneOf,
+    referenceSources: [
+      ...platformReferenceSources,
+      ...catalogReferenceSources,
+      searchReferenceSource,
+      ...productionReferenceSources,
+      ...rentalProjectsReferenceSources,
+      ...rentalBillingReferenceSources,
+    ],
+  })
   const files = createFilesService({ db, store })
   // long work runs as jobs on pg-boss; the server starts and stops them (docs/jobs.md)
   const jobs = createJobsService({ database, store, clock, log, options: deps.jobs })
@@ -81,6 +103,7 @@ export function buildServices(deps: ServicesDeps) {
     files,
     timeZoneOf,
     catalogs: { ...catalogs.service, getNames: getCatalogNames },
+    auditEntries: audit.readEntries,
   })
   const concepts = createConceptsModule({ db, clock, catalogs: catalogs.service })
   const workOrders = createWorkOrdersService({

@@ -14,6 +14,8 @@ export const ZAuditEntry = z.object({
   entityId: z.string().nullable(),
   changes: z.array(ZAuditChange),
   data: z.record(z.string(), z.unknown()).nullable(),
+  /** Names of the records the entry mentions by id (its own, and ids in changes and data): id → name. */
+  refs: z.record(z.string(), z.string()),
   requestId: z.string().nullable(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { TClientType, TSiteKind } from '@faena/contracts'
+import { tableReferenceSource, type ReferenceSource } from '../../platform/audit/audit-references'
 import type { Executor } from '../../platform/db/executor'
 
 /**
@@ -78,3 +79,16 @@ export async function getNames(trx: Executor, orgId: string, ids: CatalogNameIds
       : {}),
   }
 }
+
+/** Names of catalog records for the audit history (ids in changes and data: client, front, site…). */
+export const catalogReferenceSources: ReferenceSource[] = [
+  tableReferenceSource('clients', 'name'),
+  tableReferenceSource('project_managers', 'name'),
+  tableReferenceSource('types', 'name'),
+  tableReferenceSource('statuses', 'name'),
+  tableReferenceSource('fronts', 'name'),
+  tableReferenceSource('sites', 'name'),
+  tableReferenceSource('units', 'key'),
+  tableReferenceSource('proposal_step_templates', 'name'),
+  tableReferenceSource('work_order_step_templates', 'name'),
+]

@@ -22,7 +22,7 @@ export type {
 } from './catalogs.service'
 export { findUnitByKey, getReferences, listStepTemplates } from './catalogs.service'
 export { normalizeUnitKey } from './unit-key'
-export { getNames, type CatalogNameIds, type CatalogNames } from './catalog-names'
+export { catalogReferenceSources, getNames, type CatalogNameIds, type CatalogNames } from './catalog-names'
 export { seedDemoCatalogs } from './catalogs.seed'
 export { ensureNamedRecord, listActiveClients, listActiveFronts } from './catalog-lookup'
 

@@ -7,6 +7,7 @@ import { createProductionService } from './production.service'
 export type { ProductionTables } from './production.tables'
 export type { ProductionDeps } from './production.context'
 export { createProductionService, type ProductionService } from './production.service'
+export { productionReferenceSources } from './production.repository'
 
 export function createProductionModule(deps: ProductionDeps) {
   const service = createProductionService(deps)

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { tableReferenceSource, type ReferenceSource } from '../../platform/audit/audit-references'
 import type { Executor } from '../../platform/db/executor'
 
 /** Every SQL statement on the production module's tables (docs/production.md). */
@@ -202,3 +203,8 @@ export async function productionDays(
     .execute()
   return new Set(rows.map((r) => `${r.work_order_id}|${r.day}`))
 }
+
+/** Day statuses by name, for the audit history. */
+export const productionReferenceSources: ReferenceSource[] = [
+  tableReferenceSource('production_day_statuses', 'name'),
+]

@@ -657,6 +657,29 @@ describe('history', () => {
     ])
     expect(res.json().total).toBe(3)
   })
+
+  it('names the records an entry mentions by id (project manager, step, the proposal itself), here and in the activity log', async () => {
+    const p = await create()
+    const step = p.steps[0]!
+    await patchStep(p.id, step.id, { status: 'in_progress' })
+    expect(
+      (await call('PATCH', `/api/v1/proposals/${p.id}`, manager, { projectManagerId: ref.pmTwo })).statusCode,
+    ).toBe(200)
+    type Entry = { action: string; refs: Record<string, string> }
+    const entries = async (url: string, cookie: string) =>
+      (JSON.parse((await call('GET', url, cookie)).body) as { items: Entry[] }).items
+    const history = await entries(`/api/v1/proposals/${p.id}/history`, viewer)
+    const byAction = (a: string) => history.find((i) => i.action === a)!
+    expect(byAction('proposal.updated').refs).toEqual({
+      [ref.pmOne]: 'Ing. Uno de Prueba',
+      [ref.pmTwo]: 'Ing. Dos de Prueba',
+      [p.id]: expect.any(String),
+    })
+    expect(byAction('proposal.step_updated').refs[step.id]).toBe(step.name)
+
+    const log = await entries(`/api/v1/audit?entityType=proposal&entityId=${p.id}`, admin)
+    expect(log.find((i) => i.action === 'proposal.updated')!.refs[ref.pmTwo]).toBe('Ing. Dos de Prueba')
+  })
 })
 
 describe('list and export', () => {

@@ -20,8 +20,7 @@ import type {
 } from '@faena/contracts'
 import { can, isSystemActor, requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
-import { listAudit } from '../../platform/audit/audit.repository'
-import { toAuditEntry } from '../../platform/audit/audit.service'
+import type { AuditService } from '../../platform/audit/audit.service'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError, validationError } from '../../platform/errors'
 import { createOrgToday } from '../../platform/tenancy/today'
@@ -84,6 +83,8 @@ export type ProposalsServiceDeps = {
   catalogs: CatalogsPort
   files: FilesPort
   timeZoneOf: (orgId: string) => Promise<string>
+  /** a proposal's history: the audit entries of the record, with the names they mention */
+  auditEntries: AuditService['readEntries']
 }
 
 export type ProposalsService = ReturnType<typeof createProposalsService>
@@ -132,7 +133,14 @@ const fold = (s: string) =>
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase()
 
-export function createProposalsService({ db, clock, catalogs, files, timeZoneOf }: ProposalsServiceDeps) {
+export function createProposalsService({
+  db,
+  clock,
+  catalogs,
+  files,
+  timeZoneOf,
+  auditEntries,
+}: ProposalsServiceDeps) {
   const today = createOrgToday(clock, timeZoneOf)
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
 
@@ -277,16 +285,12 @@ export function createProposalsService({ db, clock, catalogs, files, timeZoneOf 
       includeDeleted: can(actor, 'proposal.readDeleted'),
     })
     if (!row) throw new AppError('NOT_FOUND', 'Propuesta no encontrada')
-    const { rows, total } = await listAudit(
-      db,
-      actor.orgId,
-      { entityType: ENTITY, entityId: id, limit: page.limit, offset: page.offset },
-      await timeZoneOf(actor.orgId),
-    )
-    return {
-      total,
-      items: rows.map(toAuditEntry),
-    }
+    return auditEntries(actor.orgId, {
+      entityType: ENTITY,
+      entityId: id,
+      limit: page.limit,
+      offset: page.offset,
+    })
   }
 
   // --- header ---

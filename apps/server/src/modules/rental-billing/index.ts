@@ -34,6 +34,7 @@ export {
 } from './rental-billing.service'
 export { rentalBillingRoutes } from './rental-billing.routes'
 export { listSheetFigures } from './sheet-figures'
+export { rentalBillingReferenceSources } from './rental-billing.repository'
 export type { RentalBillingTables } from './rental-billing.tables'
 export type {
   BillingAssignment,

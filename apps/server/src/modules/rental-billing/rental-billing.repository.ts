@@ -1,5 +1,6 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
 import type { TBillingSheetListQuery, TDispositionCertificateListQuery } from '@faena/contracts'
+import { tableReferenceSource, type ReferenceSource } from '../../platform/audit/audit-references'
 import type { Executor } from '../../platform/db/executor'
 import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
 
@@ -587,3 +588,9 @@ export async function listSheetFigures(
     .orderBy('series_code')
     .execute()
 }
+
+/** Billing sheets and certificates by their numbers, for the audit history. */
+export const rentalBillingReferenceSources: ReferenceSource[] = [
+  tableReferenceSource('billing_sheets', 'series_code'),
+  tableReferenceSource('disposition_certificates', 'number'),
+]

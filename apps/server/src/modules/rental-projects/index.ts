@@ -26,6 +26,7 @@ export {
   listEquipmentAssignmentWindows,
 } from './rental-projects.read'
 export { seedDemoRentalProjects } from './rental-projects.seed'
+export { rentalProjectsReferenceSources } from './rental-projects.repository'
 export { checkRuc, type RucCheck, type RucKind } from './ruc'
 
 /**

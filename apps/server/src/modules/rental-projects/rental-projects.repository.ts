@@ -4,6 +4,7 @@ import type {
   TRentalEquipmentListQuery,
   TRentalProjectListQuery,
 } from '@faena/contracts'
+import { tableReferenceSource, type ReferenceSource } from '../../platform/audit/audit-references'
 import type { Executor } from '../../platform/db/executor'
 import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
 import type { StoredContact } from './rental-projects.tables'
@@ -737,3 +738,8 @@ export async function listEquipmentAssignmentWindows(db: Executor, orgId: string
     ])
     .execute()
 }
+
+/** Assignments by their description (equipment and services), for the audit history. */
+export const rentalProjectsReferenceSources: ReferenceSource[] = [
+  tableReferenceSource('rental_assignments', 'description'),
+]

@@ -9,6 +9,7 @@ import { createSearchService } from './search.service'
 
 export type { SearchTables } from './search.tables'
 export { createSearchService, type SearchService, type SearchOptions } from './search.service'
+export { searchReferenceSource } from './search.repository'
 export { KIND_ACCESS as SEARCH_KIND_ACCESS, searchableKinds } from './search-rules'
 
 export function createSearchModule(deps: { db: Db }) {

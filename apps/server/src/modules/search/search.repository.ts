@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { TSearchKind } from '@faena/contracts'
+import type { ReferenceRow, ReferenceSource } from '../../platform/audit/audit-references'
 import type { Executor } from '../../platform/db/executor'
 import { likePrefix, type ScoredHit, type SearchTerms } from './search-rules'
 
@@ -121,3 +122,11 @@ async function scoredPass(
     score: Math.round(Number(r.score) * 1000) / 1000,
   }))
 }
+
+/**
+ * Titles of indexed records (proposals, work orders, steps, concepts, rental clients, projects, equipment,
+ * field documents) for the audit history: the index already holds each record's display title.
+ */
+export const searchReferenceSource: ReferenceSource = (orgId, ids) =>
+  sql<ReferenceRow>`(SELECT record_id::text AS id, title AS name FROM search_documents
+    WHERE org_id = ${orgId} AND record_id = ANY(${ids}::uuid[]))`

@@ -22,11 +22,11 @@ export const AuditChanges = ({ entry }: { entry: TAuditEntry }) => {
         {entry.changes.map((c) => (
           <tr key={c.field}>
             <th scope="row">{l.field(entry.module, entry.entityType, c.field)}</th>
-            <td className="changes__old">{l.value(c.field, c.old, entry.module)}</td>
+            <td className="changes__old">{l.value(c.field, c.old, entry)}</td>
             <td className="changes__arrow" aria-hidden="true">
               →
             </td>
-            <td className="changes__new">{l.value(c.field, c.new, entry.module)}</td>
+            <td className="changes__new">{l.value(c.field, c.new, entry)}</td>
           </tr>
         ))}
       </tbody>
@@ -38,7 +38,9 @@ export const AuditChanges = ({ entry }: { entry: TAuditEntry }) => {
 export const AuditDetail = ({ entry }: { entry: TAuditEntry }) => {
   const { t } = useTranslation('audit')
   const l = useAuditLabels()
-  const data = entry.data ? Object.entries(entry.data) : []
+  const summary = l.summary(entry)
+  const data = l.dataRows(entry)
+  const subject = entry.entityId ? entry.refs[entry.entityId] : undefined
   return (
     <div className="audit-detail">
       <section className="audit-detail__changes">
@@ -46,20 +48,27 @@ export const AuditDetail = ({ entry }: { entry: TAuditEntry }) => {
         <AuditChanges entry={entry} />
       </section>
       <section className="audit-detail__meta">
-        {data.length > 0 ? (
+        {summary || data.length > 0 ? (
           <>
             <h3 className="audit-detail__title">{t('detail.data')}</h3>
+            {summary ? <p className="audit-detail__summary">{summary}</p> : null}
             <dl className="deflist deflist--compact">
-              {data.map(([k, v]) => (
-                <div key={k} className="deflist__row">
-                  <dt>{l.field(entry.module, entry.entityType, k)}</dt>
-                  <dd>{l.value(k, v)}</dd>
+              {data.map((d) => (
+                <div key={d.key} className="deflist__row">
+                  <dt>{d.label}</dt>
+                  <dd>{d.value}</dd>
                 </div>
               ))}
             </dl>
           </>
         ) : null}
         <dl className="deflist deflist--compact">
+          {subject ? (
+            <div className="deflist__row">
+              <dt>{l.entity(entry.module, entry.entityType)}</dt>
+              <dd>{subject}</dd>
+            </div>
+          ) : null}
           {entry.entityId ? (
             <div className="deflist__row">
               <dt>{t('detail.entityId')}</dt>

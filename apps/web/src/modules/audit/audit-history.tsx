@@ -64,6 +64,7 @@ export const AuditHistory = ({ entityType, entityId, module, pageSize = 20, titl
                   {t('history.by', { user: auditActorText(e, (k) => t(k)) })}
                 </span>
               </div>
+              {labels.summary(e) ? <p className="history__summary">{labels.summary(e)}</p> : null}
               {e.changes.length > 0 ? <AuditChanges entry={e} /> : null}
             </li>
           ))}

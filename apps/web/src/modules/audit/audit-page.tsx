@@ -14,12 +14,12 @@ import {
   type Column,
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
-import { useCan, useFormat } from '../../platform/session'
+import { useCan, useFormat, useMe } from '../../platform/session'
 import { auditListQuery, auditUsersQuery, type AuditFilters } from './audit-api'
 import { AuditActor } from './audit-actor'
 import { AuditDetail } from './audit-detail'
 import { useAuditLabels } from './audit-labels'
-import { AUDIT_MODULES, KNOWN_ACTIONS } from './i18n'
+import { auditModulesFor, KNOWN_ACTIONS } from './i18n'
 import type { AuditSearch } from './routes'
 
 const filtersOf = (s: AuditSearch): AuditFilters => ({
@@ -37,6 +37,7 @@ export const AuditPage = () => {
   const fmt = useFormat()
   const labels = useAuditLabels()
   const has = useCan()
+  const me = useMe()
   const id = useId()
   const search = useSearch({ from: '/app/audit' })
   const navigate = useNavigate({ from: '/audit' })
@@ -54,10 +55,9 @@ export const AuditPage = () => {
     })
 
   const filtered = Object.values(filters).some(Boolean)
+  const orgModules = auditModulesFor(me.organization.linesOfBusiness)
   const moduleOptions =
-    search.module && !AUDIT_MODULES.includes(search.module)
-      ? [...AUDIT_MODULES, search.module]
-      : AUDIT_MODULES
+    search.module && !orgModules.includes(search.module) ? [...orgModules, search.module] : orgModules
 
   const columns: Column<TAuditEntry>[] = [
     {
@@ -74,11 +74,15 @@ export const AuditPage = () => {
     {
       key: 'action',
       header: t('columns.action'),
-      cell: (e) => (
-        <span className="cell-strong" title={e.action}>
-          {labels.action(e)}
-        </span>
-      ),
+      cell: (e) => {
+        const summary = labels.summary(e)
+        return (
+          <span className="cell-strong" title={e.action}>
+            {labels.action(e)}
+            {summary ? <span className="audit-summary">{summary}</span> : null}
+          </span>
+        )
+      },
     },
     { key: 'module', header: t('columns.module'), width: '9rem', cell: (e) => labels.moduleName(e.module) },
     {
@@ -88,7 +92,12 @@ export const AuditPage = () => {
       cell: (e) => (
         <span>
           {labels.entity(e.module, e.entityType)}
-          {e.entityId ? (
+          {e.entityId && e.refs[e.entityId] ? (
+            <span className="muted" title={e.entityId}>
+              {' '}
+              {e.refs[e.entityId]}
+            </span>
+          ) : e.entityId ? (
             <span className="mono muted" title={e.entityId}>
               {' '}
               {e.entityId.length > 12 ? `${e.entityId.slice(0, 8)}…` : e.entityId}

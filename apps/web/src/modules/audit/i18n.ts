@@ -1,3 +1,4 @@
+import type { LINES_OF_BUSINESS } from '@faena/contracts'
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
 
 /**
@@ -63,6 +64,11 @@ const es = {
     schedules: 'Programas',
     production: 'Producción',
     estimates: 'Estimaciones',
+    'work-order-concepts': 'Anexo C de la OT',
+    'rental-projects': 'Clientes, proyectos y equipos',
+    'rental-documents': 'Documentos de campo',
+    'rental-billing': 'Planillas',
+    backup: 'Respaldos',
   },
   entities: { user: 'Usuario', organization: 'Organización', file: 'Archivo' },
   fields: {
@@ -95,7 +101,9 @@ const es = {
     unknown_email: 'Correo desconocido',
     wrong_password: 'Contraseña incorrecta',
     inactive_user: 'Usuario inactivo',
+    unknownRecord: '(registro eliminado)',
   },
+  summary: { reason: 'motivo: {{reason}}' },
 }
 
 const en: TranslationShape<typeof es> = {
@@ -156,6 +164,11 @@ const en: TranslationShape<typeof es> = {
     schedules: 'Schedules',
     production: 'Production',
     estimates: 'Estimates',
+    'work-order-concepts': 'Work order Annex C',
+    'rental-projects': 'Clients, projects and equipment',
+    'rental-documents': 'Field documents',
+    'rental-billing': 'Billing sheets',
+    backup: 'Backups',
   },
   entities: { user: 'User', organization: 'Organization', file: 'File' },
   fields: {
@@ -188,13 +201,36 @@ const en: TranslationShape<typeof es> = {
     unknown_email: 'Unknown email',
     wrong_password: 'Wrong password',
     inactive_user: 'Inactive user',
+    unknownRecord: '(deleted record)',
   },
+  summary: { reason: 'reason: {{reason}}' },
 }
 
 export const i18n: ModuleTranslations<typeof es> = { es, en }
 
-/** Module codes offered in the filter (the label comes from `modules.*`). */
-export const AUDIT_MODULES = Object.keys(es.modules)
+type TLineOfBusiness = (typeof LINES_OF_BUSINESS)[number]
+
+/** The line of business of each module that belongs to one; the others (access, users, files…) are common. */
+const MODULE_LINE: Partial<Record<keyof typeof es.modules, TLineOfBusiness>> = {
+  catalogs: 'offshore',
+  proposals: 'offshore',
+  'work-orders': 'offshore',
+  concepts: 'offshore',
+  schedules: 'offshore',
+  production: 'offshore',
+  estimates: 'offshore',
+  'work-order-concepts': 'offshore',
+  'rental-projects': 'rental',
+  'rental-documents': 'rental',
+  'rental-billing': 'rental',
+}
+
+/** Module codes offered in the filter to an organization (the label comes from `modules.*`). */
+export const auditModulesFor = (linesOfBusiness: readonly TLineOfBusiness[]): string[] =>
+  (Object.keys(es.modules) as (keyof typeof es.modules)[]).filter((m) => {
+    const line = MODULE_LINE[m]
+    return !line || linesOfBusiness.includes(line)
+  })
 
 /** Known action codes, suggested in the action filter. */
 export const KNOWN_ACTIONS = Object.entries(es.actions).flatMap(([prefix, group]) =>
