@@ -58,6 +58,9 @@ const BAD_QUERIES = [
   'from=2026-02-30',
   'q=' + 'x'.repeat(5000),
   'status=zzz',
+  'overdue=maybe',
+  'dueWithinDays=-1',
+  'dueWithinDays=99999999999999999999',
 ]
 
 async function send(method: string, url: string, payload?: unknown, raw?: string) {

@@ -89,7 +89,8 @@ const es = {
     reprogrammingCount_other: '{{count}} reprogramaciones',
     due: 'Vencimiento',
     dueOverdue: 'Vencidas',
-    dueWithin: 'Vencen en {{count}} días o menos',
+    dueWithin_one: 'Vencen en {{count}} día o menos',
+    dueWithin_other: 'Vencen en {{count}} días o menos',
   },
   due: {
     column: 'Vence',
@@ -384,7 +385,8 @@ const en: TranslationShape<typeof es> = {
     reprogrammingCount_other: '{{count}} reprogrammings',
     due: 'Due',
     dueOverdue: 'Overdue',
-    dueWithin: 'Due within {{count}} days',
+    dueWithin_one: 'Due within {{count}} day',
+    dueWithin_other: 'Due within {{count}} days',
   },
   due: {
     column: 'Due',
