@@ -151,6 +151,8 @@ export function fixedRecords(data: Buffer | null, items: Buffer[], maxSize?: num
 
 export type VarData = {
   has(uid: number): boolean
+  /** the keys a unique id has values for (undefined: none) */
+  keys(uid: number): ReadonlyMap<number, unknown> | undefined
   bytes(uid: number, key: number): Buffer | null
 }
 
@@ -182,6 +184,7 @@ export function readVarData(meta: Buffer | null, data: Buffer | null, mpp9: bool
   }
   return {
     has: (uid) => index.has(uid),
+    keys: (uid) => index.get(uid),
     bytes(uid, key) {
       const offset = index.get(uid)?.get(key)
       if (offset === undefined || !data) return null

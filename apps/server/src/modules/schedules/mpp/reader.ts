@@ -449,6 +449,8 @@ type FieldReader = {
   date(rec: Buffer | null, rec2: Buffer | null, id: number): string | null
   str(uid: number, id: number): string | null
   bytes(uid: number, id: number): Buffer | null
+  /** the custom fields (in CUSTOM_FIELDS order, flags left out) that `uid` has a value stored for */
+  customFieldsOf(uid: number): [id: number, kind: CustomKind][]
 }
 
 function fieldReader(map: FieldMap, varData: VarData, mpp9: boolean): FieldReader {
@@ -458,7 +460,20 @@ function fieldReader(map: FieldMap, varData: VarData, mpp9: boolean): FieldReade
     return { b: e.block === 0 ? rec : rec2, at: e.offset, category: e.category }
   }
   const varKey = (id: number) => map.get(id)?.varKey ?? (mpp9 ? null : id)
+  // resolved once per table: a task is checked against the keys it has, not ~120 lookups each
+  const custom: [id: number, kind: CustomKind, key: number][] = []
+  for (const [id, field] of CUSTOM_FIELDS) {
+    const key = varKey(id)
+    if (field.kind !== 'flag' && key !== null) custom.push([id, field.kind, key])
+  }
   return {
+    customFieldsOf(uid) {
+      const present = varData.keys(uid)
+      if (!present) return []
+      const found: [number, CustomKind][] = []
+      for (const [id, kind, key] of custom) if (present.has(key)) found.push([id, kind])
+      return found
+    },
     int(rec, rec2, id) {
       const l = locate(rec, rec2, id)
       if (!l) return null
@@ -506,8 +521,8 @@ function decodeTask(ctx: Ctx, v: FieldReader, uid: number, l: Located): RawTask 
     if (lf && finish && lf > finish) finish = lf
   }
   const custom: [string, string][] = []
-  for (const [id, field] of CUSTOM_FIELDS) {
-    const value = customValue(v, uid, id, field.kind)
+  for (const [id, kind] of v.customFieldsOf(uid)) {
+    const value = customValue(v, uid, id, kind)
     if (value !== null) custom.push([String(TASK_FIELD_PREFIX + id), value])
   }
   const physical = u16(v.bytes(uid, F.physicalPercentComplete), 0) ?? 0
