@@ -115,3 +115,71 @@ test('a work order from a proposal at 100 %, its steps, a reprogramming and the 
 
   expect(problems).toEqual([])
 })
+
+test('the list colours the days left to each family end and filters overdue / due within N days', async ({
+  page,
+}) => {
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+  const request = page.request
+  const client = (await items(request, '/api/v1/catalogs/clients?clientType=CONTRATO&limit=1'))[0]!
+  const manager = (await items(request, '/api/v1/catalogs/project-managers?limit=1'))[0]!
+  // "today" is the organization's (Mexico City) date; the bands are wide enough for a run across midnight
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Mexico_City' }).format(new Date())
+  const day = (offset: number) => {
+    const d = new Date(`${today}T12:00:00Z`)
+    d.setUTCDate(d.getUTCDate() + offset)
+    return d.toISOString().slice(0, 10)
+  }
+  for (const [number, end] of [
+    ['OT-E2E-DUE-1', -5],
+    ['OT-E2E-DUE-2', 3],
+    ['OT-E2E-DUE-3', 10],
+    ['OT-E2E-DUE-4', 60],
+  ] as const) {
+    const res = await request.post('/api/v1/work-orders', {
+      data: {
+        number,
+        description: `Vencimiento ${number}`,
+        clientId: client.id,
+        projectManagerId: manager.id,
+        plannedStart: day(-30),
+        plannedEnd: day(end),
+      },
+    })
+    expect(res.status(), await res.text()).toBe(201)
+  }
+
+  await page.goto('/work-orders?q=OT-E2E-DUE&sort=number&dir=asc')
+  const badges = page.locator('.ot-due')
+  await expect(badges).toHaveCount(4)
+  await expect(badges.nth(0)).toHaveAttribute('data-due-band', 'overdue')
+  await expect(badges.nth(0)).toHaveText(/^Vencida hace \d+ días$/)
+  await expect(badges.nth(1)).toHaveAttribute('data-due-band', 'urgent')
+  await expect(badges.nth(2)).toHaveAttribute('data-due-band', 'soon')
+  await expect(badges.nth(3)).toHaveAttribute('data-due-band', 'none')
+  await expect(badges.nth(3)).toHaveText(/^Quedan \d+ días$/)
+
+  const filter = page.getByLabel('Vencimiento')
+  await filter.selectOption({ label: 'Vencidas' })
+  await expect(page).toHaveURL(/due=overdue/)
+  await expect(page.getByRole('link', { name: /^OT-E2E-DUE-/ })).toHaveText(['OT-E2E-DUE-1'])
+  await filter.selectOption({ label: 'Vencen en 7 días o menos' })
+  await expect(page).toHaveURL(/[?&]due=7(&|$)/)
+  await expect(page.getByRole('link', { name: /^OT-E2E-DUE-/ })).toHaveText(['OT-E2E-DUE-2'])
+  await filter.selectOption({ label: 'Vencen en 14 días o menos' })
+  await expect(page.getByRole('link', { name: /^OT-E2E-DUE-/ })).toHaveText(['OT-E2E-DUE-2', 'OT-E2E-DUE-3'])
+  // a link typed by hand keeps the filter
+  await page.goto('/work-orders?q=OT-E2E-DUE&sort=number&dir=asc&due=7')
+  await expect(filter).toHaveValue('7')
+  await expect(page.getByRole('link', { name: /^OT-E2E-DUE-/ })).toHaveText(['OT-E2E-DUE-2'])
+  await page.goto('/work-orders?q=OT-E2E-DUE&sort=number&dir=asc&due=overdue')
+  await expect(page.getByRole('link', { name: /^OT-E2E-DUE-/ })).toHaveText(['OT-E2E-DUE-1'])
+  await filter.selectOption({ label: 'Vencen en 14 días o menos' })
+
+  // the detail carries the same badge
+  await page.getByRole('link', { name: 'OT-E2E-DUE-3' }).click()
+  await expect(page.getByTestId('ot-due').locator('.ot-due')).toHaveAttribute('data-due-band', 'soon')
+
+  expect(problems).toEqual([])
+})

@@ -20,8 +20,21 @@ export const ZWorkOrdersSearch = z.object({
   familyId: searchParam(z.uuid()),
   from: isoDate,
   to: isoDate,
-  /** `overdue`, or `N`: due within N days */
-  due: searchParam(z.union([z.literal('overdue'), z.string().regex(/^\d{1,4}$/)])),
+  /**
+   * `overdue`, or `N`: due within N days (the API's bounds). The router parses `?due=7` as the number 7;
+   * the quoted form `?due="7"` is accepted too.
+   */
+  due: searchParam(
+    z.union([
+      z.literal('overdue'),
+      z.number().int().min(0).max(3650),
+      z
+        .string()
+        .regex(/^\d{1,4}$/)
+        .transform(Number)
+        .pipe(z.number().max(3650)),
+    ]),
+  ),
   sort: searchParam(z.enum(WORK_ORDER_SORTS)),
   dir: searchParam(z.enum(['asc', 'desc'])),
   ...pageSearch,

@@ -48,7 +48,7 @@ const FILTER_KEYS = [
 ] as const
 
 /** The due filter's choices: overdue, or due within N days. */
-const DUE_WITHIN = ['7', '14', '30'] as const
+const DUE_WITHIN = [7, 14, 30] as const
 
 /** The URL search turned into the API query (list and Excel export use the same). */
 const toParams = (s: WorkOrdersSearch): WorkOrderListParams =>
@@ -65,7 +65,7 @@ const toParams = (s: WorkOrdersSearch): WorkOrderListParams =>
     from: s.from,
     to: s.to,
     overdue: s.due === 'overdue' ? 'true' : undefined,
-    dueWithinDays: s.due && s.due !== 'overdue' ? Number(s.due) : undefined,
+    dueWithinDays: typeof s.due === 'number' ? s.due : undefined,
     sort: s.sort,
     dir: s.dir,
   })
@@ -342,21 +342,22 @@ export const WorkOrdersListPage = () => {
             <select
               id={`${id}-due`}
               className="input"
-              value={search.due ?? ''}
-              onChange={(e) => setSearch({ due: e.target.value || undefined })}
+              value={search.due === undefined ? '' : String(search.due)}
+              onChange={(e) => {
+                const v = e.target.value
+                setSearch({ due: v === '' ? undefined : v === 'overdue' ? v : Number(v) })
+              }}
               data-testid="work-orders-due-filter"
             >
               <option value="">{t('list.all')}</option>
               <option value="overdue">{t('list.dueOverdue')}</option>
               {DUE_WITHIN.map((n) => (
-                <option key={n} value={n}>
-                  {t('list.dueWithin', { count: Number(n) })}
+                <option key={n} value={String(n)}>
+                  {t('list.dueWithin', { count: n })}
                 </option>
               ))}
-              {search.due &&
-              search.due !== 'overdue' &&
-              !(DUE_WITHIN as readonly string[]).includes(search.due) ? (
-                <option value={search.due}>{t('list.dueWithin', { count: Number(search.due) })}</option>
+              {typeof search.due === 'number' && !(DUE_WITHIN as readonly number[]).includes(search.due) ? (
+                <option value={String(search.due)}>{t('list.dueWithin', { count: search.due })}</option>
               ) : null}
             </select>
           </Filter>
