@@ -15,7 +15,7 @@ import type { Database } from './platform/db/create-db'
 import type { Config } from './platform/config'
 import type { FileStore } from './platform/files/file-store'
 import { jobsRoutes, type JobsOptions } from './platform/jobs'
-import { backupRoutes, type BackupSettings } from './platform/backup'
+import { backupRoutes, listenForBackupRequests, type BackupSettings } from './platform/backup'
 import { registerAuthHook } from './platform/http/auth-hook'
 import { registerErrorHandler } from './platform/http/error-handler'
 import { registerInputGuard } from './platform/http/input-guard'
@@ -39,6 +39,8 @@ export type AppDeps = {
   jobs?: JobsOptions
   /** the daily backup (docs/backups.md); absent: this app schedules none and lists no runs */
   backup?: BackupSettings | null
+  /** take `faena backup` requests for this embedded data folder while serving (docs/backups.md#commands) */
+  backupRequestsFor?: string | undefined
   /** start the job queue after the server is ready instead of before (faena serve: a quicker start) */
   startJobsInBackground?: boolean
 }
@@ -104,6 +106,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     else await jobs.start().then(scheduleBackups)
   })
   app.addHook('onClose', async () => jobs.stop())
+  const backupRequestsFor = deps.backupRequestsFor
+  if (backupRequestsFor) {
+    let stopBackupRequests: (() => Promise<void>) | undefined
+    app.addHook('onReady', async () => {
+      stopBackupRequests = await listenForBackupRequests(backupRequestsFor, backups.backupTo, app.log)
+    })
+    app.addHook('onClose', async () => stopBackupRequests?.())
+  }
 
   // Every route, as registered: the route-matrix and malformed-input tests walk this list.
   const routes: RegisteredRoute[] = []

@@ -99,6 +99,7 @@ async function serve(config: Config, { buildWeb = false } = {}) {
     fileStore: createLocalFileStore(path.join(config.dataDir, 'files')),
     webDir: DEFAULT_WEB_DIR,
     backup: loadBackupSettings(process.env, config.dataDir),
+    backupRequestsFor: database.kind === 'pglite' ? config.dataDir : undefined,
     startJobsInBackground: true,
   })
   startupMark('app built')

@@ -1,7 +1,9 @@
 /**
  * `faena backup` and `faena restore` as processes (docs/backups.md): a backup killed with SIGKILL leaves
  * the previous archive intact and nothing under the final name; a damaged archive is refused by the
- * command, with exit code 1 and a message, before anything is written. Runs once, on the embedded database.
+ * command, with exit code 1 and a message, before anything is written; while `faena serve` holds the
+ * embedded database, `faena backup` has the server write the archive; an archive goes from the embedded
+ * database into a fresh PostgreSQL database and back into a folder. Runs once, on the embedded database.
  */
 import { spawn } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -9,6 +11,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { createDb } from '../db/create-db'
 import { migrateToLatest } from '../db/migrate'
@@ -18,10 +21,15 @@ const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-backup-cli-'))
 const dataDir = path.join(tmp, 'data')
 const onPglite = inject('testDb') === 'pglite'
+const adminUrl = inject('postgresAdminUrl')
+const createdDbs: string[] = []
+/** the port of the `faena serve` this file starts (the e2e ports of the backups work) */
+const SERVE_PORT = 3318
 
 function faena(args: string[], env: Record<string, string> = {}) {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, FAENA_DATA_DIR: dataDir, ...env }
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, FAENA_DATA_DIR: dataDir }
   delete childEnv.DATABASE_URL
+  Object.assign(childEnv, env)
   const child = spawn(process.execPath, [bin, ...args], {
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -75,7 +83,35 @@ beforeAll(async () => {
   await database.close()
 }, 120_000)
 
-afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+afterAll(async () => {
+  if (createdDbs.length) {
+    const admin = new pg.Client({ connectionString: adminUrl })
+    await admin.connect()
+    for (const name of createdDbs) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await admin.end()
+  }
+  fs.rmSync(tmp, { recursive: true, force: true })
+})
+
+/** A fresh PostgreSQL database, or null when no server answers. */
+async function freshPostgres(): Promise<string | null> {
+  const admin = new pg.Client({ connectionString: adminUrl })
+  try {
+    await admin.connect()
+  } catch {
+    return null
+  }
+  const name = `faena_cli_restore_${crypto.randomBytes(4).toString('hex')}`
+  await admin.query(`CREATE DATABASE ${name}`)
+  await admin.end()
+  createdDbs.push(name)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+const rowCounts = (manifest: { tables: { name: string; rows: number; sha256: string }[] }) =>
+  Object.fromEntries(manifest.tables.map((t) => [t.name, [t.rows, t.sha256]]))
 
 describe.runIf(onPglite)('faena backup / restore commands', () => {
   const out = path.join(tmp, 'out', 'nightly.tar.gz')
@@ -115,6 +151,13 @@ describe.runIf(onPglite)('faena backup / restore commands', () => {
     expect(r.code).toBe(1)
     expect(r.out).toMatch(/restore refused: .*broken\.tar\.gz is damaged/)
     expect(fs.existsSync(into)).toBe(false)
+    // cut short (a copy that stopped half way): refused with the same kind of message
+    const cut = path.join(tmp, 'cut.tar.gz')
+    fs.writeFileSync(cut, fs.readFileSync(out).subarray(0, Math.floor(bytes.length / 3)))
+    const c = await faena(['restore', cut, '--into', into]).done
+    expect(c.code).toBe(1)
+    expect(c.out).toMatch(/restore refused: .*cut\.tar\.gz is damaged or is not a Faena backup/)
+    expect(fs.existsSync(into)).toBe(false)
 
     const full = await faena(['restore', out]).done // into FAENA_DATA_DIR, which holds the source
     expect(full.code).toBe(1)
@@ -124,5 +167,55 @@ describe.runIf(onPglite)('faena backup / restore commands', () => {
     expect(ok.code, ok.out).toBe(0)
     expect(ok.out).toMatch(/organizations: acme \(Acme\)/)
     expect(ok.out).toMatch(/40 files into/)
+  }, 240_000)
+
+  it('backs up through the running server, which holds the embedded database; restore waits for it to stop', async () => {
+    const server = faena(['serve'], { PORT: String(SERVE_PORT), FAENA_DEMO_PASSWORD: 'Respaldo-Prueba-1' })
+    try {
+      const socket = path.join(dataDir, 'backup.sock')
+      for (let i = 0; i < 1200 && !fs.existsSync(socket); i++) await new Promise((r) => setTimeout(r, 100))
+      expect(fs.existsSync(socket), 'the server took backup requests').toBe(true)
+      expect(fs.statSync(socket).mode & 0o777).toBe(0o600)
+      const live = path.join(tmp, 'out', 'live.tar.gz')
+      const r = await faena(['backup', '--out', live, '--json']).done
+      expect(r.code, r.out).toBe(0)
+      const answer = JSON.parse(r.out) as { path: string; writtenBy: number; manifest: { files: unknown[] } }
+      expect(answer.path).toBe(live)
+      expect(answer.writtenBy).toBe(server.child.pid)
+      expect(answer.manifest.files).toHaveLength(40)
+      expect(fs.existsSync(live)).toBe(true)
+      const restore = await faena(['restore', live, '--into', dataDir, '--force']).done
+      expect(restore.code).toBe(1)
+      expect(restore.out).toMatch(/a Faena server \(process \d+\) is using the embedded database/)
+    } finally {
+      server.child.kill('SIGTERM')
+      await server.done
+    }
+    expect(fs.existsSync(path.join(dataDir, 'backup.sock'))).toBe(false)
+  }, 240_000)
+
+  it('moves an archive from the embedded database into a fresh PostgreSQL database and back into a folder', async () => {
+    const url = await freshPostgres()
+    if (!url) return // no PostgreSQL server here
+    const read = async (file: string) => {
+      const work = fs.mkdtempSync(path.join(tmp, 'work-'))
+      const { openArchive } = await import('./restore')
+      return openArchive(file, work)
+    }
+    const into = await faena(['restore', out, '--json'], { DATABASE_URL: url }).done
+    expect(into.code, into.out).toBe(0)
+    const back = path.join(tmp, 'out', 'from-postgres.tar.gz')
+    const b = await faena(['backup', '--out', back], { DATABASE_URL: url }).done
+    expect(b.code, b.out).toBe(0)
+    expect(b.out).toMatch(/postgres database at/)
+    const [original, again] = [await read(out), await read(back)]
+    expect(again.engine).toBe('postgres')
+    // the same rows, byte for byte, whichever engine wrote them
+    expect(rowCounts(again)).toEqual(rowCounts(original))
+    expect(again.files).toEqual(original.files)
+    const folder = path.join(tmp, 'from-postgres')
+    const r = await faena(['restore', back, '--into', folder]).done
+    expect(r.code, r.out).toBe(0)
+    expect(r.out).toMatch(/40 files into/)
   }, 240_000)
 })

@@ -9,7 +9,8 @@ import type { Database } from '../db/create-db'
 import { AppError } from '../errors'
 import type { FileStore } from '../files/file-store'
 import { findOrganizationById } from '../tenancy/organizations'
-import { archiveName, createBackup, isArchiveName } from './backup'
+import { archiveName, createBackup, isArchiveName, type BackupResult } from './backup'
+import type { ServedBackup } from './control'
 import { exportOrganization } from './org-export'
 import { appendRun, readRuns } from './runs-log'
 import type { BackupSettings } from './settings'
@@ -71,10 +72,17 @@ export function createBackupService(deps: BackupDeps) {
   const db = database.db
   let queue: Promise<unknown> = Promise.resolve()
 
-  /** Starts a run (recorded as `running` at once); the returned promise ends with its final record. */
-  async function startRun(trigger: TBackupRun['trigger'], timeZone: string | null) {
-    if (!settings) throw new AppError('INVALID_STATE', 'Este servidor no tiene respaldos configurados')
-    const s = settings
+  /**
+   * Starts a run: an archive named by the time in the backup folder, or at `out` (`faena backup --out`
+   * while this server serves). A run into the backup folder is recorded as `running` at once and its
+   * folder pruned to the newest `keep`; the returned promise ends with its final record and archive.
+   */
+  async function startRun(trigger: TBackupRun['trigger'], timeZone: string | null, out?: string) {
+    if (!settings && out === undefined)
+      throw new AppError('INVALID_STATE', 'Este servidor no tiene respaldos configurados')
+    const target = out === undefined ? undefined : path.resolve(out)
+    const logDir =
+      settings && (target === undefined || path.dirname(target) === settings.dir) ? settings.dir : null
     const run: TBackupRun = {
       id: crypto.randomUUID(),
       trigger,
@@ -89,52 +97,70 @@ export function createBackupService(deps: BackupDeps) {
       durationMs: null,
       error: null,
     }
-    await appendRun(s.dir, run)
+    if (logDir) await appendRun(logDir, run)
     // one backup at a time in this process: a second request waits for the first
-    const finished = queue.then(async (): Promise<TBackupRun> => {
-      let final: TBackupRun
+    type Ended = { run: TBackupRun; backup: BackupResult | null; pruned: string[]; error: unknown }
+    const finished = queue.then(async (): Promise<Ended> => {
+      let ended: Ended
       try {
-        let name = archiveName(clock())
-        for (let i = 1; fs.existsSync(path.join(s.dir, name)); i++)
-          name = name.replace(/(-\d+)?\.tar\.gz$/, `-${i}.tar.gz`)
-        const r = await createBackup({
-          database,
-          store,
-          out: path.join(s.dir, name),
-          faenaVersion: deps.faenaVersion,
-          clock,
-        })
-        const pruned = await pruneArchives(s.dir, s.keep)
-        final = {
-          ...run,
-          status: 'done',
-          finishedAt: clock().toISOString(),
-          archive: name,
-          size: r.size,
-          rows: r.manifest.tables.reduce((n, t) => n + t.rows, 0),
-          files: r.manifest.files.length,
-          durationMs: r.durationMs,
+        let file = target
+        if (file === undefined) {
+          const dir = (settings as BackupSettings).dir
+          let name = archiveName(clock())
+          for (let i = 1; fs.existsSync(path.join(dir, name)); i++)
+            name = name.replace(/(-\d+)?\.tar\.gz$/, `-${i}.tar.gz`)
+          file = path.join(dir, name)
+        }
+        const r = await createBackup({ database, store, out: file, faenaVersion: deps.faenaVersion, clock })
+        const pruned = logDir && settings ? await pruneArchives(logDir, settings.keep) : []
+        ended = {
+          run: {
+            ...run,
+            status: 'done',
+            finishedAt: clock().toISOString(),
+            archive: path.basename(r.path),
+            size: r.size,
+            rows: r.manifest.tables.reduce((n, t) => n + t.rows, 0),
+            files: r.manifest.files.length,
+            durationMs: r.durationMs,
+          },
+          backup: r,
+          pruned,
+          error: null,
         }
         log.info({ archive: r.path, size: r.size, pruned }, 'backup written')
       } catch (err) {
         log.error({ err }, 'backup failed')
-        final = {
-          ...run,
-          status: 'failed',
-          finishedAt: clock().toISOString(),
-          error: err instanceof Error ? err.message : String(err),
+        ended = {
+          run: {
+            ...run,
+            status: 'failed',
+            finishedAt: clock().toISOString(),
+            error: err instanceof Error ? err.message : String(err),
+          },
+          backup: null,
+          pruned: [],
+          error: err,
         }
       }
-      await appendRun(s.dir, final)
-      return final
+      if (logDir) await appendRun(logDir, ended.run)
+      return ended
     })
     queue = finished.catch(() => undefined)
     return { run, finished }
   }
 
-  /** Runs a backup now and waits for it (the daily job, the CLI, tests). */
+  /** Runs a backup now and waits for it (the daily job, tests). */
   async function runBackup(trigger: TBackupRun['trigger'], timeZone: string | null = null) {
-    return (await startRun(trigger, timeZone)).finished
+    return (await (await startRun(trigger, timeZone)).finished).run
+  }
+
+  /** `faena backup [--out FILE]` while this server serves the embedded database (control.ts). */
+  async function backupTo(out: string): Promise<ServedBackup> {
+    const ended = await (await startRun('cli', null, out)).finished
+    if (!ended.backup) throw ended.error
+    const { path: file, size, durationMs, manifest } = ended.backup
+    return { path: file, size, durationMs, manifest, pruned: ended.pruned }
   }
 
   async function timeZones(): Promise<string[]> {
@@ -225,5 +251,5 @@ export function createBackupService(deps: BackupDeps) {
     })
   }
 
-  return { runBackup, requestRun, getStatus, exportOwnOrganization, schedule, timeZones }
+  return { runBackup, backupTo, requestRun, getStatus, exportOwnOrganization, schedule, timeZones }
 }

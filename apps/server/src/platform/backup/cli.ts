@@ -10,7 +10,8 @@ import { archiveName, createBackup } from './backup'
 import { pruneArchives } from './backup.service'
 import { RestoreRefused, openArchive, restoreDatabase } from './restore'
 import { appendRun } from './runs-log'
-import { loadBackupSettings } from './settings'
+import { NoBackupServer, requestBackupFromServer, type ServedBackup } from './control'
+import { loadBackupSettings, type BackupSettings } from './settings'
 import { servingPid } from './serving'
 
 /** How the CLI fails: a message and an exit code (1 failed, 2 wrong usage). */
@@ -40,14 +41,41 @@ export async function backupCommand(config: Config, args: string[], version: str
   })
   if (positionals.length > 0) throw fail('backup takes no FILE; use --out FILE')
   const settings = loadBackupSettings(process.env, config.dataDir)
-  if (!config.databaseUrl)
-    refuseWhileServing(
-      config.dataDir,
-      fail,
-      'while it serves, back up from the admin screen (Backups → Back up now) or let the daily backup run; or stop the server first',
-    )
   const started = new Date()
   const out = path.resolve(values.out ?? path.join(settings.dir, archiveName(started)))
+  const serving = config.databaseUrl ? null : servingPid(config.dataDir)
+  const done = serving
+    ? await backupThroughServer(config.dataDir, serving, out, fail)
+    : await backupHere(config, settings, out, started, version)
+  printBackup(done, settings.keep, values.json ?? false)
+}
+
+type Done = ServedBackup & { through: number | null }
+
+/** The embedded database is served by process `pid`: that server writes the archive (control.ts). */
+async function backupThroughServer(dataDir: string, pid: number, out: string, fail: CliFail): Promise<Done> {
+  try {
+    return { ...(await requestBackupFromServer(dataDir, out)), through: pid }
+  } catch (err) {
+    if (err instanceof NoBackupServer)
+      throw fail(
+        `a Faena server (process ${pid}) is using the embedded database in ${dataDir} and does not take backup requests ` +
+          `(${err.message}: it may still be starting, or be an older Faena); try again in a moment, ` +
+          'back up from Administración → Respaldos → Respaldar ahora, or stop the server first',
+        1,
+      )
+    throw fail(`backup failed: ${err instanceof Error ? err.message : String(err)}`, 1)
+  }
+}
+
+/** No server holds the database (PostgreSQL, or a stopped embedded one): this process reads it. */
+async function backupHere(
+  config: Config,
+  settings: BackupSettings,
+  out: string,
+  started: Date,
+  version: string,
+): Promise<Done> {
   const inBackupDir = path.dirname(out) === settings.dir
   const database = await createDb({
     databaseUrl: config.databaseUrl,
@@ -75,7 +103,6 @@ export async function backupCommand(config: Config, args: string[], version: str
       out,
       faenaVersion: version,
     })
-    const rows = r.manifest.tables.reduce((n, t) => n + t.rows, 0)
     const pruned = inBackupDir ? await pruneArchives(settings.dir, settings.keep) : []
     if (inBackupDir)
       await appendRun(settings.dir, {
@@ -84,30 +111,11 @@ export async function backupCommand(config: Config, args: string[], version: str
         finishedAt: new Date().toISOString(),
         archive: path.basename(out),
         size: r.size,
-        rows,
+        rows: r.manifest.tables.reduce((n, t) => n + t.rows, 0),
         files: r.manifest.files.length,
         durationMs: r.durationMs,
       })
-    if (values.json)
-      return console.log(
-        JSON.stringify(
-          { path: r.path, size: r.size, durationMs: r.durationMs, manifest: r.manifest },
-          null,
-          2,
-        ),
-      )
-    const m = r.manifest
-    console.log(
-      `Backup written to ${r.path} (${(r.size / 1024).toFixed(0)} KiB, ${r.durationMs} ms): ${m.engine} database at ${m.migration}, ` +
-        `${m.organizations.length} organizations (${m.organizations.map((o) => o.slug).join(', ')}), ${m.tables.length} tables, ` +
-        `${rows} rows, ${m.files.length} files`,
-    )
-    if (m.missingFiles.length > 0)
-      console.log(
-        `  warning: ${m.missingFiles.length} files named in the database were missing or damaged in the store`,
-      )
-    if (pruned.length > 0)
-      console.log(`  older archives removed (keeping ${settings.keep}): ${pruned.join(', ')}`)
+    return { ...r, pruned, through: null }
   } catch (err) {
     if (inBackupDir)
       await appendRun(settings.dir, {
@@ -120,6 +128,31 @@ export async function backupCommand(config: Config, args: string[], version: str
   } finally {
     await database.close()
   }
+}
+
+function printBackup(r: Done, keep: number, json: boolean) {
+  if (json)
+    return console.log(
+      JSON.stringify(
+        { path: r.path, size: r.size, durationMs: r.durationMs, writtenBy: r.through, manifest: r.manifest },
+        null,
+        2,
+      ),
+    )
+  const m = r.manifest
+  const rows = m.tables.reduce((n, t) => n + t.rows, 0)
+  console.log(
+    `Backup written to ${r.path} (${(r.size / 1024).toFixed(0)} KiB, ${r.durationMs} ms): ${m.engine} database at ${m.migration}, ` +
+      `${m.organizations.length} organizations (${m.organizations.map((o) => o.slug).join(', ')}), ${m.tables.length} tables, ` +
+      `${rows} rows, ${m.files.length} files`,
+  )
+  if (r.through !== null)
+    console.log(`  written by the running server (process ${r.through}), which holds the embedded database`)
+  if (m.missingFiles.length > 0)
+    console.log(
+      `  warning: ${m.missingFiles.length} files named in the database were missing or damaged in the store`,
+    )
+  if (r.pruned.length > 0) console.log(`  older archives removed (keeping ${keep}): ${r.pruned.join(', ')}`)
 }
 
 /** `faena restore FILE [--into DIR] [--force] [--json]` (docs/backups.md#restore). */
@@ -186,7 +219,11 @@ export async function restoreCommand(config: Config, args: string[], fail: CliFa
       await database.close()
     }
   } finally {
-    await fs.promises.rm(work, { recursive: true, force: true })
+    // a damaged archive can leave the unpacking still writing here when it is refused: retried, and a
+    // leftover in the temporary folder never hides why the restore stopped
+    await fs.promises
+      .rm(work, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 })
+      .catch(() => undefined)
   }
 }
 

@@ -12,6 +12,13 @@ export {
   type BackupService,
 } from './backup.service'
 export { backupRoutes } from './backup.routes'
+export {
+  NoBackupServer,
+  controlSocketPath,
+  listenForBackupRequests,
+  requestBackupFromServer,
+  type ServedBackup,
+} from './control'
 export { BACKUP_FORMAT, ZBackupManifest, type BackupManifest } from './manifest'
 export { exportOrganization } from './org-export'
 export { RestoreRefused, openArchive, restoreDatabase, type RestoreReport } from './restore'

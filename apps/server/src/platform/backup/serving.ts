@@ -3,8 +3,8 @@ import path from 'node:path'
 
 /**
  * The embedded database belongs to one process at a time. `faena serve` marks its data folder with its
- * process id; the backup and restore commands refuse a folder whose server is alive (a backup while it
- * serves is taken by the daily job or the admin screen's "back up now", inside the server).
+ * process id; `faena restore` refuses a folder whose server is alive, and `faena backup` asks that server
+ * to write the archive (control.ts) instead of opening the database itself.
  */
 const MARK = 'server.pid'
 
