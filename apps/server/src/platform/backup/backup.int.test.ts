@@ -1,8 +1,9 @@
 /**
  * Backup and restore end to end (docs/backups.md): a seeded installation with uploaded files is backed
  * up, restored into a fresh embedded database folder and into a fresh PostgreSQL database, and every
- * table's rows and every file's hash are compared; admins see the runs; an admin downloads their own
- * organization's data and nothing of the other one's.
+ * table's rows and every file's hash are compared; the archive holds every table the schema has (read
+ * independently of the backup's own catalog query), production's included; admins see the runs; an
+ * admin downloads their own organization's data and nothing of the other one's.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -18,6 +19,14 @@ import { buildApp } from '../../app'
 import { createDb, type Database } from '../db/create-db'
 import { createLocalFileStore } from '../files/file-store'
 import { TEST_PASSWORD } from '../../../test/constants'
+import { multipartForm } from '../../../test/multipart'
+import {
+  annexRows,
+  importCatalog,
+  siteRefs,
+  workOrderWithAnnex,
+  type ProductionApi,
+} from '../../../test/production-setup'
 import { listTables } from './catalog'
 import { createBackup, openArchive, restoreDatabase, RestoreRefused } from './index'
 
@@ -58,6 +67,81 @@ async function openSource(): Promise<Database> {
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
   return createDb({ databaseUrl: url.toString() })
+}
+
+/** The schema's base tables as information_schema lists them (not the backup's catalog query). */
+async function schemaTables(db: Database['db']) {
+  const r = await sql<{ name: string }>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT LIKE 'kysely_migration%'
+    ORDER BY 1`.execute(db)
+  return r.rows.map((x) => x.name)
+}
+
+/** Indexes, triggers and functions of the public schema: what the migrations build around the rows. */
+async function schemaObjects(db: Database['db']) {
+  const r = await sql<{ def: string }>`
+    SELECT indexdef AS def FROM pg_indexes WHERE schemaname = 'public'
+    UNION ALL SELECT pg_get_triggerdef(t.oid) FROM pg_trigger t
+      JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND NOT t.tgisinternal
+    UNION ALL SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+      WHERE n.nspname = 'public'
+    ORDER BY 1`.execute(db)
+  return r.rows.map((x) => x.def)
+}
+
+/** Production (migration 0019) through the API: a work order with its Anexo C, a grid, a day, a rate. */
+async function seedProduction() {
+  const json: ProductionApi['json'] = async (method, url, body) => {
+    const res = await app.inject({
+      method,
+      url,
+      headers: { cookie },
+      ...(body === undefined ? {} : { payload: body as object }),
+    })
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`)
+    return res.json()
+  }
+  const api: ProductionApi = {
+    json,
+    async upload(url, fileName, bytes, fields) {
+      const form = multipartForm(fileName, bytes, fields)
+      const res = await app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': form.contentType },
+        payload: form.payload,
+      })
+      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
+      return res.json()
+    },
+  }
+  const catalog = await importCatalog(api, { concepts: 6 })
+  const refs = await siteRefs(api)
+  const wo = await workOrderWithAnnex(api, refs, {
+    number: 'OT-RESPALDO-001',
+    start: '2026-03-01',
+    end: '2026-03-31',
+    rows: annexRows(catalog.slice(0, 2), () => 10),
+  })
+  await json('PUT', '/api/v1/production/daily-status', {
+    siteId: refs.vessel,
+    month: '2026-03',
+    cells: [{ workOrderId: wo.id, date: '2026-03-03', dayStatus: 'operating', signature: 'pending' }],
+  })
+  await json('PUT', '/api/v1/production/grid', {
+    workOrderId: wo.id,
+    siteId: refs.vessel,
+    month: '2026-03',
+    timeType: 'TE',
+    version: 0,
+    cells: [
+      { conceptId: catalog[0]!.id, date: '2026-03-03', volume: '12.375' }, // more than the 10 authorized
+      { conceptId: catalog[1]!.id, date: '2026-03-03', volume: '0.5' },
+    ],
+  })
+  await json('PUT', '/api/v1/production/exchange-rates', { validFrom: '2026-03-01', rate: '17.123456' })
 }
 
 /** Every row of every table as sorted JSON text (instants in UTC). */
@@ -135,7 +219,8 @@ beforeAll(async () => {
   )
   await upload('foto.png', Buffer.concat([png, crypto.randomBytes(64)]))
   await upload('acta.pdf', Buffer.from(`%PDF-1.4\n% acta ${'x'.repeat(10_000)}\n%%EOF\n`))
-})
+  await seedProduction()
+}, 120_000)
 
 afterAll(async () => {
   await app?.close()
@@ -165,9 +250,27 @@ describe('backup and restore', () => {
     const m = r.manifest
     expect(m.organizations.map((o) => o.slug)).toEqual(['demo-offshore', 'demo-rental'])
     expect(m.migration).toBe(m.migrations[m.migrations.length - 1])
-    expect(m.files).toHaveLength(3)
+    const keys = await source.db.selectFrom('files').select('storage_key').distinct().execute()
+    expect(m.files.map((f) => f.key).sort()).toEqual(keys.map((k) => k.storage_key).sort())
+    expect(m.files.length).toBeGreaterThanOrEqual(3)
     expect(m.missingFiles).toEqual([])
     for (const t of m.tables) expect(t.rows, t.name).toBe(sourceRows[t.name]?.length)
+    // every table of the schema is in the archive, found by a query of its own: a table a later
+    // migration adds is backed up without anyone listing it
+    expect(m.tables.map((t) => t.name).sort()).toEqual(await schemaTables(source.db))
+    const rows = Object.fromEntries(m.tables.map((t) => [t.name, t.rows]))
+    for (const t of [
+      'production_day_statuses',
+      'production_daily_statuses',
+      'production_entries',
+      'production_grid_versions',
+      'production_excess_basis',
+      'exchange_rates',
+      'contract_concepts',
+      'work_orders',
+      'search_documents',
+    ])
+      expect(rows[t], t).toBeGreaterThan(0)
     expect(
       fs.readdirSync(tmp).filter((n) => n.includes('.partial-') || n.startsWith('.faena-backup-')),
     ).toEqual([])
@@ -187,8 +290,10 @@ describe('backup and restore', () => {
         force: false,
       })
       expect(report.migrationsAfterLoad).toEqual([])
-      expect(report.files).toBe(3)
+      expect(report.files).toBe(manifest.files.length)
       expect(await allRows(target.db)).toEqual(sourceRows)
+      expect(await schemaTables(target.db)).toEqual(await schemaTables(source.db))
+      expect(await schemaObjects(target.db)).toEqual(await schemaObjects(source.db))
       expect(hashesIn(path.join(dir, 'files'))).toEqual(hashesIn(filesDir))
       // a second restore into the same, now full, database is refused before anything is written
       await expect(
@@ -203,7 +308,7 @@ describe('backup and restore', () => {
     } finally {
       await target.close()
     }
-  })
+  }, 240_000) // a new embedded database cluster is created first (slow on a loaded machine)
 
   it('restores into a fresh PostgreSQL database: same rows, same files', async () => {
     const url = await postgresUrl()
@@ -221,6 +326,7 @@ describe('backup and restore', () => {
         force: false,
       })
       expect(await allRows(target.db)).toEqual(sourceRows)
+      expect(await schemaObjects(target.db)).toEqual(await schemaObjects(source.db))
       expect(hashesIn(dir)).toEqual(hashesIn(filesDir))
       // new rows after a restore take fresh ids (sequences restored)
       const next = await sql<{ id: string }>`SELECT nextval('audit_log_id_seq')::text AS id`.execute(
@@ -337,7 +443,12 @@ describe('daily backup runs and the admin screen API', () => {
     }
     expect(rows).toBeGreaterThan(10)
     expect(fs.existsSync(path.join(dir, 'tables', 'sessions.jsonl'))).toBe(false)
-    expect(manifest.files).toHaveLength(3)
+    const own = await source.db
+      .selectFrom('files')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('org_id', '=', orgId)
+      .executeTakeFirstOrThrow()
+    expect(manifest.files).toHaveLength(own.n)
     for (const f of manifest.files)
       expect(
         crypto
