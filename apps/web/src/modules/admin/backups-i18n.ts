@@ -21,7 +21,8 @@ export const backupsEs = {
   archive: 'Archivo',
   size: 'Tamaño',
   contents: 'Contenido',
-  contentsValue: '{{rows}} filas, {{files}} archivos',
+  contentsValue_one: '{{rows}} filas, {{files}} archivo',
+  contentsValue_other: '{{rows}} filas, {{files}} archivos',
   triggers: { schedule: 'Diario', manual: 'Manual', cli: 'Línea de comandos' },
   statuses: { running: 'En curso', done: 'Correcto', failed: 'Falló' },
 }
@@ -48,7 +49,8 @@ export const backupsEn: typeof backupsEs = {
   archive: 'Archive',
   size: 'Size',
   contents: 'Contents',
-  contentsValue: '{{rows}} rows, {{files}} files',
+  contentsValue_one: '{{rows}} rows, {{files}} file',
+  contentsValue_other: '{{rows}} rows, {{files}} files',
   triggers: { schedule: 'Daily', manual: 'Manual', cli: 'Command line' },
   statuses: { running: 'Running', done: 'Done', failed: 'Failed' },
 }

@@ -13,6 +13,7 @@ import {
 } from '../../platform/components'
 import { useFormat } from '../../platform/session'
 import { backupStatusQuery, downloadOrganizationExport, useRunBackup } from './backups-api'
+import './backups.css'
 
 const TONE = { running: 'neutral', done: 'success', failed: 'danger' } as const
 
@@ -63,7 +64,11 @@ export const BackupsPage = () => {
       cell: (r) =>
         r.rows === null
           ? '—'
-          : t('backups.contentsValue', { rows: fmt.integer(r.rows), files: fmt.integer(r.files ?? 0) }),
+          : t('backups.contentsValue', {
+              rows: fmt.integer(r.rows),
+              files: fmt.integer(r.files ?? 0),
+              count: r.files ?? 0,
+            }),
     },
   ]
 
@@ -112,7 +117,7 @@ export const BackupsPage = () => {
         </div>
       ) : null}
       {s ? (
-        <p className="muted">
+        <p className="muted backups__schedule">
           {s.scheduled
             ? t('backups.schedule', {
                 hour: String(s.hour).padStart(2, '0'),
