@@ -9,7 +9,7 @@ import type {
   TRentalEquipmentImportResult,
   TWorkOrderImportResult,
 } from '@faena/contracts'
-import { pueRow, pueWorkbook } from './concept-workbooks'
+import { contractWorkbook, pueRow, pueWorkbook } from './concept-workbooks'
 import { equipmentListWorkbook, EQUIPMENT_LIST } from './fixtures/equipment-list'
 import { WORK_ORDER_HISTORY_ROWS, workOrderHistoryWorkbook } from './fixtures/work-order-history-workbook'
 import { createTestApp, type TestApp } from './harness'
@@ -55,6 +55,38 @@ describe('control characters in imported text', () => {
     const items = list.json<TConceptList>().items
     expect(items.map((c) => [c.proposalNumber, c.description])).toEqual([
       ['PEMEX-EST-TD027-2022', 'TUBERÍA DE 8"'],
+    ])
+  })
+
+  it('contract catalog import: the row is saved without them, counted and noted', async () => {
+    const cookie = await t.login('manager@offshore.test')
+    const bytes = await contractWorkbook({
+      concepts: 3,
+      annexes: [8],
+      edit: (i, row) => {
+        if (i !== 1) return row
+        const r = [...row]
+        r[2] = 'SUMINISTRO_x0002_ DE VÁLVULA_x001F_ DE 6"'
+        return r
+      },
+    })
+    const res = await upload(cookie, '/api/v1/concepts/import', bytes, { kind: 'contract' })
+    expect(res.statusCode, res.body).toBe(200)
+    const summary = res.json<TConceptImportSummary>()
+    expect(summary).toMatchObject({ status: 'saved', concepts: 3, controlCharactersRemoved: 2 })
+    expect(summary.notes).toContainEqual({
+      sheet: 'Anexo C-8-CR',
+      row: expect.any(Number) as number,
+      message: 'Se eliminaron 2 caracteres de control del texto de la fila (la fila se importa)',
+    })
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/concepts?kind=ordinary&q=${encodeURIComponent('VÁLVULA DE 6')}`,
+      headers: { cookie },
+    })
+    expect(list.statusCode, list.body).toBe(200)
+    expect(list.json<TConceptList>().items.map((c) => [c.code, c.description])).toEqual([
+      ['8.2.', 'SUMINISTRO DE VÁLVULA DE 6"'],
     ])
   })
 
