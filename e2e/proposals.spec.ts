@@ -95,3 +95,62 @@ test('a PTE from creation to 100 %, its status changes, in the activity log, and
 
   expect(problems).toEqual([])
 })
+
+test('the home page lists overdue PTEs to act on; on a phone the list folds its filters and shows cards', async ({
+  page,
+}) => {
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+  const request = page.request
+  const first = async (url: string) => {
+    const res = await request.get(url)
+    expect(res.ok(), url).toBe(true)
+    return ((await res.json()) as { items: { id: string }[] }).items[0]!
+  }
+  const client = await first('/api/v1/catalogs/clients?clientType=CONTRATO&limit=1')
+  const type = await first('/api/v1/catalogs/types?level=proposal&limit=1')
+  const manager = await first('/api/v1/catalogs/project-managers?limit=1')
+  const created = await request.post('/api/v1/proposals', {
+    data: {
+      officialNumber: 'HOME-E2E-001',
+      requestNumber: 'SOL-HOME-001',
+      description: 'Pendiente de la portada',
+      clientId: client.id,
+      requestDate: '2020-01-02',
+      // the oldest delivery date of the journeys: first among the overdue ones
+      deliveryDate: '2020-01-31',
+      durationDays: 30,
+      typeId: type.id,
+      projectManagerId: manager.id,
+      priority: 'high',
+    },
+  })
+  expect(created.status(), await created.text()).toBe(201)
+
+  await page.goto('/')
+  const card = page.getByRole('region', { name: /^PTE vencidas/ })
+  await expect(card.getByRole('link', { name: 'HOME-E2E-001' })).toBeVisible()
+  await expect(card).toContainText('vencía el 31/01/2020')
+  await card.getByRole('link', { name: 'HOME-E2E-001' }).click()
+  await expect(page.getByRole('heading', { name: 'HOME-E2E-001' })).toBeVisible()
+
+  // a phone: the search box shows, the other filters wait behind "Filtros"; rows are cards with labels
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.goto('/proposals?q=HOME-E2E-001')
+  const status = page.getByLabel('Estado', { exact: true })
+  await expect(page.getByRole('searchbox').first()).toBeVisible()
+  await expect(status).toBeHidden()
+  await page.getByRole('button', { name: 'Filtros aplicados' }).click()
+  await expect(status).toBeVisible()
+  const row = page.getByRole('table', { name: 'Lista de propuestas' }).getByRole('row').nth(1)
+  await expect(row).toContainText('HOME-E2E-001')
+  const scrolls = await page.evaluate(() => {
+    const g = globalThis as unknown as {
+      document: { documentElement: { scrollWidth: number } }
+      innerWidth: number
+    }
+    return g.document.documentElement.scrollWidth > g.innerWidth
+  })
+  expect(scrolls).toBe(false)
+  expect(problems).toEqual([])
+})

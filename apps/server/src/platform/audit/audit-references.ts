@@ -66,8 +66,10 @@ export const tableReferenceSource =
     sql<ReferenceRow>`(SELECT id::text AS id, ${sql.raw(nameExpression)}::text AS name FROM ${sql.table(table)}
       WHERE org_id = ${orgId} AND id = ANY(${ids}::uuid[]))`
 
-/** The platform's own named records: users (an assignee, a signer) and uploaded files. */
+/** The platform's own named records: the organization itself, users (an assignee, a signer), uploaded files. */
 export const platformReferenceSources: ReferenceSource[] = [
+  (orgId, ids) =>
+    sql<ReferenceRow>`(SELECT id::text AS id, name FROM organizations WHERE id = ${orgId} AND id = ANY(${ids}::uuid[]))`,
   tableReferenceSource('users', 'name'),
   tableReferenceSource('files', 'name'),
 ]

@@ -120,9 +120,11 @@ export const useAuditLabels = () => {
     const parts: string[] = []
     const subjectKey = SUBJECT_KEYS.find((k) => typeof data[k] === 'string' && data[k] !== '')
     if (subjectKey) parts.push(String(data[subjectKey]))
-    if (data.from !== undefined && data.to !== undefined)
+    // a status change and its reason that the changes table already shows are not said twice
+    const changed = new Set(e.changes.map((c) => c.field))
+    if (data.from !== undefined && data.to !== undefined && !changed.has('status'))
       parts.push(`${value('status', data.from, e)} → ${value('status', data.to, e)}`)
-    if (typeof data.reason === 'string' && data.reason)
+    if (typeof data.reason === 'string' && data.reason && ![...changed].some((f) => /reason/i.test(f)))
       parts.push(t('summary.reason', { reason: value('reason', data.reason, e) }))
     return parts.length ? parts.join(' · ') : null
   }

@@ -52,6 +52,10 @@ export type DataTableProps<T> = {
 const alignClass = (align: Column<unknown>['align']) =>
   align === 'end' ? 'cell--end' : align === 'center' ? 'cell--center' : ''
 
+/** The column's name as text: on a phone each cell shows it before its value (rows become cards). */
+const columnLabel = <T,>(c: Column<T>): string | undefined =>
+  c.headerLabel ?? (typeof c.header === 'string' ? c.header : undefined)
+
 /**
  * A server-paginated list: sortable headers (aria-sort), loading / empty / error states,
  * clickable rows (Enter works too) and optional expandable rows.
@@ -105,7 +109,7 @@ export const DataTable = <T,>({
         </th>
       )
     }
-    const label = c.headerLabel ?? (typeof c.header === 'string' ? c.header : c.key)
+    const label = columnLabel(c) ?? c.key
     const nextDir: SortDir = active && sort.dir === 'asc' ? 'desc' : 'asc'
     return (
       <th key={c.key} scope="col" aria-sort={ariaSort} className={alignClass(c.align)} style={style}>
@@ -193,7 +197,11 @@ export const DataTable = <T,>({
               </td>
             ) : null}
             {columns.map((c) => (
-              <td key={c.key} className={[alignClass(c.align), c.className ?? ''].filter(Boolean).join(' ')}>
+              <td
+                key={c.key}
+                className={[alignClass(c.align), c.className ?? ''].filter(Boolean).join(' ')}
+                data-label={columnLabel(c)}
+              >
                 {c.cell(row)}
               </td>
             ))}

@@ -4,6 +4,7 @@ import { Icon } from '../components/icon'
 import { PageHeader } from '../components/page-header'
 import { visibleNavItems } from '../nav'
 import { useCan, useFormat, useMe } from '../session'
+import { HomePending } from './home-pending'
 
 const countryName = (code: string, lang: string): string => {
   try {
@@ -32,30 +33,33 @@ export const HomePage = () => {
     <div className="page">
       <PageHeader title={t(greeting, { name: firstName })} subtitle={t('home.intro', { org: org.name })} />
       <div className="home">
-        <section className="home__modules" aria-labelledby="home-modules">
-          <h2 id="home-modules" className="section-title">
-            {t('home.modules')}
-          </h2>
-          {links.length === 0 ? (
-            <p className="muted">{t('home.noModules')}</p>
-          ) : (
-            <ul className="tiles">
-              {links.map((item) => (
-                <li key={item.to}>
-                  <Link to={item.to} className="tile">
-                    <span className="tile__icon">
-                      <Icon name={item.icon} />
-                    </span>
-                    <span className="tile__text">
-                      <span className="tile__title">{t(item.label)}</span>
-                      {item.hint ? <span className="tile__hint">{t(item.hint)}</span> : null}
-                    </span>
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <div className="home__main">
+          <HomePending />
+          <section className="home__modules" aria-labelledby="home-modules">
+            <h2 id="home-modules" className="section-title">
+              {t('home.modules')}
+            </h2>
+            {links.length === 0 ? (
+              <p className="muted">{t('home.noModules')}</p>
+            ) : (
+              <ul className="tiles">
+                {links.map((item) => (
+                  <li key={item.to}>
+                    <Link to={item.to} className="tile">
+                      <span className="tile__icon">
+                        <Icon name={item.icon} />
+                      </span>
+                      <span className="tile__text">
+                        <span className="tile__title">{t(item.label)}</span>
+                        {item.hint ? <span className="tile__hint">{t(item.hint)}</span> : null}
+                      </span>
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </div>
         <aside className="card home__org" aria-labelledby="home-org">
           <h2 id="home-org" className="section-title">
             {org.name}
