@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { sql } from 'kysely'
+import { Migrator } from 'kysely/migration'
 import pg from 'pg'
 import * as tar from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -17,6 +18,7 @@ import { inject } from 'vitest'
 import type { TBackupStatus } from '@faena/contracts'
 import { buildApp } from '../../app'
 import { createDb, type Database } from '../db/create-db'
+import { migrations } from '../db/migrations/index'
 import { createLocalFileStore } from '../files/file-store'
 import { TEST_PASSWORD } from '../../../test/constants'
 import { multipartForm } from '../../../test/multipart'
@@ -27,7 +29,7 @@ import {
   workOrderWithAnnex,
   type ProductionApi,
 } from '../../../test/production-setup'
-import { listTables } from './catalog'
+import { appliedMigrations, listTables } from './catalog'
 import { NOT_ORGANIZATION_DATA } from './org-export'
 import { createBackup, openArchive, restoreDatabase, RestoreRefused } from './index'
 
@@ -341,6 +343,56 @@ describe('backup and restore', () => {
       await target.close()
     }
   })
+
+  it.runIf(inject('testDb') === 'pglite')(
+    'loads an older backup at its own migration level, then applies the newer migrations',
+    async () => {
+      const names = Object.keys(migrations)
+      const level = names[names.length - 2]!
+      const old = await createDb({})
+      const target = await createDb({})
+      try {
+        const migrator = new Migrator({ db: old.db, provider: { getMigrations: async () => migrations } })
+        expect((await migrator.migrateTo(level)).error).toBeUndefined()
+        await old.db
+          .insertInto('organizations')
+          .values({
+            slug: 'antigua',
+            name: 'Antigua',
+            country: 'MX',
+            time_zone: 'America/Mexico_City',
+            locale: 'es-MX',
+            currencies: ['MXN'],
+            lines_of_business: ['offshore'],
+          })
+          .execute()
+        const r = await createBackup({
+          database: old,
+          store: createLocalFileStore(path.join(tmp, 'old-files')),
+          out: path.join(tmp, 'older.tar.gz'),
+          faenaVersion: 'older',
+        })
+        expect(r.manifest.migration).toBe(level)
+        const work = fs.mkdtempSync(path.join(tmp, 'work-'))
+        const report = await restoreDatabase({
+          db: target.db,
+          store: createLocalFileStore(path.join(tmp, 'older-restored-files')),
+          workDir: work,
+          manifest: await openArchive(r.path, work),
+          force: false,
+        })
+        expect(report.migration).toBe(level)
+        expect(report.migrationsAfterLoad).toEqual(names.slice(-1))
+        expect(await appliedMigrations(target.db)).toEqual(names)
+        const orgs = await target.db.selectFrom('organizations').select('slug').execute()
+        expect(orgs.map((o) => o.slug)).toEqual(['antigua'])
+      } finally {
+        await old.close()
+        await target.close()
+      }
+    },
+    240_000,
+  )
 
   it('refuses a corrupted archive with a clear message', async () => {
     const bytes = fs.readFileSync(archive)
