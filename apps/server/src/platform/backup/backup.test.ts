@@ -157,6 +157,17 @@ describe('backup requests to a running server', () => {
     await expect(requestBackupFromServer(dataDir, '/b/x.tar.gz')).rejects.toThrow(NoBackupServer)
   })
 
+  it('a socket that cannot be opened is logged and the server goes on', async () => {
+    const errors: string[] = []
+    const stop = await listenForBackupRequests(
+      path.join(tmp, 'missing', 'folder'),
+      async (out) => served(out),
+      { error: (_obj, msg) => errors.push(msg) },
+    )
+    await stop()
+    expect(errors).toEqual([expect.stringMatching(/requests are not taken/)])
+  })
+
   it('takes over a socket left by a server that is gone', async () => {
     const dataDir = path.join(tmp, 'stale')
     fs.mkdirSync(dataDir)

@@ -56,9 +56,6 @@ export async function listenForBackupRequests(
   log: { error: (obj: object, msg: string) => void },
 ): Promise<() => Promise<void>> {
   const socket = controlSocketPath(dataDir)
-  privateFolder(socket, dataDir)
-  // a socket left by a server that is gone (the caller owns the data folder now)
-  fs.rmSync(socket, { force: true })
   const server = net.createServer((conn) => {
     let text = ''
     const answer = (reply: Reply) => conn.end(JSON.stringify(reply) + '\n')
@@ -89,11 +86,21 @@ export async function listenForBackupRequests(
       )
     })
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(socket, () => resolve())
-  })
-  fs.chmodSync(socket, 0o600)
+  try {
+    privateFolder(socket, dataDir)
+    // a socket left by a server that is gone (the caller owns the data folder now)
+    fs.rmSync(socket, { force: true })
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(socket, () => resolve())
+    })
+    fs.chmodSync(socket, 0o600)
+  } catch (err) {
+    // the server serves anyway; `faena backup` then says it takes no requests
+    server.close()
+    log.error({ err, socket }, 'faena backup requests are not taken: the socket could not be opened')
+    return async () => undefined
+  }
   return () =>
     new Promise<void>((resolve) => {
       server.close(() => resolve())
