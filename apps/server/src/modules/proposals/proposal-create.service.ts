@@ -1,0 +1,65 @@
+import crypto from 'node:crypto'
+import type { TCreateProposalRequest, TProposalDetail } from '@faena/contracts'
+import { requireAccess, type Actor } from '../../platform/access'
+import { diffFields, writeAudit } from '../../platform/audit/audit'
+import { validationError } from '../../platform/errors'
+import { checkDates, ENTITY, MODULE, type ProposalsContext } from './proposals.context'
+import { headerSnapshot } from './proposals.mapping'
+import * as repo from './proposals.repository'
+import { copyStepTemplates } from './step-rules'
+
+export type CreateProposalOptions = TCreateProposalRequest
+
+/** Creating a proposal: the header and its steps, copied from the client type's step templates (docs/proposals.md#creating). */
+export function createProposalCreateUseCases(ctx: ProposalsContext) {
+  const { catalogs, userId, inTransaction, readDetail, checkReferences } = ctx
+
+  /** Creates the proposal and its steps, copied from the client type's step templates, in one transaction. */
+  async function createProposal(actor: Actor, input: CreateProposalOptions): Promise<TProposalDetail> {
+    requireAccess(actor, 'proposal.create')
+    checkDates(input.requestDate, input.deliveryDate)
+    return inTransaction(actor, async (trx, day) => {
+      const refs = await checkReferences(trx, actor.orgId, {
+        clientId: input.clientId,
+        typeId: input.typeId,
+        projectManagerId: input.projectManagerId,
+      })
+      const clientType = refs.client!.clientType
+      const templates = await catalogs.listStepTemplates(trx, actor.orgId, 'proposal', clientType)
+      if (templates.length === 0) {
+        throw validationError(`No hay plantillas de pasos de propuesta para clientes de tipo ${clientType}`, [
+          {
+            path: 'clientId',
+            message: `No hay plantillas de pasos de propuesta para clientes de tipo ${clientType}; agrégalas en Catálogos`,
+          },
+        ])
+      }
+      const row = await repo.insertProposal(trx, actor.orgId, userId(actor), {
+        official_number: input.officialNumber,
+        request_number: input.requestNumber,
+        description: input.description,
+        client_id: input.clientId,
+        type_id: input.typeId,
+        project_manager_id: input.projectManagerId,
+        priority: input.priority,
+        request_date: input.requestDate,
+        delivery_date: input.deliveryDate,
+        duration_days: input.durationDays,
+        comment: input.comment ?? null,
+      })
+      const steps: repo.StepInsert[] = copyStepTemplates(templates, () => crypto.randomUUID())
+      await repo.insertSteps(trx, actor.orgId, row.id, steps)
+      await writeAudit(trx, actor, {
+        action: 'proposal.created',
+        module: MODULE,
+        entityType: ENTITY,
+        entityId: row.id,
+        changes: diffFields(null, headerSnapshot(row)),
+        data: { clientType, steps: steps.length },
+      })
+      return readDetail(trx, actor, row, day)
+    })
+  }
+
+  return { createProposal }
+}
