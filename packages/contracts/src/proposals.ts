@@ -143,6 +143,36 @@ export const ZProposalDetail = ZProposalSummary.extend({
 })
 export type TProposalDetail = z.infer<typeof ZProposalDetail>
 
+/** Code of the warning (and of the 409 field error) about an official number another live proposal has. */
+export const DUPLICATE_OFFICIAL_NUMBER = 'DUPLICATE_OFFICIAL_NUMBER'
+
+/**
+ * Something the save let through but the user should see: another live proposal of the organization has the
+ * same official number (trimmed, case-insensitive). One warning per other proposal.
+ */
+export const ZProposalWarning = z.object({
+  code: z.literal(DUPLICATE_OFFICIAL_NUMBER),
+  /** the request field it is about */
+  field: z.literal('officialNumber'),
+  /** readable, in Spanish */
+  message: z.string(),
+  /** the other proposal */
+  proposalId: z.uuid(),
+  officialNumber: z.string(),
+})
+export type TProposalWarning = z.infer<typeof ZProposalWarning>
+
+/** What create and header edit answer: the detail and the warnings of the save (empty when none). */
+export const ZProposalSaved = ZProposalDetail.extend({ warnings: z.array(ZProposalWarning) })
+export type TProposalSaved = z.infer<typeof ZProposalSaved>
+
+/**
+ * The organization's proposal settings, `organizations.settings.proposals` (JSON; docs/proposals.md#official-numbers).
+ * `uniqueOfficialNumbers`: refuse (409) instead of warning about a duplicate official number.
+ */
+export const ZProposalSettings = z.object({ uniqueOfficialNumbers: z.boolean().default(false) })
+export type TProposalSettings = z.infer<typeof ZProposalSettings>
+
 export const ZProposalList = listOf(ZProposalSummary)
 
 export const PROPOSAL_SORTS = [

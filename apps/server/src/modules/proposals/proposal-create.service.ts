@@ -1,8 +1,9 @@
 import crypto from 'node:crypto'
-import type { TCreateProposalRequest, TProposalDetail } from '@faena/contracts'
+import type { TCreateProposalRequest, TProposalSaved } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import { validationError } from '../../platform/errors'
+import { checkOfficialNumber } from './proposal-official-number'
 import { checkDates, ENTITY, MODULE, type ProposalsContext } from './proposals.context'
 import { headerSnapshot } from './proposals.mapping'
 import * as repo from './proposals.repository'
@@ -14,8 +15,11 @@ export type CreateProposalOptions = TCreateProposalRequest
 export function createProposalCreateUseCases(ctx: ProposalsContext) {
   const { catalogs, userId, inTransaction, readDetail, checkReferences } = ctx
 
-  /** Creates the proposal and its steps, copied from the client type's step templates, in one transaction. */
-  async function createProposal(actor: Actor, input: CreateProposalOptions): Promise<TProposalDetail> {
+  /**
+   * Creates the proposal and its steps, copied from the client type's step templates, in one transaction;
+   * a duplicate official number is a warning, or a 409 where the organization wants numbers unique.
+   */
+  async function createProposal(actor: Actor, input: CreateProposalOptions): Promise<TProposalSaved> {
     requireAccess(actor, 'proposal.create')
     checkDates(input.requestDate, input.deliveryDate)
     return inTransaction(actor, async (trx, day) => {
@@ -34,6 +38,7 @@ export function createProposalCreateUseCases(ctx: ProposalsContext) {
           },
         ])
       }
+      const warnings = await checkOfficialNumber(trx, actor.orgId, input.officialNumber)
       const row = await repo.insertProposal(trx, actor.orgId, userId(actor), {
         official_number: input.officialNumber,
         request_number: input.requestNumber,
@@ -57,7 +62,7 @@ export function createProposalCreateUseCases(ctx: ProposalsContext) {
         changes: diffFields(null, headerSnapshot(row)),
         data: { clientType, steps: steps.length },
       })
-      return readDetail(trx, actor, row, day)
+      return { ...(await readDetail(trx, actor, row, day)), warnings }
     })
   }
 

@@ -1,6 +1,8 @@
-import type { TProposalDetail, TUpdateProposalRequest } from '@faena/contracts'
+import type { TProposalSaved, TProposalWarning, TUpdateProposalRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
+import { checkOfficialNumber } from './proposal-official-number'
+import { proposalNumberKey } from './proposal-refs'
 import { checkDates, ENTITY, MODULE, type ProposalsContext } from './proposals.context'
 import { camel, HEADER_FIELDS, headerSnapshot } from './proposals.mapping'
 import * as repo from './proposals.repository'
@@ -11,12 +13,16 @@ export type UpdateProposalOptions = TUpdateProposalRequest
 export function createProposalHeaderUseCases(ctx: ProposalsContext) {
   const { clock, userId, inTransaction, readDetail, loadVisible, checkReferences } = ctx
 
-  /** Edits header fields; an unchanged patch writes nothing. Field-level audit. */
+  /**
+   * Edits header fields; an unchanged patch writes nothing. Field-level audit. A new official number that
+   * another live proposal has is a warning, or a 409 where the organization wants numbers unique; an edit that
+   * keeps the number (trimmed, case-insensitive) is not checked, so older duplicates stay editable.
+   */
   async function updateProposal(
     actor: Actor,
     id: string,
     patch: UpdateProposalOptions,
-  ): Promise<TProposalDetail> {
+  ): Promise<TProposalSaved> {
     requireAccess(actor, 'proposal.update')
     return inTransaction(actor, async (trx, day) => {
       const before = await loadVisible(trx, actor, id, { forUpdate: true })
@@ -30,6 +36,12 @@ export function createProposalHeaderUseCases(ctx: ProposalsContext) {
       }
       if (changedRefs.typeId || changedRefs.projectManagerId)
         await checkReferences(trx, actor.orgId, changedRefs)
+      let warnings: TProposalWarning[] = []
+      if (
+        patch.officialNumber !== undefined &&
+        proposalNumberKey(patch.officialNumber) !== proposalNumberKey(before.official_number)
+      )
+        warnings = await checkOfficialNumber(trx, actor.orgId, patch.officialNumber, id)
       const values: Partial<repo.ProposalValues> = {}
       if (patch.officialNumber !== undefined) values.official_number = patch.officialNumber
       if (patch.requestNumber !== undefined) values.request_number = patch.requestNumber
@@ -46,7 +58,7 @@ export function createProposalHeaderUseCases(ctx: ProposalsContext) {
         { ...headerSnapshot(before), ...camel(values) },
         HEADER_FIELDS,
       )
-      if (changes.length === 0) return readDetail(trx, actor, before, day)
+      if (changes.length === 0) return { ...(await readDetail(trx, actor, before, day)), warnings }
       const after = await repo.updateProposal(trx, actor.orgId, id, { ...values, updated_at: clock() })
       await writeAudit(trx, actor, {
         action: 'proposal.updated',
@@ -55,7 +67,7 @@ export function createProposalHeaderUseCases(ctx: ProposalsContext) {
         entityId: id,
         changes,
       })
-      return readDetail(trx, actor, after, day)
+      return { ...(await readDetail(trx, actor, after, day)), warnings }
     })
   }
 

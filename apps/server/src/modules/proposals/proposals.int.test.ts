@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import type { TProposalDetail, TProposalStep, TProposalSummary, ZStepAttachment } from '@faena/contracts'
+import type {
+  TProposalDetail,
+  TProposalStep,
+  TProposalSummary,
+  TProposalWarning,
+  ZStepAttachment,
+} from '@faena/contracts'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
 // 2026-03-10 12:00 in Mexico City: "today" for the offshore organization is 2026-03-10.
@@ -33,10 +40,20 @@ const ref = {
 /** What the routes under test answer, loosely typed so assertions can reach any part of it. */
 type Body = TProposalDetail &
   Partial<z.infer<typeof ZStepAttachment>> & {
+    warnings: TProposalWarning[]
     error: {
       code: string
       message: string
-      details: { path: string; message: string }[] & { from?: string; to?: string }
+      details: {
+        path: string
+        message: string
+        proposalId?: string
+        officialNumber?: string
+        code?: string
+      }[] & {
+        from?: string
+        to?: string
+      }
     }
     items: (TProposalSummary & { action: string })[]
     total: number
@@ -250,7 +267,10 @@ describe('create', () => {
 
     const get = await call('GET', `/api/v1/proposals/${p.id}`, viewer)
     expect(get.statusCode).toBe(200)
-    expect(get.json()).toEqual(p)
+    // the detail is what create answered, less the warnings of the save (none: the number is new)
+    const { warnings, ...detail } = p as TProposalDetail & { warnings: unknown }
+    expect(warnings).toEqual([])
+    expect(get.json()).toEqual(detail)
   })
 
   it('refuses invalid input with 400 naming the fields', async () => {
@@ -556,6 +576,155 @@ describe('header edit', () => {
     expect((await call('PATCH', `/api/v1/proposals/${p.id}`, viewer, { priority: 'low' })).statusCode).toBe(
       403,
     )
+  })
+})
+
+describe('duplicate official numbers', () => {
+  const post = (over: Record<string, unknown>) => call('POST', '/api/v1/proposals', manager, body(over))
+  const patch = (id: string, payload: unknown) => call('PATCH', `/api/v1/proposals/${id}`, manager, payload)
+  const numberOf = async (id: string) =>
+    (
+      await t.db
+        .selectFrom('proposals')
+        .select('official_number')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).official_number
+  /** `settings.proposals` of the offshore organization; null removes it. */
+  const setProposalSettings = (v: object | null) =>
+    sql`update organizations set settings = ${
+      v === null
+        ? sql`settings - 'proposals'`
+        : sql`jsonb_set(settings, '{proposals}', ${JSON.stringify(v)}::jsonb)`
+    } where id = ${offshore}`.execute(t.db)
+
+  it('warns on create and on a number edit when another live proposal has it (trimmed, any case), and saves', async () => {
+    const first = await post({ officialNumber: 'DUP-0001-2026' })
+    expect(first.statusCode).toBe(201)
+    expect(first.json().warnings).toEqual([])
+    const a = first.json()
+
+    const before = await counts()
+    const second = await post({ officialNumber: '  dup-0001-2026 ' })
+    expect(second.statusCode).toBe(201)
+    const b = second.json()
+    expect(b.warnings).toEqual([
+      {
+        code: 'DUPLICATE_OFFICIAL_NUMBER',
+        field: 'officialNumber',
+        message: 'Otra PTE tiene el mismo número oficial: DUP-0001-2026',
+        proposalId: a.id,
+        officialNumber: 'DUP-0001-2026',
+      },
+    ])
+    // saved all the same, with its steps and its audit row
+    expect(await counts()).toEqual({
+      proposals: before.proposals + 1,
+      steps: before.steps + 8,
+      audit: before.audit + 1,
+    })
+    expect(await numberOf(b.id)).toBe('dup-0001-2026')
+
+    // an edit to the number warns, naming every other live proposal (oldest first)
+    const c = await create({ officialNumber: 'DUP-0002-2026' })
+    const edited = await patch(c.id, { officialNumber: 'Dup-0001-2026' })
+    expect(edited.statusCode).toBe(200)
+    expect(edited.json().officialNumber).toBe('Dup-0001-2026')
+    expect(edited.json().warnings.map((w) => [w.proposalId, w.officialNumber])).toEqual([
+      [a.id, 'DUP-0001-2026'],
+      [b.id, 'dup-0001-2026'],
+    ])
+    // an edit that keeps the number is not checked; its own number is never a duplicate of itself
+    expect((await patch(c.id, { description: 'Otra descripción' })).json().warnings).toEqual([])
+    expect((await patch(c.id, { officialNumber: 'DUP-0001-2026 ' })).json().warnings).toEqual([])
+    const own = await create({ officialNumber: 'DUP-0003-2026' })
+    expect((await patch(own.id, { officialNumber: 'dup-0003-2026' })).json().warnings).toEqual([])
+
+    // deleted proposals and other organizations' proposals do not count
+    expect((await call('DELETE', `/api/v1/proposals/${a.id}`, manager)).statusCode).toBe(200)
+    await t.db
+      .insertInto('proposals')
+      .values({
+        org_id: rental,
+        official_number: 'DUP-0001-2026',
+        request_number: 'R-1',
+        description: 'De otra organización',
+        client_id: ref.rentalClient,
+        type_id: ref.rentalType,
+        project_manager_id: ref.rentalPm,
+        priority: 'low',
+        request_date: '2026-02-01',
+        delivery_date: '2026-02-10',
+        duration_days: 10,
+      })
+      .execute()
+    const d = await post({ officialNumber: 'DUP-0001-2026' })
+    expect(d.json().warnings.map((w) => w.proposalId)).toEqual([b.id, c.id])
+    expect((await post({ officialNumber: 'DUP-0009-2026' })).json().warnings).toEqual([])
+  })
+
+  it('refuses a duplicate with 409 naming officialNumber where the organization wants numbers unique', async () => {
+    const a = await create({ officialNumber: 'UNQ-0001-2026' })
+    const older = await create({ officialNumber: 'UNQ-0002-2026' })
+    const olderTwin = await create({ officialNumber: 'UNQ-0002-2026' })
+    await setProposalSettings({ uniqueOfficialNumbers: true })
+    try {
+      const before = await counts()
+      const refused = await post({ officialNumber: ' unq-0001-2026' })
+      expect(refused.statusCode).toBe(409)
+      expect(refused.json().error).toMatchObject({
+        code: 'CONFLICT',
+        details: [
+          {
+            path: 'officialNumber',
+            code: 'DUPLICATE_OFFICIAL_NUMBER',
+            proposalId: a.id,
+            officialNumber: 'UNQ-0001-2026',
+          },
+        ],
+      })
+      expect(refused.json().error.message).toContain('UNQ-0001-2026')
+      expect(refused.json().error.details[0]!.message).toContain('UNQ-0001-2026')
+      expect(await counts()).toEqual(before)
+
+      const other = await create({ officialNumber: 'UNQ-0003-2026' })
+      const renamed = await patch(other.id, { officialNumber: 'UNQ-0001-2026', priority: 'low' })
+      expect(renamed.statusCode).toBe(409)
+      expect(renamed.json().error.details).toEqual([expect.objectContaining({ path: 'officialNumber' })])
+      expect(await numberOf(other.id)).toBe('UNQ-0003-2026')
+      expect((await call('GET', `/api/v1/proposals/${other.id}`, manager)).json().priority).toBe('high')
+
+      // duplicates saved before the setting stay editable while they keep their number
+      const kept = await patch(olderTwin.id, {
+        description: 'Sigue editable',
+        officialNumber: 'unq-0002-2026',
+      })
+      expect(kept.statusCode).toBe(200)
+      expect(kept.json().warnings).toEqual([])
+      expect((await patch(older.id, { priority: 'urgent' })).statusCode).toBe(200)
+
+      // a new number, or the number of a deleted proposal, is free
+      expect((await patch(other.id, { officialNumber: 'UNQ-0004-2026' })).json().warnings).toEqual([])
+      expect((await call('DELETE', `/api/v1/proposals/${a.id}`, manager)).statusCode).toBe(200)
+      const reused = await post({ officialNumber: 'UNQ-0001-2026' })
+      expect(reused.statusCode).toBe(201)
+      expect(reused.json().warnings).toEqual([])
+
+      // two saves of one new number at the same time: one is saved, the other refused
+      const racing = await Promise.all([
+        post({ officialNumber: 'UNQ-0005-2026' }),
+        post({ officialNumber: 'unq-0005-2026' }),
+      ])
+      expect(racing.map((r) => r.statusCode).sort()).toEqual([201, 409])
+
+      // a setting that does not parse falls back to the default: warn
+      await setProposalSettings({ uniqueOfficialNumbers: 'yes' })
+      const warned = await post({ officialNumber: 'UNQ-0001-2026' })
+      expect(warned.statusCode).toBe(201)
+      expect(warned.json().warnings.map((w) => w.proposalId)).toEqual([reused.json().id])
+    } finally {
+      await setProposalSettings(null)
+    }
   })
 })
 

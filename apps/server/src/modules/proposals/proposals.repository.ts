@@ -387,3 +387,11 @@ export async function countProposals(db: Executor, orgId: string, f: ProposalCou
     count: Number(r.count),
   }))
 }
+
+/**
+ * Serializes the saves of one official number (its key) in the organization until the transaction ends, so two
+ * concurrent saves cannot both find no duplicate when the organization wants numbers unique.
+ */
+export async function lockOfficialNumber(db: Executor, orgId: string, key: string) {
+  await sql`select pg_advisory_xact_lock(hashtext(${`proposal-official-number:${orgId}:${key}`}))`.execute(db)
+}

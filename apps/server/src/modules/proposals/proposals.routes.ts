@@ -11,6 +11,7 @@ import {
   ZProposalDetail,
   ZProposalList,
   ZProposalListQuery,
+  ZProposalSaved,
   ZStepAttachment,
   ZUpdateProposalRequest,
   ZUpdateStepRequest,
@@ -53,7 +54,7 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ proposals: ProposalsServic
     '/api/v1/proposals',
     {
       config: { permission: 'proposal.create' },
-      schema: { tags, body: ZCreateProposalRequest, response: { 201: ZProposalDetail } },
+      schema: { tags, body: ZCreateProposalRequest, response: { 201: ZProposalSaved } },
     },
     async (req, reply) => reply.status(201).send(await proposals.createProposal(actorOf(req), req.body)),
   )
@@ -71,7 +72,7 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ proposals: ProposalsServic
     '/api/v1/proposals/:id',
     {
       config: { permission: 'proposal.update' },
-      schema: { tags, params: ZIdParams, body: ZUpdateProposalRequest, response: { 200: ZProposalDetail } },
+      schema: { tags, params: ZIdParams, body: ZUpdateProposalRequest, response: { 200: ZProposalSaved } },
     },
     async (req) => proposals.updateProposal(actorOf(req), req.params.id, req.body),
   )

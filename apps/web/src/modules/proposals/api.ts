@@ -1,12 +1,14 @@
 /** Queries and mutations of the proposals (PTE) screens. Every change refetches what it touches. */
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type {
   TAddStepAttachmentRequest,
   TChangeProposalStatusRequest,
   TCreateProposalRequest,
   TProposalDetail,
   TProposalListQuery,
+  TProposalSaved,
   TProposalSummary,
+  TProposalWarning,
   TStoredFile,
   TUpdateProposalRequest,
   TUpdateStepRequest,
@@ -28,6 +30,8 @@ export const proposalKeys = {
   lists: () => ['proposals', 'list'] as const,
   list: (params: ProposalListParams) => ['proposals', 'list', params] as const,
   detail: (id: string) => ['proposals', 'detail', id] as const,
+  /** the warnings of the last save of a proposal (set by the mutations, never fetched) */
+  saveWarnings: (id: string) => ['proposals', 'save-warnings', id] as const,
 }
 
 export const proposalListQuery = (params: ProposalListParams) =>
@@ -79,22 +83,45 @@ const useRefresh = () => {
   }
 }
 
+/**
+ * The warnings of a proposal's last save (a duplicate official number), kept until the user dismisses them or
+ * saves again; the detail page shows them (save-warnings.tsx).
+ */
+export const useSaveWarnings = (id: string) => {
+  const qc = useQueryClient()
+  const { data } = useQuery({
+    queryKey: proposalKeys.saveWarnings(id),
+    queryFn: () => [] as TProposalWarning[],
+    enabled: false,
+    staleTime: Infinity,
+  })
+  return {
+    warnings: data ?? [],
+    dismiss: () => qc.setQueryData<TProposalWarning[]>(proposalKeys.saveWarnings(id), []),
+  }
+}
+
 export const useCreateProposal = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TCreateProposalRequest) => apiPost<TProposalDetail>(BASE, body),
-    onSuccess: async (detail) => {
-      qc.setQueryData(proposalKeys.detail(detail.id), detail)
+    mutationFn: (body: TCreateProposalRequest) => apiPost<TProposalSaved>(BASE, body),
+    onSuccess: async ({ warnings, ...detail }) => {
+      qc.setQueryData<TProposalDetail>(proposalKeys.detail(detail.id), detail)
+      qc.setQueryData<TProposalWarning[]>(proposalKeys.saveWarnings(detail.id), warnings)
       await qc.invalidateQueries({ queryKey: proposalKeys.lists() })
     },
   })
 }
 
 export const useUpdateProposal = (id: string) => {
+  const qc = useQueryClient()
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: (body: TUpdateProposalRequest) => apiPatch<unknown>(`${BASE}/${id}`, body),
-    onSuccess: () => refresh(id),
+    mutationFn: (body: TUpdateProposalRequest) => apiPatch<TProposalSaved>(`${BASE}/${id}`, body),
+    onSuccess: ({ warnings }) => {
+      qc.setQueryData<TProposalWarning[]>(proposalKeys.saveWarnings(id), warnings)
+      return refresh(id)
+    },
   })
 }
 

@@ -87,6 +87,15 @@ const es = {
     saved: 'Cambios guardados',
     loadingCatalogs: 'Cargando catálogos…',
     noOptions: 'El catálogo está vacío',
+    duplicateRefused:
+      'El número oficial ya lo tiene la PTE {{number}}; en esta organización los números oficiales no se repiten',
+  },
+  duplicates: {
+    title: 'Guardada, pero el número oficial se repite',
+    body_one: 'Otra PTE de la organización tiene el mismo número oficial:',
+    body_other: 'Otras {{count}} PTE de la organización tienen el mismo número oficial:',
+    open: 'Abrir la PTE {{number}}',
+    dismiss: 'Entendido',
   },
   detail: {
     back: 'Propuestas',
@@ -284,6 +293,15 @@ const en: TranslationShape<typeof es> = {
     saved: 'Changes saved',
     loadingCatalogs: 'Loading catalogs…',
     noOptions: 'The catalog is empty',
+    duplicateRefused:
+      'PTE {{number}} already has this official number; this organization does not allow repeated official numbers',
+  },
+  duplicates: {
+    title: 'Saved, but the official number is repeated',
+    body_one: 'Another PTE of the organization has the same official number:',
+    body_other: '{{count}} other PTEs of the organization have the same official number:',
+    open: 'Open PTE {{number}}',
+    dismiss: 'Got it',
   },
   detail: {
     back: 'Proposals',

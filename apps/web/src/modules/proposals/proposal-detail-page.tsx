@@ -29,6 +29,7 @@ import {
   useProposalFormState,
   valuesFromDetail,
 } from './proposal-form'
+import { SaveWarnings } from './save-warnings'
 import { StepsTable } from './steps-table'
 import { OverdueBadge, PriorityPill, PteProgress, StatusPill } from './ui'
 
@@ -329,6 +330,7 @@ export const ProposalDetailPage = () => {
         </p>
       ) : null}
 
+      {live ? <SaveWarnings id={p.id} /> : null}
       <HeaderCard p={p} />
       <CreateWorkOrderFromProposal
         proposalId={p.id}

@@ -6,11 +6,14 @@
 import { useState, type RefObject } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import i18next from 'i18next'
 import {
+  DUPLICATE_OFFICIAL_NUMBER,
   PROPOSAL_PRIORITIES,
   ZCreateProposalRequest,
   ZUpdateProposalRequest,
   type TCreateProposalRequest,
+  type TFieldError,
   type TProposalDetail,
   type TUpdateProposalRequest,
 } from '@faena/contracts'
@@ -111,13 +114,24 @@ export const checkUpdate = (
   return r.success ? { ok: true, data: r.data } : { ok: false, errors: zodFieldErrors(r.error) }
 }
 
+/** A field error that names the other proposal (the 409 of an organization with unique official numbers). */
+type DuplicateNumberError = TFieldError & { code?: unknown; officialNumber?: unknown }
+
+/** The message of a server field error in the user's language where its code is known, else the server's. */
+const fieldMessage = (d: DuplicateNumberError): string =>
+  d.code === DUPLICATE_OFFICIAL_NUMBER && typeof d.officialNumber === 'string'
+    ? (i18next.t as unknown as (k: string, o: object) => string)('proposals:form.duplicateRefused', {
+        number: d.officialNumber,
+      })
+    : d.message
+
 /** Server error → messages under the fields (paths may come as `body.x`). */
 export const serverFieldErrors = (error: unknown): FieldErrors => {
   const out: FieldErrors = {}
   if (!isApiError(error)) return out
   for (const d of error.details) {
     const key = d.path.replace(/^body\./, '') || '_form'
-    out[key] ??= d.message
+    out[key] ??= fieldMessage(d)
   }
   return out
 }
