@@ -99,6 +99,9 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     ids[`/api/v1/catalogs/${name}/:id`] = list.items[0].id
   }
 
+  // production: an exchange rate by its date (the other organization has none on that date: 404)
+  ids[':validFrom'] = '2026-01-01'
+
   const hasProposals = t.app.registeredRoutes.some((r) => r.url === '/api/v1/proposals')
   const proposalBody = hasProposals ? await validProposalBody(get) : undefined
   if (proposalBody) {

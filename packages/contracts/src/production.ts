@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZDate } from './common'
+import { ZDate, ZPagination } from './common'
 
 /**
  * Production (docs/production.md): the organization's day-status catalog, the daily status of each work order
@@ -13,7 +13,7 @@ import { ZDate } from './common'
  * - `GET|PUT /api/v1/production/daily-status` → `ZDailyStatusGrid` / `ZDailyStatusSaved`
  * - `POST /api/v1/production/daily-status/unlock` → `ZDailyStatusSaved`
  * - `GET|PUT /api/v1/production/grid` (+ `/grid/export.xlsx`) → `ZProductionGrid` / `ZProductionGridSaved`
- * - `GET|PUT /api/v1/production/exchange-rates` → `ZExchangeRates`
+ * - `GET|PUT /api/v1/production/exchange-rates` (`?limit=&offset=`), `DELETE …/exchange-rates/:validFrom` → `ZExchangeRates`
  */
 
 export const ZMonth = z
@@ -244,7 +244,12 @@ export const ZExchangeRate = z.object({
   rate: decimal,
   createdAt: z.string(),
 })
-export const ZExchangeRates = z.object({ items: z.array(ZExchangeRate) })
+export type TExchangeRate = z.infer<typeof ZExchangeRate>
+/** A page of the organization's rates, newest date first; `total` counts them all. */
+export const ZExchangeRates = z.object({ items: z.array(ZExchangeRate), total: z.number().int() })
+export const ZExchangeRatesQuery = ZPagination
+export type TExchangeRatesQuery = z.input<typeof ZExchangeRatesQuery>
+export const ZExchangeRateParams = z.object({ validFrom: ZDate })
 export type TExchangeRates = z.infer<typeof ZExchangeRates>
 export const ZExchangeRateRequest = z.object({
   validFrom: ZDate,

@@ -232,6 +232,62 @@ describe('production grid', () => {
     )
   })
 
+  it('exchange rates: a page newest first with the total; editing a date replaces its rate; delete is audited', async () => {
+    for (const [d, r] of [
+      ['2025-01-01', '17.1'],
+      ['2025-06-01', '17.9'],
+      ['2025-09-01', '18.2'],
+    ] as const)
+      await ok('PUT', '/api/v1/production/exchange-rates', { validFrom: d, rate: r }, billing)
+    const all = await ok('GET', '/api/v1/production/exchange-rates')
+    expect(all.total).toBe(5)
+    expect(all.items.map((r: { validFrom: string }) => r.validFrom)).toEqual([
+      '2026-04-01',
+      '2026-03-01',
+      '2025-09-01',
+      '2025-06-01',
+      '2025-01-01',
+    ])
+    const page = await ok('GET', '/api/v1/production/exchange-rates?limit=2&offset=2')
+    expect(page).toMatchObject({
+      total: 5,
+      items: [{ validFrom: '2025-09-01' }, { validFrom: '2025-06-01' }],
+    })
+    expect((await call('GET', '/api/v1/production/exchange-rates?limit=0', manager)).status).toBe(400)
+    const edited = await ok(
+      'PUT',
+      '/api/v1/production/exchange-rates',
+      { validFrom: '2025-06-01', rate: '17.95' },
+      billing,
+    )
+    expect(edited.total).toBe(5)
+    const bad = await call('PUT', '/api/v1/production/exchange-rates', billing, {
+      validFrom: '2025-06-01',
+      rate: '0',
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details[0].path).toBe('rate')
+
+    const url = '/api/v1/production/exchange-rates/2025-06-01'
+    expect((await call('DELETE', url, supervisor)).status).toBe(403)
+    const other = await t.login('admin@rental.test')
+    expect((await call('DELETE', url, other)).status).toBe(404)
+    const after = (await call('DELETE', url, billing)).body
+    expect(after.total).toBe(4)
+    expect(after.items.map((r: { validFrom: string }) => r.validFrom)).not.toContain('2025-06-01')
+    expect((await call('DELETE', url, billing)).status).toBe(404)
+    expect((await call('DELETE', '/api/v1/production/exchange-rates/2025-13-01', billing)).status).toBe(400)
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'changes'])
+      .where('action', '=', 'production.exchange_rate_deleted')
+      .execute()
+    expect(audit).toHaveLength(1)
+    expect(JSON.stringify(audit[0]!.changes)).toContain('17.95')
+    // the grid of March 2026 still reads the rate in force then
+    expect((await grid()).totals.exchangeRate).toBe('18.5')
+  })
+
   it('a reprogramming’s Anexo C that raises the authorization clears the excess', async () => {
     await save([{ conceptId: A, date: '2026-03-20', volume: '8' }], (await grid()).version)
     expect(cell(await grid(), A, '2026-03-20').excess).toBe(true)

@@ -223,14 +223,35 @@ export async function writeVersion(
 
 // ---- exchange rates ----
 
-export async function listRates(ex: Executor, orgId: string) {
+export async function listRates(ex: Executor, orgId: string, limit: number, offset: number) {
   return ex
     .selectFrom('exchange_rates')
     .select(['valid_from', 'rate', 'created_at'])
     .where('org_id', '=', orgId)
     .orderBy('valid_from', 'desc')
-    .limit(500)
+    .limit(limit)
+    .offset(offset)
     .execute()
+}
+
+export async function countRates(ex: Executor, orgId: string): Promise<number> {
+  const r = await ex
+    .selectFrom('exchange_rates')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('org_id', '=', orgId)
+    .executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+/** Deletes the rate in force from that date; its old value, or null when there was none. */
+export async function deleteRate(ex: Executor, orgId: string, validFrom: string): Promise<string | null> {
+  const r = await ex
+    .deleteFrom('exchange_rates')
+    .where('org_id', '=', orgId)
+    .where('valid_from', '=', validFrom)
+    .returning('rate')
+    .executeTakeFirst()
+  return r?.rate ?? null
 }
 
 export async function rateOn(ex: Executor, orgId: string, date: string) {

@@ -1,6 +1,7 @@
 import type {
   TExchangeRateRequest,
   TExchangeRates,
+  TExchangeRatesQuery,
   TFieldError,
   TProductionGrid,
   TProductionGridDay,
@@ -10,6 +11,7 @@ import type {
   TProductionGridSaveRequest,
   TTimeType,
 } from '@faena/contracts'
+import { ZExchangeRatesQuery } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
@@ -366,15 +368,20 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     })
   }
 
-  async function listRates(actor: Actor): Promise<TExchangeRates> {
+  async function listRates(actor: Actor, query: TExchangeRatesQuery = {}): Promise<TExchangeRates> {
     requireAccess(actor, 'production.read')
-    const rows = await grepo.listRates(db, actor.orgId)
+    const { limit, offset } = ZExchangeRatesQuery.parse(query)
+    const [rows, total] = await Promise.all([
+      grepo.listRates(db, actor.orgId, limit, offset),
+      grepo.countRates(db, actor.orgId),
+    ])
     return {
       items: rows.map((r) => ({
         validFrom: r.valid_from,
         rate: new Dec(r.rate).toFixed(),
         createdAt: new Date(r.created_at).toISOString(),
       })),
+      total,
     }
   }
 
@@ -393,5 +400,22 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     return listRates(actor)
   }
 
-  return { getGrid, saveGrid, listRates, saveRate }
+  /** Deletes the rate in force from `validFrom` (404 when there is none); audited. */
+  async function deleteRate(actor: Actor, validFrom: string): Promise<TExchangeRates> {
+    requireAccess(actor, 'exchangeRate.manage')
+    await db.transaction().execute(async (trx) => {
+      const old = await grepo.deleteRate(trx, actor.orgId, validFrom)
+      if (old === null) throw new AppError('NOT_FOUND', `No hay tipo de cambio desde ${validFrom}`)
+      await writeAudit(trx, actor, {
+        action: 'production.exchange_rate_deleted',
+        module: 'production',
+        entityType: 'exchange_rate',
+        entityId: null,
+        changes: [{ field: `rate ${validFrom}`, old, new: null }],
+      })
+    })
+    return listRates(actor)
+  }
+
+  return { getGrid, saveGrid, listRates, saveRate, deleteRate }
 }

@@ -7,8 +7,10 @@ import {
   ZDailyStatusUnlockRequest,
   ZDayStatusCatalog,
   ZDayStatusCatalogRequest,
+  ZExchangeRateParams,
   ZExchangeRateRequest,
   ZExchangeRates,
+  ZExchangeRatesQuery,
   ZProductionGrid,
   ZProductionGridQuery,
   ZProductionGridSaved,
@@ -116,8 +118,11 @@ export const productionRoutes: FastifyPluginAsyncZod<{ service: ProductionServic
 
   app.get(
     '/api/v1/production/exchange-rates',
-    { config: { permission: 'production.read' }, schema: { tags, response: { 200: ZExchangeRates } } },
-    async (req) => service.listRates(actorOf(req)),
+    {
+      config: { permission: 'production.read' },
+      schema: { tags, querystring: ZExchangeRatesQuery, response: { 200: ZExchangeRates } },
+    },
+    async (req) => service.listRates(actorOf(req), req.query),
   )
 
   app.put(
@@ -127,5 +132,14 @@ export const productionRoutes: FastifyPluginAsyncZod<{ service: ProductionServic
       schema: { tags, body: ZExchangeRateRequest, response: { 200: ZExchangeRates } },
     },
     async (req) => service.saveRate(actorOf(req), req.body),
+  )
+
+  app.delete(
+    '/api/v1/production/exchange-rates/:validFrom',
+    {
+      config: { permission: 'exchangeRate.manage' },
+      schema: { tags, params: ZExchangeRateParams, response: { 200: ZExchangeRates } },
+    },
+    async (req) => service.deleteRate(actorOf(req), req.params.validFrom),
   )
 }
