@@ -154,3 +154,76 @@ test('the home page lists overdue PTEs to act on; on a phone the list folds its 
   expect(scrolls).toBe(false)
   expect(problems).toEqual([])
 })
+
+test('a repeated official number is saved with a warning that links to the other PTE, in Spanish and English', async ({
+  page,
+}) => {
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+  const request = page.request
+  const first = async (url: string) => {
+    const res = await request.get(url)
+    expect(res.ok(), url).toBe(true)
+    return ((await res.json()) as { items: { id: string }[] }).items[0]!
+  }
+  const client = await first('/api/v1/catalogs/clients?clientType=CONTRATO&limit=1')
+  const type = await first('/api/v1/catalogs/types?level=proposal&limit=1')
+  const manager = await first('/api/v1/catalogs/project-managers?limit=1')
+  const data = {
+    requestNumber: 'SOL-DUP-001',
+    description: 'La primera con este número',
+    clientId: client.id,
+    requestDate: isoDay(0),
+    deliveryDate: isoDay(10),
+    durationDays: 10,
+    typeId: type.id,
+    projectManagerId: manager.id,
+    priority: 'medium',
+  }
+  const other = await request.post('/api/v1/proposals', { data: { ...data, officialNumber: 'DUP-E2E-001' } })
+  expect(other.status(), await other.text()).toBe(201)
+  const otherId = ((await other.json()) as { id: string }).id
+
+  // the same number, typed in another case with spaces: saved, and the detail says so
+  await page.goto('/proposals/new')
+  await page.getByLabel('Número oficial').fill(' dup-e2e-001 ')
+  await page.getByLabel('Número de solicitud').fill('SOL-DUP-002')
+  await page.getByLabel('Descripción').fill('La segunda con el mismo número')
+  await page.getByLabel('Cliente').selectOption({ index: 1 })
+  await page.getByLabel('Tipo').selectOption({ index: 1 })
+  await page.getByLabel('Responsable').selectOption({ index: 1 })
+  await page.getByLabel('Fecha de solicitud').fill(isoDay(0))
+  await page.getByLabel('Fecha de entrega').fill(isoDay(10))
+  await page.getByLabel('Duración (días)').fill('10')
+  await page.getByRole('button', { name: 'Crear PTE' }).click()
+  await expect(page).toHaveURL(/\/proposals\/[0-9a-f-]{36}$/)
+  const warning = page.getByTestId('proposal-save-warning')
+  await expect(warning).toContainText('Guardada, pero el número oficial se repite')
+  await expect(warning.getByRole('link', { name: 'Abrir la PTE DUP-E2E-001' })).toBeVisible()
+  await page.screenshot({ path: test.info().outputPath('duplicate-warning-es.png'), fullPage: true })
+
+  // an edit to another PTE's number warns too, in English
+  const secondUrl = page.url()
+  await page.getByRole('button', { name: 'Entendido' }).click()
+  await expect(warning).toBeHidden()
+  const third = await request.post('/api/v1/proposals', { data: { ...data, officialNumber: 'DUP-E2E-003' } })
+  const thirdId = ((await third.json()) as { id: string }).id
+  await page.getByRole('button', { name: /Menú de usuario/ }).click()
+  await page.getByRole('button', { name: 'EN', exact: true }).click()
+  await page.goto(`/proposals/${thirdId}`)
+  await page.getByRole('button', { name: 'Edit' }).click()
+  await page.getByLabel('Official number').fill('DUP-E2E-001')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  const english = page.getByTestId('proposal-save-warning')
+  await expect(english).toContainText('Saved, but the official number is repeated')
+  await expect(english).toContainText('2 other PTEs of the organization have the same official number')
+  await page.screenshot({ path: test.info().outputPath('duplicate-warning-en.png'), fullPage: true })
+  await english.getByRole('link', { name: 'Open PTE DUP-E2E-001', exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`/proposals/${otherId}$`))
+  await expect(page.getByRole('heading', { name: 'DUP-E2E-001' })).toBeVisible()
+  expect(secondUrl).not.toContain(otherId)
+  await page.getByRole('button', { name: /User menu/ }).click()
+  await page.getByRole('button', { name: 'ES', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'DUP-E2E-001' })).toBeVisible()
+  expect(problems).toEqual([])
+})
