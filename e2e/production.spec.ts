@@ -224,3 +224,114 @@ test('a signed day cannot be edited until a supervisor unlocks it', async ({ pag
   await page.screenshot({ path: 'e2e/test-results/production-grid.png', fullPage: false })
   expect(problems).toEqual([])
 })
+
+test('Configuración: the day-status catalog (create, edit, reorder, deactivate) and exchange rates (add, edit, page, delete), in Spanish and English', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  const problems = watchPageErrors(page)
+  await login(page, 'admin@offshore.test')
+  // unique names: the catalog and the rates are the organization's, shared with the other journeys
+  const tag = Date.now().toString(36)
+  const name = `Cambio de guardia ${tag}`
+  const code = `cambio_de_guardia_${tag}`
+  await page.goto('/production?tab=settings')
+  await page.getByRole('tab', { name: 'Configuración' }).click()
+  const statuses = page.getByRole('region', { name: 'Estados del día' })
+  await expect(statuses.getByRole('cell', { name: 'Operando operating' })).toBeVisible()
+
+  // 1. A new status: the field is named when it is missing; the code follows the name.
+  await statuses.getByRole('button', { name: 'Nuevo estado' }).click()
+  let dialog = page.getByRole('dialog', { name: 'Nuevo estado del día' })
+  await dialog.getByRole('button', { name: 'Crear' }).click()
+  await expect(dialog.getByText('El nombre es obligatorio.')).toBeVisible()
+  await expect(dialog.getByText('La clave es obligatoria.')).toBeVisible()
+  await dialog.getByTestId('day-status-name').fill(name)
+  await expect(dialog.getByTestId('day-status-code')).toHaveValue(code)
+  await dialog.getByTestId('day-status-allows').check()
+  await page.screenshot({ path: 'e2e/test-results/production-day-status-dialog.png' })
+  await dialog.getByRole('button', { name: 'Crear' }).click()
+  await expect(page.getByText(`Estado «${name}» creado`)).toBeVisible()
+  const row = statuses.getByRole('row').filter({ hasText: code })
+  await expect(row.getByText('Sí', { exact: true })).toBeVisible()
+
+  // 2. Edit: no production that day; the code cannot change.
+  await row.getByRole('button', { name: 'Editar' }).click()
+  dialog = page.getByRole('dialog', { name: `Editar «${name}»` })
+  await expect(dialog.getByTestId('day-status-code')).toHaveAttribute('readonly', '')
+  await dialog.getByTestId('day-status-allows').uncheck()
+  await dialog.getByRole('button', { name: 'Guardar' }).click()
+  await expect(row.getByText('No', { exact: true })).toBeVisible()
+
+  // 3. Move it up one place: it is now above the row that was before it.
+  const codesNow = async () =>
+    (await statuses.locator('tbody tr .mono').allTextContents()).map((s) => s.trim())
+  const before = await codesNow()
+  await row.getByRole('button', { name: `Subir «${name}»` }).click()
+  await expect(page.getByText(`Orden guardado («${name}»)`)).toBeVisible()
+  const i = before.indexOf(code)
+  await expect
+    .poll(codesNow)
+    .toEqual([...before.slice(0, i - 1), code, before[i - 1]!, ...before.slice(i + 1)])
+
+  // 4. Deactivate, after a confirmation; the daily report no longer offers it.
+  await row.getByRole('button', { name: 'Desactivar' }).click()
+  const confirm = page.getByRole('dialog', { name: `¿Desactivar «${name}»?` })
+  await expect(confirm.getByText(/Ya no se podrá elegir en el reporte diario/)).toBeVisible()
+  await confirm.getByRole('button', { name: 'Desactivar' }).click()
+  await expect(row.getByText('Inactivo')).toBeVisible()
+  await expect(row.getByRole('button', { name: 'Reactivar' })).toBeVisible()
+  const catalog = (await (await page.request.get('/api/v1/production/day-statuses')).json()) as {
+    items: { code: string; active: boolean; allowsProduction: boolean }[]
+  }
+  expect(catalog.items.find((s) => s.code === code)).toMatchObject({ active: false, allowsProduction: false })
+
+  // 5. Exchange rates: a date far ahead, so no other journey's month uses it.
+  const day = String(1 + (Date.now() % 27)).padStart(2, '0')
+  const date = `2098-0${1 + (Date.now() % 9)}-${day}`
+  const rates = page.getByRole('region', { name: 'Tipos de cambio USD → MXN' })
+  await rates.getByRole('button', { name: 'Registrar tipo de cambio' }).click()
+  dialog = page.getByRole('dialog', { name: 'Registrar tipo de cambio' })
+  await dialog.getByTestId('rate-value').fill('0')
+  await dialog.getByRole('button', { name: 'Crear' }).click()
+  await expect(dialog.getByText('La fecha «Vigente desde» es obligatoria.')).toBeVisible()
+  await expect(dialog.getByText('El tipo de cambio debe ser mayor que cero.')).toBeVisible()
+  await dialog.getByTestId('rate-valid-from').fill(date)
+  await dialog.getByTestId('rate-value').fill('18.4512')
+  await dialog.getByRole('button', { name: 'Crear' }).click()
+  await expect(dialog).toBeHidden()
+  const [y, m, d] = date.split('-')
+  const shown = `${d}/${m}/${y}`
+  const rateRow = rates.getByRole('row').filter({ hasText: shown })
+  await expect(rateRow.getByText('18.4512')).toBeVisible()
+  await expect(rates.getByRole('navigation', { name: /Paginación|pagination/i })).toBeVisible()
+  await page.screenshot({ path: 'e2e/test-results/production-settings-es.png', fullPage: true })
+
+  await rateRow.getByRole('button', { name: 'Editar' }).click()
+  dialog = page.getByRole('dialog', { name: `Tipo de cambio desde el ${shown}` })
+  await expect(dialog.getByTestId('rate-valid-from')).toHaveAttribute('readonly', '')
+  await dialog.getByTestId('rate-value').fill('18.5')
+  await dialog.getByRole('button', { name: 'Guardar' }).click()
+  await expect(rateRow.getByText('18.5000')).toBeVisible()
+
+  // 6. In English, the same screen; deleting asks first.
+  await page.getByRole('button', { name: /Menú de usuario/ }).click()
+  await page.getByRole('button', { name: 'EN', exact: true }).click()
+  await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('tab', { name: 'Settings' })).toBeVisible()
+  const ratesEn = page.getByRole('region', { name: 'Exchange rates USD → MXN' })
+  await expect(page.getByRole('region', { name: 'Day statuses' })).toBeVisible()
+  await page.screenshot({ path: 'e2e/test-results/production-settings-en.png', fullPage: true })
+  await ratesEn.getByRole('row').filter({ hasText: shown }).getByRole('button', { name: 'Delete' }).click()
+  const del = page.getByRole('dialog', { name: `Delete the exchange rate from ${shown}?` })
+  await expect(del.getByText(/Months that used it will take the previous rate/)).toBeVisible()
+  await del.getByRole('button', { name: 'Delete' }).click()
+  await expect(ratesEn.getByRole('row').filter({ hasText: shown })).toHaveCount(0)
+
+  // Back to Spanish for the other journeys.
+  await page.getByRole('button', { name: /User menu/ }).click()
+  await page.getByRole('button', { name: 'ES', exact: true }).click()
+  await expect(page.getByRole('navigation', { name: 'Navegación principal' })).toBeVisible()
+  expect(problems).toEqual([])
+})

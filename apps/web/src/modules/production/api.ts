@@ -8,13 +8,15 @@ import type {
   TDayStatusCatalog,
   TExchangeRateRequest,
   TExchangeRates,
+  TExchangeRatesQuery,
+  TDayStatusCatalogRequest,
   TProductionGrid,
   TProductionGridQuery,
   TProductionGridSaved,
   TProductionGridSaveRequest,
   TProductionSite,
 } from '@faena/contracts'
-import { apiGet, apiPost, apiPut, downloadFile } from '../../platform/api'
+import { apiDelete, apiGet, apiPost, apiPut, downloadFile } from '../../platform/api'
 
 export const productionKeys = {
   all: ['production'] as const,
@@ -53,10 +55,15 @@ export const dayStatusesQuery = () =>
     queryFn: ({ signal }) => apiGet<TDayStatusCatalog>('/api/v1/production/day-statuses', { signal }),
   })
 
-export const ratesQuery = () =>
+export const ratesQuery = (page: { limit: number; offset: number } = { limit: 25, offset: 0 }) =>
   queryOptions({
-    queryKey: productionKeys.rates,
-    queryFn: ({ signal }) => apiGet<TExchangeRates>('/api/v1/production/exchange-rates', { signal }),
+    queryKey: [...productionKeys.rates, page.limit, page.offset],
+    queryFn: ({ signal }) =>
+      apiGet<TExchangeRates>('/api/v1/production/exchange-rates', {
+        query: page satisfies TExchangeRatesQuery,
+        signal,
+      }),
+    placeholderData: keepPreviousData,
   })
 
 export const useSaveDailyStatus = () => {
@@ -97,3 +104,21 @@ export const useSaveRate = () => {
 
 export const exportGrid = (q: TProductionGridQuery) =>
   downloadFile('/api/v1/production/grid/export.xlsx', { query: q })
+
+export const useDeleteRate = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (validFrom: string) =>
+      apiDelete<TExchangeRates>(`/api/v1/production/exchange-rates/${encodeURIComponent(validFrom)}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
+  })
+}
+
+export const useSaveDayStatuses = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TDayStatusCatalogRequest) =>
+      apiPut<TDayStatusCatalog>('/api/v1/production/day-statuses', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
+  })
+}

@@ -1,6 +1,7 @@
 /**
  * The production screen (docs/production.md): site and month on top, then the daily report of the site (one
- * row per work order, one column per day) and the production sheet of the chosen work order.
+ * row per work order, one column per day) and the production sheet of the chosen work order; the Configuración
+ * tab holds the organization's day-status catalog and exchange rates.
  */
 import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
@@ -10,6 +11,8 @@ import { todayIn } from '../../platform/format'
 import { useFormat } from '../../platform/session'
 import { sitesQuery } from './api'
 import { DailyStatusTab } from './daily-status-tab'
+import { DayStatusCatalog } from './day-status-catalog'
+import { ExchangeRates } from './exchange-rates'
 import { ProductionGridTab } from './production-grid-tab'
 import './production.css'
 
@@ -23,40 +26,46 @@ export function ProductionPage() {
   const siteId = search.siteId ?? sites.data?.items[0]?.id
   const site = sites.data?.items.find((s) => s.id === siteId)
   const tab = search.tab ?? 'daily'
+  const tabs = ['daily', 'grid', 'settings'] as const
+  const settings = tab === 'settings'
   const set = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch }) })
 
   return (
     <div className="page production">
       <PageHeader title={t('title')} subtitle={t('subtitle')} />
       <div className="production__bar">
-        <label className="production__field">
-          <span>{t('month')}</span>
-          <input
-            className="input"
-            type="month"
-            value={month}
-            onChange={(e) =>
-              e.target.value && set({ month: e.target.value, siteId: undefined, workOrderId: undefined })
-            }
-          />
-        </label>
-        <label className="production__field">
-          <span>{t('site')}</span>
-          <select
-            className="input"
-            value={siteId ?? ''}
-            onChange={(e) => set({ siteId: e.target.value, workOrderId: undefined })}
-            disabled={!sites.data?.items.length}
-          >
-            {(sites.data?.items ?? []).map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} · {t(`siteKind.${s.kind as 'vessel'}`)} ({s.workOrderCount})
-              </option>
-            ))}
-          </select>
-        </label>
+        {settings ? null : (
+          <>
+            <label className="production__field">
+              <span>{t('month')}</span>
+              <input
+                className="input"
+                type="month"
+                value={month}
+                onChange={(e) =>
+                  e.target.value && set({ month: e.target.value, siteId: undefined, workOrderId: undefined })
+                }
+              />
+            </label>
+            <label className="production__field">
+              <span>{t('site')}</span>
+              <select
+                className="input"
+                value={siteId ?? ''}
+                onChange={(e) => set({ siteId: e.target.value, workOrderId: undefined })}
+                disabled={!sites.data?.items.length}
+              >
+                {(sites.data?.items ?? []).map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name} · {t(`siteKind.${s.kind as 'vessel'}`)} ({s.workOrderCount})
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
         <div className="production__tabs" role="tablist" aria-label={t('title')}>
-          {(['daily', 'grid'] as const).map((k) => (
+          {tabs.map((k) => (
             <button
               key={k}
               type="button"
@@ -70,7 +79,12 @@ export function ProductionPage() {
           ))}
         </div>
       </div>
-      {sites.isError ? (
+      {settings ? (
+        <div className="production-settings">
+          <DayStatusCatalog />
+          <ExchangeRates />
+        </div>
+      ) : sites.isError ? (
         <ErrorState error={sites.error} onRetry={() => void sites.refetch()} />
       ) : sites.data && !siteId ? (
         <EmptyState title={t('noSites')}>{t('noSitesHint')}</EmptyState>
