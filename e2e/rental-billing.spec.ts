@@ -35,6 +35,7 @@ async function created(api: APIRequestContext, url: string, data: unknown) {
 
 test('open the billing sheet of a project for last month, edit its days, liquidate it and download its PDF', async ({
   page,
+  browser,
 }) => {
   const problems = watchPageErrors(page)
   await login(page, 'manager@rental.test')
@@ -143,6 +144,20 @@ test('open the billing sheet of a project for last month, edit its days, liquida
   const bytes = fs.readFileSync(await download.path())
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-')
   expect(bytes.length).toBeGreaterThan(5000)
+  const seriesCode = (await page.getByRole('heading', { level: 1 }).textContent())!.trim()
+
+  // Billing hears of it: the bell counts the notice, and opening it goes to the sheet and clears the count.
+  const billing = await browser.newPage()
+  await login(billing, 'billing@rental.test')
+  const bell = billing.getByRole('button', { name: /^Notificaciones: \d+ sin leer$/ })
+  await expect(bell).toBeVisible()
+  await bell.click()
+  const notice = billing
+    .getByRole('region', { name: 'Notificaciones' })
+    .getByRole('button', { name: new RegExp(`Planilla ${seriesCode} liquidada: lista para facturar`) })
+  await notice.click()
+  await expect(billing.getByRole('heading', { level: 1, name: seriesCode })).toBeVisible()
+  await billing.close()
 
   expect(problems).toEqual([])
 })

@@ -15,6 +15,7 @@ import type { Database } from './platform/db/create-db'
 import type { Config } from './platform/config'
 import type { FileStore } from './platform/files/file-store'
 import { jobsRoutes, type JobsOptions } from './platform/jobs'
+import { notificationsRoutes } from './platform/notifications'
 import { backupRoutes, listenForBackupRequests, type BackupSettings } from './platform/backup'
 import { registerAuthHook } from './platform/http/auth-hook'
 import { registerErrorHandler } from './platform/http/error-handler'
@@ -98,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     backup: deps.backup,
     faenaVersion: VERSION,
   })
-  const { auth, users, audit, files, jobs, backups } = services
+  const { auth, users, audit, files, jobs, backups, notifications } = services
   // Long work runs as jobs on pg-boss, started and stopped with the server (docs/jobs.md).
   const scheduleBackups = () => backups.schedule(jobs.queue())
   app.addHook('onReady', async () => {
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     version: VERSION,
   })
   await app.register(jobsRoutes, { jobs })
+  await app.register(notificationsRoutes, { notifications })
   await app.register(backupRoutes, { backups })
 
   // Business modules, one registration each.

@@ -11,6 +11,7 @@ import type { RentalBillingTables } from './modules/rental-billing'
 import type { SearchTables } from './modules/search'
 import type { PlatformTables } from './platform/db/tables'
 import type { JobTables } from './platform/jobs'
+import type { NotificationTables } from './platform/notifications'
 
 /**
  * The database as Kysely sees it: the platform's tables plus each module's, one line per module.
@@ -18,6 +19,7 @@ import type { JobTables } from './platform/jobs'
  */
 export type DB = PlatformTables &
   JobTables &
+  NotificationTables &
   CatalogTables &
   ConceptTables &
   ProposalTables &

@@ -35,6 +35,7 @@ import type { Database } from './platform/db/create-db'
 import type { FileStore } from './platform/files/file-store'
 import { createFilesService } from './platform/files/files.service'
 import { createJobsService, type JobsOptions } from './platform/jobs'
+import { createNotificationsService } from './platform/notifications'
 import { createTimeZoneLookup } from './platform/tenancy/organizations'
 
 export type ServicesDeps = {
@@ -84,6 +85,8 @@ export function buildServices(deps: ServicesDeps) {
     ],
   })
   const files = createFilesService({ db, store })
+  // in-app notifications: producers call `notifications.notify` in their own transaction
+  const notifications = createNotificationsService({ db, clock })
   // long work runs as jobs on pg-boss; the server starts and stops them (docs/jobs.md)
   const jobs = createJobsService({ database, store, clock, log, options: deps.jobs })
   const backups = createBackupService({
@@ -93,6 +96,7 @@ export function buildServices(deps: ServicesDeps) {
     log,
     settings: deps.backup ?? null,
     faenaVersion: deps.faenaVersion,
+    notify: notifications.notify,
   })
 
   // offshore line
@@ -132,6 +136,7 @@ export function buildServices(deps: ServicesDeps) {
     clock,
     timeZoneOf,
     files,
+    notify: notifications.notify,
     rentalProjects: { getProject, listAssignments },
     rentalDocuments: {
       listDocumentsForPeriod,
@@ -161,6 +166,7 @@ export function buildServices(deps: ServicesDeps) {
     users,
     audit,
     files,
+    notifications,
     jobs,
     backups,
     catalogs,

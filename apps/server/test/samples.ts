@@ -116,6 +116,21 @@ export async function createSamples(t: TestApp): Promise<Samples> {
 
   Object.assign(ids, await conceptSamples(t, admin))
 
+  // a notification of the offshore admin (nothing creates one through the API: producers write them)
+  if (t.app.registeredRoutes.some((r) => r.url === '/api/v1/notifications/:id/read')) {
+    const me = await t.db
+      .selectFrom('users')
+      .select(['id', 'org_id'])
+      .where('email', '=', 'admin@offshore.test')
+      .executeTakeFirstOrThrow()
+    const n = await t.db
+      .insertInto('notifications')
+      .values({ org_id: me.org_id, user_id: me.id, kind: 'sample', title: 'Muestra' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    ids['/api/v1/notifications/:id'] = n.id
+  }
+
   // Rental modules: records of demo-rental, one sample file per module.
   const moduleBodies: Record<string, object | undefined> = {}
   for (const mod of [rentalDocumentSamples, rentalProjectSamples, rentalBillingSamples]) {

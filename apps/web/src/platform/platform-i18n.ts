@@ -26,6 +26,14 @@ const es = {
     openMenu: 'Abrir menú',
     closeMenu: 'Cerrar menú',
   },
+  notifications: {
+    label: 'Notificaciones',
+    labelUnread_one: 'Notificaciones: {{count}} sin leer',
+    labelUnread_other: 'Notificaciones: {{count}} sin leer',
+    markAll: 'Marcar todas como leídas',
+    empty: 'No tienes notificaciones.',
+    unavailable: 'No se pudieron cargar las notificaciones.',
+  },
   user: {
     menu: 'Menú de usuario',
     changePassword: 'Cambiar contraseña',
@@ -229,6 +237,14 @@ const en: TranslationShape<typeof es> = {
     backups: 'Backups',
     openMenu: 'Open menu',
     closeMenu: 'Close menu',
+  },
+  notifications: {
+    label: 'Notifications',
+    labelUnread_one: 'Notifications: {{count}} unread',
+    labelUnread_other: 'Notifications: {{count}} unread',
+    markAll: 'Mark all as read',
+    empty: 'You have no notifications.',
+    unavailable: 'Notifications could not be loaded.',
   },
   user: {
     menu: 'User menu',

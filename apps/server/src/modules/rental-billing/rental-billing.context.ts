@@ -2,6 +2,7 @@ import type { TBillingSheetDetail, TBillingSheetLine, TStoredFile } from '@faena
 import { can, isSystemActor, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import { findUserNames } from '../../platform/auth/users.repository'
+import type { NotifyFn } from '../../platform/notifications'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
@@ -28,6 +29,8 @@ export type RentalBillingServiceDeps = {
   projects: RentalProjectsPort
   /** rental-documents' billable documents and their links to sheets */
   documents: RentalDocumentsPort
+  /** in-app notifications (a liquidated sheet tells billing it is ready to invoice) */
+  notify: NotifyFn
 }
 
 export const MODULE = 'rental-billing'
@@ -59,6 +62,7 @@ export function createRentalBillingContext({
   files,
   projects,
   documents,
+  notify,
 }: RentalBillingServiceDeps) {
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
   const today = createOrgToday(clock, timeZoneOf)
@@ -177,6 +181,7 @@ export function createRentalBillingContext({
     files,
     projects,
     documents,
+    notify,
     userId,
     today,
     scopeOf,

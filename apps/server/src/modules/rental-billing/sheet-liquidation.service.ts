@@ -1,6 +1,8 @@
 import type { TBillingSheetDetail, TReopenBillingSheetRequest } from '@faena/contracts'
+import { toDayMonthYear } from '@faena/domain/calendar-date'
 import { requireAccess, type Actor } from '../../platform/access'
 import { AppError, validationError } from '../../platform/errors'
+import { findOrganizationById } from '../../platform/tenancy/organizations'
 import { addDays } from './billing-dates'
 import { isUniqueViolation } from './rental-billing.context'
 import { money } from './rental-billing.mapping'
@@ -14,7 +16,7 @@ export type ReopenSheetOptions = TReopenBillingSheetRequest
  * (docs/rental-billing.md#lifecycle).
  */
 export function createSheetLiquidationUseCases(ctx: RecomputingContext) {
-  const { db, clock, projects, documents, today, userId, scopeOf } = ctx
+  const { db, clock, projects, documents, notify, today, userId, scopeOf } = ctx
   const { loadSheet, requireAction, readDetail, statusChange, recomputeSheet } = ctx
 
   /**
@@ -47,6 +49,29 @@ export function createSheetLiquidationUseCases(ctx: RecomputingContext) {
         subtotal: money(recomputed.subtotal),
         tax: money(recomputed.tax),
         total: money(recomputed.total),
+      })
+      // billing is told the sheet can be invoiced (not the person who liquidated it)
+      const org = await findOrganizationById(trx, actor.orgId)
+      const total = new Intl.NumberFormat(org?.locale ?? 'es-EC', {
+        style: 'currency',
+        currency: after.currency,
+        currencyDisplay: 'code',
+      }).format(money(recomputed.total) as `${number}`)
+      const period = `${toDayMonthYear(before.period_start)} – ${toDayMonthYear(before.period_end)}`
+      await notify(trx, {
+        orgId: actor.orgId,
+        to: { permission: 'billingSheet.invoice', exceptUserId: userId(actor) },
+        kind: 'billingSheet.liquidated',
+        title: {
+          es: `Planilla ${after.series_code} liquidada: lista para facturar`,
+          en: `Billing sheet ${after.series_code} liquidated: ready to invoice`,
+        },
+        body: {
+          es: `Periodo ${period}, total ${total}.`,
+          en: `Period ${period}, total ${total}.`,
+        },
+        link: `/rental/billing-sheets/${id}`,
+        dedupeKey: `billingSheet.liquidated:${id}:${now.toISOString()}`,
       })
       return readDetail(trx, actor, after)
     })

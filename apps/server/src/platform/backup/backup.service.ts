@@ -6,8 +6,10 @@ import type { PgBoss } from 'pg-boss'
 import { requireAccess, type Actor } from '../access'
 import { writeAudit } from '../audit/audit'
 import type { Database } from '../db/create-db'
+import type { Db } from '../db/executor'
 import { AppError } from '../errors'
 import type { FileStore } from '../files/file-store'
+import type { NotifyFn } from '../notifications'
 import { findOrganizationById } from '../tenancy/organizations'
 import { archiveName, createBackup, isArchiveName, type BackupResult } from './backup'
 import type { ServedBackup } from './control'
@@ -23,6 +25,8 @@ export type BackupDeps = {
   /** null: this process runs no daily backup (tests, tools); status answers with no runs */
   settings: BackupSettings | null
   faenaVersion: string
+  /** a failed run tells every organization's admins in the app (the bell) */
+  notify: NotifyFn
 }
 
 export type BackupService = ReturnType<typeof createBackupService>
@@ -62,13 +66,33 @@ export function backupAlert(runs: TBackupRun[], now: Date, installedAt: Date | n
   return null
 }
 
+/** The installation's backup is every organization's: each one's admins hear (the bell) that a run failed. */
+export async function announceBackupFailure(db: Db, notify: NotifyFn, run: TBackupRun): Promise<number> {
+  const detail = run.error ?? '—'
+  return db.transaction().execute(async (trx) => {
+    let added = 0
+    const orgs = await trx.selectFrom('organizations').select('id').execute()
+    for (const org of orgs)
+      added += await notify(trx, {
+        orgId: org.id,
+        to: { permission: 'backup.manage' },
+        kind: 'backup.failed',
+        title: { es: 'El respaldo falló', en: 'The backup failed' },
+        body: { es: `Motivo: ${detail}`, en: `Reason: ${detail}` },
+        link: '/admin/backups',
+        dedupeKey: `backup.failed:${run.id}`,
+      })
+    return added
+  })
+}
+
 /**
  * Backups as the server runs them (docs/backups.md): the daily archive on the jobs platform's queue at
  * `settings.hour` of every organization's time zone, "back up now", the runs and alert admins see, and
  * the export of an organization's own data.
  */
 export function createBackupService(deps: BackupDeps) {
-  const { database, store, clock, log, settings } = deps
+  const { database, store, clock, log, settings, notify } = deps
   const db = database.db
   let queue: Promise<unknown> = Promise.resolve()
 
@@ -144,6 +168,10 @@ export function createBackupService(deps: BackupDeps) {
         }
       }
       if (logDir) await appendRun(logDir, ended.run)
+      if (ended.run.status === 'failed')
+        await announceBackupFailure(db, notify, ended.run).catch((err: unknown) =>
+          log.error({ err }, 'could not notify the failed backup'),
+        )
       return ended
     })
     queue = finished.catch(() => undefined)

@@ -22,6 +22,7 @@ const paths = {
   globe: 'M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zM3 12h18M12 3c3 3 3 15 0 18M12 3c-3 3-3 15 0 18',
   concepts: 'M3 4h8l10 10-7 7L4 11zM7.5 7.5h.01M10 14l4-4',
   upload: 'M12 16V5M7 10l5-5 5 5M5 20h14',
+  bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0',
 } as const
 
 export type IconName = keyof typeof paths

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { Icon } from '../components/icon'
 import { visibleNavItems } from '../nav'
 import { useCan, useMe } from '../session'
+import { NotificationsBell } from './notifications-bell'
 import { UserMenu } from './user-menu'
 import { GlobalSearch } from '../../modules/search'
 
@@ -58,6 +59,7 @@ export const Shell = () => {
         </span>
         <GlobalSearch />
         <span className="topbar__spacer" />
+        <NotificationsBell />
         <UserMenu />
       </header>
       <nav id="sidenav" className="sidenav" aria-label={t('nav.label')}>

@@ -1,0 +1,11 @@
+/** In-app notifications, the platform's only entry for them (docs/platform.md#notifications). */
+export {
+  createNotificationsService,
+  notify,
+  type Localized,
+  type NotificationEvent,
+  type NotificationsService,
+  type NotifyFn,
+} from './notifications.service'
+export { notificationsRoutes } from './notifications.routes'
+export type { NotificationTables } from './notifications.tables'
