@@ -110,7 +110,7 @@ test('weather standby: a status with a comment, no production that day, producti
   expect(problems).toEqual([])
 })
 
-test('excess volume: flagged while typing, confirmed on save, cleared when a reprogramming raises the authorization', async ({
+test('excess volume: flagged while typing, confirmed on save, its reason recorded, cleared when a reprogramming raises the authorization', async ({
   page,
 }) => {
   test.setTimeout(150_000)
@@ -134,6 +134,25 @@ test('excess volume: flagged while typing, confirmed on save, cleared when a rep
   await expect(page.getByRole('row', { name: new RegExp(code.replace('.', '\\.')) }).first()).toContainText(
     'Excedente',
   )
+
+  // the reason for the excess: the saved excess cell selected, the button records it; the field is named
+  const reasonButton = page.getByRole('button', { name: 'Motivo del excedente', exact: true })
+  await gridCell(page, code, '2026-04-06').click()
+  await expect(reasonButton).toBeDisabled()
+  await gridCell(page, code, '2026-04-07').click()
+  await reasonButton.click()
+  const reasonDialog = page.getByRole('dialog', { name: /^Motivo del excedente/ })
+  await reasonDialog.getByRole('button', { name: 'Guardar' }).click()
+  await expect(reasonDialog.getByText('El motivo es obligatorio (al menos 5 caracteres).')).toBeVisible()
+  await reasonDialog.getByTestId('excess-reason').fill('Trabajo adicional pedido por el cliente')
+  await reasonDialog.getByRole('button', { name: 'Guardar' }).click()
+  await expect(page.getByText('Motivo del excedente guardado')).toBeVisible()
+  await expect(gridCell(page, code, '2026-04-07')).toHaveClass(/pg__cell--reason/)
+  await gridCell(page, code, '2026-04-07').click()
+  await expect(page.getByTestId('excess-reason-shown')).toContainText(
+    'Trabajo adicional pedido por el cliente',
+  )
+  await page.screenshot({ path: 'e2e/test-results/production-excess-reason.png' })
 
   // a reprogramming whose Anexo C authorizes 30: the excess clears
   const repro = await api.json('POST', `/api/v1/work-orders/${wo.id}/reprogrammings`, {

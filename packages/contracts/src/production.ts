@@ -13,6 +13,7 @@ import { ZDate, ZPagination } from './common'
  * - `GET|PUT /api/v1/production/daily-status` → `ZDailyStatusGrid` / `ZDailyStatusSaved`
  * - `POST /api/v1/production/daily-status/unlock` → `ZDailyStatusSaved`
  * - `GET|PUT /api/v1/production/grid` (+ `/grid/export.xlsx`) → `ZProductionGrid` / `ZProductionGridSaved`
+ * - `PUT /api/v1/production/grid/excess-reason` → `ZExcessReasonSaved`
  * - `GET|PUT /api/v1/production/exchange-rates` (`?limit=&offset=`), `DELETE …/exchange-rates/:validFrom` → `ZExchangeRates`
  */
 
@@ -163,6 +164,8 @@ export const ZProductionGridDay = z.object({
   otherVolume: decimal,
   planned: decimal,
   excess: z.boolean(),
+  /** why the saved volume of this time type passes the authorization, as recorded; null when none */
+  excessReason: z.string().nullable(),
   blocked: z.boolean(),
 })
 export type TProductionGridDay = z.infer<typeof ZProductionGridDay>
@@ -236,6 +239,29 @@ export const ZProductionGridSaved = z.object({
   excess: z.array(z.object({ conceptId: z.uuid(), date: ZDate, timeType: ZTimeType })),
 })
 export type TProductionGridSaved = z.infer<typeof ZProductionGridSaved>
+
+/** The reason for an excess cell (saved volume of that time type, flagged excess); null clears it. */
+export const ZExcessReasonRequest = z.object({
+  workOrderId: z.uuid(),
+  siteId: z.uuid(),
+  timeType: ZTimeType,
+  conceptId: z.uuid(),
+  date: ZDate,
+  reason: z
+    .string()
+    .trim()
+    .min(5, 'El motivo del excedente lleva al menos 5 caracteres')
+    .max(500, 'El motivo del excedente admite hasta 500 caracteres')
+    .nullable(),
+})
+export type TExcessReasonRequest = z.infer<typeof ZExcessReasonRequest>
+export const ZExcessReasonSaved = z.object({
+  conceptId: z.uuid(),
+  date: ZDate,
+  timeType: ZTimeType,
+  reason: z.string().nullable(),
+})
+export type TExcessReasonSaved = z.infer<typeof ZExcessReasonSaved>
 
 // ---- exchange rates ----
 

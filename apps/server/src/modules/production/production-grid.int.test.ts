@@ -319,4 +319,65 @@ describe('production grid', () => {
     expect(texts.some((x) => x.startsWith('TOTAL ANEXO'))).toBe(true)
     expect(texts).toContain(row(await grid(), A).description)
   })
+
+  it('records the reason for an excess cell: shown in the grid, audited, refused where there is no excess or the day is signed', async () => {
+    const day = '2026-03-28'
+    const r = await save([{ conceptId: A, date: day, volume: '100000' }], (await grid()).version)
+    expect(r.status, JSON.stringify(r.body)).toBe(200)
+    expect(cell(await grid(), A, day)).toMatchObject({ excess: true, excessReason: null })
+    const body = (o: Record<string, unknown> = {}) => ({
+      workOrderId: wo.id,
+      siteId: refs.vessel,
+      timeType: 'TE',
+      conceptId: A,
+      date: day,
+      reason: 'Trabajo adicional solicitado por el cliente en sitio',
+      ...o,
+    })
+    const url = '/api/v1/production/grid/excess-reason'
+    expect((await call('PUT', url, await t.login('viewer@offshore.test'), body())).status).toBe(403)
+    const short = await call('PUT', url, manager, body({ reason: 'ok' }))
+    expect(short.status).toBe(400)
+    expect(short.body.error.details[0].path).toBe('reason')
+    // no production there / no excess there
+    expect((await call('PUT', url, manager, body({ timeType: 'CMA' }))).status).toBe(400)
+    const notExcess = await call('PUT', url, manager, body({ date: '2026-03-20' }))
+    expect(notExcess.status).toBe(400)
+    expect(notExcess.body.error.details[0]).toMatchObject({
+      path: 'date',
+      message: 'La celda no es excedente',
+    })
+
+    expect((await call('PUT', url, supervisor, body())).body).toMatchObject({
+      conceptId: A,
+      date: day,
+      timeType: 'TE',
+    })
+    let g = await grid()
+    expect(cell(g, A, day)).toMatchObject({ excess: true, excessReason: body().reason })
+    // changing the volume keeps the reason; the other time type's grid does not show it
+    const v = await save([{ conceptId: A, date: day, volume: '90000' }], g.version)
+    expect(v.status).toBe(200)
+    expect(cell(await grid(), A, day).excessReason).toBe(body().reason)
+    expect(cell(await grid({ timeType: 'CMA' }), A, day).excessReason).toBeNull()
+    const audit = await ok('GET', '/api/v1/audit?action=production.excess_reason_saved&limit=1')
+    expect(audit.items[0].changes).toEqual([{ field: 'excessReason', old: null, new: body().reason }])
+
+    // cleared with null; recorded again; a signed day is not written
+    await ok('PUT', url, body({ reason: null }))
+    expect(cell(await grid(), A, day).excessReason).toBeNull()
+    await ok('PUT', url, body({ reason: 'Volumen extra por reparación' }))
+    await ok('PUT', '/api/v1/production/daily-status', {
+      siteId: refs.vessel,
+      month: '2026-03',
+      cells: [{ workOrderId: wo.id, date: day, dayStatus: 'operating', signature: 'signed' }],
+    })
+    const signed = await call('PUT', url, manager, body({ reason: 'Otro motivo más largo' }))
+    expect(signed.status).toBe(409)
+    expect(signed.body.error.details.reason).toBe('signed_days')
+    g = await grid()
+    expect(cell(g, A, day).excessReason).toBe('Volumen extra por reparación')
+    const other = await call('PUT', url, await t.login('admin@rental.test'), body())
+    expect(other.status).toBe(404)
+  })
 })

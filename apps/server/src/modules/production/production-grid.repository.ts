@@ -9,6 +9,7 @@ export type EntryRow = {
   time_type: string
   volume: string
   is_excess: boolean
+  excess_reason: string | null
 }
 
 /** The entries of one work order at one site in [from, to], both time types. */
@@ -23,7 +24,7 @@ export async function listEntries(
 ): Promise<EntryRow[]> {
   let q = ex
     .selectFrom('production_entries')
-    .select(['concept_id', 'day', 'time_type', 'volume', 'is_excess'])
+    .select(['concept_id', 'day', 'time_type', 'volume', 'is_excess', 'excess_reason'])
     .where('org_id', '=', orgId)
     .where('work_order_id', '=', workOrderId)
     .where('site_id', '=', siteId)
@@ -218,6 +219,50 @@ export async function writeVersion(
         last_changes: JSON.stringify(changes),
       }),
     )
+    .execute()
+}
+
+// ---- reason for an excess ----
+
+/** The entry of one cell, locked; undefined when the cell has no production. */
+export async function lockEntry(
+  ex: Executor,
+  orgId: string,
+  cell: { workOrderId: string; siteId: string; conceptId: string; day: string; timeType: string },
+) {
+  return ex
+    .selectFrom('production_entries')
+    .select(['volume', 'is_excess', 'excess_reason'])
+    .where('org_id', '=', orgId)
+    .where('work_order_id', '=', cell.workOrderId)
+    .where('site_id', '=', cell.siteId)
+    .where('concept_id', '=', cell.conceptId)
+    .where('day', '=', cell.day)
+    .where('time_type', '=', cell.timeType)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+export async function setExcessReason(
+  ex: Executor,
+  orgId: string,
+  cell: { workOrderId: string; siteId: string; conceptId: string; day: string; timeType: string },
+  reason: string | null,
+  userId: string | null,
+): Promise<void> {
+  await ex
+    .updateTable('production_entries')
+    .set({
+      excess_reason: reason,
+      excess_reason_by: reason === null ? null : userId,
+      excess_reason_at: reason === null ? null : new Date(),
+    })
+    .where('org_id', '=', orgId)
+    .where('work_order_id', '=', cell.workOrderId)
+    .where('site_id', '=', cell.siteId)
+    .where('concept_id', '=', cell.conceptId)
+    .where('day', '=', cell.day)
+    .where('time_type', '=', cell.timeType)
     .execute()
 }
 

@@ -1,5 +1,7 @@
 import type {
   TExchangeRateRequest,
+  TExcessReasonRequest,
+  TExcessReasonSaved,
   TExchangeRates,
   TExchangeRatesQuery,
   TFieldError,
@@ -156,6 +158,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
           otherVolume: new Dec(o).toFixed(),
           planned: planned.get(key(c.conceptId, d)) ?? ZERO,
           excess: e?.is_excess ?? false,
+          excessReason: e?.excess_reason ?? null,
           blocked: blocked.has(d),
         }
       })
@@ -368,6 +371,56 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     })
   }
 
+  /**
+   * Records (or clears, with null) why a saved excess cell passes the authorization. The cell must have
+   * production of that time type flagged excess; a signed day is not written. Audited with old → new.
+   */
+  async function saveExcessReason(actor: Actor, body: TExcessReasonRequest): Promise<TExcessReasonSaved> {
+    requireAccess(actor, 'production.capture')
+    const { orgId } = actor
+    const month = body.date.slice(0, 7)
+    const first = await loadAtSite(db, orgId, body.workOrderId, body.siteId, month)
+    await ensureExcessCurrent(orgId, first.initial.familyId, first.members)
+    return db.transaction().execute(async (trx) => {
+      const { initial, window } = await loadAtSite(trx, orgId, body.workOrderId, body.siteId, month)
+      await grepo.lockFamilyBasis(trx, orgId, initial.familyId)
+      const cell = {
+        workOrderId: initial.id,
+        siteId: body.siteId,
+        conceptId: body.conceptId,
+        day: body.date,
+        timeType: body.timeType,
+      }
+      const entry = await grepo.lockEntry(trx, orgId, cell)
+      if (!entry)
+        throw new AppError('VALIDATION', `No hay producción ${body.timeType} en esa celda (${body.date})`, [
+          { path: 'date', message: 'La celda no tiene producción guardada' },
+        ])
+      if (!entry.is_excess && body.reason !== null)
+        throw new AppError('VALIDATION', `La celda del ${body.date} no excede el volumen autorizado`, [
+          { path: 'date', message: 'La celda no es excedente' },
+        ])
+      const blocked = await blockedDays(trx, orgId, initial.id, body.siteId, month, window)
+      if (blocked.get(body.date) === 'signed')
+        throw new AppError('CONFLICT', `Día firmado, no se guardó el motivo: ${body.date}`, {
+          reason: 'signed_days',
+          cells: [{ conceptId: body.conceptId, date: body.date }],
+        })
+      if ((entry.excess_reason ?? null) !== body.reason) {
+        await grepo.setExcessReason(trx, orgId, cell, body.reason, ctx.userId(actor))
+        await writeAudit(trx, actor, {
+          action: 'production.excess_reason_saved',
+          module: 'production',
+          entityType: 'work_order',
+          entityId: initial.id,
+          data: { siteId: body.siteId, conceptId: body.conceptId, date: body.date, timeType: body.timeType },
+          changes: [{ field: 'excessReason', old: entry.excess_reason ?? null, new: body.reason }],
+        })
+      }
+      return { conceptId: body.conceptId, date: body.date, timeType: body.timeType, reason: body.reason }
+    })
+  }
+
   async function listRates(actor: Actor, query: TExchangeRatesQuery = {}): Promise<TExchangeRates> {
     requireAccess(actor, 'production.read')
     const { limit, offset } = ZExchangeRatesQuery.parse(query)
@@ -417,5 +470,5 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     return listRates(actor)
   }
 
-  return { getGrid, saveGrid, listRates, saveRate, deleteRate }
+  return { getGrid, saveGrid, saveExcessReason, listRates, saveRate, deleteRate }
 }

@@ -7,6 +7,8 @@ import {
   ZDailyStatusUnlockRequest,
   ZDayStatusCatalog,
   ZDayStatusCatalogRequest,
+  ZExcessReasonRequest,
+  ZExcessReasonSaved,
   ZExchangeRateParams,
   ZExchangeRateRequest,
   ZExchangeRates,
@@ -114,6 +116,15 @@ export const productionRoutes: FastifyPluginAsyncZod<{ service: ProductionServic
       schema: { tags, body: ZProductionGridSaveRequest, response: { 200: ZProductionGridSaved } },
     },
     async (req) => service.saveGrid(actorOf(req), req.body),
+  )
+
+  app.put(
+    '/api/v1/production/grid/excess-reason',
+    {
+      config: { permission: 'production.capture' },
+      schema: { tags, body: ZExcessReasonRequest, response: { 200: ZExcessReasonSaved } },
+    },
+    async (req) => service.saveExcessReason(actorOf(req), req.body),
   )
 
   app.get(

@@ -9,6 +9,8 @@ import type {
   TExchangeRateRequest,
   TExchangeRates,
   TExchangeRatesQuery,
+  TExcessReasonRequest,
+  TExcessReasonSaved,
   TDayStatusCatalogRequest,
   TProductionGrid,
   TProductionGridQuery,
@@ -119,6 +121,15 @@ export const useSaveDayStatuses = () => {
   return useMutation({
     mutationFn: (body: TDayStatusCatalogRequest) =>
       apiPut<TDayStatusCatalog>('/api/v1/production/day-statuses', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
+  })
+}
+
+export const useSaveExcessReason = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TExcessReasonRequest) =>
+      apiPut<TExcessReasonSaved>('/api/v1/production/grid/excess-reason', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
   })
 }

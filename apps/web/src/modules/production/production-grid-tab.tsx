@@ -2,7 +2,8 @@
  * The production sheet ("sábana", docs/production.md#production-grid): one row per catalog concept of the family's
  * confirmed Anexo C, grouped by annex with a subtotal row above each group, one column per day with the volume of
  * the chosen time type (TE / CMA) and the programme in the tooltip. Typed volumes are drafts until "Guardar" (one
- * transaction with the version read); the excess flag is recomputed while typing and confirmed by the server.
+ * transaction with the version read); the excess flag is recomputed while typing and confirmed by the server. A
+ * saved excess cell can carry its reason (excess-reason.tsx), marked on the cell and said in its tooltip.
  */
 import { useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
@@ -14,7 +15,8 @@ import { parseDecimalInput } from '../../platform/decimal-input'
 import { useCan, useFormat } from '../../platform/session'
 import { dailyQuery, exportGrid, gridQuery, useSaveGrid } from './api'
 import { dAdd, dCmp, dMul, dSub, dSum } from './exact'
-import { KeyGrid, type GridEdit, type GridRow } from './key-grid'
+import { ExcessReasonDialog, type ExcessCell } from './excess-reason'
+import { KeyGrid, type GridEdit, type GridRow, type Range } from './key-grid'
 import { SaveProblem } from './save-problem'
 
 type Props = {
@@ -137,6 +139,8 @@ function GridEditor({
   const [invalid, setInvalid] = useState<string | null>(null)
   const [filter, setFilter] = useState({ annex: '', code: '', production: false, excess: false })
   const save = useSaveGrid()
+  const [range, setRange] = useState<Range | null>(null)
+  const [reasonFor, setReasonFor] = useState<ExcessCell | null>(null)
   const blocked = useMemo(() => new Map(data.blockedDays.map((b) => [b.date, b.reason])), [data.blockedDays])
   const days = data.rows[0]?.days.map((d) => d.date) ?? []
   const annexes = [...new Set(data.rows.map((r) => r.annex))]
@@ -237,6 +241,8 @@ function GridEditor({
               `${r.code} · ${fmt.date(d.date)}`,
               dCmp(d.planned, '0') > 0 ? t('grid.planned', { value: fmt.quantity(d.planned) }) : null,
               excess ? t('grid.excessCell') : null,
+              excess && d.excessReason ? t('grid.reason.inTitle', { reason: d.excessReason }) : null,
+              excess && d.excess && !d.excessReason && !dirty ? t('grid.reason.missing') : null,
               why === 'signed'
                 ? t('grid.blockedSigned')
                 : why === 'no_production'
@@ -255,6 +261,7 @@ function GridEditor({
               className: [
                 why ? 'kg__cell--blocked' : '',
                 excess ? 'pg__cell--excess' : '',
+                excess && d.excessReason && !dirty ? 'pg__cell--reason' : '',
                 dirty ? 'kg__cell--dirty' : '',
                 dCmp(d.planned, '0') > 0 ? 'pg__cell--planned' : '',
               ].join(' '),
@@ -340,6 +347,16 @@ function GridEditor({
       },
     )
   }
+
+  // the one selected cell, when it is a saved excess cell: its reason can be recorded
+  const picked = (() => {
+    if (!range || range.r0 !== range.r1 || range.c0 !== range.c1) return null
+    const r = layout.concepts[range.r0]
+    const d = r?.days[range.c0]
+    if (!r || !d || !d.excess || drafts.has(k(r.conceptId, d.date))) return null
+    return { row: r, day: d }
+  })()
+  const canReason = canEdit && picked !== null && blocked.get(picked.day.date) !== 'signed'
 
   // KPIs: the server's family figures plus the unsaved changes of this grid
   const deltaMxn = dSum(data.rows.map((r) => dMul(live.get(r.conceptId)!.delta, r.unitPriceMxn)))
@@ -450,6 +467,24 @@ function GridEditor({
         </Button>
         {canEdit ? (
           <>
+            <Button
+              onClick={() =>
+                picked &&
+                setReasonFor({
+                  workOrderId: data.workOrderId,
+                  siteId: data.siteId,
+                  timeType: data.timeType,
+                  conceptId: picked.row.conceptId,
+                  code: picked.row.code,
+                  date: picked.day.date,
+                  reason: picked.day.excessReason,
+                })
+              }
+              disabled={!canReason}
+              title={canReason ? undefined : t('grid.reason.actionHint')}
+            >
+              {t('grid.reason.action')}
+            </Button>
             <Button onClick={undo} disabled={!history.length}>
               {t('undo')}
             </Button>
@@ -479,6 +514,16 @@ function GridEditor({
       ) : problem ? (
         <SaveProblem error={problem} />
       ) : null}
+      {picked?.day.excessReason ? (
+        <p className="pg__reason" role="status" data-testid="excess-reason-shown">
+          {t('grid.reason.shown', {
+            code: picked.row.code,
+            date: fmt.date(picked.day.date),
+            reason: picked.day.excessReason,
+          })}
+        </p>
+      ) : null}
+      {reasonFor ? <ExcessReasonDialog cell={reasonFor} onClose={() => setReasonFor(null)} /> : null}
       {invalid ? (
         <p className="production__error" role="alert">
           {invalid}
@@ -517,6 +562,7 @@ function GridEditor({
           rows={layout.rows}
           onEdit={onEdit}
           onUndo={undo}
+          onSelect={setRange}
         />
       )}
       <p className="production__help">{t('grid.help')}</p>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { checkDraft, codeFromName } from './day-status-catalog'
+import { checkReason } from './excess-reason'
 import { checkRate } from './exchange-rates'
 
 const t = (key: string, o?: Record<string, unknown>) => (o ? `${key} ${JSON.stringify(o)}` : key)
@@ -41,5 +42,12 @@ describe('production settings checks', () => {
       validFrom: '2026-03-01',
       rate: '18.45',
     })
+  })
+
+  it('checks the reason for an excess: 5 to 500 characters', () => {
+    expect(checkReason('abc', t)).toBe('grid.reason.tooShort')
+    expect(checkReason('x'.repeat(501), t)).toBe('grid.reason.tooLong')
+    expect(checkReason('  Trabajo extra  ', t)).toBeNull()
+    expect(checkReason('', t)).toBeNull()
   })
 })

@@ -17,7 +17,7 @@ import * as m0017 from './0017_schedule_progress'
 import * as m0018 from './0018_search'
 import * as m0019 from './0019_production'
 import * as m0021 from './0021_list_indexes'
-import * as m0023 from './0023_notifications'
+import * as m0022 from './0022_production_excess_reasons'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number after the
@@ -44,5 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0018_search': m0018,
   '0019_production': m0019,
   '0021_list_indexes': m0021,
-  '0023_notifications': m0023,
+  '0022_production_excess_reasons': m0022,
 }
