@@ -18,6 +18,7 @@ import * as m0018 from './0018_search'
 import * as m0019 from './0019_production'
 import * as m0021 from './0021_list_indexes'
 import * as m0022 from './0022_production_excess_reasons'
+import * as m0023 from './0023_notifications'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number after the
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0019_production': m0019,
   '0021_list_indexes': m0021,
   '0022_production_excess_reasons': m0022,
+  '0023_notifications': m0023,
 }
