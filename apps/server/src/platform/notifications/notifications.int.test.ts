@@ -52,7 +52,7 @@ async function liquidatedSheet() {
     201,
   )
   await ok(post(`${R}/billing-sheets/${sheet.id}/liquidate`))
-  return sheet as Json
+  return sheet
 }
 
 beforeAll(async () => {
