@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CreatedAt, DateCol, Numeric, Timestamp } from '../../platform/db/tables'
 
-/** The production module's tables (migrations 0019 and 0022, docs/production.md). */
+/** The production module's tables (migrations 0019 and 0024, docs/production.md). */
 export type ProductionDayStatusesTable = {
   id: Generated<string>
   org_id: string
@@ -36,7 +36,7 @@ export type ProductionEntriesTable = {
   time_type: string
   volume: Numeric
   is_excess: Generated<boolean>
-  /** migration 0022: why the entry passes the authorized volume */
+  /** migration 0024: why the entry passes the authorized volume */
   excess_reason: ColumnType<string | null, string | null | undefined, string | null>
   excess_reason_by: ColumnType<string | null, string | null | undefined, string | null>
   excess_reason_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>

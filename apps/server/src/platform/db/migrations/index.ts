@@ -17,13 +17,13 @@ import * as m0017 from './0017_schedule_progress'
 import * as m0018 from './0018_search'
 import * as m0019 from './0019_production'
 import * as m0021 from './0021_list_indexes'
-import * as m0022 from './0022_production_excess_reasons'
 import * as m0023 from './0023_notifications'
+import * as m0024 from './0024_production_excess_reasons'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number after the
- * last one here (0008, 0009 and 0020 were never used, and can no longer be: a database that has run a later
- * migration refuses an earlier new one).
+ * last one here (0008, 0009 and 0020 were never used, and 0022 was renumbered 0024 right after it landed behind
+ * 0023; none of them can be used: a database that has run a later migration refuses an earlier new one).
  * SQL must run on PostgreSQL 15 (production) and on PGlite (PostgreSQL 18).
  */
 export const migrations: Record<string, Migration> = {
@@ -45,6 +45,6 @@ export const migrations: Record<string, Migration> = {
   '0018_search': m0018,
   '0019_production': m0019,
   '0021_list_indexes': m0021,
-  '0022_production_excess_reasons': m0022,
   '0023_notifications': m0023,
+  '0024_production_excess_reasons': m0024,
 }
