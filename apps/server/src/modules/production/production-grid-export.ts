@@ -1,4 +1,5 @@
 import type { TProductionGrid } from '@faena/contracts'
+import { toDayMonthYear } from '@faena/domain/calendar-date'
 import { Dec } from '../../platform/money/money'
 import { loadExcelJS } from '../../platform/spreadsheet/exceljs'
 import { safeSheetName } from '../../platform/spreadsheet/spreadsheet'
@@ -9,7 +10,9 @@ const BLOCKED_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3
 
 /**
  * The grid as the screen shows it (docs/production.md#export): a subtotal row per annex above its concepts,
- * the day columns of the requested time type, excess cells filled red, blocked days grey, the KPIs below.
+ * the day columns of the requested time type, excess cells filled red (with the reason recorded for them as
+ * the cell's note), blocked days grey, the KPIs below, then every excess cell of the month with its reason
+ * ("sin motivo" where none was recorded yet).
  */
 export async function writeGridWorkbook(grid: TProductionGrid, siteName: string): Promise<Buffer> {
   const ExcelJS = await loadExcelJS()
@@ -76,8 +79,10 @@ export async function writeGridWorkbook(grid: TProductionGrid, siteName: string)
       ])
       r.days.forEach((d, i) => {
         const cell = line.getCell(first + i)
-        if (d.excess) cell.fill = EXCESS_FILL
-        else if (blocked.has(d.date)) cell.fill = BLOCKED_FILL
+        if (d.excess) {
+          cell.fill = EXCESS_FILL
+          if (d.excessReason) cell.note = `Motivo del excedente: ${d.excessReason}`
+        } else if (blocked.has(d.date)) cell.fill = BLOCKED_FILL
       })
       if (r.status === 'excess') line.getCell(first + days.length + 4).fill = EXCESS_FILL
     }
@@ -101,6 +106,21 @@ export async function writeGridWorkbook(grid: TProductionGrid, siteName: string)
       num(t.authorizedHomologatedMxn!),
       num(t.executedHomologatedMxn!),
     ])
+  const excessCells = grid.rows.flatMap((r) =>
+    r.days.filter((d) => d.excess && d.volume !== '0').map((d) => ({ r, d })),
+  )
+  if (excessCells.length > 0) {
+    ws.addRow([])
+    ws.addRow(['', '', 'Excedentes del mes y su motivo', 'Día', 'Volumen']).font = { bold: true }
+    for (const { r, d } of excessCells)
+      ws.addRow([
+        r.annex,
+        r.code,
+        `${r.description} — ${d.excessReason ?? 'sin motivo registrado'}`,
+        toDayMonthYear(d.date),
+        num(d.volume),
+      ])
+  }
   ws.getColumn(1).width = 8
   ws.getColumn(2).width = 10
   ws.getColumn(3).width = 50

@@ -379,5 +379,28 @@ describe('production grid', () => {
     expect(cell(g, A, day).excessReason).toBe('Volumen extra por reparación')
     const other = await call('PUT', url, await t.login('admin@rental.test'), body())
     expect(other.status).toBe(404)
+
+    // the export carries the reason: the excess cell's note, and the list of the month's excess cells
+    const res = await call('GET', `/api/v1/production/grid/export.xlsx?${q()}`, manager)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(res.raw.rawPayload as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]!
+    const header = ws.getRow(3)
+    let dayColumn = 0
+    header.eachCell((c, n) => {
+      if (c.value === 28) dayColumn = n
+    })
+    let noted = ''
+    let listed = ''
+    ws.eachRow((r) => {
+      if (r.getCell(3).text === row(g, A).description) {
+        const note = r.getCell(dayColumn).note
+        noted = typeof note === 'string' ? note : (note?.texts ?? []).map((x) => x.text).join('')
+      }
+      if (r.getCell(3).text.startsWith(`${row(g, A).description} — `) && r.getCell(4).text === '28/03/2026')
+        listed = r.getCell(3).text
+    })
+    expect(noted).toBe('Motivo del excedente: Volumen extra por reparación')
+    expect(listed).toBe(`${row(g, A).description} — Volumen extra por reparación`)
   })
 })
