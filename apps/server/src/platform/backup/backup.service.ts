@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { TBackupAlert, TBackupRun, TBackupStatus } from '@faena/contracts'
+import { toDayMonthYear } from '@faena/domain/calendar-date'
 import type { PgBoss } from 'pg-boss'
 import { requireAccess, type Actor } from '../access'
 import { writeAudit } from '../audit/audit'
@@ -9,7 +10,7 @@ import type { Database } from '../db/create-db'
 import type { Db } from '../db/executor'
 import { AppError } from '../errors'
 import type { FileStore } from '../files/file-store'
-import type { NotifyFn } from '../notifications'
+import type { Localized, NotifyFn } from '../notifications'
 import { findOrganizationById } from '../tenancy/organizations'
 import { archiveName, createBackup, isArchiveName, type BackupResult } from './backup'
 import type { ServedBackup } from './control'
@@ -32,6 +33,7 @@ export type BackupDeps = {
 export type BackupService = ReturnType<typeof createBackupService>
 
 export const DAILY_QUEUE = 'backup.daily'
+export const WATCH_QUEUE = 'backup.watch'
 /** no successful run for this long raises the `stale` alert */
 export const STALE_AFTER_MS = 48 * 60 * 60 * 1000
 
@@ -66,9 +68,12 @@ export function backupAlert(runs: TBackupRun[], now: Date, installedAt: Date | n
   return null
 }
 
-/** The installation's backup is every organization's: each one's admins hear (the bell) that a run failed. */
-export async function announceBackupFailure(db: Db, notify: NotifyFn, run: TBackupRun): Promise<number> {
-  const detail = run.error ?? '—'
+/** A problem with the installation's backups, which is every organization's: each one's admins hear it. */
+async function announceBackupProblem(
+  db: Db,
+  notify: NotifyFn,
+  problem: { kind: string; title: Localized; body: Localized; dedupeKey: string },
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     let added = 0
     const orgs = await trx.selectFrom('organizations').select('id').execute()
@@ -76,13 +81,21 @@ export async function announceBackupFailure(db: Db, notify: NotifyFn, run: TBack
       added += await notify(trx, {
         orgId: org.id,
         to: { permission: 'backup.manage' },
-        kind: 'backup.failed',
-        title: { es: 'El respaldo falló', en: 'The backup failed' },
-        body: { es: `Motivo: ${detail}`, en: `Reason: ${detail}` },
         link: '/admin/backups',
-        dedupeKey: `backup.failed:${run.id}`,
+        ...problem,
       })
     return added
+  })
+}
+
+/** A run failed: told once per run (the bell of every organization's admins). */
+export async function announceBackupFailure(db: Db, notify: NotifyFn, run: TBackupRun): Promise<number> {
+  const detail = run.error ?? '—'
+  return announceBackupProblem(db, notify, {
+    kind: 'backup.failed',
+    title: { es: 'El respaldo falló', en: 'The backup failed' },
+    body: { es: `Motivo: ${detail}`, en: `Reason: ${detail}` },
+    dedupeKey: `backup.failed:${run.id}`,
   })
 }
 
@@ -201,15 +214,45 @@ export function createBackupService(deps: BackupDeps) {
     return rows.map((r) => r.time_zone)
   }
 
-  async function getStatus(actor: Actor): Promise<TBackupStatus> {
-    requireAccess(actor, 'backup.manage')
-    const now = clock()
-    const runs = settings ? await readRuns(settings.dir, now) : []
+  /** When the installation began: its first organization. */
+  async function installedAt(): Promise<Date | null> {
     const first = await db
       .selectFrom('organizations')
       .select((eb) => eb.fn.min('created_at').as('at'))
       .executeTakeFirst()
-    const installedAt = first?.at ? new Date(first.at) : null
+    return first?.at ? new Date(first.at) : null
+  }
+
+  /**
+   * The hourly watch: when no run has succeeded for two days (the daily job stopped, or keeps failing),
+   * every organization's admins are told in the bell, once per stretch (keyed by the last success).
+   * Returns how many notifications it added.
+   */
+  async function watchStale(): Promise<number> {
+    if (!settings) return 0
+    const now = clock()
+    const runs = await readRuns(settings.dir, now)
+    const alert = backupAlert(runs, now, await installedAt())
+    if (alert?.kind !== 'stale') return 0
+    const since = alert.since ? toDayMonthYear(alert.since.slice(0, 10)) : null
+    return announceBackupProblem(db, notify, {
+      kind: 'backup.stale',
+      title: { es: 'Ningún respaldo en dos días', en: 'No backup for two days' },
+      body: since
+        ? {
+            es: `El último respaldo que terminó bien fue el ${since}.`,
+            en: `The last backup that finished well was on ${since}.`,
+          }
+        : { es: 'Todavía ningún respaldo ha terminado bien.', en: 'No backup has finished well yet.' },
+      dedupeKey: `backup.stale:${alert.since ?? 'never'}`,
+    })
+  }
+
+  async function getStatus(actor: Actor): Promise<TBackupStatus> {
+    requireAccess(actor, 'backup.manage')
+    const now = clock()
+    const runs = settings ? await readRuns(settings.dir, now) : []
+    const installed = await installedAt()
     const success = runs.find((r) => r.status === 'done')
     return {
       scheduled: settings !== null,
@@ -217,7 +260,7 @@ export function createBackupService(deps: BackupDeps) {
       keep: settings?.keep ?? 7,
       timeZones: await timeZones(),
       lastSuccessAt: success ? (success.finishedAt ?? success.startedAt) : null,
-      alert: settings ? backupAlert(runs, now, installedAt) : null,
+      alert: settings ? backupAlert(runs, now, installed) : null,
       runs,
     }
   }
@@ -277,7 +320,22 @@ export function createBackupService(deps: BackupDeps) {
     await boss.work<{ timeZone?: string }>(DAILY_QUEUE, { pollingIntervalSeconds: 60 }, async ([job]) => {
       await runBackup('schedule', job?.data.timeZone ?? null)
     })
+    // every hour: has any run succeeded in the last two days?
+    await boss.createQueue(WATCH_QUEUE, { retryLimit: 0, expireInSeconds: 600 })
+    await boss.schedule(WATCH_QUEUE, '17 * * * *')
+    await boss.work(WATCH_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
+      await watchStale()
+    })
   }
 
-  return { runBackup, backupTo, requestRun, getStatus, exportOwnOrganization, schedule, timeZones }
+  return {
+    runBackup,
+    backupTo,
+    requestRun,
+    getStatus,
+    exportOwnOrganization,
+    schedule,
+    timeZones,
+    watchStale,
+  }
 }

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { jsonApi, type Json } from '../../../test/json-api'
-import { announceBackupFailure } from '../backup/backup.service'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { announceBackupFailure, createBackupService } from '../backup/backup.service'
+import { createLocalFileStore } from '../files/file-store'
 import { notify } from './notifications.service'
 
 // 2026-02-05 in Guayaquil: January's billing sheet can be liquidated.
@@ -148,6 +152,37 @@ describe('notifications', () => {
     ])
     expect((await ok(get(`${N}?unread=true`, admin))).items[0].title).toBe('The backup failed')
     expect((await ok(get(`${N}?unread=true`, billing))).total).toBe(0) // billing does not manage backups
+  })
+
+  it('the hourly watch tells the admins when no backup has succeeded for two days, once per stretch', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-watch-'))
+    const quiet = { error: () => {}, info: () => {} }
+    const at = (ms: number) =>
+      createBackupService({
+        database: t.database,
+        store: createLocalFileStore(path.join(dir, 'files')),
+        clock: () => new Date(Date.now() + ms),
+        log: quiet,
+        settings: { dir, keep: 2, hour: 2 },
+        faenaVersion: 'test',
+        notify,
+      })
+    try {
+      expect(await at(0).watchStale()).toBe(0) // installed moments ago: nothing is late
+      const later = at(3 * 24 * 3600 * 1000)
+      expect(await later.watchStale()).toBe(2) // no run ever succeeded: one admin in each organization
+      expect(await later.watchStale()).toBe(0)
+      const stale = (await ok(get(`${N}?unread=true`, offshoreAdmin))).items.find(
+        (i: Json) => i.kind === 'backup.stale',
+      )
+      expect(stale).toMatchObject({
+        title: 'Ningún respaldo en dos días',
+        body: 'Todavía ningún respaldo ha terminado bien.',
+        link: '/admin/backups',
+      })
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('refuses bad input naming the field, and anonymous callers', async () => {
