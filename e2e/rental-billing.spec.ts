@@ -95,6 +95,9 @@ test('open the billing sheet of a project for last month, edit its days, liquida
     .click()
   await expect(page.getByRole('heading', { name: 'Planillas' })).toBeVisible()
   await page.getByTestId('new-billing-sheet').click()
+  // the form's screen loads on first visit: until it is there the list (with its own "Proyecto" filter) shows
+  await expect(page).toHaveURL(/\/rental\/billing-sheets\/new/)
+  await expect(page.getByRole('heading', { level: 1, name: 'Nueva planilla' })).toBeVisible()
   await page
     .getByRole('combobox', { name: 'Proyecto' })
     .selectOption({ label: `Campamento E2E Planilla — ${clients.items[0].name}` })
