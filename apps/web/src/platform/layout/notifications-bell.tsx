@@ -1,10 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TNotification, TNotificationList } from '@faena/contracts'
 import { apiGet, apiPost } from '../api'
 import { Icon } from '../components/icon'
+import { useDisclosure } from '../components/use-disclosure'
 import { useFormat } from '../session'
 
 const LIST_KEY = ['notifications'] as const
@@ -20,9 +21,7 @@ export const NotificationsBell = () => {
   const fmt = useFormat()
   const navigate = useNavigate()
   const queryClient = useQueryClient()
-  const [open, setOpen] = useState(false)
-  const rootRef = useRef<HTMLDivElement>(null)
-  const buttonRef = useRef<HTMLButtonElement>(null)
+  const { open, setOpen, rootRef, buttonRef } = useDisclosure()
   const panelId = useId()
 
   const list = useQuery({
@@ -35,25 +34,6 @@ export const NotificationsBell = () => {
       apiPost(id ? `/api/v1/notifications/${id}/read` : '/api/v1/notifications/read-all'),
     onSettled: () => queryClient.invalidateQueries({ queryKey: LIST_KEY }),
   })
-
-  useEffect(() => {
-    if (!open) return
-    const onDown = (e: MouseEvent) => {
-      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false)
-    }
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false)
-        buttonRef.current?.focus()
-      }
-    }
-    document.addEventListener('mousedown', onDown)
-    document.addEventListener('keydown', onKey)
-    return () => {
-      document.removeEventListener('mousedown', onDown)
-      document.removeEventListener('keydown', onKey)
-    }
-  }, [open])
 
   const unread = list.data?.unread ?? 0
   const items = list.data?.items ?? []

@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId } from 'react'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { Icon } from '../components/icon'
+import { useDisclosure } from '../components/use-disclosure'
 import { useLogout, useMe } from '../session'
 import { LanguageSwitch } from './language-switch'
 
@@ -19,30 +20,9 @@ export const UserMenu = () => {
   const { t } = useTranslation()
   const me = useMe()
   const navigate = useNavigate()
-  const [open, setOpen] = useState(false)
-  const rootRef = useRef<HTMLDivElement>(null)
-  const buttonRef = useRef<HTMLButtonElement>(null)
+  const { open, setOpen, rootRef, buttonRef } = useDisclosure()
   const panelId = useId()
   const logout = useLogout(() => void navigate({ to: '/login' }))
-
-  useEffect(() => {
-    if (!open) return
-    const onDown = (e: MouseEvent) => {
-      if (rootRef.current && !rootRef.current.contains(e.target as Node)) setOpen(false)
-    }
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false)
-        buttonRef.current?.focus()
-      }
-    }
-    document.addEventListener('mousedown', onDown)
-    document.addEventListener('keydown', onKey)
-    return () => {
-      document.removeEventListener('mousedown', onDown)
-      document.removeEventListener('keydown', onKey)
-    }
-  }, [open])
 
   return (
     <div className="user-menu" ref={rootRef}>
