@@ -1,6 +1,13 @@
+import type { ReactElement } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import type {
+  TBillingSheetSummary,
+  TMaintenanceSheetSummary,
+  TProposalSummary,
+  TWorkOrderSummary,
+} from '@faena/contracts'
 import { apiGet, toQueryString } from '../api'
 import { todayIn } from '../format'
 import { useCan, useFormat, useMe } from '../session'
@@ -9,22 +16,6 @@ import { useCan, useFormat, useMe } from '../session'
 const SHOWN = 5
 
 type Page<T> = { items: T[]; total: number }
-type ProposalItem = { id: string; officialNumber: string; description: string; deliveryDate: string | null }
-type WorkOrderItem = { id: string; number: string; description: string; familyEnd: string | null }
-type MaintenanceItem = {
-  id: string
-  displayNumber: string
-  projectName: string
-  equipmentName: string | null
-  startDate: string
-}
-type SheetItem = {
-  id: string
-  seriesCode: string
-  projectName: string
-  clientName: string
-  periodEnd: string
-}
 
 type Card<T> = {
   key: string
@@ -103,12 +94,12 @@ export const HomePending = () => {
   const rental = lines.includes('rental')
   const today = todayIn(fmt.timeZone)
 
-  const cards: Card<never>[] = []
-  const add = <T,>(card: Card<T>) => cards.push(card as unknown as Card<never>)
+  const cards: ReactElement[] = []
+  const add = <T,>(card: Card<T>) => cards.push(<PendingCard key={card.key} card={card} />)
 
   if (offshore && has('proposal.read')) {
     const search = { overdue: 'true', sort: 'deliveryDate', dir: 'asc' }
-    add<ProposalItem>({
+    add<TProposalSummary>({
       key: 'proposals',
       title: t('home.pendingProposals'),
       empty: t('home.pendingProposalsNone'),
@@ -125,7 +116,7 @@ export const HomePending = () => {
   }
   if (offshore && has('workOrder.read')) {
     const order = { sort: 'familyEnd', dir: 'asc' }
-    add<WorkOrderItem>({
+    add<TWorkOrderSummary>({
       key: 'work-orders',
       title: t('home.pendingWorkOrders'),
       empty: t('home.pendingWorkOrdersNone'),
@@ -143,7 +134,7 @@ export const HomePending = () => {
   if (rental && has('rental.read')) {
     // open sheets, oldest period first: those whose period has ended are waiting to be liquidated
     const search = { status: 'in_progress', sort: 'periodStart', dir: 'asc' }
-    add<SheetItem>({
+    add<TBillingSheetSummary>({
       key: 'billing-sheets',
       title: t('home.pendingSheets'),
       empty: t('home.pendingSheetsNone'),
@@ -165,7 +156,7 @@ export const HomePending = () => {
   if (rental && has('rental.read')) {
     // field documents still in draft: they are closed before the month is liquidated
     const search = { status: 'draft', sort: 'startDate', dir: 'asc' }
-    add<MaintenanceItem>({
+    add<TMaintenanceSheetSummary>({
       key: 'maintenance-sheets',
       title: t('home.pendingMaintenance'),
       empty: t('home.pendingMaintenanceNone'),
@@ -187,11 +178,7 @@ export const HomePending = () => {
       <h2 id="home-pending" className="section-title">
         {t('home.pending')}
       </h2>
-      <div className="pending-grid">
-        {cards.map((c) => (
-          <PendingCard key={c.key} card={c} />
-        ))}
-      </div>
+      <div className="pending-grid">{cards}</div>
     </section>
   )
 }
