@@ -1,6 +1,6 @@
 import type { CatalogTables } from './modules/catalogs'
 import type { ConceptTables } from './modules/concepts'
-import type { ProductionTables } from './modules/production'
+import type { ProductionEvidenceTables, ProductionTables } from './modules/production'
 import type { ProposalTables } from './modules/proposals'
 import type { WorkOrderTables } from './modules/work-orders'
 import type { WorkOrderConceptTables } from './modules/work-order-concepts'
@@ -27,6 +27,7 @@ export type DB = PlatformTables &
   WorkOrderConceptTables &
   ScheduleTables &
   ProductionTables &
+  ProductionEvidenceTables &
   RentalDocumentTables &
   RentalProjectTables &
   RentalBillingTables &

@@ -122,6 +122,7 @@ export function buildServices(deps: ServicesDeps) {
   const production = createProductionModule({
     db,
     clock,
+    files,
     listWorkOrders: workOrders.listWorkOrders,
     listConcepts: workOrderConcepts.service.listConcepts,
   })

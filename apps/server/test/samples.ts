@@ -101,6 +101,8 @@ export async function createSamples(t: TestApp): Promise<Samples> {
 
   // production: an exchange rate by its date (the other organization has none on that date: 404)
   ids[':validFrom'] = '2026-01-01'
+  // production evidence: a file or link by id (none has it in the other organization: 404)
+  ids[':evidenceItemId'] = '6f1c2b7e-3d4a-4e5f-8a9b-0c1d2e3f4a5b'
 
   const hasProposals = t.app.registeredRoutes.some((r) => r.url === '/api/v1/proposals')
   const proposalBody = hasProposals ? await validProposalBody(get) : undefined

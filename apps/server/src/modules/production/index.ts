@@ -1,20 +1,28 @@
 /** The production module's only public entry (docs/production.md). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import type { ProductionDeps } from './production.context'
+import type { EvidenceFilesPort } from './evidence-items.service'
+import { evidenceRoutes } from './evidence.routes'
+import { createEvidenceUseCases } from './evidence.service'
+import { createProductionContext, type ProductionDeps } from './production.context'
 import { productionRoutes } from './production.routes'
 import { createProductionService } from './production.service'
 
 export type { ProductionTables } from './production.tables'
 export type { ProductionDeps } from './production.context'
+export type { ProductionEvidenceTables } from './evidence.tables'
+/** Evidence (GPU) of production cells for other modules (estimates: only signed evidence), see evidence-status.ts. */
+export { evidenceAnnexesOf, evidenceCellKey, evidenceStatusOf, type EvidenceCell } from './evidence-status'
 export { createProductionService, type ProductionService } from './production.service'
 export { productionReferenceSources } from './production.repository'
 
-export function createProductionModule(deps: ProductionDeps) {
+export function createProductionModule(deps: ProductionDeps & { files: EvidenceFilesPort }) {
   const service = createProductionService(deps)
+  const evidence = createEvidenceUseCases(createProductionContext(deps), deps.files)
   /** register with `app.register(production.routes)` */
   const routes: FastifyPluginAsyncZod = async (app) => {
     await app.register(productionRoutes, { service })
+    await app.register(evidenceRoutes, { evidence })
   }
-  return { service, routes }
+  return { service, evidence, routes }
 }
 export type ProductionModule = ReturnType<typeof createProductionModule>

@@ -1,0 +1,88 @@
+/**
+ * Pure rules of production evidence, GPU (docs/production.md#evidence-gpu): which annexes need evidence, what a
+ * status change needs, which cells are in the pending list and the month's counts.
+ */
+import type { TEvidenceCounts, TEvidenceStatus, TFieldError } from '@faena/contracts'
+import { DEFAULT_EVIDENCE_ANNEXES } from '@faena/contracts'
+import { Dec } from '../../platform/money/money'
+
+/** The organization's list, or the default one when it has not chosen (null). */
+export const evidenceAnnexesOrDefault = (stored: readonly string[] | null): string[] =>
+  stored ? [...stored] : [...DEFAULT_EVIDENCE_ANNEXES]
+
+/**
+ * A list as stored: each annex normalized (`normalize`, the catalog's sub-annex key: `c 2` → `C-2`), duplicates
+ * dropped, in the order given.
+ */
+export function normalizeAnnexList(annexes: readonly string[], normalize: (a: string) => string): string[] {
+  const out: string[] = []
+  for (const a of annexes) {
+    const n = normalize(a)
+    if (n && !out.includes(n)) out.push(n)
+  }
+  return out
+}
+
+/** Whether a concept of `annex` needs evidence under the organization's list (both sides normalized). */
+export const needsEvidence = (annex: string | null, annexes: readonly string[]): boolean =>
+  annex !== null && annexes.includes(annex)
+
+/** The annex a catalog concept belongs to: its sub-annex, or a PUE code's prefix (`C3EXT-0977` → `C3EXT`). */
+export function annexOfConcept(c: { annex: string | null; code: string }): string | null {
+  if (c.annex) return c.annex
+  const m = /^([A-Za-z0-9]+)-/.exec(c.code)
+  return m?.[1] ? m[1].toUpperCase() : null
+}
+
+/** A cell without a stored record is pending. */
+export const effectiveStatus = (stored: string | null | undefined): TEvidenceStatus =>
+  (stored ?? 'pending') as TEvidenceStatus
+
+const hasProduction = (volume: string | null | undefined) => volume != null && new Dec(volume).gt(0)
+
+/** In the pending list: the cell has production and its evidence is not signed. */
+export const isPending = (volume: string | null | undefined, status: TEvidenceStatus): boolean =>
+  hasProduction(volume) && status !== 'signed'
+
+/**
+ * What refuses a status change, naming the field: a rejection needs its note (why); signing needs at least one
+ * file or link. Any other change between the statuses is allowed (a signed or rejected cell can be reopened).
+ */
+export function statusChangeProblems(input: {
+  status: TEvidenceStatus
+  note: string | null | undefined
+  itemCount: number
+}): TFieldError[] {
+  const problems: TFieldError[] = []
+  if (input.status === 'rejected' && !input.note?.trim())
+    problems.push({ path: 'note', message: 'El rechazo necesita una nota que diga por qué' })
+  if (input.status === 'signed' && input.itemCount === 0)
+    problems.push({ path: 'status', message: 'Para firmar, la celda necesita al menos un archivo o enlace' })
+  return problems
+}
+
+/** The month's counts: cells with production per status, the pending list, and records left without production. */
+export function evidenceCounts(cells: readonly { volume: string; status: TEvidenceStatus }[]): {
+  counts: TEvidenceCounts
+  pendingCount: number
+  withoutProduction: number
+} {
+  const counts: TEvidenceCounts = {
+    pending: 0,
+    in_process: 0,
+    missing_client_signature: 0,
+    signed: 0,
+    rejected: 0,
+  }
+  let pendingCount = 0
+  let withoutProduction = 0
+  for (const c of cells) {
+    if (!hasProduction(c.volume)) {
+      withoutProduction++
+      continue
+    }
+    counts[c.status]++
+    if (isPending(c.volume, c.status)) pendingCount++
+  }
+  return { counts, pendingCount, withoutProduction }
+}
