@@ -2,6 +2,7 @@ import type { RegisteredRoute } from '../src/app'
 import type { TestApp } from './harness'
 import { conceptSamples } from './samples-concepts'
 import { jobSamples } from './samples-jobs'
+import { productionSamples } from './samples-production'
 import { rentalBillingSamples } from './samples-rental-billing'
 import { rentalDocumentSamples } from './samples-rental-documents'
 import { rentalProjectSamples } from './samples-rental-projects'
@@ -146,7 +147,10 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     Object.assign(moduleBodies, more.bodies)
   }
   // Anexo C versions and schedules of the work-order sample (they need its id).
-  for (const more of [await workOrderPlanSamples(helpersFor(admin), ids)]) {
+  for (const more of [
+    await workOrderPlanSamples(helpersFor(admin), ids),
+    await productionSamples(t, helpersFor(admin), ids),
+  ]) {
     Object.assign(ids, more.ids)
     Object.assign(moduleBodies, more.bodies)
   }

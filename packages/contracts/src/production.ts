@@ -86,10 +86,12 @@ export const ZDailyStatusDay = z.object({
   dayStatus: z.string().nullable(),
   signature: ZSignature.nullable(),
   comment: z.string().nullable(),
-  /** outside the family's validity window: cannot be written */
+  /** outside the family's validity window, or in a closed month: cannot be written */
   blocked: z.boolean(),
-  /** why it is blocked (`before_start` | `after_end`), null when not blocked */
-  blockedReason: z.enum(['before_start', 'after_end']).nullable(),
+  /** why it is blocked (`before_start` | `after_end` | `closed`: the month's report is closed), null when not blocked */
+  blockedReason: z.enum(['before_start', 'after_end', 'closed']).nullable(),
+  /** the superintendent on duty that day, stored with the day's status when it was saved (rotation in force) */
+  onDuty: z.object({ id: z.uuid(), name: z.string() }).nullable(),
 })
 export type TDailyStatusDay = z.infer<typeof ZDailyStatusDay>
 

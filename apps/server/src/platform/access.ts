@@ -62,6 +62,10 @@ export const PERMISSIONS = [
   'production.unlock',
   /** the organization's day-status catalog */
   'production.configure',
+  /** close a work order's monthly report (locks that month's production and daily statuses) */
+  'production.close',
+  /** reopen a closed month, with a reason (manager and admin) */
+  'production.reopen',
   /** the effective-dated exchange rates (billing, admin) */
   'exchangeRate.manage',
 ] as const
@@ -103,6 +107,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'production.capture',
     'production.unlock',
     'production.configure',
+    'production.close',
+    'production.reopen',
   ],
   supervisor: [
     ...READ,
@@ -114,6 +120,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'fieldDocument.manage',
     'production.capture',
     'production.unlock',
+    'production.close',
   ],
   operator: [...READ, 'file.upload', 'proposal.update', 'fieldDocument.manage', 'production.capture'],
   billing: [

@@ -8,60 +8,34 @@ import type {
   TDayStatusCatalog,
   TDayStatusCatalogRequest,
   TFieldError,
-  TProductionSite,
   TSignature,
-  TWorkOrderSummary,
 } from '@faena/contracts'
 import { ZDayStatusCatalogRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import { AppError } from '../../platform/errors'
-import { listFamilyMembers } from '../work-orders'
+import { closedMonthsOf, isMonthClosed, refuseClosedCells } from './closed-months'
 import { toFamilyMember, type ProductionContext } from './production.context'
 import * as repo from './production.repository'
+import { createProductionSites } from './production-sites'
 import {
-  familySites,
   firstDay,
   lastDay,
   monthDays,
   outsideWindow,
   overlapsMonth,
   windowAtSite,
-  type FamilyMember,
   type SiteWindow,
 } from './production-rules'
-
-const PAGE = 500
-
-const summaryToMember = (
-  w: TWorkOrderSummary,
-): FamilyMember & { familyId: string; number: string; description: string } => ({
-  id: w.id,
-  familyId: w.familyId,
-  number: w.number,
-  description: w.description,
-  type: w.type,
-  status: w.status,
-  siteIds: {
-    vesselId: w.sites.vessel?.id ?? null,
-    platformId: w.sites.platform?.id ?? null,
-    yardId: w.sites.yard?.id ?? null,
-    interconnectionId: w.sites.interconnection?.id ?? null,
-  },
-  plannedStart: w.plannedStart,
-  plannedEnd: w.plannedEnd,
-  actualStart: w.actualStart,
-  actualEnd: w.actualEnd,
-  requiresYardPhase: w.requiresYardPhase,
-  yardStart: w.yardStart,
-  yardEnd: w.yardEnd,
-})
+import { superintendentNames } from './rotations.repository'
+import { dutyAtSite } from './rotations.service'
 
 const cellKey = (workOrderId: string, date: string) => `${workOrderId}|${date}`
 
 /** Day-status catalog, sites with work, the daily status grid (docs/production.md#daily-status). */
 export function createDailyStatusUseCases(ctx: ProductionContext) {
   const { db } = ctx
+  const { listSites, rowsAtSite } = createProductionSites(ctx)
 
   async function getDayStatusCatalog(actor: Actor): Promise<TDayStatusCatalog> {
     requireAccess(actor, 'production.read')
@@ -127,89 +101,6 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
     })
   }
 
-  /** Every work order of the organization (all pages), as family members. */
-  async function allWorkOrders(actor: Actor, siteId?: string) {
-    const out: ReturnType<typeof summaryToMember>[] = []
-    const names = new Map<string, { name: string; kind: string }>()
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await ctx.listWorkOrders(actor, {
-        limit: PAGE,
-        offset,
-        sort: 'createdAt',
-        dir: 'asc',
-        ...(siteId ? { siteId } : {}),
-      })
-      for (const w of page.items) {
-        out.push(summaryToMember(w))
-        for (const kind of ['vessel', 'platform', 'yard', 'interconnection'] as const) {
-          const s = w.sites[kind]
-          if (s) names.set(s.id, { name: s.name, kind })
-        }
-      }
-      if (page.items.length < PAGE) break
-    }
-    return { members: out, names }
-  }
-
-  async function listSites(actor: Actor, month: string): Promise<{ items: TProductionSite[] }> {
-    requireAccess(actor, 'production.read')
-    const { members, names } = await allWorkOrders(actor)
-    const withConcepts = await ctx.familiesWithConcepts(db, actor.orgId, members)
-    const families = new Map<string, FamilyMember[]>()
-    for (const m of members) families.set(m.familyId, [...(families.get(m.familyId) ?? []), m])
-    const counts = new Map<string, number>()
-    for (const [familyId, fam] of families) {
-      if (!withConcepts.has(familyId)) continue
-      for (const siteId of familySites(fam)) {
-        const w = windowAtSite(fam, siteId)
-        if (w && overlapsMonth(w, month)) counts.set(siteId, (counts.get(siteId) ?? 0) + 1)
-      }
-    }
-    const items = [...counts].map(([id, n]) => ({
-      id,
-      name: names.get(id)?.name ?? '',
-      kind: names.get(id)?.kind ?? '',
-      workOrderCount: n,
-    }))
-    items.sort((a, b) => a.name.localeCompare(b.name, 'es'))
-    return { items }
-  }
-
-  /** Families (initial work order + members) working at the site in the month, with their window there. */
-  async function rowsAtSite(actor: Actor, siteId: string, month: string) {
-    const { members: atSite } = await allWorkOrders(actor, siteId)
-    const familyIds = [...new Set(atSite.map((m) => m.familyId))]
-    const out: {
-      initial: ReturnType<typeof toFamilyMember> & { number: string; description: string }
-      window: SiteWindow
-    }[] = []
-    const all: { id: string; familyId: string }[] = []
-    const fams = new Map<string, Awaited<ReturnType<typeof listFamilyMembers>>>()
-    for (const familyId of familyIds) {
-      const refs = await listFamilyMembers(db, actor.orgId, familyId)
-      fams.set(familyId, refs)
-      all.push(...refs.map((r) => ({ id: r.id, familyId })))
-    }
-    const withConcepts = await ctx.familiesWithConcepts(db, actor.orgId, all)
-    const descriptions = new Map(atSite.map((m) => [m.id, m]))
-    for (const [familyId, refs] of fams) {
-      if (!withConcepts.has(familyId)) continue
-      const w = windowAtSite(refs.map(toFamilyMember), siteId)
-      const initial = refs.find((r) => r.type === 'initial')
-      if (!w || !initial || !overlapsMonth(w, month)) continue
-      out.push({
-        initial: {
-          ...toFamilyMember(initial),
-          number: initial.number,
-          description: descriptions.get(initial.id)?.description ?? '',
-        },
-        window: w,
-      })
-    }
-    out.sort((a, b) => a.initial.number.localeCompare(b.initial.number, 'es'))
-    return out
-  }
-
   async function getDailyStatus(actor: Actor, siteId: string, month: string): Promise<TDailyStatusGrid> {
     requireAccess(actor, 'production.read')
     const catalog = await db.transaction().execute((trx) => ctx.dayStatuses(trx, actor.orgId))
@@ -224,6 +115,15 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
       fams.map((f) => f.initial.id),
     )
     const byKey = new Map(stored.map((r) => [cellKey(r.work_order_id, r.day), r]))
+    const closed = await closedMonthsOf(
+      db,
+      actor.orgId,
+      fams.map((f) => f.initial.id),
+      [month],
+    )
+    const names = await superintendentNames(db, actor.orgId, [
+      ...new Set(stored.flatMap((r) => (r.superintendent_id ? [r.superintendent_id] : []))),
+    ])
     const days = monthDays(month)
     const rows: TDailyStatusRow[] = fams.map(({ initial, window }) => ({
       workOrderId: initial.id,
@@ -234,7 +134,8 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
       yardPhase: window.yardPhase,
       days: days.map((date): TDailyStatusDay => {
         const r = byKey.get(cellKey(initial.id, date))
-        const reason = outsideWindow(window, date)
+        const reason = outsideWindow(window, date) ?? (closed.has(`${initial.id}|${month}`) ? 'closed' : null)
+        const onDuty = r?.superintendent_id ?? null
         return {
           date,
           dayStatus: r?.day_status_id ? (codeOf.get(r.day_status_id) ?? null) : null,
@@ -242,6 +143,7 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
           comment: r?.comment ?? null,
           blocked: reason !== null,
           blockedReason: reason,
+          onDuty: onDuty ? { id: onDuty, name: names.get(onDuty) ?? '' } : null,
         }
       }),
     }))
@@ -310,7 +212,10 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
         firstDay(month),
         lastDay(month),
       )
+      const closed = await closedMonthsOf(trx, actor.orgId, woIds, [month])
+      const duty = await dutyAtSite(trx, actor.orgId, siteId)
       const problems: TFieldError[] = []
+      const closedCells: { workOrderId: string; number: string; date: string }[] = []
       const signed: { workOrderId: string; number: string; date: string }[] = []
       const noProduction: { workOrderId: string; number: string; date: string }[] = []
       const upserts: repo.DailyStatusRow[] = []
@@ -342,6 +247,10 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
           unchanged++
           continue
         }
+        if (closed.has(`${c.workOrderId}|${month}`)) {
+          closedCells.push({ workOrderId: c.workOrderId, number, date: c.date })
+          continue
+        }
         if (old?.signature === 'signed') {
           signed.push({ workOrderId: c.workOrderId, number, date: c.date })
           continue
@@ -361,7 +270,13 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
           else unchanged++
         } else {
           if (!old) created++
-          upserts.push({ work_order_id: c.workOrderId, site_id: siteId, day: c.date, ...next })
+          upserts.push({
+            work_order_id: c.workOrderId,
+            site_id: siteId,
+            day: c.date,
+            ...next,
+            superintendent_id: duty(c.date),
+          })
         }
         if (old || !clear)
           audit.push({
@@ -380,6 +295,7 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
           })
       }
       if (problems.length) throw new AppError('VALIDATION', 'Hay celdas que no se pueden guardar', problems)
+      refuseClosedCells(closedCells, (c) => `${c.number} ${c.date}`)
       if (signed.length)
         throw new AppError(
           'CONFLICT',
@@ -416,6 +332,11 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
     requireAccess(actor, 'production.unlock')
     return db.transaction().execute(async (trx) => {
       const { initial } = await ctx.loadFamily(trx, actor.orgId, body.workOrderId)
+      if (await isMonthClosed(trx, actor.orgId, initial.id, body.date.slice(0, 7)))
+        refuseClosedCells(
+          [{ workOrderId: initial.id, number: initial.number, date: body.date }],
+          (c) => `${c.number} ${c.date}`,
+        )
       const [row] = await repo.listDailyStatuses(
         trx,
         actor.orgId,

@@ -4,7 +4,9 @@ import type { EvidenceFilesPort } from './evidence-items.service'
 import { evidenceRoutes } from './evidence.routes'
 import { createEvidenceUseCases } from './evidence.service'
 import { createProductionContext, type ProductionDeps } from './production.context'
+import { monthlyReportRoutes } from './monthly-report.routes'
 import { productionRoutes } from './production.routes'
+import { rotationsRoutes } from './rotations.routes'
 import { createProductionService } from './production.service'
 
 export type { ProductionTables } from './production.tables'
@@ -22,6 +24,8 @@ export function createProductionModule(deps: ProductionDeps & { files: EvidenceF
   const routes: FastifyPluginAsyncZod = async (app) => {
     await app.register(productionRoutes, { service })
     await app.register(evidenceRoutes, { evidence })
+    await app.register(monthlyReportRoutes, { service })
+    await app.register(rotationsRoutes, { service })
   }
   return { service, evidence, routes }
 }

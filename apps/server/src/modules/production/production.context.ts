@@ -2,6 +2,7 @@ import type { TDayStatus, TWorkOrderConcepts, TWorkOrderListQuery, TWorkOrderSum
 import { isSystemActor, type Actor } from '../../platform/access'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
+import type { FilesService } from '../../platform/files/files.service'
 import { listActiveWorkOrderConcepts } from '../work-order-concepts'
 import { getWorkOrderRef, listFamilyMembers, type WorkOrderRef } from '../work-orders'
 import * as repo from './production.repository'
@@ -11,6 +12,8 @@ import type { FamilyMember } from './production-rules'
 export type ProductionDeps = {
   db: Db
   clock: () => Date
+  /** the platform's files: the monthly report's evidence */
+  files: FilesService
   /** work-orders: the organization's work orders, filtered like its list screen (site, type…) */
   listWorkOrders: (
     actor: Actor,

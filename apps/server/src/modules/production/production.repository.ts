@@ -83,6 +83,8 @@ export type DailyStatusRow = {
   day_status_id: string | null
   signature: string | null
   comment: string | null
+  /** the superintendent on duty when the day was saved (migration 0026) */
+  superintendent_id: string | null
 }
 
 export async function listDailyStatuses(
@@ -97,7 +99,7 @@ export async function listDailyStatuses(
   if (workOrderIds.length === 0) return []
   let q = ex
     .selectFrom('production_daily_statuses')
-    .select(['work_order_id', 'site_id', 'day', 'day_status_id', 'signature', 'comment'])
+    .select(['work_order_id', 'site_id', 'day', 'day_status_id', 'signature', 'comment', 'superintendent_id'])
     .where('org_id', '=', orgId)
     .where('site_id', '=', siteId)
     .where('work_order_id', 'in', workOrderIds)
@@ -127,6 +129,7 @@ export async function upsertDailyStatuses(
           day_status_id: r.day_status_id,
           signature: r.signature,
           comment: r.comment,
+          superintendent_id: r.superintendent_id,
           updated_by: userId,
         })),
       )
@@ -135,6 +138,7 @@ export async function upsertDailyStatuses(
           day_status_id: (eb) => eb.ref('excluded.day_status_id'),
           signature: (eb) => eb.ref('excluded.signature'),
           comment: (eb) => eb.ref('excluded.comment'),
+          superintendent_id: (eb) => eb.ref('excluded.superintendent_id'),
           updated_by: (eb) => eb.ref('excluded.updated_by'),
           updated_at: sql`now()`,
         }),

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CreatedAt, DateCol, Numeric, Timestamp } from '../../platform/db/tables'
+import type { ProductionMonthlyTables } from './production-monthly.tables'
 
 /** The production module's tables (migrations 0019 and 0024, docs/production.md). */
 export type ProductionDayStatusesTable = {
@@ -22,6 +23,8 @@ export type ProductionDailyStatusesTable = {
   day_status_id: string | null
   signature: string | null
   comment: string | null
+  /** migration 0026: the superintendent on duty at the site that day (from the rotation in force) when saved */
+  superintendent_id: ColumnType<string | null, string | null | undefined, string | null>
   updated_by: string | null
   updated_at: Timestamp
 }
@@ -78,4 +81,4 @@ export type ProductionTables = {
   production_grid_versions: ProductionGridVersionsTable
   production_excess_basis: ProductionExcessBasisTable
   exchange_rates: ExchangeRatesTable
-}
+} & ProductionMonthlyTables

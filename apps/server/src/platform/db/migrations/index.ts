@@ -20,6 +20,7 @@ import * as m0021 from './0021_list_indexes'
 import * as m0023 from './0023_notifications'
 import * as m0024 from './0024_production_excess_reasons'
 import * as m0025 from './0025_production_evidence'
+import * as m0026 from './0026_production_monthly_close'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number after the
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '0023_notifications': m0023,
   '0024_production_excess_reasons': m0024,
   '0025_production_evidence': m0025,
+  '0026_production_monthly_close': m0026,
 }
