@@ -6,6 +6,8 @@
  * PostgreSQL and 600 ms on PGlite; read under 100 ms on PostgreSQL; still true with 1 million production rows in
  * the organization (--org-rows 1000000 adds them to another family before timing).
  *   npx tsx bench/production-grid.ts [--rows 300] [--runs 5] [--org-rows 0] [--database-url postgres://…/db]
+ *     [--explain]   EXPLAIN (ANALYZE, BUFFERS) of the save's statement (a new month and a changed
+ *                   one, rolled back) and of the grid read's queries, after the timings
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -25,6 +27,9 @@ import { createLocalFileStore } from '../apps/server/src/platform/files/file-sto
 import { seedDemo } from '../apps/server/src/platform/seed/demo'
 import { findOrganizationBySlug } from '../apps/server/src/platform/tenancy/organizations'
 import { buildServices } from '../apps/server/src/services'
+// the benchmark explains the repository's own statements
+// eslint-disable-next-line no-restricted-imports
+import * as grepo from '../apps/server/src/modules/production/production-grid.repository'
 
 const { values } = parseArgs({
   options: {
@@ -32,6 +37,7 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '300' },
     runs: { type: 'string', default: '5' },
     'org-rows': { type: 'string', default: '0' },
+    explain: { type: 'boolean', default: false },
   },
 })
 const ROWS = Number(values.rows)
@@ -161,14 +167,21 @@ try {
       .flatMap((c, i) =>
         days(month).map((date, d) => ({ conceptId: c.id, date, volume: String(1 + ((i + d + plus) % 5)) })),
       )
-  console.log(`production grid: ${ROWS} concepts × 31 days = ${ROWS * 31} cells on ${database.kind}`)
+  console.log(
+    `production grid: ${ROWS} concepts × 31 days = ${ROWS * 31} cells on ${database.kind}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  )
   const insert: number[] = []
   const update: number[] = []
   const read: number[] = []
   let excess = 0
+  let LAST_MONTH = ''
   for (let run = 0; run < RUNS; run++) {
     // a new month each run (months with 31 days of 2026)
     const month = ['2026-01', '2026-03', '2026-05', '2026-07', '2026-08', '2026-10', '2026-12'][run % 7]!
+    LAST_MONTH = month
     let t = performance.now()
     const first = await services.production.service.saveGrid(actor, {
       ...grid(month),
@@ -194,17 +207,82 @@ try {
     `save, update (${ROWS * 31} changed cells + family excess): ${stats(update)}; excess cells in the grid: ${excess}`,
   )
   console.log(`read the grid: ${stats(read)}`)
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  )
   const entries = (await sql<{ n: string }>`SELECT count(*)::text AS n FROM production_entries`.execute(db))
     .rows[0]!
   console.log(`production rows in the database: ${Number(entries.n).toLocaleString('en')}`)
-  if (database.kind === 'postgres') {
-    const plan = await sql<{ 'QUERY PLAN': string }>`
-      EXPLAIN SELECT concept_id, day, time_type, volume FROM production_entries
-      WHERE org_id = ${org.id} AND family_id = ${wo.id} ORDER BY concept_id, day, time_type DESC, site_id`.execute(
-      db,
+  if (values.explain) {
+    const auth = await db
+      .selectFrom('work_order_concepts as c')
+      .innerJoin('work_order_annex_imports as i', 'i.id', 'c.import_id')
+      .select(['c.concept_id', 'c.authorized_volume'])
+      .where('i.work_order_id', '=', wo.id)
+      .where('i.status', '=', 'active')
+      .execute()
+    const key = { orgId: org.id, familyId: wo.id, workOrderId: wo.id, siteId: vessel.id, timeType: 'TE' }
+    // long literals (the cells, the concept ids) shortened in the printed plans
+    const short = (line: string) => line.replace(/'[^']{120,}'/g, (m) => `'${m.slice(1, 60)}…'`)
+    const explain = async (title: string, query: unknown) => {
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await grepo.setSaveSettings(trx)
+          const plan = await sql<{
+            'QUERY PLAN': string
+          }>`EXPLAIN (ANALYZE, BUFFERS) ${query}`.execute(trx)
+          console.log(`\n${title}:`)
+          for (const p of plan.rows) console.log(`  ${short(p['QUERY PLAN'])}`)
+          throw new Error('rollback')
+        })
+        .catch((e: Error) => {
+          if (e.message !== 'rollback') throw e
+        })
+    }
+    for (const [title, month, plus] of [
+      ['save of a new month (2027-01, 9,300 new cells)', '2027-01', 0],
+      ['save changing every cell of the last month written', LAST_MONTH, 2],
+    ] as const) {
+      const rows = cells(month, plus).map((c) => ({ conceptId: c.conceptId, day: c.date, volume: c.volume }))
+      const touched = auth.map((a) => ({
+        conceptId: a.concept_id!,
+        volume: a.authorized_volume,
+        from: `${month}-01`,
+      }))
+      await explain(title, grepo.writeEntriesWithExcessSql(key, null, rows, touched))
+    }
+    const m = LAST_MONTH
+    await explain(
+      'grid read: the entries of the grid',
+      db
+        .selectFrom('production_entries')
+        .selectAll()
+        .where('org_id', '=', org.id)
+        .where('work_order_id', '=', wo.id)
+        .where('site_id', '=', vessel.id)
+        .where('day', '>=', `${m}-01`)
+        .where('day', '<=', `${m}-31`),
     )
-    console.log('plan of the family scan (recomputation):')
-    for (const p of plan.rows) console.log(`  ${p['QUERY PLAN']}`)
+    await explain(
+      "grid read: the family's sums",
+      db
+        .selectFrom('production_entries')
+        .select([
+          'concept_id',
+          sql`trim_scale(coalesce(sum(volume) FILTER (WHERE day < ${`${m}-01`}), 0))::text`.as('before'),
+          sql`trim_scale(coalesce(sum(volume) FILTER (WHERE day >= ${`${m}-01`}), 0))::text`.as('within'),
+          sql`trim_scale(coalesce(sum(volume) FILTER (WHERE day >= ${`${m}-01`} AND work_order_id = ${wo.id}
+            AND site_id = ${vessel.id}), 0))::text`.as('mine'),
+        ])
+        .where('org_id', '=', org.id)
+        .where('family_id', '=', wo.id)
+        .where('day', '<=', `${m}-31`)
+        .groupBy('concept_id'),
+    )
   }
 } finally {
   await database.close()

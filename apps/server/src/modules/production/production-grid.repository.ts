@@ -12,7 +12,7 @@ export type EntryRow = {
   excess_reason: string | null
 }
 
-/** The entries of one work order at one site in [from, to], both time types. */
+/** The entries of one work order at one site in [from, to], both time types; volumes without trailing zeros. */
 export async function listEntries(
   ex: Executor,
   orgId: string,
@@ -24,7 +24,14 @@ export async function listEntries(
 ): Promise<EntryRow[]> {
   let q = ex
     .selectFrom('production_entries')
-    .select(['concept_id', 'day', 'time_type', 'volume', 'is_excess', 'excess_reason'])
+    .select([
+      'concept_id',
+      'day',
+      'time_type',
+      sql<string>`trim_scale(volume)::text`.as('volume'),
+      'is_excess',
+      'excess_reason',
+    ])
     .where('org_id', '=', orgId)
     .where('work_order_id', '=', workOrderId)
     .where('site_id', '=', siteId)
@@ -34,49 +41,154 @@ export async function listEntries(
   return q.execute()
 }
 
-/** Per concept: the family's volume before `from` and within [from, to], every site and time type. */
+/** The cells of one work order at one site in [from, to] flagged excess (both time types), by day, TE/CMA. */
+export async function listExcessCells(
+  ex: Executor,
+  orgId: string,
+  workOrderId: string,
+  siteId: string,
+  from: string,
+  to: string,
+): Promise<{ concept_id: string; day: string; time_type: string }[]> {
+  return ex
+    .selectFrom('production_entries')
+    .select(['concept_id', 'day', 'time_type'])
+    .where('org_id', '=', orgId)
+    .where('work_order_id', '=', workOrderId)
+    .where('site_id', '=', siteId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('is_excess', '=', true)
+    .orderBy('day')
+    .orderBy(sql`time_type COLLATE "C"`)
+    .execute()
+}
+
+/**
+ * Per concept: the family's volume before `from` and within [from, to], every site and time type, and `mine`:
+ * the volume of one work order at one site within [from, to] (both time types); without trailing zeros.
+ */
 export async function familySums(
   ex: Executor,
   orgId: string,
   familyId: string,
   from: string,
   to: string,
-): Promise<Map<string, { before: string; within: string }>> {
+  at: { workOrderId: string; siteId: string },
+): Promise<Map<string, { before: string; within: string; mine: string }>> {
   const rows = await ex
     .selectFrom('production_entries')
     .select([
       'concept_id',
-      sql<string>`coalesce(sum(volume) FILTER (WHERE day < ${from}), 0)::text`.as('before'),
-      sql<string>`coalesce(sum(volume) FILTER (WHERE day >= ${from} AND day <= ${to}), 0)::text`.as('within'),
+      sql<string>`trim_scale(coalesce(sum(volume) FILTER (WHERE day < ${from}), 0))::text`.as('before'),
+      sql<string>`trim_scale(coalesce(sum(volume) FILTER (WHERE day >= ${from}), 0))::text`.as('within'),
+      sql<string>`trim_scale(coalesce(sum(volume) FILTER (WHERE day >= ${from} AND work_order_id = ${at.workOrderId}
+        AND site_id = ${at.siteId}), 0))::text`.as('mine'),
     ])
     .where('org_id', '=', orgId)
     .where('family_id', '=', familyId)
     .where('day', '<=', to)
     .groupBy('concept_id')
     .execute()
-  return new Map(rows.map((r) => [r.concept_id, { before: r.before, within: r.within }]))
+  return new Map(rows.map((r) => [r.concept_id, { before: r.before, within: r.within, mine: r.mine }]))
+}
+
+type EntryKey = { orgId: string; familyId: string; workOrderId: string; siteId: string; timeType: string }
+
+/**
+ * Writes the volumes of many entries of one grid and the excess flags of the concepts they touch, in one
+ * statement (docs/production.md#excess). The running total is per concept, so only the concepts whose volumes
+ * changed (`touched`, with their authorized volume and the first day that changed; deletions already done) can
+ * flip, and only from that day on: the family's production of the concept before that day is summed, not
+ * sorted; from that day on the running total runs over the family's stored entries with this grid's new volumes
+ * in place. The grid's entries are inserted or updated with their flag already set (no second write), and the
+ * family's other entries get their flag only where it flips. The rows travel as one jsonb parameter (thousands
+ * of bound parameters are slow to send, on PGlite most of all).
+ */
+export async function writeEntriesWithExcess(
+  ex: Executor,
+  key: EntryKey,
+  userId: string | null,
+  rows: readonly { conceptId: string; day: string; volume: string }[],
+  touched: readonly { conceptId: string; volume: string; from: string }[],
+): Promise<void> {
+  if (touched.length === 0) return
+  await writeEntriesWithExcessSql(key, userId, rows, touched).execute(ex)
+}
+
+/** The statement of `writeEntriesWithExcess` (the benchmark explains it). */
+export function writeEntriesWithExcessSql(
+  key: EntryKey,
+  userId: string | null,
+  rows: readonly { conceptId: string; day: string; volume: string }[],
+  touched: readonly { conceptId: string; volume: string; from: string }[],
+) {
+  const ids = touched.map((t) => t.conceptId)
+  // per concept, the first day whose running total can change (an object looked up per row, not a table to join)
+  const from = JSON.stringify(Object.fromEntries(touched.map((t) => [t.conceptId, t.from])))
+  return sql`
+    WITH cells AS (
+      SELECT r."conceptId" AS concept_id, r.day, r.volume
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("conceptId" uuid, day date, volume numeric)
+    ),
+    fam AS (
+      SELECT 'before'::text AS kind, NULL::uuid AS work_order_id, NULL::uuid AS site_id, NULL::text AS time_type,
+        '-infinity'::date AS day, e.concept_id, sum(e.volume) AS volume, NULL::boolean AS was
+      FROM production_entries e
+      WHERE e.org_id = ${key.orgId} AND e.family_id = ${key.familyId} AND e.concept_id = ANY(${ids}::uuid[])
+        AND e.day < (${from}::jsonb ->> e.concept_id::text)::date
+      GROUP BY e.concept_id
+      UNION ALL
+      SELECT 'stored', e.work_order_id, e.site_id, e.time_type, e.day, e.concept_id, e.volume, e.is_excess
+      FROM production_entries e
+      WHERE e.org_id = ${key.orgId} AND e.family_id = ${key.familyId} AND e.concept_id = ANY(${ids}::uuid[])
+        AND e.day >= (${from}::jsonb ->> e.concept_id::text)::date
+        AND NOT (e.work_order_id = ${key.workOrderId} AND e.site_id = ${key.siteId} AND e.time_type = ${key.timeType}
+          AND EXISTS (SELECT 1 FROM cells c WHERE c.concept_id = e.concept_id AND c.day = e.day))
+      UNION ALL
+      SELECT 'written', ${key.workOrderId}::uuid, ${key.siteId}::uuid, ${key.timeType}::text, c.day, c.concept_id,
+        c.volume, NULL
+      FROM cells c
+    ),
+    run AS MATERIALIZED (
+      SELECT fam.kind, fam.work_order_id, fam.site_id, fam.time_type, fam.day, fam.concept_id, fam.volume, fam.was,
+        ${runningTotalPassesAuthorized('fam', touched)} AS excess
+      FROM fam
+    ),
+    written AS (
+      INSERT INTO production_entries
+        (org_id, family_id, work_order_id, site_id, concept_id, day, time_type, volume, is_excess, updated_by)
+      SELECT ${key.orgId}, ${key.familyId}, ${key.workOrderId}, ${key.siteId}, run.concept_id, run.day,
+        ${key.timeType}, run.volume, run.excess, ${userId}
+      FROM run WHERE run.kind = 'written'
+      ON CONFLICT (work_order_id, site_id, time_type, day, concept_id)
+        DO UPDATE SET volume = excluded.volume, is_excess = excluded.is_excess, updated_by = excluded.updated_by,
+          updated_at = now()
+    )
+    UPDATE production_entries p SET is_excess = run.excess
+    FROM run
+    WHERE run.kind = 'stored' AND run.excess <> run.was
+      AND p.work_order_id = run.work_order_id AND p.site_id = run.site_id AND p.time_type = run.time_type
+      AND p.day = run.day AND p.concept_id = run.concept_id
+  `
 }
 
 /**
- * Writes the volumes of many entries in one statement: the rows travel as one jsonb parameter (thousands of
- * bound parameters are slow to send, on PGlite most of all).
+ * Whether the running total of the concept of the rows of `alias` passes its authorized volume (0 for a concept
+ * not in `authorized`): the authorizations travel as one jsonb object looked up per row, not as a table to join
+ * (a join's estimate made the planner loop over every pair).
  */
-export async function upsertEntries(
-  ex: Executor,
-  key: { orgId: string; familyId: string; workOrderId: string; siteId: string; timeType: string },
-  userId: string | null,
-  rows: readonly { conceptId: string; day: string; volume: string }[],
-): Promise<void> {
-  if (rows.length === 0) return
-  await sql`
-    INSERT INTO production_entries
-      (org_id, family_id, work_order_id, site_id, concept_id, day, time_type, volume, updated_by)
-    SELECT ${key.orgId}, ${key.familyId}, ${key.workOrderId}, ${key.siteId}, r."conceptId", r.day, ${key.timeType},
-      r.volume, ${userId}
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("conceptId" uuid, day date, volume numeric)
-    ON CONFLICT (work_order_id, site_id, time_type, day, concept_id)
-      DO UPDATE SET volume = excluded.volume, updated_by = excluded.updated_by, updated_at = now()
-  `.execute(ex)
+function runningTotalPassesAuthorized(
+  alias: string,
+  authorized: readonly { conceptId: string; volume: string }[],
+) {
+  const auth = JSON.stringify(Object.fromEntries(authorized.map((a) => [a.conceptId, a.volume])))
+  const t = sql.ref(alias)
+  return sql`sum(${t}.volume) OVER (
+      PARTITION BY ${t}.concept_id
+      ORDER BY ${t}.day, ${t}.time_type DESC, ${t}.site_id, ${t}.work_order_id
+      ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+    ) > coalesce((${auth}::jsonb ->> ${t}.concept_id::text)::numeric, 0)`
 }
 
 export async function deleteEntries(
@@ -108,26 +220,37 @@ export async function recomputeExcess(
   familyId: string,
   authorized: readonly { conceptId: string; volume: string }[],
 ): Promise<void> {
-  await sql`
-    WITH auth AS (
-      SELECT a."conceptId" AS concept_id, a.volume
-      FROM jsonb_to_recordset(${JSON.stringify(authorized)}::jsonb) AS a("conceptId" uuid, volume numeric)
-    ),
-    run AS (
-      SELECT e.work_order_id, e.site_id, e.time_type, e.day, e.concept_id,
-        sum(e.volume) OVER (
-          PARTITION BY e.concept_id
-          ORDER BY e.day, e.time_type DESC, e.site_id, e.work_order_id
-          ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
-        ) > coalesce(auth.volume, 0) AS excess
-      FROM production_entries e LEFT JOIN auth ON auth.concept_id = e.concept_id
+  await recomputeExcessSql(orgId, familyId, authorized).execute(ex)
+}
+
+/** The statement of `recomputeExcess` (the benchmark explains it). */
+export function recomputeExcessSql(
+  orgId: string,
+  familyId: string,
+  authorized: readonly { conceptId: string; volume: string }[],
+) {
+  return sql`
+    WITH run AS (
+      SELECT e.work_order_id, e.site_id, e.time_type, e.day, e.concept_id, e.is_excess AS was,
+        ${runningTotalPassesAuthorized('e', authorized)} AS excess
+      FROM production_entries e
       WHERE e.org_id = ${orgId} AND e.family_id = ${familyId}
-    )
-    UPDATE production_entries p SET is_excess = run.excess
-    FROM run
-    WHERE p.work_order_id = run.work_order_id AND p.site_id = run.site_id AND p.time_type = run.time_type
-      AND p.day = run.day AND p.concept_id = run.concept_id AND p.is_excess <> run.excess
-  `.execute(ex)
+    ),
+    flips AS MATERIALIZED (SELECT * FROM run WHERE run.excess <> run.was)
+    UPDATE production_entries p SET is_excess = flips.excess
+    FROM flips
+    WHERE p.work_order_id = flips.work_order_id AND p.site_id = flips.site_id AND p.time_type = flips.time_type
+      AND p.day = flips.day AND p.concept_id = flips.concept_id
+  `
+}
+
+/**
+ * For the rest of a save's transaction: no JIT compilation (on by default on PostgreSQL; the save's statements
+ * run once and a compilation costs more than it saves) and room to sort a large family in memory.
+ */
+export async function setSaveSettings(ex: Executor): Promise<void> {
+  await sql`SET LOCAL jit = off`.execute(ex)
+  await sql`SET LOCAL work_mem = '32MB'`.execute(ex)
 }
 
 /** The family's excess basis row, locked (created when missing): serializes the family's saves. */

@@ -21,7 +21,6 @@ import { AppError } from '../../platform/errors'
 import { Dec } from '../../platform/money/money'
 import { listActiveWorkOrderConcepts } from '../work-order-concepts'
 import type { WorkOrderRef } from '../work-orders'
-import { CLOSED, isMonthClosed, refuseClosedCells } from './closed-months'
 import { toFamilyMember, type ProductionContext } from './production.context'
 import * as grepo from './production-grid.repository'
 import * as repo from './production.repository'
@@ -66,7 +65,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     })
   }
 
-  /** Days the grid cannot write, with why: outside the window, closed month, signed, a status without production. */
+  /** Days the grid cannot write, with why: outside the window, signed, a status that allows no production. */
   async function blockedDays(
     ex: Executor,
     orgId: string,
@@ -80,8 +79,6 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       const w = outsideWindow(window, d)
       if (w) out.set(d, w)
     }
-    if (await isMonthClosed(ex, orgId, workOrderId, month))
-      for (const d of monthDays(month)) if (!out.has(d)) out.set(d, CLOSED)
     for (const f of await repo.dayFacts(ex, orgId, workOrderId, siteId, firstDay(month), lastDay(month))) {
       if (out.has(f.day)) continue
       if (f.signature === 'signed') out.set(f.day, 'signed')
@@ -122,7 +119,10 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     }
     const [entries, sums, blocked, version, rate] = await Promise.all([
       grepo.listEntries(db, orgId, initial.id, q.siteId, firstDay(q.month), lastDay(q.month)),
-      grepo.familySums(db, orgId, initial.familyId, firstDay(q.month), lastDay(q.month)),
+      grepo.familySums(db, orgId, initial.familyId, firstDay(q.month), lastDay(q.month), {
+        workOrderId: initial.id,
+        siteId: q.siteId,
+      }),
       blockedDays(db, orgId, initial.id, q.siteId, q.month, window),
       grepo.getVersion(db, orgId, { ...q, month: firstDay(q.month) }),
       grepo.rateOn(db, orgId, lastDay(q.month)),
@@ -141,7 +141,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     let accMxn = new Dec(0)
     let accUsd = new Dec(0)
     const rows: TProductionGridRow[] = [...concepts.values()].sort(compareConcepts).map((c) => {
-      const s = sums.get(c.conceptId) ?? { before: ZERO, within: ZERO }
+      const s = sums.get(c.conceptId) ?? { before: ZERO, within: ZERO, mine: ZERO }
       const pm = new Dec(c.unitPriceMxn)
       const pu = new Dec(c.unitPriceUsd)
       authMxn = authMxn.plus(pm.times(c.authorizedVolume))
@@ -150,16 +150,16 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       execUsd = execUsd.plus(pu.times(s.within))
       accMxn = accMxn.plus(pm.times(s.before))
       accUsd = accUsd.plus(pu.times(s.before))
-      let month = new Dec(0)
+      // volumes come without trailing zeros (trim_scale), the month's sum from the same query as the family's
+      const month = new Dec(s.mine)
       const cells = days.map((d): TProductionGridDay => {
-        const e = mine.get(key(c.conceptId, d))
-        const o = other.get(key(c.conceptId, d)) ?? ZERO
-        month = month.plus(e?.volume ?? ZERO).plus(o)
+        const k = key(c.conceptId, d)
+        const e = mine.get(k)
         return {
           date: d,
-          volume: e ? new Dec(e.volume).toFixed() : ZERO,
-          otherVolume: new Dec(o).toFixed(),
-          planned: planned.get(key(c.conceptId, d)) ?? ZERO,
+          volume: e ? e.volume : ZERO,
+          otherVolume: other.get(k) ?? ZERO,
+          planned: planned.get(k) ?? ZERO,
           excess: e?.is_excess ?? false,
           excessReason: e?.excess_reason ?? null,
           blocked: blocked.has(d),
@@ -240,7 +240,8 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
         body.siteId,
         body.month,
       )
-      await grepo.lockFamilyBasis(trx, orgId, initial.familyId)
+      await grepo.setSaveSettings(trx)
+      const lockedBasis = await grepo.lockFamilyBasis(trx, orgId, initial.familyId)
       const vkey = { workOrderId: initial.id, siteId: body.siteId, month, timeType: body.timeType }
       const current = await grepo.getVersion(trx, orgId, vkey, { forUpdate: true })
       if ((current?.version ?? 0) !== body.version)
@@ -288,12 +289,6 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       const blocked = await blockedDays(trx, orgId, initial.id, body.siteId, body.month, window)
       const signed = changed.filter((c) => blocked.get(c.date) === 'signed')
       const label = (c: { conceptId: string; date: string }) => `${concepts.get(c.conceptId)!.code} ${c.date}`
-      refuseClosedCells(
-        changed
-          .filter((c) => blocked.get(c.date) === CLOSED)
-          .map((c) => ({ conceptId: c.conceptId, date: c.date, code: concepts.get(c.conceptId)!.code })),
-        (c) => `${c.code} ${c.date}`,
-      )
       if (signed.length)
         throw new AppError(
           'CONFLICT',
@@ -322,20 +317,13 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
           },
         )
       const userId = ctx.userId(actor)
-      await grepo.upsertEntries(
-        trx,
-        {
-          orgId,
-          familyId: initial.familyId,
-          workOrderId: initial.id,
-          siteId: body.siteId,
-          timeType: body.timeType,
-        },
-        userId,
-        changed
-          .filter((c) => c.vol.greaterThan(0))
-          .map((c) => ({ conceptId: c.conceptId, day: c.date, volume: c.vol.toFixed() })),
-      )
+      const entryKey = {
+        orgId,
+        familyId: initial.familyId,
+        workOrderId: initial.id,
+        siteId: body.siteId,
+        timeType: body.timeType,
+      }
       await grepo.deleteEntries(
         trx,
         orgId,
@@ -344,12 +332,35 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
         body.timeType,
         changed.filter((c) => c.vol.isZero()).map((c) => ({ conceptId: c.conceptId, day: c.date })),
       )
-      await grepo.recomputeExcess(trx, orgId, initial.familyId, authorizedOf(concepts))
-      await grepo.setFamilyBasis(trx, orgId, initial.familyId, basis)
+      // the running total is per concept: only the concepts this save changed can flip, from the first day that
+      // changed; unless the authorizations changed since the flags were computed (then the whole family is)
+      const firstChange = new Map<string, string>()
+      for (const c of changed) {
+        const d = firstChange.get(c.conceptId)
+        if (d === undefined || c.date < d) firstChange.set(c.conceptId, c.date)
+      }
+      const touched = [...firstChange].map(([id, from]) => ({
+        conceptId: id,
+        volume: concepts.get(id)!.authorizedVolume,
+        from,
+      }))
+      await grepo.writeEntriesWithExcess(
+        trx,
+        entryKey,
+        userId,
+        changed
+          .filter((c) => c.vol.greaterThan(0))
+          .map((c) => ({ conceptId: c.conceptId, day: c.date, volume: c.vol.toFixed() })),
+        touched,
+      )
+      if (lockedBasis !== basis) {
+        await grepo.recomputeExcess(trx, orgId, initial.familyId, authorizedOf(concepts))
+        await grepo.setFamilyBasis(trx, orgId, initial.familyId, basis)
+      }
       const version = (current?.version ?? 0) + 1
       const auditChanges = changed.map((c) => ({
         field: `${concepts.get(c.conceptId)!.code} ${c.date} ${body.timeType}`,
-        old: new Dec(c.old).toFixed(),
+        old: c.old,
         new: c.vol.toFixed(),
       }))
       await grepo.writeVersion(trx, orgId, vkey, version, userId, auditChanges.slice(0, 500))
@@ -361,7 +372,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
         changes: auditChanges,
         data: { siteId: body.siteId, month: body.month, timeType: body.timeType, version },
       })
-      const after = await grepo.listEntries(
+      const excess = await grepo.listExcessCells(
         trx,
         orgId,
         initial.id,
@@ -372,10 +383,11 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       return {
         version,
         changed: changed.length,
-        excess: after
-          .filter((e) => e.is_excess)
-          .map((e) => ({ conceptId: e.concept_id, date: e.day, timeType: e.time_type as TTimeType }))
-          .sort((a, b) => (a.date + a.timeType < b.date + b.timeType ? -1 : 1)),
+        excess: excess.map((e) => ({
+          conceptId: e.concept_id,
+          date: e.day,
+          timeType: e.time_type as TTimeType,
+        })),
       }
     })
   }
@@ -410,8 +422,6 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
           { path: 'date', message: 'La celda no es excedente' },
         ])
       const blocked = await blockedDays(trx, orgId, initial.id, body.siteId, month, window)
-      if (blocked.get(body.date) === CLOSED)
-        refuseClosedCells([{ conceptId: body.conceptId, date: body.date }], (c) => c.date)
       if (blocked.get(body.date) === 'signed')
         throw new AppError('CONFLICT', `Día firmado, no se guardó el motivo: ${body.date}`, {
           reason: 'signed_days',
