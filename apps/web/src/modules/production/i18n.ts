@@ -1,5 +1,6 @@
 /** Strings of the production screens: namespace `production`. Spanish is the source. */
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
+import { evidenceEn, evidenceEs } from './evidence-i18n'
 
 const es = {
   title: 'Producción',
@@ -8,7 +9,8 @@ const es = {
   month: 'Mes',
   noSites: 'No hay sitios con órdenes de trabajo vigentes en este mes.',
   noSitesHint: 'Un sitio aparece cuando una OT con Anexo C confirmado tiene vigencia en el mes.',
-  tabs: { daily: 'Reporte diario', grid: 'Producción', settings: 'Configuración' },
+  tabs: { daily: 'Reporte diario', grid: 'Producción', evidence: 'Evidencias', settings: 'Configuración' },
+  evidence: evidenceEs,
   siteKind: {
     vessel: 'Embarcación',
     platform: 'Plataforma',
@@ -208,7 +210,8 @@ const en: TranslationShape<typeof es> = {
   month: 'Month',
   noSites: 'No site has work orders in force this month.',
   noSitesHint: 'A site appears when a work order with a confirmed Anexo C is in force in the month.',
-  tabs: { daily: 'Daily report', grid: 'Production', settings: 'Settings' },
+  tabs: { daily: 'Daily report', grid: 'Production', evidence: 'Evidence', settings: 'Settings' },
+  evidence: evidenceEn,
   siteKind: { vessel: 'Vessel', platform: 'Platform', yard: 'Yard', interconnection: 'Interconnection' },
   daily: {
     caption: 'Status of each day per work order at {{site}}',

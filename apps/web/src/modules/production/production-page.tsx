@@ -12,6 +12,8 @@ import { useFormat } from '../../platform/session'
 import { sitesQuery } from './api'
 import { DailyStatusTab } from './daily-status-tab'
 import { DayStatusCatalog } from './day-status-catalog'
+import { EvidenceAnnexes } from './evidence-annexes'
+import { EvidenceTab } from './evidence-tab'
 import { ExchangeRates } from './exchange-rates'
 import { ProductionGridTab } from './production-grid-tab'
 import './production.css'
@@ -26,7 +28,7 @@ export function ProductionPage() {
   const siteId = search.siteId ?? sites.data?.items[0]?.id
   const site = sites.data?.items.find((s) => s.id === siteId)
   const tab = search.tab ?? 'daily'
-  const tabs = ['daily', 'grid', 'settings'] as const
+  const tabs = ['daily', 'grid', 'evidence', 'settings'] as const
   const settings = tab === 'settings'
   const set = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch }) })
 
@@ -83,6 +85,7 @@ export function ProductionPage() {
         <div className="production-settings">
           <DayStatusCatalog />
           <ExchangeRates />
+          <EvidenceAnnexes />
         </div>
       ) : sites.isError ? (
         <ErrorState error={sites.error} onRetry={() => void sites.refetch()} />
@@ -95,6 +98,14 @@ export function ProductionPage() {
             siteName={site?.name ?? ''}
             month={month}
             onOpenGrid={(workOrderId) => set({ tab: 'grid', workOrderId })}
+          />
+        ) : tab === 'evidence' ? (
+          <EvidenceTab
+            siteId={siteId}
+            siteName={site?.name ?? ''}
+            month={month}
+            workOrderId={search.workOrderId}
+            onChange={(patch) => set(patch)}
           />
         ) : (
           <ProductionGridTab

@@ -1,0 +1,133 @@
+/**
+ * Configuración → annexes that need evidence (docs/production.md#evidence-gpu): the organization's list (C-2, C-3,
+ * C2EXT, C3EXT until it chooses); add, remove, save as one `PUT /api/v1/production/evidence/annexes`
+ * (permission `production.configure`; read-only for the others).
+ */
+import { useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import { Button, FormField, StatusBadge, useToast } from '../../platform/components'
+import { errorMessage } from '../../platform/errors'
+import { useCan } from '../../platform/session'
+import { evidenceAnnexesQuery, useSaveEvidenceAnnexes } from './evidence-api'
+
+const ANNEX_RE = /^[A-Za-z0-9][A-Za-z0-9 .-]{0,19}$/
+
+export function EvidenceAnnexes() {
+  const { t } = useTranslation('production')
+  const editable = useCan()('production.configure')
+  const q = useQuery(evidenceAnnexesQuery())
+  return (
+    <section className="production-settings__section" aria-labelledby="evidence-annexes-title">
+      <header className="production-settings__head">
+        <div>
+          <h2 id="evidence-annexes-title">{t('evidence.settings.title')}</h2>
+          <p className="muted">{t('evidence.settings.intro')}</p>
+        </div>
+        {editable ? null : <p className="muted">{t('settings.readOnly')}</p>}
+      </header>
+      {q.data ? (
+        <AnnexEditor
+          key={q.data.annexes.join('|')}
+          saved={q.data.annexes}
+          isDefault={q.data.isDefault}
+          editable={editable}
+        />
+      ) : q.isError ? (
+        <p className="production__error">{errorMessage(q.error)}</p>
+      ) : (
+        <p className="production__loading">…</p>
+      )}
+    </section>
+  )
+}
+
+function AnnexEditor(props: { saved: string[]; isDefault: boolean; editable: boolean }) {
+  const { t } = useTranslation('production')
+  const toast = useToast()
+  const save = useSaveEvidenceAnnexes()
+  const [list, setList] = useState(props.saved)
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const dirty = list.join('|') !== props.saved.join('|')
+
+  const add = () => {
+    const v = text.trim().toUpperCase()
+    if (!v) return setError(t('evidence.settings.required'))
+    if (!ANNEX_RE.test(v)) return setError(t('evidence.settings.format'))
+    if (list.includes(v)) return setError(t('evidence.settings.duplicate', { annex: v }))
+    setList([...list, v])
+    setText('')
+  }
+  return (
+    <div className="ev-annexes">
+      <ul className="ev-annexes__list" aria-label={t('evidence.settings.title')}>
+        {list.length === 0 ? <li className="muted">{t('evidence.settings.none')}</li> : null}
+        {list.map((a) => (
+          <li key={a} className="ev-annexes__item">
+            <span className="mono">{a}</span>
+            {props.editable ? (
+              <button
+                type="button"
+                className="ev-annexes__remove"
+                aria-label={t('evidence.settings.remove', { annex: a })}
+                title={t('evidence.settings.remove', { annex: a })}
+                onClick={() => setList(list.filter((x) => x !== a))}
+              >
+                ×
+              </button>
+            ) : null}
+          </li>
+        ))}
+        {props.isDefault && !dirty ? (
+          <li>
+            <StatusBadge tone="neutral">{t('evidence.settings.isDefault')}</StatusBadge>
+          </li>
+        ) : null}
+      </ul>
+      {props.editable ? (
+        <form
+          className="ev-annexes__form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault()
+            add()
+          }}
+        >
+          <FormField label={t('evidence.settings.annex')} error={error ?? undefined}>
+            {(p) => (
+              <input
+                {...p}
+                className="input"
+                value={text}
+                maxLength={20}
+                placeholder="C-4"
+                onChange={(e) => {
+                  setText(e.target.value)
+                  setError(null)
+                }}
+              />
+            )}
+          </FormField>
+          <Button type="submit">{t('evidence.settings.add')}</Button>
+          <Button
+            variant="primary"
+            disabled={!dirty}
+            loading={save.isPending}
+            onClick={() =>
+              save.mutate(
+                { annexes: list },
+                {
+                  onSuccess: () => toast.success(t('evidence.settings.saved')),
+                  onError: (e) => setError(errorMessage(e)),
+                },
+              )
+            }
+          >
+            {t('evidence.settings.save')}
+          </Button>
+        </form>
+      ) : null}
+    </div>
+  )
+}
