@@ -130,6 +130,15 @@ test('evidence (GPU): production on a C-2 concept gets evidence — upload a pho
   await expect(evidenceCell(page, code, 'TE', '2026-06-08')).toHaveCount(0)
   await expect(evidenceCell(page, code, 'CMA', '2026-06-08')).toHaveClass(/ev__cell--rejected/)
 
+  // Configuración shows the organization's evidence annexes
+  await page.getByRole('tab', { name: 'Configuración' }).click()
+  const annexes = page.getByRole('region', { name: 'Anexos con evidencia (GPU)' })
+  await expect(annexes.getByRole('list', { name: 'Anexos con evidencia (GPU)' })).toContainText('C-2')
+  await annexes.scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SHOTS}/production-evidence-settings.png` })
+  await page.getByRole('tab', { name: 'Evidencias' }).click()
+  await expect(grid).toBeVisible()
+
   // a phone-width screen scrolls the grid inside its box, not the page
   await page.setViewportSize({ width: 390, height: 844 })
   await expect(grid).toBeVisible()

@@ -73,6 +73,26 @@ function EvidenceLoader(props: Props & { workOrderId: string }) {
 
 type Pos = { r: number; c: number }
 
+/** Where a key moves the active cell (arrows, Home/End, Ctrl+Home/End), inside the grid; null: not a move key. */
+export function nextPos(p: Pos, key: string, ctrl: boolean, maxR: number, maxC: number): Pos | null {
+  switch (key) {
+    case 'ArrowUp':
+      return { r: Math.max(0, p.r - 1), c: p.c }
+    case 'ArrowDown':
+      return { r: Math.min(maxR, p.r + 1), c: p.c }
+    case 'ArrowLeft':
+      return { r: p.r, c: Math.max(0, p.c - 1) }
+    case 'ArrowRight':
+      return { r: p.r, c: Math.min(maxC, p.c + 1) }
+    case 'Home':
+      return { r: ctrl ? 0 : p.r, c: 0 }
+    case 'End':
+      return { r: ctrl ? maxR : p.r, c: maxC }
+    default:
+      return null
+  }
+}
+
 function EvidenceGrid({ data, siteName }: { data: TEvidenceGrid; siteName: string }) {
   const { t } = useTranslation('production')
   const fmt = useFormat()
@@ -110,38 +130,13 @@ function EvidenceGrid({ data, siteName }: { data: TEvidenceGrid; siteName: strin
     })
   }
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
-    const maxR = rows.length - 1
-    const maxC = data.days.length - 1
-    const p = { ...active }
-    switch (e.key) {
-      case 'ArrowUp':
-        p.r = Math.max(0, p.r - 1)
-        break
-      case 'ArrowDown':
-        p.r = Math.min(maxR, p.r + 1)
-        break
-      case 'ArrowLeft':
-        p.c = Math.max(0, p.c - 1)
-        break
-      case 'ArrowRight':
-        p.c = Math.min(maxC, p.c + 1)
-        break
-      case 'Home':
-        p.c = 0
-        if (e.ctrlKey) p.r = 0
-        break
-      case 'End':
-        p.c = maxC
-        if (e.ctrlKey) p.r = maxR
-        break
-      case 'Enter':
-      case ' ':
-        e.preventDefault()
-        openAt(active)
-        return
-      default:
-        return
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault()
+      openAt(active)
+      return
     }
+    const p = nextPos(active, e.key, e.ctrlKey, rows.length - 1, data.days.length - 1)
+    if (!p) return
     e.preventDefault()
     focusCell(p)
   }
