@@ -5,6 +5,7 @@ import {
   effectiveStatus,
   evidenceAnnexesOrDefault,
   evidenceCounts,
+  evidenceRows,
   isPending,
   needsEvidence,
   normalizeAnnexList,
@@ -84,5 +85,115 @@ describe('pending list and counts', () => {
     })
     expect(r.pendingCount).toBe(4)
     expect(r.withoutProduction).toBe(1)
+  })
+})
+
+describe('evidence rows', () => {
+  const concepts = new Map([
+    ['a', { annex: 'C-2', code: '2.10', description: 'Tubo', unit: 'M' }],
+    ['b', { annex: 'C-2', code: '2.9', description: 'Brida', unit: 'PZA' }],
+    ['c', { annex: 'C-4', code: '4.1', description: 'Pintura', unit: 'M2' }],
+  ])
+  const p = (concept_id: string, day: string, time_type: string, volume: string, site_id = 's1') => ({
+    site_id,
+    concept_id,
+    day,
+    time_type,
+    volume,
+  })
+
+  it('one row per concept on an evidence annex, site and time type; TE and CMA of a day apart', () => {
+    const { rows, cells } = evidenceRows({
+      production: [
+        p('a', '2026-05-03', 'CMA', '1'),
+        p('a', '2026-05-03', 'TE', '2'),
+        p('b', '2026-05-04', 'TE', '3'),
+        p('c', '2026-05-04', 'TE', '9'),
+        p('a', '2026-05-01', 'TE', '4', 's0'),
+      ],
+      records: [],
+      concepts,
+      annexes: ['C-2', 'C-3'],
+    })
+    // natural code order (2.9 before 2.10), then site, TE before CMA; the C-4 concept needs no evidence
+    expect(rows.map((r) => `${r.code} ${r.siteId} ${r.timeType}`)).toEqual([
+      '2.9 s1 TE',
+      '2.10 s0 TE',
+      '2.10 s1 TE',
+      '2.10 s1 CMA',
+    ])
+    expect(cells).toHaveLength(4)
+    expect(rows[2]!.cells).toEqual([
+      {
+        date: '2026-05-03',
+        volume: '2',
+        status: 'pending',
+        note: null,
+        fileCount: 0,
+        linkCount: 0,
+        pending: true,
+      },
+    ])
+  })
+
+  it('a record without production keeps its cell (volume 0, not pending); records fill status and counts', () => {
+    const { rows } = evidenceRows({
+      production: [p('a', '2026-05-05', 'TE', '2')],
+      records: [
+        {
+          site_id: 's1',
+          concept_id: 'a',
+          day: '2026-05-05',
+          time_type: 'TE',
+          status: 'signed',
+          note: null,
+          file_count: 2,
+          link_count: 1,
+        },
+        {
+          site_id: 's1',
+          concept_id: 'a',
+          day: '2026-05-02',
+          time_type: 'TE',
+          status: 'rejected',
+          note: 'Borrosa',
+          file_count: 1,
+          link_count: 0,
+        },
+        {
+          site_id: 's1',
+          concept_id: 'c',
+          day: '2026-05-02',
+          time_type: 'TE',
+          status: 'signed',
+          note: null,
+          file_count: 1,
+          link_count: 0,
+        },
+      ],
+      concepts,
+      annexes: ['C-2'],
+    })
+    expect(rows).toHaveLength(1)
+    expect(rows[0]!.cells).toEqual([
+      {
+        date: '2026-05-02',
+        volume: '0',
+        status: 'rejected',
+        note: 'Borrosa',
+        fileCount: 1,
+        linkCount: 0,
+        pending: false,
+      },
+      {
+        date: '2026-05-05',
+        volume: '2',
+        status: 'signed',
+        note: null,
+        fileCount: 2,
+        linkCount: 1,
+        pending: false,
+      },
+    ])
   })
 })

@@ -10,33 +10,16 @@ import type {
   TEvidenceCellKey,
   TEvidenceGrid,
   TEvidenceGridQuery,
-  TEvidenceGridRow,
   TEvidenceStatusRequest,
-  TTimeType,
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import { AppError } from '../../platform/errors'
 import { normalizeAnnex } from '../concepts'
-import {
-  cellView,
-  conceptInfo,
-  evidenceAnnexes,
-  loadCell,
-  statusOf,
-  writeCell,
-  auditData,
-} from './evidence-cells'
+import { cellView, conceptInfo, evidenceAnnexes, loadCell, writeCell, auditData } from './evidence-cells'
 import { createEvidenceItemUseCases, type EvidenceFilesPort } from './evidence-items.service'
-import {
-  evidenceCounts,
-  isPending,
-  needsEvidence,
-  normalizeAnnexList,
-  statusChangeProblems,
-} from './evidence-rules'
+import { evidenceCounts, evidenceRows, normalizeAnnexList, statusChangeProblems } from './evidence-rules'
 import * as erepo from './evidence.repository'
-import { compareConcepts } from './production-grid-rules'
 import type { ProductionContext } from './production.context'
 import { firstDay, lastDay, monthDays } from './production-rules'
 
@@ -63,65 +46,7 @@ export function createEvidenceUseCases(ctx: ProductionContext, files: EvidenceFi
       ...production.map((p) => p.concept_id),
       ...records.map((r) => r.concept_id),
     ])
-    const rowKey = (siteId: string, conceptId: string, timeType: string) =>
-      `${siteId}|${conceptId}|${timeType}`
-    const rows = new Map<string, TEvidenceGridRow>()
-    const cells = new Map<string, TEvidenceGridRow['cells'][number]>()
-    const cellOf = (siteId: string, conceptId: string, timeType: string, day: string) => {
-      const c = info.get(conceptId)
-      if (!c || !needsEvidence(c.annex, annexes)) return undefined
-      const rk = rowKey(siteId, conceptId, timeType)
-      if (!rows.has(rk))
-        rows.set(rk, {
-          conceptId,
-          annex: c.annex ?? '',
-          code: c.code,
-          description: c.description,
-          unit: c.unit,
-          siteId,
-          timeType: timeType as TTimeType,
-          cells: [],
-        })
-      const ck = `${rk}|${day}`
-      let cell = cells.get(ck)
-      if (!cell) {
-        cell = {
-          date: day,
-          volume: '0',
-          status: 'pending',
-          note: null,
-          fileCount: 0,
-          linkCount: 0,
-          pending: false,
-        }
-        cells.set(ck, cell)
-        rows.get(rk)?.cells.push(cell)
-      }
-      return cell
-    }
-    for (const p of production) {
-      const cell = cellOf(p.site_id, p.concept_id, p.time_type, p.day)
-      if (cell) cell.volume = p.volume
-    }
-    for (const r of records) {
-      const cell = cellOf(r.site_id, r.concept_id, r.time_type, r.day)
-      if (!cell) continue
-      cell.status = statusOf(r)
-      cell.note = r.note
-      cell.fileCount = r.file_count
-      cell.linkCount = r.link_count
-    }
-    for (const cell of cells.values()) cell.pending = isPending(cell.volume, cell.status)
-    const sorted = [...rows.values()].sort(
-      (a, b) =>
-        compareConcepts(
-          { ...a, authorizedVolume: '0', unitPriceMxn: '0', unitPriceUsd: '0', sourceWorkOrderId: '' },
-          { ...b, authorizedVolume: '0', unitPriceMxn: '0', unitPriceUsd: '0', sourceWorkOrderId: '' },
-        ) ||
-        a.siteId.localeCompare(b.siteId) ||
-        (a.timeType === b.timeType ? 0 : a.timeType === 'TE' ? -1 : 1),
-    )
-    for (const r of sorted) r.cells.sort((a, b) => a.date.localeCompare(b.date))
+    const { rows, cells } = evidenceRows({ production, records, concepts: info, annexes })
     return {
       workOrderId: initial.id,
       number: initial.number,
@@ -129,8 +54,8 @@ export function createEvidenceUseCases(ctx: ProductionContext, files: EvidenceFi
       siteId: q.siteId ?? null,
       days: monthDays(q.month),
       annexes,
-      ...evidenceCounts([...cells.values()]),
-      rows: sorted,
+      ...evidenceCounts(cells),
+      rows,
     }
   }
 
