@@ -14,6 +14,7 @@ import { errorMessage } from '../../platform/errors'
 import { useCan, useFormat } from '../../platform/session'
 import { dailyQuery, useSaveDailyStatus, useUnlockDay } from './api'
 import { KeyGrid, type GridEdit, type GridRow, type Range } from './key-grid'
+import { RotationBand, useDutyByDate } from './rotation-band'
 import { SaveProblem } from './save-problem'
 
 type Cell = { dayStatus: string | null; signature: TSignature | null; comment: string | null }
@@ -70,6 +71,7 @@ function DailyEditor({
   const [bulk, setBulk] = useState<{ dayStatus: string; signature: string }>({ dayStatus: '', signature: '' })
   const [problem, setProblem] = useState<unknown>(null)
   const save = useSaveDailyStatus()
+  const duty = useDutyByDate(siteId, month)
   const statuses = data.dayStatuses.filter((s) => s.active)
   const byCode = useMemo(() => new Map(data.dayStatuses.map((s) => [s.code, s])), [data.dayStatuses])
   const days = data.rows[0]?.days.map((d) => d.date) ?? []
@@ -146,6 +148,8 @@ function DailyEditor({
           const cell = drafts.get(keyOf(row.workOrderId, d.date)) ?? stored(r, c)
           const st = cell.dayStatus ? byCode.get(cell.dayStatus) : undefined
           const dirty = drafts.has(keyOf(row.workOrderId, d.date))
+          // a closed month still shows what was recorded; a day outside the window shows nothing
+          const hidden = d.blocked && d.blockedReason !== 'closed'
           const title = d.blocked
             ? t(`daily.blocked_${d.blockedReason!}`, {
                 date: fmt.date(d.blockedReason === 'before_start' ? row.windowStart : row.windowEnd),
@@ -170,7 +174,7 @@ function DailyEditor({
               d.signature === 'signed' ? 'ds--signed' : '',
               dirty ? 'kg__cell--dirty' : '',
             ].join(' '),
-            text: d.blocked ? null : (
+            text: hidden ? null : (
               <span className="ds">
                 <span className="ds__status">{st ? statusAbbreviation(st.name) : ''}</span>
                 {cell.signature ? (
@@ -298,6 +302,7 @@ function DailyEditor({
           key: d,
           label: (
             <span className="kg__dayhead">
+              <RotationBand day={duty.get(d)} />
               <span>{Number(d.slice(8))}</span>
               <small>{fmt.weekday(d, 'narrow')}</small>
             </span>
@@ -318,6 +323,7 @@ function DailyEditor({
           number={openCell.row.number}
           date={openCell.day.date}
           signed={openCell.day.signature === 'signed'}
+          onDuty={openCell.day.onDuty?.name ?? null}
           cell={current(open!.r, open!.c)}
           statuses={statuses}
           canUnlock={can('production.unlock')}
@@ -338,6 +344,7 @@ function CellDialog(p: {
   number: string
   date: string
   signed: boolean
+  onDuty: string | null
   cell: Cell
   statuses: TDayStatus[]
   canUnlock: boolean
@@ -393,6 +400,7 @@ function CellDialog(p: {
         )
       }
     >
+      {p.onDuty ? <p className="production__muted">{t('daily.onDuty', { name: p.onDuty })}</p> : null}
       {p.signed ? (
         <>
           <p>{t('daily.signedLocked')}</p>

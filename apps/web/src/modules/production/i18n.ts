@@ -1,6 +1,7 @@
 /** Strings of the production screens: namespace `production`. Spanish is the source. */
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
 import { evidenceEn, evidenceEs } from './evidence-i18n'
+import { monthlyEn, monthlyEs, rotationEn, rotationEs } from './monthly-i18n'
 
 const es = {
   title: 'Producción',
@@ -9,8 +10,16 @@ const es = {
   month: 'Mes',
   noSites: 'No hay sitios con órdenes de trabajo vigentes en este mes.',
   noSitesHint: 'Un sitio aparece cuando una OT con Anexo C confirmado tiene vigencia en el mes.',
-  tabs: { daily: 'Reporte diario', grid: 'Producción', evidence: 'Evidencias', settings: 'Configuración' },
+  tabs: {
+    daily: 'Reporte diario',
+    grid: 'Producción',
+    evidence: 'Evidencias',
+    monthly: 'Cierre mensual',
+    settings: 'Configuración',
+  },
   evidence: evidenceEs,
+  monthly: monthlyEs,
+  rotation: rotationEs,
   siteKind: {
     vessel: 'Embarcación',
     platform: 'Plataforma',
@@ -23,6 +32,8 @@ const es = {
     noRows: 'No hay órdenes de trabajo vigentes en este sitio y mes.',
     blocked_before_start: 'Antes del inicio de la vigencia ({{date}})',
     blocked_after_end: 'Después del fin de la vigencia ({{date}})',
+    blocked_closed: 'Mes cerrado (reporte mensual): bloqueado',
+    onDuty: 'De guardia: {{name}}',
     signedLocked: 'Día firmado: bloqueado',
     yard: 'fase de patio',
     window: 'Vigencia {{start}} – {{end}}',
@@ -210,8 +221,16 @@ const en: TranslationShape<typeof es> = {
   month: 'Month',
   noSites: 'No site has work orders in force this month.',
   noSitesHint: 'A site appears when a work order with a confirmed Anexo C is in force in the month.',
-  tabs: { daily: 'Daily report', grid: 'Production', evidence: 'Evidence', settings: 'Settings' },
+  tabs: {
+    daily: 'Daily report',
+    grid: 'Production',
+    evidence: 'Evidence',
+    monthly: 'Monthly close',
+    settings: 'Settings',
+  },
   evidence: evidenceEn,
+  monthly: monthlyEn,
+  rotation: rotationEn,
   siteKind: { vessel: 'Vessel', platform: 'Platform', yard: 'Yard', interconnection: 'Interconnection' },
   daily: {
     caption: 'Status of each day per work order at {{site}}',
@@ -219,6 +238,8 @@ const en: TranslationShape<typeof es> = {
     noRows: 'No work order in force at this site and month.',
     blocked_before_start: 'Before the start of validity ({{date}})',
     blocked_after_end: 'After the end of validity ({{date}})',
+    blocked_closed: 'Month closed (monthly report): locked',
+    onDuty: 'On duty: {{name}}',
     signedLocked: 'Signed day: locked',
     yard: 'yard phase',
     window: 'In force {{start}} – {{end}}',

@@ -17,6 +17,7 @@ import { dailyQuery, exportGrid, gridQuery, useSaveGrid } from './api'
 import { dAdd, dCmp, dMul, dSub, dSum } from './exact'
 import { ExcessReasonDialog, type ExcessCell } from './excess-reason'
 import { KeyGrid, type GridEdit, type GridRow, type Range } from './key-grid'
+import { RotationBand, useDutyByDate } from './rotation-band'
 import { SaveProblem } from './save-problem'
 
 type Props = {
@@ -142,6 +143,7 @@ function GridEditor({
   const [range, setRange] = useState<Range | null>(null)
   const [reasonFor, setReasonFor] = useState<ExcessCell | null>(null)
   const blocked = useMemo(() => new Map(data.blockedDays.map((b) => [b.date, b.reason])), [data.blockedDays])
+  const duty = useDutyByDate(data.siteId, data.month)
   const days = data.rows[0]?.days.map((d) => d.date) ?? []
   const annexes = [...new Set(data.rows.map((r) => r.annex))]
 
@@ -247,9 +249,11 @@ function GridEditor({
                 ? t('grid.blockedSigned')
                 : why === 'no_production'
                   ? t('grid.blockedNoProduction')
-                  : why
-                    ? t('grid.blockedBefore')
-                    : null,
+                  : why === 'closed'
+                    ? t('daily.blocked_closed')
+                    : why
+                      ? t('grid.blockedBefore')
+                      : null,
             ]
               .filter(Boolean)
               .join(' · ')
@@ -514,6 +518,11 @@ function GridEditor({
       ) : problem ? (
         <SaveProblem error={problem} />
       ) : null}
+      {data.blockedDays.some((b) => b.reason === 'closed') ? (
+        <p className="production__dirty" role="status" data-testid="month-closed">
+          {t('monthly.closedNote')}
+        </p>
+      ) : null}
       {picked?.day.excessReason ? (
         <p className="pg__reason" role="status" data-testid="excess-reason-shown">
           {t('grid.reason.shown', {
@@ -544,6 +553,7 @@ function GridEditor({
             key: d,
             label: (
               <span className="kg__dayhead">
+                <RotationBand day={duty.get(d)} />
                 <span>{Number(d.slice(8))}</span>
                 <small>{fmt.weekday(d, 'narrow')}</small>
               </span>

@@ -15,7 +15,9 @@ import { DayStatusCatalog } from './day-status-catalog'
 import { EvidenceAnnexes } from './evidence-annexes'
 import { EvidenceTab } from './evidence-tab'
 import { ExchangeRates } from './exchange-rates'
+import { MonthlyTab } from './monthly-tab'
 import { ProductionGridTab } from './production-grid-tab'
+import { RotationsSettings } from './rotations-settings'
 import './production.css'
 
 export function ProductionPage() {
@@ -28,7 +30,7 @@ export function ProductionPage() {
   const siteId = search.siteId ?? sites.data?.items[0]?.id
   const site = sites.data?.items.find((s) => s.id === siteId)
   const tab = search.tab ?? 'daily'
-  const tabs = ['daily', 'grid', 'evidence', 'settings'] as const
+  const tabs = ['daily', 'grid', 'evidence', 'monthly', 'settings'] as const
   const settings = tab === 'settings'
   const set = (patch: Partial<typeof search>) => void navigate({ search: (s) => ({ ...s, ...patch }) })
 
@@ -86,6 +88,7 @@ export function ProductionPage() {
           <DayStatusCatalog />
           <ExchangeRates />
           <EvidenceAnnexes />
+          <RotationsSettings siteId={search.siteId} />
         </div>
       ) : sites.isError ? (
         <ErrorState error={sites.error} onRetry={() => void sites.refetch()} />
@@ -99,6 +102,8 @@ export function ProductionPage() {
             month={month}
             onOpenGrid={(workOrderId) => set({ tab: 'grid', workOrderId })}
           />
+        ) : tab === 'monthly' ? (
+          <MonthlyTab siteId={siteId} siteName={site?.name ?? ''} month={month} />
         ) : tab === 'evidence' ? (
           <EvidenceTab
             siteId={siteId}

@@ -9,7 +9,7 @@ import { requirePermission } from '../../platform/route-guards'
 export const ZProductionSearch = z.object({
   month: searchParam(ZMonth),
   siteId: searchParam(z.uuid()),
-  tab: searchParam(z.enum(['daily', 'grid', 'evidence', 'settings'])),
+  tab: searchParam(z.enum(['daily', 'grid', 'evidence', 'monthly', 'settings'])),
   workOrderId: searchParam(z.uuid()),
   timeType: searchParam(ZTimeType),
 })
