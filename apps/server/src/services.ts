@@ -140,6 +140,7 @@ export function buildServices(deps: ServicesDeps) {
     notify: notifications.notify,
     rentalProjects: { getProject, listAssignments },
     rentalDocuments: {
+    addAnnexConcept: workOrderConcepts.service.addCatalogConcept,
       listDocumentsForPeriod,
       linkDocumentsToSheet,
       unlinkDocumentsFromSheet,

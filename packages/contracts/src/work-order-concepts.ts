@@ -115,6 +115,8 @@ export const ZAnnexImportSummary = z.object({
   discardedAt: z.string().nullable(),
   /** when a later version replaced it */
   supersededAt: z.string().nullable(),
+  /** why a version made in the app was made (a concept added from the catalog with its volume to authorize) */
+  reason: z.string().nullable().optional(),
 })
 export type TAnnexImportSummary = z.infer<typeof ZAnnexImportSummary>
 export const ZAnnexImportList = z.object({ items: z.array(ZAnnexImportSummary), total: z.number().int() })

@@ -1,9 +1,15 @@
-import type { TDayStatus, TWorkOrderConcepts, TWorkOrderListQuery, TWorkOrderSummary } from '@faena/contracts'
+import type {
+  TAnnexImportDetail,
+  TDayStatus,
+  TWorkOrderConcepts,
+  TWorkOrderListQuery,
+  TWorkOrderSummary,
+} from '@faena/contracts'
 import { isSystemActor, type Actor } from '../../platform/access'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import type { FilesService } from '../../platform/files/files.service'
-import { listActiveWorkOrderConcepts } from '../work-order-concepts'
+import { listActiveWorkOrderConcepts, type AddCatalogConceptInput } from '../work-order-concepts'
 import { getWorkOrderRef, listFamilyMembers, type WorkOrderRef } from '../work-orders'
 import * as repo from './production.repository'
 import type { FamilyMember } from './production-rules'
@@ -25,6 +31,13 @@ export type ProductionDeps = {
     workOrderId: string,
     query: { q?: string | undefined },
   ) => Promise<TWorkOrderConcepts>
+  /** work-order concepts: a catalog concept added to a work order's Anexo C (a new confirmed version), in `trx` */
+  addAnnexConcept: (
+    trx: Executor,
+    actor: Actor,
+    workOrderId: string,
+    input: AddCatalogConceptInput,
+  ) => Promise<TAnnexImportDetail>
 }
 
 /** The organization's catalog of day statuses when it has none yet (docs/production.md#day-statuses). */

@@ -8,6 +8,8 @@ import {
   ZDayStatusCatalog,
   ZDayStatusCatalogRequest,
   ZExcessReasonRequest,
+  ZGridConceptAdded,
+  ZGridConceptRequest,
   ZExcessReasonSaved,
   ZExchangeRateParams,
   ZExchangeRateRequest,
@@ -116,6 +118,15 @@ export const productionRoutes: FastifyPluginAsyncZod<{ service: ProductionServic
       schema: { tags, body: ZProductionGridSaveRequest, response: { 200: ZProductionGridSaved } },
     },
     async (req) => service.saveGrid(actorOf(req), req.body),
+  )
+
+  app.post(
+    '/api/v1/production/grid/concepts',
+    {
+      config: { permission: 'concept.import' },
+      schema: { tags, body: ZGridConceptRequest, response: { 200: ZGridConceptAdded } },
+    },
+    async (req) => service.addGridConcept(actorOf(req), req.body),
   )
 
   app.put(

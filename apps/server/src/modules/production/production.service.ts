@@ -1,4 +1,5 @@
 import { createDailyStatusUseCases } from './daily-status.service'
+import { createGridConceptUseCases } from './production-concepts.service'
 import { createMonthlyReportUseCases } from './monthly-report.service'
 import { createProductionGridUseCases } from './production-grid.service'
 import { createProductionContext, type ProductionDeps } from './production.context'
@@ -14,6 +15,7 @@ export function createProductionService(deps: ProductionDeps) {
   return {
     ...createDailyStatusUseCases(ctx),
     ...createProductionGridUseCases(ctx),
+    ...createGridConceptUseCases(ctx),
     ...createMonthlyReportUseCases(ctx),
     ...createRotationUseCases(ctx),
   }

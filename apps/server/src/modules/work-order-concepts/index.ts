@@ -3,7 +3,9 @@
  * diff, confirm / discard, active lines with planned volumes per day). Rules: docs/work-order-concepts.md.
  *
  * For the work-orders family view: `familyAuthorizedVolumes` is its `familyVolumes` port. For production and
- * estimates: `listActiveWorkOrderConcepts(trx, orgId, workOrderIds)` (the lines in force of each work order).
+ * estimates: `listActiveWorkOrderConcepts(trx, orgId, workOrderIds)` (the lines in force of each work order). For
+ * production: `service.addCatalogConcept(trx, actor, workOrderId, input)` (a concept added from the catalog with
+ * its volume to authorize, as a new confirmed version, in the caller's transaction).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../platform/db/executor'
@@ -15,6 +17,7 @@ export {
   createWorkOrderConceptsService,
   familyAuthorizedVolumes,
   listActiveWorkOrderConcepts,
+  type AddCatalogConceptInput,
   type ImportAnnexOptions,
   type ImportAnnexResult,
   type WorkOrderConceptsService,

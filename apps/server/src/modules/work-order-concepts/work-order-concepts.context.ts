@@ -67,6 +67,7 @@ export function toSummary(r: SummaryRow, names: UserNames): TAnnexImportSummary 
     discardedBy: userRef(names, r.discarded_by),
     discardedAt: r.discarded_at?.toISOString() ?? null,
     supersededAt: r.superseded_at?.toISOString() ?? null,
+    reason: r.reason ?? null,
   }
 }
 

@@ -23,6 +23,8 @@ export type ImportValues = {
   amount_usd: string
   reading: unknown
   diff: unknown
+  /** why a version made in the app was made (a concept added from the catalog) */
+  reason?: string | null
   created_by: string | null
 }
 
@@ -99,6 +101,7 @@ export async function listImports(
         'discarded_by',
         'discarded_at',
         'superseded_at',
+        'reason',
       ])
       .orderBy('version', 'desc')
       .limit(page.limit)

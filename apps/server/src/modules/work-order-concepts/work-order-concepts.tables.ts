@@ -23,6 +23,8 @@ export type WorkOrderAnnexImportsTable = {
   discarded_by: string | null
   discarded_at: ColumnType<Date | null, Date | null | undefined, Date | null>
   superseded_at: ColumnType<Date | null, Date | null | undefined, Date | null>
+  /** migration 0028: why a version made in the app was made */
+  reason: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export type WorkOrderConceptsTable = {

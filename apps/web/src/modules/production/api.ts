@@ -11,6 +11,9 @@ import type {
   TExchangeRatesQuery,
   TExcessReasonRequest,
   TExcessReasonSaved,
+  TConceptList,
+  TGridConceptAdded,
+  TGridConceptRequest,
   TDayStatusCatalogRequest,
   TProductionGrid,
   TProductionGridQuery,
@@ -130,6 +133,27 @@ export const useSaveExcessReason = () => {
   return useMutation({
     mutationFn: (body: TExcessReasonRequest) =>
       apiPut<TExcessReasonSaved>('/api/v1/production/grid/excess-reason', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
+  })
+}
+
+/** Catalog concepts (ordinary) whose code or description matches `q`, for "Agregar concepto". */
+export const catalogSearchQuery = (q: string) =>
+  queryOptions({
+    queryKey: ['production', 'catalog-search', q] as const,
+    queryFn: ({ signal }) =>
+      apiGet<TConceptList>('/api/v1/concepts', {
+        query: { kind: 'ordinary', q: q || undefined, limit: 30, sort: 'code', dir: 'asc' },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+  })
+
+export const useAddGridConcept = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: TGridConceptRequest) =>
+      apiPost<TGridConceptAdded>('/api/v1/production/grid/concepts', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
   })
 }

@@ -1,6 +1,7 @@
 /** Strings of the production screens: namespace `production`. Spanish is the source. */
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
 import { evidenceEn, evidenceEs } from './evidence-i18n'
+import { addConceptEn, addConceptEs } from './grid-concepts-i18n'
 import { monthlyEn, monthlyEs, rotationEn, rotationEs } from './monthly-i18n'
 
 const es = {
@@ -18,6 +19,7 @@ const es = {
     settings: 'Configuración',
   },
   evidence: evidenceEs,
+  addConcept: addConceptEs,
   monthly: monthlyEs,
   rotation: rotationEs,
   siteKind: {
@@ -229,6 +231,7 @@ const en: TranslationShape<typeof es> = {
     settings: 'Settings',
   },
   evidence: evidenceEn,
+  addConcept: addConceptEn,
   monthly: monthlyEn,
   rotation: rotationEn,
   siteKind: { vessel: 'Vessel', platform: 'Platform', yard: 'Yard', interconnection: 'Interconnection' },

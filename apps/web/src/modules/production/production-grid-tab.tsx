@@ -13,6 +13,7 @@ import { isApiError } from '../../platform/api'
 import { Button, ErrorState, useToast, useUnsavedChanges } from '../../platform/components'
 import { parseDecimalInput } from '../../platform/decimal-input'
 import { useCan, useFormat } from '../../platform/session'
+import { AddConceptDialog } from './add-concept-dialog'
 import { dailyQuery, exportGrid, gridQuery, useSaveGrid } from './api'
 import { dAdd, dCmp, dMul, dSub, dSum } from './exact'
 import { ExcessReasonDialog, type ExcessCell } from './excess-reason'
@@ -142,6 +143,7 @@ function GridEditor({
   const save = useSaveGrid()
   const [range, setRange] = useState<Range | null>(null)
   const [reasonFor, setReasonFor] = useState<ExcessCell | null>(null)
+  const [adding, setAdding] = useState(false)
   const blocked = useMemo(() => new Map(data.blockedDays.map((b) => [b.date, b.reason])), [data.blockedDays])
   const duty = useDutyByDate(data.siteId, data.month)
   const days = data.rows[0]?.days.map((d) => d.date) ?? []
@@ -469,6 +471,16 @@ function GridEditor({
         >
           {t('grid.export')}
         </Button>
+        {canEdit && can('concept.import') ? (
+          <Button
+            onClick={() => setAdding(true)}
+            disabled={drafts.size > 0}
+            title={drafts.size > 0 ? t('addConcept.unsaved') : t('addConcept.actionHint')}
+            data-testid="add-concept"
+          >
+            {t('addConcept.action')}
+          </Button>
+        ) : null}
         {canEdit ? (
           <>
             <Button
@@ -533,6 +545,18 @@ function GridEditor({
         </p>
       ) : null}
       {reasonFor ? <ExcessReasonDialog cell={reasonFor} onClose={() => setReasonFor(null)} /> : null}
+      {adding ? (
+        <AddConceptDialog
+          target={{
+            workOrderId: data.workOrderId,
+            number: data.number,
+            siteId: data.siteId,
+            month: data.month,
+            present: new Set(data.rows.map((r) => r.conceptId)),
+          }}
+          onClose={() => setAdding(false)}
+        />
+      ) : null}
       {invalid ? (
         <p className="production__error" role="alert">
           {invalid}

@@ -69,15 +69,19 @@ const History = ({ workOrderId, onReview }: { workOrderId: string; onReview: (id
       key: 'file',
       header: t('history.file'),
       cell: (v) => (
-        <button
-          type="button"
-          className="annex-link"
-          onClick={() =>
-            void downloadFile(`/api/v1/files/${v.fileId}`).catch((e: unknown) => toast.failure(e))
-          }
-        >
-          {v.fileName}
-        </button>
+        <>
+          <button
+            type="button"
+            className="annex-link"
+            onClick={() =>
+              void downloadFile(`/api/v1/files/${v.fileId}`).catch((e: unknown) => toast.failure(e))
+            }
+          >
+            {v.fileName}
+          </button>
+          {/* a version made in the app (a concept added from the catalog) says why */}
+          {v.reason ? <div className="muted">{v.reason}</div> : null}
+        </>
       ),
     },
     {

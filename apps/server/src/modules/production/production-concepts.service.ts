@@ -1,0 +1,102 @@
+import type { TGridConceptAdded, TGridConceptRequest } from '@faena/contracts'
+import { requireAccess, type Actor } from '../../platform/access'
+import { writeAudit } from '../../platform/audit/audit'
+import type { Executor } from '../../platform/db/executor'
+import { AppError } from '../../platform/errors'
+import { listActiveWorkOrderConcepts } from '../work-order-concepts'
+import type { WorkOrderRef } from '../work-orders'
+import { toFamilyMember, type ProductionContext } from './production.context'
+import * as grepo from './production-grid.repository'
+import { basisOf, consolidate } from './production-grid-rules'
+import { overlapsMonth, windowAtSite } from './production-rules'
+
+/**
+ * A concept added to a family from the catalog with its volume to authorize
+ * (docs/production.md#adding-a-concept-from-the-catalog): an authorization change of the family, made the way
+ * the work-order concepts module makes one — a new confirmed Anexo C version of the family's latest member
+ * with an active one, with the added line — then the family's excess follows the new authorizations, in the
+ * same transaction. Audited here on the family (`production.concept_added`) and there on the version.
+ */
+export function createGridConceptUseCases(ctx: ProductionContext) {
+  const { db } = ctx
+
+  async function familyConcepts(ex: Executor, orgId: string, members: readonly WorkOrderRef[]) {
+    const active = await listActiveWorkOrderConcepts(
+      ex,
+      orgId,
+      members.map((m) => m.id),
+    )
+    const concepts = consolidate(members.map((m) => ({ workOrderId: m.id, lines: active.get(m.id)?.lines })))
+    return { active, concepts, basis: basisOf(active) }
+  }
+
+  async function addGridConcept(actor: Actor, body: TGridConceptRequest): Promise<TGridConceptAdded> {
+    requireAccess(actor, 'production.capture')
+    requireAccess(actor, 'concept.import')
+    const { orgId } = actor
+    return db.transaction().execute(async (trx) => {
+      const { initial, members } = await ctx.loadFamily(trx, orgId, body.workOrderId)
+      const window = windowAtSite(members.map(toFamilyMember), body.siteId)
+      if (!window || !overlapsMonth(window, body.month))
+        throw new AppError(
+          'VALIDATION',
+          `La orden ${initial.number} no trabaja en este sitio en ${body.month}`,
+          [{ path: 'siteId', message: 'La orden de trabajo no tiene vigencia en este sitio y mes' }],
+        )
+      await grepo.setSaveSettings(trx)
+      await grepo.lockFamilyBasis(trx, orgId, initial.familyId)
+      const before = await familyConcepts(trx, orgId, members)
+      const present = before.concepts.get(body.conceptId)
+      if (present)
+        throw new AppError('CONFLICT', `El concepto ${present.code} ya está autorizado en la familia`, {
+          reason: 'concept_in_family',
+          conceptId: body.conceptId,
+        })
+      const target = [...members].reverse().find((m) => before.active.has(m.id))
+      if (!target)
+        throw new AppError('VALIDATION', 'La familia no tiene un Anexo C confirmado', [
+          { path: 'workOrderId', message: 'Sin Anexo C confirmado' },
+        ])
+      const version = await ctx.addAnnexConcept(trx, actor, target.id, {
+        conceptId: body.conceptId,
+        volume: body.volume,
+        reason: body.reason,
+      })
+      const after = await familyConcepts(trx, orgId, members)
+      const added = after.concepts.get(body.conceptId)
+      if (!added) throw new Error('addGridConcept: the added concept is not in the family')
+      await grepo.recomputeExcess(
+        trx,
+        orgId,
+        initial.familyId,
+        [...after.concepts.values()].map((c) => ({ conceptId: c.conceptId, volume: c.authorizedVolume })),
+      )
+      await grepo.setFamilyBasis(trx, orgId, initial.familyId, after.basis)
+      await writeAudit(trx, actor, {
+        action: 'production.concept_added',
+        module: 'production',
+        entityType: 'work_order',
+        entityId: initial.id,
+        changes: [{ field: `authorizedVolume ${added.code}`, old: null, new: added.authorizedVolume }],
+        data: {
+          siteId: body.siteId,
+          month: body.month,
+          conceptId: body.conceptId,
+          reason: body.reason,
+          annexWorkOrderId: target.id,
+          annexImportId: version.id,
+          annexVersion: version.version,
+        },
+      })
+      return {
+        conceptId: body.conceptId,
+        code: added.code,
+        authorizedVolume: added.authorizedVolume,
+        workOrderId: target.id,
+        annexVersion: version.version,
+      }
+    })
+  }
+
+  return { addGridConcept }
+}
