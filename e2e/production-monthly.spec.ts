@@ -11,6 +11,7 @@ import { login, watchPageErrors } from './helpers'
 
 /** The monthly close and the superintendent rotation (docs/production.md). */
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/test-results'
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 
 function apiOf(request: APIRequestContext): ProductionApi {
   return {
@@ -74,6 +75,10 @@ test('monthly close: closing locks the production sheet of the month, a save is 
   await linkDialog.getByLabel('Nombre (opcional)').fill('Reporte firmado de agosto')
   await linkDialog.getByRole('button', { name: 'Agregar enlace' }).click()
   await expect(row).toContainText('Reporte firmado de agosto')
+  const chooser = page.waitForEvent('filechooser')
+  await row.getByRole('button', { name: 'Adjuntar archivo' }).click()
+  await (await chooser).setFiles({ name: 'reporte-agosto.pdf', mimeType: 'application/pdf', buffer: PDF })
+  await expect(row.getByRole('button', { name: 'Descargar reporte-agosto.pdf' })).toBeVisible()
   await row.getByRole('button', { name: 'Enviar a revisión' }).click()
   await expect(row).toContainText('En revisión')
   await row.getByRole('button', { name: 'Cerrar mes' }).click()
