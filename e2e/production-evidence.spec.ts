@@ -142,7 +142,7 @@ test('evidence (GPU): production on a C-2 concept gets evidence — upload a pho
   // a phone-width screen scrolls the grid inside its box, not the page
   await page.setViewportSize({ width: 390, height: 844 })
   await expect(grid).toBeVisible()
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')
   expect(overflow).toBeLessThanOrEqual(1)
   await page.waitForTimeout(600) // the navigation drawer slides away on a narrow screen
   await page.screenshot({ path: `${SHOTS}/production-evidence-phone.png`, fullPage: true })

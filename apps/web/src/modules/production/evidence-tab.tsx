@@ -97,7 +97,7 @@ function EvidenceGrid({ data, siteName }: { data: TEvidenceGrid; siteName: strin
   const { t } = useTranslation('production')
   const fmt = useFormat()
   const [filter, setFilter] = useState<TEvidenceStatus | null>(null)
-  const [active, setActive] = useState<Pos>({ r: 0, c: 0 })
+  const [chosen, setActive] = useState<Pos>({ r: 0, c: 0 })
   const [open, setOpen] = useState<TEvidenceCellKey | null>(null)
   const table = useRef<HTMLTableElement>(null)
 
@@ -109,6 +109,8 @@ function EvidenceGrid({ data, siteName }: { data: TEvidenceGrid; siteName: strin
     if (!filter) return list
     return list.filter((r) => r.row.cells.some((c) => dCmp(c.volume, '0') > 0 && c.status === filter))
   }, [data.rows, filter])
+  // the active cell stays inside the grid when a filter leaves fewer rows (one cell is always reachable by Tab)
+  const active = { r: Math.max(0, Math.min(chosen.r, rows.length - 1)), c: chosen.c }
   const total = EVIDENCE_STATUSES.reduce((n, s) => n + data.counts[s], 0)
 
   const focusCell = useCallback((p: Pos) => {
