@@ -11,6 +11,7 @@ import { createRentalBillingModule, rentalBillingReferenceSources } from './modu
 import {
   closeDraftDocuments,
   createRentalDocumentsModule,
+  chainsOfAssignment,
   hasDocumentsForAssignment,
   linkDocumentsToSheet,
   listDocumentsForPeriod,
@@ -151,7 +152,7 @@ export function buildServices(deps: ServicesDeps) {
     db,
     clock,
     timeZoneOf,
-    hooks: { ...rentalBilling.hooks.rentalProjects, hasDocumentsForAssignment },
+    hooks: { ...rentalBilling.hooks.rentalProjects, hasDocumentsForAssignment, chainsOfAssignment },
   })
   const rentalDocuments = createRentalDocumentsModule({
     db,

@@ -436,6 +436,7 @@ export const ZRentalAssignmentDeleted = z.object({
   /** with `effectiveFrom=firstOpenDay`: retired on the last frozen day instead of deleted */
   retiredIds: z.array(z.uuid()).optional(),
 })
+export type TRentalAssignmentDeleted = z.infer<typeof ZRentalAssignmentDeleted>
 
 // --- maintenance calendar ---
 

@@ -94,30 +94,30 @@ const WORKED_EXAMPLE: SheetLinesInput = {
 
 describe('the worked example (docs/rental-billing.md#worked-example)', () => {
   /*
-   * Reproduced exactly: the amounts are the same as in the old engine — 132.00 + 75.00 + 120.00 + 30.00 +
-   * 80.00 + 40.00 = 477.00, IVA 71.55, total 548.55. Where issue 4 changes the rules, the example is not
-   * affected, only the representation:
+   * 50.00 + 72.00 + 75.00 + 120.00 + 30.00 + 80.00 + 40.00 = 467.00, IVA 70.05, total 537.05. The old
+   * engine billed the rental line's 22 days at the active assignment's 6.00 (132.00, subtotal 477.00);
+   * issue 12 prices each date at the rate of the assignment on site that day, so a unit back at a new
+   * rate never reprices the days it was billed before (docs/rental-billing.md#rate-changes). Where issue 4
+   * changes the rules, the example is not affected, only the representation:
    * - lines carry DATES, not day numbers: the rental line lists Jan 1–10 and Jan 20–31;
    * - the shipping guide is billed because it is LINKED to this sheet (passed in the input), not because its
    *   issue date falls in the period (the old engine picked guides by date);
    * - the chain-logistics line does not depend on the chain's first detail having an equipment;
-   * - IVA is rounded explicitly half-up — 71.55 is exact here anyway.
-   * The merged rental line keeps one line per physical equipment at the active assignment's rate.
+   * - IVA is rounded explicitly half-up — 70.05 is exact here anyway.
+   * The merged rental line keeps one line per physical equipment and rate: Jan 1–10 at 5.00, Jan 20–31 at 6.00.
    */
   const { lines, totals } = computeSheet({ ...WORKED_EXAMPLE, taxRate: '0.15' })
 
-  it('rental: {Jan 1..10} ∪ {Jan 20..31} = 22 days × 6.00 (active assignment A2) = 132.00', () => {
+  it('rental: Jan 1..10 × 5.00 (A1) = 50.00 and Jan 20..31 × 6.00 (A2) = 72.00, one line per rate', () => {
     const r = line(lines, 'rental:BT-185')
-    expect(r.quantity).toBe('22')
-    expect(r.unitPrice).toBe('6.00')
-    expect(r.total).toBe('132.00')
-    expect(r.sourceId).toBe('A2')
+    expect(r).toMatchObject({ quantity: '10', unitPrice: '5.00', total: '50.00', sourceId: 'A2' })
     expect(r.assignmentIds).toEqual(['A1', 'A2'])
-    expect(r.dates.slice(0, 10)).toEqual(
-      Array.from({ length: 10 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')}`),
-    )
-    expect(r.dates.slice(10)).toEqual(Array.from({ length: 12 }, (_, i) => `2026-01-${i + 20}`))
+    expect(r.dates).toEqual(Array.from({ length: 10 }, (_, i) => `2026-01-${String(i + 1).padStart(2, '0')}`))
+    const later = line(lines, 'rental:BT-185@2026-01-20')
+    expect(later).toMatchObject({ quantity: '12', unitPrice: '6.00', total: '72.00', sourceId: 'A2' })
+    expect(later.dates).toEqual(Array.from({ length: 12 }, (_, i) => `2026-01-${i + 20}`))
     expect(r.unit).toBe('days')
+    expect(r.sourceVersion).toBe(later.sourceVersion)
   })
 
   it('service: chains on Jan 12, 12, 15, 20 → 3 distinct dates × 25.00 = 75.00', () => {
@@ -154,6 +154,7 @@ describe('the worked example (docs/rental-billing.md#worked-example)', () => {
   it('printed order: rentals, services, chain logistics, shipping, maintenance', () => {
     expect(lines.map((l) => l.key)).toEqual([
       'rental:BT-185',
+      'rental:BT-185@2026-01-20',
       'service:S',
       'custody:C3:logistics',
       'shipping:G1:transport',
@@ -162,8 +163,8 @@ describe('the worked example (docs/rental-billing.md#worked-example)', () => {
     ])
   })
 
-  it('subtotal 477.00; IVA 71.55; total 548.55', () => {
-    expect(totals).toMatchObject({ subtotal: '477.00', tax: '71.55', total: '548.55' })
+  it('subtotal 467.00; IVA 70.05; total 537.05', () => {
+    expect(totals).toMatchObject({ subtotal: '467.00', tax: '70.05', total: '537.05' })
   })
 
   it('with issue 4 fixes that DO change amounts: a cancelled chain counts nowhere (old: +1 service day, +logistics, +volumes)', () => {
@@ -448,6 +449,7 @@ describe('removed lines', () => {
       ...WORKED_EXAMPLE,
       lineStates: [
         { key: 'rental:BT-185', removed: true },
+        { key: 'rental:BT-185@2026-01-20', removed: true },
         { key: 'service:S', removed: true },
       ],
     }
@@ -458,7 +460,7 @@ describe('removed lines', () => {
       expect(keys).toContain('maintenance:M1:technical')
     }
     const { totals } = computeSheet({ ...input, taxRate: '0.15' })
-    expect(totals.subtotal).toBe('270.00') // 477.00 − 132.00 − 75.00
+    expect(totals.subtotal).toBe('270.00') // 467.00 − 50.00 − 72.00 − 75.00
   })
 
   it('a removed document line stays removed too; clearing the flag brings it back', () => {

@@ -15,7 +15,7 @@ import {
   toMoneyString,
   type Dec as Decimal,
 } from './billing-decimal'
-import { normaliseRates, rateIndexOn, type RateEntry } from './rate-history'
+import { normaliseRates, rateIndexOn, rateOn, type RateEntry } from './rate-history'
 
 /**
  * The lines of a rental billing sheet (planilla) — pure; the service calls it inside its transaction with
@@ -23,9 +23,10 @@ import { normaliseRates, rateIndexOn, type RateEntry } from './rate-history'
  *
  * Fixed as issue 4 asks:
  * - rental: ONE line per physical equipment (all its assignments merged); dates = union of each
- *   assignment's billed dates (billing-dates.ts); unit price = the daily rate of the active assignment
- *   (not retired) with the latest operation start, else of the latest one; the line exists while the
- *   equipment was on site for at least one date of the period (it may then bill 0 dates);
+ *   assignment's billed dates (billing-dates.ts); each date at the rate of the assignment on site that day
+ *   (its rate history), the line split where the rate changes; text of the active assignment (not retired)
+ *   with the latest operation start, else of the latest one; the line exists while the equipment was on
+ *   site for at least one date of the period (it may then bill 0 dates);
  * - service: one line per service assignment, dates = distinct activity dates, inside the period, of the
  *   NON-CANCELLED custody chains of this sheet that attended it (the old system counted cancelled ones);
  *   only when ≥ 1 date;
@@ -265,6 +266,29 @@ export function representativeAssignment<T extends RentalAssignmentInput>(assign
   return best
 }
 
+/**
+ * The allowed dates of a rental line cut into runs at one rate: each date is priced by the assignment on
+ * site that day (windows of one unit do not overlap; if they did, the representative order decides) at
+ * the rate of its history in force on it. A new run starts where the rate changes.
+ */
+export function rentalRuns(
+  allowed: readonly string[],
+  group: readonly RentalAssignmentInput[],
+): { assignmentId: string; rate: Decimal; window: string[] }[] {
+  const ordered = [...group].sort((a, b) => (representativeAssignment([a, b]) === a ? -1 : 1))
+  const runs: { assignmentId: string; rate: Decimal; window: string[] }[] = []
+  for (const d of allowed) {
+    const a =
+      ordered.find((x) => x.operationStart <= d && (departure(x) === null || d <= departure(x)!)) ??
+      ordered[0]!
+    const rate = parseAmount(rateOn(a.rates, a.dailyRate, d), `rental ${a.id} dailyRate`)
+    const last = runs[runs.length - 1]
+    if (last && last.rate.eq(rate)) last.window.push(d)
+    else runs.push({ assignmentId: a.id, rate, window: [d] })
+  }
+  return runs
+}
+
 export type DayEditValidation = { ok: true; dates: string[] } | { ok: false; errors: TFieldError[] }
 
 /**
@@ -300,6 +324,9 @@ function ratesOf(rates: readonly RateEntry[] | null | undefined, rate: string, f
   }
   return h
 }
+
+/** `YYYY-MM-DD` as printed on the sheet, `DD/MM/YYYY`. */
+const dmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
 
 const lineTotal = (quantity: number, unitPrice: Decimal): string =>
   toCentsString(roundHalfUpToCents(unitPrice.times(quantity), 'LINE_TOTAL_CENTS'))
@@ -338,7 +365,6 @@ export function computeSheetLines(input: SheetLinesInput): SheetLine[] {
   for (const [equipmentId, group] of groups) {
     const key = lineKey.rental(equipmentId)
     const rep = representativeAssignment(group)
-    const rates = ratesOf(rep.rates, rep.dailyRate, `rental ${rep.id} dailyRate`)
     for (const a of group) ratesOf(a.rates, a.dailyRate, `rental ${a.id} dailyRate`)
     const allowed = rentalAllowedDates(period, group)
     if (allowed.length === 0) continue
@@ -367,31 +393,32 @@ export function computeSheetLines(input: SheetLinesInput): SheetLine[] {
       dates = [...new Set(edit.dates.filter((d) => allowedSet.has(d)))].sort()
       dayEdit = 'applied'
     } else if (edit) dayEdit = 'stale'
-    // one line per rate in force in the period (docs/rental-billing.md#rate-changes); the first keeps the key
-    byRate(allowed, rates).forEach(([index, window], part) => {
-      const partKey = part === 0 ? key : lineKey.rated(key, rates[index]!.from ?? period.start)
-      if (removed(partKey)) return
-      const inWindow = new Set(window)
+    // each date at the rate in force on it for the assignment on site that day; one line per run of dates
+    // at one rate (docs/rental-billing.md#rate-changes); the first keeps the key
+    for (const [part, run] of rentalRuns(allowed, group).entries()) {
+      const partKey = part === 0 ? key : lineKey.rated(key, run.window[0]!)
+      if (removed(partKey)) continue
+      const inWindow = new Set(run.window)
       const partDates = dates.filter((d) => inWindow.has(d))
-      const rate = parseAmount(rates[index]!.dailyRate, `rental ${rep.id} dailyRate`)
       rentals.push({
         key: partKey,
         kind: 'rental',
         component: 'rental',
-        sourceId: rep.id,
+        sourceId: part === 0 ? rep.id : run.assignmentId,
         assignmentIds: group.map((a) => a.id),
         equipmentId,
-        description: rep.description,
+        description:
+          part === 0 ? rep.description : `${rep.description} (TARIFA DESDE ${dmy(run.window[0]!)})`,
         unit: 'days',
         dates: partDates,
         quantity: String(partDates.length),
-        unitPrice: toMoneyString(rate),
-        total: lineTotal(partDates.length, rate),
-        allowedDates: window,
+        unitPrice: toMoneyString(run.rate),
+        total: lineTotal(partDates.length, run.rate),
+        allowedDates: run.window,
         sourceVersion,
         dayEdit,
       })
-    })
+    }
   }
 
   // Service lines: distinct dates of the non-cancelled chains of this sheet that attended the service.
@@ -424,7 +451,7 @@ export function computeSheetLines(input: SheetLinesInput): SheetLine[] {
         component: 'service',
         sourceId: s.id,
         ...(s.equipmentId ? { equipmentId: s.equipmentId } : {}),
-        description: s.description,
+        description: part === 0 ? s.description : `${s.description} (TARIFA DESDE ${dmy(partDates[0]!)})`,
         unit: 'days',
         dates: partDates,
         quantity: String(partDates.length),

@@ -185,6 +185,29 @@ function oracleDates(period: { start: string; end: string }, a: RentalAssignment
   return out
 }
 
+/** The rate of a rental date: the assignment on site that day (active first, then latest start, larger id). */
+function oracleRate(group: readonly RentalAssignmentInput[], d: string): string {
+  const on = group
+    .filter((a) => {
+      const end = a.retiredOn ?? a.operationEnd
+      return a.operationStart <= d && (end === null || d <= end)
+    })
+    .sort((a, b) =>
+      !a.retiredOn !== !b.retiredOn
+        ? a.retiredOn
+          ? 1
+          : -1
+        : a.operationStart !== b.operationStart
+          ? a.operationStart < b.operationStart
+            ? 1
+            : -1
+          : a.id < b.id
+            ? 1
+            : -1,
+    )
+  return on[0]!.dailyRate
+}
+
 const CASES = 1000
 
 describe(`property: ${CASES} random sheets`, () => {
@@ -215,6 +238,10 @@ describe(`property: ${CASES} random sheets`, () => {
 
       const keys = new Set<string>()
       const removed = new Set((input.lineStates ?? []).filter((s) => s.removed).map((s) => s.key))
+      const removedAny = (eq: string | undefined) =>
+        [...removed].some(
+          (k) => k === lineKey.rental(eq ?? '') || k.startsWith(`${lineKey.rental(eq ?? '')}@`),
+        )
       const liveChains = input.custodyChains.filter((c) => c.status !== 'cancelled')
       for (const l of lines) {
         expect(keys.has(l.key), `${ctx} duplicate ${l.key}`).toBe(false)
@@ -244,7 +271,8 @@ describe(`property: ${CASES} random sheets`, () => {
           const group = input.rentals.filter((a) => a.equipmentId === l.equipmentId)
           const union = [...new Set(group.flatMap((a) => oracleDates(input.period, a)))].sort()
           if (l.dayEdit === 'applied') {
-            const state = input.lineStates?.find((s) => s.key === l.key)
+            // the edit is kept for the whole equipment (under the first part's key)
+            const state = input.lineStates?.find((s) => s.key === lineKey.rental(l.equipmentId ?? ''))
             const allowed = new Set(
               group.flatMap((a) => oracleDates(input.period, { ...a, frequency: { kind: 'daily' } })),
             )
@@ -252,8 +280,16 @@ describe(`property: ${CASES} random sheets`, () => {
               expect(state?.dayEdit?.dates.includes(d), ctx).toBe(true)
               expect(allowed.has(d), `${ctx} edit date ${d} outside window`).toBe(true)
             }
-          } else {
-            expect(l.dates, `${ctx} ${l.key}`).toEqual(union)
+          } else if (!removedAny(l.equipmentId)) {
+            // the parts of the line (one per rate) together bill the union of the billed dates
+            const parts = lines.filter((x) => x.kind === 'rental' && x.equipmentId === l.equipmentId)
+            expect(parts.flatMap((x) => x.dates).sort(), `${ctx} ${l.key}`).toEqual(union)
+          }
+          // each date at the rate of the assignment on site that day
+          const price = rational(l.unitPrice)
+          for (const d of l.dates) {
+            const want = rational(oracleRate(group, d))
+            expect(want.num * price.den, `${ctx} ${l.key} ${d}`).toBe(price.num * want.den)
           }
         } else if (l.kind === 'service') {
           seen.service++

@@ -97,7 +97,7 @@ export function createSheetLineUseCases(ctx: RecomputingContext) {
           dates: check.dates,
         },
       })
-      const after = await recomputeSheet(trx, actor, sheet, 'line_days')
+      const after = await recomputeSheet(trx, actor, sheet, 'line_days', { field: 'dates' })
       return readDetail(trx, actor, after)
     })
   }
@@ -203,7 +203,7 @@ export function createSheetLineUseCases(ctx: RecomputingContext) {
         changes: [{ field: 'lines', old: null, new: state.description }],
         data: { seriesCode: sheet.series_code, key: state.key },
       })
-      const after = await recomputeSheet(trx, actor, sheet, 'line_restored')
+      const after = await recomputeSheet(trx, actor, sheet, 'line_restored', { field: 'key' })
       return readDetail(trx, actor, after)
     })
   }

@@ -29,7 +29,7 @@ export function createSheetLiquidationUseCases(ctx: RecomputingContext) {
     return db.transaction().execute(async (trx) => {
       const before = await loadSheet(trx, actor, id, { forUpdate: true })
       requireAction(before, 'liquidate')
-      if (before.period_end > day)
+      if (before.period_end >= day)
         throw new AppError(
           'INVALID_STATE',
           `El período de la planilla ${before.series_code} termina el ${before.period_end}; se liquida desde el ${addDays(before.period_end, 1)} (hoy es ${day})`,

@@ -95,7 +95,10 @@ export function createSheetRecomputation(ctx: RentalBillingContext) {
       lineStates: lineStatesOf(states),
       taxRate,
     })
-    checkTotalsFit(sheet.series_code, computed, opts.field ?? 'total')
+    // a sheet being created has no number yet for the user: it is named by its period
+    const label =
+      trigger === 'created' ? `del período ${sheet.period_start} – ${sheet.period_end}` : sheet.series_code
+    checkTotalsFit(label, computed, opts.field ?? 'total')
     if (trigger === 'assignments' && staleRentalLines(computed.lines).length > 0) {
       const stored = new Map((await repo.listLines(trx, actor.orgId, sheet.id)).map((l) => [l.key, l]))
       const dropped = droppedManualDays(

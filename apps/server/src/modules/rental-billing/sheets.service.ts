@@ -117,7 +117,7 @@ export function createSheetUseCases(ctx: RecomputingContext) {
           }),
           data: { seriesCode: inserted.series_code, projectId: project.id, status: inserted.status },
         })
-        const sheet = await recomputeSheet(trx, actor, inserted, 'created')
+        const sheet = await recomputeSheet(trx, actor, inserted, 'created', { field: 'periodEnd' })
         return readDetail(trx, actor, sheet)
       })
     } catch (err) {

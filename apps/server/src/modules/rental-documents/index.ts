@@ -27,6 +27,7 @@ export { seedDemoRentalDocuments } from './rental-documents.seed'
 export {
   closeDraftDocuments,
   hasDocumentsForAssignment,
+  chainsOfAssignment,
   linkDocumentsToSheet,
   linkGuidesToSheet,
   listDocumentsForPeriod,

@@ -231,3 +231,15 @@ export async function hasDocumentsForAssignment(
 ): Promise<boolean> {
   return repo.assignmentReferenced(trx, orgId, assignmentId)
 }
+
+/**
+ * For rental-projects: the live custody chains (number, activity date) that attended an assignment — a
+ * service's window may not shrink past them (docs/rental-projects.md#assignments).
+ */
+export async function chainsOfAssignment(
+  trx: Executor,
+  orgId: string,
+  assignmentId: string,
+): Promise<{ number: number; activityDate: string }[]> {
+  return repo.liveChainsOfAssignment(trx, orgId, assignmentId)
+}

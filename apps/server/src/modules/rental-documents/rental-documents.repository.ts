@@ -821,6 +821,25 @@ export async function setSheetDocuments(
 }
 
 /** Does any document (any status) reference the assignment? */
+/** The live (not cancelled) custody chains that attended an assignment, by date: number and activity date. */
+export async function liveChainsOfAssignment(
+  db: Executor,
+  orgId: string,
+  assignmentId: string,
+): Promise<{ number: number; activityDate: string }[]> {
+  const rows = await db
+    .selectFrom('rental_custody_chain_assignments as ca')
+    .innerJoin('rental_custody_chains as c', 'c.id', 'ca.chain_id')
+    .where('ca.org_id', '=', orgId)
+    .where('ca.assignment_id', '=', assignmentId)
+    .where('c.status', '!=', 'cancelled')
+    .select(['c.number', 'c.activity_date'])
+    .orderBy('c.activity_date')
+    .orderBy('c.number')
+    .execute()
+  return rows.map((r) => ({ number: r.number, activityDate: String(r.activity_date) }))
+}
+
 export async function assignmentReferenced(
   db: Executor,
   orgId: string,

@@ -28,6 +28,7 @@ export function createAssignmentRetirementUseCases(ctx: RentalProjectsContext) {
     frozenConflict,
     guardFrozen,
     hasDocuments,
+    assertChainsInside,
     loadEquipment,
     releaseUnit,
   } = ctx
@@ -84,6 +85,7 @@ export function createAssignmentRetirementUseCases(ctx: RentalProjectsContext) {
   ): Promise<string[]> {
     const id = before.id
     {
+      await assertChainsInside(trx, actor, before, { start: before.operation_start, end: date })
       await repo.updateAssignment(trx, actor.orgId, id, {
         retired_on: date,
         retirement_reason: reason,
@@ -109,6 +111,12 @@ export function createAssignmentRetirementUseCases(ctx: RentalProjectsContext) {
           before.project_id,
           before.equipment_id,
         )) {
+          await assertChainsInside(
+            trx,
+            actor,
+            { ...s, equipment_code: `vinculado a ${before.equipment_code}` },
+            { start: s.operation_start, end: date },
+          )
           await repo.updateAssignment(trx, actor.orgId, s.id, {
             retired_on: date,
             retirement_reason: reason,

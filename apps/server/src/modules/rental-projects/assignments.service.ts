@@ -29,6 +29,7 @@ export function createAssignmentUseCases(ctx: RentalProjectsContext) {
     assignmentsChanged,
     guardFrozen,
     hasDocuments,
+    assertChainsInside,
     loadProject,
     assertOpen,
     loadEquipment,
@@ -231,6 +232,7 @@ export function createAssignmentUseCases(ctx: RentalProjectsContext) {
       const { start, end, rates } = guarded.value
       if (start !== before.operation_start || end !== before.operation_end) {
         checkWindow(project, start, end)
+        await assertChainsInside(trx, actor, before, { start, end })
         if (before.kind === 'equipment') {
           const unit = await loadEquipment(trx, actor, before.equipment_id, true)
           // only the dates matter here: the unit is already on this assignment

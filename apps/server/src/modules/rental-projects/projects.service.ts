@@ -10,7 +10,9 @@ import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { AppError, validationError } from '../../platform/errors'
+import { addDays, firstOpenDay } from '../rental-billing'
 import { closingRetirementDate } from './assignment-rules'
+import { termsOf, touchedPeriod } from './frozen-periods'
 import { writeProjectsWorkbook } from './rental-projects-export'
 import { toProject } from './rental-projects.mapping'
 import * as repo from './rental-projects.repository'
@@ -28,6 +30,7 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
     userId,
     inTransaction,
     assignmentsChanged,
+    frozenOf,
     loadProject,
     assertOpen,
     releaseUnit,
@@ -175,6 +178,43 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
   }
 
   /**
+   * A closing date inside a liquidated or invoiced period would retire assignments on days a frozen sheet
+   * billed (docs/rental-projects.md#frozen-billing-periods): 409 naming the sheet and the first date the
+   * project may close on (the last frozen day).
+   */
+  async function assertCloseLeavesFrozenSheets(
+    trx: Executor,
+    actor: Actor,
+    projectId: string,
+    date: string,
+    active: readonly repo.AssignmentRow[],
+  ) {
+    const frozen = await frozenOf(trx, actor.orgId, projectId)
+    const open = firstOpenDay(frozen)
+    for (const a of active) {
+      const after = { ...a, retired_on: closingRetirementDate(date, a.operation_end) }
+      const hit = touchedPeriod(frozen, termsOf(a), termsOf(after))
+      if (!hit || !open) continue
+      const earliest = addDays(open, -1)
+      throw new AppError(
+        'CONFLICT',
+        `Cerrar el proyecto el ${date} retiraría ${a.equipment_code} en días ya facturados en la planilla ${hit.seriesCode} (${hit.statusLabel}, ${hit.periodStart} – ${hit.periodEnd}); ciérralo el ${earliest} o después`,
+        {
+          reason: 'frozenPeriod',
+          billingSheetId: hit.billingSheetId,
+          seriesCode: hit.seriesCode,
+          seriesNumber: hit.seriesNumber,
+          status: hit.status,
+          periodStart: hit.periodStart,
+          periodEnd: hit.periodEnd,
+          firstOpenDay: open,
+          earliestClosingDate: earliest,
+        },
+      )
+    }
+  }
+
+  /**
    * Closes a project: refused while a billing sheet is in progress; every active assignment is retired on
    * the closing date (or its planned end when earlier), its equipment released; the end date defaults to the
    * closing date. Afterwards nothing in the project changes.
@@ -202,6 +242,7 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
       }
       const reason = input.reason?.trim() || 'Cierre de proyecto'
       const active = await repo.activeProjectAssignments(trx, actor.orgId, id)
+      await assertCloseLeavesFrozenSheets(trx, actor, id, date, active)
       for (const a of active) {
         const retiredOn = closingRetirementDate(date, a.operation_end)
         await repo.updateAssignment(trx, actor.orgId, a.id, {

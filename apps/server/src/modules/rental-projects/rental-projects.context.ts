@@ -23,6 +23,12 @@ export type RentalProjectsHooks = {
   frozenPeriods(trx: Executor, orgId: string, projectId: string): Promise<FrozenPeriod[]>
   /** do field documents (custody chains, maintenance sheets…) or frozen billing lines reference it? */
   hasDocumentsForAssignment(trx: Executor, orgId: string, assignmentId: string): Promise<boolean>
+  /** the live custody chains (number, activity date) that attended an assignment */
+  chainsOfAssignment(
+    trx: Executor,
+    orgId: string,
+    assignmentId: string,
+  ): Promise<{ number: number; activityDate: string }[]>
   /** is a billing sheet of the project in progress? (a project cannot close while one is) */
   hasSheetInProgress(trx: Executor, orgId: string, projectId: string): Promise<boolean>
 }
@@ -135,6 +141,34 @@ export function createRentalProjectsContext({ db, clock, timeZoneOf, hooks }: Re
   const hasDocuments = (trx: Executor, orgId: string, assignmentId: string) =>
     hooks.hasDocumentsForAssignment(trx, orgId, assignmentId)
 
+  /**
+   * A service bills the custody chains dated inside its operating window; a window that shrinks past a live
+   * chain would leave that visit unbilled without a word. 409 naming the chains (cancel or move them first).
+   */
+  async function assertChainsInside(
+    trx: Executor,
+    actor: Actor,
+    a: { id: string; kind: string; equipment_code?: string },
+    window: { start: string; end: string | null },
+  ) {
+    if (a.kind !== 'service') return
+    const outside = (await hooks.chainsOfAssignment(trx, actor.orgId, a.id)).filter(
+      (c) => c.activityDate < window.start || (window.end !== null && c.activityDate > window.end),
+    )
+    if (outside.length === 0) return
+    const list = outside.map((c) => `N.º ${String(c.number).padStart(6, '0')} del ${c.activityDate}`)
+    const span = window.end ? `del ${window.start} al ${window.end}` : `desde el ${window.start}`
+    throw new AppError(
+      'CONFLICT',
+      `El servicio ${a.equipment_code ?? ''} quedaría operando ${span}, pero lo atendieron las cadenas de custodia ${list.join(', ')}, que dejarían de facturarse; anula esas cadenas o cambia su fecha primero`,
+      {
+        reason: 'chainsOutsideWindow',
+        assignmentId: a.id,
+        chains: outside,
+      },
+    )
+  }
+
   async function loadProject(trx: Executor, actor: Actor, id: string, forUpdate = false) {
     const row = await repo.findProject(trx, actor.orgId, id, { forUpdate })
     if (!row) throw new AppError('NOT_FOUND', 'Proyecto no encontrado')
@@ -179,6 +213,7 @@ export function createRentalProjectsContext({ db, clock, timeZoneOf, hooks }: Re
     frozenConflict,
     guardFrozen,
     hasDocuments,
+    assertChainsInside,
     loadProject,
     assertOpen,
     loadEquipment,

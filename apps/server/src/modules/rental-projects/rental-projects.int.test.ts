@@ -842,6 +842,7 @@ describe('hooks and read functions for the other rental modules', () => {
     onAssignmentsChanged: async () => {},
     frozenPeriods: async () => [],
     hasDocumentsForAssignment: async () => false,
+    chainsOfAssignment: async () => [],
     hasSheetInProgress: async () => false,
   }
   const service = (hooks: Partial<RentalProjectsHooks>) =>

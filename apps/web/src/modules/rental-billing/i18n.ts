@@ -80,6 +80,7 @@ const es = {
     creating: 'Creando…',
     created: 'Planilla {{code}} creada',
     periodError: 'El fin del período debe ser posterior a su inicio',
+    futureError: 'El período aún no empieza: la planilla se crea desde su primer día (hoy es {{date}})',
     thisMonth: 'Este mes',
     lastMonth: 'Mes anterior',
   },
@@ -120,6 +121,7 @@ const es = {
     pdf: 'PDF',
     excel: 'Excel',
     liquidate: 'Liquidar',
+    liquidateFrom: 'El período termina el {{date}}: la planilla se podrá liquidar al día siguiente.',
     liquidateTitle: '¿Liquidar la planilla {{code}}?',
     liquidateBody:
       'Se recalcula por última vez, se cierran los documentos en borrador del período y sus líneas quedan congeladas. Total actual: {{total}}.',
@@ -302,6 +304,7 @@ const en: TranslationShape<typeof es> = {
     creating: 'Creating…',
     created: 'Billing sheet {{code}} created',
     periodError: 'The period end must be after its start',
+    futureError: 'The period has not begun: a sheet is created from its first day on (today is {{date}})',
     thisMonth: 'This month',
     lastMonth: 'Last month',
   },
@@ -342,6 +345,7 @@ const en: TranslationShape<typeof es> = {
     pdf: 'PDF',
     excel: 'Excel',
     liquidate: 'Liquidate',
+    liquidateFrom: 'The period ends on {{date}}: the sheet can be liquidated from the next day on.',
     liquidateTitle: 'Liquidate billing sheet {{code}}?',
     liquidateBody:
       'It is recomputed one last time, the draft documents of the period are closed and its lines freeze. Current total: {{total}}.',

@@ -18,6 +18,7 @@ import {
   buttonClass,
   useToast,
 } from '../../platform/components'
+import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
 import { AuditHistory } from '../audit'
 import {
@@ -539,6 +540,9 @@ export const BillingSheetDetailPage = () => {
     },
   })
 
+  // the period has not ended yet (organization time zone): it cannot be liquidated until it has
+  const periodOpen = s.status === 'in_progress' && s.periodEnd >= todayIn(fmt.timeZone)
+
   return (
     <div className="page rb-detail">
       <PageHeader
@@ -588,7 +592,14 @@ export const BillingSheetDetailPage = () => {
               </Button>
             ) : null}
             {can('liquidate') ? (
-              <Button variant="primary" onClick={() => setConfirm('liquidate')} data-testid="liquidate">
+              // a sheet is liquidated once its period has ended (the server refuses earlier: 409)
+              <Button
+                variant="primary"
+                onClick={() => setConfirm('liquidate')}
+                disabled={periodOpen}
+                title={periodOpen ? t('detail.liquidateFrom', { date: fmt.date(s.periodEnd) }) : undefined}
+                data-testid="liquidate"
+              >
                 {t('detail.liquidate')}
               </Button>
             ) : null}
@@ -599,6 +610,11 @@ export const BillingSheetDetailPage = () => {
       {s.status !== 'in_progress' ? (
         <p className="rb-banner" role="status">
           {t('detail.frozen', { status: t(`status.${s.status}`).toLowerCase() })}
+        </p>
+      ) : null}
+      {periodOpen && can('liquidate') ? (
+        <p className="rb-banner" role="status" data-testid="liquidate-from">
+          {t('detail.liquidateFrom', { date: fmt.date(s.periodEnd) })}
         </p>
       ) : null}
 

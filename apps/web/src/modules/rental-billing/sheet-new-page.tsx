@@ -51,6 +51,11 @@ export const BillingSheetNewPage = () => {
       form.setErrors({ periodEnd: t('create.periodError') })
       return
     }
+    // a sheet is created once its period has begun (the server answers 400 on periodStart too)
+    if (data.periodStart > today) {
+      form.setErrors({ periodStart: t('create.futureError', { date: fmt.date(today) }) })
+      return
+    }
     create.mutate(
       { ...data, notes: data.notes || null },
       {

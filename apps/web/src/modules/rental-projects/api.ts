@@ -5,6 +5,7 @@ import type {
   TCreateRentalAssignmentInput,
   TReactivateRentalAssignmentRequest,
   TRentalAssignment,
+  TRentalAssignmentDeleted,
   TRentalCalendar,
   TRentalClient,
   TRentalClientInput,
@@ -205,7 +206,19 @@ export const useReactivateAssignment = () => {
 export const useDeleteAssignment = () => {
   const refresh = useRefreshAll()
   return useMutation({
-    mutationFn: (id: string) => apiDelete<{ ok: true; deletedIds: string[] }>(`${BASE}/assignments/${id}`),
+    mutationFn: ({
+      id,
+      options = {},
+    }: {
+      id: string
+      options?: { effectiveFrom?: 'firstOpenDay'; confirmDropManualDays?: boolean }
+    }) => {
+      const q = new URLSearchParams()
+      if (options.effectiveFrom) q.set('effectiveFrom', options.effectiveFrom)
+      if (options.confirmDropManualDays) q.set('confirmDropManualDays', 'true')
+      const qs = q.toString()
+      return apiDelete<TRentalAssignmentDeleted>(`${BASE}/assignments/${id}${qs ? `?${qs}` : ''}`)
+    },
     onSuccess: refresh,
   })
 }

@@ -420,7 +420,7 @@ export const EditAssignmentDialog = ({
           onClose()
         },
         onError: (e) => {
-          if (choice.offer(e)) return
+          if (choice.offer(e, options)) return
           const fe = fieldErrors(e)
           setErrors(fe)
           if (Object.keys(fe).length === 0)
@@ -519,7 +519,13 @@ export const EditAssignmentDialog = ({
 }
 
 type ChangeOptions = { effectiveFrom?: 'firstOpenDay'; confirmDropManualDays?: boolean }
-type PendingChoice = { reason: 'frozenPeriod' | 'manualDays'; message: string; firstOpenDay: string | null }
+type PendingChoice = {
+  reason: 'frozenPeriod' | 'manualDays'
+  message: string
+  firstOpenDay: string | null
+  /** the choices already made for this change (a second 409 keeps them) */
+  chosen: ChangeOptions
+}
 
 /**
  * The server's 409 for a change that touches a liquidated or invoiced period (`frozenPeriod`) or drops manual
@@ -531,8 +537,8 @@ const useChangeChoice = () => {
   return {
     pending,
     clear: () => setPending(null),
-    /** true when the error is such a 409 (the panel then shows it) */
-    offer: (e: unknown): boolean => {
+    /** true when the error is such a 409 (the panel then shows it); `chosen` = the options sent */
+    offer: (e: unknown, chosen: ChangeOptions = {}): boolean => {
       const info = isApiError(e) && e.status === 409 ? e.info : undefined
       const reason = info?.reason
       if (reason === 'manualDays' || (reason === 'frozenPeriod' && info?.firstOpenDayPossible !== false)) {
@@ -540,6 +546,7 @@ const useChangeChoice = () => {
           reason,
           message: (e as Error).message,
           firstOpenDay: typeof info?.firstOpenDay === 'string' ? info.firstOpenDay : null,
+          chosen,
         })
         return true
       }
@@ -551,21 +558,28 @@ const useChangeChoice = () => {
 const ChangeChoicePanel = ({
   choice,
   onChoose,
+  fromOpenDayKey = 'conflict.fromOpenDay',
 }: {
   choice: ReturnType<typeof useChangeChoice>
   onChoose: (options: ChangeOptions) => void
+  /** the label of the "from the first open day" choice ({{date}} = that day) */
+  fromOpenDayKey?: 'conflict.fromOpenDay' | 'remove.retireInstead'
 }) => {
   const { t } = useTranslation(['rental-projects', 'platform'])
   const { pending } = choice
   if (!pending) return null
-  const options: ChangeOptions =
-    pending.reason === 'frozenPeriod' ? { effectiveFrom: 'firstOpenDay' } : { confirmDropManualDays: true }
+  const options: ChangeOptions = {
+    ...pending.chosen,
+    ...(pending.reason === 'frozenPeriod'
+      ? { effectiveFrom: 'firstOpenDay' as const }
+      : { confirmDropManualDays: true }),
+  }
   return (
     <div className="form-error" role="alert" data-testid="assignment-change-choice">
       <p>{pending.message}</p>
       <Button variant="primary" onClick={() => onChoose(options)} data-testid="assignment-change-confirm">
         {pending.reason === 'frozenPeriod'
-          ? t('conflict.fromOpenDay', { date: pending.firstOpenDay ?? '' })
+          ? t(fromOpenDayKey, { date: pending.firstOpenDay ?? '' })
           : t('conflict.dropDays')}
       </Button>
     </div>
@@ -592,15 +606,18 @@ export const RetireDialog = ({
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const code = assignment.equipment.code
+  const choice = useChangeChoice()
 
-  const submit = () => {
+  const submit = (options: ChangeOptions = {}) => {
+    setFormError(null)
+    choice.clear()
     const errs: FieldErrors = {}
     if (!date) errs.date = t('platform:validation.required')
     if (!reason.trim()) errs.reason = t('platform:dialog.reasonRequired')
     setErrors(errs)
     if (Object.keys(errs).length > 0) return
     retire.mutate(
-      { id: assignment.id, body: { date, reason: reason.trim() } },
+      { id: assignment.id, body: { ...options, date, reason: reason.trim() } },
       {
         onSuccess: (r) => {
           const count = r.cascadedAssignmentIds.length
@@ -608,6 +625,7 @@ export const RetireDialog = ({
           onClose()
         },
         onError: (e) => {
+          if (choice.offer(e, options)) return
           const fe = fieldErrors(e)
           setErrors(fe)
           if (Object.keys(fe).length === 0)
@@ -623,7 +641,7 @@ export const RetireDialog = ({
       size="sm"
       title={t('retire.title', { code })}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       footer={
         <>
           <Button onClick={onClose} disabled={retire.isPending}>
@@ -636,6 +654,7 @@ export const RetireDialog = ({
       }
     >
       <FormError>{formError}</FormError>
+      <ChangeChoicePanel choice={choice} onChoose={submit} />
       <p className="confirm__text">{t('retire.body')}</p>
       <FormField label={t('retire.date')} error={errors.date} required>
         {(p) => (
@@ -687,15 +706,19 @@ export const ReactivateDialog = ({
   const [errors, setErrors] = useState<FieldErrors>({})
   const [formError, setFormError] = useState<string | null>(null)
   const code = assignment.equipment.code
-  const submit = () =>
+  const choice = useChangeChoice()
+  const submit = (options: ChangeOptions = {}) => {
+    setFormError(null)
+    choice.clear()
     reactivate.mutate(
-      { id: assignment.id, body: start ? { operationStart: start } : {} },
+      { id: assignment.id, body: { ...options, ...(start ? { operationStart: start } : {}) } },
       {
         onSuccess: () => {
           toast.success(t('reactivate.done', { code }))
           onClose()
         },
         onError: (e) => {
+          if (choice.offer(e, options)) return
           const fe = fieldErrors(e)
           setErrors(fe)
           if (Object.keys(fe).length === 0)
@@ -703,13 +726,14 @@ export const ReactivateDialog = ({
         },
       },
     )
+  }
   return (
     <Dialog
       open
       size="sm"
       title={t('reactivate.title', { code })}
       onClose={onClose}
-      onSubmit={submit}
+      onSubmit={() => submit()}
       footer={
         <>
           <Button onClick={onClose} disabled={reactivate.isPending}>
@@ -722,6 +746,7 @@ export const ReactivateDialog = ({
       }
     >
       <FormError>{formError}</FormError>
+      <ChangeChoicePanel choice={choice} onChoose={submit} />
       <p className="confirm__text">{t('reactivate.body')}</p>
       <FormField label={t('reactivate.start')} error={errors.operationStart}>
         {(p) => (
@@ -750,6 +775,30 @@ export const DeleteAssignmentDialog = ({
   const { t } = useTranslation(['rental-projects', 'platform'])
   const toast = useToast()
   const remove = useDeleteAssignment()
+  const choice = useChangeChoice()
+  const send = (options: ChangeOptions = {}) => {
+    choice.clear()
+    remove.mutate(
+      { id: assignment.id, options },
+      {
+        onSuccess: (r) => {
+          const retired = r.retiredIds?.length ?? 0
+          toast.success(
+            retired > 0
+              ? t('remove.retiredInstead', { code: assignment.equipment.code })
+              : t('remove.done', { count: r.deletedIds.length }),
+          )
+          onClose()
+        },
+        onError: (e) => {
+          // a delete over a frozen period or manual days becomes a choice in this dialog
+          if (choice.offer(e, options)) return
+          toast.failure(e)
+          onClose()
+        },
+      },
+    )
+  }
   return (
     <ConfirmDialog
       open
@@ -757,20 +806,10 @@ export const DeleteAssignmentDialog = ({
       confirmLabel={t('platform:actions.delete')}
       busy={remove.isPending}
       onCancel={onClose}
-      onConfirm={() =>
-        remove.mutate(assignment.id, {
-          onSuccess: (r) => {
-            toast.success(t('remove.done', { count: r.deletedIds.length }))
-            onClose()
-          },
-          onError: (e) => {
-            toast.failure(e)
-            onClose()
-          },
-        })
-      }
+      onConfirm={() => send()}
     >
       <p>{t('remove.body')}</p>
+      <ChangeChoicePanel choice={choice} onChoose={send} fromOpenDayKey="remove.retireInstead" />
     </ConfirmDialog>
   )
 }

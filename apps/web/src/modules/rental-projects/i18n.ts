@@ -225,6 +225,8 @@ const es = {
     body: 'Úsalo solo para corregir un error: la asignación desaparece de la planilla. Los servicios vinculados a este equipo también se eliminan.',
     done_one: 'Asignación eliminada',
     done_other: 'Se eliminaron {{count}} asignaciones',
+    retireInstead: 'Retirarla en su lugar (deja de facturarse desde el {{date}})',
+    retiredInstead: 'La asignación de {{code}} se retiró el último día facturado',
   },
   close: {
     title: 'Cerrar el proyecto {{name}}',
@@ -564,6 +566,8 @@ const en: TranslationShape<typeof es> = {
     body: 'Only to correct a mistake: the assignment disappears from billing. Services linked to this equipment are deleted too.',
     done_one: 'Assignment deleted',
     done_other: '{{count}} assignments deleted',
+    retireInstead: 'Retire it instead (no longer billed from {{date}})',
+    retiredInstead: 'The assignment of {{code}} was retired on the last billed day',
   },
   close: {
     title: 'Close project {{name}}',
