@@ -126,6 +126,8 @@ export function writeEntriesWithExcessSql(
   const ids = touched.map((t) => t.conceptId)
   // per concept, the first day whose running total can change (an object looked up per row, not a table to join)
   const from = JSON.stringify(Object.fromEntries(touched.map((t) => [t.conceptId, t.from])))
+  // the earliest of them also as a plain bound, which the family index can check without reading the rows
+  const earliest = touched.reduce((m, t) => (t.from < m ? t.from : m), touched[0]!.from)
   return sql`
     WITH cells AS (
       SELECT r."conceptId" AS concept_id, r.day, r.volume
@@ -142,7 +144,7 @@ export function writeEntriesWithExcessSql(
       SELECT 'stored', e.work_order_id, e.site_id, e.time_type, e.day, e.concept_id, e.volume, e.is_excess
       FROM production_entries e
       WHERE e.org_id = ${key.orgId} AND e.family_id = ${key.familyId} AND e.concept_id = ANY(${ids}::uuid[])
-        AND e.day >= (${from}::jsonb ->> e.concept_id::text)::date
+        AND e.day >= ${earliest}::date AND e.day >= (${from}::jsonb ->> e.concept_id::text)::date
         AND NOT (e.work_order_id = ${key.workOrderId} AND e.site_id = ${key.siteId} AND e.time_type = ${key.timeType}
           AND EXISTS (SELECT 1 FROM cells c WHERE c.concept_id = e.concept_id AND c.day = e.day))
       UNION ALL
