@@ -200,6 +200,9 @@ describe('production evidence (GPU)', () => {
     r = await upload({ ...key(A, '2026-05-03'), date: '2026-05-32' }, 'foto.png', PNG)
     expect(r.statusCode).toBe(400)
     expect(r.json().error.details[0].path).toBe('date')
+    // over the server's upload limit (5 MB in the tests)
+    r = await upload(key(A, '2026-05-03'), 'grande.png', Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]))
+    expect(r.statusCode).toBe(413)
     // no production that day: no evidence
     r = await upload(key(A, '2026-05-10'), 'foto.png', PNG)
     expect(r.statusCode).toBe(400)
