@@ -146,5 +146,9 @@ test('evidence (GPU): production on a C-2 concept gets evidence — upload a pho
   expect(overflow).toBeLessThanOrEqual(1)
   await page.waitForTimeout(600) // the navigation drawer slides away on a narrow screen
   await page.screenshot({ path: `${SHOTS}/production-evidence-phone.png`, fullPage: true })
+  await evidenceCell(page, code, 'CMA', '2026-06-08').click()
+  await expect(dialog.getByTestId('evidence-note')).toHaveValue('Falta el generador firmado por el cliente')
+  await page.screenshot({ path: `${SHOTS}/production-evidence-phone-dialog.png` })
+  await page.keyboard.press('Escape')
   expect(problems).toEqual([])
 })
