@@ -15,6 +15,7 @@ import type { Database } from './platform/db/create-db'
 import type { Config } from './platform/config'
 import type { FileStore } from './platform/files/file-store'
 import { jobsRoutes, type JobsOptions } from './platform/jobs'
+import { mailRoutes } from './platform/mail'
 import { notificationsRoutes } from './platform/notifications'
 import { backupRoutes, listenForBackupRequests, type BackupSettings } from './platform/backup'
 import { registerAuthHook } from './platform/http/auth-hook'
@@ -44,6 +45,10 @@ export type AppDeps = {
   backupRequestsFor?: string | undefined
   /** start the job queue after the server is ready instead of before (faena serve: a quicker start) */
   startJobsInBackground?: boolean
+  /** the server's key for the secrets it keeps (secret-box.ts; the SMTP password); absent: none can be stored */
+  secretKey?: Buffer
+  /** waits before the second, third… try of a failing SMTP server (docs/mail.md) */
+  mailRetryDelaysMs?: readonly number[]
 }
 
 export type RegisteredRoute = { method: string; url: string; config: unknown; schema: unknown }
@@ -98,6 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     jobs: deps.jobs,
     backup: deps.backup,
     faenaVersion: VERSION,
+    secretKey: deps.secretKey,
+    mailRetryDelaysMs: deps.mailRetryDelaysMs,
   })
   const { auth, users, audit, files, jobs, backups, notifications } = services
   // Long work runs as jobs on pg-boss, started and stopped with the server (docs/jobs.md).
@@ -165,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   await app.register(jobsRoutes, { jobs })
   await app.register(notificationsRoutes, { notifications })
+  await app.register(mailRoutes, { mail: services.mail })
   await app.register(backupRoutes, { backups })
 
   // Business modules, one registration each.

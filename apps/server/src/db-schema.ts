@@ -11,6 +11,7 @@ import type { RentalBillingTables } from './modules/rental-billing'
 import type { SearchTables } from './modules/search'
 import type { PlatformTables } from './platform/db/tables'
 import type { JobTables } from './platform/jobs'
+import type { MailTables } from './platform/mail'
 import type { NotificationTables } from './platform/notifications'
 
 /**
@@ -20,6 +21,7 @@ import type { NotificationTables } from './platform/notifications'
 export type DB = PlatformTables &
   JobTables &
   NotificationTables &
+  MailTables &
   CatalogTables &
   ConceptTables &
   ProposalTables &

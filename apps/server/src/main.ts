@@ -14,6 +14,7 @@ import { createDb, type Database } from './platform/db/create-db'
 import { migrateToLatest } from './platform/db/migrate'
 import { createLocalFileStore } from './platform/files/file-store'
 import { seedDemo, writeDemoCredentials } from './platform/seed/demo'
+import { loadSecretKey } from './platform/secret-box'
 import { startupMark } from './platform/startup-timing'
 import { backupCommand, restoreCommand } from './platform/backup/cli'
 import { loadBackupSettings, markServing } from './platform/backup'
@@ -101,6 +102,7 @@ async function serve(config: Config, { buildWeb = false } = {}) {
     backup: loadBackupSettings(process.env, config.dataDir),
     backupRequestsFor: database.kind === 'pglite' ? config.dataDir : undefined,
     startJobsInBackground: true,
+    secretKey: loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }),
   })
   startupMark('app built')
   if (database.kind === 'pglite') markServing(config.dataDir)
@@ -149,6 +151,7 @@ const servicesOf = (config: Config, database: Database) =>
     fileStore: createLocalFileStore(path.join(config.dataDir, 'files')),
     log: cliLog,
     faenaVersion: VERSION,
+    secretKey: loadSecretKey({ envKey: config.secretKey, dataDir: config.dataDir }),
   })
 
 async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {

@@ -36,7 +36,9 @@ import type { Database } from './platform/db/create-db'
 import type { FileStore } from './platform/files/file-store'
 import { createFilesService } from './platform/files/files.service'
 import { createJobsService, type JobsOptions } from './platform/jobs'
+import { createMailService } from './platform/mail'
 import { createNotificationsService } from './platform/notifications'
+import { createSecretBox } from './platform/secret-box'
 import { createTimeZoneLookup } from './platform/tenancy/organizations'
 
 export type ServicesDeps = {
@@ -54,6 +56,10 @@ export type ServicesDeps = {
   /** the daily backup (docs/backups.md); null: none scheduled, no runs listed */
   backup?: BackupSettings | null | undefined
   faenaVersion: string
+  /** seals secrets the server keeps (the SMTP password; docs/mail.md); absent: none can be stored */
+  secretKey?: Buffer | null | undefined
+  /** waits before the second, third… try of a failing SMTP server (docs/mail.md) */
+  mailRetryDelaysMs?: readonly number[] | undefined
 }
 
 /**
@@ -90,6 +96,15 @@ export function buildServices(deps: ServicesDeps) {
   const notifications = createNotificationsService({ db, clock })
   // long work runs as jobs on pg-boss; the server starts and stops them (docs/jobs.md)
   const jobs = createJobsService({ database, store, clock, log, options: deps.jobs })
+  // outgoing e-mail through each organization's SMTP server, sent by a job (docs/mail.md)
+  const mail = createMailService({
+    db,
+    clock,
+    jobs,
+    files,
+    secrets: deps.secretKey ? createSecretBox(deps.secretKey) : null,
+    retryDelaysMs: deps.mailRetryDelaysMs,
+  })
   const backups = createBackupService({
     database,
     store,
@@ -126,6 +141,7 @@ export function buildServices(deps: ServicesDeps) {
     files,
     listWorkOrders: workOrders.listWorkOrders,
     listConcepts: workOrderConcepts.service.listConcepts,
+    addAnnexConcept: workOrderConcepts.service.addCatalogConcept,
   })
   // global search: reads the index the database triggers keep (docs/search.md)
   const search = createSearchModule({ db })
@@ -141,7 +157,6 @@ export function buildServices(deps: ServicesDeps) {
     notify: notifications.notify,
     rentalProjects: { getProject, listAssignments },
     rentalDocuments: {
-    addAnnexConcept: workOrderConcepts.service.addCatalogConcept,
       listDocumentsForPeriod,
       linkDocumentsToSheet,
       unlinkDocumentsFromSheet,
@@ -171,6 +186,7 @@ export function buildServices(deps: ServicesDeps) {
     files,
     notifications,
     jobs,
+    mail,
     backups,
     catalogs,
     proposals,

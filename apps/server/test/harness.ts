@@ -28,7 +28,7 @@ export type TestApp = {
  * chosen by the vitest project). Call once per test file (beforeAll) and close it in afterAll.
  */
 export async function createTestApp(
-  opts: { clock?: () => Date; webDir?: string; trustProxy?: string[] } = {},
+  opts: { clock?: () => Date; webDir?: string; trustProxy?: string[]; mailRetryDelaysMs?: number[] } = {},
 ): Promise<TestApp> {
   const kind = inject('testDb')
   let database: Database
@@ -62,6 +62,8 @@ export async function createTestApp(
     },
     fileStore: createLocalFileStore(filesDir),
     logger: false,
+    secretKey: crypto.randomBytes(32),
+    ...(opts.mailRetryDelaysMs ? { mailRetryDelaysMs: opts.mailRetryDelaysMs } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
     ...(opts.webDir ? { webDir: opts.webDir } : {}),
   })

@@ -28,6 +28,10 @@ export const PERMISSIONS = [
   'user.manage',
   'audit.read',
   'backup.manage',
+  /** the organization's SMTP settings, the test e-mail and the outgoing log (docs/mail.md) */
+  'mail.configure',
+  /** e-mail a report (the sending runs as a job as the requester) */
+  'mail.send',
   'file.upload',
   'file.read',
   'catalog.read',
@@ -87,6 +91,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
   manager: [
     ...READ,
     'audit.read',
+    'mail.send',
     'file.upload',
     'catalog.manage',
     'proposal.create',
@@ -113,6 +118,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
   supervisor: [
     ...READ,
     'file.upload',
+    'mail.send',
     'proposal.update',
     'workOrder.update',
     'schedule.import',
@@ -126,6 +132,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
   billing: [
     ...READ,
     'audit.read',
+    'mail.send',
     'file.upload',
     'billingSheet.manage',
     'billingSheet.liquidate',

@@ -11,6 +11,8 @@ const ZEnv = z.object({
   FAENA_UPLOAD_LIMIT_MB: z.coerce.number().positive().max(1024).default(25),
   FAENA_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   FAENA_PUBLIC_ORIGIN: z.string().url().optional(),
+  /** 32 bytes in base64 that seal the secrets the server keeps; unset: `<data folder>/secret.key` */
+  FAENA_SECRET_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FAENA_TRUST_PROXY: z
     .string()
@@ -58,6 +60,8 @@ export type Config = {
   logLevel: string
   /** addresses/ranges of trusted reverse proxies (Fastify `trustProxy`); empty: none */
   trustProxy: string[]
+  /** FAENA_SECRET_KEY as given (secret-box.ts reads it, or the data folder's key when unset) */
+  secretKey: string | undefined
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -78,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.FAENA_PUBLIC_ORIGIN,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.FAENA_TRUST_PROXY,
+    secretKey: e.FAENA_SECRET_KEY || undefined,
   }
 }

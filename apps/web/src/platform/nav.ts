@@ -156,6 +156,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'backup.manage',
     hint: 'home.backupsHint',
   },
+  {
+    to: '/admin/mail',
+    label: 'nav.mail',
+    icon: 'mail',
+    permission: 'mail.configure',
+    hint: 'home.mailHint',
+  },
 ]
 
 export const visibleNavItems = (has: (permission: string) => boolean, linesOfBusiness?: readonly string[]) =>

@@ -11,7 +11,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { createTestApp, type TestApp } from '../../../test/harness'
-import type { Actor } from '../access'
+import { systemActor, type Actor } from '../access'
 import { AppError } from '../errors'
 import { createLocalFileStore } from '../files/file-store'
 import { createJobsService, type JobHandle, type JobsService } from './index'
@@ -182,6 +182,13 @@ describe('jobs', () => {
     expect(bug.error).toMatch(/error interno; referencia/)
     expect(bug.error).not.toContain('boom')
     await expect(jobs.readResult(manager, bug.id)).rejects.toMatchObject({ code: 'INVALID_STATE' })
+  })
+
+  it('runs a job the system asked for (a schedule, a notice) as the system, visible to admins only', async () => {
+    const queued = await report.request(systemActor(admin.orgId), { name: 'sistema' })
+    const run = await settle(admin, queued.id)
+    expect(run).toMatchObject({ status: 'done', result: { hello: 'sistema', by: 'system' } })
+    await expect(jobs.getJob(manager, queued.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
   })
 
   it('checks the payload and the permission of the kind when asked, and again when read', async () => {

@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { TJobRun } from '@faena/contracts'
 import type { PgBoss } from 'pg-boss'
 import type { z } from 'zod'
-import { isSystemActor, requireAccess, type Actor, type Permission } from '../access'
+import { isSystemActor, requireAccess, systemActor, type Actor, type Permission } from '../access'
 import { findUserById } from '../auth/auth.repository'
 import type { Database } from '../db/create-db'
 import type { Executor } from '../db/executor'
@@ -184,6 +184,30 @@ export function createJobsService({ database, store, clock, log, options = {} }:
     }
   }
 
+  /**
+   * Who the job runs as: its requester as they are now (role, organization), or the system when the
+   * system asked for it (a schedule, a notification: `requested_by` is empty only then).
+   */
+  async function requesterOf(row: {
+    id: string
+    org_id: string
+    requested_by: string | null
+  }): Promise<Actor> {
+    const requestId = `job_${row.id.replace(/-/g, '').slice(0, 16)}`
+    if (!row.requested_by) return { ...systemActor(row.org_id), requestId, userAgent: 'faena-jobs' }
+    const user = await findUserById(db, row.org_id, row.requested_by)
+    if (!user || !user.active) throw new AppError('FORBIDDEN', 'Quien pidió la tarea ya no tiene acceso')
+    return {
+      userId: user.id,
+      email: user.email,
+      orgId: row.org_id,
+      role: user.role as Actor['role'],
+      requestId,
+      ip: null,
+      userAgent: 'faena-jobs',
+    }
+  }
+
   /** Runs one job: queued → running → done (result stored) or failed (message kept for the user). */
   async function runJob(jobRunId: string) {
     const row = await repo.findJobRunForWorker(db, jobRunId)
@@ -199,17 +223,7 @@ export function createJobsService({ database, store, clock, log, options = {} }:
     let total: number | null = row.total
     let lastWrite = 0
     try {
-      const user = row.requested_by ? await findUserById(db, row.org_id, row.requested_by) : undefined
-      if (!user || !user.active) throw new AppError('FORBIDDEN', 'Quien pidió la tarea ya no tiene acceso')
-      const actor: Actor = {
-        userId: user.id,
-        email: user.email,
-        orgId: row.org_id,
-        role: user.role as Actor['role'],
-        requestId: `job_${row.id.replace(/-/g, '').slice(0, 16)}`,
-        ip: null,
-        userAgent: 'faena-jobs',
-      }
+      const actor = await requesterOf(row)
       requireAccess(actor, def.permission)
       const payload = def.payload.parse(row.payload)
       const ctx: JobContext = {

@@ -1,8 +1,10 @@
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
 import { backupsEn, backupsEs } from './backups-i18n'
+import { mailEn, mailEs } from './mail-i18n'
 
 const es = {
   backups: backupsEs,
+  mail: mailEs,
   users: {
     title: 'Usuarios',
     subtitle: 'Cuentas de tu organización, su rol y su acceso.',
@@ -49,6 +51,7 @@ const es = {
 
 const en: TranslationShape<typeof es> = {
   backups: backupsEn,
+  mail: mailEn,
   users: {
     title: 'Users',
     subtitle: 'Accounts of your organization, their role and access.',

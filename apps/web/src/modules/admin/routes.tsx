@@ -1,6 +1,6 @@
 import { createRoute } from '@tanstack/react-router'
 import { z } from 'zod'
-import { ZRole } from '@faena/contracts'
+import { ZMailStatus, ZRole } from '@faena/contracts'
 import { pageSearch, searchParam, searchText } from '../../platform/list-search'
 import type { AppRoute } from '../../platform/root-routes'
 import { lazyPage } from '../../platform/lazy'
@@ -13,6 +13,9 @@ export const ZUsersSearch = z.object({
   ...pageSearch,
 })
 export type UsersSearch = z.infer<typeof ZUsersSearch>
+
+export const ZMailSearch = z.object({ status: searchParam(ZMailStatus), ...pageSearch })
+export type MailSearch = z.infer<typeof ZMailSearch>
 
 export const routes = (parent: AppRoute) =>
   [
@@ -28,5 +31,12 @@ export const routes = (parent: AppRoute) =>
       path: '/admin/backups',
       beforeLoad: requirePermission('backup.manage'),
       component: lazyPage('admin', () => import('./backups-page'), 'BackupsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/admin/mail',
+      beforeLoad: requirePermission('mail.configure'),
+      validateSearch: (s: Record<string, unknown>): MailSearch => ZMailSearch.parse(s),
+      component: lazyPage('admin', () => import('./mail-page'), 'MailPage'),
     }),
   ] as const

@@ -23,6 +23,7 @@ const paths = {
   concepts: 'M3 4h8l10 10-7 7L4 11zM7.5 7.5h.01M10 14l4-4',
   upload: 'M12 16V5M7 10l5-5 5 5M5 20h14',
   bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0',
+  mail: 'M3 5h18v14H3zM3 6l9 7 9-7',
 } as const
 
 export type IconName = keyof typeof paths
