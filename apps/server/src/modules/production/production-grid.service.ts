@@ -19,7 +19,7 @@ import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { Dec } from '../../platform/money/money'
-import { listActiveWorkOrderConcepts } from '../work-order-concepts'
+import { listActiveWorkOrderConcepts, listPlannedVolumes } from '../work-order-concepts'
 import type { WorkOrderRef } from '../work-orders'
 import { toFamilyMember, type ProductionContext } from './production.context'
 import * as grepo from './production-grid.repository'
@@ -43,25 +43,25 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       members.map((m) => m.id),
     )
     const concepts = consolidate(members.map((m) => ({ workOrderId: m.id, lines: active.get(m.id)?.lines })))
-    return { concepts, basis: basisOf(active) }
+    return { concepts, active, basis: basisOf(active) }
   }
   const authorizedOf = (concepts: Map<string, FamilyConcept>) =>
     [...concepts.values()].map((c) => ({ conceptId: c.conceptId, volume: c.authorizedVolume }))
 
   /**
    * Recomputes the family's excess flags when an Anexo C confirmation changed the basis (in its own
-   * transaction); gives back the family's concepts it read.
+   * transaction); gives back the family's concepts and the members' versions in force it read.
    */
   async function ensureExcessCurrent(orgId: string, familyId: string, members: readonly WorkOrderRef[]) {
     const read = await familyConcepts(db, orgId, members)
-    if ((await grepo.getFamilyBasis(db, orgId, familyId)) === read.basis) return read.concepts
+    if ((await grepo.getFamilyBasis(db, orgId, familyId)) === read.basis) return read
     return db.transaction().execute(async (trx) => {
       const locked = await grepo.lockFamilyBasis(trx, orgId, familyId)
       const fresh = await familyConcepts(trx, orgId, members)
-      if (locked === fresh.basis) return fresh.concepts
+      if (locked === fresh.basis) return fresh
       await grepo.recomputeExcess(trx, orgId, familyId, authorizedOf(fresh.concepts))
       await grepo.setFamilyBasis(trx, orgId, familyId, fresh.basis)
-      return fresh.concepts
+      return fresh
     })
   }
 
@@ -101,23 +101,16 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     requireAccess(actor, 'production.read')
     const { orgId } = actor
     const { initial, members, window } = await loadAtSite(db, orgId, q.workOrderId, q.siteId, q.month)
-    const concepts = await ensureExcessCurrent(orgId, initial.familyId, members)
-    // planned volumes per day: those of the member whose Anexo C gives the concept
-    const sources = [...new Set([...concepts.values()].map((c) => c.sourceWorkOrderId))]
-    const planned = new Map<string, string>()
-    for (const woId of sources) {
-      const list = await ctx.listConcepts(actor, woId, {})
-      for (const item of list.items) {
-        const c = item.conceptId ? concepts.get(item.conceptId) : undefined
-        if (!c || c.sourceWorkOrderId !== woId) continue
-        for (const [d, v] of Object.entries(item.plannedByDay)) {
-          if (!d.startsWith(q.month)) continue
-          const k = key(c.conceptId, d)
-          planned.set(k, new Dec(planned.get(k) ?? ZERO).plus(v).toFixed())
-        }
-      }
-    }
-    const [entries, sums, blocked, version, rate] = await Promise.all([
+    const { concepts, active } = await ensureExcessCurrent(orgId, initial.familyId, members)
+    // planned volumes per day: the month of the programme of the version that gives each concept
+    const sourceOf = new Map(
+      [...new Set([...concepts.values()].map((c) => c.sourceWorkOrderId))].flatMap((wo) => {
+        const a = active.get(wo)
+        return a ? [[a.importId, wo] as const] : []
+      }),
+    )
+    const [programme, entries, sums, blocked, version, rate] = await Promise.all([
+      listPlannedVolumes(db, orgId, [...sourceOf.keys()], firstDay(q.month), lastDay(q.month)),
       grepo.listEntries(db, orgId, initial.id, q.siteId, firstDay(q.month), lastDay(q.month)),
       grepo.familySums(db, orgId, initial.familyId, firstDay(q.month), lastDay(q.month), {
         workOrderId: initial.id,
@@ -130,6 +123,10 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     const mine = new Map<string, grepo.EntryRow>()
     const other = new Map<string, string>()
     for (const e of entries) {
+    const planned = new Map<string, string>()
+    for (const p of programme)
+      if (concepts.get(p.conceptId)?.sourceWorkOrderId === sourceOf.get(p.importId))
+        planned.set(key(p.conceptId, p.day), p.volume)
       if (e.time_type === q.timeType) mine.set(key(e.concept_id, e.day), e)
       else other.set(key(e.concept_id, e.day), e.volume)
     }

@@ -3,7 +3,8 @@
  * diff, confirm / discard, active lines with planned volumes per day). Rules: docs/work-order-concepts.md.
  *
  * For the work-orders family view: `familyAuthorizedVolumes` is its `familyVolumes` port. For production and
- * estimates: `listActiveWorkOrderConcepts(trx, orgId, workOrderIds)` (the lines in force of each work order). For
+ * estimates: `listActiveWorkOrderConcepts(trx, orgId, workOrderIds)` (the lines in force of each work order) and
+ * `listPlannedVolumes(trx, orgId, importIds, from, to)` (their programme in a date range). For
  * production: `service.addCatalogConcept(trx, actor, workOrderId, input)` (a concept added from the catalog with
  * its volume to authorize, as a new confirmed version, in the caller's transaction).
  */
@@ -17,6 +18,7 @@ export {
   createWorkOrderConceptsService,
   familyAuthorizedVolumes,
   listActiveWorkOrderConcepts,
+  listPlannedVolumes,
   type AddCatalogConceptInput,
   type ImportAnnexOptions,
   type ImportAnnexResult,

@@ -93,3 +93,23 @@ export async function listActiveWorkOrderConcepts(
     ]),
   )
 }
+
+/**
+ * The programme (planned volume per day) of the catalog concepts of some versions within [from, to]: per
+ * version, concept and day, summed when a concept is twice in one version. For the production grid, which
+ * shows one month of the programme of the version that gives each concept.
+ */
+export async function listPlannedVolumes(
+  executor: Executor,
+  orgId: string,
+  importIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<{ importId: string; conceptId: string; day: string; volume: string }[]> {
+  return (await repo.listPlannedInRange(executor, orgId, importIds, from, to)).map((r) => ({
+    importId: r.import_id,
+    conceptId: r.concept_id!,
+    day: r.day,
+    volume: r.volume,
+  }))
+}

@@ -290,3 +290,33 @@ export async function listLinesOfImports(db: Executor, orgId: string, importIds:
   }
   return out
 }
+
+/**
+ * Planned volumes of the catalog-concept lines of some versions within [from, to], summed per version, concept
+ * and day (a concept twice in one version adds), without trailing zeros.
+ */
+export async function listPlannedInRange(
+  db: Executor,
+  orgId: string,
+  importIds: readonly string[],
+  from: string,
+  to: string,
+) {
+  if (importIds.length === 0) return []
+  return db
+    .selectFrom('work_order_planned_volumes as p')
+    .innerJoin('work_order_concepts as c', 'c.id', 'p.work_order_concept_id')
+    .select([
+      'c.import_id',
+      'c.concept_id',
+      'p.day',
+      sql<string>`trim_scale(sum(p.volume))::text`.as('volume'),
+    ])
+    .where('c.org_id', '=', orgId)
+    .where('c.import_id', 'in', [...importIds])
+    .where('c.concept_id', 'is not', null)
+    .where('p.day', '>=', from)
+    .where('p.day', '<=', to)
+    .groupBy(['c.import_id', 'c.concept_id', 'p.day'])
+    .execute()
+}

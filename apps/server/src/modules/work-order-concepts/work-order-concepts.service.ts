@@ -10,7 +10,11 @@ import {
 export type { FilesPort, WorkOrderConceptsServiceDeps } from './work-order-concepts.context'
 export type { ImportAnnexOptions, ImportAnnexResult } from './annex-import.service'
 export type { AddCatalogConceptInput } from './annex-additions.service'
-export { familyAuthorizedVolumes, listActiveWorkOrderConcepts } from './work-order-concepts.read'
+export {
+  familyAuthorizedVolumes,
+  listActiveWorkOrderConcepts,
+  listPlannedVolumes,
+} from './work-order-concepts.read'
 
 /**
  * The work-order concepts service: one use-case file per use case on one shared context
