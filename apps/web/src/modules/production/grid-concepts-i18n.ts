@@ -56,3 +56,25 @@ export const addConceptEn: typeof addConceptEs = {
   added: 'Concept {{code}} added with {{volume}} authorized (Anexo C v{{version}})',
   unsaved: 'Save or discard the sheet’s changes before adding a concept.',
 }
+
+/** The panel listing the month's excess cells without a recorded reason. */
+export const excessListEs = {
+  title: 'Excedentes sin motivo registrado ({{timeType}}): {{count}}',
+  intro:
+    'Celdas guardadas que pasan el volumen autorizado y aún no tienen motivo. Elige una para registrarlo.',
+  day: 'Día',
+  concept: 'Concepto',
+  volume: 'Volumen',
+  select: 'Seleccionar',
+  selectLabel: 'Seleccionar la celda {{code}} del {{date}}',
+}
+
+export const excessListEn: typeof excessListEs = {
+  title: 'Excess without a recorded reason ({{timeType}}): {{count}}',
+  intro: 'Saved cells that pass the authorized volume and have no reason yet. Pick one to record it.',
+  day: 'Day',
+  concept: 'Concept',
+  volume: 'Volume',
+  select: 'Select',
+  selectLabel: 'Select the cell {{code}} of {{date}}',
+}

@@ -1,7 +1,7 @@
 /** Strings of the production screens: namespace `production`. Spanish is the source. */
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
 import { evidenceEn, evidenceEs } from './evidence-i18n'
-import { addConceptEn, addConceptEs } from './grid-concepts-i18n'
+import { addConceptEn, addConceptEs, excessListEn, excessListEs } from './grid-concepts-i18n'
 import { monthlyEn, monthlyEs, rotationEn, rotationEs } from './monthly-i18n'
 
 const es = {
@@ -20,6 +20,7 @@ const es = {
   },
   evidence: evidenceEs,
   addConcept: addConceptEs,
+  excessList: excessListEs,
   monthly: monthlyEs,
   rotation: rotationEs,
   siteKind: {
@@ -232,6 +233,7 @@ const en: TranslationShape<typeof es> = {
   },
   evidence: evidenceEn,
   addConcept: addConceptEn,
+  excessList: excessListEn,
   monthly: monthlyEn,
   rotation: rotationEn,
   siteKind: { vessel: 'Vessel', platform: 'Platform', yard: 'Yard', interconnection: 'Interconnection' },

@@ -59,6 +59,8 @@ export type KeyGridProps = {
   onSelect?: (range: Range) => void
   /** edits in place (production) or through onOpen (daily status) */
   inline: boolean
+  /** selects (and focuses) one cell from outside, each time `n` changes (a link to a cell) */
+  selectCell?: { r: number; c: number; n: number } | null
 }
 export type Range = { r0: number; c0: number; r1: number; c1: number }
 type Pos = { r: number; c: number }
@@ -78,7 +80,7 @@ export function parseTsv(text: string): string[][] {
 }
 
 export function KeyGrid(props: KeyGridProps) {
-  const { rows, columns, onEdit, onOpen, onUndo, onSelect, inline } = props
+  const { rows, columns, onEdit, onOpen, onUndo, onSelect, inline, selectCell } = props
   const [anchor, setAnchor] = useState<Pos>({ r: 0, c: 0 })
   const [focus, setFocus] = useState<Pos>({ r: 0, c: 0 })
   const [editing, setEditing] = useState<{ pos: Pos; draft: string } | null>(null)
@@ -90,6 +92,13 @@ export function KeyGrid(props: KeyGridProps) {
   const range = order(anchor, focus)
 
   useEffect(() => onSelect?.(range), [range.r0, range.c0, range.r1, range.c1])
+  useEffect(() => {
+    if (!selectCell) return
+    setEditing(null)
+    setAnchor({ r: selectCell.r, c: selectCell.c })
+    setFocus({ r: selectCell.r, c: selectCell.c })
+    gridRef.current?.focus()
+  }, [selectCell?.n])
   useEffect(() => {
     document
       .getElementById(`${idBase}-${focus.r}-${focus.c}`)

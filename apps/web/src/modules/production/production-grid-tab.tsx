@@ -17,6 +17,7 @@ import { AddConceptDialog } from './add-concept-dialog'
 import { dailyQuery, exportGrid, gridQuery, useSaveGrid } from './api'
 import { dAdd, dCmp, dMul, dSub, dSum } from './exact'
 import { ExcessReasonDialog, type ExcessCell } from './excess-reason'
+import { ExcessWithoutReason, excessWithoutReason, type MissingReason } from './excess-without-reason'
 import { KeyGrid, type GridEdit, type GridRow, type Range } from './key-grid'
 import { RotationBand, useDutyByDate } from './rotation-band'
 import { SaveProblem } from './save-problem'
@@ -144,6 +145,7 @@ function GridEditor({
   const [range, setRange] = useState<Range | null>(null)
   const [reasonFor, setReasonFor] = useState<ExcessCell | null>(null)
   const [adding, setAdding] = useState(false)
+  const [jump, setJump] = useState<(MissingReason & { n: number }) | null>(null)
   const blocked = useMemo(() => new Map(data.blockedDays.map((b) => [b.date, b.reason])), [data.blockedDays])
   const duty = useDutyByDate(data.siteId, data.month)
   const days = data.rows[0]?.days.map((d) => d.date) ?? []
@@ -363,6 +365,14 @@ function GridEditor({
     return { row: r, day: d }
   })()
   const canReason = canEdit && picked !== null && blocked.get(picked.day.date) !== 'signed'
+  // the month's saved excess cells without a reason, and the one a link in their panel selects
+  const missingReasons = useMemo(() => excessWithoutReason(data.rows), [data.rows])
+  const selectCell = useMemo(() => {
+    if (!jump) return null
+    const r = layout.concepts.findIndex((x) => x?.conceptId === jump.conceptId)
+    const c = days.indexOf(jump.date)
+    return r < 0 || c < 0 ? null : { r, c, n: jump.n }
+  }, [jump, layout.concepts, days])
 
   // KPIs: the server's family figures plus the unsaved changes of this grid
   const deltaMxn = dSum(data.rows.map((r) => dMul(live.get(r.conceptId)!.delta, r.unitPriceMxn)))
@@ -544,6 +554,15 @@ function GridEditor({
           })}
         </p>
       ) : null}
+      <ExcessWithoutReason
+        cells={missingReasons}
+        timeType={data.timeType}
+        onSelect={(c) => {
+          // the cell may be hidden by a filter: show every row, then select it
+          setFilter({ annex: '', code: '', production: false, excess: false })
+          setJump({ ...c, n: (jump?.n ?? 0) + 1 })
+        }}
+      />
       {reasonFor ? <ExcessReasonDialog cell={reasonFor} onClose={() => setReasonFor(null)} /> : null}
       {adding ? (
         <AddConceptDialog
@@ -597,6 +616,7 @@ function GridEditor({
           onEdit={onEdit}
           onUndo={undo}
           onSelect={setRange}
+          selectCell={selectCell}
         />
       )}
       <p className="production__help">{t('grid.help')}</p>
