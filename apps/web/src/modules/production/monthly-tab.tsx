@@ -11,34 +11,29 @@ import type { TMonthlyReport, TMonthlyReportFile, TMonthlyReportStatus } from '@
 import {
   Button,
   ConfirmDialog,
-  Dialog,
   EmptyState,
   ErrorState,
-  FormError,
-  FormField,
   Icon,
   StatusBadge,
   useToast,
   type StatusTone,
 } from '../../platform/components'
 import { downloadFile } from '../../platform/api'
-import { errorMessage } from '../../platform/errors'
 import { useCan, useFormat } from '../../platform/session'
 import {
   monthlyReportsQuery,
   useAddReportFile,
-  useAddReportLink,
   useRemoveReportFile,
   useReopenMonth,
   useSetReportStatus,
 } from './monthly-api'
+import { LinkDialog } from './monthly-link-dialog'
 
 const TONE: Record<TMonthlyReportStatus, StatusTone> = {
   open: 'neutral',
   in_review: 'info',
   closed: 'success',
 }
-const URL_RE = /^https?:\/\/\S+$/i
 
 type Confirm =
   | { kind: 'close' | 'reopen'; report: TMonthlyReport }
@@ -324,84 +319,5 @@ export function MonthlyTab({ siteId, siteName, month }: { siteId: string; siteNa
         <p>{t('monthly.removeBody')}</p>
       </ConfirmDialog>
     </section>
-  )
-}
-
-function LinkDialog({
-  report,
-  month,
-  onClose,
-}: {
-  report: TMonthlyReport
-  month: string
-  onClose: () => void
-}) {
-  const { t } = useTranslation(['production', 'platform'])
-  const toast = useToast()
-  const add = useAddReportLink()
-  const [url, setUrl] = useState('')
-  const [label, setLabel] = useState('')
-  const [error, setError] = useState<{ url?: string; form?: string }>({})
-  const submit = () => {
-    const u = url.trim()
-    if (!u) return setError({ url: t('monthly.linkRequired') })
-    if (!URL_RE.test(u)) return setError({ url: t('monthly.linkInvalid') })
-    add.mutate(
-      { workOrderId: report.workOrderId, month, url: u, label: label.trim() || null },
-      {
-        onSuccess: () => {
-          toast.success(t('monthly.linkAdded'))
-          onClose()
-        },
-        onError: (e) => setError({ form: errorMessage(e) }),
-      },
-    )
-  }
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      size="sm"
-      title={t('monthly.linkTitle', { number: report.number })}
-      onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={add.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={add.isPending}>
-            {t('monthly.addLink')}
-          </Button>
-        </>
-      }
-    >
-      <FormError>{error.form ?? null}</FormError>
-      <FormField label={t('monthly.linkUrl')} error={error.url} required>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            type="url"
-            value={url}
-            data-testid="monthly-link-url"
-            onChange={(e) => {
-              setUrl(e.target.value)
-              setError({})
-            }}
-          />
-        )}
-      </FormField>
-      <FormField label={t('monthly.linkLabel')}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            maxLength={200}
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-          />
-        )}
-      </FormField>
-    </Dialog>
   )
 }

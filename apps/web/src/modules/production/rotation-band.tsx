@@ -21,18 +21,21 @@ const colourOf = (id: string) => {
 
 export type DutyByDate = Map<string, TRotationDutyDay & { first: boolean }>
 
-/** Who is on duty each day of the month at the site; `first` marks the first day of each stretch. */
+/** The days by date; `first` marks the first day of each stretch of one superintendent (where initials show). */
+export function markStretches(days: readonly TRotationDutyDay[]): DutyByDate {
+  const out: DutyByDate = new Map()
+  let prev: string | null = null
+  for (const d of days) {
+    out.set(d.date, { ...d, first: d.superintendentId !== null && d.superintendentId !== prev })
+    prev = d.superintendentId
+  }
+  return out
+}
+
+/** Who is on duty each day of the month at the site. */
 export function useDutyByDate(siteId: string, month: string): DutyByDate {
   const q = useQuery(dutyQuery(siteId, month))
-  return useMemo(() => {
-    const out: DutyByDate = new Map()
-    let prev: string | null = null
-    for (const d of q.data?.days ?? []) {
-      out.set(d.date, { ...d, first: d.superintendentId !== null && d.superintendentId !== prev })
-      prev = d.superintendentId
-    }
-    return out
-  }, [q.data])
+  return useMemo(() => markStretches(q.data?.days ?? []), [q.data])
 }
 
 export function RotationBand({ day }: { day: (TRotationDutyDay & { first: boolean }) | undefined }) {
