@@ -164,7 +164,18 @@ test('rotation: superintendents and a 14×14 rotation defined in Configuración 
   await expect(bands.first()).toHaveAttribute('title', `De guardia: ${ana}`)
   await expect(bands.first()).toHaveText(`AG${tag[0]}`)
   await expect(page.getByTitle(`De guardia: ${beto}`).first()).toHaveText(`BT${tag[0]}`)
+  // a saved day keeps who was on duty: the cell dialog says so
+  const cell = page.locator(`td[data-cell="${wo.number}|2026-08-05"]`)
+  await cell.dblclick()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Estado del día').selectOption('operating')
+  await dialog.getByRole('button', { name: 'Aplicar a la selección' }).click()
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click()
+  await expect(page.getByText('Cambios guardados')).toBeVisible()
+  await cell.dblclick()
+  await expect(dialog).toContainText(`De guardia: ${ana}`)
   await page.screenshot({ path: `${SHOTS}/production-rotation-bands.png` })
+  await dialog.getByRole('button', { name: 'Cancelar' }).click()
   // the grid shows the same bands
   await page.goto(`/production?month=2026-08&siteId=${refs.vessel}&tab=grid&workOrderId=${wo.id}`)
   await expect(page.getByTitle(`De guardia: ${ana}`).first()).toBeVisible()

@@ -400,7 +400,9 @@ function CellDialog(p: {
         )
       }
     >
-      {p.onDuty ? <p className="production__muted">{t('daily.onDuty', { name: p.onDuty })}</p> : null}
+      {p.onDuty ? (
+        <p className="production__muted daily-duty">{t('daily.onDuty', { name: p.onDuty })}</p>
+      ) : null}
       {p.signed ? (
         <>
           <p>{t('daily.signedLocked')}</p>
