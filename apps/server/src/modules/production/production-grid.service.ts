@@ -21,6 +21,7 @@ import { AppError } from '../../platform/errors'
 import { Dec } from '../../platform/money/money'
 import { listActiveWorkOrderConcepts, listPlannedVolumes } from '../work-order-concepts'
 import type { WorkOrderRef } from '../work-orders'
+import { CLOSED, isMonthClosed, refuseClosedCells } from './closed-months'
 import { toFamilyMember, type ProductionContext } from './production.context'
 import * as grepo from './production-grid.repository'
 import * as repo from './production.repository'
@@ -65,7 +66,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     })
   }
 
-  /** Days the grid cannot write, with why: outside the window, signed, a status that allows no production. */
+  /** Days the grid cannot write, with why: outside the window, closed month, signed, a status without production. */
   async function blockedDays(
     ex: Executor,
     orgId: string,
@@ -79,6 +80,8 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       const w = outsideWindow(window, d)
       if (w) out.set(d, w)
     }
+    if (await isMonthClosed(ex, orgId, workOrderId, month))
+      for (const d of monthDays(month)) if (!out.has(d)) out.set(d, CLOSED)
     for (const f of await repo.dayFacts(ex, orgId, workOrderId, siteId, firstDay(month), lastDay(month))) {
       if (out.has(f.day)) continue
       if (f.signature === 'signed') out.set(f.day, 'signed')
@@ -286,6 +289,12 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       const blocked = await blockedDays(trx, orgId, initial.id, body.siteId, body.month, window)
       const signed = changed.filter((c) => blocked.get(c.date) === 'signed')
       const label = (c: { conceptId: string; date: string }) => `${concepts.get(c.conceptId)!.code} ${c.date}`
+      refuseClosedCells(
+        changed
+          .filter((c) => blocked.get(c.date) === CLOSED)
+          .map((c) => ({ conceptId: c.conceptId, date: c.date, code: concepts.get(c.conceptId)!.code })),
+        (c) => `${c.code} ${c.date}`,
+      )
       if (signed.length)
         throw new AppError(
           'CONFLICT',
@@ -419,6 +428,8 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
           { path: 'date', message: 'La celda no es excedente' },
         ])
       const blocked = await blockedDays(trx, orgId, initial.id, body.siteId, month, window)
+      if (blocked.get(body.date) === CLOSED)
+        refuseClosedCells([{ conceptId: body.conceptId, date: body.date }], (c) => c.date)
       if (blocked.get(body.date) === 'signed')
         throw new AppError('CONFLICT', `Día firmado, no se guardó el motivo: ${body.date}`, {
           reason: 'signed_days',
