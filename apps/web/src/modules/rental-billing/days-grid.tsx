@@ -38,6 +38,7 @@ export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDay
 
   // Drafts of lines that no longer exist, or equal to the saved dates, are dropped.
   const lineById = new Map(sheet.lines.map((l) => [l.id, l]))
+  const ratedKeys = new Set(sheet.lines.filter((l) => l.key.includes('@')).map((l) => l.key.split('@')[0]))
   const pending = [...drafts].filter(([id, d]) => {
     const l = lineById.get(id)
     return l && !sameDates(l.dates, d)
@@ -237,6 +238,8 @@ export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDay
           </thead>
           <tbody>
             {sheet.lines.map((l, i) => {
+              // a line split where its rate changes (docs/rental-billing.md#rate-changes) shows its rate
+              const ratePart = l.key.includes('@') || ratedKeys.has(l.key)
               const draft = drafts.get(l.id)
               const dirty = draft !== undefined && !sameDates(draft, l.dates)
               return (
@@ -255,6 +258,11 @@ export const DaysGrid = ({ sheet, editable, saving, onSave, onRemove, onResetDay
                     <span className="rb-desc" title={l.description}>
                       {l.description}
                     </span>
+                    {ratePart ? (
+                      <span className="rb-flag" data-testid="line-rate">
+                        {t('detail.rateFlag', { rate: fmt.money(l.unitPrice, currency) })}
+                      </span>
+                    ) : null}
                     {l.dayEdit === 'applied' ? (
                       <span className="rb-flag">{t('detail.dayEdited')}</span>
                     ) : null}

@@ -21,6 +21,7 @@ import {
 } from '../../platform/components'
 import { fieldErrors, type FieldErrors } from '../../platform/validation'
 import { isApiError } from '../../platform/api'
+import { useFormat } from '../../platform/session'
 import {
   assignableQuery,
   closeCheckQuery,
@@ -566,6 +567,7 @@ const ChangeChoicePanel = ({
   fromOpenDayKey?: 'conflict.fromOpenDay' | 'remove.retireInstead'
 }) => {
   const { t } = useTranslation(['rental-projects', 'platform'])
+  const fmt = useFormat()
   const { pending } = choice
   if (!pending) return null
   const options: ChangeOptions = {
@@ -575,11 +577,11 @@ const ChangeChoicePanel = ({
       : { confirmDropManualDays: true }),
   }
   return (
-    <div className="form-error" role="alert" data-testid="assignment-change-choice">
+    <div className="form-error rp-choice" role="alert" data-testid="assignment-change-choice">
       <p>{pending.message}</p>
       <Button variant="primary" onClick={() => onChoose(options)} data-testid="assignment-change-confirm">
         {pending.reason === 'frozenPeriod'
-          ? t(fromOpenDayKey, { date: pending.firstOpenDay ?? '' })
+          ? t(fromOpenDayKey, { date: pending.firstOpenDay ? fmt.date(pending.firstOpenDay) : '' })
           : t('conflict.dropDays')}
       </Button>
     </div>
