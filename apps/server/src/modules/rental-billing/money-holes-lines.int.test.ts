@@ -174,6 +174,21 @@ describe('custody chains and the operating window of the service they attend', (
     await ok(post(`${R}/custody-chains/${c.id}/cancel`, { reason: 'Mal registrada' }))
     await ok(post(`${R}/assignments/${s.id}/retire`, { date: '2026-12-05' }))
   })
+
+  it('closing the project before a live chain of one of its services → 409 naming the chain', async () => {
+    const project = await newProject()
+    const s = await ok(
+      assign(project.id, { equipmentId: (await newService()).id, operationStart: '2026-12-01' }),
+    )
+    const c = await ok(chain(project.id, '2026-12-08', [s.id]))
+    const closing = await post(`${R}/projects/${project.id}/close`, { date: '2026-12-05' })
+    expect(closing.status).toBe(409)
+    expect(closing.body.error.details).toMatchObject({
+      reason: 'chainsOutsideWindow',
+      chains: [{ number: c.number, activityDate: '2026-12-08' }],
+    })
+    expect((await ok(post(`${R}/projects/${project.id}/close`, { date: '2026-12-08' }))).closed).toBe(true)
+  })
 })
 
 describe('a sheet whose totals would not fit', () => {

@@ -31,6 +31,7 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
     inTransaction,
     assignmentsChanged,
     frozenOf,
+    assertChainsInside,
     loadProject,
     assertOpen,
     releaseUnit,
@@ -243,6 +244,11 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
       const reason = input.reason?.trim() || 'Cierre de proyecto'
       const active = await repo.activeProjectAssignments(trx, actor.orgId, id)
       await assertCloseLeavesFrozenSheets(trx, actor, id, date, active)
+      // a service retired on the closing date must not leave a live custody chain after it unbilled
+      for (const a of active) {
+        const end = closingRetirementDate(date, a.operation_end)
+        await assertChainsInside(trx, actor, a, { start: a.operation_start, end })
+      }
       for (const a of active) {
         const retiredOn = closingRetirementDate(date, a.operation_end)
         await repo.updateAssignment(trx, actor.orgId, a.id, {
