@@ -89,8 +89,11 @@ test('monthly close: closing locks the production sheet of the month, a save is 
   await expect(row).toContainText('Cerrado por')
   await page.screenshot({ path: `${SHOTS}/production-monthly-closed.png`, fullPage: true })
 
+  // the daily report says so too
+  await page.getByRole('tab', { name: 'Reporte diario' }).click()
+  await expect(page.getByTestId('month-closed')).toBeVisible()
+  await expect(page.locator(`td[data-cell="${wo.number}|2026-08-10"]`)).toHaveClass(/kg__cell--blocked/)
   // the production sheet of August: every day blocked, a note says why; a save through the API is refused
-  await page.getByRole('tab', { name: 'Producción' }).click()
   await page.goto(`/production?month=2026-08&siteId=${refs.vessel}&tab=grid&workOrderId=${wo.id}`)
   await expect(page.getByTestId('month-closed')).toBeVisible()
   await expect(gridCell(page, code, '2026-08-10')).toHaveClass(/kg__cell--blocked/)

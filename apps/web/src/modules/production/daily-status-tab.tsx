@@ -291,6 +291,11 @@ function DailyEditor({
         </div>
       ) : null}
       {problem ? <SaveProblem error={problem} /> : null}
+      {data.rows.some((r) => r.days.some((d) => d.blockedReason === 'closed')) ? (
+        <p className="production__dirty" role="status" data-testid="month-closed">
+          {t('monthly.closedNote')}
+        </p>
+      ) : null}
       <KeyGrid
         label={t('daily.caption', { site: siteName })}
         inline={false}
