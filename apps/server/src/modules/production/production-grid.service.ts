@@ -123,13 +123,13 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       grepo.getVersion(db, orgId, { ...q, month: firstDay(q.month) }),
       grepo.rateOn(db, orgId, lastDay(q.month)),
     ])
-    const mine = new Map<string, grepo.EntryRow>()
-    const other = new Map<string, string>()
-    for (const e of entries) {
     const planned = new Map<string, string>()
     for (const p of programme)
       if (concepts.get(p.conceptId)?.sourceWorkOrderId === sourceOf.get(p.importId))
         planned.set(key(p.conceptId, p.day), p.volume)
+    const mine = new Map<string, grepo.EntryRow>()
+    const other = new Map<string, string>()
+    for (const e of entries) {
       if (e.time_type === q.timeType) mine.set(key(e.concept_id, e.day), e)
       else other.set(key(e.concept_id, e.day), e.volume)
     }
