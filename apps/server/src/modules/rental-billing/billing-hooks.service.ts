@@ -18,6 +18,8 @@ export type DocumentChangedOptions = {
   projectId: string
   date?: string | null
   dates?: readonly (string | null | undefined)[]
+  /** the input a 400 names when the sheet's totals would not fit (docs/rental-billing.md#amount-limits) */
+  field?: string
 }
 
 /**

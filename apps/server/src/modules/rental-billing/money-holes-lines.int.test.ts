@@ -215,6 +215,41 @@ describe('a sheet whose totals would not fit', () => {
   })
 })
 
+describe('a document amount that would not fit the open sheet', () => {
+  it('a custody chain logistics cost → 400 naming logisticsCost; the chain is not saved, the sheet works', async () => {
+    const project = await newProject('2026-12-01')
+    // three units at 9,300,000,000.00 × 31 days: subtotal 864,900,000,000.00, total 994,635,000,000.00
+    for (let i = 0; i < 3; i++)
+      await ok(
+        assign(project.id, {
+          equipmentId: (await newUnit()).id,
+          dailyRate: '9300000000.00',
+          operationStart: '2026-12-01',
+        }),
+      )
+    const s = await ok(
+      assign(project.id, { equipmentId: (await newService()).id, operationStart: '2026-12-01' }),
+    )
+    const dec = await sheet(project.id, '2026-12-01', '2026-12-31')
+    expect(dec.total).toBe('994635000000.00')
+    const body = {
+      projectId: project.id,
+      activityDate: '2026-12-05',
+      assignmentIds: [s.id],
+      volumeUnit: 'gallons',
+      volume: '100',
+      logisticsCost: '9999999999.99',
+    }
+    const refused = await post(`${R}/custody-chains`, body)
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.details[0].path).toBe('logisticsCost')
+    expect(refused.body.error.details[0].message).toContain(dec.seriesCode)
+    const after = await ok(get(`${S}/${dec.id}`))
+    expect(after.total).toBe('994635000000.00')
+    expect((await post(`${R}/custody-chains`, { ...body, logisticsCost: '100.00' })).status).toBe(201)
+  })
+})
+
 describe('liquidating a period that has not ended', () => {
   it('a period ending today → 409 saying it is liquidated from tomorrow; one ended yesterday liquidates', async () => {
     const project = await newProject('2026-12-01')

@@ -311,6 +311,7 @@ export function createCustodyChains(ctx: DocumentContext) {
     kind: 'chain',
     entityType: 'custody_chain',
     auditPrefix: 'rentalCustodyChain',
+    amountField: 'logisticsCost',
     noun: 'Cadena de custodia',
     series: NUMBER_SERIES.chain,
     dateOf: (r) => r.activity_date,

@@ -156,11 +156,15 @@ export function createDocumentContext({ db, clock, files, projects, billing }: F
     }
   }
 
-  /** The billing guard for the document's old and new (project, date), then the change, then the hook. */
+  /**
+   * The billing guard for the document's old and new (project, date), then the change, then the hook;
+   * `field` = the amount input a 400 names when the sheet's totals would not fit.
+   */
   async function guarded<T>(
     trx: Executor,
     actor: Actor,
     scopes: BillingScope[],
+    field: string,
     change: () => Promise<T>,
   ): Promise<T> {
     const unique = [
@@ -176,7 +180,7 @@ export function createDocumentContext({ db, clock, files, projects, billing }: F
     const out = await change()
     const touched = [...new Map(unique.map((s) => [`${s.projectId}|${s.date}`, s])).values()]
     for (const s of touched)
-      await billing.afterDocumentChanged(trx, actor, { projectId: s.projectId, date: s.date })
+      await billing.afterDocumentChanged(trx, actor, { projectId: s.projectId, date: s.date, field })
     return out
   }
 

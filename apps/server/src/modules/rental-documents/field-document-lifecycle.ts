@@ -47,6 +47,8 @@ export type FieldDocumentType<
   entityType: repo.DocumentType
   /** audit actions are `<auditPrefix>.<verb>` */
   auditPrefix: string
+  /** the amount input a 400 names when the billing sheet's totals would not fit (docs/rental-billing.md#amount-limits) */
+  amountField: string
   /** "Hoja de mantenimiento", for messages */
   noun: string
   /** numbering series (platform/numbering) */
@@ -200,6 +202,7 @@ export function createFieldDocumentLifecycle<
         trx,
         actor,
         [{ projectId: project.id, date: type.dateOf(values) }],
+        type.amountField,
         async () => {
           const number = await allocateNumber(trx, { orgId: actor.orgId, series: type.series })
           const row = await type.insert(trx, {
@@ -245,6 +248,7 @@ export function createFieldDocumentLifecycle<
         trx,
         actor,
         [scopeOf(before, type.dateOf(before)), scopeOf(before, type.dateOf(values))],
+        type.amountField,
         async () => {
           const after = await type.update(trx, actor.orgId, id, { ...values, updated_at: clock() })
           if (children !== null) await type.saveChildren(trx, actor.orgId, id, children)
@@ -265,7 +269,7 @@ export function createFieldDocumentLifecycle<
           from,
           to,
         })
-      return ctx.guarded(trx, actor, [scopeOf(before, type.dateOf(before))], async () => {
+      return ctx.guarded(trx, actor, [scopeOf(before, type.dateOf(before))], type.amountField, async () => {
         const patch = { status: to, status_reason: reason ?? null, updated_at: clock() }
         const after = await type.update(trx, actor.orgId, id, patch as Partial<Values> & typeof patch)
         await audit(trx, actor, id, STATUS_VERB[to] ?? to, {
@@ -284,7 +288,7 @@ export function createFieldDocumentLifecycle<
       requireDraft(before.status, 'eliminar')
       type.deleteGuard?.(before)
       const children = await type.readChildren(trx, actor.orgId, id)
-      await ctx.guarded(trx, actor, [scopeOf(before, type.dateOf(before))], async () => {
+      await ctx.guarded(trx, actor, [scopeOf(before, type.dateOf(before))], type.amountField, async () => {
         await repo.deleteAttachmentsOf(trx, actor.orgId, type.entityType, id)
         await type.remove(trx, actor.orgId, id)
         await audit(trx, actor, id, 'deleted', {

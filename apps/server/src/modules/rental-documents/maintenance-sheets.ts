@@ -243,6 +243,7 @@ export function createMaintenanceSheets(ctx: DocumentContext) {
     kind: 'maintenance',
     entityType: 'maintenance_sheet',
     auditPrefix: 'rentalMaintenanceSheet',
+    amountField: 'totalCost',
     noun: 'Hoja de mantenimiento',
     series: NUMBER_SERIES.maintenance,
     dateOf: (r) => r.start_date,

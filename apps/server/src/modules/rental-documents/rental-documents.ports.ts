@@ -65,7 +65,12 @@ export type BillingPort = {
     actor: Actor,
     scope: { projectId: string; date: string; sheetId?: string },
   ): Promise<void>
-  afterDocumentChanged(trx: Executor, actor: Actor, scope: { projectId: string; date: string }): Promise<void>
+  /** `field`: the document's amount input, named by a 400 when the sheet's totals would not fit */
+  afterDocumentChanged(
+    trx: Executor,
+    actor: Actor,
+    scope: { projectId: string; date: string; field?: string },
+  ): Promise<void>
 }
 
 export type FilesPort = {

@@ -271,6 +271,7 @@ export function createShippingGuides(ctx: DocumentContext) {
     kind: 'guide',
     entityType: 'shipping_guide',
     auditPrefix: 'rentalShippingGuide',
+    amountField: 'transportCost',
     noun: 'Guía de remisión',
     series: NUMBER_SERIES.guide,
     dateOf: (r) => r.issue_date,
