@@ -24,7 +24,7 @@ import { registerInputGuard } from './platform/http/input-guard'
 import { platformRoutes } from './platform/http/platform.routes'
 import { registerSecurity } from './platform/http/security'
 import { serializerCompiler } from './platform/http/serializer'
-import { buildServices } from './services'
+import { buildServices, type Services } from './services'
 
 z.config(z.locales.es())
 
@@ -55,6 +55,8 @@ export type RegisteredRoute = { method: string; url: string; config: unknown; sc
 declare module 'fastify' {
   interface FastifyInstance {
     registeredRoutes: RegisteredRoute[]
+    /** every service as buildServices() made them: for scheduled work the tests and tools trigger directly */
+    services: Services
   }
 }
 
@@ -108,10 +110,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   const { auth, users, audit, files, jobs, backups, notifications } = services
   // Long work runs as jobs on pg-boss, started and stopped with the server (docs/jobs.md).
-  const scheduleBackups = () => backups.schedule(jobs.queue())
+  // what runs on a schedule once the queue has started: the backups and the weekly digest's hourly tick
+  const scheduleRecurring = async () => {
+    await backups.schedule(jobs.queue())
+    await services.insights.digest.schedule(jobs.queue())
+  }
   app.addHook('onReady', async () => {
-    if (deps.startJobsInBackground) void jobs.startInBackground(scheduleBackups, JOBS_START_DELAY_MS)
-    else await jobs.start().then(scheduleBackups)
+    if (deps.startJobsInBackground) void jobs.startInBackground(scheduleRecurring, JOBS_START_DELAY_MS)
+    else await jobs.start().then(scheduleRecurring)
   })
   app.addHook('onClose', async () => jobs.stop())
   const backupRequestsFor = deps.backupRequestsFor
@@ -126,6 +132,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Every route, as registered: the route-matrix and malformed-input tests walk this list.
   const routes: RegisteredRoute[] = []
   app.decorate('registeredRoutes', routes)
+  app.decorate('services', services)
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) {
       if (method !== 'HEAD') routes.push({ method, url: r.url, config: r.config, schema: r.schema })

@@ -1,5 +1,6 @@
 import type { CatalogTables } from './modules/catalogs'
 import type { ConceptTables } from './modules/concepts'
+import type { DigestTables } from './modules/insights'
 import type { ProductionEvidenceTables, ProductionTables } from './modules/production'
 import type { ProposalTables } from './modules/proposals'
 import type { WorkOrderTables } from './modules/work-orders'
@@ -33,4 +34,5 @@ export type DB = PlatformTables &
   RentalDocumentTables &
   RentalProjectTables &
   RentalBillingTables &
-  SearchTables
+  SearchTables &
+  DigestTables

@@ -146,7 +146,8 @@ export function buildServices(deps: ServicesDeps) {
   // global search: reads the index the database triggers keep (docs/search.md)
   const search = createSearchModule({ db })
   // dashboards: read the other modules through their index.ts (docs/insights.md)
-  const insights = createInsightsModule({ db, clock, timeZoneOf })
+  // dashboards and the weekly digest (e-mailed through the mail platform)
+  const insights = createInsightsModule({ db, clock, timeZoneOf, mail })
 
   // rental line: billing first (it reads projects and documents), then the modules it guards
   const rentalBilling = createRentalBillingModule({

@@ -163,6 +163,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'mail.configure',
     hint: 'home.mailHint',
   },
+  {
+    to: '/admin/digest',
+    label: 'nav.digest',
+    icon: 'audit',
+    permission: 'mail.configure',
+    hint: 'home.digestHint',
+  },
 ]
 
 export const visibleNavItems = (has: (permission: string) => boolean, linesOfBusiness?: readonly string[]) =>

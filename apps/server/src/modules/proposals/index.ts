@@ -33,3 +33,4 @@ export {
   proposalNumberKey,
   type PlaceholderProposals,
 } from './proposal-refs'
+export { countStepDocumentsByManager } from './proposals.repository'

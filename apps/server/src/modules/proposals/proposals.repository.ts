@@ -395,3 +395,29 @@ export async function countProposals(db: Executor, orgId: string, f: ProposalCou
 export async function lockOfficialNumber(db: Executor, orgId: string, key: string) {
   await sql`select pg_advisory_xact_lock(hashtext(${`proposal-official-number:${orgId}:${key}`}))`.execute(db)
 }
+
+/**
+ * Per project manager, of the steps that count (not cancelled) of the live proposals
+ * (neither deleted nor finished/cancelled): how many have a document (a file or a link) — the weekly digest's
+ * "document upload progress".
+ */
+export async function countStepDocumentsByManager(db: Executor, orgId: string) {
+  return db
+    .selectFrom('proposal_steps as s')
+    .innerJoin('proposals as p', 'p.id', 's.proposal_id')
+    .innerJoin('project_managers as m', 'm.id', 'p.project_manager_id')
+    .where('s.org_id', '=', orgId)
+    .where('p.deleted_at', 'is', null)
+    .where('p.status', 'not in', [...FINAL_PROPOSAL_STATUSES])
+    .where('s.status', 'not in', [...UNCOUNTED_STEP_STATUSES])
+    .groupBy(['m.id', 'm.name'])
+    .select([
+      'm.name',
+      (eb) => eb.fn.countAll<string>().as('total'),
+      sql<string>`count(*) filter (where exists (select 1 from proposal_step_attachments a where a.step_id = s.id))`.as(
+        'done',
+      ),
+    ])
+    .orderBy('m.name')
+    .execute()
+}

@@ -14,3 +14,4 @@ export {
   listFamilyMembers,
   type WorkOrderRef,
 } from './work-order-refs'
+export { countStepProgressByManager } from './work-orders.repository'

@@ -465,3 +465,26 @@ export async function listWorkOrderFacts(db: Executor, orgId: string, f: WorkOrd
     ])
     .execute()
 }
+
+/**
+ * Per project manager, of the steps that count (not cancelled) of the work orders not cancelled nor finished:
+ * how many are done (completed or not applicable) — the weekly digest's progress of work-order steps (work-order
+ * steps hold no documents of their own).
+ */
+export async function countStepProgressByManager(db: Executor, orgId: string) {
+  return db
+    .selectFrom('work_order_steps as s')
+    .innerJoin('work_orders as w', 'w.id', 's.work_order_id')
+    .innerJoin('project_managers as m', 'm.id', 'w.project_manager_id')
+    .where('s.org_id', '=', orgId)
+    .where('w.status', 'not in', ['cancelled', 'finished'])
+    .where('s.status', '!=', 'cancelled')
+    .groupBy(['m.id', 'm.name'])
+    .select([
+      'm.name',
+      (eb) => eb.fn.countAll<string>().as('total'),
+      sql<string>`count(*) filter (where s.status in ('completed', 'not_applicable'))`.as('done'),
+    ])
+    .orderBy('m.name')
+    .execute()
+}

@@ -25,3 +25,24 @@ export async function listAudit(db: Executor, orgId: string, f: TAuditQuery, tim
   const total = await pageTotal(rows, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
   return { rows: withoutTotal(rows), total }
 }
+
+/**
+ * Changes per user and module over calendar days `start`–`end` of `timeZone` (the weekly digest): every audit
+ * row a person wrote, without the sign-ins (`auth.*`), most active first.
+ */
+export async function countActivityByUserAndModule(
+  db: Executor,
+  orgId: string,
+  p: { start: string; end: string; timeZone: string },
+) {
+  return db
+    .selectFrom('audit_log as a')
+    .innerJoin('users as u', 'u.id', 'a.actor_id')
+    .where('a.org_id', '=', orgId)
+    .where('a.at', '>=', sql<Date>`(${p.start}::date)::timestamp AT TIME ZONE ${p.timeZone}`)
+    .where('a.at', '<', sql<Date>`(${p.end}::date + 1)::timestamp AT TIME ZONE ${p.timeZone}`)
+    .where('a.action', 'not like', 'auth.%')
+    .groupBy(['u.id', 'u.name', 'a.module'])
+    .select(['u.id as user_id', 'u.name', 'a.module', (eb) => eb.fn.countAll<string>().as('n')])
+    .execute()
+}

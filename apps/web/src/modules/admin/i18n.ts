@@ -1,10 +1,12 @@
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
 import { backupsEn, backupsEs } from './backups-i18n'
+import { digestEn, digestEs } from './digest-i18n'
 import { mailEn, mailEs } from './mail-i18n'
 
 const es = {
   backups: backupsEs,
   mail: mailEs,
+  digest: digestEs,
   users: {
     title: 'Usuarios',
     subtitle: 'Cuentas de tu organización, su rol y su acceso.',
@@ -52,6 +54,7 @@ const es = {
 const en: TranslationShape<typeof es> = {
   backups: backupsEn,
   mail: mailEn,
+  digest: digestEn,
   users: {
     title: 'Users',
     subtitle: 'Accounts of your organization, their role and access.',

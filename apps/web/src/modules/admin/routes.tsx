@@ -39,4 +39,10 @@ export const routes = (parent: AppRoute) =>
       validateSearch: (s: Record<string, unknown>): MailSearch => ZMailSearch.parse(s),
       component: lazyPage('admin', () => import('./mail-page'), 'MailPage'),
     }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/admin/digest',
+      beforeLoad: requirePermission('mail.configure'),
+      component: lazyPage('admin', () => import('./digest-page'), 'DigestPage'),
+    }),
   ] as const

@@ -23,6 +23,7 @@ import * as m0025 from './0025_production_evidence'
 import * as m0026 from './0026_production_monthly_close'
 import * as m0028 from './0028_production_speed_and_concept_additions'
 import * as m0029 from './0029_mail'
+import * as m0030 from './0030_weekly_digest'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number after the
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '0026_production_monthly_close': m0026,
   '0028_production_speed_and_concept_additions': m0028,
   '0029_mail': m0029,
+  '0030_weekly_digest': m0030,
 }
