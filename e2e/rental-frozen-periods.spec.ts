@@ -75,6 +75,8 @@ test('a retirement over a liquidated month offers the first open day; a rate cha
 
   // Retire the first unit on the 10th of the liquidated month: the dialog offers the first open day.
   await page.goto(`/rental/projects/${project.id}`)
+  // the second unit's rate history: the earlier rate and the day it changed
+  await expect(page.getByTestId('assignment-rate-history')).toHaveText(`$50,00 antes del ${dmy(rateFrom)}`)
   await page.getByTestId('retire-E2E-FZ-001').click()
   await page.getByTestId('retire-date').fill(`${twoAgo.slice(0, 8)}10`)
   await page.getByTestId('retire-reason').fill('Fin de contrato')

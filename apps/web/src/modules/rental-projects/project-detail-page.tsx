@@ -141,6 +141,19 @@ const AssignmentsPanel = ({
           <span className="rp-sub">
             {a.kind === 'equipment' ? t('assignments.perDay') : t('assignments.perVisit')}
           </span>
+          {/* the rate history (docs/rental-projects.md#rate-history): each earlier rate until its change */}
+          {a.rates.length > 1
+            ? a.rates.map((r, i) =>
+                i === a.rates.length - 1 ? null : (
+                  <span key={r.from ?? 'start'} className="rp-sub" data-testid="assignment-rate-history">
+                    {t('assignments.rateUntil', {
+                      rate: fmt.money(r.dailyRate, 'USD'),
+                      date: fmt.date(a.rates[i + 1]!.from),
+                    })}
+                  </span>
+                ),
+              )
+            : null}
         </div>
       ),
     },
