@@ -383,6 +383,29 @@ describe('manual day edits', () => {
     ])
   })
 
+  it('a unit back at another rate: each stay at its own rate, the later stay a part; equal rates stay one line', () => {
+    const first = rental({
+      id: 'a1',
+      operationStart: '2026-01-01',
+      retiredOn: '2026-01-05',
+      dailyRate: '5.00',
+    })
+    const back = (rate: string) => rental({ id: 'a2', operationStart: '2026-01-26', dailyRate: rate })
+    const other = computeSheetLines({ ...EMPTY, rentals: [first, back('9.00')] })
+    expect(other.map((l) => [l.key, l.sourceId, l.quantity, l.unitPrice, l.total])).toEqual([
+      [key, 'a2', '5', '5.00', '25.00'],
+      [`${key}@2026-01-26`, 'a2', '6', '9.00', '54.00'],
+    ])
+    expect(other[1]?.description).toMatch(/\(TARIFA DESDE 26\/01\/2026\)$/)
+    // the order of the input does not matter
+    const reversed = computeSheetLines({ ...EMPTY, rentals: [back('9.00'), first] })
+    expect(reversed.map(({ assignmentIds: _, ...l }) => l)).toEqual(
+      other.map(({ assignmentIds: _, ...l }) => l),
+    )
+    const same = computeSheetLines({ ...EMPTY, rentals: [first, back('5.00')] })
+    expect(same.map((l) => [l.key, l.quantity, l.total])).toEqual([[key, '11', '55.00']])
+  })
+
   it('dates outside the allowed window are dropped by the engine (e.g. after a period change)', () => {
     const lines = computeSheetLines({
       ...base,
