@@ -263,3 +263,23 @@ describe('liquidating a period that has not ended', () => {
     expect((await ok(post(`${S}/${ended.id}/liquidate`))).status).toBe('liquidated')
   })
 })
+
+describe('a shipping guide answers with its current billing sheet after a status change', () => {
+  it('voiding a guide billed by the open sheet answers billingSheetId null (it was released)', async () => {
+    const project = await newProject('2026-12-01')
+    await ok(assign(project.id, { equipmentId: (await newUnit()).id, operationStart: '2026-12-01' }))
+    const dec = await sheet(project.id, '2026-12-01', '2026-12-31')
+    const guide = await ok(
+      post(`${R}/shipping-guides`, {
+        projectId: project.id,
+        issueDate: '2026-12-05',
+        transportCost: '10.00',
+      }),
+    )
+    expect(guide.billingSheetId).toBe(dec.id)
+    const voided = await ok(post(`${R}/shipping-guides/${guide.id}/void`, { reason: 'Duplicada' }))
+    expect(voided.status).toBe('void')
+    expect(voided.billingSheetId).toBeNull()
+    expect((await ok(get(`${R}/shipping-guides/${guide.id}`))).billingSheetId).toBeNull()
+  })
+})

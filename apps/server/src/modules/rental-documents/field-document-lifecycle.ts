@@ -269,15 +269,16 @@ export function createFieldDocumentLifecycle<
           from,
           to,
         })
-      return ctx.guarded(trx, actor, [scopeOf(before, type.dateOf(before))], type.amountField, async () => {
+      await ctx.guarded(trx, actor, [scopeOf(before, type.dateOf(before))], type.amountField, async () => {
         const patch = { status: to, status_reason: reason ?? null, updated_at: clock() }
         const after = await type.update(trx, actor.orgId, id, patch as Partial<Values> & typeof patch)
         await audit(trx, actor, id, STATUS_VERB[to] ?? to, {
           changes: statusChanges(from, to, before.status_reason, reason),
           data: { number: after.number, from, to, reason: reason ?? null },
         })
-        return type.detail(trx, actor, after)
       })
+      // read after the billing hook: a voided document is released from its sheet (its billingSheetId)
+      return current(trx, actor, id)
     })
   }
 
