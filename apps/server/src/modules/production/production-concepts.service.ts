@@ -1,14 +1,10 @@
 import type { TGridConceptAdded, TGridConceptRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
-import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
-import { listActiveWorkOrderConcepts } from '../work-order-concepts'
-import type { WorkOrderRef } from '../work-orders'
-import { toFamilyMember, type ProductionContext } from './production.context'
+import type { ProductionContext } from './production.context'
+import { createFamilyReads } from './production-family'
 import * as grepo from './production-grid.repository'
-import { basisOf, consolidate } from './production-grid-rules'
-import { overlapsMonth, windowAtSite } from './production-rules'
 
 /**
  * A concept added to a family from the catalog with its volume to authorize
@@ -19,30 +15,14 @@ import { overlapsMonth, windowAtSite } from './production-rules'
  */
 export function createGridConceptUseCases(ctx: ProductionContext) {
   const { db } = ctx
-
-  async function familyConcepts(ex: Executor, orgId: string, members: readonly WorkOrderRef[]) {
-    const active = await listActiveWorkOrderConcepts(
-      ex,
-      orgId,
-      members.map((m) => m.id),
-    )
-    const concepts = consolidate(members.map((m) => ({ workOrderId: m.id, lines: active.get(m.id)?.lines })))
-    return { active, concepts, basis: basisOf(active) }
-  }
+  const { familyConcepts, authorizedOf, loadAtSite } = createFamilyReads(ctx)
 
   async function addGridConcept(actor: Actor, body: TGridConceptRequest): Promise<TGridConceptAdded> {
     requireAccess(actor, 'production.capture')
     requireAccess(actor, 'concept.import')
     const { orgId } = actor
     return db.transaction().execute(async (trx) => {
-      const { initial, members } = await ctx.loadFamily(trx, orgId, body.workOrderId)
-      const window = windowAtSite(members.map(toFamilyMember), body.siteId)
-      if (!window || !overlapsMonth(window, body.month))
-        throw new AppError(
-          'VALIDATION',
-          `La orden ${initial.number} no trabaja en este sitio en ${body.month}`,
-          [{ path: 'siteId', message: 'La orden de trabajo no tiene vigencia en este sitio y mes' }],
-        )
+      const { initial, members } = await loadAtSite(trx, orgId, body.workOrderId, body.siteId, body.month)
       await grepo.setSaveSettings(trx)
       await grepo.lockFamilyBasis(trx, orgId, initial.familyId)
       const before = await familyConcepts(trx, orgId, members)
@@ -65,12 +45,7 @@ export function createGridConceptUseCases(ctx: ProductionContext) {
       const after = await familyConcepts(trx, orgId, members)
       const added = after.concepts.get(body.conceptId)
       if (!added) throw new Error('addGridConcept: the added concept is not in the family')
-      await grepo.recomputeExcess(
-        trx,
-        orgId,
-        initial.familyId,
-        [...after.concepts.values()].map((c) => ({ conceptId: c.conceptId, volume: c.authorizedVolume })),
-      )
+      await grepo.recomputeExcess(trx, orgId, initial.familyId, authorizedOf(after.concepts))
       await grepo.setFamilyBasis(trx, orgId, initial.familyId, after.basis)
       await writeAudit(trx, actor, {
         action: 'production.concept_added',

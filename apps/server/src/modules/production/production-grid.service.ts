@@ -1,9 +1,6 @@
 import type {
-  TExchangeRateRequest,
   TExcessReasonRequest,
   TExcessReasonSaved,
-  TExchangeRates,
-  TExchangeRatesQuery,
   TFieldError,
   TProductionGrid,
   TProductionGridDay,
@@ -13,58 +10,34 @@ import type {
   TProductionGridSaveRequest,
   TTimeType,
 } from '@faena/contracts'
-import { ZExchangeRatesQuery } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { Dec } from '../../platform/money/money'
-import { listActiveWorkOrderConcepts, listPlannedVolumes } from '../work-order-concepts'
-import type { WorkOrderRef } from '../work-orders'
+import { listPlannedVolumes } from '../work-order-concepts'
 import { CLOSED, isMonthClosed, refuseClosedCells } from './closed-months'
-import { toFamilyMember, type ProductionContext } from './production.context'
+import type { ProductionContext } from './production.context'
+import { createFamilyReads } from './production-family'
 import * as grepo from './production-grid.repository'
 import * as repo from './production.repository'
-import { basisOf, compareConcepts, consolidate, type FamilyConcept } from './production-grid-rules'
-import { firstDay, lastDay, monthDays, outsideWindow, overlapsMonth, windowAtSite } from './production-rules'
+import { compareConcepts } from './production-grid-rules'
+import type { windowAtSite } from './production-rules'
+import { firstDay, lastDay, monthDays, outsideWindow } from './production-rules'
 
 const ZERO = '0'
 const key = (conceptId: string, day: string) => `${conceptId}|${day}`
 const plain = (v: Dec) => v.toFixed()
 
-/** The production grid, its save with the family-wide excess, KPIs, exchange rates (docs/production.md#production-grid). */
+/**
+ * The production grid, its save with the family-wide excess, KPIs, the reason for an excess
+ * (docs/production.md#production-grid); the family's concepts and excess basis in production-family.ts, the
+ * exchange rates in exchange-rates.service.ts.
+ */
 export function createProductionGridUseCases(ctx: ProductionContext) {
   const { db } = ctx
 
-  /** The family's concepts from its members' active Anexo C, and the basis of the excess flags. */
-  async function familyConcepts(ex: Executor, orgId: string, members: readonly WorkOrderRef[]) {
-    const active = await listActiveWorkOrderConcepts(
-      ex,
-      orgId,
-      members.map((m) => m.id),
-    )
-    const concepts = consolidate(members.map((m) => ({ workOrderId: m.id, lines: active.get(m.id)?.lines })))
-    return { concepts, active, basis: basisOf(active) }
-  }
-  const authorizedOf = (concepts: Map<string, FamilyConcept>) =>
-    [...concepts.values()].map((c) => ({ conceptId: c.conceptId, volume: c.authorizedVolume }))
-
-  /**
-   * Recomputes the family's excess flags when an Anexo C confirmation changed the basis (in its own
-   * transaction); gives back the family's concepts and the members' versions in force it read.
-   */
-  async function ensureExcessCurrent(orgId: string, familyId: string, members: readonly WorkOrderRef[]) {
-    const read = await familyConcepts(db, orgId, members)
-    if ((await grepo.getFamilyBasis(db, orgId, familyId)) === read.basis) return read
-    return db.transaction().execute(async (trx) => {
-      const locked = await grepo.lockFamilyBasis(trx, orgId, familyId)
-      const fresh = await familyConcepts(trx, orgId, members)
-      if (locked === fresh.basis) return fresh
-      await grepo.recomputeExcess(trx, orgId, familyId, authorizedOf(fresh.concepts))
-      await grepo.setFamilyBasis(trx, orgId, familyId, fresh.basis)
-      return fresh
-    })
-  }
+  const { familyConcepts, authorizedOf, ensureExcessCurrent, loadAtSite } = createFamilyReads(ctx)
 
   /** Days the grid cannot write, with why: outside the window, closed month, signed, a status without production. */
   async function blockedDays(
@@ -88,16 +61,6 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       else if (f.allows_production === false) out.set(f.day, 'no_production')
     }
     return out
-  }
-
-  async function loadAtSite(ex: Executor, orgId: string, workOrderId: string, siteId: string, month: string) {
-    const { initial, members } = await ctx.loadFamily(ex, orgId, workOrderId)
-    const window = windowAtSite(members.map(toFamilyMember), siteId)
-    if (!window || !overlapsMonth(window, month))
-      throw new AppError('VALIDATION', `La orden ${initial.number} no trabaja en este sitio en ${month}`, [
-        { path: 'siteId', message: 'La orden de trabajo no tiene vigencia en este sitio y mes' },
-      ])
-    return { initial, members, window }
   }
 
   async function getGrid(actor: Actor, q: TProductionGridQuery): Promise<TProductionGrid> {
@@ -450,54 +413,5 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     })
   }
 
-  async function listRates(actor: Actor, query: TExchangeRatesQuery = {}): Promise<TExchangeRates> {
-    requireAccess(actor, 'production.read')
-    const { limit, offset } = ZExchangeRatesQuery.parse(query)
-    const [rows, total] = await Promise.all([
-      grepo.listRates(db, actor.orgId, limit, offset),
-      grepo.countRates(db, actor.orgId),
-    ])
-    return {
-      items: rows.map((r) => ({
-        validFrom: r.valid_from,
-        rate: new Dec(r.rate).toFixed(),
-        createdAt: new Date(r.created_at).toISOString(),
-      })),
-      total,
-    }
-  }
-
-  async function saveRate(actor: Actor, body: TExchangeRateRequest): Promise<TExchangeRates> {
-    requireAccess(actor, 'exchangeRate.manage')
-    await db.transaction().execute(async (trx) => {
-      const old = await grepo.upsertRate(trx, actor.orgId, body.validFrom, body.rate, ctx.userId(actor))
-      await writeAudit(trx, actor, {
-        action: 'production.exchange_rate_saved',
-        module: 'production',
-        entityType: 'exchange_rate',
-        entityId: null,
-        changes: [{ field: `rate ${body.validFrom}`, old, new: body.rate }],
-      })
-    })
-    return listRates(actor)
-  }
-
-  /** Deletes the rate in force from `validFrom` (404 when there is none); audited. */
-  async function deleteRate(actor: Actor, validFrom: string): Promise<TExchangeRates> {
-    requireAccess(actor, 'exchangeRate.manage')
-    await db.transaction().execute(async (trx) => {
-      const old = await grepo.deleteRate(trx, actor.orgId, validFrom)
-      if (old === null) throw new AppError('NOT_FOUND', `No hay tipo de cambio desde ${validFrom}`)
-      await writeAudit(trx, actor, {
-        action: 'production.exchange_rate_deleted',
-        module: 'production',
-        entityType: 'exchange_rate',
-        entityId: null,
-        changes: [{ field: `rate ${validFrom}`, old, new: null }],
-      })
-    })
-    return listRates(actor)
-  }
-
-  return { getGrid, saveGrid, saveExcessReason, listRates, saveRate, deleteRate }
+  return { getGrid, saveGrid, saveExcessReason }
 }

@@ -1,4 +1,5 @@
 import { createDailyStatusUseCases } from './daily-status.service'
+import { createExchangeRateUseCases } from './exchange-rates.service'
 import { createGridConceptUseCases } from './production-concepts.service'
 import { createMonthlyReportUseCases } from './monthly-report.service'
 import { createProductionGridUseCases } from './production-grid.service'
@@ -16,6 +17,7 @@ export function createProductionService(deps: ProductionDeps) {
     ...createDailyStatusUseCases(ctx),
     ...createProductionGridUseCases(ctx),
     ...createGridConceptUseCases(ctx),
+    ...createExchangeRateUseCases(ctx),
     ...createMonthlyReportUseCases(ctx),
     ...createRotationUseCases(ctx),
   }
