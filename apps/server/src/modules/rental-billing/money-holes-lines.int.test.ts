@@ -175,6 +175,22 @@ describe('custody chains and the operating window of the service they attend', (
     await ok(post(`${R}/assignments/${s.id}/retire`, { date: '2026-12-05' }))
   })
 
+  it('reactivating a service with a start after a live chain → 409 naming the chain', async () => {
+    const project = await newProject()
+    const s = await ok(
+      assign(project.id, { equipmentId: (await newService()).id, operationStart: '2026-12-01' }),
+    )
+    const c = await ok(chain(project.id, '2026-12-03', [s.id]))
+    await ok(post(`${R}/assignments/${s.id}/retire`, { date: '2026-12-05' }))
+    const later = await post(`${R}/assignments/${s.id}/reactivate`, { operationStart: '2026-12-04' })
+    expect(later.status).toBe(409)
+    expect(later.body.error.details).toMatchObject({
+      reason: 'chainsOutsideWindow',
+      chains: [{ number: c.number, activityDate: '2026-12-03' }],
+    })
+    expect((await ok(post(`${R}/assignments/${s.id}/reactivate`, {}))).status).toBe('active')
+  })
+
   it('closing the project before a live chain of one of its services → 409 naming the chain', async () => {
     const project = await newProject()
     const s = await ok(

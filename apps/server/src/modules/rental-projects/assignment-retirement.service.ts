@@ -165,6 +165,7 @@ export function createAssignmentRetirementUseCases(ctx: RentalProjectsContext) {
         ])
       }
       checkWindow(project, start, before.operation_end)
+      await assertChainsInside(trx, actor, before, { start, end: before.operation_end })
       // the days after the retirement come back: never inside a liquidated or invoiced period
       await guardFrozen(trx, actor, before.project_id, {
         before: termsOf(before),
@@ -207,11 +208,18 @@ export function createAssignmentRetirementUseCases(ctx: RentalProjectsContext) {
       })
       const cascaded: string[] = []
       for (const s of await repo.servicesRetiredWith(trx, actor.orgId, id)) {
+        const serviceStart = s.operation_start < start ? start : s.operation_start
+        await assertChainsInside(
+          trx,
+          actor,
+          { ...s, equipment_code: `vinculado a ${before.equipment_code}` },
+          { start: serviceStart, end: s.operation_end },
+        )
         await repo.updateAssignment(trx, actor.orgId, s.id, {
           retired_on: null,
           retirement_reason: null,
           retired_with_id: null,
-          operation_start: s.operation_start < start ? start : s.operation_start,
+          operation_start: serviceStart,
           updated_at: clock(),
         })
         await writeAudit(trx, actor, {
