@@ -147,6 +147,17 @@ describe('adding a concept from the catalog', () => {
     expect(versions.items[1]).toMatchObject({ version: 1, status: 'superseded' })
     const file = await call('GET', `/api/v1/files/${versions.items[0].fileId}`, manager)
     expect(file.status).toBe(200)
+    // its file is an Anexo C the import reads: imported on the reprogramming it changes nothing
+    const again = await api.upload(
+      `/api/v1/work-orders/${repro.id}/annex-imports`,
+      'otra-vez.xlsx',
+      file.raw.rawPayload,
+    )
+    expect(again).toMatchObject({
+      conceptCount: 3,
+      changes: { added: 0, removed: 0, changed: 0, unchanged: 3 },
+    })
+    await ok('POST', `/api/v1/work-orders/${repro.id}/annex-imports/${again.id}/discard`)
     // the lines in force keep the programme of the earlier lines and add the new one
     const lines = await ok('GET', `/api/v1/work-orders/${repro.id}/concepts`)
     expect(lines.items.map((l: { conceptId: string }) => l.conceptId)).toEqual([

@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors'
 import { getConceptsByIds } from '../concepts'
 import { diffAnnexC } from './annex-c-diff'
 import { asLine, dec, lineOf, storedDiff, versionTotals } from './annex-c-lines'
+import { normalizeAnnexText } from './annex-c-parser'
 import { buildAnnexCWorkbook } from './annex-c-workbook'
 import { ENTITY, MODULE, type WorkOrderConceptsContext } from './work-order-concepts.context'
 import * as repo from './work-order-concepts.repository'
@@ -87,11 +88,12 @@ export function createAnnexAdditionUseCases(ctx: WorkOrderConceptsContext) {
       position: kept.length + 1,
       row_number: kept.length + 2,
       concept_id: concept.id,
-      annex: concept.annex,
-      code: concept.code,
-      description: concept.description,
+      // the line's text as an import of its workbook would store it (upper case, white space collapsed)
+      annex: normalizeAnnexText(concept.annex),
+      code: normalizeAnnexText(concept.code),
+      description: normalizeAnnexText(concept.description),
       unit_id: concept.unitId,
-      unit_key: concept.unitKey,
+      unit_key: normalizeAnnexText(concept.unit),
       authorized_volume: dec(input.volume).toFixed(),
       unit_price_mxn: dec(concept.unitPriceMxn).toFixed(),
       unit_price_usd: dec(concept.unitPriceUsd).toFixed(),
