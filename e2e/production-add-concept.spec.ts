@@ -97,7 +97,7 @@ test('the excess cells without a reason are listed and a link selects one; a cat
     page.getByText(new RegExp(`Concepto ${toAdd.code.replace('.', '\\.')} agregado`)),
   ).toBeVisible()
   await expect(dialog).toBeHidden()
-  const row = page.getByRole('row', { name: new RegExp(toAdd.description.slice(0, 20)) }).first()
+  const row = page.getByRole('row', { name: new RegExp(`^${esc(toAdd.code)}`) }).first()
   await expect(row).toContainText('5.5')
   expect(problems).toEqual([])
 })
