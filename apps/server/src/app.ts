@@ -193,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(services.workOrderConcepts.routes)
   await app.register(services.schedules.routes)
   await app.register(services.production.routes)
+  await app.register(services.estimates.routes)
   await app.register(services.search.routes)
   await app.register(services.insights.routes)
 

@@ -1,5 +1,6 @@
 import type { CatalogTables } from './modules/catalogs'
 import type { ConceptTables } from './modules/concepts'
+import type { EstimateTables } from './modules/estimates'
 import type { DigestTables } from './modules/insights'
 import type { ProductionEvidenceTables, ProductionTables } from './modules/production'
 import type { ProposalTables } from './modules/proposals'
@@ -31,6 +32,7 @@ export type DB = PlatformTables &
   ScheduleTables &
   ProductionTables &
   ProductionEvidenceTables &
+  EstimateTables &
   RentalDocumentTables &
   RentalProjectTables &
   RentalBillingTables &

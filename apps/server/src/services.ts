@@ -4,6 +4,7 @@ import {
   getNames as getCatalogNames,
 } from './modules/catalogs'
 import { createConceptsModule } from './modules/concepts'
+import { createEstimatesModule } from './modules/estimates'
 import { createInsightsModule } from './modules/insights'
 import { createProductionModule, productionReferenceSources } from './modules/production'
 import { createProposalsService } from './modules/proposals'
@@ -129,6 +130,7 @@ export function buildServices(deps: ServicesDeps) {
   const workOrders = createWorkOrdersService({
     db,
     clock,
+    notify: notifications.notify,
     timeZoneOf,
     familyVolumes: familyAuthorizedVolumes,
   })
@@ -136,6 +138,7 @@ export function buildServices(deps: ServicesDeps) {
   const schedules = createSchedulesModule({ db, clock, files, timeZoneOf })
   // daily status and production per site (docs/production.md): reads work orders and their Anexo C
   const production = createProductionModule({
+    notify: notifications.notify,
     db,
     clock,
     files,
@@ -143,6 +146,8 @@ export function buildServices(deps: ServicesDeps) {
     listConcepts: workOrderConcepts.service.listConcepts,
     addAnnexConcept: workOrderConcepts.service.addCatalogConcept,
   })
+  // progress billing from production (docs/estimates.md): reads production through its index.ts
+  const estimates = createEstimatesModule({ db, clock })
   // global search: reads the index the database triggers keep (docs/search.md)
   const search = createSearchModule({ db })
   // dashboards: read the other modules through their index.ts (docs/insights.md)
@@ -196,6 +201,7 @@ export function buildServices(deps: ServicesDeps) {
     workOrderConcepts,
     schedules,
     production,
+    estimates,
     rentalBilling,
     rentalProjects,
     rentalDocuments,

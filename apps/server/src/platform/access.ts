@@ -72,6 +72,10 @@ export const PERMISSIONS = [
   'production.reopen',
   /** the effective-dated exchange rates (billing, admin) */
   'exchangeRate.manage',
+  /** estimates (docs/estimates.md): read; prepare, review, submit, return and cancel; approve (bills the cells) */
+  'estimate.read',
+  'estimate.manage',
+  'estimate.approve',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -83,6 +87,7 @@ const READ: Permission[] = [
   'workOrder.read',
   'rental.read',
   'production.read',
+  'estimate.read',
 ]
 
 /** The static permission map: role → what it may do. Checked in services through requireAccess. */
@@ -114,6 +119,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'production.configure',
     'production.close',
     'production.reopen',
+    'estimate.manage',
   ],
   supervisor: [
     ...READ,
@@ -127,6 +133,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'production.capture',
     'production.unlock',
     'production.close',
+    'estimate.manage',
   ],
   operator: [...READ, 'file.upload', 'proposal.update', 'fieldDocument.manage', 'production.capture'],
   billing: [
@@ -138,6 +145,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'billingSheet.liquidate',
     'billingSheet.invoice',
     'exchangeRate.manage',
+    'estimate.manage',
+    'estimate.approve',
   ],
   viewer: READ,
 }

@@ -53,8 +53,9 @@ export function lineFigures(l: LineInput): LineFigures {
 }
 
 /**
- * Overbilling: the concept's quantity in every other live estimate of the family plus this one, less the
- * excess billed under a recorded reason, may not pass the authorized quantity. Returns the excess over it
+ * Overbilling: the concept's quantity billed within the authorization — every other live estimate of the family
+ * (`otherLive`, already less its authorized excess) plus this one less the excess it bills under a recorded
+ * reason — may not pass the authorized quantity. Returns the excess over it
  * (a positive decimal string) or null when within.
  */
 export function overbilledBy(input: {

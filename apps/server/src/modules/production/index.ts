@@ -14,6 +14,14 @@ export type { ProductionDeps } from './production.context'
 export type { ProductionEvidenceTables } from './evidence.tables'
 /** Evidence (GPU) of production cells for other modules (estimates: only signed evidence), see evidence-status.ts. */
 export { evidenceAnnexesOf, evidenceCellKey, evidenceStatusOf, type EvidenceCell } from './evidence-status'
+/** The production, concepts and exchange rates the estimates module bills from (billing-read.ts). */
+export {
+  exchangeRateOn,
+  familyBillingConcepts,
+  familyProductionCells,
+  type BillingConcept,
+  type ProductionCell,
+} from './billing-read'
 export { createProductionService, type ProductionService } from './production.service'
 export { productionReferenceSources } from './production.repository'
 

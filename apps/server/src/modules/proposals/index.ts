@@ -19,6 +19,7 @@ export {
 export {
   autoCompleteParents,
   buildStepTree,
+  newlyAssignedUser,
   copyStepTemplates,
   resolveStepPatch,
   STEP_FIELDS,
@@ -26,6 +27,7 @@ export {
   type StepTemplate,
   type StepTreeNode,
 } from './step-rules'
+export { assignmentNotice, checkResponsibleUser, type StepAssignment } from './step-assignment'
 export {
   ensurePlaceholderProposals,
   getProposalForWorkOrder,

@@ -80,6 +80,8 @@ export type ProposalFilter = TProposalListQuery & {
   today: string
   clientIdsMatching: string[]
   clientOrder: string[]
+  /** with `assignedToMe`: the caller (null for the system) and the project managers linked to them */
+  assignee: { userId: string | null; projectManagerIds: readonly string[] }
 }
 
 const PRIORITY_ORDER = ['low', 'medium', 'high', 'urgent']
@@ -117,6 +119,29 @@ export async function listProposals(db: Executor, orgId: string, f: ProposalFilt
         eb('p.status', 'not in', [...FINAL_PROPOSAL_STATUSES]),
       ])
       return f.overdue === 'true' ? overdue : eb.not(overdue)
+    })
+  }
+  if (f.assignedToMe) {
+    // a step assigned to the caller (partial index on the responsible), or a project manager linked to them
+    const { userId, projectManagerIds } = f.assignee
+    q = q.where((eb) => {
+      const any: Expression<SqlBool>[] = []
+      if (userId) {
+        any.push(
+          eb(
+            'p.id',
+            'in',
+            eb
+              .selectFrom('proposal_steps as rs')
+              .select('rs.proposal_id')
+              .where('rs.org_id', '=', orgId)
+              .where('rs.responsible_user_id', '=', userId),
+          ),
+        )
+      }
+      if (projectManagerIds.length > 0) any.push(eb('p.project_manager_id', 'in', [...projectManagerIds]))
+      const mine = any.length > 0 ? eb.or(any) : sql<SqlBool>`false`
+      return f.assignedToMe === 'true' ? mine : eb.not(mine)
     })
   }
   if (f.q) {
@@ -244,6 +269,7 @@ export async function updateStep(
     delivery_date?: string | null
     completed_date?: string | null
     comment?: string | null
+    responsible_user_id?: string | null
     updated_at: Date
   },
 ) {

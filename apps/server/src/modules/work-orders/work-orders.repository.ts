@@ -198,6 +198,8 @@ export type WorkOrderFilter = TWorkOrderListQuery & {
   uncounted: readonly string[]
   today: string
   closed: readonly string[]
+  /** with `assignedToMe`: the caller (null for the system) and the project managers linked to them */
+  assignee: { userId: string | null; projectManagerIds: readonly string[] }
 }
 
 /**
@@ -278,6 +280,29 @@ export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFi
       .where('w.status', 'not in', [...f.closed])
       .where(end, '>=', f.today)
       .where(end, '<=', addDays(f.today, f.dueWithinDays))
+  }
+  if (f.assignedToMe) {
+    // a step assigned to the caller (partial index on the responsible), or a project manager linked to them
+    const { userId, projectManagerIds } = f.assignee
+    q = q.where((eb) => {
+      const any: Expression<SqlBool>[] = []
+      if (userId) {
+        any.push(
+          eb(
+            'w.id',
+            'in',
+            eb
+              .selectFrom('work_order_steps as rs')
+              .select('rs.work_order_id')
+              .where('rs.org_id', '=', orgId)
+              .where('rs.responsible_user_id', '=', userId),
+          ),
+        )
+      }
+      if (projectManagerIds.length > 0) any.push(eb('w.project_manager_id', 'in', [...projectManagerIds]))
+      const mine = any.length > 0 ? eb.or(any) : sql<SqlBool>`false`
+      return f.assignedToMe === 'true' ? mine : eb.not(mine)
+    })
   }
   // the programmed window overlaps [from, to]
   if (f.from) q = q.where(sql<string>`coalesce(w.planned_end, w.planned_start)`, '>=', f.from)

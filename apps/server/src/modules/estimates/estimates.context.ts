@@ -1,0 +1,113 @@
+/**
+ * What every estimates use case shares (docs/estimates.md): the database and clock, the family of a work order,
+ * an estimate of the organization, the family's billing settings, the audit row, and the estimate as the API
+ * answers it (estimate-view.ts).
+ */
+import type { TEstimateSettings, TRetentionSetting } from '@faena/contracts'
+import { sql } from 'kysely'
+import { isSystemActor, type Actor } from '../../platform/access'
+import { writeAudit, type AuditChange } from '../../platform/audit/audit'
+import type { Db, Executor } from '../../platform/db/executor'
+import { AppError } from '../../platform/errors'
+import { Dec } from '../../platform/money/money'
+import { findOrganizationById } from '../../platform/tenancy/organizations'
+import { getWorkOrderRef, type WorkOrderRef } from '../work-orders'
+import * as repo from './estimates.repository'
+
+export type EstimatesDeps = { db: Db; clock: () => Date }
+
+export const STATUS_NAMES: Record<string, string> = {
+  draft: 'borrador',
+  in_review: 'en revisión',
+  submitted: 'enviada al cliente',
+  approved: 'aprobada',
+  cancelled: 'cancelada',
+}
+
+export function createEstimatesContext(deps: EstimatesDeps) {
+  const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
+
+  /** The initial work order of a family (404 for another organization's, 400 naming `workOrderId` for a reprogramming). */
+  async function loadInitial(ex: Executor, orgId: string, workOrderId: string): Promise<WorkOrderRef> {
+    const wo = await getWorkOrderRef(ex, orgId, workOrderId)
+    if (!wo) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
+    if (wo.type !== 'initial')
+      throw new AppError(
+        'VALIDATION',
+        'Las estimaciones son de la familia: usa la orden de trabajo inicial, no una reprogramación',
+        [{ path: 'workOrderId', message: 'Debe ser la orden de trabajo inicial' }],
+      )
+    return wo
+  }
+
+  /** An estimate of the organization (404 otherwise); `forUpdate` locks it for the transaction. */
+  async function loadEstimate(ex: Executor, orgId: string, id: string, forUpdate = false) {
+    const row = await repo.getEstimate(ex, orgId, id, { forUpdate })
+    if (!row) throw new AppError('NOT_FOUND', 'Estimación no encontrada')
+    return row
+  }
+
+  /** Serializes the writes that decide which cells a family's estimates bill. */
+  const lockFamily = async (trx: Executor, familyId: string) => {
+    await sql`select pg_advisory_xact_lock(hashtext(${`estimates:${familyId}`}))`.execute(trx)
+  }
+
+  /** The family's settings, or the defaults (IVA of the organization, else 16 %; no advance; one month). */
+  async function settingsOf(ex: Executor, orgId: string, familyId: string): Promise<TEstimateSettings> {
+    const s = await repo.getSettings(ex, orgId, familyId)
+    if (s)
+      return {
+        workOrderId: familyId,
+        isDefault: false,
+        ivaPercent: s.iva_percent,
+        advanceMxn: s.advance_mxn,
+        advanceUsd: s.advance_usd,
+        amortizationPercent: s.amortization_percent,
+        retentions: s.retentions as TRetentionSetting[],
+        maxPeriodMonths: s.max_period_months,
+      }
+    const org = await findOrganizationById(ex, orgId)
+    const orgRate = new Dec(org?.taxRate ?? '0')
+    return {
+      workOrderId: familyId,
+      isDefault: true,
+      ivaPercent: orgRate.greaterThan(0) ? orgRate.times(100).toFixed() : '16',
+      advanceMxn: '0',
+      advanceUsd: '0',
+      amortizationPercent: '0',
+      retentions: [],
+      maxPeriodMonths: 1,
+    }
+  }
+
+  const audit = (
+    trx: Executor,
+    actor: Actor,
+    estimate: { id: string; number: number; familyId: string },
+    action: string,
+    changes: AuditChange[],
+    data: Record<string, unknown> = {},
+  ) =>
+    writeAudit(trx, actor, {
+      action: `estimate.${action}`,
+      module: 'estimates',
+      entityType: 'estimate',
+      entityId: estimate.id,
+      changes,
+      data: { number: estimate.number, workOrderId: estimate.familyId, ...data },
+    })
+
+  const refuseUnlessStatus = (row: repo.EstimateRow, ...statuses: string[]) => {
+    if (!statuses.includes(row.status))
+      throw new AppError(
+        'INVALID_STATE',
+        `La estimación ${row.number} está ${STATUS_NAMES[row.status] ?? row.status}; esta acción necesita ${statuses
+          .map((s) => STATUS_NAMES[s] ?? s)
+          .join(' o ')}`,
+        { status: row.status },
+      )
+  }
+
+  return { ...deps, userId, loadInitial, loadEstimate, lockFamily, settingsOf, audit, refuseUnlessStatus }
+}
+export type EstimatesContext = ReturnType<typeof createEstimatesContext>

@@ -1,0 +1,19 @@
+import { createEstimateDraftUseCases } from './estimate-drafts.service'
+import { createEstimateReadUseCases } from './estimate-reads.service'
+import { createEstimateWorkflowUseCases } from './estimate-workflow.service'
+import { createEstimatesContext, type EstimatesDeps } from './estimates.context'
+
+/**
+ * The estimates service (docs/estimates.md): reads in estimate-reads.service.ts, preparing a draft (create,
+ * selection, adjustments, settings) in estimate-drafts.service.ts, the workflow in estimate-workflow.service.ts,
+ * over one shared context (estimates.context.ts).
+ */
+export function createEstimatesService(deps: EstimatesDeps) {
+  const ctx = createEstimatesContext(deps)
+  return {
+    ...createEstimateReadUseCases(ctx),
+    ...createEstimateDraftUseCases(ctx),
+    ...createEstimateWorkflowUseCases(ctx),
+  }
+}
+export type EstimatesService = ReturnType<typeof createEstimatesService>

@@ -1,0 +1,19 @@
+/** The estimates (estimaciones) module's only public entry (docs/estimates.md). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { EstimatesDeps } from './estimates.context'
+import { estimatesRoutes } from './estimates.routes'
+import { createEstimatesService } from './estimates.service'
+
+export type { EstimateTables } from './estimates.tables'
+export type { EstimatesDeps } from './estimates.context'
+export { createEstimatesService, type EstimatesService } from './estimates.service'
+
+export function createEstimatesModule(deps: EstimatesDeps) {
+  const service = createEstimatesService(deps)
+  /** register with `app.register(estimates.routes)` */
+  const routes: FastifyPluginAsyncZod = async (app) => {
+    await app.register(estimatesRoutes, { service })
+  }
+  return { service, routes }
+}
+export type EstimatesModule = ReturnType<typeof createEstimatesModule>
