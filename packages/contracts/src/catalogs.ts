@@ -59,10 +59,17 @@ export const ZClient = z.object({ ...base, name: z.string(), clientType: ZClient
 export const ZClientInput = z.object({ name, clientType: ZClientType, comment })
 export type TClient = z.infer<typeof ZClient>
 
-export const ZProjectManager = z.object({ ...base, name: z.string(), email: z.string().nullable() })
+/** `userId`: the user account of the organization this manager is (one manager per user), for "assigned to me" */
+export const ZProjectManager = z.object({
+  ...base,
+  name: z.string(),
+  email: z.string().nullable(),
+  userId: z.uuid().nullable(),
+})
 export const ZProjectManagerInput = z.object({
   name,
   email: z.email().max(254).nullable().optional(),
+  userId: z.uuid().nullable().optional(),
   comment,
 })
 export type TProjectManager = z.infer<typeof ZProjectManager>

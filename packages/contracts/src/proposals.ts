@@ -51,6 +51,8 @@ export const ZUpdateStepRequest = z
     deliveryDate: date.nullable(),
     completedDate: date.nullable(),
     comment: z.string().trim().max(5000).nullable(),
+    /** an active user of the organization who answers for the step; null clears it */
+    responsibleUserId: z.uuid().nullable(),
   })
   .partial()
 export type TUpdateStepRequest = z.infer<typeof ZUpdateStepRequest>
@@ -74,6 +76,10 @@ export const ZStepAttachment = z.object({
   createdAt: z.string(),
 })
 
+/** The user a step is assigned to. */
+export const ZStepResponsible = z.object({ id: z.uuid(), name: z.string() })
+export type TStepResponsible = z.infer<typeof ZStepResponsible>
+
 export type TProposalStep = {
   id: string
   templateId: string | null
@@ -84,6 +90,8 @@ export type TProposalStep = {
   deliveryDate: string | null
   completedDate: string | null
   comment: string | null
+  /** the user who answers for the step (name as stored now), or null */
+  responsibleUser: TStepResponsible | null
   overdue: boolean
   /** for a parent step: progress of its sub-steps (0–100); null without sub-steps */
   progress: number | null
@@ -101,6 +109,7 @@ export const ZProposalStep: z.ZodType<TProposalStep> = z.lazy(() =>
     deliveryDate: z.string().nullable(),
     completedDate: z.string().nullable(),
     comment: z.string().nullable(),
+    responsibleUser: ZStepResponsible.nullable(),
     overdue: z.boolean(),
     progress: z.number().int().nullable(),
     attachments: z.array(ZStepAttachment),
@@ -198,6 +207,8 @@ export const ZProposalListQuery = ZPagination.extend({
   deliveryFrom: date.optional(),
   deliveryTo: date.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** `true`: proposals with a step assigned to the caller, or whose project manager is linked to the caller */
+  assignedToMe: z.enum(['true', 'false']).optional(),
   /** admins only: list soft-deleted proposals instead of live ones */
   deleted: z.enum(['true', 'false']).optional(),
   sort: z.enum(PROPOSAL_SORTS).default('createdAt'),

@@ -37,3 +37,9 @@ export const ZUpdateUserRequest = z
   })
   .partial()
 export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>
+
+/** The active users of the caller's organization, by name: whom a step can be assigned to, whom a manager is. */
+export const ZUserOption = z.object({ id: z.uuid(), name: z.string() })
+export type TUserOption = z.infer<typeof ZUserOption>
+export const ZUserOptionList = z.object({ items: z.array(ZUserOption) })
+export type TUserOptionList = z.infer<typeof ZUserOptionList>

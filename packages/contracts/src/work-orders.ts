@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { ZClientType } from './catalogs'
 import { listOf, ZPagination } from './common'
-import { ZStepStatus } from './proposals'
+import { ZStepResponsible, ZStepStatus, type TStepResponsible } from './proposals'
 
 /**
  * Work orders (OT). An initial work order starts a family; each reprogramming is a new work order of that
@@ -195,6 +195,7 @@ export type TWorkOrderStep = {
   deliveryDate: string | null
   completedDate: string | null
   comment: string | null
+  responsibleUser: TStepResponsible | null
   overdue: boolean
   progress: number | null
   steps: TWorkOrderStep[]
@@ -210,6 +211,7 @@ export const ZWorkOrderStep: z.ZodType<TWorkOrderStep> = z.lazy(() =>
     deliveryDate: z.string().nullable(),
     completedDate: z.string().nullable(),
     comment: z.string().nullable(),
+    responsibleUser: ZStepResponsible.nullable(),
     overdue: z.boolean(),
     progress: z.number().int().nullable(),
     steps: z.array(ZWorkOrderStep),
@@ -258,6 +260,8 @@ export const ZWorkOrderListQuery = ZPagination.extend({
   overdue: z.enum(['true', 'false']).optional(),
   /** open work orders whose family ends between today and today + N days (not overdue) */
   dueWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+  /** `true`: work orders with a step assigned to the caller, or whose project manager is linked to the caller */
+  assignedToMe: z.enum(['true', 'false']).optional(),
   sort: z.enum(WORK_ORDER_SORTS).default('createdAt'),
   dir: z.enum(['asc', 'desc']).default('desc'),
 })

@@ -30,6 +30,8 @@ export type CatalogDef = {
   unique: { equal: readonly string[]; folded?: string; exact?: string; path: string; message: string }
   /** columns computed from the input (e.g. the normalized unit key) */
   derive?: (values: Record<string, unknown>) => Record<string, unknown>
+  /** a column linking a record to one active user of the organization, unique per organization */
+  userLink?: { column: string; path: string; constraint: string; message: string }
   exportColumns: readonly SheetColumn[]
   stepTemplates?: StepTemplateTable
 }
@@ -106,7 +108,7 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     entityType: 'project_manager',
     label: 'Responsable de proyecto',
     sheetName: 'Responsables',
-    fields: [nameField, { field: 'email', column: 'email' }],
+    fields: [nameField, { field: 'email', column: 'email' }, { field: 'userId', column: 'user_id' }],
     searchColumns: ['name', 'email'],
     sort: byName,
     unique: {
@@ -114,6 +116,12 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
       folded: 'name',
       path: 'name',
       message: 'Ya existe un responsable activo con ese nombre',
+    },
+    userLink: {
+      column: 'user_id',
+      path: 'userId',
+      constraint: 'project_managers_user_uq',
+      message: 'Ese usuario ya está vinculado a otro responsable de proyecto',
     },
     exportColumns: [
       { header: 'Nombre', key: 'name', width: 36 },

@@ -269,3 +269,28 @@ export async function countRows(db: Executor, table: CatalogTable, orgId: string
     .executeTakeFirstOrThrow()
   return Number(r.n)
 }
+
+/** The project managers of the organization linked to a user account (active or not: a link is a link). */
+export async function projectManagerIdsOfUser(db: Executor, orgId: string, userId: string) {
+  const rows = await db
+    .selectFrom('project_managers')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('user_id', '=', userId)
+    .execute()
+  return rows.map((r) => r.id)
+}
+
+/** Another record of the catalog (any state) whose `column` holds `value` (a one-per-organization link). */
+export async function findOtherWithValue(
+  db: Executor,
+  table: CatalogTable,
+  orgId: string,
+  column: string,
+  value: string,
+  excludeId: string | undefined,
+) {
+  let q = from(db, table).select('id').where('org_id', '=', orgId).where(sql.ref(column), '=', value)
+  if (excludeId) q = q.where('id', '!=', excludeId)
+  return q.executeTakeFirst()
+}

@@ -10,6 +10,7 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Db, Executor } from '../../platform/db/executor'
+import { findActiveUser } from '../../platform/auth/users.repository'
 import { AppError } from '../../platform/errors'
 import { writeWorkbook } from '../../platform/spreadsheet/spreadsheet'
 import { CATALOG_DEFS, type CatalogDef } from './catalog-defs'
@@ -76,6 +77,8 @@ const field = (path: string, message: string): TFieldError => ({ path, message }
 
 const isUniqueViolation = (err: unknown) =>
   typeof err === 'object' && err !== null && 'code' in err && err.code === '23505'
+const constraintOf = (err: unknown) =>
+  typeof err === 'object' && err !== null && 'constraint' in err ? err.constraint : undefined
 
 /** Other modules' read access to catalogs: only active records of the organization; missing ones are absent. */
 export async function getReferences(trx: Executor, orgId: string, ids: ReferenceIds): Promise<References> {
@@ -144,6 +147,27 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     }
   }
 
+  /** A user link (a project manager's account) names an active user of the organization, not linked elsewhere. */
+  async function checkUserLink(
+    trx: Executor,
+    def: CatalogDef,
+    orgId: string,
+    values: Record<string, unknown>,
+    excludeId?: string,
+  ) {
+    const link = def.userLink
+    const userId = link ? values[link.column] : undefined
+    if (!link || typeof userId !== 'string') return
+    if (!(await findActiveUser(trx, orgId, userId))) {
+      throw new AppError('VALIDATION', 'Datos no válidos', [
+        field(link.path, 'El usuario no existe en la organización o está inactivo'),
+      ])
+    }
+    if (await repo.findOtherWithValue(trx, def.table, orgId, link.column, userId, excludeId)) {
+      throw new AppError('CONFLICT', link.message, [field(link.path, link.message)])
+    }
+  }
+
   /** Sub-steps hang under an active main step of the same kind and client type; one level deep. */
   async function checkStepRules(
     trx: Executor,
@@ -196,6 +220,9 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     try {
       return await db.transaction().execute(fn)
     } catch (err) {
+      const link = def.userLink
+      if (isUniqueViolation(err) && link && constraintOf(err) === link.constraint)
+        throw new AppError('CONFLICT', link.message, [field(link.path, link.message)])
       if (isUniqueViolation(err))
         throw new AppError('CONFLICT', def.unique.message, [field(def.unique.path, def.unique.message)])
       throw err
@@ -255,6 +282,7 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     return inTransaction(def, async (trx) => {
       await checkStepRules(trx, def, actor.orgId, values)
       await assertUnique(trx, def, actor.orgId, values)
+      await checkUserLink(trx, def, actor.orgId, values)
       const row = await repo.insertRow(trx, def.table, {
         ...values,
         org_id: actor.orgId,
@@ -287,6 +315,7 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
       const merged = { ...before, ...changes }
       await checkStepRules(trx, def, actor.orgId, merged, before)
       if (before.active) await assertUnique(trx, def, actor.orgId, merged, id)
+      await checkUserLink(trx, def, actor.orgId, changes, id)
       const beforeRec = toRecord(def, before)
       if (Object.keys(changes).length === 0) return beforeRec as CatalogRecord<N>
       const after = await repo.updateRow(trx, def.table, actor.orgId, id, { ...changes, updated_at: clock() })
@@ -381,6 +410,7 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     exportRecords,
     // for other modules (they authorize their own use case)
     getReferences,
+    projectManagerIdsOfUser: repo.projectManagerIdsOfUser,
     listStepTemplates,
     findUnitByKey,
     normalizeUnitKey,

@@ -11,7 +11,11 @@ type Base = {
 }
 
 export type ClientsTable = Base & { name: string; client_type: string }
-export type ProjectManagersTable = Base & { name: string; email: string | null }
+export type ProjectManagersTable = Base & {
+  name: string
+  email: string | null
+  user_id: ColumnType<string | null, string | null | undefined, string | null>
+}
 export type TypesTable = Base & { name: string; level: string }
 export type StatusesTable = Base & { name: string; level: string }
 export type FrontsTable = Base & {

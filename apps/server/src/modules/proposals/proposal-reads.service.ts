@@ -64,9 +64,17 @@ export function createProposalReadUseCases(ctx: ProposalsContext) {
       today: day,
       clientIdsMatching,
       clientOrder,
+      assignee: await assigneeOf(actor, query),
     })
     const names = await namesFor(db, actor.orgId, rows)
     return { total, items: rows.map((r) => toSummary(r, r, names, day)) }
+  }
+
+  /** "Assigned to me": the caller, and the project managers of the catalog linked to their account. */
+  async function assigneeOf(actor: Actor, query: ListProposalsOptions) {
+    const userId = ctx.userId(actor)
+    if (!query.assignedToMe || !userId) return { userId, projectManagerIds: [] }
+    return { userId, projectManagerIds: await catalogs.projectManagerIdsOfUser(db, actor.orgId, userId) }
   }
 
   async function exportProposals(actor: Actor, query: ListProposalsOptions): Promise<Buffer> {

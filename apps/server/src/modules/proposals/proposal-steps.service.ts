@@ -4,17 +4,25 @@ import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { ENTITY, MODULE, type ProposalsContext } from './proposals.context'
 import * as repo from './proposals.repository'
-import { autoCompleteParents as walkParents, resolveStepPatch, STEP_FIELDS, stepSnapshot } from './step-rules'
+import { assignmentNotice, checkResponsibleUser } from './step-assignment'
+import {
+  autoCompleteParents as walkParents,
+  newlyAssignedUser,
+  resolveStepPatch,
+  STEP_FIELDS,
+  stepSnapshot,
+} from './step-rules'
 
 export type UpdateStepOptions = TUpdateStepRequest
 
 /** Editing a step, and the parent auto-completion it may trigger (rules in step-rules.ts; docs/proposals.md#steps). */
 export function createProposalStepUseCases(ctx: ProposalsContext) {
-  const { clock, inTransaction, readDetail, loadOpenProposal, loadStep } = ctx
+  const { clock, inTransaction, readDetail, loadOpenProposal, loadStep, notify } = ctx
 
   /**
    * Edits one step. Completing it stamps the completion date (today in the organization's time zone unless
    * given); leaving `completed` clears it. Then its parent completes by itself when all its sub-steps are done.
+   * A new responsible user (active, of the organization) is told in the bell, unless they assigned themselves.
    */
   async function updateStep(
     actor: Actor,
@@ -26,6 +34,7 @@ export function createProposalStepUseCases(ctx: ProposalsContext) {
     return inTransaction(actor, async (trx, day) => {
       const proposal = await loadOpenProposal(trx, actor, id)
       const before = await loadStep(trx, actor, id, stepId)
+      await checkResponsibleUser(trx, actor.orgId, patch)
       const values = resolveStepPatch(
         patch,
         { status: before.status as TStepStatus, keptCompletedDate: before.completed_date },
@@ -42,6 +51,21 @@ export function createProposalStepUseCases(ctx: ProposalsContext) {
           changes,
           data: { stepId, stepName: after.name },
         })
+        const assignee = newlyAssignedUser(patch, before.responsible_user_id)
+        if (assignee) {
+          await notify(
+            trx,
+            assignmentNotice(actor, assignee, {
+              kind: 'proposal',
+              recordId: id,
+              recordNumber: proposal.official_number,
+              description: proposal.description,
+              stepId,
+              stepName: after.name,
+              stepVersion: before.updated_at,
+            }),
+          )
+        }
         if (after.parent_id && after.status !== before.status)
           await autoCompleteParents(trx, actor, id, after.parent_id, after.id, day)
         return readDetail(

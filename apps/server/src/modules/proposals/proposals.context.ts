@@ -7,6 +7,8 @@ import type {
 } from '@faena/contracts'
 import { isSystemActor, type Actor } from '../../platform/access'
 import type { AuditService } from '../../platform/audit/audit.service'
+import { findUserNames } from '../../platform/auth/users.repository'
+import type { NotifyFn } from '../../platform/notifications'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError, validationError } from '../../platform/errors'
 import { createOrgToday } from '../../platform/tenancy/today'
@@ -51,6 +53,8 @@ export type CatalogsPort = {
     types: { id: string; name: string }[]
     projectManagers: { id: string; name: string }[]
   }>
+  /** the project managers of the organization linked to a user account ("assigned to me") */
+  projectManagerIdsOfUser(trx: Executor, orgId: string, userId: string): Promise<string[]>
 }
 
 export type FilesPort = { getFile(actor: Actor, id: string, trx?: Executor): Promise<TStoredFile> }
@@ -63,6 +67,8 @@ export type ProposalsServiceDeps = {
   timeZoneOf: (orgId: string) => Promise<string>
   /** a proposal's history: the audit entries of the record, with the names they mention */
   auditEntries: AuditService['readEntries']
+  /** in-app notifications, written in the transaction of the change (a step assigned to someone) */
+  notify: NotifyFn
 }
 
 export const MODULE = 'proposals'
@@ -91,6 +97,7 @@ export function createProposalsContext({
   files,
   timeZoneOf,
   auditEntries,
+  notify,
 }: ProposalsServiceDeps) {
   const today = createOrgToday(clock, timeZoneOf)
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
@@ -125,7 +132,11 @@ export function createProposalsContext({
       repo.listAttachments(trx, actor.orgId, row.id),
       namesFor(trx, actor.orgId, [row]),
     ])
-    const steps = buildProposalStepTree(stepRows, attachmentRows, day)
+    const responsibleIds = [...new Set(stepRows.flatMap((s) => s.responsible_user_id ?? []))]
+    const userNames = new Map(
+      (await findUserNames(trx, actor.orgId, responsibleIds)).map((u) => [u.id, u.name]),
+    )
+    const steps = buildProposalStepTree(stepRows, attachmentRows, day, userNames)
     const total = proposalProgress(steps)
     const status = row.status as TProposalStatus
     return {
@@ -194,6 +205,7 @@ export function createProposalsContext({
     catalogs,
     files,
     auditEntries,
+    notify,
     today,
     userId,
     inTransaction,

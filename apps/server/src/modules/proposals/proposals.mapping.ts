@@ -106,6 +106,7 @@ export function buildProposalStepTree(
   rows: repo.StepRow[],
   attachments: repo.AttachmentRow[],
   day: string,
+  userNames: ReadonlyMap<string, string>,
 ): TProposalStep[] {
   const byStep = new Map<string, TProposalStep['attachments']>()
   for (const a of attachments) {
@@ -113,5 +114,5 @@ export function buildProposalStepTree(
     list.push(toAttachment(a))
     byStep.set(a.step_id, list)
   }
-  return buildStepTree(rows, day, (r) => ({ attachments: byStep.get(r.id) ?? [] }))
+  return buildStepTree(rows, day, (r) => ({ attachments: byStep.get(r.id) ?? [] }), userNames)
 }

@@ -40,6 +40,7 @@ export type ProposalStepsTable = {
   delivery_date: NullableDate
   completed_date: NullableDate
   comment: string | null
+  responsible_user_id: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
   updated_at: Timestamp
 }

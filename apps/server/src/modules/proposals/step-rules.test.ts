@@ -3,6 +3,7 @@ import {
   autoCompleteParents,
   buildStepTree,
   copyStepTemplates,
+  newlyAssignedUser,
   resolveStepPatch,
   stepSnapshot,
   type StepRowFields,
@@ -18,6 +19,7 @@ const row = (over: Partial<StepRowFields> & { id: string }): StepRowFields => ({
   delivery_date: null,
   completed_date: null,
   comment: null,
+  responsible_user_id: null,
   ...over,
 })
 
@@ -108,14 +110,15 @@ describe('buildStepTree', () => {
         row({ id: 'p', delivery_date: '2026-03-01' }),
         row({ id: 'c1', parent_id: 'p', status: 'completed', completed_date: '2026-03-02' }),
         row({ id: 'c2', parent_id: 'p' }),
-        row({ id: 'q', status: 'completed', delivery_date: '2026-03-01' }),
+        row({ id: 'q', status: 'completed', delivery_date: '2026-03-01', responsible_user_id: 'u1' }),
       ],
       '2026-03-10',
       (r) => ({ tag: r.id.toUpperCase() }),
+      new Map([['u1', 'Ana']]),
     )
-    expect(tree.map((n) => [n.id, n.overdue, n.progress, n.tag])).toEqual([
-      ['p', true, 50, 'P'],
-      ['q', false, null, 'Q'],
+    expect(tree.map((n) => [n.id, n.overdue, n.progress, n.tag, n.responsibleUser])).toEqual([
+      ['p', true, 50, 'P', null],
+      ['q', false, null, 'Q', { id: 'u1', name: 'Ana' }],
     ])
     expect(tree[0]!.steps.map((n) => [n.id, n.progress])).toEqual([
       ['c1', null],
@@ -134,7 +137,32 @@ describe('stepSnapshot', () => {
       deliveryDate: null,
       completedDate: '2026-03-02',
       comment: 'c',
+      responsibleUserId: null,
     })
+  })
+})
+
+describe('responsible user', () => {
+  it('stores the responsible only when the patch names it (a user or null)', () => {
+    const current = { status: 'pending' as const, keptCompletedDate: null }
+    expect(resolveStepPatch({ responsibleUserId: 'u1' }, current, '2026-03-10').responsible_user_id).toBe(
+      'u1',
+    )
+    expect(resolveStepPatch({ responsibleUserId: null }, current, '2026-03-10')).toHaveProperty(
+      'responsible_user_id',
+      null,
+    )
+    expect(resolveStepPatch({ comment: 'x' }, current, '2026-03-10')).not.toHaveProperty(
+      'responsible_user_id',
+    )
+  })
+
+  it('announces an assignment only to a new responsible', () => {
+    expect(newlyAssignedUser({ responsibleUserId: 'u2' }, 'u1')).toBe('u2')
+    expect(newlyAssignedUser({ responsibleUserId: 'u2' }, null)).toBe('u2')
+    expect(newlyAssignedUser({ responsibleUserId: 'u1' }, 'u1')).toBeNull()
+    expect(newlyAssignedUser({ responsibleUserId: null }, 'u1')).toBeNull()
+    expect(newlyAssignedUser({}, 'u1')).toBeNull()
   })
 })
 

@@ -19,21 +19,46 @@ export type StepRowFields = {
   delivery_date: string | null
   completed_date: string | null
   comment: string | null
+  responsible_user_id: string | null
 }
 
-/** The audited step fields, by their API names. */
-export const STEP_FIELDS = ['status', 'startDate', 'deliveryDate', 'completedDate', 'comment'] as const
+/** The audited step fields, by their API names (the history names the responsible user through the users). */
+export const STEP_FIELDS = [
+  'status',
+  'startDate',
+  'deliveryDate',
+  'completedDate',
+  'comment',
+  'responsibleUserId',
+] as const
 
 /** The audited fields of a step row. */
 export const stepSnapshot = (
-  r: Pick<StepRowFields, 'status' | 'start_date' | 'delivery_date' | 'completed_date' | 'comment'>,
+  r: Pick<
+    StepRowFields,
+    'status' | 'start_date' | 'delivery_date' | 'completed_date' | 'comment' | 'responsible_user_id'
+  >,
 ) => ({
   status: r.status,
   startDate: r.start_date,
   deliveryDate: r.delivery_date,
   completedDate: r.completed_date,
   comment: r.comment,
+  responsibleUserId: r.responsible_user_id,
 })
+
+/**
+ * The user a step edit assigns the step to, when it assigns it to someone new: not when the patch leaves the
+ * responsible alone, clears it, or names the one already there. The caller notifies that user (unless it is
+ * the caller).
+ */
+export function newlyAssignedUser(
+  patch: Pick<TUpdateStepRequest, 'responsibleUserId'>,
+  before: string | null,
+): string | null {
+  const next = patch.responsibleUserId
+  return next && next !== before ? next : null
+}
 
 /** The column values of a step edit (without `updated_at`). */
 export type StepPatchValues = {
@@ -42,6 +67,7 @@ export type StepPatchValues = {
   start_date?: string | null
   delivery_date?: string | null
   comment?: string | null
+  responsible_user_id?: string | null
 }
 
 /**
@@ -78,6 +104,7 @@ export function resolveStepPatch(
     ...(patch.startDate !== undefined ? { start_date: patch.startDate } : {}),
     ...(patch.deliveryDate !== undefined ? { delivery_date: patch.deliveryDate } : {}),
     ...(patch.comment !== undefined ? { comment: patch.comment || null } : {}),
+    ...(patch.responsibleUserId !== undefined ? { responsible_user_id: patch.responsibleUserId } : {}),
   }
 }
 
@@ -110,15 +137,20 @@ export type StepTreeNode<E extends object> = {
   deliveryDate: string | null
   completedDate: string | null
   comment: string | null
+  responsibleUser: { id: string; name: string } | null
   overdue: boolean
   progress: number | null
 } & E & { steps: StepTreeNode<E>[] }
 
-/** Flat step rows → the tree (sub-steps under their parent), with overdue and the parents' own progress. */
+/**
+ * Flat step rows → the tree (sub-steps under their parent), with overdue, the parents' own progress and the
+ * responsible users' names (`userNames`: id → name).
+ */
 export function buildStepTree<E extends object>(
   rows: readonly StepRowFields[],
   today: string,
   extra: (row: StepRowFields) => E,
+  userNames: ReadonlyMap<string, string>,
 ): StepTreeNode<E>[] {
   const nodes = new Map<string, StepTreeNode<E>>()
   for (const r of rows) {
@@ -133,6 +165,9 @@ export function buildStepTree<E extends object>(
       deliveryDate: r.delivery_date,
       completedDate: r.completed_date,
       comment: r.comment,
+      responsibleUser: r.responsible_user_id
+        ? { id: r.responsible_user_id, name: userNames.get(r.responsible_user_id) ?? '' }
+        : null,
       overdue: isStepOverdue({ status, deliveryDate: r.delivery_date }, today),
       progress: null,
       ...extra(r),

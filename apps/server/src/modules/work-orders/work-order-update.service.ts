@@ -1,22 +1,14 @@
-import type {
-  TStepStatus,
-  TUpdateStepRequest,
-  TUpdateWorkOrderRequest,
-  TWorkOrderDetail,
-  TWorkOrderStatus,
-} from '@faena/contracts'
+import type { TUpdateWorkOrderRequest, TWorkOrderDetail, TWorkOrderStatus } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
-import { AppError } from '../../platform/errors'
-import { autoCompleteParents, resolveStepPatch, STEP_FIELDS, stepSnapshot } from '../proposals'
 import { actualEndAfter, reasonRequired } from './work-order-rules'
 import { AUDIT_FIELDS, ENTITY, MODULE, snapshot } from './work-orders.records'
 import * as repo from './work-orders.repository'
 import type { WorkOrdersContext } from './work-orders.context'
 
 /**
- * Changing a work order: its fields and status (reason, real end, audit) and its steps
- * (docs/work-orders.md#statuses, docs/work-orders.md#steps-and-progress).
+ * Changing a work order: its fields and status (reason, real end, audit) (docs/work-orders.md#statuses); its
+ * steps are in work-order-steps.service.ts.
  */
 export function createWorkOrderUpdateUseCases(ctx: WorkOrdersContext) {
   const { clock, inTransaction, readDetail, loadVisible, checkRefs, checkNumberFree, statusReasonError } = ctx
@@ -132,79 +124,5 @@ export function createWorkOrderUpdateUseCases(ctx: WorkOrdersContext) {
     })
   }
 
-  /**
-   * Edits one step, as proposal steps: completing it stamps the completion date (today unless given), leaving
-   * `completed` clears it; then open parents complete by themselves when all their sub-steps are done.
-   * Steps of a cancelled work order do not change.
-   */
-  async function updateStep(
-    actor: Actor,
-    id: string,
-    stepId: string,
-    patch: TUpdateStepRequest,
-  ): Promise<TWorkOrderDetail> {
-    requireAccess(actor, 'workOrder.update')
-    return inTransaction(actor, async (trx, day) => {
-      const order = await loadVisible(trx, actor, id, { forUpdate: true })
-      if (order.status === 'cancelled') {
-        throw new AppError('INVALID_STATE', 'La OT está cancelada; sus pasos ya no cambian', {
-          status: order.status,
-        })
-      }
-      const before = await repo.findStep(trx, actor.orgId, id, stepId)
-      if (!before) throw new AppError('NOT_FOUND', 'Paso no encontrado')
-      const values = resolveStepPatch(
-        patch,
-        {
-          status: before.status as TStepStatus,
-          keptCompletedDate: before.status === 'completed' ? before.completed_date : null,
-        },
-        day,
-      )
-      const after = await repo.updateStep(trx, actor.orgId, stepId, { ...values, updated_at: clock() })
-      const changes = diffFields(stepSnapshot(before), stepSnapshot(after), STEP_FIELDS)
-      if (changes.length === 0) return readDetail(trx, actor, order, day)
-      await writeAudit(trx, actor, {
-        action: 'work_order.step_updated',
-        module: MODULE,
-        entityType: ENTITY,
-        entityId: id,
-        changes,
-        data: { stepId, stepName: after.name },
-      })
-      await autoCompleteParents(after.status !== before.status ? after.parent_id : null, {
-        loadStep: (parentId) => repo.findStep(trx, actor.orgId, id, parentId),
-        subStepStatuses: async (parentId) =>
-          (await repo.listSubStepStatuses(trx, actor.orgId, parentId)) as TStepStatus[],
-        complete: async (parent) => {
-          const done = await repo.updateStep(trx, actor.orgId, parent.id, {
-            status: 'completed',
-            completed_date: day,
-            updated_at: clock(),
-          })
-          await writeAudit(trx, actor, {
-            action: 'work_order.step_auto_completed',
-            module: MODULE,
-            entityType: ENTITY,
-            entityId: id,
-            changes: diffFields(stepSnapshot(parent), stepSnapshot(done), STEP_FIELDS),
-            data: {
-              stepId: parent.id,
-              stepName: parent.name,
-              triggeredBy: stepId,
-              reason: 'all sub-steps done',
-            },
-          })
-          return done
-        },
-      })
-      const touched = await repo.updateWorkOrder(trx, actor.orgId, id, { updated_at: clock() })
-      return readDetail(trx, actor, touched, day)
-    })
-  }
-
-  return {
-    updateWorkOrder,
-    updateStep,
-  }
+  return { updateWorkOrder }
 }

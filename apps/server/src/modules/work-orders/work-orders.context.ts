@@ -12,7 +12,9 @@ import type {
 } from '@faena/contracts'
 import { DEFAULT_WORK_ORDER_DUE_THRESHOLDS, ZWorkOrderDueThresholds } from '@faena/contracts'
 import { isSystemActor, type Actor } from '../../platform/access'
+import { findUserNames } from '../../platform/auth/users.repository'
 import type { Db, Executor } from '../../platform/db/executor'
+import type { NotifyFn } from '../../platform/notifications'
 import { AppError, validationError } from '../../platform/errors'
 import { getNames as getCatalogNames, getReferences, type CatalogNames } from '../catalogs'
 import {
@@ -52,6 +54,8 @@ export type WorkOrdersServiceDeps = {
   timeZoneOf: (orgId: string) => Promise<string>
   /** work-order-concepts' authorized volumes per family member (required: services.ts hands it over) */
   familyVolumes: FamilyVolumesPort
+  /** in-app notifications, written in the transaction of the change (a step assigned to someone) */
+  notify: NotifyFn
 }
 export const EXPORT_LIMIT = 50_000
 export const STEP_SETS = { done: DONE_STEP_STATUSES, uncounted: UNCOUNTED_STEP_STATUSES }
@@ -92,7 +96,13 @@ export type NewWorkOrder = Omit<TCreateWorkOrderRequest, 'clientId'> & {
  */
 export type WorkOrdersContext = ReturnType<typeof createWorkOrdersContext>
 
-export function createWorkOrdersContext({ db, clock, timeZoneOf, familyVolumes }: WorkOrdersServiceDeps) {
+export function createWorkOrdersContext({
+  db,
+  clock,
+  timeZoneOf,
+  familyVolumes,
+  notify,
+}: WorkOrdersServiceDeps) {
   const today = createOrgToday(clock, timeZoneOf)
 
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
@@ -219,7 +229,11 @@ export function createWorkOrdersContext({ db, clock, timeZoneOf, familyVolumes }
       repo.familyEnd(trx, actor.orgId, row.family_id),
       dueThresholds(trx, actor.orgId),
     ])
-    const steps: TWorkOrderStep[] = buildStepTree(stepRows, day, () => ({}))
+    const responsibleIds = [...new Set(stepRows.flatMap((s) => s.responsible_user_id ?? []))]
+    const userNames = new Map(
+      (await findUserNames(trx, actor.orgId, responsibleIds)).map((u) => [u.id, u.name]),
+    )
+    const steps: TWorkOrderStep[] = buildStepTree(stepRows, day, () => ({}), userNames)
     const counts = proposalProgressOf(stepRows.map((s) => s.status as TStepStatus))
     return {
       ...toSummary(row, counts, names, reprogrammings.get(row.id) ?? 0, day, { familyEnd, thresholds }),
@@ -315,6 +329,7 @@ export function createWorkOrdersContext({ db, clock, timeZoneOf, familyVolumes }
     db,
     clock,
     familyVolumes,
+    notify,
     today,
     userId,
     inTransaction,

@@ -7,6 +7,7 @@ import type {
   TWorkOrderSummary,
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
+import { projectManagerIdsOfUser } from '../catalogs'
 import { proposalProgressPercent } from '../proposals'
 import {
   CLOSED_WORK_ORDER_STATUSES,
@@ -19,6 +20,7 @@ import { importWorkOrderHistory } from './work-order-history-import'
 import type { Executor } from '../../platform/db/executor'
 import * as repo from './work-orders.repository'
 import { createWorkOrderCreateUseCases } from './work-order-create.service'
+import { createWorkOrderStepUseCases } from './work-order-steps.service'
 import { createWorkOrderUpdateUseCases } from './work-order-update.service'
 import {
   EXPORT_LIMIT,
@@ -46,6 +48,13 @@ export function createWorkOrdersService(deps: WorkOrdersServiceDeps) {
     return readDetail(db, actor, await loadVisible(db, actor, id), day)
   }
 
+  /** "Assigned to me": the caller, and the project managers of the catalog linked to their account. */
+  async function assigneeOf(actor: Actor, query: ListWorkOrdersOptions) {
+    const userId = ctx.userId(actor)
+    if (!query.assignedToMe || !userId) return { userId, projectManagerIds: [] }
+    return { userId, projectManagerIds: await projectManagerIdsOfUser(db, actor.orgId, userId) }
+  }
+
   async function listWorkOrders(
     actor: Actor,
     query: ListWorkOrdersOptions,
@@ -57,6 +66,7 @@ export function createWorkOrdersService(deps: WorkOrdersServiceDeps) {
       ...STEP_SETS,
       today: day,
       closed: CLOSED_WORK_ORDER_STATUSES,
+      assignee: await assigneeOf(actor, query),
     })
     const [names, reprogrammings, thresholds] = await Promise.all([
       namesFor(db, actor.orgId, rows),
@@ -153,6 +163,7 @@ export function createWorkOrdersService(deps: WorkOrdersServiceDeps) {
     getFamily,
     ...createWorkOrderCreateUseCases(ctx),
     ...createWorkOrderUpdateUseCases(ctx),
+    ...createWorkOrderStepUseCases(ctx),
     importHistory,
   }
 }

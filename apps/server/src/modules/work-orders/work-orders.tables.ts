@@ -56,6 +56,7 @@ export type WorkOrderStepsTable = {
   delivery_date: NullableDate
   completed_date: NullableDate
   comment: string | null
+  responsible_user_id: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
   updated_at: Timestamp
 }

@@ -63,3 +63,26 @@ export async function findUserNames(db: Executor, orgId: string, ids: readonly s
     .where('id', 'in', [...ids])
     .execute()
 }
+
+/** The active users of the organization by name (whom a step can be assigned to). */
+export async function listActiveUserOptions(db: Executor, orgId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name'])
+    .where('org_id', '=', orgId)
+    .where('active', '=', true)
+    .orderBy('name')
+    .orderBy('id')
+    .execute()
+}
+
+/** An active user of the organization, or undefined (another organization's, inactive or unknown). */
+export async function findActiveUser(db: Executor, orgId: string, id: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'locale'])
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .where('active', '=', true)
+    .executeTakeFirst()
+}

@@ -1,4 +1,11 @@
-import type { TCreateUserRequest, TRole, TUpdateUserRequest, TUser, TUserListQuery } from '@faena/contracts'
+import type {
+  TCreateUserRequest,
+  TRole,
+  TUpdateUserRequest,
+  TUser,
+  TUserListQuery,
+  TUserOptionList,
+} from '@faena/contracts'
 import { requireAccess, type Actor } from '../access'
 import { diffFields, writeAudit } from '../audit/audit'
 import type { Db, Executor } from '../db/executor'
@@ -108,5 +115,10 @@ export function createUsersService({ db, clock }: { db: Db; clock: () => Date })
     })
   }
 
-  return { listUsers, createUser, updateUser }
+  /** The organization's active users by name, for any signed-in user (names only: whom to assign a step to). */
+  async function listActiveUsers(actor: Actor): Promise<TUserOptionList> {
+    return { items: await repo.listActiveUserOptions(db, actor.orgId) }
+  }
+
+  return { listUsers, createUser, updateUser, listActiveUsers }
 }

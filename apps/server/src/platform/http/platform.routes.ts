@@ -14,6 +14,7 @@ import {
   ZUpdateUserRequest,
   ZUser,
   ZUserList,
+  ZUserOptionList,
   ZUserListQuery,
 } from '@faena/contracts'
 import type { AuditService } from '../audit/audit.service'
@@ -143,6 +144,14 @@ export const platformRoutes: FastifyPluginAsyncZod<PlatformRoutesDeps> = async (
       schema: { tags: ['users'], querystring: ZUserListQuery, response: { 200: ZUserList } },
     },
     async (req) => users.listUsers(actorOf(req), req.query),
+  )
+  app.get(
+    '/api/v1/users/active',
+    {
+      config: { permission: 'session' },
+      schema: { tags: ['users'], response: { 200: ZUserOptionList } },
+    },
+    async (req) => users.listActiveUsers(actorOf(req)),
   )
   app.post(
     '/api/v1/users',

@@ -14,6 +14,7 @@ import {
   PageHeader,
   SearchInput,
   StatusBadge,
+  activeUsersQuery,
   type Column,
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
@@ -178,6 +179,9 @@ const CatalogTable = ({ name, search, setSearch, manage, onOpen, onCreate }: Lis
     offset,
   }
   const list = useQuery(catalogListQuery(name, params))
+  // project managers show the user account they are linked to, by name
+  const users = useQuery({ ...activeUsersQuery(), enabled: name === 'project-managers' })
+  const userNames = new Map((users.data?.items ?? []).map((u) => [u.id, u.name]))
   const filtered = !!(search.q || (ui.filter && search[ui.filter.param]))
 
   const classifierLabel = (v: unknown) => {
@@ -213,12 +217,23 @@ const CatalogTable = ({ name, search, setSearch, manage, onOpen, onCreate }: Lis
       cell: (r) => <span className="cell-strong">{text(r.name)}</span>,
     })
   }
-  if (name === 'project-managers')
+  if (name === 'project-managers') {
     columns.push({
       key: 'email',
       header: t('fields.email'),
       cell: (r) => text(r.email) || <span className="muted">—</span>,
     })
+    columns.push({
+      key: 'userId',
+      header: t('fields.userId'),
+      cell: (r) =>
+        typeof r.userId === 'string' ? (
+          (userNames.get(r.userId) ?? <span className="muted">{t('form.userInactive')}</span>)
+        ) : (
+          <span className="muted">—</span>
+        ),
+    })
+  }
   if (ui.classifier) {
     const c = ui.classifier
     columns.push({

@@ -9,6 +9,7 @@ export type FieldKind =
   | { field: 'siteKinds'; type: 'checkboxes'; options: readonly string[]; labels: 'siteKinds' }
   | { field: 'position'; type: 'number' }
   | { field: 'parentId'; type: 'parent' }
+  | { field: 'userId'; type: 'user' }
 
 export type CatalogFilter =
   | { param: 'clientType'; options: readonly string[]; labels: 'clientTypes' }
@@ -50,7 +51,7 @@ export const CATALOG_UI: Record<TCatalogName, CatalogUi> = {
   },
   'project-managers': {
     group: 'general',
-    form: [name, { field: 'email', type: 'text' }],
+    form: [name, { field: 'email', type: 'text' }, { field: 'userId', type: 'user' }],
     titleField: 'name',
   },
   types: {

@@ -52,6 +52,7 @@ const es = {
       'Pasos que recibe cada OT nueva según el tipo de cliente, con sus sub-pasos.',
   },
   fields: {
+    userId: 'Cuenta de usuario',
     name: 'Nombre',
     clientType: 'Tipo de cliente',
     email: 'Correo electrónico',
@@ -69,6 +70,7 @@ const es = {
     number: 'N.º',
   },
   hints: {
+    userId: 'La cuenta de usuario de este responsable: «Asignado a mí» le muestra entonces sus PTE y OT.',
     unitKey: 'Como aparece en los archivos de Excel, p. ej. HOM/DÍA.',
     parentId: 'Déjalo en «Paso principal» o elige el paso del que depende (un solo nivel).',
     position: 'Posición dentro de su nivel (1, 2, 3…).',
@@ -118,6 +120,8 @@ const es = {
     orphan: 'Sub-paso de un paso que no se muestra',
   },
   form: {
+    noUser: 'Sin cuenta de usuario',
+    userInactive: '(usuario inactivo)',
     editTitle: 'Editar {{what}}',
     created: '«{{name}}» creado',
     saved: 'Cambios guardados',
@@ -202,6 +206,7 @@ const es = {
     catalogs: { demo_seeded: 'Cargó los catálogos de demostración' },
   },
   auditFields: {
+    userId: 'Cuenta de usuario',
     name: 'Nombre',
     clientType: 'Tipo de cliente',
     email: 'Correo',
@@ -269,6 +274,7 @@ const en: TranslationShape<typeof es> = {
       'Steps every new work order receives for its client type, with their sub-steps.',
   },
   fields: {
+    userId: 'User account',
     name: 'Name',
     clientType: 'Client type',
     email: 'Email',
@@ -286,6 +292,7 @@ const en: TranslationShape<typeof es> = {
     number: 'No.',
   },
   hints: {
+    userId: 'The user account of this manager: “Assigned to me” then lists their proposals and work orders.',
     unitKey: 'As it appears in Excel files, e.g. HOM/DÍA.',
     parentId: 'Leave “Main step” or choose the step it belongs to (one level only).',
     position: 'Position within its level (1, 2, 3…).',
@@ -335,6 +342,8 @@ const en: TranslationShape<typeof es> = {
     orphan: 'Sub-step of a step not shown',
   },
   form: {
+    noUser: 'No user account',
+    userInactive: '(inactive user)',
     editTitle: 'Edit {{what}}',
     created: '“{{name}}” created',
     saved: 'Changes saved',
@@ -419,6 +428,7 @@ const en: TranslationShape<typeof es> = {
     catalogs: { demo_seeded: 'Loaded the demo catalogs' },
   },
   auditFields: {
+    userId: 'User account',
     name: 'Name',
     clientType: 'Client type',
     email: 'Email',

@@ -11,6 +11,7 @@ import {
   FormField,
   useToast,
   UnsavedChangesGuard,
+  UserSelect,
 } from '../../platform/components'
 import { errorMessage, errorReference } from '../../platform/errors'
 import { useCan } from '../../platform/session'
@@ -358,6 +359,20 @@ const FieldInput = ({
       )
     case 'parent':
       return <ParentSelect name={name} form={form} label={label} error={error} selfId={selfId} />
+    case 'user':
+      return (
+        <FormField label={label} error={error} hint={t('hints.userId')}>
+          {(p) => (
+            <UserSelect
+              {...p}
+              className="input"
+              value={typeof value === 'string' ? { id: value, name: t('form.userInactive') } : null}
+              emptyLabel={t('form.noUser')}
+              onChange={(userId) => form.set(f.field, userId)}
+            />
+          )}
+        </FormField>
+      )
   }
 }
 

@@ -20,8 +20,9 @@ const BASE = '/api/v1/proposals'
 export type ProposalListResult = { items: TProposalSummary[]; total: number }
 
 /** What the list sends: every filter optional, booleans as the strings the API expects. */
-export type ProposalListParams = Partial<Omit<TProposalListQuery, 'overdue' | 'deleted'>> & {
+export type ProposalListParams = Partial<Omit<TProposalListQuery, 'overdue' | 'deleted' | 'assignedToMe'>> & {
   overdue?: 'true' | 'false' | undefined
+  assignedToMe?: 'true' | undefined
   deleted?: 'true' | undefined
 }
 

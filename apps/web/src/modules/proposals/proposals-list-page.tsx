@@ -43,6 +43,7 @@ const FILTER_KEYS = [
   'deliveryFrom',
   'deliveryTo',
   'overdue',
+  'assignedToMe',
   'deleted',
 ] as const
 
@@ -59,6 +60,7 @@ const toParams = (s: ProposalsSearch): ProposalListParams => ({
   deliveryFrom: s.deliveryFrom,
   deliveryTo: s.deliveryTo,
   overdue: s.overdue ? 'true' : undefined,
+  assignedToMe: s.assignedToMe ? 'true' : undefined,
   deleted: s.deleted ? 'true' : undefined,
   sort: s.sort,
   dir: s.dir,
@@ -346,6 +348,14 @@ export const ProposalsListPage = () => {
                 onChange={(e) => setSearch({ overdue: e.target.checked || undefined })}
               />
               {t('list.overdue')}
+            </label>
+            <label className="pte-toggle">
+              <input
+                type="checkbox"
+                checked={search.assignedToMe === true}
+                onChange={(e) => setSearch({ assignedToMe: e.target.checked || undefined })}
+              />
+              {t('list.assignedToMe')}
             </label>
             {can('proposal.readDeleted') ? (
               <label className="pte-toggle">

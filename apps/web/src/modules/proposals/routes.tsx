@@ -25,6 +25,7 @@ export const ZProposalsSearch = z.object({
   deliveryFrom: isoDate,
   deliveryTo: isoDate,
   overdue: flag,
+  assignedToMe: flag,
   deleted: flag,
   sort: searchParam(z.enum(PROPOSAL_SORTS)),
   dir: searchParam(z.enum(['asc', 'desc'])),

@@ -11,7 +11,7 @@ import {
   type TStepStatus,
   type TUpdateStepRequest,
 } from '@faena/contracts'
-import { CommitDateInput, StatusBadge } from '../../platform/components'
+import { CommitDateInput, StatusBadge, UserSelect } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
 import { useUpdateStep } from './api'
@@ -211,6 +211,19 @@ const StepRow = ({
             <StatusBadge tone={STEP_STATUS_TONE[step.status]}>{t(`stepStatus.${step.status}`)}</StatusBadge>
           )}
         </td>
+        <td className="pte-step__responsible">
+          {canEdit ? (
+            <UserSelect
+              className="input input--sm"
+              aria-label={t('steps.responsibleOf', { name })}
+              value={step.responsibleUser}
+              emptyLabel={t('steps.unassigned')}
+              onChange={(userId) => send({ responsibleUserId: userId })}
+            />
+          ) : (
+            <span>{step.responsibleUser?.name ?? '—'}</span>
+          )}
+        </td>
         <td>{dateCell('startDate', 'steps.startOf')}</td>
         <td>{dateCell('deliveryDate', 'steps.deliveryOf')}</td>
         <td>{dateCell('completedDate', 'steps.completedOf')}</td>
@@ -280,7 +293,7 @@ export const StepsTable = ({
   const { t } = useTranslation('proposals')
   const [open, setOpen] = useState<ReadonlySet<string>>(new Set())
   const rows = flattenSteps(steps)
-  const COLUMNS = 7
+  const COLUMNS = 8
 
   const toggle = (id: string) =>
     setOpen((prev) => {
@@ -301,6 +314,7 @@ export const StepsTable = ({
                 {t('steps.name')}
               </th>
               <th scope="col">{t('steps.status')}</th>
+              <th scope="col">{t('steps.responsible')}</th>
               <th scope="col">{t('steps.startDate')}</th>
               <th scope="col">{t('steps.deliveryDate')}</th>
               <th scope="col">{t('steps.completedDate')}</th>

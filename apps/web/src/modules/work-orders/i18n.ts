@@ -74,6 +74,7 @@ const es = {
     allTypes: 'Todas',
     dates: 'Periodo programado',
     family: 'Familia',
+    assignedToMe: 'Asignado a mí',
     clearFamily: 'Ver todas',
     familyBanner: 'Estás viendo la familia de la OT {{number}}.',
     empty: 'Todavía no hay órdenes de trabajo.',
@@ -172,6 +173,9 @@ const es = {
     completedDate: 'Terminado',
     comment: 'Comentario',
     statusOf: 'Estado del paso {{name}}',
+    responsible: 'Responsable',
+    responsibleOf: 'Responsable del paso {{name}}',
+    unassigned: 'Sin asignar',
     startOf: 'Inicio del paso {{name}}',
     deliveryOf: 'Entrega del paso {{name}}',
     completedOf: 'Terminación del paso {{name}}',
@@ -299,6 +303,7 @@ const es = {
     startDate: 'Fecha de inicio',
     deliveryDate: 'Fecha de entrega',
     completedDate: 'Fecha de terminación',
+    responsibleUserId: 'Responsable del paso',
   },
 }
 
@@ -370,6 +375,7 @@ const en: TranslationShape<typeof es> = {
     allTypes: 'All',
     dates: 'Programmed period',
     family: 'Family',
+    assignedToMe: 'Assigned to me',
     clearFamily: 'See all',
     familyBanner: 'You are looking at the family of work order {{number}}.',
     empty: 'There are no work orders yet.',
@@ -469,6 +475,9 @@ const en: TranslationShape<typeof es> = {
     completedDate: 'Completed',
     comment: 'Comment',
     statusOf: 'Status of step {{name}}',
+    responsible: 'Owner',
+    responsibleOf: 'Owner of step {{name}}',
+    unassigned: 'Unassigned',
     startOf: 'Start of step {{name}}',
     deliveryOf: 'Delivery of step {{name}}',
     completedOf: 'Completion of step {{name}}',
@@ -596,6 +605,7 @@ const en: TranslationShape<typeof es> = {
     startDate: 'Start date',
     deliveryDate: 'Delivery date',
     completedDate: 'Completion date',
+    responsibleUserId: 'Step owner',
   },
 }
 

@@ -35,6 +35,8 @@ export const ZWorkOrdersSearch = z.object({
         .pipe(z.number().max(3650)),
     ]),
   ),
+  /** `?assignedToMe=true` arrives as a boolean; the quoted string form is accepted too */
+  assignedToMe: searchParam(z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])),
   sort: searchParam(z.enum(WORK_ORDER_SORTS)),
   dir: searchParam(z.enum(['asc', 'desc'])),
   ...pageSearch,

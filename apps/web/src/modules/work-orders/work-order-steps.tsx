@@ -11,7 +11,7 @@ import {
   type TUpdateStepRequest,
   type TWorkOrderStep,
 } from '@faena/contracts'
-import { CommitDateInput, StatusBadge } from '../../platform/components'
+import { CommitDateInput, StatusBadge, UserSelect } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
 import { useUpdateStep } from './api'
@@ -134,6 +134,20 @@ const StepRow = ({ row, workOrderId, canEdit }: { row: Row; workOrderId: string;
           <StatusBadge tone={STEP_STATUS_TONE[step.status]}>{t(`stepStatus.${step.status}`)}</StatusBadge>
         )}
       </td>
+      <td className="ot-step__responsible">
+        {canEdit ? (
+          <UserSelect
+            className="input input--sm"
+            aria-label={t('steps.responsibleOf', { name })}
+            value={step.responsibleUser}
+            emptyLabel={t('steps.unassigned')}
+            disabled={update.isPending}
+            onChange={(userId) => send({ responsibleUserId: userId })}
+          />
+        ) : (
+          <span>{step.responsibleUser?.name ?? '—'}</span>
+        )}
+      </td>
       <td>{dateCell('startDate', 'steps.startOf')}</td>
       <td>{dateCell('deliveryDate', 'steps.deliveryOf')}</td>
       <td>{dateCell('completedDate', 'steps.completedOf')}</td>
@@ -182,6 +196,7 @@ export const WorkOrderSteps = ({
             <tr>
               <th scope="col">{t('steps.name')}</th>
               <th scope="col">{t('steps.status')}</th>
+              <th scope="col">{t('steps.responsible')}</th>
               <th scope="col">{t('steps.startDate')}</th>
               <th scope="col">{t('steps.deliveryDate')}</th>
               <th scope="col">{t('steps.completedDate')}</th>

@@ -45,6 +45,7 @@ const FILTER_KEYS = [
   'from',
   'to',
   'due',
+  'assignedToMe',
 ] as const
 
 /** The due filter's choices: overdue, or due within N days. */
@@ -66,6 +67,7 @@ const toParams = (s: WorkOrdersSearch): WorkOrderListParams =>
     to: s.to,
     overdue: s.due === 'overdue' ? 'true' : undefined,
     dueWithinDays: typeof s.due === 'number' ? s.due : undefined,
+    assignedToMe: s.assignedToMe ? 'true' : undefined,
     sort: s.sort,
     dir: s.dir,
   })
@@ -392,6 +394,14 @@ export const WorkOrdersListPage = () => {
             onFromChange={(v) => setSearch({ from: v })}
             onToChange={(v) => setSearch({ to: v })}
           />
+          <label className="ot-toggle">
+            <input
+              type="checkbox"
+              checked={search.assignedToMe === true}
+              onChange={(e) => setSearch({ assignedToMe: e.target.checked || undefined })}
+            />
+            {t('list.assignedToMe')}
+          </label>
         </FilterBar>
         {search.familyId ? (
           <FamilyBanner familyId={search.familyId} onClear={() => setSearch({ familyId: undefined })} />

@@ -33,3 +33,4 @@ export {
   useUnsavedChanges,
   type UnsavedChanges,
 } from './unsaved-changes'
+export { UserSelect, activeUsersQuery, type UserSelectProps } from './user-select'
