@@ -15,6 +15,7 @@ import type { Database } from './platform/db/create-db'
 import type { Config } from './platform/config'
 import type { FileStore } from './platform/files/file-store'
 import { jobsRoutes, type JobsOptions } from './platform/jobs'
+import { feedsRoutes } from './platform/feeds'
 import { mailRoutes } from './platform/mail'
 import { notificationsRoutes } from './platform/notifications'
 import { backupRoutes, listenForBackupRequests, type BackupSettings } from './platform/backup'
@@ -166,7 +167,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     staticCSP: true,
     uiConfig: { docExpansion: 'list' },
   })
-  registerAuthHook(app, auth, { secureCookies: config.secureCookies })
+  registerAuthHook(app, auth, {
+    secureCookies: config.secureCookies,
+    authenticateFeedToken: services.feeds.authenticate,
+  })
 
   await app.register(platformRoutes, {
     auth,
@@ -180,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobsRoutes, { jobs })
   await app.register(notificationsRoutes, { notifications })
   await app.register(mailRoutes, { mail: services.mail })
+  await app.register(feedsRoutes, { feeds: services.feeds })
   await app.register(backupRoutes, { backups })
 
   // Business modules, one registration each.

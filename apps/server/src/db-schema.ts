@@ -13,6 +13,7 @@ import type { RentalBillingTables } from './modules/rental-billing'
 import type { SearchTables } from './modules/search'
 import type { PlatformTables } from './platform/db/tables'
 import type { JobTables } from './platform/jobs'
+import type { FeedTables } from './platform/feeds'
 import type { MailTables } from './platform/mail'
 import type { NotificationTables } from './platform/notifications'
 
@@ -24,6 +25,7 @@ export type DB = PlatformTables &
   JobTables &
   NotificationTables &
   MailTables &
+  FeedTables &
   CatalogTables &
   ConceptTables &
   ProposalTables &

@@ -7,8 +7,12 @@ import { createConceptsModule } from './modules/concepts'
 import { createEstimatesModule } from './modules/estimates'
 import { createInsightsModule } from './modules/insights'
 import { createProductionModule, productionReferenceSources } from './modules/production'
-import { createProposalsService } from './modules/proposals'
-import { createRentalBillingModule, rentalBillingReferenceSources } from './modules/rental-billing'
+import { createProposalsService, proposalsFeed } from './modules/proposals'
+import {
+  billingSheetsFeed,
+  createRentalBillingModule,
+  rentalBillingReferenceSources,
+} from './modules/rental-billing'
 import {
   closeDraftDocuments,
   createRentalDocumentsModule,
@@ -27,7 +31,7 @@ import {
 import { createSchedulesModule } from './modules/schedules'
 import { createSearchModule, searchReferenceSource } from './modules/search'
 import { createWorkOrderConceptsModule, familyAuthorizedVolumes } from './modules/work-order-concepts'
-import { createWorkOrdersService } from './modules/work-orders'
+import { createWorkOrdersService, workOrdersFeed } from './modules/work-orders'
 import { platformReferenceSources } from './platform/audit/audit-references'
 import { createAuditService } from './platform/audit/audit.service'
 import { createAuthService } from './platform/auth/auth.service'
@@ -37,6 +41,7 @@ import type { Database } from './platform/db/create-db'
 import type { FileStore } from './platform/files/file-store'
 import { createFilesService } from './platform/files/files.service'
 import { createJobsService, type JobsOptions } from './platform/jobs'
+import { createFeedsService } from './platform/feeds'
 import { createMailService } from './platform/mail'
 import { createNotificationsService } from './platform/notifications'
 import { createSecretBox } from './platform/secret-box'
@@ -125,20 +130,20 @@ export function buildServices(deps: ServicesDeps) {
     timeZoneOf,
     catalogs: { ...catalogs.service, getNames: getCatalogNames },
     auditEntries: audit.readEntries,
+    notify: notifications.notify,
   })
   const concepts = createConceptsModule({ db, clock, catalogs: catalogs.service })
   const workOrders = createWorkOrdersService({
     db,
     clock,
-    notify: notifications.notify,
     timeZoneOf,
     familyVolumes: familyAuthorizedVolumes,
+    notify: notifications.notify,
   })
   const workOrderConcepts = createWorkOrderConceptsModule({ db, clock, files })
   const schedules = createSchedulesModule({ db, clock, files, timeZoneOf })
   // daily status and production per site (docs/production.md): reads work orders and their Anexo C
   const production = createProductionModule({
-    notify: notifications.notify,
     db,
     clock,
     files,
@@ -153,6 +158,12 @@ export function buildServices(deps: ServicesDeps) {
   // dashboards: read the other modules through their index.ts (docs/insights.md)
   // dashboards and the weekly digest (e-mailed through the mail platform)
   const insights = createInsightsModule({ db, clock, timeZoneOf, mail })
+  // read-only feeds for BI tools, read with tokens (docs/feeds.md): each module gives its datasets
+  const feeds = createFeedsService({
+    db,
+    clock,
+    datasets: [proposalsFeed, workOrdersFeed, billingSheetsFeed],
+  })
 
   // rental line: billing first (it reads projects and documents), then the modules it guards
   const rentalBilling = createRentalBillingModule({
@@ -207,6 +218,7 @@ export function buildServices(deps: ServicesDeps) {
     rentalDocuments,
     search,
     insights,
+    feeds,
   }
 }
 export type Services = ReturnType<typeof buildServices>

@@ -134,6 +134,15 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     ids['/api/v1/notifications/:id'] = n.id
   }
 
+  // a BI feed token of the offshore admin (docs/feeds.md)
+  if (t.app.registeredRoutes.some((r) => r.url === '/api/v1/admin/api-tokens/:id')) {
+    const created = await helpersFor(admin).post('/api/v1/admin/api-tokens', {
+      name: 'Muestra',
+      datasets: ['proposals'],
+    })
+    ids['/api/v1/admin/api-tokens/:id'] = created.apiToken.id
+  }
+
   // Rental modules: records of demo-rental, one sample file per module.
   const moduleBodies: Record<string, object | undefined> = {}
   for (const mod of [rentalDocumentSamples, rentalProjectSamples, rentalBillingSamples]) {
@@ -159,7 +168,7 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     homeOrg,
     fill(url) {
       let out = url
-      const m = /^(\/api\/v1\/(?:catalogs\/[a-z-]+|rental\/[a-z-]+|[a-z-]+))\/:id/.exec(url)
+      const m = /^(\/api\/v1\/(?:catalogs\/[a-z-]+|rental\/[a-z-]+|admin\/[a-z-]+|[a-z-]+))\/:id/.exec(url)
       if (m) {
         const id = ids[`${m[1]}/:id`]
         if (!id) throw new Error(`no sample id for ${url}: add one in test/samples.ts`)

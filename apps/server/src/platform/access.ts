@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'mail.configure',
   /** e-mail a report (the sending runs as a job as the requester) */
   'mail.send',
+  /** tokens of the read-only BI feeds (docs/feeds.md): admins */
+  'apiToken.manage',
   'file.upload',
   'file.read',
   'catalog.read',

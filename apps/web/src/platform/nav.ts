@@ -170,6 +170,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'mail.configure',
     hint: 'home.digestHint',
   },
+  {
+    to: '/admin/feeds',
+    label: 'nav.feeds',
+    icon: 'key',
+    permission: 'apiToken.manage',
+    hint: 'home.feedsHint',
+  },
 ]
 
 export const visibleNavItems = (has: (permission: string) => boolean, linesOfBusiness?: readonly string[]) =>

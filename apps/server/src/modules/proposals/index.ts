@@ -36,3 +36,4 @@ export {
   type PlaceholderProposals,
 } from './proposal-refs'
 export { countStepDocumentsByManager } from './proposals.repository'
+export { proposalsFeed } from './proposals-feed'

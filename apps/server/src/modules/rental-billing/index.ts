@@ -80,3 +80,4 @@ export function createRentalBillingModule(
   return { service, routes, hooks }
 }
 export type RentalBillingModule = ReturnType<typeof createRentalBillingModule>
+export { billingSheetsFeed } from './billing-sheets-feed'

@@ -15,3 +15,4 @@ export {
   type WorkOrderRef,
 } from './work-order-refs'
 export { countStepProgressByManager } from './work-orders.repository'
+export { workOrdersFeed } from './work-orders-feed'

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { can, type Actor, type Permission } from '../access'
 import { SESSION_IDLE_MS, type AuthService, type RequestMeta } from '../auth/auth.service'
 import { AppError } from '../errors'
+import type { FeedCaller } from '../feeds/feeds.service'
 import { isApiPath, routeNotFound } from './error-handler'
 
 export const SESSION_COOKIE = 'faena_session'
@@ -13,15 +14,18 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | undefined
     sessionToken: string | undefined
+    /** on feed routes: the token that reads (docs/feeds.md) */
+    feedCaller: FeedCaller | undefined
   }
   interface FastifyContextConfig {
     /** routes that answer without a session (login, health, docs) */
     public?: boolean
     /**
-     * What the caller needs: a permission of the static map, or 'session' for any signed-in user.
+     * What the caller needs: a permission of the static map, 'session' for any signed-in user, or 'feed' for
+     * the BI feeds, read with a token (`Authorization: Bearer …`) and never with a session.
      * Checked here before the body is even read, and again by the service (defence in depth).
      */
-    permission?: Permission | 'session'
+    permission?: Permission | 'session' | 'feed'
   }
 }
 
@@ -37,9 +41,14 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor
 }
 
-export function registerAuthHook(app: FastifyInstance, auth: AuthService, opts: { secureCookies: boolean }) {
+export function registerAuthHook(
+  app: FastifyInstance,
+  auth: AuthService,
+  opts: { secureCookies: boolean; authenticateFeedToken: (bearer: string) => Promise<FeedCaller | null> },
+) {
   app.decorateRequest('actor', undefined)
   app.decorateRequest('sessionToken', undefined)
+  app.decorateRequest('feedCaller', undefined)
   app.addHook('onRequest', async (req, reply) => {
     if (!isApiPath(req.url)) return
     // An /api path that no API route declares is a 404 for everyone, even when the web app's
@@ -55,8 +64,24 @@ export function registerAuthHook(app: FastifyInstance, auth: AuthService, opts: 
       if (session?.renewedUntil) setSessionCookie(reply, token, opts.secureCookies, SESSION_IDLE_MS)
     }
     if (req.routeOptions.config?.public) return
-    if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Inicia sesión para continuar')
     const permission = req.routeOptions.config?.permission
+    if (permission === 'feed') {
+      const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
+      if (!bearer) {
+        // a signed-in browser is not a BI tool: feeds are read with a token only
+        if (req.actor)
+          throw new AppError(
+            'FORBIDDEN',
+            'Los feeds se leen con un token de acceso (Authorization: Bearer …)',
+          )
+        throw new AppError('UNAUTHENTICATED', 'Falta el token de acceso (Authorization: Bearer …)')
+      }
+      req.feedCaller = (await opts.authenticateFeedToken(bearer)) ?? undefined
+      if (!req.feedCaller)
+        throw new AppError('UNAUTHENTICATED', 'El token de acceso no es válido o fue revocado')
+      return
+    }
+    if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Inicia sesión para continuar')
     if (!permission) throw new AppError('FORBIDDEN', 'Ruta sin permiso declarado')
     if (permission !== 'session' && !can(req.actor, permission)) {
       throw new AppError('FORBIDDEN', 'No tienes permiso para esta acción', { permission })

@@ -1,12 +1,14 @@
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
 import { backupsEn, backupsEs } from './backups-i18n'
 import { digestEn, digestEs } from './digest-i18n'
+import { feedsEn, feedsEs } from './feeds-i18n'
 import { mailEn, mailEs } from './mail-i18n'
 
 const es = {
   backups: backupsEs,
   mail: mailEs,
   digest: digestEs,
+  feeds: feedsEs,
   users: {
     title: 'Usuarios',
     subtitle: 'Cuentas de tu organización, su rol y su acceso.',
@@ -55,6 +57,7 @@ const en: TranslationShape<typeof es> = {
   backups: backupsEn,
   mail: mailEn,
   digest: digestEn,
+  feeds: feedsEn,
   users: {
     title: 'Users',
     subtitle: 'Accounts of your organization, their role and access.',

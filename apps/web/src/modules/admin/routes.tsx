@@ -45,4 +45,10 @@ export const routes = (parent: AppRoute) =>
       beforeLoad: requirePermission('mail.configure'),
       component: lazyPage('admin', () => import('./digest-page'), 'DigestPage'),
     }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/admin/feeds',
+      beforeLoad: requirePermission('apiToken.manage'),
+      component: lazyPage('admin', () => import('./feeds-page'), 'FeedsPage'),
+    }),
   ] as const

@@ -26,6 +26,7 @@ import * as m0029 from './0029_mail'
 import * as m0030 from './0030_weekly_digest'
 import * as m0031 from './0031_step_responsible_users'
 import * as m0032 from './0032_estimates'
+import * as m0033 from './0033_api_tokens'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number after the
@@ -59,6 +60,7 @@ export const migrations: Record<string, Migration> = {
   '0028_production_speed_and_concept_additions': m0028,
   '0029_mail': m0029,
   '0030_weekly_digest': m0030,
-  '0032_estimates': m0032,
   '0031_step_responsible_users': m0031,
+  '0032_estimates': m0032,
+  '0033_api_tokens': m0033,
 }
