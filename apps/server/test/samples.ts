@@ -1,6 +1,7 @@
 import type { RegisteredRoute } from '../src/app'
 import type { TestApp } from './harness'
 import { conceptSamples } from './samples-concepts'
+import { estimateSamples } from './samples-estimates'
 import { jobSamples } from './samples-jobs'
 import { productionSamples } from './samples-production'
 import { rentalBillingSamples } from './samples-rental-billing'
@@ -159,6 +160,7 @@ export async function createSamples(t: TestApp): Promise<Samples> {
   for (const more of [
     await workOrderPlanSamples(helpersFor(admin), ids),
     await productionSamples(t, helpersFor(admin), ids),
+    await estimateSamples(helpersFor(admin), ids),
   ]) {
     Object.assign(ids, more.ids)
     Object.assign(moduleBodies, more.bodies)
