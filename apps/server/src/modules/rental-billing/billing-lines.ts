@@ -15,7 +15,7 @@ import {
   toMoneyString,
   type Dec as Decimal,
 } from './billing-decimal'
-import { normaliseRates, rateIndexOn, rateOn, type RateEntry } from './rate-history'
+import { normaliseRates, rateIndexOn, type RateEntry } from './rate-history'
 
 /**
  * The lines of a rental billing sheet (planilla) — pure; the service calls it inside its transaction with
@@ -275,16 +275,32 @@ export function rentalRuns(
   allowed: readonly string[],
   group: readonly RentalAssignmentInput[],
 ): { assignmentId: string; rate: Decimal; window: string[] }[] {
-  const ordered = [...group].sort((a, b) => (representativeAssignment([a, b]) === a ? -1 : 1))
+  // each assignment's window and rates, parsed once (the loop below runs once per date)
+  const prepared = [...group]
+    .sort((a, b) => (representativeAssignment([a, b]) === a ? -1 : 1))
+    .map((a) => ({
+      id: a.id,
+      start: a.operationStart,
+      end: departure(a),
+      rates: normaliseRates(a.rates, a.dailyRate).map((r) => ({
+        from: r.from,
+        rate: parseAmount(r.dailyRate, `rental ${a.id} dailyRate`),
+      })),
+    }))
   const runs: { assignmentId: string; rate: Decimal; window: string[] }[] = []
+  let last: { entry: unknown; run: (typeof runs)[number] } | undefined
   for (const d of allowed) {
-    const a =
-      ordered.find((x) => x.operationStart <= d && (departure(x) === null || d <= departure(x)!)) ??
-      ordered[0]!
-    const rate = parseAmount(rateOn(a.rates, a.dailyRate, d), `rental ${a.id} dailyRate`)
-    const last = runs[runs.length - 1]
-    if (last && last.rate.eq(rate)) last.window.push(d)
-    else runs.push({ assignmentId: a.id, rate, window: [d] })
+    const a = prepared.find((x) => x.start <= d && (x.end === null || d <= x.end)) ?? prepared[0]!
+    let entry = a.rates[0]!
+    for (const r of a.rates) if (r.from !== null && r.from <= d) entry = r
+    if (last && (last.entry === entry || last.run.rate.eq(entry.rate))) {
+      last.run.window.push(d)
+      last.entry = entry
+    } else {
+      const run = { assignmentId: a.id, rate: entry.rate, window: [d] }
+      runs.push(run)
+      last = { entry, run }
+    }
   }
   return runs
 }
