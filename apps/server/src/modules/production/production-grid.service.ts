@@ -77,7 +77,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     )
     const [programme, entries, sums, blocked, version, rate] = await Promise.all([
       listPlannedVolumes(db, orgId, [...sourceOf.keys()], firstDay(q.month), lastDay(q.month)),
-      grepo.listEntries(db, orgId, initial.id, q.siteId, firstDay(q.month), lastDay(q.month)),
+      grepo.listGridEntries(db, orgId, initial.id, q.siteId, firstDay(q.month), lastDay(q.month)),
       grepo.familySums(db, orgId, initial.familyId, firstDay(q.month), lastDay(q.month), {
         workOrderId: initial.id,
         siteId: q.siteId,
@@ -90,12 +90,13 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     for (const p of programme)
       if (concepts.get(p.conceptId)?.sourceWorkOrderId === sourceOf.get(p.importId))
         planned.set(key(p.conceptId, p.day), p.volume)
-    const mine = new Map<string, grepo.EntryRow>()
+    const mine = new Map<string, { volume: string; excess: boolean; reason: string | null }>()
     const other = new Map<string, string>()
-    for (const e of entries) {
-      if (e.time_type === q.timeType) mine.set(key(e.concept_id, e.day), e)
-      else other.set(key(e.concept_id, e.day), e.volume)
-    }
+    for (const e of entries)
+      for (const [day, volume, excess, reason] of e.cells) {
+        if (e.time_type === q.timeType) mine.set(key(e.concept_id, day), { volume, excess, reason })
+        else other.set(key(e.concept_id, day), volume)
+      }
     const days = monthDays(q.month)
     let authMxn = new Dec(0)
     let authUsd = new Dec(0)
@@ -123,8 +124,8 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
           volume: e ? e.volume : ZERO,
           otherVolume: other.get(k) ?? ZERO,
           planned: planned.get(k) ?? ZERO,
-          excess: e?.is_excess ?? false,
-          excessReason: e?.excess_reason ?? null,
+          excess: e?.excess ?? false,
+          excessReason: e?.reason ?? null,
           blocked: blocked.has(d),
         }
       })
