@@ -160,7 +160,9 @@ export function createRentalProjectsContext({ db, clock, timeZoneOf, hooks }: Re
     const span = window.end ? `del ${window.start} al ${window.end}` : `desde el ${window.start}`
     throw new AppError(
       'CONFLICT',
-      `El servicio ${a.equipment_code ?? ''} quedaría operando ${span}, pero lo atendieron las cadenas de custodia ${list.join(', ')}, que dejarían de facturarse; anula esas cadenas o cambia su fecha primero`,
+      outside.length === 1
+        ? `El servicio ${a.equipment_code ?? ''} quedaría operando ${span}, pero lo atendió la cadena de custodia ${list[0]}, que dejaría de facturarse; anula esa cadena o cambia su fecha primero`
+        : `El servicio ${a.equipment_code ?? ''} quedaría operando ${span}, pero lo atendieron las cadenas de custodia ${list.join(', ')}, que dejarían de facturarse; anula esas cadenas o cambia su fecha primero`,
       {
         reason: 'chainsOutsideWindow',
         assignmentId: a.id,
