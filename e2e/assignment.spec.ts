@@ -61,11 +61,9 @@ test('a manager assigns a PTE step to the supervisor, who is told in the bell an
   const bell = supervisor.getByRole('button', { name: /^Notificaciones: \d+ sin leer$/ })
   await expect(bell).toBeVisible()
   await bell.click()
-  const notice = supervisor
-    .getByRole('region', { name: 'Notificaciones' })
-    .getByRole('button', {
-      name: new RegExp(`Te asignaron el paso «${stepName}» de la PTE ${officialNumber}`),
-    })
+  const notice = supervisor.getByRole('region', { name: 'Notificaciones' }).getByRole('button', {
+    name: new RegExp(`Te asignaron el paso «${stepName}» de la PTE ${officialNumber}`),
+  })
   await supervisor.screenshot({ path: '/tmp/assignment-bell.png' })
   await notice.click()
   await expect(supervisor).toHaveURL(new RegExp(`/proposals/${proposal.id}$`))
@@ -95,4 +93,64 @@ test('a manager assigns a PTE step to the supervisor, who is told in the bell an
 
   expect(problems).toEqual([])
   expect(supervisorProblems).toEqual([])
+})
+
+test('a project manager linked to a user account: the user finds its work orders as assigned to them', async ({
+  page,
+  browser,
+}) => {
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+  const stamp = Date.now()
+  const managerName = `Gerente Vinculado ${stamp}`
+
+  // The catalogs screen links a new project manager to the operator's account.
+  await page.goto('/catalogs/project-managers')
+  await page.getByRole('button', { name: 'Nuevo responsable' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Nombre').fill(managerName)
+  await dialog.getByLabel('Cuenta de usuario').selectOption({ label: 'Operación (demo)' })
+  await page.screenshot({ path: '/tmp/assignment-catalog.png' })
+  await dialog.getByRole('button', { name: 'Crear' }).click()
+  await expect(page.getByText(`«${managerName}» creado`)).toBeVisible()
+  await expect(page.getByRole('row', { name: new RegExp(managerName) })).toContainText('Operación (demo)')
+
+  // A work order of that manager, and one of its steps assigned to the supervisor on the steps tab.
+  const managers = await (await page.request.get(`/api/v1/catalogs/project-managers?q=${stamp}`)).json()
+  const clients = await (
+    await page.request.get('/api/v1/catalogs/clients?clientType=CONTRATO&limit=1')
+  ).json()
+  const number = `OT-ASG-${stamp}`
+  const created = await page.request.post('/api/v1/work-orders', {
+    data: {
+      number,
+      description: 'OT del gerente vinculado',
+      clientId: clients.items[0].id,
+      projectManagerId: managers.items[0].id,
+      plannedStart: isoDay(0),
+      plannedEnd: isoDay(20),
+    },
+  })
+  expect(created.status()).toBe(201)
+  const workOrder = (await created.json()) as { id: string; steps: { name: string }[] }
+  await page.goto(`/work-orders/${workOrder.id}?tab=steps`)
+  const stepName = workOrder.steps[0]!.name
+  const responsible = page.getByLabel(`Responsable del paso ${stepName}`, { exact: true })
+  await responsible.selectOption({ label: 'Supervisión (demo)' })
+  await expect(responsible.locator('option:checked')).toHaveText('Supervisión (demo)')
+  await page.screenshot({ path: '/tmp/assignment-work-order.png' })
+
+  // The operator: "Asignado a mí" on the work orders lists it (their manager record), kept in the URL.
+  const operator = await browser.newPage()
+  await login(operator, 'operator@offshore.test')
+  await operator
+    .getByRole('navigation', { name: 'Navegación principal' })
+    .getByRole('link', { name: 'Órdenes de trabajo' })
+    .click()
+  await operator.getByRole('checkbox', { name: 'Asignado a mí' }).check()
+  await expect(operator).toHaveURL(/assignedToMe=true/)
+  await expect(operator.getByRole('cell', { name: number })).toBeVisible()
+  await operator.close()
+
+  expect(problems).toEqual([])
 })

@@ -124,6 +124,7 @@ describe('the users a step can be assigned to', () => {
     expect(ids).not.toContain(user.inactive)
     expect(ids).not.toContain(user.rental)
     expect(Object.keys(list.items[0]).sort()).toEqual(['id', 'name'])
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/users/active' })).statusCode).toBe(401)
   })
 })
 
@@ -203,6 +204,11 @@ describe.each([
     const bad = await patch(stepUrl(2), { responsibleUserId: 'no-es-un-id' })
     expect(bad.status).toBe(400)
     expect(JSON.stringify(bad.body.error.details)).toContain('responsibleUserId')
+  })
+
+  it('a role without the update permission cannot assign (403)', async () => {
+    const res = await patch(stepUrl(2), { responsibleUserId: user.viewer }, viewer)
+    expect(res.status).toBe(403)
   })
 
   it('another organization cannot reach the step (404)', async () => {

@@ -102,7 +102,8 @@ export const emptyValues = (
 ): Record<string, unknown> => {
   const v: Record<string, unknown> = { comment: '' }
   for (const f of CATALOG_UI[name].form) {
-    if (f.type === 'text') v[f.field] = ''
+    // an e-mail is optional: empty is null (the schema refuses '')
+    if (f.type === 'text') v[f.field] = f.field === 'email' ? null : ''
     else if (f.type === 'select') v[f.field] = f.options[0]
     else if (f.type === 'checkboxes') v[f.field] = []
     else if (f.type === 'number') v[f.field] = 1
