@@ -110,6 +110,18 @@ test('a retirement over a liquidated month offers the first open day; a rate cha
   await page.screenshot({ path: '/tmp/faena-two-rates.png', fullPage: true })
   await send(api, 'post', `${R}/billing-sheets/${sheet.id}/liquidate`, {})
 
+  // Deleting the second unit, billed by that liquidated sheet, offers to retire it instead.
+  await page.goto(`/rental/projects/${project.id}`)
+  await page.getByTestId('delete-E2E-FZ-002').click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Eliminar' }).click()
+  const instead = page.getByTestId('assignment-change-choice')
+  await expect(instead).toContainText(sheet.seriesCode)
+  await page.screenshot({ path: '/tmp/faena-frozen-delete.png' })
+  await instead
+    .getByRole('button', { name: `Retirarla en su lugar (deja de facturarse desde el ${dmy(thisMonth)})` })
+    .click()
+  await expect(page.getByText('La asignación de E2E-FZ-002 se retiró el último día facturado')).toBeVisible()
+
   // This month's sheet cannot be liquidated until its period has ended.
   const current = await send(api, 'post', `${R}/billing-sheets`, {
     projectId: project.id,
