@@ -22,6 +22,7 @@ import * as catalogs from '../modules/catalogs'
 import * as concepts from '../modules/concepts'
 import * as insights from '../modules/insights'
 import * as production from '../modules/production'
+import * as estimates from '../modules/estimates'
 import * as proposals from '../modules/proposals'
 import * as rentalBilling from '../modules/rental-billing'
 import * as rentalProjects from '../modules/rental-projects'
@@ -43,6 +44,7 @@ export const namespaceLoaders = {
   concepts: concepts.loadI18n,
   insights: insights.loadI18n,
   production: production.loadI18n,
+  estimates: estimates.loadI18n,
   proposals: proposals.loadI18n,
   'rental-billing': rentalBilling.loadI18n,
   'rental-projects': rentalProjects.loadI18n,

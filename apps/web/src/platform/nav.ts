@@ -63,6 +63,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     lineOfBusiness: 'offshore',
   },
   {
+    to: '/estimates',
+    label: 'nav.estimates',
+    icon: 'billing',
+    permission: 'estimate.read',
+    lineOfBusiness: 'offshore',
+  },
+  {
     to: '/concepts',
     label: 'nav.concepts',
     icon: 'concepts',

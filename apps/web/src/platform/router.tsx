@@ -39,6 +39,7 @@ import * as catalogs from '../modules/catalogs'
 import * as concepts from '../modules/concepts'
 import * as insights from '../modules/insights'
 import * as production from '../modules/production'
+import * as estimates from '../modules/estimates'
 import * as proposals from '../modules/proposals'
 import * as rentalBilling from '../modules/rental-billing'
 import * as rentalProjects from '../modules/rental-projects'
@@ -65,6 +66,7 @@ const routeTree = rootRoute.addChildren([
     ...proposals.routes(appRoute),
     ...workOrders.routes(appRoute),
     ...production.routes(appRoute),
+    ...estimates.routes(appRoute),
     ...concepts.routes(appRoute),
     ...catalogs.routes(appRoute),
     ...rentalDocuments.routes(appRoute),

@@ -1,0 +1,292 @@
+import { useId, useState } from 'react'
+import { useQuery } from '@tanstack/react-query'
+import { Link, useNavigate, useSearch } from '@tanstack/react-router'
+import { useTranslation } from 'react-i18next'
+import {
+  ESTIMATE_STATUSES,
+  ESTIMATE_TYPES,
+  type TEstimateSummary,
+  type TEstimateType,
+} from '@faena/contracts'
+import {
+  Button,
+  DataTable,
+  Dialog,
+  Filter,
+  FilterBar,
+  FormError,
+  FormField,
+  Icon,
+  PageHeader,
+  useToast,
+  type Column,
+} from '../../platform/components'
+import { errorMessage } from '../../platform/errors'
+import { cleanSearch, pageOf } from '../../platform/list-search'
+import { useCan, useFormat } from '../../platform/session'
+import { estimateListQuery, familiesQuery, useCreateEstimate } from './api'
+import type { EstimatesSearch } from './routes'
+import { EstimateStatusBadge } from './ui'
+
+/** The estimates of the organization, filtered by work order and status, newest period first. */
+export const EstimatesListPage = () => {
+  const { t } = useTranslation(['estimates', 'platform'])
+  const fmt = useFormat()
+  const can = useCan()
+  const id = useId()
+  const search = useSearch({ from: '/app/estimates' })
+  const navigate = useNavigate({ from: '/estimates' })
+  const { limit, offset } = pageOf(search)
+  const list = useQuery(
+    estimateListQuery({ workOrderId: search.workOrderId, status: search.status, limit, offset }),
+  )
+  const families = useQuery(familiesQuery)
+  const [creating, setCreating] = useState(false)
+  const setSearch = (patch: Partial<EstimatesSearch>, resetPage = true) =>
+    void navigate({
+      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
+      replace: true,
+    })
+  const filtered = search.workOrderId !== undefined || search.status !== undefined
+
+  const columns: Column<TEstimateSummary>[] = [
+    {
+      key: 'name',
+      header: t('fields.number'),
+      width: '10rem',
+      cell: (e) => (
+        <Link
+          to="/estimates/$id"
+          params={{ id: e.id }}
+          className="cell-strong"
+          onClick={(ev) => ev.stopPropagation()}
+        >
+          {t('name', { number: e.number })}
+        </Link>
+      ),
+    },
+    { key: 'workOrder', header: t('fields.workOrder'), width: '10rem', cell: (e) => e.workOrderNumber },
+    { key: 'type', header: t('fields.type'), width: '10rem', cell: (e) => t(`type.${e.type}`) },
+    {
+      key: 'period',
+      header: t('fields.period'),
+      width: '13rem',
+      cell: (e) => `${fmt.date(e.periodStart)} – ${fmt.date(e.periodEnd)}`,
+    },
+    {
+      key: 'status',
+      header: t('fields.status'),
+      width: '10rem',
+      cell: (e) => <EstimateStatusBadge status={e.status} />,
+    },
+    {
+      key: 'netMxn',
+      header: t('fields.netMxn'),
+      align: 'end',
+      cell: (e) => (e.totals ? fmt.money(e.totals.netMxn, 'MXN') : '—'),
+    },
+    {
+      key: 'netUsd',
+      header: t('fields.netUsd'),
+      align: 'end',
+      cell: (e) => (e.totals ? fmt.money(e.totals.netUsd, 'USD') : '—'),
+    },
+  ]
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('title')}
+        subtitle={t('subtitle')}
+        actions={
+          can('estimate.manage') ? (
+            <Button variant="primary" onClick={() => setCreating(true)} data-testid="new-estimate">
+              <Icon name="plus" />
+              {t('newEstimate')}
+            </Button>
+          ) : null
+        }
+      />
+      <section className="card card--flush">
+        <FilterBar active={filtered} onClear={() => setSearch({ workOrderId: undefined, status: undefined })}>
+          <Filter label={t('fields.workOrder')} htmlFor={`${id}-wo`}>
+            <select
+              id={`${id}-wo`}
+              className="input"
+              value={search.workOrderId ?? ''}
+              onChange={(e) => setSearch({ workOrderId: e.target.value || undefined })}
+            >
+              <option value="">{t('fields.allWorkOrders')}</option>
+              {(families.data?.items ?? []).map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.number}
+                </option>
+              ))}
+            </select>
+          </Filter>
+          <Filter label={t('fields.status')} htmlFor={`${id}-status`}>
+            <select
+              id={`${id}-status`}
+              className="input"
+              value={search.status ?? ''}
+              onChange={(e) =>
+                setSearch({ status: (e.target.value || undefined) as EstimatesSearch['status'] })
+              }
+            >
+              <option value="">{t('fields.allStatuses')}</option>
+              {ESTIMATE_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </Filter>
+        </FilterBar>
+        <DataTable
+          caption={t('title')}
+          columns={columns}
+          rows={list.data?.items}
+          rowKey={(e) => e.id}
+          loading={list.isPending}
+          fetching={list.isFetching && !list.isPending}
+          error={list.error}
+          onRetry={() => void list.refetch()}
+          onRowClick={(e) => void navigate({ to: '/estimates/$id', params: { id: e.id } })}
+          empty={
+            <>
+              {t('empty')} {!filtered && can('estimate.manage') ? t('emptyHint') : null}
+            </>
+          }
+          emptyFiltered={filtered}
+          pagination={{
+            total: list.data?.total,
+            limit,
+            offset,
+            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
+            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
+          }}
+        />
+      </section>
+      {creating ? (
+        <CreateDialog
+          defaultWorkOrderId={search.workOrderId}
+          families={families.data?.items ?? []}
+          onClose={() => setCreating(false)}
+          onCreated={(newId) => void navigate({ to: '/estimates/$id', params: { id: newId } })}
+        />
+      ) : null}
+    </div>
+  )
+}
+
+const CreateDialog = ({
+  defaultWorkOrderId,
+  families,
+  onClose,
+  onCreated,
+}: {
+  defaultWorkOrderId: string | undefined
+  families: { id: string; number: string; description: string }[]
+  onClose: () => void
+  onCreated: (id: string) => void
+}) => {
+  const { t } = useTranslation(['estimates', 'platform'])
+  const toast = useToast()
+  const create = useCreateEstimate()
+  const [workOrderId, setWorkOrderId] = useState(defaultWorkOrderId ?? '')
+  const [periodStart, setPeriodStart] = useState('')
+  const [periodEnd, setPeriodEnd] = useState('')
+  const [type, setType] = useState<TEstimateType>('ordinary')
+  const [error, setError] = useState<string | null>(null)
+  const submit = () => {
+    if (!workOrderId) return setError(t('create.workOrderRequired'))
+    if (!periodStart || !periodEnd) return setError(t('create.datesRequired'))
+    setError(null)
+    create.mutate(
+      { workOrderId, periodStart, periodEnd, type },
+      {
+        onSuccess: (e) => {
+          toast.success(t('create.created', { number: e.number }))
+          onCreated(e.id)
+        },
+        onError: (e) => setError(errorMessage(e)),
+      },
+    )
+  }
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('create.title')}
+      onSubmit={submit}
+      footer={
+        <>
+          <Button type="button" onClick={onClose}>
+            {t('platform:actions.cancel')}
+          </Button>
+          <Button type="submit" variant="primary" disabled={create.isPending}>
+            {t('create.submit')}
+          </Button>
+        </>
+      }
+    >
+      <FormField label={t('fields.workOrder')} required>
+        {(c) => (
+          <select
+            {...c}
+            className="input"
+            value={workOrderId}
+            onChange={(e) => setWorkOrderId(e.target.value)}
+          >
+            <option value="" />
+            {families.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.number} — {w.description}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t('fields.type')}>
+        {(c) => (
+          <select
+            {...c}
+            className="input"
+            value={type}
+            onChange={(e) => setType(e.target.value as TEstimateType)}
+          >
+            {ESTIMATE_TYPES.map((x) => (
+              <option key={x} value={x}>
+                {t(`type.${x}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t('fields.periodStart')} required>
+        {(c) => (
+          <input
+            {...c}
+            type="date"
+            className="input"
+            value={periodStart}
+            onChange={(e) => setPeriodStart(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField label={t('fields.periodEnd')} required>
+        {(c) => (
+          <input
+            {...c}
+            type="date"
+            className="input"
+            value={periodEnd}
+            min={periodStart || undefined}
+            onChange={(e) => setPeriodEnd(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormError>{error}</FormError>
+    </Dialog>
+  )
+}
