@@ -108,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     faenaVersion: VERSION,
     secretKey: deps.secretKey,
     mailRetryDelaysMs: deps.mailRetryDelaysMs,
+    publicOrigin: config.publicOrigin,
   })
   const { auth, users, audit, files, jobs, backups, notifications } = services
   // Long work runs as jobs on pg-boss, started and stopped with the server (docs/jobs.md).

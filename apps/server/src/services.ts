@@ -66,6 +66,8 @@ export type ServicesDeps = {
   secretKey?: Buffer | null | undefined
   /** waits before the second, third… try of a failing SMTP server (docs/mail.md) */
   mailRetryDelaysMs?: readonly number[] | undefined
+  /** the app's public address (FAENA_PUBLIC_ORIGIN), for links in e-mails */
+  publicOrigin?: string | undefined
 }
 
 /**
@@ -98,8 +100,6 @@ export function buildServices(deps: ServicesDeps) {
     ],
   })
   const files = createFilesService({ db, store })
-  // in-app notifications: producers call `notifications.notify` in their own transaction
-  const notifications = createNotificationsService({ db, clock })
   // long work runs as jobs on pg-boss; the server starts and stops them (docs/jobs.md)
   const jobs = createJobsService({ database, store, clock, log, options: deps.jobs })
   // outgoing e-mail through each organization's SMTP server, sent by a job (docs/mail.md)
@@ -110,6 +110,14 @@ export function buildServices(deps: ServicesDeps) {
     files,
     secrets: deps.secretKey ? createSecretBox(deps.secretKey) : null,
     retryDelaysMs: deps.mailRetryDelaysMs,
+  })
+  // notifications: producers call `notifications.notify` in their own transaction; in the app, and by
+  // e-mail for those who asked (docs/platform.md#notifications)
+  const notifications = createNotificationsService({
+    db,
+    clock,
+    email: { isConfigured: mail.isConfigured, send: mail.sendNotification },
+    publicOrigin: deps.publicOrigin,
   })
   const backups = createBackupService({
     database,

@@ -64,10 +64,14 @@ const BAD_QUERIES = [
 ]
 
 async function send(method: string, url: string, payload?: unknown, raw?: string) {
+  // the BI feeds are read with a token, never a session (docs/feeds.md): send them what a BI tool sends
+  const auth = url.startsWith('/api/v1/feeds/')
+    ? { authorization: `Bearer ${samples.feedToken}` }
+    : { cookie }
   return t.app.inject({
     method: method as 'POST',
     url,
-    headers: { cookie, ...(raw !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { ...auth, ...(raw !== undefined ? { 'content-type': 'application/json' } : {}) },
     ...(raw !== undefined
       ? { payload: raw }
       : payload === undefined

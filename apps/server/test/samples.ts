@@ -20,6 +20,8 @@ export type Samples = {
   homeOrg: (url: string) => SampleOrg
   fill: (url: string, org?: SampleOrg) => string
   body: (route: RegisteredRoute) => object | undefined
+  /** a token of the offshore organization that reads every feed (docs/feeds.md) */
+  feedToken: string
 }
 
 /** What a module's sample file adds: ids by `<route prefix>/:id` (and `<route prefix> :param` for other params), and bodies by `METHOD url`. */
@@ -135,14 +137,15 @@ export async function createSamples(t: TestApp): Promise<Samples> {
     ids['/api/v1/notifications/:id'] = n.id
   }
 
-  // a BI feed token of the offshore admin (docs/feeds.md)
-  if (t.app.registeredRoutes.some((r) => r.url === '/api/v1/admin/api-tokens/:id')) {
-    const created = await helpersFor(admin).post('/api/v1/admin/api-tokens', {
-      name: 'Muestra',
-      datasets: ['proposals'],
-    })
-    ids['/api/v1/admin/api-tokens/:id'] = created.apiToken.id
+  // a BI feed token of the offshore admin that reads every dataset (docs/feeds.md)
+  const datasets = (await helpersFor(admin).get('/api/v1/admin/feed-datasets')) as {
+    items: { name: string }[]
   }
+  const feed = (await helpersFor(admin).post('/api/v1/admin/api-tokens', {
+    name: 'Muestra',
+    datasets: datasets.items.map((d) => d.name),
+  })) as { token: string; apiToken: { id: string } }
+  ids['/api/v1/admin/api-tokens/:id'] = feed.apiToken.id
 
   // Rental modules: records of demo-rental, one sample file per module.
   const moduleBodies: Record<string, object | undefined> = {}
@@ -168,6 +171,7 @@ export async function createSamples(t: TestApp): Promise<Samples> {
 
   return {
     homeOrg,
+    feedToken: feed.token,
     fill(url) {
       let out = url
       const m = /^(\/api\/v1\/(?:catalogs\/[a-z-]+|rental\/[a-z-]+|admin\/[a-z-]+|[a-z-]+))\/:id/.exec(url)

@@ -32,3 +32,23 @@ export const ZNotificationListQuery = ZPagination.extend({
 export type TNotificationListQuery = z.infer<typeof ZNotificationListQuery>
 
 export const ZNotificationsMarked = z.object({ marked: z.number().int(), unread: z.number().int() })
+
+/** How a person wants to hear about one kind of notification. */
+export const ZNotificationPreference = z.object({
+  kind: z.string(),
+  label: z.object({ es: z.string(), en: z.string() }),
+  inApp: z.boolean(),
+  email: z.boolean(),
+})
+export const ZNotificationPreferences = z.object({
+  items: z.array(ZNotificationPreference),
+  /** the organization sends e-mail (docs/mail.md); otherwise e-mail choices wait for it */
+  emailAvailable: z.boolean(),
+})
+export type TNotificationPreferences = z.infer<typeof ZNotificationPreferences>
+export const ZNotificationPreferencesInput = z.object({
+  items: z
+    .array(z.object({ kind: z.string().min(1).max(80), inApp: z.boolean(), email: z.boolean() }))
+    .max(50),
+})
+export type TNotificationPreferencesInput = z.infer<typeof ZNotificationPreferencesInput>

@@ -46,6 +46,7 @@ import * as rentalProjects from '../modules/rental-projects'
 import * as rentalDocuments from '../modules/rental-documents'
 import * as workOrders from '../modules/work-orders'
 import { HomePage } from './pages/home-page'
+import { NotificationPreferencesPage } from './pages/notification-preferences-page'
 import { PasswordPage } from './pages/password-page'
 import { NotFoundPage, PendingPage, RouteError } from './pages/route-error'
 import { appRoute, loginRoute, rootRoute } from './root-routes'
@@ -58,11 +59,18 @@ const passwordRoute = createRoute({
   component: PasswordPage,
 })
 
+const notificationPreferencesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/account/notifications',
+  component: NotificationPreferencesPage,
+})
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   appRoute.addChildren([
     homeRoute,
     passwordRoute,
+    notificationPreferencesRoute,
     ...proposals.routes(appRoute),
     ...workOrders.routes(appRoute),
     ...production.routes(appRoute),

@@ -8,7 +8,7 @@ import type {
   TMailSettingsState,
 } from '@faena/contracts'
 import { z } from 'zod'
-import { isSystemActor, requireAccess, type Actor } from '../access'
+import { isSystemActor, requireAccess, systemActor, type Actor } from '../access'
 import { diffFields, writeAudit } from '../audit/audit'
 import type { Db, Executor } from '../db/executor'
 import { AppError } from '../errors'
@@ -286,5 +286,33 @@ export function createMailService({ db, clock, jobs, files, secrets, retryDelays
     return { items: rows.map(toMessage), total }
   }
 
-  return { getSettings, saveSettings, sendTest, listMessages, queueMail, wake: sendJob.wake }
+  /** Does the organization send e-mail (its SMTP settings are saved)? */
+  async function isConfigured(trx: Executor, orgId: string) {
+    return (await repo.findSettings(trx, orgId)) !== undefined
+  }
+
+  /** A notification by e-mail (docs/platform.md#notifications), sent by the system in `trx`. */
+  async function sendNotification(
+    trx: Executor,
+    orgId: string,
+    mail: { to: string; subject: string; text: string },
+  ) {
+    await queueMail(trx, systemActor(orgId), {
+      kind: 'notification',
+      to: [mail.to],
+      subject: mail.subject,
+      text: mail.text,
+    })
+  }
+
+  return {
+    getSettings,
+    saveSettings,
+    sendTest,
+    listMessages,
+    queueMail,
+    isConfigured,
+    sendNotification,
+    wake: sendJob.wake,
+  }
 }

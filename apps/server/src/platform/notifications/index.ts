@@ -1,6 +1,8 @@
 /** In-app notifications, the platform's only entry for them (docs/platform.md#notifications). */
 export {
   createNotificationsService,
+  createNotify,
+  type NotifyDeps,
   notify,
   type Localized,
   type NotificationEvent,

@@ -24,9 +24,9 @@ export type NewNotification = {
   dedupeKey: string | null
 }
 
-/** Inserts one row per recipient; a row whose (user, dedupe key) exists is skipped. Returns how many were added. */
-export async function insertNotifications(db: Executor, rows: readonly NewNotification[]): Promise<number> {
-  if (rows.length === 0) return 0
+/** Inserts one row per recipient; a row whose (user, dedupe key) exists is skipped. Answers the users added. */
+export async function insertNotifications(db: Executor, rows: readonly NewNotification[]): Promise<string[]> {
+  if (rows.length === 0) return []
   const inserted = await db
     .insertInto('notifications')
     .values(
@@ -41,9 +41,9 @@ export async function insertNotifications(db: Executor, rows: readonly NewNotifi
       })),
     )
     .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).where('dedupe_key', 'is not', null).doNothing())
-    .returning('id')
+    .returning('user_id')
     .execute()
-  return inserted.length
+  return inserted.map((r) => r.user_id)
 }
 
 /** The active users of an organization whose role is one of `roles`, with their language. */
@@ -51,11 +51,11 @@ export async function activeUsersWithRoles(
   db: Executor,
   orgId: string,
   roles: readonly string[],
-): Promise<{ id: string; locale: string }[]> {
+): Promise<{ id: string; locale: string; email: string }[]> {
   if (roles.length === 0) return []
   return db
     .selectFrom('users')
-    .select(['id', 'locale'])
+    .select(['id', 'locale', 'email'])
     .where('org_id', '=', orgId)
     .where('active', '=', true)
     .where('role', 'in', [...roles])
@@ -67,11 +67,11 @@ export async function activeUsersByIds(
   db: Executor,
   orgId: string,
   ids: readonly string[],
-): Promise<{ id: string; locale: string }[]> {
+): Promise<{ id: string; locale: string; email: string }[]> {
   if (ids.length === 0) return []
   return db
     .selectFrom('users')
-    .select(['id', 'locale'])
+    .select(['id', 'locale', 'email'])
     .where('org_id', '=', orgId)
     .where('active', '=', true)
     .where('id', 'in', [...ids])
@@ -138,4 +138,45 @@ export async function notificationExists(db: Executor, orgId: string, userId: st
     .where('user_id', '=', userId)
     .executeTakeFirst()
   return row !== undefined
+}
+
+/** The stored preferences of these users for one kind (a user without a row keeps the defaults). */
+export async function preferencesFor(db: Executor, userIds: readonly string[], kind: string) {
+  if (userIds.length === 0) return []
+  return db
+    .selectFrom('notification_preferences')
+    .select(['user_id', 'in_app', 'email'])
+    .where('user_id', 'in', [...userIds])
+    .where('kind', '=', kind)
+    .execute()
+}
+
+export async function listPreferences(db: Executor, userId: string) {
+  return db
+    .selectFrom('notification_preferences')
+    .select(['kind', 'in_app', 'email'])
+    .where('user_id', '=', userId)
+    .execute()
+}
+
+export async function upsertPreferences(
+  db: Executor,
+  userId: string,
+  items: readonly { kind: string; inApp: boolean; email: boolean }[],
+  now: Date,
+) {
+  if (items.length === 0) return
+  await db
+    .insertInto('notification_preferences')
+    .values(
+      items.map((i) => ({ user_id: userId, kind: i.kind, in_app: i.inApp, email: i.email, updated_at: now })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'kind']).doUpdateSet((eb) => ({
+        in_app: eb.ref('excluded.in_app'),
+        email: eb.ref('excluded.email'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute()
 }

@@ -1,5 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { ZIdParams, ZNotificationList, ZNotificationListQuery, ZNotificationsMarked } from '@faena/contracts'
+import {
+  ZIdParams,
+  ZNotificationList,
+  ZNotificationListQuery,
+  ZNotificationPreferences,
+  ZNotificationPreferencesInput,
+  ZNotificationsMarked,
+} from '@faena/contracts'
 import { actorOf } from '../http/auth-hook'
 import type { NotificationsService } from './notifications.service'
 
@@ -21,6 +28,20 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ notifications: Notific
     '/api/v1/notifications/:id/read',
     { config, schema: { tags, params: ZIdParams, response: { 200: ZNotificationsMarked } } },
     async (req) => notifications.markRead(actorOf(req), req.params.id),
+  )
+  app.get(
+    '/api/v1/notifications/preferences',
+    { config, schema: { tags, response: { 200: ZNotificationPreferences } } },
+    async (req, reply) =>
+      reply.header('cache-control', 'no-store').send(await notifications.getPreferences(actorOf(req))),
+  )
+  app.put(
+    '/api/v1/notifications/preferences',
+    {
+      config,
+      schema: { tags, body: ZNotificationPreferencesInput, response: { 200: ZNotificationPreferences } },
+    },
+    async (req) => notifications.savePreferences(actorOf(req), req.body),
   )
   app.post(
     '/api/v1/notifications/read-all',

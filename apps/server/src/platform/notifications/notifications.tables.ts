@@ -15,4 +15,16 @@ export type NotificationsTable = {
   read_at: Date | null
 }
 
-export type NotificationTables = { notifications: NotificationsTable }
+/** Per person and kind: in the app and/or by e-mail (migration 0034_notification_preferences). */
+export type NotificationPreferencesTable = {
+  user_id: string
+  kind: string
+  in_app: boolean
+  email: boolean
+  updated_at: Date
+}
+
+export type NotificationTables = {
+  notifications: NotificationsTable
+  notification_preferences: NotificationPreferencesTable
+}

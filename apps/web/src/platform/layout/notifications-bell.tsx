@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useNavigate } from '@tanstack/react-router'
+import { Link, useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TNotification, TNotificationList } from '@faena/contracts'
 import { apiGet, apiPost } from '../api'
@@ -101,6 +101,11 @@ export const NotificationsBell = () => {
               ))}
             </ul>
           )}
+          <div className="bell__foot">
+            <Link to="/account/notifications" className="link-button" onClick={() => setOpen(false)}>
+              {t('notifications.preferences')}
+            </Link>
+          </div>
         </div>
       ) : null}
     </div>

@@ -55,6 +55,12 @@ export const UserMenu = () => {
                 {t('user.changePassword')}
               </Link>
             </li>
+            <li>
+              <Link to="/account/notifications" className="user-menu__item" onClick={() => setOpen(false)}>
+                <Icon name="bell" />
+                {t('user.notifications')}
+              </Link>
+            </li>
             <li className="user-menu__lang">
               <span className="user-menu__lang-label">
                 <Icon name="globe" />

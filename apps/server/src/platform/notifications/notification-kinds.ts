@@ -1,0 +1,37 @@
+import type { Permission } from '../access'
+
+/**
+ * The kinds of notification people can choose how to hear about (docs/platform.md#notifications), with who
+ * can receive them: a kind tied to a permission is offered only to roles that have it.
+ */
+export const NOTIFICATION_KINDS: readonly {
+  kind: string
+  label: { es: string; en: string }
+  permission: Permission | null
+}[] = [
+  {
+    kind: 'proposal.step_assigned',
+    label: { es: 'Me asignan un paso de una PTE', en: 'I am assigned a proposal step' },
+    permission: null,
+  },
+  {
+    kind: 'work_order.step_assigned',
+    label: { es: 'Me asignan un paso de una OT', en: 'I am assigned a work-order step' },
+    permission: null,
+  },
+  {
+    kind: 'billingSheet.liquidated',
+    label: { es: 'Una planilla queda liquidada (lista para facturar)', en: 'A billing sheet is liquidated' },
+    permission: 'billingSheet.invoice',
+  },
+  {
+    kind: 'backup.failed',
+    label: { es: 'Falla un respaldo', en: 'A backup fails' },
+    permission: 'backup.manage',
+  },
+  {
+    kind: 'backup.stale',
+    label: { es: 'Dos días sin respaldo', en: 'Two days without a backup' },
+    permission: 'backup.manage',
+  },
+]
