@@ -199,6 +199,7 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
         )}
         {draft ? (
           <AdjustmentsForm
+            key={e.lines.filter((l) => l.kind === 'production').length}
             e={e}
             busy={action.isPending}
             onAdd={(body) => run({ kind: 'adjustment', body }, t('detail.added'))}

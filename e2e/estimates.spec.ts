@@ -1,0 +1,154 @@
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import type { TEstimate, TProductionGrid } from '@faena/contracts'
+import {
+  annexRows,
+  importCatalog,
+  siteRefs,
+  workOrderWithAnnex,
+  type ProductionApi,
+} from '../apps/server/test/production-setup'
+import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
+import { login, watchPageErrors } from './helpers'
+
+/** An estimate from production to approval (docs/estimates.md). */
+const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/test-results'
+
+function apiOf(request: APIRequestContext): ProductionApi {
+  return {
+    async json(method, url, body) {
+      const res = await request.fetch(url, { method, ...(body === undefined ? {} : { data: body }) })
+      if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`)
+      return res.json()
+    },
+    async upload(url, fileName, bytes, fields = {}) {
+      const res = await request.post(url, {
+        multipart: {
+          ...fields,
+          file: {
+            name: fileName,
+            mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            buffer: bytes,
+          },
+        },
+        timeout: 60_000,
+      })
+      if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`)
+      return res.json()
+    },
+  }
+}
+
+async function produce(page: Page) {
+  const api = apiOf(page.request)
+  const catalog = await importCatalog(api, { workbook: await contractWorkbookFixture(), annex: 'C-2' })
+  const refs = await siteRefs(api)
+  const wo = await workOrderWithAnnex(api, refs, {
+    number: 'OT-E2E-EST',
+    start: '2026-09-01',
+    end: '2026-09-30',
+    rows: annexRows(catalog.slice(0, 2), () => 100),
+  })
+  const q = `/api/v1/production/grid?workOrderId=${wo.id}&siteId=${refs.vessel}&month=2026-09&timeType=TE`
+  const grid = (await api.json('GET', q)) as TProductionGrid
+  await api.json('PUT', '/api/v1/production/grid', {
+    workOrderId: wo.id,
+    siteId: refs.vessel,
+    month: '2026-09',
+    timeType: 'TE',
+    version: grid.version,
+    cells: [
+      { conceptId: catalog[0]!.id, date: '2026-09-02', volume: '12.5' },
+      { conceptId: catalog[1]!.id, date: '2026-09-03', volume: '3' },
+    ],
+  })
+  return { wo, catalog }
+}
+
+const badge = (page: Page, text: string) => page.locator('span.badge', { hasText: text })
+
+const confirmIn = async (page: Page, title: RegExp, button: string, reason?: string) => {
+  const dialog = page.getByRole('dialog', { name: title })
+  if (reason) await dialog.getByRole('textbox').fill(reason)
+  await dialog.getByRole('button', { name: button }).click()
+  await expect(dialog).toBeHidden()
+}
+
+test('estimate: create, select production, review, submit, return with a reason, submit again, approve', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+  const { wo, catalog } = await produce(page)
+
+  await page.goto('/estimates')
+  await expect(page.getByRole('heading', { name: 'Estimaciones', level: 1 })).toBeVisible()
+  await page.getByTestId('new-estimate').click()
+  const create = page.getByRole('dialog', { name: 'Nueva estimación' })
+  await create.getByRole('button', { name: 'Crear' }).click()
+  await expect(create.getByText('Elige la OT (inicial de la familia).')).toBeVisible()
+  await create.getByLabel('OT').selectOption({ label: `${wo.number} — Trabajos de ${wo.number}` })
+  await create.getByLabel('Inicio del periodo').fill('2026-09-01')
+  await create.getByLabel('Fin del periodo').fill('2026-09-30')
+  await create.getByRole('button', { name: 'Crear' }).click()
+  const heading = page.getByRole('heading', { name: `Estimación 1 — ${wo.number}` })
+  await expect(heading).toBeVisible()
+  await expect(page.getByText('La estimación aún no cobra producción.')).toBeVisible()
+
+  // nothing is signed: "only signed" bills nothing; "any" bills both cells
+  await page.getByLabel('Evidencia').selectOption('any')
+  await page.getByRole('button', { name: 'Aplicar selección' }).click()
+  await expect(page.getByText('2 celdas de producción')).toBeVisible()
+  const lines = page.locator('.estimate__table tbody tr')
+  await expect(lines).toHaveCount(2)
+  await expect(lines.first()).toContainText(catalog[0]!.code)
+
+  const id = page.url().split('/').pop()!
+  const api = async () => (await (await page.request.get(`/api/v1/estimates/${id}`)).json()) as TEstimate
+  const before = await api()
+  expect(before.lines.map((l) => l.quantity).sort()).toEqual(['12.5', '3'])
+  await expect(page.getByTestId('net-mxn')).toContainText(
+    new Intl.NumberFormat('es-MX', { minimumFractionDigits: 2 }).format(Number(before.totals.netMxn)),
+  )
+  await page.screenshot({ path: `${SHOTS}/estimate-draft.png`, fullPage: true })
+
+  await page.getByRole('button', { name: 'Enviar a revisión' }).click()
+  await confirmIn(page, /Enviar la estimación 1 a revisión/, 'Enviar a revisión')
+  await expect(badge(page, 'En revisión')).toBeVisible()
+  await page.getByRole('button', { name: 'Enviar al cliente' }).click()
+  const submit = page.getByRole('dialog', { name: /Enviar la estimación 1 al cliente/ })
+  await submit.getByLabel('Tipo de cambio').fill('18,25')
+  await submit.getByRole('button', { name: 'Enviar al cliente' }).click()
+  await expect(submit).toBeHidden()
+  await expect(badge(page, 'Enviada al cliente')).toBeVisible()
+  expect((await api()).exchangeRate).toBe('18.25')
+
+  // a submitted estimate is returned by billing with a reason; the manager fixes and submits it again
+  await page.context().clearCookies()
+  await login(page, 'billing@offshore.test')
+  await page.goto(`/estimates/${id}`)
+  await expect(heading).toBeVisible()
+  await page.getByRole('button', { name: 'Devolver' }).click()
+  await confirmIn(page, /Devolver la estimación 1/, 'Devolver', 'Falta la firma del residente')
+  await expect(page.getByText(/Falta la firma del residente/)).toBeVisible()
+  await expect(badge(page, 'Borrador')).toBeVisible()
+  await page.getByRole('button', { name: 'Enviar a revisión' }).click()
+  await confirmIn(page, /Enviar la estimación 1 a revisión/, 'Enviar a revisión')
+  await page.getByRole('button', { name: 'Enviar al cliente' }).click()
+  const again = page.getByRole('dialog', { name: /al cliente/ })
+  await again.getByLabel('Tipo de cambio').fill('18.25')
+  await again.getByRole('button', { name: 'Enviar al cliente' }).click()
+  await expect(badge(page, 'Enviada al cliente')).toBeVisible()
+  await page.getByRole('button', { name: 'Aprobar' }).click()
+  await confirmIn(page, /Aprobar la estimación 1/, 'Aprobar')
+  await expect(badge(page, 'Aprobada')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Enviar a revisión' })).toHaveCount(0)
+  const approved = await api()
+  expect(approved.status).toBe('approved')
+  await page.screenshot({ path: `${SHOTS}/estimate-approved.png`, fullPage: true })
+
+  await page.goto(`/estimates?workOrderId=${wo.id}`)
+  await expect(page.getByRole('link', { name: 'Estimación 1' })).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/estimates-list.png`, fullPage: true })
+  expect(problems).toEqual([])
+})
