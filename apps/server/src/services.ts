@@ -165,7 +165,7 @@ export function buildServices(deps: ServicesDeps) {
   const search = createSearchModule({ db })
   // dashboards: read the other modules through their index.ts (docs/insights.md)
   // dashboards and the weekly digest (e-mailed through the mail platform)
-  const insights = createInsightsModule({ db, clock, timeZoneOf, mail })
+  const insights = createInsightsModule({ db, clock, timeZoneOf, mail, files })
   // read-only feeds for BI tools, read with tokens (docs/feeds.md): each module gives its datasets
   const feeds = createFeedsService({
     db,

@@ -125,3 +125,16 @@ export const ZRentalDashboard = z.object({
   ),
 })
 export type TRentalDashboard = z.infer<typeof ZRentalDashboard>
+
+/** E-mail a dashboard as it is filtered (docs/insights.md#e-mailing-a-dashboard): its workbook and its PDF. */
+const recipients = z.array(z.email().max(254)).min(1).max(20)
+export const ZOffshoreDashboardEmail = z.object({ to: recipients, query: ZOffshoreDashboardQuery })
+export type TOffshoreDashboardEmail = z.infer<typeof ZOffshoreDashboardEmail>
+export const ZRentalDashboardEmail = z.object({ to: recipients, query: ZRentalDashboardQuery })
+export type TRentalDashboardEmail = z.infer<typeof ZRentalDashboardEmail>
+export const ZDashboardEmailed = z.object({
+  jobId: z.uuid(),
+  recipients: z.array(z.string()),
+  attachments: z.array(z.string()),
+})
+export type TDashboardEmailed = z.infer<typeof ZDashboardEmailed>

@@ -4,6 +4,8 @@
  * digest's settings and runs.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { dashboardMailRoutes } from './dashboard-mail.routes'
+import { createDashboardMailService, type DashboardMailDeps } from './dashboard-mail.service'
 import { digestRoutes } from './digest.routes'
 import { createDigestService, type DigestServiceDeps } from './digest.service'
 import { insightsRoutes } from './insights.routes'
@@ -13,14 +15,18 @@ export { createInsightsService, type InsightsService, type InsightsServiceDeps }
 export { createDigestService, type DigestService } from './digest.service'
 export type { DigestTables } from './digest.tables'
 
-export function createInsightsModule(deps: InsightsServiceDeps & Pick<DigestServiceDeps, 'mail'>) {
+export function createInsightsModule(
+  deps: InsightsServiceDeps & Pick<DigestServiceDeps, 'mail'> & Pick<DashboardMailDeps, 'files'>,
+) {
   const service = createInsightsService(deps)
   const digest = createDigestService(deps)
+  const dashboardMail = createDashboardMailService({ ...deps, insights: service })
   /** register with `app.register(insights.routes)` */
   const routes: FastifyPluginAsyncZod = async (app) => {
     await app.register(insightsRoutes, { insights: service })
     await app.register(digestRoutes, { digest })
+    await app.register(dashboardMailRoutes, { dashboardMail })
   }
-  return { service, digest, routes }
+  return { service, digest, dashboardMail, routes }
 }
 export type InsightsModule = ReturnType<typeof createInsightsModule>

@@ -22,6 +22,7 @@ import { cleanSearch } from '../../platform/list-search'
 import { useFormat } from '../../platform/session'
 import { offshoreDashboardQuery, optionsQuery, type Option } from './api'
 import { Chart } from './chart'
+import { EmailDashboardButton } from './email-dashboard'
 import type { OffshoreSearch } from './routes'
 import { Kpi, Panel, PanelEmpty, monthSpan, periodPresets } from './ui'
 import './insights.css'
@@ -118,7 +119,11 @@ export const OffshoreDashboardPage = () => {
 
   return (
     <div className="page ins-page" data-testid="offshore-dashboard">
-      <PageHeader title={t('offshore.title')} subtitle={t('offshore.subtitle')} />
+      <PageHeader
+        title={t('offshore.title')}
+        subtitle={t('offshore.subtitle')}
+        actions={<EmailDashboardButton line="offshore" query={cleanSearch({ ...search })} />}
+      />
       <section className="card card--flush">
         <FilterBar active={filtered} onClear={clearFilters}>
           <DateRangeFilter

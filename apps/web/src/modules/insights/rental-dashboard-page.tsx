@@ -22,6 +22,7 @@ import { cleanSearch } from '../../platform/list-search'
 import { useFormat } from '../../platform/session'
 import { optionsQuery, rentalDashboardQuery } from './api'
 import { Chart } from './chart'
+import { EmailDashboardButton } from './email-dashboard'
 import type { RentalSearch } from './routes'
 import { Kpi, Panel, PanelEmpty, monthSpan, periodPresets } from './ui'
 import './insights.css'
@@ -79,7 +80,11 @@ export const RentalDashboardPage = () => {
 
   return (
     <div className="page ins-page" data-testid="rental-dashboard">
-      <PageHeader title={t('rental.title')} subtitle={t('rental.subtitle')} />
+      <PageHeader
+        title={t('rental.title')}
+        subtitle={t('rental.subtitle')}
+        actions={<EmailDashboardButton line="rental" query={cleanSearch({ ...search })} />}
+      />
       <section className="card card--flush">
         <FilterBar active={filtered} onClear={clearFilters}>
           <DateRangeFilter
