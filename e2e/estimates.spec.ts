@@ -95,6 +95,14 @@ test('estimate: create, select production, review, submit, return with a reason,
   await expect(heading).toBeVisible()
   await expect(page.getByText('La estimación aún no cobra producción.')).toBeVisible()
 
+  // the work order's deductions: a 5-al-millar retention
+  await page.getByRole('button', { name: 'Deducciones de la OT' }).click()
+  const settings = page.getByRole('dialog', { name: 'Deducciones e IVA de la OT' })
+  await settings.getByRole('button', { name: 'Agregar retención' }).click()
+  await settings.getByRole('button', { name: 'Guardar' }).click()
+  await expect(settings).toBeHidden()
+  await expect(page.getByRole('cell', { name: /Cinco al millar/ })).toBeVisible()
+
   // nothing is signed: "only signed" bills nothing; "any" bills both cells
   await page.getByLabel('Evidencia').selectOption('any')
   await page.getByRole('button', { name: 'Aplicar selección' }).click()

@@ -99,6 +99,8 @@ export const useEstimateAction = (id: string) => {
       qc.setQueryData(estimateKeys.detail(id), e)
       void qc.invalidateQueries({ queryKey: ['estimates', 'list'] })
       void qc.invalidateQueries({ queryKey: estimateKeys.unbilled(e.workOrderId) })
+      // the estimate's history (audit module's list queries)
+      void qc.invalidateQueries({ queryKey: ['audit', 'list'] })
     },
   })
 }

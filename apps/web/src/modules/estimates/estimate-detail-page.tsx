@@ -20,6 +20,7 @@ import { useCan, useFormat } from '../../platform/session'
 import { AuditHistory } from '../audit'
 import { estimateQuery, unbilledQuery, useEstimateAction, type EstimateAction } from './api'
 import { AdjustmentsForm } from './adjustments-form'
+import { SettingsDialog } from './settings-dialog'
 import { EstimateStatusBadge } from './ui'
 import './estimates.css'
 
@@ -63,6 +64,7 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
   const toast = useToast()
   const action = useEstimateAction(e.id)
   const [confirm, setConfirm] = useState<Confirm>(null)
+  const [settings, setSettings] = useState(false)
   const run = (a: EstimateAction, message = t('detail.done')) =>
     action.mutate(a, {
       onSuccess: () => {
@@ -86,6 +88,9 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
         actions={
           <div className="estimate__actions">
             <EstimateStatusBadge status={e.status} />
+            {can('estimate.manage') ? (
+              <Button onClick={() => setSettings(true)}>{t('settings.open')}</Button>
+            ) : null}
             {draft ? (
               <>
                 <Button onClick={() => setConfirm('cancel')}>{t('detail.cancel')}</Button>
@@ -365,6 +370,7 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
       >
         <p>{t('detail.removeBody')}</p>
       </ConfirmDialog>
+      {settings ? <SettingsDialog workOrderId={e.workOrderId} onClose={() => setSettings(false)} /> : null}
       {confirm === 'submit' ? (
         <SubmitDialog
           e={e}
