@@ -134,7 +134,7 @@ describe('estimates', () => {
     expect(rows.some((r) => r.action === 'estimate.settings_saved')).toBe(true)
   })
 
-  it('creates a draft numbered per family; a period over a month, a viewer and a reprogramming are refused', async () => {
+  it('creates a draft numbered per family; a period over a month and a viewer are refused', async () => {
     const long = await create({ periodEnd: '2026-04-01' })
     expect(long.status).toBe(400)
     expect(long.body.error.details[0].path).toBe('periodEnd')
@@ -385,7 +385,7 @@ describe('estimates', () => {
     expect(approved.items.map((i) => [i.number, i.totals?.netMxn])).toEqual([[1, '1019.69']])
   })
 
-  it('overbilling past a lowered authorization is refused at submission, naming the concept', async () => {
+  it('overbilling past a lowered authorization is refused at submission, naming the concept; a reprogramming is not a family', async () => {
     const api: ProductionApi = {
       json: (method, url, body) => ok(method, url, body),
       async upload(url, fileName, bytes, fields) {
@@ -426,5 +426,19 @@ describe('estimates', () => {
       reason: 'overbilling',
       concepts: [{ code: '2.1.', over: '3', authorized: '5' }],
     })
+    // estimates are the family's: a reprogramming's id is refused naming the field
+    const repro = await ok('POST', `/api/v1/work-orders/${w2.id}/reprogrammings`, {
+      reason: 'Ampliación',
+      plannedStart: '2026-04-01',
+      plannedEnd: '2026-05-31',
+    })
+    const onRepro = await call('POST', E, manager, {
+      workOrderId: repro.id,
+      periodStart: '2026-04-01',
+      periodEnd: '2026-04-30',
+      type: 'ordinary',
+    })
+    expect(onRepro.status).toBe(400)
+    expect(onRepro.body.error.details[0].path).toBe('workOrderId')
   })
 })
