@@ -4,6 +4,7 @@ import { ZEstimateListQuery } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { Dec } from '../../platform/money/money'
 import { familyBillingConcepts, familyProductionCells } from '../production'
+import { getWorkOrderRef } from '../work-orders'
 import { toEstimate, toSummary } from './estimate-view'
 import type { EstimatesContext } from './estimates.context'
 import * as repo from './estimates.repository'
@@ -21,14 +22,10 @@ export function createEstimateReadUseCases(ctx: EstimatesContext) {
       limit: q.limit,
       offset: q.offset,
     })
+    // the work-order number of each family on the page, read once per family
     const numbers = new Map<string, string>()
-    for (const familyId of new Set(rows.map((r) => r.family_id))) {
-      const s = await toSummary(
-        db,
-        rows.find((r) => r.family_id === familyId)!,
-      )
-      numbers.set(familyId, s.workOrderNumber)
-    }
+    for (const familyId of new Set(rows.map((r) => r.family_id)))
+      numbers.set(familyId, (await getWorkOrderRef(db, actor.orgId, familyId))?.number ?? '')
     return { items: await Promise.all(rows.map((r) => toSummary(db, r, numbers))), total }
   }
 
