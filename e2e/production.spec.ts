@@ -40,13 +40,16 @@ function apiOf(request: APIRequestContext): ProductionApi {
 async function setup(page: Page, number: string, month: string, volumes: number[]) {
   const api = apiOf(page.request)
   // the contract workbook the other journeys import, one annex: a code names one concept
-  const catalog = await importCatalog(api, { workbook: await contractWorkbookFixture(), annex: 'C-2' })
+  // the concepts in the order the sheet shows them (by code), whatever order other journeys left the catalog in
+  const catalog = (await importCatalog(api, { workbook: await contractWorkbookFixture(), annex: 'C-2' }))
+    .slice(0, volumes.length)
+    .sort((a, b) => a.code.localeCompare(b.code, 'es', { numeric: true }))
   const refs = await siteRefs(api)
   const wo = await workOrderWithAnnex(api, refs, {
     number,
     start: `${month}-02`,
     end: `${month}-27`,
-    rows: annexRows(catalog.slice(0, volumes.length), (i) => volumes[i]!),
+    rows: annexRows(catalog, (i) => volumes[i]!),
   })
   return { api, catalog, refs, wo }
 }
@@ -59,9 +62,12 @@ async function openProduction(page: Page, refs: SiteRefs, month: string, extra =
   await page.goto(`/production?month=${month}&siteId=${refs.vessel}${extra}`)
 }
 
-/** Types a volume in a grid cell (click, type, Enter). */
+/** Types a volume in a grid cell (click until it is the selected cell, type, Enter). */
 async function typeVolume(page: Page, code: string, date: string, value: string) {
-  await gridCell(page, code, date).click()
+  await expect(async () => {
+    await gridCell(page, code, date).click()
+    await expect(gridCell(page, code, date)).toHaveAttribute('aria-selected', 'true', { timeout: 500 })
+  }).toPass()
   await page.keyboard.type(value)
   await page.keyboard.press('Enter')
 }
@@ -215,8 +221,8 @@ test('a signed day cannot be edited until a supervisor unlocks it', async ({ pag
   await page.getByRole('button', { name: 'Guardar', exact: true }).click()
   await expect(page.getByText('Cambios guardados')).toBeVisible()
 
-  // the sheet: the signed day is locked
-  await page.getByRole('tab', { name: 'Producción' }).click()
+  // the sheet of this work order (other journeys work at the same vessel and month): the signed day is locked
+  await openProduction(page, refs, '2026-06', `&tab=grid&workOrderId=${wo.id}`)
   await expect(gridCell(page, code, '2026-06-08')).toHaveAttribute('title', /Día firmado/)
   await gridCell(page, code, '2026-06-08').click()
   await page.keyboard.type('3')

@@ -238,7 +238,9 @@ export function KeyGrid(props: KeyGridProps) {
     dragging.current = true
     setFocus({ r, c })
     if (!shift) setAnchor({ r, c })
-    gridRef.current?.focus()
+    // the pressed cell is on screen: focusing the grid must not scroll the page, or the cell under the
+    // still-pressed pointer changes and the press becomes a drag over two cells
+    gridRef.current?.focus({ preventScroll: true })
   }
   const onCellEnter = (r: number, c: number) => {
     if (dragging.current) setFocus({ r, c })
