@@ -1,42 +1,12 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import type { TEstimate, TProductionGrid } from '@faena/contracts'
-import {
-  annexRows,
-  importCatalog,
-  siteRefs,
-  workOrderWithAnnex,
-  type ProductionApi,
-} from '../apps/server/test/production-setup'
+import { annexRows, importCatalog, siteRefs, workOrderWithAnnex } from '../apps/server/test/production-setup'
 import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
 import { login, watchPageErrors } from './helpers'
+import { apiOf } from './production-api'
 
 /** An estimate from production to approval (docs/estimates.md). */
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/test-results'
-
-function apiOf(request: APIRequestContext): ProductionApi {
-  return {
-    async json(method, url, body) {
-      const res = await request.fetch(url, { method, ...(body === undefined ? {} : { data: body }) })
-      if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`)
-      return res.json()
-    },
-    async upload(url, fileName, bytes, fields = {}) {
-      const res = await request.post(url, {
-        multipart: {
-          ...fields,
-          file: {
-            name: fileName,
-            mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            buffer: bytes,
-          },
-        },
-        timeout: 60_000,
-      })
-      if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`)
-      return res.json()
-    },
-  }
-}
 
 async function produce(page: Page) {
   const api = apiOf(page.request)

@@ -1,39 +1,8 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
-import {
-  annexRows,
-  importCatalog,
-  siteRefs,
-  workOrderWithAnnex,
-  type ProductionApi,
-} from '../apps/server/test/production-setup'
+import { expect, test } from '@playwright/test'
+import { annexRows, importCatalog, siteRefs, workOrderWithAnnex } from '../apps/server/test/production-setup'
 import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
 import { login, watchPageErrors } from './helpers'
-
-/** The production fixtures (docs/production.md) through the API, as the signed-in user of `request`. */
-function apiOf(request: APIRequestContext): ProductionApi {
-  return {
-    async json(method, url, body) {
-      const res = await request.fetch(url, { method, ...(body === undefined ? {} : { data: body }) })
-      if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`)
-      return res.json()
-    },
-    async upload(url, fileName, bytes, fields = {}) {
-      const res = await request.post(url, {
-        multipart: {
-          ...fields,
-          file: {
-            name: fileName,
-            mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            buffer: bytes,
-          },
-        },
-        timeout: 60_000,
-      })
-      if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`)
-      return res.json()
-    },
-  }
-}
+import { apiOf } from './production-api'
 
 test('the excess cells without a reason are listed and a link selects one; a catalog concept is added with its volume to authorize', async ({
   page,

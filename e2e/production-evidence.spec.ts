@@ -1,13 +1,8 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import {
-  annexRows,
-  importCatalog,
-  siteRefs,
-  workOrderWithAnnex,
-  type ProductionApi,
-} from '../apps/server/test/production-setup'
+import { expect, test, type Page } from '@playwright/test'
+import { annexRows, importCatalog, siteRefs, workOrderWithAnnex } from '../apps/server/test/production-setup'
 import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
 import { login, watchPageErrors } from './helpers'
+import { apiOf } from './production-api'
 
 /** A 1×1 PNG built here (the server types files by their first bytes). */
 const PNG = Buffer.from(
@@ -15,31 +10,6 @@ const PNG = Buffer.from(
   'base64',
 )
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/test-results'
-
-function apiOf(request: APIRequestContext): ProductionApi {
-  return {
-    async json(method, url, body) {
-      const res = await request.fetch(url, { method, ...(body === undefined ? {} : { data: body }) })
-      if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`)
-      return res.json()
-    },
-    async upload(url, fileName, bytes, fields = {}) {
-      const res = await request.post(url, {
-        multipart: {
-          ...fields,
-          file: {
-            name: fileName,
-            mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            buffer: bytes,
-          },
-        },
-        timeout: 60_000,
-      })
-      if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`)
-      return res.json()
-    },
-  }
-}
 
 const evidenceCell = (page: Page, code: string, timeType: string, date: string) =>
   page.locator(`td[data-cell="${code}|${timeType}|${date}"]`)

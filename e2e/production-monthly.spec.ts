@@ -1,42 +1,12 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import {
-  annexRows,
-  importCatalog,
-  siteRefs,
-  workOrderWithAnnex,
-  type ProductionApi,
-} from '../apps/server/test/production-setup'
+import { expect, test, type Page } from '@playwright/test'
+import { annexRows, importCatalog, siteRefs, workOrderWithAnnex } from '../apps/server/test/production-setup'
 import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
 import { login, watchPageErrors } from './helpers'
+import { apiOf } from './production-api'
 
 /** The monthly close and the superintendent rotation (docs/production.md). */
 const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/test-results'
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
-
-function apiOf(request: APIRequestContext): ProductionApi {
-  return {
-    async json(method, url, body) {
-      const res = await request.fetch(url, { method, ...(body === undefined ? {} : { data: body }) })
-      if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`)
-      return res.json()
-    },
-    async upload(url, fileName, bytes, fields = {}) {
-      const res = await request.post(url, {
-        multipart: {
-          ...fields,
-          file: {
-            name: fileName,
-            mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            buffer: bytes,
-          },
-        },
-        timeout: 60_000,
-      })
-      if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`)
-      return res.json()
-    },
-  }
-}
 
 async function setup(page: Page, number: string) {
   const api = apiOf(page.request)

@@ -1,41 +1,15 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import {
   annexRows,
   confirmAnnex,
   importCatalog,
   siteRefs,
   workOrderWithAnnex,
-  type ProductionApi,
   type SiteRefs,
 } from '../apps/server/test/production-setup'
 import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
 import { login, watchPageErrors } from './helpers'
-
-/** The production fixtures (docs/production.md) through the API, as the signed-in user of `page`. */
-function apiOf(request: APIRequestContext): ProductionApi {
-  return {
-    async json(method, url, body) {
-      const res = await request.fetch(url, { method, ...(body === undefined ? {} : { data: body }) })
-      if (!res.ok()) throw new Error(`${method} ${url}: ${res.status()} ${await res.text()}`)
-      return res.json()
-    },
-    async upload(url, fileName, bytes, fields = {}) {
-      const res = await request.post(url, {
-        multipart: {
-          ...fields,
-          file: {
-            name: fileName,
-            mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-            buffer: bytes,
-          },
-        },
-        timeout: 60_000,
-      })
-      if (!res.ok()) throw new Error(`${url}: ${res.status()} ${await res.text()}`)
-      return res.json()
-    },
-  }
-}
+import { apiOf } from './production-api'
 
 async function setup(page: Page, number: string, month: string, volumes: number[]) {
   const api = apiOf(page.request)
