@@ -31,7 +31,7 @@ import * as m0034 from './0034_notification_preferences'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number after the
- * last one here (0008, 0009 and 0020 were never used, and 0022 was renumbered 0024 right after it landed behind
+ * last one here (0008, 0009, 0020 and 0027 were never used, and 0022 was renumbered 0024 right after it landed behind
  * 0023; none of them can be used: a database that has run a later migration refuses an earlier new one).
  * SQL must run on PostgreSQL 15 (production) and on PGlite (PostgreSQL 18).
  */
