@@ -383,5 +383,7 @@ export function createJobsService({ database, store, clock, log, options = {} }:
     stop,
     /** the queue, for tests and tools (schedules, counts) */
     queue: () => boss,
+    /** can a job be enqueued now (the queue has started and not stopped)? */
+    running: () => started && boss !== undefined,
   }
 }

@@ -291,12 +291,17 @@ export function createMailService({ db, clock, jobs, files, secrets, retryDelays
     return (await repo.findSettings(trx, orgId)) !== undefined
   }
 
-  /** A notification by e-mail (docs/platform.md#notifications), sent by the system in `trx`. */
+  /**
+   * A notification by e-mail (docs/platform.md#notifications), sent by the system in `trx`. Not while the job
+   * queue is not running (a command-line tool, the server's first second): the notice in the app still goes,
+   * and the producer's change is never refused for an e-mail.
+   */
   async function sendNotification(
     trx: Executor,
     orgId: string,
     mail: { to: string; subject: string; text: string },
   ) {
+    if (!jobs.running()) return
     await queueMail(trx, systemActor(orgId), {
       kind: 'notification',
       to: [mail.to],
