@@ -465,6 +465,31 @@ describe('daily backup runs and the admin screen API', () => {
   })
 
   it("an admin downloads their organization's data and files, and nothing of another organization", async () => {
+    // secrets the organization keeps, and a person's own setting: in the export without the secrets
+    const admin = await source.db
+      .selectFrom('users')
+      .select(['id', 'org_id'])
+      .where('email', '=', 'admin@offshore.test')
+      .executeTakeFirstOrThrow()
+    await source.db
+      .insertInto('mail_settings')
+      .values({
+        org_id: admin.org_id,
+        host: 'smtp.offshore.test',
+        port: 587,
+        security: 'starttls',
+        username: 'faena',
+        password_sealed: 'v1.sellado',
+        from_address: 'avisos@offshore.test',
+        from_name: null,
+        updated_by: admin.id,
+        updated_at: new Date(),
+      })
+      .execute()
+    await source.db
+      .insertInto('notification_preferences')
+      .values({ user_id: admin.id, kind: 'backup.failed', in_app: true, email: true, updated_at: new Date() })
+      .execute()
     const res = await app.inject({
       method: 'GET',
       url: '/api/v1/admin/organization-export',
@@ -489,12 +514,21 @@ describe('daily backup runs and the admin screen API', () => {
         .filter(Boolean)
       for (const line of lines) {
         const row = JSON.parse(line) as Record<string, unknown>
-        expect(name === 'organizations.jsonl' ? row.id : row.org_id, name).toBe(orgId)
-        expect(row).not.toHaveProperty('password_hash')
+        if (name === 'notification_preferences.jsonl') expect(row.user_id).toBe(admin.id)
+        else expect(name === 'organizations.jsonl' ? row.id : row.org_id, name).toBe(orgId)
+        for (const secret of ['password_hash', 'password_sealed', 'token_hash'])
+          expect(row).not.toHaveProperty(secret)
         rows++
       }
     }
     expect(rows).toBeGreaterThan(10)
+    const lines = (table: string) =>
+      fs.readFileSync(path.join(dir, 'tables', `${table}.jsonl`), 'utf8').trim()
+    expect(JSON.parse(lines('mail_settings'))).toMatchObject({ host: 'smtp.offshore.test' })
+    expect(JSON.parse(lines('notification_preferences'))).toMatchObject({
+      kind: 'backup.failed',
+      email: true,
+    })
     // every table is the organization's (through org_id) or sign-in bookkeeping left out on purpose: a new
     // table with no org_id fails here until it gets one or is listed as not organization data
     const exported = fs.readdirSync(path.join(dir, 'tables')).map((n) => n.replace(/\.jsonl$/, ''))

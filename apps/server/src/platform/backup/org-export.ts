@@ -11,11 +11,21 @@ import { inSnapshot, writeJsonLines } from './snapshot'
 
 /**
  * Tables that are not an organization's data: sign-in bookkeeping. Every other table is exported through
- * its `org_id` (the backup test fails on a table that has neither).
+ * its `org_id`, or through its user for the tables of `THROUGH_USER` (the backup test fails on a table that
+ * has none of these).
  */
 export const NOT_ORGANIZATION_DATA = new Set(['sessions', 'login_attempts', 'auth_devices', 'auth_throttle'])
-/** Columns never handed out, even to the organization's admin. */
-const SECRET_COLUMNS: Record<string, string[]> = { users: ['password_hash'] }
+/** A person's own settings, keyed by `user_id`: the rows of the organization's users. */
+const THROUGH_USER = new Set(['notification_preferences'])
+/**
+ * Columns never handed out, even to the organization's admin: the password hashes, the sealed SMTP password
+ * (docs/mail.md) and the hashes of the BI tokens (docs/feeds.md).
+ */
+const SECRET_COLUMNS: Record<string, string[]> = {
+  users: ['password_hash'],
+  mail_settings: ['password_sealed'],
+  api_tokens: ['token_hash'],
+}
 
 export type OrganizationExport = {
   /** the tar.gz, in a temporary folder the caller removes with `dispose` */
@@ -55,7 +65,9 @@ export async function exportOrganization(opts: {
             ? sql`t.id = ${opts.orgId}`
             : t.hasOrgId
               ? sql`t.org_id = ${opts.orgId}`
-              : null
+              : THROUGH_USER.has(t.name)
+                ? sql`t.user_id IN (SELECT u.id FROM users u WHERE u.org_id = ${opts.orgId})`
+                : null
         if (!scope) continue
         const secret = SECRET_COLUMNS[t.name] ?? []
         const row = secret.length
