@@ -1,4 +1,8 @@
 import type { TOffshoreDashboard, TRentalDashboard } from '@faena/contracts'
+import { proposalStatusEs } from '../proposals'
+import { billingSheetStatusEs } from '../rental-billing'
+import { equipmentAvailabilityEs, equipmentConditionEs } from '../rental-projects'
+import { workOrderStatusEs } from '../work-orders'
 
 /**
  * A dashboard as a report (docs/insights.md#e-mailing-a-dashboard): sections of rows, each with the figure its
@@ -15,36 +19,12 @@ export type ReportSection = {
 }
 export type Report = { title: string; subtitle: string; sections: ReportSection[] }
 
-const PROPOSAL_STATUS: Record<string, string> = {
-  active: 'Activa',
-  in_progress: 'En proceso',
-  finished: 'Terminada',
-  cancelled: 'Cancelada',
-  suspended: 'Suspendida',
-}
-const WORK_ORDER_STATUS: Record<string, string> = {
-  assigned: 'Asignada',
-  deferred: 'Diferida',
-  deferred_not_started: 'Diferida sin iniciar',
-  in_execution: 'En ejecución',
-  suspended: 'Suspendida',
-  finished: 'Terminada',
-  to_cancel: 'Por cancelar',
-  cancelled: 'Cancelada',
-}
-const SHEET_STATUS: Record<string, string> = {
-  in_progress: 'En curso',
-  liquidated: 'Liquidada',
-  invoiced: 'Facturada',
-  cancelled: 'Anulada',
-}
-const AVAILABILITY: Record<string, string> = { available: 'Disponible', rented: 'Alquilado' }
-const CONDITION: Record<string, string> = {
-  operative: 'Operativo',
-  in_repair: 'En reparación',
-  damaged: 'Dañado',
-  retired: 'Dado de baja',
-}
+// the names the owning modules give in their own exports
+const PROPOSAL_STATUS: Record<string, string> = proposalStatusEs
+const WORK_ORDER_STATUS: Record<string, string> = workOrderStatusEs
+const SHEET_STATUS: Record<string, string> = billingSheetStatusEs
+const AVAILABILITY: Record<string, string> = equipmentAvailabilityEs
+const CONDITION: Record<string, string> = equipmentConditionEs
 const label = (map: Record<string, string>, key: string) => map[key] ?? key
 
 export function offshoreReport(d: TOffshoreDashboard, filters: string): Report {

@@ -37,3 +37,5 @@ export {
 } from './proposal-refs'
 export { countStepDocumentsByManager } from './proposals.repository'
 export { proposalsFeed } from './proposals-feed'
+/** status names as the exports and reports write them */
+export { STATUS_ES as proposalStatusEs } from './proposals-export'

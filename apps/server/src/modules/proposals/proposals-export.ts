@@ -1,7 +1,7 @@
 import type { TProposalSummary } from '@faena/contracts'
 import { writeWorkbook } from '../../platform/spreadsheet/spreadsheet'
 
-const STATUS_ES: Record<TProposalSummary['status'], string> = {
+export const STATUS_ES: Record<TProposalSummary['status'], string> = {
   active: 'Activa',
   in_progress: 'En proceso',
   finished: 'Terminada',

@@ -81,3 +81,5 @@ export function createRentalBillingModule(
 }
 export type RentalBillingModule = ReturnType<typeof createRentalBillingModule>
 export { billingSheetsFeed } from './billing-sheets-feed'
+/** status names as the exports and reports write them */
+export { STATUS_ES as billingSheetStatusEs } from './sheet-export'

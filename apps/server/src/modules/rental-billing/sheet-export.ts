@@ -2,7 +2,7 @@ import type { TBillingSheetDetail, TBillingSheetSummary } from '@faena/contracts
 import { writeWorkbook, type SheetColumn } from '../../platform/spreadsheet/spreadsheet'
 import { equipmentLabel, executionMonth, periodDates } from './sheet-pdf'
 
-const STATUS_ES: Record<TBillingSheetSummary['status'], string> = {
+export const STATUS_ES: Record<TBillingSheetSummary['status'], string> = {
   in_progress: 'En proceso',
   liquidated: 'Liquidada',
   invoiced: 'Facturada',

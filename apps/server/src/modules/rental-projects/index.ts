@@ -47,3 +47,8 @@ export function createRentalProjectsModule(deps: {
   return { service, routes }
 }
 export type RentalProjectsModule = ReturnType<typeof createRentalProjectsModule>
+/** equipment condition and availability as the exports and reports write them */
+export {
+  AVAILABILITY_ES as equipmentAvailabilityEs,
+  CONDITION_ES as equipmentConditionEs,
+} from './rental-projects-export'

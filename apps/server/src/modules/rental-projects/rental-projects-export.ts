@@ -6,13 +6,13 @@ import { TYPE_LABELS_ES } from './assignment-rules'
 /** The filtered lists as workbooks: one row per record, in the order of the list. */
 
 const KIND_ES = { equipment: 'Equipo', service: 'Servicio' } as const
-const CONDITION_ES = {
+export const CONDITION_ES = {
   operative: 'Operativo',
   in_repair: 'En reparación',
   damaged: 'Dañado',
   retired: 'Retirado',
 } as const
-const AVAILABILITY_ES = { available: 'Disponible', rented: 'Rentado' } as const
+export const AVAILABILITY_ES = { available: 'Disponible', rented: 'Rentado' } as const
 const TAX_KIND_ES = { natural: 'Persona natural', public: 'Entidad pública', private: 'Sociedad' } as const
 
 export async function writeClientsWorkbook(items: TRentalClient[]): Promise<Buffer> {

@@ -16,3 +16,5 @@ export {
 } from './work-order-refs'
 export { countStepProgressByManager } from './work-orders.repository'
 export { workOrdersFeed } from './work-orders-feed'
+/** status names as the exports and reports write them */
+export { STATUS_ES as workOrderStatusEs } from './work-orders-export'
