@@ -1,36 +1,13 @@
 import { expect, test } from '@playwright/test'
-import { simpleParser, type ParsedMail } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
+import { startSmtpCatcher } from '../apps/server/test/smtp-catcher'
 import { login, watchPageErrors } from './helpers'
-
-/** An SMTP server in the test process: the app's job delivers to it, the test reads what arrived. */
-async function startSmtp() {
-  const received: ParsedMail[] = []
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    logger: false,
-    onAuth(auth, _session, cb) {
-      if (auth.username === 'faena' && auth.password === 'clave-e2e') cb(null, { user: 'faena' })
-      else cb(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }))
-    },
-    onData(stream, _session, cb) {
-      simpleParser(stream)
-        .then((mail) => (received.push(mail), cb()))
-        .catch(cb)
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.server.address() as { port: number }).port
-  return { port, received, close: () => new Promise<void>((r) => server.close(() => r())) }
-}
 
 test('outgoing e-mail: the admin saves the SMTP server, sends a test e-mail and sees it sent in the log', async ({
   page,
 }) => {
   const problems = watchPageErrors(page)
-  const smtp = await startSmtp()
+  // an SMTP server in the test process: the app's job delivers to it, the test reads what arrived
+  const smtp = await startSmtpCatcher({ auth: { user: 'faena', pass: 'clave-e2e' } })
   try {
     await login(page, 'admin@rental.test')
     await page.getByRole('link', { name: 'Correo saliente', exact: true }).click()

@@ -3,38 +3,25 @@
  * workbook and a PDF with the charts, attached to an e-mail an SMTP server in the test process receives.
  */
 import ExcelJS from 'exceljs'
-import { simpleParser, type ParsedMail } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { settleJob } from '../../../test/jobs'
 import { jsonApi } from '../../../test/json-api'
+import { startSmtpCatcher, type SmtpCatcher } from '../../../test/smtp-catcher'
 
 let t: TestApp
 let manager = ''
-const received: ParsedMail[] = []
-let smtp: SMTPServer
+let smtp: SmtpCatcher
 const api = jsonApi(
   () => t,
   () => manager,
 )
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
-    logger: false,
-    onData(stream, _session, cb) {
-      simpleParser(stream)
-        .then((mail) => (received.push(mail), cb()))
-        .catch(cb)
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  smtp = await startSmtpCatcher()
   t = await createTestApp({ mailRetryDelaysMs: [20] })
   manager = await t.login('manager@offshore.test')
-  const port = (smtp.server.address() as { port: number }).port
+  const port = smtp.port
   for (const admin of [await t.login('admin@offshore.test'), await t.login('admin@rental.test')])
     await api.ok(
       api.put(
@@ -46,7 +33,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await t?.close()
-  await new Promise<void>((r) => smtp.close(() => r()))
+  await smtp?.close()
 })
 
 describe('e-mailing a dashboard', () => {
@@ -58,7 +45,7 @@ describe('e-mailing a dashboard', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(202)
     expect(res.body.recipients).toEqual(['direccion@offshore.test'])
     expect((await settleJob(t, res.body.jobId, manager)).run.status).toBe('done')
-    const mail = received.at(-1)!
+    const mail = smtp.received.at(-1)!
     expect(mail.subject).toContain('Tablero costa afuera')
     expect(mail.subject).toContain('periodo 2026-01-01 — 2026-12-31')
     const names = mail.attachments.map((a) => a.filename)
@@ -87,7 +74,7 @@ describe('e-mailing a dashboard', () => {
     )
     expect(res.status, JSON.stringify(res.body)).toBe(202)
     expect((await settleJob(t, res.body.jobId, rentalManager)).run.status).toBe('done')
-    expect(received.at(-1)!.subject).toContain('Tablero de alquiler')
+    expect(smtp.received.at(-1)!.subject).toContain('Tablero de alquiler')
   })
 
   it('refuses bad addresses naming them, those who cannot send, and the other line of business', async () => {

@@ -3,12 +3,11 @@
  * computed from what the test does through the API, the hourly tick in the organization's time zone (a fixed
  * clock), once per week, and the e-mail as it arrives at an SMTP server in the test process.
  */
-import { simpleParser, type ParsedMail } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { settleJob } from '../../../test/jobs'
 import { jsonApi, uploadFile, type Json } from '../../../test/json-api'
+import { startSmtpCatcher, type SmtpCatcher } from '../../../test/smtp-catcher'
 
 // Monday 14 December 2026, 08:30 in Mexico City (UTC-6): the demo offshore organization's week of
 // 7–13 December has ended; the test's own changes (made today, 7 December) fall inside it.
@@ -21,35 +20,21 @@ const PNG = Buffer.from(
 let t: TestApp
 let admin = ''
 let manager = ''
-const received: ParsedMail[] = []
-let smtp: SMTPServer
-let smtpPort = 0
+let smtp: SmtpCatcher
 const api = jsonApi(
   () => t,
   () => admin,
 )
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
-    logger: false,
-    onData(stream, _session, cb) {
-      simpleParser(stream)
-        .then((mail) => (received.push(mail), cb()))
-        .catch(cb)
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-  smtpPort = (smtp.server.address() as { port: number }).port
+  smtp = await startSmtpCatcher()
   t = await createTestApp({ clock: () => NOW, mailRetryDelaysMs: [20] })
   admin = await t.login('admin@offshore.test')
   manager = await t.login('manager@offshore.test')
   await api.ok(
     api.put('/api/v1/settings/mail', {
       host: '127.0.0.1',
-      port: smtpPort,
+      port: smtp.port,
       security: 'none',
       fromAddress: 'avisos@offshore.test',
     }),
@@ -57,7 +42,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await t?.close()
-  await new Promise<void>((r) => smtp.close(() => r()))
+  await smtp?.close()
 })
 
 const first = async (url: string): Promise<Json> => (await api.ok(api.get(url))).items[0]
@@ -198,7 +183,7 @@ describe('weekly digest', () => {
       .executeTakeFirstOrThrow()
     const { run: sent } = await settleJob(t, job.id, admin)
     expect(sent.status).toBe('done')
-    const mail = received.at(-1)!
+    const mail = smtp.received.at(-1)!
     expect(mail.subject).toBe('Resumen semanal de actividad: 07/12/2026 — 13/12/2026')
     expect(mail.html).toContain('Avance de carga de documentos de PTE')
     expect(mail.text).toContain('Actividad por usuario:')
@@ -210,7 +195,7 @@ describe('weekly digest', () => {
   })
 
   it('sends now on request, to the saved recipients, as many times as asked', async () => {
-    const before = received.length
+    const before = smtp.received.length
     const res = await api.post('/api/v1/insights/digest/send')
     expect(res.status).toBe(202)
     expect(res.body).toMatchObject({
@@ -219,7 +204,7 @@ describe('weekly digest', () => {
       recipients: ['direccion@offshore.test', 'pmo@offshore.test'],
     })
     expect((await settleJob(t, res.body.jobId, admin)).run.status).toBe('done')
-    expect(received.length).toBe(before + 1)
+    expect(smtp.received.length).toBe(before + 1)
     expect((await api.post('/api/v1/insights/digest/send')).status).toBe(202)
   })
 

@@ -4,55 +4,15 @@
  * with authentication, tries again after temporary refusals, gives up on permanent ones, the log, who
  * may do what, and the audit trail without the password.
  */
-import { simpleParser, type ParsedMail } from 'mailparser'
-import { SMTPServer, type SMTPServerAuthentication } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { settleJob } from '../../../test/jobs'
 import { jsonApi } from '../../../test/json-api'
-
-type Received = { mail: ParsedMail; envelopeTo: string[]; user: string | undefined }
-
-/** An SMTP server on a free port of 127.0.0.1 that wants `user`/`pass`; `refuse` decides each MAIL FROM. */
-async function startSmtp(opts: { user: string; pass: string }) {
-  const received: Received[] = []
-  const state = { refuse: [] as { code: number; text: string }[] }
-  const server = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    allowInsecureAuth: true,
-    authOptional: false,
-    logger: false,
-    onAuth(auth: SMTPServerAuthentication, _session, cb) {
-      if (auth.username === opts.user && auth.password === opts.pass) cb(null, { user: auth.username })
-      else cb(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }))
-    },
-    onMailFrom(_address, _session, cb) {
-      const next = state.refuse.shift()
-      if (next) cb(Object.assign(new Error(next.text), { responseCode: next.code }))
-      else cb()
-    },
-    onData(stream, session, cb) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push({
-            mail,
-            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-            user: session.user as string | undefined,
-          })
-          cb()
-        })
-        .catch(cb)
-    },
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const port = (server.server.address() as { port: number }).port
-  return { server, port, received, state, close: () => new Promise<void>((r) => server.close(() => r())) }
-}
+import { startSmtpCatcher, type SmtpCatcher } from '../../../test/smtp-catcher'
 
 let t: TestApp
 let admin = ''
-let smtp: Awaited<ReturnType<typeof startSmtp>>
+let smtp: SmtpCatcher
 const api = jsonApi(
   () => t,
   () => admin,
@@ -79,7 +39,7 @@ async function sendTest(to: string) {
 }
 
 beforeAll(async () => {
-  smtp = await startSmtp({ user: 'faena', pass: 'clave-smtp-ñ' })
+  smtp = await startSmtpCatcher({ auth: { user: 'faena', pass: 'clave-smtp-ñ' } })
   t = await createTestApp({ mailRetryDelaysMs: [20, 20] })
   admin = await t.login('admin@offshore.test')
 })
@@ -147,25 +107,22 @@ describe('sending', () => {
     expect(message).toMatchObject({ kind: 'test', status: 'sent', attempts: 1, lastError: null })
     expect(message.recipients).toEqual(['jefa@offshore.test'])
     const got = smtp.received.at(-1)!
-    expect(got.user).toBe('faena')
-    expect(got.envelopeTo).toEqual(['jefa@offshore.test'])
-    expect(got.mail.subject).toBe('Correo de prueba de Faena')
-    expect(got.mail.from?.text).toBe('"Faena Offshore" <avisos@offshore.test>')
-    expect(got.mail.text).toContain('configuración SMTP de')
+    expect(smtp.users.at(-1)).toBe('faena')
+    expect(smtp.envelopes.at(-1)).toEqual(['jefa@offshore.test'])
+    expect(got.subject).toBe('Correo de prueba de Faena')
+    expect(got.from?.text).toBe('"Faena Offshore" <avisos@offshore.test>')
+    expect(got.text).toContain('configuración SMTP de')
   })
 
   it('keeps the stored password when the settings are saved without one', async () => {
     await api.ok(api.put('/api/v1/settings/mail', settings({ password: undefined, fromName: null })))
     const { message } = await sendTest('otra@offshore.test')
     expect(message.status).toBe('sent')
-    expect(smtp.received.at(-1)!.mail.from?.text).toBe('avisos@offshore.test')
+    expect(smtp.received.at(-1)!.from?.text).toBe('avisos@offshore.test')
   })
 
   it('tries again after temporary refusals and sends', async () => {
-    smtp.state.refuse = [
-      { code: 421, text: 'Too busy, try later' },
-      { code: 451, text: 'Greylisted' },
-    ]
+    smtp.refuse.push({ code: 421, text: 'Too busy, try later' }, { code: 451, text: 'Greylisted' })
     const before = smtp.received.length
     const { run, message } = await sendTest('reintento@offshore.test')
     expect(run.status).toBe('done')
@@ -174,7 +131,7 @@ describe('sending', () => {
   })
 
   it('gives up at once on a permanent refusal, and says why in the log and the job', async () => {
-    smtp.state.refuse = [{ code: 550, text: 'Sender rejected' }]
+    smtp.refuse.push({ code: 550, text: 'Sender rejected' })
     const { run, message } = await sendTest('nunca@offshore.test')
     expect(run.status).toBe('failed')
     expect(run.error).toContain('No se pudo enviar el correo')

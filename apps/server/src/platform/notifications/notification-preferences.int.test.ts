@@ -3,28 +3,21 @@
  * by role, defaults, saving (audited), and delivery — in the app unless turned off, by e-mail when turned on
  * and the organization sends e-mail (received by an SMTP server in the test process), once per event.
  */
-import { simpleParser, type ParsedMail } from 'mailparser'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { jsonApi, type Json } from '../../../test/json-api'
+import { startSmtpCatcher, type SmtpCatcher } from '../../../test/smtp-catcher'
 
 let t: TestApp
 let admin = ''
 let manager = ''
 let managerId = ''
-const received: ParsedMail[] = []
-let smtp: SMTPServer
+let smtp: SmtpCatcher
 const api = jsonApi(
   () => t,
   () => admin,
 )
 const first = async (url: string): Promise<Json> => (await api.ok(api.get(url))).items[0]
-
-async function waitForMail(count: number) {
-  for (let i = 0; i < 400 && received.length < count; i++) await new Promise((r) => setTimeout(r, 25))
-  return received
-}
 
 let proposal: Json
 async function assignFirstStep(userId: string | null) {
@@ -33,18 +26,7 @@ async function assignFirstStep(userId: string | null) {
 }
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    secure: false,
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
-    logger: false,
-    onData(stream, _session, cb) {
-      simpleParser(stream)
-        .then((mail) => (received.push(mail), cb()))
-        .catch(cb)
-    },
-  })
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
+  smtp = await startSmtpCatcher()
   t = await createTestApp({ mailRetryDelaysMs: [20] })
   admin = await t.login('admin@offshore.test')
   manager = await t.login('manager@offshore.test')
@@ -72,7 +54,7 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await t?.close()
-  await new Promise<void>((r) => smtp.close(() => r()))
+  await smtp?.close()
 })
 
 const unreadOf = async (cookie: string) =>
@@ -106,7 +88,7 @@ describe('notification preferences', () => {
     await api.ok(
       api.put('/api/v1/settings/mail', {
         host: '127.0.0.1',
-        port: (smtp.server.address() as { port: number }).port,
+        port: smtp.port,
         security: 'none',
         fromAddress: 'avisos@offshore.test',
       }),
@@ -137,7 +119,7 @@ describe('notification preferences', () => {
     ])
 
     await assignFirstStep(managerId)
-    const mails = await waitForMail(1)
+    const mails = await smtp.waitFor(1)
     expect(mails).toHaveLength(1)
     expect(mails[0]!.subject).toContain('AVISO-001')
     expect(mails[0]!.text).toContain(`/proposals/${proposal.id}`)
@@ -156,7 +138,7 @@ describe('notification preferences', () => {
     )
     await assignFirstStep(null)
     await assignFirstStep(managerId)
-    const mails = await waitForMail(2)
+    const mails = await smtp.waitFor(2)
     expect(mails).toHaveLength(2)
     expect((await unreadOf(manager)).filter((n: Json) => n.kind === 'proposal.step_assigned')).toHaveLength(1)
     const log = await api.ok(api.get('/api/v1/settings/mail/messages?limit=5'))
