@@ -91,8 +91,8 @@ test('import the contract concept catalog: a rejected file, the contract workboo
   )
   await expect(page).toHaveURL(/sort=unitPriceMxn&dir=desc|dir=desc.*sort=unitPriceMxn/)
 
-  // Excel export of what is shown
-  const download = page.waitForEvent('download')
+  // Excel export of what is shown: a job; the file downloads once it is done
+  const download = page.waitForEvent('download', { timeout: 30_000 })
   await page.getByRole('button', { name: 'Exportar a Excel' }).click()
   expect((await download).suggestedFilename()).toBe('conceptos.xlsx')
 

@@ -140,7 +140,7 @@ export function buildServices(deps: ServicesDeps) {
     auditEntries: audit.readEntries,
     notify: notifications.notify,
   })
-  const concepts = createConceptsModule({ db, clock, catalogs: catalogs.service })
+  const concepts = createConceptsModule({ db, clock, catalogs: catalogs.service, jobs })
   const workOrders = createWorkOrdersService({
     db,
     clock,

@@ -53,6 +53,9 @@ export const ZConceptListQuery = ZPagination.extend({
   dir: z.enum(['asc', 'desc']).default('asc'),
 })
 export type TConceptListQuery = z.infer<typeof ZConceptListQuery>
+/** An export of the list (a job, docs/jobs.md): the list's filters and order, without pagination. */
+export const ZConceptExportRequest = ZConceptListQuery.omit({ limit: true, offset: true })
+export type TConceptExportRequest = z.infer<typeof ZConceptExportRequest>
 
 const decimal = z.string()
 

@@ -9,6 +9,7 @@ import {
   type ContractWorkbookCounts,
 } from '../../../test/contract-workbook-counts'
 import { contractWorkbookFixture } from '../../../test/fixtures/contract-workbook'
+import { askExport, exportViaJob, jobStatusFor } from '../../../test/export-jobs'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { postFile } from '../../../test/multipart'
 import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
@@ -262,10 +263,11 @@ function contractCatalogSuites(e: ContractExpectations): void {
       ])
     })
 
-    it('exports what is shown as Excel, both currencies', async () => {
-      const res = await get(viewer, '/api/v1/concepts/export.xlsx?kind=ordinary&annex=C-6')
-      expect(res.status).toBe(200)
-      expect(String(res.headers['content-disposition'])).toContain('conceptos-ordinarios.xlsx')
+    it('exports what is shown as Excel, both currencies, as a job', async () => {
+      const res = await exportViaJob(t, viewer, '/api/v1/concepts/export', { kind: 'ordinary', annex: 'C-6' })
+      expect(res.job.kind).toBe('concepts.export')
+      expect(res.run).toMatchObject({ done: 4, total: 4 })
+      expect(res.contentDisposition).toContain('conceptos-ordinarios.xlsx')
       const rows = []
       for await (const r of readRows(Buffer.from(res.raw))) rows.push(r.cells)
       expect(rows[0]?.slice(0, 8)).toEqual([
@@ -280,6 +282,23 @@ function contractCatalogSuites(e: ContractExpectations): void {
       ])
       expect(rows).toHaveLength(5)
       expect(rows[1]?.slice(0, 3)).toEqual(['Ordinario', 'C-6', '6.1.'])
+      // the list's order and values, both currencies
+      const list = await get<List>(viewer, '/api/v1/concepts?kind=ordinary&annex=C-6&limit=10')
+      expect(rows.slice(1).map((r) => r[2])).toEqual(list.body.items.map((c) => c.code))
+      const first = list.body.items[0]!
+      expect(rows[1]?.slice(6, 8)).toEqual([Number(first.unitPriceMxn), Number(first.unitPriceUsd)])
+    })
+
+    it('the export job is seen by its requester and the admin only; bad filters are a 400', async () => {
+      const res = await exportViaJob(t, viewer, '/api/v1/concepts/export', { q: 'nada-coincide-con-esto' })
+      expect(res.run).toMatchObject({ done: 0, total: 0 })
+      const admin = await t.login('admin@offshore.test')
+      expect(await jobStatusFor(t, admin, res.job.id)).toEqual({ run: 200, result: 200 })
+      expect(await jobStatusFor(t, manager, res.job.id)).toEqual({ run: 404, result: 404 })
+      expect(await jobStatusFor(t, rentalAdmin, res.job.id)).toEqual({ run: 404, result: 404 })
+      const bad = await askExport(t, viewer, '/api/v1/concepts/export', { kind: 'nope', limit: 5 })
+      expect(bad.status).toBe(400)
+      expect(bad.body.error.details.map((d: { path: string }) => d.path)).toContain('kind')
     })
   })
 }

@@ -1,5 +1,6 @@
-import { sql, type Insertable, type Selectable } from 'kysely'
+import { sql, type Insertable, type Selectable, type SelectQueryBuilder } from 'kysely'
 import type { TConceptKind, TConceptSort } from '@faena/contracts'
+import type { DB } from '../../db-schema'
 import type { Executor } from '../../platform/db/executor'
 import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
 import type { ContractConceptsTable } from './concepts.tables'
@@ -58,25 +59,41 @@ const ORDER: Record<TConceptSort, string[]> = {
 }
 const TEXT_COLUMNS = new Set(['code_sort', 'annex_sort', 'description_key', 'unit_key', 'status'])
 
-/** A page of concepts and the total matching the filters. */
-export async function listConcepts(db: Executor, orgId: string, f: ListFilter) {
-  const base = filtered(db, orgId, f)
+type Sorted = Omit<ListFilter, 'limit' | 'offset'>
+
+/** The list's order: the chosen column, then the natural code order, the occurrence and the id. */
+function inListOrder<O>(
+  query: SelectQueryBuilder<DB, 'contract_concepts', O>,
+  f: Sorted,
+): SelectQueryBuilder<DB, 'contract_concepts', O> {
   const dir = f.dir === 'desc' ? sql`DESC` : sql`ASC`
-  const count = base.select((eb) => eb.fn.countAll<string>().as('n'))
-  let rows = base.selectAll().select(listTotal(count))
   const columns = [
     ...ORDER[f.sort],
     ...['code_sort', 'annex_sort', 'description_key'].filter((c) => !ORDER[f.sort].includes(c)),
   ]
+  let rows = query
   columns.forEach((column, i) => {
     const ref = TEXT_COLUMNS.has(column) ? sql`${sql.ref(column)} COLLATE "C"` : sql.ref(column)
     // the chosen column follows `dir`; the tie-breakers stay ascending; empty values go last
     rows = rows.orderBy(i < ORDER[f.sort].length ? sql`${ref} ${dir} NULLS LAST` : sql`${ref} ASC NULLS LAST`)
   })
-  rows = rows.orderBy('occurrence').orderBy('id')
+  return rows.orderBy('occurrence').orderBy('id')
+}
+
+/** A page of concepts and the total matching the filters. */
+export async function listConcepts(db: Executor, orgId: string, f: ListFilter) {
+  const base = filtered(db, orgId, f)
+  const count = base.select((eb) => eb.fn.countAll<string>().as('n'))
+  const rows = inListOrder(base.selectAll().select(listTotal(count)), f)
   const page = await rows.limit(f.limit).offset(f.offset).execute()
   const total = await pageTotal(page, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
   return { rows: withoutTotal(page), total }
+}
+
+/** The ids of every concept matching the filters, in the list's order (an export walks them in batches). */
+export async function listConceptIds(db: Executor, orgId: string, f: Sorted): Promise<string[]> {
+  const rows = await inListOrder(filtered(db, orgId, f).select('id'), f).execute()
+  return rows.map((r) => r.id)
 }
 
 export async function findConcept(db: Executor, orgId: string, id: string) {

@@ -5,23 +5,26 @@ import {
   ZConceptFacetsQuery,
   ZConceptImportKind,
   ZConceptImportSummary,
+  ZConceptExportRequest,
   ZConceptList,
   ZConceptListQuery,
   ZIdParams,
+  ZJobRun,
 } from '@faena/contracts'
 import { AppError } from '../../platform/errors'
 import { actorOf } from '../../platform/http/auth-hook'
 import { readUpload } from '../../platform/http/multipart'
-import { XLSX_MIME } from '../../platform/spreadsheet/spreadsheet'
+import { replyAccepted } from '../../platform/jobs/list-export'
+import type { ConceptsExport } from './concepts-export'
 import type { ConceptsService } from './concepts.service'
 
 const tags = ['concepts']
 
 /** HTTP ↔ service for the contract concept catalog. Each route names the permission its use case enforces. */
-export const conceptsRoutes: FastifyPluginAsyncZod<{ concepts: ConceptsService }> = async (
-  app,
-  { concepts },
-) => {
+export const conceptsRoutes: FastifyPluginAsyncZod<{
+  concepts: ConceptsService
+  exports: ConceptsExport
+}> = async (app, { concepts, exports }) => {
   app.get(
     '/api/v1/concepts',
     {
@@ -31,22 +34,13 @@ export const conceptsRoutes: FastifyPluginAsyncZod<{ concepts: ConceptsService }
     async (req) => concepts.listConcepts(actorOf(req), req.query),
   )
 
-  app.get(
-    '/api/v1/concepts/export.xlsx',
-    { config: { permission: 'concept.read' }, schema: { tags, querystring: ZConceptListQuery } },
-    async (req, reply) => {
-      const buf = await concepts.exportConcepts(actorOf(req), req.query)
-      const name =
-        req.query.kind === 'extraordinary'
-          ? 'conceptos-extraordinarios'
-          : req.query.kind === 'ordinary'
-            ? 'conceptos-ordinarios'
-            : 'conceptos'
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', `attachment; filename="${name}.xlsx"`)
-        .send(buf)
+  app.post(
+    '/api/v1/concepts/export',
+    {
+      config: { permission: 'concept.read' },
+      schema: { tags, body: ZConceptExportRequest, response: { 202: ZJobRun } },
     },
+    async (req, reply) => replyAccepted(reply, await exports.exportConcepts(actorOf(req), req.body)),
   )
 
   app.get(

@@ -15,7 +15,6 @@ import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { detectFileKind } from '../../platform/files/file-type'
 import { ImportLimitError } from '../../platform/spreadsheet/read-workbook'
-import { writeWorkbook } from '../../platform/spreadsheet/spreadsheet'
 import { foldSearchTerm } from './concept-identity'
 import {
   annexCounts,
@@ -54,7 +53,6 @@ export type ListConceptsOptions = TConceptListQuery
 
 const MODULE = 'concepts'
 const ENTITY = 'concept'
-const EXPORT_LIMIT = 100_000
 
 /** The fields an import compares and the audit log names (the API's names). */
 const FIELDS = [
@@ -264,58 +262,6 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
     }
   }
 
-  /** The filtered list as an Excel workbook (every page, up to 100,000 rows), both currencies. */
-  async function exportConcepts(actor: Actor, query: ListConceptsOptions): Promise<Buffer> {
-    requireAccess(actor, 'concept.read')
-    const all: TConcept[] = []
-    for (let offset = 0; offset < EXPORT_LIMIT; offset += 5000) {
-      const page = await repo.listConcepts(db, actor.orgId, {
-        kind: query.kind,
-        q: query.q ? foldSearchTerm(query.q) : undefined,
-        annex: query.annex ? normalizeAnnex(query.annex) : undefined,
-        status: query.status,
-        sort: query.sort,
-        dir: query.dir,
-        limit: 5000,
-        offset,
-      })
-      all.push(...page.rows.map(toConcept))
-      if (page.rows.length < 5000) break
-    }
-    const pue = query.kind === 'extraordinary'
-    const kindText = { ordinary: 'Ordinario', extraordinary: 'Extraordinario (PUE)' }
-    const statusText = { in_preparation: 'EN ELABORACION', authorized: 'AUTORIZADO', cancelled: 'CANCELADA' }
-    return writeWorkbook([
-      {
-        name: pue ? 'PUEs' : 'Conceptos',
-        columns: [
-          { header: 'TIPO', key: 'kindText', width: 14 },
-          { header: 'ANEXO', key: 'annex', width: 9 },
-          { header: pue ? 'PARTIDA EXT' : 'PARTIDA', key: 'code', width: 14 },
-          { header: 'CONCEPTO', key: 'description', width: 70 },
-          { header: 'UNIDAD', key: 'unit', width: 11 },
-          { header: 'CANTIDADES DE REFERENCIA', key: 'quantity', type: 'number', width: 14 },
-          { header: 'P.U. M.N.', key: 'unitPriceMxn', type: 'money', width: 16 },
-          { header: 'P.U. USD', key: 'unitPriceUsd', type: 'money', width: 14 },
-          { header: 'ID PADRE', key: 'category', width: 22 },
-          { header: 'ID MADRE', key: 'subcategory', width: 22 },
-          { header: 'ID HIJO', key: 'classification', width: 22 },
-          { header: 'ESTATUS', key: 'statusText', width: 16 },
-          { header: 'PTE CREACION', key: 'proposalNumber', width: 20 },
-          { header: 'OT CREACION', key: 'workOrderNumber', width: 20 },
-          { header: 'FECHA SANCION', key: 'sanctionDate', type: 'date', width: 13 },
-          { header: 'PARTIDA ORDINARIA', key: 'convertedCode', width: 14 },
-          { header: 'COMENTARIO', key: 'comment', width: 30 },
-        ],
-        rows: all.map((c) => ({
-          ...c,
-          kindText: kindText[c.kind],
-          statusText: c.status ? statusText[c.status] : null,
-        })),
-      },
-    ])
-  }
-
   /**
    * Imports a contract workbook (ordinary concepts) or a PUE workbook (extraordinary concepts).
    * All or nothing: a file with any error row (including a unit the units catalog does not have) saves
@@ -485,5 +431,5 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
     }
   }
 
-  return { listConcepts, getConcept, conceptFacets, exportConcepts, importConcepts }
+  return { listConcepts, getConcept, conceptFacets, importConcepts }
 }

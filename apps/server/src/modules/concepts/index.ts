@@ -9,6 +9,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../platform/db/executor'
+import type { JobsService } from '../../platform/jobs'
+import { createConceptsExport } from './concepts-export'
 import { conceptsRoutes } from './concepts.routes'
 import { createConceptsService, type CatalogsPort } from './concepts.service'
 
@@ -29,12 +31,20 @@ export {
   type ConceptMissReason,
 } from './concept-matcher'
 export { conceptsRoutes } from './concepts.routes'
+export { CONCEPTS_EXPORT_JOB } from './concepts-export'
 
-export function createConceptsModule(deps: { db: Db; clock: () => Date; catalogs: CatalogsPort }) {
+export function createConceptsModule(deps: {
+  db: Db
+  clock: () => Date
+  catalogs: CatalogsPort
+  jobs: Pick<JobsService, 'define'>
+}) {
   const service = createConceptsService(deps)
+  // the list's export runs as a job, defined now (before the server starts)
+  const exports = createConceptsExport(deps)
   /** register with `app.register(concepts.routes)` */
   const routes: FastifyPluginAsyncZod = async (app) => {
-    await app.register(conceptsRoutes, { concepts: service })
+    await app.register(conceptsRoutes, { concepts: service, exports })
   }
   return { service, routes }
 }

@@ -34,7 +34,8 @@ export const conceptFacetsQuery = (kind: TConceptKind | undefined) =>
     placeholderData: keepPreviousData,
   })
 
-export const conceptExportUrl = `${BASE}/export.xlsx`
+/** The list's export: a job (202), polled and downloaded by JobExportButton (docs/jobs.md). */
+export const conceptExportUrl = `${BASE}/export`
 
 /**
  * The import answers 200 with the summary when it saved, and 422 with the same summary (every bad row)

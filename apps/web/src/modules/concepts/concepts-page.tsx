@@ -3,14 +3,13 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { PUE_STATUSES, type TConcept, type TConceptKind } from '@faena/contracts'
-import { toQueryString } from '../../platform/api'
 import {
   Button,
   DataTable,
-  ExportListButton,
   Filter,
   FilterBar,
   Icon,
+  JobExportButton,
   PageHeader,
   SearchInput,
   StatusBadge,
@@ -233,9 +232,10 @@ export const ConceptsPage = () => {
         subtitle={t('subtitle')}
         actions={
           <>
-            <ExportListButton
+            <JobExportButton
               size="md"
-              url={conceptExportUrl + toQueryString(params)}
+              url={conceptExportUrl}
+              body={params}
               doneMessage={t('list.exportDone')}
               disabled={!list.data || list.data.total === 0}
             />
