@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ZDate } from './common'
+import { ZEvidenceStatus } from './production-evidence'
 import { ZProposalStatus } from './proposals'
 import { ZBillingSheetStatus } from './rental-billing'
 import { ZRentalAvailability, ZRentalCondition } from './rental-projects'
@@ -26,6 +27,8 @@ export const ZOffshoreDashboardQuery = z
     clientId: z.uuid().optional(),
     /** work orders only (proposals have no front) */
     frontId: z.uuid().optional(),
+    /** work orders at the site (any of their four sites) and production at it; proposals have no site */
+    siteId: z.uuid().optional(),
     proposalStatus: ZProposalStatus.optional(),
     workOrderStatus: ZWorkOrderStatus.optional(),
   })
@@ -86,6 +89,61 @@ export const ZOffshoreDashboard = z.object({
     total: z.object({ mxn: money, usd: money }),
     /** work orders in the filter without a confirmed Anexo C */
     withoutAnnex: z.number().int(),
+  }),
+  /**
+   * From production (docs/insights.md#production-money): the families of the selected work orders, their
+   * production in the period (at the site when filtered), valued with production's KPI rule.
+   */
+  production: z.object({
+    /** executed by month of the production day; homologated at the rate in force on the month's last day */
+    executedByMonth: z.array(
+      z.object({
+        month: ZInsightsMonth,
+        mxn: money,
+        usd: money,
+        homologatedMxn: money.nullable(),
+        rate: money.nullable(),
+        rateFrom: ZDate.nullable(),
+      }),
+    ),
+    executed: z.object({ mxn: money, usd: money, homologatedMxn: money.nullable() }),
+    /** authorized − executed up to `asOf` (the period's end, else today), whole families, every site */
+    remaining: z.object({
+      asOf: ZDate,
+      authorizedMxn: money,
+      authorizedUsd: money,
+      executedMxn: money,
+      executedUsd: money,
+      mxn: money,
+      usd: money,
+      homologatedMxn: money.nullable(),
+      rate: money.nullable(),
+      rateFrom: ZDate.nullable(),
+    }),
+    /** produced cells no approved estimate holds */
+    unbilled: z.object({ cells: z.number().int(), mxn: money, usd: money }),
+    /** cells with production whose concept is on an evidence annex, and how many are signed */
+    evidence: z.object({
+      needed: z.number().int(),
+      signed: z.number().int(),
+      /** percent signed, one decimal, as text; null when nothing needs evidence */
+      percent: z.string().nullable(),
+      byStatus: z.array(z.object({ status: ZEvidenceStatus, count: z.number().int() })),
+    }),
+    /** per family (its initial work order), those with production in the scope, by number */
+    byWorkOrder: z.array(
+      z.object({
+        workOrderId: z.uuid(),
+        number: z.string(),
+        executedMxn: money,
+        executedUsd: money,
+        unbilledCells: z.number().int(),
+        unbilledMxn: money,
+        unbilledUsd: money,
+        evidenceNeeded: z.number().int(),
+        evidenceSigned: z.number().int(),
+      }),
+    ),
   }),
 })
 export type TOffshoreDashboard = z.infer<typeof ZOffshoreDashboard>

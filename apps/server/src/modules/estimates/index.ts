@@ -7,6 +7,8 @@ import { createEstimatesService } from './estimates.service'
 export type { EstimateTables } from './estimates.tables'
 export type { EstimatesDeps } from './estimates.context'
 export { createEstimatesService, type EstimatesService } from './estimates.service'
+/** The cells approved estimates billed, for the dashboards' unbilled production. */
+export { approvedEstimateCells, billedCellKey } from './billed-cells'
 
 export function createEstimatesModule(deps: EstimatesDeps) {
   const service = createEstimatesService(deps)

@@ -29,6 +29,27 @@ const dashboard: TOffshoreDashboard = {
     total: { mxn: '1234572.89', usd: '10.00' },
     withoutAnnex: 0,
   },
+  production: {
+    executedByMonth: [
+      { month: '2026-11', mxn: '100', usd: '2', homologatedMxn: '140', rate: '20', rateFrom: '2026-11-01' },
+    ],
+    executed: { mxn: '100', usd: '2', homologatedMxn: '140' },
+    remaining: {
+      asOf: '2026-12-07',
+      authorizedMxn: '1000',
+      authorizedUsd: '10',
+      executedMxn: '100',
+      executedUsd: '2',
+      mxn: '900',
+      usd: '8',
+      homologatedMxn: null,
+      rate: null,
+      rateFrom: null,
+    },
+    unbilled: { cells: 1, mxn: '100', usd: '2' },
+    evidence: { needed: 1, signed: 0, percent: '0.0', byStatus: [] },
+    byWorkOrder: [],
+  },
 }
 
 describe('dashboard report', () => {
@@ -56,5 +77,8 @@ describe('dashboard report', () => {
       { label: 'Sin fecha programada', value: 5 },
     ])
     expect(chartBars({ ...r.sections[0]!, chart: undefined })).toEqual([])
+    expect(r.sections[5]!.rows).toEqual([
+      { month: '2026-11', mxn: '100', usd: '2', homologated: '140', rate: '20' },
+    ])
   })
 })

@@ -92,6 +92,45 @@ export function offshoreReport(d: TOffshoreDashboard, filters: string): Report {
         })),
         chart: { label: 'month', value: 'mxn' },
       },
+      {
+        title: `Monto ejecutado por mes (total MXN ${d.production.executed.mxn}, USD ${d.production.executed.usd}; por ejecutar MXN ${d.production.remaining.mxn}, USD ${d.production.remaining.usd} al ${d.production.remaining.asOf})`,
+        columns: [
+          { key: 'month', header: 'Mes' },
+          { key: 'mxn', header: 'MXN', type: 'money' },
+          { key: 'usd', header: 'USD', type: 'money' },
+          { key: 'homologated', header: 'Homologado MXN', type: 'money' },
+          { key: 'rate', header: 'Tipo de cambio' },
+        ],
+        rows: d.production.executedByMonth.map((m) => ({
+          month: m.month,
+          mxn: m.mxn,
+          usd: m.usd,
+          homologated: m.homologatedMxn,
+          rate: m.rate ?? 'sin tipo de cambio',
+        })),
+        chart: { label: 'month', value: 'mxn' },
+      },
+      {
+        title: `Producción por OT (sin estimar: ${d.production.unbilled.cells} celdas; evidencias firmadas ${d.production.evidence.signed} de ${d.production.evidence.needed})`,
+        columns: [
+          { key: 'workOrder', header: 'OT' },
+          { key: 'executedMxn', header: 'Ejecutado MXN', type: 'money' },
+          { key: 'executedUsd', header: 'Ejecutado USD', type: 'money' },
+          { key: 'unbilledMxn', header: 'Sin estimar MXN', type: 'money' },
+          { key: 'unbilledUsd', header: 'Sin estimar USD', type: 'money' },
+          { key: 'evidenceSigned', header: 'Evidencias firmadas', type: 'number' },
+          { key: 'evidenceNeeded', header: 'Evidencias requeridas', type: 'number' },
+        ],
+        rows: d.production.byWorkOrder.map((w) => ({
+          workOrder: w.number,
+          executedMxn: w.executedMxn,
+          executedUsd: w.executedUsd,
+          unbilledMxn: w.unbilledMxn,
+          unbilledUsd: w.unbilledUsd,
+          evidenceSigned: w.evidenceSigned,
+          evidenceNeeded: w.evidenceNeeded,
+        })),
+      },
     ],
   }
 }

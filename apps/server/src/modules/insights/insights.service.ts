@@ -7,17 +7,28 @@ import type {
 } from '@faena/contracts'
 import { firstDayOfMonth } from '@faena/domain/calendar-date'
 import { requireAccess, type Actor } from '../../platform/access'
-import type { Db } from '../../platform/db/executor'
+import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import { createOrgToday } from '../../platform/tenancy/today'
 import { getNames } from '../catalogs'
+import { approvedEstimateCells, billedCellKey } from '../estimates'
+import {
+  evidenceAnnexesOf,
+  evidenceCellKey,
+  evidenceStatusOf,
+  exchangeRateOn,
+  familyBillingConcepts,
+  productionOfFamilies,
+  rateDateOfMonth,
+} from '../production'
 import { countProposals } from '../proposals'
 import { listSheetFigures } from '../rental-billing'
 import { countEquipment, getProjects, listEquipmentAssignmentWindows } from '../rental-projects'
 import { annexLineKey, listActiveWorkOrderConcepts } from '../work-order-concepts'
-import { listWorkOrderFacts } from '../work-orders'
+import { getWorkOrderRef, listWorkOrderFacts } from '../work-orders'
 import { authorizedByMonth, proposalFigures, workOrderFigures, type AuthorizedLine } from './offshore-figures'
+import { needsEvidence, productionFigures, type ProductionFamily, type Rate } from './production-figures'
 import { sheetFigures, utilization } from './rental-figures'
 
 type TLineOfBusiness = (typeof LINES_OF_BUSINESS)[number]
@@ -68,6 +79,7 @@ export function createInsightsService({ db, clock, timeZoneOf }: InsightsService
         status: query.workOrderStatus,
         clientId: query.clientId,
         frontId: query.frontId,
+        siteId: query.siteId,
         from: query.from,
         to: query.to,
         today,
@@ -104,7 +116,57 @@ export function createInsightsService({ db, clock, timeZoneOf }: InsightsService
         proposals: proposalFigures(counts, (id) => clients.get(id) ?? '—'),
         workOrders: workOrderFigures(facts, (id) => fronts.get(id) ?? '—'),
         authorized: authorizedByMonth(members, linesOf, new Set(facts.map((w) => w.id))),
+        production: await production(trx, orgId, [...new Set(facts.map((w) => w.familyId))], query, today),
       }
+    })
+  }
+
+  /**
+   * The production cards (docs/insights.md#production-money): the families' concepts and production through
+   * production's index.ts, the cells approved estimates billed through estimates' index.ts, evidence statuses
+   * in one statement, one rate per month.
+   */
+  async function production(
+    trx: Executor,
+    orgId: string,
+    familyIds: string[],
+    query: TOffshoreDashboardQuery,
+    today: string,
+  ) {
+    const asOf = query.to && query.to < today ? query.to : today
+    const families: ProductionFamily[] = []
+    for (const familyId of familyIds) {
+      families.push({
+        familyId,
+        number: (await getWorkOrderRef(trx, orgId, familyId))?.number ?? '—',
+        concepts: await familyBillingConcepts(trx, orgId, familyId),
+      })
+    }
+    const concepts = new Map(families.map((f) => [f.familyId, f.concepts]))
+    const cells = await productionOfFamilies(trx, orgId, { familyIds, to: query.to })
+    const inScope = cells.filter(
+      (c) =>
+        (!query.from || c.date >= query.from) &&
+        (!query.to || c.date <= query.to) &&
+        (!query.siteId || c.siteId === query.siteId),
+    )
+    const billed = await approvedEstimateCells(trx, orgId, { familyIds, from: query.from, to: query.to })
+    const annexes = new Set(await evidenceAnnexesOf(trx, orgId))
+    const needing = inScope.filter((c) => needsEvidence(concepts.get(c.familyId)?.get(c.conceptId), annexes))
+    const status = await evidenceStatusOf(trx, orgId, needing)
+    const rates = new Map<string, Rate>()
+    for (const month of new Set(inScope.map((c) => c.date.slice(0, 7))))
+      rates.set(month, await exchangeRateOn(trx, orgId, rateDateOfMonth(month)))
+    return productionFigures({
+      families,
+      cells,
+      scope: { from: query.from, to: query.to, siteId: query.siteId },
+      asOf,
+      billed: (c) => billed.has(billedCellKey(c)),
+      evidenceAnnexes: annexes,
+      evidenceStatus: (c) => status.get(evidenceCellKey(c)) ?? 'pending',
+      rateOfMonth: (month) => rates.get(month) ?? null,
+      rateAsOf: await exchangeRateOn(trx, orgId, asOf),
     })
   }
 

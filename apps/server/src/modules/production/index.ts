@@ -22,6 +22,15 @@ export {
   type BillingConcept,
   type ProductionCell,
 } from './billing-read'
+/** The production money rule (the grid's KPIs) and the production of several families, for the dashboards. */
+export {
+  authorizedMoney,
+  homologatedMxn,
+  productionMoney,
+  rateDateOfMonth,
+  type Money,
+} from './family-money'
+export { productionOfFamilies, type FamilyProductionCell } from './dashboard-read'
 export { createProductionService, type ProductionService } from './production.service'
 export { productionReferenceSources } from './production.repository'
 

@@ -1,5 +1,14 @@
-import { sql, type Expression, type Insertable, type RawBuilder, type SqlBool, type Updateable } from 'kysely'
+import {
+  sql,
+  type Expression,
+  type Insertable,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  type Updateable,
+} from 'kysely'
 import type { TWorkOrderListQuery } from '@faena/contracts'
+import type { DB } from '../../db-schema'
 import type { Executor } from '../../platform/db/executor'
 import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
 import { addDays } from './work-order-rules'
@@ -243,7 +252,11 @@ const STATUS_ORDER = [
  * subqueries on the page's rows (an index-only look-up each), so a page reads its rows through the list
  * index instead of aggregating every step of the organization.
  */
-export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFilter) {
+/** The list's filters without pagination (an export). */
+export type WorkOrderExportFilter = Omit<WorkOrderFilter, 'limit' | 'offset'>
+
+/** The list's query: its filters, the step counts and the family's end, and its order. */
+function listQuery(db: Executor, orgId: string, f: WorkOrderExportFilter) {
   const stepCount = (condition: RawBuilder<unknown>) =>
     sql<string>`(select count(*) from work_order_steps s where s.org_id = w.org_id and s.work_order_id = w.id and ${condition})`
   const done = stepCount(sql`s.status in (${sql.join([...f.done])})`)
@@ -348,24 +361,62 @@ export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFi
     }
   })()
 
+  const withCounts = <O>(query: SelectQueryBuilder<DB, 'work_orders as w', O>) =>
+    query.select([done.as('done'), counted.as('counted'), end.as('family_end')])
+  const ordered = <O>(query: SelectQueryBuilder<DB, 'work_orders as w', O>) =>
+    query
+      .orderBy(orderExpr)
+      // ties (e.g. a whole import shares one created_at): by number, then version
+      .orderBy(sql`lower(w.number)`)
+      .orderBy(sql`coalesce(w.reprogramming_number, 0)`)
+      .orderBy('w.id')
+  return { q, withCounts, ordered }
+}
+
+const withNumbers = <R extends { done: string; counted: string }>(r: R) => ({
+  ...r,
+  done: Number(r.done),
+  counted: Number(r.counted),
+})
+
+export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFilter) {
+  const { q, withCounts, ordered } = listQuery(db, orgId, f)
   const count = q.select((eb) => eb.fn.countAll<string>().as('n'))
-  const rows = await q
-    .selectAll('w')
-    .select([done.as('done'), counted.as('counted'), end.as('family_end'), listTotal(count)])
-    .orderBy(orderExpr)
-    // ties (e.g. a whole import shares one created_at): by number, then version
-    .orderBy(sql`lower(w.number)`)
-    .orderBy(sql`coalesce(w.reprogramming_number, 0)`)
-    .orderBy('w.id')
+  const rows = await ordered(withCounts(q.selectAll('w')).select(listTotal(count)))
     .limit(f.limit)
     .offset(f.offset)
     .execute()
   const total = await pageTotal(rows, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
-  return {
-    rows: withoutTotal(rows).map((r) => ({ ...r, done: Number(r.done), counted: Number(r.counted) })),
-    total,
-  }
+  return { rows: withoutTotal(rows).map(withNumbers), total }
 }
+
+/** The ids of every work order matching the list's filters, in its order (an export walks them in batches). */
+export async function listWorkOrderIds(db: Executor, orgId: string, f: WorkOrderExportFilter) {
+  const { q, ordered } = listQuery(db, orgId, f)
+  return (await ordered(q.select('w.id')).execute()).map((r) => r.id)
+}
+
+/** The list's rows (with step counts and the family's end) of one batch of ids, in any order. */
+export async function listWorkOrdersByIds(
+  db: Executor,
+  orgId: string,
+  f: WorkOrderExportFilter,
+  ids: readonly string[],
+) {
+  if (ids.length === 0) return []
+  const { withCounts } = listQuery(db, orgId, f)
+  const rows = await withCounts(
+    db
+      .selectFrom('work_orders as w')
+      .where('w.org_id', '=', orgId)
+      .where('w.id', 'in', [...ids])
+      .selectAll('w'),
+  ).execute()
+  return rows.map(withNumbers)
+}
+
+/** A row of the list: the work order, its step counts and its family's end. */
+export type WorkOrderListRow = Awaited<ReturnType<typeof listWorkOrdersByIds>>[number]
 
 // --- steps ---
 
@@ -454,6 +505,8 @@ export type WorkOrderFactsFilter = {
   status?: string | undefined
   clientId?: string | undefined
   frontId?: string | undefined
+  /** any of the four site columns, as in `listWorkOrders` */
+  siteId?: string | undefined
   /** programmed window overlapping [from, to], as in `listWorkOrders` */
   from?: string | undefined
   to?: string | undefined
@@ -476,6 +529,17 @@ export async function listWorkOrderFacts(db: Executor, orgId: string, f: WorkOrd
   if (f.from) q = q.where(sql<string>`coalesce(w.planned_end, w.planned_start)`, '>=', f.from)
   if (f.to) q = q.where('w.planned_start', '<=', f.to)
   if (f.familyIds) q = q.where('w.family_id', 'in', [...f.familyIds])
+  const siteId = f.siteId
+  if (siteId) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('w.vessel_id', '=', siteId),
+        eb('w.platform_id', '=', siteId),
+        eb('w.yard_id', '=', siteId),
+        eb('w.interconnection_id', '=', siteId),
+      ]),
+    )
+  }
   const end = familyEndOf('w')
   return q
     .select((eb) => [
