@@ -112,10 +112,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   const { auth, users, audit, files, jobs, backups, notifications } = services
   // Long work runs as jobs on pg-boss, started and stopped with the server (docs/jobs.md).
-  // what runs on a schedule once the queue has started: the backups and the weekly digest's hourly tick
+  // what runs on a schedule once the queue has started: the backups, the weekly digest's and the compliance
+  // alert's hourly ticks
   const scheduleRecurring = async () => {
     await backups.schedule(jobs.queue())
     await services.insights.digest.schedule(jobs.queue())
+    await services.fieldStaff.service.schedule(jobs.queue())
   }
   app.addHook('onReady', async () => {
     if (deps.startJobsInBackground) void jobs.startInBackground(scheduleRecurring, JOBS_START_DELAY_MS)
@@ -196,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(services.rentalProjects.routes)
   await app.register(services.rentalDocuments.routes)
   await app.register(services.rentalBilling.routes)
+  await app.register(services.fieldStaff.routes)
   await app.register(services.workOrderConcepts.routes)
   await app.register(services.schedules.routes)
   await app.register(services.production.routes)

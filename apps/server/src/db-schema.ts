@@ -1,6 +1,7 @@
 import type { CatalogTables } from './modules/catalogs'
 import type { ConceptTables } from './modules/concepts'
 import type { EstimateTables } from './modules/estimates'
+import type { FieldStaffTables } from './modules/field-staff'
 import type { DigestTables } from './modules/insights'
 import type { ProductionEvidenceTables, ProductionTables } from './modules/production'
 import type { ProposalTables } from './modules/proposals'
@@ -39,4 +40,5 @@ export type DB = PlatformTables &
   RentalProjectTables &
   RentalBillingTables &
   SearchTables &
-  DigestTables
+  DigestTables &
+  FieldStaffTables

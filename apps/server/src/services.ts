@@ -5,6 +5,7 @@ import {
 } from './modules/catalogs'
 import { createConceptsModule } from './modules/concepts'
 import { createEstimatesModule } from './modules/estimates'
+import { createFieldStaffModule, fieldStaffReferenceSources } from './modules/field-staff'
 import { createInsightsModule } from './modules/insights'
 import { createProductionModule, productionReferenceSources } from './modules/production'
 import { createProposalsService, proposalsFeed } from './modules/proposals'
@@ -97,6 +98,7 @@ export function buildServices(deps: ServicesDeps) {
       ...productionReferenceSources,
       ...rentalProjectsReferenceSources,
       ...rentalBillingReferenceSources,
+      ...fieldStaffReferenceSources,
     ],
   })
   const files = createFilesService({ db, store })
@@ -194,6 +196,16 @@ export function buildServices(deps: ServicesDeps) {
     timeZoneOf,
     hooks: { ...rentalBilling.hooks.rentalProjects, hasDocumentsForAssignment, chainsOfAssignment },
   })
+  // field staff and vehicles with their compliance documents (docs/field-staff.md)
+  const fieldStaff = createFieldStaffModule({
+    db,
+    clock,
+    timeZoneOf,
+    files,
+    mail,
+    notify: notifications.notify,
+    publicOrigin: deps.publicOrigin,
+  })
   const rentalDocuments = createRentalDocumentsModule({
     db,
     clock,
@@ -224,6 +236,7 @@ export function buildServices(deps: ServicesDeps) {
     rentalBilling,
     rentalProjects,
     rentalDocuments,
+    fieldStaff,
     search,
     insights,
     feeds,

@@ -2,6 +2,7 @@ import type { RegisteredRoute } from '../src/app'
 import type { TestApp } from './harness'
 import { conceptSamples } from './samples-concepts'
 import { estimateSamples } from './samples-estimates'
+import { fieldStaffSamples } from './samples-field-staff'
 import { jobSamples } from './samples-jobs'
 import { productionSamples } from './samples-production'
 import { rentalBillingSamples } from './samples-rental-billing'
@@ -149,7 +150,12 @@ export async function createSamples(t: TestApp): Promise<Samples> {
 
   // Rental modules: records of demo-rental, one sample file per module.
   const moduleBodies: Record<string, object | undefined> = {}
-  for (const mod of [rentalDocumentSamples, rentalProjectSamples, rentalBillingSamples]) {
+  for (const mod of [
+    rentalDocumentSamples,
+    rentalProjectSamples,
+    rentalBillingSamples,
+    fieldStaffSamples,
+  ]) {
     const more = await mod(rental)
     Object.assign(ids, more.ids)
     Object.assign(moduleBodies, more.bodies)

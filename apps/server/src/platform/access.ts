@@ -78,6 +78,9 @@ export const PERMISSIONS = [
   'estimate.read',
   'estimate.manage',
   'estimate.approve',
+  /** field staff, vehicles and their compliance documents (docs/field-staff.md): read; manage */
+  'fieldStaff.read',
+  'fieldStaff.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -90,6 +93,7 @@ const READ: Permission[] = [
   'rental.read',
   'production.read',
   'estimate.read',
+  'fieldStaff.read',
 ]
 
 /** The static permission map: role → what it may do. Checked in services through requireAccess. */
@@ -122,6 +126,7 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'production.close',
     'production.reopen',
     'estimate.manage',
+    'fieldStaff.manage',
   ],
   supervisor: [
     ...READ,

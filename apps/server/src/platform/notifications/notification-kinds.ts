@@ -34,4 +34,12 @@ export const NOTIFICATION_KINDS: readonly {
     label: { es: 'Dos días sin respaldo', en: 'Two days without a backup' },
     permission: 'backup.manage',
   },
+  {
+    kind: 'compliance.expiring',
+    label: {
+      es: 'Vence o está por vencer un documento de un técnico o vehículo',
+      en: 'A technician or vehicle document expires or is about to',
+    },
+    permission: 'fieldStaff.manage',
+  },
 ]

@@ -1,0 +1,315 @@
+/**
+ * Field staff, vehicles and compliance on both databases (docs/field-staff.md): CRUD with the cédula and
+ * plate rules (400 naming the field, 409 on duplicates), documents and their status on a fixed clock,
+ * organization and line-of-business isolation, permissions, the compliance report and summary, and the
+ * daily alert (hourly tick in the organization's time zone) e-mailed to an SMTP server in the test process,
+ * with the notice `compliance.expiring` once per document and threshold.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../../test/harness'
+import { settleJob } from '../../../test/jobs'
+import { jsonApi, type Json } from '../../../test/json-api'
+import { startSmtpCatcher, type SmtpCatcher } from '../../../test/smtp-catcher'
+
+// Monday 7 December 2026, 07:30 in Guayaquil (UTC-5)
+const NOW = new Date('2026-12-07T12:30:00Z')
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+
+let t: TestApp
+let admin = ''
+let smtp: SmtpCatcher
+const api = jsonApi(
+  () => t,
+  () => admin,
+)
+const S = '/api/v1/rental/staff'
+const V = '/api/v1/rental/vehicles'
+let kinds: Json[] = []
+const kind = (owner: string, code: string) => kinds.find((k) => k.ownerKind === owner && k.code === code)!.id
+
+beforeAll(async () => {
+  smtp = await startSmtpCatcher()
+  t = await createTestApp({ clock: () => NOW, mailRetryDelaysMs: [20] })
+  admin = await t.login('admin@rental.test')
+  kinds = (await api.ok(api.get('/api/v1/rental/compliance/kinds'))).items
+})
+afterAll(async () => {
+  await t?.close()
+  await smtp?.close()
+})
+
+let juan: Json
+let truck: Json
+
+describe('field staff', () => {
+  it('creates a technician, checking the cédula (module 10) and refusing a duplicate', async () => {
+    const bad = await api.post(S, { firstNames: 'Juan', lastNames: 'Pérez', cedula: '1710034066' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details).toEqual([expect.objectContaining({ path: 'cedula' })])
+    const missing = await api.post(S, { lastNames: 'Pérez', cedula: '1713175071' })
+    expect(missing.status).toBe(400)
+    expect(JSON.stringify(missing.body.error.details)).toContain('firstNames')
+
+    juan = await api.ok(
+      api.post(S, { firstNames: 'Juan', lastNames: 'Pérez', cedula: '1713175071', phone: '0991234567' }),
+      201,
+    )
+    expect(juan).toMatchObject({ fullName: 'Juan Pérez', active: true, status: null, documents: [] })
+    const dup = await api.post(S, { firstNames: 'Otro', lastNames: 'Señor', cedula: '1713175071' })
+    expect(dup.status).toBe(409)
+    expect(dup.body.error.details).toEqual([expect.objectContaining({ path: 'cedula' })])
+  })
+
+  it('keeps credentials with their status on the organization’s day, vaccines and scans', async () => {
+    const licence = await api.ok(
+      api.post(`${S}/${juan.id}/documents`, {
+        kindId: kind('staff', 'licence'),
+        subject: 'Tipo E',
+        expiresOn: '2026-11-12',
+      }),
+      201,
+    )
+    expect(licence).toMatchObject({ status: 'expired', daysLeft: -25, kindName: 'Licencia de conducir' })
+    const medical = await api.ok(
+      api.post(`${S}/${juan.id}/documents`, { kindId: kind('staff', 'medical'), expiresOn: '2026-12-15' }),
+      201,
+    )
+    expect(medical.status).toBe('due10')
+    // a vehicle's kind is not a person's
+    const wrong = await api.post(`${S}/${juan.id}/documents`, {
+      kindId: kind('vehicle', 'insurance'),
+      expiresOn: '2027-01-01',
+    })
+    expect(wrong.status).toBe(400)
+    expect(wrong.body.error.details[0].path).toBe('kindId')
+    const reversed = await api.post(`${S}/${juan.id}/documents`, {
+      kindId: kind('staff', 'quest'),
+      issuedOn: '2027-02-01',
+      expiresOn: '2027-01-01',
+    })
+    expect(reversed.status).toBe(400)
+    expect(reversed.body.error.details[0].path).toBe('issuedOn')
+
+    await api.ok(
+      api.post(`${S}/${juan.id}/vaccines`, {
+        vaccine: 'Fiebre amarilla',
+        doseNumber: 1,
+        appliedOn: '2025-03-01',
+      }),
+      201,
+    )
+    const again = await api.post(`${S}/${juan.id}/vaccines`, {
+      vaccine: 'Fiebre amarilla',
+      doseNumber: 1,
+      appliedOn: '2025-04-01',
+    })
+    expect(again.status).toBe(409)
+
+    const b = 'fsBoundary'
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${S}/${juan.id}/files`,
+      headers: { cookie: admin, 'content-type': `multipart/form-data; boundary=${b}` },
+      payload: Buffer.concat([
+        Buffer.from(
+          `--${b}\r\nContent-Disposition: form-data; name="file"; filename="licencia.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
+        PDF,
+        Buffer.from(`\r\n--${b}--\r\n`),
+      ]),
+    })
+    expect(res.statusCode).toBe(201)
+
+    const detail = await api.ok(api.get(`${S}/${juan.id}`))
+    expect(detail).toMatchObject({ status: 'expired', nextExpiry: '2026-11-12', documentCount: 2 })
+    expect(detail.vaccines).toHaveLength(1)
+    expect(detail.files).toEqual([expect.objectContaining({ name: 'licencia.pdf' })])
+
+    const listed = await api.ok(api.get(`${S}?q=${encodeURIComponent('juan pér')}&status=expired`))
+    expect(listed.items.map((x: Json) => x.id)).toEqual([juan.id])
+    const none = await api.ok(api.get(`${S}?q=${encodeURIComponent('juan pér')}&status=ok`))
+    expect(none.total).toBe(0)
+
+    const renamed = await api.ok(api.patch(`${S}/${juan.id}`, { lastNames: 'Pérez Mora' }))
+    expect(renamed.fullName).toBe('Juan Pérez Mora')
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', juan.id)
+      .orderBy('at')
+      .execute()
+    expect(audit.map((a) => a.action)).toEqual([
+      'fieldStaff.created',
+      'fieldStaff.document_added',
+      'fieldStaff.document_added',
+      'fieldStaff.vaccine_added',
+      'fieldStaff.file_added',
+      'fieldStaff.updated',
+    ])
+  })
+
+  it('exports the list as a workbook', async () => {
+    const res = await api.get(`${S}/export.xlsx?q=1713175071`)
+    expect(res.status).toBe(200)
+    expect(String(res.headers['content-type'])).toContain('spreadsheetml')
+  })
+})
+
+describe('vehicles', () => {
+  it('checks the plate, stores it normalized and unique', async () => {
+    const bad = await api.post(V, { plate: 'DBA-12' })
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.body.error.details)).toContain('plate')
+    const province = await api.post(V, { plate: 'DBA-1234' })
+    expect(province.status).toBe(400)
+    expect(province.body.error.details[0].path).toBe('plate')
+    truck = await api.ok(
+      api.post(V, { plate: 'gbc 0456', brand: 'Chevrolet', model: 'D-Max', year: 2020 }),
+      201,
+    )
+    expect(truck.plate).toBe('GBC-0456')
+    expect((await api.post(V, { plate: 'GBC-0456' })).status).toBe(409)
+    const doc = await api.ok(
+      api.post(`${V}/${truck.id}/documents`, {
+        kindId: kind('vehicle', 'registration'),
+        expiresOn: '2027-06-30',
+      }),
+      201,
+    )
+    expect(doc.status).toBe('ok')
+    const ins = await api.ok(
+      api.post(`${V}/${truck.id}/documents`, {
+        kindId: kind('vehicle', 'insurance'),
+        expiresOn: '2026-12-30',
+      }),
+      201,
+    )
+    expect(ins.status).toBe('due30')
+    const edited = await api.ok(
+      api.patch(`${V}/${truck.id}/documents/${ins.id}`, { expiresOn: '2027-12-30' }),
+    )
+    expect(edited.status).toBe('ok')
+    expect((await api.ok(api.get(`${V}/${truck.id}`))).status).toBe('ok')
+  })
+})
+
+describe('access', () => {
+  it('another organization sees nothing of it; an organization without the rental line is refused', async () => {
+    const offshore = await t.login('admin@offshore.test')
+    expect((await api.get(`${S}/${juan.id}`, offshore)).status).toBe(404)
+    expect((await api.get(`${V}/${truck.id}`, offshore)).status).toBe(404)
+    expect((await api.get(S, offshore)).status).toBe(403)
+    expect(
+      (await api.post(S, { firstNames: 'A', lastNames: 'B', cedula: '0102030400' }, offshore)).status,
+    ).toBe(403)
+  })
+
+  it('every rental role reads; only admin and manager change', async () => {
+    const viewer = await t.login('viewer@rental.test')
+    expect((await api.get(`${S}/${juan.id}`, viewer)).status).toBe(200)
+    expect((await api.patch(`${S}/${juan.id}`, { phone: '1' }, viewer)).status).toBe(403)
+    const manager = await t.login('manager@rental.test')
+    expect((await api.patch(`${S}/${juan.id}`, { phone: '0990000000' }, manager)).status).toBe(200)
+  })
+})
+
+describe('compliance report, summary and daily alert', () => {
+  it('reports documents by status with filters', async () => {
+    const r = await api.ok(api.get(`/api/v1/rental/compliance?q=1713175071&status=expired`))
+    expect(r.today).toBe('2026-12-07')
+    expect(r.items).toEqual([
+      expect.objectContaining({
+        ownerName: 'Juan Pérez Mora',
+        kindName: 'Licencia de conducir',
+        status: 'expired',
+      }),
+    ])
+    const summary = await api.ok(api.get('/api/v1/rental/compliance/summary'))
+    expect(summary.expired).toBeGreaterThanOrEqual(1)
+    expect(summary.due10).toBeGreaterThanOrEqual(1)
+    expect(summary.link).toContain('/rental/compliance')
+    const xlsx = await api.get('/api/v1/rental/compliance/export.xlsx?ownerKind=vehicle')
+    expect(xlsx.status).toBe(200)
+  })
+
+  it('e-mails the chosen recipients at the organization’s hour, once a day, and notices each document once per threshold', async () => {
+    await api.ok(
+      api.put('/api/v1/settings/mail', {
+        host: '127.0.0.1',
+        port: smtp.port,
+        security: 'none',
+        fromAddress: 'avisos@rental.test',
+      }),
+    )
+    const off = await api.put('/api/v1/rental/compliance/alerts', { enabled: true, hour: 7, recipients: [] })
+    expect(off.status).toBe(400)
+    expect(off.body.error.details[0].path).toBe('recipients')
+    const saved = await api.ok(
+      api.put('/api/v1/rental/compliance/alerts', {
+        enabled: true,
+        hour: 7,
+        recipients: ['Flota@rental.test', 'flota@rental.test', 'sso@rental.test'],
+      }),
+    )
+    expect(saved).toMatchObject({
+      recipients: ['flota@rental.test', 'sso@rental.test'],
+      timeZone: 'America/Guayaquil',
+    })
+    const preview = await api.ok(api.get('/api/v1/rental/compliance/alerts/preview'))
+    expect(preview.html).toContain('Juan Pérez Mora')
+
+    const svc = t.app.services.fieldStaff.service
+    // 06:59 and 08:00 in Guayaquil are not its hour; 12:05 UTC is 07:05 there
+    expect(await svc.tick(new Date('2026-12-07T11:59:00Z'))).toEqual({ notices: 0, mails: 0 })
+    const first = await svc.tick(new Date('2026-12-07T12:05:00Z'))
+    expect(first.mails).toBe(1)
+    expect(first.notices).toBeGreaterThanOrEqual(2)
+    expect(await svc.tick(new Date('2026-12-07T12:40:00Z'))).toEqual({ notices: 0, mails: 0 })
+
+    const job = await t.db
+      .selectFrom('job_runs')
+      .select('id')
+      .where('kind', '=', 'mail.send')
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow()
+    expect((await settleJob(t, job.id, admin)).run.status).toBe('done')
+    const mail = smtp.received.at(-1)!
+    expect(mail.subject).toMatch(/^Vencimientos al 07\/12\/2026: \d+ vencidos/)
+    expect(mail.text).toContain(
+      'Técnico Juan Pérez Mora: Licencia de conducir · Tipo E, venció el 12/11/2026',
+    )
+    const to = mail.to && !Array.isArray(mail.to) ? mail.to.value.map((a) => a.address) : []
+    expect(to).toEqual(['flota@rental.test', 'sso@rental.test'])
+
+    // the next day: the expired licence is not noticed again; the medical certificate (due10) neither
+    const next = await svc.tick(new Date('2026-12-08T12:05:00Z'))
+    expect(next.mails).toBe(1)
+    const notes = await t.db
+      .selectFrom('notifications')
+      .select(['title', 'user_id', 'link'])
+      .where('kind', '=', 'compliance.expiring')
+      .where('link', '=', `/rental/staff/${juan.id}`)
+      .execute()
+    const users = new Set(notes.map((n) => n.user_id))
+    // admin and manager of the rental organization, one notice per document each
+    expect(users.size).toBe(2)
+    expect(notes.length).toBe(2 * users.size)
+    expect(notes.map((n) => n.title)).toContain(
+      'Venció: Licencia de conducir de Juan Pérez Mora (12/11/2026)',
+    )
+  })
+
+  it('a renewed document starts over', async () => {
+    const d = (await api.ok(api.get(`${S}/${juan.id}`))).documents.find((x: Json) => x.kindCode === 'medical')
+    await api.ok(api.patch(`${S}/${juan.id}/documents/${d.id}`, { expiresOn: '2026-12-31' }))
+    const r = await t.app.services.fieldStaff.service.tick(new Date('2026-12-09T12:05:00Z'))
+    expect(r.notices).toBeGreaterThanOrEqual(1)
+    const renewed = await t.db
+      .selectFrom('notifications')
+      .select('title')
+      .where('kind', '=', 'compliance.expiring')
+      .where('title', 'like', '%Certificado médico de Juan Pérez Mora (31/12/2026)%')
+      .execute()
+    expect(renewed).toHaveLength(2)
+  })
+})

@@ -1,0 +1,31 @@
+import { PLATE_PATTERN } from '@faena/contracts'
+import { checkRuc } from '../rental-projects'
+
+/**
+ * Identity checks of field staff and vehicles (docs/field-staff.md#rules), pure.
+ *
+ * A cédula is the first ten digits of a natural person's RUC (province 01–24 or 30, third digit 0–5, module-10
+ * check digit), so it is checked with rental-projects' RUC validator on `cédula + 001`: one implementation of
+ * the module-10 rule.
+ */
+export function checkCedula(value: string): { ok: true } | { ok: false; message: string } {
+  if (!/^\d{10}$/.test(value)) return { ok: false, message: 'La cédula debe tener exactamente 10 dígitos' }
+  const r = checkRuc(`${value}001`)
+  if (!r.ok) return { ok: false, message: r.message.replace(' de la cédula', '') }
+  if (r.kind !== 'natural') return { ok: false, message: 'El tercer dígito de la cédula debe ser de 0 a 5' }
+  return { ok: true }
+}
+
+/**
+ * Ecuadorian car plates: a province letter, two letters and three or four digits (`PBA-1234`; older `GBA-123`).
+ * Returns the plate as stored (upper case, one hyphen) or null when it is not a plate. D and F are not province
+ * letters.
+ */
+export function normalizePlate(value: string): string | null {
+  const v = value.trim().toUpperCase()
+  if (!PLATE_PATTERN.test(v)) return null
+  const letters = v.slice(0, 3)
+  const digits = v.replace(/^[A-Z]{3}[\s-]?/, '')
+  if ('DF'.includes(letters[0]!)) return null
+  return `${letters}-${digits}`
+}
