@@ -149,6 +149,7 @@ export function buildServices(deps: ServicesDeps) {
     timeZoneOf,
     familyVolumes: familyAuthorizedVolumes,
     notify: notifications.notify,
+    jobs,
   })
   const workOrderConcepts = createWorkOrderConceptsModule({ db, clock, files })
   const schedules = createSchedulesModule({ db, clock, files, timeZoneOf })

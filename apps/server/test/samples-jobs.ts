@@ -15,6 +15,7 @@ export async function jobSamples(h: SampleHelpers): Promise<ModuleSamples> {
       'POST /api/v1/rental/custody-chains/export': {},
       'POST /api/v1/rental/shipping-guides/export': {},
       'POST /api/v1/concepts/export': {},
+      'POST /api/v1/work-orders/export': {},
     },
   }
 }

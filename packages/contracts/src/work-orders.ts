@@ -266,6 +266,9 @@ export const ZWorkOrderListQuery = ZPagination.extend({
   dir: z.enum(['asc', 'desc']).default('desc'),
 })
 export type TWorkOrderListQuery = z.infer<typeof ZWorkOrderListQuery>
+/** An export of the list (a job, docs/jobs.md): the list's filters and order, without pagination. */
+export const ZWorkOrderExportRequest = ZWorkOrderListQuery.omit({ limit: true, offset: true })
+export type TWorkOrderExportRequest = z.infer<typeof ZWorkOrderExportRequest>
 
 /** One field that differs from the previous version of the family. */
 export const ZFamilyChange = z.object({ field: z.string(), previous: z.unknown(), current: z.unknown() })

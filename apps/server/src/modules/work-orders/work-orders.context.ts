@@ -14,6 +14,7 @@ import { DEFAULT_WORK_ORDER_DUE_THRESHOLDS, ZWorkOrderDueThresholds } from '@fae
 import { isSystemActor, type Actor } from '../../platform/access'
 import { findUserNames } from '../../platform/auth/users.repository'
 import type { Db, Executor } from '../../platform/db/executor'
+import type { JobsService } from '../../platform/jobs'
 import type { NotifyFn } from '../../platform/notifications'
 import { AppError, validationError } from '../../platform/errors'
 import { getNames as getCatalogNames, getReferences, type CatalogNames } from '../catalogs'
@@ -56,8 +57,9 @@ export type WorkOrdersServiceDeps = {
   familyVolumes: FamilyVolumesPort
   /** in-app notifications, written in the transaction of the change (a step assigned to someone) */
   notify: NotifyFn
+  /** the list's export runs as a job (docs/jobs.md) */
+  jobs: Pick<JobsService, 'define'>
 }
-export const EXPORT_LIMIT = 50_000
 export const STEP_SETS = { done: DONE_STEP_STATUSES, uncounted: UNCOUNTED_STEP_STATUSES }
 
 export type Names = CatalogNames & { proposals: { id: string; officialNumber: string }[] }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workOrderHistoryWorkbook } from '../../../test/fixtures/work-order-history-workbook'
+import { askExport, exportViaJob, jobStatusFor } from '../../../test/export-jobs'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 
@@ -542,20 +543,36 @@ describe('list and export', () => {
     expect((await call('GET', '/api/v1/work-orders?sort=nope', viewer)).status).toBe(400)
   })
 
-  it('exports what the list shows as an Excel workbook', async () => {
-    const res = await call(
-      'GET',
-      '/api/v1/work-orders/export.xlsx?type=reprogramming&sort=number&dir=asc',
-      viewer,
-    )
-    expect(res.status).toBe(200)
-    expect(String(res.headers['content-type'])).toContain('spreadsheetml')
+  it('exports what the list shows as an Excel workbook, as a job', async () => {
+    const filters = { type: 'reprogramming', sort: 'number', dir: 'asc' }
+    const res = await exportViaJob(t, viewer, '/api/v1/work-orders/export', filters)
+    expect(res.job.kind).toBe('work-orders.export')
+    expect(res.contentDisposition).toContain('ordenes-de-trabajo.xlsx')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(res.raw as unknown as ArrayBuffer)
     const ws = wb.worksheets[0]!
+    expect(ws.name).toBe('Órdenes de trabajo')
     expect(ws.getRow(1).getCell(1).value).toBe('Orden de trabajo')
     expect(ws.rowCount).toBe(3)
     expect(ws.getRow(2).getCell(2).value).toBe('Reprogramación')
+    // the list's rows in its order, with their values
+    const list = (
+      await call('GET', '/api/v1/work-orders?type=reprogramming&sort=number&dir=asc', viewer)
+    ).json()
+    expect([2, 3].map((r) => ws.getRow(r).getCell(1).value)).toEqual(list.items.map((w: Json) => w.number))
+    expect(ws.getRow(2).getCell(3).value).toBe(list.items[0].reprogrammingNumber)
+    expect(ws.getRow(2).getCell(8).value).toBe(list.items[0].client.name)
+  })
+
+  it('the export job is seen by its requester and the admin only; bad filters are a 400', async () => {
+    const res = await exportViaJob(t, viewer, '/api/v1/work-orders/export', { q: 'nada-coincide-con-esto' })
+    expect(res.run).toMatchObject({ done: 0, total: 0 })
+    expect(await jobStatusFor(t, admin, res.job.id)).toEqual({ run: 200, result: 200 })
+    expect(await jobStatusFor(t, manager, res.job.id)).toEqual({ run: 404, result: 404 })
+    expect(await jobStatusFor(t, rentalAdmin, res.job.id)).toEqual({ run: 404, result: 404 })
+    const bad = await askExport(t, viewer, '/api/v1/work-orders/export', { status: 'nope' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details.map((d: Json) => d.path)).toContain('status')
   })
 })
 

@@ -255,6 +255,8 @@ const STATUS_ORDER = [
 /** The list's filters without pagination (an export). */
 export type WorkOrderExportFilter = Omit<WorkOrderFilter, 'limit' | 'offset'>
 
+type ListDb = DB & { w: DB['work_orders'] }
+
 /** The list's query: its filters, the step counts and the family's end, and its order. */
 function listQuery(db: Executor, orgId: string, f: WorkOrderExportFilter) {
   const stepCount = (condition: RawBuilder<unknown>) =>
@@ -361,9 +363,9 @@ function listQuery(db: Executor, orgId: string, f: WorkOrderExportFilter) {
     }
   })()
 
-  const withCounts = <O>(query: SelectQueryBuilder<DB, 'work_orders as w', O>) =>
+  const withCounts = <O>(query: SelectQueryBuilder<ListDb, 'w', O>) =>
     query.select([done.as('done'), counted.as('counted'), end.as('family_end')])
-  const ordered = <O>(query: SelectQueryBuilder<DB, 'work_orders as w', O>) =>
+  const ordered = <O>(query: SelectQueryBuilder<ListDb, 'w', O>) =>
     query
       .orderBy(orderExpr)
       // ties (e.g. a whole import shares one created_at): by number, then version

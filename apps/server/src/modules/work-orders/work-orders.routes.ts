@@ -5,9 +5,11 @@ import {
   ZCreateWorkOrderFromProposalRequest,
   ZCreateWorkOrderRequest,
   ZIdParams,
+  ZJobRun,
   ZUpdateStepRequest,
   ZUpdateWorkOrderRequest,
   ZWorkOrderDetail,
+  ZWorkOrderExportRequest,
   ZWorkOrderFamily,
   ZWorkOrderImportResult,
   ZWorkOrderList,
@@ -15,7 +17,7 @@ import {
 } from '@faena/contracts'
 import { actorOf } from '../../platform/http/auth-hook'
 import { readUpload } from '../../platform/http/multipart'
-import { XLSX_MIME } from '../../platform/spreadsheet/spreadsheet'
+import { replyAccepted } from '../../platform/jobs/list-export'
 import type { WorkOrdersService } from './work-orders.service'
 
 const ZStepParams = ZIdParams.extend({ stepId: z.uuid() })
@@ -35,16 +37,13 @@ export const workOrdersRoutes: FastifyPluginAsyncZod<{ workOrders: WorkOrdersSer
     async (req) => workOrders.listWorkOrders(actorOf(req), req.query),
   )
 
-  app.get(
-    '/api/v1/work-orders/export.xlsx',
-    { config: { permission: 'workOrder.read' }, schema: { tags, querystring: ZWorkOrderListQuery } },
-    async (req, reply) => {
-      const buf = await workOrders.exportWorkOrders(actorOf(req), req.query)
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', 'attachment; filename="ordenes-de-trabajo.xlsx"')
-        .send(buf)
+  app.post(
+    '/api/v1/work-orders/export',
+    {
+      config: { permission: 'workOrder.read' },
+      schema: { tags, body: ZWorkOrderExportRequest, response: { 202: ZJobRun } },
     },
+    async (req, reply) => replyAccepted(reply, await workOrders.exportWorkOrders(actorOf(req), req.body)),
   )
 
   app.post(

@@ -15,23 +15,19 @@ import {
   plainAmount,
   type FamilySnapshot,
 } from './work-order-rules'
-import { writeWorkOrdersWorkbook } from './work-orders-export'
+import { createWorkOrdersExport } from './work-orders-export'
 import { importWorkOrderHistory } from './work-order-history-import'
 import type { Executor } from '../../platform/db/executor'
 import * as repo from './work-orders.repository'
 import { createWorkOrderCreateUseCases } from './work-order-create.service'
 import { createWorkOrderStepUseCases } from './work-order-steps.service'
 import { createWorkOrderUpdateUseCases } from './work-order-update.service'
-import {
-  EXPORT_LIMIT,
-  STEP_SETS,
-  createWorkOrdersContext,
-  type WorkOrdersServiceDeps,
-} from './work-orders.context'
+import { STEP_SETS, createWorkOrdersContext, type WorkOrdersServiceDeps } from './work-orders.context'
 
 export type { FamilyVolumesPort, WorkOrdersServiceDeps } from './work-orders.context'
 export type WorkOrdersService = ReturnType<typeof createWorkOrdersService>
 export type ListWorkOrdersOptions = TWorkOrderListQuery
+type WorkOrderListFilters = Omit<TWorkOrderListQuery, 'limit' | 'offset'>
 
 /**
  * The work-orders service: the reads here, the changes in work-order-create.service.ts and
@@ -49,10 +45,40 @@ export function createWorkOrdersService(deps: WorkOrdersServiceDeps) {
   }
 
   /** "Assigned to me": the caller, and the project managers of the catalog linked to their account. */
-  async function assigneeOf(actor: Actor, query: ListWorkOrdersOptions) {
+  async function assigneeOf(actor: Actor, query: WorkOrderListFilters) {
     const userId = ctx.userId(actor)
     if (!query.assignedToMe || !userId) return { userId, projectManagerIds: [] }
     return { userId, projectManagerIds: await projectManagerIdsOfUser(db, actor.orgId, userId) }
+  }
+
+  /** The list's filters as the repository takes them (the caller's today, "assigned to me"). */
+  async function listFilter<Q extends WorkOrderListFilters>(actor: Actor, query: Q, day: string) {
+    return {
+      ...query,
+      ...STEP_SETS,
+      today: day,
+      closed: CLOSED_WORK_ORDER_STATUSES,
+      assignee: await assigneeOf(actor, query),
+    }
+  }
+
+  /** Summaries of list rows: one query per kind of related record (names, reprogramming counts). */
+  async function summariesOf(orgId: string, rows: repo.WorkOrderListRow[], day: string) {
+    const [names, reprogrammings, thresholds] = await Promise.all([
+      namesFor(db, orgId, rows),
+      repo.reprogrammingCounts(
+        db,
+        orgId,
+        rows.filter((r) => r.type === 'initial').map((r) => r.id),
+      ),
+      dueThresholds(db, orgId),
+    ])
+    return rows.map((r) =>
+      toSummary(r, r, names, r.type === 'initial' ? (reprogrammings.get(r.id) ?? 0) : 0, day, {
+        familyEnd: r.family_end,
+        thresholds,
+      }),
+    )
   }
 
   async function listWorkOrders(
@@ -61,37 +87,21 @@ export function createWorkOrdersService(deps: WorkOrdersServiceDeps) {
   ): Promise<{ items: TWorkOrderSummary[]; total: number }> {
     requireAccess(actor, 'workOrder.read')
     const day = await today(actor.orgId)
-    const { rows, total } = await repo.listWorkOrders(db, actor.orgId, {
-      ...query,
-      ...STEP_SETS,
-      today: day,
-      closed: CLOSED_WORK_ORDER_STATUSES,
-      assignee: await assigneeOf(actor, query),
-    })
-    const [names, reprogrammings, thresholds] = await Promise.all([
-      namesFor(db, actor.orgId, rows),
-      repo.reprogrammingCounts(
-        db,
-        actor.orgId,
-        rows.filter((r) => r.type === 'initial').map((r) => r.id),
-      ),
-      dueThresholds(db, actor.orgId),
-    ])
-    return {
-      total,
-      items: rows.map((r) =>
-        toSummary(r, r, names, r.type === 'initial' ? (reprogrammings.get(r.id) ?? 0) : 0, day, {
-          familyEnd: r.family_end,
-          thresholds,
-        }),
-      ),
-    }
+    const { rows, total } = await repo.listWorkOrders(db, actor.orgId, await listFilter(actor, query, day))
+    return { total, items: await summariesOf(actor.orgId, rows, day) }
   }
 
-  async function exportWorkOrders(actor: Actor, query: ListWorkOrdersOptions): Promise<Buffer> {
-    const { items } = await listWorkOrders(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeWorkOrdersWorkbook(items)
-  }
+  // the list's export runs as a job (docs/jobs.md), defined now, before the server starts
+  const { exportWorkOrders } = createWorkOrdersExport({
+    jobs: deps.jobs,
+    listIds: async (actor, filters) => {
+      const day = await today(actor.orgId)
+      const f = await listFilter(actor, filters, day)
+      return { ids: await repo.listWorkOrderIds(db, actor.orgId, f), filter: f, day }
+    },
+    batch: async (actor, { filter, day }, ids) =>
+      summariesOf(actor.orgId, await repo.listWorkOrdersByIds(db, actor.orgId, filter, ids), day),
+  })
 
   /** The family of a work order side by side: each version with what changed from the one before. */
   async function getFamily(actor: Actor, id: string): Promise<TWorkOrderFamily> {

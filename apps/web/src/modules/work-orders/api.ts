@@ -46,7 +46,8 @@ export const workOrderFamilyQuery = (id: string) =>
     queryFn: ({ signal }) => apiGet<TWorkOrderFamily>(`${BASE}/${id}/family`, { signal }),
   })
 
-export const workOrderExportUrl = `${BASE}/export.xlsx`
+/** The list's export: a job (202), polled and downloaded by JobExportButton (docs/jobs.md). */
+export const workOrderExportUrl = `${BASE}/export`
 
 /** The proposal a work order is created from (read through the proposals API). */
 export type ProposalForWorkOrder = {

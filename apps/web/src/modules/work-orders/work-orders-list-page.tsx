@@ -3,11 +3,10 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TWorkOrderSummary } from '@faena/contracts'
-import { toQueryString } from '../../platform/api'
 import {
   Button,
   DateRangeFilter,
-  ExportListButton,
+  JobExportButton,
   ListCount,
   DataTable,
   Filter,
@@ -294,8 +293,9 @@ export const WorkOrdersListPage = () => {
                 className="ot-count"
                 label={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
               />
-              <ExportListButton
-                url={workOrderExportUrl + toQueryString(params)}
+              <JobExportButton
+                url={workOrderExportUrl}
+                body={params}
                 doneMessage={t('list.exportDone')}
                 disabled={!list.data || list.data.total === 0}
               />
