@@ -141,6 +141,7 @@ export function buildServices(deps: ServicesDeps) {
     catalogs: { ...catalogs.service, getNames: getCatalogNames },
     auditEntries: audit.readEntries,
     notify: notifications.notify,
+    jobs,
   })
   const concepts = createConceptsModule({ db, clock, catalogs: catalogs.service, jobs })
   const workOrders = createWorkOrdersService({

@@ -16,6 +16,7 @@ export async function jobSamples(h: SampleHelpers): Promise<ModuleSamples> {
       'POST /api/v1/rental/shipping-guides/export': {},
       'POST /api/v1/concepts/export': {},
       'POST /api/v1/work-orders/export': {},
+      'POST /api/v1/proposals/export': {},
     },
   }
 }

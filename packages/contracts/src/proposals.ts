@@ -215,3 +215,6 @@ export const ZProposalListQuery = ZPagination.extend({
   dir: z.enum(['asc', 'desc']).default('desc'),
 })
 export type TProposalListQuery = z.infer<typeof ZProposalListQuery>
+/** An export of the list (a job, docs/jobs.md): the list's filters and order, without pagination. */
+export const ZProposalExportRequest = ZProposalListQuery.omit({ limit: true, offset: true })
+export type TProposalExportRequest = z.infer<typeof ZProposalExportRequest>

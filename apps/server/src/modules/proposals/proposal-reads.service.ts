@@ -8,14 +8,13 @@ import type {
 import { can, requireAccess, type Actor } from '../../platform/access'
 import { AppError } from '../../platform/errors'
 import { ENTITY, type ProposalsContext } from './proposals.context'
-import { writeProposalsWorkbook } from './proposals-export'
+import { createProposalsExport } from './proposals-export'
 import { toSummary } from './proposals.mapping'
 import * as repo from './proposals.repository'
 
 export type ListProposalsOptions = TProposalListQuery
+type ProposalListFilters = Omit<TProposalListQuery, 'limit' | 'offset'>
 export type ListHistoryOptions = TPagination
-
-const EXPORT_LIMIT = 50_000
 
 const fold = (s: string) =>
   s
@@ -36,13 +35,8 @@ export function createProposalReadUseCases(ctx: ProposalsContext) {
     return readDetail(db, actor, row, await today(actor.orgId))
   }
 
-  async function listProposals(
-    actor: Actor,
-    query: ListProposalsOptions,
-  ): Promise<{ items: TProposalSummary[]; total: number }> {
-    requireAccess(actor, 'proposal.read')
-    if (query.deleted === 'true') requireAccess(actor, 'proposal.readDeleted')
-    const day = await today(actor.orgId)
+  /** The list's filters as the repository takes them (client names, today, "assigned to me"). */
+  async function listFilter<Q extends ProposalListFilters>(actor: Actor, query: Q, day: string) {
     // Client names live in the catalogs module: resolve name search and name order through it.
     let clientIdsMatching: string[] = []
     let clientOrder: string[] = []
@@ -59,27 +53,47 @@ export function createProposalReadUseCases(ctx: ProposalsContext) {
           .map((c) => c.id)
       }
     }
-    const { rows, total } = await repo.listProposals(db, actor.orgId, {
-      ...query,
-      today: day,
-      clientIdsMatching,
-      clientOrder,
-      assignee: await assigneeOf(actor, query),
-    })
+    return { ...query, today: day, clientIdsMatching, clientOrder, assignee: await assigneeOf(actor, query) }
+  }
+
+  async function listProposals(
+    actor: Actor,
+    query: ListProposalsOptions,
+  ): Promise<{ items: TProposalSummary[]; total: number }> {
+    requireAccess(actor, 'proposal.read')
+    if (query.deleted === 'true') requireAccess(actor, 'proposal.readDeleted')
+    const day = await today(actor.orgId)
+    const { rows, total } = await repo.listProposals(db, actor.orgId, await listFilter(actor, query, day))
     const names = await namesFor(db, actor.orgId, rows)
     return { total, items: rows.map((r) => toSummary(r, r, names, day)) }
   }
 
   /** "Assigned to me": the caller, and the project managers of the catalog linked to their account. */
-  async function assigneeOf(actor: Actor, query: ListProposalsOptions) {
+  async function assigneeOf(actor: Actor, query: ProposalListFilters) {
     const userId = ctx.userId(actor)
     if (!query.assignedToMe || !userId) return { userId, projectManagerIds: [] }
     return { userId, projectManagerIds: await catalogs.projectManagerIdsOfUser(db, actor.orgId, userId) }
   }
 
-  async function exportProposals(actor: Actor, query: ListProposalsOptions): Promise<Buffer> {
-    const { items } = await listProposals(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeProposalsWorkbook(items)
+  // the list's export runs as a job (docs/jobs.md), defined now, before the server starts
+  const exports = createProposalsExport({
+    jobs: ctx.jobs,
+    listIds: async (actor, filters) => {
+      if (filters.deleted === 'true') requireAccess(actor, 'proposal.readDeleted')
+      const day = await today(actor.orgId)
+      const f = await listFilter(actor, filters, day)
+      return { ids: await repo.listProposalIds(db, actor.orgId, f), filter: f, day }
+    },
+    batch: async (actor, { filter, day }, ids) => {
+      const rows = await repo.listProposalsByIds(db, actor.orgId, filter, ids)
+      const names = await namesFor(db, actor.orgId, rows)
+      return rows.map((r) => toSummary(r, r, names, day))
+    },
+  })
+  /** Asks for the list's export (202 with the job); deleted proposals only for who may read them. */
+  async function exportProposals(actor: Actor, filters: Omit<ListProposalsOptions, 'limit' | 'offset'>) {
+    if (filters.deleted === 'true') requireAccess(actor, 'proposal.readDeleted')
+    return exports.exportProposals(actor, filters)
   }
 
   /** The proposal's audit history (its header, steps and attachments), newest first. */

@@ -8,6 +8,7 @@ import type {
 import { isSystemActor, type Actor } from '../../platform/access'
 import type { AuditService } from '../../platform/audit/audit.service'
 import { findUserNames } from '../../platform/auth/users.repository'
+import type { JobsService } from '../../platform/jobs'
 import type { NotifyFn } from '../../platform/notifications'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError, validationError } from '../../platform/errors'
@@ -69,6 +70,8 @@ export type ProposalsServiceDeps = {
   auditEntries: AuditService['readEntries']
   /** in-app notifications, written in the transaction of the change (a step assigned to someone) */
   notify: NotifyFn
+  /** the list's export runs as a job (docs/jobs.md) */
+  jobs: Pick<JobsService, 'define'>
 }
 
 export const MODULE = 'proposals'
@@ -98,6 +101,7 @@ export function createProposalsContext({
   timeZoneOf,
   auditEntries,
   notify,
+  jobs,
 }: ProposalsServiceDeps) {
   const today = createOrgToday(clock, timeZoneOf)
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
@@ -206,6 +210,7 @@ export function createProposalsContext({
     files,
     auditEntries,
     notify,
+    jobs,
     today,
     userId,
     inTransaction,

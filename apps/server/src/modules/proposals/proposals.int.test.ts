@@ -9,6 +9,7 @@ import type {
   TProposalWarning,
   ZStepAttachment,
 } from '@faena/contracts'
+import { askExport, exportViaJob, jobStatusFor } from '../../../test/export-jobs'
 import { createTestApp, type TestApp } from '../../../test/harness'
 
 // 2026-03-10 12:00 in Mexico City: "today" for the offshore organization is 2026-03-10.
@@ -986,16 +987,14 @@ describe('list and export', () => {
     })
   })
 
-  it('exports the filtered list as a real workbook', async () => {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: '/api/v1/proposals/export.xlsx?q=LST-&sort=officialNumber&dir=asc&overdue=false',
-      headers: { cookie: viewer },
-    })
-    expect(res.statusCode).toBe(200)
-    expect(res.headers['content-type']).toContain('spreadsheetml')
+  it('exports the filtered list as a real workbook, as a job', async () => {
+    const filters = { q: 'LST-', sort: 'officialNumber', dir: 'asc', overdue: 'false' }
+    const res = await exportViaJob(t, viewer, '/api/v1/proposals/export', filters)
+    expect(res.job.kind).toBe('proposals.export')
+    expect(res.run).toMatchObject({ done: 3, total: 3 })
+    expect(res.contentDisposition).toContain('propuestas.xlsx')
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+    await wb.xlsx.load(res.raw as unknown as ArrayBuffer)
     const ws = wb.worksheets[0]!
     expect(ws.name).toBe('Propuestas')
     expect(ws.rowCount).toBe(4) // header + 3
@@ -1008,6 +1007,18 @@ describe('list and export', () => {
     expect(ws.getRow(3).getCell(col('Estatus')).value).toBe('Terminada')
     expect(ws.getRow(4).getCell(col('Oficio PTE')).value).toBe('LST-004-2026')
     expect(ws.getRow(2).getCell(col('Fecha de entrega')).value).toEqual(new Date('2026-06-30T00:00:00Z'))
+  })
+
+  it('the export job is seen by its requester and the admin only; deleted ones need their permission', async () => {
+    const res = await exportViaJob(t, viewer, '/api/v1/proposals/export', { q: 'nada-coincide-con-esto' })
+    expect(res.run).toMatchObject({ done: 0, total: 0 })
+    expect(await jobStatusFor(t, admin, res.job.id)).toEqual({ run: 200, result: 200 })
+    expect(await jobStatusFor(t, manager, res.job.id)).toEqual({ run: 404, result: 404 })
+    expect(await jobStatusFor(t, rentalAdmin, res.job.id)).toEqual({ run: 404, result: 404 })
+    expect((await askExport(t, viewer, '/api/v1/proposals/export', { deleted: 'true' })).status).toBe(403)
+    const bad = await askExport(t, viewer, '/api/v1/proposals/export', { priority: 'nope' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details.map((d: { path: string }) => d.path)).toContain('priority')
   })
 })
 

@@ -1,5 +1,6 @@
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely'
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely'
 import type { TProposalListQuery } from '@faena/contracts'
+import type { DB } from '../../db-schema'
 import type { Executor } from '../../platform/db/executor'
 import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
 import { DONE_STEP_STATUSES, UNCOUNTED_STEP_STATUSES } from './proposal-progress'
@@ -87,12 +88,13 @@ export type ProposalFilter = TProposalListQuery & {
 const PRIORITY_ORDER = ['low', 'medium', 'high', 'urgent']
 const STATUS_ORDER = ['active', 'in_progress', 'suspended', 'finished', 'cancelled']
 
-/**
- * A page of proposals with their step counts (done / counted, per proposal-progress.ts), and the total.
- * The counts are correlated subqueries on the page's rows (an index-only look-up each), so a page reads
- * its 50 proposals through the list index instead of aggregating every step of the organization.
- */
-export async function listProposals(db: Executor, orgId: string, f: ProposalFilter) {
+type ListDb = DB & { p: DB['proposals'] }
+
+/** The list's filters without pagination (an export). */
+export type ProposalExportFilter = Omit<ProposalFilter, 'limit' | 'offset'>
+
+/** The list's query: its filters, the step counts, and its order. */
+function listQuery(db: Executor, orgId: string, f: ProposalExportFilter) {
   const stepCount = (condition: RawBuilder<unknown>) =>
     sql<string>`(select count(*) from proposal_steps s where s.org_id = p.org_id and s.proposal_id = p.id and ${condition})`
   const done = stepCount(sql`s.status in (${sql.join([...DONE_STEP_STATUSES])})`)
@@ -158,44 +160,89 @@ export async function listProposals(db: Executor, orgId: string, f: ProposalFilt
   }
 
   const dir = f.dir
-  const sorted = (() => {
-    switch (f.sort) {
-      case 'officialNumber':
-        return q.orderBy(sql`lower(p.official_number)`, dir)
-      case 'requestDate':
-        return q.orderBy('p.request_date', dir)
-      case 'deliveryDate':
-        return q.orderBy('p.delivery_date', dir)
-      case 'status':
-        return q.orderBy(sql`array_position(${STATUS_ORDER}::text[], p.status)`, dir)
-      case 'priority':
-        return q.orderBy(sql`array_position(${PRIORITY_ORDER}::text[], p.priority)`, dir)
-      case 'progress':
-        // the exact ratio orders exactly as the rounded percentage (and breaks its ties finer)
-        return q.orderBy(sql`coalesce(${done}::numeric / nullif(${counted}, 0), 0)`, dir)
-      case 'client':
-        // the service passes the organization's client ids ordered by name
-        return q.orderBy(sql`array_position(${f.clientOrder}::uuid[], p.client_id)`, dir)
-      case 'createdAt':
-        return q.orderBy('p.created_at', dir)
-    }
-  })()
+  const ordered = <O>(query: SelectQueryBuilder<ListDb, 'p', O>) => {
+    const sorted = (() => {
+      switch (f.sort) {
+        case 'officialNumber':
+          return query.orderBy(sql`lower(p.official_number)`, dir)
+        case 'requestDate':
+          return query.orderBy('p.request_date', dir)
+        case 'deliveryDate':
+          return query.orderBy('p.delivery_date', dir)
+        case 'status':
+          return query.orderBy(sql`array_position(${STATUS_ORDER}::text[], p.status)`, dir)
+        case 'priority':
+          return query.orderBy(sql`array_position(${PRIORITY_ORDER}::text[], p.priority)`, dir)
+        case 'progress':
+          // the exact ratio orders exactly as the rounded percentage (and breaks its ties finer)
+          return query.orderBy(sql`coalesce(${done}::numeric / nullif(${counted}, 0), 0)`, dir)
+        case 'client':
+          // the service passes the organization's client ids ordered by name
+          return query.orderBy(sql`array_position(${f.clientOrder}::uuid[], p.client_id)`, dir)
+        case 'createdAt':
+          return query.orderBy('p.created_at', dir)
+      }
+    })()
+    return sorted.orderBy('p.created_at', 'desc').orderBy('p.id')
+  }
+  const withCounts = <O>(query: SelectQueryBuilder<ListDb, 'p', O>) =>
+    query.select([done.as('done'), counted.as('counted')])
+  return { q, ordered, withCounts }
+}
+
+const withNumbers = <R extends { done: string; counted: string }>(r: R) => ({
+  ...r,
+  done: Number(r.done),
+  counted: Number(r.counted),
+})
+
+/**
+ * A page of proposals with their step counts (done / counted, per proposal-progress.ts), and the total.
+ * The counts are correlated subqueries on the page's rows (an index-only look-up each), so a page reads
+ * its 50 proposals through the list index instead of aggregating every step of the organization.
+ */
+export async function listProposals(db: Executor, orgId: string, f: ProposalFilter) {
+  const { q, ordered, withCounts } = listQuery(db, orgId, f)
 
   const count = q.select((eb) => eb.fn.countAll<string>().as('n'))
-  const rows = await sorted
-    .selectAll('p')
-    .select([done.as('done'), counted.as('counted'), listTotal(count)])
-    .orderBy('p.created_at', 'desc')
-    .orderBy('p.id')
+  const rows = await ordered(withCounts(q.selectAll('p')).select(listTotal(count)))
     .limit(f.limit)
     .offset(f.offset)
     .execute()
   const total = await pageTotal(rows, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
   return {
-    rows: withoutTotal(rows).map((r) => ({ ...r, done: Number(r.done), counted: Number(r.counted) })),
+    rows: withoutTotal(rows).map(withNumbers),
     total,
   }
 }
+
+/** The ids of every proposal matching the list's filters, in its order (an export walks them in batches). */
+export async function listProposalIds(db: Executor, orgId: string, f: ProposalExportFilter) {
+  const { q, ordered } = listQuery(db, orgId, f)
+  return (await ordered(q.select('p.id')).execute()).map((r) => r.id)
+}
+
+/** The list's rows (with step counts) of one batch of ids, in any order. */
+export async function listProposalsByIds(
+  db: Executor,
+  orgId: string,
+  f: ProposalExportFilter,
+  ids: readonly string[],
+) {
+  if (ids.length === 0) return []
+  const { withCounts } = listQuery(db, orgId, f)
+  const rows = await withCounts(
+    db
+      .selectFrom('proposals as p')
+      .where('p.org_id', '=', orgId)
+      .where('p.id', 'in', [...ids])
+      .selectAll('p'),
+  ).execute()
+  return rows.map(withNumbers)
+}
+
+/** A row of the list: the proposal and its step counts. */
+export type ProposalListRow = Awaited<ReturnType<typeof listProposalsByIds>>[number]
 
 /** The catalog ids the organization's proposals refer to (to look their names up through the catalogs module). */
 export async function referencedClientIds(db: Executor, orgId: string): Promise<string[]> {

@@ -6,9 +6,11 @@ import {
   ZChangeProposalStatusRequest,
   ZCreateProposalRequest,
   ZIdParams,
+  ZJobRun,
   ZOk,
   ZPagination,
   ZProposalDetail,
+  ZProposalExportRequest,
   ZProposalList,
   ZProposalListQuery,
   ZProposalSaved,
@@ -17,7 +19,7 @@ import {
   ZUpdateStepRequest,
 } from '@faena/contracts'
 import { actorOf } from '../../platform/http/auth-hook'
-import { XLSX_MIME } from '../../platform/spreadsheet/spreadsheet'
+import { replyAccepted } from '../../platform/jobs/list-export'
 import type { ProposalsService } from './proposals.service'
 
 const ZStepParams = ZIdParams.extend({ stepId: z.uuid() })
@@ -38,16 +40,13 @@ export const proposalsRoutes: FastifyPluginAsyncZod<{ proposals: ProposalsServic
     async (req) => proposals.listProposals(actorOf(req), req.query),
   )
 
-  app.get(
-    '/api/v1/proposals/export.xlsx',
-    { config: { permission: 'proposal.read' }, schema: { tags, querystring: ZProposalListQuery } },
-    async (req, reply) => {
-      const buf = await proposals.exportProposals(actorOf(req), req.query)
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', 'attachment; filename="propuestas.xlsx"')
-        .send(buf)
+  app.post(
+    '/api/v1/proposals/export',
+    {
+      config: { permission: 'proposal.read' },
+      schema: { tags, body: ZProposalExportRequest, response: { 202: ZJobRun } },
     },
+    async (req, reply) => replyAccepted(reply, await proposals.exportProposals(actorOf(req), req.body)),
   )
 
   app.post(

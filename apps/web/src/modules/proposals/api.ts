@@ -48,7 +48,8 @@ export const proposalDetailQuery = (id: string) =>
     queryFn: ({ signal }) => apiGet<TProposalDetail>(`${BASE}/${id}`, { signal }),
   })
 
-export const proposalExportUrl = `${BASE}/export.xlsx`
+/** The list's export: a job (202), polled and downloaded by JobExportButton (docs/jobs.md). */
+export const proposalExportUrl = `${BASE}/export`
 
 /** A catalog record as the selects need it. */
 export type CatalogOption = { id: string; name: string; active?: boolean; clientType?: string }

@@ -3,10 +3,9 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { PROPOSAL_PRIORITIES, PROPOSAL_STATUSES, type TProposalSummary } from '@faena/contracts'
-import { toQueryString } from '../../platform/api'
 import {
   DateRangeFilter,
-  ExportListButton,
+  JobExportButton,
   ListCount,
   DataTable,
   Filter,
@@ -256,8 +255,9 @@ export const ProposalsListPage = () => {
                 className="pte-count"
                 label={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
               />
-              <ExportListButton
-                url={proposalExportUrl + toQueryString(params)}
+              <JobExportButton
+                url={proposalExportUrl}
+                body={params}
                 doneMessage={t('list.exportDone')}
                 disabled={!list.data || list.data.total === 0}
               />
