@@ -1,5 +1,7 @@
+import { createEstimateDocumentUseCases } from './estimate-documents.service'
 import { createEstimateDraftUseCases } from './estimate-drafts.service'
 import { createEstimateReadUseCases } from './estimate-reads.service'
+import { createEstimateReportUseCases } from './estimate-reports.service'
 import { createEstimateWorkflowUseCases } from './estimate-workflow.service'
 import { createEstimatesContext, type EstimatesDeps } from './estimates.context'
 
@@ -12,6 +14,8 @@ export function createEstimatesService(deps: EstimatesDeps) {
   const ctx = createEstimatesContext(deps)
   return {
     ...createEstimateReadUseCases(ctx),
+    ...createEstimateDocumentUseCases(ctx),
+    ...createEstimateReportUseCases(ctx),
     ...createEstimateDraftUseCases(ctx),
     ...createEstimateWorkflowUseCases(ctx),
   }

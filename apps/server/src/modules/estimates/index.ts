@@ -1,5 +1,6 @@
 /** The estimates (estimaciones) module's only public entry (docs/estimates.md). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { estimateDocumentRoutes } from './estimate-reports.routes'
 import type { EstimatesDeps } from './estimates.context'
 import { estimatesRoutes } from './estimates.routes'
 import { createEstimatesService } from './estimates.service'
@@ -15,6 +16,7 @@ export function createEstimatesModule(deps: EstimatesDeps) {
   /** register with `app.register(estimates.routes)` */
   const routes: FastifyPluginAsyncZod = async (app) => {
     await app.register(estimatesRoutes, { service })
+    await app.register(estimateDocumentRoutes, { service })
   }
   return { service, routes }
 }

@@ -22,6 +22,12 @@ export {
   type BillingConcept,
   type ProductionCell,
 } from './billing-read'
+/** The evidence files of billed cells and the production per family and month (estimate documents and reports). */
+export {
+  evidenceFilesOf,
+  productionByFamilyMonth,
+  type MonthlyProduction,
+} from './billing-documents-read'
 /** The production money rule (the grid's KPIs) and the production of several families, for the dashboards. */
 export {
   authorizedMoney,

@@ -17,6 +17,8 @@ export type PdfDocDefinition = {
   styles?: Record<string, Record<string, unknown>>
   header?: unknown
   footer?: unknown
+  /** text across every page, e.g. `{ text: 'BORRADOR', opacity: 0.12 }` */
+  watermark?: unknown
 }
 
 type OutputDocument = { getBuffer(): Promise<Buffer> }
