@@ -5,7 +5,11 @@ import {
 } from './modules/catalogs'
 import { createConceptsModule } from './modules/concepts'
 import { createEstimatesModule } from './modules/estimates'
-import { createFieldStaffModule, fieldStaffReferenceSources } from './modules/field-staff'
+import {
+  checkFieldAssignment,
+  createFieldStaffModule,
+  fieldStaffReferenceSources,
+} from './modules/field-staff'
 import { createInsightsModule } from './modules/insights'
 import { createProductionModule, productionReferenceSources } from './modules/production'
 import { createProposalsService, proposalsFeed } from './modules/proposals'
@@ -214,6 +218,7 @@ export function buildServices(deps: ServicesDeps) {
     files,
     jobs,
     billing: rentalBilling.hooks.rentalDocuments.billing,
+    fieldStaff: { checkFieldAssignment },
   })
 
   return {

@@ -12,6 +12,7 @@ import { ZEvidenceStatus } from './production-evidence'
  * - `PUT /api/v1/estimates/:id/selection` filters or `{cells}` → `ZEstimate` (draft only)
  * - `POST /api/v1/estimates/:id/adjustments` (deductive line or penalty), `DELETE …/adjustments/:adjustmentId`
  * - `POST /api/v1/estimates/:id/review|submit|approve|return|cancel` → `ZEstimate`
+ * - `POST /api/v1/estimates/:id/invoice {invoiceReference}`, `POST …/pay {date, amount}` → `ZEstimate`
  * - `GET /api/v1/estimates/unbilled?workOrderId=&dateFrom=&dateTo=` → `ZUnbilled`
  * - `GET|PUT /api/v1/estimates/settings/:workOrderId` → `ZEstimateSettings`
  */
@@ -26,7 +27,15 @@ export const ESTIMATE_TYPES = [
 export const ZEstimateType = z.enum(ESTIMATE_TYPES)
 export type TEstimateType = z.infer<typeof ZEstimateType>
 
-export const ESTIMATE_STATUSES = ['draft', 'in_review', 'submitted', 'approved', 'cancelled'] as const
+export const ESTIMATE_STATUSES = [
+  'draft',
+  'in_review',
+  'submitted',
+  'approved',
+  'invoiced',
+  'paid',
+  'cancelled',
+] as const
 export const ZEstimateStatus = z.enum(ESTIMATE_STATUSES)
 export type TEstimateStatus = z.infer<typeof ZEstimateStatus>
 
@@ -37,6 +46,11 @@ const ZDecimalInput = (digits = 6) =>
     .string()
     .trim()
     .regex(new RegExp(`^\\d{1,12}(\\.\\d{1,${digits}})?$`), 'Número no válido: no negativo, sin exponentes')
+/** A plain decimal that may be negative (a unit-price difference). */
+const ZSignedDecimalInput = z
+  .string()
+  .trim()
+  .regex(/^-?\d{1,12}(\.\d{1,6})?$/, 'Número no válido: sin exponentes, hasta 6 decimales')
 const ZPercent = ZDecimalInput(6).refine((v) => Number(v) <= 100, 'Un porcentaje va de 0 a 100')
 const ZReason = z.string().trim().min(5, 'El motivo necesita al menos 5 caracteres').max(500)
 
@@ -129,6 +143,14 @@ export const ZEstimateAdjustmentRequest = z.discriminatedUnion('kind', [
     amountUsd: ZDecimalInput(2),
     reason: ZReason,
   }),
+  /** a price-adjustment estimate's line: the concept's quantity already billed × the unit-price difference */
+  z.object({
+    kind: z.literal('price_difference'),
+    conceptId: z.uuid(),
+    priceDifferenceMxn: ZSignedDecimalInput,
+    priceDifferenceUsd: ZSignedDecimalInput,
+    reason: ZReason,
+  }),
 ])
 export type TEstimateAdjustmentRequest = z.infer<typeof ZEstimateAdjustmentRequest>
 
@@ -141,13 +163,28 @@ export const ZEstimateSubmitRequest = z.object({
     .optional(),
 })
 export const ZEstimateReturnRequest = z.object({ reason: ZReason })
+/** approved → invoiced: the invoice's reference, unique per organization among estimates (ignoring case) */
+export const ZEstimateInvoiceRequest = z.object({
+  invoiceReference: z
+    .string()
+    .trim()
+    .min(1, 'La referencia de la factura es obligatoria')
+    .max(80, 'La referencia de la factura tiene 80 caracteres como máximo'),
+})
+export type TEstimateInvoiceRequest = z.infer<typeof ZEstimateInvoiceRequest>
+/** invoiced → paid: the payment's date and amount, which must equal the estimate's homologated net (MXN) */
+export const ZEstimatePayRequest = z.object({
+  date: ZDate,
+  amount: ZDecimalInput(2).refine((v) => Number(v) > 0, 'El importe debe ser mayor que cero'),
+})
+export type TEstimatePayRequest = z.infer<typeof ZEstimatePayRequest>
 export const ZEstimateParams = z.object({ id: z.uuid() })
 export const ZEstimateAdjustmentParams = z.object({ id: z.uuid(), adjustmentId: z.uuid() })
 
 // ---- answers ----
 
 export const ZEstimateLine = z.object({
-  kind: z.enum(['production', 'deductive']),
+  kind: z.enum(['production', 'deductive', 'price_difference']),
   conceptId: z.uuid(),
   code: z.string(),
   description: z.string(),
@@ -199,6 +236,24 @@ export const ZEstimateTotals = z.object({
 })
 export type TEstimateTotals = z.infer<typeof ZEstimateTotals>
 
+/**
+ * The family's running account, per currency: authorized (Σ authorized quantity × unit price), estimated to
+ * date (the net subtotals of its approved, invoiced and paid estimates other than this one), this estimate's
+ * subtotal, remaining (authorized − estimated − this), and the advance given, recovered (including this
+ * estimate's amortization) and its balance.
+ */
+export const ZEstimateAccountCurrency = z.object({
+  authorized: decimal,
+  estimatedToDate: decimal,
+  thisEstimate: decimal,
+  remaining: decimal,
+  advanceGiven: decimal,
+  advanceRecovered: decimal,
+  advanceBalance: decimal,
+})
+export const ZEstimateAccount = z.object({ mxn: ZEstimateAccountCurrency, usd: ZEstimateAccountCurrency })
+export type TEstimateAccount = z.infer<typeof ZEstimateAccount>
+
 export const ZEstimateAdvance = z.object({
   advanceMxn: decimal,
   advanceUsd: decimal,
@@ -222,6 +277,11 @@ export const ZEstimateSummary = z.object({
   periodEnd: ZDate,
   exchangeRate: decimal.nullable(),
   totals: ZEstimateTotals.nullable(),
+  invoiceReference: z.string().nullable(),
+  invoicedAt: z.string().nullable(),
+  /** the payment's date and amount (MXN, equal to the homologated net) */
+  paidDate: ZDate.nullable(),
+  paidAmount: decimal.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 })
@@ -253,6 +313,11 @@ export const ZEstimate = ZEstimateSummary.extend({
   submittedBy: ZWho,
   approvedAt: z.string().nullable(),
   approvedBy: ZWho,
+  invoicedBy: ZWho,
+  paidAt: z.string().nullable(),
+  paidBy: ZWho,
+  /** the contract's running account with this estimate (docs/estimates.md#running-account) */
+  account: ZEstimateAccount,
 })
 export type TEstimate = z.infer<typeof ZEstimate>
 

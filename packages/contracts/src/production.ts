@@ -169,6 +169,8 @@ export const ZProductionGridDay = z.object({
   /** why the saved volume of this time type passes the authorization, as recorded; null when none */
   excessReason: z.string().nullable(),
   blocked: z.boolean(),
+  /** the number of the approved (or invoiced, paid) estimate that bills this cell: frozen; null when none */
+  billedBy: z.number().int().nullable(),
 })
 export type TProductionGridDay = z.infer<typeof ZProductionGridDay>
 

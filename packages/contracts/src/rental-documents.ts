@@ -331,6 +331,10 @@ export const ZCreateShippingGuideRequest = z.object({
   carrierName: text(200),
   carrierDni: text(20),
   vehiclePlate: text(20),
+  /** the driver among the field staff (docs/field-staff.md): a licence valid on the transfer's date */
+  driverStaffId: z.uuid().nullable().optional(),
+  /** the vehicle among the organization's vehicles: a registration valid on the transfer's date */
+  vehicleId: z.uuid().nullable().optional(),
   dispatcherName: text(200),
   dispatcherDni: text(20),
   receiverName: text(200),
@@ -396,6 +400,8 @@ export const ZShippingGuideSummary = z.object({
 export type TShippingGuideSummary = z.infer<typeof ZShippingGuideSummary>
 
 export const ZShippingGuideDetail = ZShippingGuideSummary.extend({
+  driverStaffId: z.uuid().nullable(),
+  vehicleId: z.uuid().nullable(),
   startDate: z.string().nullable(),
   endDate: z.string().nullable(),
   carrierDni: z.string().nullable(),

@@ -125,7 +125,34 @@ export function createEstimateDraftUseCases(ctx: EstimatesContext) {
       const row = await ctx.loadEstimate(trx, actor.orgId, id, true)
       ctx.refuseUnlessStatus(row, 'draft')
       await ctx.lockFamily(trx, row.family_id)
-      if (body.kind === 'deductive') {
+      let quantity: string | null = body.kind === 'deductive' ? body.quantity : null
+      if (body.kind === 'price_difference') {
+        if (row.type !== 'price_adjustment')
+          throw new AppError(
+            'VALIDATION',
+            'Solo una estimación de ajuste de precios lleva diferencias de precio / Only a price-adjustment estimate has price-difference lines',
+            [{ path: 'kind', message: 'Solo en ajuste de precios / Price adjustment only' }],
+          )
+        if (new Dec(body.priceDifferenceMxn).isZero() && new Dec(body.priceDifferenceUsd).isZero())
+          throw new AppError(
+            'VALIDATION',
+            'La diferencia de precio no puede ser cero / The price difference is zero',
+            [
+              {
+                path: 'priceDifferenceMxn',
+                message: 'Distinta de cero en MXN o en USD / Non-zero in MXN or USD',
+              },
+            ],
+          )
+        const billed = await repo.billedQuantityOfConcept(trx, row.family_id, body.conceptId)
+        if (!new Dec(billed).greaterThan(0))
+          throw new AppError(
+            'VALIDATION',
+            'El concepto no tiene cantidad cobrada en estimaciones aprobadas / The concept has no billed quantity',
+            [{ path: 'conceptId', message: 'Sin cantidad cobrada / Nothing billed' }],
+          )
+        quantity = billed
+      } else if (body.kind === 'deductive') {
         const concepts = await familyBillingConcepts(trx, row.org_id, row.family_id)
         if (!concepts.has(body.conceptId))
           throw new AppError('VALIDATION', 'El concepto no está en el Anexo C vigente de la familia', [
@@ -143,8 +170,10 @@ export function createEstimateDraftUseCases(ctx: EstimatesContext) {
         orgId: row.org_id,
         estimateId: row.id,
         kind: body.kind,
-        conceptId: body.kind === 'deductive' ? body.conceptId : null,
-        quantity: body.kind === 'deductive' ? body.quantity : null,
+        conceptId: body.kind === 'penalty' ? null : body.conceptId,
+        quantity,
+        priceDifferenceMxn: body.kind === 'price_difference' ? body.priceDifferenceMxn : null,
+        priceDifferenceUsd: body.kind === 'price_difference' ? body.priceDifferenceUsd : null,
         amountMxn: body.kind === 'penalty' ? body.amountMxn : '0',
         amountUsd: body.kind === 'penalty' ? body.amountUsd : '0',
         reason: body.reason,
@@ -156,7 +185,7 @@ export function createEstimateDraftUseCases(ctx: EstimatesContext) {
         actor,
         { id: row.id, number: row.number, familyId: row.family_id },
         'adjustment_added',
-        [{ field: `adjustment.${adjustmentId}`, old: null, new: body }],
+        [{ field: `adjustment.${adjustmentId}`, old: null, new: { ...body, quantity } }],
       )
     })
     return toEstimate(ctx, db, await ctx.loadEstimate(db, actor.orgId, id))

@@ -224,3 +224,54 @@ export function amortizationOf(deductions: readonly Deduction[]): { mxn: string;
   const a = deductions.find((d) => d.kind === 'amortization')
   return { mxn: a?.amountMxn ?? '0', usd: a?.amountUsd ?? '0' }
 }
+
+export type AccountCurrency = {
+  authorized: string
+  estimatedToDate: string
+  thisEstimate: string
+  remaining: string
+  advanceGiven: string
+  advanceRecovered: string
+  advanceBalance: string
+}
+
+/**
+ * The contract's running account per currency (docs/estimates.md#running-account): authorized = Σ per concept
+ * authorized quantity × unit price, each rounded like a line amount (`estimate-line-amount`); estimated to date
+ * = Σ the subtotals of the family's other billed estimates (approved, invoiced, paid); this estimate's subtotal;
+ * remaining = authorized − estimated to date − this estimate; the advance given, recovered through this estimate
+ * (given − balance after) and its balance.
+ */
+export function contractAccount(input: {
+  concepts: readonly { authorizedVolume: string; unitPriceMxn: string; unitPriceUsd: string }[]
+  billedSubtotals: readonly { mxn: string; usd: string }[]
+  thisSubtotal: { mxn: string; usd: string }
+  advance: { given: { mxn: string; usd: string }; balanceAfter: { mxn: string; usd: string } }
+}): { mxn: AccountCurrency; usd: AccountCurrency } {
+  const one = (cur: 'mxn' | 'usd'): AccountCurrency => {
+    const authorized = input.concepts.reduce(
+      (s, c) =>
+        s.plus(
+          roundHalfUpToCents(
+            new Dec(c.authorizedVolume).times(cur === 'mxn' ? c.unitPriceMxn : c.unitPriceUsd),
+            'estimate-line-amount',
+          ),
+        ),
+      new Dec(0),
+    )
+    const estimated = input.billedSubtotals.reduce((s, b) => s.plus(b[cur]), new Dec(0))
+    const mine = new Dec(input.thisSubtotal[cur])
+    const given = new Dec(input.advance.given[cur])
+    const balance = new Dec(input.advance.balanceAfter[cur])
+    return {
+      authorized: authorized.toFixed(2),
+      estimatedToDate: estimated.toFixed(2),
+      thisEstimate: mine.toFixed(2),
+      remaining: authorized.minus(estimated).minus(mine).toFixed(2),
+      advanceGiven: given.toFixed(2),
+      advanceRecovered: given.minus(balance).toFixed(2),
+      advanceBalance: balance.toFixed(2),
+    }
+  }
+  return { mxn: one('mxn'), usd: one('usd') }
+}

@@ -6,7 +6,7 @@ import { Dec } from '../../platform/money/money'
 import { familyBillingConcepts, familyProductionCells } from '../production'
 import { getWorkOrderRef } from '../work-orders'
 import { toEstimate, toSummary } from './estimate-view'
-import type { EstimatesContext } from './estimates.context'
+import { BILLED_STATUSES, type EstimatesContext } from './estimates.context'
 import * as repo from './estimates.repository'
 
 export function createEstimateReadUseCases(ctx: EstimatesContext) {
@@ -65,7 +65,7 @@ export function createEstimateReadUseCases(ctx: EstimatesContext) {
       }
       r.produced = r.produced.plus(c.volume)
       const s = status.get(`${c.siteId}|${c.conceptId}|${c.date}|${c.timeType}`)
-      if (s === 'approved') r.billed = r.billed.plus(c.volume)
+      if (BILLED_STATUSES.includes(s ?? '')) r.billed = r.billed.plus(c.volume)
       else if (s) r.inEstimates = r.inEstimates.plus(c.volume)
       else {
         r.unbilled = r.unbilled.plus(c.volume)

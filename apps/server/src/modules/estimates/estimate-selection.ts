@@ -10,7 +10,9 @@ import type { ZEstimateSelectionRequest } from '@faena/contracts'
 import type { z } from 'zod'
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
+import { getConceptsByIds } from '../concepts'
 import {
+  closedMonthsOf,
   evidenceAnnexesOf,
   evidenceCellKey,
   evidenceStatusOf,
@@ -18,21 +20,74 @@ import {
   familyProductionCells,
   type ProductionCell,
 } from '../production'
+import { BILLED_STATUSES } from './estimates.context'
 import type * as repo from './estimates.repository'
 import { cellsTakenByOthers } from './estimates.repository'
 
 type Selection = z.output<typeof ZEstimateSelectionRequest>
 export type ChosenCell = ProductionCell & { evidenceStatus: TEvidenceStatus | 'not_required' }
-export type Skipped = { taken: number; evidence: number; excess: number; outsideFamily: number }
+export type Skipped = { taken: number; evidence: number; excess: number; outsideFamily: number; type: number }
 
 const keyOf = (c: { siteId: string; conceptId: string; date: string; timeType: string }) =>
   `${c.siteId}|${c.conceptId}|${c.date}|${c.timeType}`
+
+/**
+ * Bill only closed months (docs/estimates.md#closed-months): every cell's month must be closed by production's
+ * monthly close for the family (its monthly report `closed`); otherwise 409 `open_month` naming the months and
+ * the cells. Checked when the selection is saved and again on submission (a month reopened since).
+ */
+export async function refuseOpenMonths(
+  ex: Executor,
+  row: { org_id: string; family_id: string },
+  cells: readonly { siteId: string; conceptId: string; date: string; timeType: string }[],
+) {
+  const months = [...new Set(cells.map((c) => c.date.slice(0, 7)))].sort()
+  if (months.length === 0) return
+  const closed = await closedMonthsOf(ex, row.org_id, [row.family_id], months)
+  const open = months.filter((m) => !closed.has(`${row.family_id}|${m}`))
+  if (open.length === 0) return
+  const openCells = cells.filter((c) => open.includes(c.date.slice(0, 7)))
+  throw new AppError(
+    'CONFLICT',
+    `Solo se cobran meses cerrados en producción; no está cerrado: ${open.join(', ')} ` +
+      `(${openCells.length} celda(s)). Ciérralo en Producción → Cierre mensual. / ` +
+      `Only months closed in production are billed; not closed: ${open.join(', ')}.`,
+    {
+      reason: 'open_month',
+      months: open,
+      cells: openCells.slice(0, 100).map((c) => ({
+        siteId: c.siteId,
+        conceptId: c.conceptId,
+        date: c.date,
+        timeType: c.timeType,
+      })),
+    },
+  )
+}
+
+/** What the estimate's type lets it bill (docs/estimates.md#types); null when the cell is allowed. */
+function typeRefusal(type: string, c: ProductionCell, kinds: Map<string, string>): string | null {
+  if (type === 'excess' && !(c.isExcess && c.excessReason))
+    return 'Una estimación de excedentes solo cobra excedente autorizado / An excess estimate bills authorized excess only'
+  if (type === 'ordinary' && c.isExcess)
+    return 'Una estimación ordinaria no cobra excedentes / An ordinary estimate bills no excess'
+  if (type === 'extraordinary' && kinds.get(c.conceptId) !== 'extraordinary')
+    return 'Una estimación extraordinaria solo cobra conceptos PUE / An extraordinary estimate bills PUE concepts only'
+  return null
+}
 
 export async function chooseCells(
   ex: Executor,
   row: repo.EstimateRow,
   input: Selection,
 ): Promise<{ cells: ChosenCell[]; selection: TEstimateSelectionRequest; skipped: Skipped }> {
+  if (row.type === 'price_adjustment')
+    throw new AppError(
+      'INVALID_STATE',
+      'Una estimación de ajuste de precios no cobra producción: agrega líneas de diferencia de precio / ' +
+        'A price-adjustment estimate bills no production: add price-difference lines',
+      { reason: 'type_rule', type: row.type },
+    )
   const byList = 'cells' in input
   const from = byList ? row.period_start : input.dateFrom
   const to = byList ? row.period_end : input.dateTo
@@ -74,7 +129,18 @@ export async function chooseCells(
       ? (evidence.get(evidenceCellKey({ familyId: row.family_id, ...c })) ?? 'pending')
       : 'not_required'
   const onlySigned = input.evidence !== 'any'
-  const skipped: Skipped = { taken: 0, evidence: 0, excess: 0, outsideFamily: 0 }
+  const skipped: Skipped = { taken: 0, evidence: 0, excess: 0, outsideFamily: 0, type: 0 }
+  const kinds =
+    row.type === 'extraordinary'
+      ? new Map(
+          (await getConceptsByIds(ex, row.org_id, [...new Set(produced.map((c) => c.conceptId))])).map(
+            (k) => [k.id, k.kind],
+          ),
+        )
+      : new Map<string, string>()
+  // an excess estimate takes authorized excess whatever the filter says
+  const withExcess =
+    row.type === 'excess' || (row.type !== 'ordinary' && !byList && input.includeAuthorizedExcess)
 
   if (!byList) {
     const cells: ChosenCell[] = []
@@ -82,10 +148,12 @@ export async function chooseCells(
       const status = statusOf(c)
       if (taken.has(keyOf(c))) skipped.taken++
       else if (!concepts.has(c.conceptId)) skipped.outsideFamily++
-      else if (c.isExcess && !(input.includeAuthorizedExcess && c.excessReason)) skipped.excess++
+      else if (c.isExcess && !(withExcess && c.excessReason)) skipped.excess++
+      else if (typeRefusal(row.type, c, kinds)) skipped.type++
       else if (onlySigned && status !== 'signed' && status !== 'not_required') skipped.evidence++
       else cells.push({ ...c, evidenceStatus: status })
     }
+    await refuseOpenMonths(ex, row, cells)
     return { cells, selection: input, skipped }
   }
 
@@ -103,7 +171,8 @@ export async function chooseCells(
     else if (k.date < row.period_start || k.date > row.period_end)
       problems.push({ path: `${path}.date`, message: 'Fuera del periodo de la estimación' })
     else if (!c) problems.push({ path, message: 'Sin producción en esa celda' })
-    else if (other) conflicts.push({ path, estimate: other.number, billed: other.status === 'approved' })
+    else if (other)
+      conflicts.push({ path, estimate: other.number, billed: BILLED_STATUSES.includes(other.status) })
     else if (!concepts.has(c.conceptId))
       problems.push({
         path: `${path}.conceptId`,
@@ -111,12 +180,15 @@ export async function chooseCells(
       })
     else if (c.isExcess && !c.excessReason)
       problems.push({ path, message: 'Excedente sin motivo registrado: no se estima' })
+    else if (typeRefusal(row.type, c, kinds))
+      problems.push({ path, message: typeRefusal(row.type, c, kinds)! })
     else if (onlySigned && !['signed', 'not_required'].includes(statusOf(c)))
       problems.push({ path, message: `Evidencia (GPU) no firmada: ${statusOf(c)}` })
     else cells.push({ ...c, evidenceStatus: statusOf(c) })
     seen.add(key)
   })
   if (problems.length > 0) throw new AppError('VALIDATION', 'Hay celdas que no pueden estimarse', problems)
+  await refuseOpenMonths(ex, row, cells)
   if (conflicts.length > 0)
     throw new AppError(
       'CONFLICT',

@@ -16,8 +16,8 @@ import type { Executor } from '../../platform/db/executor'
 import { Dec } from '../../platform/money/money'
 import { exchangeRateOn, familyBillingConcepts } from '../production'
 import { getWorkOrderRef } from '../work-orders'
-import { amortizationOf, estimateTotals, lineFigures, overbilledBy } from './estimate-math'
-import type { EstimatesContext } from './estimates.context'
+import { amortizationOf, contractAccount, estimateTotals, lineFigures, overbilledBy } from './estimate-math'
+import { FROZEN_STATUSES, type EstimatesContext } from './estimates.context'
 import * as repo from './estimates.repository'
 
 /** What is stored in `estimates.totals`: the figures as last computed (frozen from submission on). */
@@ -30,7 +30,6 @@ export type EstimateSnapshot = {
 }
 export type Overbilled = { conceptId: string; code: string; authorized: string; over: string }
 
-const FROZEN = new Set(['submitted', 'approved'])
 const iso = (d: Date | null) => (d ? d.toISOString() : null)
 const who = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null)
 const byCode = (a: TEstimateLine, b: TEstimateLine) =>
@@ -129,6 +128,33 @@ export async function computeEstimate(
         reason: a.reason,
       }),
     ),
+    // a price-adjustment estimate: the quantity already billed × the unit-price difference (no quantity billed)
+    ...adjustments
+      .filter((a) => a.kind === 'price_difference')
+      .map((a): TEstimateLine => {
+        const base = lineOf(a.concept_id!, new Dec(0), {
+          kind: 'price_difference',
+          excessQuantity: '0',
+          cellCount: 0,
+          adjustmentId: a.id,
+          reason: a.reason,
+        })
+        const f = lineFigures({
+          authorized: base.authorizedQuantity,
+          previous: '0',
+          quantity: a.quantity!,
+          unitPriceMxn: a.price_difference_mxn ?? '0',
+          unitPriceUsd: a.price_difference_usd ?? '0',
+        })
+        return {
+          ...base,
+          unitPriceMxn: new Dec(a.price_difference_mxn ?? '0').toFixed(),
+          unitPriceUsd: new Dec(a.price_difference_usd ?? '0').toFixed(),
+          quantity: new Dec(a.quantity!).toFixed(),
+          amountMxn: f.amountMxn,
+          amountUsd: f.amountUsd,
+        }
+      }),
   ].sort(byCode)
 
   const overbilled: Overbilled[] = []
@@ -202,6 +228,10 @@ export async function toSummary(
     periodEnd: row.period_end,
     exchangeRate: row.exchange_rate,
     totals: snap?.totals ?? null,
+    invoiceReference: row.invoice_reference,
+    invoicedAt: iso(row.invoiced_at),
+    paidDate: row.paid_date,
+    paidAmount: row.paid_amount === null ? null : new Dec(row.paid_amount).toFixed(2),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   }
@@ -213,12 +243,15 @@ export async function toEstimate(
   ex: Executor,
   row: repo.EstimateRow,
 ): Promise<TEstimate> {
-  const frozen = FROZEN.has(row.status) && row.totals !== null
+  const frozen = FROZEN_STATUSES.includes(row.status) && row.totals !== null
   const suggested = row.exchange_rate ? null : await exchangeRateOn(ex, row.org_id, row.period_end)
   const snapshot = frozen
     ? (row.totals as EstimateSnapshot)
     : (await computeEstimate(ctx, ex, row, row.exchange_rate ?? suggested?.rate ?? null)).snapshot
-  const cells = await repo.listCells(ex, row.id)
+  const [cells, concepts] = await Promise.all([
+    repo.listCells(ex, row.id),
+    familyBillingConcepts(ex, row.org_id, row.family_id),
+  ])
   return {
     ...(await toSummary(ex, row)),
     totals: snapshot.totals,
@@ -244,5 +277,20 @@ export async function toEstimate(
     submittedBy: who(row.submitted_by, row.submitted_by_name),
     approvedAt: iso(row.approved_at),
     approvedBy: who(row.approved_by, row.approved_by_name),
+    invoicedBy: who(row.invoiced_by, row.invoiced_by_name),
+    paidAt: iso(row.paid_at),
+    paidBy: who(row.paid_by, row.paid_by_name),
+    account: contractAccount({
+      concepts: [...concepts.values()],
+      billedSubtotals: (await repo.billedTotalsOfFamily(ex, row.family_id, row.id)).map((t) => {
+        const s = (t as EstimateSnapshot | null)?.totals
+        return { mxn: s?.subtotalMxn ?? '0', usd: s?.subtotalUsd ?? '0' }
+      }),
+      thisSubtotal: { mxn: snapshot.totals.subtotalMxn, usd: snapshot.totals.subtotalUsd },
+      advance: {
+        given: { mxn: snapshot.advance.advanceMxn, usd: snapshot.advance.advanceUsd },
+        balanceAfter: { mxn: snapshot.advance.balanceAfterMxn, usd: snapshot.advance.balanceAfterUsd },
+      },
+    }),
   }
 }

@@ -3,40 +3,21 @@
  * with a reason from in_review or submitted back to draft; a draft can be cancelled (its number is kept, its
  * cells are released). Submitting freezes the exchange rate and the figures; approving bills its cells for good.
  */
-import type { TEstimate } from '@faena/contracts'
 import { ZEstimateReturnRequest, ZEstimateSubmitRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
-import type { AuditChange } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { exchangeRateOn, familyProductionCells } from '../production'
-import { computeEstimate, toEstimate } from './estimate-view'
+import { refuseOpenMonths } from './estimate-selection'
+import { createTransition } from './estimate-transition'
+import { computeEstimate } from './estimate-view'
 import type { EstimatesContext } from './estimates.context'
 import * as repo from './estimates.repository'
 
 export function createEstimateWorkflowUseCases(ctx: EstimatesContext) {
-  const { db, clock } = ctx
+  const { clock } = ctx
 
-  async function transition(
-    actor: Actor,
-    id: string,
-    run: (
-      trx: Executor,
-      row: repo.EstimateRow,
-    ) => Promise<{ action: string; data?: Record<string, unknown> }>,
-  ): Promise<TEstimate> {
-    await db.transaction().execute(async (trx) => {
-      const row = await ctx.loadEstimate(trx, actor.orgId, id, true)
-      await ctx.lockFamily(trx, row.family_id)
-      const { action, data } = await run(trx, row)
-      const after = await ctx.loadEstimate(trx, actor.orgId, id)
-      const changes: AuditChange[] = [{ field: 'status', old: row.status, new: after.status }]
-      if (row.exchange_rate !== after.exchange_rate)
-        changes.push({ field: 'exchangeRate', old: row.exchange_rate, new: after.exchange_rate })
-      await ctx.audit(trx, actor, { id, number: row.number, familyId: row.family_id }, action, changes, data)
-    })
-    return toEstimate(ctx, db, await ctx.loadEstimate(db, actor.orgId, id))
-  }
+  const transition = createTransition(ctx)
 
   /** The cells still hold the production they were chosen with (409 naming the ones that changed). */
   async function refuseChangedProduction(trx: Executor, row: repo.EstimateRow) {
@@ -67,10 +48,27 @@ export function createEstimateWorkflowUseCases(ctx: EstimatesContext) {
       )
   }
 
+  /** A final settlement goes forward only when every earlier estimate of the family is approved or later. */
+  async function refuseEarlySettlement(trx: Executor, row: repo.EstimateRow) {
+    if (row.type !== 'final_settlement') return
+    const pending = (await repo.unapprovedEstimatesOfFamily(trx, row.family_id, row.id)).filter(
+      (e) => e.number < row.number,
+    )
+    if (pending.length > 0)
+      throw new AppError(
+        'INVALID_STATE',
+        `El finiquito necesita aprobadas todas las estimaciones anteriores; faltan: ${pending
+          .map((e) => `Estimación ${e.number}`)
+          .join(', ')} / A final settlement needs every earlier estimate approved`,
+        { reason: 'earlier_not_approved', estimates: pending },
+      )
+  }
+
   const review = (actor: Actor, id: string) => {
     requireAccess(actor, 'estimate.manage')
     return transition(actor, id, async (trx, row) => {
       ctx.refuseUnlessStatus(row, 'draft')
+      await refuseEarlySettlement(trx, row)
       const lines = await repo.listCells(trx, row.id)
       const adjustments = await repo.listAdjustments(trx, row.id)
       if (lines.length === 0 && adjustments.length === 0)
@@ -92,7 +90,19 @@ export function createEstimateWorkflowUseCases(ctx: EstimatesContext) {
         throw new AppError('VALIDATION', `No hay tipo de cambio vigente al ${row.period_end}; escríbelo`, [
           { path: 'exchangeRate', message: 'Obligatorio: no hay tipo de cambio en la tabla para esa fecha' },
         ])
+      await refuseEarlySettlement(trx, row)
       await refuseChangedProduction(trx, row)
+      // bill only closed months: a month reopened since the selection stops the submission
+      await refuseOpenMonths(
+        trx,
+        row,
+        (await repo.listCells(trx, row.id)).map((c) => ({
+          siteId: c.site_id,
+          conceptId: c.concept_id,
+          date: c.day,
+          timeType: c.time_type,
+        })),
+      )
       const { snapshot, overbilled } = await computeEstimate(ctx, trx, row, rate)
       if (overbilled.length > 0)
         throw new AppError(

@@ -11,16 +11,30 @@ import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { Dec } from '../../platform/money/money'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
+import type { NotifyFn } from '../../platform/notifications'
 import { getWorkOrderRef, type WorkOrderRef } from '../work-orders'
+import { announceEstimate } from './estimate-notifications'
 import * as repo from './estimates.repository'
 
-export type EstimatesDeps = { db: Db; clock: () => Date }
+export type EstimatesDeps = {
+  db: Db
+  clock: () => Date
+  /** the platform's notifications (in the app; by e-mail through the mail job for those who asked) */
+  notify: NotifyFn
+}
+
+/** An estimate in one of these statuses has billed its cells for good (approved and what follows it). */
+export const BILLED_STATUSES: readonly string[] = ['approved', 'invoiced', 'paid']
+/** An estimate in one of these statuses answers its figures as frozen at submission. */
+export const FROZEN_STATUSES: readonly string[] = ['submitted', ...BILLED_STATUSES]
 
 export const STATUS_NAMES: Record<string, string> = {
   draft: 'borrador',
   in_review: 'en revisión',
   submitted: 'enviada al cliente',
   approved: 'aprobada',
+  invoiced: 'facturada',
+  paid: 'pagada',
   cancelled: 'cancelada',
 }
 
@@ -108,6 +122,22 @@ export function createEstimatesContext(deps: EstimatesDeps) {
       )
   }
 
-  return { ...deps, userId, loadInitial, loadEstimate, lockFamily, settingsOf, audit, refuseUnlessStatus }
+  /** Tells those who act next about a status change (estimate-notifications.ts), in the change's transaction. */
+  async function announce(trx: Executor, actor: Actor, row: repo.EstimateRow, action: string) {
+    const wo = await getWorkOrderRef(trx, row.org_id, row.family_id)
+    await announceEstimate(deps.notify, trx, actor, row, action, wo?.number ?? '', row.updated_at)
+  }
+
+  return {
+    ...deps,
+    userId,
+    loadInitial,
+    announce,
+    loadEstimate,
+    lockFamily,
+    settingsOf,
+    audit,
+    refuseUnlessStatus,
+  }
 }
 export type EstimatesContext = ReturnType<typeof createEstimatesContext>

@@ -50,6 +50,17 @@ const sign = async (conceptId: string, date: string) => {
   await ok('POST', '/api/v1/production/evidence/links', { ...k, url: 'https://example.com/gpu/1' })
   await ok('PUT', '/api/v1/production/evidence/status', { ...k, status: 'signed' })
 }
+/** Production's monthly close of the family's month (estimates bill only closed months). */
+const closeMonth = async (w: { id: string }, month = '2026-03') => {
+  const R = `/api/v1/production/monthly-reports/${w.id}/${month}`
+  await ok('POST', `${R}/links`, { url: 'https://example.com/cierre.pdf' })
+  await ok('PUT', `${R}/status`, { status: 'in_review' })
+  await ok('PUT', `${R}/status`, { status: 'closed' })
+}
+const reopenMonth = (w: { id: string }, month = '2026-03') =>
+  ok('POST', `/api/v1/production/monthly-reports/${w.id}/${month}/reopen`, {
+    reason: 'Corrección de excedente',
+  })
 const create = (body: object, cookie = supervisor) =>
   call('POST', E, cookie, { workOrderId: wo.id, periodStart: '2026-03-01', periodEnd: '2026-03-31', ...body })
 const get = async (id: string) => (await ok('GET', `${E}/${id}`)) as TEstimate
@@ -101,6 +112,7 @@ beforeAll(async () => {
   await sign(A.id, '2026-03-02')
   await sign(B.id, '2026-03-02')
   await ok('PUT', '/api/v1/production/exchange-rates', { validFrom: '2026-03-01', rate: '17.2513' }, billing)
+  await closeMonth(wo)
 })
 afterAll(async () => t?.close())
 
@@ -232,7 +244,8 @@ describe('estimates', () => {
   })
 
   it('a cell is in one live estimate: an explicit list naming a held cell is 409; filters skip it', async () => {
-    const r = await create({ type: 'excess' })
+    // a final settlement bills what is left, excess included (it goes forward once estimate 1 is approved)
+    const r = await create({ type: 'final_settlement' })
     expect(r.body.number).toBe(2)
     second = r.body.id
     const held = await call('PUT', `${E}/${second}/selection`, manager, {
@@ -252,7 +265,8 @@ describe('estimates', () => {
     })
     expect(unsigned.status).toBe(400)
     expect(unsigned.body.error.details.map((d: { path: string }) => d.path)).toEqual(['cells.0', 'cells.1'])
-    // any evidence, excess with its recorded reason
+    // any evidence, excess with its recorded reason (recorded while production reopens the month)
+    await reopenMonth(wo)
     await ok('PUT', '/api/v1/production/grid/excess-reason', {
       workOrderId: wo.id,
       siteId: refs.platform,
@@ -261,6 +275,7 @@ describe('estimates', () => {
       date: '2026-03-04',
       reason: 'Ampliación ordenada por la supervisión',
     })
+    await closeMonth(wo)
     const e = (await ok('PUT', `${E}/${second}/selection`, {
       dateFrom: '2026-03-01',
       dateTo: '2026-03-31',
@@ -401,6 +416,7 @@ describe('estimates', () => {
       rows: annexRows([A], () => 10),
     })
     await saveGrid(w2, refs.vessel, [{ conceptId: A.id, date: '2026-03-05', volume: '8' }])
+    await closeMonth(w2)
     const r = await call('POST', E, manager, {
       workOrderId: w2.id,
       periodStart: '2026-03-01',

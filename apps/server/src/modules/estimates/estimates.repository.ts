@@ -24,6 +24,16 @@ export type EstimateRow = {
   approved_at: Date | null
   approved_by: string | null
   approved_by_name: string | null
+  invoice_reference: string | null
+  invoiced_at: Date | null
+  invoiced_by: string | null
+  invoiced_by_name: string | null
+  paid_date: string | null
+  paid_amount: string | null
+  paid_at: Date | null
+  paid_by: string | null
+  paid_by_name: string | null
+  created_by: string | null
   created_at: Date
   updated_at: Date
 }
@@ -34,6 +44,8 @@ function selectEstimates(ex: Executor) {
     .leftJoin('users as ur', 'ur.id', 'e.returned_by')
     .leftJoin('users as us', 'us.id', 'e.submitted_by')
     .leftJoin('users as ua', 'ua.id', 'e.approved_by')
+    .leftJoin('users as ui', 'ui.id', 'e.invoiced_by')
+    .leftJoin('users as up', 'up.id', 'e.paid_by')
     .select([
       'e.id',
       'e.org_id',
@@ -56,6 +68,16 @@ function selectEstimates(ex: Executor) {
       'e.approved_at',
       'e.approved_by',
       'ua.name as approved_by_name',
+      'e.invoice_reference',
+      'e.invoiced_at',
+      'e.invoiced_by',
+      'ui.name as invoiced_by_name',
+      'e.paid_date',
+      sql<string | null>`trim_scale(e.paid_amount)::text`.as('paid_amount'),
+      'e.paid_at',
+      'e.paid_by',
+      'up.name as paid_by_name',
+      'e.created_by',
       'e.created_at',
       'e.updated_at',
     ])
@@ -138,6 +160,13 @@ export type EstimatePatch = Partial<{
   submitted_at: Date | null
   approved_by: string | null
   approved_at: Date
+  invoice_reference: string
+  invoiced_by: string | null
+  invoiced_at: Date
+  paid_date: string
+  paid_amount: string
+  paid_by: string | null
+  paid_at: Date
 }>
 
 export async function updateEstimate(ex: Executor, id: string, patch: EstimatePatch, now: Date) {
@@ -292,7 +321,7 @@ export async function frozenTotalsBefore(ex: Executor, familyId: string, number:
     .select('totals')
     .where('family_id', '=', familyId)
     .where('number', '<', number)
-    .where('status', 'in', ['submitted', 'approved'])
+    .where('status', 'in', ['submitted', 'approved', 'invoiced', 'paid'])
     .execute()
   return rows.map((r) => r.totals)
 }
@@ -324,6 +353,8 @@ export type AdjustmentRow = {
   amount_mxn: string
   amount_usd: string
   reason: string
+  price_difference_mxn: string | null
+  price_difference_usd: string | null
 }
 
 export async function listAdjustments(ex: Executor, estimateId: string): Promise<AdjustmentRow[]> {
@@ -337,6 +368,8 @@ export async function listAdjustments(ex: Executor, estimateId: string): Promise
       sql<string>`trim_scale(amount_mxn)::text`.as('amount_mxn'),
       sql<string>`trim_scale(amount_usd)::text`.as('amount_usd'),
       'reason',
+      sql<string | null>`trim_scale(price_difference_mxn)::text`.as('price_difference_mxn'),
+      sql<string | null>`trim_scale(price_difference_usd)::text`.as('price_difference_usd'),
     ])
     .where('estimate_id', '=', estimateId)
     .orderBy('created_at')
@@ -355,6 +388,8 @@ export async function insertAdjustment(
     amountMxn: string
     amountUsd: string
     reason: string
+    priceDifferenceMxn?: string | null
+    priceDifferenceUsd?: string | null
     userId: string | null
   },
 ): Promise<string> {
@@ -369,6 +404,8 @@ export async function insertAdjustment(
       amount_mxn: v.amountMxn,
       amount_usd: v.amountUsd,
       reason: v.reason,
+      price_difference_mxn: v.priceDifferenceMxn ?? null,
+      price_difference_usd: v.priceDifferenceUsd ?? null,
       created_by: v.userId,
     })
     .returning('id')
@@ -385,7 +422,17 @@ export async function deleteAdjustment(
     .deleteFrom('estimate_adjustments')
     .where('estimate_id', '=', estimateId)
     .where('id', '=', id)
-    .returning(['id', 'kind', 'concept_id', 'quantity', 'amount_mxn', 'amount_usd', 'reason'])
+    .returning([
+      'id',
+      'kind',
+      'concept_id',
+      'quantity',
+      'amount_mxn',
+      'amount_usd',
+      'reason',
+      'price_difference_mxn',
+      'price_difference_usd',
+    ])
     .executeTakeFirst()
   return r ?? null
 }
@@ -444,4 +491,97 @@ export async function upsertSettings(
     .values({ org_id: orgId, family_id: familyId, ...values })
     .onConflict((oc) => oc.column('family_id').doUpdateSet(values))
     .execute()
+}
+
+// ---- invoicing ----
+
+/** The estimate of the organization that already carries this invoice reference (ignoring case), if any. */
+export async function estimateWithInvoiceReference(
+  ex: Executor,
+  orgId: string,
+  reference: string,
+): Promise<{ id: string; number: number; family_id: string } | undefined> {
+  return ex
+    .selectFrom('estimates')
+    .select(['id', 'number', 'family_id'])
+    .where('org_id', '=', orgId)
+    .where(sql<string>`lower(invoice_reference)`, '=', reference.toLowerCase())
+    .executeTakeFirst()
+}
+
+/** The family's estimates other than `exceptId` that are live and not yet approved (number and status). */
+export async function unapprovedEstimatesOfFamily(
+  ex: Executor,
+  familyId: string,
+  exceptId: string,
+): Promise<{ number: number; status: string }[]> {
+  return ex
+    .selectFrom('estimates')
+    .select(['number', 'status'])
+    .where('family_id', '=', familyId)
+    .where('id', '<>', exceptId)
+    .where('status', 'in', ['draft', 'in_review', 'submitted'])
+    .orderBy('number')
+    .execute()
+}
+
+/** The stored totals of the family's approved, invoiced and paid estimates other than `exceptId`. */
+export async function billedTotalsOfFamily(ex: Executor, familyId: string, exceptId: string) {
+  const rows = await ex
+    .selectFrom('estimates')
+    .select(['totals'])
+    .where('family_id', '=', familyId)
+    .where('id', '<>', exceptId)
+    .where('status', 'in', ['approved', 'invoiced', 'paid'])
+    .execute()
+  return rows.map((r) => r.totals)
+}
+
+/**
+ * Production's billed-cell port (docs/estimates.md#billed-production-is-frozen): the family's cells at a site,
+ * of a time type, in [from, to] that an approved, invoiced or paid estimate bills, with that estimate's number.
+ */
+export async function billedCells(
+  ex: Executor,
+  orgId: string,
+  q: { familyId: string; siteId: string; timeType: string; from: string; to: string },
+): Promise<{ conceptId: string; date: string; estimateNumber: number; estimateId: string }[]> {
+  const rows = await ex
+    .selectFrom('estimate_cells as c')
+    .innerJoin('estimates as e', 'e.id', 'c.estimate_id')
+    .select(['c.concept_id', 'c.day', 'e.number', 'e.id'])
+    .where('c.org_id', '=', orgId)
+    .where('c.family_id', '=', q.familyId)
+    .where('c.site_id', '=', q.siteId)
+    .where('c.time_type', '=', q.timeType)
+    .where('c.day', '>=', q.from)
+    .where('c.day', '<=', q.to)
+    .where('e.status', 'in', ['approved', 'invoiced', 'paid'])
+    .execute()
+  return rows.map((r) => ({
+    conceptId: r.concept_id,
+    date: r.day,
+    estimateNumber: r.number,
+    estimateId: r.id,
+  }))
+}
+
+/** The concept's quantity the family's billed estimates (approved, invoiced, paid) bill, net of deductive lines. */
+export async function billedQuantityOfConcept(
+  ex: Executor,
+  familyId: string,
+  conceptId: string,
+): Promise<string> {
+  const r = await sql<{ q: string | null }>`
+    SELECT trim_scale(coalesce(sum(q.quantity), 0))::text AS q FROM (
+      SELECT c.volume AS quantity FROM estimate_cells c JOIN estimates e ON e.id = c.estimate_id
+       WHERE c.family_id = ${familyId} AND c.concept_id = ${conceptId}
+         AND e.status IN ('approved', 'invoiced', 'paid')
+      UNION ALL
+      SELECT -a.quantity FROM estimate_adjustments a JOIN estimates e ON e.id = a.estimate_id
+       WHERE e.family_id = ${familyId} AND a.concept_id = ${conceptId} AND a.kind = 'deductive'
+         AND e.status IN ('approved', 'invoiced', 'paid')
+    ) q
+  `.execute(ex)
+  return r.rows[0]?.q ?? '0'
 }

@@ -4,9 +4,11 @@ import {
   ZEstimateAdjustmentParams,
   ZEstimateAdjustmentRequest,
   ZEstimateCreateRequest,
+  ZEstimateInvoiceRequest,
   ZEstimateList,
   ZEstimateListQuery,
   ZEstimateParams,
+  ZEstimatePayRequest,
   ZEstimateReturnRequest,
   ZEstimateSelectionRequest,
   ZEstimateSettings,
@@ -132,6 +134,22 @@ export const estimatesRoutes: FastifyPluginAsyncZod<{ service: EstimatesService 
       schema: { tags, params: ZEstimateParams, body: ZEstimateReturnRequest, response: { 200: ZEstimate } },
     },
     async (req) => s.returnToDraft(actorOf(req), req.params.id, req.body),
+  )
+  app.post(
+    `${ONE}/invoice`,
+    {
+      config: { permission: 'estimate.approve' },
+      schema: { tags, params: ZEstimateParams, body: ZEstimateInvoiceRequest, response: { 200: ZEstimate } },
+    },
+    async (req) => s.invoice(actorOf(req), req.params.id, req.body),
+  )
+  app.post(
+    `${ONE}/pay`,
+    {
+      config: { permission: 'estimate.approve' },
+      schema: { tags, params: ZEstimateParams, body: ZEstimatePayRequest, response: { 200: ZEstimate } },
+    },
+    async (req) => s.pay(actorOf(req), req.params.id, req.body),
   )
   app.post(
     `${ONE}/cancel`,

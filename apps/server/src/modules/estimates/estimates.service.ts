@@ -1,5 +1,6 @@
 import { createEstimateDocumentUseCases } from './estimate-documents.service'
 import { createEstimateDraftUseCases } from './estimate-drafts.service'
+import { createEstimateInvoicingUseCases } from './estimate-invoicing.service'
 import { createEstimateReadUseCases } from './estimate-reads.service'
 import { createEstimateReportUseCases } from './estimate-reports.service'
 import { createEstimateWorkflowUseCases } from './estimate-workflow.service'
@@ -18,6 +19,7 @@ export function createEstimatesService(deps: EstimatesDeps) {
     ...createEstimateReportUseCases(ctx),
     ...createEstimateDraftUseCases(ctx),
     ...createEstimateWorkflowUseCases(ctx),
+    ...createEstimateInvoicingUseCases(ctx),
   }
 }
 export type EstimatesService = ReturnType<typeof createEstimatesService>

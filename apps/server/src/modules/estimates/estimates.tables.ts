@@ -1,7 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CreatedAt, DateCol, Numeric, Timestamp } from '../../platform/db/tables'
 
-/** The estimates module's tables (migration 0032, docs/estimates.md). */
+/** The estimates module's tables (migrations 0032 and 0035, docs/estimates.md). */
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>
 
 export type EstimateSettingsTable = {
@@ -36,6 +36,13 @@ export type EstimatesTable = {
   submitted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   approved_by: Nullable<string>
   approved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  invoice_reference: Nullable<string>
+  invoiced_by: Nullable<string>
+  invoiced_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+  paid_date: ColumnType<string | null, string | null | undefined, string | null>
+  paid_amount: Nullable<string>
+  paid_by: Nullable<string>
+  paid_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
   created_by: string | null
   created_at: CreatedAt
   updated_at: Timestamp
@@ -64,6 +71,8 @@ export type EstimateAdjustmentsTable = {
   amount_mxn: ColumnType<string, string | undefined, string>
   amount_usd: ColumnType<string, string | undefined, string>
   reason: string
+  price_difference_mxn: Nullable<string>
+  price_difference_usd: Nullable<string>
   created_by: string | null
   created_at: CreatedAt
 }

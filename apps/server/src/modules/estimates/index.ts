@@ -8,6 +8,8 @@ import { createEstimatesService } from './estimates.service'
 export type { EstimateTables } from './estimates.tables'
 export type { EstimatesDeps } from './estimates.context'
 export { createEstimatesService, type EstimatesService } from './estimates.service'
+/** production's billed-cell port (docs/estimates.md#billed-production-is-frozen), wired in services.ts */
+export { billedCells } from './estimates.repository'
 /** The cells approved estimates billed, for the dashboards' unbilled production. */
 export { approvedEstimateCells, billedCellKey } from './billed-cells'
 

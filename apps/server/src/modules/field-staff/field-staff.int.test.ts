@@ -213,6 +213,74 @@ describe('access', () => {
   })
 })
 
+describe('use on field documents', () => {
+  it('a shipping guide refuses a driver whose licence expired on the transfer date, naming the field', async () => {
+    const client = await api.ok(
+      api.post('/api/v1/rental/clients', { name: 'Cliente guías', taxId: '1790011674001' }),
+      201,
+    )
+    const project = await api.ok(
+      api.post('/api/v1/rental/projects', {
+        clientId: client.id,
+        name: 'Proyecto guías',
+        startDate: '2026-11-01',
+      }),
+      201,
+    )
+    const G = '/api/v1/rental/shipping-guides'
+    const refused = await api.post(G, {
+      projectId: project.id,
+      issueDate: '2026-12-07',
+      driverStaffId: juan.id,
+      vehicleId: truck.id,
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.message).toBe('La licencia de Juan Pérez Mora venció el 12/11/2026')
+    expect(refused.body.error.details).toEqual([
+      { path: 'driverStaffId', message: 'La licencia de Juan Pérez Mora venció el 12/11/2026' },
+    ])
+
+    // on a date the licence was valid: accepted, the free text filled from the links
+    const guide = await api.ok(
+      api.post(G, {
+        projectId: project.id,
+        issueDate: '2026-11-10',
+        driverStaffId: juan.id,
+        vehicleId: truck.id,
+      }),
+      201,
+    )
+    expect(guide).toMatchObject({
+      driverStaffId: juan.id,
+      vehicleId: truck.id,
+      carrierName: 'Juan Pérez Mora',
+      carrierDni: '1713175071',
+      vehiclePlate: 'GBC-0456',
+    })
+    // moving the transfer past the expiry is refused as well
+    const moved = await api.patch(`${G}/${guide.id}`, { startDate: '2026-11-20' })
+    expect(moved.status).toBe(400)
+    expect(moved.body.error.details[0].path).toBe('driverStaffId')
+
+    // a vehicle without a registration is refused naming vehicleId
+    const bare = await api.ok(api.post(V, { plate: 'GBC-0457' }), 201)
+    const noReg = await api.post(G, { projectId: project.id, issueDate: '2026-11-10', vehicleId: bare.id })
+    expect(noReg.status).toBe(400)
+    expect(noReg.body.error.details[0]).toEqual({
+      path: 'vehicleId',
+      message: 'El vehículo GBC-0457 no tiene matrícula registrada',
+    })
+    // another organization's technician is not found
+    const stranger = await api.post(G, {
+      projectId: project.id,
+      issueDate: '2026-11-10',
+      driverStaffId: '6f1c2b7e-3d4a-4e5f-8a9b-0c1d2e3f4a5b',
+    })
+    expect(stranger.status).toBe(400)
+    expect(stranger.body.error.details[0].path).toBe('driverStaffId')
+  })
+})
+
 describe('compliance report, summary and daily alert', () => {
   it('reports documents by status with filters', async () => {
     const r = await api.ok(api.get(`/api/v1/rental/compliance?q=1713175071&status=expired`))

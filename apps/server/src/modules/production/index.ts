@@ -38,6 +38,10 @@ export {
 } from './family-money'
 export { productionOfFamilies, type FamilyProductionCell } from './dashboard-read'
 export { createProductionService, type ProductionService } from './production.service'
+/** The closed-month lock (closed-months.ts): estimates bill only closed months. */
+export { closedMonthsOf } from './closed-months'
+/** The port estimates fills: which production cells are billed (billed-cells.ts). */
+export type { BilledCellsPort } from './billed-cells'
 export { productionReferenceSources } from './production.repository'
 
 export function createProductionModule(deps: ProductionDeps & { files: EvidenceFilesPort }) {

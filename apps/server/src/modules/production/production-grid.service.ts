@@ -16,6 +16,7 @@ import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { Dec } from '../../platform/money/money'
 import { listPlannedVolumes } from '../work-order-concepts'
+import { refuseBilledCells } from './billed-cells'
 import { CLOSED, isMonthClosed, refuseClosedCells } from './closed-months'
 import type { ProductionContext } from './production.context'
 import { createFamilyReads } from './production-family'
@@ -75,7 +76,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
         return a ? [[a.importId, wo] as const] : []
       }),
     )
-    const [programme, entries, sums, blocked, version, rate] = await Promise.all([
+    const [programme, entries, sums, blocked, version, rate, billedList] = await Promise.all([
       listPlannedVolumes(db, orgId, [...sourceOf.keys()], firstDay(q.month), lastDay(q.month)),
       grepo.listGridEntries(db, orgId, initial.id, q.siteId, firstDay(q.month), lastDay(q.month)),
       grepo.familySums(db, orgId, initial.familyId, firstDay(q.month), lastDay(q.month), {
@@ -85,7 +86,15 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       blockedDays(db, orgId, initial.id, q.siteId, q.month, window),
       grepo.getVersion(db, orgId, { ...q, month: firstDay(q.month) }),
       grepo.rateOn(db, orgId, lastDay(q.month)),
+      ctx.billedCells(db, orgId, {
+        familyId: initial.id,
+        siteId: q.siteId,
+        timeType: q.timeType,
+        from: firstDay(q.month),
+        to: lastDay(q.month),
+      }),
     ])
+    const billed = new Map(billedList.map((b) => [key(b.conceptId, b.date), b.estimateNumber]))
     const planned = new Map<string, string>()
     for (const p of programme)
       if (concepts.get(p.conceptId)?.sourceWorkOrderId === sourceOf.get(p.importId))
@@ -127,6 +136,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
           excess: e?.excess ?? false,
           excessReason: e?.reason ?? null,
           blocked: blocked.has(d),
+          billedBy: billed.get(k) ?? null,
         }
       })
       const toDate = new Dec(s.before).plus(s.within)
@@ -258,6 +268,28 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
           .filter((c) => blocked.get(c.date) === CLOSED)
           .map((c) => ({ conceptId: c.conceptId, date: c.date, code: concepts.get(c.conceptId)!.code })),
         (c) => `${c.code} ${c.date}`,
+      )
+      // billed production is frozen (an approved, invoiced or paid estimate bills it)
+      const billed = new Map(
+        (
+          await ctx.billedCells(trx, orgId, {
+            familyId: initial.id,
+            siteId: body.siteId,
+            timeType: body.timeType,
+            from: firstDay(body.month),
+            to: lastDay(body.month),
+          })
+        ).map((b) => [key(b.conceptId, b.date), b.estimateNumber]),
+      )
+      refuseBilledCells(
+        changed
+          .filter((c) => billed.has(key(c.conceptId, c.date)))
+          .map((c) => ({
+            conceptId: c.conceptId,
+            date: c.date,
+            code: concepts.get(c.conceptId)!.code,
+            estimateNumber: billed.get(key(c.conceptId, c.date))!,
+          })),
       )
       if (signed.length)
         throw new AppError(

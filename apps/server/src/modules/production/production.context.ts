@@ -11,6 +11,7 @@ import { AppError } from '../../platform/errors'
 import type { FilesService } from '../../platform/files/files.service'
 import { listActiveWorkOrderConcepts, type AddCatalogConceptInput } from '../work-order-concepts'
 import { getWorkOrderRef, listFamilyMembers, type WorkOrderRef } from '../work-orders'
+import type { BilledCellsPort } from './billed-cells'
 import * as repo from './production.repository'
 import type { FamilyMember } from './production-rules'
 
@@ -38,6 +39,8 @@ export type ProductionDeps = {
     workOrderId: string,
     input: AddCatalogConceptInput,
   ) => Promise<TAnnexImportDetail>
+  /** estimates: which cells an approved (or invoiced, paid) estimate bills — frozen in the grid (billed-cells.ts) */
+  billedCells: BilledCellsPort
 }
 
 /** The organization's catalog of day statuses when it has none yet (docs/production.md#day-statuses). */

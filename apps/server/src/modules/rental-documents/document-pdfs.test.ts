@@ -107,6 +107,8 @@ const guide: TShippingGuideDetail = {
   status: 'void',
   guideType: 'exit',
   reason: 'rent',
+  driverStaffId: null,
+  vehicleId: null,
   issueDate: '2026-01-09',
   startDate: '2026-01-09',
   endDate: '2026-01-10',

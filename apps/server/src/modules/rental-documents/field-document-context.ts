@@ -16,6 +16,7 @@ import type {
   BillingPort,
   DocumentAssignment,
   DocumentProject,
+  FieldStaffPort,
   FilesPort,
   RentalProjectsPort,
 } from './rental-documents.ports'
@@ -35,6 +36,8 @@ export type FieldDocumentDeps = {
   projects: RentalProjectsPort
   /** the billing sheets' period guard and recompute hook (required: no document changes without it) */
   billing: BillingPort
+  /** field-staff's check of the driver and vehicle a document links to */
+  fieldStaff: FieldStaffPort
 }
 
 export type FieldDocumentKind = 'maintenance' | 'chain' | 'guide'
@@ -120,7 +123,14 @@ export const scopeOf = (doc: { project_id: string; billing_sheet_id: string | nu
 
 export type BillingScope = { projectId: string; date: string; sheetId?: string | null }
 
-export function createDocumentContext({ db, clock, files, projects, billing }: FieldDocumentDeps) {
+export function createDocumentContext({
+  db,
+  clock,
+  files,
+  projects,
+  billing,
+  fieldStaff,
+}: FieldDocumentDeps) {
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
 
   async function loadProject(
@@ -247,6 +257,7 @@ export function createDocumentContext({ db, clock, files, projects, billing }: F
     clock,
     files,
     projects,
+    fieldStaff,
     userId,
     loadProject,
     checkProjectDate,

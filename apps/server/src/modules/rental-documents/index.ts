@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../platform/db/executor'
 import type { JobsService } from '../../platform/jobs'
 import { createDocumentExports } from './documents-export'
-import type { BillingPort, FilesPort } from './rental-documents.ports'
+import type { BillingPort, FieldStaffPort, FilesPort } from './rental-documents.ports'
 import { rentalDocumentsRoutes } from './rental-documents.routes'
 import { createRentalDocumentsService } from './rental-documents.service'
 import { rentalProjectsPort } from './rental-projects-port'
@@ -19,6 +19,7 @@ export type {
   BillingPort,
   DocumentAssignment,
   DocumentProject,
+  FieldStaffPort,
   RentalProjectsPort,
 } from './rental-documents.ports'
 export type { RentalDocumentTables } from './rental-documents.tables'
@@ -52,6 +53,8 @@ export function createRentalDocumentsModule(deps: {
   /** the jobs platform: the list exports run as jobs (docs/jobs.md) */
   jobs: Pick<JobsService, 'define'>
   billing: BillingPort
+  /** field-staff's check of linked drivers and vehicles (docs/field-staff.md) */
+  fieldStaff: FieldStaffPort
 }) {
   const projects = rentalProjectsPort
   const service = createRentalDocumentsService({ ...deps, projects })

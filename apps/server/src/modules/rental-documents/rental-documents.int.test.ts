@@ -772,6 +772,7 @@ describe('for the billing and projects modules', () => {
       files: createFilesService({ db: t.db, store: createLocalFileStore('/tmp/faena-rd-test-files') }),
       projects: rentalProjectsPort,
       billing,
+      fieldStaff: { checkFieldAssignment: async () => ({ driver: null, vehicle: null }) },
     })
     const actor: Actor = {
       userId: '00000000-0000-0000-0000-000000000000',

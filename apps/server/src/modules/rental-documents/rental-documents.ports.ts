@@ -80,3 +80,20 @@ export type FilesPort = {
     trx?: Executor,
   ): Promise<TStoredFile>
 }
+
+/**
+ * The field-staff module's check of the driver and vehicle a document names (docs/field-staff.md): the person
+ * must be an active technician with a licence valid on `date`, the vehicle active with a registration valid on
+ * `date`; else a 400 naming `field`. Answers their names for the document's free text.
+ */
+export type FieldStaffPort = {
+  checkFieldAssignment(
+    trx: Executor,
+    orgId: string,
+    p: {
+      date: string
+      driver?: { staffId: string; field: string; needsLicence: boolean } | null
+      vehicle?: { vehicleId: string; field: string } | null
+    },
+  ): Promise<{ driver: { name: string; cedula: string } | null; vehicle: { plate: string } | null }>
+}

@@ -437,6 +437,8 @@ export type GuideValues = {
   carrier_name: string | null
   carrier_dni: string | null
   vehicle_plate: string | null
+  driver_staff_id: string | null
+  vehicle_id: string | null
   dispatcher_name: string | null
   dispatcher_dni: string | null
   receiver_name: string | null

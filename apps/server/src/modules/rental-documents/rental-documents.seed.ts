@@ -251,6 +251,8 @@ export const seedDemoRentalDocuments: DemoSeeder = async (trx, actor, org) => {
       carrier_name: 'Transportes Río Napo',
       carrier_dni: '2100987654',
       vehicle_plate: 'PBC-9876',
+      driver_staff_id: null,
+      vehicle_id: null,
       dispatcher_name: 'Bodega PEISOL',
       dispatcher_dni: null,
       receiver_name: 'Ing. Marcelo Andrade',

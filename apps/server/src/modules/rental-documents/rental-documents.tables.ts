@@ -105,6 +105,9 @@ export type RentalShippingGuidesTable = {
   carrier_name: string | null
   carrier_dni: string | null
   vehicle_plate: string | null
+  /** links to field staff and vehicles (migration 0039; docs/field-staff.md) */
+  driver_staff_id: string | null
+  vehicle_id: string | null
   dispatcher_name: string | null
   dispatcher_dni: string | null
   receiver_name: string | null

@@ -53,6 +53,8 @@ const FIELDS = [
   'carrierName',
   'carrierDni',
   'vehiclePlate',
+  'driverStaffId',
+  'vehicleId',
   'dispatcherName',
   'dispatcherDni',
   'receiverName',
@@ -81,6 +83,8 @@ const snapshot = (r: repo.GuideRow, items: Items) => ({
   carrierName: r.carrier_name,
   carrierDni: r.carrier_dni,
   vehiclePlate: r.vehicle_plate,
+  driverStaffId: r.driver_staff_id,
+  vehicleId: r.vehicle_id,
   dispatcherName: r.dispatcher_name,
   dispatcherDni: r.dispatcher_dni,
   receiverName: r.receiver_name,
@@ -138,6 +142,8 @@ export function createShippingGuides(ctx: DocumentContext) {
         project ?? undefined,
         names,
       ),
+      driverStaffId: r.driver_staff_id,
+      vehicleId: r.vehicle_id,
       startDate: r.start_date,
       endDate: r.end_date,
       carrierDni: r.carrier_dni,
@@ -222,6 +228,26 @@ export function createShippingGuides(ctx: DocumentContext) {
     }
     if (errors.length) throw validationError('Revisa los datos de la guía de remisión', errors)
 
+    // the linked driver and vehicle must be fit on the transfer's first day (docs/field-staff.md#use-on-documents)
+    const driverStaffId =
+      input.driverStaffId !== undefined ? input.driverStaffId : (before?.driver_staff_id ?? null)
+    const vehicleId = input.vehicleId !== undefined ? input.vehicleId : (before?.vehicle_id ?? null)
+    const linked =
+      driverStaffId || vehicleId
+        ? await ctx.fieldStaff.checkFieldAssignment(trx, actor.orgId, {
+            date: startDate ?? issueDate,
+            driver: driverStaffId
+              ? { staffId: driverStaffId, field: 'driverStaffId', needsLicence: true }
+              : null,
+            vehicle: vehicleId ? { vehicleId, field: 'vehicleId' } : null,
+          })
+        : { driver: null, vehicle: null }
+    // a link chosen now fills the free text the user left out (the text stays for history)
+    const fromLink = <T>(field: string | null | undefined, linkChanged: boolean, value: T | undefined) =>
+      field === undefined && linkChanged && value !== undefined ? value : undefined
+    const driverChanged = !!input.driverStaffId && input.driverStaffId !== before?.driver_staff_id
+    const vehicleChanged = !!input.vehicleId && input.vehicleId !== before?.vehicle_id
+
     const { places, dispatcher } = defaults
     return {
       children: items,
@@ -236,9 +262,18 @@ export function createShippingGuides(ctx: DocumentContext) {
         destination_place:
           keepOr(input.destinationPlace, before?.destination_place) ??
           (before ? null : (places?.destination ?? null)),
-        carrier_name: keepOr(input.carrierName, before?.carrier_name),
-        carrier_dni: keepOr(input.carrierDni, before?.carrier_dni),
-        vehicle_plate: keepOr(input.vehiclePlate, before?.vehicle_plate)?.toUpperCase() ?? null,
+        carrier_name:
+          fromLink(input.carrierName, driverChanged, linked.driver?.name) ??
+          keepOr(input.carrierName, before?.carrier_name),
+        carrier_dni:
+          fromLink(input.carrierDni, driverChanged, linked.driver?.cedula) ??
+          keepOr(input.carrierDni, before?.carrier_dni),
+        vehicle_plate:
+          fromLink(input.vehiclePlate, vehicleChanged, linked.vehicle?.plate) ??
+          keepOr(input.vehiclePlate, before?.vehicle_plate)?.toUpperCase() ??
+          null,
+        driver_staff_id: driverStaffId,
+        vehicle_id: vehicleId,
         dispatcher_name:
           keepOr(input.dispatcherName, before?.dispatcher_name) ?? (before ? null : dispatcher),
         dispatcher_dni: keepOr(input.dispatcherDni, before?.dispatcher_dni),

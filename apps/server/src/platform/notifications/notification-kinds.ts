@@ -25,6 +25,32 @@ export const NOTIFICATION_KINDS: readonly {
     permission: 'billingSheet.invoice',
   },
   {
+    kind: 'estimate.submitted',
+    label: {
+      es: 'Una estimación se envía al cliente (por aprobar)',
+      en: 'An estimate is submitted (to approve)',
+    },
+    permission: 'estimate.approve',
+  },
+  {
+    kind: 'estimate.approved',
+    label: {
+      es: 'Una estimación queda aprobada (lista para facturar)',
+      en: 'An estimate is approved (to invoice)',
+    },
+    permission: 'estimate.approve',
+  },
+  {
+    kind: 'estimate.returned',
+    label: { es: 'Me devuelven una estimación a borrador', en: 'An estimate of mine is returned to draft' },
+    permission: 'estimate.manage',
+  },
+  {
+    kind: 'estimate.invoiced',
+    label: { es: 'Una estimación queda facturada (por cobrar)', en: 'An estimate is invoiced (to collect)' },
+    permission: 'estimate.approve',
+  },
+  {
     kind: 'backup.failed',
     label: { es: 'Falla un respaldo', en: 'A backup fails' },
     permission: 'backup.manage',

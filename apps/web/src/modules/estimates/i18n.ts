@@ -1,7 +1,9 @@
 /** Strings of the estimate screens: namespace `estimates`. Spanish is the source. */
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
+import { reportsEn, reportsEs } from './estimate-reports-i18n'
 
 const es = {
+  ...reportsEs,
   title: 'Estimaciones',
   subtitle:
     'Cobro de la producción por familia de OT: selección, conceptos, deducciones, IVA y flujo de aprobación.',
@@ -14,6 +16,8 @@ const es = {
     in_review: 'En revisión',
     submitted: 'Enviada al cliente',
     approved: 'Aprobada',
+    invoiced: 'Facturada',
+    paid: 'Pagada',
     cancelled: 'Cancelada',
   },
   type: {
@@ -125,6 +129,46 @@ const es = {
     billed: 'Cobrado',
     left: 'Sin cobrar',
   },
+  billing: {
+    invoice: 'Facturar',
+    invoiceTitle: '¿Facturar la estimación {{number}}?',
+    invoiceBody: 'Escribe la referencia de la factura (única en la organización).',
+    invoiceReference: 'Referencia de factura',
+    pay: 'Registrar pago',
+    payTitle: '¿Registrar el pago de la estimación {{number}}?',
+    payBody:
+      'El importe debe ser el neto homologado, {{amount}} MXN; la fecha no puede ser futura ni anterior a la factura.',
+    payDate: 'Fecha de pago',
+    payAmount: 'Importe pagado MXN',
+    invoiced: 'Facturada con {{reference}} el {{date}} por {{who}}',
+    paid: 'Pagada el {{date}}: {{amount}} MXN (registró {{who}})',
+    invoiceColumn: 'Factura',
+    account: 'Estado de cuenta del contrato',
+    accountHint:
+      'Autorizado, estimado hasta hoy (aprobadas, facturadas y pagadas), esta estimación, por estimar y anticipo.',
+    closing: 'Finiquito: estado de cuenta de cierre de la familia',
+    currency: 'Moneda',
+    authorized: 'Autorizado',
+    estimatedToDate: 'Estimado a la fecha',
+    thisEstimate: 'Esta estimación',
+    remaining: 'Por estimar',
+    advanceGiven: 'Anticipo otorgado',
+    advanceRecovered: 'Anticipo amortizado',
+    advanceBalance: 'Saldo del anticipo',
+    priceDifference: 'Diferencia de precio',
+    priceDiffMxn: 'Diferencia P.U. MXN',
+    priceDiffUsd: 'Diferencia P.U. USD',
+    priceDifferenceHint: 'Cantidad ya cobrada × diferencia de precio unitario, con su motivo.',
+    typeRule: {
+      ordinary: 'Ordinaria: cobra producción sin excedentes.',
+      extraordinary: 'Extraordinaria: cobra solo conceptos PUE (extraordinarios).',
+      excess: 'Excedentes: cobra solo excedentes autorizados (con motivo registrado).',
+      price_adjustment: 'Ajuste de precios: sin producción; solo líneas de diferencia de precio.',
+      final_settlement:
+        'Finiquito: solo cuando todas las estimaciones anteriores de la familia están aprobadas.',
+    },
+    closedMonthsHint: 'Solo se cobran meses que producción ya cerró (Cierre mensual).',
+  },
   settings: {
     open: 'Deducciones de la OT',
     title: 'Deducciones e IVA de la OT',
@@ -150,6 +194,8 @@ const es = {
       submitted: 'Enviada al cliente',
       returned: 'Devuelta a borrador',
       approved: 'Aprobada',
+      invoiced: 'Facturada',
+      paid: 'Pago registrado',
       cancelled: 'Cancelada',
       settings_saved: 'Configuración de estimaciones guardada',
     },
@@ -170,6 +216,7 @@ const es = {
 }
 
 const en: TranslationShape<typeof es> = {
+  ...reportsEn,
   title: 'Estimates',
   subtitle: 'Billing of production per work-order family: selection, concepts, deductions, VAT and approval.',
   newEstimate: 'New estimate',
@@ -181,6 +228,8 @@ const en: TranslationShape<typeof es> = {
     in_review: 'In review',
     submitted: 'Submitted to the client',
     approved: 'Approved',
+    invoiced: 'Invoiced',
+    paid: 'Paid',
     cancelled: 'Cancelled',
   },
   type: {
@@ -292,6 +341,45 @@ const en: TranslationShape<typeof es> = {
     billed: 'Billed',
     left: 'Unbilled',
   },
+  billing: {
+    invoice: 'Invoice',
+    invoiceTitle: 'Invoice estimate {{number}}?',
+    invoiceBody: "Type the invoice's reference (unique in the organization).",
+    invoiceReference: 'Invoice reference',
+    pay: 'Record payment',
+    payTitle: 'Record the payment of estimate {{number}}?',
+    payBody:
+      'The amount must be the homologated net, {{amount}} MXN; the date cannot be in the future nor before the invoice.',
+    payDate: 'Payment date',
+    payAmount: 'Amount paid MXN',
+    invoiced: 'Invoiced as {{reference}} on {{date}} by {{who}}',
+    paid: 'Paid on {{date}}: {{amount}} MXN (recorded by {{who}})',
+    invoiceColumn: 'Invoice',
+    account: "Contract's running account",
+    accountHint:
+      'Authorized, estimated to date (approved, invoiced and paid), this estimate, remaining and the advance.',
+    closing: "Final settlement: the family's closing account",
+    currency: 'Currency',
+    authorized: 'Authorized',
+    estimatedToDate: 'Estimated to date',
+    thisEstimate: 'This estimate',
+    remaining: 'Remaining',
+    advanceGiven: 'Advance given',
+    advanceRecovered: 'Advance recovered',
+    advanceBalance: 'Advance balance',
+    priceDifference: 'Price difference',
+    priceDiffMxn: 'Unit-price difference MXN',
+    priceDiffUsd: 'Unit-price difference USD',
+    priceDifferenceHint: 'Quantity already billed × unit-price difference, with its reason.',
+    typeRule: {
+      ordinary: 'Ordinary: bills production without excess.',
+      extraordinary: 'Extraordinary: bills PUE (extraordinary) concepts only.',
+      excess: 'Excess: bills authorized excess only (with its recorded reason).',
+      price_adjustment: 'Price adjustment: no production; price-difference lines only.',
+      final_settlement: 'Final settlement: only when every earlier estimate of the family is approved.',
+    },
+    closedMonthsHint: 'Only months production has closed (monthly close) are billed.',
+  },
   settings: {
     open: 'Work order deductions',
     title: 'Deductions and VAT of the work order',
@@ -317,6 +405,8 @@ const en: TranslationShape<typeof es> = {
       submitted: 'Submitted to the client',
       returned: 'Returned to draft',
       approved: 'Approved',
+      invoiced: 'Invoiced',
+      paid: 'Payment recorded',
       cancelled: 'Cancelled',
       settings_saved: 'Estimate settings saved',
     },

@@ -7,6 +7,8 @@ const TONES: Record<TEstimateStatus, StatusTone> = {
   in_review: 'warning',
   submitted: 'info',
   approved: 'success',
+  invoiced: 'info',
+  paid: 'success',
   cancelled: 'danger',
 }
 

@@ -28,6 +28,7 @@ import * as m0031 from './0031_step_responsible_users'
 import * as m0032 from './0032_estimates'
 import * as m0033 from './0033_api_tokens'
 import * as m0034 from './0034_notification_preferences'
+import * as m0035 from './0035_estimate_invoicing'
 import * as m0039 from './0039_field_staff'
 
 /**
@@ -66,5 +67,6 @@ export const migrations: Record<string, Migration> = {
   '0032_estimates': m0032,
   '0033_api_tokens': m0033,
   '0034_notification_preferences': m0034,
+  '0035_estimate_invoicing': m0035,
   '0039_field_staff': m0039,
 }
