@@ -117,6 +117,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const scheduleRecurring = async () => {
     await backups.schedule(jobs.queue())
     await services.insights.digest.schedule(jobs.queue())
+    await services.insights.dueAlerts.schedule(jobs.queue())
     await services.fieldStaff.service.schedule(jobs.queue())
   }
   app.addHook('onReady', async () => {

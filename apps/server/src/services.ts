@@ -166,6 +166,7 @@ export function buildServices(deps: ServicesDeps) {
     listWorkOrders: workOrders.listWorkOrders,
     listConcepts: workOrderConcepts.service.listConcepts,
     addAnnexConcept: workOrderConcepts.service.addCatalogConcept,
+    notify: notifications.notify,
   })
   // progress billing from production (docs/estimates.md): reads production through its index.ts
   const estimates = createEstimatesModule({ db, clock })
@@ -173,7 +174,14 @@ export function buildServices(deps: ServicesDeps) {
   const search = createSearchModule({ db })
   // dashboards: read the other modules through their index.ts (docs/insights.md)
   // dashboards and the weekly digest (e-mailed through the mail platform)
-  const insights = createInsightsModule({ db, clock, timeZoneOf, mail, files })
+  const insights = createInsightsModule({
+    db,
+    clock,
+    timeZoneOf,
+    mail,
+    files,
+    notify: notifications.notify,
+  })
   // read-only feeds for BI tools, read with tokens (docs/feeds.md): each module gives its datasets
   const feeds = createFeedsService({
     db,

@@ -62,3 +62,17 @@ export const ZDigestSent = z.object({
   recipients: z.array(z.string()),
 })
 export type TDigestSent = z.infer<typeof ZDigestSent>
+
+/**
+ * Due and overdue notices (docs/platform.md#due-and-overdue): how many days before a delivery date the "due
+ * soon" notice goes, and the hour of the organization's day the daily scan runs at (fixed: 7).
+ */
+export const ZDueAlertSettings = z.object({
+  daysBefore: z.number().int().min(0).max(60),
+  hour: z.number().int(),
+  timeZone: z.string(),
+  updatedAt: z.string().nullable(),
+})
+export type TDueAlertSettings = z.infer<typeof ZDueAlertSettings>
+export const ZDueAlertSettingsInput = z.object({ daysBefore: z.number().int().min(0).max(60) })
+export type TDueAlertSettingsInput = z.infer<typeof ZDueAlertSettingsInput>

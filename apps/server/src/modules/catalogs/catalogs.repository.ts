@@ -281,6 +281,23 @@ export async function projectManagerIdsOfUser(db: Executor, orgId: string, userI
   return rows.map((r) => r.id)
 }
 
+/** The user accounts linked to these project managers (docs/proposals.md#responsible-user): id → user id. */
+export async function linkedUsersOfProjectManagers(
+  db: Executor,
+  orgId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('project_managers')
+    .select(['id', 'user_id'])
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .where('user_id', 'is not', null)
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.user_id!]))
+}
+
 /** Another record of the catalog (any state) whose `column` holds `value` (a one-per-organization link). */
 export async function findOtherWithValue(
   db: Executor,

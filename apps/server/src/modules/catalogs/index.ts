@@ -21,7 +21,7 @@ export type {
   UnitRef,
 } from './catalogs.service'
 export { findUnitByKey, getReferences, listStepTemplates } from './catalogs.service'
-export { projectManagerIdsOfUser } from './catalogs.repository'
+export { linkedUsersOfProjectManagers, projectManagerIdsOfUser } from './catalogs.repository'
 export { normalizeUnitKey } from './unit-key'
 export { catalogReferenceSources, getNames, type CatalogNameIds, type CatalogNames } from './catalog-names'
 export { seedDemoCatalogs } from './catalogs.seed'

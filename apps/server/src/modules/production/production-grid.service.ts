@@ -18,6 +18,7 @@ import { Dec } from '../../platform/money/money'
 import { listPlannedVolumes } from '../work-order-concepts'
 import { refuseBilledCells } from './billed-cells'
 import { CLOSED, isMonthClosed, refuseClosedCells } from './closed-months'
+import { newlyExcess, notifyNewExcess } from './excess-notice'
 import type { ProductionContext } from './production.context'
 import { createFamilyReads } from './production-family'
 import * as grepo from './production-grid.repository'
@@ -257,6 +258,15 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
           )
         ).map((e) => [key(e.concept_id, e.day), e.volume]),
       )
+      // the grid's excess cells before the save: only cells newly excess are announced
+      const excessBefore = await grepo.listExcessCells(
+        trx,
+        orgId,
+        initial.id,
+        body.siteId,
+        firstDay(body.month),
+        lastDay(body.month),
+      )
       const changed = body.cells
         .map((c) => ({ ...c, old: existing.get(key(c.conceptId, c.date)) ?? ZERO, vol: new Dec(c.volume) }))
         .filter((c) => !c.vol.equals(c.old))
@@ -382,6 +392,21 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
         firstDay(body.month),
         lastDay(body.month),
       )
+      const asCell = (e: { concept_id: string; day: string; time_type: string }) => ({
+        conceptId: e.concept_id,
+        date: e.day,
+        timeType: e.time_type,
+      })
+      await notifyNewExcess(trx, ctx.notify, actor, {
+        workOrderId: initial.id,
+        number: initial.number,
+        siteId: body.siteId,
+        month: body.month,
+        timeType: body.timeType,
+        version,
+        cells: newlyExcess(excessBefore.map(asCell), excess.map(asCell)),
+        codeOf: (id) => concepts.get(id)?.code ?? id,
+      })
       return {
         version,
         changed: changed.length,

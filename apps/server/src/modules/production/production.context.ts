@@ -9,6 +9,7 @@ import { isSystemActor, type Actor } from '../../platform/access'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import type { FilesService } from '../../platform/files/files.service'
+import type { NotifyFn } from '../../platform/notifications'
 import { listActiveWorkOrderConcepts, type AddCatalogConceptInput } from '../work-order-concepts'
 import { getWorkOrderRef, listFamilyMembers, type WorkOrderRef } from '../work-orders'
 import type { BilledCellsPort } from './billed-cells'
@@ -39,6 +40,8 @@ export type ProductionDeps = {
     workOrderId: string,
     input: AddCatalogConceptInput,
   ) => Promise<TAnnexImportDetail>
+  /** notifications, written in the save's transaction (excess volume detected) */
+  notify: NotifyFn
   /** estimates: which cells an approved (or invoiced, paid) estimate bills — frozen in the grid (billed-cells.ts) */
   billedCells: BilledCellsPort
 }

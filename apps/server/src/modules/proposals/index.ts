@@ -36,6 +36,8 @@ export {
   type PlaceholderProposals,
 } from './proposal-refs'
 export { countStepDocumentsByManager } from './proposals.repository'
+/** steps due or overdue, for the due and overdue notices (docs/platform.md#due-and-overdue) */
+export { listDueProposalSteps, type DueProposalStep } from './due-steps'
 export { proposalsFeed } from './proposals-feed'
 /** status names as the exports and reports write them */
 export { STATUS_ES as proposalStatusEs } from './proposals-export'

@@ -1,4 +1,5 @@
 import type { TBillingSheetDetail, TInvoiceBillingSheetRequest } from '@faena/contracts'
+import { toDayMonthYear } from '@faena/domain/calendar-date'
 import { requireAccess, type Actor } from '../../platform/access'
 import { AppError, validationError } from '../../platform/errors'
 import { isUniqueViolation, type RentalBillingContext } from './rental-billing.context'
@@ -18,7 +19,7 @@ const invoiceTaken = (reference: string, seriesCode: string | null, billingSheet
 
 /** Invoicing a liquidated sheet: the SRI invoice number and its PDF (docs/rental-billing.md#invoicing). */
 export function createSheetInvoicingUseCases(ctx: RentalBillingContext) {
-  const { db, clock, files, userId, loadSheet, requireAction, readDetail, statusChange } = ctx
+  const { db, clock, files, notify, userId, loadSheet, requireAction, readDetail, statusChange } = ctx
 
   /** Invoicing a liquidated sheet: the invoice reference and the invoice, an uploaded PDF. */
   async function invoice(actor: Actor, id: string, input: InvoiceSheetOptions): Promise<TBillingSheetDetail> {
@@ -57,6 +58,22 @@ export function createSheetInvoicingUseCases(ctx: RentalBillingContext) {
           throw err
         })
       await statusChange(trx, actor, before, after, 'invoiced', { fileName: file.name })
+      // billing is told the sheet was invoiced (not the person who invoiced it), in this transaction
+      await notify(trx, {
+        orgId: actor.orgId,
+        to: { permission: 'billingSheet.invoice', exceptUserId: userId(actor) },
+        kind: 'billingSheet.invoiced',
+        title: {
+          es: `Planilla ${after.series_code} facturada: factura ${reference}`,
+          en: `Billing sheet ${after.series_code} invoiced: invoice ${reference}`,
+        },
+        body: {
+          es: `Periodo ${toDayMonthYear(before.period_start)} – ${toDayMonthYear(before.period_end)}.`,
+          en: `Period ${toDayMonthYear(before.period_start)} – ${toDayMonthYear(before.period_end)}.`,
+        },
+        link: `/rental/billing-sheets/${id}`,
+        dedupeKey: `billingSheet.invoiced:${id}:${now.toISOString()}`,
+      })
       return readDetail(trx, actor, after)
     })
   }

@@ -1,6 +1,7 @@
 import type { TUpdateWorkOrderRequest, TWorkOrderDetail, TWorkOrderStatus } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
+import { notifyStatusChange } from './work-order-notices'
 import { actualEndAfter, reasonRequired } from './work-order-rules'
 import { AUDIT_FIELDS, ENTITY, MODULE, snapshot } from './work-orders.records'
 import * as repo from './work-orders.repository'
@@ -120,6 +121,14 @@ export function createWorkOrderUpdateUseCases(ctx: WorkOrdersContext) {
         changes,
         ...(statusChanged ? { data: { from, to, reason } } : {}),
       })
+      if (statusChanged)
+        await notifyStatusChange(trx, ctx.notify, actor, {
+          workOrder: after,
+          from,
+          to,
+          reason,
+          at: after.status_changed_at ?? clock(),
+        })
       return readDetail(trx, actor, after, day)
     })
   }

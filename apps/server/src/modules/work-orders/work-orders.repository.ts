@@ -579,3 +579,22 @@ export async function countStepProgressByManager(db: Executor, orgId: string) {
     .orderBy('m.name')
     .execute()
 }
+
+/** The distinct users responsible for a step of these work orders (steps not cancelled). */
+export async function stepResponsibleUserIds(
+  db: Executor,
+  orgId: string,
+  workOrderIds: readonly string[],
+): Promise<string[]> {
+  if (workOrderIds.length === 0) return []
+  const rows = await db
+    .selectFrom('work_order_steps')
+    .select('responsible_user_id')
+    .distinct()
+    .where('org_id', '=', orgId)
+    .where('work_order_id', 'in', [...workOrderIds])
+    .where('responsible_user_id', 'is not', null)
+    .where('status', '!=', 'cancelled')
+    .execute()
+  return rows.map((r) => r.responsible_user_id!)
+}

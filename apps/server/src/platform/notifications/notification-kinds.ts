@@ -68,4 +68,35 @@ export const NOTIFICATION_KINDS: readonly {
     },
     permission: 'fieldStaff.manage',
   },
+  {
+    kind: 'deadline.due_soon',
+    label: {
+      es: 'Un paso o una OT a mi cargo vence en los próximos días',
+      en: 'A step or work order in my charge is due in the next days',
+    },
+    permission: null,
+  },
+  {
+    kind: 'deadline.overdue',
+    label: { es: 'Un paso o una OT a mi cargo está vencido', en: 'A step or work order in my charge is overdue' },
+    permission: null,
+  },
+  {
+    kind: 'work_order.status_changed',
+    label: {
+      es: 'Cambia el estatus de una OT en la que participo',
+      en: 'A work order I take part in changes status',
+    },
+    permission: 'workOrder.read',
+  },
+  {
+    kind: 'production.excess',
+    label: { es: 'Se detecta volumen excedente en la producción', en: 'Excess volume is detected in production' },
+    permission: 'production.unlock',
+  },
+  {
+    kind: 'billingSheet.invoiced',
+    label: { es: 'Una planilla queda facturada', en: 'A billing sheet is invoiced' },
+    permission: 'billingSheet.invoice',
+  },
 ]

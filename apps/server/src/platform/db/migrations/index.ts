@@ -29,6 +29,7 @@ import * as m0032 from './0032_estimates'
 import * as m0033 from './0033_api_tokens'
 import * as m0034 from './0034_notification_preferences'
 import * as m0035 from './0035_estimate_invoicing'
+import * as m0037 from './0037_due_alerts'
 import * as m0039 from './0039_field_staff'
 
 /**
@@ -68,5 +69,6 @@ export const migrations: Record<string, Migration> = {
   '0033_api_tokens': m0033,
   '0034_notification_preferences': m0034,
   '0035_estimate_invoicing': m0035,
+  '0037_due_alerts': m0037,
   '0039_field_staff': m0039,
 }
