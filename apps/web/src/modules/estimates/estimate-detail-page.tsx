@@ -17,6 +17,7 @@ import { AuditHistory } from '../audit'
 import { estimateQuery, useEstimateAction, type EstimateAction } from './api'
 import { AdjustmentsForm } from './adjustments-form'
 import { SelectionCard, SubmitDialog, UnbilledCard } from './estimate-parts'
+import { EstimateDownloads } from './estimate-downloads'
 import { SettingsDialog } from './settings-dialog'
 import { EstimateStatusBadge } from './ui'
 import './estimates.css'
@@ -85,6 +86,7 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
         actions={
           <div className="estimate__actions">
             <EstimateStatusBadge status={e.status} />
+            <EstimateDownloads id={e.id} />
             {can('estimate.manage') ? (
               <Button onClick={() => setSettings(true)}>{t('settings.open')}</Button>
             ) : null}

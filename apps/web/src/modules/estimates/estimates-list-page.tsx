@@ -10,6 +10,7 @@ import {
 } from '@faena/contracts'
 import {
   Button,
+  buttonClass,
   DataTable,
   Dialog,
   Filter,
@@ -99,12 +100,17 @@ export const EstimatesListPage = () => {
         title={t('title')}
         subtitle={t('subtitle')}
         actions={
-          can('estimate.manage') ? (
-            <Button variant="primary" onClick={() => setCreating(true)} data-testid="new-estimate">
-              <Icon name="plus" />
-              {t('newEstimate')}
-            </Button>
-          ) : null
+          <>
+            <Link to="/estimates/reports" className={buttonClass('secondary')} data-testid="estimate-reports">
+              {t('reports.open')}
+            </Link>
+            {can('estimate.manage') ? (
+              <Button variant="primary" onClick={() => setCreating(true)} data-testid="new-estimate">
+                <Icon name="plus" />
+                {t('newEstimate')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <section className="card card--flush">

@@ -13,6 +13,12 @@ export const ZEstimatesSearch = z.object({
 })
 export type EstimatesSearch = z.infer<typeof ZEstimatesSearch>
 
+export const ZEstimateReportsSearch = z.object({
+  workOrderId: searchParam(z.uuid()),
+  asOf: searchParam(z.iso.date()),
+})
+export type EstimateReportsSearch = z.infer<typeof ZEstimateReportsSearch>
+
 export const routes = (parent: AppRoute) =>
   [
     createRoute({
@@ -21,6 +27,13 @@ export const routes = (parent: AppRoute) =>
       beforeLoad: requirePermission('estimate.read'),
       validateSearch: (s: Record<string, unknown>): EstimatesSearch => ZEstimatesSearch.parse(s),
       component: lazyPage('estimates', () => import('./estimates-list-page'), 'EstimatesListPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/estimates/reports',
+      beforeLoad: requirePermission('estimate.read'),
+      validateSearch: (s: Record<string, unknown>): EstimateReportsSearch => ZEstimateReportsSearch.parse(s),
+      component: lazyPage('estimates', () => import('./estimate-reports-page'), 'EstimateReportsPage'),
     }),
     createRoute({
       getParentRoute: () => parent,
