@@ -26,6 +26,8 @@ export async function estimateSamples(h: SampleHelpers, ids: Record<string, stri
       },
       'POST /api/v1/estimates/:id/return': { reason: 'Devolución de muestra' },
       'POST /api/v1/estimates/:id/submit': {},
+      'POST /api/v1/estimates/:id/invoice': { invoiceReference: 'FAC-MUESTRA-1' },
+      'POST /api/v1/estimates/:id/pay': { date: '2026-04-15', amount: '1.00' },
       'PUT /api/v1/estimates/settings/:workOrderId': {
         ivaPercent: '16',
         advanceMxn: '0',

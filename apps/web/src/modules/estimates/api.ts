@@ -73,6 +73,8 @@ export type EstimateAction =
   | { kind: 'review' | 'approve' | 'cancel' }
   | { kind: 'submit'; exchangeRate?: string }
   | { kind: 'return'; reason: string }
+  | { kind: 'invoice'; invoiceReference: string }
+  | { kind: 'pay'; date: string; amount: string }
 
 /** Every change of one estimate: the answer is the estimate, put in the cache; lists refetch. */
 export const useEstimateAction = (id: string) => {
@@ -91,6 +93,10 @@ export const useEstimateAction = (id: string) => {
           return apiPost<TEstimate>(`${one}/submit`, a.exchangeRate ? { exchangeRate: a.exchangeRate } : {})
         case 'return':
           return apiPost<TEstimate>(`${one}/return`, { reason: a.reason })
+        case 'invoice':
+          return apiPost<TEstimate>(`${one}/invoice`, { invoiceReference: a.invoiceReference })
+        case 'pay':
+          return apiPost<TEstimate>(`${one}/pay`, { date: a.date, amount: a.amount })
         default:
           return apiPost<TEstimate>(`${one}/${a.kind}`)
       }

@@ -19,6 +19,7 @@ import { AdjustmentsForm } from './adjustments-form'
 import { SelectionCard, SubmitDialog, UnbilledCard } from './estimate-parts'
 import { EstimateDownloads } from './estimate-downloads'
 import { SettingsDialog } from './settings-dialog'
+import { AccountCard, BillingActions, BillingNote } from './estimate-billing-parts'
 import { EstimateStatusBadge } from './ui'
 import './estimates.css'
 
@@ -114,6 +115,7 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
                 </Button>
               </>
             ) : null}
+            <BillingActions e={e} />
           </div>
         }
       />
@@ -126,6 +128,8 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
           })}
         </p>
       ) : null}
+
+      <BillingNote e={e} />
 
       {draft ? (
         <SelectionCard e={e} onApply={(body) => run({ kind: 'selection', body })} busy={action.isPending} />
@@ -304,6 +308,8 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
           )}
         </section>
       </div>
+
+      <AccountCard e={e} />
 
       <UnbilledCard workOrderId={e.workOrderId} />
 
