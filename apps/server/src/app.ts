@@ -180,6 +180,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     auth,
     users,
     audit,
+    auditExport: services.auditExport,
     files,
     secureCookies: config.secureCookies,
     dbKind: database.kind,

@@ -38,6 +38,7 @@ import { createSearchModule, searchReferenceSource } from './modules/search'
 import { createWorkOrderConceptsModule, familyAuthorizedVolumes } from './modules/work-order-concepts'
 import { createWorkOrdersService, workOrdersFeed } from './modules/work-orders'
 import { platformReferenceSources } from './platform/audit/audit-references'
+import { createAuditExport } from './platform/audit/audit-export'
 import { createAuditService } from './platform/audit/audit.service'
 import { createAuthService } from './platform/auth/auth.service'
 import { createUsersService } from './platform/auth/users.service'
@@ -108,6 +109,8 @@ export function buildServices(deps: ServicesDeps) {
   const files = createFilesService({ db, store })
   // long work runs as jobs on pg-boss; the server starts and stops them (docs/jobs.md)
   const jobs = createJobsService({ database, store, clock, log, options: deps.jobs })
+  // the activity log's export runs as a job (docs/jobs.md)
+  const auditExport = createAuditExport({ db, jobs, timeZoneOf })
   // outgoing e-mail through each organization's SMTP server, sent by a job (docs/mail.md)
   const mail = createMailService({
     db,
@@ -235,6 +238,7 @@ export function buildServices(deps: ServicesDeps) {
     auth,
     users,
     audit,
+    auditExport,
     files,
     notifications,
     jobs,

@@ -17,6 +17,7 @@ export async function jobSamples(h: SampleHelpers): Promise<ModuleSamples> {
       'POST /api/v1/concepts/export': {},
       'POST /api/v1/work-orders/export': {},
       'POST /api/v1/proposals/export': {},
+      'POST /api/v1/audit/export': {},
     },
   }
 }

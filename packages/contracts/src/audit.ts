@@ -33,3 +33,6 @@ export const ZAuditQuery = ZPagination.extend({
   to: z.iso.date().optional(),
 })
 export type TAuditQuery = z.infer<typeof ZAuditQuery>
+/** An export of the log (a job, docs/jobs.md): its filters, without pagination. */
+export const ZAuditExportRequest = ZAuditQuery.omit({ limit: true, offset: true })
+export type TAuditExportRequest = z.infer<typeof ZAuditExportRequest>

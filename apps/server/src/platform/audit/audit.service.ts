@@ -1,15 +1,12 @@
 import type { TAuditEntry, TAuditQuery } from '@faena/contracts'
 import { requireAccess, type Actor } from '../access'
 import type { Db } from '../db/executor'
-import { writeWorkbook } from '../spreadsheet/spreadsheet'
 import { entryReferenceIds, resolveReferenceNames, type ReferenceSource } from './audit-references'
 import { listAudit } from './audit.repository'
 
 type AuditRow = Awaited<ReturnType<typeof listAudit>>['rows'][number]
 
 export type AuditService = ReturnType<typeof createAuditService>
-
-const EXPORT_LIMIT = 50_000
 
 /** An audit row as the API gives it, with the names of the records it mentions (`refs`). */
 export const toAuditEntry = (r: AuditRow, refs: TAuditEntry['refs'] = {}): TAuditEntry => ({
@@ -75,32 +72,5 @@ export function createAuditService({ db, timeZoneOf, referenceSources }: AuditSe
     return readEntries(actor.orgId, query)
   }
 
-  async function exportEntries(actor: Actor, query: TAuditQuery): Promise<Buffer> {
-    const { items } = await listEntries(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeWorkbook([
-      {
-        name: 'Registro de actividad',
-        columns: [
-          { header: 'Fecha y hora (UTC)', key: 'at', type: 'datetime', width: 20 },
-          { header: 'Usuario', key: 'actorEmail', width: 28 },
-          { header: 'Módulo', key: 'module', width: 14 },
-          { header: 'Acción', key: 'action', width: 28 },
-          { header: 'Entidad', key: 'entityType', width: 16 },
-          { header: 'Id', key: 'entityId', width: 38 },
-          { header: 'Cambios', key: 'changesText', width: 60 },
-          { header: 'IP', key: 'ip', width: 16 },
-          { header: 'Solicitud', key: 'requestId', width: 20 },
-        ],
-        rows: items.map((i) => ({
-          ...i,
-          changesText: i.changes.map((c) => `${c.field}: ${fmt(c.old)} → ${fmt(c.new)}`).join('\n'),
-        })),
-      },
-    ])
-  }
-
-  return { readEntries, listEntries, exportEntries }
+  return { readEntries, listEntries }
 }
-
-const fmt = (v: unknown) =>
-  v === null || v === undefined ? '∅' : typeof v === 'string' ? v : JSON.stringify(v)

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import {
+  ZAuditExportRequest,
   ZAuditList,
   ZAuditQuery,
   ZChangePasswordRequest,
   ZCreateUserRequest,
   ZIdParams,
+  ZJobRun,
   ZLoginRequest,
   ZMe,
   ZOk,
@@ -17,11 +19,12 @@ import {
   ZUserOptionList,
   ZUserListQuery,
 } from '@faena/contracts'
+import type { AuditExport } from '../audit/audit-export'
 import type { AuditService } from '../audit/audit.service'
 import { DEVICE_TTL_MS, SESSION_IDLE_MS, type AuthService } from '../auth/auth.service'
 import type { UsersService } from '../auth/users.service'
 import type { FilesService } from '../files/files.service'
-import { XLSX_MIME } from '../spreadsheet/spreadsheet'
+import { replyAccepted } from '../jobs/list-export'
 import {
   actorOf,
   clearSessionCookie,
@@ -36,6 +39,8 @@ export type PlatformRoutesDeps = {
   auth: AuthService
   users: UsersService
   audit: AuditService
+  /** the log's export, a job (docs/jobs.md) */
+  auditExport: AuditExport
   files: FilesService
   secureCookies: boolean
   dbKind: 'pglite' | 'postgres'
@@ -43,7 +48,7 @@ export type PlatformRoutesDeps = {
 }
 
 export const platformRoutes: FastifyPluginAsyncZod<PlatformRoutesDeps> = async (app, deps) => {
-  const { auth, users, audit, files, secureCookies } = deps
+  const { auth, users, audit, auditExport, files, secureCookies } = deps
 
   app.get(
     '/api/health',
@@ -182,16 +187,13 @@ export const platformRoutes: FastifyPluginAsyncZod<PlatformRoutesDeps> = async (
     },
     async (req) => audit.listEntries(actorOf(req), req.query),
   )
-  app.get(
-    '/api/v1/audit/export.xlsx',
-    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], querystring: ZAuditQuery } },
-    async (req, reply) => {
-      const buf = await audit.exportEntries(actorOf(req), req.query)
-      return reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', 'attachment; filename="registro-de-actividad.xlsx"')
-        .send(buf)
+  app.post(
+    '/api/v1/audit/export',
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['audit'], body: ZAuditExportRequest, response: { 202: ZJobRun } },
     },
+    async (req, reply) => replyAccepted(reply, await auditExport.exportEntries(actorOf(req), req.body)),
   )
 
   // --- files ---

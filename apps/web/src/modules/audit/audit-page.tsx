@@ -3,10 +3,9 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TAuditEntry } from '@faena/contracts'
-import { toQueryString } from '../../platform/api'
 import {
   DataTable,
-  ExportListButton,
+  JobExportButton,
   Filter,
   FilterBar,
   PageHeader,
@@ -119,7 +118,7 @@ export const AuditPage = () => {
       <PageHeader
         title={t('title')}
         subtitle={t('subtitle')}
-        actions={<ExportListButton size="md" url={`/api/v1/audit/export.xlsx${toQueryString(filters)}`} />}
+        actions={<JobExportButton size="md" url="/api/v1/audit/export" body={filters} />}
       />
       <section className="card card--flush">
         <FilterBar
