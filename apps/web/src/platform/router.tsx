@@ -43,6 +43,7 @@ import * as estimates from '../modules/estimates'
 import * as proposals from '../modules/proposals'
 import * as rentalBilling from '../modules/rental-billing'
 import * as rentalProjects from '../modules/rental-projects'
+import * as fieldStaff from '../modules/field-staff'
 import * as rentalDocuments from '../modules/rental-documents'
 import * as workOrders from '../modules/work-orders'
 import { HomePage } from './pages/home-page'
@@ -80,6 +81,7 @@ const routeTree = rootRoute.addChildren([
     ...rentalDocuments.routes(appRoute),
     ...rentalBilling.routes(appRoute),
     ...rentalProjects.routes(appRoute),
+    ...fieldStaff.routes(appRoute),
     ...insights.routes(appRoute),
     ...audit.routes(appRoute),
     ...admin.routes(appRoute),

@@ -67,6 +67,7 @@ const es = {
     'work-order-concepts': 'Anexo C de la OT',
     'rental-projects': 'Clientes, proyectos y equipos',
     'rental-documents': 'Documentos de campo',
+    'field-staff': 'Técnicos y vehículos',
     'rental-billing': 'Planillas',
     backup: 'Respaldos',
   },
@@ -167,6 +168,7 @@ const en: TranslationShape<typeof es> = {
     'work-order-concepts': 'Work order Annex C',
     'rental-projects': 'Clients, projects and equipment',
     'rental-documents': 'Field documents',
+    'field-staff': 'Technicians and vehicles',
     'rental-billing': 'Billing sheets',
     backup: 'Backups',
   },
@@ -222,6 +224,7 @@ const MODULE_LINE: Partial<Record<keyof typeof es.modules, TLineOfBusiness>> = {
   'work-order-concepts': 'offshore',
   'rental-projects': 'rental',
   'rental-documents': 'rental',
+  'field-staff': 'rental',
   'rental-billing': 'rental',
 }
 

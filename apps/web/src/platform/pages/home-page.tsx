@@ -4,6 +4,7 @@ import { Icon } from '../components/icon'
 import { PageHeader } from '../components/page-header'
 import { visibleNavItems } from '../nav'
 import { useCan, useFormat, useMe } from '../session'
+import { HomeCompliance } from '../../modules/field-staff'
 import { HomePending } from './home-pending'
 
 const countryName = (code: string, lang: string): string => {
@@ -35,6 +36,7 @@ export const HomePage = () => {
       <div className="home">
         <div className="home__main">
           <HomePending />
+          <HomeCompliance />
           <section className="home__modules" aria-labelledby="home-modules">
             <h2 id="home-modules" className="section-title">
               {t('home.modules')}
