@@ -292,6 +292,9 @@ function deductionsTable(doc: EstimateDocument, locale: string): PdfContent[] {
   ]
 }
 
+/** deductions print with a minus sign, unless there are none */
+const minus = (key: string, v: string) => (key === 'deductions' && !/^-?0(\.0+)?$/.test(v) ? '−' : '')
+
 function totalsBlock(doc: EstimateDocument, locale: string): PdfContent {
   const m = (v: string) => pdfMoney(v, locale)
   const body: PdfContent[][] = [[{ text: '', border: [false, false, false, false] }, th('MXN'), th('USD')]]
@@ -304,8 +307,8 @@ function totalsBlock(doc: EstimateDocument, locale: string): PdfContent {
         bold: strong,
         fontSize: strong ? 9 : 7,
       },
-      r(`${t.key === 'deductions' ? '−' : ''}${m(t.mxn)}`, strong ? { bold: true, fontSize: 9 } : {}),
-      r(`${t.key === 'deductions' ? '−' : ''}${m(t.usd)}`, strong ? { bold: true, fontSize: 9 } : {}),
+      r(`${minus(t.key, t.mxn)}${m(t.mxn)}`, strong ? { bold: true, fontSize: 9 } : {}),
+      r(`${minus(t.key, t.usd)}${m(t.usd)}`, strong ? { bold: true, fontSize: 9 } : {}),
     ])
   }
   const rate = doc.exchangeRate
