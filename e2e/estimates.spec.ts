@@ -31,6 +31,11 @@ async function produce(page: Page) {
       { conceptId: catalog[1]!.id, date: '2026-09-03', volume: '3' },
     ],
   })
+  // estimates bill only months production closed (docs/estimates.md#closed-months)
+  const month = `/api/v1/production/monthly-reports/${wo.id}/2026-09`
+  await api.json('POST', `${month}/links`, { url: 'https://example.com/cierre-septiembre.pdf' })
+  await api.json('PUT', `${month}/status`, { status: 'in_review' })
+  await api.json('PUT', `${month}/status`, { status: 'closed' })
   return { wo, catalog }
 }
 
@@ -43,7 +48,7 @@ const confirmIn = async (page: Page, title: RegExp, button: string, reason?: str
   await expect(dialog).toBeHidden()
 }
 
-test('estimate: create, select production, review, submit, return with a reason, submit again, approve', async ({
+test('estimate: create, select production, review, submit, return with a reason, submit again, approve, invoice, pay', async ({
   page,
 }) => {
   test.setTimeout(180_000)
@@ -125,6 +130,30 @@ test('estimate: create, select production, review, submit, return with a reason,
   const approved = await api()
   expect(approved.status).toBe('approved')
   await page.screenshot({ path: `${SHOTS}/estimate-approved.png`, fullPage: true })
+  await expect(page.getByTestId('account')).toContainText('Estado de cuenta del contrato')
+
+  // billing invoices it (a confirmation asks for the reference) and records the payment (the homologated net)
+  const reference = `FAC-E2E-${Date.now()}`
+  await page.getByRole('button', { name: 'Facturar' }).click()
+  const invoice = page.getByRole('dialog', { name: /Facturar la estimación 1/ })
+  await invoice.getByLabel('Referencia de factura').fill(reference)
+  await invoice.getByRole('button', { name: 'Facturar' }).click()
+  await expect(invoice).toBeHidden()
+  await expect(badge(page, 'Facturada')).toBeVisible()
+  await expect(page.getByTestId('billing-note')).toContainText(reference)
+  await page.getByRole('button', { name: 'Registrar pago' }).click()
+  const pay = page.getByRole('dialog', { name: /Registrar el pago de la estimación 1/ })
+  await expect(pay.getByLabel('Importe pagado MXN')).toHaveValue(approved.totals.homologatedMxn!)
+  await pay.getByRole('button', { name: 'Registrar pago' }).click()
+  await expect(pay).toBeHidden()
+  await expect(badge(page, 'Pagada')).toBeVisible()
+  const paid = await api()
+  expect(paid).toMatchObject({
+    status: 'paid',
+    invoiceReference: reference,
+    paidAmount: approved.totals.homologatedMxn,
+  })
+  await page.screenshot({ path: `${SHOTS}/estimate-paid.png`, fullPage: true })
 
   await page.goto(`/estimates?workOrderId=${wo.id}`)
   await expect(page.getByRole('link', { name: 'Estimación 1' })).toBeVisible()

@@ -81,6 +81,21 @@ export const EstimatesListPage = () => {
       cell: (e) => <EstimateStatusBadge status={e.status} />,
     },
     {
+      key: 'invoice',
+      header: t('billing.invoiceColumn'),
+      width: '11rem',
+      // the invoice reference, and the payment's date once paid
+      cell: (e) =>
+        e.invoiceReference ? (
+          <span>
+            {e.invoiceReference}
+            {e.paidDate ? <span className="muted estimate__sub">{fmt.date(e.paidDate)}</span> : null}
+          </span>
+        ) : (
+          '—'
+        ),
+    },
+    {
       key: 'netMxn',
       header: t('fields.netMxn'),
       align: 'end',

@@ -243,12 +243,15 @@ function GridEditor({
             const dirty = drafts.has(k(r.conceptId, d.date))
             const excess = l.excess ? l.excess.has(d.date) : d.excess
             const why = blocked.get(d.date)
+            const billedBy = d.billedBy ?? null
             const title = [
               `${r.code} · ${fmt.date(d.date)}`,
               dCmp(d.planned, '0') > 0 ? t('grid.planned', { value: fmt.quantity(d.planned) }) : null,
               excess ? t('grid.excessCell') : null,
               excess && d.excessReason ? t('grid.reason.inTitle', { reason: d.excessReason }) : null,
               excess && d.excess && !d.excessReason && !dirty ? t('grid.reason.missing') : null,
+              // billed production is frozen (docs/estimates.md#billed-production-is-frozen)
+              billedBy !== null ? t('grid.billedBy', { number: billedBy }) : null,
               why === 'signed'
                 ? t('grid.blockedSigned')
                 : why === 'no_production'
@@ -264,10 +267,10 @@ function GridEditor({
             return {
               name: `${r.code}|${d.date}`,
               value: dCmp(v, '0') ? v : '',
-              editable: canEdit && !why,
+              editable: canEdit && !why && billedBy === null,
               title,
               className: [
-                why ? 'kg__cell--blocked' : '',
+                why || billedBy !== null ? 'kg__cell--blocked' : '',
                 excess ? 'pg__cell--excess' : '',
                 excess && d.excessReason && !dirty ? 'pg__cell--reason' : '',
                 dirty ? 'kg__cell--dirty' : '',
