@@ -58,6 +58,135 @@ function expand(from: string, to: string): string[] {
   return out
 }
 
+const COMPARISONS = new Set(['>', '<', '>=', '<=', '=', '<>'])
+
+/** A recursive-descent parser over one formula's tokens (methods, not closures: it runs once per cell). */
+class Parser {
+  private i = 0
+  constructor(
+    private readonly toks: Tok[],
+    private readonly f: string,
+    private readonly sheet: string,
+    private readonly cell: (sheet: string, address: string) => Dec,
+  ) {}
+
+  run(): Dec {
+    const v = this.cmp()
+    if (this.i !== this.toks.length) throw new Error(`formula: left over in ${this.f}`)
+    return v
+  }
+
+  private peek(): Tok | undefined {
+    return this.toks[this.i]
+  }
+
+  private take(k?: Tok['k']): Tok {
+    const t = this.toks[this.i++]
+    if (!t || (k && t.k !== k)) throw new Error(`formula: unexpected ${t?.v ?? 'end'} in ${this.f}`)
+    return t
+  }
+
+  private args(): Dec[][] {
+    const out: Dec[][] = []
+    if (this.peek()?.k === ')') {
+      this.take(')')
+      return out
+    }
+    for (;;) {
+      const t = this.peek()
+      if (t?.k === 'ref' && t.v.includes(':')) {
+        this.take()
+        const r = splitRef(t.v, this.sheet)
+        out.push(expand(r.from, r.to).map((a) => this.cell(r.sheet, a)))
+      } else out.push([this.cmp()])
+      const n = this.take()
+      if (n.k === ')') return out
+      if (n.k !== ',') throw new Error(`formula: expected , or ) in ${this.f}`)
+    }
+  }
+
+  private one(xs: Dec[][], n: number): Dec {
+    const v = xs[n]
+    if (!v || v.length !== 1) throw new Error(`formula: argument ${n + 1} in ${this.f}`)
+    return v[0]!
+  }
+
+  private primary(): Dec {
+    const t = this.take()
+    if (t.k === 'num') return new Dec(t.v)
+    if (t.k === '(') {
+      const v = this.cmp()
+      this.take(')')
+      return v
+    }
+    if (t.k === 'ref') {
+      const r = splitRef(t.v, this.sheet)
+      if (r.from !== r.to) throw new Error(`formula: a range outside a function in ${this.f}`)
+      return this.cell(r.sheet, r.from)
+    }
+    if (t.k === 'fn') {
+      const xs = this.args()
+      switch (t.v) {
+        case 'SUM':
+          return xs.flat().reduce((s, x) => s.plus(x), new Dec(0))
+        case 'MIN':
+          return Dec.min(...xs.flat())
+        case 'MAX':
+          return Dec.max(...xs.flat())
+        case 'ROUND':
+          return this.one(xs, 0).toDecimalPlaces(this.one(xs, 1).toNumber(), Dec.ROUND_HALF_UP)
+        case 'IF':
+          return this.one(xs, 0).isZero() ? this.one(xs, 2) : this.one(xs, 1)
+      }
+      throw new Error(`formula: unknown function ${t.v}`)
+    }
+    if (t.k === 'op' && t.v === '-') return this.primary().negated()
+    if (t.k === 'op' && t.v === '+') return this.primary()
+    throw new Error(`formula: unexpected ${t.v} in ${this.f}`)
+  }
+
+  private mul(): Dec {
+    let v = this.primary()
+    for (let t = this.peek(); t?.k === 'op' && (t.v === '*' || t.v === '/'); t = this.peek()) {
+      this.take()
+      const r = this.primary()
+      v = t.v === '*' ? v.times(r) : v.dividedBy(r)
+    }
+    return v
+  }
+
+  private add(): Dec {
+    let v = this.mul()
+    for (let t = this.peek(); t?.k === 'op' && (t.v === '+' || t.v === '-'); t = this.peek()) {
+      this.take()
+      const r = this.mul()
+      v = t.v === '+' ? v.plus(r) : v.minus(r)
+    }
+    return v
+  }
+
+  private cmp(): Dec {
+    const l = this.add()
+    const t = this.peek()
+    if (t?.k !== 'op' || !COMPARISONS.has(t.v)) return l
+    this.take()
+    const c = l.comparedTo(this.add())
+    const yes =
+      t.v === '>'
+        ? c > 0
+        : t.v === '<'
+          ? c < 0
+          : t.v === '>='
+            ? c >= 0
+            : t.v === '<='
+              ? c <= 0
+              : t.v === '='
+                ? c === 0
+                : c !== 0
+    return new Dec(yes ? 1 : 0)
+  }
+}
+
 /** Evaluates cells of a workbook; each cell is computed once (formulas of formulas are followed). */
 export function createEvaluator(read: CellReader) {
   const memo = new Map<string, Dec>()
@@ -69,110 +198,11 @@ export function createEvaluator(read: CellReader) {
     const c = read(sheet, address)
     let v: Dec
     if (!c || c.value === null || c.value === '') v = new Dec(0)
-    else if (c.formula) v = formula(c.formula, sheet)
+    else if (c.formula) v = new Parser(tokenize(c.formula), c.formula, sheet, cell).run()
     else if (typeof c.value === 'number') v = new Dec(c.value)
     else if (/^-?\d+(\.\d+)?$/.test(c.value)) v = new Dec(c.value)
     else v = new Dec(0) // text counts as 0 in SUM, as in Excel
     memo.set(key, v)
-    return v
-  }
-
-  function formula(f: string, sheet: string): Dec {
-    const toks = tokenize(f)
-    let i = 0
-    const peek = () => toks[i]
-    const take = (k?: Tok['k'], v?: string) => {
-      const t = toks[i++]
-      if (!t || (k && t.k !== k) || (v && t.v !== v))
-        throw new Error(`formula: unexpected ${t?.v ?? 'end'} in ${f}`)
-      return t
-    }
-    const args = (): Dec[][] => {
-      const out: Dec[][] = []
-      if (peek()?.k === ')') {
-        take(')')
-        return out
-      }
-      for (;;) {
-        const t = peek()
-        if (t?.k === 'ref' && t.v.includes(':')) {
-          take()
-          const r = splitRef(t.v, sheet)
-          out.push(expand(r.from, r.to).map((a) => cell(r.sheet, a)))
-        } else out.push([cmp()])
-        const n = take()
-        if (n.k === ')') return out
-        if (n.k !== ',') throw new Error(`formula: expected , or ) in ${f}`)
-      }
-    }
-    const one = (xs: Dec[][], n: number) => {
-      const v = xs[n]
-      if (!v || v.length !== 1) throw new Error(`formula: argument ${n + 1} in ${f}`)
-      return v[0]!
-    }
-    const primary = (): Dec => {
-      const t = take()
-      if (t.k === 'num') return new Dec(t.v)
-      if (t.k === '(') {
-        const v = cmp()
-        take(')')
-        return v
-      }
-      if (t.k === 'ref') {
-        const r = splitRef(t.v, sheet)
-        if (r.from !== r.to) throw new Error(`formula: a range outside a function in ${f}`)
-        return cell(r.sheet, r.from)
-      }
-      if (t.k === 'fn') {
-        const xs = args()
-        switch (t.v) {
-          case 'SUM':
-            return xs.flat().reduce((s, x) => s.plus(x), new Dec(0))
-          case 'MIN':
-            return Dec.min(...xs.flat())
-          case 'MAX':
-            return Dec.max(...xs.flat())
-          case 'ROUND':
-            return one(xs, 0).toDecimalPlaces(one(xs, 1).toNumber(), Dec.ROUND_HALF_UP)
-          case 'IF':
-            return one(xs, 0).isZero() ? one(xs, 2) : one(xs, 1)
-        }
-        throw new Error(`formula: unknown function ${t.v}`)
-      }
-      if (t.k === 'op' && t.v === '-') return primary().negated()
-      if (t.k === 'op' && t.v === '+') return primary()
-      throw new Error(`formula: unexpected ${t.v} in ${f}`)
-    }
-    const mul = (): Dec => {
-      let v = primary()
-      while (peek()?.k === 'op' && (peek()!.v === '*' || peek()!.v === '/')) {
-        const op = take().v
-        const r = primary()
-        v = op === '*' ? v.times(r) : v.dividedBy(r)
-      }
-      return v
-    }
-    const add = (): Dec => {
-      let v = mul()
-      while (peek()?.k === 'op' && (peek()!.v === '+' || peek()!.v === '-')) {
-        const op = take().v
-        const r = mul()
-        v = op === '+' ? v.plus(r) : v.minus(r)
-      }
-      return v
-    }
-    const cmp = (): Dec => {
-      const l = add()
-      const t = peek()
-      if (t?.k !== 'op' || !['>', '<', '>=', '<=', '=', '<>'].includes(t.v)) return l
-      take()
-      const r = add()
-      const c = l.comparedTo(r)
-      const yes = { '>': c > 0, '<': c < 0, '>=': c >= 0, '<=': c <= 0, '=': c === 0, '<>': c !== 0 }[t.v]
-      return new Dec(yes ? 1 : 0)
-    }
-    const v = cmp()
-    if (i !== toks.length) throw new Error(`formula: left over in ${f}`)
     return v
   }
 
