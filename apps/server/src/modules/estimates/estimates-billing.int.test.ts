@@ -295,6 +295,30 @@ describe('estimates: closed months, types, invoiced and paid, billed production 
     )
     expect(second.account.usd.advanceBalance).toBe('0.00')
   })
+  it('price adjustment: a line per concept of the quantity already billed × the price difference, with its reason', async () => {
+    const price = await create('price_adjustment')
+    const e = (await ok('POST', `${E}/${price.id}/adjustments`, {
+      kind: 'price_difference',
+      conceptId: A.id,
+      priceDifferenceMxn: '1.5',
+      priceDifferenceUsd: '-0.125',
+      reason: 'Escalatoria del periodo',
+    })) as TEstimate
+    // A billed: 6 (estimate 1) + 6 of authorized excess (the final settlement) = 12
+    const l = e.lines.find((x) => x.kind === 'price_difference')!
+    expect(l).toMatchObject({ quantity: '12', unitPriceMxn: '1.5', amountMxn: '18.00', amountUsd: '-1.50' })
+    expect(e.totals).toMatchObject({ subtotalMxn: '18.00', subtotalUsd: '-1.50' })
+    const onOrdinary = await call('POST', `${E}/${ordinary.id}/adjustments`, manager, {
+      kind: 'price_difference',
+      conceptId: A.id,
+      priceDifferenceMxn: '1',
+      priceDifferenceUsd: '0',
+      reason: 'Escalatoria del periodo',
+    })
+    expect(onOrdinary.status).toBe(409) // paid: not a draft
+    await ok('POST', `${E}/${price.id}/cancel`)
+  })
+
   it('a second invoice at the same moment with the same reference: exactly one wins', async () => {
     const x = await create('ordinary')
     const y = await create('ordinary')
