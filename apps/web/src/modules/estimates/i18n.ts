@@ -212,6 +212,9 @@ const es = {
     amortizationPercent: 'Amortización %',
     retentions: 'Retenciones',
     maxPeriodMonths: 'Meses por periodo',
+    invoiceReference: 'Referencia de factura',
+    paidDate: 'Fecha de pago',
+    paidAmount: 'Importe pagado',
   },
 }
 
@@ -423,6 +426,9 @@ const en: TranslationShape<typeof es> = {
     amortizationPercent: 'Amortization %',
     retentions: 'Retentions',
     maxPeriodMonths: 'Months per period',
+    invoiceReference: 'Invoice reference',
+    paidDate: 'Payment date',
+    paidAmount: 'Amount paid',
   },
 }
 
