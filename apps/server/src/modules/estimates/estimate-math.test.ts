@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { estimateTotals, lineFigures, overbilledBy } from './estimate-math'
+import { contractAccount, estimateTotals, lineFigures, overbilledBy } from './estimate-math'
 
 /** Every figure below was computed by hand (docs/estimates.md#maths). */
 describe('lineFigures', () => {
@@ -150,5 +150,30 @@ describe('estimateTotals', () => {
     // IVA −50 × 0.16 = −8.00 (a credit note's tax); net −58.00; homologated −58.00
     expect(r.deductions.map((d) => [d.kind, d.amountMxn])).toEqual([['retention', '0.00']])
     expect(r.totals).toMatchObject({ taxMxn: '-8.00', netMxn: '-58.00', homologatedMxn: '-58.00' })
+  })
+})
+
+describe('contractAccount', () => {
+  it('authorized rounded per concept, estimated to date, this estimate, remaining, advance — per currency', () => {
+    const a = contractAccount({
+      // 3.333 × 101.25 = 337.46625 → 337.47; 20 × 100 = 2000.00; USD 20 × 12.5 = 250.00
+      concepts: [
+        { authorizedVolume: '3.333', unitPriceMxn: '101.25', unitPriceUsd: '0' },
+        { authorizedVolume: '20', unitPriceMxn: '100', unitPriceUsd: '12.5' },
+      ],
+      billedSubtotals: [{ mxn: '1000.10', usd: '50' }],
+      thisSubtotal: { mxn: '337.47', usd: '-1.5' },
+      advance: { given: { mxn: '1000', usd: '30' }, balanceAfter: { mxn: '583.76', usd: '0' } },
+    })
+    expect(a.mxn).toEqual({
+      authorized: '2337.47',
+      estimatedToDate: '1000.10',
+      thisEstimate: '337.47',
+      remaining: '999.90',
+      advanceGiven: '1000.00',
+      advanceRecovered: '416.24',
+      advanceBalance: '583.76',
+    })
+    expect(a.usd).toMatchObject({ authorized: '250.00', thisEstimate: '-1.50', remaining: '201.50' })
   })
 })
