@@ -1,5 +1,10 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
+import { annexRows, importCatalog, siteRefs, workOrderWithAnnex } from '../apps/server/test/production-setup'
+import { contractWorkbookFixture } from '../apps/server/test/fixtures/contract-workbook'
 import { login, watchPageErrors } from './helpers'
+import { apiOf } from './production-api'
+
+const SHOTS = process.env.E2E_SHOTS_DIR ?? 'e2e/test-results'
 
 type Item = { id: string }
 const first = async (request: APIRequestContext, url: string): Promise<Item> => {
@@ -92,6 +97,12 @@ test('rental dashboard: its own line only, sheet status filter in the URL', asyn
     .click()
   await expect(page.getByRole('heading', { name: 'Tablero de renta' })).toBeVisible()
   await expect(page.getByTestId('kpi-fleet')).not.toHaveText('0')
+  // the compliance alerts open the compliance report with that status
+  await expect(page.getByTestId('panel-compliance')).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/insights-rental.png`, fullPage: true })
+  await page.getByTestId('kpi-compliance-expired').click()
+  await expect(page).toHaveURL(/\/rental\/compliance\?.*status=expired/)
+  await page.goBack()
   await page.getByTestId('filter-sheet-status').selectOption('invoiced')
   await expect(page).toHaveURL(/sheetStatus=invoiced/)
   await page.reload()
@@ -100,4 +111,104 @@ test('rental dashboard: its own line only, sheet status filter in the URL', asyn
   await page.goto('/insights/offshore')
   await expect(page.getByText('No se pudo cargar el tablero.')).toBeVisible()
   expect(problems).toEqual([])
+})
+
+test('offshore dashboard: production money, the site filter round-trips through the URL', async ({
+  page,
+}) => {
+  test.setTimeout(150_000)
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+  const api = apiOf(page.request)
+  const catalog = await importCatalog(api, { workbook: await contractWorkbookFixture(), annex: 'C-2' })
+  const refs = await siteRefs(api)
+  const number = `OT-E2E-TAB-${Date.now()}`
+  const wo = await workOrderWithAnnex(api, refs, {
+    number,
+    start: '2027-08-01',
+    end: '2027-08-31',
+    rows: annexRows(catalog.slice(0, 2), () => 100),
+  })
+  await api.json('PUT', '/api/v1/production/grid', {
+    workOrderId: wo.id,
+    siteId: refs.platform,
+    month: '2027-08',
+    timeType: 'TE',
+    version: 0,
+    cells: [{ conceptId: catalog[0]!.id, date: '2027-08-05', volume: '2.5' }],
+  })
+
+  await page.goto('/insights/offshore?from=2027-08-01&to=2027-08-31')
+  await expect(page.getByRole('heading', { name: 'Tablero offshore' })).toBeVisible()
+  await expect(page.getByTestId('kpi-executed')).toContainText('MXN')
+  const rows = page.getByTestId('panel-production-work-orders')
+  await expect(rows.getByRole('row', { name: new RegExp(number) })).toBeVisible()
+  await expect(
+    page.getByRole('img', { name: 'Gráfica: Monto ejecutado por mes' }).locator('canvas'),
+  ).toBeVisible()
+
+  // the site filter goes into the URL and comes back from it
+  await page.getByTestId('filter-site').selectOption(refs.platform)
+  await expect(page).toHaveURL(new RegExp(`siteId=${refs.platform}`))
+  await expect(rows.getByRole('row', { name: new RegExp(number) })).toBeVisible()
+  await page.reload()
+  await expect(page.getByTestId('filter-site')).toHaveValue(refs.platform)
+  await expect(rows.getByRole('row', { name: new RegExp(number) })).toBeVisible()
+  await page.screenshot({ path: `${SHOTS}/insights-offshore-production.png`, fullPage: true })
+  // another site: the work order's production is not there
+  await page.getByTestId('filter-site').selectOption(refs.vessel)
+  await expect(page).toHaveURL(new RegExp(`siteId=${refs.vessel}`))
+  await expect(rows.getByRole('row', { name: new RegExp(number) })).toHaveCount(0)
+  // the executed card opens the work orders list with the same filters
+  await page.getByTestId('kpi-executed').click()
+  await expect(page).toHaveURL(new RegExp(`/work-orders\\?.*siteId=${refs.vessel}`))
+  expect(problems).toEqual([])
+})
+
+test('a work-order status change reaches the responsible of its step in the bell', async ({
+  page,
+  browser,
+}) => {
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@offshore.test')
+  const get = async (url: string) => (await page.request.get(url)).json()
+  const users = (await get('/api/v1/users/active')) as { items: { id: string; name: string }[] }
+  const supervisorId = users.items.find((u) => u.name === 'Supervisión (demo)')!.id
+  const number = `OT-E2E-AVISO-${Date.now()}`
+  const created = await page.request.post('/api/v1/work-orders', {
+    data: {
+      number,
+      description: 'OT cuyo estatus cambia en e2e',
+      clientId: (await get('/api/v1/catalogs/clients?clientType=CONTRATO&limit=1')).items[0].id,
+      projectManagerId: (await get('/api/v1/catalogs/project-managers?limit=1')).items[0].id,
+      plannedStart: '2027-01-01',
+      plannedEnd: '2027-01-31',
+    },
+  })
+  expect(created.status()).toBe(201)
+  type Step = { id: string; steps: Step[] }
+  const wo = (await created.json()) as { id: string; steps: Step[] }
+  const leaf = (steps: Step[]): Step => steps.find((s) => s.steps.length === 0) ?? leaf(steps[0]!.steps)
+  const assigned = await page.request.patch(`/api/v1/work-orders/${wo.id}/steps/${leaf(wo.steps).id}`, {
+    data: { responsibleUserId: supervisorId },
+  })
+  expect(assigned.ok()).toBe(true)
+  const changed = await page.request.patch(`/api/v1/work-orders/${wo.id}`, {
+    data: { status: 'in_execution' },
+  })
+  expect(changed.ok()).toBe(true)
+
+  const supervisor = await browser.newPage()
+  const supervisorProblems = watchPageErrors(supervisor)
+  await login(supervisor, 'supervisor@offshore.test')
+  await supervisor.getByRole('button', { name: /^Notificaciones: \d+ sin leer$/ }).click()
+  const notice = supervisor.getByRole('region', { name: 'Notificaciones' }).getByRole('button', {
+    name: new RegExp(`La OT ${number} pasó de Asignada a En ejecución`),
+  })
+  await expect(notice).toBeVisible()
+  await supervisor.screenshot({ path: `${SHOTS}/notification-status-change.png` })
+  await notice.click()
+  await expect(supervisor).toHaveURL(new RegExp(`/work-orders/${wo.id}$`))
+  expect(problems).toEqual([])
+  expect(supervisorProblems).toEqual([])
 })

@@ -181,6 +181,13 @@ export const ZRentalDashboard = z.object({
   revenueByClient: z.array(
     z.object({ clientId: z.uuid().nullable(), clientName: z.string(), amounts: z.array(ZSheetAmounts) }),
   ),
+  /**
+   * Compliance documents of active technicians and vehicles (docs/field-staff.md) today: expired, due in ≤ 10
+   * days, due in 11–30 days (disjoint); null for a caller without `fieldStaff.read`
+   */
+  compliance: z
+    .object({ expired: z.number().int(), due10: z.number().int(), due30: z.number().int() })
+    .nullable(),
 })
 export type TRentalDashboard = z.infer<typeof ZRentalDashboard>
 

@@ -6,13 +6,14 @@ import type {
   TRentalDashboardQuery,
 } from '@faena/contracts'
 import { firstDayOfMonth } from '@faena/domain/calendar-date'
-import { requireAccess, type Actor } from '../../platform/access'
+import { can, requireAccess, type Actor } from '../../platform/access'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import { createOrgToday } from '../../platform/tenancy/today'
 import { getNames } from '../catalogs'
 import { approvedEstimateCells, billedCellKey } from '../estimates'
+import { complianceSummary } from '../field-staff'
 import {
   evidenceAnnexesOf,
   evidenceCellKey,
@@ -201,8 +202,13 @@ export function createInsightsService({ db, clock, timeZoneOf }: InsightsService
       )
       const ofClient = (projectId: string) =>
         !query.clientId || projects.get(projectId)?.id === query.clientId
+      // compliance alerts (docs/insights.md#rental): the field-staff module's summary, as of today
+      const compliance = can(actor, 'fieldStaff.read') ? await complianceSummary(trx, orgId, today) : null
       return {
         today,
+        compliance: compliance
+          ? { expired: compliance.expired, due10: compliance.due10, due30: compliance.due30 }
+          : null,
         equipment: {
           fleet: sum(fleetRows),
           byAvailability: (['available', 'rented'] as const).map((availability) => ({

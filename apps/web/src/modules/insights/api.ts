@@ -23,8 +23,8 @@ export const rentalDashboardQuery = (query: TRentalDashboardQuery) =>
 
 export type Option = { id: string; name: string }
 
-/** The filter's choices: offshore clients and fronts (catalogs), rental clients. */
-export const optionsQuery = (kind: 'clients' | 'fronts' | 'rental-clients') =>
+/** The filter's choices: offshore clients, fronts and sites (catalogs), rental clients. */
+export const optionsQuery = (kind: 'clients' | 'fronts' | 'sites' | 'rental-clients') =>
   queryOptions({
     queryKey: ['insights', 'options', kind] as const,
     queryFn: ({ signal }) =>

@@ -22,12 +22,13 @@ import { cleanSearch } from '../../platform/list-search'
 import { useFormat } from '../../platform/session'
 import { offshoreDashboardQuery, optionsQuery, type Option } from './api'
 import { Chart } from './chart'
+import { ProductionKpis, ProductionPanels } from './offshore-production-panels'
 import { EmailDashboardButton } from './email-dashboard'
 import type { OffshoreSearch } from './routes'
 import { Kpi, Panel, PanelEmpty, monthSpan, periodPresets } from './ui'
 import './insights.css'
 
-const FILTERS = ['from', 'to', 'clientId', 'frontId', 'proposalStatus', 'workOrderStatus'] as const
+const FILTERS = ['from', 'to', 'clientId', 'frontId', 'siteId', 'proposalStatus', 'workOrderStatus'] as const
 
 const OptionFilter = ({
   label,
@@ -76,6 +77,7 @@ export const OffshoreDashboardPage = () => {
   const query = useQuery(offshoreDashboardQuery(cleanSearch({ ...search })))
   const clients = useQuery(optionsQuery('clients'))
   const fronts = useQuery(optionsQuery('fronts'))
+  const sites = useQuery(optionsQuery('sites'))
 
   const setSearch = (patch: Partial<OffshoreSearch>) =>
     void navigate({ search: (prev) => cleanSearch({ ...prev, ...patch }), replace: true })
@@ -83,7 +85,7 @@ export const OffshoreDashboardPage = () => {
   const clearFilters = () => setSearch(Object.fromEntries(FILTERS.map((k) => [k, undefined])))
 
   // the filters each list understands (docs/insights.md#filters-and-drill-down)
-  const { from, to, clientId, frontId, proposalStatus, workOrderStatus } = search
+  const { from, to, clientId, frontId, siteId, proposalStatus, workOrderStatus } = search
   const proposalsLink = (extra: { status?: TProposalStatus; clientId?: string; overdue?: boolean } = {}) => ({
     to: '/proposals' as const,
     search: cleanSearch({
@@ -104,7 +106,7 @@ export const OffshoreDashboardPage = () => {
     } = {},
   ) => ({
     to: '/work-orders' as const,
-    search: cleanSearch({ clientId, frontId, status: workOrderStatus, from, to, ...extra }),
+    search: cleanSearch({ clientId, frontId, siteId, status: workOrderStatus, from, to, ...extra }),
   })
 
   const d = query.data
@@ -159,6 +161,13 @@ export const OffshoreDashboardPage = () => {
             value={frontId}
             options={toOptions(fronts.data)}
             onChange={(v) => setSearch({ frontId: v })}
+          />
+          <OptionFilter
+            label={t('filters.site')}
+            value={siteId}
+            options={toOptions(sites.data)}
+            onChange={(v) => setSearch({ siteId: v })}
+            testId="filter-site"
           />
           <OptionFilter
             label={t('filters.proposalStatus')}
@@ -222,6 +231,7 @@ export const OffshoreDashboardPage = () => {
           link={workOrdersLink()}
           testId="kpi-authorized"
         />
+        <ProductionKpis p={d.production} workOrdersLink={workOrdersLink} />
       </div>
 
       <div className="ins-grid">
@@ -454,6 +464,16 @@ export const OffshoreDashboardPage = () => {
             </>
           )}
         </Panel>
+
+        <ProductionPanels
+          p={d.production}
+          from={from}
+          to={to}
+          siteId={siteId}
+          today={d.today}
+          workOrdersLink={workOrdersLink}
+          onClear={filtered ? clearFilters : undefined}
+        />
       </div>
     </div>
   )

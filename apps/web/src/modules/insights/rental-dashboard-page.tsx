@@ -186,6 +186,30 @@ export const RentalDashboardPage = () => {
         />
       </div>
 
+      {d.compliance ? (
+        <section className="card ins-panel ins-compliance" data-testid="panel-compliance">
+          <header className="ins-panel__header">
+            <h2 className="ins-panel__title">{t('compliance.title')}</h2>
+            <p className="ins-panel__hint">{t('compliance.hint')}</p>
+          </header>
+          <div className="ins-kpis">
+            {(['expired', 'due10', 'due30'] as const).map((status) => (
+              <Kpi
+                key={status}
+                label={t(`compliance.${status}`)}
+                value={fmt.integer(d.compliance![status])}
+                tone={status === 'expired' && d.compliance!.expired > 0 ? 'danger' : undefined}
+                link={{
+                  to: '/rental/compliance',
+                  search: { status, sort: 'expiresOn', dir: 'asc' },
+                }}
+                testId={`kpi-compliance-${status}`}
+              />
+            ))}
+          </div>
+        </section>
+      ) : null}
+
       <div className="ins-grid">
         <Panel title={t('cards.availability')} testId="panel-availability">
           {d.equipment.fleet === 0 ? (

@@ -14,6 +14,7 @@ export const ZOffshoreSearch = z.object({
   to: isoDate,
   clientId: searchParam(z.uuid()),
   frontId: searchParam(z.uuid()),
+  siteId: searchParam(z.uuid()),
   proposalStatus: searchParam(ZProposalStatus),
   workOrderStatus: searchParam(ZWorkOrderStatus),
 })
