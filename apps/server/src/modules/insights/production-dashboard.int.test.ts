@@ -63,7 +63,11 @@ beforeAll(async () => {
     end: '2026-04-30',
     rows: annexRows(catalog.slice(0, 3), (i) => vols[i]!),
   })
-  const save = (siteId: string, month: string, cells: { conceptId: string; date: string; volume: string }[]) =>
+  const save = (
+    siteId: string,
+    month: string,
+    cells: { conceptId: string; date: string; volume: string }[],
+  ) =>
     ok('PUT', '/api/v1/production/grid', {
       workOrderId: wo.id,
       siteId,

@@ -54,7 +54,14 @@ describe('production figures of the offshore dashboard', () => {
   it('values production at the family price by month, homologated at each month rate', () => {
     const p = productionFigures(base())
     expect(p.executedByMonth).toEqual([
-      { month: '2026-01', mxn: '25.5', usd: '2', homologatedMxn: '60.5', rate: '17.5', rateFrom: '2026-01-01' },
+      {
+        month: '2026-01',
+        mxn: '25.5',
+        usd: '2',
+        homologatedMxn: '60.5',
+        rate: '17.5',
+        rateFrom: '2026-01-01',
+      },
       { month: '2026-02', mxn: '1.05', usd: '0.1', homologatedMxn: null, rate: null, rateFrom: null },
       { month: '2026-03', mxn: '42', usd: '4', homologatedMxn: null, rate: null, rateFrom: null },
     ])

@@ -122,7 +122,11 @@ export function productionFigures(i: ProductionInputs): TOffshoreDashboard['prod
   const signed = statusCount.get('signed') ?? 0
   return {
     executedByMonth,
-    executed: { mxn: executed.mxn.toFixed(), usd: executed.usd.toFixed(), homologatedMxn: text(homologatedTotal) },
+    executed: {
+      mxn: executed.mxn.toFixed(),
+      usd: executed.usd.toFixed(),
+      homologatedMxn: text(homologatedTotal),
+    },
     remaining: {
       asOf: i.asOf,
       authorizedMxn: authorized.mxn.toFixed(),
