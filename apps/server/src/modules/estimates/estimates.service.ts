@@ -8,8 +8,8 @@ import { createEstimatesContext, type EstimatesDeps } from './estimates.context'
 
 /**
  * The estimates service (docs/estimates.md): reads in estimate-reads.service.ts, preparing a draft (create,
- * selection, adjustments, settings) in estimate-drafts.service.ts, the workflow in estimate-workflow.service.ts,
- * over one shared context (estimates.context.ts).
+ * selection, adjustments, settings) in estimate-drafts.service.ts, the workflow in estimate-workflow.service.ts
+ * and estimate-invoicing.service.ts (invoiced, paid), over one shared context (estimates.context.ts).
  */
 export function createEstimatesService(deps: EstimatesDeps) {
   const ctx = createEstimatesContext(deps)
