@@ -1,7 +1,7 @@
 /**
- * The insights module's only public entry: the dashboards of both lines of business and the weekly activity
- * digest (docs/insights.md). It reads the other modules through their index.ts; its only tables are the
- * digest's settings and runs.
+ * The insights module's only public entry: the dashboards of both lines of business, the weekly activity
+ * digest (docs/insights.md) and the due and overdue notices (docs/platform.md#due-and-overdue). It reads the
+ * other modules through their index.ts; its only tables are the digest's and the due notices' settings and runs.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { dashboardMailRoutes } from './dashboard-mail.routes'
