@@ -212,6 +212,7 @@ export function buildServices(deps: ServicesDeps) {
     clock,
     timeZoneOf,
     hooks: { ...rentalBilling.hooks.rentalProjects, hasDocumentsForAssignment, chainsOfAssignment },
+    jobs,
   })
   // field staff and vehicles with their compliance documents (docs/field-staff.md)
   const fieldStaff = createFieldStaffModule({

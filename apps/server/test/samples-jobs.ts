@@ -18,6 +18,9 @@ export async function jobSamples(h: SampleHelpers): Promise<ModuleSamples> {
       'POST /api/v1/work-orders/export': {},
       'POST /api/v1/proposals/export': {},
       'POST /api/v1/audit/export': {},
+      'POST /api/v1/rental/clients/export': {},
+      'POST /api/v1/rental/projects/export': {},
+      'POST /api/v1/rental/equipment/export': {},
     },
   }
 }

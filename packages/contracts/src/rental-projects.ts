@@ -133,6 +133,9 @@ export const ZRentalClientListQuery = ZPagination.extend({
   dir: z.enum(['asc', 'desc']).default('asc'),
 })
 export type TRentalClientListQuery = z.infer<typeof ZRentalClientListQuery>
+/** An export of the list (a job, docs/jobs.md): the list's filters and order, without pagination. */
+export const ZRentalClientExportRequest = ZRentalClientListQuery.omit({ limit: true, offset: true })
+export type TRentalClientExportRequest = z.infer<typeof ZRentalClientExportRequest>
 
 // --- projects ---
 
@@ -186,6 +189,9 @@ export const ZRentalProjectListQuery = ZPagination.extend({
   dir: z.enum(['asc', 'desc']).default('desc'),
 })
 export type TRentalProjectListQuery = z.infer<typeof ZRentalProjectListQuery>
+/** An export of the list (a job, docs/jobs.md): the list's filters and order, without pagination. */
+export const ZRentalProjectExportRequest = ZRentalProjectListQuery.omit({ limit: true, offset: true })
+export type TRentalProjectExportRequest = z.infer<typeof ZRentalProjectExportRequest>
 
 /** Close a project: every assignment is retired on `date` (default: today in the organization). */
 export const ZCloseRentalProjectRequest = z.object({ date: date.optional(), reason: optText(500) })
@@ -268,6 +274,9 @@ export const ZRentalEquipmentListQuery = ZPagination.extend({
   dir: z.enum(['asc', 'desc']).default('asc'),
 })
 export type TRentalEquipmentListQuery = z.infer<typeof ZRentalEquipmentListQuery>
+/** An export of the list (a job, docs/jobs.md): the list's filters and order, without pagination. */
+export const ZRentalEquipmentExportRequest = ZRentalEquipmentListQuery.omit({ limit: true, offset: true })
+export type TRentalEquipmentExportRequest = z.infer<typeof ZRentalEquipmentExportRequest>
 
 /** One row of the import report (row = position in the file, 1-based; header rows not counted for JSON). */
 export const ZRentalEquipmentImportRow = z.object({

@@ -8,17 +8,10 @@ import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { AppError, validationError } from '../../platform/errors'
-import { writeClientsWorkbook } from './rental-projects-export'
 import { toClient } from './rental-projects.mapping'
 import * as repo from './rental-projects.repository'
 import { checkRuc } from './ruc'
-import {
-  MODULE,
-  EXPORT_LIMIT,
-  isUniqueViolation,
-  orNull,
-  type RentalProjectsContext,
-} from './rental-projects.context'
+import { MODULE, isUniqueViolation, orNull, type RentalProjectsContext } from './rental-projects.context'
 
 /**
  * Clients (RUC/cédula checked, unique per organization): list, export, read, create, update, delete
@@ -71,11 +64,6 @@ export function createClientUseCases(ctx: RentalProjectsContext) {
     requireAccess(actor, 'rental.read')
     const { rows, total } = await repo.listClients(db, actor.orgId, query)
     return { items: rows.map(toClient), total }
-  }
-
-  async function exportClients(actor: Actor, query: TRentalClientListQuery) {
-    const { items } = await listClients(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeClientsWorkbook(items)
   }
 
   async function loadClient(trx: Executor, actor: Actor, id: string, forUpdate = false) {
@@ -163,7 +151,6 @@ export function createClientUseCases(ctx: RentalProjectsContext) {
 
   return {
     listClients,
-    exportClients,
     getClient,
     createClient,
     updateClient,

@@ -8,16 +8,9 @@ import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { AppError, validationError } from '../../platform/errors'
-import { writeEquipmentWorkbook } from './rental-projects-export'
 import { toEquipment } from './rental-projects.mapping'
 import * as repo from './rental-projects.repository'
-import {
-  MODULE,
-  EXPORT_LIMIT,
-  isUniqueViolation,
-  orNull,
-  type RentalProjectsContext,
-} from './rental-projects.context'
+import { MODULE, isUniqueViolation, orNull, type RentalProjectsContext } from './rental-projects.context'
 
 /**
  * The equipment and services catalog: list, export, read, create, update, delete (docs/rental-projects.md).
@@ -55,11 +48,6 @@ export function createEquipmentUseCases(ctx: RentalProjectsContext) {
     requireAccess(actor, 'rental.read')
     const { rows, total } = await repo.listEquipment(db, actor.orgId, query)
     return { items: rows.map(toEquipment), total }
-  }
-
-  async function exportEquipment(actor: Actor, query: TRentalEquipmentListQuery) {
-    const { items } = await listEquipment(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeEquipmentWorkbook(items)
   }
 
   async function getEquipmentRecord(actor: Actor, id: string): Promise<TRentalEquipment> {
@@ -176,7 +164,6 @@ export function createEquipmentUseCases(ctx: RentalProjectsContext) {
 
   return {
     listEquipment,
-    exportEquipment,
     getEquipment: getEquipmentRecord,
     createEquipment,
     updateEquipment,

@@ -4,6 +4,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../platform/db/executor'
+import type { JobsService } from '../../platform/jobs'
+import { createRentalProjectsExports } from './rental-projects-export'
 import { rentalProjectsRoutes } from './rental-projects.routes'
 import { createRentalProjectsService, type RentalProjectsHooks } from './rental-projects.service'
 
@@ -38,11 +40,14 @@ export function createRentalProjectsModule(deps: {
   clock: () => Date
   timeZoneOf: (orgId: string) => Promise<string>
   hooks: RentalProjectsHooks
+  jobs: Pick<JobsService, 'define'>
 }) {
   const service = createRentalProjectsService(deps)
+  // the lists' exports run as jobs, defined now (before the server starts)
+  const exports = createRentalProjectsExports(deps)
   /** register with `app.register(rentalProjects.routes)` */
   const routes: FastifyPluginAsyncZod = async (app) => {
-    await app.register(rentalProjectsRoutes, { service })
+    await app.register(rentalProjectsRoutes, { service, exports })
   }
   return { service, routes }
 }
@@ -52,3 +57,4 @@ export {
   AVAILABILITY_ES as equipmentAvailabilityEs,
   CONDITION_ES as equipmentConditionEs,
 } from './rental-projects-export'
+export { RENTAL_PROJECTS_EXPORT_JOBS } from './rental-projects-export'

@@ -13,10 +13,9 @@ import { AppError, validationError } from '../../platform/errors'
 import { addDays, firstOpenDay } from '../rental-billing'
 import { closingRetirementDate } from './assignment-rules'
 import { termsOf, touchedPeriod } from './frozen-periods'
-import { writeProjectsWorkbook } from './rental-projects-export'
 import { toProject } from './rental-projects.mapping'
 import * as repo from './rental-projects.repository'
-import { MODULE, EXPORT_LIMIT, orNull, type RentalProjectsContext } from './rental-projects.context'
+import { MODULE, orNull, type RentalProjectsContext } from './rental-projects.context'
 
 /**
  * Rental projects: list, export, read, create, update, the close check and closing a project (its assignments
@@ -56,11 +55,6 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
     requireAccess(actor, 'rental.read')
     const { rows, total } = await repo.listProjects(db, actor.orgId, query)
     return { items: rows.map(toProject), total }
-  }
-
-  async function exportProjects(actor: Actor, query: TRentalProjectListQuery) {
-    const { items } = await listProjects(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeProjectsWorkbook(items)
   }
 
   async function getProject(actor: Actor, id: string): Promise<TRentalProject> {
@@ -299,7 +293,6 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
 
   return {
     listProjects,
-    exportProjects,
     getProject,
     createProject,
     updateProject,

@@ -41,7 +41,6 @@ export type RentalProjectsServiceDeps = {
 }
 
 export const MODULE = 'rental-projects'
-export const EXPORT_LIMIT = 50_000
 
 export const isUniqueViolation = (err: unknown, constraint?: string) =>
   typeof err === 'object' &&

@@ -1,10 +1,12 @@
 import fs from 'node:fs'
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
 import { writeWorkbook } from '../../platform/spreadsheet/spreadsheet'
 import { createTimeZoneLookup } from '../../platform/tenancy/organizations'
 import { equipmentListJson, equipmentListWorkbook } from '../../../test/fixtures/equipment-list'
+import { askExport, exportViaJob, jobStatusFor } from '../../../test/export-jobs'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { describeRealFiles, realFixturePath } from '../../../test/real-fixtures'
 import { getAssignments, getClient, getEquipment, getProject, listAssignments, findProjectIds } from './index'
@@ -188,8 +190,7 @@ describe('clients', () => {
     const sorted = await get('/api/v1/rental/clients?sort=taxId&dir=desc&limit=2')
     expect(sorted.body.items).toHaveLength(2)
     expect(sorted.body.items[0].taxId >= sorted.body.items[1].taxId).toBe(true)
-    const xlsx = await get('/api/v1/rental/clients/export.xlsx')
-    expect(xlsx.status).toBe(200)
+    const xlsx = await exportViaJob(t, manager, '/api/v1/rental/clients/export', {})
     expect(String(xlsx.headers['content-type'])).toContain('spreadsheetml')
     expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK')
 
@@ -261,7 +262,7 @@ describe('projects', () => {
       contactPhone: '0991234567',
     })
     expect(edited.body).toMatchObject({ contactName: 'Ing. Luis Mora', contactPhone: '0991234567' })
-    expect((await get('/api/v1/rental/projects/export.xlsx')).status).toBe(200)
+    expect((await exportViaJob(t, manager, '/api/v1/rental/projects/export', {})).status).toBe(200)
   })
 
   it("answers 404 for another organization's project", async () => {
@@ -317,8 +318,75 @@ describe('equipment', () => {
     expect(
       assignable.body.items.some((e: Json) => e.availability === 'rented' || e.condition !== 'operative'),
     ).toBe(false)
-    const xlsx = await get('/api/v1/rental/equipment/export.xlsx?kind=service')
+    const xlsx = await exportViaJob(t, manager, '/api/v1/rental/equipment/export', { kind: 'service' })
     expect(xlsx.status).toBe(200)
+  })
+})
+
+describe('exports as jobs', () => {
+  const rowsOf = async (raw: Buffer) => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(raw as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]!
+    const rows: unknown[][] = []
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+    return { name: ws.name, rows }
+  }
+
+  it('clients: the filtered list in its order, with the counts', async () => {
+    const name = `Exportable ${Date.now()}`
+    const c = await newClient({ name, taxId: '1790016919001', email: 'exporta@cliente.ec' })
+    await post('/api/v1/rental/projects', { clientId: c.id, name: 'Obra exportada', startDate: '2026-01-01' })
+    const res = await exportViaJob(t, viewer, '/api/v1/rental/clients/export', { q: name })
+    expect(res.job.kind).toBe('rental-projects.export-clients')
+    expect(res.run).toMatchObject({ done: 1, total: 1 })
+    expect(res.contentDisposition).toContain('clientes.xlsx')
+    const { name: sheet, rows } = await rowsOf(res.raw)
+    expect(sheet).toBe('Clientes')
+    expect(rows[0]!.slice(0, 3)).toEqual(['Nombre', 'RUC', 'Tipo de contribuyente'])
+    expect(rows).toHaveLength(2)
+    expect(rows[1]!.slice(0, 4)).toEqual([name, '1790016919001', 'Sociedad', 'exporta@cliente.ec'])
+    expect(rows[1]![7]).toBe(1)
+  })
+
+  it('projects and equipment: filters applied, the list order, related client and project', async () => {
+    const client = await newClient({ name: `Cliente export ${Date.now()}`, taxId: '0990005737001' })
+    const p1 = await newProject({ clientId: client.id, name: 'B exportado', startDate: '2026-02-01' })
+    await newProject({ clientId: client.id, name: 'A exportado', startDate: '2026-01-01' })
+    const projects = await exportViaJob(t, manager, '/api/v1/rental/projects/export', {
+      clientId: client.id,
+      sort: 'name',
+      dir: 'asc',
+    })
+    expect(projects.job.kind).toBe('rental-projects.export-projects')
+    const pw = await rowsOf(projects.raw)
+    expect(pw.name).toBe('Proyectos')
+    expect(pw.rows.slice(1).map((r) => r[0])).toEqual(['A exportado', 'B exportado'])
+    expect(pw.rows[1]!.slice(1, 3)).toEqual([client.name, '0990005737001'])
+    expect(pw.rows[1]![9]).toBe('Abierto')
+
+    const unit = await newUnit({ code: `EXP-${Date.now()}`, name: 'Batería exportada' })
+    await assign(p1.id, { equipmentId: unit.id, dailyRate: '18.00', operationStart: '2026-02-01' })
+    const equipment = await exportViaJob(t, manager, '/api/v1/rental/equipment/export', { q: unit.code })
+    expect(equipment.job.kind).toBe('rental-projects.export-equipment')
+    expect(equipment.run).toMatchObject({ done: 1, total: 1 })
+    const ew = await rowsOf(equipment.raw)
+    expect(ew.name).toBe('Equipos')
+    expect(ew.rows[1]!.slice(0, 3)).toEqual([unit.code, 'Batería exportada', 'Equipo'])
+    expect(ew.rows[1]![8]).toBe('Rentado')
+    expect(ew.rows[1]![9]).toBe(`B exportado (${client.name})`)
+  })
+
+  it('the job is seen by its requester and the admin only; bad filters are a 400', async () => {
+    const res = await exportViaJob(t, viewer, '/api/v1/rental/equipment/export', { q: 'nada-coincide' })
+    expect(res.run).toMatchObject({ done: 0, total: 0 })
+    const rentalAdmin = await t.login('admin@rental.test')
+    expect(await jobStatusFor(t, rentalAdmin, res.job.id)).toEqual({ run: 200, result: 200 })
+    expect(await jobStatusFor(t, manager, res.job.id)).toEqual({ run: 404, result: 404 })
+    expect(await jobStatusFor(t, offshoreAdmin, res.job.id)).toEqual({ run: 404, result: 404 })
+    const bad = await askExport(t, viewer, '/api/v1/rental/projects/export', { clientId: 'x' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details.map((d: Json) => d.path)).toContain('clientId')
   })
 })
 

@@ -102,7 +102,8 @@ export async function deleteClient(db: Executor, orgId: string, id: string) {
   await db.deleteFrom('rental_clients').where('org_id', '=', orgId).where('id', '=', id).execute()
 }
 
-export async function listClients(db: Executor, orgId: string, f: TRentalClientListQuery) {
+/** The client list's query: its filters and its order (the name, then the id). */
+function clientsQuery(db: Executor, orgId: string, f: Omit<TRentalClientListQuery, 'limit' | 'offset'>) {
   let q = clientColumns(db, orgId)
   if (f.q) {
     const pattern = like(f.q)
@@ -122,14 +123,37 @@ export async function listClients(db: Executor, orgId: string, f: TRentalClientL
       : f.sort === 'createdAt'
         ? q.orderBy('c.created_at', f.dir)
         : q.orderBy(sql`lower(c.name)`, f.dir)
+  return { q, sorted: sorted.orderBy('c.id') }
+}
+
+export async function listClients(db: Executor, orgId: string, f: TRentalClientListQuery) {
+  const { q, sorted } = clientsQuery(db, orgId, f)
   const [rows, n] = await Promise.all([
-    sorted.orderBy('c.id').limit(f.limit).offset(f.offset).execute(),
+    sorted.limit(f.limit).offset(f.offset).execute(),
     q
       .clearSelect()
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(n.n) }
+}
+
+/** The ids of every client matching the list's filters, in its order (an export walks them in batches). */
+export async function listClientIds(
+  db: Executor,
+  orgId: string,
+  f: Omit<TRentalClientListQuery, 'limit' | 'offset'>,
+) {
+  const { sorted } = clientsQuery(db, orgId, f)
+  return (await sorted.clearSelect().select('c.id').execute()).map((r) => r.id)
+}
+
+/** The list's rows of one batch of client ids, in any order. */
+export async function listClientsByIds(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return clientColumns(db, orgId)
+    .where('c.id', 'in', [...ids])
+    .execute()
 }
 
 // --- projects ---
@@ -244,7 +268,8 @@ export async function deleteProject(db: Executor, orgId: string, id: string) {
   await db.deleteFrom('rental_projects').where('org_id', '=', orgId).where('id', '=', id).execute()
 }
 
-export async function listProjects(db: Executor, orgId: string, f: TRentalProjectListQuery) {
+/** The project list's query: its filters and its order (the chosen column, then the id). */
+function projectsQuery(db: Executor, orgId: string, f: Omit<TRentalProjectListQuery, 'limit' | 'offset'>) {
   const q = projectColumns(db, orgId).where((eb) => {
     const all: Expression<SqlBool>[] = []
     if (f.clientId) all.push(eb('p.client_id', '=', f.clientId))
@@ -277,10 +302,33 @@ export async function listProjects(db: Executor, orgId: string, f: TRentalProjec
         return q.orderBy('p.created_at', f.dir)
     }
   })()
+  return { q, sorted: sorted.orderBy('p.id') }
+}
+
+export async function listProjects(db: Executor, orgId: string, f: TRentalProjectListQuery) {
+  const { q, sorted } = projectsQuery(db, orgId, f)
   const count = q.clearSelect().select((eb) => eb.fn.countAll<string>().as('n'))
-  const rows = await sorted.select(listTotal(count)).orderBy('p.id').limit(f.limit).offset(f.offset).execute()
+  const rows = await sorted.select(listTotal(count)).limit(f.limit).offset(f.offset).execute()
   const total = await pageTotal(rows, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
   return { rows: withoutTotal(rows), total }
+}
+
+/** The ids of every project matching the list's filters, in its order (an export walks them in batches). */
+export async function listProjectIds(
+  db: Executor,
+  orgId: string,
+  f: Omit<TRentalProjectListQuery, 'limit' | 'offset'>,
+) {
+  const { sorted } = projectsQuery(db, orgId, f)
+  return (await sorted.clearSelect().select('p.id').execute()).map((r) => r.id)
+}
+
+/** The list's rows of one batch of project ids, in any order. */
+export async function listProjectsByIds(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return projectColumns(db, orgId)
+    .where('p.id', 'in', [...ids])
+    .execute()
 }
 
 // --- equipment ---
@@ -402,7 +450,8 @@ export async function deleteEquipment(db: Executor, orgId: string, id: string) {
   await db.deleteFrom('rental_equipment').where('org_id', '=', orgId).where('id', '=', id).execute()
 }
 
-export async function listEquipment(db: Executor, orgId: string, f: TRentalEquipmentListQuery) {
+/** The equipment list's query: its filters and its order (the chosen column, the code, then the id). */
+function equipmentQuery(db: Executor, orgId: string, f: Omit<TRentalEquipmentListQuery, 'limit' | 'offset'>) {
   const q = equipmentColumns(db, orgId).where((eb) => {
     const all: Expression<SqlBool>[] = []
     if (f.kind) all.push(eb('e.kind', '=', f.kind))
@@ -456,19 +505,37 @@ export async function listEquipment(db: Executor, orgId: string, f: TRentalEquip
         return q.orderBy('e.created_at', f.dir)
     }
   })()
+  return { q, sorted: sorted.orderBy(sql`upper(e.code)`).orderBy('e.id') }
+}
+
+export async function listEquipment(db: Executor, orgId: string, f: TRentalEquipmentListQuery) {
+  const { q, sorted } = equipmentQuery(db, orgId, f)
   const [rows, n] = await Promise.all([
-    sorted
-      .orderBy(sql`upper(e.code)`)
-      .orderBy('e.id')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
+    sorted.limit(f.limit).offset(f.offset).execute(),
     q
       .clearSelect()
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
   ])
   return { rows, total: Number(n.n) }
+}
+
+/** The ids of every unit matching the list's filters, in its order (an export walks them in batches). */
+export async function listEquipmentIds(
+  db: Executor,
+  orgId: string,
+  f: Omit<TRentalEquipmentListQuery, 'limit' | 'offset'>,
+) {
+  const { sorted } = equipmentQuery(db, orgId, f)
+  return (await sorted.clearSelect().select('e.id').execute()).map((r) => r.id)
+}
+
+/** The list's rows of one batch of equipment ids, in any order. */
+export async function listEquipmentByIds(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return equipmentColumns(db, orgId)
+    .where('e.id', 'in', [...ids])
+    .execute()
 }
 
 export async function countAssignmentsOfEquipment(db: Executor, orgId: string, equipmentId: string) {

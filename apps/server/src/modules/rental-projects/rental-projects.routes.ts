@@ -4,6 +4,7 @@ import {
   ZCloseRentalProjectRequest,
   ZCreateRentalAssignmentRequest,
   ZIdParams,
+  ZJobRun,
   ZOk,
   ZReactivateRentalAssignmentRequest,
   ZRentalAssignment,
@@ -15,18 +16,21 @@ import {
   ZRentalCalendar,
   ZRentalCalendarQuery,
   ZRentalClient,
+  ZRentalClientExportRequest,
   ZRentalClientInput,
   ZRentalClientList,
   ZRentalClientListQuery,
   ZRentalClientPatch,
   ZRentalCloseCheck,
   ZRentalEquipment,
+  ZRentalEquipmentExportRequest,
   ZRentalEquipmentImportResult,
   ZRentalEquipmentInput,
   ZRentalEquipmentList,
   ZRentalEquipmentListQuery,
   ZRentalEquipmentPatch,
   ZRentalProject,
+  ZRentalProjectExportRequest,
   ZRentalProjectInput,
   ZRentalProjectList,
   ZRentalProjectListQuery,
@@ -36,7 +40,8 @@ import {
 } from '@faena/contracts'
 import { actorOf } from '../../platform/http/auth-hook'
 import { readUpload } from '../../platform/http/multipart'
-import { XLSX_MIME } from '../../platform/spreadsheet/spreadsheet'
+import { replyAccepted } from '../../platform/jobs/list-export'
+import type { RentalProjectsExports } from './rental-projects-export'
 import type { RentalProjectsService } from './rental-projects.service'
 
 const BASE = '/api/v1/rental'
@@ -45,15 +50,10 @@ const read = { permission: 'rental.read' as const }
 const manage = { permission: 'rental.manage' as const }
 
 /** HTTP ↔ service for rental clients, projects, equipment, assignments and the maintenance calendar. */
-export const rentalProjectsRoutes: FastifyPluginAsyncZod<{ service: RentalProjectsService }> = async (
-  app,
-  { service },
-) => {
-  const xlsx = (name: string) => ({
-    'content-type': XLSX_MIME,
-    'content-disposition': `attachment; filename="${name}.xlsx"`,
-  })
-
+export const rentalProjectsRoutes: FastifyPluginAsyncZod<{
+  service: RentalProjectsService
+  exports: RentalProjectsExports
+}> = async (app, { service, exports }) => {
   // --- clients ---
 
   app.get(
@@ -64,11 +64,10 @@ export const rentalProjectsRoutes: FastifyPluginAsyncZod<{ service: RentalProjec
     },
     async (req) => service.listClients(actorOf(req), req.query),
   )
-  app.get(
-    `${BASE}/clients/export.xlsx`,
-    { config: read, schema: { tags, querystring: ZRentalClientListQuery } },
-    async (req, reply) =>
-      reply.headers(xlsx('clientes')).send(await service.exportClients(actorOf(req), req.query)),
+  app.post(
+    `${BASE}/clients/export`,
+    { config: read, schema: { tags, body: ZRentalClientExportRequest, response: { 202: ZJobRun } } },
+    async (req, reply) => replyAccepted(reply, await exports.exportClients(actorOf(req), req.body)),
   )
   app.post(
     `${BASE}/clients`,
@@ -107,11 +106,10 @@ export const rentalProjectsRoutes: FastifyPluginAsyncZod<{ service: RentalProjec
     },
     async (req) => service.listProjects(actorOf(req), req.query),
   )
-  app.get(
-    `${BASE}/projects/export.xlsx`,
-    { config: read, schema: { tags, querystring: ZRentalProjectListQuery } },
-    async (req, reply) =>
-      reply.headers(xlsx('proyectos')).send(await service.exportProjects(actorOf(req), req.query)),
+  app.post(
+    `${BASE}/projects/export`,
+    { config: read, schema: { tags, body: ZRentalProjectExportRequest, response: { 202: ZJobRun } } },
+    async (req, reply) => replyAccepted(reply, await exports.exportProjects(actorOf(req), req.body)),
   )
   app.post(
     `${BASE}/projects`,
@@ -264,11 +262,10 @@ export const rentalProjectsRoutes: FastifyPluginAsyncZod<{ service: RentalProjec
     },
     async (req) => service.listEquipment(actorOf(req), req.query),
   )
-  app.get(
-    `${BASE}/equipment/export.xlsx`,
-    { config: read, schema: { tags, querystring: ZRentalEquipmentListQuery } },
-    async (req, reply) =>
-      reply.headers(xlsx('equipos')).send(await service.exportEquipment(actorOf(req), req.query)),
+  app.post(
+    `${BASE}/equipment/export`,
+    { config: read, schema: { tags, body: ZRentalEquipmentExportRequest, response: { 202: ZJobRun } } },
+    async (req, reply) => replyAccepted(reply, await exports.exportEquipment(actorOf(req), req.body)),
   )
   app.post(
     `${BASE}/equipment`,

@@ -109,10 +109,11 @@ export const assignableQuery = () =>
     select: (d) => d.items,
   })
 
+/** The lists' exports: jobs (202), polled and downloaded by JobExportButton (docs/jobs.md). */
 export const exportUrls = {
-  clients: `${BASE}/clients/export.xlsx`,
-  projects: `${BASE}/projects/export.xlsx`,
-  equipment: `${BASE}/equipment/export.xlsx`,
+  clients: `${BASE}/clients/export`,
+  projects: `${BASE}/projects/export`,
+  equipment: `${BASE}/equipment/export`,
 }
 
 /** Everything under the module key (lists, details, calendars) and the audit history. */

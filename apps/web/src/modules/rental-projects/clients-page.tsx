@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query'
 import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ZRentalClientInput, type TRentalClient, type TRentalClientInput } from '@faena/contracts'
-import { toQueryString } from '../../platform/api'
 import {
   Button,
   ConfirmDialog,
@@ -19,7 +18,7 @@ import {
   useToast,
   type Column,
   type SortState,
-  ExportListButton,
+  JobExportButton,
   ListCount,
   UnsavedChangesGuard,
 } from '../../platform/components'
@@ -423,11 +422,11 @@ export const ClientsPage = () => {
                 total={list.data?.total}
                 label={(count) => t('common.count', { count, formatted: fmt.integer(count) })}
               />
-              <ExportListButton
-                url={exportUrls.clients + toQueryString(params)}
+              <JobExportButton
+                url={exportUrls.clients}
+                body={params}
                 doneMessage={t('common.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-                progressLabel={false}
               />
             </>
           }

@@ -14,7 +14,7 @@ import {
   type TRentalEquipmentKind,
   type TRentalEquipmentType,
 } from '@faena/contracts'
-import { isApiError, toQueryString } from '../../platform/api'
+import { isApiError } from '../../platform/api'
 import {
   Button,
   ConfirmDialog,
@@ -31,7 +31,7 @@ import {
   useToast,
   type Column,
   type SortState,
-  ExportListButton,
+  JobExportButton,
   ListCount,
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
@@ -719,11 +719,11 @@ export const EquipmentPage = () => {
                 total={list.data?.total}
                 label={(count) => t('common.count', { count, formatted: fmt.integer(count) })}
               />
-              <ExportListButton
-                url={exportUrls.equipment + toQueryString(params)}
+              <JobExportButton
+                url={exportUrls.equipment}
+                body={params}
                 doneMessage={t('common.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-                progressLabel={false}
               />
             </>
           }

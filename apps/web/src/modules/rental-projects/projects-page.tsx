@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TRentalProject } from '@faena/contracts'
-import { toQueryString } from '../../platform/api'
 import {
   Button,
   DataTable,
@@ -14,7 +13,7 @@ import {
   SearchInput,
   type Column,
   type SortState,
-  ExportListButton,
+  JobExportButton,
   ListCount,
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
@@ -159,11 +158,11 @@ export const ProjectsPage = () => {
                 total={list.data?.total}
                 label={(count) => t('common.count', { count, formatted: fmt.integer(count) })}
               />
-              <ExportListButton
-                url={exportUrls.projects + toQueryString(params)}
+              <JobExportButton
+                url={exportUrls.projects}
+                body={params}
                 doneMessage={t('common.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-                progressLabel={false}
               />
             </>
           }
