@@ -4,7 +4,7 @@ import {
   getNames as getCatalogNames,
 } from './modules/catalogs'
 import { createConceptsModule } from './modules/concepts'
-import { createEstimatesModule } from './modules/estimates'
+import { billedCells, createEstimatesModule } from './modules/estimates'
 import {
   checkFieldAssignment,
   createFieldStaffModule,
@@ -170,9 +170,12 @@ export function buildServices(deps: ServicesDeps) {
     listConcepts: workOrderConcepts.service.listConcepts,
     addAnnexConcept: workOrderConcepts.service.addCatalogConcept,
     notify: notifications.notify,
+    // billed production is frozen in the grid: estimates answers which cells are billed (production reads no
+    // estimates table and does not import estimates)
+    billedCells,
   })
   // progress billing from production (docs/estimates.md): reads production through its index.ts
-  const estimates = createEstimatesModule({ db, clock })
+  const estimates = createEstimatesModule({ db, clock, notify: notifications.notify })
   // global search: reads the index the database triggers keep (docs/search.md)
   const search = createSearchModule({ db })
   // dashboards: read the other modules through their index.ts (docs/insights.md)
