@@ -1,14 +1,17 @@
 /**
- * A 20,000-row export as a job (docs/jobs.md): the maintenance-sheet export of the rental documents,
+ * A 20,000-row export as a job (docs/jobs.md): the maintenance-sheet export of the rental documents
+ * (`--list maintenance`, the default) or the concept catalog (`--list concepts`, 100,000 rows and more),
  * through the HTTP API of a real app (pg-boss started with it), on the embedded PGlite in a temporary
  * directory, or on PostgreSQL with --database-url (a database of its own is created there and dropped).
  * Issue 8 target: constant memory, progress visible, under 10 s on PostgreSQL.
- *   npx tsx --expose-gc bench/export-job.ts [--rows 20000] [--database-url postgres://postgres@127.0.0.1:5432/test]
- * Setup: 20 projects with one unit each, then N maintenance sheets spread over them (one SQL insert).
+ *   npx tsx --expose-gc bench/export-job.ts [--list maintenance|concepts] [--rows 20000] [--database-url postgres://postgres@127.0.0.1:5432/test]
+ * Setup: 20 projects with one unit each, then N maintenance sheets spread over them (one SQL insert);
+ * or N ordinary concepts of demo-offshore over 10 sub-annexes (one SQL insert).
  * Timed: POST …/maintenance-sheets/export → 202, GET /api/v1/jobs/:id every 100 ms until done (the
  * progress samples the UI would see), then the download. The same for a quarter of the rows (a date
- * filter), to compare peak memory. Resident memory is sampled every 20 ms; on PGlite it includes the
- * database (it runs in this process), on PostgreSQL it is the app alone.
+ * filter; for concepts, one sub-annex of ten), to compare peak memory. Resident memory and the JS heap are
+ * sampled every 20 ms; on PGlite RSS includes the database (it runs in this process), on PostgreSQL it is
+ * the app alone.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -25,10 +28,18 @@ import { seedDemo } from '../apps/server/src/platform/seed/demo'
 import { findOrganizationBySlug } from '../apps/server/src/platform/tenancy/organizations'
 
 const { values } = parseArgs({
-  options: { 'database-url': { type: 'string' }, rows: { type: 'string', default: '20000' } },
+  options: {
+    'database-url': { type: 'string' },
+    rows: { type: 'string', default: '20000' },
+    list: { type: 'string', default: 'maintenance' },
+  },
 })
 const ROWS = Number(values.rows)
+const CONCEPTS = values.list === 'concepts'
+if (!CONCEPTS && values.list !== 'maintenance') throw new Error('--list maintenance|concepts')
 const PASSWORD = 'bench-password-1'
+const EXPORT_URL = CONCEPTS ? '/api/v1/concepts/export' : '/api/v1/rental/maintenance-sheets/export'
+const LIST_URL = CONCEPTS ? '/api/v1/concepts?limit=50' : '/api/v1/rental/maintenance-sheets?limit=50'
 const MB = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-bench-export-'))
@@ -52,8 +63,8 @@ const database = await createDb(databaseUrl ? { databaseUrl } : { pgliteDir: pat
 try {
   await migrateToLatest(database.db)
   await seedDemo(database.db, { password: PASSWORD, seeders: [] })
-  const org = await findOrganizationBySlug(database.db, 'demo-rental')
-  if (!org) throw new Error('no demo-rental')
+  const org = await findOrganizationBySlug(database.db, CONCEPTS ? 'demo-offshore' : 'demo-rental')
+  if (!org) throw new Error('no demo organization')
   const app = await buildApp({
     database,
     config: {
@@ -69,7 +80,7 @@ try {
   const login = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/login',
-    payload: { email: 'manager@rental.test', password: PASSWORD },
+    payload: { email: CONCEPTS ? 'manager@offshore.test' : 'manager@rental.test', password: PASSWORD },
   })
   const session = login.cookies.find((c) => c.name === 'faena_session')
   if (!session) throw new Error(`login: ${login.statusCode} ${login.body}`)
@@ -80,51 +91,72 @@ try {
     return res
   }
 
-  // --- setup: 20 projects with a unit each, then the sheets in one insert ---
-  const setupStarted = performance.now()
-  const client = (
-    await api('POST', '/api/v1/rental/clients', { name: 'Cliente de carga', taxId: '1790011674001' })
-  ).json<{ id: string }>()
   const refs: { project: string; assignment: string; equipment: string }[] = []
-  for (let i = 0; i < 20; i++) {
-    const project = (
-      await api('POST', '/api/v1/rental/projects', {
-        clientId: client.id,
-        name: `Campamento ${i + 1}`,
-        location: `BLOQUE ${i + 1}`,
-        startDate: '2025-12-01',
-      })
-    ).json<{ id: string }>()
-    const unit = (
-      await api('POST', '/api/v1/rental/equipment', {
-        code: `LOAD-BT-${1000 + i}`,
-        name: 'BATERÍA SANITARIA',
-        kind: 'equipment',
-        type: 'toilet',
-      })
-    ).json<{ id: string }>()
-    const assignment = (
-      await api('POST', `/api/v1/rental/projects/${project.id}/assignments`, {
-        equipmentId: unit.id,
-        dailyRate: '18.00',
-        operationStart: '2025-12-01',
-      })
-    ).json<{ id: string }>()
-    refs.push({ project: project.id, assignment: assignment.id, equipment: unit.id })
+  if (CONCEPTS) await seedConcepts()
+  else await seedMaintenance()
+
+  /** N ordinary concepts over 10 sub-annexes, in one insert. */
+  async function seedConcepts() {
+    const started = performance.now()
+    await sql`
+      INSERT INTO contract_concepts (org_id, kind, identity_key, annex, annex_sort, code, code_key, code_sort,
+        description, description_key, unit, unit_key, quantity, unit_price_mxn, unit_price_usd, category,
+        subcategory, classification, search_text, content_hash)
+      SELECT ${org!.id}::uuid, 'ordinary', md5('BENCH|' || g) || md5('identity' || g), 'C-' || (1 + g % 10), lpad((1 + g % 10)::text, 4, '0'),
+        (g / 10) || '.' || (g % 10) || '.', (g / 10) || '.' || (g % 10), lpad((g / 10)::text, 8, '0') || lpad((g % 10)::text, 4, '0'),
+        'SUMINISTRO E INSTALACIÓN DE TUBERÍA DE ACERO AL CARBÓN DE 8" Ø, PARTIDA ' || g,
+        'suministro e instalacion de tuberia ' || g, 'M', 'M', (g % 500) + 0.25, 1234.56 + g % 1000, 61.73 + g % 100,
+        'TUBERÍA', 'ACERO', 'CÉDULA 80', 'suministro e instalacion de tuberia ' || g, md5(g::text) || md5('h' || g)
+      FROM generate_series(1, ${ROWS}::int) AS g`.execute(database.db)
+    console.log(`setup: ${ROWS} concepts in ${((performance.now() - started) / 1000).toFixed(1)} s`)
   }
-  await sql`
-    INSERT INTO rental_maintenance_sheets (org_id, number, project_id, assignment_id, equipment_id,
-      maintenance_type, start_date, end_date, total_days, technician_name, cost_per_day, total_cost,
-      technical_description, logistics_cost, logistics_description)
-    SELECT ${org.id}::uuid, g, (${refs.map((r) => r.project)}::uuid[])[1 + g % 20],
-      (${refs.map((r) => r.assignment)}::uuid[])[1 + g % 20], (${refs.map((r) => r.equipment)}::uuid[])[1 + g % 20],
-      CASE WHEN g % 3 = 0 THEN 'corrective' ELSE 'preventive' END,
-      DATE '2026-01-01' + (g % 28), DATE '2026-01-01' + (g % 28) + 1, 2, 'Técnico ' || g,
-      40.00, 80.00, 'SERVICIO TÉCNICO ESPECIALIZADO', 0, 'LOGÍSTICA'
-    FROM generate_series(1, ${ROWS}::int) AS g`.execute(database.db)
-  console.log(
-    `setup: ${ROWS} sheets over 20 projects in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`,
-  )
+
+  async function seedMaintenance() {
+    // --- setup: 20 projects with a unit each, then the sheets in one insert ---
+    const setupStarted = performance.now()
+    const client = (
+      await api('POST', '/api/v1/rental/clients', { name: 'Cliente de carga', taxId: '1790011674001' })
+    ).json<{ id: string }>()
+    for (let i = 0; i < 20; i++) {
+      const project = (
+        await api('POST', '/api/v1/rental/projects', {
+          clientId: client.id,
+          name: `Campamento ${i + 1}`,
+          location: `BLOQUE ${i + 1}`,
+          startDate: '2025-12-01',
+        })
+      ).json<{ id: string }>()
+      const unit = (
+        await api('POST', '/api/v1/rental/equipment', {
+          code: `LOAD-BT-${1000 + i}`,
+          name: 'BATERÍA SANITARIA',
+          kind: 'equipment',
+          type: 'toilet',
+        })
+      ).json<{ id: string }>()
+      const assignment = (
+        await api('POST', `/api/v1/rental/projects/${project.id}/assignments`, {
+          equipmentId: unit.id,
+          dailyRate: '18.00',
+          operationStart: '2025-12-01',
+        })
+      ).json<{ id: string }>()
+      refs.push({ project: project.id, assignment: assignment.id, equipment: unit.id })
+    }
+    await sql`
+      INSERT INTO rental_maintenance_sheets (org_id, number, project_id, assignment_id, equipment_id,
+        maintenance_type, start_date, end_date, total_days, technician_name, cost_per_day, total_cost,
+        technical_description, logistics_cost, logistics_description)
+      SELECT ${org!.id}::uuid, g, (${refs.map((r) => r.project)}::uuid[])[1 + g % 20],
+        (${refs.map((r) => r.assignment)}::uuid[])[1 + g % 20], (${refs.map((r) => r.equipment)}::uuid[])[1 + g % 20],
+        CASE WHEN g % 3 = 0 THEN 'corrective' ELSE 'preventive' END,
+        DATE '2026-01-01' + (g % 28), DATE '2026-01-01' + (g % 28) + 1, 2, 'Técnico ' || g,
+        40.00, 80.00, 'SERVICIO TÉCNICO ESPECIALIZADO', 0, 'LOGÍSTICA'
+      FROM generate_series(1, ${ROWS}::int) AS g`.execute(database.db)
+    console.log(
+      `setup: ${ROWS} sheets over 20 projects in ${((performance.now() - setupStarted) / 1000).toFixed(1)} s`,
+    )
+  }
 
   // --- the export as the web app runs it ---
   // with --expose-gc, each run starts from a collected heap (the previous run's garbage is not counted)
@@ -132,12 +164,24 @@ try {
   async function exportRun(label: string, filters: object) {
     gc?.()
     const baseline = process.memoryUsage().rss
+    const heapBaseline = process.memoryUsage().heapUsed
     let peak = baseline
+    let heapPeak = heapBaseline
     const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss)
+      const m = process.memoryUsage()
+      peak = Math.max(peak, m.rss)
+      heapPeak = Math.max(heapPeak, m.heapUsed)
     }, 20)
+    // the live heap: after a full collection every second (with --expose-gc), what the process still holds
+    const liveBaseline = heapBaseline
+    let livePeak = heapBaseline
+    const liveSampler = setInterval(() => {
+      if (!gc) return
+      gc()
+      livePeak = Math.max(livePeak, process.memoryUsage().heapUsed)
+    }, 1000)
     const started = performance.now()
-    const accepted = await api('POST', '/api/v1/rental/maintenance-sheets/export', filters)
+    const accepted = await api('POST', EXPORT_URL, filters)
     if (accepted.statusCode !== 202) throw new Error(`expected 202, got ${accepted.statusCode}`)
     const job = accepted.json<{ id: string }>()
     const acceptedMs = performance.now() - started
@@ -155,7 +199,7 @@ try {
       if (run!.status === 'done' || run!.status === 'failed') break
       // a user browsing meanwhile: one list page per poll
       const t0 = performance.now()
-      await api('GET', '/api/v1/rental/maintenance-sheets?limit=50')
+      await api('GET', LIST_URL)
       listLatencies.push(performance.now() - t0)
       await new Promise((r) => setTimeout(r, 100))
     }
@@ -163,6 +207,7 @@ try {
     const download = await api('GET', `/api/v1/jobs/${job.id}/result`)
     const totalMs = performance.now() - started
     clearInterval(sampler)
+    clearInterval(liveSampler)
     if (run!.status !== 'done') throw new Error(`job failed: ${run!.error}`)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(download.rawPayload as unknown as ArrayBuffer)
@@ -173,6 +218,12 @@ try {
       `  202 in ${acceptedMs.toFixed(0)} ms; done after ${(doneMs / 1000).toFixed(2)} s; downloaded at ${(totalMs / 1000).toFixed(2)} s`,
     )
     console.log(`  RSS ${MB(baseline)} before, peak ${MB(peak)} (+${MB(peak - baseline)})`)
+    console.log(
+      `  heap used ${MB(heapBaseline)} before, peak ${MB(heapPeak)} (+${MB(heapPeak - heapBaseline)})`,
+      console.log(
+        `  live heap (after a full GC each second) peak ${MB(livePeak)} (+${MB(livePeak - liveBaseline)})`,
+      ),
+    )
     console.log(
       `  progress seen by the poller (${samples.length} polls, ${running.length} while running): ` +
         samples
@@ -186,16 +237,26 @@ try {
       console.log(
         `  list page meanwhile: max ${Math.max(...listLatencies).toFixed(0)} ms, median ${[...listLatencies].sort((a, b) => a - b)[Math.floor(listLatencies.length / 2)]!.toFixed(0)} ms (${listLatencies.length} requests)`,
       )
-    return { written, doneMs, totalMs, peakDelta: peak - baseline }
+    return { written, doneMs, totalMs, peakDelta: peak - baseline, liveDelta: livePeak - liveBaseline }
   }
 
-  // warm-up (module loading, first workbook), then a quarter of the rows, then all of them
-  await exportRun('warm-up (one project)', { projectId: refs[0]!.project })
-  await exportRun(`a quarter (${Math.round(ROWS / 4)} rows, 7 days of 28)`, {
-    from: '2026-01-01',
-    to: '2026-01-07',
-  })
-  await exportRun(`all ${ROWS} rows`, {})
+  if (CONCEPTS) {
+    // warm-up (module loading, first workbook) on a search, then a tenth of the rows, then all of them
+    await exportRun('warm-up (a search)', { q: 'partida 1234' })
+    await exportRun(`a tenth (${Math.round(ROWS / 10)} rows, sub-annex C-1)`, {
+      kind: 'ordinary',
+      annex: 'C-1',
+    })
+    await exportRun(`all ${ROWS} rows`, { kind: 'ordinary' })
+  } else {
+    // warm-up (module loading, first workbook), then a quarter of the rows, then all of them
+    await exportRun('warm-up (one project)', { projectId: refs[0]!.project })
+    await exportRun(`a quarter (${Math.round(ROWS / 4)} rows, 7 days of 28)`, {
+      from: '2026-01-01',
+      to: '2026-01-07',
+    })
+    await exportRun(`all ${ROWS} rows`, {})
+  }
   await app.close()
 } finally {
   await database.close()
