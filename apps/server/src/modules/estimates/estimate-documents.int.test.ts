@@ -1,19 +1,17 @@
 import ExcelJS from 'exceljs'
 import { extractText, getDocumentProxy } from 'unpdf'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TEstimate, TEstimateProgress, TProductionGrid, TUnbilledAging } from '@faena/contracts'
+import type { TEstimate, TEstimateProgress, TUnbilledAging } from '@faena/contracts'
 import { apiCalls } from '../../../test/api-calls'
 import { createTestApp, type TestApp } from '../../../test/harness'
-import { postFile } from '../../../test/multipart'
 import {
-  annexRows,
-  importCatalog,
-  siteRefs,
-  workOrderWithAnnex,
-  type CatalogConcept,
-  type ProductionApi,
-  type SiteRefs,
-} from '../../../test/production-setup'
+  billableFamily,
+  closeMonth,
+  injectApi,
+  saveGridCells,
+  signEvidence,
+} from '../../../test/estimate-setup'
+import type { CatalogConcept, ProductionApi, SiteRefs } from '../../../test/production-setup'
 import { amountInWords } from '../../platform/money/amount-in-words'
 import { Dec } from '../../platform/money/money'
 import { createEvaluator, type ReadCell } from './estimate-xlsx-formula'
@@ -42,41 +40,22 @@ const es = (v: string) =>
     v as unknown as number,
   )
 
-const saveGrid = async (siteId: string, month: string, cells: object[]) => {
-  const q = `/api/v1/production/grid?workOrderId=${wo.id}&siteId=${siteId}&month=${month}&timeType=TE`
-  const g = (await ok('GET', q)) as TProductionGrid
-  await ok('PUT', '/api/v1/production/grid', {
-    workOrderId: wo.id,
-    siteId,
-    month,
-    timeType: 'TE',
-    version: g.version,
-    cells,
-  })
-}
-
 beforeAll(async () => {
   t = await createTestApp()
   manager = await t.login('manager@offshore.test')
   billing = await t.login('billing@offshore.test')
-  const api: ProductionApi = {
-    json: (method, url, body) => ok(method, url, body),
-    async upload(url, fileName, bytes, fields) {
-      const res = await postFile(t, manager, url, fileName, bytes, fields)
-      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
-      return res.json()
-    },
-  }
-  const catalog = await importCatalog(api)
-  A = catalog.find((c) => c.code === '2.1.')!
-  B = catalog.find((c) => c.code === '2.2.')!
-  refs = await siteRefs(api)
-  wo = await workOrderWithAnnex(api, refs, {
+  const api: ProductionApi = injectApi(
+    () => t,
+    () => manager,
+  )
+  ;({ A, B, refs, wo } = await billableFamily(api, {
     number: 'OT-DOC-001',
     start: '2026-01-01',
     end: '2026-04-30',
-    rows: annexRows([A, B], (i) => [400, 300][i]!),
-  })
+    volumes: [400, 300],
+  }))
+  const saveGrid = (siteId: string, month: string, cells: object[]) =>
+    saveGridCells(api, wo.id, siteId, month, cells)
   await saveGrid(refs.vessel, '2026-03', [
     { conceptId: A.id, date: '2026-03-02', volume: '12.5' },
     { conceptId: A.id, date: '2026-03-03', volume: '7.125' },
@@ -85,14 +64,13 @@ beforeAll(async () => {
   await saveGrid(refs.platform, '2026-03', [{ conceptId: A.id, date: '2026-03-04', volume: '4' }])
   // January production nobody estimates: it ages
   await saveGrid(refs.vessel, '2026-01', [{ conceptId: B.id, date: '2026-01-15', volume: '2' }])
-  const k = { workOrderId: wo.id, siteId: refs.vessel, conceptId: A.id, date: '2026-03-02', timeType: 'TE' }
-  await ok('POST', '/api/v1/production/evidence/links', { ...k, url: 'https://example.com/gpu/A-0302' })
-  await ok('PUT', '/api/v1/production/evidence/status', { ...k, status: 'signed' })
+  const k = { workOrderId: wo.id, siteId: refs.vessel, conceptId: A.id, date: '2026-03-02' }
+  await signEvidence(api, k, 'https://example.com/gpu/A-0302')
   // March is closed in production (billing takes closed months only)
-  const monthly = `/api/v1/production/monthly-reports/${wo.id}/2026-03`
-  await ok('POST', `${monthly}/links`, { url: 'https://example.com/reporte-marzo', label: 'Reporte mensual' })
-  await ok('PUT', `${monthly}/status`, { status: 'in_review' })
-  await ok('PUT', `${monthly}/status`, { status: 'closed' })
+  await closeMonth(api, wo.id, '2026-03', {
+    url: 'https://example.com/reporte-marzo',
+    label: 'Reporte mensual',
+  })
   await ok('PUT', '/api/v1/production/exchange-rates', { validFrom: '2026-03-01', rate: '17.2513' }, billing)
   await ok('PUT', `${E}/settings/${wo.id}`, {
     ivaPercent: '16',

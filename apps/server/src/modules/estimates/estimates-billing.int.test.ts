@@ -2,16 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TEstimate, TEstimateList, TProductionGrid } from '@faena/contracts'
 import { apiCalls } from '../../../test/api-calls'
 import { createTestApp, type TestApp } from '../../../test/harness'
-import { postFile } from '../../../test/multipart'
-import {
-  annexRows,
-  importCatalog,
-  siteRefs,
-  workOrderWithAnnex,
-  type CatalogConcept,
-  type ProductionApi,
-  type SiteRefs,
-} from '../../../test/production-setup'
+import { billableFamily, closeMonth as closeFamilyMonth, injectApi } from '../../../test/estimate-setup'
+import type { CatalogConcept, SiteRefs } from '../../../test/production-setup'
 
 /**
  * The estimate's rules after issue 10's second half (docs/estimates.md): only closed months, type rules,
@@ -48,11 +40,11 @@ const saveGrid = async (siteId: string, cells: object[]) =>
     cells,
   })
 const R = `/api/v1/production/monthly-reports`
-const closeMonth = async () => {
-  await ok('POST', `${R}/${wo.id}/${MONTH}/links`, { url: 'https://example.com/cierre.pdf' })
-  await ok('PUT', `${R}/${wo.id}/${MONTH}/status`, { status: 'in_review' })
-  await ok('PUT', `${R}/${wo.id}/${MONTH}/status`, { status: 'closed' })
-}
+const api = injectApi(
+  () => t,
+  () => manager,
+)
+const closeMonth = () => closeFamilyMonth(api, wo.id, MONTH)
 const reopenMonth = () => ok('POST', `${R}/${wo.id}/${MONTH}/reopen`, { reason: 'Corrección pedida' })
 const create = async (type: string) =>
   (await ok(
@@ -74,24 +66,12 @@ beforeAll(async () => {
   manager = await t.login('manager@offshore.test')
   supervisor = await t.login('supervisor@offshore.test')
   billing = await t.login('billing@offshore.test')
-  const api: ProductionApi = {
-    json: (method, url, body) => ok(method, url, body),
-    async upload(url, fileName, bytes, fields) {
-      const res = await postFile(t, manager, url, fileName, bytes, fields)
-      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
-      return res.json()
-    },
-  }
-  const catalog = await importCatalog(api)
-  A = catalog.find((c) => c.code === '2.1.')!
-  B = catalog.find((c) => c.code === '2.2.')!
-  refs = await siteRefs(api)
-  wo = await workOrderWithAnnex(api, refs, {
+  ;({ A, B, refs, wo } = await billableFamily(api, {
     number: 'OT-EST-B01',
     start: '2026-03-01',
     end: '2026-04-30',
-    rows: annexRows([A, B], (i) => [10, 10][i]!),
-  })
+    volumes: [10, 10],
+  }))
   // A: 6 + 6 (the second 6 passes the 10 authorized: excess, with its reason); B: 2
   const saved = await saveGrid(refs.vessel, [
     { conceptId: A.id, date: '2026-03-02', volume: '6' },

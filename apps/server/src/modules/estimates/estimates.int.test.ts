@@ -1,16 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TEstimate, TEstimateList, TProductionGrid, TUnbilled } from '@faena/contracts'
+import type { TEstimate, TEstimateList, TUnbilled } from '@faena/contracts'
 import { apiCalls } from '../../../test/api-calls'
 import { createTestApp, type TestApp } from '../../../test/harness'
-import { postFile } from '../../../test/multipart'
+import {
+  billableFamily,
+  closeMonth as closeFamilyMonth,
+  injectApi,
+  saveGridCells,
+  signEvidence,
+} from '../../../test/estimate-setup'
 import {
   annexRows,
   confirmAnnex,
-  importCatalog,
-  siteRefs,
   workOrderWithAnnex,
   type CatalogConcept,
-  type ProductionApi,
   type SiteRefs,
 } from '../../../test/production-setup'
 
@@ -33,30 +36,16 @@ const { call, ok } = apiCalls(
 )
 const E = '/api/v1/estimates'
 
-const saveGrid = async (w: { id: string }, siteId: string, cells: object[]) => {
-  const q = `/api/v1/production/grid?workOrderId=${w.id}&siteId=${siteId}&month=2026-03&timeType=TE`
-  const g = (await ok('GET', q)) as TProductionGrid
-  await ok('PUT', '/api/v1/production/grid', {
-    workOrderId: w.id,
-    siteId,
-    month: '2026-03',
-    timeType: 'TE',
-    version: g.version,
-    cells,
-  })
-}
-const sign = async (conceptId: string, date: string) => {
-  const k = { workOrderId: wo.id, siteId: refs.vessel, conceptId, date, timeType: 'TE' }
-  await ok('POST', '/api/v1/production/evidence/links', { ...k, url: 'https://example.com/gpu/1' })
-  await ok('PUT', '/api/v1/production/evidence/status', { ...k, status: 'signed' })
-}
+const api = injectApi(
+  () => t,
+  () => manager,
+)
+const saveGrid = (w: { id: string }, siteId: string, cells: object[]) =>
+  saveGridCells(api, w.id, siteId, '2026-03', cells)
+const sign = (conceptId: string, date: string) =>
+  signEvidence(api, { workOrderId: wo.id, siteId: refs.vessel, conceptId, date }, 'https://example.com/gpu/1')
 /** Production's monthly close of the family's month (estimates bill only closed months). */
-const closeMonth = async (w: { id: string }, month = '2026-03') => {
-  const R = `/api/v1/production/monthly-reports/${w.id}/${month}`
-  await ok('POST', `${R}/links`, { url: 'https://example.com/cierre.pdf' })
-  await ok('PUT', `${R}/status`, { status: 'in_review' })
-  await ok('PUT', `${R}/status`, { status: 'closed' })
-}
+const closeMonth = (w: { id: string }, month = '2026-03') => closeFamilyMonth(api, w.id, month)
 const reopenMonth = (w: { id: string }, month = '2026-03') =>
   ok('POST', `/api/v1/production/monthly-reports/${w.id}/${month}/reopen`, {
     reason: 'Corrección de excedente',
@@ -80,28 +69,16 @@ beforeAll(async () => {
   supervisor = await t.login('supervisor@offshore.test')
   billing = await t.login('billing@offshore.test')
   viewer = await t.login('viewer@offshore.test')
-  const api: ProductionApi = {
-    json: (method, url, body) => ok(method, url, body),
-    async upload(url, fileName, bytes, fields) {
-      const res = await postFile(t, manager, url, fileName, bytes, fields)
-      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
-      return res.json()
-    },
-  }
-  const catalog = await importCatalog(api)
-  A = catalog.find((c) => c.code === '2.1.')!
-  B = catalog.find((c) => c.code === '2.2.')!
+  ;({ A, B, refs, wo } = await billableFamily(api, {
+    number: 'OT-EST-001',
+    start: '2026-03-01',
+    end: '2026-04-30',
+    volumes: [20, 10],
+  }))
   // the prices every figure below was computed with
   expect([A.unitPriceMxn, A.unitPriceUsd, B.unitPriceMxn, B.unitPriceUsd].map(Number)).toEqual([
     100, 12.5, 101.25, 0,
   ])
-  refs = await siteRefs(api)
-  wo = await workOrderWithAnnex(api, refs, {
-    number: 'OT-EST-001',
-    start: '2026-03-01',
-    end: '2026-04-30',
-    rows: annexRows([A, B], (i) => [20, 10][i]!),
-  })
   // A: 12.5 (signed) and 5 (pending) at the vessel, 4 at the platform (running total 21.5 > 20: excess)
   await saveGrid(wo, refs.vessel, [
     { conceptId: A.id, date: '2026-03-02', volume: '12.5' },
@@ -401,14 +378,6 @@ describe('estimates', () => {
   })
 
   it('overbilling past a lowered authorization is refused at submission, naming the concept; a reprogramming is not a family', async () => {
-    const api: ProductionApi = {
-      json: (method, url, body) => ok(method, url, body),
-      async upload(url, fileName, bytes, fields) {
-        const res = await postFile(t, manager, url, fileName, bytes, fields)
-        if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
-        return res.json()
-      },
-    }
     const w2 = await workOrderWithAnnex(api, refs, {
       number: 'OT-EST-002',
       start: '2026-03-01',

@@ -8,15 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TOffshoreDashboard } from '@faena/contracts'
 import { apiCalls } from '../../../test/api-calls'
 import { createTestApp, type TestApp } from '../../../test/harness'
-import { postFile } from '../../../test/multipart'
-import {
-  annexRows,
-  importCatalog,
-  siteRefs,
-  workOrderWithAnnex,
-  type CatalogConcept,
-  type SiteRefs,
-} from '../../../test/production-setup'
+import { billableFamily, injectApi, saveGridCells, signEvidence } from '../../../test/estimate-setup'
+import type { CatalogConcept, SiteRefs } from '../../../test/production-setup'
 
 const NOW = new Date('2026-04-10T17:00:00Z')
 let t: TestApp
@@ -46,36 +39,22 @@ beforeAll(async () => {
   t = await createTestApp({ clock: () => NOW })
   manager = await t.login('manager@offshore.test')
   admin = await t.login('admin@offshore.test')
-  const api = {
-    json: (method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown) => ok(method, url, body),
-    async upload(url: string, fileName: string, bytes: Buffer, fields?: Record<string, string>) {
-      const res = await postFile(t, manager, url, fileName, bytes, fields)
-      if (res.statusCode >= 300) throw new Error(`${url}: ${res.statusCode} ${res.body}`)
-      return res.json()
-    },
-  }
-  catalog = await importCatalog(api)
-  refs = await siteRefs(api)
-  const vols = [10, 5, 100]
-  wo = await workOrderWithAnnex(api, refs, {
+  const api = injectApi(
+    () => t,
+    () => manager,
+  )
+  ;({ catalog, refs, wo } = await billableFamily(api, {
     number: 'OT-TABLERO-PROD',
     start: '2026-03-01',
     end: '2026-04-30',
-    rows: annexRows(catalog.slice(0, 3), (i) => vols[i]!),
-  })
+    volumes: [10, 5, 100],
+    concepts: (f) => f.catalog.slice(0, 3),
+  }))
   const save = (
     siteId: string,
     month: string,
     cells: { conceptId: string; date: string; volume: string }[],
-  ) =>
-    ok('PUT', '/api/v1/production/grid', {
-      workOrderId: wo.id,
-      siteId,
-      month,
-      timeType: 'TE',
-      version: 0,
-      cells,
-    })
+  ) => saveGridCells(api, wo.id, siteId, month, cells)
   await save(refs.vessel, '2026-03', [
     { conceptId: catalog[0]!.id, date: '2026-03-05', volume: '2' },
     { conceptId: catalog[1]!.id, date: '2026-03-06', volume: '1.5' },
@@ -86,15 +65,11 @@ beforeAll(async () => {
   await ok('PUT', '/api/v1/production/exchange-rates', { validFrom: '2026-03-01', rate: '17.25' }, admin)
   await ok('PUT', '/api/v1/production/exchange-rates', { validFrom: '2026-04-05', rate: '18' }, admin)
   // one signed evidence cell
-  const cell = {
-    workOrderId: wo.id,
-    siteId: refs.vessel,
-    conceptId: catalog[0]!.id,
-    date: '2026-03-05',
-    timeType: 'TE',
-  }
-  await ok('POST', '/api/v1/production/evidence/links', { ...cell, url: 'https://example.com/gpu.pdf' })
-  await ok('PUT', '/api/v1/production/evidence/status', { ...cell, status: 'signed' })
+  await signEvidence(
+    api,
+    { workOrderId: wo.id, siteId: refs.vessel, conceptId: catalog[0]!.id, date: '2026-03-05' },
+    'https://example.com/gpu.pdf',
+  )
 }, 120_000)
 afterAll(async () => t?.close())
 
