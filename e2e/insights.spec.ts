@@ -212,3 +212,44 @@ test('a work-order status change reaches the responsible of its step in the bell
   expect(problems).toEqual([])
   expect(supervisorProblems).toEqual([])
 })
+
+test('due-date alerts: the admin changes the days before, saves, and sees it after a reload', async ({
+  page,
+}) => {
+  const problems = watchPageErrors(page)
+  await login(page, 'admin@rental.test')
+  // start from the default so the change below is a change on every run (the e2e database is shared)
+  const reset = await page.request.put('/api/v1/insights/due-alerts/settings', { data: { daysBefore: 3 } })
+  expect(reset.ok()).toBe(true)
+  await page.getByRole('link', { name: 'Avisos de vencimiento', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Avisos de vencimiento', level: 1 })).toBeVisible()
+  const days = page.getByLabel('Días de anticipación')
+  await expect(days).toHaveValue('3')
+  await expect(page.getByRole('link', { name: 'Cuenta → Avisos' })).toHaveAttribute(
+    'href',
+    '/account/notifications',
+  )
+
+  await days.fill('61')
+  await page.getByRole('button', { name: 'Guardar' }).click()
+  await expect(page.getByText('Días de anticipación: escribe un número entero entre 0 y 60.')).toBeVisible()
+
+  await days.fill('5')
+  await page.getByRole('button', { name: 'Guardar' }).click()
+  await expect(page.getByText('Avisos de vencimiento guardados')).toBeVisible()
+  await page.reload()
+  await expect(page.getByLabel('Días de anticipación')).toHaveValue('5')
+  await page.screenshot({ path: `${SHOTS}/due-alerts-es.png`, fullPage: true })
+
+  // In English, the same screen; then back to Spanish for the other journeys.
+  await page.getByRole('button', { name: /Menú de usuario/ }).click()
+  await page.getByRole('button', { name: 'EN', exact: true }).click()
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('heading', { name: 'Due-date alerts', level: 1 })).toBeVisible()
+  await expect(page.getByLabel('Days before')).toHaveValue('5')
+  await page.screenshot({ path: `${SHOTS}/due-alerts-en.png`, fullPage: true })
+  await page.getByRole('button', { name: /User menu/ }).click()
+  await page.getByRole('button', { name: 'ES', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Avisos de vencimiento', level: 1 })).toBeVisible()
+  expect(problems).toEqual([])
+})

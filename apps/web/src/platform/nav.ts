@@ -201,6 +201,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     hint: 'home.digestHint',
   },
   {
+    to: '/admin/due-alerts',
+    label: 'nav.dueAlerts',
+    icon: 'bell',
+    permission: 'mail.configure',
+    hint: 'home.dueAlertsHint',
+  },
+  {
     to: '/admin/feeds',
     label: 'nav.feeds',
     icon: 'key',

@@ -1,6 +1,7 @@
 import type { ModuleTranslations, TranslationShape } from '../../platform/i18n-types'
 import { backupsEn, backupsEs } from './backups-i18n'
 import { digestEn, digestEs } from './digest-i18n'
+import { dueAlertsEn, dueAlertsEs } from './due-alerts-i18n'
 import { feedsEn, feedsEs } from './feeds-i18n'
 import { mailEn, mailEs } from './mail-i18n'
 
@@ -8,6 +9,7 @@ const es = {
   backups: backupsEs,
   mail: mailEs,
   digest: digestEs,
+  dueAlerts: dueAlertsEs,
   feeds: feedsEs,
   users: {
     title: 'Usuarios',
@@ -57,6 +59,7 @@ const en: TranslationShape<typeof es> = {
   backups: backupsEn,
   mail: mailEn,
   digest: digestEn,
+  dueAlerts: dueAlertsEn,
   feeds: feedsEn,
   users: {
     title: 'Users',

@@ -47,6 +47,12 @@ export const routes = (parent: AppRoute) =>
     }),
     createRoute({
       getParentRoute: () => parent,
+      path: '/admin/due-alerts',
+      beforeLoad: requirePermission('mail.configure'),
+      component: lazyPage('admin', () => import('./due-alerts-page'), 'DueAlertsPage'),
+    }),
+    createRoute({
+      getParentRoute: () => parent,
       path: '/admin/feeds',
       beforeLoad: requirePermission('apiToken.manage'),
       component: lazyPage('admin', () => import('./feeds-page'), 'FeedsPage'),
