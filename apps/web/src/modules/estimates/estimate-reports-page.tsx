@@ -25,6 +25,7 @@ import { useFormat } from '../../platform/session'
 import { Chart } from '../insights'
 import { familiesQuery } from './api'
 import type { EstimateReportsSearch } from './routes'
+import { FamilyFilter } from './ui'
 import './estimates.css'
 
 const R = '/api/v1/estimates/reports'
@@ -66,21 +67,14 @@ export const EstimateReportsPage = () => {
       />
       <section className="card card--flush">
         <FilterBar active={filtered} onClear={() => setSearch({ workOrderId: undefined, asOf: undefined })}>
-          <Filter label={t('reports.workOrder')} htmlFor={`${id}-wo`}>
-            <select
-              id={`${id}-wo`}
-              className="input"
-              value={search.workOrderId ?? ''}
-              onChange={(e) => setSearch({ workOrderId: e.target.value || undefined })}
-            >
-              <option value="">{t('reports.allWorkOrders')}</option>
-              {(families.data?.items ?? []).map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.number}
-                </option>
-              ))}
-            </select>
-          </Filter>
+          <FamilyFilter
+            id={`${id}-wo`}
+            label={t('reports.workOrder')}
+            allLabel={t('reports.allWorkOrders')}
+            families={families.data?.items ?? []}
+            value={search.workOrderId}
+            onChange={(workOrderId) => setSearch({ workOrderId })}
+          />
           <Filter label={t('reports.asOf')} htmlFor={`${id}-asof`}>
             <input
               id={`${id}-asof`}

@@ -27,7 +27,7 @@ import { cleanSearch, pageOf } from '../../platform/list-search'
 import { useCan, useFormat } from '../../platform/session'
 import { estimateListQuery, familiesQuery, useCreateEstimate } from './api'
 import type { EstimatesSearch } from './routes'
-import { EstimateStatusBadge } from './ui'
+import { EstimateStatusBadge, FamilyFilter } from './ui'
 
 /** The estimates of the organization, filtered by work order and status, newest period first. */
 export const EstimatesListPage = () => {
@@ -130,21 +130,14 @@ export const EstimatesListPage = () => {
       />
       <section className="card card--flush">
         <FilterBar active={filtered} onClear={() => setSearch({ workOrderId: undefined, status: undefined })}>
-          <Filter label={t('fields.workOrder')} htmlFor={`${id}-wo`}>
-            <select
-              id={`${id}-wo`}
-              className="input"
-              value={search.workOrderId ?? ''}
-              onChange={(e) => setSearch({ workOrderId: e.target.value || undefined })}
-            >
-              <option value="">{t('fields.allWorkOrders')}</option>
-              {(families.data?.items ?? []).map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.number}
-                </option>
-              ))}
-            </select>
-          </Filter>
+          <FamilyFilter
+            id={`${id}-wo`}
+            label={t('fields.workOrder')}
+            allLabel={t('fields.allWorkOrders')}
+            families={families.data?.items ?? []}
+            value={search.workOrderId}
+            onChange={(workOrderId) => setSearch({ workOrderId })}
+          />
           <Filter label={t('fields.status')} htmlFor={`${id}-status`}>
             <select
               id={`${id}-status`}
