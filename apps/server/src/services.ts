@@ -209,6 +209,7 @@ export function buildServices(deps: ServicesDeps) {
       unlinkDocumentsFromSheet,
       closeDraftDocuments,
     },
+    jobs,
   })
   const rentalProjects = createRentalProjectsModule({
     db,

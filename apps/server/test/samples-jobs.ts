@@ -21,6 +21,7 @@ export async function jobSamples(h: SampleHelpers): Promise<ModuleSamples> {
       'POST /api/v1/rental/clients/export': {},
       'POST /api/v1/rental/projects/export': {},
       'POST /api/v1/rental/equipment/export': {},
+      'POST /api/v1/rental/billing-sheets/export': {},
     },
   }
 }

@@ -184,6 +184,9 @@ export const ZBillingSheetListQuery = ZPagination.extend({
   dir: z.enum(['asc', 'desc']).default('desc'),
 })
 export type TBillingSheetListQuery = z.infer<typeof ZBillingSheetListQuery>
+/** the billing-sheet list's export (a job): the list's filters without pagination */
+export const ZBillingSheetExportRequest = ZBillingSheetListQuery.omit({ limit: true, offset: true })
+export type TBillingSheetExportRequest = z.infer<typeof ZBillingSheetExportRequest>
 
 // --- final disposition certificates ---
 

@@ -4,8 +4,10 @@
  * routes and tables, and the hooks the other rental modules call. Rules: docs/rental-billing.md.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { JobsService } from '../../platform/jobs'
 import { rentalBillingRoutes } from './rental-billing.routes'
 import { createRentalBillingService, type RentalBillingServiceDeps } from './rental-billing.service'
+import { createSheetListExport } from './sheets-list-export'
 import {
   rentalDocumentsPort,
   rentalProjectsPort,
@@ -33,6 +35,7 @@ export {
   type RentalBillingServiceDeps,
 } from './rental-billing.service'
 export { rentalBillingRoutes } from './rental-billing.routes'
+export { RENTAL_BILLING_EXPORT_JOB } from './sheets-list-export'
 export { listSheetFigures } from './sheet-figures'
 export { rentalBillingReferenceSources } from './rental-billing.repository'
 export type { RentalBillingTables } from './rental-billing.tables'
@@ -57,17 +60,21 @@ export function createRentalBillingModule(
   deps: Omit<RentalBillingServiceDeps, 'projects' | 'documents'> & {
     rentalProjects: RentalProjectsFunctions
     rentalDocuments: RentalDocumentsFunctions
+    /** the jobs platform: the billing-sheet list's export runs as a job (docs/jobs.md) */
+    jobs: Pick<JobsService, 'define'>
   },
 ) {
-  const { rentalProjects, rentalDocuments, ...rest } = deps
+  const { rentalProjects, rentalDocuments, jobs, ...rest } = deps
   const service = createRentalBillingService({
     ...rest,
     projects: rentalProjectsPort(rentalProjects),
     documents: rentalDocumentsPort(rentalDocuments),
   })
+  // the list's export runs as a job, defined now (before the server starts)
+  const exports = createSheetListExport({ db: rest.db, jobs })
   /** register with `app.register(rentalBilling.routes)` */
   const routes: FastifyPluginAsyncZod = async (app) => {
-    await app.register(rentalBillingRoutes, { billing: service })
+    await app.register(rentalBillingRoutes, { billing: service, exports })
   }
   const hooks = {
     rentalProjects: {

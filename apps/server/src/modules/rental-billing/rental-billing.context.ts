@@ -36,7 +36,6 @@ export type RentalBillingServiceDeps = {
 export const MODULE = 'rental-billing'
 export const ENTITY = 'billing_sheet'
 export const CERT_ENTITY = 'disposition_certificate'
-export const EXPORT_LIMIT = 50_000
 export const SHEET_SERIES = 'billing-sheet'
 
 export const isUniqueViolation = (err: unknown, constraint?: string) =>

@@ -3,7 +3,9 @@
  * creation rules and series, eager recomputation from assignments and documents, day edits, removed lines,
  * IVA, lifecycle and locks, invoicing, certificates, PDFs and workbooks, tenancy and permissions.
  */
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { askExport, exportViaJob, jobStatusFor } from '../../../test/export-jobs'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { jsonApi, uploadFile, type Json } from '../../../test/json-api'
 
@@ -631,7 +633,7 @@ describe('documents: PDF and Excel', () => {
     const xlsx = await get(`${S}/${sheet.id}/export.xlsx`)
     expect(xlsx.status).toBe(200)
     expect(xlsx.raw.subarray(0, 2).toString()).toBe('PK')
-    const list = await get(`${S}/export.xlsx?projectId=${project.id}`)
+    const list = await exportViaJob(t, manager, `${S}/export`, { projectId: project.id })
     expect(list.status).toBe(200)
     expect(list.raw.subarray(0, 2).toString()).toBe('PK')
   })
@@ -647,6 +649,91 @@ describe('documents: PDF and Excel', () => {
     const sorted = await ok(get(`${S}?sort=total&dir=desc&limit=5`))
     const totals = sorted.items.map((s: Json) => cents(s.total))
     expect([...totals].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0))).toEqual(totals)
+  })
+})
+
+describe('the list export (a job)', () => {
+  const rowsOf = async (raw: Buffer) => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(raw as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]!
+    const rows: unknown[][] = []
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+    return { name: ws.name, rows }
+  }
+
+  it('202 + Location, polled to done: the filtered sheets in the list order, the same columns', async () => {
+    const { project } = await simpleProject()
+    const jan = await ok(createSheet(project.id), 201)
+    await ok(post(`${S}/${jan.id}/liquidate`))
+    const feb = await ok(createSheet(project.id, '2026-02-01', '2026-02-28'), 201)
+    const res = await exportViaJob(t, viewer, `${S}/export`, {
+      projectId: project.id,
+      sort: 'periodStart',
+      dir: 'asc',
+    })
+    expect(res.job.kind).toBe('rental-billing.export')
+    expect(res.run).toMatchObject({ done: 2, total: 2 })
+    expect(res.contentDisposition).toContain('planillas.xlsx')
+    const { name, rows } = await rowsOf(res.raw)
+    expect(name).toBe('Planillas')
+    expect(rows[0]).toEqual([
+      'Serie',
+      'Estado',
+      'Proyecto',
+      'Cliente',
+      'RUC',
+      'Inicio del período',
+      'Fin del período',
+      'Líneas',
+      'Subtotal',
+      'IVA',
+      'Total',
+      'Galones',
+      'Barriles',
+      'm³',
+      'Factura',
+      'Liquidada el',
+      'Facturada el',
+    ])
+    expect(rows.slice(1).map((r) => r[0])).toEqual([jan.seriesCode, feb.seriesCode])
+    const first = rows[1]!
+    expect(first.slice(0, 5)).toEqual([
+      jan.seriesCode,
+      'Liquidada',
+      project.name,
+      'Cliente de planillas',
+      '1790011674001',
+    ])
+    expect((first[5] as Date).toISOString().slice(0, 10)).toBe('2026-01-01')
+    expect((first[6] as Date).toISOString().slice(0, 10)).toBe('2026-01-31')
+    expect(first[7]).toBe(1)
+    expect(first[8]).toBe(Number(jan.subtotal))
+    expect(first[10]).toBe(Number(jan.total))
+    expect(first[15]).toBeInstanceOf(Date)
+    expect(rows[2]![1]).toBe('En proceso')
+    // the filters apply: the period from February leaves January out; a status none has, nothing
+    const fromFeb = await exportViaJob(t, viewer, `${S}/export`, {
+      projectId: project.id,
+      periodFrom: '2026-02-01',
+    })
+    expect((await rowsOf(fromFeb.raw)).rows.slice(1).map((r) => r[0])).toEqual([feb.seriesCode])
+    const none = await exportViaJob(t, viewer, `${S}/export`, { projectId: project.id, status: 'invoiced' })
+    expect(none.run).toMatchObject({ done: 0, total: 0 })
+    expect((await rowsOf(none.raw)).rows).toHaveLength(1)
+  })
+
+  it('the job is seen by its requester and the admin only; bad filters are a 400; no GET export.xlsx', async () => {
+    const res = await exportViaJob(t, viewer, `${S}/export`, { q: 'nada-coincide' })
+    expect(res.run).toMatchObject({ done: 0, total: 0 })
+    const rentalAdmin = await t.login('admin@rental.test')
+    expect(await jobStatusFor(t, rentalAdmin, res.job.id)).toEqual({ run: 200, result: 200 })
+    expect(await jobStatusFor(t, manager, res.job.id)).toEqual({ run: 404, result: 404 })
+    expect(await jobStatusFor(t, offshoreAdmin, res.job.id)).toEqual({ run: 404, result: 404 })
+    const bad = await askExport(t, viewer, `${S}/export`, { projectId: 'x' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details.map((d: Json) => d.path)).toContain('projectId')
+    expect((await get(`${S}/export.xlsx`)).status).not.toBe(200)
   })
 })
 

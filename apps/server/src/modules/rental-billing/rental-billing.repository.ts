@@ -137,7 +137,8 @@ export async function sheetsCoveringDates(
 
 const escapeLike = (s: string) => `%${s.replace(/[%_\\]/g, '\\$&')}%`
 
-export async function listSheets(db: Executor, orgId: string, f: TBillingSheetListQuery) {
+/** The list's filters and order (without pagination): the query `listSheets` and the export share. */
+function sheetsQuery(db: Executor, orgId: string, f: Omit<TBillingSheetListQuery, 'limit' | 'offset'>) {
   let q = db.selectFrom('billing_sheets').where('org_id', '=', orgId).where('deleted_at', 'is', null)
   if (f.status) q = q.where('status', '=', f.status)
   if (f.projectId) q = q.where('project_id', '=', f.projectId)
@@ -172,17 +173,38 @@ export async function listSheets(db: Executor, orgId: string, f: TBillingSheetLi
         return q.orderBy('created_at', dir)
     }
   })()
-  const count = q.select((eb) => eb.fn.countAll<string>().as('n'))
-  const rows = await sorted
-    .selectAll()
-    .select(listTotal(count))
     .orderBy('series_year', 'desc')
     .orderBy('series_number', 'desc')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute()
+  return { q, sorted }
+}
+
+export async function listSheets(db: Executor, orgId: string, f: TBillingSheetListQuery) {
+  const { q, sorted } = sheetsQuery(db, orgId, f)
+  const count = q.select((eb) => eb.fn.countAll<string>().as('n'))
+  const rows = await sorted.selectAll().select(listTotal(count)).limit(f.limit).offset(f.offset).execute()
   const total = await pageTotal(rows, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
   return { rows: withoutTotal(rows), total }
+}
+
+/** Ids of every sheet matching the list's filters, in the list's order (the export's walk). */
+export async function listSheetIds(
+  db: Executor,
+  orgId: string,
+  f: Omit<TBillingSheetListQuery, 'limit' | 'offset'>,
+) {
+  return (await sheetsQuery(db, orgId, f).sorted.select('id').execute()).map((r) => r.id)
+}
+
+/** The list's rows of one batch of sheet ids, in any order (deleted ones left out). */
+export async function listSheetsByIds(db: Executor, orgId: string, ids: readonly string[]) {
+  if (ids.length === 0) return []
+  return db
+    .selectFrom('billing_sheets')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('deleted_at', 'is', null)
+    .where('id', 'in', [...ids])
+    .execute()
 }
 
 // --- lines ---

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import {
   ZBillingLineParams,
   ZBillingSheetDetail,
+  ZBillingSheetExportRequest,
   ZBillingSheetList,
   ZBillingSheetListQuery,
   ZCancelBillingSheetRequest,
@@ -12,6 +13,7 @@ import {
   ZDispositionCertificateListQuery,
   ZIdParams,
   ZInvoiceBillingSheetRequest,
+  ZJobRun,
   ZOk,
   ZReopenBillingSheetRequest,
   ZRestoreBillingLineRequest,
@@ -19,9 +21,11 @@ import {
   ZUpdateLineDaysRequest,
 } from '@faena/contracts'
 import { actorOf } from '../../platform/http/auth-hook'
+import { replyAccepted } from '../../platform/jobs/list-export'
 import { PDF_MIME } from '../../platform/pdf/pdf'
 import { XLSX_MIME } from '../../platform/spreadsheet/spreadsheet'
 import type { RentalBillingService } from './rental-billing.service'
+import type { SheetListExport } from './sheets-list-export'
 
 const tags = ['rental-billing']
 const SHEETS = '/api/v1/rental/billing-sheets'
@@ -31,10 +35,10 @@ const attachment = (fileName: string) =>
   `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
 
 /** HTTP ↔ service for billing sheets (planilla) and final disposition certificates. */
-export const rentalBillingRoutes: FastifyPluginAsyncZod<{ billing: RentalBillingService }> = async (
-  app,
-  { billing },
-) => {
+export const rentalBillingRoutes: FastifyPluginAsyncZod<{
+  billing: RentalBillingService
+  exports: SheetListExport
+}> = async (app, { billing, exports }) => {
   app.get(
     SHEETS,
     {
@@ -44,14 +48,13 @@ export const rentalBillingRoutes: FastifyPluginAsyncZod<{ billing: RentalBilling
     async (req) => billing.listSheets(actorOf(req), req.query),
   )
 
-  app.get(
-    `${SHEETS}/export.xlsx`,
-    { config: { permission: 'rental.read' }, schema: { tags, querystring: ZBillingSheetListQuery } },
-    async (req, reply) =>
-      reply
-        .header('content-type', XLSX_MIME)
-        .header('content-disposition', attachment('planillas.xlsx'))
-        .send(await billing.exportSheets(actorOf(req), req.query)),
+  app.post(
+    `${SHEETS}/export`,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, body: ZBillingSheetExportRequest, response: { 202: ZJobRun } },
+    },
+    async (req, reply) => replyAccepted(reply, await exports.exportSheets(actorOf(req), req.body)),
   )
 
   app.post(

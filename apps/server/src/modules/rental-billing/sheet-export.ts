@@ -9,35 +9,6 @@ export const STATUS_ES: Record<TBillingSheetSummary['status'], string> = {
   cancelled: 'Anulada',
 }
 
-/** The filtered list of billing sheets as a workbook, one row per sheet in the order of the list. */
-export async function writeSheetsWorkbook(items: TBillingSheetSummary[]): Promise<Buffer> {
-  return writeWorkbook([
-    {
-      name: 'Planillas',
-      columns: [
-        { header: 'Serie', key: 'seriesCode', width: 18 },
-        { header: 'Estado', key: 'status', width: 12 },
-        { header: 'Proyecto', key: 'projectName', width: 30 },
-        { header: 'Cliente', key: 'clientName', width: 30 },
-        { header: 'RUC', key: 'clientTaxId', width: 15 },
-        { header: 'Inicio del período', key: 'periodStart', type: 'date', width: 13 },
-        { header: 'Fin del período', key: 'periodEnd', type: 'date', width: 13 },
-        { header: 'Líneas', key: 'lineCount', type: 'number', width: 8 },
-        { header: 'Subtotal', key: 'subtotal', type: 'money', width: 14 },
-        { header: 'IVA', key: 'tax', type: 'money', width: 12 },
-        { header: 'Total', key: 'total', type: 'money', width: 14 },
-        { header: 'Galones', key: 'gallons', type: 'number', width: 11 },
-        { header: 'Barriles', key: 'barrels', type: 'number', width: 11 },
-        { header: 'm³', key: 'cubicMeters', type: 'number', width: 10 },
-        { header: 'Factura', key: 'invoiceReference', width: 16 },
-        { header: 'Liquidada el', key: 'liquidatedAt', type: 'datetime', width: 16 },
-        { header: 'Facturada el', key: 'invoicedAt', type: 'datetime', width: 16 },
-      ],
-      rows: items.map((s) => ({ ...s, status: STATUS_ES[s.status] })),
-    },
-  ])
-}
-
 /**
  * One sheet as a workbook: "Planilla" (the lines, one column per date of the period with 1 on the billed
  * dates, then unit price and total, and the totals below) and "Resumen" (the header).

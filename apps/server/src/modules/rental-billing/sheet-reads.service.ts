@@ -2,15 +2,15 @@ import type { TBillingSheetDetail, TBillingSheetListQuery, TBillingSheetSummary 
 import { requireAccess, type Actor } from '../../platform/access'
 import { renderPdf } from '../../platform/pdf/pdf'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
-import { EXPORT_LIMIT, type RentalBillingContext } from './rental-billing.context'
+import type { RentalBillingContext } from './rental-billing.context'
 import { toSummary } from './rental-billing.mapping'
 import * as repo from './rental-billing.repository'
-import { writeSheetsWorkbook, writeSheetWorkbook } from './sheet-export'
+import { writeSheetWorkbook } from './sheet-export'
 import { billingSheetPdf } from './sheet-pdf'
 
 export type ListSheetsOptions = TBillingSheetListQuery
 
-/** Reading billing sheets: one, the list, its export, the printed sheet and one sheet as a workbook. */
+/** Reading billing sheets: one, the list, the printed sheet and one sheet as a workbook. */
 export function createSheetReadUseCases(ctx: RentalBillingContext) {
   const { db, loadSheet, readDetail } = ctx
 
@@ -26,11 +26,6 @@ export function createSheetReadUseCases(ctx: RentalBillingContext) {
     requireAccess(actor, 'rental.read')
     const { rows, total } = await repo.listSheets(db, actor.orgId, query)
     return { total, items: rows.map(toSummary) }
-  }
-
-  async function exportSheets(actor: Actor, query: ListSheetsOptions): Promise<Buffer> {
-    const { items } = await listSheets(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeSheetsWorkbook(items)
   }
 
   /** The printed sheet (A4 landscape PDF). */
@@ -57,5 +52,5 @@ export function createSheetReadUseCases(ctx: RentalBillingContext) {
     return { bytes, fileName: `Planilla-${sheet.series_code}.xlsx` }
   }
 
-  return { getSheet, listSheets, exportSheets, sheetPdf, sheetWorkbook }
+  return { getSheet, listSheets, sheetPdf, sheetWorkbook }
 }

@@ -45,7 +45,8 @@ export const certificateQuery = (id: string) =>
     queryFn: ({ signal }) => apiGet<TDispositionCertificate>(`${CERTS}/${id}`, { signal }),
   })
 
-export const sheetsExportUrl = `${BASE}/export.xlsx`
+/** the list's export: a job (POST with the list's filters) */
+export const sheetsExportUrl = `${BASE}/export`
 export const sheetPdfUrl = (id: string) => `${BASE}/${id}/pdf`
 export const sheetExcelUrl = (id: string) => `${BASE}/${id}/export.xlsx`
 export const certificatePdfUrl = (id: string) => `${CERTS}/${id}/pdf`

@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { BILLING_SHEET_STATUSES, type TBillingSheetSummary } from '@faena/contracts'
-import { apiGet, toQueryString } from '../../platform/api'
+import { apiGet } from '../../platform/api'
 import {
-  ExportListButton,
+  JobExportButton,
   ListCount,
   DataTable,
   Filter,
@@ -164,8 +164,9 @@ export const BillingSheetsListPage = () => {
                 total={list.data?.total}
                 label={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
               />
-              <ExportListButton
-                url={sheetsExportUrl + toQueryString(params)}
+              <JobExportButton
+                url={sheetsExportUrl}
+                body={params}
                 doneMessage={t('list.exportDone')}
                 disabled={!list.data || list.data.total === 0}
               />
