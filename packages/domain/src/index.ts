@@ -5,6 +5,7 @@
  * not download the date library.
  */
 export * from './amounts'
+export * from './due-steps'
 export * from './location'
 export * from './visit-hours'
 export * from './volume-conversion'

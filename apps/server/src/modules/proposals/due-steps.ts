@@ -3,6 +3,7 @@
  * applicable, not cancelled) of live proposals (not deleted, not finished or cancelled): the due and overdue
  * notices read them through index.ts (docs/platform.md#due-and-overdue).
  */
+import { dueStepOf, STEP_STATUSES_NOT_TO_DO } from '@faena/domain'
 import type { Executor } from '../../platform/db/executor'
 import { FINAL_PROPOSAL_STATUSES } from './proposal-status'
 
@@ -39,16 +40,13 @@ export async function listDueProposalSteps(
     .where('p.org_id', '=', orgId)
     .where('p.deleted_at', 'is', null)
     .where('p.status', 'not in', [...FINAL_PROPOSAL_STATUSES])
-    .where('s.status', 'not in', ['completed', 'not_applicable', 'cancelled'])
+    .where('s.status', 'not in', [...STEP_STATUSES_NOT_TO_DO])
     .where('s.delivery_date', 'is not', null)
     .where('s.delivery_date', '<=', until)
     .orderBy('s.delivery_date')
     .execute()
   return rows.map((r) => ({
-    stepId: r.id,
-    stepName: r.name,
-    dueDate: r.delivery_date!,
-    responsibleUserId: r.responsible_user_id,
+    ...dueStepOf(r),
     proposalId: r.proposal_id,
     number: r.official_number,
     description: r.description,

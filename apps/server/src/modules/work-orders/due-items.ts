@@ -5,6 +5,7 @@
  * latest version that has one, docs/work-orders.md#due-bands) is on or before `until` — one row per family, its
  * latest version.
  */
+import { dueStepOf, STEP_STATUSES_NOT_TO_DO } from '@faena/domain'
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/executor'
 import { CLOSED_WORK_ORDER_STATUSES } from './work-order-rules'
@@ -46,16 +47,13 @@ export async function listDueWorkOrderSteps(
     .where('s.org_id', '=', orgId)
     .where('w.org_id', '=', orgId)
     .where('w.status', 'not in', [...CLOSED_WORK_ORDER_STATUSES])
-    .where('s.status', 'not in', ['completed', 'not_applicable', 'cancelled'])
+    .where('s.status', 'not in', [...STEP_STATUSES_NOT_TO_DO])
     .where('s.delivery_date', 'is not', null)
     .where('s.delivery_date', '<=', until)
     .orderBy('s.delivery_date')
     .execute()
   return rows.map((r) => ({
-    stepId: r.id,
-    stepName: r.name,
-    dueDate: r.delivery_date!,
-    responsibleUserId: r.responsible_user_id,
+    ...dueStepOf(r),
     workOrderId: r.work_order_id,
     number: numberOf(r),
     description: r.description,
