@@ -139,7 +139,7 @@ export function buildServices(deps: ServicesDeps) {
   })
 
   // offshore line
-  const catalogs = createCatalogsModule({ db, clock })
+  const catalogs = createCatalogsModule({ db, clock, jobs })
   const proposals = createProposalsService({
     db,
     clock,

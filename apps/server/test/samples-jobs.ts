@@ -22,6 +22,15 @@ export async function jobSamples(h: SampleHelpers): Promise<ModuleSamples> {
       'POST /api/v1/rental/projects/export': {},
       'POST /api/v1/rental/equipment/export': {},
       'POST /api/v1/rental/billing-sheets/export': {},
+      'POST /api/v1/catalogs/clients/export': {},
+      'POST /api/v1/catalogs/project-managers/export': {},
+      'POST /api/v1/catalogs/types/export': {},
+      'POST /api/v1/catalogs/statuses/export': {},
+      'POST /api/v1/catalogs/fronts/export': {},
+      'POST /api/v1/catalogs/sites/export': {},
+      'POST /api/v1/catalogs/units/export': {},
+      'POST /api/v1/catalogs/proposal-step-templates/export': {},
+      'POST /api/v1/catalogs/work-order-step-templates/export': {},
     },
   }
 }

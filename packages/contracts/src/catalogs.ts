@@ -46,6 +46,12 @@ export const ZCatalogListQuery = ZPagination.extend({
   kind: ZSiteKind.optional(),
 })
 export type TCatalogListQuery = z.infer<typeof ZCatalogListQuery>
+/** a catalog's export (a job): the list's filters without pagination */
+export const ZCatalogExportRequest = ZCatalogListQuery.omit({ limit: true, offset: true })
+export type TCatalogExportRequest = z.infer<typeof ZCatalogExportRequest>
+/** the `catalogs.export` job's payload: which catalog, with its list's filters */
+export const ZCatalogExportPayload = ZCatalogExportRequest.extend({ catalog: ZCatalogName })
+export type TCatalogExportPayload = z.infer<typeof ZCatalogExportPayload>
 
 const base = {
   id: z.uuid(),

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CATALOG_NAMES, type TCatalogName } from '@faena/contracts'
+import { askExport, exportViaJob, jobStatusFor } from '../../../test/export-jobs'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { findUnitByKey, getReferences, listStepTemplates, normalizeUnitKey } from './index'
 
@@ -273,24 +274,44 @@ describe('CRUD on every catalog', () => {
     expect(bodyOf(res)).toMatchObject({ siteKinds: ['platform', 'yard'], comment: 'sólo comentario' })
   })
 
-  it('exports the filtered list to Excel', async () => {
-    const res = await call('GET', `${url('sites')}/export.xlsx?kind=vessel`)
-    expect(res.statusCode).toBe(200)
+  it('exports the filtered list to Excel (a job: 202 + Location, polled to done, the workbook)', async () => {
+    const res = await exportViaJob(t, admin, `${url('sites')}/export`, { kind: 'vessel' })
+    expect(res.job.kind).toBe('catalogs.export')
+    expect(res.run).toMatchObject({ done: 3, total: 3 })
     expect(res.headers['content-type']).toContain('spreadsheetml')
+    expect(res.contentDisposition).toContain('sitios.xlsx')
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+    await wb.xlsx.load(res.raw as unknown as ArrayBuffer)
     const ws = wb.worksheets[0]!
+    expect(ws.name).toBe('Sitios')
     expect(ws.getRow(1).getCell(1).value).toBe('Sitio')
+    expect(ws.getRow(1).getCell(2).value).toBe('Tipo de sitio')
     expect(ws.rowCount).toBe(1 + 3)
+    // the filter applies and the list's order is kept: every row a vessel, names in order
+    const vessels = (await list('sites', '&kind=vessel')).items
+    const names = (ws.getColumn(1).values as unknown[]).slice(2)
+    expect(names).toEqual(vessels.map((s) => s.name))
+    expect((ws.getColumn(2).values as unknown[]).slice(2).every((k) => k === 'vessel')).toBe(true)
 
-    const steps = await call(
-      'GET',
-      `${url('proposal-step-templates')}/export.xlsx?clientType=CONTRATO&sort=position`,
-    )
+    const steps = await exportViaJob(t, admin, `${url('proposal-step-templates')}/export`, {
+      clientType: 'CONTRATO',
+      sort: 'position',
+    })
     const wb2 = new ExcelJS.Workbook()
-    await wb2.xlsx.load(steps.rawPayload as unknown as ArrayBuffer)
+    await wb2.xlsx.load(steps.raw as unknown as ArrayBuffer)
     const numbers = wb2.worksheets[0]!.getColumn(2).values.slice(2)
     expect(numbers.slice(0, 6)).toEqual(['1', '2', '3', '4', '4.1', '4.2'])
+  })
+
+  it("the export job is another organization's 404; bad filters are a 400", async () => {
+    const res = await exportViaJob(t, admin, `${url('clients')}/export`, { q: 'nada-coincide-con-esto' })
+    expect(res.run).toMatchObject({ done: 0, total: 0 })
+    const rental = await t.login('admin@rental.test')
+    expect(await jobStatusFor(t, rental, res.job.id)).toEqual({ run: 404, result: 404 })
+    expect(await jobStatusFor(t, admin, res.job.id)).toEqual({ run: 200, result: 200 })
+    const bad = await askExport(t, admin, `${url('sites')}/export`, { kind: 'nave' })
+    expect(bad.status).toBe(400)
+    expect(JSON.stringify(bad.body)).toContain('kind')
   })
 })
 

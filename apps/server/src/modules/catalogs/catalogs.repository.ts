@@ -44,8 +44,11 @@ export type ListSpec = {
   limit: number
   offset: number
 }
+/** the list's filters and order without pagination (the export) */
+export type ListFilters = Omit<ListSpec, 'limit' | 'offset'>
 
-export async function listRows(db: Executor, table: CatalogTable, orgId: string, spec: ListSpec) {
+/** The list's filters and order (without pagination): the query `listRows` and the export share. */
+function listQuery(db: Executor, table: CatalogTable, orgId: string, spec: ListFilters) {
   let q = from(db, table).where('org_id', '=', orgId)
   if (!spec.includeInactive) q = q.where('active', '=', true)
   for (const [column, value] of Object.entries(spec.filters)) q = q.where(sql.ref(column), '=', value)
@@ -80,11 +83,38 @@ export async function listRows(db: Executor, table: CatalogTable, orgId: string,
     )
   }
   rowsQuery = rowsQuery.orderBy('id')
+  return { q, rowsQuery }
+}
+
+export async function listRows(db: Executor, table: CatalogTable, orgId: string, spec: ListSpec) {
+  const { q, rowsQuery } = listQuery(db, table, orgId, spec)
   const [rows, count] = await Promise.all([
     rowsQuery.limit(spec.limit).offset(spec.offset).execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ])
   return { rows: rows as unknown as CatalogRow[], total: Number(count.n) }
+}
+
+/** Ids of every row matching the list's filters, in the list's order (the export's walk). */
+export async function listRowIds(db: Executor, table: CatalogTable, orgId: string, spec: ListFilters) {
+  const { rowsQuery } = listQuery(db, table, orgId, spec)
+  return (await rowsQuery.clearSelect().select('id').execute()).map((r) => r.id)
+}
+
+/** Rows by id (one batch of an export, or the parents of a batch's steps), in any order. */
+export async function findRowsByIds(
+  db: Executor,
+  table: CatalogTable,
+  orgId: string,
+  ids: readonly string[],
+) {
+  if (ids.length === 0) return [] as CatalogRow[]
+  const rows = await from(db, table)
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('id', 'in', [...ids])
+    .execute()
+  return rows as unknown as CatalogRow[]
 }
 
 export async function findRow(db: Executor, table: CatalogTable, orgId: string, id: string) {

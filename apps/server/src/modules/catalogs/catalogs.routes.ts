@@ -3,26 +3,16 @@ import { z } from 'zod'
 import {
   CATALOG_NAMES,
   CATALOG_SCHEMAS,
+  ZCatalogExportRequest,
   ZCatalogListQuery,
+  ZJobRun,
   ZIdParams,
   listOf,
-  type TCatalogName,
 } from '@faena/contracts'
 import { actorOf } from '../../platform/http/auth-hook'
-import { XLSX_MIME } from '../../platform/spreadsheet/spreadsheet'
+import { replyAccepted } from '../../platform/jobs/list-export'
+import type { CatalogsExport } from './catalogs-export'
 import type { CatalogInput, CatalogPatch, CatalogsService } from './catalogs.service'
-
-const FILE_NAMES: Record<TCatalogName, string> = {
-  clients: 'clientes',
-  'project-managers': 'responsables',
-  types: 'tipos',
-  statuses: 'estatus',
-  fronts: 'frentes',
-  sites: 'sitios',
-  units: 'unidades-de-medida',
-  'proposal-step-templates': 'pasos-pte',
-  'work-order-step-templates': 'pasos-ot',
-}
 
 /** A PATCH body: every input field optional and without defaults (an absent field stays as it is). */
 function patchSchema(input: z.ZodObject) {
@@ -35,10 +25,10 @@ function patchSchema(input: z.ZodObject) {
 }
 
 /** HTTP ↔ catalogs service; the same seven routes for each of the nine catalogs. */
-export const catalogsRoutes: FastifyPluginAsyncZod<{ service: CatalogsService }> = async (
-  app,
-  { service },
-) => {
+export const catalogsRoutes: FastifyPluginAsyncZod<{
+  service: CatalogsService
+  exports: CatalogsExport
+}> = async (app, { service, exports }) => {
   for (const name of CATALOG_NAMES) {
     const { record, input } = CATALOG_SCHEMAS[name]
     const base = `/api/v1/catalogs/${name}`
@@ -53,16 +43,10 @@ export const catalogsRoutes: FastifyPluginAsyncZod<{ service: CatalogsService }>
       async (req) => service.listRecords(actorOf(req), name, req.query),
     )
 
-    app.get(
-      `${base}/export.xlsx`,
-      { config: read, schema: { tags, querystring: ZCatalogListQuery } },
-      async (req, reply) => {
-        const buf = await service.exportRecords(actorOf(req), name, req.query)
-        return reply
-          .header('content-type', XLSX_MIME)
-          .header('content-disposition', `attachment; filename="${FILE_NAMES[name]}.xlsx"`)
-          .send(buf)
-      },
+    app.post(
+      `${base}/export`,
+      { config: read, schema: { tags, body: ZCatalogExportRequest, response: { 202: ZJobRun } } },
+      async (req, reply) => replyAccepted(reply, await exports.exportRecords(actorOf(req), name, req.body)),
     )
 
     app.post(

@@ -11,7 +11,6 @@ import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
-import { writeWorkbook } from '../../platform/spreadsheet/spreadsheet'
 import { assertUnique, checkStepRules, checkUserLink } from './catalog-checks'
 import { CATALOG_DEFS, type CatalogDef } from './catalog-defs'
 import * as repo from './catalogs.repository'
@@ -43,14 +42,13 @@ export type References = {
 export type UnitRef = { id: string; key: string; description: string; normalizedKey: string }
 
 const MODULE = 'catalogs'
-const EXPORT_LIMIT = 50_000
 const STEP_TABLES: Record<StepTemplateKind, StepTemplateTable> = {
   proposal: 'proposal_step_templates',
   work_order: 'work_order_step_templates',
 }
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-function toRecord(def: CatalogDef, row: CatalogRow): Record<string, unknown> {
+export function toRecord(def: CatalogDef, row: CatalogRow): Record<string, unknown> {
   const rec: Record<string, unknown> = {
     id: row.id,
     active: row.active,
@@ -60,6 +58,26 @@ function toRecord(def: CatalogDef, row: CatalogRow): Record<string, unknown> {
   }
   for (const f of def.fields) rec[f.field] = row[f.column] ?? null
   return rec
+}
+
+/** The list's filters and order as the repository takes them (the list and its export). */
+export function listSpec(
+  def: CatalogDef,
+  query: Omit<TCatalogListQuery, 'limit' | 'offset'>,
+): repo.ListFilters {
+  const sortColumn = def.sort[query.sort]
+  const filterValue = def.filter ? query[def.filter.param] : undefined
+  return {
+    q: query.q,
+    searchColumns: def.searchColumns,
+    normalizedSearch:
+      def.searchNormalizedKey && query.q
+        ? { column: def.searchNormalizedKey, value: normalizeUnitKey(query.q) }
+        : undefined,
+    filters: def.filter && filterValue ? { [def.filter.column]: filterValue } : {},
+    includeInactive: query.includeInactive === 'true',
+    order: sortColumn === 'tree' ? { tree: true, dir: query.dir } : { column: sortColumn, dir: query.dir },
+  }
 }
 
 /** The columns an input (or patch) sets: fields present in it, plus the derived ones. */
@@ -156,18 +174,8 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
   ): Promise<CatalogList<N>> {
     requireAccess(actor, 'catalog.read')
     const def = CATALOG_DEFS[name]
-    const sortColumn = def.sort[query.sort]
-    const filterValue = def.filter ? query[def.filter.param] : undefined
     const { rows, total } = await repo.listRows(db, def.table, actor.orgId, {
-      q: query.q,
-      searchColumns: def.searchColumns,
-      normalizedSearch:
-        def.searchNormalizedKey && query.q
-          ? { column: def.searchNormalizedKey, value: normalizeUnitKey(query.q) }
-          : undefined,
-      filters: def.filter && filterValue ? { [def.filter.column]: filterValue } : {},
-      includeInactive: query.includeInactive === 'true',
-      order: sortColumn === 'tree' ? { tree: true, dir: query.dir } : { column: sortColumn, dir: query.dir },
+      ...listSpec(def, query),
       limit: query.limit,
       offset: query.offset,
     })
@@ -293,27 +301,6 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     setActive(actor, name, id, true)
 
   /** The filtered list as an Excel workbook (every page, up to 50 000 rows). */
-  async function exportRecords(actor: Actor, name: TCatalogName, query: TCatalogListQuery): Promise<Buffer> {
-    const def = CATALOG_DEFS[name]
-    const { items } = await listRecords(actor, name, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    const rows = items.map((i) => ({
-      ...(i as Record<string, unknown>),
-      activeText: i.active ? 'Sí' : 'No',
-    })) as Record<string, unknown>[]
-    if (def.stepTemplates) {
-      const positions = new Map(rows.map((r) => [r.id as string, r.position as number]))
-      for (const r of rows) {
-        const parentId = r.parentId as string | null
-        if (parentId && !positions.has(parentId)) {
-          const parent = await repo.findRow(db, def.stepTemplates, actor.orgId, parentId)
-          if (parent) positions.set(parentId, parent.position as number)
-        }
-        r.number = parentId ? `${positions.get(parentId) ?? '?'}.${String(r.position)}` : String(r.position)
-      }
-    }
-    return writeWorkbook([{ name: def.sheetName, columns: [...def.exportColumns], rows }])
-  }
-
   return {
     listRecords,
     getRecord,
@@ -321,7 +308,6 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     updateRecord,
     deactivateRecord,
     restoreRecord,
-    exportRecords,
     // for other modules (they authorize their own use case)
     getReferences,
     projectManagerIdsOfUser: repo.projectManagerIdsOfUser,

@@ -4,6 +4,8 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import type { Db } from '../../platform/db/executor'
+import type { JobsService } from '../../platform/jobs'
+import { createCatalogsExport } from './catalogs-export'
 import { catalogsRoutes } from './catalogs.routes'
 import { createCatalogsService } from './catalogs.service'
 
@@ -25,13 +27,25 @@ export { linkedUsersOfProjectManagers, projectManagerIdsOfUser } from './catalog
 export { normalizeUnitKey } from './unit-key'
 export { catalogReferenceSources, getNames, type CatalogNameIds, type CatalogNames } from './catalog-names'
 export { seedDemoCatalogs } from './catalogs.seed'
+export { CATALOGS_EXPORT_JOB } from './catalogs-export'
 export { ensureNamedRecord, listActiveClients, listActiveFronts } from './catalog-lookup'
 
-export function createCatalogsModule({ db, clock }: { db: Db; clock: () => Date }) {
+export function createCatalogsModule({
+  db,
+  clock,
+  jobs,
+}: {
+  db: Db
+  clock: () => Date
+  /** the jobs platform: a catalog's export runs as a job (docs/jobs.md) */
+  jobs: Pick<JobsService, 'define'>
+}) {
   const service = createCatalogsService({ db, clock })
+  // the lists' export runs as a job, defined now (before the server starts)
+  const exports = createCatalogsExport({ db, jobs })
   /** register with `app.register(catalogs.routes)` */
   const routes: FastifyPluginAsyncZod = async (app) => {
-    await app.register(catalogsRoutes, { service })
+    await app.register(catalogsRoutes, { service, exports })
   }
   return { service, routes }
 }

@@ -3,14 +3,13 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { CATALOG_NAMES, type TCatalogName } from '@faena/contracts'
-import { toQueryString } from '../../platform/api'
 import {
   Button,
   DataTable,
-  ExportListButton,
   Filter,
   FilterBar,
   Icon,
+  JobExportButton,
   PageHeader,
   SearchInput,
   StatusBadge,
@@ -92,7 +91,7 @@ const CatalogView = ({ name }: { name: TCatalogName }) => {
         subtitle={t(`descriptions.${name}`)}
         actions={
           <>
-            <ExportListButton size="md" url={`${exportUrl(name)}${toQueryString(filters)}`} />
+            <JobExportButton size="md" url={exportUrl(name)} body={filters} />
             {manage ? (
               <Button
                 variant="primary"

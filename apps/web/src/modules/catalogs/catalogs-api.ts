@@ -69,7 +69,8 @@ export const stepTreeQuery = (
     placeholderData: keepPreviousData,
   })
 
-export const exportUrl = (name: TCatalogName) => `${base(name)}/export.xlsx`
+/** a catalog's export: a job (POST with the list's filters) */
+export const exportUrl = (name: TCatalogName) => `${base(name)}/export`
 
 const useInvalidate = (name: TCatalogName) => {
   const qc = useQueryClient()
