@@ -7,21 +7,14 @@ import type {
   TVaccine,
   TVaccineInput,
 } from '@faena/contracts'
-import { can, requireAccess, type Actor } from '../../platform/access'
-import { diffFields, writeAudit } from '../../platform/audit/audit'
-import type { Executor } from '../../platform/db/executor'
+import { requireAccess, type Actor } from '../../platform/access'
+import { diffFields } from '../../platform/audit/audit'
 import { AppError, validationError } from '../../platform/errors'
-import { classifyExpiry } from './compliance-rules'
 import { writeStaffWorkbook } from './field-staff-export'
-import {
-  EXPORT_LIMIT,
-  isUniqueViolation,
-  MODULE,
-  orNull,
-  type FieldStaffContext,
-} from './field-staff.context'
+import { EXPORT_LIMIT, isUniqueViolation, orNull, type FieldStaffContext } from './field-staff.context'
 import * as repo from './field-staff.repository'
 import { checkCedula } from './identity'
+import { createOwnerLifecycle, ownerSummary } from './owner-lifecycle'
 
 export const fullName = (r: { first_names: string; last_names: string }) => `${r.first_names} ${r.last_names}`
 
@@ -37,7 +30,31 @@ const snapshot = (v: repo.StaffValues) => ({
 
 /** Field staff (técnicos): list, export, read, create, update, delete, vaccines (docs/field-staff.md). */
 export function createStaffUseCases(ctx: FieldStaffContext) {
-  const { db, clock, userId, today } = ctx
+  const { db } = ctx
+
+  const cedulaConflict = (cedula: string, who?: string) =>
+    new AppError('CONFLICT', `Ya existe un técnico con la cédula ${cedula}${who ? `: ${who}` : ''}`, [
+      { path: 'cedula', message: who ? `Ya registrada para ${who}` : 'Cédula ya registrada' },
+    ])
+
+  const owner = createOwnerLifecycle(ctx, {
+    owner: 'staff',
+    entityType: 'field_staff',
+    action: 'fieldStaff',
+    notFound: 'Técnico no encontrado',
+    find: repo.findStaff,
+    insert: repo.insertStaff,
+    update: repo.updateStaff,
+    snapshot,
+    key: (v: repo.StaffValues) => v.cedula,
+    findByKey: repo.findStaffByCedula,
+    uniqueConstraint: 'field_staff_cedula_uq',
+    conflict: (cedula, other?: { first_names: string; last_names: string }) =>
+      cedulaConflict(cedula, other && fullName(other)),
+    inUse: (b) =>
+      `${fullName(b)} figura en documentos de campo; márcalo como inactivo en lugar de eliminarlo`,
+    deletedChanges: (b) => diffFields({ name: fullName(b), cedula: b.cedula }, { name: null, cedula: null }),
+  })
 
   const toStaff = (r: repo.StaffRow, day: string): TFieldStaff => ({
     id: r.id,
@@ -47,13 +64,7 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
     cedula: r.cedula,
     phone: r.phone,
     email: r.email,
-    active: r.active,
-    notes: r.notes,
-    status: r.next_expiry ? classifyExpiry(r.next_expiry, day) : null,
-    nextExpiry: r.next_expiry,
-    documentCount: Number(r.document_count),
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
+    ...ownerSummary(r, day),
   })
 
   function values(input: TFieldStaffInput): repo.StaffValues {
@@ -70,82 +81,26 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
     }
   }
 
-  async function assertCedulaFree(trx: Executor, orgId: string, cedula: string, exceptId?: string) {
-    const other = await repo.findStaffByCedula(trx, orgId, cedula)
-    if (other && other.id !== exceptId) throw cedulaConflict(cedula, fullName(other))
-  }
-  const cedulaConflict = (cedula: string, who?: string) =>
-    new AppError('CONFLICT', `Ya existe un técnico con la cédula ${cedula}${who ? `: ${who}` : ''}`, [
-      { path: 'cedula', message: who ? `Ya registrada para ${who}` : 'Cédula ya registrada' },
-    ])
-  const onConflict = (cedula: string) => (err: unknown) => {
-    if (isUniqueViolation(err, 'field_staff_cedula_uq')) throw cedulaConflict(cedula)
-    throw err
-  }
-
-  async function loadStaff(trx: Executor, actor: Actor, id: string, forUpdate = false) {
-    const row = await repo.findStaff(trx, actor.orgId, id, forUpdate)
-    if (!row) throw new AppError('NOT_FOUND', 'Técnico no encontrado')
-    return row
-  }
-
-  async function listStaff(actor: Actor, query: TFieldStaffListQuery) {
-    requireAccess(actor, 'fieldStaff.read')
-    await ctx.requireRentalLine(actor)
-    const day = await today(actor.orgId)
-    const { rows, total } = await repo.listStaff(db, actor.orgId, query, day)
-    return { items: rows.map((r) => toStaff(r, day)), total }
-  }
+  const listStaff = (actor: Actor, query: TFieldStaffListQuery) =>
+    owner.list(actor, query, (orgId, q, day) => repo.listStaff(db, orgId, q, day), toStaff)
 
   async function exportStaff(actor: Actor, query: TFieldStaffListQuery) {
     const { items } = await listStaff(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
     return writeStaffWorkbook(items)
   }
 
-  async function getStaff(actor: Actor, id: string): Promise<TFieldStaffDetail> {
-    requireAccess(actor, 'fieldStaff.read')
-    const day = await today(actor.orgId)
-    return db.transaction().execute(async (trx) => {
-      const r = await loadStaff(trx, actor, id)
-      const [documents, vaccines, files] = await Promise.all([
-        repo.listDocuments(trx, actor.orgId, 'staff', id),
-        repo.listVaccines(trx, actor.orgId, id),
-        ctx.filesOf(trx, actor.orgId, 'staff', id),
-      ])
-      return {
-        ...toStaff(r, day),
-        documents: documents.map((d) => ctx.toDocument(d, day)),
-        vaccines: vaccines.map(toVaccine),
-        files,
-        canManage: can(actor, 'fieldStaff.manage'),
-      }
-    })
-  }
+  const getStaff = (actor: Actor, id: string): Promise<TFieldStaffDetail> =>
+    owner.detail(actor, id, toStaff, async (trx, orgId) => ({
+      vaccines: (await repo.listVaccines(trx, orgId, id)).map(toVaccine),
+    }))
 
   async function createStaff(actor: Actor, input: TFieldStaffInput): Promise<TFieldStaffDetail> {
-    requireAccess(actor, 'fieldStaff.manage')
-    await ctx.requireRentalLine(actor)
-    const v = values(input)
-    const id = await db.transaction().execute(async (trx) => {
-      await assertCedulaFree(trx, actor.orgId, v.cedula)
-      const row = await repo.insertStaff(trx, actor.orgId, userId(actor), v).catch(onConflict(v.cedula))
-      await writeAudit(trx, actor, {
-        action: 'fieldStaff.created',
-        module: MODULE,
-        entityType: 'field_staff',
-        entityId: row.id,
-        changes: diffFields(null, snapshot(v)),
-      })
-      return row.id
-    })
-    return getStaff(actor, id)
+    return getStaff(actor, await owner.create(actor, () => values(input)))
   }
 
   async function updateStaff(actor: Actor, id: string, patch: TFieldStaffPatch): Promise<TFieldStaffDetail> {
-    requireAccess(actor, 'fieldStaff.manage')
-    await db.transaction().execute(async (trx) => {
-      const b = await loadStaff(trx, actor, id, true)
-      const v = values({
+    await owner.update(actor, id, (b) =>
+      values({
         firstNames: patch.firstNames ?? b.first_names,
         lastNames: patch.lastNames ?? b.last_names,
         cedula: patch.cedula ?? b.cedula,
@@ -153,50 +108,19 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
         email: patch.email !== undefined ? patch.email : b.email,
         active: patch.active ?? b.active,
         notes: patch.notes !== undefined ? patch.notes : b.notes,
-      })
-      if (v.cedula !== b.cedula) await assertCedulaFree(trx, actor.orgId, v.cedula, id)
-      const changes = diffFields(snapshot(b), snapshot(v))
-      if (changes.length === 0) return
-      await repo.updateStaff(trx, actor.orgId, id, { ...v, updated_at: clock() }).catch(onConflict(v.cedula))
-      await writeAudit(trx, actor, {
-        action: 'fieldStaff.updated',
-        module: MODULE,
-        entityType: 'field_staff',
-        entityId: id,
-        changes,
-      })
-    })
+      }),
+    )
     return getStaff(actor, id)
   }
 
-  async function deleteStaff(actor: Actor, id: string): Promise<void> {
-    requireAccess(actor, 'fieldStaff.manage')
-    await db.transaction().execute(async (trx) => {
-      const b = await loadStaff(trx, actor, id, true)
-      await repo.deleteOwner(trx, actor.orgId, 'staff', id).catch((err: unknown) => {
-        if (typeof err === 'object' && err && 'code' in err && err.code === '23503')
-          throw new AppError(
-            'CONFLICT',
-            `${fullName(b)} figura en documentos de campo; márcalo como inactivo en lugar de eliminarlo`,
-          )
-        throw err
-      })
-      await writeAudit(trx, actor, {
-        action: 'fieldStaff.deleted',
-        module: MODULE,
-        entityType: 'field_staff',
-        entityId: id,
-        changes: diffFields({ name: fullName(b), cedula: b.cedula }, { name: null, cedula: null }),
-      })
-    })
-  }
+  const deleteStaff = (actor: Actor, id: string): Promise<void> => owner.remove(actor, id)
 
   // --- vaccines ---
 
   async function addVaccine(actor: Actor, id: string, input: TVaccineInput): Promise<TVaccine> {
     requireAccess(actor, 'fieldStaff.manage')
     return db.transaction().execute(async (trx) => {
-      await loadStaff(trx, actor, id, true)
+      await owner.load(trx, actor, id, true)
       const row = await repo
         .insertVaccine(trx, actor.orgId, id, {
           vaccine: input.vaccine,
@@ -212,19 +136,13 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
             )
           throw err
         })
-      await writeAudit(trx, actor, {
-        action: 'fieldStaff.vaccine_added',
-        module: MODULE,
-        entityType: 'field_staff',
-        entityId: id,
-        changes: [
-          {
-            field: 'vaccines',
-            old: null,
-            new: `${input.vaccine} · dosis ${input.doseNumber} · ${input.appliedOn}`,
-          },
-        ],
-      })
+      await owner.audit(trx, actor, 'vaccine_added', id, [
+        {
+          field: 'vaccines',
+          old: null,
+          new: `${input.vaccine} · dosis ${input.doseNumber} · ${input.appliedOn}`,
+        },
+      ])
       return toVaccine(row)
     })
   }
@@ -232,19 +150,13 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
   async function removeVaccine(actor: Actor, id: string, vaccineId: string): Promise<void> {
     requireAccess(actor, 'fieldStaff.manage')
     await db.transaction().execute(async (trx) => {
-      await loadStaff(trx, actor, id, true)
+      await owner.load(trx, actor, id, true)
       const v = await repo.findVaccine(trx, actor.orgId, id, vaccineId)
       if (!v) throw new AppError('NOT_FOUND', 'Vacuna no encontrada')
       await repo.deleteVaccine(trx, actor.orgId, vaccineId)
-      await writeAudit(trx, actor, {
-        action: 'fieldStaff.vaccine_removed',
-        module: MODULE,
-        entityType: 'field_staff',
-        entityId: id,
-        changes: [
-          { field: 'vaccines', old: `${v.vaccine} · dosis ${v.dose_number} · ${v.applied_on}`, new: null },
-        ],
-      })
+      await owner.audit(trx, actor, 'vaccine_removed', id, [
+        { field: 'vaccines', old: `${v.vaccine} · dosis ${v.dose_number} · ${v.applied_on}`, new: null },
+      ])
     })
   }
 

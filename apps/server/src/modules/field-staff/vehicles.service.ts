@@ -5,21 +5,14 @@ import type {
   TVehicleListQuery,
   TVehiclePatch,
 } from '@faena/contracts'
-import { can, requireAccess, type Actor } from '../../platform/access'
-import { diffFields, writeAudit } from '../../platform/audit/audit'
-import type { Executor } from '../../platform/db/executor'
+import type { Actor } from '../../platform/access'
+import { diffFields } from '../../platform/audit/audit'
 import { AppError, validationError } from '../../platform/errors'
-import { classifyExpiry } from './compliance-rules'
 import { writeVehiclesWorkbook } from './field-staff-export'
-import {
-  EXPORT_LIMIT,
-  isUniqueViolation,
-  MODULE,
-  orNull,
-  type FieldStaffContext,
-} from './field-staff.context'
+import { EXPORT_LIMIT, orNull, type FieldStaffContext } from './field-staff.context'
 import * as repo from './field-staff.repository'
 import { normalizePlate } from './identity'
+import { createOwnerLifecycle, ownerSummary } from './owner-lifecycle'
 
 const snapshot = (v: repo.VehicleValues) => ({
   plate: v.plate,
@@ -32,7 +25,28 @@ const snapshot = (v: repo.VehicleValues) => ({
 
 /** Vehicles: list, export, read, create, update, delete (docs/field-staff.md). */
 export function createVehicleUseCases(ctx: FieldStaffContext) {
-  const { db, clock, userId, today } = ctx
+  const { db } = ctx
+
+  const owner = createOwnerLifecycle(ctx, {
+    owner: 'vehicle',
+    entityType: 'vehicle',
+    action: 'vehicle',
+    notFound: 'Vehículo no encontrado',
+    find: repo.findVehicle,
+    insert: repo.insertVehicle,
+    update: repo.updateVehicle,
+    snapshot,
+    key: (v: repo.VehicleValues) => v.plate,
+    findByKey: repo.findVehicleByPlate,
+    uniqueConstraint: 'vehicles_plate_uq',
+    conflict: (plate) =>
+      new AppError('CONFLICT', `Ya existe un vehículo con la placa ${plate}`, [
+        { path: 'plate', message: 'Placa ya registrada' },
+      ]),
+    inUse: (b) =>
+      `El vehículo ${b.plate} figura en documentos de campo; márcalo como inactivo en lugar de eliminarlo`,
+    deletedChanges: (b) => diffFields({ plate: b.plate }, { plate: null }),
+  })
 
   const toVehicle = (r: repo.VehicleRow, day: string): TVehicle => ({
     id: r.id,
@@ -40,13 +54,7 @@ export function createVehicleUseCases(ctx: FieldStaffContext) {
     brand: r.brand,
     model: r.model,
     year: r.year,
-    active: r.active,
-    notes: r.notes,
-    status: r.next_expiry ? classifyExpiry(r.next_expiry, day) : null,
-    nextExpiry: r.next_expiry,
-    documentCount: Number(r.document_count),
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
+    ...ownerSummary(r, day),
   })
 
   function values(input: TVehicleInput): repo.VehicleValues {
@@ -68,123 +76,36 @@ export function createVehicleUseCases(ctx: FieldStaffContext) {
     }
   }
 
-  const plateConflict = (plate: string) =>
-    new AppError('CONFLICT', `Ya existe un vehículo con la placa ${plate}`, [
-      { path: 'plate', message: 'Placa ya registrada' },
-    ])
-  async function assertPlateFree(trx: Executor, orgId: string, plate: string, exceptId?: string) {
-    const other = await repo.findVehicleByPlate(trx, orgId, plate)
-    if (other && other.id !== exceptId) throw plateConflict(plate)
-  }
-  const onConflict = (plate: string) => (err: unknown) => {
-    if (isUniqueViolation(err, 'vehicles_plate_uq')) throw plateConflict(plate)
-    throw err
-  }
-
-  async function loadVehicle(trx: Executor, actor: Actor, id: string, forUpdate = false) {
-    const row = await repo.findVehicle(trx, actor.orgId, id, forUpdate)
-    if (!row) throw new AppError('NOT_FOUND', 'Vehículo no encontrado')
-    return row
-  }
-
-  async function listVehicles(actor: Actor, query: TVehicleListQuery) {
-    requireAccess(actor, 'fieldStaff.read')
-    await ctx.requireRentalLine(actor)
-    const day = await today(actor.orgId)
-    const { rows, total } = await repo.listVehicles(db, actor.orgId, query, day)
-    return { items: rows.map((r) => toVehicle(r, day)), total }
-  }
+  const listVehicles = (actor: Actor, query: TVehicleListQuery) =>
+    owner.list(actor, query, (orgId, q, day) => repo.listVehicles(db, orgId, q, day), toVehicle)
 
   async function exportVehicles(actor: Actor, query: TVehicleListQuery) {
     const { items } = await listVehicles(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
     return writeVehiclesWorkbook(items)
   }
 
-  async function getVehicle(actor: Actor, id: string): Promise<TVehicleDetail> {
-    requireAccess(actor, 'fieldStaff.read')
-    const day = await today(actor.orgId)
-    return db.transaction().execute(async (trx) => {
-      const r = await loadVehicle(trx, actor, id)
-      const [documents, files] = await Promise.all([
-        repo.listDocuments(trx, actor.orgId, 'vehicle', id),
-        ctx.filesOf(trx, actor.orgId, 'vehicle', id),
-      ])
-      return {
-        ...toVehicle(r, day),
-        documents: documents.map((d) => ctx.toDocument(d, day)),
-        files,
-        canManage: can(actor, 'fieldStaff.manage'),
-      }
-    })
-  }
+  const getVehicle = (actor: Actor, id: string): Promise<TVehicleDetail> =>
+    owner.detail(actor, id, toVehicle, () => Promise.resolve({}))
 
   async function createVehicle(actor: Actor, input: TVehicleInput): Promise<TVehicleDetail> {
-    requireAccess(actor, 'fieldStaff.manage')
-    await ctx.requireRentalLine(actor)
-    const v = values(input)
-    const id = await db.transaction().execute(async (trx) => {
-      await assertPlateFree(trx, actor.orgId, v.plate)
-      const row = await repo.insertVehicle(trx, actor.orgId, userId(actor), v).catch(onConflict(v.plate))
-      await writeAudit(trx, actor, {
-        action: 'vehicle.created',
-        module: MODULE,
-        entityType: 'vehicle',
-        entityId: row.id,
-        changes: diffFields(null, snapshot(v)),
-      })
-      return row.id
-    })
-    return getVehicle(actor, id)
+    return getVehicle(actor, await owner.create(actor, () => values(input)))
   }
 
   async function updateVehicle(actor: Actor, id: string, patch: TVehiclePatch): Promise<TVehicleDetail> {
-    requireAccess(actor, 'fieldStaff.manage')
-    await db.transaction().execute(async (trx) => {
-      const b = await loadVehicle(trx, actor, id, true)
-      const v = values({
+    await owner.update(actor, id, (b) =>
+      values({
         plate: patch.plate ?? b.plate,
         brand: patch.brand !== undefined ? patch.brand : b.brand,
         model: patch.model !== undefined ? patch.model : b.model,
         year: patch.year !== undefined ? patch.year : b.year,
         active: patch.active ?? b.active,
         notes: patch.notes !== undefined ? patch.notes : b.notes,
-      })
-      if (v.plate !== b.plate) await assertPlateFree(trx, actor.orgId, v.plate, id)
-      const changes = diffFields(snapshot(b), snapshot(v))
-      if (changes.length === 0) return
-      await repo.updateVehicle(trx, actor.orgId, id, { ...v, updated_at: clock() }).catch(onConflict(v.plate))
-      await writeAudit(trx, actor, {
-        action: 'vehicle.updated',
-        module: MODULE,
-        entityType: 'vehicle',
-        entityId: id,
-        changes,
-      })
-    })
+      }),
+    )
     return getVehicle(actor, id)
   }
 
-  async function deleteVehicle(actor: Actor, id: string): Promise<void> {
-    requireAccess(actor, 'fieldStaff.manage')
-    await db.transaction().execute(async (trx) => {
-      const b = await loadVehicle(trx, actor, id, true)
-      await repo.deleteOwner(trx, actor.orgId, 'vehicle', id).catch((err: unknown) => {
-        if (typeof err === 'object' && err && 'code' in err && err.code === '23503')
-          throw new AppError(
-            'CONFLICT',
-            `El vehículo ${b.plate} figura en documentos de campo; márcalo como inactivo en lugar de eliminarlo`,
-          )
-        throw err
-      })
-      await writeAudit(trx, actor, {
-        action: 'vehicle.deleted',
-        module: MODULE,
-        entityType: 'vehicle',
-        entityId: id,
-        changes: diffFields({ plate: b.plate }, { plate: null }),
-      })
-    })
-  }
+  const deleteVehicle = (actor: Actor, id: string): Promise<void> => owner.remove(actor, id)
 
   return { listVehicles, exportVehicles, getVehicle, createVehicle, updateVehicle, deleteVehicle }
 }

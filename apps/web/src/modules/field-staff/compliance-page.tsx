@@ -33,7 +33,7 @@ import {
   useSendAlertNow,
 } from './api'
 import type { ReportSearch } from './routes'
-import { StatusFilter } from './staff-pages'
+import { StatusFilter } from './owner-pages'
 import { ComplianceBadge, useWhen } from './ui'
 
 /** The daily e-mail's settings: on/off, hour of the organization's day, recipients; preview and send now. */

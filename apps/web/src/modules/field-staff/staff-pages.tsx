@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
@@ -8,34 +8,23 @@ import {
   type TFieldStaffDetail,
   type TFieldStaffInput,
 } from '@faena/contracts'
-import { toQueryString } from '../../platform/api'
 import {
   Button,
   ConfirmDialog,
-  DataTable,
   Dialog,
-  ExportListButton,
-  Filter,
-  FilterBar,
   FormError,
   FormField,
-  Icon,
-  ListCount,
-  PageHeader,
-  PageLoadError,
-  PagePending,
-  SearchInput,
   useToast,
   type Column,
-  type SortState,
   UnsavedChangesGuard,
 } from '../../platform/components'
-import { cleanSearch, pageOf } from '../../platform/list-search'
-import { useCan, useFormat } from '../../platform/session'
+import { useCan } from '../../platform/session'
 import { useZodForm } from '../../platform/validation'
 import { exportUrls, personQuery, staffListQuery, useDeleteOwner, useSavePerson } from './api'
 import type { StaffSearch } from './routes'
-import { ComplianceBadge, DocumentsPanel, errorLine, FilesPanel, orNull, VaccinesPanel } from './ui'
+import { OwnerDetailPage, OwnerListPage, ownerListParams, patchSearch } from './owner-pages'
+import { errorLine, orNull } from './ui'
+import { VaccinesPanel } from './vaccines-panel'
 
 type PersonForm = {
   firstNames: string
@@ -239,27 +228,12 @@ export const PersonDialog = ({
 
 export const StaffPage = () => {
   const { t } = useTranslation(['field-staff', 'platform'])
-  const fmt = useFormat()
-  const can = useCan()
   const search = useSearch({ from: '/app/rental/staff' })
   const navigate = useNavigate({ from: '/rental/staff' })
-  const { limit, offset } = pageOf(search)
-  const [creating, setCreating] = useState(false)
-  const params = {
-    q: search.q,
-    status: search.status,
-    active: search.active,
-    sort: search.sort,
-    dir: search.dir,
-  }
+  const { params, limit, offset } = ownerListParams(search)
   const list = useQuery(staffListQuery({ ...params, limit, offset }))
   const setSearch = (patch: Partial<StaffSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
-  const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
-  const filtered = Boolean(search.q || search.status || search.active)
+    void navigate({ search: patchSearch(patch, resetPage), replace: true })
 
   const columns: Column<TFieldStaff>[] = [
     {
@@ -287,151 +261,26 @@ export const StaffPage = () => {
       header: t('staff.fields.phone'),
       cell: (p) => p.phone ?? <span className="muted">{t('common.none')}</span>,
     },
-    {
-      key: 'nextExpiry',
-      header: t('staff.fields.nextExpiry'),
-      sortable: true,
-      width: '12rem',
-      cell: (p) => (
-        <div>
-          <ComplianceBadge status={p.status} />
-          {p.nextExpiry ? <span className="fs-sub">{fmt.date(p.nextExpiry)}</span> : null}
-        </div>
-      ),
-    },
   ]
 
   return (
-    <div className="page">
-      <PageHeader
-        title={t('staff.title')}
-        subtitle={t('staff.subtitle')}
-        actions={
-          can('fieldStaff.manage') ? (
-            <Button
-              variant="primary"
-              icon={<Icon name="plus" />}
-              onClick={() => setCreating(true)}
-              data-testid="new-person"
-            >
-              {t('staff.new')}
-            </Button>
-          ) : null
-        }
-      />
-      <section className="card card--flush">
-        <FilterBar
-          active={filtered}
-          onClear={() => setSearch({ q: undefined, status: undefined, active: undefined })}
-          end={
-            <>
-              <ListCount
-                total={list.data?.total}
-                label={(count) => t('common.count', { count, formatted: fmt.integer(count) })}
-              />
-              <ExportListButton
-                url={exportUrls.staff + toQueryString(params)}
-                doneMessage={t('common.exportDone')}
-                disabled={!list.data || list.data.total === 0}
-                progressLabel={false}
-              />
-            </>
-          }
-        >
-          <SearchInput
-            value={search.q ?? ''}
-            label={t('staff.search')}
-            placeholder={t('staff.search')}
-            onChange={(q) => setSearch({ q: q || undefined })}
-          />
-          <StatusFilter value={search.status} onChange={(status) => setSearch({ status })} />
-          <ActiveFilter value={search.active} onChange={(active) => setSearch({ active })} />
-        </FilterBar>
-        <DataTable
-          caption={t('staff.caption')}
-          columns={columns}
-          rows={list.data?.items}
-          rowKey={(p) => p.id}
-          loading={list.isPending}
-          fetching={list.isFetching && !list.isPending}
-          error={list.error}
-          onRetry={() => void list.refetch()}
-          onRowClick={(p) => void navigate({ to: '/rental/staff/$id', params: { id: p.id } })}
-          sort={sort}
-          onSortChange={(s) => setSearch({ sort: s.key as StaffSearch['sort'], dir: s.dir })}
-          empty={filtered ? t('staff.emptyFiltered') : t('staff.empty')}
-          emptyFiltered={filtered}
-          pagination={{
-            total: list.data?.total,
-            limit,
-            offset,
-            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-          }}
-        />
-      </section>
-      {creating ? (
+    <OwnerListPage
+      room="staff"
+      newTestId="new-person"
+      search={search}
+      setSearch={(patch, resetPage) => setSearch(patch as Partial<StaffSearch>, resetPage)}
+      list={list}
+      exportUrl={exportUrls.staff}
+      columns={columns}
+      onOpen={(p) => void navigate({ to: '/rental/staff/$id', params: { id: p.id } })}
+      creating={(close) => (
         <PersonDialog
           person={null}
-          onClose={() => setCreating(false)}
+          onClose={close}
           onCreated={(p) => void navigate({ to: '/rental/staff/$id', params: { id: p.id } })}
         />
-      ) : null}
-    </div>
-  )
-}
-
-export const StatusFilter = ({
-  value,
-  onChange,
-}: {
-  value: string | undefined
-  onChange: (v: StaffSearch['status']) => void
-}) => {
-  const { t } = useTranslation('field-staff')
-  const id = useId()
-  return (
-    <Filter label={t('common.statusFilter')} htmlFor={id}>
-      <select
-        id={id}
-        className="input"
-        value={value ?? ''}
-        onChange={(e) => onChange((e.target.value || undefined) as StaffSearch['status'])}
-        data-testid="status-filter"
-      >
-        <option value="">{t('common.all')}</option>
-        {(['expired', 'due10', 'due30', 'ok'] as const).map((s) => (
-          <option key={s} value={s}>
-            {t(`status.${s}`)}
-          </option>
-        ))}
-      </select>
-    </Filter>
-  )
-}
-
-export const ActiveFilter = ({
-  value,
-  onChange,
-}: {
-  value: 'true' | 'false' | undefined
-  onChange: (v: 'true' | 'false' | undefined) => void
-}) => {
-  const { t } = useTranslation('field-staff')
-  const id = useId()
-  return (
-    <Filter label={t('common.activeFilter')} htmlFor={id}>
-      <select
-        id={id}
-        className="input"
-        value={value ?? ''}
-        onChange={(e) => onChange((e.target.value || undefined) as 'true' | 'false' | undefined)}
-      >
-        <option value="">{t('common.all')}</option>
-        <option value="true">{t('common.onlyActive')}</option>
-        <option value="false">{t('common.onlyInactive')}</option>
-      </select>
-    </Filter>
+      )}
+    />
   )
 }
 
@@ -439,68 +288,36 @@ export const PersonPage = () => {
   const { t } = useTranslation(['field-staff', 'platform'])
   const { id } = useParams({ from: '/app/rental/staff/$id' })
   const navigate = useNavigate()
-  const q = useQuery(personQuery(id))
-  const [editing, setEditing] = useState(false)
-  const back = <Link to="/rental/staff">{t('common.back')}</Link>
-  if (q.isPending) return <PagePending />
-  if (q.isError)
-    return (
-      <PageLoadError
-        error={q.error}
-        onRetry={() => void q.refetch()}
-        breadcrumb={back}
-        title={t('staff.title')}
-        notFound={{ title: t('staff.emptyFiltered'), action: back }}
-      />
-    )
-  const p = q.data
   return (
-    <div className="page">
-      <PageHeader
-        breadcrumb={back}
-        title={
-          <>
-            {p.fullName} <ComplianceBadge status={p.status} />
-          </>
-        }
-        subtitle={`${t('staff.fields.cedula')} ${p.cedula}${p.active ? '' : ` · ${t('common.inactive')}`}`}
-        actions={
-          p.canManage ? (
-            <Button onClick={() => setEditing(true)} data-testid="edit-person">
-              {t('common.edit')}
-            </Button>
-          ) : null
-        }
-      />
-      <div className="fs-detail">
-        <div className="fs-detail__main">
-          <DocumentsPanel owner="staff" ownerId={p.id} documents={p.documents} canManage={p.canManage} />
-          <VaccinesPanel staffId={p.id} vaccines={p.vaccines} canManage={p.canManage} />
-        </div>
-        <div className="fs-detail__side">
-          <section className="card" aria-labelledby="fs-person">
-            <h2 id="fs-person" className="section-title">
-              {t('staff.contact')}
-            </h2>
-            <dl className="deflist">
-              <dt>{t('staff.fields.phone')}</dt>
-              <dd>{p.phone ?? t('common.none')}</dd>
-              <dt>{t('staff.fields.email')}</dt>
-              <dd>{p.email ?? t('common.none')}</dd>
-              <dt>{t('staff.fields.notes')}</dt>
-              <dd>{p.notes ?? t('common.none')}</dd>
-            </dl>
-          </section>
-          <FilesPanel owner="staff" ownerId={p.id} files={p.files} canManage={p.canManage} />
-        </div>
-      </div>
-      {editing ? (
-        <PersonDialog
-          person={p}
-          onClose={() => setEditing(false)}
-          onDeleted={() => void navigate({ to: '/rental/staff' })}
-        />
-      ) : null}
-    </div>
+    <OwnerDetailPage
+      owner="staff"
+      room="staff"
+      query={useQuery(personQuery(id))}
+      back={<Link to="/rental/staff">{t('common.back')}</Link>}
+      title={(p) => p.fullName}
+      subtitle={(p) =>
+        `${t('staff.fields.cedula')} ${p.cedula}${p.active ? '' : ` · ${t('common.inactive')}`}`
+      }
+      editTestId="edit-person"
+      main={(p) => <VaccinesPanel staffId={p.id} vaccines={p.vaccines} canManage={p.canManage} />}
+      side={(p) => (
+        <section className="card" aria-labelledby="fs-person">
+          <h2 id="fs-person" className="section-title">
+            {t('staff.contact')}
+          </h2>
+          <dl className="deflist">
+            <dt>{t('staff.fields.phone')}</dt>
+            <dd>{p.phone ?? t('common.none')}</dd>
+            <dt>{t('staff.fields.email')}</dt>
+            <dd>{p.email ?? t('common.none')}</dd>
+            <dt>{t('staff.fields.notes')}</dt>
+            <dd>{p.notes ?? t('common.none')}</dd>
+          </dl>
+        </section>
+      )}
+      editing={(p, close) => (
+        <PersonDialog person={p} onClose={close} onDeleted={() => void navigate({ to: '/rental/staff' })} />
+      )}
+    />
   )
 }

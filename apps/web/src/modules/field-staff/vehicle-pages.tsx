@@ -3,34 +3,22 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ZVehicleInput, type TVehicle, type TVehicleDetail, type TVehicleInput } from '@faena/contracts'
-import { toQueryString } from '../../platform/api'
 import {
   Button,
   ConfirmDialog,
-  DataTable,
   Dialog,
-  ExportListButton,
-  FilterBar,
   FormError,
   FormField,
-  Icon,
-  ListCount,
-  PageHeader,
-  PageLoadError,
-  PagePending,
-  SearchInput,
   useToast,
   type Column,
-  type SortState,
   UnsavedChangesGuard,
 } from '../../platform/components'
-import { cleanSearch, pageOf } from '../../platform/list-search'
-import { useCan, useFormat } from '../../platform/session'
+import { useCan } from '../../platform/session'
 import { useZodForm } from '../../platform/validation'
 import { exportUrls, useDeleteOwner, useSaveVehicle, vehicleListQuery, vehicleQuery } from './api'
 import type { VehiclesSearch } from './routes'
-import { ActiveFilter, StatusFilter } from './staff-pages'
-import { ComplianceBadge, DocumentsPanel, errorLine, FilesPanel, orNull } from './ui'
+import { OwnerDetailPage, OwnerListPage, ownerListParams, patchSearch } from './owner-pages'
+import { errorLine, orNull } from './ui'
 
 type VehicleForm = {
   plate: string
@@ -238,27 +226,12 @@ const VehicleDialog = ({
 
 export const VehiclesPage = () => {
   const { t } = useTranslation(['field-staff', 'platform'])
-  const fmt = useFormat()
-  const can = useCan()
   const search = useSearch({ from: '/app/rental/vehicles' })
   const navigate = useNavigate({ from: '/rental/vehicles' })
-  const { limit, offset } = pageOf(search)
-  const [creating, setCreating] = useState(false)
-  const params = {
-    q: search.q,
-    status: search.status,
-    active: search.active,
-    sort: search.sort,
-    dir: search.dir,
-  }
+  const { params, limit, offset } = ownerListParams(search)
   const list = useQuery(vehicleListQuery({ ...params, limit, offset }))
   const setSearch = (patch: Partial<VehiclesSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
-  const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
-  const filtered = Boolean(search.q || search.status || search.active)
+    void navigate({ search: patchSearch(patch, resetPage), replace: true })
   const columns: Column<TVehicle>[] = [
     {
       key: 'plate',
@@ -285,96 +258,25 @@ export const VehiclesPage = () => {
         </div>
       ),
     },
-    {
-      key: 'nextExpiry',
-      header: t('staff.fields.nextExpiry'),
-      sortable: true,
-      width: '12rem',
-      cell: (v) => (
-        <div>
-          <ComplianceBadge status={v.status} />
-          {v.nextExpiry ? <span className="fs-sub">{fmt.date(v.nextExpiry)}</span> : null}
-        </div>
-      ),
-    },
   ]
   return (
-    <div className="page">
-      <PageHeader
-        title={t('vehicles.title')}
-        subtitle={t('vehicles.subtitle')}
-        actions={
-          can('fieldStaff.manage') ? (
-            <Button
-              variant="primary"
-              icon={<Icon name="plus" />}
-              onClick={() => setCreating(true)}
-              data-testid="new-vehicle"
-            >
-              {t('vehicles.new')}
-            </Button>
-          ) : null
-        }
-      />
-      <section className="card card--flush">
-        <FilterBar
-          active={filtered}
-          onClear={() => setSearch({ q: undefined, status: undefined, active: undefined })}
-          end={
-            <>
-              <ListCount
-                total={list.data?.total}
-                label={(count) => t('common.count', { count, formatted: fmt.integer(count) })}
-              />
-              <ExportListButton
-                url={exportUrls.vehicles + toQueryString(params)}
-                doneMessage={t('common.exportDone')}
-                disabled={!list.data || list.data.total === 0}
-                progressLabel={false}
-              />
-            </>
-          }
-        >
-          <SearchInput
-            value={search.q ?? ''}
-            label={t('vehicles.search')}
-            placeholder={t('vehicles.search')}
-            onChange={(q) => setSearch({ q: q || undefined })}
-          />
-          <StatusFilter value={search.status} onChange={(status) => setSearch({ status })} />
-          <ActiveFilter value={search.active} onChange={(active) => setSearch({ active })} />
-        </FilterBar>
-        <DataTable
-          caption={t('vehicles.caption')}
-          columns={columns}
-          rows={list.data?.items}
-          rowKey={(v) => v.id}
-          loading={list.isPending}
-          fetching={list.isFetching && !list.isPending}
-          error={list.error}
-          onRetry={() => void list.refetch()}
-          onRowClick={(v) => void navigate({ to: '/rental/vehicles/$id', params: { id: v.id } })}
-          sort={sort}
-          onSortChange={(s) => setSearch({ sort: s.key as VehiclesSearch['sort'], dir: s.dir })}
-          empty={filtered ? t('vehicles.emptyFiltered') : t('vehicles.empty')}
-          emptyFiltered={filtered}
-          pagination={{
-            total: list.data?.total,
-            limit,
-            offset,
-            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-          }}
-        />
-      </section>
-      {creating ? (
+    <OwnerListPage
+      room="vehicles"
+      newTestId="new-vehicle"
+      search={search}
+      setSearch={(patch, resetPage) => setSearch(patch as Partial<VehiclesSearch>, resetPage)}
+      list={list}
+      exportUrl={exportUrls.vehicles}
+      columns={columns}
+      onOpen={(v) => void navigate({ to: '/rental/vehicles/$id', params: { id: v.id } })}
+      creating={(close) => (
         <VehicleDialog
           vehicle={null}
-          onClose={() => setCreating(false)}
+          onClose={close}
           onCreated={(v) => void navigate({ to: '/rental/vehicles/$id', params: { id: v.id } })}
         />
-      ) : null}
-    </div>
+      )}
+    />
   )
 }
 
@@ -382,66 +284,34 @@ export const VehiclePage = () => {
   const { t } = useTranslation(['field-staff', 'platform'])
   const { id } = useParams({ from: '/app/rental/vehicles/$id' })
   const navigate = useNavigate()
-  const q = useQuery(vehicleQuery(id))
-  const [editing, setEditing] = useState(false)
-  const back = <Link to="/rental/vehicles">{t('common.back')}</Link>
-  if (q.isPending) return <PagePending />
-  if (q.isError)
-    return (
-      <PageLoadError
-        error={q.error}
-        onRetry={() => void q.refetch()}
-        breadcrumb={back}
-        title={t('vehicles.title')}
-        notFound={{ title: t('vehicles.emptyFiltered'), action: back }}
-      />
-    )
-  const v = q.data
   return (
-    <div className="page">
-      <PageHeader
-        breadcrumb={back}
-        title={
-          <>
-            {v.plate} <ComplianceBadge status={v.status} />
-          </>
-        }
-        subtitle={[
-          [v.brand, v.model].filter(Boolean).join(' '),
-          v.year,
-          v.active ? null : t('common.inactive'),
-        ]
+    <OwnerDetailPage
+      owner="vehicle"
+      room="vehicles"
+      query={useQuery(vehicleQuery(id))}
+      back={<Link to="/rental/vehicles">{t('common.back')}</Link>}
+      title={(v) => v.plate}
+      subtitle={(v) =>
+        [[v.brand, v.model].filter(Boolean).join(' '), v.year, v.active ? null : t('common.inactive')]
           .filter(Boolean)
-          .join(' · ')}
-        actions={
-          v.canManage ? (
-            <Button onClick={() => setEditing(true)} data-testid="edit-vehicle">
-              {t('common.edit')}
-            </Button>
-          ) : null
-        }
-      />
-      <div className="fs-detail">
-        <div className="fs-detail__main">
-          <DocumentsPanel owner="vehicle" ownerId={v.id} documents={v.documents} canManage={v.canManage} />
-        </div>
-        <div className="fs-detail__side">
-          {v.notes ? (
-            <section className="card">
-              <h2 className="section-title">{t('vehicles.fields.notes')}</h2>
-              <p>{v.notes}</p>
-            </section>
-          ) : null}
-          <FilesPanel owner="vehicle" ownerId={v.id} files={v.files} canManage={v.canManage} />
-        </div>
-      </div>
-      {editing ? (
+          .join(' · ')
+      }
+      editTestId="edit-vehicle"
+      side={(v) =>
+        v.notes ? (
+          <section className="card">
+            <h2 className="section-title">{t('vehicles.fields.notes')}</h2>
+            <p>{v.notes}</p>
+          </section>
+        ) : null
+      }
+      editing={(v, close) => (
         <VehicleDialog
           vehicle={v}
-          onClose={() => setEditing(false)}
+          onClose={close}
           onDeleted={() => void navigate({ to: '/rental/vehicles' })}
         />
-      ) : null}
-    </div>
+      )}
+    />
   )
 }
