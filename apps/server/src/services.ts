@@ -227,6 +227,7 @@ export function buildServices(deps: ServicesDeps) {
     mail,
     notify: notifications.notify,
     publicOrigin: deps.publicOrigin,
+    jobs,
   })
   const rentalDocuments = createRentalDocumentsModule({
     db,

@@ -31,6 +31,9 @@ export async function jobSamples(h: SampleHelpers): Promise<ModuleSamples> {
       'POST /api/v1/catalogs/units/export': {},
       'POST /api/v1/catalogs/proposal-step-templates/export': {},
       'POST /api/v1/catalogs/work-order-step-templates/export': {},
+      'POST /api/v1/rental/staff/export': {},
+      'POST /api/v1/rental/vehicles/export': {},
+      'POST /api/v1/rental/compliance/export': {},
     },
   }
 }

@@ -160,6 +160,9 @@ const ownerListQuery = ZPagination.extend({
 })
 export const ZFieldStaffListQuery = ownerListQuery.extend({ sort: z.enum(FIELD_STAFF_SORTS).default('name') })
 export type TFieldStaffListQuery = z.infer<typeof ZFieldStaffListQuery>
+/** the technicians' export (a job): the list's filters without pagination */
+export const ZFieldStaffExportRequest = ZFieldStaffListQuery.omit({ limit: true, offset: true })
+export type TFieldStaffExportRequest = z.infer<typeof ZFieldStaffExportRequest>
 
 // --- vehicles ---
 
@@ -194,6 +197,9 @@ export type TVehicleDetail = z.infer<typeof ZVehicleDetail>
 export const VEHICLE_SORTS = ['plate', 'brand', 'nextExpiry', 'createdAt'] as const
 export const ZVehicleListQuery = ownerListQuery.extend({ sort: z.enum(VEHICLE_SORTS).default('plate') })
 export type TVehicleListQuery = z.infer<typeof ZVehicleListQuery>
+/** the vehicles' export (a job): the list's filters without pagination */
+export const ZVehicleExportRequest = ZVehicleListQuery.omit({ limit: true, offset: true })
+export type TVehicleExportRequest = z.infer<typeof ZVehicleExportRequest>
 
 export const ZComplianceDocumentParams = z.object({ id: z.uuid(), documentId: z.uuid() })
 export const ZVaccineParams = z.object({ id: z.uuid(), vaccineId: z.uuid() })
@@ -210,6 +216,9 @@ export const ZComplianceReportQuery = ZPagination.extend({
   dir: z.enum(['asc', 'desc']).default('asc'),
 })
 export type TComplianceReportQuery = z.infer<typeof ZComplianceReportQuery>
+/** the report's export (a job): its filters without pagination */
+export const ZComplianceExportRequest = ZComplianceReportQuery.omit({ limit: true, offset: true })
+export type TComplianceExportRequest = z.infer<typeof ZComplianceExportRequest>
 
 export const ZComplianceReportRow = z.object({
   documentId: z.uuid(),

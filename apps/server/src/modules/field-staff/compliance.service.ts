@@ -26,8 +26,7 @@ import {
   localHour,
   validOn,
 } from './compliance-rules'
-import { writeComplianceWorkbook } from './field-staff-export'
-import { EXPORT_LIMIT, MODULE, type FieldStaffContext } from './field-staff.context'
+import { MODULE, type FieldStaffContext } from './field-staff.context'
 import * as repo from './field-staff.repository'
 import type { OwnerKind } from './field-staff.tables'
 import { fullName } from './staff.service'
@@ -184,11 +183,6 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
     const day = await today(actor.orgId)
     const { rows, total } = await repo.listReport(db, actor.orgId, query, day)
     return { items: rows.map((r) => toRow(r, day)), total, today: day }
-  }
-
-  async function exportReport(actor: Actor, query: TComplianceReportQuery) {
-    const r = await report(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeComplianceWorkbook(r.items)
   }
 
   async function summary(actor: Actor): Promise<TComplianceSummary> {
@@ -383,7 +377,6 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
     listKinds,
     createKind,
     report,
-    exportReport,
     summary,
     getAlertSettings,
     saveAlertSettings,

@@ -3,6 +3,7 @@ import { isSystemActor, type Actor } from '../../platform/access'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import type { FilesService } from '../../platform/files/files.service'
+import type { JobsService } from '../../platform/jobs'
 import type { MailService } from '../../platform/mail'
 import type { NotifyFn } from '../../platform/notifications'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
@@ -18,10 +19,11 @@ export type FieldStaffServiceDeps = {
   files: Pick<FilesService, 'uploadFile'>
   mail: Pick<MailService, 'queueMail' | 'wake'>
   notify: NotifyFn
+  /** the list exports run as jobs (field-staff-export.ts) */
+  jobs: Pick<JobsService, 'define'>
 }
 
 export const MODULE = 'field-staff'
-export const EXPORT_LIMIT = 50_000
 
 export const orNull = <T>(v: T | null | undefined): T | null => (v === undefined || v === '' ? null : v)
 

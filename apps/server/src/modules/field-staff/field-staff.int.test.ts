@@ -5,7 +5,9 @@
  * daily alert (hourly tick in the organization's time zone) e-mailed to an SMTP server in the test process,
  * with the notice `compliance.expiring` once per document and threshold.
  */
+import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { askExport, exportViaJob, jobStatusFor } from '../../../test/export-jobs'
 import { createTestApp, type TestApp } from '../../../test/harness'
 import { settleJob } from '../../../test/jobs'
 import { jsonApi, type Json } from '../../../test/json-api'
@@ -26,6 +28,15 @@ const S = '/api/v1/rental/staff'
 const V = '/api/v1/rental/vehicles'
 let kinds: Json[] = []
 const kind = (owner: string, code: string) => kinds.find((k) => k.ownerKind === owner && k.code === code)!.id
+/** The first sheet of an exported workbook: its name and rows (headers first). */
+const rowsOf = async (raw: Buffer) => {
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(raw as unknown as ArrayBuffer)
+  const ws = wb.worksheets[0]!
+  const rows: unknown[][] = []
+  ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+  return { name: ws.name, rows }
+}
 
 beforeAll(async () => {
   smtp = await startSmtpCatcher()
@@ -148,10 +159,45 @@ describe('field staff', () => {
     ])
   })
 
-  it('exports the list as a workbook', async () => {
-    const res = await api.get(`${S}/export.xlsx?q=1713175071`)
-    expect(res.status).toBe(200)
-    expect(String(res.headers['content-type'])).toContain('spreadsheetml')
+  it('exports the filtered list as a job: 202 + Location, polled to done, the same columns', async () => {
+    const res = await exportViaJob(t, admin, `${S}/export`, { q: '1713175071' })
+    expect(res.contentDisposition).toContain('tecnicos.xlsx')
+    expect(res.run).toMatchObject({ kind: 'field-staff.export-staff', done: 1, total: 1 })
+    const d = await api.ok(api.get(`${S}/${juan.id}`))
+    const { name, rows } = await rowsOf(res.raw)
+    expect(name).toBe('Técnicos')
+    expect(rows).toEqual([
+      [
+        'Apellidos',
+        'Nombres',
+        'Cédula',
+        'Teléfono',
+        'Correo',
+        'Activo',
+        'Estado',
+        'Próximo vencimiento',
+        'Documentos',
+      ],
+      [
+        d.lastNames,
+        d.firstNames,
+        '1713175071',
+        d.phone ?? undefined,
+        d.email ?? undefined,
+        'Sí',
+        'Vencido',
+        '12/11/2026',
+        2,
+      ],
+    ])
+    const offshore = await t.login('admin@offshore.test')
+    expect(await jobStatusFor(t, offshore, res.job.id)).toEqual({ run: 404, result: 404 })
+    expect((await askExport(t, offshore, `${S}/export`, {})).status).toBe(403)
+    const bad = await askExport(t, admin, `${S}/export`, { status: 'nope' })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details.map((x: Json) => x.path)).toContain('status')
+    // the old GET export.xlsx is gone: the path is read as /staff/:id now
+    expect((await api.get(`${S}/export.xlsx`)).status).toBe(400)
   })
 })
 
@@ -296,8 +342,74 @@ describe('compliance report, summary and daily alert', () => {
     expect(summary.expired).toBeGreaterThanOrEqual(1)
     expect(summary.due10).toBeGreaterThanOrEqual(1)
     expect(summary.link).toContain('/rental/compliance')
-    const xlsx = await api.get('/api/v1/rental/compliance/export.xlsx?ownerKind=vehicle')
-    expect(xlsx.status).toBe(200)
+    const xlsx = await exportViaJob(t, admin, '/api/v1/rental/compliance/export', { ownerKind: 'vehicle' })
+    expect(xlsx.contentDisposition).toContain('vencimientos.xlsx')
+    const report = await rowsOf(xlsx.raw)
+    expect(report.name).toBe('Vencimientos')
+    expect(report.rows[0]).toEqual([
+      'Tipo',
+      'Técnico / vehículo',
+      'Documento',
+      'Detalle',
+      'Número',
+      'Vence',
+      'Días',
+      'Estado',
+    ])
+    const vehicleRows = report.rows.slice(1)
+    expect(vehicleRows.length).toBe(xlsx.run.total)
+    expect(vehicleRows.length).toBeGreaterThan(0)
+    expect(vehicleRows.every((row) => row[0] === 'Vehículo')).toBe(true)
+    const juanReport = await rowsOf(
+      (
+        await exportViaJob(t, admin, '/api/v1/rental/compliance/export', {
+          q: '1713175071',
+          status: 'expired',
+        })
+      ).raw,
+    )
+    expect(juanReport.rows.slice(1)).toEqual([
+      [
+        'Técnico',
+        'Juan Pérez Mora',
+        'Licencia de conducir',
+        'Tipo E',
+        undefined,
+        '12/11/2026',
+        -25,
+        'Vencido',
+      ],
+    ])
+
+    const vehicles = await exportViaJob(t, admin, `${V}/export`, { q: 'GBC-0456' })
+    expect(vehicles.contentDisposition).toContain('vehiculos.xlsx')
+    const v = await rowsOf(vehicles.raw)
+    expect(v.name).toBe('Vehículos')
+    expect(v.rows[0]).toEqual([
+      'Placa',
+      'Marca',
+      'Modelo',
+      'Año',
+      'Activo',
+      'Estado',
+      'Próximo vencimiento',
+      'Documentos',
+    ])
+    expect(v.rows.slice(1)).toEqual([
+      [
+        'GBC-0456',
+        'Chevrolet',
+        'D-Max',
+        2020,
+        expect.any(String),
+        expect.any(String),
+        expect.any(String),
+        expect.any(Number),
+      ],
+    ])
+    const offshore = await t.login('admin@offshore.test')
+    expect(await jobStatusFor(t, offshore, vehicles.job.id)).toEqual({ run: 404, result: 404 })
+    expect(await jobStatusFor(t, offshore, xlsx.job.id)).toEqual({ run: 404, result: 404 })
   })
 
   it('e-mails the chosen recipients at the organization’s hour, once a day, and notices each document once per threshold', async () => {

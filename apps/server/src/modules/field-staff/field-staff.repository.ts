@@ -108,7 +108,10 @@ const staffColumns = (db: Executor, orgId: string) =>
     .select([nextExpiry('staff').as('next_expiry'), documentCount('staff').as('document_count')])
     .where('o.org_id', '=', orgId)
 
-export async function listStaff(db: Executor, orgId: string, f: TFieldStaffListQuery, today: string) {
+type StaffFilters = Omit<TFieldStaffListQuery, 'limit' | 'offset'>
+
+/** The list's filters and order (the page, and the export's ids). */
+function staffQuery(db: Executor, orgId: string, f: StaffFilters, today: string) {
   let q = staffColumns(db, orgId)
   if (f.q) {
     const p = like(f.q)
@@ -134,16 +137,32 @@ export async function listStaff(db: Executor, orgId: string, f: TFieldStaffListQ
       : f.sort === 'createdAt'
         ? q.orderBy('o.created_at', f.dir)
         : f.sort === 'nextExpiry'
-          ? q.orderBy(sql`next_expiry ${sql.raw(f.dir)} nulls last`)
+          ? q.orderBy(sql`${nextExpiry('staff')} ${sql.raw(f.dir)} nulls last`)
           : q.orderBy(sql`lower(o.last_names)`, f.dir).orderBy(sql`lower(o.first_names)`, f.dir)
+  return { q, sorted: sorted.orderBy('o.id') }
+}
+
+export async function listStaff(db: Executor, orgId: string, f: TFieldStaffListQuery, today: string) {
+  const { q, sorted } = staffQuery(db, orgId, f, today)
   const [rows, n] = await Promise.all([
-    sorted.orderBy('o.id').limit(f.limit).offset(f.offset).execute(),
+    sorted.limit(f.limit).offset(f.offset).execute(),
     q
       .clearSelect()
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
   ])
   return { rows: rows as StaffRow[], total: Number(n.n) }
+}
+
+/** The ids of the technicians matching the list's filters, in its order (the export). */
+export async function listStaffIds(db: Executor, orgId: string, f: StaffFilters, today: string) {
+  const rows = await staffQuery(db, orgId, f, today).sorted.clearSelect().select('o.id').execute()
+  return rows.map((r) => r.id)
+}
+
+/** Technicians by id with their document summary: one query for a batch. */
+export async function listStaffByIds(db: Executor, orgId: string, ids: string[]) {
+  return (await staffColumns(db, orgId).where('o.id', 'in', ids).execute()) as StaffRow[]
 }
 
 export async function findStaff(db: Executor, orgId: string, id: string, forUpdate = false) {
@@ -185,7 +204,10 @@ const vehicleColumns = (db: Executor, orgId: string) =>
     .select([nextExpiry('vehicle').as('next_expiry'), documentCount('vehicle').as('document_count')])
     .where('o.org_id', '=', orgId)
 
-export async function listVehicles(db: Executor, orgId: string, f: TVehicleListQuery, today: string) {
+type VehicleFilters = Omit<TVehicleListQuery, 'limit' | 'offset'>
+
+/** The list's filters and order (the page, and the export's ids). */
+function vehicleQuery(db: Executor, orgId: string, f: VehicleFilters, today: string) {
   let q = vehicleColumns(db, orgId)
   if (f.q) {
     const p = like(f.q)
@@ -205,16 +227,32 @@ export async function listVehicles(db: Executor, orgId: string, f: TVehicleListQ
       : f.sort === 'createdAt'
         ? q.orderBy('o.created_at', f.dir)
         : f.sort === 'nextExpiry'
-          ? q.orderBy(sql`next_expiry ${sql.raw(f.dir)} nulls last`)
+          ? q.orderBy(sql`${nextExpiry('vehicle')} ${sql.raw(f.dir)} nulls last`)
           : q.orderBy('o.plate', f.dir)
+  return { q, sorted: sorted.orderBy('o.id') }
+}
+
+export async function listVehicles(db: Executor, orgId: string, f: TVehicleListQuery, today: string) {
+  const { q, sorted } = vehicleQuery(db, orgId, f, today)
   const [rows, n] = await Promise.all([
-    sorted.orderBy('o.id').limit(f.limit).offset(f.offset).execute(),
+    sorted.limit(f.limit).offset(f.offset).execute(),
     q
       .clearSelect()
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
   ])
   return { rows: rows as VehicleRow[], total: Number(n.n) }
+}
+
+/** The ids of the vehicles matching the list's filters, in its order (the export). */
+export async function listVehicleIds(db: Executor, orgId: string, f: VehicleFilters, today: string) {
+  const rows = await vehicleQuery(db, orgId, f, today).sorted.clearSelect().select('o.id').execute()
+  return rows.map((r) => r.id)
+}
+
+/** Vehicles by id with their document summary: one query for a batch. */
+export async function listVehiclesByIds(db: Executor, orgId: string, ids: string[]) {
+  return (await vehicleColumns(db, orgId).where('o.id', 'in', ids).execute()) as VehicleRow[]
 }
 
 export async function findVehicle(db: Executor, orgId: string, id: string, forUpdate = false) {
@@ -492,12 +530,10 @@ export type ReportRow = {
   expires_on: string
 }
 
-export async function listReport(
-  db: Executor,
-  orgId: string,
-  f: TComplianceReportQuery,
-  today: string,
-): Promise<{ rows: ReportRow[]; total: number }> {
+type ReportFilters = Omit<TComplianceReportQuery, 'limit' | 'offset'>
+
+/** The report's filters and order (the page, and the export's ids). */
+function reportQuery(db: Executor, orgId: string, f: ReportFilters, today: string) {
   let q = reportRows(db, orgId)
   if (f.ownerKind) q = q.where('d.owner_kind', '=', f.ownerKind)
   if (f.kindId) q = q.where('d.kind_id', '=', f.kindId)
@@ -524,14 +560,35 @@ export async function listReport(
       : f.sort === 'kind'
         ? q.orderBy('k.name', f.dir)
         : q.orderBy('d.expires_on', f.dir)
+  return { q, sorted: sorted.orderBy('d.id') }
+}
+
+export async function listReport(
+  db: Executor,
+  orgId: string,
+  f: TComplianceReportQuery,
+  today: string,
+): Promise<{ rows: ReportRow[]; total: number }> {
+  const { q, sorted } = reportQuery(db, orgId, f, today)
   const [rows, n] = await Promise.all([
-    sorted.orderBy('d.id').limit(f.limit).offset(f.offset).execute(),
+    sorted.limit(f.limit).offset(f.offset).execute(),
     q
       .clearSelect()
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow(),
   ])
   return { rows: rows, total: Number(n.n) }
+}
+
+/** The ids of the report's documents matching its filters, in its order (the export). */
+export async function listReportIds(db: Executor, orgId: string, f: ReportFilters, today: string) {
+  const rows = await reportQuery(db, orgId, f, today).sorted.clearSelect().select('d.id').execute()
+  return rows.map((r) => r.id)
+}
+
+/** The report's rows by document id: one query for a batch. */
+export function listReportByIds(db: Executor, orgId: string, ids: string[]): Promise<ReportRow[]> {
+  return reportRows(db, orgId).where('d.id', 'in', ids).execute()
 }
 
 /** The documents of active owners expiring on or before `until` (expired ones included), soonest first. */

@@ -8,6 +8,7 @@ import {
   ZComplianceDocumentInput,
   ZComplianceDocumentParams,
   ZComplianceDocumentPatch,
+  ZComplianceExportRequest,
   ZComplianceFile,
   ZComplianceFileParams,
   ZComplianceKind,
@@ -18,16 +19,19 @@ import {
   ZComplianceReportQuery,
   ZComplianceSummary,
   ZFieldStaffDetail,
+  ZFieldStaffExportRequest,
   ZFieldStaffInput,
   ZFieldStaffList,
   ZFieldStaffListQuery,
   ZFieldStaffPatch,
   ZIdParams,
+  ZJobRun,
   ZOk,
   ZVaccine,
   ZVaccineInput,
   ZVaccineParams,
   ZVehicleDetail,
+  ZVehicleExportRequest,
   ZVehicleInput,
   ZVehicleList,
   ZVehicleListQuery,
@@ -35,7 +39,7 @@ import {
 } from '@faena/contracts'
 import { actorOf } from '../../platform/http/auth-hook'
 import { readUpload } from '../../platform/http/multipart'
-import { XLSX_MIME } from '../../platform/spreadsheet/spreadsheet'
+import { replyAccepted } from '../../platform/jobs/list-export'
 import type { FieldStaffService } from './field-staff.service'
 
 const BASE = '/api/v1/rental'
@@ -49,21 +53,16 @@ export const fieldStaffRoutes: FastifyPluginAsyncZod<{ service: FieldStaffServic
   app,
   { service: s },
 ) => {
-  const xlsx = (name: string) => ({
-    'content-type': XLSX_MIME,
-    'content-disposition': `attachment; filename="${name}.xlsx"`,
-  })
-
   // --- staff ---
   app.get(
     `${BASE}/staff`,
     { config: read, schema: { tags, querystring: ZFieldStaffListQuery, response: { 200: ZFieldStaffList } } },
     async (req) => s.listStaff(actorOf(req), req.query),
   )
-  app.get(
-    `${BASE}/staff/export.xlsx`,
-    { config: read, schema: { tags, querystring: ZFieldStaffListQuery } },
-    async (req, reply) => reply.headers(xlsx('tecnicos')).send(await s.exportStaff(actorOf(req), req.query)),
+  app.post(
+    `${BASE}/staff/export`,
+    { config: read, schema: { tags, body: ZFieldStaffExportRequest, response: { 202: ZJobRun } } },
+    async (req, reply) => replyAccepted(reply, await s.exportStaff(actorOf(req), req.body)),
   )
   app.post(
     `${BASE}/staff`,
@@ -111,11 +110,10 @@ export const fieldStaffRoutes: FastifyPluginAsyncZod<{ service: FieldStaffServic
     { config: read, schema: { tags, querystring: ZVehicleListQuery, response: { 200: ZVehicleList } } },
     async (req) => s.listVehicles(actorOf(req), req.query),
   )
-  app.get(
-    `${BASE}/vehicles/export.xlsx`,
-    { config: read, schema: { tags, querystring: ZVehicleListQuery } },
-    async (req, reply) =>
-      reply.headers(xlsx('vehiculos')).send(await s.exportVehicles(actorOf(req), req.query)),
+  app.post(
+    `${BASE}/vehicles/export`,
+    { config: read, schema: { tags, body: ZVehicleExportRequest, response: { 202: ZJobRun } } },
+    async (req, reply) => replyAccepted(reply, await s.exportVehicles(actorOf(req), req.body)),
   )
   app.post(
     `${BASE}/vehicles`,
@@ -230,11 +228,10 @@ export const fieldStaffRoutes: FastifyPluginAsyncZod<{ service: FieldStaffServic
     },
     async (req) => s.report(actorOf(req), req.query),
   )
-  app.get(
-    `${BASE}/compliance/export.xlsx`,
-    { config: read, schema: { tags, querystring: ZComplianceReportQuery } },
-    async (req, reply) =>
-      reply.headers(xlsx('vencimientos')).send(await s.exportReport(actorOf(req), req.query)),
+  app.post(
+    `${BASE}/compliance/export`,
+    { config: read, schema: { tags, body: ZComplianceExportRequest, response: { 202: ZJobRun } } },
+    async (req, reply) => replyAccepted(reply, await s.exportReport(actorOf(req), req.body)),
   )
   app.get(
     `${BASE}/compliance/summary`,

@@ -10,8 +10,7 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields } from '../../platform/audit/audit'
 import { AppError, validationError } from '../../platform/errors'
-import { writeStaffWorkbook } from './field-staff-export'
-import { EXPORT_LIMIT, isUniqueViolation, orNull, type FieldStaffContext } from './field-staff.context'
+import { isUniqueViolation, orNull, type FieldStaffContext } from './field-staff.context'
 import * as repo from './field-staff.repository'
 import { checkCedula } from './identity'
 import { createOwnerLifecycle, ownerSummary } from './owner-lifecycle'
@@ -28,7 +27,7 @@ const snapshot = (v: repo.StaffValues) => ({
   notes: v.notes,
 })
 
-/** Field staff (técnicos): list, export, read, create, update, delete, vaccines (docs/field-staff.md). */
+/** Field staff (técnicos): list, read, create, update, delete, vaccines (docs/field-staff.md). */
 export function createStaffUseCases(ctx: FieldStaffContext) {
   const { db } = ctx
 
@@ -83,11 +82,6 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
 
   const listStaff = (actor: Actor, query: TFieldStaffListQuery) =>
     owner.list(actor, query, (orgId, q, day) => repo.listStaff(db, orgId, q, day), toStaff)
-
-  async function exportStaff(actor: Actor, query: TFieldStaffListQuery) {
-    const { items } = await listStaff(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeStaffWorkbook(items)
-  }
 
   const getStaff = (actor: Actor, id: string): Promise<TFieldStaffDetail> =>
     owner.detail(actor, id, toStaff, async (trx, orgId) => ({
@@ -162,7 +156,6 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
 
   return {
     listStaff,
-    exportStaff,
     getStaff,
     createStaff,
     updateStaff,

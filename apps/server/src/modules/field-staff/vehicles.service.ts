@@ -8,8 +8,7 @@ import type {
 import type { Actor } from '../../platform/access'
 import { diffFields } from '../../platform/audit/audit'
 import { AppError, validationError } from '../../platform/errors'
-import { writeVehiclesWorkbook } from './field-staff-export'
-import { EXPORT_LIMIT, orNull, type FieldStaffContext } from './field-staff.context'
+import { orNull, type FieldStaffContext } from './field-staff.context'
 import * as repo from './field-staff.repository'
 import { normalizePlate } from './identity'
 import { createOwnerLifecycle, ownerSummary } from './owner-lifecycle'
@@ -23,7 +22,7 @@ const snapshot = (v: repo.VehicleValues) => ({
   notes: v.notes,
 })
 
-/** Vehicles: list, export, read, create, update, delete (docs/field-staff.md). */
+/** Vehicles: list, read, create, update, delete (docs/field-staff.md). */
 export function createVehicleUseCases(ctx: FieldStaffContext) {
   const { db } = ctx
 
@@ -79,11 +78,6 @@ export function createVehicleUseCases(ctx: FieldStaffContext) {
   const listVehicles = (actor: Actor, query: TVehicleListQuery) =>
     owner.list(actor, query, (orgId, q, day) => repo.listVehicles(db, orgId, q, day), toVehicle)
 
-  async function exportVehicles(actor: Actor, query: TVehicleListQuery) {
-    const { items } = await listVehicles(actor, { ...query, limit: EXPORT_LIMIT, offset: 0 })
-    return writeVehiclesWorkbook(items)
-  }
-
   const getVehicle = (actor: Actor, id: string): Promise<TVehicleDetail> =>
     owner.detail(actor, id, toVehicle, () => Promise.resolve({}))
 
@@ -107,5 +101,5 @@ export function createVehicleUseCases(ctx: FieldStaffContext) {
 
   const deleteVehicle = (actor: Actor, id: string): Promise<void> => owner.remove(actor, id)
 
-  return { listVehicles, exportVehicles, getVehicle, createVehicle, updateVehicle, deleteVehicle }
+  return { listVehicles, getVehicle, createVehicle, updateVehicle, deleteVehicle }
 }

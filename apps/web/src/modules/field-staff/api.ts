@@ -87,9 +87,9 @@ export const alertsQuery = () =>
 export const fetchAlertPreview = () => apiGet<TComplianceAlertPreview>(`${BASE}/compliance/alerts/preview`)
 
 export const exportUrls = {
-  staff: `${BASE}/staff/export.xlsx`,
-  vehicles: `${BASE}/vehicles/export.xlsx`,
-  report: `${BASE}/compliance/export.xlsx`,
+  staff: `${BASE}/staff/export`,
+  vehicles: `${BASE}/vehicles/export`,
+  report: `${BASE}/compliance/export`,
 }
 
 const useRefresh = () => {

@@ -3,22 +3,21 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TComplianceReportRow } from '@faena/contracts'
-import { toQueryString } from '../../platform/api'
 import {
   Button,
+  type Column,
   DataTable,
   Dialog,
-  ExportListButton,
   Filter,
   FilterBar,
   FormError,
   FormField,
+  JobExportButton,
   ListCount,
   PageHeader,
   SearchInput,
-  useToast,
-  type Column,
   type SortState,
+  useToast,
 } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { cleanSearch, pageOf } from '../../platform/list-search'
@@ -270,11 +269,11 @@ export const CompliancePage = () => {
                 total={list.data?.total}
                 label={(count) => t('common.count', { count, formatted: fmt.integer(count) })}
               />
-              <ExportListButton
-                url={exportUrls.report + toQueryString(params)}
+              <JobExportButton
+                url={exportUrls.report}
+                body={params}
                 doneMessage={t('common.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-                progressLabel={false}
               />
             </>
           }

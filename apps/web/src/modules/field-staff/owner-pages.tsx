@@ -3,20 +3,19 @@ import type { UseQueryResult } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TComplianceFile, TComplianceOwnerKind, TComplianceStatus } from '@faena/contracts'
 import type { TComplianceDocument } from '@faena/contracts'
-import { toQueryString } from '../../platform/api'
 import {
   Button,
+  type Column,
   DataTable,
-  ExportListButton,
   Filter,
   FilterBar,
   Icon,
+  JobExportButton,
   ListCount,
   PageHeader,
   PageLoadError,
   PagePending,
   SearchInput,
-  type Column,
   type SortState,
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
@@ -121,11 +120,11 @@ export function OwnerListPage<
                 total={list.data?.total}
                 label={(count) => t('common.count', { count, formatted: fmt.integer(count) })}
               />
-              <ExportListButton
-                url={props.exportUrl + toQueryString(params)}
+              <JobExportButton
+                url={props.exportUrl}
+                body={params}
                 doneMessage={t('common.exportDone')}
                 disabled={!list.data || list.data.total === 0}
-                progressLabel={false}
               />
             </>
           }

@@ -16,7 +16,7 @@ export { UnderConstruction } from './under-construction'
 export { Icon, type IconName } from './icon'
 export { CommitDateInput, type CommitDateInputProps } from './date-input'
 export { DateRangeFilter, type DateRangeFilterProps } from './date-range-filter'
-export { ExportListButton, ListCount, type ExportListButtonProps } from './list-export'
+export { ListCount } from './list-export'
 export { JobExportButton, type JobExportButtonProps } from './job-export'
 export { PageLoadError, PagePending, type PageLoadErrorProps } from './detail-state'
 export {
