@@ -5,4 +5,9 @@ import { seedDemoRentalDocuments } from './modules/rental-documents'
 import type { DemoSeeder } from './platform/seed/demo'
 
 /** What each business module adds to a new demo organization, in order. One line per module. */
-export const demoSeeders: DemoSeeder[] = [seedDemoCatalogs, seedDemoRentalProjects, seedDemoRentalDocuments, seedDemoFieldStaff]
+export const demoSeeders: DemoSeeder[] = [
+  seedDemoCatalogs,
+  seedDemoRentalProjects,
+  seedDemoRentalDocuments,
+  seedDemoFieldStaff,
+]

@@ -150,12 +150,7 @@ export async function createSamples(t: TestApp): Promise<Samples> {
 
   // Rental modules: records of demo-rental, one sample file per module.
   const moduleBodies: Record<string, object | undefined> = {}
-  for (const mod of [
-    rentalDocumentSamples,
-    rentalProjectSamples,
-    rentalBillingSamples,
-    fieldStaffSamples,
-  ]) {
+  for (const mod of [rentalDocumentSamples, rentalProjectSamples, rentalBillingSamples, fieldStaffSamples]) {
     const more = await mod(rental)
     Object.assign(ids, more.ids)
     Object.assign(moduleBodies, more.bodies)

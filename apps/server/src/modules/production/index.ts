@@ -23,19 +23,9 @@ export {
   type ProductionCell,
 } from './billing-read'
 /** The evidence files of billed cells and the production per family and month (estimate documents and reports). */
-export {
-  evidenceFilesOf,
-  productionByFamilyMonth,
-  type MonthlyProduction,
-} from './billing-documents-read'
+export { evidenceFilesOf, productionByFamilyMonth, type MonthlyProduction } from './billing-documents-read'
 /** The production money rule (the grid's KPIs) and the production of several families, for the dashboards. */
-export {
-  authorizedMoney,
-  homologatedMxn,
-  productionMoney,
-  rateDateOfMonth,
-  type Money,
-} from './family-money'
+export { authorizedMoney, homologatedMxn, productionMoney, rateDateOfMonth, type Money } from './family-money'
 export { productionOfFamilies, type FamilyProductionCell } from './dashboard-read'
 export { createProductionService, type ProductionService } from './production.service'
 /** The closed-month lock (closed-months.ts): estimates bill only closed months. */

@@ -78,7 +78,10 @@ export const NOTIFICATION_KINDS: readonly {
   },
   {
     kind: 'deadline.overdue',
-    label: { es: 'Un paso o una OT a mi cargo está vencido', en: 'A step or work order in my charge is overdue' },
+    label: {
+      es: 'Un paso o una OT a mi cargo está vencido',
+      en: 'A step or work order in my charge is overdue',
+    },
     permission: null,
   },
   {
@@ -91,7 +94,10 @@ export const NOTIFICATION_KINDS: readonly {
   },
   {
     kind: 'production.excess',
-    label: { es: 'Se detecta volumen excedente en la producción', en: 'Excess volume is detected in production' },
+    label: {
+      es: 'Se detecta volumen excedente en la producción',
+      en: 'Excess volume is detected in production',
+    },
     permission: 'production.unlock',
   },
   {
