@@ -158,5 +158,30 @@ test('estimate: create, select production, review, submit, return with a reason,
   await page.goto(`/estimates?workOrderId=${wo.id}`)
   await expect(page.getByRole('link', { name: 'Estimación 1' })).toBeVisible()
   await page.screenshot({ path: `${SHOTS}/estimates-list.png`, fullPage: true })
+
+  // a price adjustment bills no production: a price difference on a concept already billed (12.5 × 2.40)
+  await page.getByTestId('new-estimate').click()
+  const adjust = page.getByRole('dialog', { name: 'Nueva estimación' })
+  await adjust.getByLabel('OT').selectOption({ label: `${wo.number} — Trabajos de ${wo.number}` })
+  await adjust.getByLabel('Tipo').selectOption({ label: 'Ajuste de precios' })
+  await adjust.getByLabel('Inicio del periodo').fill('2026-09-01')
+  await adjust.getByLabel('Fin del periodo').fill('2026-09-30')
+  await adjust.getByRole('button', { name: 'Crear' }).click()
+  await expect(page.getByRole('heading', { name: `Estimación 2 — ${wo.number}` })).toBeVisible()
+  await page.getByLabel('Concepto').selectOption({ label: catalog[0]!.code })
+  await page.getByLabel('Diferencia P.U. MXN').fill('2.40')
+  await page.getByLabel('Motivo').fill('Escalatoria de precios autorizada por el cliente')
+  await page.getByRole('button', { name: 'Agregar' }).click()
+  await expect(
+    page.getByText('Diferencia de precio: Escalatoria de precios autorizada por el cliente'),
+  ).toBeVisible()
+  const adjustment = (await (
+    await page.request.get(`/api/v1/estimates/${page.url().split('/').pop()!}`)
+  ).json()) as TEstimate
+  expect(adjustment.type).toBe('price_adjustment')
+  expect(adjustment.lines).toMatchObject([
+    { kind: 'price_difference', conceptId: catalog[0]!.id, quantity: '12.5', amountMxn: '30.00' },
+  ])
+  await page.screenshot({ path: `${SHOTS}/estimate-price-adjustment.png`, fullPage: true })
   expect(problems).toEqual([])
 })

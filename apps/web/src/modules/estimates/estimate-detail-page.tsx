@@ -131,7 +131,8 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
 
       <BillingNote e={e} />
 
-      {draft ? (
+      {/* a price adjustment bills no production (docs/estimates.md#types): only price-difference lines */}
+      {draft && e.type !== 'price_adjustment' ? (
         <SelectionCard e={e} onApply={(body) => run({ kind: 'selection', body })} busy={action.isPending} />
       ) : null}
 
@@ -172,6 +173,10 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
                       {l.kind === 'deductive' ? (
                         <span className="muted estimate__sub">
                           {t('detail.deductive')}: {l.reason}
+                        </span>
+                      ) : l.kind === 'price_difference' ? (
+                        <span className="muted estimate__sub">
+                          {t('billing.priceDifference')}: {l.reason}
                         </span>
                       ) : null}
                       {l.excessQuantity !== '0' ? (
