@@ -95,6 +95,8 @@ export const ZCreateMaintenanceSheetRequest = z.object({
   /** inclusive; defaults to the start date */
   endDate: date.nullable().optional(),
   technicianName: text(200),
+  /** the technician among the field staff (docs/field-staff.md): active on the start date; fills the name when it is left out */
+  technicianStaffId: z.uuid().nullable().optional(),
   requestedBy: text(200),
   rig: text(100),
   location: text(200),
@@ -154,6 +156,7 @@ export const ZMaintenanceSheetSummary = z.object({
 export type TMaintenanceSheetSummary = z.infer<typeof ZMaintenanceSheetSummary>
 
 export const ZMaintenanceSheetDetail = ZMaintenanceSheetSummary.extend({
+  technicianStaffId: z.uuid().nullable(),
   requestedBy: z.string().nullable(),
   rig: z.string().nullable(),
   location: z.string().nullable(),
@@ -217,6 +220,10 @@ export const ZCreateCustodyChainRequest = z.object({
   driverName: text(200),
   driverDni: text(20),
   vehiclePlate: text(20),
+  /** the driver among the field staff (docs/field-staff.md): a licence valid on the activity date */
+  driverStaffId: z.uuid().nullable().optional(),
+  /** the vehicle among the organization's vehicles: a registration valid on the activity date */
+  vehicleId: z.uuid().nullable().optional(),
   /** the project's assignments attended in the visit (services bill one day per distinct activity date) */
   assignmentIds: z.array(z.uuid()).min(1).max(100),
   /** the unit the user typed: that value is kept, the other two are derived with 2 decimals */
@@ -275,6 +282,8 @@ export const ZCustodyChainSummary = z.object({
 export type TCustodyChainSummary = z.infer<typeof ZCustodyChainSummary>
 
 export const ZCustodyChainDetail = ZCustodyChainSummary.extend({
+  driverStaffId: z.uuid().nullable(),
+  vehicleId: z.uuid().nullable(),
   location: z.string().nullable(),
   contactName: z.string().nullable(),
   contactDni: z.string().nullable(),

@@ -325,6 +325,150 @@ describe('use on field documents', () => {
     expect(stranger.status).toBe(400)
     expect(stranger.body.error.details[0].path).toBe('driverStaffId')
   })
+
+  it('a custody chain and a maintenance sheet check their driver, vehicle and technician the same way', async () => {
+    const client = await api.ok(
+      api.post('/api/v1/rental/clients', { name: 'Cliente cadenas', taxId: '1790016919001' }),
+      201,
+    )
+    const project = await api.ok(
+      api.post('/api/v1/rental/projects', {
+        clientId: client.id,
+        name: 'Proyecto cadenas',
+        startDate: '2026-11-01',
+      }),
+      201,
+    )
+    const unit = await api.ok(
+      api.post('/api/v1/rental/equipment', {
+        code: 'FS-BT-1',
+        name: 'Batería',
+        kind: 'equipment',
+        type: 'toilet',
+      }),
+      201,
+    )
+    const svc = await api.ok(
+      api.post('/api/v1/rental/equipment', { code: 'FS-SERV-1', name: 'Succión', kind: 'service' }),
+      201,
+    )
+    const equipment = await api.ok(
+      api.post(`/api/v1/rental/projects/${project.id}/assignments`, {
+        equipmentId: unit.id,
+        dailyRate: '18.00',
+        operationStart: '2026-11-01',
+      }),
+      201,
+    )
+    const service = await api.ok(
+      api.post(`/api/v1/rental/projects/${project.id}/assignments`, {
+        equipmentId: svc.id,
+        dailyRate: '25.00',
+        operationStart: '2026-11-01',
+      }),
+      201,
+    )
+    const C = '/api/v1/rental/custody-chains'
+    const base = {
+      projectId: project.id,
+      assignmentIds: [service.id],
+      volumeUnit: 'gallons',
+      volume: '100',
+    }
+    // the licence expired on 12/11: a chain of 07/12 is refused naming driverStaffId
+    const refused = await api.post(C, { ...base, activityDate: '2026-12-07', driverStaffId: juan.id })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.details).toEqual([
+      { path: 'driverStaffId', message: 'La licencia de Juan Pérez Mora venció el 12/11/2026' },
+    ])
+    const chain = await api.ok(
+      api.post(C, { ...base, activityDate: '2026-11-10', driverStaffId: juan.id, vehicleId: truck.id }),
+      201,
+    )
+    expect(chain).toMatchObject({
+      driverStaffId: juan.id,
+      vehicleId: truck.id,
+      driverName: 'Juan Pérez Mora',
+      driverDni: '1713175071',
+      vehiclePlate: 'GBC-0456',
+    })
+    // the detail, the list and the PDF answer (the PDF prints the linked driver and plate)
+    expect((await api.get(`${C}/${chain.id}`)).body).toMatchObject({ driverStaffId: juan.id })
+    expect((await api.get(`${C}?projectId=${project.id}`)).body.items[0]).toMatchObject({
+      driverName: 'Juan Pérez Mora',
+    })
+    const pdf = await t.app.inject({ method: 'GET', url: `${C}/${chain.id}/pdf`, headers: { cookie: admin } })
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.rawPayload.subarray(0, 4).toString()).toBe('%PDF')
+    // moving the chain past the expiry is refused; unlinking keeps the printed text
+    const moved = await api.patch(`${C}/${chain.id}`, { activityDate: '2026-11-20' })
+    expect(moved.status).toBe(400)
+    expect(moved.body.error.details[0].path).toBe('driverStaffId')
+    const unlinked = await api.ok(
+      api.patch(`${C}/${chain.id}`, { driverStaffId: null, activityDate: '2026-11-20' }),
+    )
+    expect(unlinked).toMatchObject({
+      driverStaffId: null,
+      driverName: 'Juan Pérez Mora',
+      activityDate: '2026-11-20',
+    })
+    // no input on a linked chain answers a 500
+    for (const body of [
+      { driverStaffId: juan.id, driverName: null },
+      { vehicleId: null, vehiclePlate: '' },
+      { vehicleId: truck.id, activityDate: '2026-11-10', assignmentIds: [service.id, service.id] },
+      { volume: '5' },
+      { startTime: '10:00', endTime: '09:00' },
+      { activityDate: '2026-10-01' },
+      { driverStaffId: juan.id, activityDate: '2026-11-10' },
+    ]) {
+      const r = await api.patch(`${C}/${chain.id}`, body)
+      expect(r.status, JSON.stringify(body)).toBeLessThan(500)
+    }
+    for (const q of [
+      'sort=gallons&dir=desc',
+      'sort=activityDate',
+      'q=Juan',
+      'status=draft&wasteType=blackWater',
+    ]) {
+      expect((await api.get(`${C}?${q}`)).status, q).toBe(200)
+    }
+    expect((await api.post(`${C}/${chain.id}/close`, {})).status).toBeLessThan(500)
+    // a technician named by a chain cannot be deleted (409), nor the vehicle
+    expect((await api.del(`${V}/${truck.id}`)).status).toBe(409)
+    // a vehicle of another organization or unknown: 400 on vehicleId
+    const stranger = await api.post(C, {
+      ...base,
+      activityDate: '2026-11-10',
+      vehicleId: '6f1c2b7e-3d4a-4e5f-8a9b-0c1d2e3f4a5b',
+    })
+    expect(stranger.status).toBe(400)
+    expect(stranger.body.error.details[0].path).toBe('vehicleId')
+
+    // a maintenance sheet's technician: an active technician (no licence needed), the name filled
+    const M = '/api/v1/rental/maintenance-sheets'
+    const sheet = await api.ok(
+      api.post(M, {
+        projectId: project.id,
+        assignmentId: equipment.id,
+        startDate: '2026-12-01',
+        technicianStaffId: juan.id,
+      }),
+      201,
+    )
+    expect(sheet).toMatchObject({ technicianStaffId: juan.id, technicianName: 'Juan Pérez Mora' })
+    const mpdf = await t.app.inject({
+      method: 'GET',
+      url: `${M}/${sheet.id}/pdf`,
+      headers: { cookie: admin },
+    })
+    expect(mpdf.statusCode).toBe(200)
+    const unknown = await api.patch(`${M}/${sheet.id}`, {
+      technicianStaffId: '6f1c2b7e-3d4a-4e5f-8a9b-0c1d2e3f4a5b',
+    })
+    expect(unknown.status).toBe(400)
+    expect(unknown.body.error.details[0].path).toBe('technicianStaffId')
+  })
 })
 
 describe('compliance report, summary and daily alert', () => {

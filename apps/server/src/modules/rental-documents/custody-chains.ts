@@ -33,6 +33,7 @@ import {
   type UserNames,
 } from './field-document-context'
 import { createFieldDocumentLifecycle } from './field-document-lifecycle'
+import { linkedText, resolveFieldLinks } from './field-links'
 import type { DocumentAssignment, DocumentProject } from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
 
@@ -55,6 +56,8 @@ const FIELDS = [
   'driverName',
   'driverDni',
   'vehiclePlate',
+  'driverStaffId',
+  'vehicleId',
   'volumeUnit',
   'gallons',
   'barrels',
@@ -78,6 +81,8 @@ const snapshot = (r: repo.ChainRow, attended: Attended) => ({
   driverName: r.driver_name,
   driverDni: r.driver_dni,
   vehiclePlate: r.vehicle_plate,
+  driverStaffId: r.driver_staff_id,
+  vehicleId: r.vehicle_id,
   volumeUnit: r.volume_unit,
   gallons: money2(r.gallons),
   barrels: money2(r.barrels),
@@ -209,6 +214,8 @@ export function createCustodyChains(ctx: DocumentContext) {
       contactDni: r.contact_dni,
       contactPosition: r.contact_position,
       driverDni: r.driver_dni,
+      driverStaffId: r.driver_staff_id,
+      vehicleId: r.vehicle_id,
       billingText: r.billing_text,
       notes: r.notes,
       attended,
@@ -271,6 +278,14 @@ export function createCustodyChains(ctx: DocumentContext) {
     }
     if (errors.length) throw validationError('Revisa los datos de la cadena de custodia', errors)
 
+    // the linked driver and vehicle must be fit on the activity date (docs/field-staff.md#use-on-documents)
+    const links = await resolveFieldLinks(ctx.fieldStaff, trx, actor.orgId, {
+      date: activityDate,
+      person: { field: 'driverStaffId', input: input.driverStaffId, before: before?.driver_staff_id },
+      needsLicence: true,
+      vehicle: { field: 'vehicleId', input: input.vehicleId, before: before?.vehicle_id },
+    })
+
     return {
       children: attended,
       values: {
@@ -282,9 +297,13 @@ export function createCustodyChains(ctx: DocumentContext) {
         contact_name: keepOr(input.contactName, before?.contact_name),
         contact_dni: keepOr(input.contactDni, before?.contact_dni),
         contact_position: keepOr(input.contactPosition, before?.contact_position),
-        driver_name: keepOr(input.driverName, before?.driver_name),
-        driver_dni: keepOr(input.driverDni, before?.driver_dni),
-        vehicle_plate: keepOr(input.vehiclePlate, before?.vehicle_plate)?.toUpperCase() ?? null,
+        driver_name: linkedText(input.driverName, links.newDriver?.name, before?.driver_name),
+        driver_dni: linkedText(input.driverDni, links.newDriver?.cedula, before?.driver_dni),
+        vehicle_plate:
+          linkedText(input.vehiclePlate, links.newVehicle?.plate, before?.vehicle_plate)?.toUpperCase() ??
+          null,
+        driver_staff_id: links.driverStaffId,
+        vehicle_id: links.vehicleId,
         volume_unit: volumes.unit,
         gallons: volumes.gallons,
         barrels: volumes.barrels,

@@ -29,6 +29,7 @@ import {
   type UserNames,
 } from './field-document-context'
 import { createFieldDocumentLifecycle } from './field-document-lifecycle'
+import { linkedText, resolveFieldLinks } from './field-links'
 import { maintenanceSheetPdf, maintenanceSheetPdfName } from './maintenance-sheet-pdf'
 import type { DocumentAssignment, DocumentProject } from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
@@ -44,6 +45,7 @@ const FIELDS = [
   'endDate',
   'days',
   'technicianName',
+  'technicianStaffId',
   'requestedBy',
   'rig',
   'location',
@@ -70,6 +72,7 @@ const snapshot = (r: repo.MaintenanceRow) => ({
   endDate: r.end_date,
   days: r.total_days,
   technicianName: r.technician_name,
+  technicianStaffId: r.technician_staff_id,
   requestedBy: r.requested_by,
   rig: r.rig,
   location: r.location,
@@ -133,6 +136,7 @@ export function createMaintenanceSheets(ctx: DocumentContext) {
     const assignment = r.assignment_id ? assignmentIndex(assignments).get(r.assignment_id) : undefined
     return {
       ...summary({ ...r, attachment_count: attachments.length }, project ?? undefined, assignment, names),
+      technicianStaffId: r.technician_staff_id,
       requestedBy: r.requested_by,
       rig: r.rig,
       location: r.location,
@@ -191,6 +195,17 @@ export function createMaintenanceSheets(ctx: DocumentContext) {
     }
     if (errors.length) throw validationError('Revisa los datos de la hoja de mantenimiento', errors)
 
+    // the linked technician must be an active technician of the organization on the start date
+    const links = await resolveFieldLinks(ctx.fieldStaff, trx, actor.orgId, {
+      date: startDate,
+      person: {
+        field: 'technicianStaffId',
+        input: input.technicianStaffId,
+        before: before?.technician_staff_id,
+      },
+      needsLicence: false,
+    })
+
     const costPerDay = money2(input.costPerDay ?? before?.cost_per_day ?? '0')
     const daysChangedOrCost =
       input.costPerDay !== undefined || input.startDate !== undefined || input.endDate !== undefined
@@ -207,7 +222,8 @@ export function createMaintenanceSheets(ctx: DocumentContext) {
       start_date: startDate,
       end_date: endDate,
       total_days: days!,
-      technician_name: keepOr(input.technicianName, before?.technician_name),
+      technician_name: linkedText(input.technicianName, links.newDriver?.name, before?.technician_name),
+      technician_staff_id: links.driverStaffId,
       requested_by: keepOr(input.requestedBy, before?.requested_by),
       rig: keepOr(input.rig, before?.rig),
       location: keepOr(input.location, before?.location),

@@ -23,6 +23,7 @@ export type MaintenanceValues = {
   end_date: string
   total_days: number
   technician_name: string | null
+  technician_staff_id: string | null
   requested_by: string | null
   rig: string | null
   location: string | null
@@ -198,6 +199,8 @@ export type ChainValues = {
   driver_name: string | null
   driver_dni: string | null
   vehicle_plate: string | null
+  driver_staff_id: string | null
+  vehicle_id: string | null
   volume_unit: string
   gallons: string
   barrels: string
@@ -226,6 +229,8 @@ const chainColumns = [
   'driver_name',
   'driver_dni',
   'vehicle_plate',
+  'driver_staff_id',
+  'vehicle_id',
   'volume_unit',
   'gallons',
   'barrels',

@@ -25,6 +25,8 @@ export type RentalMaintenanceSheetsTable = {
   end_date: DateCol
   total_days: number
   technician_name: string | null
+  /** link to the field staff (migration 0039; docs/field-staff.md) */
+  technician_staff_id: string | null
   requested_by: string | null
   rig: string | null
   location: string | null
@@ -66,6 +68,9 @@ export type RentalCustodyChainsTable = {
   driver_name: string | null
   driver_dni: string | null
   vehicle_plate: string | null
+  /** links to field staff and vehicles (migration 0039; docs/field-staff.md) */
+  driver_staff_id: string | null
+  vehicle_id: string | null
   volume_unit: string
   gallons: Numeric
   barrels: Numeric

@@ -26,6 +26,7 @@ import {
   type UserNames,
 } from './field-document-context'
 import { createFieldDocumentLifecycle } from './field-document-lifecycle'
+import { linkedText, resolveFieldLinks } from './field-links'
 import type { DocumentAssignment, DocumentProject } from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
 import { shippingGuidePdf, shippingGuidePdfName } from './shipping-guide-pdf'
@@ -229,24 +230,12 @@ export function createShippingGuides(ctx: DocumentContext) {
     if (errors.length) throw validationError('Revisa los datos de la guía de remisión', errors)
 
     // the linked driver and vehicle must be fit on the transfer's first day (docs/field-staff.md#use-on-documents)
-    const driverStaffId =
-      input.driverStaffId !== undefined ? input.driverStaffId : (before?.driver_staff_id ?? null)
-    const vehicleId = input.vehicleId !== undefined ? input.vehicleId : (before?.vehicle_id ?? null)
-    const linked =
-      driverStaffId || vehicleId
-        ? await ctx.fieldStaff.checkFieldAssignment(trx, actor.orgId, {
-            date: startDate ?? issueDate,
-            driver: driverStaffId
-              ? { staffId: driverStaffId, field: 'driverStaffId', needsLicence: true }
-              : null,
-            vehicle: vehicleId ? { vehicleId, field: 'vehicleId' } : null,
-          })
-        : { driver: null, vehicle: null }
-    // a link chosen now fills the free text the user left out (the text stays for history)
-    const fromLink = <T>(field: string | null | undefined, linkChanged: boolean, value: T | undefined) =>
-      field === undefined && linkChanged && value !== undefined ? value : undefined
-    const driverChanged = !!input.driverStaffId && input.driverStaffId !== before?.driver_staff_id
-    const vehicleChanged = !!input.vehicleId && input.vehicleId !== before?.vehicle_id
+    const links = await resolveFieldLinks(ctx.fieldStaff, trx, actor.orgId, {
+      date: startDate ?? issueDate,
+      person: { field: 'driverStaffId', input: input.driverStaffId, before: before?.driver_staff_id },
+      needsLicence: true,
+      vehicle: { field: 'vehicleId', input: input.vehicleId, before: before?.vehicle_id },
+    })
 
     const { places, dispatcher } = defaults
     return {
@@ -262,18 +251,13 @@ export function createShippingGuides(ctx: DocumentContext) {
         destination_place:
           keepOr(input.destinationPlace, before?.destination_place) ??
           (before ? null : (places?.destination ?? null)),
-        carrier_name:
-          fromLink(input.carrierName, driverChanged, linked.driver?.name) ??
-          keepOr(input.carrierName, before?.carrier_name),
-        carrier_dni:
-          fromLink(input.carrierDni, driverChanged, linked.driver?.cedula) ??
-          keepOr(input.carrierDni, before?.carrier_dni),
+        carrier_name: linkedText(input.carrierName, links.newDriver?.name, before?.carrier_name),
+        carrier_dni: linkedText(input.carrierDni, links.newDriver?.cedula, before?.carrier_dni),
         vehicle_plate:
-          fromLink(input.vehiclePlate, vehicleChanged, linked.vehicle?.plate) ??
-          keepOr(input.vehiclePlate, before?.vehicle_plate)?.toUpperCase() ??
+          linkedText(input.vehiclePlate, links.newVehicle?.plate, before?.vehicle_plate)?.toUpperCase() ??
           null,
-        driver_staff_id: driverStaffId,
-        vehicle_id: vehicleId,
+        driver_staff_id: links.driverStaffId,
+        vehicle_id: links.vehicleId,
         dispatcher_name:
           keepOr(input.dispatcherName, before?.dispatcher_name) ?? (before ? null : dispatcher),
         dispatcher_dni: keepOr(input.dispatcherDni, before?.dispatcher_dni),
