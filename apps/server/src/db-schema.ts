@@ -1,5 +1,6 @@
 import type { CatalogTables } from './modules/catalogs'
 import type { ConceptTables } from './modules/concepts'
+import type { EquipmentConditionTables } from './modules/equipment-condition'
 import type { EstimateTables } from './modules/estimates'
 import type { FieldStaffTables } from './modules/field-staff'
 import type { DigestTables } from './modules/insights'
@@ -41,4 +42,5 @@ export type DB = PlatformTables &
   RentalBillingTables &
   SearchTables &
   DigestTables &
-  FieldStaffTables
+  FieldStaffTables &
+  EquipmentConditionTables

@@ -1,4 +1,5 @@
 import { seedDemoCatalogs } from './modules/catalogs'
+import { seedDemoEquipmentCondition } from './modules/equipment-condition'
 import { seedDemoFieldStaff } from './modules/field-staff'
 import { seedDemoRentalProjects } from './modules/rental-projects'
 import { seedDemoRentalDocuments } from './modules/rental-documents'
@@ -10,4 +11,5 @@ export const demoSeeders: DemoSeeder[] = [
   seedDemoRentalProjects,
   seedDemoRentalDocuments,
   seedDemoFieldStaff,
+  seedDemoEquipmentCondition,
 ]

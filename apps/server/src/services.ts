@@ -4,6 +4,7 @@ import {
   getNames as getCatalogNames,
 } from './modules/catalogs'
 import { createConceptsModule } from './modules/concepts'
+import { createEquipmentConditionModule } from './modules/equipment-condition'
 import { billedCells, createEstimatesModule } from './modules/estimates'
 import {
   checkFieldAssignment,
@@ -30,7 +31,9 @@ import {
 import {
   createRentalProjectsModule,
   getProject,
+  getEquipment,
   listAssignments,
+  listEquipmentUnits,
   rentalProjectsReferenceSources,
 } from './modules/rental-projects'
 import { createSchedulesModule } from './modules/schedules'
@@ -229,6 +232,15 @@ export function buildServices(deps: ServicesDeps) {
     publicOrigin: deps.publicOrigin,
     jobs,
   })
+  // equipment condition: checklists, inspections, repairs and the technical status (docs/equipment-condition.md)
+  const equipmentCondition = createEquipmentConditionModule({
+    db,
+    clock,
+    timeZoneOf,
+    equipment: { listEquipmentUnits, getEquipment },
+    fieldStaff: { checkFieldAssignment },
+    jobs,
+  })
   const rentalDocuments = createRentalDocumentsModule({
     db,
     clock,
@@ -262,6 +274,7 @@ export function buildServices(deps: ServicesDeps) {
     rentalProjects,
     rentalDocuments,
     fieldStaff,
+    equipmentCondition,
     search,
     insights,
     feeds,

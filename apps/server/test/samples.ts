@@ -1,6 +1,7 @@
 import type { RegisteredRoute } from '../src/app'
 import type { TestApp } from './harness'
 import { conceptSamples } from './samples-concepts'
+import { equipmentConditionSamples } from './samples-equipment-condition'
 import { estimateSamples } from './samples-estimates'
 import { fieldStaffSamples } from './samples-field-staff'
 import { jobSamples } from './samples-jobs'
@@ -150,7 +151,13 @@ export async function createSamples(t: TestApp): Promise<Samples> {
 
   // Rental modules: records of demo-rental, one sample file per module.
   const moduleBodies: Record<string, object | undefined> = {}
-  for (const mod of [rentalDocumentSamples, rentalProjectSamples, rentalBillingSamples, fieldStaffSamples]) {
+  for (const mod of [
+    rentalDocumentSamples,
+    rentalProjectSamples,
+    rentalBillingSamples,
+    fieldStaffSamples,
+    equipmentConditionSamples,
+  ]) {
     const more = await mod(rental)
     Object.assign(ids, more.ids)
     Object.assign(moduleBodies, more.bodies)

@@ -81,6 +81,10 @@ export const PERMISSIONS = [
   /** field staff, vehicles and their compliance documents (docs/field-staff.md): read; manage */
   'fieldStaff.read',
   'fieldStaff.manage',
+  /** equipment condition (docs/equipment-condition.md): read; record inspections and repairs; edit checklists */
+  'equipmentCondition.read',
+  'equipmentCondition.inspect',
+  'equipmentCondition.manage',
 ] as const
 export type Permission = (typeof PERMISSIONS)[number]
 
@@ -94,6 +98,7 @@ const READ: Permission[] = [
   'production.read',
   'estimate.read',
   'fieldStaff.read',
+  'equipmentCondition.read',
 ]
 
 /** The static permission map: role → what it may do. Checked in services through requireAccess. */
@@ -127,6 +132,8 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'production.reopen',
     'estimate.manage',
     'fieldStaff.manage',
+    'equipmentCondition.inspect',
+    'equipmentCondition.manage',
   ],
   supervisor: [
     ...READ,
@@ -141,8 +148,16 @@ export const ROLE_PERMISSIONS: Record<TRole, readonly Permission[]> = {
     'production.unlock',
     'production.close',
     'estimate.manage',
+    'equipmentCondition.inspect',
   ],
-  operator: [...READ, 'file.upload', 'proposal.update', 'fieldDocument.manage', 'production.capture'],
+  operator: [
+    ...READ,
+    'file.upload',
+    'proposal.update',
+    'fieldDocument.manage',
+    'production.capture',
+    'equipmentCondition.inspect',
+  ],
   billing: [
     ...READ,
     'audit.read',

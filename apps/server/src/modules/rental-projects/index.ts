@@ -26,6 +26,7 @@ export {
   getProjects,
   listAssignments,
   listEquipmentAssignmentWindows,
+  listEquipmentUnits,
 } from './rental-projects.read'
 export { seedDemoRentalProjects } from './rental-projects.seed'
 export { rentalProjectsReferenceSources } from './rental-projects.repository'
@@ -58,3 +59,5 @@ export {
   CONDITION_ES as equipmentConditionEs,
 } from './rental-projects-export'
 export { RENTAL_PROJECTS_EXPORT_JOBS } from './rental-projects-export'
+/** equipment types as the exports and reports write them */
+export { TYPE_LABELS_ES as equipmentTypeEs } from './assignment-rules'

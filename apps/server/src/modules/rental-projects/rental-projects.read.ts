@@ -85,6 +85,14 @@ export async function getEquipment(
   return (await repo.findEquipmentByIds(trx, orgId, [...new Set(ids)])).map(toEquipment)
 }
 
+/**
+ * Every physical unit (kind equipment, retired ones included) with its availability and current project,
+ * by code (the equipment-condition module's status report).
+ */
+export async function listEquipmentUnits(trx: Executor, orgId: string): Promise<TRentalEquipment[]> {
+  return (await repo.listEquipmentUnits(trx, orgId)).map(toEquipment)
+}
+
 /** Ids of the organization's projects whose name, location, contact or client (name or RUC) matches `q`. */
 export async function findProjectIds(trx: Executor, orgId: string, q: string): Promise<string[]> {
   return repo.findProjectIdsMatching(trx, orgId, q)

@@ -428,6 +428,15 @@ export async function listAllEquipment(db: Executor, orgId: string) {
   return db.selectFrom('rental_equipment').selectAll().where('org_id', '=', orgId).execute()
 }
 
+/** Every physical unit (kind equipment) of the organization with its current project, by code (equipment condition). */
+export async function listEquipmentUnits(db: Executor, orgId: string) {
+  return equipmentColumns(db, orgId)
+    .where('e.kind', '=', 'equipment')
+    .orderBy('e.code')
+    .orderBy('e.id')
+    .execute()
+}
+
 export async function updateEquipment(
   db: Executor,
   orgId: string,

@@ -31,6 +31,7 @@ import * as m0034 from './0034_notification_preferences'
 import * as m0035 from './0035_estimate_invoicing'
 import * as m0037 from './0037_due_alerts'
 import * as m0039 from './0039_field_staff'
+import * as m0043 from './0043_equipment_condition'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number after the
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   '0035_estimate_invoicing': m0035,
   '0037_due_alerts': m0037,
   '0039_field_staff': m0039,
+  '0043_equipment_condition': m0043,
 }
