@@ -35,6 +35,8 @@ const EXTERNAL = [
   'pino',
   'thread-stream',
   'tsx',
+  // libxml2 as WebAssembly: its .wasm file sits beside its code (e-invoicing's XSD checks)
+  'xmllint-wasm',
 ]
 
 /** Whether any file under `dir` changed after `since` (ms). */

@@ -200,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(services.rentalProjects.routes)
   await app.register(services.rentalDocuments.routes)
   await app.register(services.rentalBilling.routes)
+  await app.register(services.eInvoicing.routes)
   await app.register(services.fieldStaff.routes)
   await app.register(services.equipmentCondition.routes)
   await app.register(services.workOrderConcepts.routes)

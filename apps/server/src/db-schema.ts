@@ -3,6 +3,7 @@ import type { ConceptTables } from './modules/concepts'
 import type { EquipmentConditionTables } from './modules/equipment-condition'
 import type { EstimateTables } from './modules/estimates'
 import type { FieldStaffTables } from './modules/field-staff'
+import type { EInvoicingTables } from './modules/e-invoicing'
 import type { DigestTables } from './modules/insights'
 import type { ProductionEvidenceTables, ProductionTables } from './modules/production'
 import type { ProposalTables } from './modules/proposals'
@@ -43,4 +44,5 @@ export type DB = PlatformTables &
   SearchTables &
   DigestTables &
   FieldStaffTables &
-  EquipmentConditionTables
+  EquipmentConditionTables &
+  EInvoicingTables

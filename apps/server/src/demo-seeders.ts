@@ -1,4 +1,5 @@
 import { seedDemoCatalogs } from './modules/catalogs'
+import { seedDemoEInvoicing } from './modules/e-invoicing'
 import { seedDemoEquipmentCondition } from './modules/equipment-condition'
 import { seedDemoFieldStaff } from './modules/field-staff'
 import { seedDemoRentalProjects } from './modules/rental-projects'
@@ -12,4 +13,5 @@ export const demoSeeders: DemoSeeder[] = [
   seedDemoRentalDocuments,
   seedDemoFieldStaff,
   seedDemoEquipmentCondition,
+  seedDemoEInvoicing,
 ]

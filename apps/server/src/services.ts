@@ -1,3 +1,4 @@
+import { createEInvoicingModule, createFakeSriClient, createSriSoapClient } from './modules/e-invoicing'
 import {
   catalogReferenceSources,
   createCatalogsModule,
@@ -250,6 +251,18 @@ export function buildServices(deps: ServicesDeps) {
     fieldStaff: { checkFieldAssignment },
   })
 
+  // SRI electronic invoices of liquidated billing sheets (docs/e-invoicing.md): the SRI's web services when
+  // FAENA_SRI_CLIENT=sri, else a local fake SRI (tests, demo, machines without the SRI's network)
+  const eInvoicing = createEInvoicingModule({
+    db,
+    clock,
+    timeZoneOf,
+    files,
+    secrets: deps.secretKey ? createSecretBox(deps.secretKey) : null,
+    sri: process.env.FAENA_SRI_CLIENT === 'sri' ? createSriSoapClient() : createFakeSriClient({ clock }),
+    sheets: { getSheet: rentalBilling.service.getSheet, invoice: rentalBilling.service.invoice },
+  })
+
   return {
     clock,
     timeZoneOf,
@@ -274,6 +287,7 @@ export function buildServices(deps: ServicesDeps) {
     rentalProjects,
     rentalDocuments,
     fieldStaff,
+    eInvoicing,
     equipmentCondition,
     search,
     insights,

@@ -32,6 +32,8 @@ export const PERMISSIONS = [
   'mail.configure',
   /** e-mail a report (the sending runs as a job as the requester) */
   'mail.send',
+  /** the SRI e-invoicing settings and signing certificate (docs/e-invoicing.md): admins */
+  'eInvoicing.configure',
   /** tokens of the read-only BI feeds (docs/feeds.md): admins */
   'apiToken.manage',
   'file.upload',

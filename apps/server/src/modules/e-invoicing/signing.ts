@@ -84,6 +84,12 @@ export function makeTestCertificate(opts: {
   return Buffer.from(forge.asn1.toDer(p12).getBytes(), 'binary')
 }
 
+/**
+ * Prefix of the demo's test certificate and password, stored unsealed (the seed has no secret key). Only honoured
+ * on a row marked as a test certificate; any certificate uploaded through the API is sealed.
+ */
+export const TEST_UNSEALED = 'test-unsealed:'
+
 /** Does a certificate's subject mark it as a test certificate (ours, above)? */
 export const isTestCertificate = (info: Pick<CertificateInfo, 'subject'>) =>
   /CERTIFICADO DE PRUEBA|TEST CERTIFICATE/.test(info.subject)

@@ -1,0 +1,286 @@
+/**
+ * SRI e-invoicing through HTTP → service → repository on both databases (docs/e-invoicing.md): the demo
+ * organization's settings and test certificate, a liquidated sheet becoming a signed, XSD-valid, authorized
+ * invoice (local fake SRI) with its RIDE, the sheet invoiced with the number, 409s, settings upload rules,
+ * permissions and tenancy.
+ */
+import { DOMParser } from '@xmldom/xmldom'
+import { extractText, getDocumentProxy } from 'unpdf'
+import { SignedXml } from 'xml-crypto'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestApp, type TestApp } from '../../../test/harness'
+import { jsonApi, type Json } from '../../../test/json-api'
+import { isValidAccessKey } from './access-key'
+import { makeTestCertificate } from './signing'
+import { validateAgainstXsd } from './xsd-validation'
+
+const NOW = new Date('2026-02-05T15:00:00Z')
+const R = '/api/v1/rental'
+const S = `${R}/billing-sheets`
+const SETTINGS = '/api/v1/settings/e-invoicing'
+
+let t: TestApp
+let admin: string
+let manager: string
+let billing: string
+let viewer: string
+let offshoreAdmin: string
+const { get, post, ok } = jsonApi(
+  () => t,
+  () => manager,
+)
+
+/** multipart PUT of the settings form: text fields, and the .p12 as `certificate` when given */
+function putSettings(cookie: string, fields: Record<string, string>, p12?: Buffer) {
+  const b = 'einvBoundary'
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) =>
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+  )
+  if (p12)
+    parts.push(
+      Buffer.from(
+        `--${b}\r\nContent-Disposition: form-data; name="certificate"; filename="firma.p12"\r\nContent-Type: application/x-pkcs12\r\n\r\n`,
+      ),
+      p12,
+      Buffer.from('\r\n'),
+    )
+  parts.push(Buffer.from(`--${b}--\r\n`))
+  return t.app.inject({
+    method: 'PUT',
+    url: SETTINGS,
+    headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
+    payload: Buffer.concat(parts),
+  })
+}
+
+function signatureVerifies(xml: string): boolean {
+  const dom = new DOMParser().parseFromString(xml, 'text/xml')
+  const ns = 'http://www.w3.org/2000/09/xmldsig#'
+  const cert = dom.getElementsByTagNameNS(ns, 'X509Certificate')[0]!.textContent.replace(/\s+/g, '')
+  const pem = `-----BEGIN CERTIFICATE-----\n${cert.match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`
+  const sig = new SignedXml({ publicCert: pem })
+  sig.loadSignature(dom.getElementsByTagNameNS(ns, 'Signature')[0]!)
+  try {
+    return sig.checkSignature(xml)
+  } catch {
+    return false
+  }
+}
+
+let seq = 0
+let clientId = ''
+/** a liquidated January sheet of a new project: one toilet at 12.35 a day from Dec 1 (31 days) */
+async function liquidatedSheet(opts: { liquidate?: boolean } = {}) {
+  ++seq
+  const project = await ok(
+    post(`${R}/projects`, {
+      clientId,
+      name: `Proyecto factura ${seq}`,
+      location: 'CAMPO NORTE',
+      cardinalPoint: 'north',
+      contactName: 'Ing. Contacto',
+      startDate: '2025-12-01',
+    }),
+  )
+  const unit = await ok(
+    post(`${R}/equipment`, {
+      code: `EI-BT-${seq}`,
+      name: 'BATERÍA SANITARIA',
+      kind: 'equipment',
+      type: 'toilet',
+    }),
+  )
+  await ok(
+    post(`${R}/projects/${project.id}/assignments`, {
+      equipmentId: unit.id,
+      operationStart: '2025-12-01',
+      dailyRate: '12.35',
+    }),
+  )
+  const sheet = await ok(
+    post(S, { projectId: project.id, periodStart: '2026-01-01', periodEnd: '2026-01-31' }),
+  )
+  if (opts.liquidate !== false) await ok(post(`${S}/${sheet.id}/liquidate`))
+  return ok(get(`${S}/${sheet.id}`))
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ clock: () => NOW })
+  admin = await t.login('admin@rental.test')
+  manager = await t.login('manager@rental.test')
+  billing = await t.login('billing@rental.test')
+  viewer = await t.login('viewer@rental.test')
+  offshoreAdmin = await t.login('admin@offshore.test')
+  clientId = (await ok(post(`${R}/clients`, { name: 'Petrolera <EP>', taxId: '1790011674001' }))).id
+})
+afterAll(async () => t?.close())
+
+describe('e-invoicing settings', () => {
+  it('the demo organization is seeded with a test certificate, shown as such, never returned', async () => {
+    const res = await get(SETTINGS, admin)
+    expect(res.status).toBe(200)
+    expect(res.body.settings).toMatchObject({
+      ruc: '1792146739001',
+      establishment: '001',
+      emissionPoint: '001',
+      environment: 'test',
+      sriClient: 'fake',
+      certificate: { isTest: true, expired: false },
+    })
+    expect(res.body.settings.certificate.subject).toMatch(/CERTIFICADO DE PRUEBA/)
+    expect(JSON.stringify(res.body)).not.toMatch(/password|sealed|demo-sri-prueba/i)
+  })
+
+  it('admins only', async () => {
+    expect((await get(SETTINGS, billing)).status).toBe(403)
+    expect((await putSettings(viewer, { ruc: '1792146739001' })).statusCode).toBe(403)
+  })
+
+  it('refuses bad fields, a wrong password and a file that is not a .p12, naming the field', async () => {
+    const p12 = makeTestCertificate({
+      commonName: 'OTRA',
+      ruc: '1790011674001',
+      password: 'secreta',
+      now: new Date(),
+    })
+    const base = { ruc: '1790011674001', establishment: '002', emissionPoint: '003', environment: 'test' }
+    const bad = await putSettings(admin, { ...base, ruc: '123', establishment: '2' }, p12)
+    expect(bad.statusCode).toBe(400)
+    const paths = JSON.parse(bad.body).error.details.map((d: Json) => d.path)
+    expect(paths).toEqual(expect.arrayContaining(['ruc', 'establishment']))
+    const wrong = await putSettings(admin, { ...base, password: 'otra' }, p12)
+    expect(wrong.statusCode).toBe(400)
+    expect(JSON.parse(wrong.body).error.details[0].path).toBe('certificate')
+    const notP12 = await putSettings(admin, { ...base, password: 'x' }, Buffer.from('%PDF-1.4 nada'))
+    expect(notP12.statusCode).toBe(400)
+    const noPassword = await putSettings(admin, base, p12)
+    expect(JSON.parse(noPassword.body).error.details[0].path).toBe('password')
+    const notMultipart = await t.app.inject({
+      method: 'PUT',
+      url: SETTINGS,
+      headers: { cookie: admin },
+      payload: base,
+    })
+    expect(notMultipart.statusCode).toBe(400)
+  })
+
+  it('stores a new certificate sealed; the audit names it but never the password', async () => {
+    const p12 = makeTestCertificate({
+      commonName: 'NUEVA',
+      ruc: '1792146739001',
+      password: 'clave-nueva',
+      now: new Date(),
+    })
+    const res = await putSettings(
+      admin,
+      {
+        ruc: '1792146739001',
+        establishment: '001',
+        emissionPoint: '001',
+        environment: 'test',
+        password: 'clave-nueva',
+      },
+      p12,
+    )
+    expect(res.statusCode).toBe(200)
+    expect(res.body).not.toContain('clave-nueva')
+    expect(JSON.parse(res.body).certificate.subject).toMatch(/NUEVA - CERTIFICADO DE PRUEBA/)
+    const row = await t.db
+      .selectFrom('e_invoicing_settings')
+      .select(['certificate_sealed', 'password_sealed'])
+      .where('org_id', '=', await t.orgId('demo-rental'))
+      .executeTakeFirstOrThrow()
+    expect(row.password_sealed).toMatch(/^v1\./)
+    expect(row.certificate_sealed).toMatch(/^v1\./)
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', 'like', 'eInvoicing.settings%')
+      .execute()
+    expect(audit.length).toBeGreaterThan(0)
+    expect(JSON.stringify(audit)).not.toContain('clave-nueva')
+    // the text fields alone keep the stored certificate
+    const again = await putSettings(admin, {
+      ruc: '1792146739001',
+      establishment: '001',
+      emissionPoint: '001',
+      environment: 'test',
+    })
+    expect(again.statusCode).toBe(200)
+    expect(JSON.parse(again.body).certificate.subject).toMatch(/NUEVA/)
+  })
+})
+
+describe('the electronic invoice of a liquidated sheet', () => {
+  it('409 unless liquidated', async () => {
+    const draft = await liquidatedSheet({ liquidate: false })
+    const res = await post(`${S}/${draft.id}/e-invoice`, undefined, billing)
+    expect(res.status).toBe(409)
+  })
+
+  it('signs, validates, sends to the (fake) SRI, and the authorized invoice invoices the sheet', async () => {
+    const sheet = await liquidatedSheet()
+    expect(sheet.status).toBe('liquidated')
+    const res = await post(`${S}/${sheet.id}/e-invoice`, undefined, billing)
+    expect(res.status).toBe(201)
+    expect(res.body.status).toBe('authorized')
+    expect(isValidAccessKey(res.body.accessKey)).toBe(true)
+    expect(res.body.accessKey.slice(0, 8)).toBe('05022026') // issue date in Guayaquil
+    expect(res.body.document).toMatchObject({
+      certificateIsTest: true,
+      environment: 'test',
+      sriClient: 'fake',
+    })
+
+    const after = await ok(get(`${S}/${sheet.id}`))
+    expect(after.status).toBe('invoiced')
+    expect(after.invoiceReference).toBe(res.body.document.number)
+    expect(after.invoiceReference).toMatch(/^001-001-\d{9}$/)
+
+    const state = await ok(get(`${S}/${sheet.id}/e-invoice`, viewer))
+    expect(state.document.accessKey).toBe(res.body.accessKey)
+
+    // the signed XML: the sheet's totals, valid against the schema, its signature verifies; tampered, it fails
+    const xmlRes = await get(`${S}/${sheet.id}/e-invoice/xml`, viewer)
+    expect(xmlRes.status).toBe(200)
+    expect(String(xmlRes.headers['content-type'])).toContain('application/xml')
+    const xml = xmlRes.raw.toString('utf8')
+    expect(xml).toContain(`<importeTotal>${sheet.total}</importeTotal>`)
+    expect(xml).toContain(`<totalSinImpuestos>${sheet.subtotal}</totalSinImpuestos>`)
+    expect(xml).toContain('<identificacionComprador>1790011674001</identificacionComprador>')
+    expect(xml.match(/<detalle>/g)).toHaveLength(sheet.lines.length)
+    expect(await validateAgainstXsd(xml, 'factura_V2.1.0.faena.xsd')).toEqual({ valid: true, errors: [] })
+    expect(signatureVerifies(xml)).toBe(true)
+    expect(
+      signatureVerifies(
+        xml.replace(`<importeTotal>${sheet.total}</importeTotal>`, '<importeTotal>0.01</importeTotal>'),
+      ),
+    ).toBe(false)
+
+    // the RIDE: the same totals as the sheet, the access key, marked as a test
+    const ride = await get(`${S}/${sheet.id}/e-invoice/ride`, viewer)
+    expect(ride.status).toBe(200)
+    expect(ride.headers['content-type']).toBe('application/pdf')
+    const pdf = await getDocumentProxy(new Uint8Array(ride.raw))
+    const text = (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ')
+    const es = (v: string) => new Intl.NumberFormat('es-EC', { minimumFractionDigits: 2 }).format(Number(v))
+    expect(text).toContain(`VALOR TOTAL ${es(sheet.total)}`)
+    expect(text).toContain(`IVA 15% ${es(sheet.tax)}`)
+    expect(text).toContain(`SUBTOTAL SIN IMPUESTOS ${es(sheet.subtotal)}`)
+    expect(text).toContain(res.body.accessKey)
+    expect(text).toContain('CERTIFICADO DE PRUEBA')
+    expect(text).toContain('AUTORIZADA')
+
+    // once is enough: the sheet is invoiced now
+    expect((await post(`${S}/${sheet.id}/e-invoice`, undefined, billing)).status).toBe(409)
+  })
+
+  it('permissions and tenancy', async () => {
+    const sheet = await liquidatedSheet()
+    expect((await post(`${S}/${sheet.id}/e-invoice`, undefined, viewer)).status).toBe(403)
+    expect((await get(`${S}/${sheet.id}/e-invoice/xml`, viewer)).status).toBe(404) // none yet
+    await ok(post(`${S}/${sheet.id}/e-invoice`, undefined, billing), 201)
+    expect((await get(`${S}/${sheet.id}/e-invoice/xml`, offshoreAdmin)).status).toBe(404)
+    expect((await post(`${S}/${sheet.id}/e-invoice`, undefined, offshoreAdmin)).status).toBe(404)
+  })
+})

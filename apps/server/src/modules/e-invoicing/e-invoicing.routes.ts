@@ -1,0 +1,116 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import type { FastifyRequest } from 'fastify'
+import {
+  ZEDocumentState,
+  ZEInvoiceIssued,
+  ZEInvoicingSettings,
+  ZEInvoicingSettingsInput,
+  ZEInvoicingSettingsState,
+  ZIdParams,
+} from '@faena/contracts'
+import { AppError, validationError } from '../../platform/errors'
+import { actorOf } from '../../platform/http/auth-hook'
+import { PDF_MIME } from '../../platform/pdf/pdf'
+import type { EInvoicingService, SettingsUpload } from './e-invoicing.service'
+
+const tags = ['e-invoicing']
+const SHEET = '/api/v1/rental/billing-sheets/:id/e-invoice'
+const MAX_CERTIFICATE_BYTES = 100_000
+
+const attachment = (fileName: string) =>
+  `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+
+/** The multipart settings form: text fields checked by the contract, the .p12 in `certificate` (optional). */
+async function readSettingsForm(req: FastifyRequest): Promise<SettingsUpload> {
+  if (!req.isMultipart())
+    throw validationError('Se esperaba un formulario multipart', [
+      { path: 'certificate', message: 'Envía el formulario como multipart/form-data' },
+    ])
+  const fields: Record<string, string> = {}
+  let certificate: Buffer | null = null
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      const bytes = await part.toBuffer()
+      if (part.fieldname === 'certificate' && bytes.length > 0) certificate = bytes
+    } else if (typeof part.value === 'string') fields[part.fieldname] = part.value
+  }
+  if (certificate && certificate.length > MAX_CERTIFICATE_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', 'El certificado pasa de 100 KB', [
+      { path: 'certificate', message: 'Un .p12 de firma pesa pocos KB' },
+    ])
+  const parsed = ZEInvoicingSettingsInput.safeParse(fields)
+  if (!parsed.success)
+    throw validationError(
+      'Revisa los datos de facturación electrónica',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'body', message: i.message })),
+    )
+  return { ...parsed.data, certificate }
+}
+
+/** HTTP ↔ service for SRI electronic documents (docs/e-invoicing.md). */
+export const eInvoicingRoutes: FastifyPluginAsyncZod<{ eInvoicing: EInvoicingService }> = async (
+  app,
+  { eInvoicing },
+) => {
+  app.get(
+    '/api/v1/settings/e-invoicing',
+    {
+      config: { permission: 'eInvoicing.configure' },
+      schema: { tags, response: { 200: ZEInvoicingSettingsState } },
+    },
+    async (req, reply) =>
+      reply.header('cache-control', 'no-store').send(await eInvoicing.getSettings(actorOf(req))),
+  )
+
+  /** multipart: `certificate` (.p12), `password`, `ruc`, `establishment`, `emissionPoint`, `environment`… */
+  app.put(
+    '/api/v1/settings/e-invoicing',
+    {
+      config: { permission: 'eInvoicing.configure' },
+      schema: { tags, consumes: ['multipart/form-data'], response: { 200: ZEInvoicingSettings } },
+    },
+    async (req) => eInvoicing.saveSettings(actorOf(req), await readSettingsForm(req)),
+  )
+
+  app.post(
+    SHEET,
+    {
+      config: { permission: 'billingSheet.invoice' },
+      schema: { tags, params: ZIdParams, response: { 201: ZEInvoiceIssued } },
+    },
+    async (req, reply) => reply.status(201).send(await eInvoicing.issueInvoice(actorOf(req), req.params.id)),
+  )
+
+  app.get(
+    SHEET,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, params: ZIdParams, response: { 200: ZEDocumentState } },
+    },
+    async (req) => eInvoicing.getInvoice(actorOf(req), req.params.id),
+  )
+
+  app.get(
+    `${SHEET}/xml`,
+    { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } },
+    async (req, reply) => {
+      const { xml, fileName } = await eInvoicing.invoiceXml(actorOf(req), req.params.id)
+      return reply
+        .header('content-type', 'application/xml; charset=utf-8')
+        .header('content-disposition', attachment(fileName))
+        .send(xml)
+    },
+  )
+
+  app.get(
+    `${SHEET}/ride`,
+    { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } },
+    async (req, reply) => {
+      const { bytes, fileName } = await eInvoicing.invoiceRide(actorOf(req), req.params.id)
+      return reply
+        .header('content-type', PDF_MIME)
+        .header('content-disposition', attachment(fileName))
+        .send(bytes)
+    },
+  )
+}

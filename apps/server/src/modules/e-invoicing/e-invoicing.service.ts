@@ -1,0 +1,477 @@
+import crypto from 'node:crypto'
+import type {
+  TBillingSheetDetail,
+  TEDocument,
+  TEInvoiceIssued,
+  TEInvoicingSettings,
+  TEInvoicingSettingsInput,
+  TEInvoicingSettingsState,
+} from '@faena/contracts'
+import { requireAccess, isSystemActor, type Actor } from '../../platform/access'
+import { diffFields, writeAudit } from '../../platform/audit/audit'
+import type { Db } from '../../platform/db/executor'
+import { AppError, validationError } from '../../platform/errors'
+import type { FilesService } from '../../platform/files/files.service'
+import { renderPdf } from '../../platform/pdf/pdf'
+import type { SecretBox } from '../../platform/secret-box'
+import { buildAccessKey, documentNumber, SRI_DOCUMENT_TYPE } from './access-key'
+import * as repo from './e-invoicing.repository'
+import type { EDocumentMessage } from './e-invoicing.tables'
+import { buildInvoiceXml, buyerOf, type InvoiceDocument } from './invoice-xml'
+import { rideDefinition } from './ride-pdf'
+import { CertificateError, TEST_UNSEALED, isTestCertificate, readCertificate, signInvoice } from './signing'
+import type { SriClient } from './sri-client'
+import { validateAgainstXsd } from './xsd-validation'
+
+/** What e-invoicing needs of the billing sheets (rental-billing's service, wired in services.ts). */
+export type BillingSheetsPort = {
+  getSheet(actor: Actor, id: string): Promise<TBillingSheetDetail>
+  /** marks the sheet invoiced with the invoice number and the RIDE (a stored PDF) */
+  invoice(
+    actor: Actor,
+    id: string,
+    input: { invoiceReference: string; invoiceFileId: string },
+  ): Promise<unknown>
+}
+
+export type EInvoicingDeps = {
+  db: Db
+  clock: () => Date
+  timeZoneOf: (orgId: string) => Promise<string>
+  files: FilesService
+  /** seals the certificate and its password; null: settings cannot be stored */
+  secrets: SecretBox | null
+  sri: SriClient
+  sheets: BillingSheetsPort
+}
+
+export type EInvoicingService = ReturnType<typeof createEInvoicingService>
+
+/** The settings' text fields with the certificate, as the multipart form sends them. */
+export type SettingsUpload = TEInvoicingSettingsInput & { certificate: Buffer | null }
+
+const SETTINGS_FIELDS = [
+  'ruc',
+  'businessName',
+  'tradeName',
+  'mainAddress',
+  'establishment',
+  'emissionPoint',
+  'environment',
+  'keepsAccounts',
+  'certificate',
+] as const
+
+const localDate = (now: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  )
+const localDateTime = (d: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('es-EC', {
+    timeZone,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(d)
+
+/**
+ * SRI electronic documents (docs/e-invoicing.md): the issuer settings with the signing certificate, and the
+ * invoice of a liquidated billing sheet: XML → access key → XAdES-BES signature → XSD check → stored → sent to
+ * the SRI (reception, authorization) → an authorized invoice marks the sheet invoiced with its number and RIDE.
+ */
+export function createEInvoicingService({
+  db,
+  clock,
+  timeZoneOf,
+  files,
+  secrets,
+  sri,
+  sheets,
+}: EInvoicingDeps) {
+  const toSettings = (r: repo.SettingsRow): TEInvoicingSettings => ({
+    ruc: r.ruc,
+    businessName: r.business_name,
+    tradeName: r.trade_name,
+    mainAddress: r.main_address,
+    establishment: r.establishment,
+    emissionPoint: r.emission_point,
+    environment: r.environment,
+    keepsAccounts: r.keeps_accounts,
+    certificate: {
+      subject: r.certificate_subject,
+      serialNumber: r.certificate_serial,
+      expiresAt: r.certificate_expires_at.toISOString(),
+      expired: r.certificate_expires_at.getTime() <= clock().getTime(),
+      isTest: r.certificate_is_test,
+    },
+    nextInvoiceSequential: r.next_invoice_sequential,
+    sriClient: sri.name,
+    updatedAt: r.updated_at.toISOString(),
+  })
+
+  const toDocument = (r: repo.EDocumentRow): TEDocument => ({
+    id: r.id,
+    kind: r.kind,
+    sourceId: r.source_id,
+    accessKey: r.access_key,
+    number: r.number,
+    environment: r.environment,
+    status: r.status,
+    messages: r.messages,
+    certificateIsTest: r.certificate_is_test,
+    authorizationNumber: r.authorization_number,
+    authorizedAt: r.authorized_at?.toISOString() ?? null,
+    createdAt: r.created_at.toISOString(),
+    sriClient: sri.name,
+  })
+
+  function openSecret(sealed: string, what: string, row: repo.SettingsRow) {
+    // the demo's throwaway test certificate (e-invoicing.seed.ts)
+    if (row.certificate_is_test && sealed.startsWith(TEST_UNSEALED)) return sealed.slice(TEST_UNSEALED.length)
+    if (!secrets) throw new AppError('INVALID_STATE', 'El servidor no tiene su clave de secretos')
+    try {
+      return secrets.open(sealed)
+    } catch {
+      throw new AppError(
+        'INVALID_STATE',
+        `${what} guardado no se puede leer (cambió la clave del servidor): sube el certificado de nuevo`,
+      )
+    }
+  }
+
+  async function getSettings(actor: Actor): Promise<TEInvoicingSettingsState> {
+    requireAccess(actor, 'eInvoicing.configure')
+    const row = await repo.findSettings(db, actor.orgId)
+    return { settings: row ? toSettings(row) : null }
+  }
+
+  /**
+   * Saves the issuer settings. The certificate is checked (opens with the password, has its key, not expired)
+   * and sealed with the password; neither is ever returned nor audited (only its subject and expiry).
+   */
+  async function saveSettings(actor: Actor, input: SettingsUpload): Promise<TEInvoicingSettings> {
+    requireAccess(actor, 'eInvoicing.configure')
+    if (!secrets)
+      throw new AppError(
+        'INVALID_STATE',
+        'El servidor no tiene su clave de secretos; no puede guardar el certificado',
+      )
+    return db.transaction().execute(async (trx) => {
+      const before = await repo.findSettings(trx, actor.orgId, { forUpdate: true })
+      let cert: {
+        sealed: string
+        password: string
+        subject: string
+        serial: string
+        expiresAt: Date
+        isTest: boolean
+      }
+      if (input.certificate) {
+        if (!input.password)
+          throw validationError('Falta la contraseña del certificado', [
+            { path: 'password', message: 'Escribe la contraseña del archivo .p12' },
+          ])
+        let info
+        try {
+          info = readCertificate(input.certificate, input.password)
+        } catch (err) {
+          if (err instanceof CertificateError)
+            throw validationError(err.message, [{ path: 'certificate', message: err.message }])
+          throw err
+        }
+        if (info.notAfter.getTime() <= clock().getTime())
+          throw validationError('El certificado está vencido', [
+            { path: 'certificate', message: `Venció el ${info.notAfter.toISOString().slice(0, 10)}` },
+          ])
+        cert = {
+          sealed: secrets.seal(input.certificate.toString('base64')),
+          password: secrets.seal(input.password),
+          subject: info.subject,
+          serial: info.serialNumber,
+          expiresAt: info.notAfter,
+          isTest: isTestCertificate(info),
+        }
+      } else if (before) {
+        if (input.password)
+          throw validationError('Sube el certificado junto con su contraseña', [
+            { path: 'certificate', message: 'Falta el archivo .p12 de esta contraseña' },
+          ])
+        cert = {
+          sealed: before.certificate_sealed,
+          password: before.password_sealed,
+          subject: before.certificate_subject,
+          serial: before.certificate_serial,
+          expiresAt: before.certificate_expires_at,
+          isTest: before.certificate_is_test,
+        }
+      } else {
+        throw validationError('Falta el certificado de firma', [
+          { path: 'certificate', message: 'Sube el certificado de firma electrónica (.p12)' },
+        ])
+      }
+      const orgName = (await repo.findOrgName(trx, actor.orgId)) ?? 'Organización'
+      const row = {
+        org_id: actor.orgId,
+        ruc: input.ruc,
+        business_name: input.businessName || before?.business_name || orgName,
+        trade_name: input.tradeName === undefined ? (before?.trade_name ?? null) : input.tradeName || null,
+        main_address: input.mainAddress || before?.main_address || 'Ecuador',
+        establishment: input.establishment,
+        emission_point: input.emissionPoint,
+        environment: input.environment,
+        keeps_accounts: input.keepsAccounts ?? before?.keeps_accounts ?? true,
+        certificate_sealed: cert.sealed,
+        password_sealed: cert.password,
+        certificate_subject: cert.subject,
+        certificate_serial: cert.serial,
+        certificate_expires_at: cert.expiresAt,
+        certificate_is_test: cert.isTest,
+        updated_by: isSystemActor(actor) ? null : actor.userId,
+        updated_at: clock(),
+      }
+      await repo.upsertSettings(trx, row)
+      // never the certificate nor its password: who it names, its serial and expiry
+      const snapshot = (r: typeof row | repo.SettingsRow | undefined) =>
+        r && {
+          ruc: r.ruc,
+          businessName: r.business_name,
+          tradeName: r.trade_name,
+          mainAddress: r.main_address,
+          establishment: r.establishment,
+          emissionPoint: r.emission_point,
+          environment: r.environment,
+          keepsAccounts: r.keeps_accounts,
+          certificate: `${r.certificate_subject} (serie ${r.certificate_serial}, vence ${r.certificate_expires_at
+            .toISOString()
+            .slice(0, 10)})`,
+        }
+      await writeAudit(trx, actor, {
+        action: before ? 'eInvoicing.settings_updated' : 'eInvoicing.settings_created',
+        module: 'e-invoicing',
+        entityType: 'e_invoicing_settings',
+        entityId: actor.orgId,
+        changes: diffFields(snapshot(before) ?? null, snapshot(row)!, SETTINGS_FIELDS),
+      })
+      return toSettings((await repo.findSettings(trx, actor.orgId))!)
+    })
+  }
+
+  function invoiceDocumentOf(
+    sheet: TBillingSheetDetail,
+    s: repo.SettingsRow,
+    seq: { sequential: number; accessKey: string; issueDate: string },
+  ): InvoiceDocument {
+    return {
+      environment: s.environment === 'production' ? '2' : '1',
+      issuer: {
+        ruc: s.ruc,
+        businessName: s.business_name,
+        tradeName: s.trade_name,
+        mainAddress: s.main_address,
+        keepsAccounts: s.keeps_accounts,
+      },
+      establishment: s.establishment,
+      emissionPoint: s.emission_point,
+      sequential: seq.sequential,
+      accessKey: seq.accessKey,
+      issueDate: seq.issueDate,
+      buyer: buyerOf(sheet.clientTaxId, sheet.clientName),
+      lines: sheet.lines.map((l) => ({
+        code: l.equipmentCode ?? l.component,
+        description: l.description,
+        quantity: l.quantity,
+        unitPrice: l.unitPrice,
+        total: l.total,
+      })),
+      taxRate: sheet.taxRate,
+      subtotal: sheet.subtotal,
+      tax: sheet.tax,
+      total: sheet.total,
+      paymentMethod: '20',
+      additional: [
+        { name: 'Planilla', value: sheet.seriesCode },
+        { name: 'Proyecto', value: sheet.projectName },
+        { name: 'Periodo', value: `${sheet.periodStart} a ${sheet.periodEnd}` },
+        ...(sheet.clientPoReference ? [{ name: 'OC cliente', value: sheet.clientPoReference }] : []),
+      ],
+    }
+  }
+
+  /**
+   * The SRI invoice of a liquidated sheet. Signed and XSD-checked before anything is stored; then sent to the
+   * SRI. Authorized: the sheet is invoiced with the invoice number and the RIDE. 409 unless liquidated, or
+   * when the sheet already has a live (not rejected) electronic invoice.
+   */
+  async function issueInvoice(actor: Actor, sheetId: string): Promise<TEInvoiceIssued> {
+    requireAccess(actor, 'billingSheet.invoice')
+    const sheet = await sheets.getSheet(actor, sheetId)
+    if (sheet.status !== 'liquidated')
+      throw new AppError('INVALID_STATE', 'Solo una planilla liquidada se factura electrónicamente', {
+        status: sheet.status,
+      })
+    if (sheet.lines.length === 0)
+      throw new AppError('INVALID_STATE', 'La planilla no tiene líneas que facturar')
+    const tz = await timeZoneOf(actor.orgId)
+    const created = await db.transaction().execute(async (trx) => {
+      const s = await repo.findSettings(trx, actor.orgId, { forUpdate: true })
+      if (!s)
+        throw new AppError(
+          'INVALID_STATE',
+          'Configura primero la facturación electrónica (Administración → Facturación electrónica)',
+        )
+      if (s.certificate_expires_at.getTime() <= clock().getTime())
+        throw new AppError('INVALID_STATE', 'El certificado de firma está vencido: sube uno vigente')
+      const live = await repo.findLatestDocument(trx, actor.orgId, 'invoice', sheetId)
+      if (live && live.status !== 'rejected')
+        throw new AppError('CONFLICT', `La planilla ya tiene la factura electrónica ${live.number}`, {
+          accessKey: live.access_key,
+          status: live.status,
+        })
+      const sequential = await repo.takeSequential(trx, actor.orgId, 'invoice')
+      const issueDate = localDate(clock(), tz)
+      const accessKey = buildAccessKey({
+        issueDate,
+        documentType: SRI_DOCUMENT_TYPE.invoice,
+        ruc: s.ruc,
+        environment: s.environment === 'production' ? '2' : '1',
+        establishment: s.establishment,
+        emissionPoint: s.emission_point,
+        sequential,
+        numericCode: String(crypto.randomInt(0, 100_000_000)).padStart(8, '0'),
+      })
+      const doc = invoiceDocumentOf(sheet, s, { sequential, accessKey, issueDate })
+      const p12 = Buffer.from(openSecret(s.certificate_sealed, 'El certificado', s), 'base64')
+      const password = openSecret(s.password_sealed, 'El certificado', s)
+      const signed = signInvoice(buildInvoiceXml(doc), p12, password)
+      const check = await validateAgainstXsd(signed, 'factura_V2.1.0.faena.xsd')
+      if (!check.valid)
+        throw new AppError('INVALID_STATE', 'La factura no cumple el esquema del SRI; no se guardó', {
+          errors: check.errors.slice(0, 20),
+        })
+      const number = documentNumber(s.establishment, s.emission_point, sequential)
+      const row = await repo.insertDocument(trx, {
+        orgId: actor.orgId,
+        kind: 'invoice',
+        sourceId: sheetId,
+        accessKey,
+        number,
+        environment: s.environment,
+        signedXml: signed,
+        document: doc,
+        certificateIsTest: s.certificate_is_test,
+        createdBy: isSystemActor(actor) ? null : actor.userId,
+        now: clock(),
+      })
+      await writeAudit(trx, actor, {
+        action: 'eInvoicing.invoice_signed',
+        module: 'e-invoicing',
+        entityType: 'billing_sheet',
+        entityId: sheetId,
+        data: { accessKey, number, environment: s.environment, total: sheet.total },
+      })
+      return row
+    })
+    const final = await sendToSri(actor, created, doc(created), tz)
+    return { accessKey: final.access_key, status: final.status, document: toDocument(final) }
+  }
+
+  const doc = (r: repo.EDocumentRow) => r.document as InvoiceDocument
+
+  /** Reception, then authorization; each answer recorded (and audited) as it comes. */
+  async function sendToSri(actor: Actor, row: repo.EDocumentRow, invoice: InvoiceDocument, tz: string) {
+    const record = (patch: Omit<Parameters<typeof repo.updateStatus>[3], 'now'>) =>
+      db.transaction().execute(async (trx) => {
+        const after = await repo.updateStatus(trx, actor.orgId, row.id, { ...patch, now: clock() })
+        await writeAudit(trx, actor, {
+          action: `eInvoicing.invoice_${patch.status}`,
+          module: 'e-invoicing',
+          entityType: 'billing_sheet',
+          entityId: row.source_id,
+          data: {
+            accessKey: row.access_key,
+            number: row.number,
+            sri: sri.name,
+            messages: patch.messages.map((m) => `${m.identifier} ${m.message}`),
+          },
+        })
+        return after
+      })
+    const failure = (err: unknown): EDocumentMessage[] => [
+      { identifier: 'RED', message: 'No se pudo contactar al SRI', info: String(err), type: 'ERROR' },
+    ]
+    const env = row.environment
+    let reception
+    try {
+      reception = await sri.send(row.signed_xml, env)
+    } catch (err) {
+      return record({ status: 'signed', messages: failure(err) })
+    }
+    if (reception.state === 'DEVUELTA') return record({ status: 'rejected', messages: reception.messages })
+    await record({ status: 'sent', messages: reception.messages })
+    let auth
+    try {
+      auth = await sri.authorize(row.access_key, env)
+    } catch (err) {
+      return record({ status: 'sent', messages: failure(err) })
+    }
+    if (auth.state === 'EN PROCESO') return record({ status: 'sent', messages: auth.messages })
+    if (auth.state === 'NO AUTORIZADO') return record({ status: 'rejected', messages: auth.messages })
+    const authorizedAt = auth.authorizedAt ?? clock()
+    const current = await record({
+      status: 'authorized',
+      messages: auth.messages,
+      authorizationNumber: auth.number ?? row.access_key,
+      authorizedAt,
+    })
+    // the sheet becomes invoiced with the invoice number and the RIDE as its invoice PDF
+    const pdf = await renderPdf(rideDefinition(invoice, rideStatus(current, tz)))
+    const file = await files.uploadFile(actor, {
+      name: `RIDE-factura-${row.number}.pdf`,
+      bytes: pdf,
+      accept: ['pdf'],
+    })
+    await sheets.invoice(actor, row.source_id, { invoiceReference: row.number, invoiceFileId: file.id })
+    return current
+  }
+
+  const rideStatus = (r: repo.EDocumentRow, tz: string) => ({
+    status: r.status,
+    number: r.number,
+    authorizationNumber: r.authorization_number,
+    authorizedAt: r.authorized_at ? localDateTime(r.authorized_at, tz) : null,
+    certificateIsTest: r.certificate_is_test,
+  })
+
+  async function latestInvoice(actor: Actor, sheetId: string) {
+    requireAccess(actor, 'rental.read')
+    await sheets.getSheet(actor, sheetId) // 404 for a sheet of another organization
+    return repo.findLatestDocument(db, actor.orgId, 'invoice', sheetId)
+  }
+
+  async function getInvoice(actor: Actor, sheetId: string): Promise<{ document: TEDocument | null }> {
+    const row = await latestInvoice(actor, sheetId)
+    return { document: row ? toDocument(row) : null }
+  }
+
+  async function requireInvoice(actor: Actor, sheetId: string) {
+    const row = await latestInvoice(actor, sheetId)
+    if (!row) throw new AppError('NOT_FOUND', 'La planilla no tiene factura electrónica')
+    return row
+  }
+
+  async function invoiceXml(actor: Actor, sheetId: string) {
+    const row = await requireInvoice(actor, sheetId)
+    return { xml: row.signed_xml, fileName: `factura-${row.number}-${row.access_key}.xml` }
+  }
+
+  async function invoiceRide(actor: Actor, sheetId: string) {
+    const row = await requireInvoice(actor, sheetId)
+    const bytes = await renderPdf(rideDefinition(doc(row), rideStatus(row, await timeZoneOf(actor.orgId))))
+    return { bytes, fileName: `RIDE-factura-${row.number}.pdf` }
+  }
+
+  return { getSettings, saveSettings, issueInvoice, getInvoice, invoiceXml, invoiceRide }
+}
