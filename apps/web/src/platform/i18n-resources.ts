@@ -27,6 +27,7 @@ import * as proposals from '../modules/proposals'
 import * as rentalBilling from '../modules/rental-billing'
 import * as rentalProjects from '../modules/rental-projects'
 import * as fieldStaff from '../modules/field-staff'
+import * as equipmentCondition from '../modules/equipment-condition'
 import * as rentalDocuments from '../modules/rental-documents'
 import * as workOrders from '../modules/work-orders'
 import * as workOrderConcepts from '../modules/work-order-concepts'
@@ -51,6 +52,7 @@ export const namespaceLoaders = {
   'rental-projects': rentalProjects.loadI18n,
   'rental-documents': rentalDocuments.loadI18n,
   'field-staff': fieldStaff.loadI18n,
+  'equipment-condition': equipmentCondition.loadI18n,
   'work-orders': workOrders.loadI18n,
   'work-order-concepts': workOrderConcepts.loadI18n,
   schedules: schedules.loadI18n,

@@ -102,6 +102,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     lineOfBusiness: 'rental',
   },
   {
+    to: '/rental/equipment-status',
+    label: 'nav.equipmentStatus',
+    icon: 'wrench',
+    permission: 'equipmentCondition.read',
+    hint: 'home.equipmentStatusHint',
+    lineOfBusiness: 'rental',
+  },
+  {
     to: '/rental/clients',
     label: 'nav.rentalClients',
     icon: 'users',

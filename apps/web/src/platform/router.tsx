@@ -39,6 +39,7 @@ import * as catalogs from '../modules/catalogs'
 import * as concepts from '../modules/concepts'
 import * as insights from '../modules/insights'
 import * as production from '../modules/production'
+import * as equipmentCondition from '../modules/equipment-condition'
 import * as estimates from '../modules/estimates'
 import * as proposals from '../modules/proposals'
 import * as rentalBilling from '../modules/rental-billing'
@@ -82,6 +83,7 @@ const routeTree = rootRoute.addChildren([
     ...rentalBilling.routes(appRoute),
     ...rentalProjects.routes(appRoute),
     ...fieldStaff.routes(appRoute),
+    ...equipmentCondition.routes(appRoute),
     ...insights.routes(appRoute),
     ...audit.routes(appRoute),
     ...admin.routes(appRoute),

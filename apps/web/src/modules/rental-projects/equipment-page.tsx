@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
+import { TechnicalStatusLink } from '../equipment-condition'
 import {
   RENTAL_AVAILABILITIES,
   RENTAL_CONDITIONS,
@@ -647,6 +648,12 @@ export const EquipmentPage = () => {
         ) : (
           <ConditionBadge condition={e.condition} />
         ),
+    },
+    {
+      key: 'technicalStatus',
+      header: t('equipment.fields.technicalStatus'),
+      width: '9rem',
+      cell: (e) => (e.kind === 'service' ? null : <TechnicalStatusLink equipmentId={e.id} />),
     },
     {
       key: 'availability',
