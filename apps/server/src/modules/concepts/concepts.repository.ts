@@ -80,10 +80,24 @@ function inListOrder<O>(
   return rows.orderBy('occurrence').orderBy('id')
 }
 
+/**
+ * How many concepts match the filters. Without a search term, from the counts kept by triggers per kind,
+ * sub-annex and status (migration 0041_concept_counts): a few rows instead of the whole catalog, and as exact,
+ * since they change in the same transaction as the concepts (docs/concepts.md#totals). With one, counted.
+ */
+function countOf(db: Executor, orgId: string, f: Omit<ListFilter, 'sort' | 'dir' | 'limit' | 'offset'>) {
+  if (f.q) return filtered(db, orgId, f).select((eb) => eb.fn.countAll<string>().as('n'))
+  let q = db.selectFrom('contract_concept_counts').where('org_id', '=', orgId)
+  if (f.kind) q = q.where('kind', '=', f.kind)
+  if (f.annex) q = q.where('annex', '=', f.annex)
+  if (f.status) q = q.where('status', '=', f.status)
+  return q.select(sql<string>`coalesce(sum(concepts), 0)`.as('n'))
+}
+
 /** A page of concepts and the total matching the filters. */
 export async function listConcepts(db: Executor, orgId: string, f: ListFilter) {
   const base = filtered(db, orgId, f)
-  const count = base.select((eb) => eb.fn.countAll<string>().as('n'))
+  const count = countOf(db, orgId, f)
   const rows = inListOrder(base.selectAll().select(listTotal(count)), f)
   const page = await rows.limit(f.limit).offset(f.offset).execute()
   const total = await pageTotal(page, f, async () => Number((await count.executeTakeFirstOrThrow()).n))
@@ -115,17 +129,17 @@ export async function findConceptsByIds(db: Executor, orgId: string, ids: readon
     .execute()
 }
 
-/** Concepts per kind, and per sub-annex (of one kind when given). */
+/** Concepts per kind, and per sub-annex (of one kind when given), from the counts (docs/concepts.md#totals). */
 export async function conceptFacets(db: Executor, orgId: string, kind?: TConceptKind) {
   const kinds = await db
-    .selectFrom('contract_concepts')
-    .select(['kind', (eb) => eb.fn.countAll<string>().as('n')])
+    .selectFrom('contract_concept_counts')
+    .select(['kind', sql<string>`sum(concepts)`.as('n')])
     .where('org_id', '=', orgId)
     .groupBy('kind')
     .execute()
   let annexes = db
-    .selectFrom('contract_concepts')
-    .select(['annex', 'annex_sort', (eb) => eb.fn.countAll<string>().as('n')])
+    .selectFrom('contract_concept_counts')
+    .select(['annex', 'annex_sort', sql<string>`sum(concepts)`.as('n')])
     .where('org_id', '=', orgId)
     .where('annex', 'is not', null)
     .groupBy(['annex', 'annex_sort'])

@@ -42,6 +42,20 @@ export type ContractConceptsTable = {
   updated_at: Timestamp
 }
 
+/**
+ * Concepts per organization, kind, sub-annex and PUE status, kept by triggers on `contract_concepts`
+ * (migration 0041_concept_counts, docs/concepts.md#totals); derived, so backups leave it out.
+ */
+export type ContractConceptCountsTable = {
+  org_id: string
+  kind: string
+  annex: string | null
+  annex_sort: string | null
+  status: string | null
+  concepts: ColumnType<string, never, never>
+}
+
 export type ConceptTables = {
   contract_concepts: ContractConceptsTable
+  contract_concept_counts: ContractConceptCountsTable
 }

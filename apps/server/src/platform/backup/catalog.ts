@@ -4,6 +4,14 @@ import type { Executor } from '../db/executor'
 /** Tables the migrator owns: recreated by migrating the target, never exported or loaded. */
 export const MIGRATOR_TABLES = new Set(['kysely_migration', 'kysely_migration_lock'])
 
+/**
+ * Tables derived from others by triggers (docs/backups.md#derived-tables): never exported, neither in a
+ * backup nor in an organization export, and not counted when a restore checks that its target is empty. A
+ * restore rebuilds them: their triggers fire as the source rows load (or the migration that creates them
+ * fills them, when the backup is older).
+ */
+export const DERIVED_TABLES = new Set(['contract_concept_counts'])
+
 export type TableInfo = { name: string; columns: string[]; hasOrgId: boolean }
 export type ForeignKey = { table: string; name: string; definition: string }
 export type SequenceInfo = { name: string; table: string; column: string }
@@ -16,7 +24,7 @@ export const ident = (name: string) => {
 
 /**
  * The application's tables in the public schema (pg-boss keeps its own schema and is not part of a
- * backup), with their stored columns in order, parents before children (foreign keys), then by name.
+ * backup; derived tables are left out), with their stored columns in order, parents before children (foreign keys), then by name.
  */
 export async function listTables(db: Executor): Promise<TableInfo[]> {
   const cols = await sql<{ table: string; column: string }>`
@@ -28,7 +36,7 @@ export async function listTables(db: Executor): Promise<TableInfo[]> {
     ORDER BY c.relname, a.attnum`.execute(db)
   const byTable = new Map<string, string[]>()
   for (const r of cols.rows) {
-    if (MIGRATOR_TABLES.has(r.table)) continue
+    if (MIGRATOR_TABLES.has(r.table) || DERIVED_TABLES.has(r.table)) continue
     const list = byTable.get(r.table) ?? []
     list.push(r.column)
     byTable.set(r.table, list)
