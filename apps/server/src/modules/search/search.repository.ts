@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely'
-import type { TSearchKind } from '@faena/contracts'
+import { SEARCH_KINDS, type TSearchKind } from '@faena/contracts'
 import type { ReferenceRow, ReferenceSource } from '../../platform/audit/audit-references'
 import type { Executor } from '../../platform/db/executor'
 import { likePrefix, type ScoredHit, type SearchTerms } from './search-rules'
@@ -125,8 +125,10 @@ async function scoredPass(
 
 /**
  * Titles of indexed records (proposals, work orders, steps, concepts, rental clients, projects, equipment,
- * field documents) for the audit history: the index already holds each record's display title.
+ * field documents) for the audit history: the index already holds each record's display title. Every kind is
+ * named so that the primary key `(kind, record_id)` finds the ids (kinds × ids look-ups): without it, a page of
+ * the audit log read the whole index (a sequential scan of ~130,000 rows, 60 ms, in the API load bench).
  */
 export const searchReferenceSource: ReferenceSource = (orgId, ids) =>
   sql<ReferenceRow>`(SELECT record_id::text AS id, title AS name FROM search_documents
-    WHERE org_id = ${orgId} AND record_id = ANY(${ids}::uuid[]))`
+    WHERE kind = ANY(${[...SEARCH_KINDS]}::text[]) AND record_id = ANY(${ids}::uuid[]) AND org_id = ${orgId})`
