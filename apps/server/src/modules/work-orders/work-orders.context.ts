@@ -62,6 +62,12 @@ export type WorkOrdersServiceDeps = {
 }
 export const STEP_SETS = { done: DONE_STEP_STATUSES, uncounted: UNCOUNTED_STEP_STATUSES }
 
+/** Due-band thresholds from the setting `workOrderDue` as stored: the defaults where unset or invalid. */
+export function dueThresholdsOf(setting: unknown): TWorkOrderDueThresholds {
+  const parsed = ZWorkOrderDueThresholds.safeParse(setting ?? {})
+  return parsed.success ? parsed.data : DEFAULT_WORK_ORDER_DUE_THRESHOLDS
+}
+
 export type Names = CatalogNames & { proposals: { id: string; officialNumber: string }[] }
 
 export const isUniqueViolation = (err: unknown) =>
@@ -124,8 +130,7 @@ export function createWorkOrdersContext({
   /** The organization's due-band thresholds (settings `workOrderDue`), the defaults where unset or invalid. */
   async function dueThresholds(trx: Executor, orgId: string): Promise<TWorkOrderDueThresholds> {
     const settings = await getOrganizationSettings(trx, orgId)
-    const parsed = ZWorkOrderDueThresholds.safeParse(settings.workOrderDue ?? {})
-    return parsed.success ? parsed.data : DEFAULT_WORK_ORDER_DUE_THRESHOLDS
+    return dueThresholdsOf(settings.workOrderDue)
   }
 
   async function namesFor(trx: Executor, orgId: string, rows: repo.WorkOrderRow[]): Promise<Names> {

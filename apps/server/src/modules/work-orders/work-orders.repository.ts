@@ -11,6 +11,7 @@ import type { TWorkOrderListQuery } from '@faena/contracts'
 import type { DB } from '../../db-schema'
 import type { Executor } from '../../platform/db/executor'
 import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
+import { organizationSetting } from '../../platform/tenancy/organizations'
 import { addDays } from './work-order-rules'
 import type { WorkOrderStepsTable, WorkOrdersTable } from './work-orders.tables'
 
@@ -247,11 +248,6 @@ const STATUS_ORDER = [
   'cancelled',
 ]
 
-/**
- * A page of work orders with their step counts and family end, and the total. The counts are correlated
- * subqueries on the page's rows (an index-only look-up each), so a page reads its rows through the list
- * index instead of aggregating every step of the organization.
- */
 /** The list's filters without pagination (an export). */
 export type WorkOrderExportFilter = Omit<WorkOrderFilter, 'limit' | 'offset'>
 
@@ -363,8 +359,17 @@ function listQuery(db: Executor, orgId: string, f: WorkOrderExportFilter) {
     }
   })()
 
+  // an initial's reprogrammings (its id is their family's); the due thresholds once per query (an InitPlan)
+  const reprogrammings = sql<string>`case when w.type = 'initial' then (select count(*) from work_orders r
+    where r.org_id = w.org_id and r.family_id = w.id and r.type = 'reprogramming') else 0 end`
   const withCounts = <O>(query: SelectQueryBuilder<ListDb, 'w', O>) =>
-    query.select([done.as('done'), counted.as('counted'), end.as('family_end')])
+    query.select([
+      done.as('done'),
+      counted.as('counted'),
+      end.as('family_end'),
+      reprogrammings.as('reprogramming_count'),
+      organizationSetting(orgId, 'workOrderDue').as('due_settings'),
+    ])
   const ordered = <O>(query: SelectQueryBuilder<ListDb, 'w', O>) =>
     query
       .orderBy(orderExpr)
@@ -375,12 +380,19 @@ function listQuery(db: Executor, orgId: string, f: WorkOrderExportFilter) {
   return { q, withCounts, ordered }
 }
 
-const withNumbers = <R extends { done: string; counted: string }>(r: R) => ({
+const withNumbers = <R extends { done: string; counted: string; reprogramming_count: string }>(r: R) => ({
   ...r,
   done: Number(r.done),
   counted: Number(r.counted),
+  reprogramming_count: Number(r.reprogramming_count),
 })
 
+/**
+ * A page of work orders with their step counts, family end and reprogramming count, the organization's due
+ * thresholds, and the total, in one query. The counts are correlated subqueries on the page's rows (an index
+ * look-up each), so a page reads its rows through the list index instead of aggregating every step of the
+ * organization.
+ */
 export async function listWorkOrders(db: Executor, orgId: string, f: WorkOrderFilter) {
   const { q, withCounts, ordered } = listQuery(db, orgId, f)
   const count = q.select((eb) => eb.fn.countAll<string>().as('n'))
@@ -417,7 +429,10 @@ export async function listWorkOrdersByIds(
   return rows.map(withNumbers)
 }
 
-/** A row of the list: the work order, its step counts and its family's end. */
+/**
+ * A row of the list: the work order, its step counts, its family's end, its reprogrammings (an initial's) and
+ * the organization's due thresholds setting (the same on every row).
+ */
 export type WorkOrderListRow = Awaited<ReturnType<typeof listWorkOrdersByIds>>[number]
 
 // --- steps ---

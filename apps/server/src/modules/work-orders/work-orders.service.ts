@@ -22,7 +22,12 @@ import * as repo from './work-orders.repository'
 import { createWorkOrderCreateUseCases } from './work-order-create.service'
 import { createWorkOrderStepUseCases } from './work-order-steps.service'
 import { createWorkOrderUpdateUseCases } from './work-order-update.service'
-import { STEP_SETS, createWorkOrdersContext, type WorkOrdersServiceDeps } from './work-orders.context'
+import {
+  STEP_SETS,
+  createWorkOrdersContext,
+  dueThresholdsOf,
+  type WorkOrdersServiceDeps,
+} from './work-orders.context'
 
 export type { FamilyVolumesPort, WorkOrdersServiceDeps } from './work-orders.context'
 export type WorkOrdersService = ReturnType<typeof createWorkOrdersService>
@@ -36,7 +41,7 @@ type WorkOrderListFilters = Omit<TWorkOrderListQuery, 'limit' | 'offset'>
  */
 export function createWorkOrdersService(deps: WorkOrdersServiceDeps) {
   const ctx = createWorkOrdersContext(deps)
-  const { db, familyVolumes, today, dueThresholds, namesFor, toSummary, readDetail, loadVisible } = ctx
+  const { db, familyVolumes, today, namesFor, toSummary, readDetail, loadVisible } = ctx
 
   async function getWorkOrder(actor: Actor, id: string): Promise<TWorkOrderDetail> {
     requireAccess(actor, 'workOrder.read')
@@ -62,22 +67,16 @@ export function createWorkOrdersService(deps: WorkOrdersServiceDeps) {
     }
   }
 
-  /** Summaries of list rows: one query per kind of related record (names, reprogramming counts). */
+  /**
+   * Summaries of list rows: the rows carry their reprogramming counts and the due thresholds setting; the
+   * names of what they reference take one more query.
+   */
   async function summariesOf(orgId: string, rows: repo.WorkOrderListRow[], day: string) {
-    const [names, reprogrammings, thresholds] = await Promise.all([
-      namesFor(db, orgId, rows),
-      repo.reprogrammingCounts(
-        db,
-        orgId,
-        rows.filter((r) => r.type === 'initial').map((r) => r.id),
-      ),
-      dueThresholds(db, orgId),
-    ])
+    if (rows.length === 0) return []
+    const names = await namesFor(db, orgId, rows)
+    const thresholds = dueThresholdsOf(rows[0]!.due_settings)
     return rows.map((r) =>
-      toSummary(r, r, names, r.type === 'initial' ? (reprogrammings.get(r.id) ?? 0) : 0, day, {
-        familyEnd: r.family_end,
-        thresholds,
-      }),
+      toSummary(r, r, names, r.reprogramming_count, day, { familyEnd: r.family_end, thresholds }),
     )
   }
 

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely'
 import type { TOrganization } from '@faena/contracts'
 import type { Executor } from '../db/executor'
 
@@ -78,6 +79,13 @@ export async function getOrganizationSettings(db: Executor, orgId: string): Prom
   const settings = row?.settings
   return settings && typeof settings === 'object' && !Array.isArray(settings) ? settings : {}
 }
+
+/**
+ * One key of the organization's settings as a scalar subquery (jsonb, NULL when unset), to ride on a list's
+ * page query (computed once per query, an InitPlan) instead of a round trip of its own (docs/platform.md#lists).
+ */
+export const organizationSetting = (orgId: string, key: string): RawBuilder<unknown> =>
+  sql<unknown>`(select o.settings -> ${key}::text from organizations o where o.id = ${orgId})`
 
 /** Time zone per organization, cached: it changes only by migration/admin action. */
 export function createTimeZoneLookup(db: Executor) {
