@@ -8,6 +8,7 @@ import { requireAccess, type Actor } from '../access'
 import { writeAudit } from '../audit/audit'
 import type { Database } from '../db/create-db'
 import type { Db } from '../db/executor'
+import { runAsSystem } from '../db/org-scope'
 import { AppError } from '../errors'
 import type { FileStore } from '../files/file-store'
 import type { Localized, NotifyFn } from '../notifications'
@@ -268,7 +269,8 @@ export function createBackupService(deps: BackupDeps) {
   /** An admin's "back up now": answers with the run as it starts; the list shows how it ended. */
   async function requestRun(actor: Actor): Promise<TBackupRun> {
     requireAccess(actor, 'backup.manage')
-    const { run, finished } = await startRun('manual', null)
+    // the backup runs as the system (every organization's rows) though an admin's request starts it
+    const { run, finished } = await runAsSystem(() => startRun('manual', null))
     await writeAudit(db, actor, {
       action: 'backup.requested',
       module: 'backup',

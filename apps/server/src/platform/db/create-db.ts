@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect } from 'kysely'
 import type { PGlite } from '@electric-sql/pglite'
 import type { DB } from '../../db-schema'
 import { EMBEDDED_POSTGRESQL_CONF, embeddedClusterReady } from './embedded-init.mjs'
+import { scopePool } from './org-scope'
 
 export type Database = {
   db: Kysely<DB>
@@ -27,11 +28,14 @@ export type CreateDbOptions = {
 
 export async function createDb(options: CreateDbOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({
-      connectionString: options.databaseUrl,
-      max: 10,
-      connectionTimeoutMillis: 10_000,
-    })
+    // every checkout runs in the caller's organization or as the system (org-scope.ts)
+    const pool = scopePool(
+      new pg.Pool({
+        connectionString: options.databaseUrl,
+        max: 10,
+        connectionTimeoutMillis: 10_000,
+      }),
+    )
     // An idle connection the server closed (restart, admin command) must not crash the process.
     pool.on('error', (err: Error & { code?: string }) => {
       if (err.code !== '57P01') console.error('database pool error:', err.message)
@@ -54,7 +58,7 @@ export async function createDb(options: CreateDbOptions): Promise<Database> {
     extensions: { unaccent, pg_trgm },
   })
   // One connection: a query outside the open transaction waits; the timeout makes the mistake loud.
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, connectionTimeoutMillis: 15_000 })
+  const pool = scopePool(new pg.Pool({ ...createPgConfig(pglite), max: 1, connectionTimeoutMillis: 15_000 }))
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
   return {
     db,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { can, type Actor, type Permission } from '../access'
 import { SESSION_IDLE_MS, type AuthService, type RequestMeta } from '../auth/auth.service'
+import { runInOrg } from '../db/org-scope'
 import { AppError } from '../errors'
 import type { FeedCaller } from '../feeds/feeds.service'
 import { isApiPath, routeNotFound } from './error-handler'
@@ -86,6 +87,14 @@ export function registerAuthHook(
     if (permission !== 'session' && !can(req.actor, permission)) {
       throw new AppError('FORBIDDEN', 'No tienes permiso para esta acción', { permission })
     }
+  })
+  // Row-level security (docs/platform.md#row-level-security): the route's own code runs scoped to the
+  // caller's organization. From preValidation on, because reading a body loses the async context; the
+  // session look-up above and public routes (sign-in) run as the system.
+  app.addHook('preValidation', (req, _reply, done) => {
+    const orgId = req.routeOptions.config?.public ? undefined : (req.feedCaller ?? req.actor)?.orgId
+    if (orgId) runInOrg(orgId, () => done())
+    else done()
   })
 }
 

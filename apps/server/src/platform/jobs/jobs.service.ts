@@ -8,6 +8,7 @@ import { isSystemActor, requireAccess, systemActor, type Actor, type Permission 
 import { findUserById } from '../auth/auth.repository'
 import type { Database } from '../db/create-db'
 import type { Executor } from '../db/executor'
+import { runAsSystem } from '../db/org-scope'
 import { AppError } from '../errors'
 import type { FileStore } from '../files/file-store'
 import { insertFile } from '../files/files.repository'
@@ -314,7 +315,8 @@ export function createJobsService({ database, store, clock, log, options = {} }:
         def.kind,
         { pollingIntervalSeconds, batchSize: 1 },
         async ([job]) => {
-          if (job) await runJob(job.data.jobRunId)
+          // a job runs as the system, whoever woke the worker (docs/platform.md#row-level-security)
+          if (job) await runAsSystem(() => runJob(job.data.jobRunId))
         },
       )
       workers.set(def.kind, workerId)

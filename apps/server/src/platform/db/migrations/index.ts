@@ -31,6 +31,7 @@ import * as m0034 from './0034_notification_preferences'
 import * as m0035 from './0035_estimate_invoicing'
 import * as m0037 from './0037_due_alerts'
 import * as m0039 from './0039_field_staff'
+import * as m0040 from './0040_row_level_security'
 import * as m0041 from './0041_concept_counts'
 import * as m0042 from './0042_e_invoicing'
 import * as m0043 from './0043_equipment_condition'
@@ -74,6 +75,7 @@ export const migrations: Record<string, Migration> = {
   '0035_estimate_invoicing': m0035,
   '0037_due_alerts': m0037,
   '0039_field_staff': m0039,
+  '0040_row_level_security': m0040,
   '0041_concept_counts': m0041,
   '0043_equipment_condition': m0043,
   '0042_e_invoicing': m0042,
