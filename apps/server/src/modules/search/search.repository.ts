@@ -127,7 +127,7 @@ async function scoredPass(
  * Titles of indexed records (proposals, work orders, steps, concepts, rental clients, projects, equipment,
  * field documents) for the audit history: the index already holds each record's display title. Every kind is
  * named so that the primary key `(kind, record_id)` finds the ids (kinds × ids look-ups): without it, a page of
- * the audit log read the whole index (a sequential scan of ~130,000 rows, 60 ms, in the API load bench).
+ * the audit log read the whole index (a sequential scan of ~150,000 rows, 62 ms, in the API load bench).
  */
 export const searchReferenceSource: ReferenceSource = (orgId, ids) =>
   sql<ReferenceRow>`(SELECT record_id::text AS id, title AS name FROM search_documents
