@@ -166,14 +166,14 @@ export const apiUpload = async <T>(
   url: string,
   files: Record<string, File | Blob | File[]>,
   fields: Record<string, string> = {},
-  opts?: RequestOptions,
+  opts?: RequestOptions & { method?: 'POST' | 'PUT' },
 ): Promise<T> => {
   const form = new FormData()
   for (const [k, v] of Object.entries(fields)) form.append(k, v)
   for (const [k, v] of Object.entries(files)) {
     for (const f of Array.isArray(v) ? v : [v]) form.append(k, f)
   }
-  return readJson<T>(await send('POST', url, form, opts))
+  return readJson<T>(await send(opts?.method ?? 'POST', url, form, opts))
 }
 
 const fileNameFrom = (res: Response, fallback: string): string => {

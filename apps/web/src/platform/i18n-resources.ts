@@ -19,6 +19,7 @@
 import * as admin from '../modules/admin'
 import * as audit from '../modules/audit'
 import * as catalogs from '../modules/catalogs'
+import * as eInvoicing from '../modules/e-invoicing'
 import * as concepts from '../modules/concepts'
 import * as insights from '../modules/insights'
 import * as production from '../modules/production'
@@ -43,6 +44,7 @@ export const namespaceLoaders = {
   admin: admin.loadI18n,
   audit: audit.loadI18n,
   catalogs: catalogs.loadI18n,
+  'e-invoicing': eInvoicing.loadI18n,
   concepts: concepts.loadI18n,
   insights: insights.loadI18n,
   production: production.loadI18n,

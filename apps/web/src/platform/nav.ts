@@ -216,6 +216,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     hint: 'home.dueAlertsHint',
   },
   {
+    to: '/admin/e-invoicing',
+    label: 'nav.eInvoicing',
+    icon: 'billing',
+    permission: 'eInvoicing.configure',
+    hint: 'home.eInvoicingHint',
+  },
+  {
     to: '/admin/feeds',
     label: 'nav.feeds',
     icon: 'key',

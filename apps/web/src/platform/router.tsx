@@ -43,6 +43,7 @@ import * as equipmentCondition from '../modules/equipment-condition'
 import * as estimates from '../modules/estimates'
 import * as proposals from '../modules/proposals'
 import * as rentalBilling from '../modules/rental-billing'
+import * as eInvoicing from '../modules/e-invoicing'
 import * as rentalProjects from '../modules/rental-projects'
 import * as fieldStaff from '../modules/field-staff'
 import * as rentalDocuments from '../modules/rental-documents'
@@ -81,6 +82,7 @@ const routeTree = rootRoute.addChildren([
     ...catalogs.routes(appRoute),
     ...rentalDocuments.routes(appRoute),
     ...rentalBilling.routes(appRoute),
+    ...eInvoicing.routes(appRoute),
     ...rentalProjects.routes(appRoute),
     ...fieldStaff.routes(appRoute),
     ...equipmentCondition.routes(appRoute),

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TBillingSheetDetail, TBillingSheetLine } from '@faena/contracts'
 import { downloadFile, isApiError } from '../../platform/api'
+import { EInvoiceCard } from '../e-invoicing'
 import {
   Button,
   ConfirmDialog,
@@ -706,6 +707,7 @@ export const BillingSheetDetailPage = () => {
       </section>
 
       {editing ? <EditDialog s={s} onClose={() => setEditing(false)} /> : null}
+      <EInvoiceCard sheet={s} />
       {invoicing ? <InvoiceDialog s={s} onClose={() => setInvoicing(false)} /> : null}
 
       <ConfirmDialog

@@ -1,0 +1,55 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
+import type {
+  TEDocumentState,
+  TEInvoiceIssued,
+  TEInvoicingSettings,
+  TEInvoicingSettingsState,
+} from '@faena/contracts'
+import { apiGet, apiPost, apiUpload } from '../../platform/api'
+
+const SETTINGS = '/api/v1/settings/e-invoicing'
+const settingsKey = ['e-invoicing', 'settings'] as const
+const invoiceKey = (sheetId: string) => ['e-invoicing', 'sheet', sheetId] as const
+export const eInvoiceXmlUrl = (sheetId: string) => `/api/v1/rental/billing-sheets/${sheetId}/e-invoice/xml`
+export const eInvoiceRideUrl = (sheetId: string) => `/api/v1/rental/billing-sheets/${sheetId}/e-invoice/ride`
+
+export const eInvoicingSettingsQuery = () =>
+  queryOptions({
+    queryKey: settingsKey,
+    queryFn: ({ signal }) => apiGet<TEInvoicingSettingsState>(SETTINGS, { signal }),
+  })
+
+/** The settings form: text fields and, when chosen, the .p12 (multipart PUT). */
+export const useSaveEInvoicingSettings = () => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (input: { fields: Record<string, string>; certificate: File | null }) =>
+      apiUpload<TEInvoicingSettings>(
+        SETTINGS,
+        input.certificate ? { certificate: input.certificate } : {},
+        input.fields,
+        { method: 'PUT' },
+      ),
+    onSuccess: (settings) => qc.setQueryData<TEInvoicingSettingsState>(settingsKey, { settings }),
+  })
+}
+
+export const eInvoiceQuery = (sheetId: string) =>
+  queryOptions({
+    queryKey: invoiceKey(sheetId),
+    queryFn: ({ signal }) =>
+      apiGet<TEDocumentState>(`/api/v1/rental/billing-sheets/${sheetId}/e-invoice`, { signal }),
+  })
+
+export const useIssueEInvoice = (sheetId: string) => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: () => apiPost<TEInvoiceIssued>(`/api/v1/rental/billing-sheets/${sheetId}/e-invoice`),
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: invoiceKey(sheetId) }),
+        // the sheet is invoiced when the SRI authorizes
+        qc.invalidateQueries({ queryKey: ['rental-billing'] }),
+      ]),
+  })
+}
