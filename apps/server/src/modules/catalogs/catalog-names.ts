@@ -14,6 +14,11 @@ export type CatalogNameIds = {
   projectManagerIds?: readonly string[]
   frontIds?: readonly string[]
   siteIds?: readonly string[]
+  /**
+   * Names of another module's records in the same round trip (its `ReferenceSource`, e.g. the proposals'
+   * official numbers on a page of work orders): answered in `others`, by id.
+   */
+  others?: { source: ReferenceSource; ids: readonly string[] }
 }
 export type CatalogNames = {
   clients: { id: string; name: string; clientType: TClientType }[]
@@ -22,10 +27,12 @@ export type CatalogNames = {
   /** present only when frontIds / siteIds were asked for (added for work orders) */
   fronts?: { id: string; name: string; siteKinds: TSiteKind[] }[]
   sites?: { id: string; name: string; kind: TSiteKind }[]
+  /** present only when `others` was asked for: name by id */
+  others?: Map<string, string>
 }
 
 type NameRow = {
-  k: 'client' | 'type' | 'manager' | 'front' | 'site'
+  k: 'client' | 'type' | 'manager' | 'front' | 'site' | 'other'
   id: string
   name: string
   tag: string | null
@@ -57,6 +64,11 @@ export async function getNames(trx: Executor, orgId: string, ids: CatalogNameIds
   const parts = branches
     .filter(([wanted]) => wanted.length > 0)
     .map(([wanted, select]) => sql`${select} WHERE org_id = ${orgId} AND id = ANY(${wanted}::uuid[])`)
+  const others = list(ids.others?.ids)
+  if (ids.others && others.length > 0)
+    parts.push(
+      sql`SELECT 'other' AS k, x.id::uuid AS id, x.name, NULL AS tag, NULL::text[] AS site_kinds FROM ${ids.others.source(orgId, others)} AS x`,
+    )
   const rows = parts.length
     ? (await sql<NameRow>`${sql.join(parts, sql` UNION ALL `)}`.execute(trx)).rows
     : []
@@ -77,6 +89,7 @@ export async function getNames(trx: Executor, orgId: string, ids: CatalogNameIds
     ...(ids.siteIds
       ? { sites: of('site').map((x) => ({ id: x.id, name: x.name, kind: x.tag as TSiteKind })) }
       : {}),
+    ...(ids.others ? { others: new Map(of('other').map((x) => [x.id, x.name])) } : {}),
   }
 }
 

@@ -33,6 +33,7 @@ export {
   getProposalForWorkOrder,
   getProposalNumbers,
   proposalNumberKey,
+  proposalNumberSource,
   type PlaceholderProposals,
 } from './proposal-refs'
 export { countStepDocumentsByManager } from './proposals.repository'

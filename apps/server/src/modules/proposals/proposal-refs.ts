@@ -31,6 +31,9 @@ export async function getProposalForWorkOrder(trx: Executor, orgId: string, id: 
   }
 }
 
+/** Official numbers by id as a reference source (deleted proposals too): for another module's names query. */
+export const proposalNumberSource = repo.officialNumberSource
+
 /** Official numbers by id (deleted proposals too). */
 export async function getProposalNumbers(
   trx: Executor,

@@ -1,6 +1,7 @@
 import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely'
 import type { TProposalListQuery } from '@faena/contracts'
 import type { DB } from '../../db-schema'
+import type { ReferenceRow, ReferenceSource } from '../../platform/audit/audit-references'
 import type { Executor } from '../../platform/db/executor'
 import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
 import { DONE_STEP_STATUSES, UNCOUNTED_STEP_STATUSES } from './proposal-progress'
@@ -402,6 +403,14 @@ export async function findByOfficialNumberKeys(db: Executor, orgId: string, keys
 }
 
 /** Official numbers of proposals by id (deleted ones too: a work order keeps showing its proposal). */
+/**
+ * Official numbers by id as a reference source (id, name), for another module to ask in its own names query
+ * (the work-order list's catalog names, docs/platform.md#lists) instead of a round trip of its own.
+ */
+export const officialNumberSource: ReferenceSource = (orgId, ids) =>
+  sql<ReferenceRow>`(SELECT id::text AS id, official_number AS name FROM proposals
+    WHERE org_id = ${orgId} AND id = ANY(${ids}::uuid[]))`
+
 export async function findOfficialNumbers(db: Executor, orgId: string, ids: readonly string[]) {
   if (ids.length === 0) return []
   return db

@@ -21,7 +21,7 @@ import { getNames as getCatalogNames, getReferences, type CatalogNames } from '.
 import {
   DONE_STEP_STATUSES,
   UNCOUNTED_STEP_STATUSES,
-  getProposalNumbers,
+  proposalNumberSource,
   buildStepTree,
   proposalProgressOf,
   proposalProgressPercent,
@@ -133,24 +133,24 @@ export function createWorkOrdersContext({
     return dueThresholdsOf(settings.workOrderDue)
   }
 
+  /** Names of what the rows reference, proposal numbers included, in one query (docs/platform.md#lists). */
   async function namesFor(trx: Executor, orgId: string, rows: repo.WorkOrderRow[]): Promise<Names> {
     const ids = (pick: (r: repo.WorkOrderRow) => string | null) =>
       rows.map(pick).filter((x): x is string => x !== null)
-    const [catalog, proposals] = await Promise.all([
-      getCatalogNames(trx, orgId, {
-        clientIds: ids((r) => r.client_id),
-        projectManagerIds: ids((r) => r.project_manager_id),
-        frontIds: ids((r) => r.front_id),
-        siteIds: rows
-          .flatMap((r) => [r.vessel_id, r.platform_id, r.yard_id, r.interconnection_id])
-          .filter((x): x is string => !!x),
-      }),
-      getProposalNumbers(
-        trx,
-        orgId,
-        ids((r) => r.proposal_id),
-      ),
-    ])
+    const proposalIds = [...new Set(ids((r) => r.proposal_id))]
+    const { others, ...catalog } = await getCatalogNames(trx, orgId, {
+      clientIds: ids((r) => r.client_id),
+      projectManagerIds: ids((r) => r.project_manager_id),
+      frontIds: ids((r) => r.front_id),
+      siteIds: rows
+        .flatMap((r) => [r.vessel_id, r.platform_id, r.yard_id, r.interconnection_id])
+        .filter((x): x is string => !!x),
+      others: { source: proposalNumberSource, ids: proposalIds },
+    })
+    const proposals = proposalIds.flatMap((id) => {
+      const officialNumber = others?.get(id)
+      return officialNumber === undefined ? [] : [{ id, officialNumber }]
+    })
     return { ...catalog, proposals }
   }
 
