@@ -158,6 +158,14 @@ export const ZEquipmentStatusQuery = ZPagination.extend({
   type: ZRentalEquipmentType.optional(),
   sort: z.enum(EQUIPMENT_STATUS_SORTS).default('code'),
   dir: z.enum(['asc', 'desc']).default('asc'),
+  /** only these units (comma-separated ids, at most 200): the equipment list asks for the statuses of its page */
+  ids: z
+    .string()
+    .regex(
+      /^[0-9a-f-]{36}(,[0-9a-f-]{36}){0,199}$/i,
+      'Identificadores de equipo separados por comas (hasta 200)',
+    )
+    .optional(),
 })
 export type TEquipmentStatusQuery = z.infer<typeof ZEquipmentStatusQuery>
 export const ZEquipmentStatusExportRequest = ZEquipmentStatusQuery.omit({ limit: true, offset: true })

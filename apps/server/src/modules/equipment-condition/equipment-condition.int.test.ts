@@ -224,6 +224,20 @@ describe('equipment condition', () => {
     expect(bad.status).toBe(400)
   })
 
+  it('answers the statuses of the units asked for by id (the equipment list page)', async () => {
+    const ids = [unit('PSL-BT-101').id, unit('PSL-CP-402').id, unit('PSL-BT-111').id]
+    const some = await api.ok(api.get(`${R}/equipment-status?ids=${ids.join(',')}&limit=3`))
+    expect(some.total).toBe(3)
+    expect(Object.fromEntries(some.items.map((r: Json) => [r.code, r.status]))).toEqual({
+      'PSL-BT-101': 'rented',
+      'PSL-CP-402': 'damaged',
+      'PSL-BT-111': 'available',
+    })
+    const bad = await api.get(`${R}/equipment-status?ids=PSL-BT-101`)
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details.map((d: Json) => d.path)).toEqual(['ids'])
+  })
+
   it('exports the report as a job with the filters', async () => {
     const out = await exportViaJob(t, admin, `${R}/equipment-status/export`, { type: 'camper' })
     const wb = new ExcelJS.Workbook()

@@ -77,7 +77,7 @@ const fold = (s: string) =>
 
 /**
  * The status report (docs/equipment-condition.md#report): every physical unit that is not retired, its
- * status by the rule, filtered by type, search (code, name, project, location; accents ignored) and status,
+ * status by the rule, filtered by ids, type, search (code, name, project, location; accents ignored) and status,
  * sorted by the chosen column then the code; counts per status before the status filter. The statuses are
  * derived, so the report is computed in memory over the organization's units (a few hundred).
  */
@@ -98,8 +98,10 @@ export async function statusRows(
   const itemsBy = new Map<string, number>()
   for (const i of items) itemsBy.set(i.equipment_type, (itemsBy.get(i.equipment_type) ?? 0) + 1)
   const q = f.q ? fold(f.q) : null
+  const only = f.ids ? new Set(f.ids.toLowerCase().split(',')) : null
   const all = units
     .filter((u) => u.condition !== 'retired')
+    .filter((u) => !only || only.has(u.id))
     .filter((u) => !f.type || u.type === f.type)
     .map((u) =>
       unitStatus(u, {

@@ -25,11 +25,14 @@ export const TechnicalStatusBadge = ({ status }: { status: TTechnicalStatus }) =
 
 /**
  * A unit's technical status as a link to its condition page, for the equipment list (rental-projects): one
- * query of the whole status report (a few hundred units) shared by every row; the namespace loads on demand.
+ * query of the statuses of the list's page (`pageIds`) shared by every row; the namespace loads on demand.
  */
-export const TechnicalStatusLink = ({ equipmentId }: { equipmentId: string }) => {
+export const TechnicalStatusLink = ({ equipmentId, pageIds }: { equipmentId: string; pageIds: string[] }) => {
   const { t, ready } = useTranslation('equipment-condition', { useSuspense: false })
-  const report = useQuery({ ...statusReportQuery({ limit: 500 }), staleTime: 30_000 })
+  const report = useQuery({
+    ...statusReportQuery({ ids: pageIds.join(','), limit: pageIds.length || 1 }),
+    staleTime: 30_000,
+  })
   const row = report.data?.items.find((r) => r.equipmentId === equipmentId)
   if (!ready || !row) return null
   return (

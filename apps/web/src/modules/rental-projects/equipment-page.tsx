@@ -562,6 +562,7 @@ export const EquipmentPage = () => {
     dir: search.dir,
   }
   const list = useQuery(equipmentListQuery({ ...params, limit, offset }))
+  const unitIds = (list.data?.items ?? []).filter((e) => e.kind !== 'service').map((e) => e.id)
   const setSearch = (patch: Partial<EquipmentSearch>, resetPage = true) =>
     void navigate({
       search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
@@ -653,7 +654,8 @@ export const EquipmentPage = () => {
       key: 'technicalStatus',
       header: t('equipment.fields.technicalStatus'),
       width: '9rem',
-      cell: (e) => (e.kind === 'service' ? null : <TechnicalStatusLink equipmentId={e.id} />),
+      cell: (e) =>
+        e.kind === 'service' ? null : <TechnicalStatusLink equipmentId={e.id} pageIds={unitIds} />,
     },
     {
       key: 'availability',
