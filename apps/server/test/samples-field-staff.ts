@@ -32,6 +32,10 @@ export async function fieldStaffSamples(h: SampleHelpers): Promise<ModuleSamples
     doseNumber: 1,
     appliedOn: '2025-01-10',
   })
+  const sampleKind = await h.post('/api/v1/rental/compliance/kinds', {
+    ownerKind: 'vehicle',
+    name: 'Tipo de muestra',
+  })
   const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
   const staffFile = await h.upload(`/api/v1/rental/staff/${person.id}/files`, 'cedula.pdf', pdf)
   const vehicleFile = await h.upload(`/api/v1/rental/vehicles/${vehicle.id}/files`, 'matricula.pdf', pdf)
@@ -39,6 +43,7 @@ export async function fieldStaffSamples(h: SampleHelpers): Promise<ModuleSamples
     ids: {
       '/api/v1/rental/staff/:id': person.id,
       '/api/v1/rental/vehicles/:id': vehicle.id,
+      ':kindId': sampleKind.id,
       '/api/v1/rental/staff :documentId': licence.id,
       '/api/v1/rental/vehicles :documentId': registration.id,
       '/api/v1/rental/staff :vaccineId': vaccine.id,
@@ -68,6 +73,7 @@ export async function fieldStaffSamples(h: SampleHelpers): Promise<ModuleSamples
       'PATCH /api/v1/rental/vehicles/:id/documents/:documentId': { number: 'M-1' },
       'POST /api/v1/rental/vehicles/:id/files': undefined,
       'POST /api/v1/rental/compliance/kinds': { ownerKind: 'staff', name: 'Curso de muestra' },
+      'PATCH /api/v1/rental/compliance/kinds/:kindId': { name: 'Tipo de muestra renombrado' },
       'PUT /api/v1/rental/compliance/alerts': { enabled: false, hour: 7, recipients: [] },
       'POST /api/v1/rental/compliance/alerts/send': undefined,
     },

@@ -50,6 +50,12 @@ export const ZComplianceKindInput = z.object({
   name: name(),
 })
 export type TComplianceKindInput = z.infer<typeof ZComplianceKindInput>
+/** rename or (de)activate a kind; an inactive kind takes no new documents, its documents stay */
+export const ZComplianceKindPatch = z
+  .object({ name: name().optional(), active: z.boolean().optional() })
+  .refine((v) => v.name !== undefined || v.active !== undefined, { message: 'Nada que cambiar' })
+export type TComplianceKindPatch = z.infer<typeof ZComplianceKindPatch>
+export const ZComplianceKindParams = z.object({ kindId: z.uuid() })
 
 export const ZComplianceDocumentInput = z.object({
   kindId: z.uuid(),

@@ -4,6 +4,7 @@ import type {
   TComplianceAlertSettingsInput,
   TComplianceKind,
   TComplianceKindInput,
+  TComplianceKindPatch,
   TComplianceReport,
   TComplianceReportQuery,
   TComplianceReportRow,
@@ -172,6 +173,57 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
         entityType: 'compliance_document_kind',
         entityId: row.id,
         changes: diffFields(null, { ownerKind: input.ownerKind, name: input.name }),
+      })
+      return toKind(row)
+    })
+  }
+
+  /**
+   * Renames or (de)activates a kind (docs/field-staff.md#document-kinds): the name stays unique among the
+   * owner's kinds (409 on `name`); the licence and the registration cannot be deactivated, the field documents
+   * check them (409 on `active`). An inactive kind takes no new documents; its documents stay.
+   */
+  async function updateKind(actor: Actor, id: string, patch: TComplianceKindPatch): Promise<TComplianceKind> {
+    requireAccess(actor, 'fieldStaff.manage')
+    // another organization's kind is a 404 before the line check, as every record of the module (both read
+    // outside the transaction: PGlite has one connection)
+    if (!(await repo.findKind(db, actor.orgId, id)))
+      throw new AppError('NOT_FOUND', 'Tipo de documento no encontrado')
+    await ctx.requireRentalLine(actor)
+    return db.transaction().execute(async (trx) => {
+      const before = await repo.findKind(trx, actor.orgId, id)
+      if (!before) throw new AppError('NOT_FOUND', 'Tipo de documento no encontrado')
+      if (patch.active === false && before.gate)
+        throw new AppError(
+          'CONFLICT',
+          `«${before.name}» no se puede desactivar: los documentos de campo lo verifican`,
+          [{ path: 'active', message: 'Lo verifican las guías, cadenas y hojas' }],
+        )
+      if (patch.name !== undefined) {
+        const same = (await repo.listKinds(trx, actor.orgId, before.owner_kind)).find(
+          (k) => k.id !== id && k.name.toLowerCase() === patch.name!.toLowerCase(),
+        )
+        if (same)
+          throw new AppError('CONFLICT', `Ya existe el tipo «${same.name}»`, [
+            { path: 'name', message: 'Ya existe' },
+          ])
+      }
+      const values = {
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+      }
+      const changes = diffFields(
+        { name: before.name, active: before.active },
+        { name: before.name, active: before.active, ...values },
+      )
+      if (changes.length === 0) return toKind(before)
+      const row = await repo.updateKind(trx, actor.orgId, id, values)
+      await writeAudit(trx, actor, {
+        action: 'fieldStaff.kind_updated',
+        module: MODULE,
+        entityType: 'compliance_document_kind',
+        entityId: id,
+        changes,
       })
       return toKind(row)
     })
@@ -376,6 +428,7 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
   return {
     listKinds,
     createKind,
+    updateKind,
     report,
     summary,
     getAlertSettings,

@@ -471,6 +471,32 @@ describe('use on field documents', () => {
   })
 })
 
+describe('document kinds', () => {
+  it('renames and deactivates a kind; the gate kinds stay active; an inactive kind takes no new documents', async () => {
+    const K = '/api/v1/rental/compliance/kinds'
+    const course = await api.ok(api.post(K, { ownerKind: 'staff', name: 'Curso de altura' }), 201)
+    const renamed = await api.ok(api.patch(`${K}/${course.id}`, { name: 'Trabajo en alturas' }))
+    expect(renamed).toMatchObject({ id: course.id, name: 'Trabajo en alturas', active: true })
+    const dup = await api.patch(`${K}/${course.id}`, { name: 'licencia de conducir' })
+    expect(dup.status).toBe(409)
+    expect(dup.body.error.details).toEqual([{ path: 'name', message: 'Ya existe' }])
+    const gate = await api.patch(`${K}/${kind('staff', 'licence')}`, { active: false })
+    expect(gate.status).toBe(409)
+    expect(gate.body.error.details[0].path).toBe('active')
+    expect((await api.ok(api.patch(`${K}/${course.id}`, { active: false }))).active).toBe(false)
+    const refused = await api.post(`${S}/${juan.id}/documents`, {
+      kindId: course.id,
+      expiresOn: '2027-01-01',
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.details[0].path).toBe('kindId')
+    expect((await api.patch(`${K}/${course.id}`, {})).status).toBe(400)
+    expect((await api.patch(`${K}/6f1c2b7e-3d4a-4e5f-8a9b-0c1d2e3f4a5b`, { name: 'X' })).status).toBe(404)
+    const viewer = await t.login('viewer@rental.test')
+    expect((await api.patch(`${K}/${course.id}`, { active: true }, viewer)).status).toBe(403)
+  })
+})
+
 describe('compliance report, summary and daily alert', () => {
   it('reports documents by status with filters', async () => {
     const r = await api.ok(api.get(`/api/v1/rental/compliance?q=1713175071&status=expired`))

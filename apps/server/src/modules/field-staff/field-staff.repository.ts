@@ -79,6 +79,21 @@ export function insertKind(
     .executeTakeFirstOrThrow()
 }
 
+export function updateKind(
+  db: Executor,
+  orgId: string,
+  id: string,
+  patch: { name?: string; active?: boolean },
+) {
+  return db
+    .updateTable('compliance_document_kinds')
+    .set(patch)
+    .where('org_id', '=', orgId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
 // --- owners (staff and vehicles) ---
 
 /** The earliest expiry of an owner's documents: its worst status. */

@@ -13,6 +13,8 @@ import {
   ZComplianceFileParams,
   ZComplianceKind,
   ZComplianceKindInput,
+  ZComplianceKindParams,
+  ZComplianceKindPatch,
   ZComplianceKindList,
   ZComplianceKindQuery,
   ZComplianceReport,
@@ -219,6 +221,19 @@ export const fieldStaffRoutes: FastifyPluginAsyncZod<{ service: FieldStaffServic
     `${BASE}/compliance/kinds`,
     { config: manage, schema: { tags, body: ZComplianceKindInput, response: { 201: ZComplianceKind } } },
     async (req, reply) => reply.status(201).send(await s.createKind(actorOf(req), req.body)),
+  )
+  app.patch(
+    `${BASE}/compliance/kinds/:kindId`,
+    {
+      config: manage,
+      schema: {
+        tags,
+        params: ZComplianceKindParams,
+        body: ZComplianceKindPatch,
+        response: { 200: ZComplianceKind },
+      },
+    },
+    async (req) => s.updateKind(actorOf(req), req.params.kindId, req.body),
   )
   app.get(
     `${BASE}/compliance`,

@@ -250,11 +250,16 @@ export const CompliancePage = () => {
         title={t('report.title')}
         subtitle={t('report.subtitle')}
         actions={
-          can('fieldStaff.manage') ? (
-            <Button onClick={() => setAlerts(true)} data-testid="alert-settings">
-              {t('report.alerts')}
-            </Button>
-          ) : null
+          <>
+            <Link to="/rental/compliance/kinds" className="btn btn--secondary" data-testid="kinds-link">
+              {t('kinds.link')}
+            </Link>
+            {can('fieldStaff.manage') ? (
+              <Button onClick={() => setAlerts(true)} data-testid="alert-settings">
+                {t('report.alerts')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <section className="card card--flush">

@@ -75,4 +75,10 @@ export const routes = (parent: AppRoute) =>
       validateSearch: (s: Record<string, unknown>): ReportSearch => ZReportSearch.parse(s),
       component: lazyPage('field-staff', () => import('./compliance-page'), 'CompliancePage'),
     }),
+    createRoute({
+      getParentRoute: () => parent,
+      path: '/rental/compliance/kinds',
+      beforeLoad: requirePermission('fieldStaff.read'),
+      component: lazyPage('field-staff', () => import('./kinds-page'), 'KindsPage'),
+    }),
   ] as const

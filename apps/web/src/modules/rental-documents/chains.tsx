@@ -19,6 +19,7 @@ import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
 import { assignmentsQuery, type AssignmentOption } from './api'
 import { Field, hoursBetween, parseWith, toRequest, useDocForm } from './form-kit'
+import { LinkPicker } from './link-picker'
 import {
   BackLink,
   DocForm,
@@ -153,6 +154,8 @@ const FIELDS = [
   'driverName',
   'driverDni',
   'vehiclePlate',
+  'driverStaffId',
+  'vehicleId',
   'volumeUnit',
   'volume',
   'logisticsCost',
@@ -173,6 +176,8 @@ const fromDetail = (d: TCustodyChainDetail): Record<F, string> => ({
   driverName: d.driverName ?? '',
   driverDni: d.driverDni ?? '',
   vehiclePlate: d.vehiclePlate ?? '',
+  driverStaffId: d.driverStaffId ?? '',
+  vehicleId: d.vehicleId ?? '',
   volumeUnit: d.volumeUnit,
   volume: d.volumeUnit === 'gallons' ? d.gallons : d.volumeUnit === 'barrels' ? d.barrels : d.cubicMeters,
   logisticsCost: d.logisticsCost,
@@ -423,9 +428,42 @@ const ChainForm = ({
           <Field form={form} name="contactName" label={t('fields.contactName')} />
           <Field form={form} name="contactDni" label={t('fields.contactDni')} maxLength={20} />
           <Field form={form} name="contactPosition" label={t('fields.contactPosition')} />
-          <Field form={form} name="driverName" label={t('fields.driverName')} testId="driver" />
-          <Field form={form} name="driverDni" label={t('fields.driverDni')} maxLength={20} />
-          <Field form={form} name="vehiclePlate" label={t('fields.vehiclePlate')} maxLength={20} />
+          <LinkPicker
+            owner="staff"
+            label={t('links.driver')}
+            value={v.driverStaffId}
+            display={v.driverStaffId ? [v.driverName, v.driverDni].filter(Boolean).join(' · ') : ''}
+            error={form.errors.driverStaffId}
+            hint={t('links.hint')}
+            testId="driver-link"
+            onPick={(o) => {
+              form.set('driverStaffId', o?.id ?? '')
+              form.set('driverName', o?.name ?? '')
+              form.set('driverDni', o?.dni ?? '')
+            }}
+          />
+          <LinkPicker
+            owner="vehicle"
+            label={t('links.vehicle')}
+            value={v.vehicleId}
+            display={v.vehicleId ? v.vehiclePlate : ''}
+            error={form.errors.vehicleId}
+            testId="vehicle-link"
+            onPick={(o) => {
+              form.set('vehicleId', o?.id ?? '')
+              form.set('vehiclePlate', o?.plate ?? '')
+            }}
+          />
+          {/* the free text: for a driver or vehicle outside the field staff (and what older chains printed) */}
+          {v.driverStaffId ? null : (
+            <>
+              <Field form={form} name="driverName" label={t('fields.driverName')} testId="driver" />
+              <Field form={form} name="driverDni" label={t('fields.driverDni')} maxLength={20} />
+            </>
+          )}
+          {v.vehicleId ? null : (
+            <Field form={form} name="vehiclePlate" label={t('fields.vehiclePlate')} maxLength={20} />
+          )}
           <Field
             form={form}
             name="logisticsCost"

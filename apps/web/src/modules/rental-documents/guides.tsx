@@ -26,6 +26,7 @@ import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
 import { assignmentsQuery } from './api'
 import { Field, parseWith, toRequest, useDocForm } from './form-kit'
+import { LinkPicker } from './link-picker'
 import {
   BackLink,
   DocForm,
@@ -180,6 +181,8 @@ const FIELDS = [
   'carrierName',
   'carrierDni',
   'vehiclePlate',
+  'driverStaffId',
+  'vehicleId',
   'dispatcherName',
   'dispatcherDni',
   'receiverName',
@@ -207,6 +210,8 @@ const fromDetail = (d: TShippingGuideDetail): Record<F, string> => ({
   carrierName: d.carrierName ?? '',
   carrierDni: d.carrierDni ?? '',
   vehiclePlate: d.vehiclePlate ?? '',
+  driverStaffId: d.driverStaffId ?? '',
+  vehicleId: d.vehicleId ?? '',
   dispatcherName: d.dispatcherName ?? '',
   dispatcherDni: d.dispatcherDni ?? '',
   receiverName: d.receiverName ?? '',
@@ -458,9 +463,42 @@ const GuideForm = ({
       <section className="card">
         <h2 className="section-title">{t('form.transport')}</h2>
         <div className="form-grid">
-          <Field form={form} name="carrierName" label={t('fields.carrierName')} testId="carrier" />
-          <Field form={form} name="carrierDni" label={t('fields.carrierDni')} maxLength={20} />
-          <Field form={form} name="vehiclePlate" label={t('fields.vehiclePlate')} maxLength={20} />
+          <LinkPicker
+            owner="staff"
+            label={t('links.driver')}
+            value={v.driverStaffId}
+            display={v.driverStaffId ? [v.carrierName, v.carrierDni].filter(Boolean).join(' · ') : ''}
+            error={form.errors.driverStaffId}
+            hint={t('links.hint')}
+            testId="driver-link"
+            onPick={(o) => {
+              form.set('driverStaffId', o?.id ?? '')
+              form.set('carrierName', o?.name ?? '')
+              form.set('carrierDni', o?.dni ?? '')
+            }}
+          />
+          <LinkPicker
+            owner="vehicle"
+            label={t('links.vehicle')}
+            value={v.vehicleId}
+            display={v.vehicleId ? v.vehiclePlate : ''}
+            error={form.errors.vehicleId}
+            testId="vehicle-link"
+            onPick={(o) => {
+              form.set('vehicleId', o?.id ?? '')
+              form.set('vehiclePlate', o?.plate ?? '')
+            }}
+          />
+          {/* the free text: a carrier outside the field staff (and what older guides printed) */}
+          {v.driverStaffId ? null : (
+            <>
+              <Field form={form} name="carrierName" label={t('fields.carrierName')} testId="carrier" />
+              <Field form={form} name="carrierDni" label={t('fields.carrierDni')} maxLength={20} />
+            </>
+          )}
+          {v.vehicleId ? null : (
+            <Field form={form} name="vehiclePlate" label={t('fields.vehiclePlate')} maxLength={20} />
+          )}
           <Field form={form} name="dispatcherName" label={t('fields.dispatcherName')} />
           <Field form={form} name="dispatcherDni" label={t('fields.dispatcherDni')} maxLength={20} />
           <Field form={form} name="receiverName" label={t('fields.receiverName')} />

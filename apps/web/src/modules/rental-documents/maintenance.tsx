@@ -24,6 +24,7 @@ import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
 import { assignmentsQuery } from './api'
 import { Field, inclusiveDays, moneyTimes, parseWith, toRequest, useDocForm } from './form-kit'
+import { LinkPicker } from './link-picker'
 import {
   BackLink,
   DocForm,
@@ -157,6 +158,7 @@ const FIELDS = [
   'startDate',
   'endDate',
   'technicianName',
+  'technicianStaffId',
   'requestedBy',
   'rig',
   'location',
@@ -184,6 +186,7 @@ const fromDetail = (d: TMaintenanceSheetDetail): Record<F, string> => ({
   startDate: d.startDate,
   endDate: d.endDate,
   technicianName: d.technicianName ?? '',
+  technicianStaffId: d.technicianStaffId ?? '',
   requestedBy: d.requestedBy ?? '',
   rig: d.rig ?? '',
   location: d.location ?? '',
@@ -305,7 +308,23 @@ const MaintenanceForm = ({
             min={v.startDate || undefined}
             hint={days ? t('form.daysHint', { count: days }) : undefined}
           />
-          <Field form={form} name="technicianName" label={t('fields.technicianName')} testId="technician" />
+          <LinkPicker
+            owner="staff"
+            label={t('links.technician')}
+            value={v.technicianStaffId}
+            display={v.technicianStaffId ? v.technicianName : ''}
+            error={form.errors.technicianStaffId}
+            hint={t('links.technicianHint')}
+            testId="technician-link"
+            onPick={(o) => {
+              form.set('technicianStaffId', o?.id ?? '')
+              form.set('technicianName', o?.name ?? '')
+            }}
+          />
+          {/* the free text: a technician outside the field staff (and what older sheets printed) */}
+          {v.technicianStaffId ? null : (
+            <Field form={form} name="technicianName" label={t('fields.technicianName')} testId="technician" />
+          )}
           <Field form={form} name="requestedBy" label={t('fields.requestedBy')} />
           <Field form={form} name="rig" label={t('fields.rig')} maxLength={100} />
           <Field form={form} name="location" label={t('fields.location')} />
