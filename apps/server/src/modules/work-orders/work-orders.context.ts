@@ -227,15 +227,13 @@ export function createWorkOrdersContext({
     row: repo.WorkOrderRow,
     day: string,
   ): Promise<TWorkOrderDetail> {
-    const [stepRows, names, reprogrammings, familyEnd, thresholds] = await Promise.all([
+    const [stepRows, names, facts] = await Promise.all([
       repo.listSteps(trx, actor.orgId, row.id),
       namesFor(trx, actor.orgId, [row]),
-      row.type === 'initial'
-        ? repo.reprogrammingCounts(trx, actor.orgId, [row.id])
-        : Promise.resolve(new Map<string, number>()),
-      repo.familyEnd(trx, actor.orgId, row.family_id),
-      dueThresholds(trx, actor.orgId),
+      repo.detailFacts(trx, actor.orgId, row),
     ])
+    const { familyEnd, reprogrammings } = facts
+    const thresholds = dueThresholdsOf(facts.dueSetting)
     const responsibleIds = [...new Set(stepRows.flatMap((s) => s.responsible_user_id ?? []))]
     const userNames = new Map(
       (await findUserNames(trx, actor.orgId, responsibleIds)).map((u) => [u.id, u.name]),
@@ -243,7 +241,7 @@ export function createWorkOrdersContext({
     const steps: TWorkOrderStep[] = buildStepTree(stepRows, day, () => ({}), userNames)
     const counts = proposalProgressOf(stepRows.map((s) => s.status as TStepStatus))
     return {
-      ...toSummary(row, counts, names, reprogrammings.get(row.id) ?? 0, day, { familyEnd, thresholds }),
+      ...toSummary(row, counts, names, reprogrammings, day, { familyEnd, thresholds }),
       comment: row.comment,
       steps,
       legacy: row.legacy,

@@ -157,22 +157,6 @@ export async function stepCounts(
   return out
 }
 
-/** How many reprogrammings each family has. */
-export async function reprogrammingCounts(db: Executor, orgId: string, familyIds: readonly string[]) {
-  const out = new Map<string, number>()
-  if (familyIds.length === 0) return out
-  const rows = await db
-    .selectFrom('work_orders')
-    .select((eb) => ['family_id', eb.fn.countAll<string>().as('n')])
-    .where('org_id', '=', orgId)
-    .where('type', '=', 'reprogramming')
-    .where('family_id', 'in', [...new Set(familyIds)])
-    .groupBy('family_id')
-    .execute()
-  for (const r of rows) out.set(r.family_id, Number(r.n))
-  return out
-}
-
 /** The versions of a family: the initial, then the reprogrammings by number. */
 export async function listFamily(db: Executor, orgId: string, familyId: string) {
   return db
@@ -222,18 +206,32 @@ const familyEndOf = (alias: string) =>
       and f.planned_end is not null
     order by coalesce(f.reprogramming_number, 0) desc limit 1)`
 
-/** The family's end (see `familyEndOf`) of one family. */
-export async function familyEnd(db: Executor, orgId: string, familyId: string): Promise<string | null> {
-  const r = await db
-    .selectFrom('work_orders')
-    .select('planned_end')
-    .where('org_id', '=', orgId)
-    .where('family_id', '=', familyId)
-    .where('planned_end', 'is not', null)
-    .orderBy(sql`coalesce(reprogramming_number, 0)`, 'desc')
-    .limit(1)
-    .executeTakeFirst()
-  return r?.planned_end ?? null
+/**
+ * What a work order's detail needs beside its row, in one query: its family's end (see `familyEndOf`), its
+ * reprogrammings (an initial's; 0 for a reprogramming) and the organization's due-threshold setting.
+ */
+export async function detailFacts(
+  db: Executor,
+  orgId: string,
+  row: { id: string; family_id: string; type: string },
+) {
+  const reprogrammings =
+    row.type === 'initial'
+      ? sql`(select count(*) from work_orders r
+          where r.org_id = ${orgId} and r.family_id = ${row.id} and r.type = 'reprogramming')`
+      : sql`0`
+  const r = await sql<{ family_end: string | null; reprogrammings: string; due_settings: unknown }>`
+    select (select f.planned_end from work_orders f
+        where f.org_id = ${orgId} and f.family_id = ${row.family_id} and f.planned_end is not null
+        order by coalesce(f.reprogramming_number, 0) desc limit 1) as family_end,
+      ${reprogrammings} as reprogrammings,
+      ${organizationSetting(orgId, 'workOrderDue')} as due_settings`.execute(db)
+  const facts = r.rows[0]
+  return {
+    familyEnd: facts?.family_end ?? null,
+    reprogrammings: Number(facts?.reprogrammings ?? 0),
+    dueSetting: facts?.due_settings,
+  }
 }
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, '\\$&')
