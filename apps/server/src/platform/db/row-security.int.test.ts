@@ -5,9 +5,17 @@
  * route's handler runs in its caller's organization (through app.inject and through a real socket, with a
  * body); every table with an `org_id` column has the policy.
  */
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestApp, type TestApp } from '../../../test/harness'
+import type { TBackupStatus } from '@faena/contracts'
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../test/harness'
+import { buildApp } from '../../app'
+import { openArchive } from '../backup'
+import { createLocalFileStore } from '../files/file-store'
 import { APP_ROLE, currentOrgId, runAsSystem, runInOrg } from './org-scope'
 import { ensureRowSecurity, ORG_POLICY } from './row-security'
 
@@ -163,6 +171,53 @@ describe('through HTTP', () => {
       expect(me.status).toBe(200)
     } finally {
       auth.setLocale = original
+    }
+  })
+})
+
+describe('the system inside a request', () => {
+  it("the backup an admin starts from the backups page holds every organization's rows", async () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-rls-backup-'))
+    const app = await buildApp({
+      database: t.database,
+      config: {
+        uploadLimitBytes: 1024 * 1024,
+        secureCookies: false,
+        publicOrigin: undefined,
+        logLevel: 'silent',
+      },
+      fileStore: createLocalFileStore(path.join(tmp, 'files')),
+      logger: false,
+      secretKey: crypto.randomBytes(32),
+      backup: { dir: path.join(tmp, 'backups'), keep: 2, hour: 2 },
+    })
+    try {
+      await app.ready()
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: 'admin@offshore.test', password: TEST_PASSWORD },
+      })
+      const cookie = `faena_session=${login.cookies.find((c) => c.name === 'faena_session')?.value}`
+      const res = await app.inject({ method: 'POST', url: '/api/v1/admin/backups', headers: { cookie } })
+      expect(res.statusCode, res.body).toBe(202)
+      let status: TBackupStatus | undefined
+      for (let tries = 0; tries < 300 && status?.runs[0]?.status !== 'done'; tries++) {
+        await new Promise((r) => setTimeout(r, 100))
+        status = (
+          await app.inject({ method: 'GET', url: '/api/v1/admin/backups', headers: { cookie } })
+        ).json()
+        expect(status?.runs[0]?.status).not.toBe('failed')
+      }
+      const archive = path.join(tmp, 'backups', status?.runs[0]?.archive ?? '?')
+      const manifest = await openArchive(archive, fs.mkdtempSync(path.join(tmp, 'work-')))
+      const { rows } = await sql<{ n: number }>`select count(*)::int as n from users`.execute(t.db)
+      const offshoreOnly = await runInOrg(offshore, () => t.db.selectFrom('users').select('id').execute())
+      expect(offshoreOnly.length).toBeLessThan(rows[0]!.n)
+      expect(manifest.tables.find((x) => x.name === 'users')?.rows).toBe(rows[0]!.n)
+    } finally {
+      await app.close()
+      fs.rmSync(tmp, { recursive: true, force: true })
     }
   })
 })
