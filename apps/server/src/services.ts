@@ -261,6 +261,7 @@ export function buildServices(deps: ServicesDeps) {
     secrets: deps.secretKey ? createSecretBox(deps.secretKey) : null,
     sri: process.env.FAENA_SRI_CLIENT === 'sri' ? createSriSoapClient() : createFakeSriClient({ clock }),
     sheets: { getSheet: rentalBilling.service.getSheet, invoice: rentalBilling.service.invoice },
+    guides: { getShippingGuide: rentalDocuments.service.getShippingGuide },
   })
 
   return {

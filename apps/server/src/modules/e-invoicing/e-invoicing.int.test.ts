@@ -284,3 +284,55 @@ describe('the electronic invoice of a liquidated sheet', () => {
     expect((await post(`${S}/${sheet.id}/e-invoice`, undefined, offshoreAdmin)).status).toBe(404)
   })
 })
+
+describe('the electronic guía de remisión of a shipping guide', () => {
+  it('signs, validates against the 1.1.0 schema and is authorized by the (fake) SRI; 409 without transport data', async () => {
+    const project = await ok(
+      post(`${R}/projects`, {
+        clientId,
+        name: `Proyecto guía ${++seq}`,
+        location: 'CAMPO NORTE',
+        cardinalPoint: 'north',
+        contactName: 'Ing. Contacto',
+        startDate: '2025-12-01',
+      }),
+    )
+    const base = {
+      projectId: project.id,
+      issueDate: '2026-02-04',
+      items: [{ description: 'Batería sanitaria', quantity: 2 }],
+    }
+    const bare = await ok(post(`${R}/shipping-guides`, base))
+    const refused = await post(`${R}/shipping-guides/${bare.id}/e-guide`, undefined, manager)
+    expect(refused.status).toBe(409)
+    expect(refused.body.error.details.missing).toEqual(
+      expect.arrayContaining(['carrierName', 'vehiclePlate']),
+    )
+
+    const guide = await ok(
+      post(`${R}/shipping-guides`, {
+        ...base,
+        originPlace: 'Bodega Quito',
+        destinationPlace: 'Bloque 16',
+        carrierName: 'Juan Pérez',
+        carrierDni: '1710034065',
+        vehiclePlate: 'PBA-1234',
+        receiverName: 'Ing. Receptor',
+      }),
+    )
+    const res = await post(`${R}/shipping-guides/${guide.id}/e-guide`, undefined, manager)
+    expect(res.status).toBe(201)
+    expect(res.body.status).toBe('authorized')
+    expect(isValidAccessKey(res.body.accessKey)).toBe(true)
+    expect(res.body.accessKey.slice(8, 10)).toBe('06')
+    const xml = (await get(`${R}/shipping-guides/${guide.id}/e-guide/xml`, viewer)).raw.toString('utf8')
+    expect(await validateAgainstXsd(xml, 'guiaRemision_V1.1.0.faena.xsd')).toEqual({
+      valid: true,
+      errors: [],
+    })
+    expect(signatureVerifies(xml)).toBe(true)
+    expect(xml).toContain('<placa>PBA-1234</placa>')
+    expect((await post(`${R}/shipping-guides/${guide.id}/e-guide`, undefined, manager)).status).toBe(409)
+    expect((await get(`${R}/shipping-guides/${guide.id}/e-guide`, offshoreAdmin)).status).toBe(404)
+  })
+})

@@ -15,6 +15,7 @@ import type { EInvoicingService, SettingsUpload } from './e-invoicing.service'
 
 const tags = ['e-invoicing']
 const SHEET = '/api/v1/rental/billing-sheets/:id/e-invoice'
+const GUIDE = '/api/v1/rental/shipping-guides/:id/e-guide'
 const MAX_CERTIFICATE_BYTES = 100_000
 
 const attachment = (fileName: string) =>
@@ -111,6 +112,37 @@ export const eInvoicingRoutes: FastifyPluginAsyncZod<{ eInvoicing: EInvoicingSer
         .header('content-type', PDF_MIME)
         .header('content-disposition', attachment(fileName))
         .send(bytes)
+    },
+  )
+
+  app.post(
+    GUIDE,
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: { tags, params: ZIdParams, response: { 201: ZEInvoiceIssued } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await eInvoicing.issueShippingGuide(actorOf(req), req.params.id)),
+  )
+
+  app.get(
+    GUIDE,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, params: ZIdParams, response: { 200: ZEDocumentState } },
+    },
+    async (req) => eInvoicing.getShippingGuideDocument(actorOf(req), req.params.id),
+  )
+
+  app.get(
+    `${GUIDE}/xml`,
+    { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } },
+    async (req, reply) => {
+      const { xml, fileName } = await eInvoicing.shippingGuideXml(actorOf(req), req.params.id)
+      return reply
+        .header('content-type', 'application/xml; charset=utf-8')
+        .header('content-disposition', attachment(fileName))
+        .send(xml)
     },
   )
 }

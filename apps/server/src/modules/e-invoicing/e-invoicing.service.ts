@@ -22,6 +22,7 @@ import { rideDefinition } from './ride-pdf'
 import { CertificateError, TEST_UNSEALED, isTestCertificate, readCertificate, signInvoice } from './signing'
 import type { SriClient } from './sri-client'
 import { validateAgainstXsd } from './xsd-validation'
+import { createShippingGuideUseCases, type ShippingGuidesPort } from './shipping-guide.service'
 
 /** What e-invoicing needs of the billing sheets (rental-billing's service, wired in services.ts). */
 export type BillingSheetsPort = {
@@ -43,6 +44,7 @@ export type EInvoicingDeps = {
   secrets: SecretBox | null
   sri: SriClient
   sheets: BillingSheetsPort
+  guides: ShippingGuidesPort
 }
 
 export type EInvoicingService = ReturnType<typeof createEInvoicingService>
@@ -62,7 +64,7 @@ const SETTINGS_FIELDS = [
   'certificate',
 ] as const
 
-const localDate = (now: Date, timeZone: string) =>
+export const localDate = (now: Date, timeZone: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
     now,
   )
@@ -82,15 +84,8 @@ const localDateTime = (d: Date, timeZone: string) =>
  * invoice of a liquidated billing sheet: XML → access key → XAdES-BES signature → XSD check → stored → sent to
  * the SRI (reception, authorization) → an authorized invoice marks the sheet invoiced with its number and RIDE.
  */
-export function createEInvoicingService({
-  db,
-  clock,
-  timeZoneOf,
-  files,
-  secrets,
-  sri,
-  sheets,
-}: EInvoicingDeps) {
+export function createEInvoicingService(deps: EInvoicingDeps) {
+  const { db, clock, timeZoneOf, files, secrets, sri, sheets } = deps
   const toSettings = (r: repo.SettingsRow): TEInvoicingSettings => ({
     ruc: r.ruc,
     businessName: r.business_name,
@@ -128,7 +123,7 @@ export function createEInvoicingService({
     sriClient: sri.name,
   })
 
-  function openSecret(sealed: string, what: string, row: repo.SettingsRow) {
+  function openSecret(sealed: string, what: string, row: repo.SettingsRow): string {
     // the demo's throwaway test certificate (e-invoicing.seed.ts)
     if (row.certificate_is_test && sealed.startsWith(TEST_UNSEALED)) return sealed.slice(TEST_UNSEALED.length)
     if (!secrets) throw new AppError('INVALID_STATE', 'El servidor no tiene su clave de secretos')
@@ -374,21 +369,37 @@ export function createEInvoicingService({
       })
       return row
     })
-    const final = await sendToSri(actor, created, doc(created), tz)
+    const final = await sendToSri(actor, created, async (current) => {
+      // the sheet becomes invoiced with the invoice number and the RIDE as its invoice PDF
+      const pdf = await renderPdf(rideDefinition(doc(created), rideStatus(current, tz)))
+      const file = await files.uploadFile(actor, {
+        name: `RIDE-factura-${created.number}.pdf`,
+        bytes: pdf,
+        accept: ['pdf'],
+      })
+      await sheets.invoice(actor, created.source_id, {
+        invoiceReference: created.number,
+        invoiceFileId: file.id,
+      })
+    })
     return { accessKey: final.access_key, status: final.status, document: toDocument(final) }
   }
 
   const doc = (r: repo.EDocumentRow) => r.document as InvoiceDocument
 
   /** Reception, then authorization; each answer recorded (and audited) as it comes. */
-  async function sendToSri(actor: Actor, row: repo.EDocumentRow, invoice: InvoiceDocument, tz: string) {
+  async function sendToSri(
+    actor: Actor,
+    row: repo.EDocumentRow,
+    onAuthorized: (authorized: repo.EDocumentRow) => Promise<void>,
+  ): Promise<repo.EDocumentRow> {
     const record = (patch: Omit<Parameters<typeof repo.updateStatus>[3], 'now'>) =>
       db.transaction().execute(async (trx) => {
         const after = await repo.updateStatus(trx, actor.orgId, row.id, { ...patch, now: clock() })
         await writeAudit(trx, actor, {
-          action: `eInvoicing.invoice_${patch.status}`,
+          action: `eInvoicing.${row.kind === 'invoice' ? 'invoice' : 'shipping_guide'}_${patch.status}`,
           module: 'e-invoicing',
-          entityType: 'billing_sheet',
+          entityType: row.kind === 'invoice' ? 'billing_sheet' : 'shipping_guide',
           entityId: row.source_id,
           data: {
             accessKey: row.access_key,
@@ -426,14 +437,7 @@ export function createEInvoicingService({
       authorizationNumber: auth.number ?? row.access_key,
       authorizedAt,
     })
-    // the sheet becomes invoiced with the invoice number and the RIDE as its invoice PDF
-    const pdf = await renderPdf(rideDefinition(invoice, rideStatus(current, tz)))
-    const file = await files.uploadFile(actor, {
-      name: `RIDE-factura-${row.number}.pdf`,
-      bytes: pdf,
-      accept: ['pdf'],
-    })
-    await sheets.invoice(actor, row.source_id, { invoiceReference: row.number, invoiceFileId: file.id })
+    await onAuthorized(current)
     return current
   }
 
@@ -473,5 +477,16 @@ export function createEInvoicingService({
     return { bytes, fileName: `RIDE-factura-${row.number}.pdf` }
   }
 
-  return { getSettings, saveSettings, issueInvoice, getInvoice, invoiceXml, invoiceRide }
+  const guides = createShippingGuideUseCases({
+    db,
+    clock,
+    timeZoneOf,
+    guides: deps.guides,
+    openSecret,
+    sendToSri,
+    toDocument,
+    localDate,
+  })
+
+  return { getSettings, saveSettings, issueInvoice, getInvoice, invoiceXml, invoiceRide, ...guides }
 }
