@@ -77,6 +77,6 @@ export const migrations: Record<string, Migration> = {
   '0039_field_staff': m0039,
   '0040_row_level_security': m0040,
   '0041_concept_counts': m0041,
-  '0043_equipment_condition': m0043,
   '0042_e_invoicing': m0042,
+  '0043_equipment_condition': m0043,
 }
