@@ -20,6 +20,7 @@ import { useFormat } from '../../platform/session'
 import { exportUrl, statusReportQuery } from './api'
 import type { StatusSearch } from './routes'
 import { TechnicalStatusBadge } from './ui'
+import './equipment-condition.css'
 
 /** The status report: every unit's technical status, filters in the URL, counts per status, export as a job. */
 export const StatusPage = () => {
