@@ -49,6 +49,8 @@ export async function rentalDocumentSamples(h: SampleHelpers): Promise<ModuleSam
   return {
     ids,
     bodies: {
+      // multipart (`ids`, `file`): the matrix sends no body
+      'POST /api/v1/rental/custody-chains/scan-pages': undefined,
       'POST /api/v1/rental/maintenance-sheets': maintenance,
       'PATCH /api/v1/rental/maintenance-sheets/:id': { technicianName: 'Técnico muestra' },
       'POST /api/v1/rental/maintenance-sheets/:id/void': { reason: 'Muestra' },

@@ -2,12 +2,13 @@ import type { TFieldDocumentAttachment } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit, type AuditChange } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, validationError } from '../../platform/errors'
 import type { Upload } from '../../platform/http/multipart'
 import { allocateNumber } from '../../platform/numbering'
 import { renderPdf, type PdfDocDefinition } from '../../platform/pdf/pdf'
 import type { DocumentContext, FieldDocumentKind, PageRefs } from './field-document-context'
 import { scopeOf } from './field-document-context'
+import { pageCount, splitPages } from './pdf-pages'
 import type { PdfOrg } from './pdf-parts'
 import type { DocumentProject } from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
@@ -358,6 +359,73 @@ export function createFieldDocumentLifecycle<
     })
   }
 
+  /**
+   * One scanned PDF with a page per document, attached in the given order (docs/rental-documents.md#bulk-scan):
+   * the ids (multipart field `ids`, comma-separated) are checked first (400 on `ids`), then the page count must equal the number of
+   * documents (400 on `file` naming both counts); page i becomes an attachment of document i, all or nothing.
+   */
+  async function attachPages(actor: Actor, readUpload: () => Promise<Upload>): Promise<{ attached: number }> {
+    requireAccess(actor, 'fieldDocument.manage')
+    requireAccess(actor, 'file.upload')
+    const upload = await readUpload()
+    const ids = (upload.fields['ids'] ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+    if (
+      ids.length === 0 ||
+      ids.length > 200 ||
+      ids.some((x) => !uuid.test(x)) ||
+      new Set(ids).size !== ids.length
+    )
+      throw validationError('Elige de 1 a 200 documentos distintos, en orden', [
+        { path: 'ids', message: 'Lista de identificadores separados por comas, sin repetir (máximo 200)' },
+      ])
+    const pages = await pageCount(upload.bytes)
+    if (pages === null)
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'El archivo no es un PDF legible', [
+        { path: 'file', message: 'No es un PDF legible' },
+      ])
+    if (pages !== ids.length)
+      throw validationError(
+        `El PDF tiene ${pages} página(s) y se eligieron ${ids.length} documento(s): deben coincidir`,
+        [{ path: 'file', message: `${pages} página(s) para ${ids.length} documento(s)` }],
+      )
+    const parts = await splitPages(upload.bytes)
+    const base = upload.filename.replace(/\.pdf$/i, '').slice(0, 80) || 'escaneo'
+    return db.transaction().execute(async (trx) => {
+      for (const [i, id] of ids.entries()) {
+        const doc = await load(trx, actor, id, true)
+        if (!ctx.actionsFor(actor, type.kind, doc.status).includes('attach'))
+          throw new AppError('INVALID_STATE', `${type.noun} en estado ${doc.status}: ya no admite adjuntos`, {
+            status: doc.status,
+            id,
+          })
+        const file = await ctx.files.uploadFile(
+          actor,
+          { name: `${base}-p${i + 1}.pdf`, bytes: parts[i]!, accept: ['pdf'] },
+          trx,
+        )
+        const label = `Escaneo, página ${i + 1} de ${ids.length}`
+        const row = await repo.insertAttachment(trx, {
+          org_id: actor.orgId,
+          document_type: type.entityType,
+          document_id: id,
+          file_id: file.id,
+          name: file.name,
+          label,
+          created_by: ctx.userId(actor),
+        })
+        await audit(trx, actor, id, 'attachment_added', {
+          changes: [{ field: 'attachments', old: null, new: file.name }],
+          data: { attachmentId: row.id, fileId: file.id, label, number: doc.number, page: i + 1 },
+        })
+      }
+      return { attached: ids.length }
+    })
+  }
+
   async function removeAttachment(actor: Actor, id: string, attachmentId: string): Promise<void> {
     requireAccess(actor, 'fieldDocument.manage')
     await db.transaction().execute(async (trx) => {
@@ -379,6 +447,17 @@ export function createFieldDocumentLifecycle<
     })
   }
 
-  return { list, get, create, update, changeStatus, remove, pdfFile, addAttachment, removeAttachment }
+  return {
+    list,
+    get,
+    create,
+    update,
+    changeStatus,
+    remove,
+    pdfFile,
+    addAttachment,
+    attachPages,
+    removeAttachment,
+  }
 }
 export type FieldDocumentLifecycle = ReturnType<typeof createFieldDocumentLifecycle>

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
+import { PDFDocument } from 'pdf-lib'
 import type { Actor } from '../../platform/access'
 import { AppError } from '../../platform/errors'
 import { createFilesService } from '../../platform/files/files.service'
@@ -562,6 +563,86 @@ describe('attachments', () => {
       file: 'x',
     })
     expect(notMultipart.status).toBe(404) // the document is checked before the upload is read
+  })
+})
+
+describe('scanned custody chains', () => {
+  /** A PDF of `n` pages, page i of width 100 + i (so the order can be read back). */
+  const scan = async (n: number) => {
+    const doc = await PDFDocument.create()
+    for (let i = 0; i < n; i++) doc.addPage([100 + i, 200])
+    return Buffer.from(await doc.save())
+  }
+  async function uploadScan(ids: string, bytes: Buffer, cookie = manager) {
+    const b = 'scanBoundary'
+    const payload = Buffer.concat([
+      Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="ids"\r\n\r\n${ids}\r\n`),
+      Buffer.from(
+        `--${b}\r\nContent-Disposition: form-data; name="file"; filename="planilla.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${b}--\r\n`),
+    ])
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `${R}/custody-chains/scan-pages`,
+      headers: { cookie, 'content-type': `multipart/form-data; boundary=${b}` },
+      payload,
+    })
+    return { status: res.statusCode, body: res.json<Json>() }
+  }
+
+  it('checks the page count first, then attaches page i to chain i, all or nothing', async () => {
+    const p = await newProject()
+    const chains: Json[] = []
+    for (const day of ['2026-01-20', '2026-01-21', '2026-01-22'])
+      chains.push(
+        await ok('POST', `${R}/custody-chains`, {
+          projectId: p.projectId,
+          activityDate: day,
+          assignmentIds: [p.service.id],
+          volumeUnit: 'gallons',
+          volume: '10',
+        }),
+      )
+    // the order the user chose: the third, the first, the second
+    const order = [chains[2]!.id, chains[0]!.id, chains[1]!.id] as string[]
+
+    const short = await uploadScan(order.join(','), await scan(2))
+    expect(short.status).toBe(400)
+    expect(short.body.error.details).toEqual([{ path: 'file', message: '2 página(s) para 3 documento(s)' }])
+    expect((await uploadScan('no-es-un-id', await scan(1))).body.error.details[0].path).toBe('ids')
+    expect((await uploadScan(`${order[0]},${order[0]}`, await scan(2))).status).toBe(400)
+    expect((await uploadScan(order.join(','), PDF.subarray(0, 10))).status).toBeGreaterThanOrEqual(400)
+    // a chain that takes no attachments (cancelled) refuses the whole scan: nothing is attached
+    const cancelled = await ok('POST', `${R}/custody-chains`, {
+      projectId: p.projectId,
+      activityDate: '2026-01-23',
+      assignmentIds: [p.service.id],
+      volumeUnit: 'gallons',
+      volume: '10',
+    })
+    await ok('POST', `${R}/custody-chains/${cancelled.id}/cancel`, { reason: 'Duplicada' })
+    const refused = await uploadScan([...order, cancelled.id].join(','), await scan(4))
+    expect(refused.status).toBe(409)
+    for (const id of order) expect((await ok('GET', `${R}/custody-chains/${id}`)).attachments).toHaveLength(0)
+
+    const done = await uploadScan(order.join(','), await scan(3))
+    expect(done).toMatchObject({ status: 201, body: { attached: 3 } })
+    for (const [i, id] of order.entries()) {
+      const d = await ok('GET', `${R}/custody-chains/${id}`)
+      expect(d.attachments).toHaveLength(1)
+      expect(d.attachments[0]).toMatchObject({
+        name: `planilla-p${i + 1}.pdf`,
+        label: `Escaneo, página ${i + 1} de 3`,
+      })
+      const file = await call('GET', `/api/v1/files/${d.attachments[0].fileId}`, manager)
+      const page = await PDFDocument.load(file.raw.rawPayload)
+      expect(page.getPageCount()).toBe(1)
+      expect(page.getPage(0).getWidth()).toBe(100 + i)
+    }
+    // someone without the permission: 403
+    expect((await uploadScan(order.join(','), await scan(3), viewer)).status).toBe(403)
   })
 })
 

@@ -27,6 +27,7 @@ import {
   type TJobRun,
 } from '@faena/contracts'
 import type { FastifyReply } from 'fastify'
+import { z } from 'zod'
 import { actorOf } from '../../platform/http/auth-hook'
 import { readUpload } from '../../platform/http/multipart'
 import { PDF_MIME } from '../../platform/pdf/pdf'
@@ -313,6 +314,21 @@ export const rentalDocumentsRoutes: FastifyPluginAsyncZod<{
       const { filename, buffer } = await s.shippingGuidePdfFile(actorOf(req), req.params.id)
       return sendFile(reply, PDF_MIME, filename, buffer, true)
     },
+  )
+
+  // one scanned PDF split a page per custody chain, in the order of `ids` (multipart: `ids`, `file`)
+  app.post(
+    `${C}/scan-pages`,
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        response: { 201: z.object({ attached: z.number().int() }) },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await s.attachChainScan(actorOf(req), () => readUpload(req))),
   )
 
   // --- attachments (PDF only), same shape for the three documents ---

@@ -43,6 +43,8 @@ export function createRentalDocumentsService(deps: RentalDocumentsServiceDeps) {
       chains.changeStatus(actor, id, 'cancelled', reason),
     deleteCustodyChain: chains.remove,
     custodyChainPdfFile: chains.pdfFile,
+    /** one scanned PDF, a page per chain in the given order */
+    attachChainScan: chains.attachPages,
     listShippingGuides: guides.list,
     getShippingGuide: guides.get,
     createShippingGuide: guides.create,
