@@ -67,6 +67,11 @@ function signatureVerifies(xml: string): boolean {
   }
 }
 
+async function pdfText(raw: Buffer) {
+  const pdf = await getDocumentProxy(new Uint8Array(raw))
+  return (await extractText(pdf, { mergePages: true })).text.replace(/\s+/g, ' ')
+}
+
 let seq = 0
 let clientId = ''
 /** a liquidated January sheet of a new project: one toilet at 12.35 a day from Dec 1 (31 days) */
@@ -334,5 +339,106 @@ describe('the electronic guía de remisión of a shipping guide', () => {
     expect(xml).toContain('<placa>PBA-1234</placa>')
     expect((await post(`${R}/shipping-guides/${guide.id}/e-guide`, undefined, manager)).status).toBe(409)
     expect((await get(`${R}/shipping-guides/${guide.id}/e-guide`, offshoreAdmin)).status).toBe(404)
+
+    // the RIDE of the guía: its number, access key, carrier, plate and each item
+    const ride = await get(`${R}/shipping-guides/${guide.id}/e-guide/ride`, viewer)
+    expect(ride.status).toBe(200)
+    expect(ride.headers['content-type']).toBe('application/pdf')
+    const text = await pdfText(ride.raw)
+    expect(text).toContain(`GUÍA DE REMISIÓN No. ${res.body.document.number}`)
+    expect(text).toContain(res.body.accessKey)
+    expect(text).toContain('Juan Pérez')
+    expect(text).toContain('1710034065')
+    expect(text).toContain('PBA-1234')
+    expect(text).toContain('Batería sanitaria')
+    expect(text).toContain('Bloque 16')
+    expect(text).toContain('AUTORIZADA')
+    expect((await get(`${R}/shipping-guides/${bare.id}/e-guide/ride`, viewer)).status).toBe(404)
+
+    // stuck at signed (the SRI never answered): "Consultar al SRI" asks again and it is authorized
+    await t.db
+      .updateTable('e_documents')
+      .set({ status: 'signed', authorization_number: null, authorized_at: null })
+      .where('access_key', '=', res.body.accessKey)
+      .execute()
+    expect((await get(`${R}/shipping-guides/${guide.id}/e-guide`, viewer)).body.document.status).toBe(
+      'signed',
+    )
+    expect((await post(`${R}/shipping-guides/${guide.id}/e-guide/refresh`, undefined, viewer)).status).toBe(
+      403,
+    )
+    const again = await post(`${R}/shipping-guides/${guide.id}/e-guide/refresh`, undefined, manager)
+    expect(again.status).toBe(200)
+    expect(again.body.status).toBe('authorized')
+    expect(again.body.document.authorizationNumber).toBe(res.body.accessKey)
+    expect((await post(`${R}/shipping-guides/${bare.id}/e-guide/refresh`, undefined, manager)).status).toBe(
+      404,
+    )
+    expect(
+      (await post(`${R}/shipping-guides/${guide.id}/e-guide/refresh`, undefined, offshoreAdmin)).status,
+    ).toBe(404)
+  })
+})
+
+describe('"Consultar al SRI" for an invoice', () => {
+  it('a sent invoice whose sheet was never marked invoiced: the refresh authorizes it and completes the marking, once', async () => {
+    const sheet = await liquidatedSheet()
+    const res = await ok(post(`${S}/${sheet.id}/e-invoice`, undefined, billing), 201)
+    // as if the SRI's authorization answer had been lost and the marking of the sheet had failed
+    await t.db
+      .updateTable('e_documents')
+      .set({ status: 'sent', authorization_number: null, authorized_at: null })
+      .where('access_key', '=', res.accessKey)
+      .execute()
+    await t.db
+      .updateTable('billing_sheets')
+      .set({
+        status: 'liquidated',
+        invoice_reference: null,
+        invoice_file_id: null,
+        invoiced_at: null,
+        invoiced_by: null,
+      })
+      .where('id', '=', sheet.id)
+      .execute()
+    expect((await ok(get(`${S}/${sheet.id}`))).status).toBe('liquidated')
+    expect((await post(`${S}/${sheet.id}/e-invoice/refresh`, undefined, viewer)).status).toBe(403)
+
+    const refreshed = await post(`${S}/${sheet.id}/e-invoice/refresh`, undefined, billing)
+    expect(refreshed.status).toBe(200)
+    expect(refreshed.body.status).toBe('authorized')
+    const after = await ok(get(`${S}/${sheet.id}`))
+    expect(after.status).toBe('invoiced')
+    expect(after.invoiceReference).toBe(res.document.number)
+    const fileId = after.invoiceFileId
+
+    // authorized but not marked (the marking failed after the SRI's yes): the refresh completes it
+    await t.db
+      .updateTable('billing_sheets')
+      .set({
+        status: 'liquidated',
+        invoice_reference: null,
+        invoice_file_id: null,
+        invoiced_at: null,
+        invoiced_by: null,
+      })
+      .where('id', '=', sheet.id)
+      .execute()
+    const completed = await post(`${S}/${sheet.id}/e-invoice/refresh`, undefined, billing)
+    expect(completed.status).toBe(200)
+    expect((await ok(get(`${S}/${sheet.id}`))).status).toBe('invoiced')
+
+    // idempotent: once more changes nothing
+    const marked = await ok(get(`${S}/${sheet.id}`))
+    expect((await post(`${S}/${sheet.id}/e-invoice/refresh`, undefined, billing)).status).toBe(200)
+    const still = await ok(get(`${S}/${sheet.id}`))
+    expect(still.status).toBe('invoiced')
+    expect(still.invoiceFileId).toBe(marked.invoiceFileId)
+    expect(fileId).toBeTruthy()
+
+    // none yet: 404; another organization: 404
+    const fresh = await liquidatedSheet()
+    expect((await post(`${S}/${fresh.id}/e-invoice/refresh`, undefined, billing)).status).toBe(404)
+    expect((await post(`${S}/${sheet.id}/e-invoice/refresh`, undefined, offshoreAdmin)).status).toBe(404)
   })
 })

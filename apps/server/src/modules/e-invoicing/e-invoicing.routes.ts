@@ -82,6 +82,16 @@ export const eInvoicingRoutes: FastifyPluginAsyncZod<{ eInvoicing: EInvoicingSer
     async (req, reply) => reply.status(201).send(await eInvoicing.issueInvoice(actorOf(req), req.params.id)),
   )
 
+  /** "Consultar al SRI": asks again about an invoice stuck at signed/sent; completes the sheet's marking */
+  app.post(
+    `${SHEET}/refresh`,
+    {
+      config: { permission: 'billingSheet.invoice' },
+      schema: { tags, params: ZIdParams, response: { 200: ZEInvoiceIssued } },
+    },
+    async (req) => eInvoicing.refreshInvoice(actorOf(req), req.params.id),
+  )
+
   app.get(
     SHEET,
     {
@@ -143,6 +153,27 @@ export const eInvoicingRoutes: FastifyPluginAsyncZod<{ eInvoicing: EInvoicingSer
         .header('content-type', 'application/xml; charset=utf-8')
         .header('content-disposition', attachment(fileName))
         .send(xml)
+    },
+  )
+
+  app.post(
+    `${GUIDE}/refresh`,
+    {
+      config: { permission: 'fieldDocument.manage' },
+      schema: { tags, params: ZIdParams, response: { 200: ZEInvoiceIssued } },
+    },
+    async (req) => eInvoicing.refreshShippingGuide(actorOf(req), req.params.id),
+  )
+
+  app.get(
+    `${GUIDE}/ride`,
+    { config: { permission: 'rental.read' }, schema: { tags, params: ZIdParams } },
+    async (req, reply) => {
+      const { bytes, fileName } = await eInvoicing.shippingGuideRide(actorOf(req), req.params.id)
+      return reply
+        .header('content-type', PDF_MIME)
+        .header('content-disposition', attachment(fileName))
+        .send(bytes)
     },
   )
 }

@@ -369,23 +369,102 @@ export function createEInvoicingService(deps: EInvoicingDeps) {
       })
       return row
     })
-    const final = await sendToSri(actor, created, async (current) => {
-      // the sheet becomes invoiced with the invoice number and the RIDE as its invoice PDF
-      const pdf = await renderPdf(rideDefinition(doc(created), rideStatus(current, tz)))
-      const file = await files.uploadFile(actor, {
-        name: `RIDE-factura-${created.number}.pdf`,
-        bytes: pdf,
-        accept: ['pdf'],
-      })
-      await sheets.invoice(actor, created.source_id, {
-        invoiceReference: created.number,
-        invoiceFileId: file.id,
-      })
-    })
+    const final = await sendToSri(actor, created, (current) => markSheetInvoiced(actor, current, tz))
     return { accessKey: final.access_key, status: final.status, document: toDocument(final) }
   }
 
+  /**
+   * The sheet becomes invoiced with the invoice number and the RIDE as its invoice PDF. Idempotent: a sheet
+   * already invoiced is left alone (a refresh after a marking that failed completes it; a second one does nothing).
+   */
+  async function markSheetInvoiced(actor: Actor, current: repo.EDocumentRow, tz: string) {
+    const sheet = await sheets.getSheet(actor, current.source_id)
+    if (sheet.status === 'invoiced') return
+    const pdf = await renderPdf(rideDefinition(doc(current), rideStatus(current, tz)))
+    const file = await files.uploadFile(actor, {
+      name: `RIDE-factura-${current.number}.pdf`,
+      bytes: pdf,
+      accept: ['pdf'],
+    })
+    await sheets.invoice(actor, current.source_id, {
+      invoiceReference: current.number,
+      invoiceFileId: file.id,
+    })
+  }
+
   const doc = (r: repo.EDocumentRow) => r.document as InvoiceDocument
+
+  type StatusPatch = Omit<Parameters<typeof repo.updateStatus>[3], 'now'>
+  /** One SRI answer recorded on the document and audited. */
+  const recordStatus = (actor: Actor, row: repo.EDocumentRow, patch: StatusPatch) =>
+    db.transaction().execute(async (trx) => {
+      const after = await repo.updateStatus(trx, actor.orgId, row.id, { ...patch, now: clock() })
+      await writeAudit(trx, actor, {
+        action: `eInvoicing.${row.kind === 'invoice' ? 'invoice' : 'shipping_guide'}_${patch.status}`,
+        module: 'e-invoicing',
+        entityType: row.kind === 'invoice' ? 'billing_sheet' : 'shipping_guide',
+        entityId: row.source_id,
+        data: {
+          accessKey: row.access_key,
+          number: row.number,
+          sri: sri.name,
+          messages: patch.messages.map((m) => `${m.identifier} ${m.message}`),
+        },
+      })
+      return after
+    })
+  const sriFailure = (err: unknown): EDocumentMessage[] => [
+    { identifier: 'RED', message: 'No se pudo contactar al SRI', info: String(err), type: 'ERROR' },
+  ]
+
+  /**
+   * "Consultar al SRI": a document stuck at signed or sent is asked again by its access key (authorization
+   * query); one the SRI never received (signed, not found) is sent again. An authorized one only runs its
+   * follow-up (`onAuthorized`, idempotent). 409 for a rejected one (issue a new one instead).
+   */
+  async function refreshDocument(
+    actor: Actor,
+    row: repo.EDocumentRow,
+    onAuthorized: (authorized: repo.EDocumentRow) => Promise<void>,
+  ): Promise<repo.EDocumentRow> {
+    if (row.status === 'rejected')
+      throw new AppError('INVALID_STATE', 'El SRI rechazó este documento: emite uno nuevo', {
+        status: row.status,
+      })
+    if (row.status === 'authorized') {
+      await onAuthorized(row)
+      return row
+    }
+    let auth
+    try {
+      auth = await sri.authorize(row.access_key, row.environment)
+    } catch (err) {
+      return recordStatus(actor, row, { status: row.status, messages: sriFailure(err) })
+    }
+    if (auth.state === 'AUTORIZADO') {
+      const current = await recordStatus(actor, row, {
+        status: 'authorized',
+        messages: auth.messages,
+        authorizationNumber: auth.number ?? row.access_key,
+        authorizedAt: auth.authorizedAt ?? clock(),
+      })
+      await onAuthorized(current)
+      return current
+    }
+    if (auth.state === 'EN PROCESO')
+      return recordStatus(actor, row, { status: 'sent', messages: auth.messages })
+    // not authorized: a signed document never reached the SRI — send it now; a sent one was refused
+    if (row.status === 'signed') return sendToSri(actor, row, onAuthorized)
+    return recordStatus(actor, row, { status: 'rejected', messages: auth.messages })
+  }
+
+  async function refreshInvoice(actor: Actor, sheetId: string): Promise<TEInvoiceIssued> {
+    requireAccess(actor, 'billingSheet.invoice')
+    const row = await requireInvoice(actor, sheetId)
+    const tz = await timeZoneOf(actor.orgId)
+    const final = await refreshDocument(actor, row, (current) => markSheetInvoiced(actor, current, tz))
+    return { accessKey: final.access_key, status: final.status, document: toDocument(final) }
+  }
 
   /** Reception, then authorization; each answer recorded (and audited) as it comes. */
   async function sendToSri(
@@ -393,26 +472,8 @@ export function createEInvoicingService(deps: EInvoicingDeps) {
     row: repo.EDocumentRow,
     onAuthorized: (authorized: repo.EDocumentRow) => Promise<void>,
   ): Promise<repo.EDocumentRow> {
-    const record = (patch: Omit<Parameters<typeof repo.updateStatus>[3], 'now'>) =>
-      db.transaction().execute(async (trx) => {
-        const after = await repo.updateStatus(trx, actor.orgId, row.id, { ...patch, now: clock() })
-        await writeAudit(trx, actor, {
-          action: `eInvoicing.${row.kind === 'invoice' ? 'invoice' : 'shipping_guide'}_${patch.status}`,
-          module: 'e-invoicing',
-          entityType: row.kind === 'invoice' ? 'billing_sheet' : 'shipping_guide',
-          entityId: row.source_id,
-          data: {
-            accessKey: row.access_key,
-            number: row.number,
-            sri: sri.name,
-            messages: patch.messages.map((m) => `${m.identifier} ${m.message}`),
-          },
-        })
-        return after
-      })
-    const failure = (err: unknown): EDocumentMessage[] => [
-      { identifier: 'RED', message: 'No se pudo contactar al SRI', info: String(err), type: 'ERROR' },
-    ]
+    const record = (patch: StatusPatch) => recordStatus(actor, row, patch)
+    const failure = sriFailure
     const env = row.environment
     let reception
     try {
@@ -484,9 +545,20 @@ export function createEInvoicingService(deps: EInvoicingDeps) {
     guides: deps.guides,
     openSecret,
     sendToSri,
+    refreshDocument,
+    rideStatus,
     toDocument,
     localDate,
   })
 
-  return { getSettings, saveSettings, issueInvoice, getInvoice, invoiceXml, invoiceRide, ...guides }
+  return {
+    getSettings,
+    saveSettings,
+    issueInvoice,
+    refreshInvoice,
+    getInvoice,
+    invoiceXml,
+    invoiceRide,
+    ...guides,
+  }
 }

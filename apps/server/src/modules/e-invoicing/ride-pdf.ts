@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js'
 import type { PdfDocDefinition } from '../../platform/pdf/pdf'
 import { formatAmount } from '../../platform/money/money'
 import { sriDate, type InvoiceDocument } from './invoice-xml'
+import type { ShippingGuideDocument } from './shipping-guide-xml'
 
 /**
  * The RIDE (representación impresa del documento electrónico) of an invoice (docs/e-invoicing.md#ride): the
@@ -28,13 +29,14 @@ const PAYMENT_ES: Record<string, string> = {
   '20': 'OTROS CON UTILIZACIÓN DEL SISTEMA FINANCIERO',
 }
 
-export function rideDefinition(doc: InvoiceDocument, st: RideStatus): PdfDocDefinition {
-  const m = (v: string) => formatAmount(new Decimal(v).toFixed(2), 'es-EC')
-  const price = (v: string) =>
-    new Decimal(v).decimalPlaces() > 2 ? new Decimal(v).toDecimalPlaces(6).toString() : m(v)
-  const pct = new Decimal(doc.taxRate).times(100).toString()
-  const test = st.certificateIsTest || doc.environment === '1'
-  const label = (t: string) => ({ text: t, bold: true })
+const label = (t: string) => ({ text: t, bold: true })
+
+/** The issuer's block (left) and the SRI box (right) shared by every RIDE. */
+function header(
+  title: string,
+  doc: Pick<InvoiceDocument, 'issuer' | 'environment' | 'accessKey'>,
+  st: RideStatus,
+) {
   const issuer = {
     stack: [
       { text: doc.issuer.businessName, style: 'title' },
@@ -46,7 +48,7 @@ export function rideDefinition(doc: InvoiceDocument, st: RideStatus): PdfDocDefi
   const box = {
     stack: [
       { text: [label('R.U.C.: '), doc.issuer.ruc] },
-      { text: `FACTURA No. ${st.number}`, style: 'title' },
+      { text: `${title} No. ${st.number}`, style: 'title' },
       { text: [label('Estado: '), STATUS_ES[st.status]] },
       label('NÚMERO DE AUTORIZACIÓN'),
       { text: st.authorizationNumber ?? '—', fontSize: 8 },
@@ -61,6 +63,93 @@ export function rideDefinition(doc: InvoiceDocument, st: RideStatus): PdfDocDefi
         : []),
     ],
   }
+  return { columns: [issuer, box], columnGap: 16 }
+}
+
+const frame = (title: string, test: boolean, st: RideStatus, content: unknown[]): PdfDocDefinition => ({
+  info: { title },
+  content,
+  styles: { title: { fontSize: 12, bold: true, margin: [0, 0, 0, 4] } },
+  ...(test
+    ? {
+        watermark: {
+          text: st.certificateIsTest ? 'PRUEBA — SIN VALOR TRIBUTARIO' : 'AMBIENTE DE PRUEBAS',
+          opacity: 0.1,
+        },
+      }
+    : {}),
+})
+
+/** The RIDE of a guía de remisión: issuer, SRI box, carrier and plate, transport dates, recipient and items. */
+export function shippingGuideRideDefinition(doc: ShippingGuideDocument, st: RideStatus): PdfDocDefinition {
+  const test = st.certificateIsTest || doc.environment === '1'
+  const r = doc.recipient
+  const transport = {
+    margin: [0, 10, 0, 6],
+    table: {
+      widths: ['*', 'auto'],
+      body: [
+        [
+          { text: [label('Razón social transportista: '), doc.carrier.name] },
+          { text: [label('Identificación transportista: '), doc.carrier.id] },
+        ],
+        [
+          { text: [label('Punto de partida: '), doc.origin] },
+          { text: [label('Placa: '), doc.carrier.plate] },
+        ],
+        [
+          { text: [label('Inicio del transporte: '), sriDate(doc.transportStart)] },
+          { text: [label('Fin del transporte: '), sriDate(doc.transportEnd)] },
+        ],
+      ],
+    },
+    layout: 'noBorders',
+  }
+  const recipient = {
+    margin: [0, 0, 0, 6],
+    stack: [
+      { text: [label('Destinatario: '), r.name, ...(r.id ? [`  (${r.id})`] : [])] },
+      { text: [label('Destino (punto de llegada): '), r.address] },
+      { text: [label('Motivo del traslado: '), r.reason] },
+      ...(r.route ? [{ text: [label('Ruta: '), r.route] }] : []),
+    ],
+  }
+  const items = {
+    table: {
+      headerRows: 1,
+      widths: ['auto', '*', 'auto'],
+      body: [
+        ['Cód. interno', 'Descripción', 'Cantidad'].map((h) => label(h)),
+        ...doc.items.map((i) => [
+          i.code ?? '',
+          i.description,
+          { text: String(i.quantity), alignment: 'right' },
+        ]),
+      ],
+    },
+  }
+  const extra = {
+    margin: [0, 8, 0, 0],
+    stack: [
+      label('Información adicional'),
+      ...doc.additional.map((a) => ({ text: `${a.name}: ${a.value}` })),
+    ],
+  }
+  return frame(`RIDE guía de remisión ${st.number}`, test, st, [
+    header('GUÍA DE REMISIÓN', doc, st),
+    transport,
+    recipient,
+    items,
+    extra,
+  ])
+}
+
+export function rideDefinition(doc: InvoiceDocument, st: RideStatus): PdfDocDefinition {
+  const m = (v: string) => formatAmount(new Decimal(v).toFixed(2), 'es-EC')
+  const price = (v: string) =>
+    new Decimal(v).decimalPlaces() > 2 ? new Decimal(v).toDecimalPlaces(6).toString() : m(v)
+  const pct = new Decimal(doc.taxRate).times(100).toString()
+  const test = st.certificateIsTest || doc.environment === '1'
   const buyer = {
     margin: [0, 10, 0, 6],
     table: {
@@ -125,17 +214,5 @@ export function rideDefinition(doc: InvoiceDocument, st: RideStatus): PdfDocDefi
       },
     ],
   }
-  return {
-    info: { title: `RIDE factura ${st.number}` },
-    content: [{ columns: [issuer, box], columnGap: 16 }, buyer, lines, totals],
-    styles: { title: { fontSize: 12, bold: true, margin: [0, 0, 0, 4] } },
-    ...(test
-      ? {
-          watermark: {
-            text: st.certificateIsTest ? 'PRUEBA — SIN VALOR TRIBUTARIO' : 'AMBIENTE DE PRUEBAS',
-            opacity: 0.1,
-          },
-        }
-      : {}),
-  }
+  return frame(`RIDE factura ${st.number}`, test, st, [header('FACTURA', doc, st), buyer, lines, totals])
 }

@@ -8,7 +8,9 @@ import type { Db } from '../../platform/db/executor'
 import * as repo from './e-invoicing.repository'
 import { buyerOf } from './invoice-xml'
 import { buildShippingGuideXml, type ShippingGuideDocument } from './shipping-guide-xml'
+import { shippingGuideRideDefinition, type RideStatus } from './ride-pdf'
 import { signShippingGuide } from './signing'
+import { renderPdf } from '../../platform/pdf/pdf'
 import { validateAgainstXsd } from './xsd-validation'
 
 /** What e-invoicing needs of the shipping guides (rental-documents' service, wired in services.ts). */
@@ -27,6 +29,12 @@ type Ctx = {
     row: repo.EDocumentRow,
     onAuthorized: (r: repo.EDocumentRow) => Promise<void>,
   ) => Promise<repo.EDocumentRow>
+  refreshDocument: (
+    actor: Actor,
+    row: repo.EDocumentRow,
+    onAuthorized: (r: repo.EDocumentRow) => Promise<void>,
+  ) => Promise<repo.EDocumentRow>
+  rideStatus: (r: repo.EDocumentRow, tz: string) => RideStatus
   toDocument: (r: repo.EDocumentRow) => TEDocument
   localDate: (now: Date, timeZone: string) => string
 }
@@ -40,7 +48,7 @@ const REASON_ES: Record<string, string> = {
 
 /**
  * The electronic guía de remisión of a shipping guide (docs/e-invoicing.md): the same flow as the invoice —
- * sequential, access key (type 06), XML, XAdES-BES, schema check before storing, the SRI — without a RIDE yet.
+ * sequential, access key (type 06), XML, XAdES-BES, schema check before storing, the SRI — and its RIDE.
  */
 export function createShippingGuideUseCases(ctx: Ctx) {
   const { db, clock, timeZoneOf, guides } = ctx
@@ -181,11 +189,38 @@ export function createShippingGuideUseCases(ctx: Ctx) {
     return { document: row ? ctx.toDocument(row) : null }
   }
 
-  async function shippingGuideXml(actor: Actor, guideId: string) {
+  async function requireGuide(actor: Actor, guideId: string) {
     const row = await latestGuide(actor, guideId)
     if (!row) throw new AppError('NOT_FOUND', 'La guía no tiene guía electrónica')
+    return row
+  }
+
+  async function shippingGuideXml(actor: Actor, guideId: string) {
+    const row = await requireGuide(actor, guideId)
     return { xml: row.signed_xml, fileName: `guia-remision-${row.number}-${row.access_key}.xml` }
   }
 
-  return { issueShippingGuide, getShippingGuideDocument, shippingGuideXml }
+  /** The guía's RIDE: the SRI's printed layout (Spanish), from the stored document and its current status. */
+  async function shippingGuideRide(actor: Actor, guideId: string) {
+    const row = await requireGuide(actor, guideId)
+    const st = ctx.rideStatus(row, await timeZoneOf(actor.orgId))
+    const bytes = await renderPdf(shippingGuideRideDefinition(row.document as ShippingGuideDocument, st))
+    return { bytes, fileName: `RIDE-guia-remision-${row.number}.pdf` }
+  }
+
+  /** "Consultar al SRI" for a guía stuck at signed or sent (nothing to complete once authorized). */
+  async function refreshShippingGuide(actor: Actor, guideId: string): Promise<TEInvoiceIssued> {
+    requireAccess(actor, 'fieldDocument.manage')
+    const row = await requireGuide(actor, guideId)
+    const final = await ctx.refreshDocument(actor, row, async () => {})
+    return { accessKey: final.access_key, status: final.status, document: ctx.toDocument(final) }
+  }
+
+  return {
+    issueShippingGuide,
+    refreshShippingGuide,
+    getShippingGuideDocument,
+    shippingGuideXml,
+    shippingGuideRide,
+  }
 }
