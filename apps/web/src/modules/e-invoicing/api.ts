@@ -53,3 +53,43 @@ export const useIssueEInvoice = (sheetId: string) => {
       ]),
   })
 }
+
+/** "Consultar al SRI" for an invoice stuck at signed/sent (also completes the sheet's marking). */
+export const useRefreshEInvoice = (sheetId: string) => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: () => apiPost<TEInvoiceIssued>(`/api/v1/rental/billing-sheets/${sheetId}/e-invoice/refresh`),
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: invoiceKey(sheetId) }),
+        qc.invalidateQueries({ queryKey: ['rental-billing'] }),
+      ]),
+  })
+}
+
+const GUIDE = (guideId: string) => `/api/v1/rental/shipping-guides/${guideId}/e-guide`
+const guideKey = (guideId: string) => ['e-invoicing', 'guide', guideId] as const
+export const eGuideXmlUrl = (guideId: string) => `${GUIDE(guideId)}/xml`
+export const eGuideRideUrl = (guideId: string) => `${GUIDE(guideId)}/ride`
+
+export const eGuideQuery = (guideId: string) =>
+  queryOptions({
+    queryKey: guideKey(guideId),
+    queryFn: ({ signal }) => apiGet<TEDocumentState>(GUIDE(guideId), { signal }),
+  })
+
+export const useIssueEGuide = (guideId: string) => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: () => apiPost<TEInvoiceIssued>(GUIDE(guideId)),
+    onSettled: () => qc.invalidateQueries({ queryKey: guideKey(guideId) }),
+  })
+}
+
+export const useRefreshEGuide = (guideId: string) => {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: () => apiPost<TEInvoiceIssued>(`${GUIDE(guideId)}/refresh`),
+    onSettled: () => qc.invalidateQueries({ queryKey: guideKey(guideId) }),
+  })
+}

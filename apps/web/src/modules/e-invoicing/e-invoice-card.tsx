@@ -4,7 +4,8 @@ import type { TBillingSheetDetail, TEDocument } from '@faena/contracts'
 import { downloadFile } from '../../platform/api'
 import { Button, ErrorState, StatusBadge, useToast } from '../../platform/components'
 import { useFormat } from '../../platform/session'
-import { eInvoiceQuery, eInvoiceRideUrl, eInvoiceXmlUrl, useIssueEInvoice } from './api'
+import { eInvoiceQuery, eInvoiceRideUrl, eInvoiceXmlUrl, useIssueEInvoice, useRefreshEInvoice } from './api'
+import './e-invoicing.css'
 
 const TONE = { signed: 'neutral', sent: 'info', authorized: 'success', rejected: 'danger' } as const
 
@@ -18,6 +19,7 @@ export const EInvoiceCard = ({ sheet }: { sheet: TBillingSheetDetail }) => {
   const toast = useToast()
   const state = useQuery(eInvoiceQuery(sheet.id))
   const issue = useIssueEInvoice(sheet.id)
+  const refresh = useRefreshEInvoice(sheet.id)
   const doc: TEDocument | null = state.data?.document ?? null
   const canIssue =
     sheet.status === 'liquidated' &&
@@ -31,11 +33,23 @@ export const EInvoiceCard = ({ sheet }: { sheet: TBillingSheetDetail }) => {
         toast.success(t('card.issued', { number: r.document.number, status: t(`card.status.${r.status}`) })),
       onError: (e) => toast.failure(e),
     })
+  const onRefresh = () =>
+    refresh.mutate(undefined, {
+      onSuccess: (r) => toast.success(t('card.refreshed', { status: t(`card.status.${r.status}`) })),
+      onError: (e) => toast.failure(e),
+    })
+  // stuck at signed/sent, or authorized while the sheet is not invoiced yet (the marking failed)
+  const canRefresh =
+    doc !== null &&
+    sheet.allowedActions.includes('invoice') &&
+    (doc.status === 'signed' ||
+      doc.status === 'sent' ||
+      (doc.status === 'authorized' && sheet.status === 'liquidated'))
   const download = (url: string) => () => void downloadFile(url).catch((e: unknown) => toast.failure(e))
 
   return (
     <section className="card" aria-labelledby="einv-title" data-testid="e-invoice-card">
-      <div className="rb-card-head">
+      <div className="einv-head">
         <h2 id="einv-title" className="section-title">
           {t('card.title')}
         </h2>
@@ -44,7 +58,7 @@ export const EInvoiceCard = ({ sheet }: { sheet: TBillingSheetDetail }) => {
       {state.error ? <ErrorState error={state.error} onRetry={() => void state.refetch()} /> : null}
       {doc ? (
         <>
-          <dl className="rb-dl">
+          <dl className="einv-dl">
             <div>
               <dt>{t('card.number')}</dt>
               <dd data-testid="e-invoice-number">{doc.number}</dd>
@@ -67,7 +81,7 @@ export const EInvoiceCard = ({ sheet }: { sheet: TBillingSheetDetail }) => {
             ) : null}
           </dl>
           {doc.certificateIsTest ? (
-            <p className="rb-notice" role="note">
+            <p className="einv-notice" role="note">
               {t('card.testCertificate')}
             </p>
           ) : null}
@@ -88,6 +102,11 @@ export const EInvoiceCard = ({ sheet }: { sheet: TBillingSheetDetail }) => {
           <div className="form-actions">
             <Button onClick={download(eInvoiceXmlUrl(sheet.id))}>{t('card.xml')}</Button>
             <Button onClick={download(eInvoiceRideUrl(sheet.id))}>{t('card.ride')}</Button>
+            {canRefresh ? (
+              <Button loading={refresh.isPending} onClick={onRefresh} data-testid="e-invoice-refresh">
+                {t('card.refresh')}
+              </Button>
+            ) : null}
             {canIssue ? (
               <Button variant="primary" loading={issue.isPending} onClick={onIssue}>
                 {t('card.issueAgain')}

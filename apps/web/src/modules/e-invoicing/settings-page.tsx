@@ -10,12 +10,13 @@ import {
   FormField,
   PageHeader,
   PagePending,
-  StatusBadge,
   useToast,
 } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
 import { eInvoicingSettingsQuery, useSaveEInvoicingSettings } from './api'
+import { CertificateExpiry } from './certificate-expiry'
+import './e-invoicing.css'
 
 /** Administración → Facturación electrónica (docs/e-invoicing.md): issuer data and signing certificate. */
 export const EInvoicingSettingsPage = () => {
@@ -128,7 +129,7 @@ const SettingsForm = ({ saved }: { saved: TEInvoicingSettings | null }) => {
       {saved ? (
         <>
           <p className="muted">{t('settings.updatedAt', { at: fmt.dateTime(saved.updatedAt) })}</p>
-          <dl className="rb-dl" data-testid="e-invoicing-certificate">
+          <dl className="einv-dl" data-testid="e-invoicing-certificate">
             <div>
               <dt>{t('settings.subject')}</dt>
               <dd>{saved.certificate.subject}</dd>
@@ -140,10 +141,7 @@ const SettingsForm = ({ saved }: { saved: TEInvoicingSettings | null }) => {
             <div>
               <dt>{t('settings.expiresAt')}</dt>
               <dd>
-                {fmt.dateTime(saved.certificate.expiresAt)}{' '}
-                {saved.certificate.expired ? (
-                  <StatusBadge tone="danger">{t('settings.expired')}</StatusBadge>
-                ) : null}
+                <CertificateExpiry certificate={saved.certificate} />
               </dd>
             </div>
           </dl>

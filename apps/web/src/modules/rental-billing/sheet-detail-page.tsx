@@ -623,6 +623,8 @@ export const BillingSheetDetailPage = () => {
         <HeaderCard s={s} />
         <TotalsCard s={s} />
       </div>
+      {/* the SRI invoice right under the sheet's status and totals, where the clerk looks */}
+      <EInvoiceCard sheet={s} />
 
       <section className="card card--flush rb-lines" aria-labelledby="rb-lines-title">
         <div className="rb-card-head rb-card-head--pad">
@@ -707,7 +709,6 @@ export const BillingSheetDetailPage = () => {
       </section>
 
       {editing ? <EditDialog s={s} onClose={() => setEditing(false)} /> : null}
-      <EInvoiceCard sheet={s} />
       {invoicing ? <InvoiceDialog s={s} onClose={() => setInvoicing(false)} /> : null}
 
       <ConfirmDialog

@@ -27,6 +27,7 @@ import { useFormat, useMe } from '../../platform/session'
 import { assignmentsQuery } from './api'
 import { Field, parseWith, toRequest, useDocForm } from './form-kit'
 import { LinkPicker } from './link-picker'
+import { EGuideCard } from '../e-invoicing'
 import {
   BackLink,
   DocForm,
@@ -694,6 +695,7 @@ export const GuideDetailPage = () => {
               </table>
             )}
           </section>
+          <EGuideCard guide={d} />
         </>
       )}
     </DocumentDetail>

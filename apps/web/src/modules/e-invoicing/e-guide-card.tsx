@@ -1,0 +1,159 @@
+import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
+import type { TEDocument, TShippingGuideDetail } from '@faena/contracts'
+import { downloadFile, isApiError } from '../../platform/api'
+import { Button, ErrorState, StatusBadge, useToast } from '../../platform/components'
+import { useCan, useFormat } from '../../platform/session'
+import { eGuideQuery, eGuideRideUrl, eGuideXmlUrl, useIssueEGuide, useRefreshEGuide } from './api'
+import './e-invoicing.css'
+
+const TONE = { signed: 'neutral', sent: 'info', authorized: 'success', rejected: 'danger' } as const
+const TRANSPORT = ['originPlace', 'destinationPlace', 'carrierName', 'carrierDni', 'vehiclePlate'] as const
+type TransportField = (typeof TRANSPORT)[number]
+
+/** The transport fields the SRI needs that the guide lacks (the same rule as the server's 409). */
+const missingOf = (g: TShippingGuideDetail): TransportField[] => TRANSPORT.filter((k) => !g[k]?.trim())
+
+/**
+ * The electronic guía de remisión of a shipping guide (docs/e-invoicing.md): issue it, its status, access key
+ * and the SRI's messages, "Consultar al SRI" while it is pending, the signed XML and the RIDE. What the SRI needs
+ * and the guide lacks is listed (from the guide, and from the server's 409 `details.missing`).
+ */
+export const EGuideCard = ({ guide }: { guide: TShippingGuideDetail }) => {
+  const { t } = useTranslation('e-invoicing')
+  const fmt = useFormat()
+  const toast = useToast()
+  const can = useCan()
+  const state = useQuery(eGuideQuery(guide.id))
+  const issue = useIssueEGuide(guide.id)
+  const refresh = useRefreshEGuide(guide.id)
+  const doc: TEDocument | null = state.data?.document ?? null
+  const manage = can('fieldDocument.manage')
+  const isVoid = (guide.status as string) === 'void'
+  const serverMissing =
+    isApiError(issue.error) && Array.isArray(issue.error.info?.missing)
+      ? (issue.error.info.missing as string[]).filter((k): k is TransportField =>
+          (TRANSPORT as readonly string[]).includes(k),
+        )
+      : []
+  const missing = [...new Set([...missingOf(guide), ...serverMissing])]
+  const canIssue = manage && !isVoid && (doc === null || doc.status === 'rejected')
+  if (!doc && isVoid) return null
+
+  const onIssue = () =>
+    issue.mutate(undefined, {
+      onSuccess: (r) =>
+        toast.success(t('guide.issued', { number: r.document.number, status: t(`card.status.${r.status}`) })),
+      onError: (e) => {
+        if (!(isApiError(e) && e.info?.missing)) toast.failure(e)
+      },
+    })
+  const onRefresh = () =>
+    refresh.mutate(undefined, {
+      onSuccess: (r) => toast.success(t('card.refreshed', { status: t(`card.status.${r.status}`) })),
+      onError: (e) => toast.failure(e),
+    })
+  const download = (url: string) => () => void downloadFile(url).catch((e: unknown) => toast.failure(e))
+  const missingList =
+    canIssue && missing.length > 0 ? (
+      <div className="einv-missing" role="alert" data-testid="e-guide-missing">
+        <p className="einv-missing__title">{t('guide.missingTitle')}</p>
+        <ul>
+          {missing.map((k) => (
+            <li key={k}>{t(`guide.missing.${k}`)}</li>
+          ))}
+        </ul>
+      </div>
+    ) : null
+
+  return (
+    <section className="card" aria-labelledby="eguide-title" data-testid="e-guide-card">
+      <div className="einv-head">
+        <h2 id="eguide-title" className="section-title">
+          {t('guide.title')}
+        </h2>
+        {doc ? <StatusBadge tone={TONE[doc.status]}>{t(`card.status.${doc.status}`)}</StatusBadge> : null}
+      </div>
+      {state.error ? <ErrorState error={state.error} onRetry={() => void state.refetch()} /> : null}
+      {doc ? (
+        <>
+          <dl className="einv-dl">
+            <div>
+              <dt>{t('card.number')}</dt>
+              <dd data-testid="e-guide-number">{doc.number}</dd>
+            </div>
+            <div className="einv-dl__wide">
+              <dt>{t('card.accessKey')}</dt>
+              <dd className="mono" data-testid="e-guide-access-key">
+                {doc.accessKey}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('card.environment')}</dt>
+              <dd>{t(`settings.environments.${doc.environment}`)}</dd>
+            </div>
+            {doc.authorizedAt ? (
+              <div>
+                <dt>{t('card.authorizedAt')}</dt>
+                <dd>{fmt.dateTime(doc.authorizedAt)}</dd>
+              </div>
+            ) : null}
+          </dl>
+          {doc.certificateIsTest ? (
+            <p className="einv-notice" role="note">
+              {t('card.testCertificate')}
+            </p>
+          ) : null}
+          {doc.sriClient === 'fake' ? <p className="muted">{t('card.sriFake')}</p> : null}
+          {doc.messages.length > 0 ? (
+            <>
+              <h3>{t('card.messages')}</h3>
+              <ul data-testid="e-guide-messages">
+                {doc.messages.map((m, i) => (
+                  <li key={i}>
+                    {m.identifier} {m.message}
+                    {m.info ? ` — ${m.info}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {missingList}
+          <div className="form-actions">
+            <Button onClick={download(eGuideXmlUrl(guide.id))}>{t('card.xml')}</Button>
+            <Button onClick={download(eGuideRideUrl(guide.id))} data-testid="e-guide-ride">
+              {t('guide.ride')}
+            </Button>
+            {manage && (doc.status === 'signed' || doc.status === 'sent') ? (
+              <Button loading={refresh.isPending} onClick={onRefresh} data-testid="e-guide-refresh">
+                {t('card.refresh')}
+              </Button>
+            ) : null}
+            {canIssue ? (
+              <Button variant="primary" loading={issue.isPending} onClick={onIssue}>
+                {t('guide.issueAgain')}
+              </Button>
+            ) : null}
+          </div>
+        </>
+      ) : (
+        <>
+          <p className="muted">{t('guide.none')}</p>
+          {missingList}
+          {canIssue ? (
+            <div className="form-actions">
+              <Button
+                variant="primary"
+                loading={issue.isPending}
+                onClick={onIssue}
+                data-testid="e-guide-issue"
+              >
+                {t('guide.issue')}
+              </Button>
+            </div>
+          ) : null}
+        </>
+      )}
+    </section>
+  )
+}
