@@ -47,6 +47,7 @@ test('a liquidated billing sheet becomes a signed SRI invoice with its RIDE, fro
   await expect(page.getByText('Certificado de prueba: el SRI no lo acepta')).toBeVisible()
   await expect(page.getByTestId('e-invoicing-certificate')).toContainText('CERTIFICADO DE PRUEBA')
   await expect(page.getByLabel('RUC')).toHaveValue('1792146739001')
+  await expect(page.getByTestId('e-invoicing-expiry')).toContainText(/quedan \d+ días|Vencido/)
 
   // a project with one toilet on site since two months ago; last month's sheet, liquidated
   const clients = await (await api.get('/api/v1/rental/clients?limit=1')).json()
@@ -110,6 +111,70 @@ test('a liquidated billing sheet becomes a signed SRI invoice with its RIDE, fro
       .subarray(0, 5)
       .toString(),
   ).toBe('%PDF-')
+
+  expect(problems).toEqual([])
+})
+
+test('a shipping guide with its transport data becomes an electronic guía de remisión with its RIDE, from its page', async ({
+  page,
+}) => {
+  const problems = watchPageErrors(page)
+  await login(page, 'admin@rental.test')
+  const api = page.request
+  const clients = await (await api.get('/api/v1/rental/clients?limit=1')).json()
+  const project = await created(api, '/api/v1/rental/projects', {
+    clientId: clients.items[0].id,
+    name: 'Campamento E2E Guía',
+    location: 'BLOQUE E2E',
+    contactName: 'Ing. Receptor E2E',
+    startDate: monthStart(-1),
+  })
+  const guide = await created(api, '/api/v1/rental/shipping-guides', {
+    projectId: project.id,
+    issueDate: monthStart(0),
+    items: [{ description: 'Batería sanitaria E2E', quantity: 2 }],
+  })
+
+  // without transport data: what the SRI needs is listed, in words
+  await page.goto(`/rental/shipping-guides/${guide.id}`)
+  const card = page.getByTestId('e-guide-card')
+  await expect(card.getByText('La guía aún no tiene guía de remisión electrónica.')).toBeVisible()
+  const missing = card.getByTestId('e-guide-missing')
+  await expect(missing).toContainText('Placa del vehículo')
+  await expect(missing).toContainText('Nombre del transportista')
+
+  // with the transport data filled in, it is issued and authorized (local fake SRI)
+  const patched = await api.patch(`/api/v1/rental/shipping-guides/${guide.id}`, {
+    data: {
+      originPlace: 'Bodega Quito',
+      destinationPlace: 'Bloque E2E',
+      carrierName: 'Transportes E2E',
+      carrierDni: '1710034065',
+      vehiclePlate: 'PBA-2468',
+    },
+  })
+  expect(patched.status(), await patched.text()).toBeLessThan(300)
+  await page.reload()
+  await expect(card.getByTestId('e-guide-missing')).toHaveCount(0)
+  await card.getByTestId('e-guide-issue').click()
+  await expect(card.getByText('Autorizada', { exact: true })).toBeVisible()
+  await expect(card.getByTestId('e-guide-number')).toHaveText(/^001-001-\d{9}$/)
+  await expect(card.getByTestId('e-guide-access-key')).toHaveText(/^\d{49}$/)
+  const number = (await card.getByTestId('e-guide-number').textContent())!
+
+  const [ride] = await Promise.all([page.waitForEvent('download'), card.getByTestId('e-guide-ride').click()])
+  expect(ride.suggestedFilename()).toBe(`RIDE-guia-remision-${number}.pdf`)
+  expect(
+    fs
+      .readFileSync(await ride.path())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-')
+  const [xml] = await Promise.all([
+    page.waitForEvent('download'),
+    card.getByRole('button', { name: 'Descargar XML firmado' }).click(),
+  ])
+  expect(fs.readFileSync(await xml.path(), 'utf8')).toContain('<placa>PBA-2468</placa>')
 
   expect(problems).toEqual([])
 })
