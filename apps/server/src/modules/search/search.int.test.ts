@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { TSearchResult } from '@faena/contracts'
+import crypto from 'node:crypto'
+import { sql } from 'kysely'
+import { runInOrg } from '../../platform/db/org-scope'
 import { createTestApp, type TestApp } from '../../../test/harness'
+import { searchTerms } from './search-rules'
+import { findDocuments } from './search.repository'
 
 let t: TestApp
 let offshore: string
@@ -184,6 +189,51 @@ describe('global search', () => {
     const all = await search(rental, 'auca')
     for (const k of kindsOf(all))
       expect(['proposal', 'proposalStep', 'workOrder', 'workOrderStep', 'concept']).not.toContain(k)
+  })
+
+  it("never returns another organization's documents, though it runs outside row-level security", async () => {
+    // the search drops to the database user for its transaction (indexes: docs/search.md#organizations):
+    // the same kind, title and words in both organizations, written straight into the index
+    const offshoreId = await t.orgId('demo-offshore')
+    const rentalId = await t.orgId('demo-rental')
+    const doc = (orgId: string) => ({
+      kind: 'proposal',
+      record_id: crypto.randomUUID(),
+      org_id: orgId,
+      title: 'Zafirolita',
+      title_key: 'zafirolita',
+      search_text: 'zafirolita esmeraldina',
+    })
+    const mine = doc(offshoreId)
+    const theirs = doc(rentalId)
+    await t.db.insertInto('search_documents').values([mine, theirs]).execute()
+    try {
+      // title pass, exact pass, typo pass
+      for (const q of ['zafirolita', 'esmeraldina', 'esmeraldinna'])
+        expect(idsOf(await search(offshore, q)), q).toEqual([mine.record_id])
+      expect((await search(rental, 'esmeraldina')).items).toEqual([])
+      // the role comes back at commit: the same connection, in the organization, is bound by the policy again
+      const terms = searchTerms('esmeraldina')!
+      const seen = await runInOrg(offshoreId, async () => {
+        const hits = await t.db
+          .transaction()
+          .execute((trx) =>
+            findDocuments(trx, { orgId: rentalId, kinds: ['proposal'], query: terms, perKind: 5 }),
+          )
+        expect([...new Set(hits.map((h) => h.id))]).toEqual([theirs.record_id]) // only org_id filters inside the search
+        const { rows } = await sql<{ user: string; n: number }>`select current_user as user,
+          (select count(*)::int from search_documents where record_id = ${theirs.record_id}) as n`.execute(
+          t.db,
+        )
+        return rows[0]
+      })
+      expect(seen).toEqual({ user: 'faena_app', n: 0 })
+    } finally {
+      await t.db
+        .deleteFrom('search_documents')
+        .where('record_id', 'in', [mine.record_id, theirs.record_id])
+        .execute()
+    }
   })
 
   it('finds a field document by its number typed without zeros', async () => {

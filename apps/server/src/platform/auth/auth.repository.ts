@@ -113,24 +113,27 @@ export async function insertSession(
     .execute()
 }
 
+/**
+ * A session and its user by the session id (the token's hash), through the `SECURITY DEFINER` function of
+ * migration 0045: the same row whatever role and organization the connection is in, so the auth service
+ * runs it in `runInAnyState` (no switch of the pooled connection; docs/platform.md#row-level-security).
+ */
 export async function findSessionWithUser(db: Executor, sessionId: string) {
-  return db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.expires_at as expiresAt',
-      'sessions.last_seen_at as lastSeenAt',
-      'users.id as userId',
-      'users.org_id as orgId',
-      'users.email',
-      'users.name',
-      'users.role',
-      'users.active',
-      'users.locale',
-    ])
-    .where('sessions.id', '=', sessionId)
-    .executeTakeFirst()
+  const { rows } = await sql<{
+    sessionId: string
+    expiresAt: Date
+    lastSeenAt: Date
+    userId: string
+    orgId: string
+    email: string
+    name: string
+    role: string
+    active: boolean
+    locale: string
+  }>`SELECT session_id AS "sessionId", expires_at AS "expiresAt", last_seen_at AS "lastSeenAt",
+      user_id AS "userId", org_id AS "orgId", email, name, role, active, locale
+    FROM faena_session_user(${sessionId})`.execute(db)
+  return rows[0]
 }
 
 export async function touchSession(db: Executor, sessionId: string, now: Date, expiresAt: Date) {

@@ -3,6 +3,7 @@ import type { TMe, TRole } from '@faena/contracts'
 import { ROLE_PERMISSIONS, type Actor } from '../access'
 import { writeAudit } from '../audit/audit'
 import type { Db } from '../db/executor'
+import { runInAnyState } from '../db/org-scope'
 import { AppError } from '../errors'
 import { findOrganizationById } from '../tenancy/organizations'
 import * as repo from './auth.repository'
@@ -151,7 +152,8 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
     meta: RequestMeta,
   ): Promise<{ actor: Actor; renewedUntil: Date | undefined } | undefined> {
     const id = hashToken(token)
-    const s = await repo.findSessionWithUser(db, id)
+    // no switch of the pooled connection: the look-up reads the same row in any state (migration 0045)
+    const s = await runInAnyState(() => repo.findSessionWithUser(db, id))
     if (!s) return undefined
     const now = clock()
     if (s.expiresAt.getTime() <= now.getTime() || !s.active) {

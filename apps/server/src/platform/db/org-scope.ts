@@ -1,13 +1,15 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { sql } from 'kysely'
 import type pg from 'pg'
+import type { Executor } from './executor'
 
 /**
  * Row-level security's request side (docs/platform.md#row-level-security). Code that runs for a signed-in
  * caller runs inside `runInOrg(orgId, …)`; every connection checked out of the pool meanwhile is switched to
  * the role `faena_app` (no BYPASSRLS) with `faena.org_id` set to that organization, so the policies of
  * row-security.ts hide every other organization's rows even from a query that forgets its `org_id` filter.
- * Everything else (jobs, CLI, migrations, seeds, sign-in and the session look-up) is the system: the
- * connection runs as the database user, as it always did.
+ * Everything else (jobs, CLI, migrations, seeds, sign-in) is the system: the connection runs as the database
+ * user, as it always did. The session look-up runs in "any state" (`runInAnyState`): no switch at all.
  */
 
 /** The non-superuser role org-scoped queries run as (created by row-security.ts). */
@@ -15,7 +17,10 @@ export const APP_ROLE = 'faena_app'
 /** The setting the policies read. */
 export const ORG_SETTING = 'faena.org_id'
 
-const scope = new AsyncLocalStorage<{ orgId: string }>()
+/** An organization, or "any state": the connection is taken as it is (no switch). No store: the system. */
+type Scope = { orgId: string; anyState?: undefined } | { orgId?: undefined; anyState: true }
+const scope = new AsyncLocalStorage<Scope>()
+const ANY_STATE: Scope = { anyState: true }
 
 /** Runs `fn` (and everything it starts) scoped to one organization. */
 export const runInOrg = <T>(orgId: string, fn: () => T): T => scope.run({ orgId }, fn)
@@ -23,8 +28,29 @@ export const runInOrg = <T>(orgId: string, fn: () => T): T => scope.run({ orgId 
 /** Runs `fn` as the system (every organization's rows), even when called from a request. */
 export const runAsSystem = <T>(fn: () => T): T => scope.exit(fn)
 
-/** The organization the current code is scoped to; undefined: the system. */
+/**
+ * Runs `fn` on connections taken in whatever state they are in (an organization's or the system's): no
+ * switch, no round trip. Only for queries whose result does not depend on the state: today the session
+ * look-up, a `SECURITY DEFINER` function (`faena_session_user`, migration 0045) that reads the same row as
+ * any role. Nothing else may run here: a table read in this mode sees whatever the last user of the
+ * connection was allowed to see.
+ */
+export const runInAnyState = <T>(fn: () => T): T => scope.run(ANY_STATE, fn)
+
+/** The organization the current code is scoped to; undefined: the system (or any state). */
 export const currentOrgId = (): string | undefined => scope.getStore()?.orgId
+
+/**
+ * The one exception to the policies for org-scoped code (docs/platform.md#row-level-security): inside a
+ * transaction, drops from `faena_app` to the database user until the transaction ends (`set_config(…, true)`
+ * is `SET LOCAL`: commit or rollback restores the role, so the pool's remembered state stays true). For a
+ * query that filters `org_id` itself and whose conditions PostgreSQL cannot use as index conditions under a
+ * policy (not leakproof: `LIKE`, `%>` on a trigram index): the global search (docs/search.md#organizations-and-row-level-security).
+ */
+export async function leaveRowSecurityForTransaction(trx: Executor): Promise<void> {
+  if (!trx.isTransaction) throw new Error('leaveRowSecurityForTransaction: only inside a transaction')
+  await sql`SELECT set_config('role', 'none', true)`.execute(trx)
+}
 
 /** What a connection was last set to: an organization's id, or null for the system (a new connection). */
 const connectionState = new WeakMap<pg.PoolClient, string | null>()
@@ -61,7 +87,9 @@ export function scopePool(pool: pg.Pool, warn: Warn = (m) => console.warn(m)): p
   }
 
   async function connectScoped(): Promise<pg.PoolClient> {
-    const orgId = currentOrgId() ?? null // read before awaiting: the caller's scope
+    const store = scope.getStore() // read before awaiting: the caller's scope
+    if (store?.anyState) return checkout() // as it is: its remembered state stays true
+    const orgId = store?.orgId ?? null
     const client = await checkout()
     try {
       const was = connectionState.get(client) ?? null

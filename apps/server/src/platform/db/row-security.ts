@@ -114,6 +114,10 @@ BEGIN
     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${APP_ROLE};
     GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA pgboss TO ${APP_ROLE};
   END IF;
+  -- the session look-up in any connection state (migration 0045)
+  IF to_regprocedure('public.faena_session_user(text)') IS NOT NULL THEN
+    GRANT EXECUTE ON FUNCTION public.faena_session_user(text) TO ${APP_ROLE};
+  END IF;
 END $$`,
     )
     .execute(trx)

@@ -35,6 +35,7 @@ import * as m0040 from './0040_row_level_security'
 import * as m0041 from './0041_concept_counts'
 import * as m0042 from './0042_e_invoicing'
 import * as m0043 from './0043_equipment_condition'
+import * as m0045 from './0045_session_lookup_function'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number after the
@@ -79,4 +80,5 @@ export const migrations: Record<string, Migration> = {
   '0041_concept_counts': m0041,
   '0042_e_invoicing': m0042,
   '0043_equipment_condition': m0043,
+  '0045_session_lookup_function': m0045,
 }
