@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { PDFDocument } from 'pdf-lib'
 import { login, watchPageErrors } from './helpers'
 
 /**
@@ -49,6 +50,35 @@ test('a custody chain picks its driver and vehicle with the keyboard; an expired
   await expect(page).toHaveURL(/\/rental\/custody-chains\/[0-9a-f-]{36}$/)
   await expect(page.getByText('Juan Carlos Pérez Mora · 1710034065')).toBeVisible()
   await expect(page.getByText('PBA-1234')).toBeVisible()
+
+  // --- the signed chain comes back scanned: one page per chain, the page count checked first ---
+  const heading = await page.getByRole('heading', { name: /Cadena de custodia N\.º \d{7}/ }).textContent()
+  const number = /\d{7}/.exec(heading ?? '')![0]
+  const scan = async (pages: number) => {
+    const doc = await PDFDocument.create()
+    for (let i = 0; i < pages; i++) doc.addPage([200, 300])
+    return Buffer.from(await doc.save())
+  }
+  await nav.getByRole('link', { name: 'Cadenas de custodia' }).click()
+  await page.getByTestId('scan-pages').click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByTestId(`scan-chain-${number}`).check()
+  await dialog.getByTestId('scan-file').setInputFiles({
+    name: 'cadenas.pdf',
+    mimeType: 'application/pdf',
+    buffer: await scan(2),
+  })
+  await dialog.getByTestId('scan-send').click()
+  await expect(dialog.getByText('2 página(s) para 1 documento(s)')).toBeVisible()
+  await dialog.getByTestId('scan-file').setInputFiles({
+    name: 'cadenas.pdf',
+    mimeType: 'application/pdf',
+    buffer: await scan(1),
+  })
+  await dialog.getByTestId('scan-send').click()
+  await expect(page.getByText('Escaneo adjuntado a 1 cadena(s)')).toBeVisible()
+  await page.getByRole('link', { name: number }).first().click()
+  await expect(page.getByRole('link', { name: /Escaneo, página 1 de 1 — cadenas-p1\.pdf/ })).toBeVisible()
 
   // --- document kinds ---
   await page.goto('/rental/compliance')

@@ -20,6 +20,7 @@ import { useFormat, useMe } from '../../platform/session'
 import { assignmentsQuery, type AssignmentOption } from './api'
 import { Field, hoursBetween, parseWith, toRequest, useDocForm } from './form-kit'
 import { LinkPicker } from './link-picker'
+import { ScanPagesButton } from './scan-pages'
 import {
   BackLink,
   DocForm,
@@ -119,6 +120,7 @@ export const ChainsListPage = () => {
       dateLabel={t('fields.activityDate')}
       extraParams={{ wasteType: search.wasteType }}
       extraActive={Boolean(search.wasteType)}
+      extraActions={(params) => <ScanPagesButton params={params} />}
       extraFilters={
         <Filter label={t('fields.wasteTypes')} htmlFor="rd-waste">
           <select

@@ -44,6 +44,16 @@ const es = {
     return: 'Devolución',
     sale: 'Venta',
   },
+  scan: {
+    open: 'Subir escaneo',
+    title: 'Escaneo de cadenas: una página por cadena',
+    hint: 'Marca las cadenas en el orden de las páginas del PDF escaneado. El número de páginas debe coincidir.',
+    file: 'PDF escaneado',
+    send: 'Adjuntar a {{count}} cadena(s)',
+    cancel: 'Cancelar',
+    missing: 'Elige las cadenas y el PDF',
+    done: 'Escaneo adjuntado a {{count}} cadena(s)',
+  },
   links: {
     driver: 'Conductor (técnico)',
     vehicle: 'Vehículo',
@@ -256,6 +266,16 @@ const en: TranslationShape<typeof es> = {
   },
   guideType: { exit: 'Out to project', entry: 'Back to base', transfer: 'Transfer between projects' },
   guideReason: { use_in_project: 'Use on projects', rent: 'Rental', return: 'Return', sale: 'Sale' },
+  scan: {
+    open: 'Upload scan',
+    title: 'Chains scan: one page per chain',
+    hint: 'Tick the chains in the order of the scanned PDF’s pages. The page count must match.',
+    file: 'Scanned PDF',
+    send: 'Attach to {{count}} chain(s)',
+    cancel: 'Cancel',
+    missing: 'Choose the chains and the PDF',
+    done: 'Scan attached to {{count}} chain(s)',
+  },
   links: {
     driver: 'Driver (technician)',
     vehicle: 'Vehicle',

@@ -182,6 +182,8 @@ export type ListProps<K extends DocKind> = {
   extraParams?: QueryParams
   extraActive?: boolean
   dateLabel: string
+  /** more header actions for whoever manages the documents (the chains' scan upload), given the list's filters */
+  extraActions?: (params: QueryParams) => ReactNode
 }
 
 /** The list screen of a document kind: URL filters, server pagination/sort, Excel export of what is shown. */
@@ -195,6 +197,7 @@ export const DocumentList = <K extends DocKind>({
   extraParams = {},
   extraActive = false,
   dateLabel,
+  extraActions,
 }: ListProps<K>) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
   const fmt = useFormat()
@@ -227,10 +230,13 @@ export const DocumentList = <K extends DocKind>({
         subtitle={t(`kinds.${kindOf(kind)}.subtitle`)}
         actions={
           can('fieldDocument.manage') ? (
-            <Link to={ROUTES[kind].new} className={buttonClass('primary')} data-testid={`new-${kind}`}>
-              <Icon name="plus" />
-              {t(`kinds.${kindOf(kind)}.new`)}
-            </Link>
+            <>
+              {extraActions?.(params)}
+              <Link to={ROUTES[kind].new} className={buttonClass('primary')} data-testid={`new-${kind}`}>
+                <Icon name="plus" />
+                {t(`kinds.${kindOf(kind)}.new`)}
+              </Link>
+            </>
           ) : null
         }
       />
