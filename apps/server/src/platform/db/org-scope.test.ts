@@ -1,6 +1,6 @@
 import type pg from 'pg'
 import { describe, expect, it } from 'vitest'
-import { currentOrgId, runAsSystem, runInOrg, scopePool } from './org-scope'
+import { currentOrgId, runAsSystem, runInAnyState, runInOrg, scopePool } from './org-scope'
 
 /** A pool of `size` fake connections that records every statement. */
 function fakePool(size: number, roleUsable = true) {
@@ -62,6 +62,25 @@ describe('scopePool', () => {
     expect(switches()).toEqual([])
     expect(warnings).toHaveLength(1)
     expect(warnings[0]).toMatch(/row-level security is OFF/)
+  })
+
+  it('takes a connection as it is in "any state" (the session look-up): a request costs no switch', async () => {
+    const { pool, switches } = fakePool(1)
+    scopePool(pool)
+    const use = async () => (await pool.connect()).release()
+    await runInOrg('org-a', use)
+    // a request: its session look-up, then its handler in the same organization
+    for (let i = 0; i < 3; i++) {
+      await runInAnyState(use)
+      await runInOrg('org-a', use)
+    }
+    expect(switches()).toEqual([['faena_app', 'faena.org_id', 'org-a']])
+    // the state is remembered through it: the system after it still resets the role
+    await runInAnyState(use)
+    await use()
+    expect(switches().at(-1)).toEqual(['none', 'faena.org_id', ''])
+    expect(runInAnyState(() => currentOrgId())).toBeUndefined()
+    runInAnyState(() => runInOrg('org-b', () => expect(currentOrgId()).toBe('org-b')))
   })
 
   it('keeps the scope across awaits and leaves it with runAsSystem', async () => {
