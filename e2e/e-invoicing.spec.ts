@@ -142,6 +142,7 @@ test('a shipping guide with its transport data becomes an electronic guía de re
   const missing = card.getByTestId('e-guide-missing')
   await expect(missing).toContainText('Placa del vehículo')
   await expect(missing).toContainText('Nombre del transportista')
+  await expect(missing).toContainText('C.I. / RUC de quien recibe')
 
   // with the transport data filled in, it is issued and authorized (local fake SRI)
   const patched = await api.patch(`/api/v1/rental/shipping-guides/${guide.id}`, {
@@ -151,6 +152,8 @@ test('a shipping guide with its transport data becomes an electronic guía de re
       carrierName: 'Transportes E2E',
       carrierDni: '1710034065',
       vehiclePlate: 'PBA-2468',
+      // identificacionDestinatario is required by the official GuiaRemision_V1.1.0.xsd
+      receiverDni: '1790011674001',
     },
   })
   expect(patched.status(), await patched.text()).toBeLessThan(300)

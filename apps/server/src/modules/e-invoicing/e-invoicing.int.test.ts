@@ -311,7 +311,7 @@ describe('the electronic guía de remisión of a shipping guide', () => {
     const refused = await post(`${R}/shipping-guides/${bare.id}/e-guide`, undefined, manager)
     expect(refused.status).toBe(409)
     expect(refused.body.error.details.missing).toEqual(
-      expect.arrayContaining(['carrierName', 'vehiclePlate']),
+      expect.arrayContaining(['carrierName', 'vehiclePlate', 'receiverDni']),
     )
 
     const guide = await ok(
@@ -323,15 +323,17 @@ describe('the electronic guía de remisión of a shipping guide', () => {
         carrierDni: '1710034065',
         vehiclePlate: 'PBA-1234',
         receiverName: 'Ing. Receptor',
+        receiverDni: '1790011674001',
       }),
     )
     const res = await post(`${R}/shipping-guides/${guide.id}/e-guide`, undefined, manager)
+    if (res.status !== 201) console.log('DEBUG', JSON.stringify(res.body))
     expect(res.status).toBe(201)
     expect(res.body.status).toBe('authorized')
     expect(isValidAccessKey(res.body.accessKey)).toBe(true)
     expect(res.body.accessKey.slice(8, 10)).toBe('06')
     const xml = (await get(`${R}/shipping-guides/${guide.id}/e-guide/xml`, viewer)).raw.toString('utf8')
-    expect(await validateAgainstXsd(xml, 'guiaRemision_V1.1.0.faena.xsd')).toEqual({
+    expect(await validateAgainstXsd(xml, 'GuiaRemision_V1.1.0.xsd')).toEqual({
       valid: true,
       errors: [],
     })

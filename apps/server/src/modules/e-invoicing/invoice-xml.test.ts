@@ -79,6 +79,17 @@ describe('the invoice XML of a known sheet', () => {
     expect(await validateAgainstXsd(signed, 'factura_V2.1.0.faena.xsd')).toEqual({ valid: true, errors: [] })
   })
 
+  it('also validates against the official SRI factura_V1.1.0.xsd (cross-check of the 2.1.0 transcription)', async () => {
+    // the official 1.1.0 file declares version as an NMTOKEN and covers every element Faena writes, so the same
+    // document must pass it too: a transcription mistake in element order, cardinality or pattern would show here
+    const xml = buildInvoiceXml(doc)
+    expect(await validateAgainstXsd(xml, 'factura_V1.1.0.xsd')).toEqual({ valid: true, errors: [] })
+    const signed = signInvoice(xml, p12, 'clave')
+    expect(await validateAgainstXsd(signed, 'factura_V1.1.0.xsd')).toEqual({ valid: true, errors: [] })
+    const bad = xml.replace('<estab>001</estab>', '<estab>1</estab>')
+    expect((await validateAgainstXsd(bad, 'factura_V1.1.0.xsd')).valid).toBe(false)
+  })
+
   it('carries the sheet totals, the buyer and one line per billed line', () => {
     const xml = buildInvoiceXml(doc)
     expect(xml).toContain('<totalSinImpuestos>1234.50</totalSinImpuestos>')

@@ -20,7 +20,7 @@ const doc: ShippingGuideDocument = {
   transportStart: '2026-02-04',
   transportEnd: '2026-02-05',
   recipient: {
-    id: null,
+    id: '1790011674001',
     name: 'Ing. Receptor',
     address: 'Bloque 16',
     reason: 'Renta de equipos',

@@ -48,11 +48,11 @@ const doc: ShippingGuideDocument = {
 }
 
 describe('the guía de remisión XML', () => {
-  it('has a valid access key of document type 06 and validates against the vendored 1.1.0 schema', async () => {
+  it('has a valid access key of document type 06 and validates against the official SRI GuiaRemision_V1.1.0.xsd', async () => {
     expect(isValidAccessKey(accessKey)).toBe(true)
     expect(accessKey.slice(8, 10)).toBe('06')
     const xml = buildShippingGuideXml(doc)
-    expect(await validateAgainstXsd(xml, 'guiaRemision_V1.1.0.faena.xsd')).toEqual({
+    expect(await validateAgainstXsd(xml, 'GuiaRemision_V1.1.0.xsd')).toEqual({
       valid: true,
       errors: [],
     })
@@ -68,7 +68,7 @@ describe('the guía de remisión XML', () => {
       now: new Date(),
     })
     const signed = signShippingGuide(buildShippingGuideXml(doc), p12, 'x')
-    expect(await validateAgainstXsd(signed, 'guiaRemision_V1.1.0.faena.xsd')).toEqual({
+    expect(await validateAgainstXsd(signed, 'GuiaRemision_V1.1.0.xsd')).toEqual({
       valid: true,
       errors: [],
     })
@@ -88,5 +88,28 @@ describe('the guía de remisión XML', () => {
     }
     expect(verify(signed)).toBe(true)
     expect(verify(signed.replace('<cantidad>2</cantidad>', '<cantidad>3</cantidad>'))).toBe(false)
+  })
+
+  it('is really checked by the official schema and by the xmldsig schema it imports', async () => {
+    const xml = buildShippingGuideXml(doc)
+    const badRuc = await validateAgainstXsd(
+      xml.replace('<ruc>1792146739001</ruc>', '<ruc>179214673</ruc>'),
+      'GuiaRemision_V1.1.0.xsd',
+    )
+    expect(badRuc.valid).toBe(false)
+    expect(badRuc.errors.join(' ')).toMatch(/ruc/)
+    const p12 = makeTestCertificate({
+      commonName: 'TEST',
+      ruc: doc.issuer.ruc,
+      password: 'x',
+      now: new Date(),
+    })
+    const signed = signShippingGuide(xml, p12, 'x')
+    // a ds:Signature without its ds:SignedInfo breaks xmldsig-core-schema.xsd, not the guía's own schema
+    const broken = signed.replace(/<ds:SignedInfo[\s\S]*?<\/ds:SignedInfo>/, '')
+    expect(broken).not.toBe(signed)
+    const check = await validateAgainstXsd(broken, 'GuiaRemision_V1.1.0.xsd')
+    expect(check.valid).toBe(false)
+    expect(check.errors.join(' ')).toMatch(/Signature|SignatureValue|SignedInfo/)
   })
 })

@@ -22,7 +22,7 @@ export type ShippingGuideDocument = {
   /** YYYY-MM-DD */
   transportStart: string
   transportEnd: string
-  recipient: { id: string | null; name: string; address: string; reason: string; route: string | null }
+  recipient: { id: string; name: string; address: string; reason: string; route: string | null }
   items: { code: string | null; description: string; quantity: number }[]
   additional: { name: string; value: string }[]
 }
@@ -77,7 +77,7 @@ export function buildShippingGuideXml(doc: ShippingGuideDocument): string {
     .join('')
   const recipient =
     '<destinatario>' +
-    (r.id ? el('identificacionDestinatario', r.id.slice(0, 20)) : '') +
+    el('identificacionDestinatario', r.id.slice(0, 20)) +
     el('razonSocialDestinatario', cut(r.name, 300)) +
     el('dirDestinatario', cut(r.address, 300)) +
     el('motivoTraslado', cut(r.reason, 300)) +

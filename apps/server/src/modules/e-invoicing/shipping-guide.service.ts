@@ -61,6 +61,8 @@ export function createShippingGuideUseCases(ctx: Ctx) {
       ['carrierName', g.carrierName],
       ['carrierDni', g.carrierDni],
       ['vehiclePlate', g.vehiclePlate],
+      // the official GuiaRemision_V1.1.0.xsd requires identificacionDestinatario (minOccurs 1)
+      ['receiverDni', g.receiverDni],
     ]
       .filter(([, v]) => !v?.trim())
       .map(([k]) => k!)
@@ -124,7 +126,7 @@ export function createShippingGuideUseCases(ctx: Ctx) {
         transportStart: g.startDate ?? g.issueDate,
         transportEnd: g.endDate ?? g.startDate ?? g.issueDate,
         recipient: {
-          id: g.receiverDni,
+          id: g.receiverDni!,
           name: g.receiverName ?? g.clientName,
           address: g.destinationPlace!,
           reason: g.reason ? (REASON_ES[g.reason] ?? g.reason) : 'Traslado de equipos',
@@ -143,7 +145,7 @@ export function createShippingGuideUseCases(ctx: Ctx) {
       const p12 = Buffer.from(ctx.openSecret(s.certificate_sealed, 'El certificado', s), 'base64')
       const password = ctx.openSecret(s.password_sealed, 'El certificado', s)
       const signed = signShippingGuide(buildShippingGuideXml(doc), p12, password)
-      const check = await validateAgainstXsd(signed, 'guiaRemision_V1.1.0.faena.xsd')
+      const check = await validateAgainstXsd(signed, 'GuiaRemision_V1.1.0.xsd')
       if (!check.valid)
         throw new AppError('INVALID_STATE', 'La guía no cumple el esquema del SRI; no se guardó', {
           errors: check.errors.slice(0, 20),

@@ -8,7 +8,14 @@ import { eGuideQuery, eGuideRideUrl, eGuideXmlUrl, useIssueEGuide, useRefreshEGu
 import './e-invoicing.css'
 
 const TONE = { signed: 'neutral', sent: 'info', authorized: 'success', rejected: 'danger' } as const
-const TRANSPORT = ['originPlace', 'destinationPlace', 'carrierName', 'carrierDni', 'vehiclePlate'] as const
+const TRANSPORT = [
+  'originPlace',
+  'destinationPlace',
+  'carrierName',
+  'carrierDni',
+  'vehiclePlate',
+  'receiverDni',
+] as const
 type TransportField = (typeof TRANSPORT)[number]
 
 /** The transport fields the SRI needs that the guide lacks (the same rule as the server's 409). */
