@@ -327,7 +327,6 @@ describe('the electronic guía de remisión of a shipping guide', () => {
       }),
     )
     const res = await post(`${R}/shipping-guides/${guide.id}/e-guide`, undefined, manager)
-    if (res.status !== 201) console.log('DEBUG', JSON.stringify(res.body))
     expect(res.status).toBe(201)
     expect(res.body.status).toBe('authorized')
     expect(isValidAccessKey(res.body.accessKey)).toBe(true)
@@ -442,5 +441,52 @@ describe('"Consultar al SRI" for an invoice', () => {
     const fresh = await liquidatedSheet()
     expect((await post(`${S}/${fresh.id}/e-invoice/refresh`, undefined, billing)).status).toBe(404)
     expect((await post(`${S}/${sheet.id}/e-invoice/refresh`, undefined, offshoreAdmin)).status).toBe(404)
+  })
+
+  it('an expired signing certificate refuses the invoice and the guía alike (409), and stores nothing', async () => {
+    const sheet = await liquidatedSheet()
+    const project = await ok(
+      post(`${R}/projects`, {
+        clientId,
+        name: `Proyecto vencido ${++seq}`,
+        location: 'CAMPO NORTE',
+        contactName: 'Ing. Contacto',
+        startDate: '2025-12-01',
+      }),
+    )
+    const guide = await ok(
+      post(`${R}/shipping-guides`, {
+        projectId: project.id,
+        issueDate: '2026-02-04',
+        items: [{ description: 'Batería sanitaria', quantity: 1 }],
+        originPlace: 'Bodega Quito',
+        destinationPlace: 'Bloque 16',
+        carrierName: 'Juan Pérez',
+        carrierDni: '1710034065',
+        vehiclePlate: 'PBA-1234',
+        receiverName: 'Ing. Receptor',
+        receiverDni: '1790011674001',
+      }),
+    )
+    const orgId = await t.orgId('demo-rental')
+    const settings = () => t.db.updateTable('e_invoicing_settings').where('org_id', '=', orgId)
+    const { certificate_expires_at: validUntil } = await t.db
+      .selectFrom('e_invoicing_settings')
+      .select('certificate_expires_at')
+      .where('org_id', '=', orgId)
+      .executeTakeFirstOrThrow()
+    await settings()
+      .set({ certificate_expires_at: new Date(NOW.getTime() - 86_400_000) })
+      .execute()
+    try {
+      for (const url of [`${S}/${sheet.id}/e-invoice`, `${R}/shipping-guides/${guide.id}/e-guide`]) {
+        const refused = await post(url, undefined, admin)
+        expect(refused.status, url).toBe(409)
+        expect(refused.body.error.message).toContain('vencido')
+        expect((await get(url, admin)).body.document).toBeNull()
+      }
+    } finally {
+      await settings().set({ certificate_expires_at: validUntil }).execute()
+    }
   })
 })

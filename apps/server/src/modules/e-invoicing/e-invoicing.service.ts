@@ -1,4 +1,3 @@
-import crypto from 'node:crypto'
 import type {
   TBillingSheetDetail,
   TEDocument,
@@ -14,15 +13,14 @@ import { AppError, validationError } from '../../platform/errors'
 import type { FilesService } from '../../platform/files/files.service'
 import { renderPdf } from '../../platform/pdf/pdf'
 import type { SecretBox } from '../../platform/secret-box'
-import { buildAccessKey, documentNumber, SRI_DOCUMENT_TYPE } from './access-key'
 import * as repo from './e-invoicing.repository'
 import type { EDocumentMessage } from './e-invoicing.tables'
 import { buildInvoiceXml, buyerOf, type InvoiceDocument } from './invoice-xml'
 import { rideDefinition } from './ride-pdf'
 import { CertificateError, TEST_UNSEALED, isTestCertificate, readCertificate, signInvoice } from './signing'
 import type { SriClient } from './sri-client'
-import { validateAgainstXsd } from './xsd-validation'
 import { createShippingGuideUseCases, type ShippingGuidesPort } from './shipping-guide.service'
+import { documentHeader, signAndStore, type DocumentHead } from './sign-and-store'
 
 /** What e-invoicing needs of the billing sheets (rental-billing's service, wired in services.ts). */
 export type BillingSheetsPort = {
@@ -257,22 +255,11 @@ export function createEInvoicingService(deps: EInvoicingDeps) {
   function invoiceDocumentOf(
     sheet: TBillingSheetDetail,
     s: repo.SettingsRow,
-    seq: { sequential: number; accessKey: string; issueDate: string },
+    head: DocumentHead,
   ): InvoiceDocument {
     return {
-      environment: s.environment === 'production' ? '2' : '1',
-      issuer: {
-        ruc: s.ruc,
-        businessName: s.business_name,
-        tradeName: s.trade_name,
-        mainAddress: s.main_address,
-        keepsAccounts: s.keeps_accounts,
-      },
-      establishment: s.establishment,
-      emissionPoint: s.emission_point,
-      sequential: seq.sequential,
-      accessKey: seq.accessKey,
-      issueDate: seq.issueDate,
+      ...documentHeader(s, head),
+      issueDate: head.issueDate,
       buyer: buyerOf(sheet.clientTaxId, sheet.clientName),
       lines: sheet.lines.map((l) => ({
         code: l.equipmentCode ?? l.component,
@@ -310,65 +297,28 @@ export function createEInvoicingService(deps: EInvoicingDeps) {
     if (sheet.lines.length === 0)
       throw new AppError('INVALID_STATE', 'La planilla no tiene líneas que facturar')
     const tz = await timeZoneOf(actor.orgId)
-    const created = await db.transaction().execute(async (trx) => {
-      const s = await repo.findSettings(trx, actor.orgId, { forUpdate: true })
-      if (!s)
-        throw new AppError(
-          'INVALID_STATE',
-          'Configura primero la facturación electrónica (Administración → Facturación electrónica)',
-        )
-      if (s.certificate_expires_at.getTime() <= clock().getTime())
-        throw new AppError('INVALID_STATE', 'El certificado de firma está vencido: sube uno vigente')
-      const live = await repo.findLatestDocument(trx, actor.orgId, 'invoice', sheetId)
-      if (live && live.status !== 'rejected')
-        throw new AppError('CONFLICT', `La planilla ya tiene la factura electrónica ${live.number}`, {
-          accessKey: live.access_key,
-          status: live.status,
-        })
-      const sequential = await repo.takeSequential(trx, actor.orgId, 'invoice')
-      const issueDate = localDate(clock(), tz)
-      const accessKey = buildAccessKey({
-        issueDate,
-        documentType: SRI_DOCUMENT_TYPE.invoice,
-        ruc: s.ruc,
-        environment: s.environment === 'production' ? '2' : '1',
-        establishment: s.establishment,
-        emissionPoint: s.emission_point,
-        sequential,
-        numericCode: String(crypto.randomInt(0, 100_000_000)).padStart(8, '0'),
-      })
-      const doc = invoiceDocumentOf(sheet, s, { sequential, accessKey, issueDate })
-      const p12 = Buffer.from(openSecret(s.certificate_sealed, 'El certificado', s), 'base64')
-      const password = openSecret(s.password_sealed, 'El certificado', s)
-      const signed = signInvoice(buildInvoiceXml(doc), p12, password)
-      const check = await validateAgainstXsd(signed, 'factura_V2.1.0.faena.xsd')
-      if (!check.valid)
-        throw new AppError('INVALID_STATE', 'La factura no cumple el esquema del SRI; no se guardó', {
-          errors: check.errors.slice(0, 20),
-        })
-      const number = documentNumber(s.establishment, s.emission_point, sequential)
-      const row = await repo.insertDocument(trx, {
-        orgId: actor.orgId,
-        kind: 'invoice',
-        sourceId: sheetId,
-        accessKey,
-        number,
-        environment: s.environment,
-        signedXml: signed,
-        document: doc,
-        certificateIsTest: s.certificate_is_test,
-        createdBy: isSystemActor(actor) ? null : actor.userId,
-        now: clock(),
-      })
-      await writeAudit(trx, actor, {
-        action: 'eInvoicing.invoice_signed',
-        module: 'e-invoicing',
-        entityType: 'billing_sheet',
-        entityId: sheetId,
-        data: { accessKey, number, environment: s.environment, total: sheet.total },
-      })
-      return row
-    })
+    const created = await db.transaction().execute((trx) =>
+      signAndStore(
+        trx,
+        actor,
+        tz,
+        { clock, localDate, openSecret },
+        {
+          kind: 'invoice',
+          sourceId: sheetId,
+          alreadyIssued: (number) => `La planilla ya tiene la factura electrónica ${number}`,
+          build: (s, head) => invoiceDocumentOf(sheet, s, head),
+          sign: (doc, p12, password) => signInvoice(buildInvoiceXml(doc), p12, password),
+          schema: 'factura_V2.1.0.faena.xsd',
+          invalid: 'La factura no cumple el esquema del SRI; no se guardó',
+          audit: {
+            action: 'eInvoicing.invoice_signed',
+            entityType: 'billing_sheet',
+            data: { total: sheet.total },
+          },
+        },
+      ),
+    )
     const final = await sendToSri(actor, created, (current) => markSheetInvoiced(actor, current, tz))
     return { accessKey: final.access_key, status: final.status, document: toDocument(final) }
   }

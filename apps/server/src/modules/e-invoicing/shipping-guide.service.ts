@@ -1,9 +1,6 @@
-import crypto from 'node:crypto'
 import type { TEDocument, TEInvoiceIssued, TShippingGuideDetail } from '@faena/contracts'
-import { isSystemActor, requireAccess, type Actor } from '../../platform/access'
-import { writeAudit } from '../../platform/audit/audit'
+import { requireAccess, type Actor } from '../../platform/access'
 import { AppError } from '../../platform/errors'
-import { buildAccessKey, documentNumber, SRI_DOCUMENT_TYPE } from './access-key'
 import type { Db } from '../../platform/db/executor'
 import * as repo from './e-invoicing.repository'
 import { buyerOf } from './invoice-xml'
@@ -11,7 +8,7 @@ import { buildShippingGuideXml, type ShippingGuideDocument } from './shipping-gu
 import { shippingGuideRideDefinition, type RideStatus } from './ride-pdf'
 import { signShippingGuide } from './signing'
 import { renderPdf } from '../../platform/pdf/pdf'
-import { validateAgainstXsd } from './xsd-validation'
+import { documentHeader, signAndStore, type DocumentHead } from './sign-and-store'
 
 /** What e-invoicing needs of the shipping guides (rental-documents' service, wired in services.ts). */
 export type ShippingGuidesPort = {
@@ -46,12 +43,40 @@ const REASON_ES: Record<string, string> = {
   sale: 'Venta',
 }
 
+/** The guía de remisión 1.1.0 document of a shipping guide whose transport data is complete (requireTransport). */
+function guideDocumentOf(
+  g: TShippingGuideDetail,
+  s: repo.SettingsRow,
+  head: DocumentHead,
+): ShippingGuideDocument {
+  const carrier = buyerOf(g.carrierDni, g.carrierName!)
+  return {
+    ...documentHeader(s, head),
+    origin: g.originPlace!,
+    carrier: { idType: carrier.idType, id: carrier.id, name: g.carrierName!, plate: g.vehiclePlate! },
+    transportStart: g.startDate ?? g.issueDate,
+    transportEnd: g.endDate ?? g.startDate ?? g.issueDate,
+    recipient: {
+      id: g.receiverDni!,
+      name: g.receiverName ?? g.clientName,
+      address: g.destinationPlace!,
+      reason: g.reason ? (REASON_ES[g.reason] ?? g.reason) : 'Traslado de equipos',
+      route: null,
+    },
+    items: g.items.map((i) => ({ code: i.equipmentCode, description: i.description, quantity: i.quantity })),
+    additional: [
+      { name: 'Guía', value: g.displayNumber },
+      { name: 'Proyecto', value: g.projectName },
+    ],
+  }
+}
+
 /**
  * The electronic guía de remisión of a shipping guide (docs/e-invoicing.md): the same flow as the invoice —
  * sequential, access key (type 06), XML, XAdES-BES, schema check before storing, the SRI — and its RIDE.
  */
 export function createShippingGuideUseCases(ctx: Ctx) {
-  const { db, clock, timeZoneOf, guides } = ctx
+  const { db, timeZoneOf, guides } = ctx
 
   /** What the SRI requires that a guide may lack: 409 naming the missing fields. */
   function requireTransport(g: TShippingGuideDetail) {
@@ -82,97 +107,18 @@ export function createShippingGuideUseCases(ctx: Ctx) {
     requireTransport(g)
     if (g.items.length === 0) throw new AppError('INVALID_STATE', 'La guía no tiene ítems')
     const tz = await timeZoneOf(actor.orgId)
-    const created = await db.transaction().execute(async (trx) => {
-      const s = await repo.findSettings(trx, actor.orgId, { forUpdate: true })
-      if (!s)
-        throw new AppError(
-          'INVALID_STATE',
-          'Configura primero la facturación electrónica (Administración → Facturación electrónica)',
-        )
-      const live = await repo.findLatestDocument(trx, actor.orgId, 'shipping_guide', guideId)
-      if (live && live.status !== 'rejected')
-        throw new AppError('CONFLICT', `La guía ya tiene la guía electrónica ${live.number}`, {
-          accessKey: live.access_key,
-          status: live.status,
-        })
-      const sequential = await repo.takeSequential(trx, actor.orgId, 'shipping_guide')
-      const issueDate = ctx.localDate(clock(), tz)
-      const accessKey = buildAccessKey({
-        issueDate,
-        documentType: SRI_DOCUMENT_TYPE.shippingGuide,
-        ruc: s.ruc,
-        environment: s.environment === 'production' ? '2' : '1',
-        establishment: s.establishment,
-        emissionPoint: s.emission_point,
-        sequential,
-        numericCode: String(crypto.randomInt(0, 100_000_000)).padStart(8, '0'),
-      })
-      const carrier = buyerOf(g.carrierDni, g.carrierName!)
-      const doc: ShippingGuideDocument = {
-        environment: s.environment === 'production' ? '2' : '1',
-        issuer: {
-          ruc: s.ruc,
-          businessName: s.business_name,
-          tradeName: s.trade_name,
-          mainAddress: s.main_address,
-          keepsAccounts: s.keeps_accounts,
-        },
-        establishment: s.establishment,
-        emissionPoint: s.emission_point,
-        sequential,
-        accessKey,
-        origin: g.originPlace!,
-        carrier: { idType: carrier.idType, id: carrier.id, name: g.carrierName!, plate: g.vehiclePlate! },
-        transportStart: g.startDate ?? g.issueDate,
-        transportEnd: g.endDate ?? g.startDate ?? g.issueDate,
-        recipient: {
-          id: g.receiverDni!,
-          name: g.receiverName ?? g.clientName,
-          address: g.destinationPlace!,
-          reason: g.reason ? (REASON_ES[g.reason] ?? g.reason) : 'Traslado de equipos',
-          route: null,
-        },
-        items: g.items.map((i) => ({
-          code: i.equipmentCode,
-          description: i.description,
-          quantity: i.quantity,
-        })),
-        additional: [
-          { name: 'Guía', value: g.displayNumber },
-          { name: 'Proyecto', value: g.projectName },
-        ],
-      }
-      const p12 = Buffer.from(ctx.openSecret(s.certificate_sealed, 'El certificado', s), 'base64')
-      const password = ctx.openSecret(s.password_sealed, 'El certificado', s)
-      const signed = signShippingGuide(buildShippingGuideXml(doc), p12, password)
-      const check = await validateAgainstXsd(signed, 'GuiaRemision_V1.1.0.xsd')
-      if (!check.valid)
-        throw new AppError('INVALID_STATE', 'La guía no cumple el esquema del SRI; no se guardó', {
-          errors: check.errors.slice(0, 20),
-        })
-      const number = documentNumber(s.establishment, s.emission_point, sequential)
-      const row = await repo.insertDocument(trx, {
-        orgId: actor.orgId,
+    const created = await db.transaction().execute((trx) =>
+      signAndStore(trx, actor, tz, ctx, {
         kind: 'shipping_guide',
         sourceId: guideId,
-        accessKey,
-        number,
-        environment: s.environment,
-        signedXml: signed,
-        document: doc,
-        certificateIsTest: s.certificate_is_test,
-        createdBy: isSystemActor(actor) ? null : actor.userId,
-        now: clock(),
-      })
-      await writeAudit(trx, actor, {
-        action: 'eInvoicing.shipping_guide_signed',
-        module: 'e-invoicing',
-        entityType: 'shipping_guide',
-        entityId: guideId,
-        data: { accessKey, number, environment: s.environment },
-      })
-      return row
-    })
+        alreadyIssued: (number) => `La guía ya tiene la guía electrónica ${number}`,
+        build: (s, head) => guideDocumentOf(g, s, head),
+        sign: (doc, p12, password) => signShippingGuide(buildShippingGuideXml(doc), p12, password),
+        schema: 'GuiaRemision_V1.1.0.xsd',
+        invalid: 'La guía no cumple el esquema del SRI; no se guardó',
+        audit: { action: 'eInvoicing.shipping_guide_signed', entityType: 'shipping_guide' },
+      }),
+    )
     const final = await ctx.sendToSri(actor, created, async () => {})
     return { accessKey: final.access_key, status: final.status, document: ctx.toDocument(final) }
   }
