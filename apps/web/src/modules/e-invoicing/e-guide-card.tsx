@@ -2,12 +2,12 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TEDocument, TShippingGuideDetail } from '@faena/contracts'
 import { downloadFile, isApiError } from '../../platform/api'
-import { Button, ErrorState, StatusBadge, useToast } from '../../platform/components'
-import { useCan, useFormat } from '../../platform/session'
+import { Button, ErrorState, useToast } from '../../platform/components'
+import { useCan } from '../../platform/session'
 import { eGuideQuery, eGuideRideUrl, eGuideXmlUrl, useIssueEGuide, useRefreshEGuide } from './api'
+import { EDocumentDetails, EDocumentStatus } from './e-document-details'
 import './e-invoicing.css'
 
-const TONE = { signed: 'neutral', sent: 'info', authorized: 'success', rejected: 'danger' } as const
 const TRANSPORT = [
   'originPlace',
   'destinationPlace',
@@ -28,7 +28,6 @@ const missingOf = (g: TShippingGuideDetail): TransportField[] => TRANSPORT.filte
  */
 export const EGuideCard = ({ guide }: { guide: TShippingGuideDetail }) => {
   const { t } = useTranslation('e-invoicing')
-  const fmt = useFormat()
   const toast = useToast()
   const can = useCan()
   const state = useQuery(eGuideQuery(guide.id))
@@ -79,54 +78,14 @@ export const EGuideCard = ({ guide }: { guide: TShippingGuideDetail }) => {
         <h2 id="eguide-title" className="section-title">
           {t('guide.title')}
         </h2>
-        {doc ? <StatusBadge tone={TONE[doc.status]}>{t(`card.status.${doc.status}`)}</StatusBadge> : null}
+        {doc ? <EDocumentStatus doc={doc} /> : null}
       </div>
       {state.error ? <ErrorState error={state.error} onRetry={() => void state.refetch()} /> : null}
       {doc ? (
         <>
-          <dl className="einv-dl">
-            <div>
-              <dt>{t('card.number')}</dt>
-              <dd data-testid="e-guide-number">{doc.number}</dd>
-            </div>
-            <div className="einv-dl__wide">
-              <dt>{t('card.accessKey')}</dt>
-              <dd className="mono" data-testid="e-guide-access-key">
-                {doc.accessKey}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('card.environment')}</dt>
-              <dd>{t(`settings.environments.${doc.environment}`)}</dd>
-            </div>
-            {doc.authorizedAt ? (
-              <div>
-                <dt>{t('card.authorizedAt')}</dt>
-                <dd>{fmt.dateTime(doc.authorizedAt)}</dd>
-              </div>
-            ) : null}
-          </dl>
-          {doc.certificateIsTest ? (
-            <p className="einv-notice" role="note">
-              {t('card.testCertificate')}
-            </p>
-          ) : null}
-          {doc.sriClient === 'fake' ? <p className="muted">{t('card.sriFake')}</p> : null}
-          {doc.messages.length > 0 ? (
-            <>
-              <h3>{t('card.messages')}</h3>
-              <ul data-testid="e-guide-messages">
-                {doc.messages.map((m, i) => (
-                  <li key={i}>
-                    {m.identifier} {m.message}
-                    {m.info ? ` — ${m.info}` : ''}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
+          <EDocumentDetails doc={doc} testId="e-guide" />
           {missingList}
-          <div className="form-actions">
+          <div className="einv-actions">
             <Button onClick={download(eGuideXmlUrl(guide.id))}>{t('card.xml')}</Button>
             <Button onClick={download(eGuideRideUrl(guide.id))} data-testid="e-guide-ride">
               {t('guide.ride')}
@@ -148,7 +107,7 @@ export const EGuideCard = ({ guide }: { guide: TShippingGuideDetail }) => {
           <p className="muted">{t('guide.none')}</p>
           {missingList}
           {canIssue ? (
-            <div className="form-actions">
+            <div className="einv-actions">
               <Button
                 variant="primary"
                 loading={issue.isPending}

@@ -2,12 +2,10 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TBillingSheetDetail, TEDocument } from '@faena/contracts'
 import { downloadFile } from '../../platform/api'
-import { Button, ErrorState, StatusBadge, useToast } from '../../platform/components'
-import { useFormat } from '../../platform/session'
+import { Button, ErrorState, useToast } from '../../platform/components'
 import { eInvoiceQuery, eInvoiceRideUrl, eInvoiceXmlUrl, useIssueEInvoice, useRefreshEInvoice } from './api'
+import { EDocumentDetails, EDocumentStatus } from './e-document-details'
 import './e-invoicing.css'
-
-const TONE = { signed: 'neutral', sent: 'info', authorized: 'success', rejected: 'danger' } as const
 
 /**
  * The SRI electronic invoice of a billing sheet (docs/e-invoicing.md): issue it from a liquidated sheet, its
@@ -15,7 +13,6 @@ const TONE = { signed: 'neutral', sent: 'info', authorized: 'success', rejected:
  */
 export const EInvoiceCard = ({ sheet }: { sheet: TBillingSheetDetail }) => {
   const { t } = useTranslation('e-invoicing')
-  const fmt = useFormat()
   const toast = useToast()
   const state = useQuery(eInvoiceQuery(sheet.id))
   const issue = useIssueEInvoice(sheet.id)
@@ -53,53 +50,13 @@ export const EInvoiceCard = ({ sheet }: { sheet: TBillingSheetDetail }) => {
         <h2 id="einv-title" className="section-title">
           {t('card.title')}
         </h2>
-        {doc ? <StatusBadge tone={TONE[doc.status]}>{t(`card.status.${doc.status}`)}</StatusBadge> : null}
+        {doc ? <EDocumentStatus doc={doc} /> : null}
       </div>
       {state.error ? <ErrorState error={state.error} onRetry={() => void state.refetch()} /> : null}
       {doc ? (
         <>
-          <dl className="einv-dl">
-            <div>
-              <dt>{t('card.number')}</dt>
-              <dd data-testid="e-invoice-number">{doc.number}</dd>
-            </div>
-            <div>
-              <dt>{t('card.accessKey')}</dt>
-              <dd className="mono" data-testid="e-invoice-access-key">
-                {doc.accessKey}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('card.environment')}</dt>
-              <dd>{doc.environment === 'production' ? 'Producción' : 'Pruebas'}</dd>
-            </div>
-            {doc.authorizedAt ? (
-              <div>
-                <dt>{t('card.authorizedAt')}</dt>
-                <dd>{fmt.dateTime(doc.authorizedAt)}</dd>
-              </div>
-            ) : null}
-          </dl>
-          {doc.certificateIsTest ? (
-            <p className="einv-notice" role="note">
-              {t('card.testCertificate')}
-            </p>
-          ) : null}
-          {doc.sriClient === 'fake' ? <p className="muted">{t('card.sriFake')}</p> : null}
-          {doc.messages.length > 0 ? (
-            <>
-              <h3>{t('card.messages')}</h3>
-              <ul>
-                {doc.messages.map((m, i) => (
-                  <li key={i}>
-                    {m.identifier} {m.message}
-                    {m.info ? ` — ${m.info}` : ''}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          <div className="form-actions">
+          <EDocumentDetails doc={doc} testId="e-invoice" />
+          <div className="einv-actions">
             <Button onClick={download(eInvoiceXmlUrl(sheet.id))}>{t('card.xml')}</Button>
             <Button onClick={download(eInvoiceRideUrl(sheet.id))}>{t('card.ride')}</Button>
             {canRefresh ? (
@@ -118,7 +75,7 @@ export const EInvoiceCard = ({ sheet }: { sheet: TBillingSheetDetail }) => {
         <>
           <p className="muted">{t('card.none')}</p>
           {canIssue ? (
-            <div className="form-actions">
+            <div className="einv-actions">
               <Button variant="primary" loading={issue.isPending} onClick={onIssue}>
                 {t('card.issue')}
               </Button>

@@ -223,7 +223,7 @@ const SettingsForm = ({ saved }: { saved: TEInvoicingSettings | null }) => {
             )}
           </FormField>
         </div>
-        <div className="form-actions">
+        <div className="einv-actions">
           <Button type="submit" variant="primary" loading={save.isPending}>
             {t('settings.save')}
           </Button>
