@@ -124,4 +124,27 @@ describe('audit changes as a person reads them', () => {
     expect(cells.slice(2)).toEqual(['1, 15', '—', '—', 'Nombre: Ana Pérez; Activo: Sí'])
     expect(cells.join(' ')).not.toMatch(/[{}"]/)
   })
+
+  it('shows identifiers made of digits as typed: a cédula, a RUC, a phone, a number with leading zeros', async () => {
+    await renderInApp(
+      <AuditChanges
+        entry={entry({
+          module: 'rental-documents',
+          entityType: 'shippingGuide',
+          action: 'rentalShippingGuide.created',
+          changes: [
+            { field: 'carrierDni', old: null, new: '1710034065' },
+            { field: 'receiverDni', old: null, new: '1790011674001' },
+            { field: 'contactPhone', old: null, new: '0991234567' },
+            { field: 'sequence', old: null, new: '000123' },
+            { field: 'quantity', old: '1500', new: '2500.5' },
+          ],
+        })}
+      />,
+      { org: ES_EC },
+    )
+    const cells = screen.getAllByRole('cell').map(text)
+    expect(cells).toEqual(expect.arrayContaining(['1710034065', '1790011674001', '0991234567', '000123']))
+    expect(cells).toContain('2.500,5')
+  })
 })

@@ -12,6 +12,9 @@ const DECIMAL_RE = /^-?\d+(\.\d+)?$/
 /** Fields that hold money: `…Mxn` / `…Usd` say their currency; the others are in the organization's. */
 const MONEY_FIELD_RE = /(amount|price|rate|cost|total|subtotal|tax|iva)(mxn|usd)?$/i
 const NOT_MONEY_FIELD_RE = /(taxrate|percent|ratio)$/i
+/** Fields whose digits are an identifier (cédula, RUC, phone, plate, document numbers), shown as typed. */
+const IDENTIFIER_FIELD_RE =
+  /(dni|ruc|cedula|taxid|identification|phone|plate|number|code|reference|accesskey)$/i
 /** Data keys that name the record the entry is about, in the order they are preferred for its subject. */
 const SUBJECT_KEYS = ['stepName', 'name', 'number', 'seriesCode', 'equipmentCode', 'key'] as const
 /** Data keys the summary line already says (or that only repeat an id the subject names). */
@@ -99,6 +102,8 @@ export const useAuditLabels = () => {
       if (known !== undefined) return known
       if (DATE_RE.test(v)) return fmt.date(v)
       if (INSTANT_RE.test(v)) return fmt.dateTime(v)
+      // digits that identify (a cédula, 0012…) are not quantities: no grouping, no dropped zeros
+      if (IDENTIFIER_FIELD_RE.test(name) || /^0\d/.test(v)) return v
       if (DECIMAL_RE.test(v)) return money(name, v) ?? fmt.quantity(v, { maxFractionDigits: 6 })
       return v
     }
