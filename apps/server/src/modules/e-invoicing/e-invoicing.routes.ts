@@ -11,7 +11,8 @@ import {
 import { AppError, validationError } from '../../platform/errors'
 import { actorOf } from '../../platform/http/auth-hook'
 import { PDF_MIME } from '../../platform/pdf/pdf'
-import type { EInvoicingService, SettingsUpload } from './e-invoicing.service'
+import type { EInvoicingService } from './e-invoicing.service'
+import type { SettingsUpload } from './settings.service'
 
 const tags = ['e-invoicing']
 const SHEET = '/api/v1/rental/billing-sheets/:id/e-invoice'
