@@ -1,4 +1,7 @@
 import { Decimal } from 'decimal.js'
+import { cut, el, infoAdicional, infoTributaria, sriDate, type SriDocumentHeader } from './sri-xml'
+
+export { sriDate }
 
 /**
  * The SRI invoice (factura, version 2.1.0) as data and as XML (docs/e-invoicing.md#invoice-xml). Pure: the
@@ -15,19 +18,7 @@ export type InvoiceLine = {
   total: string
 }
 
-export type InvoiceDocument = {
-  environment: '1' | '2'
-  issuer: {
-    ruc: string
-    businessName: string
-    tradeName: string | null
-    mainAddress: string
-    keepsAccounts: boolean
-  }
-  establishment: string
-  emissionPoint: string
-  sequential: number
-  accessKey: string
+export type InvoiceDocument = SriDocumentHeader & {
   /** YYYY-MM-DD */
   issueDate: string
   buyer: { idType: BuyerIdType; id: string; name: string }
@@ -61,22 +52,8 @@ export function ivaPercentageCode(taxRate: string): string {
   return code
 }
 
-const esc = (s: string) =>
-  s
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-const cut = (s: string, max: number) => {
-  const t = s.replace(/\s+/g, ' ').trim()
-  return t.length > max ? t.slice(0, max) : t
-}
 const money = (v: string | Decimal) => new Decimal(v).toFixed(2)
 const six = (v: string) => new Decimal(v).toDecimalPlaces(6).toString()
-const el = (name: string, value: string) => `<${name}>${esc(value)}</${name}>`
-/** dd/mm/yyyy, as the SRI writes dates */
-export const sriDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 
 /**
  * IVA of one line: line total × rate, half-up to cents (rule: "IVA por línea", the SRI's own rounding). The
@@ -88,19 +65,7 @@ export const lineIva = (total: string, taxRate: string) =>
 export function buildInvoiceXml(doc: InvoiceDocument): string {
   const code = ivaPercentageCode(doc.taxRate)
   const tarifa = new Decimal(doc.taxRate).times(100).toString()
-  const info = [
-    el('ambiente', doc.environment),
-    el('tipoEmision', '1'),
-    el('razonSocial', cut(doc.issuer.businessName, 300)),
-    ...(doc.issuer.tradeName ? [el('nombreComercial', cut(doc.issuer.tradeName, 300))] : []),
-    el('ruc', doc.issuer.ruc),
-    el('claveAcceso', doc.accessKey),
-    el('codDoc', '01'),
-    el('estab', doc.establishment),
-    el('ptoEmi', doc.emissionPoint),
-    el('secuencial', String(doc.sequential).padStart(9, '0')),
-    el('dirMatriz', cut(doc.issuer.mainAddress, 300)),
-  ].join('')
+  const info = infoTributaria(doc, '01')
   const invoice = [
     el('fechaEmision', sriDate(doc.issueDate)),
     el('dirEstablecimiento', cut(doc.issuer.mainAddress, 300)),
@@ -134,18 +99,11 @@ export function buildInvoiceXml(doc: InvoiceDocument): string {
         )}${el('valor', money(lineIva(l.total, doc.taxRate)))}</impuesto></impuestos></detalle>`,
     )
     .join('')
-  const extra = doc.additional
-    .filter((a) => a.value.trim())
-    .slice(0, 15)
-    .map(
-      (a) => `<campoAdicional nombre="${esc(cut(a.name, 300))}">${esc(cut(a.value, 300))}</campoAdicional>`,
-    )
-    .join('')
   return (
     '<?xml version="1.0" encoding="UTF-8"?>' +
     `<factura id="comprobante" version="2.1.0"><infoTributaria>${info}</infoTributaria>` +
     `<infoFactura>${invoice}</infoFactura><detalles>${lines}</detalles>` +
-    (extra ? `<infoAdicional>${extra}</infoAdicional>` : '') +
+    infoAdicional(doc.additional) +
     '</factura>'
   )
 }

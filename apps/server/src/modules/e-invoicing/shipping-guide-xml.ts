@@ -1,22 +1,11 @@
-import { sriDate, type BuyerIdType } from './invoice-xml'
+import type { BuyerIdType } from './invoice-xml'
+import { cut, el, infoAdicional, infoTributaria, sriDate, type SriDocumentHeader } from './sri-xml'
 
 /**
  * The SRI shipping guide (guía de remisión, version 1.1.0) as data and as XML (docs/e-invoicing.md). Pure, like
- * invoice-xml.ts: the service fills a `ShippingGuideDocument` from a shipping guide (not wired yet).
+ * invoice-xml.ts: shipping-guide.service.ts fills a `ShippingGuideDocument` from a shipping guide.
  */
-export type ShippingGuideDocument = {
-  environment: '1' | '2'
-  issuer: {
-    ruc: string
-    businessName: string
-    tradeName: string | null
-    mainAddress: string
-    keepsAccounts: boolean
-  }
-  establishment: string
-  emissionPoint: string
-  sequential: number
-  accessKey: string
+export type ShippingGuideDocument = SriDocumentHeader & {
   origin: string
   carrier: { idType: BuyerIdType; id: string; name: string; plate: string }
   /** YYYY-MM-DD */
@@ -27,33 +16,8 @@ export type ShippingGuideDocument = {
   additional: { name: string; value: string }[]
 }
 
-const esc = (s: string) =>
-  s
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-const cut = (s: string, max: number) => {
-  const t = s.replace(/\s+/g, ' ').trim()
-  return t.length > max ? t.slice(0, max) : t
-}
-const el = (name: string, value: string) => `<${name}>${esc(value)}</${name}>`
-
 export function buildShippingGuideXml(doc: ShippingGuideDocument): string {
-  const info = [
-    el('ambiente', doc.environment),
-    el('tipoEmision', '1'),
-    el('razonSocial', cut(doc.issuer.businessName, 300)),
-    ...(doc.issuer.tradeName ? [el('nombreComercial', cut(doc.issuer.tradeName, 300))] : []),
-    el('ruc', doc.issuer.ruc),
-    el('claveAcceso', doc.accessKey),
-    el('codDoc', '06'),
-    el('estab', doc.establishment),
-    el('ptoEmi', doc.emissionPoint),
-    el('secuencial', String(doc.sequential).padStart(9, '0')),
-    el('dirMatriz', cut(doc.issuer.mainAddress, 300)),
-  ].join('')
+  const info = infoTributaria(doc, '06')
   const guide = [
     el('dirEstablecimiento', cut(doc.issuer.mainAddress, 300)),
     el('dirPartida', cut(doc.origin, 300)),
@@ -83,18 +47,11 @@ export function buildShippingGuideXml(doc: ShippingGuideDocument): string {
     el('motivoTraslado', cut(r.reason, 300)) +
     (r.route ? el('ruta', cut(r.route, 300)) : '') +
     `<detalles>${items}</detalles></destinatario>`
-  const extra = doc.additional
-    .filter((a) => a.value.trim())
-    .slice(0, 15)
-    .map(
-      (a) => `<campoAdicional nombre="${esc(cut(a.name, 300))}">${esc(cut(a.value, 300))}</campoAdicional>`,
-    )
-    .join('')
   return (
     '<?xml version="1.0" encoding="UTF-8"?>' +
     `<guiaRemision id="comprobante" version="1.1.0"><infoTributaria>${info}</infoTributaria>` +
     `<infoGuiaRemision>${guide}</infoGuiaRemision><destinatarios>${recipient}</destinatarios>` +
-    (extra ? `<infoAdicional>${extra}</infoAdicional>` : '') +
+    infoAdicional(doc.additional) +
     '</guiaRemision>'
   )
 }
