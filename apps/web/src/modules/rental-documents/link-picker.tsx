@@ -5,7 +5,7 @@
  * licence or registration on the document's date and answers 400 naming the field, shown under it.
  */
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useId, useState, type KeyboardEvent } from 'react'
+import { useDeferredValue, useId, useRef, useState, type KeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFieldStaff, TVehicle } from '@faena/contracts'
 import { apiGet } from '../../platform/api'
@@ -66,6 +66,9 @@ export const LinkPicker = ({
   const [open, setOpen] = useState(false)
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
+  // closing on blur waits for a click on an option; focusing or typing again cancels it
+  const blurTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const keepOpen = () => clearTimeout(blurTimer.current)
   const q = useDeferredValue(query.trim())
   const path = owner === 'staff' ? 'staff' : 'vehicles'
   const options = useQuery({
@@ -127,17 +130,19 @@ export const LinkPicker = ({
               data-testid={testId}
               value={open ? query : display}
               onFocus={() => {
+                keepOpen()
                 setOpen(true)
                 setActive(0)
               }}
               onBlur={() => {
                 // let a click on an option land first
-                setTimeout(() => {
+                blurTimer.current = setTimeout(() => {
                   setOpen(false)
                   setQuery('')
                 }, 150)
               }}
               onChange={(e) => {
+                keepOpen()
                 setQuery(e.target.value)
                 setActive(0)
                 setOpen(true)
