@@ -173,6 +173,7 @@ function contractCatalogSuites(e: ContractExpectations): void {
       expect(tubo).toMatchObject({ unitPriceMxn: '11900.25', quantity: '76', annex: 'C-2', unit: 'M' })
       const audit = await t.db
         .selectFrom('audit_log')
+        .orderBy('id')
         .selectAll()
         .where('org_id', '=', offshore)
         .where('action', '=', 'concept.updated')

@@ -199,6 +199,7 @@ describe('e-invoicing settings', () => {
     expect(row.certificate_sealed).toMatch(/^v1\./)
     const audit = await t.db
       .selectFrom('audit_log')
+      .orderBy('id')
       .selectAll()
       .where('action', 'like', 'eInvoicing.settings%')
       .execute()

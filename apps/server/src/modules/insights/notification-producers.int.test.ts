@@ -144,6 +144,7 @@ describe('due and overdue notices', () => {
     })
     const audit = await t.db
       .selectFrom('audit_log')
+      .orderBy('id')
       .select('changes')
       .where('action', '=', 'insights.due_alert_settings_saved')
       .executeTakeFirstOrThrow()

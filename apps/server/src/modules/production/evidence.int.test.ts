@@ -117,7 +117,12 @@ const status = (k: ReturnType<typeof key>, s: string, note?: string | null, cook
     ...(note === undefined ? {} : { note }),
   })
 const audits = (action: string) =>
-  t.db.selectFrom('audit_log').select(['entity_id', 'changes', 'data']).where('action', '=', action).execute()
+  t.db
+    .selectFrom('audit_log')
+    .orderBy('id')
+    .select(['entity_id', 'changes', 'data'])
+    .where('action', '=', action)
+    .execute()
 
 describe('production evidence (GPU)', () => {
   it('a month without production on evidence annexes is an empty grid with zero counts', async () => {

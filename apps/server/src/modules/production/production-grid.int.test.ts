@@ -279,6 +279,7 @@ describe('production grid', () => {
     expect((await call('DELETE', '/api/v1/production/exchange-rates/2025-13-01', billing)).status).toBe(400)
     const audit = await t.db
       .selectFrom('audit_log')
+      .orderBy('id')
       .select(['action', 'changes'])
       .where('action', '=', 'production.exchange_rate_deleted')
       .execute()

@@ -122,6 +122,7 @@ const patchStep = (id: string, stepId: string, payload: unknown, cookie = operat
 async function auditOf(entityId: string, action?: string) {
   let q = t.db
     .selectFrom('audit_log')
+    .orderBy('id')
     .selectAll()
     .where('entity_type', '=', 'proposal')
     .where('entity_id', '=', entityId)

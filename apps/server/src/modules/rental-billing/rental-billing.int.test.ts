@@ -292,6 +292,7 @@ describe('eager recomputation', () => {
     )
     const audit = await t.db
       .selectFrom('audit_log')
+      .orderBy('id')
       .select(['action', 'data'])
       .where('entity_id', '=', sheet.id)
       .execute()
@@ -503,6 +504,7 @@ describe('lifecycle and locks', () => {
     })
     const audit = await t.db
       .selectFrom('audit_log')
+      .orderBy('id')
       .select(['action', 'data'])
       .where('entity_id', '=', jan.id)
       .where('action', '=', 'billing_sheet.reopened')

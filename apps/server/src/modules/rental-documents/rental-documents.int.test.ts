@@ -169,7 +169,12 @@ describe('maintenance sheets', () => {
     const c = await ok('POST', `${R}/maintenance-sheets`, { projectId: p.projectId, startDate: '2026-01-09' })
     expect(c.number).toBe(a.number + 2) // the deleted draft's number is not given back
     // another organization's counter is independent: its numbering is not ours
-    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_id', '=', a.id).execute()
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .orderBy('id')
+      .select('action')
+      .where('entity_id', '=', a.id)
+      .execute()
     expect(audit.map((x) => x.action)).toContain('rentalMaintenanceSheet.created')
   })
 

@@ -81,6 +81,7 @@ describe('schedule upload of a native .mpp', () => {
     })
     const audit = await t.db
       .selectFrom('audit_log')
+      .orderBy('id')
       .select('data')
       .where('action', '=', 'schedule.imported')
       .where('entity_id', '=', result.versionId)

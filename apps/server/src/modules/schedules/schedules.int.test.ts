@@ -155,6 +155,7 @@ async function versionsJourney(files: {
   // audited
   const audit = await t.db
     .selectFrom('audit_log')
+    .orderBy('id')
     .select('action')
     .where('action', '=', 'schedule.imported')
     .where('entity_id', '=', v3.versionId)

@@ -35,6 +35,7 @@ describe('auth', () => {
     expect(res.json().error.code).toBe('UNAUTHENTICATED')
     const failed = await t.db
       .selectFrom('audit_log')
+      .orderBy('id')
       .selectAll()
       .where('action', '=', 'auth.login_failed')
       .execute()

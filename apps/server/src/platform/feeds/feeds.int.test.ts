@@ -151,6 +151,7 @@ describe('reading a feed', () => {
   it('audits every read and marks the token used', async () => {
     const reads = await t.db
       .selectFrom('audit_log')
+      .orderBy('id')
       .select(['action', 'actor_id', 'data'])
       .where('action', '=', 'feeds.read')
       .where('entity_id', '=', tokenId)

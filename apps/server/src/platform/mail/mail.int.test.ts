@@ -68,6 +68,7 @@ describe('mail settings', () => {
 
     const audit = await t.db
       .selectFrom('audit_log')
+      .orderBy('id')
       .select(['action', 'changes'])
       .where('module', '=', 'mail')
       .where('action', '=', 'mail.settings_created')

@@ -107,6 +107,7 @@ describe('notification preferences', () => {
     })
     const audit = await t.db
       .selectFrom('audit_log')
+      .orderBy('id')
       .select('changes')
       .where('action', '=', 'notifications.preferences_saved')
       .executeTakeFirstOrThrow()
