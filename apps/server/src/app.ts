@@ -7,6 +7,7 @@ import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import { jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { proposalsRoutes } from './modules/proposals'
@@ -160,8 +161,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         version: VERSION,
         description: 'API de Faena. Sesión por cookie (POST /api/v1/auth/login).',
       },
+      // the feeds for BI tools take `Authorization: Bearer <token>` (docs/feeds.md); a security requirement
+      // naming an undeclared scheme made app.swagger() throw, i.e. /api/docs/json answered 500
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } },
     },
     transform: jsonSchemaTransform,
+    // the schemas registered with an id (the recursive steps) as components the routes refer to
+    transformObject: jsonSchemaTransformObject,
   })
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), public: true }

@@ -116,6 +116,8 @@ export const ZProposalStep: z.ZodType<TProposalStep> = z.lazy(() =>
     steps: z.array(ZProposalStep),
   }),
 )
+// recursive: OpenAPI refers to it by this name (a nameless recursive schema leaves a dangling $ref)
+z.globalRegistry.add(ZProposalStep, { id: 'ProposalStep' })
 
 const ref = z.object({ id: z.uuid(), name: z.string() })
 

@@ -217,6 +217,8 @@ export const ZWorkOrderStep: z.ZodType<TWorkOrderStep> = z.lazy(() =>
     steps: z.array(ZWorkOrderStep),
   }),
 )
+// recursive: OpenAPI refers to it by this name (a nameless recursive schema leaves a dangling $ref)
+z.globalRegistry.add(ZWorkOrderStep, { id: 'WorkOrderStep' })
 
 export const ZWorkOrderDetail = ZWorkOrderSummary.extend({
   comment: z.string().nullable(),
