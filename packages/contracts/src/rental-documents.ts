@@ -308,6 +308,37 @@ export type TCustodyChainListQuery = z.infer<typeof ZCustodyChainListQuery>
 export const ZCustodyChainExportRequest = ZCustodyChainListQuery.omit({ limit: true, offset: true })
 export type TCustodyChainExportRequest = z.infer<typeof ZCustodyChainExportRequest>
 
+/** The chains of one billing sheet offered to a bulk scan (docs/rental-documents.md#bulk-scan). */
+export const ZChainScanQuery = z.object({ billingSheetId: z.uuid() })
+export const ZChainScanTarget = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  displayNumber: z.string(),
+  status: ZChainStatus,
+  activityDate: z.string(),
+  /** scan pages already attached (a new scan replaces them, after the user confirms) */
+  scanCount: z.number().int(),
+  /** the chain still takes attachments (not cancelled) and the caller may manage field documents */
+  canAttach: z.boolean(),
+})
+export type TChainScanTarget = z.infer<typeof ZChainScanTarget>
+export const ZChainScanTargets = z.object({ items: z.array(ZChainScanTarget) })
+export type TChainScanTargets = z.infer<typeof ZChainScanTargets>
+/** What a bulk scan saved: page i on chain i; `replaced` = earlier scan pages it removed from that chain. */
+export const ZChainScanResult = z.object({
+  attached: z.number().int(),
+  saved: z.array(
+    z.object({
+      id: z.uuid(),
+      displayNumber: z.string(),
+      page: z.number().int(),
+      name: z.string(),
+      replaced: z.number().int(),
+    }),
+  ),
+})
+export type TChainScanResult = z.infer<typeof ZChainScanResult>
+
 // --- shipping guides ---
 
 /** exit: base → project; entry: project → base; transfer: project → another project. */

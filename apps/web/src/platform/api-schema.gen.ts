@@ -12076,11 +12076,68 @@ export interface paths {
           content: {
             'application/json': {
               attached: number
+              saved: {
+                /** Format: uuid */
+                id: string
+                displayNumber: string
+                page: number
+                name: string
+                replaced: number
+              }[]
             }
           }
         }
       }
     }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/rental/custody-chains/scans': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get: {
+      parameters: {
+        query: {
+          billingSheetId: string
+        }
+        header?: never
+        path?: never
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              items: {
+                /** Format: uuid */
+                id: string
+                number: number
+                displayNumber: string
+                /** @enum {string} */
+                status: 'draft' | 'closed' | 'cancelled'
+                activityDate: string
+                scanCount: number
+                canAttach: boolean
+              }[]
+            }
+          }
+        }
+      }
+    }
+    put?: never
+    post?: never
     delete?: never
     options?: never
     head?: never

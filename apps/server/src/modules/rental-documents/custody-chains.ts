@@ -1,4 +1,5 @@
 import type {
+  TChainScanTargets,
   TChainStatus,
   TChainVolumeUnit,
   TCreateCustodyChainRequest,
@@ -10,7 +11,7 @@ import type {
   TUpdateCustodyChainRequest,
   TWasteType,
 } from '@faena/contracts'
-import type { Actor } from '../../platform/access'
+import { requireAccess, type Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
 import { validationError } from '../../platform/errors'
 import { convertVolume } from '../rental-billing'
@@ -22,6 +23,7 @@ import {
   money2,
   NUMBER_SERIES,
   NUMBER_WIDTH,
+  padNumber,
 } from './document-rules'
 import {
   assignmentIndex,
@@ -317,7 +319,7 @@ export function createCustodyChains(ctx: DocumentContext) {
     }
   }
 
-  return createFieldDocumentLifecycle<
+  const lifecycle = createFieldDocumentLifecycle<
     repo.ChainRow,
     repo.ChainValues,
     Attended,
@@ -360,4 +362,23 @@ export function createCustodyChains(ctx: DocumentContext) {
       typedVolume: { unit: input.volumeUnit, value: input.volume },
     }),
   })
+
+  /** The chains of a billing sheet a bulk scan can go to, with their scan pages (docs/rental-documents.md#bulk-scan). */
+  async function listSheetScans(actor: Actor, billingSheetId: string): Promise<TChainScanTargets> {
+    requireAccess(actor, 'rental.read')
+    const rows = await repo.listSheetChainScans(db, actor.orgId, billingSheetId)
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        number: r.number,
+        displayNumber: padNumber(r.number, NUMBER_WIDTH.chain),
+        status: r.status as TChainStatus,
+        activityDate: r.activity_date,
+        scanCount: r.scan_count,
+        canAttach: ctx.actionsFor(actor, 'chain', r.status).includes('attach'),
+      })),
+    }
+  }
+
+  return { ...lifecycle, listSheetScans }
 }

@@ -1,4 +1,4 @@
-import type { TFieldDocumentAttachment } from '@faena/contracts'
+import type { TChainScanResult, TFieldDocumentAttachment } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit, type AuditChange } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
@@ -6,6 +6,7 @@ import { AppError, validationError } from '../../platform/errors'
 import type { Upload } from '../../platform/http/multipart'
 import { allocateNumber } from '../../platform/numbering'
 import { renderPdf, type PdfDocDefinition } from '../../platform/pdf/pdf'
+import { NUMBER_WIDTH, padNumber } from './document-rules'
 import type { DocumentContext, FieldDocumentKind, PageRefs } from './field-document-context'
 import { scopeOf } from './field-document-context'
 import { pageCount, splitPages } from './pdf-pages'
@@ -363,8 +364,10 @@ export function createFieldDocumentLifecycle<
    * One scanned PDF with a page per document, attached in the given order (docs/rental-documents.md#bulk-scan):
    * the ids (multipart field `ids`, comma-separated) are checked first (400 on `ids`), then the page count must equal the number of
    * documents (400 on `file` naming both counts); page i becomes an attachment of document i, all or nothing.
+   * A document that already has scan pages refuses the scan (409 naming the numbers) unless the multipart field
+   * `replace` is `true`: then its earlier scan pages are removed (audited) and the new page takes their place.
    */
-  async function attachPages(actor: Actor, readUpload: () => Promise<Upload>): Promise<{ attached: number }> {
+  async function attachPages(actor: Actor, readUpload: () => Promise<Upload>): Promise<TChainScanResult> {
     requireAccess(actor, 'fieldDocument.manage')
     requireAccess(actor, 'file.upload')
     const upload = await readUpload()
@@ -392,22 +395,45 @@ export function createFieldDocumentLifecycle<
         `El PDF tiene ${pages} página(s) y se eligieron ${ids.length} documento(s): deben coincidir`,
         [{ path: 'file', message: `${pages} página(s) para ${ids.length} documento(s)` }],
       )
+    const replace = upload.fields['replace'] === 'true'
     const parts = await splitPages(upload.bytes)
     const base = upload.filename.replace(/\.pdf$/i, '').slice(0, 80) || 'escaneo'
     return db.transaction().execute(async (trx) => {
-      for (const [i, id] of ids.entries()) {
+      const docs = []
+      for (const id of ids) {
         const doc = await load(trx, actor, id, true)
         if (!ctx.actionsFor(actor, type.kind, doc.status).includes('attach'))
           throw new AppError('INVALID_STATE', `${type.noun} en estado ${doc.status}: ya no admite adjuntos`, {
             status: doc.status,
             id,
           })
+        docs.push({ doc, scans: await repo.listScanAttachments(trx, actor.orgId, type.entityType, id) })
+      }
+      const scanned = docs
+        .filter((d) => d.scans.length > 0)
+        .map((d) => padNumber(d.doc.number, NUMBER_WIDTH[type.kind]))
+      if (scanned.length > 0 && !replace)
+        throw new AppError(
+          'CONFLICT',
+          `Ya tienen escaneo: ${scanned.join(', ')}; confirma el reemplazo para subirlo de nuevo`,
+          { numbers: scanned },
+        )
+      const saved: TChainScanResult['saved'] = []
+      for (const [i, { doc, scans }] of docs.entries()) {
+        const id = doc.id
+        for (const old of scans) {
+          await repo.deleteAttachment(trx, actor.orgId, old.id)
+          await audit(trx, actor, id, 'attachment_removed', {
+            changes: [{ field: 'attachments', old: old.name, new: null }],
+            data: { attachmentId: old.id, fileId: old.file_id, number: doc.number, replacedByScan: true },
+          })
+        }
         const file = await ctx.files.uploadFile(
           actor,
           { name: `${base}-p${i + 1}.pdf`, bytes: parts[i]!, accept: ['pdf'] },
           trx,
         )
-        const label = `Escaneo, página ${i + 1} de ${ids.length}`
+        const label = repo.scanLabel(i + 1, ids.length)
         const row = await repo.insertAttachment(trx, {
           org_id: actor.orgId,
           document_type: type.entityType,
@@ -421,8 +447,15 @@ export function createFieldDocumentLifecycle<
           changes: [{ field: 'attachments', old: null, new: file.name }],
           data: { attachmentId: row.id, fileId: file.id, label, number: doc.number, page: i + 1 },
         })
+        saved.push({
+          id,
+          displayNumber: padNumber(doc.number, NUMBER_WIDTH[type.kind]),
+          page: i + 1,
+          name: file.name,
+          replaced: scans.length,
+        })
       }
-      return { attached: ids.length }
+      return { attached: ids.length, saved }
     })
   }
 

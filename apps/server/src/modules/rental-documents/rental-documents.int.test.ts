@@ -578,10 +578,11 @@ describe('scanned custody chains', () => {
     for (let i = 0; i < n; i++) doc.addPage([100 + i, 200])
     return Buffer.from(await doc.save())
   }
-  async function uploadScan(ids: string, bytes: Buffer, cookie = manager) {
+  async function uploadScan(ids: string, bytes: Buffer, cookie = manager, replace = false) {
     const b = 'scanBoundary'
     const payload = Buffer.concat([
       Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="ids"\r\n\r\n${ids}\r\n`),
+      Buffer.from(replace ? `--${b}\r\nContent-Disposition: form-data; name="replace"\r\n\r\ntrue\r\n` : ''),
       Buffer.from(
         `--${b}\r\nContent-Disposition: form-data; name="file"; filename="planilla.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
       ),
@@ -648,6 +649,83 @@ describe('scanned custody chains', () => {
     }
     // someone without the permission: 403
     expect((await uploadScan(order.join(','), await scan(3), viewer)).status).toBe(403)
+  })
+
+  it("lists a billing sheet's chains with their scans; a second scan replaces the first only when confirmed", async () => {
+    const p = await newProject()
+    const chainOn = (day: string) =>
+      ok('POST', `${R}/custody-chains`, {
+        projectId: p.projectId,
+        activityDate: day,
+        assignmentIds: [p.service.id],
+        volumeUnit: 'gallons',
+        volume: '10',
+      })
+    // created out of date order: the list follows the activity date
+    const late = await chainOn('2026-01-12')
+    const early = await chainOn('2026-01-10')
+    const sheet = await ok('POST', `${R}/billing-sheets`, {
+      projectId: p.projectId,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-01-31',
+    })
+    const scans = () => ok('GET', `${R}/custody-chains/scans?billingSheetId=${sheet.id}`)
+    expect((await scans()).items).toEqual([
+      expect.objectContaining({
+        id: early.id,
+        displayNumber: early.displayNumber,
+        activityDate: '2026-01-10',
+        scanCount: 0,
+        canAttach: true,
+      }),
+      expect.objectContaining({ id: late.id, activityDate: '2026-01-12', scanCount: 0 }),
+    ])
+    // another attachment is not a scan
+    expect((await upload(`${R}/custody-chains/${early.id}/attachments`, 'firmada.pdf', PDF)).status).toBe(201)
+    const first = await uploadScan(`${early.id},${late.id}`, await scan(2))
+    expect(first).toMatchObject({
+      status: 201,
+      body: {
+        attached: 2,
+        saved: [
+          { id: early.id, displayNumber: early.displayNumber, page: 1, name: 'planilla-p1.pdf', replaced: 0 },
+          { id: late.id, displayNumber: late.displayNumber, page: 2, name: 'planilla-p2.pdf', replaced: 0 },
+        ],
+      },
+    })
+    expect((await scans()).items.map((c: Json) => c.scanCount)).toEqual([1, 1])
+
+    // again without confirming: 409 naming the chain, nothing changes
+    const again = await uploadScan(late.id, await scan(1))
+    expect(again.status).toBe(409)
+    expect(again.body.error.details).toEqual({ numbers: [late.displayNumber] })
+    expect((await ok('GET', `${R}/custody-chains/${late.id}`)).attachments).toHaveLength(1)
+    // confirmed: the old scan page goes, the other attachment stays, both audited
+    const replaced = await uploadScan(`${late.id},${early.id}`, await scan(2), manager, true)
+    expect(replaced.body.saved.map((x: Json) => x.replaced)).toEqual([1, 1])
+    const e = await ok('GET', `${R}/custody-chains/${early.id}`)
+    expect(e.attachments.map((a: Json) => a.label)).toEqual(['Hoja firmada', 'Escaneo, página 2 de 2'])
+    expect((await scans()).items.map((c: Json) => c.scanCount)).toEqual([1, 1])
+    const actions = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_id', '=', early.id)
+      .where('action', 'like', '%attachment%')
+      .orderBy('id')
+      .execute()
+    expect(actions.map((a) => a.action)).toEqual([
+      'rentalCustodyChain.attachment_added',
+      'rentalCustodyChain.attachment_added',
+      'rentalCustodyChain.attachment_removed',
+      'rentalCustodyChain.attachment_added',
+    ])
+
+    // a malformed sheet id is a 400 on the field; another organization sees nothing of this sheet
+    const bad = await call('GET', `${R}/custody-chains/scans?billingSheetId=nope`, manager)
+    expect(bad.status).toBe(400)
+    const foreign = await call('GET', `${R}/custody-chains/scans?billingSheetId=${sheet.id}`, offshoreAdmin)
+    expect([403, 200]).toContain(foreign.status)
+    if (foreign.status === 200) expect(foreign.body.items).toEqual([])
   })
 })
 

@@ -691,6 +691,49 @@ export async function deleteAttachmentsOf(
     .execute()
 }
 
+/**
+ * A page of a bulk scan is an attachment labelled "Escaneo, página i de n" (docs/rental-documents.md#bulk-scan):
+ * the label is how a chain's scan is told from its other attachments (and replaced by a new scan).
+ */
+export const SCAN_LABEL_PREFIX = 'Escaneo, página '
+export const scanLabel = (page: number, of: number) => `${SCAN_LABEL_PREFIX}${page} de ${of}`
+
+/** The chains of a billing sheet in activity-date order (then number) with how many scan pages each has. */
+export async function listSheetChainScans(db: Executor, orgId: string, billingSheetId: string) {
+  const rows = await db
+    .selectFrom('rental_custody_chains as d')
+    .select(['d.id', 'd.number', 'd.status', 'd.activity_date'])
+    .select(
+      sql<string>`(SELECT count(*) FROM rental_document_attachments a WHERE a.org_id = d.org_id AND a.document_type = 'custody_chain' AND a.document_id = d.id AND a.label LIKE ${SCAN_LABEL_PREFIX + '%'})`.as(
+        'scan_count',
+      ),
+    )
+    .where('d.org_id', '=', orgId)
+    .where('d.billing_sheet_id', '=', billingSheetId)
+    .orderBy('d.activity_date')
+    .orderBy('d.number')
+    .execute()
+  return rows.map((r) => ({ ...r, scan_count: Number(r.scan_count) }))
+}
+
+/** The scan pages attached to a document (see `SCAN_LABEL_PREFIX`). */
+export async function listScanAttachments(
+  db: Executor,
+  orgId: string,
+  type: DocumentType,
+  documentId: string,
+) {
+  return db
+    .selectFrom('rental_document_attachments')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('document_type', '=', type)
+    .where('document_id', '=', documentId)
+    .where('label', 'like', `${SCAN_LABEL_PREFIX}%`)
+    .orderBy('id')
+    .execute()
+}
+
 // --- for the billing and projects modules ---
 
 type Period = { projectId: string; from: string; to: string }

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import {
+  ZChainScanQuery,
+  ZChainScanResult,
+  ZChainScanTargets,
   ZCreateCustodyChainRequest,
   ZCreateMaintenanceSheetRequest,
   ZCreateShippingGuideRequest,
@@ -27,7 +30,6 @@ import {
   type TJobRun,
 } from '@faena/contracts'
 import type { FastifyReply } from 'fastify'
-import { z } from 'zod'
 import { actorOf } from '../../platform/http/auth-hook'
 import { readUpload } from '../../platform/http/multipart'
 import { PDF_MIME } from '../../platform/pdf/pdf'
@@ -324,11 +326,20 @@ export const rentalDocumentsRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         consumes: ['multipart/form-data'],
-        response: { 201: z.object({ attached: z.number().int() }) },
+        response: { 201: ZChainScanResult },
       },
     },
     async (req, reply) =>
       reply.status(201).send(await s.attachChainScan(actorOf(req), () => readUpload(req))),
+  )
+  // a billing sheet's chains in activity-date order with their scan pages (what the sheet's scan dialog offers)
+  app.get(
+    `${C}/scans`,
+    {
+      config: { permission: 'rental.read' },
+      schema: { tags, querystring: ZChainScanQuery, response: { 200: ZChainScanTargets } },
+    },
+    async (req) => s.listSheetChainScans(actorOf(req), req.query.billingSheetId),
   )
 
   // --- attachments (PDF only), same shape for the three documents ---

@@ -45,6 +45,8 @@ export function createRentalDocumentsService(deps: RentalDocumentsServiceDeps) {
     custodyChainPdfFile: chains.pdfFile,
     /** one scanned PDF, a page per chain in the given order */
     attachChainScan: chains.attachPages,
+    /** a billing sheet's chains with their scan pages, for the bulk scan */
+    listSheetChainScans: chains.listSheetScans,
     listShippingGuides: guides.list,
     getShippingGuide: guides.get,
     createShippingGuide: guides.create,

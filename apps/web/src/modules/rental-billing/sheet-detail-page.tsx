@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { TBillingSheetDetail, TBillingSheetLine } from '@faena/contracts'
 import { downloadFile, isApiError } from '../../platform/api'
 import { EInvoiceCard } from '../e-invoicing'
+import { SheetChainScansButton } from '../rental-documents'
 import {
   Button,
   ConfirmDialog,
@@ -573,6 +574,8 @@ export const BillingSheetDetailPage = () => {
             >
               {t('detail.excel')}
             </Button>
+            {/* one scanned PDF, a page per custody chain of this sheet (docs/rental-documents.md#bulk-scan) */}
+            <SheetChainScansButton billingSheetId={s.id} />
             {editable ? <Button onClick={() => setEditing(true)}>{t('detail.editHeader')}</Button> : null}
             {can('reopen') ? (
               <Button onClick={() => setConfirm('reopen')}>{t('detail.reopen')}</Button>

@@ -1,6 +1,8 @@
 /** Queries and mutations of the field-document screens (maintenance sheets, custody chains, shipping guides). */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type {
+  TChainScanResult,
+  TChainScanTargets,
   TCustodyChainDetail,
   TCustodyChainSummary,
   TFieldDocumentAttachment,
@@ -56,6 +58,22 @@ export const docDetailQuery = <K extends DocKind>(kind: K, id: string) =>
     queryKey: docKeys.detail(kind, id),
     queryFn: ({ signal }) => apiGet<DetailOf<K>>(`${PATHS[kind]}/${id}`, { signal }),
   })
+
+/** A billing sheet's custody chains in activity-date order with their scan pages (the sheet's scan dialog). */
+export const sheetChainScansQuery = (billingSheetId: string) =>
+  queryOptions({
+    queryKey: [...docKeys.all, 'scans', billingSheetId] as const,
+    queryFn: ({ signal }) =>
+      apiGet<TChainScanTargets>(`${PATHS.chain}/scans`, { query: { billingSheetId }, signal }),
+  })
+
+/** One scanned PDF, page i to chain `ids[i]`; `replace` confirms replacing chains' earlier scans. */
+export const uploadChainScan = (ids: readonly string[], file: File, replace: boolean) =>
+  apiUpload<TChainScanResult>(
+    `${PATHS.chain}/scan-pages`,
+    { file },
+    { ids: ids.join(','), ...(replace ? { replace: 'true' } : {}) },
+  )
 
 /** The list's export: a job (202), polled and downloaded by JobExportButton (docs/jobs.md). */
 export const exportUrl = (kind: DocKind) => `${PATHS[kind]}/export`

@@ -1,0 +1,156 @@
+import { expect, test, type APIRequestContext } from '@playwright/test'
+import { PDFDocument } from 'pdf-lib'
+import { login, watchPageErrors } from './helpers'
+
+/**
+ * The chain scans of a billing sheet (docs/rental-documents.md#bulk-scan): a project with two custody chains
+ * last month and its billing sheet (through the API, with the manager's session), then on screen: the sheet's
+ * "Subir escaneo de cadenas" lists both chains in date order, a 3-page PDF for 2 chains is refused before
+ * anything is sent, a 2-page PDF goes one page per chain, and a second scan asks before replacing.
+ */
+
+/** 'YYYY-MM-DD' of day 1 of the month `offset` months from now, in the organization's time zone. */
+const monthStart = (offset: number) => {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Guayaquil',
+    year: 'numeric',
+    month: '2-digit',
+  })
+    .format(new Date())
+    .split('-')
+    .map(Number) as [number, number]
+  return new Date(Date.UTC(y, m - 1 + offset, 1)).toISOString().slice(0, 10)
+}
+
+async function created(api: APIRequestContext, url: string, data: unknown) {
+  const res = await api.post(url, { data })
+  expect(res.status(), `${url}: ${await res.text()}`).toBe(201)
+  return res.json()
+}
+
+/** A PDF of `n` blank pages, as a scanner would send it. */
+async function scan(n: number) {
+  const doc = await PDFDocument.create()
+  for (let i = 0; i < n; i++) doc.addPage([595, 842])
+  return Buffer.from(await doc.save())
+}
+
+test('upload a scan of two custody chains from their billing sheet; a wrong page count is refused', async ({
+  page,
+}) => {
+  const problems = watchPageErrors(page)
+  await login(page, 'manager@rental.test')
+  const api = page.request
+
+  const lastMonth = monthStart(-1)
+  const day = (n: number) => `${lastMonth.slice(0, 8)}${String(n).padStart(2, '0')}`
+  const clients = await (await api.get('/api/v1/rental/clients?limit=1')).json()
+  const project = await created(api, '/api/v1/rental/projects', {
+    clientId: clients.items[0].id,
+    name: 'Campamento E2E Escaneos',
+    location: 'BLOQUE E2E ESCANEO',
+    startDate: monthStart(-2),
+  })
+  const serviceItem = await created(api, '/api/v1/rental/equipment', {
+    code: 'E2E-SCAN-SERV-1',
+    name: 'Limpieza E2E escaneo',
+    kind: 'service',
+  })
+  const service = await created(api, `/api/v1/rental/projects/${project.id}/assignments`, {
+    equipmentId: serviceItem.id,
+    dailyRate: '30.00',
+    operationStart: monthStart(-2),
+  })
+  const chain = (d: number) =>
+    created(api, '/api/v1/rental/custody-chains', {
+      projectId: project.id,
+      activityDate: day(d),
+      assignmentIds: [service.id],
+      volumeUnit: 'gallons',
+      volume: '100',
+    })
+  // recorded out of date order: the dialog lists them by activity date
+  const second = await chain(12)
+  const first = await chain(4)
+  const sheet = await created(api, '/api/v1/rental/billing-sheets', {
+    projectId: project.id,
+    periodStart: lastMonth,
+    periodEnd: day(28),
+  })
+
+  await page.goto(`/rental/billing-sheets/${sheet.id}`)
+  await page.getByRole('button', { name: 'Subir escaneo de cadenas' }).click()
+  const dialog = page.getByRole('dialog', { name: /Escaneo de cadenas/ })
+  await expect(dialog.getByTestId(`scan-chain-${first.displayNumber}`)).toBeVisible()
+  const labels = dialog.locator('.rd-scan li')
+  await expect(labels).toHaveCount(2)
+  await expect(labels.nth(0)).toContainText(first.displayNumber)
+  await expect(labels.nth(0)).toContainText('Sin escaneo')
+  await expect(labels.nth(1)).toContainText(second.displayNumber)
+
+  // odd positions: only the first chain; then all
+  await dialog.getByRole('button', { name: 'Posiciones impares' }).click()
+  await expect(dialog.getByTestId(`scan-chain-${first.displayNumber}`)).toBeChecked()
+  await expect(dialog.getByTestId(`scan-chain-${second.displayNumber}`)).not.toBeChecked()
+  await dialog.getByRole('button', { name: 'Todas' }).click()
+  await expect(dialog.getByTestId(`scan-chain-${second.displayNumber}`)).toBeChecked()
+
+  // three pages for two chains: refused on the spot, nothing uploaded
+  let uploads = 0
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && r.url().includes('/custody-chains/scan-pages')) uploads++
+  })
+  await dialog.getByTestId('scan-file').setInputFiles({
+    name: 'escaneo-tres.pdf',
+    mimeType: 'application/pdf',
+    buffer: await scan(3),
+  })
+  await expect(dialog.getByTestId('scan-pages-count')).toContainText('3 página(s)')
+  await dialog.getByTestId('scan-send').click()
+  await expect(dialog.getByRole('alert').first()).toContainText(
+    'El PDF tiene 3 página(s) y elegiste 2 cadena(s)',
+  )
+  expect(uploads).toBe(0)
+
+  // two pages: page 1 to the first chain by date, page 2 to the second
+  await dialog.getByTestId('scan-file').setInputFiles({
+    name: 'escaneo.pdf',
+    mimeType: 'application/pdf',
+    buffer: await scan(2),
+  })
+  await expect(dialog.getByTestId('scan-pages-count')).toContainText('2 página(s)')
+  await dialog.getByTestId('scan-send').click()
+  const result = dialog.getByTestId('scan-result')
+  await expect(result).toBeVisible()
+  await expect(result.locator('tbody tr').nth(0)).toContainText(first.displayNumber)
+  await expect(result.locator('tbody tr').nth(0)).toContainText('escaneo-p1.pdf')
+  await expect(result.locator('tbody tr').nth(1)).toContainText(second.displayNumber)
+  expect(uploads).toBe(1)
+  for (const [i, c] of [first, second].entries()) {
+    const detail = await (await api.get(`/api/v1/rental/custody-chains/${c.id}`)).json()
+    expect(detail.attachments.map((a: { label: string }) => a.label)).toEqual([
+      `Escaneo, página ${i + 1} de 2`,
+    ])
+  }
+  await dialog.getByTestId('scan-close').click()
+
+  // a second scan of the first chain asks before replacing its scan
+  await page.getByRole('button', { name: 'Subir escaneo de cadenas' }).click()
+  await expect(labels.nth(0)).toContainText('Con escaneo')
+  await dialog.getByTestId(`scan-chain-${first.displayNumber}`).check()
+  await dialog.getByTestId('scan-file').setInputFiles({
+    name: 'repetido.pdf',
+    mimeType: 'application/pdf',
+    buffer: await scan(1),
+  })
+  await expect(dialog.getByTestId('scan-pages-count')).toContainText('1 página(s)')
+  await dialog.getByTestId('scan-send').click()
+  await expect(dialog.getByTestId('scan-confirm')).toContainText(first.displayNumber)
+  expect(uploads).toBe(1)
+  await dialog.getByTestId('scan-send').click()
+  await expect(dialog.getByTestId('scan-result')).toContainText('reemplazó el escaneo anterior')
+  const replaced = await (await api.get(`/api/v1/rental/custody-chains/${first.id}`)).json()
+  expect(replaced.attachments.map((a: { name: string }) => a.name)).toEqual(['repetido-p1.pdf'])
+
+  expect(problems).toEqual([])
+})
