@@ -19,7 +19,7 @@ import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
 import { assignmentsQuery, type AssignmentOption } from './api'
 import { Field, hoursBetween, parseWith, toRequest, useDocForm } from './form-kit'
-import { LinkPicker } from './link-picker'
+import { DriverVehiclePickers } from './driver-vehicle-pickers'
 import { ScanPagesButton } from './scan-pages'
 import {
   BackLink,
@@ -430,30 +430,22 @@ const ChainForm = ({
           <Field form={form} name="contactName" label={t('fields.contactName')} />
           <Field form={form} name="contactDni" label={t('fields.contactDni')} maxLength={20} />
           <Field form={form} name="contactPosition" label={t('fields.contactPosition')} />
-          <LinkPicker
-            owner="staff"
-            label={t('links.driver')}
-            value={v.driverStaffId}
-            display={v.driverStaffId ? [v.driverName, v.driverDni].filter(Boolean).join(' · ') : ''}
-            error={form.errors.driverStaffId}
-            hint={t('links.hint')}
-            testId="driver-link"
-            onPick={(o) => {
-              form.set('driverStaffId', o?.id ?? '')
-              form.set('driverName', o?.name ?? '')
-              form.set('driverDni', o?.dni ?? '')
+          <DriverVehiclePickers
+            driverId={v.driverStaffId}
+            driverName={v.driverName}
+            driverDni={v.driverDni}
+            driverError={form.errors.driverStaffId}
+            vehicleId={v.vehicleId}
+            vehiclePlate={v.vehiclePlate}
+            vehicleError={form.errors.vehicleId}
+            onDriver={(d) => {
+              form.set('driverStaffId', d.id)
+              form.set('driverName', d.name)
+              form.set('driverDni', d.dni)
             }}
-          />
-          <LinkPicker
-            owner="vehicle"
-            label={t('links.vehicle')}
-            value={v.vehicleId}
-            display={v.vehicleId ? v.vehiclePlate : ''}
-            error={form.errors.vehicleId}
-            testId="vehicle-link"
-            onPick={(o) => {
-              form.set('vehicleId', o?.id ?? '')
-              form.set('vehiclePlate', o?.plate ?? '')
+            onVehicle={(x) => {
+              form.set('vehicleId', x.id)
+              form.set('vehiclePlate', x.plate)
             }}
           />
           {/* the free text: for a driver or vehicle outside the field staff (and what older chains printed) */}

@@ -26,7 +26,7 @@ import { todayIn } from '../../platform/format'
 import { useFormat, useMe } from '../../platform/session'
 import { assignmentsQuery } from './api'
 import { Field, parseWith, toRequest, useDocForm } from './form-kit'
-import { LinkPicker } from './link-picker'
+import { DriverVehiclePickers } from './driver-vehicle-pickers'
 import { EGuideCard } from '../e-invoicing'
 import {
   BackLink,
@@ -464,30 +464,22 @@ const GuideForm = ({
       <section className="card">
         <h2 className="section-title">{t('form.transport')}</h2>
         <div className="form-grid">
-          <LinkPicker
-            owner="staff"
-            label={t('links.driver')}
-            value={v.driverStaffId}
-            display={v.driverStaffId ? [v.carrierName, v.carrierDni].filter(Boolean).join(' · ') : ''}
-            error={form.errors.driverStaffId}
-            hint={t('links.hint')}
-            testId="driver-link"
-            onPick={(o) => {
-              form.set('driverStaffId', o?.id ?? '')
-              form.set('carrierName', o?.name ?? '')
-              form.set('carrierDni', o?.dni ?? '')
+          <DriverVehiclePickers
+            driverId={v.driverStaffId}
+            driverName={v.carrierName}
+            driverDni={v.carrierDni}
+            driverError={form.errors.driverStaffId}
+            vehicleId={v.vehicleId}
+            vehiclePlate={v.vehiclePlate}
+            vehicleError={form.errors.vehicleId}
+            onDriver={(d) => {
+              form.set('driverStaffId', d.id)
+              form.set('carrierName', d.name)
+              form.set('carrierDni', d.dni)
             }}
-          />
-          <LinkPicker
-            owner="vehicle"
-            label={t('links.vehicle')}
-            value={v.vehicleId}
-            display={v.vehicleId ? v.vehiclePlate : ''}
-            error={form.errors.vehicleId}
-            testId="vehicle-link"
-            onPick={(o) => {
-              form.set('vehicleId', o?.id ?? '')
-              form.set('vehiclePlate', o?.plate ?? '')
+            onVehicle={(x) => {
+              form.set('vehicleId', x.id)
+              form.set('vehiclePlate', x.plate)
             }}
           />
           {/* the free text: a carrier outside the field staff (and what older guides printed) */}
