@@ -9,7 +9,6 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import { jsonSchemaTransformObject } from 'fastify-type-provider-zod'
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { proposalsRoutes } from './modules/proposals'
 import { workOrdersRoutes } from './modules/work-orders'
 import type { Database } from './platform/db/create-db'
@@ -22,13 +21,16 @@ import { notificationsRoutes } from './platform/notifications'
 import { backupRoutes, listenForBackupRequests, type BackupSettings } from './platform/backup'
 import { registerAuthHook } from './platform/http/auth-hook'
 import { registerErrorHandler } from './platform/http/error-handler'
+import { registerRequestLanguage } from './platform/http/request-language'
+import { installZodMessages, validatorCompiler } from './platform/i18n/zod'
 import { registerInputGuard } from './platform/http/input-guard'
 import { platformRoutes } from './platform/http/platform.routes'
 import { registerSecurity } from './platform/http/security'
 import { serializerCompiler } from './platform/http/serializer'
 import { buildServices, type Services } from './services'
 
-z.config(z.locales.es())
+// Zod's messages in the request's language (docs/platform.md "Messages and languages"), never one global locale
+installZodMessages()
 
 export type AppDeps = {
   database: Database
@@ -181,6 +183,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     secureCookies: config.secureCookies,
     authenticateFeedToken: services.feeds.authenticate,
   })
+  registerRequestLanguage(app)
 
   await app.register(platformRoutes, {
     auth,

@@ -19,15 +19,27 @@ export type TErrorCode = z.infer<typeof ZErrorCode>
 export const ZErrorEnvelope = z.object({
   error: z.object({
     code: ZErrorCode,
+    /** in the caller's language (the signed-in user's setting, else Accept-Language, else Spanish) */
     message: z.string(),
+    /** the stable key of the message (`rental.sheet.frozenPeriod`) and its parameters, when it has one */
+    key: z.string().optional(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     details: z.unknown().optional(),
     requestId: z.string().optional(),
   }),
 })
 export type TErrorEnvelope = z.infer<typeof ZErrorEnvelope>
 
-/** One field error: `path` is the dotted path of the field in the request. */
-export type TFieldError = { path: string; message: string }
+/**
+ * One field error: `path` is the dotted path of the field in the request; `message` is in the caller's
+ * language; `key` + `params` name it for a client that translates (absent on a message without a key).
+ */
+export type TFieldError = {
+  path: string
+  message: string
+  key?: string
+  params?: Record<string, string | number>
+}
 
 export const ZId = z.uuid()
 export const ZIdParams = z.object({ id: z.uuid() })

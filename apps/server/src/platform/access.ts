@@ -1,5 +1,6 @@
-import type { TRole } from '@faena/contracts'
+import type { TLang, TRole } from '@faena/contracts'
 import { AppError } from './errors'
+import { authMessages } from './auth/auth.messages'
 
 /** Who is calling: resolved from the session by the HTTP layer, passed to every use case. */
 export type Actor = {
@@ -10,6 +11,8 @@ export type Actor = {
   requestId: string
   ip: string | null
   userAgent: string | null
+  /** the user's language setting: messages and exports in it (absent: the request's, else Spanish) */
+  lang?: TLang
 }
 
 /** A system actor for CLI commands and seeding (no user). */
@@ -180,6 +183,6 @@ export const can = (actor: Pick<Actor, 'role'>, permission: Permission) =>
 
 export function requireAccess(actor: Actor, permission: Permission): void {
   if (!can(actor, permission)) {
-    throw new AppError('FORBIDDEN', 'No tienes permiso para esta acción', { permission })
+    throw new AppError('FORBIDDEN', authMessages.forbidden(), { permission })
   }
 }

@@ -103,4 +103,28 @@ describe('validation', () => {
     expect(fieldErrors(e)).toEqual({ email: 'Ya existe', _form: 'General' })
     expect(fieldErrors(new Error('x'))).toEqual({})
   })
+
+  it('translates a server field error by its key and params, else shows the server message', async () => {
+    const e = new ApiError({
+      status: 400,
+      code: 'VALIDATION',
+      message: 'Datos no válidos',
+      details: [
+        {
+          path: 'name',
+          key: 'validation.tooShort',
+          params: { min: 3 },
+          message: 'Debe tener al menos 3 caracteres',
+        },
+        { path: 'period', key: 'rental.sheet.frozenPeriod', params: {}, message: 'Period closed' },
+      ],
+    })
+    await applyLanguage('en', { remember: false })
+    try {
+      expect(fieldErrors(e)).toEqual({ name: 'Must be at least 3 characters', period: 'Period closed' })
+    } finally {
+      await applyLanguage('es', { remember: false })
+    }
+    expect(fieldErrors(e).name).toBe('Debe tener al menos 3 caracteres')
+  })
 })

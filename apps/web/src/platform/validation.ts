@@ -12,49 +12,34 @@
 import { useCallback, useState } from 'react'
 import i18next from 'i18next'
 import { z } from 'zod'
+import { zodIssueKey } from '@faena/contracts'
 import { isApiError } from './api'
 
 export type FieldErrors = Record<string, string>
 
-const tr = (key: string, opts?: Record<string, unknown>): string =>
-  (i18next.t as unknown as (k: string, o?: Record<string, unknown>) => string)(
-    `platform:validation.${key}`,
-    opts,
-  )
+/** A message by its key in the `platform` namespace (`validation.required` → `platform:validation.required`). */
+const tk = (key: string, params?: Record<string, unknown>): string =>
+  (i18next.t as unknown as (k: string, o?: Record<string, unknown>) => string)(`platform:${key}`, params)
 
-const DATE_FORMATS = new Set(['date', 'datetime', 'time'])
+/**
+ * A server message in the current language: translated by its key and params when the web knows the key,
+ * else the server's text (already in the user's language; docs/platform.md "Messages and languages").
+ */
+export const serverText = (m: {
+  key?: string | undefined
+  params?: Record<string, unknown>
+  message: string
+}) => (m.key && i18next.exists(`platform:${m.key}`) ? tk(m.key, m.params) : m.message)
 
-/** Friendly, translated messages for every schema (evaluated at parse time, in the current language). */
+/**
+ * Friendly, translated messages for every schema (evaluated at parse time, in the current language): the
+ * same keys (`validation.*`, from the contracts' `zodIssueKey`) the server answers in its field errors.
+ */
 export const installZodMessages = (): void => {
   z.config({
     customError: (iss) => {
-      switch (iss.code) {
-        case 'invalid_type':
-          if (iss.input === undefined || iss.input === null || iss.input === '') return tr('required')
-          if (iss.expected === 'number' || iss.expected === 'nan') return tr('number')
-          if (iss.expected === 'int') return tr('integer')
-          return tr('invalid')
-        case 'too_small':
-          if (iss.origin === 'string') {
-            return Number(iss.minimum) <= 1 ? tr('required') : tr('tooShort', { min: Number(iss.minimum) })
-          }
-          if (iss.origin === 'array' || iss.origin === 'set') return tr('required')
-          return tr('tooSmall', { min: String(iss.minimum) })
-        case 'too_big':
-          if (iss.origin === 'string') return tr('tooLong', { max: Number(iss.maximum) })
-          return tr('tooBig', { max: String(iss.maximum) })
-        case 'invalid_format':
-          if (iss.format === 'email') return tr('email')
-          if (DATE_FORMATS.has(iss.format)) return tr('date')
-          // an id is picked from a list, never typed: an empty one is a choice not made yet
-          if (iss.format.startsWith('uuid') || iss.format === 'guid')
-            return iss.input === '' ? tr('required') : tr('uuid')
-          return tr('format')
-        case 'invalid_value':
-          return tr('option')
-        default:
-          return undefined
-      }
+      const named = zodIssueKey(iss)
+      return named ? tk(named.key, named.params) : undefined
     },
   })
 }
@@ -71,11 +56,11 @@ export const zodFieldErrors = (error: z.ZodError): FieldErrors => {
   return out
 }
 
-/** First message per field path from a server `ApiError` (400 VALIDATION `details[]`). */
+/** First message per field path from a server `ApiError` (400 VALIDATION `details[]`), translated by key. */
 export const fieldErrors = (error: unknown): FieldErrors => {
   const out: FieldErrors = {}
   if (!isApiError(error)) return out
-  for (const d of error.details) out[d.path || '_form'] ??= d.message
+  for (const d of error.details) out[d.path || '_form'] ??= serverText(d)
   return out
 }
 

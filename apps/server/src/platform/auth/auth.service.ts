@@ -4,7 +4,8 @@ import { ROLE_PERMISSIONS, type Actor } from '../access'
 import { writeAudit } from '../audit/audit'
 import type { Db } from '../db/executor'
 import { runInAnyState } from '../db/org-scope'
-import { AppError } from '../errors'
+import { AppError, fieldError } from '../errors'
+import { authMessages as M } from './auth.messages'
 import { findOrganizationById } from '../tenancy/organizations'
 import * as repo from './auth.repository'
 import { dummyPasswordHash, hashPassword, verifyPassword } from './password'
@@ -25,14 +26,13 @@ export type AuthService = ReturnType<typeof createAuthService>
 export type LoginOptions = { organization?: string | undefined; deviceToken?: string | undefined }
 
 const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
-const rateLimited = () =>
-  new AppError('RATE_LIMITED', 'Demasiados intentos fallidos; espera 15 minutos e inténtalo de nuevo')
+const rateLimited = () => new AppError('RATE_LIMITED', M.tooManyAttempts())
 
 export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) {
   async function me(actor: Actor): Promise<TMe> {
     const user = await repo.findUserById(db, actor.orgId, actor.userId)
     const org = await findOrganizationById(db, actor.orgId)
-    if (!user || !org) throw new AppError('UNAUTHENTICATED', 'Sesión no válida')
+    if (!user || !org) throw new AppError('UNAUTHENTICATED', M.invalidSession())
     return {
       user: {
         id: user.id,
@@ -89,8 +89,8 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
     const user = matches.length === 1 ? matches[0] : undefined
     if (matches.length > 1) {
       await repo.releaseThrottle(db, counted)
-      throw new AppError('CONFLICT', 'Ese correo tiene cuenta en varias organizaciones: indica cuál', [
-        { path: 'organization', message: 'Indica la organización (su identificador)' },
+      throw new AppError('CONFLICT', M.emailInSeveralOrgs(), [
+        fieldError('organization', M.organizationRequired()),
       ])
     }
     if (!user || !user.active) {
@@ -112,7 +112,7 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
           },
         )
       })
-      throw new AppError('UNAUTHENTICATED', 'Correo o contraseña incorrectos')
+      throw new AppError('UNAUTHENTICATED', M.wrongCredentials())
     }
     const token = crypto.randomBytes(32).toString('base64url')
     const deviceToken = knownDevice ? undefined : crypto.randomBytes(32).toString('base64url')
@@ -166,7 +166,14 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
       await repo.touchSession(db, id, now, renewedUntil)
     }
     return {
-      actor: { userId: s.userId, orgId: s.orgId, email: s.email, role: s.role as TRole, ...meta },
+      actor: {
+        userId: s.userId,
+        orgId: s.orgId,
+        email: s.email,
+        role: s.role as TRole,
+        lang: s.locale === 'en' ? 'en' : 'es',
+        ...meta,
+      },
       renewedUntil,
     }
   }
@@ -185,7 +192,7 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
 
   async function changePassword(actor: Actor, token: string, currentPassword: string, newPassword: string) {
     const user = await repo.findUserById(db, actor.orgId, actor.userId)
-    if (!user) throw new AppError('UNAUTHENTICATED', 'Sesión no válida')
+    if (!user) throw new AppError('UNAUTHENTICATED', M.invalidSession())
     // Same limit as sign-in, per account: a stolen session cannot guess the password either.
     const counted = await countAttempt(
       [{ key: `password:${user.id}`, max: MAX_PASSWORD_CHANGE_FAILURES }],
@@ -201,15 +208,13 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
           data: { reason: 'wrong_current_password' },
         }),
       )
-      throw new AppError('VALIDATION', 'La contraseña actual no es correcta', [
-        { path: 'currentPassword', message: 'La contraseña actual no es correcta' },
+      throw new AppError('VALIDATION', M.wrongCurrentPassword(), [
+        fieldError('currentPassword', M.wrongCurrentPassword()),
       ])
     }
     await repo.releaseThrottle(db, counted)
     if (currentPassword === newPassword) {
-      throw new AppError('VALIDATION', 'La nueva contraseña debe ser distinta', [
-        { path: 'newPassword', message: 'La nueva contraseña debe ser distinta de la actual' },
-      ])
+      throw new AppError('VALIDATION', M.samePassword(), [fieldError('newPassword', M.samePasswordField())])
     }
     await assertStrongPassword('newPassword', newPassword, {
       locale: user.locale as 'es' | 'en',

@@ -9,7 +9,8 @@ import type {
 import { requireAccess, type Actor } from '../access'
 import { diffFields, writeAudit } from '../audit/audit'
 import type { Db, Executor } from '../db/executor'
-import { AppError } from '../errors'
+import { AppError, fieldError } from '../errors'
+import { authMessages as M } from './auth.messages'
 import { deleteUserSessions, findUserByEmail, findUserById } from './auth.repository'
 import { hashPassword } from './password'
 import { assertStrongPassword } from './password-policy'
@@ -46,11 +47,7 @@ export async function createUserRecord(
     await assertStrongPassword('password', input.password, { locale, userInputs: [input.email, input.name] })
   }
   if (await findUserByEmail(trx, actor.orgId, input.email)) {
-    const message =
-      locale === 'en'
-        ? 'A user with that e-mail already exists in the organization'
-        : 'Ya existe un usuario con ese correo en la organización'
-    throw new AppError('CONFLICT', message, [{ path: 'email', message }])
+    throw new AppError('CONFLICT', M.emailTaken(), [fieldError('email', M.emailTaken())])
   }
   const row = await repo.insertUser(trx, {
     orgId: actor.orgId,
@@ -85,13 +82,13 @@ export function createUsersService({ db, clock }: { db: Db; clock: () => Date })
     requireAccess(actor, 'user.manage')
     return db.transaction().execute(async (trx) => {
       const before = await findUserById(trx, actor.orgId, id)
-      if (!before) throw new AppError('NOT_FOUND', 'Usuario no encontrado')
+      if (!before) throw new AppError('NOT_FOUND', M.userNotFound())
       const losesAdmin =
         before.role === 'admin' &&
         before.active &&
         (patch.active === false || (patch.role && patch.role !== 'admin'))
       if (losesAdmin && (await repo.countActiveAdmins(trx, actor.orgId)) <= 1) {
-        throw new AppError('INVALID_STATE', 'La organización debe conservar al menos un administrador activo')
+        throw new AppError('INVALID_STATE', M.lastAdmin())
       }
       const after = await repo.updateUser(trx, actor.orgId, id, { ...patch, updated_at: clock() })
       if (patch.active === false || (patch.role && patch.role !== before.role))

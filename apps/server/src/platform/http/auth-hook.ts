@@ -3,6 +3,7 @@ import { can, type Actor, type Permission } from '../access'
 import { SESSION_IDLE_MS, type AuthService, type RequestMeta } from '../auth/auth.service'
 import { runInOrg } from '../db/org-scope'
 import { AppError } from '../errors'
+import { authMessages as M } from '../auth/auth.messages'
 import type { FeedCaller } from '../feeds/feeds.service'
 import { isApiPath, routeNotFound } from './error-handler'
 
@@ -38,7 +39,7 @@ export const requestMeta = (req: FastifyRequest): RequestMeta => ({
 
 /** The caller of an authenticated route; the hook guarantees it is there. */
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Inicia sesión para continuar')
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', M.signIn())
   return req.actor
 }
 
@@ -70,22 +71,17 @@ export function registerAuthHook(
       const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1]
       if (!bearer) {
         // a signed-in browser is not a BI tool: feeds are read with a token only
-        if (req.actor)
-          throw new AppError(
-            'FORBIDDEN',
-            'Los feeds se leen con un token de acceso (Authorization: Bearer …)',
-          )
-        throw new AppError('UNAUTHENTICATED', 'Falta el token de acceso (Authorization: Bearer …)')
+        if (req.actor) throw new AppError('FORBIDDEN', M.feedNeedsToken())
+        throw new AppError('UNAUTHENTICATED', M.missingToken())
       }
       req.feedCaller = (await opts.authenticateFeedToken(bearer)) ?? undefined
-      if (!req.feedCaller)
-        throw new AppError('UNAUTHENTICATED', 'El token de acceso no es válido o fue revocado')
+      if (!req.feedCaller) throw new AppError('UNAUTHENTICATED', M.badToken())
       return
     }
-    if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Inicia sesión para continuar')
-    if (!permission) throw new AppError('FORBIDDEN', 'Ruta sin permiso declarado')
+    if (!req.actor) throw new AppError('UNAUTHENTICATED', M.signIn())
+    if (!permission) throw new AppError('FORBIDDEN', M.routeWithoutPermission())
     if (permission !== 'session' && !can(req.actor, permission)) {
-      throw new AppError('FORBIDDEN', 'No tienes permiso para esta acción', { permission })
+      throw new AppError('FORBIDDEN', M.forbidden(), { permission })
     }
   })
   // Row-level security (docs/platform.md#row-level-security): the route's own code runs scoped to the

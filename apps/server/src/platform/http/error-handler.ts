@@ -1,52 +1,76 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod'
 import type { TErrorEnvelope, TFieldError } from '@faena/contracts'
-import { AppError, HTTP_STATUS } from '../errors'
+import { AppError, HTTP_STATUS, fieldError, fieldErrorIn } from '../errors'
+import { render, type Lang, type Message } from '../i18n/messages'
+import type { ZodValidationItem } from '../i18n/zod'
+import { httpMessages as M } from './http.messages'
+import { requestLang } from './request-language'
 
+/**
+ * The answer's envelope in the caller's language: `message` rendered, `key` + `params` beside it when the
+ * message is catalogued, and each field error of `details` rendered the same way.
+ */
 const envelope = (
   code: TErrorEnvelope['error']['code'],
-  message: string,
+  message: string | Message,
   requestId: string,
+  lang: Lang,
   details?: unknown,
 ) => ({
-  error: { code, message, ...(details === undefined ? {} : { details }), requestId },
+  error: {
+    code,
+    message: typeof message === 'string' ? message : render(message, lang),
+    ...(typeof message === 'string' ? {} : { key: message.key, params: message.params }),
+    ...(details === undefined ? {} : { details: localizeDetails(details, lang) }),
+    requestId,
+  },
 })
+
+const isFieldError = (d: unknown): d is TFieldError =>
+  typeof d === 'object' && d !== null && typeof (d as TFieldError).path === 'string'
+
+const localizeDetails = (details: unknown, lang: Lang): unknown =>
+  Array.isArray(details)
+    ? (details as unknown[]).map((d) => (isFieldError(d) ? fieldErrorIn(d, lang) : d))
+    : details
 
 /** Is this request path under the API (`/api`, `/api/…`, `/api?…`)? */
 export const isApiPath = (url: string): boolean => /^\/api(?:[/?#]|$)/.test(url)
 
 /** The answer to a path no route declares (for /api paths, whatever route of the web app matched it). */
 export const routeNotFound = (method: string, url: string) =>
-  new AppError('NOT_FOUND', `Ruta no encontrada: ${method} ${url.split('?')[0] ?? ''}`)
+  new AppError('NOT_FOUND', M.routeNotFound({ method, path: url.split('?')[0] ?? '' }))
 
 /** The one mapping from errors to HTTP: AppError → its status; bad input → 4xx naming fields; the rest → 500. */
 export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?: boolean } = {}) {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    const lang = requestLang(req)
     if (err instanceof AppError) {
-      return reply.status(HTTP_STATUS[err.code]).send(envelope(err.code, err.message, req.id, err.details))
+      const message = err.key ? { key: err.key, params: err.params ?? {} } : err.message
+      return reply.status(HTTP_STATUS[err.code]).send(envelope(err.code, message, req.id, lang, err.details))
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body'
       const details: TFieldError[] = err.validation.map((v) => {
-        const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.')
-        return { path: path || where, message: v.message ?? 'Valor no válido' }
+        const path = (v.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.') || where
+        const named = (v as unknown as ZodValidationItem).params
+        if (named.key && v.message)
+          return { path, key: named.key, params: named.params ?? {}, message: v.message }
+        return v.message ? { path, message: v.message } : fieldError(path, M.invalidValue())
       })
-      return reply.status(400).send(envelope('VALIDATION', 'Datos no válidos', req.id, details))
+      return reply.status(400).send(envelope('VALIDATION', M.invalidData(), req.id, lang, details))
     }
     if (isResponseSerializationError(err)) {
       req.log.error({ err, issues: err.cause?.issues }, 'response does not match its schema')
-      return reply.status(500).send(envelope('INTERNAL', 'Error interno', req.id))
+      return reply.status(500).send(envelope('INTERNAL', M.internal(), req.id, lang))
     }
     // safety net: an amount that does not fit its numeric column (services check their totals first)
     if ('code' in err && err.code === '22003') {
       req.log.warn({ err }, 'numeric value out of range')
       return reply
         .status(400)
-        .send(
-          envelope('VALIDATION', 'Un importe o una cantidad supera el máximo que se puede guardar', req.id, [
-            { path: 'body', message: 'Importe o cantidad fuera de rango: reduce el valor' },
-          ]),
-        )
+        .send(envelope('VALIDATION', M.outOfRange(), req.id, lang, [fieldError('body', M.outOfRangeField())]))
     }
     // A unique or foreign-key violation (a race two pre-checks could not see): 409, naming the field.
     const conflict = constraintConflict(err)
@@ -55,9 +79,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
       return reply
         .status(409)
         .send(
-          envelope('CONFLICT', conflict.message, req.id, [
-            { path: conflict.path, message: conflict.message },
-          ]),
+          envelope('CONFLICT', conflict.message, req.id, lang, [fieldError(conflict.path, conflict.message)]),
         )
     }
     // A NUL character or a byte sequence the database cannot store (the input guard stops most first).
@@ -65,31 +87,24 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
       return reply
         .status(400)
         .send(
-          envelope('VALIDATION', 'El texto contiene caracteres no admitidos', req.id, [
-            { path: 'body', message: 'Quita los caracteres de control (p. ej. NUL) del texto' },
+          envelope('VALIDATION', M.badCharacters(), req.id, lang, [
+            fieldError('body', M.badCharactersField()),
           ]),
         )
     }
     const status = 'statusCode' in err && typeof err.statusCode === 'number' ? err.statusCode : 500
     if (status === 413)
-      return reply
-        .status(413)
-        .send(envelope('PAYLOAD_TOO_LARGE', 'El archivo o la petición son demasiado grandes', req.id))
+      return reply.status(413).send(envelope('PAYLOAD_TOO_LARGE', M.tooLarge(), req.id, lang))
     if (status === 415)
-      return reply
-        .status(415)
-        .send(envelope('UNSUPPORTED_MEDIA_TYPE', 'Tipo de contenido no admitido', req.id))
-    if (status === 429)
-      return reply.status(429).send(envelope('RATE_LIMITED', 'Demasiadas peticiones', req.id))
+      return reply.status(415).send(envelope('UNSUPPORTED_MEDIA_TYPE', M.unsupportedMedia(), req.id, lang))
+    if (status === 429) return reply.status(429).send(envelope('RATE_LIMITED', M.rateLimited(), req.id, lang))
     if (status >= 400 && status < 500) {
       return reply
         .status(400)
-        .send(envelope('VALIDATION', friendly(err), req.id, [{ path: 'body', message: err.message }]))
+        .send(envelope('VALIDATION', friendly(err), req.id, lang, [{ path: 'body', message: err.message }]))
     }
     req.log.error({ err }, 'unhandled error')
-    return reply
-      .status(500)
-      .send(envelope('INTERNAL', 'Error interno; indica la referencia al soporte', req.id))
+    return reply.status(500).send(envelope('INTERNAL', M.internalWithReference(), req.id, lang))
   })
 
   app.setNotFoundHandler((req, reply) => {
@@ -97,7 +112,7 @@ export function registerErrorHandler(app: FastifyInstance, opts: { spaFallback?:
       return reply.header('cache-control', 'no-cache').type('text/html').sendFile('index.html')
     }
     const err = routeNotFound(req.method, req.url)
-    return reply.status(404).send(envelope(err.code, err.message, req.id))
+    return reply.status(404).send(envelope(err.code, routeMessage(err), req.id, requestLang(req)))
   })
 }
 
@@ -111,7 +126,7 @@ const SCOPE_COLUMNS = new Set(['org_id', 'id'])
  */
 export function constraintConflict(
   err: Error,
-): { code: string; constraint: string; path: string; message: string } | undefined {
+): { code: string; constraint: string; path: string; message: Message } | undefined {
   const e = err as Error & { code?: unknown; detail?: unknown; constraint?: unknown }
   if (e.code !== '23505' && e.code !== '23503') return undefined
   const detail = typeof e.detail === 'string' ? e.detail : ''
@@ -125,24 +140,24 @@ export function constraintConflict(
       code: e.code,
       constraint,
       path,
-      message: `Ya existe un registro con ese valor (${path}); otra petición pudo crearlo al mismo tiempo`,
+      message: M.duplicate({ field: path }),
     }
   const stillReferenced = /is still referenced/.test(detail)
   return {
     code: e.code,
     constraint,
     path: stillReferenced ? 'id' : path,
-    message: stillReferenced
-      ? 'El registro está en uso por otros registros y no se puede quitar'
-      : `El registro referido (${path}) no existe o ya no está disponible`,
+    message: stillReferenced ? M.inUse() : M.missingReference({ field: path }),
   }
 }
 
-function friendly(err: Error): string {
+function friendly(err: Error): string | Message {
   const code = 'code' in err ? String(err.code) : ''
-  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError)
-    return 'El cuerpo no es JSON válido'
-  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return 'El cuerpo JSON está vacío'
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) return M.invalidJson()
+  if (code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return M.emptyJson()
   if (code.startsWith('FST_INVALID_MULTIPART') || code.startsWith('FST_')) return err.message
-  return 'Petición no válida'
+  return M.badRequest()
 }
+
+const routeMessage = (err: AppError): string | Message =>
+  err.key ? { key: err.key, params: err.params ?? {} } : err.message

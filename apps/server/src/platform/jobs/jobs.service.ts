@@ -10,6 +10,7 @@ import type { Database } from '../db/create-db'
 import type { Executor } from '../db/executor'
 import { runAsSystem } from '../db/org-scope'
 import { AppError } from '../errors'
+import { jobsMessages as M } from './jobs.messages'
 import type { FileStore } from '../files/file-store'
 import { insertFile } from '../files/files.repository'
 import { MIME_OF, type FileKind } from '../files/file-type'
@@ -130,8 +131,7 @@ export function createJobsService({ database, store, clock, log, options = {} }:
     }
     const enqueue = async (trx: Executor, actor: Actor, payload: P) => {
       requireAccess(actor, def.permission)
-      if (!boss || !started)
-        throw new AppError('INVALID_STATE', 'Las tareas en segundo plano no están activas')
+      if (!boss || !started) throw new AppError('INVALID_STATE', M.notRunning())
       const data = def.payload.parse(payload) as Record<string, unknown>
       const row = await repo.insertJobRun(trx, {
         orgId: actor.orgId,
@@ -159,7 +159,7 @@ export function createJobsService({ database, store, clock, log, options = {} }:
   async function loadVisible(actor: Actor, id: string) {
     const row = await repo.findJobRun(db, actor.orgId, id)
     if (!row || (row.requested_by !== actor.userId && actor.role !== 'admin'))
-      throw new AppError('NOT_FOUND', 'Tarea no encontrada')
+      throw new AppError('NOT_FOUND', M.notFound())
     const def = definitions.get(row.kind)
     if (def) requireAccess(actor, def.permission)
     return row
@@ -172,12 +172,10 @@ export function createJobsService({ database, store, clock, log, options = {} }:
   async function readResult(actor: Actor, id: string) {
     const row = await loadVisible(actor, id)
     if (row.status !== 'done')
-      throw new AppError(
-        'INVALID_STATE',
-        row.status === 'failed' ? 'La tarea falló; no tiene resultado' : 'La tarea aún no termina',
-        { status: row.status },
-      )
-    if (!row.file_key || !row.file_name) throw new AppError('NOT_FOUND', 'La tarea no dejó un archivo')
+      throw new AppError('INVALID_STATE', row.status === 'failed' ? M.failed() : M.notDone(), {
+        status: row.status,
+      })
+    if (!row.file_key || !row.file_name) throw new AppError('NOT_FOUND', M.noFile())
     return {
       name: row.file_name,
       mimeType: row.file_mime ?? 'application/octet-stream',
@@ -197,12 +195,13 @@ export function createJobsService({ database, store, clock, log, options = {} }:
     const requestId = `job_${row.id.replace(/-/g, '').slice(0, 16)}`
     if (!row.requested_by) return { ...systemActor(row.org_id), requestId, userAgent: 'faena-jobs' }
     const user = await findUserById(db, row.org_id, row.requested_by)
-    if (!user || !user.active) throw new AppError('FORBIDDEN', 'Quien pidió la tarea ya no tiene acceso')
+    if (!user || !user.active) throw new AppError('FORBIDDEN', M.requesterGone())
     return {
       userId: user.id,
       email: user.email,
       orgId: row.org_id,
       role: user.role as Actor['role'],
+      lang: user.locale === 'en' ? 'en' : 'es',
       requestId,
       ip: null,
       userAgent: 'faena-jobs',
