@@ -210,6 +210,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(services.rentalDocuments.routes)
   await app.register(services.rentalBilling.routes)
   await app.register(services.eInvoicing.routes)
+  await app.register(services.rentalDossiers.routes)
   await app.register(services.fieldStaff.routes)
   await app.register(services.equipmentCondition.routes)
   await app.register(services.workOrderConcepts.routes)

@@ -29,6 +29,7 @@ import {
   listDocumentsForPeriod,
   unlinkDocumentsFromSheet,
 } from './modules/rental-documents'
+import { createRentalDossiersModule } from './modules/rental-dossiers'
 import {
   createRentalProjectsModule,
   getProject,
@@ -263,6 +264,16 @@ export function buildServices(deps: ServicesDeps) {
     sheets: { getSheet: rentalBilling.service.getSheet, invoice: rentalBilling.service.invoice },
     guides: { getShippingGuide: rentalDocuments.service.getShippingGuide },
   })
+  // the dossiers (expedientes): one PDF per billing sheet or project, built by a job (docs/rental-dossiers.md)
+  const rentalDossiers = createRentalDossiersModule({
+    db,
+    jobs,
+    billing: rentalBilling.service,
+    documents: rentalDocuments.service,
+    projects: rentalProjects.service,
+    eInvoicing: eInvoicing.service,
+    files,
+  })
 
   return {
     clock,
@@ -289,6 +300,7 @@ export function buildServices(deps: ServicesDeps) {
     rentalDocuments,
     fieldStaff,
     eInvoicing,
+    rentalDossiers,
     equipmentCondition,
     search,
     insights,

@@ -51,6 +51,8 @@ export async function rentalBillingSamples(h: SampleHelpers): Promise<ModuleSamp
       },
       'POST /api/v1/rental/billing-sheets/:id/cancel': { reason: 'Muestra' },
       'POST /api/v1/rental/disposition-certificates': { billingSheetId: sheet.id },
+      // the dossiers (rental-dossiers): the sheet's takes no body; the project's a scope (and a sheet)
+      'POST /api/v1/rental/projects/:id/dossier': { scope: 'all' },
     },
   }
 }

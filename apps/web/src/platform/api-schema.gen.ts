@@ -14967,6 +14967,130 @@ export interface paths {
     patch?: never
     trace?: never
   }
+  '/api/v1/rental/billing-sheets/{id}/dossier': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody?: never
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              kind: string
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed'
+              done: number
+              total: number | null
+              resultFile: {
+                name: string
+                size: number
+              } | null
+              result: {
+                [key: string]: unknown
+              } | null
+              error: string | null
+              createdAt: string
+              startedAt: string | null
+              finishedAt: string | null
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
+  '/api/v1/rental/projects/{id}/dossier': {
+    parameters: {
+      query?: never
+      header?: never
+      path?: never
+      cookie?: never
+    }
+    get?: never
+    put?: never
+    post: {
+      parameters: {
+        query?: never
+        header?: never
+        path: {
+          id: string
+        }
+        cookie?: never
+      }
+      requestBody: {
+        content: {
+          'application/json': {
+            /**
+             * @default all
+             * @enum {string}
+             */
+            scope?: 'all' | 'sheet_files' | 'custody_chains' | 'shipping_guides'
+            /** Format: uuid */
+            sheetId?: string | null
+          }
+        }
+      }
+      responses: {
+        /** @description Default Response */
+        202: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string
+              kind: string
+              /** @enum {string} */
+              status: 'queued' | 'running' | 'done' | 'failed'
+              done: number
+              total: number | null
+              resultFile: {
+                name: string
+                size: number
+              } | null
+              result: {
+                [key: string]: unknown
+              } | null
+              error: string | null
+              createdAt: string
+              startedAt: string | null
+              finishedAt: string | null
+            }
+          }
+        }
+      }
+    }
+    delete?: never
+    options?: never
+    head?: never
+    patch?: never
+    trace?: never
+  }
   '/api/v1/rental/staff': {
     parameters: {
       query?: never

@@ -23,6 +23,16 @@ export type {
   RentalProjectsPort,
 } from './rental-documents.ports'
 export type { RentalDocumentTables } from './rental-documents.tables'
+/** For the dossiers (rental-dossiers): the chains and guides of a project with their files, and the PDF merge. */
+export {
+  listDossierChains,
+  listDossierGuides,
+  type DossierAttachment,
+  type DossierChain,
+  type DossierGuide,
+  type DossierDocumentsScope,
+} from './rental-documents.dossier'
+export { appendPages, type AppendOutcome } from './pdf-pages'
 export { seedDemoRentalDocuments } from './rental-documents.seed'
 /** For the billing sheets and rental-projects: read and link documents inside the caller's transaction. */
 export {
