@@ -30,6 +30,7 @@ import * as rentalProjects from '../modules/rental-projects'
 import * as fieldStaff from '../modules/field-staff'
 import * as equipmentCondition from '../modules/equipment-condition'
 import * as rentalDocuments from '../modules/rental-documents'
+import * as rentalDossiers from '../modules/rental-dossiers'
 import * as workOrders from '../modules/work-orders'
 import * as workOrderConcepts from '../modules/work-order-concepts'
 import * as schedules from '../modules/schedules'
@@ -53,6 +54,7 @@ export const namespaceLoaders = {
   'rental-billing': rentalBilling.loadI18n,
   'rental-projects': rentalProjects.loadI18n,
   'rental-documents': rentalDocuments.loadI18n,
+  'rental-dossiers': rentalDossiers.loadI18n,
   'field-staff': fieldStaff.loadI18n,
   'equipment-condition': equipmentCondition.loadI18n,
   'work-orders': workOrders.loadI18n,

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { TBillingSheetDetail, TBillingSheetLine } from '@faena/contracts'
 import { downloadFile, isApiError } from '../../platform/api'
 import { EInvoiceCard } from '../e-invoicing'
+import { SheetDossierButton } from '../rental-dossiers'
 import { SheetChainScansButton } from '../rental-documents'
 import {
   Button,
@@ -574,6 +575,8 @@ export const BillingSheetDetailPage = () => {
             >
               {t('detail.excel')}
             </Button>
+            {/* one PDF: sheet, certificate, invoice and every custody chain (docs/rental-dossiers.md) */}
+            <SheetDossierButton sheetId={s.id} />
             {/* one scanned PDF, a page per custody chain of this sheet (docs/rental-documents.md#bulk-scan) */}
             <SheetChainScansButton billingSheetId={s.id} />
             {editable ? <Button onClick={() => setEditing(true)}>{t('detail.editHeader')}</Button> : null}

@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TRentalAssignment, TRentalProject } from '@faena/contracts'
 import { isApiError } from '../../platform/api'
+import { ProjectDossierButton } from '../rental-dossiers'
 import {
   Button,
   DataTable,
@@ -348,14 +349,18 @@ export const ProjectDetailPage = () => {
         title={p.name}
         subtitle={`${p.client.name}${p.location ? ` · ${p.location}` : ''}`}
         actions={
-          can('rental.manage') && !p.closed ? (
-            <>
-              <Button onClick={() => setEditing(true)}>{t('detail.edit')}</Button>
-              <Button variant="danger" onClick={() => setClosing(true)} data-testid="close-project">
-                {t('detail.close')}
-              </Button>
-            </>
-          ) : null
+          <>
+            {/* the project's uploaded files in one PDF, by scope (docs/rental-dossiers.md) */}
+            <ProjectDossierButton projectId={p.id} />
+            {can('rental.manage') && !p.closed ? (
+              <>
+                <Button onClick={() => setEditing(true)}>{t('detail.edit')}</Button>
+                <Button variant="danger" onClick={() => setClosing(true)} data-testid="close-project">
+                  {t('detail.close')}
+                </Button>
+              </>
+            ) : null}
+          </>
         }
       />
       {p.closed && p.closedOn ? (

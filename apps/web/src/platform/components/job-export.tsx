@@ -17,13 +17,25 @@ export type JobExportButtonProps = {
   doneMessage?: string
   disabled?: boolean
   size?: 'sm' | 'md'
+  /** the button's text while idle (default «Exportar»), e.g. «Expediente PDF» */
+  label?: string
+  /** the button's test id (e2e) */
+  testId?: string
 }
 
 /**
  * "Export" for a list whose export runs as a job: asks for it, shows its progress (done of total) while
  * the server works, then downloads the result. The user may keep working meanwhile.
  */
-export const JobExportButton = ({ url, body, doneMessage, disabled, size = 'sm' }: JobExportButtonProps) => {
+export const JobExportButton = ({
+  url,
+  body,
+  doneMessage,
+  disabled,
+  size = 'sm',
+  label: idleLabel,
+  testId,
+}: JobExportButtonProps) => {
   const { t } = useTranslation()
   const fmt = useFormat()
   const toast = useToast()
@@ -69,7 +81,7 @@ export const JobExportButton = ({ url, body, doneMessage, disabled, size = 'sm' 
   const busy = starting || Boolean(jobId)
   const run = job.data
   const label = !busy
-    ? t('actions.export')
+    ? (idleLabel ?? t('actions.export'))
     : run && run.total !== null && run.status === 'running'
       ? t('actions.exportProgress', { done: fmt.integer(run.done), total: fmt.integer(run.total) })
       : run?.status === 'queued'
@@ -83,6 +95,7 @@ export const JobExportButton = ({ url, body, doneMessage, disabled, size = 'sm' 
         loading={busy}
         onClick={() => void start()}
         disabled={disabled || busy}
+        data-testid={testId}
       >
         {label}
       </Button>
