@@ -210,9 +210,12 @@ export async function listActiveStepTemplates(
   orgId: string,
   clientType: string,
 ) {
+  // the two template tables have the same columns; their generated types are two interfaces, and Kysely
+  // cannot join a union of tables, so the query is typed on one of them
+  const same = table as 'proposal_step_templates'
   const rows = await db
-    .selectFrom(`${table} as t`)
-    .leftJoin(`${table} as p`, 'p.id', 't.parent_id')
+    .selectFrom(`${same} as t`)
+    .leftJoin(`${same} as p`, 'p.id', 't.parent_id')
     .select(['t.id', 't.name', 't.position', 't.parent_id'])
     .where('t.org_id', '=', orgId)
     .where('t.client_type', '=', clientType)

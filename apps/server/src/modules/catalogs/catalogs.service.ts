@@ -104,7 +104,7 @@ export async function getReferences(trx: Executor, orgId: string, ids: Reference
   const out: References = {}
   if (valid(ids.clientId)) {
     const r = await repo.findActiveClient(trx, orgId, ids.clientId)
-    if (r) out.client = { id: r.id, name: r.name, clientType: r.client_type as TClientType }
+    if (r) out.client = { id: r.id, name: r.name, clientType: r.client_type }
   }
   if (valid(ids.typeId)) {
     const r = await repo.findActiveType(trx, orgId, ids.typeId)
@@ -116,11 +116,11 @@ export async function getReferences(trx: Executor, orgId: string, ids: Reference
   }
   if (valid(ids.frontId)) {
     const r = await repo.findActiveFront(trx, orgId, ids.frontId)
-    if (r) out.front = { id: r.id, name: r.name, siteKinds: r.site_kinds as TSiteKind[] }
+    if (r) out.front = { id: r.id, name: r.name, siteKinds: r.site_kinds }
   }
   if (ids.siteIds) {
     const rows = await repo.findActiveSites(trx, orgId, [...new Set(ids.siteIds.filter(valid))])
-    out.sites = rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind as TSiteKind }))
+    out.sites = rows.map((r) => ({ id: r.id, name: r.name, kind: r.kind }))
   }
   return out
 }

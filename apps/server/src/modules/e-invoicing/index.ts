@@ -10,7 +10,7 @@ export { buildAccessKey, isValidAccessKey, modulo11CheckDigit, documentNumber } 
 export { makeTestCertificate, readCertificate } from './signing'
 export { createFakeSriClient, createSriSoapClient, type SriClient } from './sri-client'
 export { seedDemoEInvoicing } from './e-invoicing.seed'
-export type { EInvoicingTables } from './e-invoicing.tables'
+export type { EDocumentMessage, EInvoicingTables } from './e-invoicing.tables'
 export type { BillingSheetsPort, EInvoicingService } from './e-invoicing.service'
 
 /** Builds the service and its routes on the billing sheets' port and an SRI client (both required). */

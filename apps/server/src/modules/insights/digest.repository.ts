@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/executor'
+import type { Selectable } from 'kysely'
 import type { DigestSettingsTable } from './digest.tables'
 
 /** Every SQL statement on the digest tables (docs/insights.md#weekly-digest). */
@@ -8,7 +9,7 @@ export async function findDigestSettings(db: Executor, orgId: string) {
   return db.selectFrom('digest_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst()
 }
 
-export async function upsertDigestSettings(db: Executor, row: DigestSettingsTable) {
+export async function upsertDigestSettings(db: Executor, row: Selectable<DigestSettingsTable>) {
   const { org_id: _org, ...values } = row
   await db
     .insertInto('digest_settings')

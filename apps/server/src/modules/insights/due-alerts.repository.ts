@@ -1,4 +1,5 @@
 import type { Executor } from '../../platform/db/executor'
+import type { Selectable } from 'kysely'
 import type { DueAlertSettingsTable } from './due-alerts.tables'
 
 /** Every SQL statement on the due-alert tables (docs/platform.md#due-and-overdue). */
@@ -7,7 +8,7 @@ export async function findDueAlertSettings(db: Executor, orgId: string) {
   return db.selectFrom('due_alert_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst()
 }
 
-export async function upsertDueAlertSettings(db: Executor, row: DueAlertSettingsTable) {
+export async function upsertDueAlertSettings(db: Executor, row: Selectable<DueAlertSettingsTable>) {
   const { org_id: _org, ...values } = row
   await db
     .insertInto('due_alert_settings')

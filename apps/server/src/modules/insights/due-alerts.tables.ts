@@ -1,17 +1,6 @@
-/** The due and overdue notices' tables (migration 0037_due_alerts, docs/platform.md#due-and-overdue). */
-export type DueAlertSettingsTable = {
-  org_id: string
-  days_before: number
-  updated_by: string | null
-  updated_at: Date
-}
+import type { DB } from '../../platform/db/generated/tables.gen'
 
-/** One daily scan per organization and local day. */
-export type DueAlertRunsTable = {
-  org_id: string
-  day: string
-  notices: number
-  ran_at: Date
-}
+export type { DueAlertSettingsTable, DueAlertRunsTable } from '../../platform/db/generated/tables.gen'
 
-export type DueAlertTables = { due_alert_settings: DueAlertSettingsTable; due_alert_runs: DueAlertRunsTable }
+/** The tables this file's migrations create; their columns are generated (docs/platform.md#table-types). */
+export type DueAlertTables = Pick<DB, 'due_alert_settings' | 'due_alert_runs'>

@@ -9,7 +9,7 @@ import { createRentalProjectsExports } from './rental-projects-export'
 import { rentalProjectsRoutes } from './rental-projects.routes'
 import { createRentalProjectsService, type RentalProjectsHooks } from './rental-projects.service'
 
-export type { RentalProjectTables } from './rental-projects.tables'
+export type { RentalProjectTables, StoredContact, StoredRate } from './rental-projects.tables'
 export type {
   RentalProjectsHooks,
   RentalProjectsService,

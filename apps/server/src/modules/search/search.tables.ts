@@ -1,19 +1,6 @@
-import type { Timestamp } from '../../platform/db/tables'
+import type { DB } from '../../platform/db/generated/tables.gen'
 
-/**
- * One searchable record (migration 0018_search, docs/search.md). Written only by the database triggers
- * on the source tables; this module reads it.
- */
-export type SearchDocumentsTable = {
-  kind: string
-  record_id: string
-  org_id: string
-  parent_id: string | null
-  title: string
-  subtitle: string | null
-  title_key: string
-  search_text: string
-  updated_at: Timestamp
-}
+export type { SearchDocumentsTable } from '../../platform/db/generated/tables.gen'
 
-export type SearchTables = { search_documents: SearchDocumentsTable }
+/** The tables this file's migrations create; their columns are generated (docs/platform.md#table-types). */
+export type SearchTables = Pick<DB, 'search_documents'>

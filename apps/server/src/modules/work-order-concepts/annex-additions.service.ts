@@ -79,8 +79,8 @@ export function createAnnexAdditionUseCases(ctx: WorkOrderConceptsContext) {
       authorized_volume: r.authorized_volume,
       unit_price_mxn: r.unit_price_mxn,
       unit_price_usd: r.unit_price_usd,
-      price_source_mxn: r.price_source_mxn as 'catalog' | 'file',
-      price_source_usd: r.price_source_usd as 'catalog' | 'file',
+      price_source_mxn: r.price_source_mxn,
+      price_source_usd: r.price_source_usd,
       ok: r.ok,
       plannedByDay: planned.get(r.id) ?? {},
     }))

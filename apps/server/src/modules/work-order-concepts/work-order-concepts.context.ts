@@ -1,10 +1,4 @@
-import type {
-  TAnnexDiff,
-  TAnnexImportDetail,
-  TAnnexImportStatus,
-  TAnnexImportSummary,
-  TStoredFile,
-} from '@faena/contracts'
+import type { TAnnexDiff, TAnnexImportDetail, TAnnexImportSummary, TStoredFile } from '@faena/contracts'
 import { isSystemActor, requireAccess, type Actor, type Permission } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import { findUserNames } from '../../platform/auth/users.repository'
@@ -47,7 +41,7 @@ export function toSummary(r: SummaryRow, names: UserNames): TAnnexImportSummary 
     id: r.id,
     workOrderId: r.work_order_id,
     version: r.version,
-    status: r.status as TAnnexImportStatus,
+    status: r.status,
     fileId: r.file_id,
     fileName: r.file_name,
     conceptCount: r.concept_count,

@@ -1,11 +1,11 @@
-import { sql } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { TMailMessageListQuery } from '@faena/contracts'
 import type { Executor } from '../db/executor'
 import type { MailAttachmentRef, MailSettingsTable } from './mail.tables'
 
 /** Every SQL statement on the mail tables (docs/mail.md). */
 
-export type MailSettingsRow = MailSettingsTable
+export type MailSettingsRow = Selectable<MailSettingsTable>
 
 export async function findSettings(db: Executor, orgId: string): Promise<MailSettingsRow | undefined> {
   return db.selectFrom('mail_settings').selectAll().where('org_id', '=', orgId).executeTakeFirst()
