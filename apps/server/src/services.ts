@@ -27,6 +27,7 @@ import {
   hasDocumentsForAssignment,
   linkDocumentsToSheet,
   listDocumentsForPeriod,
+  rentalDocumentsReferenceSources,
   unlinkDocumentsFromSheet,
 } from './modules/rental-documents'
 import { createRentalDossiersModule } from './modules/rental-dossiers'
@@ -108,6 +109,7 @@ export function buildServices(deps: ServicesDeps) {
       ...productionReferenceSources,
       ...rentalProjectsReferenceSources,
       ...rentalBillingReferenceSources,
+      ...rentalDocumentsReferenceSources,
       ...fieldStaffReferenceSources,
     ],
   })

@@ -34,6 +34,8 @@ export {
 } from './rental-documents.dossier'
 export { appendPages, type AppendOutcome } from './pdf-pages'
 export { seedDemoRentalDocuments } from './rental-documents.seed'
+/** Names of the field documents (and their attachments) for the audit history. */
+export { rentalDocumentsReferenceSources } from './rental-documents.repository'
 /** For the billing sheets and rental-projects: read and link documents inside the caller's transaction. */
 export {
   closeDraftDocuments,

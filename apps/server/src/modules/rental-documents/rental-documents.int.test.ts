@@ -720,6 +720,26 @@ describe('scanned custody chains', () => {
       'rentalCustodyChain.attachment_added',
     ])
 
+    // the history names what it mentions: the chain by its number, its project, the attended service, the file
+    const admin = await t.login('admin@rental.test')
+    const history = await call(
+      'GET',
+      `/api/v1/audit?entityType=custody_chain&entityId=${early.id}&limit=50`,
+      admin,
+    )
+    expect(history.status).toBe(200)
+    const created = history.body.items.find((e: Json) => e.action === 'rentalCustodyChain.created')
+    const project = await ok('GET', `${R}/projects/${p.projectId}`)
+    expect(created.refs).toMatchObject({
+      [early.id]: early.displayNumber,
+      [p.projectId]: project.name,
+      [p.service.id]: p.service.description,
+    })
+    const added = history.body.items.find(
+      (e: Json) => e.action === 'rentalCustodyChain.attachment_added' && e.data.page === 2,
+    )
+    expect(added.refs[added.data.attachmentId]).toBe('planilla-p2.pdf')
+
     // a malformed sheet id is a 400 on the field; another organization sees nothing of this sheet
     const bad = await call('GET', `${R}/custody-chains/scans?billingSheetId=nope`, manager)
     expect(bad.status).toBe(400)

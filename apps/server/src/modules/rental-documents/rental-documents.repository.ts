@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
+import { tableReferenceSource, type ReferenceSource } from '../../platform/audit/audit-references'
 import type { Executor } from '../../platform/db/executor'
 
 /** Every SQL statement on the rental field-document tables. Every query is scoped by organization. */
@@ -733,6 +734,14 @@ export async function listScanAttachments(
     .orderBy('id')
     .execute()
 }
+
+/** The field documents by their printed numbers and attachments by file name, for the audit history. */
+export const rentalDocumentsReferenceSources: ReferenceSource[] = [
+  tableReferenceSource('rental_maintenance_sheets', "lpad(number::text, 6, '0')"),
+  tableReferenceSource('rental_custody_chains', "lpad(number::text, 7, '0')"),
+  tableReferenceSource('rental_shipping_guides', "lpad(number::text, 7, '0')"),
+  tableReferenceSource('rental_document_attachments', 'name'),
+]
 
 // --- for the billing and projects modules ---
 

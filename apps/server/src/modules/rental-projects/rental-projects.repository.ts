@@ -815,7 +815,10 @@ export async function listEquipmentAssignmentWindows(db: Executor, orgId: string
     .execute()
 }
 
-/** Assignments by their description (equipment and services), for the audit history. */
+/** Assignments by their description, clients and projects by name, equipment by code and name: for the audit history. */
 export const rentalProjectsReferenceSources: ReferenceSource[] = [
   tableReferenceSource('rental_assignments', 'description'),
+  tableReferenceSource('rental_clients', 'name'),
+  tableReferenceSource('rental_projects', 'name'),
+  tableReferenceSource('rental_equipment', "code || ' · ' || name"),
 ]

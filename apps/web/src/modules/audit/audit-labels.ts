@@ -10,11 +10,11 @@ const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const DECIMAL_RE = /^-?\d+(\.\d+)?$/
 /** Fields that hold money: `…Mxn` / `…Usd` say their currency; the others are in the organization's. */
-const MONEY_FIELD_RE = /(amount|price|rate|cost|total|subtotal|tax|iva)(mxn|usd)?$/i
+const MONEY_FIELD_RE = /(amount|price|rate|cost|costperday|total|subtotal|tax|iva)(mxn|usd)?$/i
 const NOT_MONEY_FIELD_RE = /(taxrate|percent|ratio)$/i
 /** Fields whose digits are an identifier (cédula, RUC, phone, plate, document numbers), shown as typed. */
 const IDENTIFIER_FIELD_RE =
-  /(dni|ruc|cedula|taxid|identification|phone|plate|number|code|reference|accesskey)$/i
+  /(dni|ruc|cedula|taxid|identification|phone|plate|number|code|reference|accesskey|year)$/i
 /** Data keys that name the record the entry is about, in the order they are preferred for its subject. */
 const SUBJECT_KEYS = ['stepName', 'name', 'number', 'seriesCode', 'equipmentCode', 'key'] as const
 /** Data keys the summary line already says (or that only repeat an id the subject names). */
@@ -25,7 +25,8 @@ export type ValueContext = Pick<TAuditEntry, 'module' | 'action' | 'refs'>
 
 /**
  * Labels for audit codes and values. Lookup order for a code: the owning module's namespace
- * (`<module>:auditActions.<action>`), then the audit namespace, then the raw code. Values: ids become the
+ * (`<module>:auditActions.<action>`), then the audit namespace, then the raw code; a field is named by the
+ * module's `auditFields` (per entity type, then shared), its form labels (`fields`), then the audit namespace. Values: ids become the
  * names the server resolved (`entry.refs`), codes the module's labels, money and quantities are formatted
  * in the organization's convention, lists and objects are spelled out.
  */
@@ -60,6 +61,8 @@ export const useAuditLabels = () => {
       [
         `${module}:auditFields.${entityType}.${name}`,
         `${module}:auditFields.${name}`,
+        // the module's form labels: a history names a field as the screen that edits it does
+        `${module}:fields.${name}`,
         `audit:fields.${name}`,
       ],
       name,
@@ -90,8 +93,11 @@ export const useAuditLabels = () => {
   const value = (name: string, v: unknown, ctx?: ValueContext): string => {
     if (v === null || v === undefined || v === '') return '—'
     if (typeof v === 'boolean') return t(v ? 'platform:common.yes' : 'platform:common.no')
-    if (typeof v === 'number')
+    if (typeof v === 'number') {
+      // a year or a document number is not a quantity: 2024, not 2.024
+      if (Number.isInteger(v) && IDENTIFIER_FIELD_RE.test(name)) return String(v)
       return money(name, String(v)) ?? (Number.isInteger(v) ? fmt.integer(v) : fmt.quantity(v))
+    }
     if (typeof v === 'string') {
       if (UUID_RE.test(v)) return ctx?.refs[v.toLowerCase()] ?? t('values.unknownRecord')
       const coded = code(name, v, ctx)
@@ -107,7 +113,12 @@ export const useAuditLabels = () => {
       if (DECIMAL_RE.test(v)) return money(name, v) ?? fmt.quantity(v, { maxFractionDigits: 6 })
       return v
     }
-    if (Array.isArray(v)) return v.length === 0 ? '—' : v.map((x) => value(name, x, ctx)).join(', ')
+    if (Array.isArray(v)) {
+      if (v.length === 0) return '—'
+      // a list of records (contacts, items): one per part, so their own "field: value; …" stay apart
+      const joiner = v.some((x) => x !== null && typeof x === 'object') ? ' | ' : ', '
+      return v.map((x) => value(name, x, ctx)).join(joiner)
+    }
     if (typeof v === 'object') {
       const entries = Object.entries(v as Record<string, unknown>)
       if (entries.length === 0) return '—'

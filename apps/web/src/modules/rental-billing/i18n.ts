@@ -223,6 +223,7 @@ const es = {
     statusReason: 'Motivo',
     clientPoReference: 'Orden de compra',
     contactReference: 'Contacto',
+    projectId: 'Proyecto',
   },
 }
 
@@ -448,6 +449,7 @@ const en: TranslationShape<typeof es> = {
     statusReason: 'Reason',
     clientPoReference: 'Purchase order',
     contactReference: 'Contact',
+    projectId: 'Project',
   },
 }
 
