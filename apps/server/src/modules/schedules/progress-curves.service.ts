@@ -2,6 +2,7 @@ import type { TCurvePoint, TScheduleFamilyCurve, TScheduleProgressCurve } from '
 import type { Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
+import { schedulesMessages as M } from './schedules.messages'
 import { listFamilyMembers } from '../work-orders'
 import { groupEntries, modelOf, points } from './progress-entries'
 import { curveDates, curvePoints, curveSpan, type CurveBy } from './progress-rollup'
@@ -34,7 +35,7 @@ export function createProgressCurveUseCases(ctx: ScheduleProgressContext) {
     await requireWorkOrder(actor, workOrderId, 'workOrder.read')
     const asOf = await today(actor.orgId)
     const input = await curveInput(db, actor.orgId, workOrderId, asOf)
-    if (!input) throw new AppError('NOT_FOUND', 'La orden de trabajo no tiene un programa activo')
+    if (!input) throw new AppError('NOT_FOUND', M.noActiveSchedule())
     const dates = input.span ? curveDates(input.span.from, input.span.to, by) : []
     return { by, basis: input.model.basis, asOf, points: curvePoints(input.model, dates, asOf, input.truths) }
   }

@@ -1,5 +1,7 @@
 import Decimal from 'decimal.js'
 import type { TFieldError, TScheduleProgressInput } from '@faena/contracts'
+import { fieldError } from '../../platform/errors'
+import { schedulesMessages as M } from './schedules.messages'
 import { leafUids, rollupModel, valueAsOf, type ProgressPoint, type RollupModel } from './progress-rollup'
 import type { EntryValues, ProgressEntryRow } from './schedule-progress.repository'
 import type { TaskRow } from './schedules.repository'
@@ -71,27 +73,13 @@ export function progressItemErrors(
   const seen = new Set<number>()
   items.forEach((item, i) => {
     const task = byUid.get(item.taskUid)
-    if (!task)
-      details.push({
-        path: `items.${i}.taskUid`,
-        message: `La tarea ${item.taskUid} no está en el programa activo / Task ${item.taskUid} is not in the active schedule`,
-      })
+    if (!task) details.push(fieldError(`items.${i}.taskUid`, M.taskNotInSchedule({ task: item.taskUid })))
     else if (!leaves.has(item.taskUid))
-      details.push({
-        path: `items.${i}.taskUid`,
-        message: `«${task.name}» es una tarea resumen: su avance se calcula de sus subtareas / "${task.name}" is a summary task: its progress is rolled up`,
-      })
+      details.push(fieldError(`items.${i}.taskUid`, M.summaryTask({ name: task.name })))
     else if (seen.has(item.taskUid))
-      details.push({
-        path: `items.${i}.taskUid`,
-        message: `La tarea ${item.taskUid} está repetida / Task ${item.taskUid} is repeated`,
-      })
+      details.push(fieldError(`items.${i}.taskUid`, M.taskRepeated({ task: item.taskUid })))
     seen.add(item.taskUid)
-    if (item.date > today)
-      details.push({
-        path: `items.${i}.date`,
-        message: `La fecha no puede ser posterior a hoy (${today}) / The date cannot be after today (${today})`,
-      })
+    if (item.date > today) details.push(fieldError(`items.${i}.date`, M.dateAfterToday({ today })))
   })
   return details
 }

@@ -6,7 +6,8 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
+import { schedulesMessages as M } from './schedules.messages'
 import {
   groupEntries,
   plannedAcknowledgements,
@@ -67,7 +68,13 @@ export function createProgressRecordingUseCases(ctx: ScheduleProgressContext) {
       const version = await requireActive(trx, actor.orgId, workOrderId)
       const tasks = await repo.listTasks(trx, actor.orgId, version.id)
       const details = progressItemErrors(input.items, tasks, asOf)
-      if (details.length > 0) throw new AppError('VALIDATION', details[0]!.message, details)
+      const first = details[0]
+      if (first)
+        throw new AppError(
+          'VALIDATION',
+          first.key ? { key: first.key, params: first.params ?? {} } : first.message,
+          details,
+        )
 
       const grouped = groupEntries(await prepo.listEntries(trx, actor.orgId, workOrderId))
       const { rows, changes, unchanged } = plannedEntries(input.items, tasks, grouped, {
@@ -106,8 +113,9 @@ export function createProgressRecordingUseCases(ctx: ScheduleProgressContext) {
     const wo = await requireWorkOrder(actor, workOrderId, 'schedule.acknowledge')
     const asOf = await today(actor.orgId)
     if (input.upTo > asOf) {
-      const message = `La fecha no puede ser posterior a hoy (${asOf}) / The date cannot be after today (${asOf})`
-      throw new AppError('VALIDATION', message, [{ path: 'upTo', message }])
+      throw new AppError('VALIDATION', M.dateAfterToday({ today: asOf }), [
+        fieldError('upTo', M.dateAfterToday({ today: asOf })),
+      ])
     }
     const comment = input.comment?.trim() || null
     const { saved, unchanged } = await db.transaction().execute(async (trx) => {

@@ -3,6 +3,7 @@ import { isSystemActor, requireAccess, type Actor, type Permission } from '../..
 import { findUserNames } from '../../platform/auth/users.repository'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
+import { schedulesMessages as M } from './schedules.messages'
 import { createOrgToday } from '../../platform/tenancy/today'
 import { getWorkOrderRef, type WorkOrderRef } from '../work-orders'
 import { progressView } from './progress-view'
@@ -37,19 +38,19 @@ export function createScheduleProgressContext({ db, clock, timeZoneOf }: Schedul
   ): Promise<WorkOrderRef> {
     requireAccess(actor, permission)
     const wo = await getWorkOrderRef(db, actor.orgId, workOrderId)
-    if (!wo) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
+    if (!wo) throw new AppError('NOT_FOUND', M.workOrderNotFound())
     return wo
   }
 
   /** The work order locked for the transaction (its entries are recorded one save at a time). */
   async function lockWorkOrder(trx: Executor, actor: Actor, workOrderId: string): Promise<void> {
     const locked = await getWorkOrderRef(trx, actor.orgId, workOrderId, { forUpdate: true })
-    if (!locked) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
+    if (!locked) throw new AppError('NOT_FOUND', M.workOrderNotFound())
   }
 
   async function requireActive(executor: Executor, orgId: string, workOrderId: string) {
     const version = await repo.findActiveVersion(executor, orgId, workOrderId)
-    if (!version) throw new AppError('NOT_FOUND', 'La orden de trabajo no tiene un programa activo')
+    if (!version) throw new AppError('NOT_FOUND', M.noActiveSchedule())
     return version
   }
 

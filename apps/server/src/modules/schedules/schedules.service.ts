@@ -14,7 +14,8 @@ import { isSystemActor, requireAccess, type Actor, type Permission } from '../..
 import { writeAudit } from '../../platform/audit/audit'
 import { findUserNames } from '../../platform/auth/users.repository'
 import type { Db, Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
+import { schedulesMessages as M } from './schedules.messages'
 import { detectFileKind } from '../../platform/files/file-type'
 import { getWorkOrderRef, type WorkOrderRef } from '../work-orders'
 import { isOle2, MppError, parseMpp } from './mpp'
@@ -171,7 +172,7 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
   ): Promise<WorkOrderRef> {
     requireAccess(actor, permission)
     const wo = await getWorkOrderRef(db, actor.orgId, workOrderId)
-    if (!wo) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
+    if (!wo) throw new AppError('NOT_FOUND', M.workOrderNotFound())
     return wo
   }
 
@@ -249,9 +250,7 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
     requireAccess(actor, 'file.upload')
     const { schedule, format } = parseSchedule(input.bytes)
     if (schedule.tasks.length === 0) {
-      throw new AppError('VALIDATION', 'El proyecto no tiene tareas.', [
-        { path: 'file', message: 'El proyecto no tiene tareas.' },
-      ])
+      throw new AppError('VALIDATION', M.noTasks(), [fieldError('file', M.noTasks())])
     }
     const tasks = taskValues(schedule)
     const deps = dependencyValues(schedule)
@@ -264,7 +263,7 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
 
     const { version, previous, diff } = await db.transaction().execute(async (trx) => {
       const locked = await getWorkOrderRef(trx, actor.orgId, workOrderId, { forUpdate: true })
-      if (!locked) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
+      if (!locked) throw new AppError('NOT_FOUND', M.workOrderNotFound())
       const previous = await repo.findActiveVersion(trx, actor.orgId, workOrderId)
       const diff = previous
         ? diffSchedules(await diffable(trx, actor.orgId, previous.id), {
@@ -376,14 +375,14 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
   async function getActive(actor: Actor, workOrderId: string): Promise<TScheduleDetail> {
     await requireWorkOrder(actor, workOrderId, 'workOrder.read')
     const row = await repo.findActiveVersion(db, actor.orgId, workOrderId)
-    if (!row) throw new AppError('NOT_FOUND', 'La orden de trabajo no tiene un programa activo')
+    if (!row) throw new AppError('NOT_FOUND', M.noActiveSchedule())
     return detailOf(actor.orgId, row)
   }
 
   async function getVersion(actor: Actor, workOrderId: string, versionId: string): Promise<TScheduleDetail> {
     await requireWorkOrder(actor, workOrderId, 'workOrder.read')
     const row = await repo.findVersion(db, actor.orgId, workOrderId, versionId)
-    if (!row) throw new AppError('NOT_FOUND', 'Versión del programa no encontrada')
+    if (!row) throw new AppError('NOT_FOUND', M.versionNotFound())
     return detailOf(actor.orgId, row)
   }
 
@@ -397,20 +396,14 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
     const to = query.to
       ? await repo.findVersion(db, actor.orgId, workOrderId, query.to)
       : await repo.findActiveVersion(db, actor.orgId, workOrderId)
-    if (!to)
-      throw new AppError(
-        'NOT_FOUND',
-        query.to ? 'Versión del programa no encontrada' : 'La orden de trabajo no tiene un programa activo',
-      )
+    if (!to) throw new AppError('NOT_FOUND', query.to ? M.versionNotFound() : M.noActiveSchedule())
     const from = query.from
       ? await repo.findVersion(db, actor.orgId, workOrderId, query.from)
       : await repo.findPreviousVersion(db, actor.orgId, workOrderId, to.version)
     if (!from) {
       throw new AppError(
         query.from ? 'NOT_FOUND' : 'INVALID_STATE',
-        query.from
-          ? 'Versión del programa no encontrada'
-          : 'No hay una versión anterior con la cual comparar',
+        query.from ? M.versionNotFound() : M.noPreviousVersion(),
       )
     }
     const [a, b] = [await diffable(db, actor.orgId, from.id), await diffable(db, actor.orgId, to.id)]
