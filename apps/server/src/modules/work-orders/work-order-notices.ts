@@ -8,19 +8,12 @@ import { isSystemActor, type Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
 import type { NotifyFn } from '../../platform/notifications'
 import { linkedUsersOfProjectManagers } from '../catalogs'
-import { STATUS_ES } from './work-orders-export'
+import { labelsIn } from '../../platform/i18n/export-texts'
+import { STATUS } from './work-orders-export'
 import * as repo from './work-orders.repository'
 
-const STATUS_EN: Record<TWorkOrderStatus, string> = {
-  assigned: 'Assigned',
-  deferred: 'Deferred',
-  deferred_not_started: 'Deferred, not started',
-  in_execution: 'In execution',
-  suspended: 'Suspended',
-  finished: 'Finished',
-  to_cancel: 'To cancel',
-  cancelled: 'Cancelled',
-}
+const STATUS_ES = labelsIn(STATUS, 'es')
+const STATUS_EN = labelsIn(STATUS, 'en')
 
 export type StatusChange = {
   workOrder: {

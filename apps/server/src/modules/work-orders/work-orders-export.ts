@@ -7,76 +7,113 @@ import {
 import type { Actor } from '../../platform/access'
 import type { JobsService } from '../../platform/jobs'
 import { exportList } from '../../platform/jobs/list-export'
-import type { SheetColumn } from '../../platform/spreadsheet/spreadsheet'
+import {
+  columnsIn,
+  labelsIn,
+  langOf,
+  pick,
+  YES_NO,
+  type LocalizedColumn,
+  type Texts,
+} from '../../platform/i18n/export-texts'
+import type { Lang } from '../../platform/i18n/messages'
 
-export const STATUS_ES: Record<TWorkOrderSummary['status'], string> = {
-  assigned: 'Asignada',
-  deferred: 'Diferida',
-  deferred_not_started: 'Diferida sin iniciar',
-  in_execution: 'En ejecución',
-  suspended: 'Suspendida',
-  finished: 'Terminada',
-  to_cancel: 'Por cancelar',
-  cancelled: 'Cancelada',
+/** A work order's status in both languages (the export and the status-change notices). */
+export const STATUS: Record<TWorkOrderSummary['status'], Texts> = {
+  assigned: { es: 'Asignada', en: 'Assigned' },
+  deferred: { es: 'Diferida', en: 'Deferred' },
+  deferred_not_started: { es: 'Diferida sin iniciar', en: 'Deferred, not started' },
+  in_execution: { es: 'En ejecución', en: 'In execution' },
+  suspended: { es: 'Suspendida', en: 'Suspended' },
+  finished: { es: 'Terminada', en: 'Finished' },
+  to_cancel: { es: 'Por cancelar', en: 'To cancel' },
+  cancelled: { es: 'Cancelada', en: 'Cancelled' },
 }
-const TYPE_ES: Record<TWorkOrderSummary['type'], string> = {
-  initial: 'Inicial',
-  reprogramming: 'Reprogramación',
+export const STATUS_ES = labelsIn(STATUS, 'es')
+const TYPE: Record<TWorkOrderSummary['type'], Texts> = {
+  initial: { es: 'Inicial', en: 'Initial' },
+  reprogramming: { es: 'Reprogramación', en: 'Reprogramming' },
 }
 
 export const WORK_ORDERS_EXPORT_JOB = 'work-orders.export'
 
-const COLUMNS: SheetColumn[] = [
-  { header: 'Orden de trabajo', key: 'number', width: 28 },
-  { header: 'Tipo', key: 'type', width: 15 },
-  { header: 'Reprogramación', key: 'reprogrammingNumber', type: 'number', width: 9 },
-  { header: 'Oficio', key: 'officialDocument', width: 22 },
-  { header: 'Estatus', key: 'status', width: 18 },
-  { header: 'Descripción', key: 'description', width: 50 },
-  { header: 'PTE', key: 'proposal', width: 22 },
-  { header: 'Cliente', key: 'client', width: 26 },
-  { header: 'Responsable del cliente', key: 'clientRepresentative', width: 24 },
-  { header: 'Responsable de proyecto', key: 'projectManager', width: 26 },
-  { header: 'Frente', key: 'front', width: 12 },
-  { header: 'Embarcación', key: 'vessel', width: 20 },
-  { header: 'Plataforma', key: 'platform', width: 16 },
-  { header: 'Patio', key: 'yard', width: 20 },
-  { header: 'Interconexión', key: 'interconnection', width: 24 },
-  { header: 'Plazo (días)', key: 'durationDays', type: 'number', width: 10 },
-  { header: 'Inicio programado', key: 'plannedStart', type: 'date', width: 13 },
-  { header: 'Término programado', key: 'plannedEnd', type: 'date', width: 13 },
-  { header: 'Inicio real', key: 'actualStart', type: 'date', width: 13 },
-  { header: 'Término real', key: 'actualEnd', type: 'date', width: 13 },
-  { header: 'Monto MXN', key: 'amountMxn', type: 'money', width: 18 },
-  { header: 'Monto USD', key: 'amountUsd', type: 'money', width: 16 },
-  { header: 'Fase de patio', key: 'requiresYardPhase', width: 10 },
-  { header: 'Inicio patio', key: 'yardStart', type: 'date', width: 13 },
-  { header: 'Fin patio', key: 'yardEnd', type: 'date', width: 13 },
-  { header: 'Avance (%)', key: 'progress', type: 'number', width: 10 },
-  { header: 'Avance de tiempo (%)', key: 'timeProgress', type: 'number', width: 10 },
-  { header: 'Reprogramaciones', key: 'reprogrammingCount', type: 'number', width: 10 },
-  { header: 'Término de la familia', key: 'familyEnd', type: 'date', width: 13 },
-  { header: 'Días restantes', key: 'remainingDays', type: 'number', width: 10 },
-  { header: 'Vencida', key: 'overdue', width: 9 },
+const SHEET: Texts = { es: 'Órdenes de trabajo', en: 'Work orders' }
+const FILE: Texts = { es: 'ordenes-de-trabajo.xlsx', en: 'work-orders.xlsx' }
+const COLUMNS: LocalizedColumn[] = [
+  { header: { es: 'Orden de trabajo', en: 'Work order' }, key: 'number', width: 28 },
+  { header: { es: 'Tipo', en: 'Type' }, key: 'type', width: 15 },
+  {
+    header: { es: 'Reprogramación', en: 'Reprogramming' },
+    key: 'reprogrammingNumber',
+    type: 'number',
+    width: 9,
+  },
+  { header: { es: 'Oficio', en: 'Official letter' }, key: 'officialDocument', width: 22 },
+  { header: { es: 'Estatus', en: 'Status' }, key: 'status', width: 18 },
+  { header: { es: 'Descripción', en: 'Description' }, key: 'description', width: 50 },
+  { header: { es: 'PTE', en: 'PTE' }, key: 'proposal', width: 22 },
+  { header: { es: 'Cliente', en: 'Client' }, key: 'client', width: 26 },
+  {
+    header: { es: 'Responsable del cliente', en: 'Client representative' },
+    key: 'clientRepresentative',
+    width: 24,
+  },
+  { header: { es: 'Responsable de proyecto', en: 'Project manager' }, key: 'projectManager', width: 26 },
+  { header: { es: 'Frente', en: 'Front' }, key: 'front', width: 12 },
+  { header: { es: 'Embarcación', en: 'Vessel' }, key: 'vessel', width: 20 },
+  { header: { es: 'Plataforma', en: 'Platform' }, key: 'platform', width: 16 },
+  { header: { es: 'Patio', en: 'Yard' }, key: 'yard', width: 20 },
+  { header: { es: 'Interconexión', en: 'Interconnection' }, key: 'interconnection', width: 24 },
+  { header: { es: 'Plazo (días)', en: 'Term (days)' }, key: 'durationDays', type: 'number', width: 10 },
+  { header: { es: 'Inicio programado', en: 'Planned start' }, key: 'plannedStart', type: 'date', width: 13 },
+  { header: { es: 'Término programado', en: 'Planned end' }, key: 'plannedEnd', type: 'date', width: 13 },
+  { header: { es: 'Inicio real', en: 'Actual start' }, key: 'actualStart', type: 'date', width: 13 },
+  { header: { es: 'Término real', en: 'Actual end' }, key: 'actualEnd', type: 'date', width: 13 },
+  { header: { es: 'Monto MXN', en: 'Amount MXN' }, key: 'amountMxn', type: 'money', width: 18 },
+  { header: { es: 'Monto USD', en: 'Amount USD' }, key: 'amountUsd', type: 'money', width: 16 },
+  { header: { es: 'Fase de patio', en: 'Yard phase' }, key: 'requiresYardPhase', width: 10 },
+  { header: { es: 'Inicio patio', en: 'Yard start' }, key: 'yardStart', type: 'date', width: 13 },
+  { header: { es: 'Fin patio', en: 'Yard end' }, key: 'yardEnd', type: 'date', width: 13 },
+  { header: { es: 'Avance (%)', en: 'Progress (%)' }, key: 'progress', type: 'number', width: 10 },
+  {
+    header: { es: 'Avance de tiempo (%)', en: 'Time progress (%)' },
+    key: 'timeProgress',
+    type: 'number',
+    width: 10,
+  },
+  {
+    header: { es: 'Reprogramaciones', en: 'Reprogrammings' },
+    key: 'reprogrammingCount',
+    type: 'number',
+    width: 10,
+  },
+  { header: { es: 'Término de la familia', en: 'Family end' }, key: 'familyEnd', type: 'date', width: 13 },
+  { header: { es: 'Días restantes', en: 'Days left' }, key: 'remainingDays', type: 'number', width: 10 },
+  { header: { es: 'Vencida', en: 'Overdue' }, key: 'overdue', width: 9 },
 ]
 
-/** One row of the workbook: one work order, as the list shows it. */
-const toRow = (w: TWorkOrderSummary): Record<string, unknown> => ({
-  ...w,
-  type: TYPE_ES[w.type],
-  status: STATUS_ES[w.status],
-  proposal: w.proposal?.officialNumber ?? null,
-  client: w.client.name,
-  projectManager: w.projectManager.name,
-  front: w.front?.name ?? null,
-  vessel: w.sites.vessel?.name ?? null,
-  platform: w.sites.platform?.name ?? null,
-  yard: w.sites.yard?.name ?? null,
-  interconnection: w.sites.interconnection?.name ?? null,
-  requiresYardPhase: w.requiresYardPhase ? 'Sí' : 'No',
-  reprogrammingCount: w.type === 'initial' ? w.reprogrammingCount : null,
-  overdue: w.overdue ? 'Sí' : 'No',
-})
+/** One row of the workbook: one work order, as the list shows it, with its labels in `lang`. */
+const rowIn = (lang: Lang) => {
+  const status = labelsIn(STATUS, lang)
+  const type = labelsIn(TYPE, lang)
+  const yesNo = labelsIn(YES_NO, lang)
+  return (w: TWorkOrderSummary): Record<string, unknown> => ({
+    ...w,
+    type: type[w.type],
+    status: status[w.status],
+    proposal: w.proposal?.officialNumber ?? null,
+    client: w.client.name,
+    projectManager: w.projectManager.name,
+    front: w.front?.name ?? null,
+    vessel: w.sites.vessel?.name ?? null,
+    platform: w.sites.platform?.name ?? null,
+    yard: w.sites.yard?.name ?? null,
+    interconnection: w.sites.interconnection?.name ?? null,
+    requiresYardPhase: w.requiresYardPhase ? yesNo.yes : yesNo.no,
+    reprogrammingCount: w.type === 'initial' ? w.reprogrammingCount : null,
+    overdue: w.overdue ? yesNo.yes : yesNo.no,
+  })
+}
 
 export type WorkOrdersExportDeps<F> = {
   jobs: Pick<JobsService, 'define'>
@@ -97,10 +134,12 @@ export function createWorkOrdersExport<F>({ jobs, listIds, batch }: WorkOrdersEx
     payload: ZWorkOrderExportRequest,
     run: async (ctx, f) => {
       const listed = await listIds(ctx.actor, f)
+      const lang = langOf(ctx.actor)
+      const toRow = rowIn(lang)
       return exportList(ctx, {
-        sheet: 'Órdenes de trabajo',
-        columns: COLUMNS,
-        fileName: 'ordenes-de-trabajo.xlsx',
+        sheet: pick(SHEET, lang),
+        columns: columnsIn(COLUMNS, lang),
+        fileName: pick(FILE, lang),
         ids: listed.ids,
         rows: async (ids) => new Map((await batch(ctx.actor, listed, ids)).map((w) => [w.id, toRow(w)])),
       })
