@@ -51,7 +51,8 @@ export const ZUnbilledAging = z.object({
   items: z.array(ZUnbilledAgingRow),
   /** per bucket and overall, Σ of the rows */
   totals: z.object({
-    buckets: z.record(ZAgingBucket, ZMoney),
+    /** every bucket, named one by one: a z.record over the enum reaches OpenAPI as an open map (any key) */
+    buckets: z.object({ '0-30': ZMoney, '31-60': ZMoney, '61-90': ZMoney, '90+': ZMoney }),
     mxn: decimal,
     usd: decimal,
   }),

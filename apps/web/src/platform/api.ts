@@ -1,8 +1,13 @@
 /**
  * The one HTTP client of the web app. Same-origin JSON over fetch; errors become `ApiError`
  * parsed from the server envelope `{ error: { code, message, details, requestId } }`.
+ *
+ * `api.get('/api/v1/proposals/{id}', { path: { id } })` and its siblings take the path as the server declares
+ * it and infer the path and query parameters, the body and the answer from `api-schema.gen.ts`, the types
+ * `npm run api:types` generates from the server's OpenAPI document (docs/architecture.md#the-web-api-client).
  */
 import type { TErrorCode, TFieldError } from '@faena/contracts'
+import type { paths } from './api-schema.gen'
 
 export type ApiErrorCode = TErrorCode | 'NETWORK' | 'UNKNOWN'
 
@@ -13,6 +18,8 @@ export class ApiError extends Error {
   /** `details` when the server sent an object instead of field errors (e.g. a 409 naming what it conflicts with) */
   readonly info: Record<string, unknown> | undefined
   readonly requestId: string | undefined
+  /** the answer's JSON as sent (e.g. a 422 import report to show); undefined when it was not JSON */
+  readonly body: unknown
 
   constructor(opts: {
     code: ApiErrorCode
@@ -21,6 +28,7 @@ export class ApiError extends Error {
     details?: TFieldError[]
     info?: Record<string, unknown> | undefined
     requestId?: string | undefined
+    body?: unknown
   }) {
     super(opts.message)
     this.name = 'ApiError'
@@ -29,6 +37,7 @@ export class ApiError extends Error {
     this.details = opts.details ?? []
     this.info = opts.info
     this.requestId = opts.requestId
+    this.body = opts.body
   }
 }
 
@@ -96,6 +105,7 @@ const parseError = async (res: Response): Promise<ApiError> => {
           ? (env.details as Record<string, unknown>)
           : undefined,
       requestId: typeof env.requestId === 'string' ? env.requestId : headerRequestId,
+      body,
     })
   }
   return new ApiError({
@@ -103,6 +113,7 @@ const parseError = async (res: Response): Promise<ApiError> => {
     message: res.statusText || `HTTP ${res.status}`,
     status: res.status,
     requestId: headerRequestId,
+    body,
   })
 }
 
@@ -201,3 +212,127 @@ export const downloadFile = async (url: string, opts?: RequestOptions): Promise<
   a.remove()
   setTimeout(() => URL.revokeObjectURL(href), 10_000)
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// The typed client: paths, parameters, bodies and answers from the server's OpenAPI (api-schema.gen.ts).
+
+type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete'
+type Empty = Record<never, never>
+
+/** The API paths (as the server declares them, `{id}` and all) that answer `method`. */
+export type ApiPath<M extends HttpMethod> = {
+  [P in keyof paths]: paths[P] extends Record<M, object> ? P : never
+}[keyof paths]
+
+type Operation<P extends keyof paths, M extends HttpMethod> = paths[P] extends Record<M, infer O> ? O : never
+type ParamsOf<O> = O extends { parameters: infer X } ? X : never
+type PathParamsOf<O> = ParamsOf<O> extends { path: infer X } ? X : never
+type QueryOf<O> = ParamsOf<O> extends { query?: infer X } ? NonNullable<X> : never
+type BodyOf<O> = O extends { requestBody?: infer RB }
+  ? [NonNullable<RB>] extends [never]
+    ? never
+    : NonNullable<RB> extends { content: { 'application/json': infer B } }
+      ? B
+      : never
+  : never
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : undefined
+
+/** The JSON a successful call answers (undefined for a 204). */
+export type ApiResponse<P extends keyof paths, M extends HttpMethod> =
+  Operation<P, M> extends { responses: infer R } ? JsonOf<R[Extract<keyof R, 200 | 201 | 202 | 204>]> : never
+/** The body a call sends. */
+export type ApiBody<P extends keyof paths, M extends HttpMethod> = BodyOf<Operation<P, M>>
+/** The query a GET takes. */
+export type ApiQuery<P extends keyof paths, M extends HttpMethod = 'get'> = QueryOf<Operation<P, M>>
+
+type Fields<O> = ([PathParamsOf<O>] extends [never] ? Empty : { path: PathParamsOf<O> }) &
+  ([QueryOf<O>] extends [never]
+    ? Empty
+    : Empty extends QueryOf<O>
+      ? { query?: QueryOf<O> }
+      : { query: QueryOf<O> }) &
+  ([BodyOf<O>] extends [never] ? Empty : { body: BodyOf<O> })
+
+export type ApiOptions<O> = Fields<O> & Omit<RequestOptions, 'query'>
+/** the options argument: optional when the call needs no path parameter, required query or body */
+type Args<O> = Empty extends Fields<O> ? [options?: ApiOptions<O>] : [options: ApiOptions<O>]
+
+/** what the runtime reads of any call's options */
+type LooseOptions = {
+  path?: Record<string, string | number>
+  query?: Record<string, unknown>
+  body?: unknown
+} & Omit<RequestOptions, 'query'>
+
+const fillPath = (template: string, params: LooseOptions['path']): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params?.[name]
+    if (value === undefined) throw new Error(`${template}: missing path parameter ${name}`)
+    return encodeURIComponent(String(value))
+  })
+
+const call = async (method: HttpMethod, path: string, options: LooseOptions = {}): Promise<unknown> => {
+  const { path: pathParams, query, body, ...rest } = options
+  const json = body !== undefined
+  return readJson(
+    await send(method.toUpperCase(), fillPath(path, pathParams), json ? JSON.stringify(body) : undefined, {
+      ...rest,
+      query: query as QueryParams | undefined,
+      json,
+    }),
+  )
+}
+
+const typed =
+  <M extends HttpMethod>(method: M) =>
+  <P extends ApiPath<M>>(path: P, ...[options]: Args<Operation<P, M>>): Promise<ApiResponse<P, M>> =>
+    call(method, path, options as LooseOptions) as Promise<ApiResponse<P, M>>
+
+/**
+ * The typed client: `api.get(path, { path: {…}, query: {…}, signal })`, `api.post(path, { path, body })`…
+ * The answer's type is the route's declared response schema; the one cast from JSON lives here.
+ */
+export const api = {
+  get: typed('get'),
+  post: typed('post'),
+  put: typed('put'),
+  patch: typed('patch'),
+  delete: typed('delete'),
+  /** multipart/form-data upload to a typed path (`fields` before the files, as apiUpload) */
+  upload: <P extends ApiPath<M>, M extends 'post' | 'put' = 'post'>(
+    path: P,
+    options: Fields<Operation<P, M>> & {
+      files: Record<string, File | Blob | File[]>
+      fields?: Record<string, string>
+      method?: M
+    } & Omit<RequestOptions, 'query'>,
+  ): Promise<ApiResponse<P, M>> => {
+    const {
+      path: pathParams,
+      query,
+      files,
+      fields,
+      method,
+      ...rest
+    } = options as LooseOptions & {
+      files: Record<string, File | Blob | File[]>
+      fields?: Record<string, string>
+      method?: 'post' | 'put'
+    }
+    return apiUpload<ApiResponse<P, M>>(fillPath(path, pathParams), files, fields, {
+      ...rest,
+      query: query as QueryParams | undefined,
+      method: method === 'put' ? 'PUT' : 'POST',
+    })
+  },
+}
+
+/**
+ * A declared API path with its parameters filled in, for links, downloads and export jobs:
+ * `apiUrl('/api/v1/files/{id}', { path: { id } })`. The path is checked against the server's; a missing
+ * path parameter throws.
+ */
+export const apiUrl = <P extends keyof paths>(
+  path: P,
+  options: { path?: Record<string, string | number>; query?: QueryParams } = {},
+): string => fillPath(path, options.path) + toQueryString(options.query)

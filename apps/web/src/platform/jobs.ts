@@ -1,12 +1,11 @@
 /** Long work runs as a job on the server (docs/jobs.md): ask for it, poll its progress, download its result. */
 import { useQuery } from '@tanstack/react-query'
 import type { TJobRun } from '@faena/contracts'
-import { apiGet, apiPost, downloadFile } from './api'
+import { api, apiPost, apiUrl, downloadFile } from './api'
 
-export const jobUrl = (id: string) => `/api/v1/jobs/${id}`
-export const jobResultUrl = (id: string) => `/api/v1/jobs/${id}/result`
+export const jobResultUrl = (id: string) => apiUrl('/api/v1/jobs/{id}/result', { path: { id } })
 
-/** Starts a job: the server answers 202 with it. */
+/** Starts a job: the server answers 202 with it (`url`: an export path from apiUrl, the list's filters as body). */
 export const startJob = (url: string, body: object) => apiPost<TJobRun>(url, body)
 
 export const isFinished = (job: TJobRun | undefined) => job?.status === 'done' || job?.status === 'failed'
@@ -15,7 +14,7 @@ export const isFinished = (job: TJobRun | undefined) => job?.status === 'done' |
 export const useJob = (id: string | undefined, intervalMs = 500) =>
   useQuery({
     queryKey: ['jobs', id] as const,
-    queryFn: ({ signal }) => apiGet<TJobRun>(jobUrl(id!), { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/jobs/{id}', { path: { id: id! }, signal }),
     enabled: Boolean(id),
     refetchInterval: (q) => (isFinished(q.state.data) ? false : intervalMs),
     gcTime: 0,

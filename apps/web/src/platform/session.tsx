@@ -12,7 +12,7 @@ import {
 } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TMe } from '@faena/contracts'
-import { apiGet, apiPatch, apiPost } from './api'
+import { api } from './api'
 import { applyLanguage, currentLanguage, storedLanguage, type Language } from './i18n'
 import {
   formatDate,
@@ -32,7 +32,7 @@ export const ME_QUERY_KEY = ['auth', 'me'] as const
 
 export const meQueryOptions = queryOptions({
   queryKey: ME_QUERY_KEY,
-  queryFn: ({ signal }) => apiGet<TMe>('/api/v1/auth/me', { signal, skipAuthRedirect: true }),
+  queryFn: ({ signal }) => api.get('/api/v1/auth/me', { signal, skipAuthRedirect: true }),
   staleTime: 5 * 60_000,
   retry: false,
 })
@@ -65,7 +65,7 @@ export const syncLanguageAfterLogin = async (queryClient: QueryClient, me: TMe):
   }
   if (local !== me.user.locale) {
     try {
-      await apiPatch('/api/v1/auth/me/preferences', { locale: local })
+      await api.patch('/api/v1/auth/me/preferences', { body: { locale: local } })
       queryClient.setQueryData(ME_QUERY_KEY, { ...me, user: { ...me.user, locale: local } })
     } catch {
       // not critical: the language still applies on this browser
@@ -82,7 +82,7 @@ export const useChangeLanguage = () => {
     if (!me || me.user.locale === lang) return
     queryClient.setQueryData(ME_QUERY_KEY, { ...me, user: { ...me.user, locale: lang } })
     try {
-      await apiPatch('/api/v1/auth/me/preferences', { locale: lang })
+      await api.patch('/api/v1/auth/me/preferences', { body: { locale: lang } })
     } catch {
       // the local choice still applies; the next login retries
     }
@@ -92,7 +92,7 @@ export const useChangeLanguage = () => {
 export const useLogout = (onDone: () => void) => {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: () => apiPost<unknown>('/api/v1/auth/logout', undefined, { skipAuthRedirect: true }),
+    mutationFn: () => api.post('/api/v1/auth/logout', { skipAuthRedirect: true }),
     onSettled: () => {
       onDone()
       // after navigating away, so the shell does not re-render without a session

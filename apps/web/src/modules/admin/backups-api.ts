@@ -1,6 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { TBackupRun, TBackupStatus } from '@faena/contracts'
-import { apiGet, apiPost, downloadFile } from '../../platform/api'
+import { api, downloadFile } from '../../platform/api'
 
 export const backupsKey = ['backups'] as const
 
@@ -8,14 +7,14 @@ export const backupsKey = ['backups'] as const
 export const backupStatusQuery = () =>
   queryOptions({
     queryKey: backupsKey,
-    queryFn: ({ signal }) => apiGet<TBackupStatus>('/api/v1/admin/backups', { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/admin/backups', { signal }),
     refetchInterval: (q) => (q.state.data?.runs[0]?.status === 'running' ? 2000 : false),
   })
 
 export const useRunBackup = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: () => apiPost<TBackupRun>('/api/v1/admin/backups'),
+    mutationFn: () => api.post('/api/v1/admin/backups'),
     onSuccess: () => qc.invalidateQueries({ queryKey: backupsKey }),
   })
 }

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { TDueAlertSettings, TDueAlertSettingsInput } from '@faena/contracts'
-import { apiGet, apiPut } from '../../platform/api'
+import type { TDueAlertSettingsInput } from '@faena/contracts'
+import { api } from '../../platform/api'
 
 const settingsKey = ['due-alerts', 'settings'] as const
 
@@ -8,14 +8,14 @@ const settingsKey = ['due-alerts', 'settings'] as const
 export const dueAlertSettingsQuery = () =>
   queryOptions({
     queryKey: settingsKey,
-    queryFn: ({ signal }) => apiGet<TDueAlertSettings>('/api/v1/insights/due-alerts/settings', { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/insights/due-alerts/settings', { signal }),
   })
 
 export const useSaveDueAlertSettings = () => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (input: TDueAlertSettingsInput) =>
-      apiPut<TDueAlertSettings>('/api/v1/insights/due-alerts/settings', input),
+      api.put('/api/v1/insights/due-alerts/settings', { body: input }),
     onSuccess: (saved) => qc.setQueryData(settingsKey, saved),
   })
 }

@@ -1,32 +1,26 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type {
-  TApiToken,
-  TApiTokenCreate,
-  TApiTokenCreated,
-  TApiTokenList,
-  TFeedDatasets,
-} from '@faena/contracts'
-import { apiDelete, apiGet, apiPost } from '../../platform/api'
+import type { TApiTokenCreate } from '@faena/contracts'
+import { api } from '../../platform/api'
 
 const tokensKey = ['api-tokens'] as const
 
 export const apiTokensQuery = () =>
   queryOptions({
     queryKey: tokensKey,
-    queryFn: ({ signal }) => apiGet<TApiTokenList>('/api/v1/admin/api-tokens', { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/admin/api-tokens', { signal }),
   })
 
 export const feedDatasetsQuery = () =>
   queryOptions({
     queryKey: ['feed-datasets'],
-    queryFn: ({ signal }) => apiGet<TFeedDatasets>('/api/v1/admin/feed-datasets', { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/admin/feed-datasets', { signal }),
     staleTime: Infinity,
   })
 
 export const useCreateApiToken = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (input: TApiTokenCreate) => apiPost<TApiTokenCreated>('/api/v1/admin/api-tokens', input),
+    mutationFn: (input: TApiTokenCreate) => api.post('/api/v1/admin/api-tokens', { body: input }),
     onSuccess: () => qc.invalidateQueries({ queryKey: tokensKey }),
   })
 }
@@ -34,7 +28,7 @@ export const useCreateApiToken = () => {
 export const useRevokeApiToken = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (id: string) => apiDelete<TApiToken>(`/api/v1/admin/api-tokens/${id}`),
+    mutationFn: (id: string) => api.delete('/api/v1/admin/api-tokens/{id}', { path: { id } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: tokensKey }),
   })
 }

@@ -1,13 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type {
-  TMailMessageList,
-  TMailQueued,
-  TMailSettings,
-  TMailSettingsInput,
-  TMailSettingsState,
-  TMailStatus,
-} from '@faena/contracts'
-import { apiGet, apiPost, apiPut, toQueryString } from '../../platform/api'
+import type { TMailSettingsInput, TMailSettingsState, TMailStatus } from '@faena/contracts'
+import { api } from '../../platform/api'
 
 const mailKey = ['mail'] as const
 
@@ -16,15 +9,14 @@ const settingsKey = [...mailKey, 'settings'] as const
 export const mailSettingsQuery = () =>
   queryOptions({
     queryKey: settingsKey,
-    queryFn: ({ signal }) => apiGet<TMailSettingsState>('/api/v1/settings/mail', { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/settings/mail', { signal }),
   })
 
 /** The outgoing log; asked again every few seconds while a message is still on its way. */
 export const mailMessagesQuery = (q: { limit: number; offset: number; status?: TMailStatus | undefined }) =>
   queryOptions({
     queryKey: [...mailKey, 'messages', q],
-    queryFn: ({ signal }) =>
-      apiGet<TMailMessageList>(`/api/v1/settings/mail/messages${toQueryString(q)}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/settings/mail/messages', { query: q, signal }),
     placeholderData: keepPreviousData,
     refetchInterval: (query) =>
       query.state.data?.items.some((m) => m.status === 'queued' || m.status === 'sending') ? 2000 : false,
@@ -33,7 +25,7 @@ export const mailMessagesQuery = (q: { limit: number; offset: number; status?: T
 export const useSaveMailSettings = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (input: TMailSettingsInput) => apiPut<TMailSettings>('/api/v1/settings/mail', input),
+    mutationFn: (input: TMailSettingsInput) => api.put('/api/v1/settings/mail', { body: input }),
     // the answer is the saved settings: the form starts again from them at once (not after a refetch that
     // could land while the user types again)
     onSuccess: (settings) => qc.setQueryData<TMailSettingsState>(settingsKey, { settings }),
@@ -43,7 +35,7 @@ export const useSaveMailSettings = () => {
 export const useSendTestMail = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (to: string) => apiPost<TMailQueued>('/api/v1/settings/mail/test', { to }),
+    mutationFn: (to: string) => api.post('/api/v1/settings/mail/test', { body: { to } }),
     onSettled: () => qc.invalidateQueries({ queryKey: [...mailKey, 'messages'] }),
   })
 }

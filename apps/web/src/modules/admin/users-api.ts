@@ -1,10 +1,10 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { TCreateUserRequest, TUpdateUserRequest, TUser } from '@faena/contracts'
-import { apiGet, apiPatch, apiPost } from '../../platform/api'
+import type { TCreateUserRequest, TRole, TUpdateUserRequest } from '@faena/contracts'
+import { api } from '../../platform/api'
 
 export type UsersListParams = {
   q?: string | undefined
-  role?: string | undefined
+  role?: TRole | undefined
   active?: 'true' | 'false' | undefined
   limit: number
   offset: number
@@ -18,14 +18,14 @@ export const usersKeys = {
 export const usersListQuery = (p: UsersListParams) =>
   queryOptions({
     queryKey: usersKeys.list(p),
-    queryFn: ({ signal }) => apiGet<{ items: TUser[]; total: number }>('/api/v1/users', { query: p, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/users', { query: p, signal }),
     placeholderData: keepPreviousData,
   })
 
 export const useCreateUser = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TCreateUserRequest) => apiPost<TUser>('/api/v1/users', body),
+    mutationFn: (body: TCreateUserRequest) => api.post('/api/v1/users', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: usersKeys.all }),
   })
 }
@@ -34,7 +34,7 @@ export const useUpdateUser = () => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: TUpdateUserRequest }) =>
-      apiPatch<TUser>(`/api/v1/users/${encodeURIComponent(id)}`, patch),
+      api.patch('/api/v1/users/{id}', { path: { id }, body: patch }),
     onSuccess: () => qc.invalidateQueries({ queryKey: usersKeys.all }),
   })
 }

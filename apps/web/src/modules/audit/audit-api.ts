@@ -1,6 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query'
-import type { TAuditEntry, TUser } from '@faena/contracts'
-import { apiGet } from '../../platform/api'
+import { api } from '../../platform/api'
 
 export type AuditFilters = {
   userId?: string | undefined
@@ -21,16 +20,14 @@ export const auditKeys = {
 export const auditListQuery = (f: AuditFilters & { limit: number; offset: number }) =>
   queryOptions({
     queryKey: auditKeys.list(f),
-    queryFn: ({ signal }) =>
-      apiGet<{ items: TAuditEntry[]; total: number }>('/api/v1/audit', { query: f, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/audit', { query: f, signal }),
     placeholderData: keepPreviousData,
   })
 
 /** Users for the filter (needs `user.manage`; without it the filter is hidden). */
 export const auditUsersQuery = queryOptions({
   queryKey: auditKeys.users,
-  queryFn: ({ signal }) =>
-    apiGet<{ items: TUser[]; total: number }>('/api/v1/users', { query: { limit: 500 }, signal }),
+  queryFn: ({ signal }) => api.get('/api/v1/users', { query: { limit: 500 }, signal }),
   staleTime: 5 * 60_000,
   retry: false,
 })

@@ -4,14 +4,10 @@ import type {
   TEstimate,
   TEstimateAdjustmentRequest,
   TEstimateCreateRequest,
-  TEstimateList,
   TEstimateStatus,
   TEstimateSelectionRequest,
-  TUnbilled,
 } from '@faena/contracts'
-import { apiDelete, apiGet, apiPost, apiPut } from '../../platform/api'
-
-const BASE = '/api/v1/estimates'
+import { api } from '../../platform/api'
 
 export type EstimateListParams = {
   workOrderId?: string | undefined
@@ -30,28 +26,28 @@ export const estimateKeys = {
 export const estimateListQuery = (params: EstimateListParams) =>
   queryOptions({
     queryKey: estimateKeys.list(params),
-    queryFn: ({ signal }) => apiGet<TEstimateList>(BASE, { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/estimates', { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 
 export const estimateQuery = (id: string) =>
   queryOptions({
     queryKey: estimateKeys.detail(id),
-    queryFn: ({ signal }) => apiGet<TEstimate>(`${BASE}/${id}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/estimates/{id}', { path: { id }, signal }),
   })
 
 export const unbilledQuery = (workOrderId: string) =>
   queryOptions({
     queryKey: estimateKeys.unbilled(workOrderId),
-    queryFn: ({ signal }) => apiGet<TUnbilled>(`${BASE}/unbilled`, { query: { workOrderId }, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/estimates/unbilled', { query: { workOrderId }, signal }),
   })
 
 /** Initial work orders (families) for the create form. */
 export type WorkOrderOption = { id: string; number: string; description: string }
 export const familiesQuery = queryOptions({
   queryKey: ['estimates', 'families'],
-  queryFn: ({ signal }) =>
-    apiGet<{ items: WorkOrderOption[] }>('/api/v1/work-orders', {
+  queryFn: ({ signal }): Promise<{ items: WorkOrderOption[] }> =>
+    api.get('/api/v1/work-orders', {
       query: { type: 'initial', limit: 500 },
       signal,
     }),
@@ -61,7 +57,7 @@ export const familiesQuery = queryOptions({
 export const useCreateEstimate = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TEstimateCreateRequest) => apiPost<TEstimate>(BASE, body),
+    mutationFn: (body: TEstimateCreateRequest) => api.post('/api/v1/estimates', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: estimateKeys.all }),
   })
 }
@@ -81,24 +77,32 @@ export const useEstimateAction = (id: string) => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (a: EstimateAction): Promise<TEstimate> => {
-      const one = `${BASE}/${id}`
+      const path = { id }
       switch (a.kind) {
         case 'selection':
-          return apiPut<TEstimate>(`${one}/selection`, a.body)
+          return api.put('/api/v1/estimates/{id}/selection', { path, body: a.body })
         case 'adjustment':
-          return apiPost<TEstimate>(`${one}/adjustments`, a.body)
+          return api.post('/api/v1/estimates/{id}/adjustments', { path, body: a.body })
         case 'removeAdjustment':
-          return apiDelete<TEstimate>(`${one}/adjustments/${a.adjustmentId}`)
+          return api.delete('/api/v1/estimates/{id}/adjustments/{adjustmentId}', {
+            path: { id, adjustmentId: a.adjustmentId },
+          })
         case 'submit':
-          return apiPost<TEstimate>(`${one}/submit`, a.exchangeRate ? { exchangeRate: a.exchangeRate } : {})
+          return api.post('/api/v1/estimates/{id}/submit', {
+            path,
+            body: a.exchangeRate ? { exchangeRate: a.exchangeRate } : {},
+          })
         case 'return':
-          return apiPost<TEstimate>(`${one}/return`, { reason: a.reason })
+          return api.post('/api/v1/estimates/{id}/return', { path, body: { reason: a.reason } })
         case 'invoice':
-          return apiPost<TEstimate>(`${one}/invoice`, { invoiceReference: a.invoiceReference })
+          return api.post('/api/v1/estimates/{id}/invoice', {
+            path,
+            body: { invoiceReference: a.invoiceReference },
+          })
         case 'pay':
-          return apiPost<TEstimate>(`${one}/pay`, { date: a.date, amount: a.amount })
+          return api.post('/api/v1/estimates/{id}/pay', { path, body: { date: a.date, amount: a.amount } })
         default:
-          return apiPost<TEstimate>(`${one}/${a.kind}`)
+          return api.post(`/api/v1/estimates/{id}/${a.kind}`, { path })
       }
     },
     onSuccess: (e) => {

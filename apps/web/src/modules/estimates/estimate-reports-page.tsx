@@ -2,12 +2,7 @@ import { useId, useMemo, useState } from 'react'
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import {
-  AGING_BUCKETS,
-  type TEstimateProgress,
-  type TUnbilledAging,
-  type TUnbilledAgingRow,
-} from '@faena/contracts'
+import { AGING_BUCKETS, type TUnbilledAgingRow } from '@faena/contracts'
 import {
   Button,
   EmptyState,
@@ -19,7 +14,7 @@ import {
   PagePending,
   useToast,
 } from '../../platform/components'
-import { apiGet, downloadFile } from '../../platform/api'
+import { api, downloadFile } from '../../platform/api'
 import { cleanSearch } from '../../platform/list-search'
 import { useFormat } from '../../platform/session'
 import { Chart } from '../insights'
@@ -34,13 +29,13 @@ const query = (s: EstimateReportsSearch) =>
 const agingQuery = (s: EstimateReportsSearch) =>
   queryOptions({
     queryKey: ['estimates', 'reports', 'aging', s.workOrderId ?? '', s.asOf ?? ''],
-    queryFn: ({ signal }) => apiGet<TUnbilledAging>(`${R}/unbilled-aging`, { query: query(s), signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/estimates/reports/unbilled-aging', { query: query(s), signal }),
   })
 const progressQuery = (workOrderId: string | undefined) =>
   queryOptions({
     queryKey: ['estimates', 'reports', 'progress', workOrderId ?? ''],
     queryFn: ({ signal }) =>
-      apiGet<TEstimateProgress>(`${R}/progress`, { query: workOrderId ? { workOrderId } : {}, signal }),
+      api.get('/api/v1/estimates/reports/progress', { query: workOrderId ? { workOrderId } : {}, signal }),
   })
 
 /** Estimaciones → Reportes: unbilled production aging and estimated vs produced vs authorized per family. */

@@ -3,10 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TEstimateSettings, TEstimateSettingsRequest, TRetentionSetting } from '@faena/contracts'
 import { Button, Dialog, FormError, FormField } from '../../platform/components'
-import { apiGet, apiPut } from '../../platform/api'
+import { api } from '../../platform/api'
 import { errorMessage } from '../../platform/errors'
 
-const url = (workOrderId: string) => `/api/v1/estimates/settings/${workOrderId}`
 const num = (v: string) => v.trim().replace(',', '.') || '0'
 
 /** The family's deductions and IVA (docs/estimates.md#lines-and-totals): a contract sets its own. */
@@ -14,7 +13,8 @@ export const SettingsDialog = ({ workOrderId, onClose }: { workOrderId: string; 
   const { t } = useTranslation('estimates')
   const q = useQuery({
     queryKey: ['estimates', 'settings', workOrderId],
-    queryFn: ({ signal }) => apiGet<TEstimateSettings>(url(workOrderId), { signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/v1/estimates/settings/{workOrderId}', { path: { workOrderId }, signal }),
   })
   return (
     <Dialog open onClose={onClose} title={t('settings.title')} size="lg">
@@ -34,7 +34,8 @@ const SettingsForm = ({ s, onClose }: { s: TEstimateSettings; onClose: () => voi
   const [retentions, setRetentions] = useState<TRetentionSetting[]>(s.retentions)
   const [error, setError] = useState<string | null>(null)
   const save = useMutation({
-    mutationFn: (body: TEstimateSettingsRequest) => apiPut<TEstimateSettings>(url(s.workOrderId), body),
+    mutationFn: (body: TEstimateSettingsRequest) =>
+      api.put('/api/v1/estimates/settings/{workOrderId}', { path: { workOrderId: s.workOrderId }, body }),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['estimates'] })
       void qc.invalidateQueries({ queryKey: ['audit', 'list'] })

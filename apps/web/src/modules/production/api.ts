@@ -1,27 +1,17 @@
 /** Queries and mutations of the production screens (docs/production.md). */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type {
-  TDailyStatusGrid,
-  TDailyStatusSaved,
   TDailyStatusSaveRequest,
   TDailyStatusUnlockRequest,
-  TDayStatusCatalog,
   TExchangeRateRequest,
-  TExchangeRates,
   TExchangeRatesQuery,
   TExcessReasonRequest,
-  TExcessReasonSaved,
-  TConceptList,
-  TGridConceptAdded,
   TGridConceptRequest,
   TDayStatusCatalogRequest,
-  TProductionGrid,
   TProductionGridQuery,
-  TProductionGridSaved,
   TProductionGridSaveRequest,
-  TProductionSite,
 } from '@faena/contracts'
-import { apiDelete, apiGet, apiPost, apiPut, downloadFile } from '../../platform/api'
+import { api, downloadFile } from '../../platform/api'
 
 export const productionKeys = {
   all: ['production'] as const,
@@ -36,35 +26,33 @@ export const productionKeys = {
 export const sitesQuery = (month: string) =>
   queryOptions({
     queryKey: productionKeys.sites(month),
-    queryFn: ({ signal }) =>
-      apiGet<{ items: TProductionSite[] }>('/api/v1/production/sites', { query: { month }, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/production/sites', { query: { month }, signal }),
   })
 
 export const dailyQuery = (siteId: string, month: string) =>
   queryOptions({
     queryKey: productionKeys.daily(siteId, month),
-    queryFn: ({ signal }) =>
-      apiGet<TDailyStatusGrid>('/api/v1/production/daily-status', { query: { siteId, month }, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/production/daily-status', { query: { siteId, month }, signal }),
     placeholderData: keepPreviousData,
   })
 
 export const gridQuery = (q: TProductionGridQuery) =>
   queryOptions({
     queryKey: productionKeys.grid(q),
-    queryFn: ({ signal }) => apiGet<TProductionGrid>('/api/v1/production/grid', { query: q, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/production/grid', { query: q, signal }),
   })
 
 export const dayStatusesQuery = () =>
   queryOptions({
     queryKey: productionKeys.dayStatuses,
-    queryFn: ({ signal }) => apiGet<TDayStatusCatalog>('/api/v1/production/day-statuses', { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/production/day-statuses', { signal }),
   })
 
 export const ratesQuery = (page: { limit: number; offset: number } = { limit: 25, offset: 0 }) =>
   queryOptions({
     queryKey: [...productionKeys.rates, page.limit, page.offset],
     queryFn: ({ signal }) =>
-      apiGet<TExchangeRates>('/api/v1/production/exchange-rates', {
+      api.get('/api/v1/production/exchange-rates', {
         query: page satisfies TExchangeRatesQuery,
         signal,
       }),
@@ -74,8 +62,7 @@ export const ratesQuery = (page: { limit: number; offset: number } = { limit: 25
 export const useSaveDailyStatus = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TDailyStatusSaveRequest) =>
-      apiPut<TDailyStatusSaved>('/api/v1/production/daily-status', body),
+    mutationFn: (body: TDailyStatusSaveRequest) => api.put('/api/v1/production/daily-status', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
   })
 }
@@ -84,7 +71,7 @@ export const useUnlockDay = () => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (body: TDailyStatusUnlockRequest) =>
-      apiPost<TDailyStatusSaved>('/api/v1/production/daily-status/unlock', body),
+      api.post('/api/v1/production/daily-status/unlock', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
   })
 }
@@ -92,8 +79,7 @@ export const useUnlockDay = () => {
 export const useSaveGrid = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TProductionGridSaveRequest) =>
-      apiPut<TProductionGridSaved>('/api/v1/production/grid', body),
+    mutationFn: (body: TProductionGridSaveRequest) => api.put('/api/v1/production/grid', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
   })
 }
@@ -101,8 +87,7 @@ export const useSaveGrid = () => {
 export const useSaveRate = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TExchangeRateRequest) =>
-      apiPut<TExchangeRates>('/api/v1/production/exchange-rates', body),
+    mutationFn: (body: TExchangeRateRequest) => api.put('/api/v1/production/exchange-rates', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
   })
 }
@@ -114,7 +99,7 @@ export const useDeleteRate = () => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (validFrom: string) =>
-      apiDelete<TExchangeRates>(`/api/v1/production/exchange-rates/${encodeURIComponent(validFrom)}`),
+      api.delete('/api/v1/production/exchange-rates/{validFrom}', { path: { validFrom } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
   })
 }
@@ -122,8 +107,7 @@ export const useDeleteRate = () => {
 export const useSaveDayStatuses = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TDayStatusCatalogRequest) =>
-      apiPut<TDayStatusCatalog>('/api/v1/production/day-statuses', body),
+    mutationFn: (body: TDayStatusCatalogRequest) => api.put('/api/v1/production/day-statuses', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
   })
 }
@@ -131,8 +115,7 @@ export const useSaveDayStatuses = () => {
 export const useSaveExcessReason = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TExcessReasonRequest) =>
-      apiPut<TExcessReasonSaved>('/api/v1/production/grid/excess-reason', body),
+    mutationFn: (body: TExcessReasonRequest) => api.put('/api/v1/production/grid/excess-reason', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
   })
 }
@@ -142,7 +125,7 @@ export const catalogSearchQuery = (q: string) =>
   queryOptions({
     queryKey: ['production', 'catalog-search', q] as const,
     queryFn: ({ signal }) =>
-      apiGet<TConceptList>('/api/v1/concepts', {
+      api.get('/api/v1/concepts', {
         query: { kind: 'ordinary', q: q || undefined, limit: 30, sort: 'code', dir: 'asc' },
         signal,
       }),
@@ -152,8 +135,7 @@ export const catalogSearchQuery = (q: string) =>
 export const useAddGridConcept = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TGridConceptRequest) =>
-      apiPost<TGridConceptAdded>('/api/v1/production/grid/concepts', body),
+    mutationFn: (body: TGridConceptRequest) => api.post('/api/v1/production/grid/concepts', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: productionKeys.all }),
   })
 }

@@ -1,16 +1,14 @@
 /** Queries and mutations of the Evidencias tab (docs/production.md#evidence-gpu). */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type {
-  TEvidenceAnnexes,
   TEvidenceAnnexesRequest,
   TEvidenceCell,
   TEvidenceCellKey,
-  TEvidenceGrid,
   TEvidenceGridQuery,
   TEvidenceLinkRequest,
   TEvidenceStatusRequest,
 } from '@faena/contracts'
-import { apiDelete, apiGet, apiPost, apiPut, apiUpload } from '../../platform/api'
+import { api } from '../../platform/api'
 
 export const evidenceKeys = {
   all: ['production', 'evidence'] as const,
@@ -24,20 +22,20 @@ export const evidenceKeys = {
 export const evidenceGridQuery = (q: TEvidenceGridQuery) =>
   queryOptions({
     queryKey: evidenceKeys.grid(q),
-    queryFn: ({ signal }) => apiGet<TEvidenceGrid>('/api/v1/production/evidence', { query: q, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/production/evidence', { query: q, signal }),
     placeholderData: keepPreviousData,
   })
 
 export const evidenceCellQuery = (k: TEvidenceCellKey) =>
   queryOptions({
     queryKey: evidenceKeys.cell(k),
-    queryFn: ({ signal }) => apiGet<TEvidenceCell>('/api/v1/production/evidence/cell', { query: k, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/production/evidence/cell', { query: k, signal }),
   })
 
 export const evidenceAnnexesQuery = () =>
   queryOptions({
     queryKey: evidenceKeys.annexes,
-    queryFn: ({ signal }) => apiGet<TEvidenceAnnexes>('/api/v1/production/evidence/annexes', { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/production/evidence/annexes', { signal }),
   })
 
 export const evidenceFileUrl = (itemId: string) =>
@@ -56,7 +54,7 @@ const useEvidenceMutation = <TIn>(fn: (input: TIn) => Promise<TEvidenceCell>) =>
 
 export const useSetEvidenceStatus = () =>
   useEvidenceMutation((body: TEvidenceStatusRequest) =>
-    apiPut<TEvidenceCell>('/api/v1/production/evidence/status', body),
+    api.put('/api/v1/production/evidence/status', { body }),
   )
 
 export type EvidenceUpload = TEvidenceCellKey & {
@@ -71,24 +69,21 @@ export const useUploadEvidence = () =>
   useEvidenceMutation(({ file, ...fields }: EvidenceUpload) => {
     const text: Record<string, string> = {}
     for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') text[k] = String(v)
-    return apiUpload<TEvidenceCell>('/api/v1/production/evidence/files', { file }, text)
+    return api.upload('/api/v1/production/evidence/files', { files: { file }, fields: text })
   })
 
 export const useAddEvidenceLink = () =>
-  useEvidenceMutation((body: TEvidenceLinkRequest) =>
-    apiPost<TEvidenceCell>('/api/v1/production/evidence/links', body),
-  )
+  useEvidenceMutation((body: TEvidenceLinkRequest) => api.post('/api/v1/production/evidence/links', { body }))
 
 export const useDeleteEvidenceItem = () =>
   useEvidenceMutation((itemId: string) =>
-    apiDelete<TEvidenceCell>(`/api/v1/production/evidence/items/${encodeURIComponent(itemId)}`),
+    api.delete('/api/v1/production/evidence/items/{evidenceItemId}', { path: { evidenceItemId: itemId } }),
   )
 
 export const useSaveEvidenceAnnexes = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TEvidenceAnnexesRequest) =>
-      apiPut<TEvidenceAnnexes>('/api/v1/production/evidence/annexes', body),
+    mutationFn: (body: TEvidenceAnnexesRequest) => api.put('/api/v1/production/evidence/annexes', { body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: evidenceKeys.all }),
   })
 }

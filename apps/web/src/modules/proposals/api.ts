@@ -6,18 +6,13 @@ import type {
   TCreateProposalRequest,
   TProposalDetail,
   TProposalListQuery,
-  TProposalSaved,
-  TProposalSummary,
   TProposalWarning,
-  TStoredFile,
   TUpdateProposalRequest,
   TUpdateStepRequest,
 } from '@faena/contracts'
-import { apiDelete, apiGet, apiPatch, apiPost, apiUpload } from '../../platform/api'
+import { api, apiUrl, type ApiResponse } from '../../platform/api'
 
-const BASE = '/api/v1/proposals'
-
-export type ProposalListResult = { items: TProposalSummary[]; total: number }
+export type ProposalListResult = ApiResponse<'/api/v1/proposals', 'get'>
 
 /** What the list sends: every filter optional, booleans as the strings the API expects. */
 export type ProposalListParams = Partial<Omit<TProposalListQuery, 'overdue' | 'deleted' | 'assignedToMe'>> & {
@@ -38,18 +33,18 @@ export const proposalKeys = {
 export const proposalListQuery = (params: ProposalListParams) =>
   queryOptions({
     queryKey: proposalKeys.list(params),
-    queryFn: ({ signal }) => apiGet<ProposalListResult>(BASE, { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/proposals', { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 
 export const proposalDetailQuery = (id: string) =>
   queryOptions({
     queryKey: proposalKeys.detail(id),
-    queryFn: ({ signal }) => apiGet<TProposalDetail>(`${BASE}/${id}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/proposals/{id}', { path: { id }, signal }),
   })
 
 /** The list's export: a job (202), polled and downloaded by JobExportButton (docs/jobs.md). */
-export const proposalExportUrl = `${BASE}/export`
+export const proposalExportUrl = apiUrl('/api/v1/proposals/export')
 
 /** A catalog record as the selects need it. */
 export type CatalogOption = { id: string; name: string; active?: boolean; clientType?: string }
@@ -59,12 +54,12 @@ export const catalogLookupQuery = (catalog: LookupCatalog) =>
   queryOptions({
     queryKey: ['catalogs', catalog, 'lookup'] as const,
     queryFn: ({ signal }) =>
-      apiGet<{ items: CatalogOption[]; total: number }>(`/api/v1/catalogs/${catalog}`, {
-        query: { limit: 500, ...(catalog === 'types' ? { level: 'proposal' } : {}) },
+      api.get(`/api/v1/catalogs/${catalog}`, {
+        query: { limit: 500, ...(catalog === 'types' ? { level: 'proposal' as const } : {}) },
         signal,
       }),
     staleTime: 5 * 60_000,
-    select: (data) => data.items,
+    select: (data): CatalogOption[] => data.items,
   })
 
 /**
@@ -106,7 +101,7 @@ export const useSaveWarnings = (id: string) => {
 export const useCreateProposal = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TCreateProposalRequest) => apiPost<TProposalSaved>(BASE, body),
+    mutationFn: (body: TCreateProposalRequest) => api.post('/api/v1/proposals', { body }),
     onSuccess: async ({ warnings, ...detail }) => {
       qc.setQueryData<TProposalDetail>(proposalKeys.detail(detail.id), detail)
       qc.setQueryData<TProposalWarning[]>(proposalKeys.saveWarnings(detail.id), warnings)
@@ -119,7 +114,7 @@ export const useUpdateProposal = (id: string) => {
   const qc = useQueryClient()
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: (body: TUpdateProposalRequest) => apiPatch<TProposalSaved>(`${BASE}/${id}`, body),
+    mutationFn: (body: TUpdateProposalRequest) => api.patch('/api/v1/proposals/{id}', { path: { id }, body }),
     onSuccess: ({ warnings }) => {
       qc.setQueryData<TProposalWarning[]>(proposalKeys.saveWarnings(id), warnings)
       return refresh(id)
@@ -130,7 +125,7 @@ export const useUpdateProposal = (id: string) => {
 export const useDeleteProposal = (id: string) => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: () => apiDelete(`${BASE}/${id}`),
+    mutationFn: () => api.delete('/api/v1/proposals/{id}', { path: { id } }),
     onSuccess: async () => {
       qc.removeQueries({ queryKey: proposalKeys.detail(id) })
       await qc.invalidateQueries({ queryKey: proposalKeys.lists() })
@@ -141,7 +136,8 @@ export const useDeleteProposal = (id: string) => {
 export const useChangeProposalStatus = (id: string) => {
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: (body: TChangeProposalStatusRequest) => apiPost<unknown>(`${BASE}/${id}/status`, body),
+    mutationFn: (body: TChangeProposalStatusRequest) =>
+      api.post('/api/v1/proposals/{id}/status', { path: { id }, body }),
     onSuccess: () => refresh(id),
   })
 }
@@ -151,7 +147,7 @@ export const useUpdateStep = (proposalId: string) => {
   const refresh = useRefresh()
   return useMutation({
     mutationFn: ({ stepId, body }: { stepId: string; body: TUpdateStepRequest }) =>
-      apiPatch<unknown>(`${BASE}/${proposalId}/steps/${stepId}`, body),
+      api.patch('/api/v1/proposals/{id}/steps/{stepId}', { path: { id: proposalId, stepId }, body }),
     onSuccess: () => refresh(proposalId),
   })
 }
@@ -170,14 +166,17 @@ export const useAddAttachment = (proposalId: string) => {
     }) => {
       let body: TAddStepAttachmentRequest
       if (file) {
-        const stored = await apiUpload<TStoredFile>('/api/v1/files', { file })
+        const stored = await api.upload('/api/v1/files', { files: { file } })
         body = { fileId: stored.id }
       } else if (link) {
         body = link
       } else {
         throw new Error('nothing to attach')
       }
-      return apiPost<unknown>(`${BASE}/${proposalId}/steps/${stepId}/attachments`, body)
+      return api.post('/api/v1/proposals/{id}/steps/{stepId}/attachments', {
+        path: { id: proposalId, stepId },
+        body,
+      })
     },
     onSuccess: () => refresh(proposalId),
   })
@@ -187,9 +186,11 @@ export const useRemoveAttachment = (proposalId: string) => {
   const refresh = useRefresh()
   return useMutation({
     mutationFn: ({ stepId, attachmentId }: { stepId: string; attachmentId: string }) =>
-      apiDelete(`${BASE}/${proposalId}/steps/${stepId}/attachments/${attachmentId}`),
+      api.delete('/api/v1/proposals/{id}/steps/{stepId}/attachments/{attachmentId}', {
+        path: { id: proposalId, stepId, attachmentId },
+      }),
     onSuccess: () => refresh(proposalId),
   })
 }
 
-export const fileUrl = (fileId: string) => `/api/v1/files/${fileId}`
+export const fileUrl = (fileId: string) => apiUrl('/api/v1/files/{id}', { path: { id: fileId } })

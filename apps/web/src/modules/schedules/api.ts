@@ -1,21 +1,7 @@
 /** Queries and mutations of the work-order schedule tab. Every import refetches the versions. */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type {
-  TProgressAcknowledgeInput,
-  TScheduleDetail,
-  TScheduleDiff,
-  TScheduleFamilyCurve,
-  TScheduleImportResult,
-  TScheduleProgress,
-  TScheduleProgressCurve,
-  TScheduleProgressHistory,
-  TScheduleProgressInput,
-  TScheduleProgressSaved,
-  TScheduleVersionList,
-} from '@faena/contracts'
-import { apiGet, apiPost, apiPut, apiUpload, downloadFile } from '../../platform/api'
-
-const base = (workOrderId: string) => `/api/v1/work-orders/${workOrderId}/schedules`
+import type { TProgressAcknowledgeInput, TScheduleProgressInput } from '@faena/contracts'
+import { api, apiUrl, downloadFile } from '../../platform/api'
 
 export const scheduleKeys = {
   all: (workOrderId: string) => ['schedules', workOrderId] as const,
@@ -30,13 +16,21 @@ export const versionsQuery = (workOrderId: string) =>
   queryOptions({
     queryKey: scheduleKeys.versions(workOrderId),
     queryFn: ({ signal }) =>
-      apiGet<TScheduleVersionList>(base(workOrderId), { query: { limit: 200 }, signal }),
+      api.get('/api/v1/work-orders/{id}/schedules', {
+        path: { id: workOrderId },
+        query: { limit: 200 },
+        signal,
+      }),
   })
 
 export const versionQuery = (workOrderId: string, versionId: string) =>
   queryOptions({
     queryKey: scheduleKeys.version(workOrderId, versionId),
-    queryFn: ({ signal }) => apiGet<TScheduleDetail>(`${base(workOrderId)}/${versionId}`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/v1/work-orders/{id}/schedules/{versionId}', {
+        path: { id: workOrderId, versionId },
+        signal,
+      }),
     staleTime: Infinity, // a version never changes
     placeholderData: keepPreviousData,
   })
@@ -45,14 +39,19 @@ export const diffQuery = (workOrderId: string, from: string, to: string) =>
   queryOptions({
     queryKey: scheduleKeys.diff(workOrderId, from, to),
     queryFn: ({ signal }) =>
-      apiGet<TScheduleDiff>(`${base(workOrderId)}/diff`, { query: { from, to }, signal }),
+      api.get('/api/v1/work-orders/{id}/schedules/diff', {
+        path: { id: workOrderId },
+        query: { from, to },
+        signal,
+      }),
     staleTime: Infinity,
   })
 
 export const useImportSchedule = (workOrderId: string) => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (file: File) => apiUpload<TScheduleImportResult>(base(workOrderId), { file }),
+    mutationFn: (file: File) =>
+      api.upload('/api/v1/work-orders/{id}/schedules', { path: { id: workOrderId }, files: { file } }),
     // a new version changes the progress (tasks, roll-up) too
     onSuccess: () => qc.invalidateQueries({ queryKey: scheduleKeys.all(workOrderId) }),
   })
@@ -61,7 +60,6 @@ export const useImportSchedule = (workOrderId: string) => {
 // ---------------------------------------------------------------- progress, two truths
 
 export type CurveBy = 'week' | 'month'
-const progressBase = (workOrderId: string) => `${base(workOrderId)}/active/progress`
 
 export const progressKeys = {
   all: (workOrderId: string) => ['schedules', workOrderId, 'progress'] as const,
@@ -75,7 +73,8 @@ export const progressKeys = {
 export const progressQuery = (workOrderId: string) =>
   queryOptions({
     queryKey: progressKeys.progress(workOrderId),
-    queryFn: ({ signal }) => apiGet<TScheduleProgress>(progressBase(workOrderId), { signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/v1/work-orders/{id}/schedules/active/progress', { path: { id: workOrderId }, signal }),
     retry: false,
   })
 
@@ -83,7 +82,11 @@ export const curveQuery = (workOrderId: string, by: CurveBy) =>
   queryOptions({
     queryKey: progressKeys.curve(workOrderId, by),
     queryFn: ({ signal }) =>
-      apiGet<TScheduleProgressCurve>(`${progressBase(workOrderId)}/curve`, { query: { by }, signal }),
+      api.get('/api/v1/work-orders/{id}/schedules/active/progress/curve', {
+        path: { id: workOrderId },
+        query: { by },
+        signal,
+      }),
     placeholderData: keepPreviousData,
     retry: false,
   })
@@ -92,7 +95,11 @@ export const familyCurveQuery = (workOrderId: string, by: CurveBy) =>
   queryOptions({
     queryKey: progressKeys.family(workOrderId, by),
     queryFn: ({ signal }) =>
-      apiGet<TScheduleFamilyCurve>(`${base(workOrderId)}/family/progress/curve`, { query: { by }, signal }),
+      api.get('/api/v1/work-orders/{id}/schedules/family/progress/curve', {
+        path: { id: workOrderId },
+        query: { by },
+        signal,
+      }),
     placeholderData: keepPreviousData,
   })
 
@@ -100,7 +107,8 @@ export const historyQuery = (workOrderId: string, taskUid: number | null) =>
   queryOptions({
     queryKey: progressKeys.history(workOrderId, taskUid),
     queryFn: ({ signal }) =>
-      apiGet<TScheduleProgressHistory>(`${progressBase(workOrderId)}/history`, {
+      api.get('/api/v1/work-orders/{id}/schedules/active/progress/history', {
+        path: { id: workOrderId },
         query: { taskUid: taskUid ?? undefined, limit: 200 },
         signal,
       }),
@@ -111,7 +119,7 @@ export const useSaveProgress = (workOrderId: string) => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (body: TScheduleProgressInput) =>
-      apiPut<TScheduleProgressSaved>(progressBase(workOrderId), body),
+      api.put('/api/v1/work-orders/{id}/schedules/active/progress', { path: { id: workOrderId }, body }),
     onSuccess: (r) => {
       qc.setQueryData(progressKeys.progress(workOrderId), r.progress)
       void qc.invalidateQueries({ queryKey: progressKeys.all(workOrderId) })
@@ -123,7 +131,10 @@ export const useAcknowledgeProgress = (workOrderId: string) => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (body: TProgressAcknowledgeInput) =>
-      apiPost<TScheduleProgressSaved>(`${progressBase(workOrderId)}/acknowledge`, body),
+      api.post('/api/v1/work-orders/{id}/schedules/active/progress/acknowledge', {
+        path: { id: workOrderId },
+        body,
+      }),
     onSuccess: (r) => {
       qc.setQueryData(progressKeys.progress(workOrderId), r.progress)
       void qc.invalidateQueries({ queryKey: progressKeys.all(workOrderId) })
@@ -132,4 +143,7 @@ export const useAcknowledgeProgress = (workOrderId: string) => {
 }
 
 export const exportProgress = (workOrderId: string, lang: 'es' | 'en') =>
-  downloadFile(`${progressBase(workOrderId)}/export.xlsx`, { query: { lang } })
+  downloadFile(
+    apiUrl('/api/v1/work-orders/{id}/schedules/active/progress/export.xlsx', { path: { id: workOrderId } }),
+    { query: { lang } },
+  )

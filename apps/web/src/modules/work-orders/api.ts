@@ -6,15 +6,10 @@ import type {
   TCreateWorkOrderRequest,
   TUpdateStepRequest,
   TUpdateWorkOrderRequest,
-  TWorkOrderDetail,
-  TWorkOrderFamily,
-  TWorkOrderImportResult,
   TWorkOrderListQuery,
   TWorkOrderSummary,
 } from '@faena/contracts'
-import { apiGet, apiPatch, apiPost, apiUpload } from '../../platform/api'
-
-const BASE = '/api/v1/work-orders'
+import { api, apiUrl } from '../../platform/api'
 
 export type WorkOrderListResult = { items: TWorkOrderSummary[]; total: number }
 export type WorkOrderListParams = Partial<TWorkOrderListQuery>
@@ -30,24 +25,24 @@ export const workOrderKeys = {
 export const workOrderListQuery = (params: WorkOrderListParams) =>
   queryOptions({
     queryKey: workOrderKeys.list(params),
-    queryFn: ({ signal }) => apiGet<WorkOrderListResult>(BASE, { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/work-orders', { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 
 export const workOrderDetailQuery = (id: string) =>
   queryOptions({
     queryKey: workOrderKeys.detail(id),
-    queryFn: ({ signal }) => apiGet<TWorkOrderDetail>(`${BASE}/${id}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/work-orders/{id}', { path: { id }, signal }),
   })
 
 export const workOrderFamilyQuery = (id: string) =>
   queryOptions({
     queryKey: workOrderKeys.family(id),
-    queryFn: ({ signal }) => apiGet<TWorkOrderFamily>(`${BASE}/${id}/family`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/work-orders/{id}/family', { path: { id }, signal }),
   })
 
 /** The list's export: a job (202), polled and downloaded by JobExportButton (docs/jobs.md). */
-export const workOrderExportUrl = `${BASE}/export`
+export const workOrderExportUrl = apiUrl('/api/v1/work-orders/export')
 
 /** The proposal a work order is created from (read through the proposals API). */
 export type ProposalForWorkOrder = {
@@ -63,7 +58,8 @@ export type ProposalForWorkOrder = {
 export const proposalForWorkOrderQuery = (id: string) =>
   queryOptions({
     queryKey: ['proposals', 'detail', id] as const,
-    queryFn: ({ signal }) => apiGet<ProposalForWorkOrder>(`/api/v1/proposals/${id}`, { signal }),
+    queryFn: ({ signal }): Promise<ProposalForWorkOrder> =>
+      api.get('/api/v1/proposals/{id}', { path: { id }, signal }),
   })
 
 /** A catalog record as the selects need it. */
@@ -79,13 +75,9 @@ export type LookupCatalog = 'clients' | 'project-managers' | 'fronts' | 'sites'
 export const catalogLookupQuery = (catalog: LookupCatalog) =>
   queryOptions({
     queryKey: ['catalogs', catalog, 'lookup'] as const,
-    queryFn: ({ signal }) =>
-      apiGet<{ items: CatalogOption[]; total: number }>(`/api/v1/catalogs/${catalog}`, {
-        query: { limit: 500 },
-        signal,
-      }),
+    queryFn: ({ signal }) => api.get(`/api/v1/catalogs/${catalog}`, { query: { limit: 500 }, signal }),
     staleTime: 5 * 60_000,
-    select: (data) => data.items,
+    select: (data): CatalogOption[] => data.items,
   })
 
 /** The audit module keys every query under 'audit': its <AuditHistory> refetches after a change. */
@@ -112,8 +104,11 @@ export const useCreateWorkOrder = () => {
       body: TCreateWorkOrderRequest | TCreateWorkOrderFromProposalRequest
     }) =>
       v.proposalId
-        ? apiPost<TWorkOrderDetail>(`/api/v1/proposals/${v.proposalId}/work-orders`, v.body)
-        : apiPost<TWorkOrderDetail>(BASE, v.body),
+        ? api.post('/api/v1/proposals/{id}/work-orders', {
+            path: { id: v.proposalId },
+            body: v.body,
+          })
+        : api.post('/api/v1/work-orders', { body: v.body }),
     onSuccess: async (detail) => {
       qc.setQueryData(workOrderKeys.detail(detail.id), detail)
       await refresh()
@@ -125,7 +120,8 @@ export const useUpdateWorkOrder = (id: string) => {
   const qc = useQueryClient()
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: (body: TUpdateWorkOrderRequest) => apiPatch<TWorkOrderDetail>(`${BASE}/${id}`, body),
+    mutationFn: (body: TUpdateWorkOrderRequest) =>
+      api.patch('/api/v1/work-orders/{id}', { path: { id }, body }),
     onSuccess: async (detail) => {
       qc.setQueryData(workOrderKeys.detail(id), detail)
       await refresh(id)
@@ -138,7 +134,7 @@ export const useUpdateStep = (id: string) => {
   const refresh = useRefresh()
   return useMutation({
     mutationFn: ({ stepId, body }: { stepId: string; body: TUpdateStepRequest }) =>
-      apiPatch<TWorkOrderDetail>(`${BASE}/${id}/steps/${stepId}`, body),
+      api.patch('/api/v1/work-orders/{id}/steps/{stepId}', { path: { id, stepId }, body }),
     onSuccess: async (detail) => {
       qc.setQueryData(workOrderKeys.detail(id), detail)
       await refresh(id)
@@ -150,7 +146,7 @@ export const useCreateReprogramming = (id: string) => {
   const refresh = useRefresh()
   return useMutation({
     mutationFn: (body: TCreateReprogrammingRequest) =>
-      apiPost<TWorkOrderDetail>(`${BASE}/${id}/reprogrammings`, body),
+      api.post('/api/v1/work-orders/{id}/reprogrammings', { path: { id }, body }),
     onSuccess: async () => refresh(id),
   })
 }
@@ -158,7 +154,7 @@ export const useCreateReprogramming = (id: string) => {
 export const useImportHistory = () => {
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: (file: File) => apiUpload<TWorkOrderImportResult>(`${BASE}/import`, { file }),
+    mutationFn: (file: File) => api.upload('/api/v1/work-orders/import', { files: { file } }),
     onSuccess: async () => refresh(),
   })
 }

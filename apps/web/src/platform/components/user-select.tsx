@@ -4,13 +4,12 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import type { SelectHTMLAttributes } from 'react'
-import type { TUserOptionList } from '@faena/contracts'
-import { apiGet } from '../api'
+import { api } from '../api'
 
 export const activeUsersQuery = () =>
   queryOptions({
     queryKey: ['users', 'active'] as const,
-    queryFn: ({ signal }) => apiGet<TUserOptionList>('/api/v1/users/active', { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/users/active', { signal }),
     staleTime: 60_000,
   })
 

@@ -2,8 +2,8 @@ import { useId } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import type { TNotification, TNotificationList } from '@faena/contracts'
-import { apiGet, apiPost } from '../api'
+import type { TNotification } from '@faena/contracts'
+import { api } from '../api'
 import { Icon } from '../components/icon'
 import { useDisclosure } from '../components/use-disclosure'
 import { useFormat } from '../session'
@@ -26,12 +26,14 @@ export const NotificationsBell = () => {
 
   const list = useQuery({
     queryKey: LIST_KEY,
-    queryFn: ({ signal }) => apiGet<TNotificationList>('/api/v1/notifications?limit=20', { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/notifications', { query: { limit: 20 }, signal }),
     refetchInterval: POLL_MS,
   })
   const markRead = useMutation({
     mutationFn: (id: string | null) =>
-      apiPost(id ? `/api/v1/notifications/${id}/read` : '/api/v1/notifications/read-all'),
+      id
+        ? api.post('/api/v1/notifications/{id}/read', { path: { id } })
+        : api.post('/api/v1/notifications/read-all'),
     onSettled: () => queryClient.invalidateQueries({ queryKey: LIST_KEY }),
   })
 

@@ -3,7 +3,7 @@ import { useNavigate, useSearch } from '@tanstack/react-router'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ZLoginRequest, type TLoginRequest } from '@faena/contracts'
-import { apiPost, isApiError } from '../api'
+import { api, isApiError } from '../api'
 import { Button } from '../components/button'
 import { FormError, FormField } from '../components/form-field'
 import { errorMessage, errorReference } from '../errors'
@@ -24,8 +24,7 @@ export const LoginPage = () => {
   )
 
   const login = useMutation({
-    mutationFn: (body: TLoginRequest) =>
-      apiPost<unknown>('/api/v1/auth/login', body, { skipAuthRedirect: true }),
+    mutationFn: (body: TLoginRequest) => api.post('/api/v1/auth/login', { body, skipAuthRedirect: true }),
     onSuccess: async () => {
       queryClient.removeQueries({ queryKey: ME_QUERY_KEY })
       const me = await queryClient.fetchQuery(meQueryOptions)

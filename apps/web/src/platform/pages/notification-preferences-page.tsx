@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TNotificationPreferences, TNotificationPreferencesInput } from '@faena/contracts'
-import { apiGet, apiPut } from '../api'
+import { api } from '../api'
 import { Button } from '../components/button'
 import { UnsavedChangesGuard } from '../components/unsaved-changes'
 import { ErrorState } from '../components/error-state'
@@ -18,8 +18,7 @@ export const NotificationPreferencesPage = () => {
   const { t } = useTranslation()
   const prefs = useQuery({
     queryKey: KEY,
-    queryFn: ({ signal }) =>
-      apiGet<TNotificationPreferences>('/api/v1/notifications/preferences', { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/notifications/preferences', { signal }),
   })
   return (
     <div className="page">
@@ -47,7 +46,7 @@ const PreferencesForm = ({ saved }: { saved: TNotificationPreferences }) => {
   const dirty = JSON.stringify(items) !== JSON.stringify(initial)
   const save = useMutation({
     mutationFn: (body: TNotificationPreferencesInput) =>
-      apiPut<TNotificationPreferences>('/api/v1/notifications/preferences', body),
+      api.put('/api/v1/notifications/preferences', { body }),
     onSuccess: (next) => {
       qc.setQueryData(KEY, next)
       toast.success(t('notificationPrefs.saved'))

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ZChangePasswordRequest, type TChangePasswordRequest } from '@faena/contracts'
-import { apiPost } from '../api'
+import { api } from '../api'
 import { Button } from '../components/button'
 import { FormError, FormField } from '../components/form-field'
 import { PageHeader } from '../components/page-header'
@@ -26,7 +26,7 @@ export const PasswordPage = () => {
   const form = useZodForm(schema, { currentPassword: '', newPassword: '', confirm: '' })
 
   const change = useMutation({
-    mutationFn: (body: TChangePasswordRequest) => apiPost<unknown>('/api/v1/auth/password', body),
+    mutationFn: (body: TChangePasswordRequest) => api.post('/api/v1/auth/password', { body }),
     onSuccess: () => {
       form.setValues({ currentPassword: '', newPassword: '', confirm: '' })
       toast.success(t('password.done'))
