@@ -1,13 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type {
-  TEDocumentState,
-  TEInvoiceIssued,
-  TEInvoicingSettings,
-  TEInvoicingSettingsState,
-} from '@faena/contracts'
-import { apiGet, apiPost, apiUpload } from '../../platform/api'
+import type { TEInvoicingSettingsState } from '@faena/contracts'
+import { api } from '../../platform/api'
 
-const SETTINGS = '/api/v1/settings/e-invoicing'
 const settingsKey = ['e-invoicing', 'settings'] as const
 const invoiceKey = (sheetId: string) => ['e-invoicing', 'sheet', sheetId] as const
 export const eInvoiceXmlUrl = (sheetId: string) => `/api/v1/rental/billing-sheets/${sheetId}/e-invoice/xml`
@@ -16,7 +10,7 @@ export const eInvoiceRideUrl = (sheetId: string) => `/api/v1/rental/billing-shee
 export const eInvoicingSettingsQuery = () =>
   queryOptions({
     queryKey: settingsKey,
-    queryFn: ({ signal }) => apiGet<TEInvoicingSettingsState>(SETTINGS, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/settings/e-invoicing', { signal }),
   })
 
 /** The settings form: text fields and, when chosen, the .p12 (multipart PUT). */
@@ -24,12 +18,11 @@ export const useSaveEInvoicingSettings = () => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: (input: { fields: Record<string, string>; certificate: File | null }) =>
-      apiUpload<TEInvoicingSettings>(
-        SETTINGS,
-        input.certificate ? { certificate: input.certificate } : {},
-        input.fields,
-        { method: 'PUT' },
-      ),
+      api.upload('/api/v1/settings/e-invoicing', {
+        files: input.certificate ? { certificate: input.certificate } : {},
+        fields: input.fields,
+        method: 'put',
+      }),
     onSuccess: (settings) => qc.setQueryData<TEInvoicingSettingsState>(settingsKey, { settings }),
   })
 }
@@ -38,13 +31,13 @@ export const eInvoiceQuery = (sheetId: string) =>
   queryOptions({
     queryKey: invoiceKey(sheetId),
     queryFn: ({ signal }) =>
-      apiGet<TEDocumentState>(`/api/v1/rental/billing-sheets/${sheetId}/e-invoice`, { signal }),
+      api.get('/api/v1/rental/billing-sheets/{id}/e-invoice', { path: { id: sheetId }, signal }),
   })
 
 export const useIssueEInvoice = (sheetId: string) => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: () => apiPost<TEInvoiceIssued>(`/api/v1/rental/billing-sheets/${sheetId}/e-invoice`),
+    mutationFn: () => api.post('/api/v1/rental/billing-sheets/{id}/e-invoice', { path: { id: sheetId } }),
     onSettled: () =>
       Promise.all([
         qc.invalidateQueries({ queryKey: invoiceKey(sheetId) }),
@@ -58,7 +51,8 @@ export const useIssueEInvoice = (sheetId: string) => {
 export const useRefreshEInvoice = (sheetId: string) => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: () => apiPost<TEInvoiceIssued>(`/api/v1/rental/billing-sheets/${sheetId}/e-invoice/refresh`),
+    mutationFn: () =>
+      api.post('/api/v1/rental/billing-sheets/{id}/e-invoice/refresh', { path: { id: sheetId } }),
     onSettled: () =>
       Promise.all([
         qc.invalidateQueries({ queryKey: invoiceKey(sheetId) }),
@@ -75,13 +69,14 @@ export const eGuideRideUrl = (guideId: string) => `${GUIDE(guideId)}/ride`
 export const eGuideQuery = (guideId: string) =>
   queryOptions({
     queryKey: guideKey(guideId),
-    queryFn: ({ signal }) => apiGet<TEDocumentState>(GUIDE(guideId), { signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/v1/rental/shipping-guides/{id}/e-guide', { path: { id: guideId }, signal }),
   })
 
 export const useIssueEGuide = (guideId: string) => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: () => apiPost<TEInvoiceIssued>(GUIDE(guideId)),
+    mutationFn: () => api.post('/api/v1/rental/shipping-guides/{id}/e-guide', { path: { id: guideId } }),
     onSettled: () => qc.invalidateQueries({ queryKey: guideKey(guideId) }),
   })
 }
@@ -89,7 +84,8 @@ export const useIssueEGuide = (guideId: string) => {
 export const useRefreshEGuide = (guideId: string) => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: () => apiPost<TEInvoiceIssued>(`${GUIDE(guideId)}/refresh`),
+    mutationFn: () =>
+      api.post('/api/v1/rental/shipping-guides/{id}/e-guide/refresh', { path: { id: guideId } }),
     onSettled: () => qc.invalidateQueries({ queryKey: guideKey(guideId) }),
   })
 }

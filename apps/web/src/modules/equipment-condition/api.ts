@@ -1,17 +1,7 @@
 /** Queries and mutations of the equipment-condition screens. Every change refetches the module's queries. */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type {
-  TChecklist,
-  TChecklistInput,
-  TChecklistList,
-  TEquipmentStatusReport,
-  TInspection,
-  TInspectionInput,
-  TRepairInput,
-  TRepairReturnInput,
-  TUnitCondition,
-} from '@faena/contracts'
-import { apiDelete, apiGet, apiPost, apiPut, type QueryParams } from '../../platform/api'
+import type { TChecklistInput, TInspectionInput, TRepairInput, TRepairReturnInput } from '@faena/contracts'
+import { api, type QueryParams } from '../../platform/api'
 
 export const BASE = '/api/v1/rental'
 
@@ -26,24 +16,23 @@ export const conditionKeys = {
 export const checklistsQuery = () =>
   queryOptions({
     queryKey: conditionKeys.checklists,
-    queryFn: ({ signal }) => apiGet<TChecklistList>(`${BASE}/equipment-checklists`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/equipment-checklists', { signal }),
   })
 export const statusReportQuery = (params: QueryParams) =>
   queryOptions({
     queryKey: conditionKeys.report(params),
-    queryFn: ({ signal }) =>
-      apiGet<TEquipmentStatusReport>(`${BASE}/equipment-status`, { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/equipment-status', { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 export const unitConditionQuery = (id: string) =>
   queryOptions({
     queryKey: conditionKeys.unit(id),
-    queryFn: ({ signal }) => apiGet<TUnitCondition>(`${BASE}/equipment/${id}/condition`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/equipment/{id}/condition', { path: { id }, signal }),
   })
 export const inspectionQuery = (id: string) =>
   queryOptions({
     queryKey: conditionKeys.inspection(id),
-    queryFn: ({ signal }) => apiGet<TInspection>(`${BASE}/equipment-inspections/${id}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/equipment-inspections/{id}', { path: { id }, signal }),
   })
 
 export const exportUrl = `${BASE}/equipment-status/export`
@@ -58,7 +47,7 @@ const useRefresh = () => {
 export const useSaveChecklist = () => {
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: (input: TChecklistInput) => apiPut<TChecklist>(`${BASE}/equipment-checklists`, input),
+    mutationFn: (input: TChecklistInput) => api.put('/api/v1/rental/equipment-checklists', { body: input }),
     onSuccess: refresh,
   })
 }
@@ -66,14 +55,14 @@ export const useRecordInspection = (equipmentId: string) => {
   const refresh = useRefresh()
   return useMutation({
     mutationFn: (input: TInspectionInput) =>
-      apiPost<TInspection>(`${BASE}/equipment/${equipmentId}/inspections`, input),
+      api.post('/api/v1/rental/equipment/{id}/inspections', { path: { id: equipmentId }, body: input }),
     onSuccess: refresh,
   })
 }
 export const useDeleteInspection = () => {
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: (id: string) => apiDelete(`${BASE}/equipment-inspections/${id}`),
+    mutationFn: (id: string) => api.delete('/api/v1/rental/equipment-inspections/{id}', { path: { id } }),
     onSuccess: refresh,
   })
 }
@@ -81,7 +70,7 @@ export const useSendToRepair = (equipmentId: string) => {
   const refresh = useRefresh()
   return useMutation({
     mutationFn: (input: TRepairInput) =>
-      apiPost<TUnitCondition>(`${BASE}/equipment/${equipmentId}/repair`, input),
+      api.post('/api/v1/rental/equipment/{id}/repair', { path: { id: equipmentId }, body: input }),
     onSuccess: refresh,
   })
 }
@@ -89,7 +78,7 @@ export const useReturnFromRepair = (equipmentId: string) => {
   const refresh = useRefresh()
   return useMutation({
     mutationFn: (input: TRepairReturnInput) =>
-      apiPost<TUnitCondition>(`${BASE}/equipment/${equipmentId}/repair/return`, input),
+      api.post('/api/v1/rental/equipment/{id}/repair/return', { path: { id: equipmentId }, body: input }),
     onSuccess: refresh,
   })
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ITEM_CONDITIONS, type TChecklistItem, type TItemCondition } from '@faena/contracts'
 import { Button, FormError, FormField, useToast } from '../../platform/components'
-import { apiGet } from '../../platform/api'
+import { api } from '../../platform/api'
 import { errorMessage } from '../../platform/errors'
 import { todayIn } from '../../platform/format'
 import { useCan, useFormat } from '../../platform/session'
@@ -11,7 +11,6 @@ import { fieldErrors } from '../../platform/validation'
 import { useRecordInspection } from './api'
 
 type Answer = { present: boolean | null; condition: TItemCondition | null; notes: string }
-type Staff = { items: { id: string; fullName: string; active: boolean }[] }
 
 /**
  * The inspection of one unit, keyboard-friendly: Tab walks the rows; on a row S/Y = present, N = missing,
@@ -36,7 +35,7 @@ export const InspectionForm = ({
   const staff = useQuery({
     queryKey: ['equipment-condition', 'staff'],
     queryFn: ({ signal }) =>
-      apiGet<Staff>('/api/v1/rental/staff', { query: { limit: 200, active: 'true' }, signal }),
+      api.get('/api/v1/rental/staff', { query: { limit: 200, active: 'true' }, signal }),
     enabled: can('fieldStaff.read'),
   })
   const [date, setDate] = useState(() => todayIn(fmt.timeZone))

@@ -113,7 +113,7 @@ export const StatusPage = () => {
               aria-pressed={search.status === s}
               onClick={() => setSearch({ status: search.status === s ? undefined : s })}
             >
-              <span className="ec-count__n">{fmt.integer(counts[s])}</span>
+              <span className="ec-count__n">{fmt.integer(counts[s] ?? 0)}</span>
               <span>{t(`status.${s}`)}</span>
             </button>
           ))}

@@ -1,26 +1,16 @@
 /** Queries and mutations of the field-staff screens. Every change refetches the module's queries. */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
 import type {
-  TComplianceAlertPreview,
-  TComplianceAlertSettings,
   TComplianceAlertSettingsInput,
   TComplianceDocument,
   TComplianceDocumentInput,
   TComplianceFile,
-  TComplianceKind,
   TComplianceOwnerKind,
-  TComplianceReport,
-  TComplianceSummary,
-  TFieldStaff,
-  TFieldStaffDetail,
   TFieldStaffInput,
-  TVaccine,
   TVaccineInput,
-  TVehicle,
-  TVehicleDetail,
   TVehicleInput,
 } from '@faena/contracts'
-import { apiDelete, apiGet, apiPatch, apiPost, apiPut, apiUpload, type QueryParams } from '../../platform/api'
+import { api, apiDelete, apiPatch, apiPost, apiUpload, type QueryParams } from '../../platform/api'
 
 export const BASE = '/api/v1/rental'
 export type List<T> = { items: T[]; total: number }
@@ -42,49 +32,49 @@ export const fieldStaffKeys = {
 export const staffListQuery = (params: QueryParams) =>
   queryOptions({
     queryKey: fieldStaffKeys.staff(params),
-    queryFn: ({ signal }) => apiGet<List<TFieldStaff>>(`${BASE}/staff`, { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/staff', { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 export const personQuery = (id: string) =>
   queryOptions({
     queryKey: fieldStaffKeys.person(id),
-    queryFn: ({ signal }) => apiGet<TFieldStaffDetail>(`${BASE}/staff/${id}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/staff/{id}', { path: { id }, signal }),
   })
 export const vehicleListQuery = (params: QueryParams) =>
   queryOptions({
     queryKey: fieldStaffKeys.vehicles(params),
-    queryFn: ({ signal }) => apiGet<List<TVehicle>>(`${BASE}/vehicles`, { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/vehicles', { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 export const vehicleQuery = (id: string) =>
   queryOptions({
     queryKey: fieldStaffKeys.vehicle(id),
-    queryFn: ({ signal }) => apiGet<TVehicleDetail>(`${BASE}/vehicles/${id}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/vehicles/{id}', { path: { id }, signal }),
   })
 export const kindsQuery = () =>
   queryOptions({
     queryKey: fieldStaffKeys.kinds,
-    queryFn: ({ signal }) => apiGet<{ items: TComplianceKind[] }>(`${BASE}/compliance/kinds`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/compliance/kinds', { signal }),
     staleTime: 60_000,
     select: (d) => d.items,
   })
 export const reportQuery = (params: QueryParams) =>
   queryOptions({
     queryKey: fieldStaffKeys.report(params),
-    queryFn: ({ signal }) => apiGet<TComplianceReport>(`${BASE}/compliance`, { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/compliance', { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 export const summaryQuery = () =>
   queryOptions({
     queryKey: fieldStaffKeys.summary,
-    queryFn: ({ signal }) => apiGet<TComplianceSummary>(`${BASE}/compliance/summary`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/compliance/summary', { signal }),
   })
 export const alertsQuery = () =>
   queryOptions({
     queryKey: fieldStaffKeys.alerts,
-    queryFn: ({ signal }) => apiGet<TComplianceAlertSettings>(`${BASE}/compliance/alerts`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/compliance/alerts', { signal }),
   })
-export const fetchAlertPreview = () => apiGet<TComplianceAlertPreview>(`${BASE}/compliance/alerts/preview`)
+export const fetchAlertPreview = () => api.get('/api/v1/rental/compliance/alerts/preview')
 
 export const exportUrls = {
   staff: `${BASE}/staff/export`,
@@ -102,8 +92,8 @@ export const useSavePerson = () => {
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: TFieldStaffInput }) =>
       id
-        ? apiPatch<TFieldStaffDetail>(`${BASE}/staff/${id}`, body)
-        : apiPost<TFieldStaffDetail>(`${BASE}/staff`, body),
+        ? api.patch('/api/v1/rental/staff/{id}', { path: { id }, body })
+        : api.post('/api/v1/rental/staff', { body }),
     onSuccess: refresh,
   })
 }
@@ -112,8 +102,8 @@ export const useSaveVehicle = () => {
   return useMutation({
     mutationFn: ({ id, body }: { id?: string; body: TVehicleInput }) =>
       id
-        ? apiPatch<TVehicleDetail>(`${BASE}/vehicles/${id}`, body)
-        : apiPost<TVehicleDetail>(`${BASE}/vehicles`, body),
+        ? api.patch('/api/v1/rental/vehicles/{id}', { path: { id }, body })
+        : api.post('/api/v1/rental/vehicles', { body }),
     onSuccess: refresh,
   })
 }
@@ -144,14 +134,16 @@ export const useDeleteDocument = (owner: TComplianceOwnerKind, ownerId: string) 
 export const useAddVaccine = (staffId: string) => {
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: (body: TVaccineInput) => apiPost<TVaccine>(`${BASE}/staff/${staffId}/vaccines`, body),
+    mutationFn: (body: TVaccineInput) =>
+      api.post('/api/v1/rental/staff/{id}/vaccines', { path: { id: staffId }, body }),
     onSuccess: refresh,
   })
 }
 export const useDeleteVaccine = (staffId: string) => {
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: (id: string) => apiDelete(`${BASE}/staff/${staffId}/vaccines/${id}`),
+    mutationFn: (id: string) =>
+      api.delete('/api/v1/rental/staff/{id}/vaccines/{vaccineId}', { path: { id: staffId, vaccineId: id } }),
     onSuccess: refresh,
   })
 }
@@ -174,12 +166,11 @@ export const useSaveAlerts = () => {
   const refresh = useRefresh()
   return useMutation({
     mutationFn: (body: TComplianceAlertSettingsInput) =>
-      apiPut<TComplianceAlertSettings>(`${BASE}/compliance/alerts`, body),
+      api.put('/api/v1/rental/compliance/alerts', { body }),
     onSuccess: refresh,
   })
 }
 export const useSendAlertNow = () =>
   useMutation({
-    mutationFn: () =>
-      apiPost<{ jobId: string | null; recipients: string[] }>(`${BASE}/compliance/alerts/send`),
+    mutationFn: () => api.post('/api/v1/rental/compliance/alerts/send'),
   })

@@ -5,12 +5,10 @@ import type {
   TBillingSheetListQuery,
   TBillingSheetSummary,
   TCreateBillingSheetRequest,
-  TDispositionCertificate,
   TInvoiceBillingSheetRequest,
-  TStoredFile,
   TUpdateBillingSheetRequest,
 } from '@faena/contracts'
-import { apiDelete, apiGet, apiPatch, apiPost, apiPut, apiUpload } from '../../platform/api'
+import { api } from '../../platform/api'
 
 const BASE = '/api/v1/rental/billing-sheets'
 const CERTS = '/api/v1/rental/disposition-certificates'
@@ -29,20 +27,21 @@ export const sheetKeys = {
 export const sheetListQuery = (params: SheetListParams) =>
   queryOptions({
     queryKey: sheetKeys.list(params),
-    queryFn: ({ signal }) => apiGet<SheetListResult>(BASE, { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/billing-sheets', { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 
 export const sheetDetailQuery = (id: string) =>
   queryOptions({
     queryKey: sheetKeys.detail(id),
-    queryFn: ({ signal }) => apiGet<TBillingSheetDetail>(`${BASE}/${id}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/billing-sheets/{id}', { path: { id }, signal }),
   })
 
 export const certificateQuery = (id: string) =>
   queryOptions({
     queryKey: sheetKeys.certificate(id),
-    queryFn: ({ signal }) => apiGet<TDispositionCertificate>(`${CERTS}/${id}`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/v1/rental/disposition-certificates/{id}', { path: { id }, signal }),
   })
 
 /** the list's export: a job (POST with the list's filters) */
@@ -67,7 +66,7 @@ export const openProjectsQuery = () =>
   queryOptions({
     queryKey: ['rental-projects', 'open', 'lookup'] as const,
     queryFn: ({ signal }) =>
-      apiGet<{ items: ProjectOption[]; total: number }>('/api/v1/rental/projects', {
+      api.get('/api/v1/rental/projects', {
         query: { status: 'open', limit: 500, sort: 'name', dir: 'asc' },
         signal,
       }),
@@ -94,7 +93,7 @@ const useRefresh = () => {
 export const useCreateSheet = () => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: TCreateBillingSheetRequest) => apiPost<TBillingSheetDetail>(BASE, body),
+    mutationFn: (body: TCreateBillingSheetRequest) => api.post('/api/v1/rental/billing-sheets', { body }),
     onSuccess: async (detail) => {
       qc.setQueryData(sheetKeys.detail(detail.id), detail)
       await qc.invalidateQueries({ queryKey: sheetKeys.lists() })
@@ -110,7 +109,7 @@ const useSheetChange = <V>(id: string, call: (vars: V) => Promise<TBillingSheetD
 
 export const useUpdateSheet = (id: string) =>
   useSheetChange(id, (body: TUpdateBillingSheetRequest) =>
-    apiPatch<TBillingSheetDetail>(`${BASE}/${id}`, body),
+    api.patch('/api/v1/rental/billing-sheets/{id}', { path: { id }, body }),
   )
 
 /** Saves the days of several lines, one request per line, in order; the last answer is the sheet. */
@@ -118,42 +117,53 @@ export const useSaveDays = (id: string) =>
   useSheetChange(id, async (edits: { lineId: string; dates: string[] }[]) => {
     let last: TBillingSheetDetail | undefined
     for (const e of edits)
-      last = await apiPut<TBillingSheetDetail>(`${BASE}/${id}/lines/${e.lineId}/days`, { dates: e.dates })
-    return last ?? apiGet<TBillingSheetDetail>(`${BASE}/${id}`)
+      last = await api.put('/api/v1/rental/billing-sheets/{id}/lines/{lineId}/days', {
+        path: { id, lineId: e.lineId },
+        body: { dates: e.dates },
+      })
+    return last ?? api.get('/api/v1/rental/billing-sheets/{id}', { path: { id } })
   })
 
 export const useResetDays = (id: string) =>
-  useSheetChange(id, (lineId: string) => apiDelete<TBillingSheetDetail>(`${BASE}/${id}/lines/${lineId}/days`))
+  useSheetChange(id, (lineId: string) =>
+    api.delete('/api/v1/rental/billing-sheets/{id}/lines/{lineId}/days', { path: { id, lineId } }),
+  )
 
 export const useRemoveLine = (id: string) =>
-  useSheetChange(id, (lineId: string) => apiDelete<TBillingSheetDetail>(`${BASE}/${id}/lines/${lineId}`))
+  useSheetChange(id, (lineId: string) =>
+    api.delete('/api/v1/rental/billing-sheets/{id}/lines/{lineId}', { path: { id, lineId } }),
+  )
 
 export const useRestoreLine = (id: string) =>
-  useSheetChange(id, (key: string) => apiPost<TBillingSheetDetail>(`${BASE}/${id}/lines/restore`, { key }))
+  useSheetChange(id, (key: string) =>
+    api.post('/api/v1/rental/billing-sheets/{id}/lines/restore', { path: { id }, body: { key } }),
+  )
 
 export const useLiquidate = (id: string) =>
-  useSheetChange(id, () => apiPost<TBillingSheetDetail>(`${BASE}/${id}/liquidate`))
+  useSheetChange(id, () => api.post('/api/v1/rental/billing-sheets/{id}/liquidate', { path: { id } }))
 
 export const useReopen = (id: string) =>
-  useSheetChange(id, (reason: string) => apiPost<TBillingSheetDetail>(`${BASE}/${id}/reopen`, { reason }))
+  useSheetChange(id, (reason: string) =>
+    api.post('/api/v1/rental/billing-sheets/{id}/reopen', { path: { id }, body: { reason } }),
+  )
 
 export const useCancelSheet = (id: string) =>
   useSheetChange(id, (reason: string) =>
-    apiPost<TBillingSheetDetail>(`${BASE}/${id}/cancel`, reason ? { reason } : {}),
+    api.post('/api/v1/rental/billing-sheets/{id}/cancel', { path: { id }, body: reason ? { reason } : {} }),
   )
 
 /** Uploads the invoice PDF, then invoices the sheet with its reference and the file id. */
 export const useInvoice = (id: string) =>
   useSheetChange(id, async ({ invoiceReference, file }: { invoiceReference: string; file: File }) => {
-    const stored = await apiUpload<TStoredFile>('/api/v1/files', { file })
+    const stored = await api.upload('/api/v1/files', { files: { file } })
     const body: TInvoiceBillingSheetRequest = { invoiceReference, invoiceFileId: stored.id }
-    return apiPost<TBillingSheetDetail>(`${BASE}/${id}/invoice`, body)
+    return api.post('/api/v1/rental/billing-sheets/{id}/invoice', { path: { id }, body })
   })
 
 export const useDeleteSheet = (id: string) => {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: () => apiDelete(`${BASE}/${id}`),
+    mutationFn: () => api.delete('/api/v1/rental/billing-sheets/{id}', { path: { id } }),
     onSuccess: async () => {
       qc.removeQueries({ queryKey: sheetKeys.detail(id) })
       await qc.invalidateQueries({ queryKey: sheetKeys.lists() })
@@ -164,7 +174,8 @@ export const useDeleteSheet = (id: string) => {
 export const useCreateCertificate = (sheetId: string) => {
   const refresh = useRefresh()
   return useMutation({
-    mutationFn: () => apiPost<TDispositionCertificate>(CERTS, { billingSheetId: sheetId }),
+    mutationFn: () =>
+      api.post('/api/v1/rental/disposition-certificates', { body: { billingSheetId: sheetId } }),
     onSuccess: () => refresh(sheetId),
   })
 }
@@ -173,7 +184,7 @@ export const useRefreshCertificate = (sheetId: string) => {
   const refresh = useRefresh()
   return useMutation({
     mutationFn: (certificateId: string) =>
-      apiPost<TDispositionCertificate>(`${CERTS}/${certificateId}/refresh`),
+      api.post('/api/v1/rental/disposition-certificates/{id}/refresh', { path: { id: certificateId } }),
     onSuccess: () => refresh(sheetId),
   })
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { BILLING_SHEET_STATUSES, type TBillingSheetSummary } from '@faena/contracts'
-import { apiGet } from '../../platform/api'
+import { api } from '../../platform/api'
 import {
   JobExportButton,
   ListCount,
@@ -19,7 +19,7 @@ import {
 } from '../../platform/components'
 import { cleanSearch, pageOf } from '../../platform/list-search'
 import { useCan, useFormat, useMe } from '../../platform/session'
-import { sheetListQuery, sheetsExportUrl, type ProjectOption, type SheetListParams } from './api'
+import { sheetListQuery, sheetsExportUrl, type SheetListParams } from './api'
 import type { SheetsSearch } from './routes'
 import { SheetStatusPill } from './ui'
 
@@ -47,8 +47,7 @@ export const BillingSheetsListPage = () => {
   const list = useQuery(sheetListQuery({ ...params, limit, offset }))
   const projects = useQuery({
     queryKey: ['rental-projects', 'all', 'lookup'],
-    queryFn: ({ signal }) =>
-      apiGet<{ items: ProjectOption[] }>('/api/v1/rental/projects', { query: { limit: 500 }, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/projects', { query: { limit: 500 }, signal }),
     staleTime: 60_000,
     select: (d) => [...d.items].sort((a, b) => a.name.localeCompare(b.name)),
   })

@@ -11,7 +11,7 @@ import type {
   TShippingGuideDetail,
   TShippingGuideSummary,
 } from '@faena/contracts'
-import { apiDelete, apiGet, apiPatch, apiPost, apiUpload, type QueryParams } from '../../platform/api'
+import { api, apiDelete, apiGet, apiPatch, apiPost, apiUpload, type QueryParams } from '../../platform/api'
 
 export type DocKind = 'maintenance' | 'chain' | 'guide'
 
@@ -96,10 +96,7 @@ export const projectsQuery = () =>
   queryOptions({
     queryKey: ['rental-projects', 'all', 'lookup'] as const,
     queryFn: ({ signal }) =>
-      apiGet<{ items: ProjectOption[]; total: number }>('/api/v1/rental/projects', {
-        query: { limit: 500, sort: 'name', dir: 'asc' },
-        signal,
-      }),
+      api.get('/api/v1/rental/projects', { query: { limit: 500, sort: 'name', dir: 'asc' }, signal }),
     staleTime: 60_000,
     select: (d) => d.items,
   })
@@ -117,10 +114,7 @@ export const assignmentsQuery = (projectId: string) =>
   queryOptions({
     queryKey: ['rental-projects', 'assignments', projectId] as const,
     queryFn: ({ signal }) =>
-      apiGet<{ items: AssignmentOption[]; total: number }>(
-        `/api/v1/rental/projects/${projectId}/assignments`,
-        { signal },
-      ),
+      api.get('/api/v1/rental/projects/{id}/assignments', { path: { id: projectId }, signal }),
     enabled: Boolean(projectId),
     staleTime: 30_000,
     select: (d) => d.items,

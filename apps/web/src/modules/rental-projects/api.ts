@@ -4,24 +4,17 @@ import type {
   TCloseRentalProjectRequest,
   TCreateRentalAssignmentInput,
   TReactivateRentalAssignmentRequest,
-  TRentalAssignment,
   TRentalAssignmentDeleted,
-  TRentalCalendar,
-  TRentalClient,
   TRentalClientInput,
   TRentalClientPatch,
-  TRentalCloseCheck,
-  TRentalEquipment,
-  TRentalEquipmentImportResult,
   TRentalEquipmentInput,
   TRentalEquipmentPatch,
-  TRentalProject,
   TRentalProjectInput,
   TRentalProjectPatch,
   TRetireRentalAssignmentRequest,
   TUpdateRentalAssignmentRequest,
 } from '@faena/contracts'
-import { apiDelete, apiGet, apiPatch, apiPost, apiUpload, type QueryParams } from '../../platform/api'
+import { api, apiDelete, type QueryParams } from '../../platform/api'
 
 export const BASE = '/api/v1/rental'
 
@@ -42,7 +35,7 @@ export const rentalKeys = {
 export const clientListQuery = (params: QueryParams) =>
   queryOptions({
     queryKey: rentalKeys.clients(params),
-    queryFn: ({ signal }) => apiGet<List<TRentalClient>>(`${BASE}/clients`, { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/clients', { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 
@@ -51,7 +44,7 @@ export const clientOptionsQuery = () =>
   queryOptions({
     queryKey: rentalKeys.clients({ options: true }),
     queryFn: ({ signal }) =>
-      apiGet<List<TRentalClient>>(`${BASE}/clients`, { query: { limit: 500, sort: 'name' }, signal }),
+      api.get('/api/v1/rental/clients', { query: { limit: 500, sort: 'name' }, signal }),
     staleTime: 60_000,
     select: (d) => d.items,
   })
@@ -59,41 +52,42 @@ export const clientOptionsQuery = () =>
 export const projectListQuery = (params: QueryParams) =>
   queryOptions({
     queryKey: rentalKeys.projects(params),
-    queryFn: ({ signal }) => apiGet<List<TRentalProject>>(`${BASE}/projects`, { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/projects', { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 
 export const projectQuery = (id: string) =>
   queryOptions({
     queryKey: rentalKeys.project(id),
-    queryFn: ({ signal }) => apiGet<TRentalProject>(`${BASE}/projects/${id}`, { signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/projects/{id}', { path: { id }, signal }),
   })
 
 export const assignmentsQuery = (projectId: string) =>
   queryOptions({
     queryKey: rentalKeys.assignments(projectId),
     queryFn: ({ signal }) =>
-      apiGet<List<TRentalAssignment>>(`${BASE}/projects/${projectId}/assignments`, { signal }),
+      api.get('/api/v1/rental/projects/{id}/assignments', { path: { id: projectId }, signal }),
   })
 
 export const calendarQuery = (projectId: string, month: string | undefined) =>
   queryOptions({
     queryKey: rentalKeys.calendar(projectId, month),
     queryFn: ({ signal }) =>
-      apiGet<TRentalCalendar>(`${BASE}/projects/${projectId}/calendar`, { query: { month }, signal }),
+      api.get('/api/v1/rental/projects/{id}/calendar', { path: { id: projectId }, query: { month }, signal }),
     placeholderData: keepPreviousData,
   })
 
 export const closeCheckQuery = (projectId: string) =>
   queryOptions({
     queryKey: rentalKeys.closeCheck(projectId),
-    queryFn: ({ signal }) => apiGet<TRentalCloseCheck>(`${BASE}/projects/${projectId}/close`, { signal }),
+    queryFn: ({ signal }) =>
+      api.get('/api/v1/rental/projects/{id}/close', { path: { id: projectId }, signal }),
   })
 
 export const equipmentListQuery = (params: QueryParams) =>
   queryOptions({
     queryKey: rentalKeys.equipment(params),
-    queryFn: ({ signal }) => apiGet<List<TRentalEquipment>>(`${BASE}/equipment`, { query: params, signal }),
+    queryFn: ({ signal }) => api.get('/api/v1/rental/equipment', { query: params, signal }),
     placeholderData: keepPreviousData,
   })
 
@@ -102,7 +96,7 @@ export const assignableQuery = () =>
   queryOptions({
     queryKey: rentalKeys.equipment({ assignable: 'true', limit: 500 }),
     queryFn: ({ signal }) =>
-      apiGet<List<TRentalEquipment>>(`${BASE}/equipment`, {
+      api.get('/api/v1/rental/equipment', {
         query: { assignable: 'true', limit: 500, sort: 'code' },
         signal,
       }),
@@ -126,29 +120,35 @@ const useRefreshAll = () => {
     ])
 }
 
+/** A save: a patch of an existing record (`id`) or a new one's whole input (no `id`), never a patch to create. */
+type Save<Input, Patch> = { id: string; body: Patch } | { id?: undefined; body: Input }
+
 export const useSaveClient = () => {
   const refresh = useRefreshAll()
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: TRentalClientInput | TRentalClientPatch }) =>
-      id
-        ? apiPatch<TRentalClient>(`${BASE}/clients/${id}`, body)
-        : apiPost<TRentalClient>(`${BASE}/clients`, body),
+    mutationFn: (v: Save<TRentalClientInput, TRentalClientPatch>) =>
+      v.id !== undefined
+        ? api.patch('/api/v1/rental/clients/{id}', { path: { id: v.id }, body: v.body })
+        : api.post('/api/v1/rental/clients', { body: v.body }),
     onSuccess: refresh,
   })
 }
 
 export const useDeleteClient = () => {
   const refresh = useRefreshAll()
-  return useMutation({ mutationFn: (id: string) => apiDelete(`${BASE}/clients/${id}`), onSuccess: refresh })
+  return useMutation({
+    mutationFn: (id: string) => api.delete('/api/v1/rental/clients/{id}', { path: { id } }),
+    onSuccess: refresh,
+  })
 }
 
 export const useSaveProject = () => {
   const refresh = useRefreshAll()
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: TRentalProjectInput | TRentalProjectPatch }) =>
-      id
-        ? apiPatch<TRentalProject>(`${BASE}/projects/${id}`, body)
-        : apiPost<TRentalProject>(`${BASE}/projects`, body),
+    mutationFn: (v: Save<TRentalProjectInput, TRentalProjectPatch>) =>
+      v.id !== undefined
+        ? api.patch('/api/v1/rental/projects/{id}', { path: { id: v.id }, body: v.body })
+        : api.post('/api/v1/rental/projects', { body: v.body }),
     onSuccess: refresh,
   })
 }
@@ -157,7 +157,7 @@ export const useCloseProject = (id: string) => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: (body: TCloseRentalProjectRequest) =>
-      apiPost<TRentalProject>(`${BASE}/projects/${id}/close`, body),
+      api.post('/api/v1/rental/projects/{id}/close', { path: { id }, body }),
     onSuccess: refresh,
   })
 }
@@ -166,7 +166,7 @@ export const useCreateAssignment = (projectId: string) => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: (body: TCreateRentalAssignmentInput) =>
-      apiPost<TRentalAssignment>(`${BASE}/projects/${projectId}/assignments`, body),
+      api.post('/api/v1/rental/projects/{id}/assignments', { path: { id: projectId }, body }),
     onSuccess: refresh,
   })
 }
@@ -175,7 +175,7 @@ export const useUpdateAssignment = () => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: TUpdateRentalAssignmentRequest }) =>
-      apiPatch<TRentalAssignment>(`${BASE}/assignments/${id}`, body),
+      api.patch('/api/v1/rental/assignments/{id}', { path: { id }, body }),
     onSuccess: refresh,
   })
 }
@@ -184,10 +184,7 @@ export const useRetireAssignment = () => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: TRetireRentalAssignmentRequest }) =>
-      apiPost<TRentalAssignment & { cascadedAssignmentIds: string[] }>(
-        `${BASE}/assignments/${id}/retire`,
-        body,
-      ),
+      api.post('/api/v1/rental/assignments/{id}/retire', { path: { id }, body }),
     onSuccess: refresh,
   })
 }
@@ -196,10 +193,7 @@ export const useReactivateAssignment = () => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: ({ id, body }: { id: string; body: TReactivateRentalAssignmentRequest }) =>
-      apiPost<TRentalAssignment & { cascadedAssignmentIds: string[] }>(
-        `${BASE}/assignments/${id}/reactivate`,
-        body,
-      ),
+      api.post('/api/v1/rental/assignments/{id}/reactivate', { path: { id }, body }),
     onSuccess: refresh,
   })
 }
@@ -227,28 +221,30 @@ export const useDeleteAssignment = () => {
 export const useSaveEquipment = () => {
   const refresh = useRefreshAll()
   return useMutation({
-    mutationFn: ({ id, body }: { id?: string; body: TRentalEquipmentInput | TRentalEquipmentPatch }) =>
-      id
-        ? apiPatch<TRentalEquipment>(`${BASE}/equipment/${id}`, body)
-        : apiPost<TRentalEquipment>(`${BASE}/equipment`, body),
+    mutationFn: (v: Save<TRentalEquipmentInput, TRentalEquipmentPatch>) =>
+      v.id !== undefined
+        ? api.patch('/api/v1/rental/equipment/{id}', { path: { id: v.id }, body: v.body })
+        : api.post('/api/v1/rental/equipment', { body: v.body }),
     onSuccess: refresh,
   })
 }
 
 export const useDeleteEquipment = () => {
   const refresh = useRefreshAll()
-  return useMutation({ mutationFn: (id: string) => apiDelete(`${BASE}/equipment/${id}`), onSuccess: refresh })
+  return useMutation({
+    mutationFn: (id: string) => api.delete('/api/v1/rental/equipment/{id}', { path: { id } }),
+    onSuccess: refresh,
+  })
 }
 
 export const useImportEquipment = () => {
   const refresh = useRefreshAll()
   return useMutation({
     mutationFn: ({ file, dryRun }: { file: File; dryRun: boolean }) =>
-      apiUpload<TRentalEquipmentImportResult>(
-        `${BASE}/equipment/import`,
-        { file },
-        dryRun ? { dryRun: 'true' } : {},
-      ),
+      api.upload('/api/v1/rental/equipment/import', {
+        files: { file },
+        fields: dryRun ? { dryRun: 'true' } : {},
+      }),
     onSuccess: (r) => (r.imported ? refresh() : undefined),
   })
 }
