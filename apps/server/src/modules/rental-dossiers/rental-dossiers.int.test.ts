@@ -219,6 +219,24 @@ describe('sheet dossier and project dossier', () => {
     await settleJob(t, res.body.id, viewer)
   })
 
+  it('an authorized e-invoice: its RIDE is the invoice of the dossier', async () => {
+    const { project } = await projectWithUnit()
+    const s = await ok(post(S, { projectId: project.id, periodStart: '2026-01-01', periodEnd: '2026-01-31' }))
+    await ok(post(`${S}/${s.id}/liquidate`))
+    const issued = await post(`${S}/${s.id}/e-invoice`, undefined, billing)
+    expect(issued.status).toBe(201)
+    expect(issued.body.status).toBe('authorized')
+    const pages = await generatedPages(`${S}/${s.id}/pdf`)
+    const ride = await generatedPages(`${S}/${s.id}/e-invoice/ride`)
+    const { run, bytes } = await dossier(`${S}/${s.id}/dossier`, undefined)
+    expect(run.result.parts.map((p: Json) => [p.kind, p.pages, p.skipped])).toEqual([
+      ['sheet', pages, null],
+      ['invoice', ride, null],
+    ])
+    expect(run.result.parts[1].name).toMatch(/^RIDE-factura-001-001-\d{9}\.pdf$/)
+    expect((await pageTexts(bytes!))[pages]).toContain(issued.body.document.number)
+  })
+
   it('a corrupt uploaded "PDF" is left out and listed on a last page and in the result, not a 500', async () => {
     const { project, assignment } = await projectWithUnit()
     const c = await chain(project.id, '2026-01-15', assignment.id)

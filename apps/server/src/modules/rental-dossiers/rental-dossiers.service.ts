@@ -144,11 +144,23 @@ export function createRentalDossiers(deps: RentalDossiersDeps) {
         bytes: uploaded(actor, invoiceFileId),
       } satisfies PartSource
     }
-    const { document } = await eInvoicing.getInvoice(actor, sheetId)
+    const lookup = await eInvoicing
+      .getInvoice(actor, sheetId)
+      .catch((e: unknown) => ({ error: e instanceof Error ? e : new Error(String(e)) }))
+    // the e-invoice could not be read: listed as a part that failed rather than silently left out
+    if ('error' in lookup)
+      return {
+        kind: 'invoice',
+        ref,
+        name: null,
+        source: 'generated',
+        bytes: () => Promise.reject(lookup.error),
+      } satisfies PartSource
+    const document = lookup.document
     if (document?.status !== 'authorized') return null
     return {
       kind: 'invoice',
-      ref: document.number ?? ref,
+      ref: document.number,
       name: null,
       source: 'generated',
       bytes: async () => (await eInvoicing.invoiceRide(actor, sheetId)).bytes,
