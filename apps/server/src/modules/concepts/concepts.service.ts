@@ -127,7 +127,7 @@ const snapshotOfValues = (v: ConceptValues): Snapshot => ({
 export function toConcept(r: ConceptRow): TConcept {
   return {
     id: r.id,
-    kind: r.kind as TConceptKind,
+    kind: r.kind,
     annex: r.annex,
     code: r.code,
     codeKey: r.code_key,
@@ -157,7 +157,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
 const toCatalogConcept = (r: ConceptRow): CatalogConcept => ({
   id: r.id,
-  kind: r.kind as CatalogConcept['kind'],
+  kind: r.kind,
   annex: r.annex,
   code: r.code,
   codeKey: r.code_key,

@@ -94,7 +94,7 @@ export function linkName(url: string): string {
 
 export const toAttachment = (r: repo.AttachmentRow) => ({
   id: r.id,
-  kind: r.kind as 'file' | 'link',
+  kind: r.kind,
   name: r.name,
   fileId: r.file_id,
   url: r.url,
