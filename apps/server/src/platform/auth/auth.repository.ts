@@ -1,5 +1,6 @@
-import { sql } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { Executor } from '../db/executor'
+import type { UsersTable } from '../db/tables'
 
 /** The user with this e-mail in the organization (an e-mail is unique within an organization). */
 export async function findUserByEmail(db: Executor, orgId: string, email: string) {
@@ -127,9 +128,9 @@ export async function findSessionWithUser(db: Executor, sessionId: string) {
     orgId: string
     email: string
     name: string
-    role: string
+    role: Selectable<UsersTable>['role']
     active: boolean
-    locale: string
+    locale: Selectable<UsersTable>['locale']
   }>`SELECT session_id AS "sessionId", expires_at AS "expiresAt", last_seen_at AS "lastSeenAt",
       user_id AS "userId", org_id AS "orgId", email, name, role, active, locale
     FROM faena_session_user(${sessionId})`.execute(db)
@@ -170,6 +171,6 @@ export async function updatePasswordHash(db: Executor, userId: string, passwordH
     .execute()
 }
 
-export async function updateLocale(db: Executor, userId: string, locale: string, now: Date) {
+export async function updateLocale(db: Executor, userId: string, locale: 'es' | 'en', now: Date) {
   await db.updateTable('users').set({ locale, updated_at: now }).where('id', '=', userId).execute()
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { TMe, TRole } from '@faena/contracts'
+import type { TMe } from '@faena/contracts'
 import { ROLE_PERMISSIONS, type Actor } from '../access'
 import { writeAudit } from '../audit/audit'
 import type { Db } from '../db/executor'
@@ -38,11 +38,11 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
         id: user.id,
         email: user.email,
         name: user.name,
-        role: user.role as TRole,
-        locale: user.locale as 'es' | 'en',
+        role: user.role,
+        locale: user.locale,
       },
       organization: org,
-      permissions: [...ROLE_PERMISSIONS[user.role as TRole]],
+      permissions: [...ROLE_PERMISSIONS[user.role]],
     }
   }
 
@@ -133,7 +133,7 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
       await repo.markLogin(trx, user.id, now)
       await writeAudit(
         trx,
-        { orgId: user.org_id, userId: user.id, email: user.email, role: user.role as TRole, ...meta },
+        { orgId: user.org_id, userId: user.id, email: user.email, role: user.role, ...meta },
         { action: 'auth.login', module: 'auth', entityType: 'user', entityId: user.id },
       )
     })
@@ -170,7 +170,7 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
         userId: s.userId,
         orgId: s.orgId,
         email: s.email,
-        role: s.role as TRole,
+        role: s.role,
         lang: s.locale === 'en' ? 'en' : 'es',
         ...meta,
       },
@@ -217,7 +217,7 @@ export function createAuthService({ db, clock }: { db: Db; clock: () => Date }) 
       throw new AppError('VALIDATION', M.samePassword(), [fieldError('newPassword', M.samePasswordField())])
     }
     await assertStrongPassword('newPassword', newPassword, {
-      locale: user.locale as 'es' | 'en',
+      locale: user.locale,
       userInputs: [user.email, user.name],
     })
     const passwordHash = await hashPassword(newPassword)

@@ -1,4 +1,4 @@
-import type { TUserListQuery } from '@faena/contracts'
+import type { TRole, TUserListQuery } from '@faena/contracts'
 import type { Executor } from '../db/executor'
 
 export async function listUsers(db: Executor, orgId: string, f: TUserListQuery) {
@@ -18,7 +18,7 @@ export async function listUsers(db: Executor, orgId: string, f: TUserListQuery) 
 
 export async function insertUser(
   db: Executor,
-  u: { orgId: string; email: string; name: string; role: string; passwordHash: string },
+  u: { orgId: string; email: string; name: string; role: TRole; passwordHash: string },
 ) {
   return db
     .insertInto('users')
@@ -31,7 +31,7 @@ export async function updateUser(
   db: Executor,
   orgId: string,
   id: string,
-  patch: { name?: string; role?: string; active?: boolean; updated_at: Date },
+  patch: { name?: string; role?: TRole; active?: boolean; updated_at: Date },
 ) {
   return db
     .updateTable('users')

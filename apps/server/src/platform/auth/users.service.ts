@@ -1,6 +1,5 @@
 import type {
   TCreateUserRequest,
-  TRole,
   TUpdateUserRequest,
   TUser,
   TUserListQuery,
@@ -21,9 +20,9 @@ const toUser = (r: UserRow): TUser => ({
   id: r.id,
   email: r.email,
   name: r.name,
-  role: r.role as TRole,
+  role: r.role,
   active: r.active,
-  locale: r.locale as 'es' | 'en',
+  locale: r.locale,
   lastLoginAt: r.last_login_at?.toISOString() ?? null,
   createdAt: r.created_at.toISOString(),
 })

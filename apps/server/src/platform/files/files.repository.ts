@@ -1,11 +1,12 @@
 import type { Executor } from '../db/executor'
+import type { FileKind } from './file-type'
 
 export async function insertFile(
   db: Executor,
   f: {
     orgId: string
     name: string
-    kind: string
+    kind: FileKind
     mimeType: string
     size: number
     sha256: string

@@ -12,7 +12,7 @@ export type FilesService = ReturnType<typeof createFilesService>
 type FileRow = {
   id: string
   name: string
-  kind: string
+  kind: FileKind
   mime_type: string
   size: string
   sha256: string
@@ -21,7 +21,7 @@ type FileRow = {
 const toStoredFile = (r: FileRow): TStoredFile => ({
   id: r.id,
   name: r.name,
-  kind: r.kind as FileKind,
+  kind: r.kind,
   mimeType: r.mime_type,
   size: Number(r.size),
   sha256: r.sha256,

@@ -1,4 +1,4 @@
-import type { TNotificationListQuery } from '@faena/contracts'
+import type { TNotificationListQuery, TRole } from '@faena/contracts'
 import type { Executor } from '../db/executor'
 import { listTotal, pageTotal, withoutTotal } from '../db/page-total'
 
@@ -50,7 +50,7 @@ export async function insertNotifications(db: Executor, rows: readonly NewNotifi
 export async function activeUsersWithRoles(
   db: Executor,
   orgId: string,
-  roles: readonly string[],
+  roles: readonly TRole[],
 ): Promise<{ id: string; locale: string; email: string }[]> {
   if (roles.length === 0) return []
   return db

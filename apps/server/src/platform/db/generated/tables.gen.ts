@@ -553,7 +553,7 @@ export interface FilesTable {
   id: Generated<string>
   org_id: string
   name: string
-  kind: string
+  kind: 'pdf' | 'png' | 'jpeg' | 'xlsx' | 'xml' | 'mpp'
   mime_type: string
   size: Int8
   sha256: string
@@ -1276,10 +1276,10 @@ export interface UsersTable {
   org_id: string
   email: string
   name: string
-  role: string
+  role: 'admin' | 'manager' | 'supervisor' | 'operator' | 'billing' | 'viewer'
   password_hash: string
   active: Generated<boolean>
-  locale: Generated<string>
+  locale: Generated<'es' | 'en'>
   last_login_at: Timestamp | null
   created_at: Generated<Timestamp>
   updated_at: Generated<Timestamp>
