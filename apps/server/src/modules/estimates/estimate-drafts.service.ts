@@ -16,7 +16,10 @@ import { addMonths } from '@faena/domain/calendar-date'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
+import { currentLang } from '../../platform/i18n/language'
+import { render } from '../../platform/i18n/messages'
+import { estimatesMessages as M } from './estimates.messages'
 import { Dec } from '../../platform/money/money'
 import { allocateNumber } from '../../platform/numbering'
 import { familyBillingConcepts } from '../production'
@@ -34,9 +37,17 @@ export function createEstimateDraftUseCases(ctx: EstimatesContext) {
     if (overbilled.length > 0)
       throw new AppError(
         'CONFLICT',
-        `Se pasa del volumen autorizado: ${overbilled
-          .map((o) => `concepto ${o.code} por ${o.over} (autorizado ${o.authorized})`)
-          .join('; ')}. Solo un excedente con motivo registrado puede estimarse por encima.`,
+        M.overbilled({
+          concepts: overbilled
+            // the list is rendered now, in the request's language (docs/platform.md "Messages and languages")
+            .map((o) =>
+              render(
+                M.overbilledConcept({ code: o.code, over: o.over, authorized: o.authorized }),
+                currentLang(),
+              ),
+            )
+            .join('; '),
+        }),
         { reason: 'overbilling', concepts: overbilled },
       )
     await repo.updateEstimate(trx, row.id, { totals: JSON.stringify(snapshot) }, clock())
@@ -46,19 +57,17 @@ export function createEstimateDraftUseCases(ctx: EstimatesContext) {
     requireAccess(actor, 'estimate.manage')
     const input = ZEstimateCreateRequest.parse(body)
     if (input.periodEnd < input.periodStart)
-      throw new AppError('VALIDATION', 'El periodo termina antes de empezar', [
-        { path: 'periodEnd', message: 'Debe ser igual o posterior al inicio' },
+      throw new AppError('VALIDATION', M.periodEndsBeforeStart(), [
+        fieldError('periodEnd', M.periodEndField()),
       ])
     const id = await db.transaction().execute(async (trx) => {
       const wo = await ctx.loadInitial(trx, actor.orgId, input.workOrderId)
       const settings = await ctx.settingsOf(trx, actor.orgId, wo.id)
       const last = addMonths(input.periodStart, settings.maxPeriodMonths)
       if (input.periodEnd >= last)
-        throw new AppError(
-          'VALIDATION',
-          `El periodo de una estimación de esta orden es de ${settings.maxPeriodMonths} mes(es) como máximo`,
-          [{ path: 'periodEnd', message: `Debe ser anterior al ${last}` }],
-        )
+        throw new AppError('VALIDATION', M.periodTooLong({ months: settings.maxPeriodMonths }), [
+          fieldError('periodEnd', M.periodEndBefore({ date: last })),
+        ])
       const number = await allocateNumber(trx, { orgId: actor.orgId, series: `estimate-${wo.id}` })
       const id = await repo.insertEstimate(trx, {
         orgId: actor.orgId,
@@ -128,43 +137,32 @@ export function createEstimateDraftUseCases(ctx: EstimatesContext) {
       let quantity: string | null = body.kind === 'deductive' ? body.quantity : null
       if (body.kind === 'price_difference') {
         if (row.type !== 'price_adjustment')
-          throw new AppError(
-            'VALIDATION',
-            'Solo una estimación de ajuste de precios lleva diferencias de precio / Only a price-adjustment estimate has price-difference lines',
-            [{ path: 'kind', message: 'Solo en ajuste de precios / Price adjustment only' }],
-          )
+          throw new AppError('VALIDATION', M.priceDifferenceOnlyAdjustment(), [
+            fieldError('kind', M.priceDifferenceOnlyAdjustmentField()),
+          ])
         if (new Dec(body.priceDifferenceMxn).isZero() && new Dec(body.priceDifferenceUsd).isZero())
-          throw new AppError(
-            'VALIDATION',
-            'La diferencia de precio no puede ser cero / The price difference is zero',
-            [
-              {
-                path: 'priceDifferenceMxn',
-                message: 'Distinta de cero en MXN o en USD / Non-zero in MXN or USD',
-              },
-            ],
-          )
+          throw new AppError('VALIDATION', M.priceDifferenceZero(), [
+            fieldError('priceDifferenceMxn', M.priceDifferenceZeroField()),
+          ])
         const billed = await repo.billedQuantityOfConcept(trx, row.family_id, body.conceptId)
         if (!new Dec(billed).greaterThan(0))
-          throw new AppError(
-            'VALIDATION',
-            'El concepto no tiene cantidad cobrada en estimaciones aprobadas / The concept has no billed quantity',
-            [{ path: 'conceptId', message: 'Sin cantidad cobrada / Nothing billed' }],
-          )
+          throw new AppError('VALIDATION', M.nothingBilled(), [
+            fieldError('conceptId', M.nothingBilledField()),
+          ])
         quantity = billed
       } else if (body.kind === 'deductive') {
         const concepts = await familyBillingConcepts(trx, row.org_id, row.family_id)
         if (!concepts.has(body.conceptId))
-          throw new AppError('VALIDATION', 'El concepto no está en el Anexo C vigente de la familia', [
-            { path: 'conceptId', message: 'Concepto fuera de la familia' },
+          throw new AppError('VALIDATION', M.conceptOutsideFamily(), [
+            fieldError('conceptId', M.conceptOutsideFamilyField()),
           ])
         if (!new Dec(body.quantity).greaterThan(0))
-          throw new AppError('VALIDATION', 'La cantidad deductiva debe ser mayor que cero', [
-            { path: 'quantity', message: 'Mayor que cero' },
+          throw new AppError('VALIDATION', M.deductiveQuantity(), [
+            fieldError('quantity', M.greaterThanZero()),
           ])
       } else if (!new Dec(body.amountMxn).plus(body.amountUsd).greaterThan(0))
-        throw new AppError('VALIDATION', 'La penalización necesita un importe', [
-          { path: 'amountMxn', message: 'Mayor que cero en MXN o en USD' },
+        throw new AppError('VALIDATION', M.penaltyNeedsAmount(), [
+          fieldError('amountMxn', M.penaltyAmountField()),
         ])
       const adjustmentId = await repo.insertAdjustment(trx, {
         orgId: row.org_id,
@@ -198,7 +196,7 @@ export function createEstimateDraftUseCases(ctx: EstimatesContext) {
       ctx.refuseUnlessStatus(row, 'draft')
       await ctx.lockFamily(trx, row.family_id)
       const old = await repo.deleteAdjustment(trx, row.id, adjustmentId)
-      if (!old) throw new AppError('NOT_FOUND', 'Ajuste no encontrado')
+      if (!old) throw new AppError('NOT_FOUND', M.adjustmentNotFound())
       await storeFigures(trx, row)
       await ctx.audit(
         trx,
@@ -226,8 +224,8 @@ export function createEstimateDraftUseCases(ctx: EstimatesContext) {
     const codes = body.retentions.map((r) => r.code)
     const dup = codes.findIndex((c, i) => codes.indexOf(c) !== i)
     if (dup >= 0)
-      throw new AppError('VALIDATION', `La retención «${codes[dup]}» está repetida`, [
-        { path: `retentions.${dup}.code`, message: 'Clave repetida' },
+      throw new AppError('VALIDATION', M.retentionRepeated({ code: codes[dup] ?? '' }), [
+        fieldError(`retentions.${dup}.code`, M.codeRepeated()),
       ])
     await db.transaction().execute(async (trx) => {
       const wo = await ctx.loadInitial(trx, actor.orgId, workOrderId)

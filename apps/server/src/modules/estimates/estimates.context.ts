@@ -8,7 +8,8 @@ import { sql } from 'kysely'
 import { isSystemActor, type Actor } from '../../platform/access'
 import { writeAudit, type AuditChange } from '../../platform/audit/audit'
 import type { Db, Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
+import { estimatesMessages as M } from './estimates.messages'
 import { Dec } from '../../platform/money/money'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import type { NotifyFn } from '../../platform/notifications'
@@ -44,20 +45,16 @@ export function createEstimatesContext(deps: EstimatesDeps) {
   /** The initial work order of a family (404 for another organization's, 400 naming `workOrderId` for a reprogramming). */
   async function loadInitial(ex: Executor, orgId: string, workOrderId: string): Promise<WorkOrderRef> {
     const wo = await getWorkOrderRef(ex, orgId, workOrderId)
-    if (!wo) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
+    if (!wo) throw new AppError('NOT_FOUND', M.workOrderNotFound())
     if (wo.type !== 'initial')
-      throw new AppError(
-        'VALIDATION',
-        'Las estimaciones son de la familia: usa la orden de trabajo inicial, no una reprogramación',
-        [{ path: 'workOrderId', message: 'Debe ser la orden de trabajo inicial' }],
-      )
+      throw new AppError('VALIDATION', M.familyNeedsInitial(), [fieldError('workOrderId', M.mustBeInitial())])
     return wo
   }
 
   /** An estimate of the organization (404 otherwise); `forUpdate` locks it for the transaction. */
   async function loadEstimate(ex: Executor, orgId: string, id: string, forUpdate = false) {
     const row = await repo.getEstimate(ex, orgId, id, { forUpdate })
-    if (!row) throw new AppError('NOT_FOUND', 'Estimación no encontrada')
+    if (!row) throw new AppError('NOT_FOUND', M.estimateNotFound())
     return row
   }
 
