@@ -46,5 +46,20 @@ export const httpMessages = defineMessages('http', {
   invalidJson: { es: 'El cuerpo no es JSON válido', en: 'The body is not valid JSON' },
   emptyJson: { es: 'El cuerpo JSON está vacío', en: 'The JSON body is empty' },
   badRequest: { es: 'Petición no válida', en: 'Invalid request' },
+  expectedMultipart: {
+    es: 'Se esperaba un formulario multipart con un archivo',
+    en: 'A multipart form with a file was expected',
+  },
+  missingFile: { es: 'Falta el archivo', en: 'The file is missing' },
+  attachFile: {
+    es: 'Adjunta un archivo no vacío en el campo "file"',
+    en: 'Attach a non-empty file in the "file" field',
+  },
+  originNotAllowed: { es: 'Origen no permitido', en: 'Origin not allowed' },
+  invalidField: { es: 'Datos no válidos: {field}', en: 'Invalid data: {field}' },
+  nulCharacter: {
+    es: 'El valor contiene un carácter nulo (NUL, \\u0000), que no se admite',
+    en: 'The value contains a null character (NUL, \\u0000), which is not allowed',
+  },
   routeNotFound: { es: 'Ruta no encontrada: {method} {path}', en: 'Route not found: {method} {path}' },
 })

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
-import { AppError } from '../errors'
+import { AppError, fieldError } from '../errors'
+import { httpMessages as M } from './http.messages'
 
 /** The first path (dotted) under `value` whose string or key holds a NUL character, if any. */
 export function findNul(value: unknown, path: string[] = [], depth = 0): string[] | undefined {
@@ -29,8 +30,7 @@ export function registerInputGuard(app: FastifyInstance) {
       const path = findNul(value)
       if (!path) continue
       const field = path.join('.') || where
-      const message = 'El valor contiene un carácter nulo (NUL, \\u0000), que no se admite'
-      throw new AppError('VALIDATION', `Datos no válidos: ${field}`, [{ path: field, message }])
+      throw new AppError('VALIDATION', M.invalidField({ field }), [fieldError(field, M.nulCharacter())])
     }
   })
 }

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify'
-import { AppError } from '../errors'
+import { AppError, fieldError } from '../errors'
+import { httpMessages as M } from './http.messages'
 
 export type Upload = { filename: string; bytes: Buffer; fields: Record<string, string> }
 
@@ -9,9 +10,7 @@ export type Upload = { filename: string; bytes: Buffer; fields: Record<string, s
  */
 export async function readUpload(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart()) {
-    throw new AppError('VALIDATION', 'Se esperaba un formulario multipart con un archivo', [
-      { path: 'file', message: 'Falta el archivo' },
-    ])
+    throw new AppError('VALIDATION', M.expectedMultipart(), [fieldError('file', M.missingFile())])
   }
   const fields: Record<string, string> = {}
   let upload: Upload | undefined
@@ -24,9 +23,7 @@ export async function readUpload(req: FastifyRequest): Promise<Upload> {
     }
   }
   if (!upload || upload.bytes.length === 0) {
-    throw new AppError('VALIDATION', 'Falta el archivo', [
-      { path: 'file', message: 'Adjunta un archivo no vacío en el campo "file"' },
-    ])
+    throw new AppError('VALIDATION', M.missingFile(), [fieldError('file', M.attachFile())])
   }
   return upload
 }

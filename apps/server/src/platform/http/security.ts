@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { AppError } from '../errors'
+import { httpMessages as M } from './http.messages'
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -28,12 +29,12 @@ export function registerSecurity(
     if (!UNSAFE_METHODS.has(req.method)) return
     const origin = req.headers.origin
     const site = req.headers['sec-fetch-site']
-    if (site === 'cross-site') throw new AppError('FORBIDDEN', 'Origen no permitido')
+    if (site === 'cross-site') throw new AppError('FORBIDDEN', M.originNotAllowed())
     if (!origin) return
     const host = req.headers.host
     const allowed = new Set([`http://${host}`, `https://${host}`])
     if (opts.publicOrigin) allowed.add(opts.publicOrigin.replace(/\/$/, ''))
-    if (!allowed.has(origin)) throw new AppError('FORBIDDEN', 'Origen no permitido')
+    if (!allowed.has(origin)) throw new AppError('FORBIDDEN', M.originNotAllowed())
   })
 
   app.addHook('onSend', async (req, reply, payload) => {

@@ -160,6 +160,14 @@ describe('messages in the caller language', () => {
       params: { method: 'GET', path: '/api/v1/nowhere' },
       message: 'Route not found: GET /api/v1/nowhere',
     })
+    // the input guard's refusal (a NUL character) too
+    const nul = await ask(undefined, 'POST', '/api/v1/auth/login', { email: 'a\u0000b', password: 'x' }, 'en')
+    expect(nul.error).toMatchObject({
+      key: 'http.invalidField',
+      params: { field: 'email' },
+      message: 'Invalid data: email',
+    })
+    expect(nul.error.details[0]).toMatchObject({ path: 'email', key: 'http.nulCharacter' })
     // the user's setting wins over the browser's header
     const header = await ask(es, 'POST', '/api/v1/users', BAD_USER, 'en')
     expect(header.error.message).toBe('Datos no válidos')
