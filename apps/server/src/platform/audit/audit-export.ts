@@ -3,7 +3,7 @@ import type { Actor } from '../access'
 import type { Db } from '../db/executor'
 import type { JobsService } from '../jobs'
 import { byId, exportList } from '../jobs/list-export'
-import type { SheetColumn } from '../spreadsheet/spreadsheet'
+import { columnsIn, langOf, pick, type LocalizedColumn, type Texts } from '../i18n/export-texts'
 import { findAuditByIds, listAuditIds } from './audit.repository'
 import { toAuditEntry } from './audit.service'
 
@@ -14,16 +14,18 @@ import { toAuditEntry } from './audit.service'
 
 export const AUDIT_EXPORT_JOB = 'audit.export'
 
-const COLUMNS: SheetColumn[] = [
-  { header: 'Fecha y hora (UTC)', key: 'at', type: 'datetime', width: 20 },
-  { header: 'Usuario', key: 'actorEmail', width: 28 },
-  { header: 'Módulo', key: 'module', width: 14 },
-  { header: 'Acción', key: 'action', width: 28 },
-  { header: 'Entidad', key: 'entityType', width: 16 },
-  { header: 'Id', key: 'entityId', width: 38 },
-  { header: 'Cambios', key: 'changesText', width: 60 },
-  { header: 'IP', key: 'ip', width: 16 },
-  { header: 'Solicitud', key: 'requestId', width: 20 },
+const SHEET: Texts = { es: 'Registro de actividad', en: 'Activity log' }
+const FILE: Texts = { es: 'registro-de-actividad.xlsx', en: 'activity-log.xlsx' }
+const COLUMNS: LocalizedColumn[] = [
+  { header: { es: 'Fecha y hora (UTC)', en: 'Date and time (UTC)' }, key: 'at', type: 'datetime', width: 20 },
+  { header: { es: 'Usuario', en: 'User' }, key: 'actorEmail', width: 28 },
+  { header: { es: 'Módulo', en: 'Module' }, key: 'module', width: 14 },
+  { header: { es: 'Acción', en: 'Action' }, key: 'action', width: 28 },
+  { header: { es: 'Entidad', en: 'Entity' }, key: 'entityType', width: 16 },
+  { header: { es: 'Id', en: 'Id' }, key: 'entityId', width: 38 },
+  { header: { es: 'Cambios', en: 'Changes' }, key: 'changesText', width: 60 },
+  { header: { es: 'IP', en: 'IP' }, key: 'ip', width: 16 },
+  { header: { es: 'Solicitud', en: 'Request' }, key: 'requestId', width: 20 },
 ]
 
 const fmt = (v: unknown) =>
@@ -42,10 +44,11 @@ export function createAuditExport({ db, jobs, timeZoneOf }: AuditExportDeps) {
     payload: ZAuditExportRequest,
     run: async (ctx, f) => {
       const orgId = ctx.actor.orgId
+      const lang = langOf(ctx.actor)
       return exportList(ctx, {
-        sheet: 'Registro de actividad',
-        columns: COLUMNS,
-        fileName: 'registro-de-actividad.xlsx',
+        sheet: pick(SHEET, lang),
+        columns: columnsIn(COLUMNS, lang),
+        fileName: pick(FILE, lang),
         ids: await listAuditIds(db, orgId, f, await timeZoneOf(orgId)),
         rows: async (ids) =>
           byId(await findAuditByIds(db, orgId, ids), (r) => {
