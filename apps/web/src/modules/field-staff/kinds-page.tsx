@@ -12,23 +12,23 @@ import {
   type TComplianceKindPatch,
   type TComplianceOwnerKind,
 } from '@faena/contracts'
-import { apiPatch, apiPost } from '../../platform/api'
+import { api } from '../../platform/api'
 import { Button, FormField, PageHeader, useToast } from '../../platform/components'
 import { fieldErrors as fieldErrorsOf } from '../../platform/validation'
 import { useCan } from '../../platform/session'
-import { BASE, fieldStaffKeys, kindsQuery } from './api'
+import { fieldStaffKeys, kindsQuery } from './api'
 
 const useKindMutations = () => {
   const qc = useQueryClient()
   const refresh = () => qc.invalidateQueries({ queryKey: fieldStaffKeys.all })
   const create = useMutation({
     mutationFn: (body: { ownerKind: TComplianceOwnerKind; name: string }) =>
-      apiPost<TComplianceKind>(`${BASE}/compliance/kinds`, body),
+      api.post('/api/v1/rental/compliance/kinds', { body }),
     onSuccess: refresh,
   })
   const update = useMutation({
     mutationFn: ({ id, body }: { id: string; body: TComplianceKindPatch }) =>
-      apiPatch<TComplianceKind>(`${BASE}/compliance/kinds/${id}`, body),
+      api.patch('/api/v1/rental/compliance/kinds/{kindId}', { path: { kindId: id }, body }),
     onSuccess: refresh,
   })
   return { create, update }

@@ -4,7 +4,6 @@ import type {
   TCloseRentalProjectRequest,
   TCreateRentalAssignmentInput,
   TReactivateRentalAssignmentRequest,
-  TRentalAssignmentDeleted,
   TRentalClientInput,
   TRentalClientPatch,
   TRentalEquipmentInput,
@@ -14,7 +13,7 @@ import type {
   TRetireRentalAssignmentRequest,
   TUpdateRentalAssignmentRequest,
 } from '@faena/contracts'
-import { api, apiDelete, type QueryParams } from '../../platform/api'
+import { api, type QueryParams } from '../../platform/api'
 
 export const BASE = '/api/v1/rental'
 
@@ -208,11 +207,13 @@ export const useDeleteAssignment = () => {
       id: string
       options?: { effectiveFrom?: 'firstOpenDay'; confirmDropManualDays?: boolean }
     }) => {
-      const q = new URLSearchParams()
-      if (options.effectiveFrom) q.set('effectiveFrom', options.effectiveFrom)
-      if (options.confirmDropManualDays) q.set('confirmDropManualDays', 'true')
-      const qs = q.toString()
-      return apiDelete<TRentalAssignmentDeleted>(`${BASE}/assignments/${id}${qs ? `?${qs}` : ''}`)
+      return api.delete('/api/v1/rental/assignments/{id}', {
+        path: { id },
+        query: {
+          effectiveFrom: options.effectiveFrom,
+          confirmDropManualDays: options.confirmDropManualDays ? 'true' : undefined,
+        },
+      })
     },
     onSuccess: refresh,
   })

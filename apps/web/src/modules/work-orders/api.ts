@@ -108,7 +108,8 @@ export const useCreateWorkOrder = () => {
             path: { id: v.proposalId },
             body: v.body,
           })
-        : api.post('/api/v1/work-orders', { body: v.body }),
+        : // checkCreate() builds the whole create request whenever there is no proposal
+          api.post('/api/v1/work-orders', { body: v.body as TCreateWorkOrderRequest }),
     onSuccess: async (detail) => {
       qc.setQueryData(workOrderKeys.detail(detail.id), detail)
       await refresh()
