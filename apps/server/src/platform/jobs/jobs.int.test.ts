@@ -42,7 +42,7 @@ async function actorOf(email: string): Promise<Actor> {
     userId: u.id,
     email: u.email,
     orgId: u.org_id,
-    role: u.role as Actor['role'],
+    role: u.role,
     requestId: 'test',
     ip: null,
     userAgent: null,

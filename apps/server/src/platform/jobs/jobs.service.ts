@@ -200,7 +200,7 @@ export function createJobsService({ database, store, clock, log, options = {} }:
       userId: user.id,
       email: user.email,
       orgId: row.org_id,
-      role: user.role as Actor['role'],
+      role: user.role,
       lang: user.locale === 'en' ? 'en' : 'es',
       requestId,
       ip: null,
