@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { login, watchPageErrors } from './helpers'
+import { monthEnd, monthStart } from './rental-api'
 
 /**
  * The SRI e-invoicing journey (docs/e-invoicing.md): the admin sees the demo's test certificate under
@@ -8,22 +9,6 @@ import { login, watchPageErrors } from './helpers'
  * electronic invoice from its page (local fake SRI), the sheet is invoiced with its number, and the signed
  * XML and the RIDE download.
  */
-
-const monthStart = (offset: number) => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Guayaquil',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(new Date())
-    .split('-')
-    .map(Number) as [number, number]
-  return new Date(Date.UTC(y, m - 1 + offset, 1)).toISOString().slice(0, 10)
-}
-const monthEnd = (start: string) => {
-  const d = new Date(`${start}T00:00:00Z`)
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10)
-}
 
 async function created(api: APIRequestContext, url: string, data?: unknown) {
   const res = await api.post(url, data === undefined ? {} : { data })

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { login, watchPageErrors } from './helpers'
+import { created, monthStart } from './rental-api'
 
 /**
  * The billing sheet journey: a project with a unit and a service on site, a custody chain and a maintenance
@@ -9,28 +10,9 @@ import { login, watchPageErrors } from './helpers'
  * keyboard, liquidate it and download its PDF.
  */
 
-/** 'YYYY-MM-DD' in the organization's time zone, months from now (day 1 of that month). */
-const monthStart = (offset: number) => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Guayaquil',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(new Date())
-    .split('-')
-    .map(Number) as [number, number]
-  const d = new Date(Date.UTC(y, m - 1 + offset, 1))
-  return d.toISOString().slice(0, 10)
-}
 const daysIn = (start: string) => {
   const d = new Date(`${start}T00:00:00Z`)
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate()
-}
-
-async function created(api: APIRequestContext, url: string, data: unknown) {
-  const res = await api.post(url, { data })
-  expect(res.status(), `${url}: ${await res.text()}`).toBe(201)
-  return res.json()
 }
 
 test('open the billing sheet of a project for last month, edit its days, liquidate it and download its PDF', async ({

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test'
 import { login, watchPageErrors } from './helpers'
+import { monthEnd, monthStart } from './rental-api'
 
 /**
  * Frozen billing periods and rate changes on screen (docs/rental-projects.md#frozen-billing-periods,
@@ -9,22 +10,6 @@ import { login, watchPageErrors } from './helpers'
  * Set up through the API with the user's own session.
  */
 
-/** 'YYYY-MM-DD' of day 1 of the month `offset` months from now, in the organization's time zone. */
-const monthStart = (offset: number) => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Guayaquil',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(new Date())
-    .split('-')
-    .map(Number) as [number, number]
-  return new Date(Date.UTC(y, m - 1 + offset, 1)).toISOString().slice(0, 10)
-}
-const monthEnd = (start: string) => {
-  const d = new Date(`${start}T00:00:00Z`)
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10)
-}
 const dmy = (date: string) => `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
 
 async function send(api: APIRequestContext, method: 'post' | 'patch', url: string, data: unknown) {

@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
-import { PDFDocument } from 'pdf-lib'
+import { expect, test } from '@playwright/test'
 import { login, watchPageErrors } from './helpers'
+import { created, projectWithService, scannedPdf } from './rental-api'
 
 /**
  * The chain scans of a billing sheet (docs/rental-documents.md#bulk-scan): a project with two custody chains
@@ -9,32 +9,6 @@ import { login, watchPageErrors } from './helpers'
  * anything is sent, a 2-page PDF goes one page per chain, and a second scan asks before replacing.
  */
 
-/** 'YYYY-MM-DD' of day 1 of the month `offset` months from now, in the organization's time zone. */
-const monthStart = (offset: number) => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/Guayaquil',
-    year: 'numeric',
-    month: '2-digit',
-  })
-    .format(new Date())
-    .split('-')
-    .map(Number) as [number, number]
-  return new Date(Date.UTC(y, m - 1 + offset, 1)).toISOString().slice(0, 10)
-}
-
-async function created(api: APIRequestContext, url: string, data: unknown) {
-  const res = await api.post(url, { data })
-  expect(res.status(), `${url}: ${await res.text()}`).toBe(201)
-  return res.json()
-}
-
-/** A PDF of `n` blank pages, as a scanner would send it. */
-async function scan(n: number) {
-  const doc = await PDFDocument.create()
-  for (let i = 0; i < n; i++) doc.addPage([595, 842])
-  return Buffer.from(await doc.save())
-}
-
 test('upload a scan of two custody chains from their billing sheet; a wrong page count is refused', async ({
   page,
 }) => {
@@ -42,33 +16,10 @@ test('upload a scan of two custody chains from their billing sheet; a wrong page
   await login(page, 'manager@rental.test')
   const api = page.request
 
-  const lastMonth = monthStart(-1)
-  const day = (n: number) => `${lastMonth.slice(0, 8)}${String(n).padStart(2, '0')}`
-  const clients = await (await api.get('/api/v1/rental/clients?limit=1')).json()
-  const project = await created(api, '/api/v1/rental/projects', {
-    clientId: clients.items[0].id,
-    name: 'Campamento E2E Escaneos',
-    location: 'BLOQUE E2E ESCANEO',
-    startDate: monthStart(-2),
-  })
-  const serviceItem = await created(api, '/api/v1/rental/equipment', {
+  const { project, lastMonth, day, chain } = await projectWithService(api, {
+    project: 'Campamento E2E Escaneos',
     code: 'E2E-SCAN-SERV-1',
-    name: 'Limpieza E2E escaneo',
-    kind: 'service',
   })
-  const service = await created(api, `/api/v1/rental/projects/${project.id}/assignments`, {
-    equipmentId: serviceItem.id,
-    dailyRate: '30.00',
-    operationStart: monthStart(-2),
-  })
-  const chain = (d: number) =>
-    created(api, '/api/v1/rental/custody-chains', {
-      projectId: project.id,
-      activityDate: day(d),
-      assignmentIds: [service.id],
-      volumeUnit: 'gallons',
-      volume: '100',
-    })
   // recorded out of date order: the dialog lists them by activity date
   const second = await chain(12)
   const first = await chain(4)
@@ -103,7 +54,7 @@ test('upload a scan of two custody chains from their billing sheet; a wrong page
   await dialog.getByTestId('scan-file').setInputFiles({
     name: 'escaneo-tres.pdf',
     mimeType: 'application/pdf',
-    buffer: await scan(3),
+    buffer: await scannedPdf(3),
   })
   await expect(dialog.getByTestId('scan-pages-count')).toContainText('3 página(s)')
   await dialog.getByTestId('scan-send').click()
@@ -116,7 +67,7 @@ test('upload a scan of two custody chains from their billing sheet; a wrong page
   await dialog.getByTestId('scan-file').setInputFiles({
     name: 'escaneo.pdf',
     mimeType: 'application/pdf',
-    buffer: await scan(2),
+    buffer: await scannedPdf(2),
   })
   await expect(dialog.getByTestId('scan-pages-count')).toContainText('2 página(s)')
   await dialog.getByTestId('scan-send').click()
@@ -141,7 +92,7 @@ test('upload a scan of two custody chains from their billing sheet; a wrong page
   await dialog.getByTestId('scan-file').setInputFiles({
     name: 'repetido.pdf',
     mimeType: 'application/pdf',
-    buffer: await scan(1),
+    buffer: await scannedPdf(1),
   })
   await expect(dialog.getByTestId('scan-pages-count')).toContainText('1 página(s)')
   await dialog.getByTestId('scan-send').click()
