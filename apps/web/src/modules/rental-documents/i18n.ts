@@ -356,7 +356,7 @@ const en: TranslationShape<typeof es> = {
   guideReason: { use_in_project: 'Use on projects', rent: 'Rental', return: 'Return', sale: 'Sale' },
   scan: {
     open: 'Upload scan',
-    title: 'Chains scan: one page per chain',
+    title: 'Chain scans: one page per chain',
     hint: 'Tick the chains in the order of the scanned PDF’s pages. The page count must match.',
     file: 'Scanned PDF',
     send: 'Attach to {{count}} chain(s)',
