@@ -1,5 +1,7 @@
 import type { TFieldError } from '@faena/contracts'
+import { fieldError } from '../../platform/errors'
 import * as calendar from '@faena/domain/calendar-date'
+import { billingMessages as M } from './rental-billing.messages'
 
 /**
  * Billed dates of a rental assignment — pure calendar maths on `YYYY-MM-DD` strings
@@ -136,7 +138,7 @@ export function allowedDates(input: Omit<BilledDatesInput, 'frequency'>): string
 /** Field errors of a frequency (Spanish messages, dotted paths under `path`): empty lists and out-of-range days. */
 export function frequencyErrors(frequency: Frequency, path = 'frequency'): TFieldError[] {
   if (frequency.kind === 'daily') return []
-  if (frequency.days.length === 0) return [{ path: `${path}.days`, message: 'Indique al menos un día' }]
+  if (frequency.days.length === 0) return [fieldError(`${path}.days`, M.daysRequired())]
   const errors: TFieldError[] = []
   frequency.days.forEach((d, i) => {
     const ok =
@@ -145,11 +147,8 @@ export function frequencyErrors(frequency: Frequency, path = 'frequency'): TFiel
           (typeof d === 'string' && (WEEKDAY_NAMES as readonly string[]).includes(d))
         : typeof d === 'number' && Number.isInteger(d) && d >= 1 && d <= 31
     if (!ok) {
-      const message =
-        frequency.kind === 'weekdays'
-          ? 'Día de la semana inválido (0 = lunes … 6 = domingo)'
-          : 'Día del mes inválido (1..31)'
-      errors.push({ path: `${path}.days.${i}`, message })
+      const message = frequency.kind === 'weekdays' ? M.invalidWeekday() : M.invalidMonthDay()
+      errors.push(fieldError(`${path}.days.${i}`, message))
     }
   })
   return errors

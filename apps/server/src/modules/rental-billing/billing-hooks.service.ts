@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
+import { documentLocked, periodLocked } from './rental-billing.messages'
 import * as repo from './rental-billing.repository'
 import { LOCKED_PERIOD_STATUSES, statusLabel, type SheetStatus } from './sheet-lifecycle'
 import type { FrozenPeriod } from './sheet-period'
@@ -68,7 +69,7 @@ export function createBillingHooks(ctx: RecomputingContext) {
       if (billedBy && LOCKED_PERIOD_STATUSES.includes(billedBy.status as SheetStatus)) {
         throw new AppError(
           'INVALID_STATE',
-          `El documento está en la planilla ${billedBy.series_code} (${statusLabel(billedBy.status as SheetStatus)}); no admite cambios`,
+          documentLocked(billedBy.status as SheetStatus, billedBy.series_code),
           { billingSheetId: billedBy.id, seriesCode: billedBy.series_code, status: billedBy.status },
         )
       }
@@ -85,7 +86,11 @@ export function createBillingHooks(ctx: RecomputingContext) {
     if (first) {
       throw new AppError(
         'INVALID_STATE',
-        `El período ${first.period_start} – ${first.period_end} ya está en la planilla ${first.series_code} (${statusLabel(first.status as SheetStatus)}); no admite cambios`,
+        periodLocked(first.status as SheetStatus, {
+          code: first.series_code,
+          start: first.period_start,
+          end: first.period_end,
+        }),
         { billingSheetId: first.id, seriesCode: first.series_code, status: first.status },
       )
     }

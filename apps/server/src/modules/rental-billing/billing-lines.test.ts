@@ -455,7 +455,7 @@ describe('manual day edits', () => {
       expect(result.ok).toBe(false)
       if (!result.ok)
         expect(result.errors.map((e) => e.path)).toEqual(['dates.1', 'dates.2', 'dates.3', 'dates.4'])
-      expect(validateDayEdit({ period: JAN, assignments, dates: 'x' })).toEqual({
+      expect(validateDayEdit({ period: JAN, assignments, dates: 'x' })).toMatchObject({
         ok: false,
         errors: [{ path: 'dates', message: expect.any(String) as string }],
       })

@@ -1,4 +1,5 @@
 import type { TFieldError } from '@faena/contracts'
+import { fieldError } from '../../platform/errors'
 import {
   billedDates,
   fromDayNumber,
@@ -16,6 +17,7 @@ import {
   type Dec as Decimal,
 } from './billing-decimal'
 import { normaliseRates, rateIndexOn, type RateEntry } from './rate-history'
+import { billingMessages as M } from './rental-billing.messages'
 
 /**
  * The lines of a rental billing sheet (planilla) — pure; the service calls it inside its transaction with
@@ -316,15 +318,13 @@ export function validateDayEdit(
   input: { period: SheetPeriod; assignments: readonly RentalAssignmentInput[]; dates: unknown },
   path = 'dates',
 ): DayEditValidation {
-  if (!Array.isArray(input.dates))
-    return { ok: false, errors: [{ path, message: 'Debe ser una lista de fechas' }] }
+  if (!Array.isArray(input.dates)) return { ok: false, errors: [fieldError(path, M.datesNotList())] }
   const allowed = new Set(rentalAllowedDates(input.period, input.assignments))
   const errors: TFieldError[] = []
   const dates = new Set<string>()
   ;(input.dates as unknown[]).forEach((d, i) => {
-    if (!isBusinessDate(d)) errors.push({ path: `${path}.${i}`, message: 'Fecha inválida (AAAA-MM-DD)' })
-    else if (!allowed.has(d))
-      errors.push({ path: `${path}.${i}`, message: 'Fecha fuera del período o de la operación del equipo' })
+    if (!isBusinessDate(d)) errors.push(fieldError(`${path}.${i}`, M.invalidDate()))
+    else if (!allowed.has(d)) errors.push(fieldError(`${path}.${i}`, M.dateOutsidePeriod()))
     else dates.add(d)
   })
   return errors.length > 0 ? { ok: false, errors } : { ok: true, dates: [...dates].sort() }

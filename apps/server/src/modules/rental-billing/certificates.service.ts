@@ -14,6 +14,7 @@ import * as repo from './rental-billing.repository'
 import { certificatePdf } from './sheet-pdf'
 import { DEFAULT_CERTIFICATE_PREFIX, formatCertificateNumber, seriesPrefixOf } from './series-code'
 import type { RecomputingContext } from './sheet-recomputation'
+import { billingMessages as M } from './rental-billing.messages'
 
 export type CreateCertificateOptions = { billingSheetId: string }
 export type ListCertificatesOptions = Parameters<typeof repo.listCertificates>[2]
@@ -31,7 +32,7 @@ export function createCertificateUseCases(ctx: RecomputingContext) {
       repo.listCertificateItems(exec, actor.orgId, cert.id),
       repo.sheetHeaderOf(exec, actor.orgId, cert.sheet_id),
     ])
-    if (!sheet || sheet.deleted_at) throw new AppError('NOT_FOUND', 'Certificado no encontrado')
+    if (!sheet || sheet.deleted_at) throw new AppError('NOT_FOUND', M.certificateNotFound())
     return { ...toCertificateHeader(cert, sheet), items: items.map(toCertificateItem) }
   }
 
@@ -47,7 +48,7 @@ export function createCertificateUseCases(ctx: RecomputingContext) {
         const sheet = await loadSheet(trx, actor, input.billingSheetId, { forUpdate: true })
         const existing = await repo.findCertificateOfSheet(trx, actor.orgId, sheet.id)
         if (existing)
-          throw new AppError('CONFLICT', `La planilla ya tiene el certificado ${existing.number}`, {
+          throw new AppError('CONFLICT', M.certificateExists({ number: existing.number }), {
             certificateId: existing.id,
             number: existing.number,
           })
@@ -58,8 +59,7 @@ export function createCertificateUseCases(ctx: RecomputingContext) {
           orgId: actor.orgId,
           series: `disposition-certificate-${day.replaceAll('-', '')}`,
         })
-        if (consecutive > 99_999)
-          throw new AppError('CONFLICT', 'Se agotaron los números de certificado del día (99 999)')
+        if (consecutive > 99_999) throw new AppError('CONFLICT', M.certificateNumbersExhausted())
         const project = await projects.getProject(trx, actor, sheet.project_id)
         const docs = await certificateDocuments(trx, actor, sheet)
         const cert = await repo.insertCertificate(trx, actor.orgId, {
@@ -95,8 +95,7 @@ export function createCertificateUseCases(ctx: RecomputingContext) {
         return readCertificate(trx, actor, written)
       })
     } catch (err) {
-      if (isUniqueViolation(err))
-        throw new AppError('CONFLICT', 'La planilla ya tiene certificado de disposición final')
+      if (isUniqueViolation(err)) throw new AppError('CONFLICT', M.certificateAlready())
       throw err
     }
   }
@@ -117,7 +116,7 @@ export function createCertificateUseCases(ctx: RecomputingContext) {
 
   async function loadCertificate(exec: Executor, actor: Actor, id: string) {
     const cert = await repo.findCertificate(exec, actor.orgId, id)
-    if (!cert) throw new AppError('NOT_FOUND', 'Certificado no encontrado')
+    if (!cert) throw new AppError('NOT_FOUND', M.certificateNotFound())
     return cert
   }
 
@@ -127,7 +126,7 @@ export function createCertificateUseCases(ctx: RecomputingContext) {
     return db.transaction().execute(async (trx) => {
       const cert = await loadCertificate(trx, actor, id)
       const sheet = await repo.findSheet(trx, actor.orgId, cert.sheet_id, { forUpdate: true })
-      if (!sheet) throw new AppError('NOT_FOUND', 'Certificado no encontrado')
+      if (!sheet) throw new AppError('NOT_FOUND', M.certificateNotFound())
       requireAction(sheet, 'refreshCertificate')
       const project = await projects.getProject(trx, actor, sheet.project_id)
       const docs = await certificateDocuments(trx, actor, sheet)

@@ -10,13 +10,8 @@ import { createOrgToday } from '../../platform/tenancy/today'
 import type { RentalDocumentsPort, RentalProjectsPort, SheetScope } from './rental-billing.ports'
 import { headerSnapshot, iso, toLine, toSummary } from './rental-billing.mapping'
 import * as repo from './rental-billing.repository'
-import {
-  actionAllowed,
-  allowedActions,
-  refusalMessage,
-  type SheetAction,
-  type SheetStatus,
-} from './sheet-lifecycle'
+import { actionAllowed, allowedActions, type SheetAction, type SheetStatus } from './sheet-lifecycle'
+import { billingMessages as M, refusalMessage } from './rental-billing.messages'
 
 export type FilesPort = { getFile(actor: Actor, id: string, trx?: Executor): Promise<TStoredFile> }
 
@@ -74,7 +69,7 @@ export function createRentalBillingContext({
 
   async function loadSheet(trx: Executor, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
     const row = await repo.findSheet(trx, actor.orgId, id, opts)
-    if (!row) throw new AppError('NOT_FOUND', 'Planilla no encontrada')
+    if (!row) throw new AppError('NOT_FOUND', M.sheetNotFound())
     return row
   }
 

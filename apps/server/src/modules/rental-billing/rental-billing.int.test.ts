@@ -737,6 +737,44 @@ describe('the list export (a job)', () => {
     expect(bad.body.error.details.map((d: Json) => d.path)).toContain('projectId')
     expect((await get(`${S}/export.xlsx`)).status).not.toBe(200)
   })
+  it('speaks the caller language: a service rule, the sheet workbook and the list export in English', async () => {
+    const setLocale = async (cookie: string, locale: 'es' | 'en') =>
+      expect((await patch('/api/v1/auth/me/preferences', { locale }, cookie)).status).toBe(200)
+    const { project } = await simpleProject()
+    const jan = await ok(createSheet(project.id), 201)
+    await setLocale(manager, 'en')
+    await setLocale(viewer, 'en')
+    try {
+      const second = await createSheet(project.id, '2026-02-01', '2026-02-28')
+      expect(second.status).toBe(409)
+      expect(second.body.error).toMatchObject({
+        key: 'rentalBilling.openSheetExists',
+        params: { code: jan.seriesCode },
+        message: `The project already has billing sheet ${jan.seriesCode} in progress; liquidate or cancel it first`,
+      })
+      const xlsx = await get(`${S}/${jan.id}/export.xlsx`)
+      expect(String(xlsx.headers['content-disposition'])).toContain(`Billing-sheet-${jan.seriesCode}.xlsx`)
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(xlsx.raw as unknown as ArrayBuffer)
+      expect(wb.worksheets.map((w) => w.name)).toEqual(['Billing sheet', 'Summary'])
+      expect((wb.worksheets[0]!.getRow(1).values as unknown[]).slice(1, 6)).toEqual([
+        'No.',
+        'Equipment',
+        'Description',
+        'Quantity',
+        'Unit',
+      ])
+      const list = await exportViaJob(t, viewer, `${S}/export`, { projectId: project.id })
+      expect(list.contentDisposition).toContain('billing-sheets.xlsx')
+      const { name, rows } = await rowsOf(list.raw)
+      expect(name).toBe('Billing sheets')
+      expect(rows[0]!.slice(0, 3)).toEqual(['Series', 'Status', 'Project'])
+      expect(rows[1]![1]).toBe('In progress')
+    } finally {
+      await setLocale(manager, 'es')
+      await setLocale(viewer, 'es')
+    }
+  })
 })
 
 describe('tenancy and permissions', () => {

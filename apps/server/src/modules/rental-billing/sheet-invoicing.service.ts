@@ -1,9 +1,10 @@
 import type { TBillingSheetDetail, TInvoiceBillingSheetRequest } from '@faena/contracts'
 import { toDayMonthYear } from '@faena/domain/calendar-date'
 import { requireAccess, type Actor } from '../../platform/access'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { isUniqueViolation, type RentalBillingContext } from './rental-billing.context'
 import * as repo from './rental-billing.repository'
+import { billingMessages as M } from './rental-billing.messages'
 
 export type InvoiceSheetOptions = TInvoiceBillingSheetRequest
 
@@ -11,9 +12,7 @@ export type InvoiceSheetOptions = TInvoiceBillingSheetRequest
 const invoiceTaken = (reference: string, seriesCode: string | null, billingSheetId: string | null) =>
   new AppError(
     'CONFLICT',
-    seriesCode
-      ? `La factura ${reference} ya está registrada en la planilla ${seriesCode}`
-      : `La factura ${reference} ya está registrada en otra planilla`,
+    seriesCode ? M.invoiceTakenBy({ reference, code: seriesCode }) : M.invoiceTaken({ reference }),
     { field: 'invoiceReference', invoiceReference: reference, billingSheetId, seriesCode },
   )
 
@@ -29,14 +28,12 @@ export function createSheetInvoicingUseCases(ctx: RentalBillingContext) {
       requireAction(before, 'invoice')
       const file = await files.getFile(actor, input.invoiceFileId, trx).catch((err: unknown) => {
         if (err instanceof AppError && err.code === 'NOT_FOUND')
-          throw validationError('Factura no encontrada', [
-            { path: 'invoiceFileId', message: 'El archivo no existe; súbelo primero' },
-          ])
+          throw validationError(M.invoiceNotFound(), [fieldError('invoiceFileId', M.invoiceFileMissing())])
         throw err
       })
       if (file.kind !== 'pdf')
-        throw validationError('La factura debe ser un PDF', [
-          { path: 'invoiceFileId', message: `El archivo es ${file.kind.toUpperCase()}, no PDF` },
+        throw validationError(M.invoiceNotPdf(), [
+          fieldError('invoiceFileId', M.fileIsNotPdf({ kind: file.kind.toUpperCase() })),
         ])
       const reference = input.invoiceReference.trim()
       const taken = await repo.findSheetByInvoiceReference(trx, actor.orgId, reference)

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import { render } from '../../platform/i18n/messages'
 import { calendarDate } from '../../platform/tenancy/today'
 import {
   actionAllowed,
   allowedActions,
   periodsOverlap,
-  refusalMessage,
   SHEET_ACTIONS,
   type SheetStatus,
 } from './sheet-lifecycle'
+import { refusalMessage } from './rental-billing.messages'
 
 const everything = () => true
 
@@ -58,8 +59,12 @@ describe('billing sheet lifecycle', () => {
   })
 
   it('refusals name the sheet and its status', () => {
-    expect(refusalMessage('editLines', 'liquidated', 'PSL-PS-2026-1000')).toMatch(
-      /PSL-PS-2026-1000 está liquidada/,
+    const m = refusalMessage('editLines', 'liquidated', 'PSL-PS-2026-1000')
+    expect(render(m, 'es')).toBe(
+      'La planilla PSL-PS-2026-1000 está liquidada: sus líneas y días ya no cambian',
+    )
+    expect(render(m, 'en')).toBe(
+      'Billing sheet PSL-PS-2026-1000 is liquidated: its lines and days no longer change',
     )
   })
 

@@ -75,29 +75,6 @@ const STATUS_ES: Record<SheetStatus, string> = {
 }
 export const statusLabel = (status: SheetStatus): string => STATUS_ES[status]
 
-/** The message of a refused action, in the user's words. */
-export function refusalMessage(action: SheetAction, status: SheetStatus, seriesCode: string): string {
-  const s = `La planilla ${seriesCode} está ${statusLabel(status)}`
-  switch (action) {
-    case 'editLines':
-      return `${s}: sus líneas y días ya no cambian`
-    case 'liquidate':
-      return `${s}: solo se liquida una planilla en proceso`
-    case 'reopen':
-      return `${s}: solo se reabre una planilla liquidada`
-    case 'invoice':
-      return `${s}: solo se factura una planilla liquidada`
-    case 'cancel':
-      return `${s}: no se puede anular`
-    case 'delete':
-      return `${s}: solo se elimina una planilla en proceso`
-    case 'createCertificate':
-      return `${s}: no admite certificado de disposición final`
-    case 'refreshCertificate':
-      return `${s}: su certificado de disposición final está congelado`
-  }
-}
-
 /** Two inclusive date ranges overlap. */
 export const periodsOverlap = (
   a: { start: string; end: string },

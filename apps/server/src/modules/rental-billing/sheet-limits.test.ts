@@ -45,7 +45,7 @@ describe('amount limits of a sheet', () => {
           'dailyRate',
         ),
       ),
-    ).toEqual({
+    ).toMatchObject({
       code: 'VALIDATION',
       message: 'La planilla PSL-PS-2026-1000 no admite ese importe',
       details: [

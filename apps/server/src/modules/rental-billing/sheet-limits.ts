@@ -1,6 +1,8 @@
-import { validationError } from '../../platform/errors'
+import { fieldError, validationError } from '../../platform/errors'
+import type { Message } from '../../platform/i18n/messages'
 import { Dec } from './billing-decimal'
 import type { SheetLine } from './billing-lines'
+import { billingMessages as M } from './rental-billing.messages'
 import type { SheetTotals } from './sheet-totals'
 
 /**
@@ -15,7 +17,7 @@ export const MAX_VOLUME = new Dec('99999999999999.99')
  * (the input that caused it), never a database overflow.
  */
 export function checkTotalsFit(
-  seriesCode: string,
+  sheet: string | { start: string; end: string },
   computed: { lines: readonly Pick<SheetLine, 'description' | 'total'>[]; totals: SheetTotals },
   field: string,
 ): void {
@@ -24,18 +26,26 @@ export function checkTotalsFit(
   const t = computed.totals
   const header = (['subtotal', 'tax', 'total'] as const).find((k) => new Dec(t[k]).gt(MAX_TOTAL))
   const volume = (['gallons', 'barrels', 'cubicMeters'] as const).find((k) => new Dec(t[k]).gt(MAX_VOLUME))
-  const what = big
-    ? `el total de la línea «${big.description}» (${big.total})`
-    : header
-      ? `el ${header === 'tax' ? 'IVA' : header} (${t[header]})`
-      : volume
-        ? `el volumen (${volume})`
-        : null
+  // a sheet being created has no number yet for the user: it is named by its period
+  const byCode = typeof sheet === 'string'
+  const p = typeof sheet === 'string' ? { code: sheet, start: '', end: '' } : { code: '', ...sheet }
+  let what: Message | null = null
+  if (big) {
+    const q = { line: big.description, amount: big.total, limit }
+    what = byCode
+      ? M.lineTotalTooBig({ ...q, code: p.code })
+      : M.lineTotalTooBigNew({ ...q, start: p.start, end: p.end })
+  } else if (header) {
+    const q = { header: header === 'tax' ? 'IVA' : header, amount: t[header], limit }
+    what = byCode
+      ? M.headerTooBig({ ...q, code: p.code })
+      : M.headerTooBigNew({ ...q, start: p.start, end: p.end })
+  } else if (volume) {
+    what = byCode
+      ? M.volumeTooBig({ volume, limit, code: p.code })
+      : M.volumeTooBigNew({ volume, limit, start: p.start, end: p.end })
+  }
   if (!what) return
-  throw validationError(`La planilla ${seriesCode} no admite ese importe`, [
-    {
-      path: field,
-      message: `Con este importe ${what} de la planilla ${seriesCode} superaría el máximo de ${limit}`,
-    },
-  ])
+  const title = byCode ? M.amountTooBig({ code: p.code }) : M.amountTooBigNew({ start: p.start, end: p.end })
+  throw validationError(title, [fieldError(field, what)])
 }

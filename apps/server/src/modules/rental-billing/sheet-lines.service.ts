@@ -6,7 +6,7 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { rentalAssignments } from './billing-inputs'
 import { lineKey, rentalSourceVersion, validateDayEdit } from './billing-lines'
 import { dayChanges } from './line-records'
@@ -14,6 +14,7 @@ import { ENTITY, MODULE } from './rental-billing.context'
 import { money } from './rental-billing.mapping'
 import * as repo from './rental-billing.repository'
 import type { RecomputingContext } from './sheet-recomputation'
+import { billingMessages as M } from './rental-billing.messages'
 
 export type SetLineDaysOptions = TUpdateLineDaysRequest
 export type RestoreLineOptions = TRestoreBillingLineRequest
@@ -28,7 +29,7 @@ export function createSheetLineUseCases(ctx: RecomputingContext) {
 
   async function loadLine(trx: Executor, actor: Actor, sheet: repo.SheetRow, lineId: string) {
     const line = await repo.findLine(trx, actor.orgId, sheet.id, lineId)
-    if (!line) throw new AppError('NOT_FOUND', 'Línea no encontrada')
+    if (!line) throw new AppError('NOT_FOUND', M.lineNotFound())
     return line
   }
 
@@ -49,7 +50,7 @@ export function createSheetLineUseCases(ctx: RecomputingContext) {
       requireAction(sheet, 'editLines')
       const line = await loadLine(trx, actor, sheet, lineId)
       if (line.kind !== 'rental' || !line.equipment_id)
-        throw new AppError('INVALID_STATE', 'Solo se editan los días de las líneas de alquiler de equipos', {
+        throw new AppError('INVALID_STATE', M.onlyRentalDays(), {
           kind: line.kind,
         })
       const assignments = rentalAssignments(
@@ -57,17 +58,12 @@ export function createSheetLineUseCases(ctx: RecomputingContext) {
       ).filter((a) => a.equipmentId === line.equipment_id)
       const period = { start: sheet.period_start, end: sheet.period_end }
       const check = validateDayEdit({ period, assignments, dates: input.dates })
-      if (!check.ok) throw validationError('Días no válidos', check.errors)
+      if (!check.ok) throw validationError(M.invalidDays(), check.errors)
       // a line split by a rate change takes only its own dates; the edit is kept for the whole equipment
       const window = new Set(line.allowed_dates)
       const outside = input.dates.findIndex((d) => !window.has(d))
       if (outside >= 0)
-        throw validationError('Días no válidos', [
-          {
-            path: `dates.${outside}`,
-            message: 'Fecha fuera de las fechas de esta tarifa; edítala en la otra línea',
-          },
-        ])
+        throw validationError(M.invalidDays(), [fieldError(`dates.${outside}`, M.dateOutsideRate())])
       const baseKey = lineKey.rental(line.equipment_id)
       const siblings = (await repo.listLines(trx, actor.orgId, sheet.id)).filter(
         (l) => l.kind === 'rental' && l.equipment_id === line.equipment_id && l.id !== line.id,
@@ -144,11 +140,7 @@ export function createSheetLineUseCases(ctx: RecomputingContext) {
       requireAction(sheet, 'editLines')
       const line = await loadLine(trx, actor, sheet, lineId)
       if (line.kind === 'service')
-        throw new AppError(
-          'INVALID_STATE',
-          'Una línea de servicio sale de las cadenas de custodia del período; anula las cadenas para quitarla',
-          { kind: line.kind },
-        )
+        throw new AppError('INVALID_STATE', M.serviceLineFromChains(), { kind: line.kind })
       const now = clock()
       await repo.upsertLineState(trx, actor.orgId, sheet.id, {
         key: line.key,
@@ -184,7 +176,7 @@ export function createSheetLineUseCases(ctx: RecomputingContext) {
       const state = (await repo.listLineStates(trx, actor.orgId, sheet.id)).find(
         (s) => s.key === input.key && s.removed,
       )
-      if (!state) throw new AppError('NOT_FOUND', 'Línea quitada no encontrada')
+      if (!state) throw new AppError('NOT_FOUND', M.removedLineNotFound())
       if (state.day_edit_dates)
         await repo.upsertLineState(trx, actor.orgId, sheet.id, {
           key: state.key,

@@ -1,13 +1,14 @@
 import type { TBillingSheetDetail, TReopenBillingSheetRequest } from '@faena/contracts'
 import { toDayMonthYear } from '@faena/domain/calendar-date'
 import { requireAccess, type Actor } from '../../platform/access'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import { addDays } from './billing-dates'
 import { isUniqueViolation } from './rental-billing.context'
 import { money } from './rental-billing.mapping'
 import * as repo from './rental-billing.repository'
 import type { RecomputingContext } from './sheet-recomputation'
+import { billingMessages as M } from './rental-billing.messages'
 
 export type ReopenSheetOptions = TReopenBillingSheetRequest
 
@@ -32,7 +33,12 @@ export function createSheetLiquidationUseCases(ctx: RecomputingContext) {
       if (before.period_end >= day)
         throw new AppError(
           'INVALID_STATE',
-          `El período de la planilla ${before.series_code} termina el ${before.period_end}; se liquida desde el ${addDays(before.period_end, 1)} (hoy es ${day})`,
+          M.liquidateTooEarly({
+            code: before.series_code,
+            end: before.period_end,
+            from: addDays(before.period_end, 1),
+            today: day,
+          }),
           { periodEnd: before.period_end, today: day },
         )
       await documents.closeDraftDocuments(trx, actor, scopeOf(before))
@@ -81,8 +87,7 @@ export function createSheetLiquidationUseCases(ctx: RecomputingContext) {
   async function reopen(actor: Actor, id: string, input: ReopenSheetOptions): Promise<TBillingSheetDetail> {
     requireAccess(actor, 'billingSheet.liquidate')
     const reason = input.reason.trim()
-    if (!reason)
-      throw validationError('Indica el motivo', [{ path: 'reason', message: 'El motivo es obligatorio' }])
+    if (!reason) throw validationError(M.reasonMissing(), [fieldError('reason', M.reasonRequired())])
     try {
       return await db.transaction().execute(async (trx) => {
         const before = await loadSheet(trx, actor, id, { forUpdate: true })
@@ -91,17 +96,13 @@ export function createSheetLiquidationUseCases(ctx: RecomputingContext) {
           await repo.listProjectSheets(trx, actor.orgId, before.project_id, { statuses: ['in_progress'] })
         )[0]
         if (open)
-          throw new AppError(
-            'CONFLICT',
-            `El proyecto ya tiene la planilla ${open.series_code} en proceso; no se puede reabrir otra`,
-            { billingSheetId: open.id, seriesCode: open.series_code },
-          )
+          throw new AppError('CONFLICT', M.openSheetNoReopen({ code: open.series_code }), {
+            billingSheetId: open.id,
+            seriesCode: open.series_code,
+          })
         const project = await projects.getProject(trx, actor, before.project_id)
         if (project?.closed)
-          throw new AppError(
-            'INVALID_STATE',
-            `El proyecto ${project.name} está cerrado; sus planillas no se reabren`,
-          )
+          throw new AppError('INVALID_STATE', M.projectClosedNoReopen({ project: project.name }))
         const now = clock()
         const reopened = await repo.updateSheet(trx, actor.orgId, id, {
           status: 'in_progress',
@@ -116,7 +117,7 @@ export function createSheetLiquidationUseCases(ctx: RecomputingContext) {
       })
     } catch (err) {
       if (isUniqueViolation(err, 'billing_sheets_one_open_uq'))
-        throw new AppError('CONFLICT', 'El proyecto ya tiene una planilla en proceso')
+        throw new AppError('CONFLICT', M.oneOpenSheet())
       throw err
     }
   }

@@ -37,9 +37,9 @@ describe('period of a new sheet', () => {
 
   it('starts before it ends', () => {
     expect(fieldErrors(() => checkPeriod({ periodStart: '2026-04-01', periodEnd: '2026-04-30' }))).toBeNull()
-    expect(fieldErrors(() => checkPeriod({ periodStart: '2026-04-30', periodEnd: '2026-04-30' }))).toEqual([
-      { path: 'periodEnd', message: 'El fin del período debe ser posterior a su inicio' },
-    ])
+    expect(
+      fieldErrors(() => checkPeriod({ periodStart: '2026-04-30', periodEnd: '2026-04-30' })),
+    ).toMatchObject([{ path: 'periodEnd', message: 'El fin del período debe ser posterior a su inicio' }])
   })
 
   it('lies within the project, naming both ends when both are out', () => {
@@ -48,7 +48,7 @@ describe('period of a new sheet', () => {
     ).toBeNull()
     expect(
       fieldErrors(() => checkPeriod({ periodStart: '2026-03-01', periodEnd: '2026-07-31' }, project)),
-    ).toEqual([
+    ).toMatchObject([
       { path: 'periodStart', message: 'El período empieza antes del inicio del proyecto (2026-03-10)' },
       { path: 'periodEnd', message: 'El período termina después del fin del proyecto (2026-06-30)' },
     ])

@@ -1,6 +1,7 @@
 import type { TFieldError } from '@faena/contracts'
-import { validationError } from '../../platform/errors'
+import { fieldError, validationError } from '../../platform/errors'
 import { addDays } from './billing-dates'
+import { billingMessages as M } from './rental-billing.messages'
 
 /**
  * The period of a sheet: which periods a new sheet may take (docs/rental-billing.md#creating-a-sheet) and
@@ -39,19 +40,12 @@ export function checkPeriod(
   project?: { startDate: string; endDate: string | null },
 ): void {
   const errors: TFieldError[] = []
-  if (input.periodStart >= input.periodEnd)
-    errors.push({ path: 'periodEnd', message: 'El fin del período debe ser posterior a su inicio' })
+  if (input.periodStart >= input.periodEnd) errors.push(fieldError('periodEnd', M.periodEndBeforeStart()))
   if (project) {
     if (input.periodStart < project.startDate)
-      errors.push({
-        path: 'periodStart',
-        message: `El período empieza antes del inicio del proyecto (${project.startDate})`,
-      })
+      errors.push(fieldError('periodStart', M.periodBeforeProject({ date: project.startDate })))
     if (project.endDate && input.periodEnd > project.endDate)
-      errors.push({
-        path: 'periodEnd',
-        message: `El período termina después del fin del proyecto (${project.endDate})`,
-      })
+      errors.push(fieldError('periodEnd', M.periodAfterProject({ date: project.endDate })))
   }
-  if (errors.length > 0) throw validationError('Período no válido', errors)
+  if (errors.length > 0) throw validationError(M.invalidPeriod(), errors)
 }

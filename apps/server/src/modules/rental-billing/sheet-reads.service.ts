@@ -1,11 +1,12 @@
 import type { TBillingSheetDetail, TBillingSheetListQuery, TBillingSheetSummary } from '@faena/contracts'
+import { langOf } from '../../platform/i18n/export-texts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { renderPdf } from '../../platform/pdf/pdf'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import type { RentalBillingContext } from './rental-billing.context'
 import { toSummary } from './rental-billing.mapping'
 import * as repo from './rental-billing.repository'
-import { writeSheetWorkbook } from './sheet-export'
+import { sheetWorkbookName, writeSheetWorkbook } from './sheet-export'
 import { billingSheetPdf } from './sheet-pdf'
 
 export type ListSheetsOptions = TBillingSheetListQuery
@@ -48,8 +49,9 @@ export function createSheetReadUseCases(ctx: RentalBillingContext) {
   async function sheetWorkbook(actor: Actor, id: string): Promise<{ bytes: Buffer; fileName: string }> {
     requireAccess(actor, 'rental.read')
     const sheet = await loadSheet(db, actor, id)
-    const bytes = await writeSheetWorkbook(await readDetail(db, actor, sheet))
-    return { bytes, fileName: `Planilla-${sheet.series_code}.xlsx` }
+    const lang = langOf(actor)
+    const bytes = await writeSheetWorkbook(await readDetail(db, actor, sheet), lang)
+    return { bytes, fileName: sheetWorkbookName(sheet.series_code, lang) }
   }
 
   return { getSheet, listSheets, sheetPdf, sheetWorkbook }

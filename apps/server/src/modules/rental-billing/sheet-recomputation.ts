@@ -11,6 +11,7 @@ import {
   staleRentalLines,
 } from './billing-inputs'
 import { computeSheet } from './billing-sheet'
+import { billingMessages as M } from './rental-billing.messages'
 import { writeCertificate } from './certificate-write'
 import { documentsSignature, lineValues } from './line-records'
 import { ENTITY, MODULE, type RentalBillingContext } from './rental-billing.context'
@@ -95,10 +96,9 @@ export function createSheetRecomputation(ctx: RentalBillingContext) {
       lineStates: lineStatesOf(states),
       taxRate,
     })
-    // a sheet being created has no number yet for the user: it is named by its period
-    const label =
-      trigger === 'created' ? `del período ${sheet.period_start} – ${sheet.period_end}` : sheet.series_code
-    checkTotalsFit(label, computed, opts.field ?? 'total')
+    const named =
+      trigger === 'created' ? { start: sheet.period_start, end: sheet.period_end } : sheet.series_code
+    checkTotalsFit(named, computed, opts.field ?? 'total')
     if (trigger === 'assignments' && staleRentalLines(computed.lines).length > 0) {
       const stored = new Map((await repo.listLines(trx, actor.orgId, sheet.id)).map((l) => [l.key, l]))
       const dropped = droppedManualDays(
@@ -111,7 +111,10 @@ export function createSheetRecomputation(ctx: RentalBillingContext) {
         if (!opts.confirmDropManualDays) {
           throw new AppError(
             'CONFLICT',
-            `El cambio altera los días facturados de ${dropped.map((d) => `«${d.description}»`).join(', ')} en la planilla ${sheet.series_code}, que tiene días puestos a mano; se perderían. Confirma para descartarlos`,
+            M.manualDaysDropped({
+              lines: dropped.map((d) => `«${d.description}»`).join(', '),
+              code: sheet.series_code,
+            }),
             {
               reason: 'manualDays',
               billingSheetId: sheet.id,

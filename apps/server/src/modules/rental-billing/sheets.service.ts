@@ -5,7 +5,7 @@ import type {
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { allocateNumber } from '../../platform/numbering'
 import { findOrganizationById, getOrganizationSettings } from '../../platform/tenancy/organizations'
 import { ENTITY, isUniqueViolation, MODULE, SHEET_SERIES } from './rental-billing.context'
@@ -15,6 +15,7 @@ import { DEFAULT_SHEET_PREFIX, FIRST_SERIES_NUMBER, formatSeriesCode, seriesPref
 import { periodsOverlap } from './sheet-lifecycle'
 import { checkPeriod } from './sheet-period'
 import type { RecomputingContext } from './sheet-recomputation'
+import { billingMessages as M } from './rental-billing.messages'
 
 export type CreateSheetOptions = TCreateBillingSheetRequest
 export type UpdateSheetOptions = TUpdateBillingSheetRequest
@@ -40,30 +41,21 @@ export function createSheetUseCases(ctx: RecomputingContext) {
       return await db.transaction().execute(async (trx) => {
         const project = await projects.getProject(trx, actor, input.projectId)
         if (!project)
-          throw validationError('Proyecto no encontrado', [
-            { path: 'projectId', message: 'El proyecto no existe' },
-          ])
+          throw validationError(M.projectNotFound(), [fieldError('projectId', M.projectMissing())])
         if (project.closed)
-          throw new AppError(
-            'INVALID_STATE',
-            `El proyecto ${project.name} está cerrado; no admite planillas nuevas`,
-          )
+          throw new AppError('INVALID_STATE', M.projectClosedNoNewSheets({ project: project.name }))
         checkPeriod(input, project)
         if (input.periodStart > day)
-          throw validationError('El período aún no empieza', [
-            {
-              path: 'periodStart',
-              message: `El período empieza el ${input.periodStart}, después de hoy (${day}); la planilla se crea cuando el período ha empezado`,
-            },
+          throw validationError(M.periodNotStarted(), [
+            fieldError('periodStart', M.periodStartsAfterToday({ start: input.periodStart, today: day })),
           ])
         const live = await repo.listProjectSheets(trx, actor.orgId, project.id, { forUpdate: true })
         const open = live.find((s) => s.status === 'in_progress')
         if (open) {
-          throw new AppError(
-            'CONFLICT',
-            `El proyecto ya tiene la planilla ${open.series_code} en proceso; liquídala o anúlala primero`,
-            { billingSheetId: open.id, seriesCode: open.series_code },
-          )
+          throw new AppError('CONFLICT', M.openSheetExists({ code: open.series_code }), {
+            billingSheetId: open.id,
+            seriesCode: open.series_code,
+          })
         }
         const period = { start: input.periodStart, end: input.periodEnd }
         const clash = live.find(
@@ -75,8 +67,12 @@ export function createSheetUseCases(ctx: RecomputingContext) {
           throw new AppError(
             'CONFLICT',
             same
-              ? `El proyecto ya tiene la planilla ${clash.series_code} para ese período`
-              : `El período se cruza con el de la planilla ${clash.series_code} (${clash.period_start} – ${clash.period_end})`,
+              ? M.samePeriodSheet({ code: clash.series_code })
+              : M.periodOverlaps({
+                  code: clash.series_code,
+                  start: clash.period_start,
+                  end: clash.period_end,
+                }),
             { billingSheetId: clash.id, seriesCode: clash.series_code },
           )
         }
@@ -122,9 +118,9 @@ export function createSheetUseCases(ctx: RecomputingContext) {
       })
     } catch (err) {
       if (isUniqueViolation(err, 'billing_sheets_one_open_uq'))
-        throw new AppError('CONFLICT', 'El proyecto ya tiene una planilla en proceso')
+        throw new AppError('CONFLICT', M.oneOpenSheet())
       if (isUniqueViolation(err, 'billing_sheets_period_uq'))
-        throw new AppError('CONFLICT', 'El proyecto ya tiene una planilla para ese período')
+        throw new AppError('CONFLICT', M.onePeriodSheet())
       throw err
     }
   }

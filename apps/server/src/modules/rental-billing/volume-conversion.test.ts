@@ -53,7 +53,7 @@ describe('convertVolume (docs/rental-billing.md#volume-conversions)', () => {
   it('refuses invalid values', () => {
     for (const bad of ['-1', '1.234', 'abc', '', '1e3', ' 1', '0x10']) {
       expect(() => convertVolume('gallons', bad)).toThrow(RangeError)
-      expect(volumeInputError(bad, 'gallons')).toEqual({
+      expect(volumeInputError(bad, 'gallons')).toMatchObject({
         path: 'gallons',
         message: expect.any(String) as string,
       })

@@ -1,4 +1,5 @@
 import type { TFieldError } from '@faena/contracts'
+import { fieldError } from '../../platform/errors'
 import { isVolume } from '@faena/domain'
 
 /**
@@ -16,9 +17,10 @@ export {
   type VolumeUnit,
   type Volumes,
 } from '@faena/domain'
+import { billingMessages as M } from './rental-billing.messages'
 
 /** Field error for a typed volume: a non-negative decimal string with at most 8 integer and 2 fraction digits. */
 export function volumeInputError(value: unknown, path: string): TFieldError | null {
   if (isVolume(value)) return null
-  return { path, message: 'Volumen inválido: número no negativo con hasta 2 decimales' }
+  return fieldError(path, M.invalidVolume())
 }
