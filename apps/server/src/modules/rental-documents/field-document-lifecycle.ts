@@ -442,6 +442,7 @@ export function createFieldDocumentLifecycle<
           name: file.name,
           label,
           created_by: ctx.userId(actor),
+          source: 'scan',
         })
         await audit(trx, actor, id, 'attachment_added', {
           changes: [{ field: 'attachments', old: null, new: file.name }],

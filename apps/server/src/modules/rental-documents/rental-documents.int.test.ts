@@ -42,10 +42,16 @@ const { call, ok } = apiCalls(
   () => t,
   () => manager,
 )
-async function upload(url: string, filename: string, bytes: Buffer, cookie = manager) {
+async function upload(
+  url: string,
+  filename: string,
+  bytes: Buffer,
+  cookie = manager,
+  label = 'Hoja firmada',
+) {
   const b = 'rdBoundary'
   const payload = Buffer.concat([
-    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="label"\r\n\r\nHoja firmada\r\n`),
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="label"\r\n\r\n${label}\r\n`),
     Buffer.from(
       `--${b}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
     ),
@@ -680,8 +686,17 @@ describe('scanned custody chains', () => {
       }),
       expect.objectContaining({ id: late.id, activityDate: '2026-01-12', scanCount: 0 }),
     ])
-    // another attachment is not a scan
+    // another attachment is not a scan, even one labelled by hand as a scan page would be
     expect((await upload(`${R}/custody-chains/${early.id}/attachments`, 'firmada.pdf', PDF)).status).toBe(201)
+    const lookalike = await upload(
+      `${R}/custody-chains/${late.id}/attachments`,
+      'foto.pdf',
+      PDF,
+      manager,
+      'Escaneo, página 1 de 1',
+    )
+    expect(lookalike.status).toBe(201)
+    expect((await scans()).items.map((c: Json) => c.scanCount)).toEqual([0, 0])
     const first = await uploadScan(`${early.id},${late.id}`, await scan(2))
     expect(first).toMatchObject({
       status: 201,
@@ -699,12 +714,14 @@ describe('scanned custody chains', () => {
     const again = await uploadScan(late.id, await scan(1))
     expect(again.status).toBe(409)
     expect(again.body.error.details).toEqual({ numbers: [late.displayNumber] })
-    expect((await ok('GET', `${R}/custody-chains/${late.id}`)).attachments).toHaveLength(1)
+    expect((await ok('GET', `${R}/custody-chains/${late.id}`)).attachments).toHaveLength(2)
     // confirmed: the old scan page goes, the other attachment stays, both audited
     const replaced = await uploadScan(`${late.id},${early.id}`, await scan(2), manager, true)
     expect(replaced.body.saved.map((x: Json) => x.replaced)).toEqual([1, 1])
     const e = await ok('GET', `${R}/custody-chains/${early.id}`)
     expect(e.attachments.map((a: Json) => a.label)).toEqual(['Hoja firmada', 'Escaneo, página 2 de 2'])
+    const l = await ok('GET', `${R}/custody-chains/${late.id}`)
+    expect(l.attachments.map((a: Json) => a.name).sort()).toEqual(['foto.pdf', 'planilla-p1.pdf'])
     expect((await scans()).items.map((c: Json) => c.scanCount)).toEqual([1, 1])
     const actions = await t.db
       .selectFrom('audit_log')

@@ -634,6 +634,7 @@ export async function insertAttachment(
     name: string
     label: string | null
     created_by: string | null
+    source?: 'upload' | 'scan'
   },
 ) {
   return db.insertInto('rental_document_attachments').values(v).returningAll().executeTakeFirstOrThrow()
@@ -693,11 +694,10 @@ export async function deleteAttachmentsOf(
 }
 
 /**
- * A page of a bulk scan is an attachment labelled "Escaneo, página i de n" (docs/rental-documents.md#bulk-scan):
- * the label is how a chain's scan is told from its other attachments (and replaced by a new scan).
+ * A page of a bulk scan is an attachment with source `scan`, labelled "Escaneo, página i de n"
+ * (docs/rental-documents.md#bulk-scan); the source, not the label, tells a chain's scan from its other attachments.
  */
-export const SCAN_LABEL_PREFIX = 'Escaneo, página '
-export const scanLabel = (page: number, of: number) => `${SCAN_LABEL_PREFIX}${page} de ${of}`
+export const scanLabel = (page: number, of: number) => `Escaneo, página ${page} de ${of}`
 
 /** The chains of a billing sheet in activity-date order (then number) with how many scan pages each has. */
 export async function listSheetChainScans(db: Executor, orgId: string, billingSheetId: string) {
@@ -705,7 +705,7 @@ export async function listSheetChainScans(db: Executor, orgId: string, billingSh
     .selectFrom('rental_custody_chains as d')
     .select(['d.id', 'd.number', 'd.status', 'd.activity_date'])
     .select(
-      sql<string>`(SELECT count(*) FROM rental_document_attachments a WHERE a.org_id = d.org_id AND a.document_type = 'custody_chain' AND a.document_id = d.id AND a.label LIKE ${SCAN_LABEL_PREFIX + '%'})`.as(
+      sql<string>`(SELECT count(*) FROM rental_document_attachments a WHERE a.org_id = d.org_id AND a.document_type = 'custody_chain' AND a.document_id = d.id AND a.source = 'scan')`.as(
         'scan_count',
       ),
     )
@@ -717,7 +717,7 @@ export async function listSheetChainScans(db: Executor, orgId: string, billingSh
   return rows.map((r) => ({ ...r, scan_count: Number(r.scan_count) }))
 }
 
-/** The scan pages attached to a document (see `SCAN_LABEL_PREFIX`). */
+/** The scan pages attached to a document (source `scan`). */
 export async function listScanAttachments(
   db: Executor,
   orgId: string,
@@ -730,7 +730,7 @@ export async function listScanAttachments(
     .where('org_id', '=', orgId)
     .where('document_type', '=', type)
     .where('document_id', '=', documentId)
-    .where('label', 'like', `${SCAN_LABEL_PREFIX}%`)
+    .where('source', '=', 'scan')
     .orderBy('id')
     .execute()
 }

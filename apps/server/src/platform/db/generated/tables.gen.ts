@@ -987,6 +987,7 @@ export interface RentalDocumentAttachmentsTable {
   label: string | null
   created_by: string | null
   created_at: Generated<Timestamp>
+  source: Generated<'upload' | 'scan'>
 }
 
 export interface RentalEquipmentTable {

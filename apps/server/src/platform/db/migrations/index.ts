@@ -36,6 +36,7 @@ import * as m0041 from './0041_concept_counts'
 import * as m0042 from './0042_e_invoicing'
 import * as m0043 from './0043_equipment_condition'
 import * as m0045 from './0045_session_lookup_function'
+import * as m0046 from './0046_attachment_source'
 
 /**
  * Every migration, in order. Forward-only: never edit one that has landed; add the next number after the
@@ -81,4 +82,5 @@ export const migrations: Record<string, Migration> = {
   '0042_e_invoicing': m0042,
   '0043_equipment_condition': m0043,
   '0045_session_lookup_function': m0045,
+  '0046_attachment_source': m0046,
 }
