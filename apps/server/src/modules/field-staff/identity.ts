@@ -1,4 +1,5 @@
 import { PLATE_PATTERN } from '@faena/contracts'
+import { render } from '../../platform/i18n/messages'
 import { checkRuc } from '../rental-projects'
 
 /**
@@ -11,7 +12,7 @@ import { checkRuc } from '../rental-projects'
 export function checkCedula(value: string): { ok: true } | { ok: false; message: string } {
   if (!/^\d{10}$/.test(value)) return { ok: false, message: 'La cédula debe tener exactamente 10 dígitos' }
   const r = checkRuc(`${value}001`)
-  if (!r.ok) return { ok: false, message: r.message.replace(' de la cédula', '') }
+  if (!r.ok) return { ok: false, message: render(r.message, 'es').replace(' de la cédula', '') }
   if (r.kind !== 'natural') return { ok: false, message: 'El tercer dígito de la cédula debe ser de 0 a 5' }
   return { ok: true }
 }

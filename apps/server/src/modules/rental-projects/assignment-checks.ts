@@ -1,11 +1,12 @@
 import type { TFieldError, TRentalAssignment } from '@faena/contracts'
 import { type Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { lastDayOnSite, moneyString } from './assignment-rules'
 import { toAssignment } from './rental-projects.mapping'
 import * as repo from './rental-projects.repository'
 import { type RentalProjectsContext } from './rental-projects.context'
+import { projectsMessages as M } from './rental-projects.messages'
 
 /**
  * The checks and loaders the assignment use cases share: rate, operation window inside the project, the
@@ -16,29 +17,25 @@ export function createAssignmentChecks(ctx: RentalProjectsContext) {
 
   async function loadAssignment(trx: Executor, actor: Actor, id: string, forUpdate = false) {
     const row = await repo.findAssignment(trx, actor.orgId, id, { forUpdate })
-    if (!row) throw new AppError('NOT_FOUND', 'Asignación no encontrada')
+    if (!row) throw new AppError('NOT_FOUND', M.assignmentNotFound())
     return row
   }
 
   function checkRate(value: string | number | undefined): string | undefined {
     if (value === undefined) return undefined
     const rate = moneyString(value)
-    if (rate === null)
-      throw validationError('Tarifa no válida', [
-        { path: 'dailyRate', message: 'Importe no válido: no negativo, hasta 2 decimales' },
-      ])
+    if (rate === null) throw validationError(M.invalidRate(), [fieldError('dailyRate', M.invalidAmount())])
     return rate
   }
 
   function checkWindow(project: repo.ProjectRow, start: string, end: string | null) {
     const errors: TFieldError[] = []
     if (start < project.start_date)
-      errors.push({ path: 'operationStart', message: `El proyecto empieza el ${project.start_date}` })
+      errors.push(fieldError('operationStart', M.projectStartsOn({ date: project.start_date })))
     if (project.end_date && start > project.end_date)
-      errors.push({ path: 'operationStart', message: `El proyecto termina el ${project.end_date}` })
-    if (end && end < start)
-      errors.push({ path: 'operationEnd', message: 'El fin de operación no puede ser anterior al inicio' })
-    if (errors.length > 0) throw validationError('Fechas de operación no válidas', errors)
+      errors.push(fieldError('operationStart', M.projectEndsOn({ date: project.end_date })))
+    if (end && end < start) errors.push(fieldError('operationEnd', M.operationEndBeforeStart()))
+    if (errors.length > 0) throw validationError(M.invalidOperationDates(), errors)
   }
 
   /** An equipment may be assigned: operative, reviewed, not on another active assignment, not on site elsewhere in the window. */
@@ -51,29 +48,29 @@ export function createAssignmentChecks(ctx: RentalProjectsContext) {
   ) {
     const active = await repo.activeAssignmentOfEquipment(trx, actor.orgId, unit.id)
     if (active && active.id !== exceptAssignmentId) {
-      throw new AppError(
-        'CONFLICT',
-        `El equipo ${unit.code} ya está asignado al proyecto «${active.project_name}»`,
-        {
-          equipmentId: unit.id,
-          projectId: active.project_id,
-          projectName: active.project_name,
-          assignmentId: active.id,
-        },
-      )
+      throw new AppError('CONFLICT', M.equipmentAssigned({ code: unit.code, project: active.project_name }), {
+        equipmentId: unit.id,
+        projectId: active.project_id,
+        projectName: active.project_name,
+        assignmentId: active.id,
+      })
     }
     if (unit.review_note) {
       throw new AppError(
         'INVALID_STATE',
-        `El equipo ${unit.code} está pendiente de revisión: ${unit.review_note}`,
+        M.equipmentUnderReview({ code: unit.code, note: unit.review_note }),
         { equipmentId: unit.id },
       )
     }
     if (unit.condition !== 'operative') {
-      throw new AppError('INVALID_STATE', `El equipo ${unit.code} no está operativo (${unit.condition})`, {
-        equipmentId: unit.id,
-        condition: unit.condition,
-      })
+      throw new AppError(
+        'INVALID_STATE',
+        M.equipmentNotOperative({ code: unit.code, condition: unit.condition }),
+        {
+          equipmentId: unit.id,
+          condition: unit.condition,
+        },
+      )
     }
     await assertWindowFree(trx, actor, unit, window, exceptAssignmentId)
   }
@@ -97,8 +94,8 @@ export function createAssignmentChecks(ctx: RentalProjectsContext) {
     const unit = await repo.findEquipment(trx, actor.orgId, equipmentId)
     const active = unit ? await repo.activeAssignmentOfEquipment(trx, actor.orgId, unit.id) : undefined
     if (!unit || unit.kind !== 'equipment' || !active || active.project_id !== projectId) {
-      throw validationError('Equipo vinculado no válido', [
-        { path: 'linkedEquipmentId', message: 'Elige un equipo asignado (activo) a este proyecto' },
+      throw validationError(M.invalidLinkedEquipment(), [
+        fieldError('linkedEquipmentId', M.chooseLinkedEquipment()),
       ])
     }
     return unit
@@ -133,8 +130,17 @@ export function createAssignmentChecks(ctx: RentalProjectsContext) {
         throw new AppError(
           'CONFLICT',
           last
-            ? `El equipo ${unit.code} está en «${other.project_name}» del ${other.operation_start} al ${last}; elige fechas que no se crucen`
-            : `El equipo ${unit.code} está en «${other.project_name}» desde el ${other.operation_start}`,
+            ? M.equipmentOnSiteBetween({
+                code: unit.code,
+                project: other.project_name,
+                start: other.operation_start,
+                end: last,
+              })
+            : M.equipmentOnSiteSince({
+                code: unit.code,
+                project: other.project_name,
+                start: other.operation_start,
+              }),
           {
             equipmentId: unit.id,
             projectId: other.project_id,

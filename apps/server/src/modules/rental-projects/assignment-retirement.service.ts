@@ -6,13 +6,14 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { addDays, firstOpenDay } from '../rental-billing'
 import { endFromOpenDay, termsOf, touchedPeriod } from './frozen-periods'
 import { assignmentSnapshot } from './rental-projects.mapping'
 import * as repo from './rental-projects.repository'
 import { MODULE, type RentalProjectsContext } from './rental-projects.context'
 import { createAssignmentChecks } from './assignment-checks'
+import { projectsMessages as M } from './rental-projects.messages'
 
 /**
  * The end of an assignment: retire (the unit back to available), reactivate, delete (only without
@@ -47,14 +48,11 @@ export function createAssignmentRetirementUseCases(ctx: RentalProjectsContext) {
     return inTransaction(actor, async (trx, day) => {
       const { before } = await loadChangeable(trx, actor, id)
       if (before.retired_on)
-        throw new AppError('INVALID_STATE', `La asignación ya está retirada desde el ${before.retired_on}`)
+        throw new AppError('INVALID_STATE', M.alreadyRetired({ date: before.retired_on }))
       const asked = input.date ?? day
       if (asked < before.operation_start) {
-        throw validationError('Fecha de retiro no válida', [
-          {
-            path: 'date',
-            message: `La operación empezó el ${before.operation_start}; el retiro no puede ser anterior (elimina la asignación si no llegó a operar)`,
-          },
+        throw validationError(M.invalidRetirementDate(), [
+          fieldError('date', M.retirementBeforeStart({ start: before.operation_start })),
         ])
       }
       const { value: date, adjusted } = await guardFrozen(trx, actor, before.project_id, {
@@ -157,12 +155,10 @@ export function createAssignmentRetirementUseCases(ctx: RentalProjectsContext) {
     requireAccess(actor, 'rental.manage')
     return inTransaction(actor, async (trx) => {
       const { before, project } = await loadChangeable(trx, actor, id)
-      if (!before.retired_on) throw new AppError('INVALID_STATE', 'La asignación no está retirada')
+      if (!before.retired_on) throw new AppError('INVALID_STATE', M.notRetired())
       const start = input.operationStart ?? before.operation_start
       if (start < before.operation_start) {
-        throw validationError('Inicio no válido', [
-          { path: 'operationStart', message: 'Solo se puede mover el inicio hacia adelante' },
-        ])
+        throw validationError(M.invalidStart(), [fieldError('operationStart', M.startOnlyForward())])
       }
       checkWindow(project, start, before.operation_end)
       await assertChainsInside(trx, actor, before, { start, end: before.operation_end })
@@ -287,9 +283,7 @@ export function createAssignmentRetirementUseCases(ctx: RentalProjectsContext) {
       if (blocked.length > 0) {
         throw new AppError(
           'CONFLICT',
-          blocked.includes(id)
-            ? 'Hay documentos (cadenas de custodia, hojas de mantenimiento o planillas) que usan esta asignación: retírala en lugar de eliminarla'
-            : 'Hay documentos que usan un servicio vinculado a este equipo: retira la asignación en lugar de eliminarla',
+          blocked.includes(id) ? M.documentsUseAssignment() : M.documentsUseLinkedService(),
           { assignmentIds: blocked },
         )
       }

@@ -1,3 +1,4 @@
+import { fieldError } from '../../platform/errors'
 import Decimal from 'decimal.js'
 import type {
   TFieldError,
@@ -6,6 +7,7 @@ import type {
   TRentalFrequencyInput,
 } from '@faena/contracts'
 import { WEEKDAY_NAMES, type Frequency, type Weekday } from '../rental-billing'
+import { projectsMessages as M } from './rental-projects.messages'
 
 /**
  * Pure rules of assignments: frequency normalisation (same convention as the billing engine:
@@ -39,13 +41,7 @@ export function normaliseFrequency(
   if (!raw || raw.length === 0) {
     return {
       ok: false,
-      errors: [
-        {
-          path,
-          message:
-            kind === 'weekdays' ? 'Elige al menos un día de la semana' : 'Elige al menos un día del mes',
-        },
-      ],
+      errors: [fieldError(path, kind === 'weekdays' ? M.weekdaysRequired() : M.monthdaysRequired())],
     }
   }
   const days = raw.map((d) => (kind === 'weekdays' ? weekdayNumber(d) : Number(d)))
@@ -55,15 +51,7 @@ export function normaliseFrequency(
   if (bad >= 0) {
     return {
       ok: false,
-      errors: [
-        {
-          path: `${path}.${bad}`,
-          message:
-            kind === 'weekdays'
-              ? 'Día de la semana inválido (0 = lunes … 6 = domingo)'
-              : 'Día del mes inválido (1..31)',
-        },
-      ],
+      errors: [fieldError(`${path}.${bad}`, kind === 'weekdays' ? M.invalidWeekday() : M.invalidMonthDay())],
     }
   }
   return { ok: true, value: { kind, days: [...new Set(days)].sort((a, b) => a - b) } }

@@ -5,7 +5,7 @@ import type {
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { defaultDescription, normaliseFrequency } from './assignment-rules'
 import { latestRate, normaliseRates, withRateFrom, type RateEntry } from '../rental-billing'
 import { endFromOpenDay, startFromOpenDay, termsOf } from './frozen-periods'
@@ -13,6 +13,7 @@ import { assignmentSnapshot, toAssignment } from './rental-projects.mapping'
 import * as repo from './rental-projects.repository'
 import { MODULE, isUniqueViolation, orNull, type RentalProjectsContext } from './rental-projects.context'
 import { createAssignmentChecks } from './assignment-checks'
+import { projectsMessages as M } from './rental-projects.messages'
 
 /**
  * Assignments of equipment and services to a project at a daily rate: list, read, create, update — each
@@ -74,15 +75,13 @@ export function createAssignmentUseCases(ctx: RentalProjectsContext) {
       const project = await loadProject(trx, actor, projectId, true)
       assertOpen(project)
       const freq = normaliseFrequency(input)
-      if (!freq.ok) throw validationError('Frecuencia no válida', freq.errors)
+      if (!freq.ok) throw validationError(M.invalidFrequency(), freq.errors)
       const rate = checkRate(input.dailyRate)!
       const end = input.operationEnd ?? null
       checkWindow(project, input.operationStart, end)
       const item = await repo.findEquipment(trx, actor.orgId, input.equipmentId, { forUpdate: true })
       if (!item)
-        throw validationError('Equipo no válido', [
-          { path: 'equipmentId', message: 'El equipo o servicio no existe' },
-        ])
+        throw validationError(M.invalidEquipment(), [fieldError('equipmentId', M.equipmentMissing())])
       // a start inside a liquidated or invoiced period: 409, or from the first open day when asked
       const { value: start, adjusted } = await guardFrozen(trx, actor, projectId, {
         before: null,
@@ -104,9 +103,7 @@ export function createAssignmentUseCases(ctx: RentalProjectsContext) {
       let linked: repo.EquipmentRow | undefined
       if (item.kind === 'equipment') {
         if (input.linkedEquipmentId) {
-          throw validationError('Vínculo no válido', [
-            { path: 'linkedEquipmentId', message: 'Solo un servicio se vincula a un equipo' },
-          ])
+          throw validationError(M.invalidLink(), [fieldError('linkedEquipmentId', M.onlyServiceLinks())])
         }
         await assertEquipmentFree(trx, actor, item, { start, end })
       } else if (input.linkedEquipmentId) {
@@ -129,7 +126,7 @@ export function createAssignmentUseCases(ctx: RentalProjectsContext) {
         .insertAssignment(trx, actor.orgId, userId(actor), values)
         .catch((err: unknown) => {
           if (isUniqueViolation(err, 'rental_assignments_one_active_uq')) {
-            throw new AppError('CONFLICT', `El equipo ${item.code} ya está asignado a otro proyecto`, {
+            throw new AppError('CONFLICT', M.equipmentOnOtherProject({ code: item.code }), {
               equipmentId: item.id,
             })
           }
@@ -173,7 +170,7 @@ export function createAssignmentUseCases(ctx: RentalProjectsContext) {
     return inTransaction(actor, async (trx) => {
       const { before, project } = await loadChangeable(trx, actor, id)
       if (before.retired_on) {
-        throw new AppError('INVALID_STATE', 'La asignación está retirada: reactívala antes de editarla')
+        throw new AppError('INVALID_STATE', M.assignmentRetired())
       }
       const frequencyGiven =
         patch.frequency !== undefined || patch.weekdays !== undefined || patch.monthdays !== undefined
@@ -185,14 +182,12 @@ export function createAssignmentUseCases(ctx: RentalProjectsContext) {
           monthdays:
             patch.monthdays ?? (before.frequency === 'monthdays' ? before.frequency_days : undefined),
         })
-        if (!freq.ok) throw validationError('Frecuencia no válida', freq.errors)
+        if (!freq.ok) throw validationError(M.invalidFrequency(), freq.errors)
         frequency = freq.value
       }
       const rate = checkRate(patch.dailyRate)
       if (patch.rateEffectiveFrom && rate === undefined)
-        throw validationError('Falta la tarifa', [
-          { path: 'dailyRate', message: 'Indica la tarifa que rige desde esa fecha' },
-        ])
+        throw validationError(M.rateMissing(), [fieldError('dailyRate', M.rateRequired())])
       const beforeRates = normaliseRates(before.rate_history, before.daily_rate)
       const ratesFrom = (from: string | null, s: string) =>
         rate === undefined ? beforeRates : withRateFrom(beforeRates, before.daily_rate, from, rate, s)
@@ -242,9 +237,7 @@ export function createAssignmentUseCases(ctx: RentalProjectsContext) {
       let linkedId = before.linked_equipment_id
       if (patch.linkedEquipmentId !== undefined && patch.linkedEquipmentId !== before.linked_equipment_id) {
         if (before.kind === 'equipment' && patch.linkedEquipmentId) {
-          throw validationError('Vínculo no válido', [
-            { path: 'linkedEquipmentId', message: 'Solo un servicio se vincula a un equipo' },
-          ])
+          throw validationError(M.invalidLink(), [fieldError('linkedEquipmentId', M.onlyServiceLinks())])
         }
         linkedId = patch.linkedEquipmentId
           ? (await checkLinkedEquipment(trx, actor, before.project_id, patch.linkedEquipmentId)).id

@@ -7,11 +7,12 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { toClient } from './rental-projects.mapping'
 import * as repo from './rental-projects.repository'
 import { checkRuc } from './ruc'
 import { MODULE, isUniqueViolation, orNull, type RentalProjectsContext } from './rental-projects.context'
+import { projectsMessages as M } from './rental-projects.messages'
 
 /**
  * Clients (RUC/cédula checked, unique per organization): list, export, read, create, update, delete
@@ -39,23 +40,21 @@ export function createClientUseCases(ctx: RentalProjectsContext) {
 
   function checkTaxId(taxId: string) {
     const r = checkRuc(taxId)
-    if (!r.ok) throw validationError('RUC no válido', [{ path: 'taxId', message: r.message }])
+    if (!r.ok) throw validationError(M.invalidRuc(), [fieldError('taxId', r.message)])
   }
 
   async function assertTaxIdFree(trx: Executor, orgId: string, taxId: string, exceptId?: string) {
     const other = await repo.findClientByTaxId(trx, orgId, taxId)
     if (other && other.id !== exceptId) {
-      throw new AppError('CONFLICT', `Ya existe un cliente con el RUC ${taxId}: ${other.name}`, [
-        { path: 'taxId', message: `Ya registrado para ${other.name}` },
+      throw new AppError('CONFLICT', M.rucTakenBy({ taxId, client: other.name }), [
+        fieldError('taxId', M.rucRegisteredFor({ client: other.name })),
       ])
     }
   }
 
   const clientConflict = (err: unknown, taxId: string): never => {
     if (isUniqueViolation(err, 'rental_clients_tax_id_uq')) {
-      throw new AppError('CONFLICT', `Ya existe un cliente con el RUC ${taxId}`, [
-        { path: 'taxId', message: 'RUC ya registrado' },
-      ])
+      throw new AppError('CONFLICT', M.rucTaken({ taxId }), [fieldError('taxId', M.rucRegistered())])
     }
     throw err
   }
@@ -68,7 +67,7 @@ export function createClientUseCases(ctx: RentalProjectsContext) {
 
   async function loadClient(trx: Executor, actor: Actor, id: string, forUpdate = false) {
     const row = await repo.findClient(trx, actor.orgId, id, { forUpdate })
-    if (!row) throw new AppError('NOT_FOUND', 'Cliente no encontrado')
+    if (!row) throw new AppError('NOT_FOUND', M.clientNotFound())
     return row
   }
 
@@ -133,10 +132,7 @@ export function createClientUseCases(ctx: RentalProjectsContext) {
     await inTransaction(actor, async (trx) => {
       const before = await loadClient(trx, actor, id, true)
       if (Number(before.project_count) > 0) {
-        throw new AppError(
-          'CONFLICT',
-          `El cliente tiene ${before.project_count} proyecto(s); no se puede eliminar`,
-        )
+        throw new AppError('CONFLICT', M.clientHasProjects({ count: before.project_count ?? 0 }))
       }
       await repo.deleteClient(trx, actor.orgId, id)
       await writeAudit(trx, actor, {

@@ -7,10 +7,11 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { toEquipment } from './rental-projects.mapping'
 import * as repo from './rental-projects.repository'
 import { MODULE, isUniqueViolation, orNull, type RentalProjectsContext } from './rental-projects.context'
+import { projectsMessages as M } from './rental-projects.messages'
 
 /**
  * The equipment and services catalog: list, export, read, create, update, delete (docs/rental-projects.md).
@@ -20,9 +21,7 @@ export function createEquipmentUseCases(ctx: RentalProjectsContext) {
 
   const codeConflict = (err: unknown, code: string): never => {
     if (isUniqueViolation(err, 'rental_equipment_code_uq')) {
-      throw new AppError('CONFLICT', `Ya existe un equipo o servicio con el código ${code}`, [
-        { path: 'code', message: 'Código ya registrado' },
-      ])
+      throw new AppError('CONFLICT', M.codeTaken({ code }), [fieldError('code', M.codeRegistered())])
     }
     throw err
   }
@@ -30,17 +29,15 @@ export function createEquipmentUseCases(ctx: RentalProjectsContext) {
   async function assertCodeFree(trx: Executor, orgId: string, code: string, exceptId?: string) {
     const other = await repo.findEquipmentByCode(trx, orgId, code)
     if (other && other.id !== exceptId) {
-      throw new AppError('CONFLICT', `Ya existe un equipo o servicio con el código ${other.code}`, [
-        { path: 'code', message: 'Código ya registrado' },
+      throw new AppError('CONFLICT', M.codeTaken({ code: other.code }), [
+        fieldError('code', M.codeRegistered()),
       ])
     }
   }
 
   function checkServiceType(kind: string, type: string | null | undefined) {
     if (kind === 'service' && type) {
-      throw validationError('Tipo no válido', [
-        { path: 'type', message: 'Un servicio no tiene tipo de equipo' },
-      ])
+      throw validationError(M.invalidType(), [fieldError('type', M.serviceHasNoType())])
     }
   }
 
@@ -102,7 +99,7 @@ export function createEquipmentUseCases(ctx: RentalProjectsContext) {
       if (condition === 'retired' && before.availability === 'rented') {
         throw new AppError(
           'INVALID_STATE',
-          `El equipo ${before.code} está rentado en «${before.project_name}»: retíralo del proyecto antes de darlo de baja`,
+          M.rentedCannotRetire({ code: before.code, project: before.project_name ?? '' }),
         )
       }
       const values: Partial<repo.EquipmentValues> = {
@@ -139,10 +136,7 @@ export function createEquipmentUseCases(ctx: RentalProjectsContext) {
       const before = await loadEquipment(trx, actor, id, true)
       const used = await repo.countAssignmentsOfEquipment(trx, actor.orgId, id)
       if (used > 0) {
-        throw new AppError(
-          'CONFLICT',
-          `${before.code} tiene ${used} asignación(es) en proyectos; no se puede eliminar (márcalo como retirado)`,
-        )
+        throw new AppError('CONFLICT', M.equipmentHasAssignments({ code: before.code, count: used }))
       }
       await repo.deleteEquipment(trx, actor.orgId, id)
       await writeAudit(trx, actor, {

@@ -9,13 +9,16 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
+import { langOf } from '../../platform/i18n/export-texts'
+import { render, type Message } from '../../platform/i18n/messages'
 import { addDays, firstOpenDay } from '../rental-billing'
 import { closingRetirementDate } from './assignment-rules'
 import { termsOf, touchedPeriod } from './frozen-periods'
 import { toProject } from './rental-projects.mapping'
 import * as repo from './rental-projects.repository'
 import { MODULE, orNull, type RentalProjectsContext } from './rental-projects.context'
+import { projectsMessages as M } from './rental-projects.messages'
 
 /**
  * Rental projects: list, export, read, create, update, the close check and closing a project (its assignments
@@ -38,16 +41,13 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
 
   async function checkProjectClient(trx: Executor, actor: Actor, clientId: string) {
     const client = await repo.findClient(trx, actor.orgId, clientId)
-    if (!client)
-      throw validationError('Cliente no válido', [{ path: 'clientId', message: 'El cliente no existe' }])
+    if (!client) throw validationError(M.invalidClient(), [fieldError('clientId', M.clientMissing())])
     return client
   }
 
   function checkProjectDates(startDate: string, endDate: string | null) {
     if (endDate && endDate < startDate) {
-      throw validationError('Fechas no válidas', [
-        { path: 'endDate', message: 'La fecha de fin no puede ser anterior al inicio' },
-      ])
+      throw validationError(M.invalidDates(), [fieldError('endDate', M.endBeforeStart())])
     }
   }
 
@@ -119,11 +119,8 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
           null,
         )
         if (earliest && values.start_date > earliest) {
-          throw validationError('Fecha de inicio no válida', [
-            {
-              path: 'startDate',
-              message: `Hay asignaciones desde ${earliest}; el proyecto no puede empezar después`,
-            },
+          throw validationError(M.invalidStartDate(), [
+            fieldError('startDate', M.assignmentsSince({ date: earliest })),
           ])
         }
       }
@@ -145,15 +142,13 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
     trx: Executor,
     actor: Actor,
     project: repo.ProjectRow,
-  ): Promise<TRentalCloseCheck> {
-    const blockers: TRentalCloseCheck['blockers'] = []
-    if (project.closed) blockers.push({ code: 'already_closed', message: 'El proyecto ya está cerrado' })
+  ): Promise<TRentalCloseCheck & { refusal: Message | undefined }> {
+    const found: { code: TRentalCloseCheck['blockers'][number]['code']; message: Message }[] = []
+    if (project.closed) found.push({ code: 'already_closed', message: M.alreadyClosed() })
     else if (await hooks.hasSheetInProgress(trx, actor.orgId, project.id)) {
-      blockers.push({
-        code: 'sheet_in_progress',
-        message: 'Hay una planilla en ejecución: liquídala o cancélala antes de cerrar el proyecto',
-      })
+      found.push({ code: 'sheet_in_progress', message: M.sheetInProgress() })
     }
+    const blockers = found.map((b) => ({ code: b.code, message: render(b.message, langOf(actor)) }))
     const active = project.closed ? [] : await repo.activeProjectAssignments(trx, actor.orgId, project.id)
     return {
       canClose: blockers.length === 0,
@@ -162,14 +157,20 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
         .filter((a) => a.kind === 'equipment')
         .map((a) => ({ id: a.equipment_id, code: a.equipment_code, name: a.equipment_name })),
       assignmentsToRetire: active.length,
+      refusal: found[0]?.message,
     }
   }
 
   async function closeCheck(actor: Actor, id: string): Promise<TRentalCloseCheck> {
     requireAccess(actor, 'rental.read')
-    return db
-      .transaction()
-      .execute(async (trx) => closeCheckIn(trx, actor, await loadProject(trx, actor, id)))
+    return db.transaction().execute(async (trx) => {
+      const { refusal: _refusal, ...check } = await closeCheckIn(
+        trx,
+        actor,
+        await loadProject(trx, actor, id),
+      )
+      return check
+    })
   }
 
   /**
@@ -193,7 +194,14 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
       const earliest = addDays(open, -1)
       throw new AppError(
         'CONFLICT',
-        `Cerrar el proyecto el ${date} retiraría ${a.equipment_code} en días ya facturados en la planilla ${hit.seriesCode} (${hit.statusLabel}, ${hit.periodStart} – ${hit.periodEnd}); ciérralo el ${earliest} o después`,
+        (hit.status === 'liquidated' ? M.closeFrozenLiquidated : M.closeFrozenInvoiced)({
+          date,
+          equipment: a.equipment_code,
+          code: hit.seriesCode,
+          start: hit.periodStart,
+          end: hit.periodEnd,
+          earliest,
+        }),
         {
           reason: 'frozenPeriod',
           billingSheetId: hit.billingSheetId,
@@ -225,15 +233,13 @@ export function createProjectUseCases(ctx: RentalProjectsContext) {
       assertOpen(project)
       const check = await closeCheckIn(trx, actor, project)
       if (!check.canClose) {
-        throw new AppError('INVALID_STATE', check.blockers.map((b) => b.message).join('; '), {
+        throw new AppError('INVALID_STATE', check.refusal ?? M.alreadyClosed(), {
           blockers: check.blockers,
         })
       }
       const date = input.date ?? day
       if (date < project.start_date) {
-        throw validationError('Fecha de cierre no válida', [
-          { path: 'date', message: 'El cierre no puede ser anterior al inicio del proyecto' },
-        ])
+        throw validationError(M.invalidCloseDate(), [fieldError('date', M.closeBeforeStart())])
       }
       const reason = input.reason?.trim() || 'Cierre de proyecto'
       const active = await repo.activeProjectAssignments(trx, actor.orgId, id)

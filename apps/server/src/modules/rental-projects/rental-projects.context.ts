@@ -5,6 +5,7 @@ import { createOrgToday } from '../../platform/tenancy/today'
 import { firstOpenDay, type BilledTerms, type FrozenPeriod } from '../rental-billing'
 import { touchedPeriod } from './frozen-periods'
 import * as repo from './rental-projects.repository'
+import { projectsMessages as M } from './rental-projects.messages'
 
 /**
  * The ports the other rental modules give this one, every one required (built in services.ts before this
@@ -90,12 +91,12 @@ export function createRentalProjectsContext({ db, clock, timeZoneOf, hooks }: Re
    * "from the first open day", unless that choice was already made and cannot apply.
    */
   function frozenConflict(f: FrozenPeriod, open: string, triedOpenDay = false) {
-    const sheet = `la planilla ${f.seriesCode} (${f.statusLabel}, ${f.periodStart} – ${f.periodEnd})`
+    const p = { code: f.seriesCode, start: f.periodStart, end: f.periodEnd, open }
     return new AppError(
       'CONFLICT',
       triedOpenDay
-        ? `El cambio no puede regir desde el primer día abierto (${open}) sin alterar lo facturado en ${sheet}; retira la asignación y crea otra desde el ${open}`
-        : `El cambio altera lo facturado en ${sheet}; elige que rija desde el primer día abierto (${open})${f.status === 'liquidated' ? ' o reabre la planilla' : ''}`,
+        ? (f.status === 'liquidated' ? M.frozenOpenDayLiquidated : M.frozenOpenDayInvoiced)(p)
+        : (f.status === 'liquidated' ? M.frozenLiquidated : M.frozenInvoiced)(p),
       {
         reason: 'frozenPeriod',
         billingSheetId: f.billingSheetId,
@@ -155,13 +156,26 @@ export function createRentalProjectsContext({ db, clock, timeZoneOf, hooks }: Re
       (c) => c.activityDate < window.start || (window.end !== null && c.activityDate > window.end),
     )
     if (outside.length === 0) return
-    const list = outside.map((c) => `N.º ${String(c.number).padStart(6, '0')} del ${c.activityDate}`)
-    const span = window.end ? `del ${window.start} al ${window.end}` : `desde el ${window.start}`
+    const [one] = outside
+    const code = a.equipment_code ?? ''
+    const number = (c: { number: number }) => String(c.number).padStart(6, '0')
+    const chains = outside.map((c) => `N.º ${number(c)} del ${c.activityDate}`).join(', ')
+    const end = window.end
     throw new AppError(
       'CONFLICT',
-      outside.length === 1
-        ? `El servicio ${a.equipment_code ?? ''} quedaría operando ${span}, pero lo atendió la cadena de custodia ${list[0]}, que dejaría de facturarse; anula esa cadena o cambia su fecha primero`
-        : `El servicio ${a.equipment_code ?? ''} quedaría operando ${span}, pero lo atendieron las cadenas de custodia ${list.join(', ')}, que dejarían de facturarse; anula esas cadenas o cambia su fecha primero`,
+      outside.length === 1 && one
+        ? end
+          ? M.chainOutsideBetween({
+              code,
+              start: window.start,
+              end,
+              number: number(one),
+              date: one.activityDate,
+            })
+          : M.chainOutsideSince({ code, start: window.start, number: number(one), date: one.activityDate })
+        : end
+          ? M.chainsOutsideBetween({ code, start: window.start, end, chains })
+          : M.chainsOutsideSince({ code, start: window.start, chains }),
       {
         reason: 'chainsOutsideWindow',
         assignmentId: a.id,
@@ -172,13 +186,13 @@ export function createRentalProjectsContext({ db, clock, timeZoneOf, hooks }: Re
 
   async function loadProject(trx: Executor, actor: Actor, id: string, forUpdate = false) {
     const row = await repo.findProject(trx, actor.orgId, id, { forUpdate })
-    if (!row) throw new AppError('NOT_FOUND', 'Proyecto no encontrado')
+    if (!row) throw new AppError('NOT_FOUND', M.projectNotFound())
     return row
   }
 
   const assertOpen = (p: repo.ProjectRow) => {
     if (p.closed) {
-      throw new AppError('INVALID_STATE', `El proyecto «${p.name}» está cerrado; ya no admite cambios`, {
+      throw new AppError('INVALID_STATE', M.projectClosed({ project: p.name }), {
         projectId: p.id,
         closedOn: p.closed_on,
       })
@@ -187,7 +201,7 @@ export function createRentalProjectsContext({ db, clock, timeZoneOf, hooks }: Re
 
   async function loadEquipment(trx: Executor, actor: Actor, id: string, forUpdate = false) {
     const row = await repo.findEquipment(trx, actor.orgId, id, { forUpdate })
-    if (!row) throw new AppError('NOT_FOUND', 'Equipo no encontrado')
+    if (!row) throw new AppError('NOT_FOUND', M.equipmentNotFound())
     return row
   }
 

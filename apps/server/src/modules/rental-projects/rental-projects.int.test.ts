@@ -388,6 +388,38 @@ describe('exports as jobs', () => {
     expect(bad.status).toBe(400)
     expect(bad.body.error.details.map((d: Json) => d.path)).toContain('clientId')
   })
+
+  it('speaks the caller language: a RUC rule and the clients workbook in English', async () => {
+    const setLocale = async (cookie: string, locale: 'es' | 'en') =>
+      expect((await patch('/api/v1/auth/me/preferences', { locale }, cookie)).status).toBe(200)
+    const name = `Bilingüe ${Date.now()}`
+    await newClient({ name, taxId: '1791234567001' })
+    await setLocale(manager, 'en')
+    await setLocale(viewer, 'en')
+    try {
+      const bad = await post('/api/v1/rental/clients', {
+        name: 'RUC de provincia 33',
+        taxId: '3390011674001',
+      })
+      expect(bad.status).toBe(400)
+      expect(bad.body.error.details).toContainEqual(
+        expect.objectContaining({
+          path: 'taxId',
+          key: 'rentalProjects.rucProvince',
+          message: 'Invalid province code (33): it must be 01 to 24 or 30',
+        }),
+      )
+      const res = await exportViaJob(t, viewer, '/api/v1/rental/clients/export', { q: name })
+      expect(res.contentDisposition).toContain('clients.xlsx')
+      const { name: sheet, rows } = await rowsOf(res.raw)
+      expect(sheet).toBe('Clients')
+      expect(rows[0]!.slice(0, 3)).toEqual(['Name', 'RUC', 'Taxpayer type'])
+      expect(rows[1]![2]).toBe('Company')
+    } finally {
+      await setLocale(manager, 'es')
+      await setLocale(viewer, 'es')
+    }
+  })
 })
 
 /** What importing one legacy equipment list (the layout of equipments.json) must give. */

@@ -1,3 +1,4 @@
+import { render } from '../../platform/i18n/messages'
 import { describe, expect, it } from 'vitest'
 import { cedulaCheckDigit, checkRuc, mod11CheckDigit, rucKind } from './ruc'
 
@@ -46,7 +47,7 @@ describe('checkRuc', () => {
   ])('rejects %j (%s)', (ruc, fragment) => {
     const r = checkRuc(ruc)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.message).toContain(fragment)
+    if (!r.ok) expect(render(r.message, 'es')).toContain(fragment)
   })
 })
 

@@ -1,3 +1,5 @@
+import type { Message } from '../../platform/i18n/messages'
+import { projectsMessages as M } from './rental-projects.messages'
 /**
  * Ecuadorian RUC (Registro Único de Contribuyentes) validation — pure.
  *
@@ -19,9 +21,9 @@
 
 export type RucKind = 'natural' | 'public' | 'private'
 
-export type RucCheck = { ok: true; kind: RucKind; checkDigitOk: boolean } | { ok: false; message: string }
+export type RucCheck = { ok: true; kind: RucKind; checkDigitOk: boolean } | { ok: false; message: Message }
 
-const fail = (message: string): RucCheck => ({ ok: false, message })
+const fail = (message: Message): RucCheck => ({ ok: false, message })
 
 const digitsOf = (s: string) => [...s].map(Number)
 
@@ -48,36 +50,36 @@ export function mod11CheckDigit(digits: readonly number[], coefficients: readonl
 const PUBLIC_COEFFICIENTS = [3, 2, 7, 6, 5, 4, 3, 2] as const
 const PRIVATE_COEFFICIENTS = [4, 3, 2, 7, 6, 5, 4, 3, 2] as const
 
-/** Validates a RUC (13 digits, nothing else). Messages are in Spanish, for the `taxId` field. */
+/** Validates a RUC (13 digits, nothing else). Messages are catalogued, for the `taxId` field. */
 export function checkRuc(value: string): RucCheck {
-  if (!/^\d{13}$/.test(value)) return fail('El RUC debe tener exactamente 13 dígitos')
+  if (!/^\d{13}$/.test(value)) return fail(M.rucDigits())
   const d = digitsOf(value)
   const province = d[0]! * 10 + d[1]!
   if (!((province >= 1 && province <= 24) || province === 30)) {
-    return fail(`Código de provincia no válido (${value.slice(0, 2)}): debe ser 01 a 24 o 30`)
+    return fail(M.rucProvince({ code: value.slice(0, 2) }))
   }
   const third = d[2]!
   if (third <= 5) {
-    if (value.slice(10) === '000') return fail('El número de establecimiento no puede ser 000')
-    if (cedulaCheckDigit(d.slice(0, 9)) !== d[9]) return fail('Dígito verificador de la cédula no válido')
+    if (value.slice(10) === '000') return fail(M.rucEstablishment000())
+    if (cedulaCheckDigit(d.slice(0, 9)) !== d[9]) return fail(M.rucCedulaCheckDigit())
     return { ok: true, kind: 'natural', checkDigitOk: true }
   }
   if (third === 6) {
-    if (value.slice(9) === '0000') return fail('El número de establecimiento no puede ser 0000')
+    if (value.slice(9) === '0000') return fail(M.rucEstablishment0000())
     if (mod11CheckDigit(d.slice(0, 8), PUBLIC_COEFFICIENTS) !== d[8]) {
-      return fail('Dígito verificador no válido para una entidad pública')
+      return fail(M.rucPublicCheckDigit())
     }
     return { ok: true, kind: 'public', checkDigitOk: true }
   }
   if (third === 9) {
-    if (value.slice(10) === '000') return fail('El número de establecimiento no puede ser 000')
+    if (value.slice(10) === '000') return fail(M.rucEstablishment000())
     return {
       ok: true,
       kind: 'private',
       checkDigitOk: mod11CheckDigit(d.slice(0, 9), PRIVATE_COEFFICIENTS) === d[9],
     }
   }
-  return fail('El tercer dígito del RUC no es válido (0–5 persona natural, 6 entidad pública, 9 sociedad)')
+  return fail(M.rucThirdDigit())
 }
 
 /** Kind of a stored (already validated) RUC, from its third digit. */

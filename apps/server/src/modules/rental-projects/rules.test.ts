@@ -32,7 +32,7 @@ describe('frequencies', () => {
   })
 
   it('refuses empty or out-of-range lists with the field path', () => {
-    expect(normaliseFrequency({ frequency: 'weekdays' })).toEqual({
+    expect(normaliseFrequency({ frequency: 'weekdays' })).toMatchObject({
       ok: false,
       errors: [{ path: 'weekdays', message: expect.any(String) }],
     })
