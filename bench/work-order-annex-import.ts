@@ -147,7 +147,7 @@ try {
     const r = await service.importAnnex(actor, wo.id, { fileName: 'anexo-c.xlsx', bytes })
     const imported = performance.now() - started
     if (r.outcome !== 'pending')
-      throw new Error(`rejected: ${r.rejection.message} ${JSON.stringify(r.rejection.details.badRows[0])}`)
+      throw new Error(`rejected: ${r.rejection.message} ${JSON.stringify(r.rejection.details.rows[0])}`)
     const t2 = performance.now()
     await service.confirmImport(actor, wo.id, r.detail.id)
     const confirmed = performance.now() - t2

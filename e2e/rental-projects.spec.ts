@@ -39,6 +39,18 @@ test('rental: client with RUC, project, equipment import, assign, calendar, reti
   // The legacy equipment list: preview, then import (all-or-nothing, unclear rows flagged for review).
   await nav.getByRole('link', { name: 'Equipos' }).click()
   await page.getByTestId('import-open').click()
+  // a list with a row without code: nothing imported, the row in the one import-rejected report
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'con-errores.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify([{ name: 'BATERIAS SANITARIAS', code: '', type: 'EQUIPO' }])),
+  })
+  await page.getByTestId('import-submit').click()
+  const refused = page.getByTestId('import-rejected')
+  await expect(
+    refused.getByText('No se importó nada: corrige estas filas y vuelve a intentarlo.'),
+  ).toBeVisible()
+  await expect(refused.getByTestId('import-rejected-rows').getByRole('row')).toHaveCount(2)
   // (a list in the legacy dump layout built by the test fixtures: 30 units, 13 of them to review)
   await page
     .getByTestId('import-file')

@@ -360,7 +360,7 @@ async function importAnnex(config: Config, args: string[]) {
         )
       else {
         console.log(`${org.slug} ${wo.number}: REJECTED, nothing saved. ${r.rejection.message}`)
-        for (const b of d.badRows.slice(0, 50)) console.log(`  row ${b.rowNumber}: ${b.reasons.join(' | ')}`)
+        for (const b of d.rows.slice(0, 50)) console.log(`  row ${b.row}: ${b.messages.join(' | ')}`)
         if (d.badRowCount > 50) console.log(`  … ${d.badRowCount - 50} more`)
         if (written) console.log(`  error workbook: ${written}`)
       }

@@ -124,6 +124,8 @@ export const ZConceptImportSummary = z.object({
   status: z.enum(['saved', 'rejected']),
   /** concept rows read from the file (when saved: created + updated + unchanged) */
   concepts: z.number().int(),
+  /** concept rows without a problem (when saved: every concept; when rejected: the rows that were fine) */
+  validRows: z.number().int(),
   created: z.number().int(),
   updated: z.number().int(),
   unchanged: z.number().int(),

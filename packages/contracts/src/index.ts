@@ -1,4 +1,5 @@
 export * from './common'
+export * from './imports'
 export * from './messages'
 export * from './auth'
 export * from './users'

@@ -8,8 +8,8 @@ import { z } from 'zod'
  * docs/work-order-concepts.md.
  *
  * - `POST /api/v1/work-orders/:id/annex-imports` (multipart `file`) → 201 `ZAnnexImportDetail` (pending), or
- *   422 `ZAnnexImportRejection` (nothing saved; rows with problems and an error workbook to download through
- *   `GET /api/v1/files/:errorWorkbookFileId`).
+ *   422 `ZImportRejected` (imports.ts: nothing saved; `reason` `rows` with the rows and an error workbook
+ *   to download through `GET /api/v1/files/:errorWorkbookFileId`, or a file-level code, docs/imports.md).
  * - `POST …/annex-imports/:importId/confirm` | `…/discard` → `ZAnnexImportDetail`.
  * - `GET …/annex-imports` → `{items: ZAnnexImportSummary[], total}` (newest first); `GET …/annex-imports/:importId`.
  * - `GET /api/v1/work-orders/:id/concepts` → `ZWorkOrderConcepts` (the active version's lines).
@@ -128,41 +128,6 @@ export const ZAnnexImportDetail = ZAnnexImportSummary.extend({
   durationMs: z.number().int().optional(),
 })
 export type TAnnexImportDetail = z.infer<typeof ZAnnexImportDetail>
-
-/** One row of a rejected file: sheet row number, Spanish reasons, the row's cells as text by header. */
-export const ZAnnexBadRow = z.object({
-  rowNumber: z.number().int(),
-  reasons: z.array(z.string()),
-  values: z.record(z.string(), z.string().nullable()),
-})
-export type TAnnexBadRow = z.infer<typeof ZAnnexBadRow>
-
-/**
- * HTTP 422 body of a rejected file (the error envelope). `reason`: `rows` (rows with problems; the error
- * workbook has them with OBSERVACIONES_SISTEMA first) or the file-level code (`NO_TABLE`, `MISSING_ANEXO`,
- * `MISSING_COLUMNS`, `NO_VALID_ROWS`, `TOO_MANY_ROWS`), which have no workbook.
- */
-export const ZAnnexImportRejection = z.object({
-  error: z.object({
-    code: z.literal('VALIDATION'),
-    message: z.string(),
-    requestId: z.string().optional(),
-    details: z.object({
-      reason: z.string(),
-      fileName: z.string(),
-      sheet: z.string().nullable(),
-      headerRowNumber: z.number().int().nullable(),
-      /** the first 500 rows with problems (all of them are in the error workbook) */
-      badRows: z.array(ZAnnexBadRow),
-      badRowCount: z.number().int(),
-      /** rows that were fine (nothing is saved anyway) */
-      validRowCount: z.number().int(),
-      errorWorkbookFileId: z.uuid().nullable(),
-      errorWorkbookFileName: z.string().nullable(),
-    }),
-  }),
-})
-export type TAnnexImportRejection = z.infer<typeof ZAnnexImportRejection>
 
 export const ZWorkOrderConcept = z.object({
   id: z.uuid(),

@@ -5884,6 +5884,7 @@ export interface paths {
               /** @enum {string} */
               status: 'saved' | 'rejected'
               concepts: number
+              validRows: number
               created: number
               updated: number
               unchanged: number
@@ -5922,40 +5923,36 @@ export interface paths {
           }
           content: {
             'application/json': {
-              /** @enum {string} */
-              kind: 'contract' | 'extraordinary'
-              fileName: string
-              /** @enum {string} */
-              status: 'saved' | 'rejected'
-              concepts: number
-              created: number
-              updated: number
-              unchanged: number
-              skipped: number
-              skippedByReason: {
-                [key: string]: number
-              }
-              notInFile: number
-              errors: {
-                sheet: string
-                row: number
-                field: string
+              error: {
+                /** @enum {string} */
+                code: 'VALIDATION'
                 message: string
-                values?: {
-                  [key: string]: string | null
+                key?: string
+                params?: {
+                  [key: string]: string | number
                 }
-              }[]
-              notes: {
-                sheet: string
-                row: number
-                message: string
-              }[]
-              controlCharactersRemoved: number
-              annexes: {
-                annex: string
-                concepts: number
-              }[]
-              durationMs: number
+                requestId?: string
+                details: {
+                  fileName: string
+                  reason: string
+                  rows: {
+                    sheet?: string
+                    row: number
+                    field?: string
+                    messages: string[]
+                    values?: {
+                      [key: string]: string | null
+                    }
+                  }[]
+                  badRowCount: number
+                  validRowCount: number
+                  sheet?: string
+                  headerRowNumber?: number
+                  /** Format: uuid */
+                  errorWorkbookFileId?: string
+                  errorWorkbookFileName?: string
+                }
+              }
             }
           }
         }
@@ -9356,7 +9353,7 @@ export interface paths {
     }
     get?: never
     put?: never
-    /** @description multipart: `file` (JSON list or .xlsx with headers), optional field `dryRun=true` for the report only */
+    /** @description multipart: `file` (JSON list or .xlsx with headers), optional field `dryRun=true` for the report only; 422 `ZImportRejected` when a row has errors (nothing saved) */
     post: {
       parameters: {
         query?: {
@@ -9394,6 +9391,46 @@ export interface paths {
                 warnings: string[]
                 errors: string[]
               }[]
+            }
+          }
+        }
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown
+          }
+          content: {
+            'application/json': {
+              error: {
+                /** @enum {string} */
+                code: 'VALIDATION'
+                message: string
+                key?: string
+                params?: {
+                  [key: string]: string | number
+                }
+                requestId?: string
+                details: {
+                  fileName: string
+                  reason: string
+                  rows: {
+                    sheet?: string
+                    row: number
+                    field?: string
+                    messages: string[]
+                    values?: {
+                      [key: string]: string | null
+                    }
+                  }[]
+                  badRowCount: number
+                  validRowCount: number
+                  sheet?: string
+                  headerRowNumber?: number
+                  /** Format: uuid */
+                  errorWorkbookFileId?: string
+                  errorWorkbookFileName?: string
+                }
+              }
             }
           }
         }
@@ -18199,24 +18236,30 @@ export interface paths {
                 /** @enum {string} */
                 code: 'VALIDATION'
                 message: string
+                key?: string
+                params?: {
+                  [key: string]: string | number
+                }
                 requestId?: string
                 details: {
-                  reason: string
                   fileName: string
-                  sheet: string | null
-                  headerRowNumber: number | null
-                  badRows: {
-                    rowNumber: number
-                    reasons: string[]
-                    values: {
+                  reason: string
+                  rows: {
+                    sheet?: string
+                    row: number
+                    field?: string
+                    messages: string[]
+                    values?: {
                       [key: string]: string | null
                     }
                   }[]
                   badRowCount: number
                   validRowCount: number
+                  sheet?: string
+                  headerRowNumber?: number
                   /** Format: uuid */
-                  errorWorkbookFileId: string | null
-                  errorWorkbookFileName: string | null
+                  errorWorkbookFileId?: string
+                  errorWorkbookFileName?: string
                 }
               }
             }

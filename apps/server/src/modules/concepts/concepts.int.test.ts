@@ -1,7 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { TConcept, TConceptFacets, TConceptImportSummary } from '@faena/contracts'
+import {
+  ZImportRejected,
+  type TConcept,
+  type TConceptFacets,
+  type TConceptImportSummary,
+} from '@faena/contracts'
 import { contractWorkbook, pueRow, pueWorkbook, PUE_SHEET } from '../../../test/concept-workbooks'
 import {
   BUILT_CONTRACT_COUNTS,
@@ -385,19 +390,20 @@ describe('contract workbook import: refusals', () => {
         return r
       },
     })
-    const { status, summary } = await importFile(manager, 'contract', bytes)
-    expect(status).toBe(422)
-    expect(summary.status).toBe('rejected')
-    expect(summary.errors.map((e) => [e.sheet, e.row, e.field])).toEqual([
+    const res = await upload(manager, bytes, { kind: 'contract' })
+    expect(res.statusCode).toBe(422)
+    const { details } = ZImportRejected.parse(JSON.parse(res.body)).error
+    expect(details.rows.map((e) => [e.sheet, e.row, e.field])).toEqual([
       ['Anexo C-9-CR', 10, 'unitPriceMxn'],
       ['Anexo C-9-CR', 11, 'unitPriceMxn'],
       ['Anexo C-9-CR', 12, 'unit'],
       ['Anexo C-9-CR', 13, 'code'],
     ])
-    expect(summary.errors[0]?.message).toBe('P.U. MN: valor negativo -5')
-    expect(summary.errors[2]?.message).toMatch(/La unidad 'BARRIL' no existe/)
-    expect(summary.errors[1]?.values).toMatchObject({ PARTIDA: '9.3.', 'P.U. MN': 'diez' })
-    expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 0 })
+    expect(details.rows[0]?.messages).toEqual(['P.U. MN: valor negativo -5'])
+    expect(details.rows[2]?.messages[0]).toMatch(/La unidad 'BARRIL' no existe/)
+    expect(details.rows[1]?.values).toMatchObject({ PARTIDA: '9.3.', 'P.U. MN': 'diez' })
+    // 6 concepts in the file: the unknown unit is a concept row, the three others are not read as concepts
+    expect(details).toMatchObject({ reason: 'rows', badRowCount: 4, validRowCount: 2 })
     expect(await countConcepts()).toBe(before)
     expect(await countAudit('concept_catalog.imported')).toBe(importsBefore)
   })
@@ -414,9 +420,11 @@ describe('contract workbook import: refusals', () => {
     // a workbook without any catalog sheet
     const wb = new ExcelJS.Workbook()
     wb.addWorksheet('Hoja1').addRow(['Nada que importar'])
-    const empty = await importFile(manager, 'contract', Buffer.from(await wb.xlsx.writeBuffer()))
-    expect(empty.status).toBe(422)
-    expect(empty.summary.errors).toMatchObject([{ row: 0, field: 'header' }])
+    const empty = await upload(manager, Buffer.from(await wb.xlsx.writeBuffer()), { kind: 'contract' })
+    expect(empty.statusCode).toBe(422)
+    expect(ZImportRejected.parse(JSON.parse(empty.body)).error.details.rows).toMatchObject([
+      { row: 0, field: 'header' },
+    ])
   })
 })
 
@@ -479,9 +487,10 @@ describe('PUE workbook import (synthetic, 3,000 rows, docs/imports.md#pue-workbo
       i === 10 ? { ...r, 'PARTIDA EXT': 'C3EXT-97' } : i === 20 ? { ...r, 'FECHA SANCION': '31/02/2024' } : r,
     )
     const extra = [...bad, pueRow(ROWS)] // a new row that would be created
-    const rejected = await importFile(manager, 'extraordinary', await pueWorkbook(extra))
-    expect(rejected.status).toBe(422)
-    expect(rejected.summary.errors.map((e) => [e.sheet, e.row, e.field])).toEqual([
+    const rejected = await upload(manager, await pueWorkbook(extra), { kind: 'extraordinary' })
+    expect(rejected.statusCode).toBe(422)
+    const { details } = ZImportRejected.parse(JSON.parse(rejected.body)).error
+    expect(details.rows.map((e) => [e.sheet, e.row, e.field])).toEqual([
       [PUE_SHEET, 12, 'code'],
       [PUE_SHEET, 22, 'sanctionDate'],
     ])

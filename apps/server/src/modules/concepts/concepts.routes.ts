@@ -9,12 +9,14 @@ import {
   ZConceptList,
   ZConceptListQuery,
   ZIdParams,
+  ZImportRejected,
   ZJobRun,
 } from '@faena/contracts'
 import { AppError } from '../../platform/errors'
 import { actorOf } from '../../platform/http/auth-hook'
 import { readUpload } from '../../platform/http/multipart'
 import { replyAccepted } from '../../platform/jobs/list-export'
+import { conceptImportRejection } from './concept-import-rejection'
 import type { ConceptsExport } from './concepts-export'
 import type { ConceptsService } from './concepts.service'
 
@@ -54,7 +56,7 @@ export const conceptsRoutes: FastifyPluginAsyncZod<{
 
   /**
    * multipart: `kind` (`contract` | `extraordinary`) then `file` (.xlsx). 200 with the summary when saved;
-   * 422 with the same summary (status `rejected`, every bad row in `errors`) when nothing was saved.
+   * 422 `ZImportRejected` (every bad row, docs/imports.md) when nothing was saved.
    */
   app.post(
     '/api/v1/concepts/import',
@@ -63,7 +65,7 @@ export const conceptsRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         consumes: ['multipart/form-data'],
-        response: { 200: ZConceptImportSummary, 422: ZConceptImportSummary },
+        response: { 200: ZConceptImportSummary, 422: ZImportRejected },
       },
     },
     async (req, reply) => {
@@ -79,7 +81,9 @@ export const conceptsRoutes: FastifyPluginAsyncZod<{
         fileName: upload.filename,
         bytes: upload.bytes,
       })
-      return reply.status(summary.status === 'rejected' ? 422 : 200).send(summary)
+      if (summary.status === 'rejected')
+        return reply.status(422).send({ error: { ...conceptImportRejection(summary), requestId: req.id } })
+      return reply.status(200).send(summary)
     },
   )
 

@@ -302,6 +302,7 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
       fileName: opts.fileName,
       status: 'saved',
       concepts: prepared.concepts.length,
+      validRows: prepared.concepts.length,
       created: 0,
       updated: 0,
       unchanged: 0,
@@ -339,7 +340,13 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
           }))
         const errors = sortErrors([...prepared.errors, ...unitErrors], prepared.sheetOrder)
         if (errors.length > 0) {
-          return summary({ status: 'rejected', errors, durationMs: Math.round(performance.now() - started) })
+          return summary({
+            status: 'rejected',
+            errors,
+            // one unit error per concept row; the other error rows were never concepts
+            validRows: prepared.concepts.length - unitErrors.length,
+            durationMs: Math.round(performance.now() - started),
+          })
         }
 
         // what is there: identities and content hashes only; full rows only for what changed

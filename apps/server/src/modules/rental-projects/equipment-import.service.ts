@@ -1,4 +1,4 @@
-import type { TFieldError, TRentalEquipmentImportResult } from '@faena/contracts'
+import type { TImportRejection, TRentalEquipmentImportResult } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import { validationError } from '../../platform/errors'
@@ -19,6 +19,26 @@ import {
 } from './equipment-import'
 import * as repo from './rental-projects.repository'
 import { MODULE, type RentalProjectsContext } from './rental-projects.context'
+
+/** A report (a dry run, or the import done), or the 422 of a list with error rows (nothing saved). */
+export type EquipmentImportOutcome =
+  | { outcome: 'report'; report: TRentalEquipmentImportResult }
+  | { outcome: 'rejected'; rejection: TImportRejection }
+
+/** The one import-rejected envelope (docs/imports.md) for a list with error rows: each row, its code and name. */
+const rejectionOf = (fileName: string, report: TRentalEquipmentImportResult): TImportRejection => ({
+  code: 'VALIDATION',
+  message: `${report.errors} fila(s) con errores; no se importó ningún equipo`,
+  details: {
+    fileName,
+    reason: 'rows',
+    rows: report.rows
+      .filter((r) => r.errors.length > 0)
+      .map((r) => ({ row: r.row, messages: r.errors, values: { code: r.code, name: r.name } })),
+    badRowCount: report.errors,
+    validRowCount: report.total - report.errors,
+  },
+})
 
 /**
  * Use case: import the legacy equipment list (JSON or a workbook), all-or-nothing, audited. The rows are
@@ -94,16 +114,16 @@ export function createEquipmentImportUseCases(ctx: RentalProjectsContext) {
   /**
    * Imports an equipment list: all-or-nothing. Clear values are normalised; unclear ones are imported and the
    * unit flagged for review (it cannot be assigned until reviewed); a row error (no code, repeated code…)
-   * stops the whole import (400 with one detail per row). `dryRun` answers the report without writing.
+   * stops the whole import (422 with every bad row). `dryRun` answers the report without writing.
    */
   async function importEquipment(
     actor: Actor,
     upload: Upload,
     opts: { dryRun: boolean },
-  ): Promise<TRentalEquipmentImportResult> {
+  ): Promise<EquipmentImportOutcome> {
     requireAccess(actor, 'rental.manage')
     const { rows: raw, cleaned } = await readImportRows(upload)
-    return inTransaction(actor, async (trx) => {
+    return inTransaction(actor, async (trx): Promise<EquipmentImportOutcome> => {
       const existing = new Map<string, ExistingEquipment>()
       for (const e of await repo.listAllEquipment(trx, actor.orgId)) {
         existing.set(e.code.toUpperCase(), {
@@ -146,13 +166,8 @@ export function createEquipmentImportUseCases(ctx: RentalProjectsContext) {
           }
         }),
       }
-      if (opts.dryRun) return report
-      if (report.errors > 0) {
-        const details: TFieldError[] = plan.flatMap((p) =>
-          p.errors.map((message) => ({ path: `rows.${p.row}`, message: `Fila ${p.row}: ${message}` })),
-        )
-        throw validationError(`${report.errors} fila(s) con errores; no se importó ningún equipo`, details)
-      }
+      if (opts.dryRun) return { outcome: 'report', report }
+      if (report.errors > 0) return { outcome: 'rejected', rejection: rejectionOf(upload.filename, report) }
       const toCreate = plan.filter((p) => p.action === 'create' && p.record)
       const created = await repo.insertEquipmentMany(
         trx,
@@ -199,7 +214,7 @@ export function createEquipmentImportUseCases(ctx: RentalProjectsContext) {
           flagged: report.flagged,
         },
       })
-      return { ...report, imported: true }
+      return { outcome: 'report', report: { ...report, imported: true } }
     })
   }
 

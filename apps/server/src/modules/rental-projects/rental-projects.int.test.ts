@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ZImportRejected } from '@faena/contracts'
 import type { Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
 import { writeWorkbook } from '../../platform/spreadsheet/spreadsheet'
@@ -552,8 +553,19 @@ describe('equipment import', () => {
       'lista.json',
       Buffer.from(JSON.stringify(rows)),
     )
-    expect(res.status).toBe(400)
-    expect(res.body.error.details.map((d: Json) => d.path)).toEqual(['rows.2', 'rows.3'])
+    expect(res.status).toBe(422)
+    const { details } = ZImportRejected.parse(res.body).error
+    expect(details).toMatchObject({
+      fileName: 'lista.json',
+      reason: 'rows',
+      badRowCount: 2,
+      validRowCount: 1,
+    })
+    expect(details.rows.map((r) => [r.row, r.values?.code ?? null])).toEqual([
+      [2, null],
+      [3, 'NEW-1'],
+    ])
+    expect(details.rows.every((r) => r.messages.length > 0)).toBe(true)
     expect((await get('/api/v1/rental/equipment?limit=1')).body.total).toBe(before)
     const notJson = await upload('/api/v1/rental/equipment/import', 'x.txt', Buffer.from('hola'))
     expect(notJson.status).toBe(400)

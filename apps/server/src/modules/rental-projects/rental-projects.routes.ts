@@ -4,6 +4,7 @@ import {
   ZCloseRentalProjectRequest,
   ZCreateRentalAssignmentRequest,
   ZIdParams,
+  ZImportRejected,
   ZJobRun,
   ZOk,
   ZReactivateRentalAssignmentRequest,
@@ -279,16 +280,19 @@ export const rentalProjectsRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags,
         description:
-          'multipart: `file` (JSON list or .xlsx with headers), optional field `dryRun=true` for the report only',
+          'multipart: `file` (JSON list or .xlsx with headers), optional field `dryRun=true` for the report only; 422 `ZImportRejected` when a row has errors (nothing saved)',
         consumes: ['multipart/form-data'],
         querystring: z.object({ dryRun: z.enum(['true', 'false']).optional() }),
-        response: { 200: ZRentalEquipmentImportResult },
+        response: { 200: ZRentalEquipmentImportResult, 422: ZImportRejected },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const upload = await readUpload(req)
       const dryRun = req.query.dryRun === 'true' || upload.fields.dryRun === 'true'
-      return service.importEquipment(actorOf(req), upload, { dryRun })
+      const result = await service.importEquipment(actorOf(req), upload, { dryRun })
+      if (result.outcome === 'rejected')
+        return reply.status(422).send({ error: { ...result.rejection, requestId: req.id } })
+      return reply.status(200).send(result.report)
     },
   )
   app.get(

@@ -1,4 +1,4 @@
-import type { TAnnexImportDetail, TAnnexImportRejection } from '@faena/contracts'
+import type { TAnnexImportDetail, TImportRejection } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
@@ -14,8 +14,7 @@ import * as repo from './work-order-concepts.repository'
 
 export type ImportAnnexOptions = { fileName: string; bytes: Buffer }
 export type ImportAnnexResult =
-  | { outcome: 'pending'; detail: TAnnexImportDetail }
-  | { outcome: 'rejected'; rejection: TAnnexImportRejection['error'] }
+  { outcome: 'pending'; detail: TAnnexImportDetail } | { outcome: 'rejected'; rejection: TImportRejection }
 
 const MAX_BAD_ROWS_SHOWN = 500
 const MAX_WARNINGS = 200
@@ -41,17 +40,7 @@ export function createAnnexImportUseCases(ctx: WorkOrderConceptsContext) {
         rejection: {
           code: 'VALIDATION',
           message: parsed.message,
-          details: {
-            reason: parsed.code,
-            fileName,
-            sheet: null,
-            headerRowNumber: null,
-            badRows: [],
-            badRowCount: 0,
-            validRowCount: 0,
-            errorWorkbookFileId: null,
-            errorWorkbookFileName: null,
-          },
+          details: { fileName, reason: parsed.code, rows: [], badRowCount: 0, validRowCount: 0 },
         },
       }
     }
@@ -80,13 +69,14 @@ export function createAnnexImportUseCases(ctx: WorkOrderConceptsContext) {
         code: 'VALIDATION',
         message: `Se encontraron inconsistencias en ${n} ${n === 1 ? 'fila' : 'filas'}; no se importó nada. Descarga el archivo con observaciones, corrígelo y vuelve a subirlo.`,
         details: {
-          reason: 'rows',
           fileName,
+          reason: 'rows',
           sheet: parsed.sheet,
           headerRowNumber: parsed.headerRowNumber,
-          badRows: parsed.badRows.slice(0, MAX_BAD_ROWS_SHOWN).map((b) => ({
-            rowNumber: b.rowNumber,
-            reasons: b.reasons,
+          rows: parsed.badRows.slice(0, MAX_BAD_ROWS_SHOWN).map((b) => ({
+            sheet: parsed.sheet,
+            row: b.rowNumber,
+            messages: b.reasons,
             values: rowValues(parsed.columns, b.values),
           })),
           badRowCount: n,

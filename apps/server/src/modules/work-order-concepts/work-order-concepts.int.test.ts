@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type {
   TAnnexImportDetail,
   TAnnexImportList,
-  TAnnexImportRejection,
+  TImportRejected,
+  TImportRejection,
   TWorkOrderConcepts,
 } from '@faena/contracts'
 import {
@@ -103,11 +104,11 @@ const goodRows = (n: number): AnnexRow[] =>
   )
 const DATES = ['2026-03-02', '2026-03-03']
 
-async function expectRejected(id: string, bytes: Buffer): Promise<TAnnexImportRejection['error']> {
+async function expectRejected(id: string, bytes: Buffer): Promise<TImportRejection> {
   const before = await history(id)
   const res = await upload(id, bytes)
   expect(res.statusCode, res.body).toBe(422)
-  const err = res.json<TAnnexImportRejection>().error
+  const err = res.json<TImportRejected>().error
   expect(err.code).toBe('VALIDATION')
   // nothing saved
   expect((await history(id)).total).toBe(before.total)
@@ -115,7 +116,7 @@ async function expectRejected(id: string, bytes: Buffer): Promise<TAnnexImportRe
 }
 
 /** The error workbook of a rejection, read back: header row and data rows as text. */
-async function errorWorkbook(err: TAnnexImportRejection['error']) {
+async function errorWorkbook(err: TImportRejection) {
   expect(err.details.errorWorkbookFileId).toBeTruthy()
   const res = await call('GET', `/api/v1/files/${err.details.errorWorkbookFileId}`, manager)
   expect(res.statusCode).toBe(200)
@@ -407,8 +408,8 @@ describe('Anexo C versions of a work order', () => {
       expect(err.details.reason).toBe('rows')
       expect(err.details.badRowCount).toBe(1)
       expect(err.details.validRowCount).toBe(2)
-      expect(err.details.badRows[0]!.rowNumber).toBe((options.headerRow ?? 1) + 2)
-      expect(err.details.badRows[0]!.reasons.join(' | ')).toMatch(reason)
+      expect(err.details.rows[0]!.row).toBe((options.headerRow ?? 1) + 2)
+      expect(err.details.rows[0]!.messages.join(' | ')).toMatch(reason)
       const wb = await errorWorkbook(err)
       expect(wb.header[0]).toBe('OBSERVACIONES_SISTEMA')
       expect(wb.header.slice(1, 8)).toEqual([
@@ -459,7 +460,8 @@ describe('Anexo C versions of a work order', () => {
     it('missing ANEXO column (file-level: no workbook)', async () => {
       const err = await expectRejected(id, await annexCWorkbook(goodRows(3), { omit: ['ANEXO'] }))
       expect(err.message).toBe('Falta la columna obligatoria: ANEXO')
-      expect(err.details).toMatchObject({ reason: 'MISSING_ANEXO', errorWorkbookFileId: null, badRows: [] })
+      expect(err.details).toMatchObject({ reason: 'MISSING_ANEXO', rows: [] })
+      expect(err.details.errorWorkbookFileId).toBeUndefined()
     })
     it('an OK column with no OK rows', async () => {
       const rows = goodRows(3)

@@ -3,8 +3,8 @@ import {
   ZAnnexImportDetail,
   ZAnnexImportList,
   ZAnnexImportParams,
-  ZAnnexImportRejection,
   ZIdParams,
+  ZImportRejected,
   ZPagination,
   ZWorkOrderConcepts,
   ZWorkOrderConceptsQuery,
@@ -33,7 +33,7 @@ export const workOrderConceptsRoutes: FastifyPluginAsyncZod<{ service: WorkOrder
         tags,
         params: ZIdParams,
         consumes: ['multipart/form-data'],
-        response: { 201: ZAnnexImportDetail, 422: ZAnnexImportRejection },
+        response: { 201: ZAnnexImportDetail, 422: ZImportRejected },
       },
     },
     async (req, reply) => {

@@ -5,8 +5,10 @@ import type {
   TConceptImportSummary,
   TConceptKind,
   TConceptListQuery,
+  TImportRejection,
 } from '@faena/contracts'
-import { api, apiUrl, isApiError } from '../../platform/api'
+import { api, apiUrl } from '../../platform/api'
+import { importRejection } from '../../platform/components/import-rejected'
 
 export type ConceptListParams = Partial<TConceptListQuery>
 
@@ -33,15 +35,23 @@ export const conceptFacetsQuery = (kind: TConceptKind | undefined) =>
 /** The list's export: a job (202), polled and downloaded by JobExportButton (docs/jobs.md). */
 export const conceptExportUrl = apiUrl('/api/v1/concepts/export')
 
+/** What an import ends in: saved (the summary), or rejected (the one import-rejected answer, 422). */
+export type ConceptImportOutcome =
+  { kind: 'saved'; summary: TConceptImportSummary } | { kind: 'rejected'; rejection: TImportRejection }
+
 /**
- * The import answers 200 with the summary when it saved, and 422 with the same summary (every bad row)
- * when it saved nothing: both are results to show, not failures. Anything else is an `ApiError`.
+ * The import answers 200 with the summary when it saved, and 422 `ZImportRejected` (every bad row) when it
+ * saved nothing: both are results to show, not failures. Anything else is an `ApiError`.
  */
-async function uploadImport(kind: TConceptImportKind, file: File): Promise<TConceptImportSummary> {
+async function uploadImport(kind: TConceptImportKind, file: File): Promise<ConceptImportOutcome> {
   try {
-    return await api.upload('/api/v1/concepts/import', { files: { file }, fields: { kind } })
+    return {
+      kind: 'saved',
+      summary: await api.upload('/api/v1/concepts/import', { files: { file }, fields: { kind } }),
+    }
   } catch (e) {
-    if (isApiError(e) && e.status === 422 && e.body) return e.body as TConceptImportSummary
+    const rejection = importRejection(e)
+    if (rejection) return { kind: 'rejected', rejection }
     throw e
   }
 }
@@ -50,8 +60,8 @@ export const useImportConcepts = () => {
   const qc = useQueryClient()
   return useMutation({
     mutationFn: ({ kind, file }: { kind: TConceptImportKind; file: File }) => uploadImport(kind, file),
-    onSuccess: async (summary) => {
-      if (summary.status === 'saved') await qc.invalidateQueries({ queryKey: conceptKeys.all })
+    onSuccess: async (outcome) => {
+      if (outcome.kind === 'saved') await qc.invalidateQueries({ queryKey: conceptKeys.all })
     },
   })
 }

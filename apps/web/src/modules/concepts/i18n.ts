@@ -100,13 +100,7 @@ const es = {
     },
     notes: 'Observaciones',
     errorsCaption: 'Filas con errores',
-    columns: {
-      sheet: 'Hoja',
-      row: 'Fila',
-      field: 'Campo',
-      message: 'Problema',
-      concept: 'Partida y concepto',
-    },
+    columns: { concept: 'Partida y concepto' },
     errorFields: {
       annex: 'Anexo',
       code: 'Partida',
@@ -120,8 +114,6 @@ const es = {
       ordinaryCode: 'Partida ordinaria',
       header: 'Encabezados',
     },
-    downloadErrors: 'Descargar errores (CSV)',
-    moreErrors: 'y {{count}} filas más en el CSV',
   },
   auditEntities: { concept: 'Concepto', concept_catalog: 'Catálogo de conceptos' },
   auditActions: {
@@ -251,7 +243,7 @@ const en: TranslationShape<typeof es> = {
     },
     notes: 'Remarks',
     errorsCaption: 'Rows with errors',
-    columns: { sheet: 'Sheet', row: 'Row', field: 'Field', message: 'Problem', concept: 'Code and concept' },
+    columns: { concept: 'Code and concept' },
     errorFields: {
       annex: 'Annex',
       code: 'Code',
@@ -265,8 +257,6 @@ const en: TranslationShape<typeof es> = {
       ordinaryCode: 'Ordinary code',
       header: 'Headers',
     },
-    downloadErrors: 'Download errors (CSV)',
-    moreErrors: 'and {{count}} more rows in the CSV',
   },
   auditEntities: { concept: 'Concept', concept_catalog: 'Concept catalog' },
   auditActions: {

@@ -1,7 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TConceptImportError, TConceptImportKind, TConceptImportSummary } from '@faena/contracts'
+import type {
+  TConceptImportKind,
+  TConceptImportSummary,
+  TImportRejectedRow,
+  TImportRejection,
+} from '@faena/contracts'
 import { Button, Dialog, FormError, ProgressBar } from '../../platform/components'
+import { ImportRejectedRows } from '../../platform/components/import-rejected'
 import { isApiError } from '../../platform/api'
 import { errorMessage, errorReference } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
@@ -9,39 +15,41 @@ import { useImportConcepts } from './api'
 
 type LooseT = (key: string, opts?: Record<string, unknown>) => string
 
-/** Errors shown in the dialog; the CSV has all of them. */
-const SHOWN_ERRORS = 200
-
 /** Code and concept of a bad row, from its cells (the header names of each workbook). */
-const conceptOf = (e: TConceptImportError): string => {
-  const v = e.values ?? {}
+const conceptOf = (r: TImportRejectedRow): string => {
+  const v = r.values ?? {}
   const code = v['PARTIDA EXT'] ?? v.PARTIDA ?? v.Partida ?? null
   const text = v.CONCEPTO ?? v.Concepto ?? null
   return [code, text].filter(Boolean).join(' · ')
 }
 
-const csvCell = (s: string) => (/[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
-
-/** Every bad row as CSV (UTF-8 with BOM so Excel shows the accents), with all its cells. */
-function downloadErrorsCsv(summary: TConceptImportSummary, headers: string[]) {
-  const valueNames = [...new Set(summary.errors.flatMap((e) => Object.keys(e.values ?? {})))]
-  const lines = [
-    [...headers, ...valueNames].map(csvCell).join(','),
-    ...summary.errors.map((e) =>
-      [e.sheet, String(e.row), e.field, e.message, ...valueNames.map((n) => e.values?.[n] ?? '')]
-        .map(csvCell)
-        .join(','),
-    ),
-  ]
-  const blob = new Blob(['\uFEFF' + lines.join('\r\n')], { type: 'text/csv;charset=utf-8' })
-  const href = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = href
-  a.download = `errores-${summary.fileName.replace(/\.xlsx$/i, '')}.csv`
-  document.body.append(a)
-  a.click()
-  a.remove()
-  setTimeout(() => URL.revokeObjectURL(href), 10_000)
+/** A rejected file: nothing saved; every bad row (the shared report), with its code and concept. */
+const RejectedView = ({ rejection }: { rejection: TImportRejection }) => {
+  const { t: typedT } = useTranslation('concepts')
+  const t = typedT as unknown as LooseT
+  const d = rejection.details
+  return (
+    <div className="concepts-result" data-testid="import-rejected">
+      <div className="concepts-result__banner concepts-result__banner--danger" role="alert">
+        <strong>{t('import.rejected')}</strong>
+        <span>{t('import.rejectedText', { count: d.badRowCount, file: d.fileName })}</span>
+      </div>
+      <ImportRejectedRows
+        rejection={rejection}
+        caption={t('import.errorsCaption')}
+        fieldLabel={(f) =>
+          t(`import.errorFields.${f}`) === `import.errorFields.${f}` ? f : t(`import.errorFields.${f}`)
+        }
+        columns={[
+          {
+            header: t('import.columns.concept'),
+            cell: (r) => conceptOf(r) || '—',
+            className: 'concepts-errors__concept',
+          },
+        ]}
+      />
+    </div>
+  )
 }
 
 const Stat = ({ label, value, hint }: { label: string; value: string; hint?: string }) => (
@@ -56,59 +64,6 @@ const SummaryView = ({ summary }: { summary: TConceptImportSummary }) => {
   const t = typedT as unknown as LooseT
   const fmt = useFormat()
   const seconds = fmt.quantity(String(Math.max(summary.durationMs, 1) / 1000), { maxFractionDigits: 1 })
-  if (summary.status === 'rejected') {
-    const shown = summary.errors.slice(0, SHOWN_ERRORS)
-    const headers = ['sheet', 'row', 'field', 'message'].map((k) => t(`import.columns.${k}`))
-    return (
-      <div className="concepts-result" data-testid="import-rejected">
-        <div className="concepts-result__banner concepts-result__banner--danger" role="alert">
-          <strong>{t('import.rejected')}</strong>
-          <span>{t('import.rejectedText', { count: summary.errors.length, file: summary.fileName })}</span>
-        </div>
-        <div className="concepts-errors">
-          <table className="table table--dense">
-            <caption className="visually-hidden">{t('import.errorsCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.columns.sheet')}</th>
-                <th scope="col" className="cell--end">
-                  {t('import.columns.row')}
-                </th>
-                <th scope="col">{t('import.columns.field')}</th>
-                <th scope="col">{t('import.columns.concept')}</th>
-                <th scope="col">{t('import.columns.message')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((e, i) => (
-                <tr key={`${e.sheet}-${e.row}-${e.field}-${i}`}>
-                  <td className="nowrap">{e.sheet}</td>
-                  <td className="cell--end">{e.row > 0 ? fmt.integer(e.row) : '—'}</td>
-                  <td className="nowrap">
-                    {t(`import.errorFields.${e.field}`) === `import.errorFields.${e.field}`
-                      ? e.field
-                      : t(`import.errorFields.${e.field}`)}
-                  </td>
-                  <td className="concepts-errors__concept">{conceptOf(e) || '—'}</td>
-                  <td>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="concepts-result__actions">
-          <Button size="sm" onClick={() => downloadErrorsCsv(summary, headers)}>
-            {t('import.downloadErrors')}
-          </Button>
-          {summary.errors.length > SHOWN_ERRORS ? (
-            <span className="muted">
-              {t('import.moreErrors', { count: summary.errors.length - SHOWN_ERRORS })}
-            </span>
-          ) : null}
-        </div>
-      </div>
-    )
-  }
   const skipped = Object.entries(summary.skippedByReason).filter(([, n]) => n > 0)
   return (
     <div className="concepts-result" data-testid="import-saved">
@@ -206,7 +161,7 @@ export const ImportDialog = ({ onClose }: { onClose: () => void }) => {
   const [fileError, setFileError] = useState<string | null>(null)
   const [elapsed, setElapsed] = useState(0)
   const mutation = useImportConcepts()
-  const summary = mutation.data
+  const outcome = mutation.data
 
   useEffect(() => {
     if (!mutation.isPending) return
@@ -231,7 +186,7 @@ export const ImportDialog = ({ onClose }: { onClose: () => void }) => {
     if (fileRef.current) fileRef.current.value = ''
   }
 
-  const footer = summary ? (
+  const footer = outcome ? (
     <>
       <Button onClick={again}>{t('import.again')}</Button>
       <Button variant="primary" onClick={onClose}>
@@ -256,10 +211,12 @@ export const ImportDialog = ({ onClose }: { onClose: () => void }) => {
       title={t('import.title')}
       size="lg"
       footer={footer}
-      onSubmit={summary ? undefined : submit}
+      onSubmit={outcome ? undefined : submit}
     >
-      {summary ? (
-        <SummaryView summary={summary} />
+      {outcome?.kind === 'rejected' ? (
+        <RejectedView rejection={outcome.rejection} />
+      ) : outcome ? (
+        <SummaryView summary={outcome.summary} />
       ) : (
         <div className="concepts-import">
           <fieldset className="concepts-import__kinds" disabled={mutation.isPending}>

@@ -8,6 +8,7 @@ import {
   RENTAL_CONDITIONS,
   RENTAL_EQUIPMENT_KINDS,
   RENTAL_EQUIPMENT_TYPES,
+  type TImportRejection,
   type TRentalCondition,
   type TRentalEquipment,
   type TRentalEquipmentImportResult,
@@ -15,7 +16,6 @@ import {
   type TRentalEquipmentKind,
   type TRentalEquipmentType,
 } from '@faena/contracts'
-import { isApiError } from '../../platform/api'
 import {
   Button,
   ConfirmDialog,
@@ -35,6 +35,7 @@ import {
   JobExportButton,
   ListCount,
 } from '../../platform/components'
+import { ImportRejectedRows, importRejection } from '../../platform/components/import-rejected'
 import { cleanSearch, pageOf } from '../../platform/list-search'
 import { useCan, useFormat } from '../../platform/session'
 import { fieldErrors, type FieldErrors } from '../../platform/validation'
@@ -330,7 +331,7 @@ const EquipmentDialog = ({ unit, onClose }: { unit: TRentalEquipment | null; onC
 
 const ACTION_TONE = { create: 'success', update: 'info', unchanged: 'neutral', error: 'danger' } as const
 
-/** The per-row report of an import (or of a refused import: one row per error detail). */
+/** The per-row report of an import (a preview, or the import done). */
 const ImportReport = ({ rows }: { rows: TRentalEquipmentImportRow[] }) => {
   const { t } = useTranslation('rental-projects')
   const [show, setShow] = useState<'warnings' | 'changes' | 'all'>('warnings')
@@ -423,7 +424,7 @@ const ImportDialog = ({ onClose }: { onClose: () => void }) => {
   const run = useImportEquipment()
   const [file, setFile] = useState<File | null>(null)
   const [result, setResult] = useState<TRentalEquipmentImportResult | null>(null)
-  const [failedRows, setFailedRows] = useState<TRentalEquipmentImportRow[] | null>(null)
+  const [rejection, setRejection] = useState<TImportRejection | null>(null)
   const [formError, setFormError] = useState<string | null>(null)
 
   const go = (dryRun: boolean) => {
@@ -432,7 +433,7 @@ const ImportDialog = ({ onClose }: { onClose: () => void }) => {
       return
     }
     setFormError(null)
-    setFailedRows(null)
+    setRejection(null)
     run.mutate(
       { file, dryRun },
       {
@@ -445,20 +446,9 @@ const ImportDialog = ({ onClose }: { onClose: () => void }) => {
         },
         onError: (e) => {
           setResult(null)
-          const rows = isApiError(e) ? e.details.filter((d) => /^rows\.\d+$/.test(d.path)) : []
-          if (rows.length > 0) {
-            setFailedRows(
-              rows.map((d) => ({
-                row: Number(d.path.slice(5)),
-                code: null,
-                name: null,
-                action: 'error' as const,
-                changes: [],
-                warnings: [],
-                errors: [d.message],
-              })),
-            )
-          } else setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
+          const rejected = importRejection(e)
+          if (rejected) setRejection(rejected)
+          else setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
         },
       },
     )
@@ -507,7 +497,7 @@ const ImportDialog = ({ onClose }: { onClose: () => void }) => {
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null)
               setResult(null)
-              setFailedRows(null)
+              setRejection(null)
             }}
             data-testid="import-file"
           />
@@ -529,12 +519,22 @@ const ImportDialog = ({ onClose }: { onClose: () => void }) => {
           <ImportReport rows={result.rows} />
         </div>
       ) : null}
-      {failedRows ? (
-        <div>
+      {rejection ? (
+        <div data-testid="import-rejected">
           <p className="rp-banner rp-banner--danger" role="alert">
             {t('import.failed')}
           </p>
-          <ImportReport rows={failedRows} />
+          <ImportRejectedRows
+            rejection={rejection}
+            caption={t('import.caption')}
+            columns={[
+              {
+                header: t('import.columns.code'),
+                cell: (r) => <span className="rp-code">{r.values?.code ?? '—'}</span>,
+              },
+              { header: t('import.columns.name'), cell: (r) => r.values?.name ?? '' },
+            ]}
+          />
         </div>
       ) : null}
     </Dialog>

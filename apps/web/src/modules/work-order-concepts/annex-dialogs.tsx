@@ -1,84 +1,35 @@
 import { useId, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { TAnnexImportDetail, TAnnexImportRejection } from '@faena/contracts'
-import { downloadFile, isApiError } from '../../platform/api'
+import type { TAnnexImportDetail, TImportRejection } from '@faena/contracts'
+import { isApiError } from '../../platform/api'
 import { Button, ConfirmDialog, Dialog, ErrorState, FormError, useToast } from '../../platform/components'
+import { ImportRejectedRows } from '../../platform/components/import-rejected'
 import { errorMessage } from '../../platform/errors'
-import { useFormat } from '../../platform/session'
 import { useDecideVersion, useUploadAnnex, versionQuery } from './api'
 import { AnnexDiff } from './annex-diff'
-
-type Rejection = TAnnexImportRejection['error']
 
 /** The server's own words about a refused file (wrong type, too large), else the generic message. */
 const fileErrorMessage = (e: unknown) =>
   isApiError(e) && e.status < 500 ? (e.details[0]?.message ?? e.message) : errorMessage(e)
 
-/** The rows of a rejected file, with their remarks, and the error workbook to download. */
-const RejectedFile = ({ rejection }: { rejection: Rejection }) => {
+/** A rejected file: the shared rows report (the error workbook to download), with code, concept and unit. */
+const RejectedFile = ({ rejection }: { rejection: TImportRejection }) => {
   const { t } = useTranslation('work-order-concepts')
-  const fmt = useFormat()
-  const toast = useToast()
-  const [downloading, setDownloading] = useState(false)
   const d = rejection.details
-  const fileId = d.errorWorkbookFileId
   return (
     <div className="annex-rejected" role="alert" data-testid="annex-rejected">
       <p className="annex-rejected__title">{t('upload.rejectedTitle')}</p>
       <p>{d.reason === 'rows' ? t('upload.rejectedRows', { count: d.badRowCount }) : rejection.message}</p>
-      {fileId ? (
-        <Button
-          variant="primary"
-          loading={downloading}
-          onClick={() => {
-            setDownloading(true)
-            downloadFile(`/api/v1/files/${fileId}`)
-              .catch((e: unknown) => toast.failure(e))
-              .finally(() => setDownloading(false))
-          }}
-        >
-          {t('upload.download')}
-        </Button>
-      ) : null}
-      {d.badRows.length > 0 ? (
-        <>
-          {d.badRowCount > d.badRows.length ? (
-            <p className="muted">{t('upload.rejectedShown', { shown: d.badRows.length })}</p>
-          ) : null}
-          <div className="data-table__scroll annex-rejected__rows">
-            <table className="table table--dense">
-              <caption className="visually-hidden">{t('upload.reasons')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="cell--end">
-                    {t('upload.row')}
-                  </th>
-                  <th scope="col">{t('upload.reasons')}</th>
-                  <th scope="col">{t('table.code')}</th>
-                  <th scope="col">{t('table.description')}</th>
-                  <th scope="col">{t('table.unit')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.badRows.map((r) => (
-                  <tr key={r.rowNumber}>
-                    <td className="cell--end">{fmt.integer(r.rowNumber)}</td>
-                    <td className="annex-rejected__reasons">
-                      {r.reasons.map((x) => (
-                        <div key={x}>{x}</div>
-                      ))}
-                    </td>
-                    <td className="nowrap mono">{r.values.PARTIDA ?? ''}</td>
-                    <td className="annex-desc">{r.values.CONCEPTO ?? ''}</td>
-                    <td className="nowrap">{r.values.UNIDAD ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </>
-      ) : null}
+      <ImportRejectedRows
+        rejection={rejection}
+        caption={t('upload.reasons')}
+        columns={[
+          { header: t('table.code'), cell: (r) => r.values?.PARTIDA ?? '', className: 'nowrap mono' },
+          { header: t('table.description'), cell: (r) => r.values?.CONCEPTO ?? '', className: 'annex-desc' },
+          { header: t('table.unit'), cell: (r) => r.values?.UNIDAD ?? '', className: 'nowrap' },
+        ]}
+      />
     </div>
   )
 }

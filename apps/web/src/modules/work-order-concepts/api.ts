@@ -1,7 +1,8 @@
 /** Queries and mutations of the work-order concepts (Anexo C) tab. Every change refetches what it touches. */
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query'
-import type { TAnnexImportDetail, TAnnexImportRejection } from '@faena/contracts'
-import { api, isApiError } from '../../platform/api'
+import type { TAnnexImportDetail, TImportRejection } from '@faena/contracts'
+import { api } from '../../platform/api'
+import { importRejection } from '../../platform/components/import-rejected'
 
 export const conceptKeys = {
   all: (workOrderId: string) => ['work-order-concepts', workOrderId] as const,
@@ -41,12 +42,11 @@ export const versionQuery = (workOrderId: string, importId: string) =>
   })
 
 export type UploadOutcome =
-  | { kind: 'pending'; detail: TAnnexImportDetail }
-  | { kind: 'rejected'; rejection: TAnnexImportRejection['error'] }
+  { kind: 'pending'; detail: TAnnexImportDetail } | { kind: 'rejected'; rejection: TImportRejection }
 
 /**
- * Uploads the workbook. A 422 is not a failure of the request but the answer "these rows are wrong" (its
- * details carry the rows and the error workbook), so it is returned; any other error throws an ApiError.
+ * Uploads the workbook. A 422 (`ZImportRejected`) is not a failure of the request but the answer "these rows
+ * are wrong" (its details carry the rows and the error workbook), so it is returned; any other error throws.
  */
 export async function uploadAnnex(workOrderId: string, file: File): Promise<UploadOutcome> {
   try {
@@ -56,9 +56,8 @@ export async function uploadAnnex(workOrderId: string, file: File): Promise<Uplo
     })
     return { kind: 'pending', detail }
   } catch (e) {
-    const rejected =
-      isApiError(e) && e.status === 422 ? (e.body as TAnnexImportRejection | undefined) : undefined
-    if (rejected?.error) return { kind: 'rejected', rejection: rejected.error }
+    const rejection = importRejection(e)
+    if (rejection) return { kind: 'rejected', rejection }
     throw e
   }
 }
