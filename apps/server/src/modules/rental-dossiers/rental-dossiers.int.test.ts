@@ -21,7 +21,7 @@ let billing: string
 let viewer: string
 let offshoreAdmin: string
 
-const { get, post, ok } = jsonApi(
+const { get, post, patch, ok } = jsonApi(
   () => t,
   () => manager,
 )
@@ -204,6 +204,20 @@ describe('sheet dossier and project dossier', () => {
     // a sheet of another project: 404 naming it
     const wrong = await post(`${R}/projects/${other.project.id}/dossier`, { sheetId: sheet.id })
     expect(wrong.status).toBe(404)
+    expect(wrong.body.error.message).toBe('La planilla no es de este proyecto')
+    // the same rule to an English user
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await patch('/api/v1/auth/me/preferences', { locale })).status).toBe(200)
+    await setLocale('en')
+    try {
+      const inEnglish = await post(`${R}/projects/${other.project.id}/dossier`, { sheetId: sheet.id })
+      expect(inEnglish.body.error).toMatchObject({
+        key: 'rentalDossiers.sheetOfOtherProject',
+        message: 'The billing sheet does not belong to this project',
+      })
+    } finally {
+      await setLocale('es')
+    }
     const bad = await post(url, { scope: 'everything' })
     expect(bad.status).toBe(400)
     expect(JSON.stringify(bad.body)).toContain('scope')

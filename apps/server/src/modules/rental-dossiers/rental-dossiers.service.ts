@@ -28,6 +28,7 @@ import {
   sheetDossierFileName,
   skippedLines,
 } from './dossier-plan'
+import { dossiersMessages as M } from './rental-dossiers.messages'
 
 /**
  * The dossiers (expedientes, docs/rental-dossiers.md): one PDF per billing sheet (its generated documents,
@@ -248,8 +249,7 @@ export function createRentalDossiers(deps: RentalDossiersDeps) {
           ? await listDossierGuides(db, actor.orgId, scopeOf)
           : []
       const planned = projectDossierFiles(scope, sheets, chains, guides)
-      if (planned.length === 0)
-        throw new AppError('NOT_FOUND', 'No hay archivos subidos que unir en este alcance', { scope })
+      if (planned.length === 0) throw new AppError('NOT_FOUND', M.nothingToJoin(), { scope })
       const sources: PartSource[] = planned.map((p) => ({
         kind: p.kind,
         ref: p.ref,
@@ -280,7 +280,7 @@ export function createRentalDossiers(deps: RentalDossiersDeps) {
       if (req.sheetId) {
         const sheet = await billing.getSheet(actor, req.sheetId)
         if (sheet.projectId !== projectId)
-          throw new AppError('NOT_FOUND', 'La planilla no es de este proyecto', { field: 'sheetId' })
+          throw new AppError('NOT_FOUND', M.sheetOfOtherProject(), { field: 'sheetId' })
       }
       return projectJob.request(actor, { projectId, scope: req.scope, sheetId: req.sheetId ?? null })
     },
