@@ -7,9 +7,11 @@ import {
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
-import { validationError } from '../../platform/errors'
+import type { TFieldError } from '@faena/contracts'
+import { fieldError, validationError } from '../../platform/errors'
 import { MODULE, type EquipmentConditionContext } from './equipment-condition.context'
 import * as repo from './equipment-condition.repository'
+import { conditionMessages as M } from './equipment-condition.messages'
 
 export const toItem = (r: { id: string; label: string; position: number }): TChecklistItem => ({
   id: r.id,
@@ -46,23 +48,22 @@ export function createChecklistUseCases(ctx: EquipmentConditionContext) {
     requireAccess(actor, 'equipmentCondition.manage')
     await ctx.requireRentalLine(actor)
     const seen = new Map<string, number>()
-    const errors: { path: string; message: string }[] = []
+    const errors: TFieldError[] = []
     input.items.forEach((it, n) => {
       const key = it.label.toLocaleLowerCase('es')
       if (seen.has(key))
-        errors.push({ path: `items.${n}.label`, message: `Repetido (fila ${seen.get(key)! + 1})` })
+        errors.push(fieldError(`items.${n}.label`, M.repeatedRow({ row: seen.get(key)! + 1 })))
       else seen.set(key, n)
     })
-    if (errors.length) throw validationError('Hay elementos repetidos en la lista', errors)
+    if (errors.length) throw validationError(M.repeatedItems(), errors)
     await db.transaction().execute(async (trx) => {
       const orgId = actor.orgId
       const existing = await repo.lockItems(trx, orgId, input.type)
       const byId = new Map(existing.map((e) => [e.id, e]))
       input.items.forEach((it, n) => {
-        if (it.id && !byId.has(it.id))
-          errors.push({ path: `items.${n}.id`, message: 'Elemento no encontrado en esta lista' })
+        if (it.id && !byId.has(it.id)) errors.push(fieldError(`items.${n}.id`, M.itemNotInList()))
       })
-      if (errors.length) throw validationError('Elementos que no son de esta lista', errors)
+      if (errors.length) throw validationError(M.itemsNotInList(), errors)
       const now = clock()
       const kept = new Set(input.items.flatMap((it) => (it.id ? [it.id] : [])))
       // deactivate first: a label may move from a removed item to a new one

@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors'
 import type { JobsService } from '../../platform/jobs'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import { createOrgToday } from '../../platform/tenancy/today'
+import { conditionMessages as M } from './equipment-condition.messages'
 
 /** What the module reads of the equipment catalog (rental-projects' index.ts, handed over by services.ts). */
 export type EquipmentPort = {
@@ -42,7 +43,7 @@ export function createEquipmentConditionContext(deps: EquipmentConditionDeps) {
   async function requireRentalLine(actor: Actor) {
     const org = await findOrganizationById(db, actor.orgId)
     if (!org?.linesOfBusiness.includes('rental')) {
-      throw new AppError('FORBIDDEN', 'Tu organización no trabaja en esta línea de negocio', {
+      throw new AppError('FORBIDDEN', M.notRentalLine(), {
         lineOfBusiness: 'rental',
       })
     }
@@ -51,9 +52,9 @@ export function createEquipmentConditionContext(deps: EquipmentConditionDeps) {
   /** A physical unit of the organization, or 404 (services have no condition). */
   async function loadUnit(trx: Executor, orgId: string, id: string): Promise<TRentalEquipment> {
     const [unit] = await deps.equipment.getEquipment(trx, orgId, [id])
-    if (!unit) throw new AppError('NOT_FOUND', 'Equipo no encontrado')
+    if (!unit) throw new AppError('NOT_FOUND', M.equipmentNotFound())
     if (unit.kind !== 'equipment')
-      throw new AppError('INVALID_STATE', 'Un servicio no tiene estado técnico', { kind: unit.kind })
+      throw new AppError('INVALID_STATE', M.serviceHasNoStatus(), { kind: unit.kind })
     return unit
   }
 

@@ -249,6 +249,34 @@ describe('equipment condition', () => {
     expect(rows.find((r) => r[0] === 'PSL-CP-402')).toContain('Dañado')
   })
 
+  it('speaks the caller language: a repair rule and the report export in English', async () => {
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await api.patch('/api/v1/auth/me/preferences', { locale })).status).toBe(200)
+    await setLocale('en')
+    try {
+      const rented = await api.post(`${R}/equipment/${unit('PSL-BT-101').id}/repair`, {
+        sentOn: '2026-12-07',
+        reason: 'x',
+      })
+      expect(rented.status).toBe(409)
+      expect(rented.body.error).toMatchObject({
+        key: 'equipmentCondition.rentedNoRepair',
+        message: 'PSL-BT-101 is rented: retire it from the project before sending it to repair',
+      })
+      const out = await exportViaJob(t, admin, `${R}/equipment-status/export`, { type: 'camper' })
+      expect(out.contentDisposition).toContain('equipment-status.xlsx')
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(out.raw as unknown as ArrayBuffer)
+      expect(wb.worksheets[0]!.name).toBe('Equipment status')
+      const rows: unknown[][] = []
+      wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)))
+      expect(rows[0]!.slice(0, 4)).toEqual(['Code', 'Name', 'Type', 'Technical status'])
+      expect(rows.find((r) => r[0] === 'PSL-CP-402')).toContain('Damaged')
+    } finally {
+      await setLocale('es')
+    }
+  })
+
   it('checks permissions and organizations', async () => {
     const viewer = await t.login('viewer@rental.test')
     const u = unit('PSL-TQ-703')

@@ -1,4 +1,5 @@
 import type {
+  TFieldError,
   TInspection,
   TInspectionAnswer,
   TInspectionInput,
@@ -12,12 +13,13 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { toItem } from './checklists.service'
 import { MODULE, orNull, type EquipmentConditionContext } from './equipment-condition.context'
 import * as repo from './equipment-condition.repository'
 import { unitStatus } from './status-report'
 import { inspectionCounts } from './technical-status'
+import { conditionMessages as M } from './equipment-condition.messages'
 
 const toRepair = (r: repo.RepairRow): TRepair => ({
   id: r.id,
@@ -106,9 +108,9 @@ export function createInspectionUseCases(ctx: EquipmentConditionContext) {
   async function getInspection(actor: Actor, id: string): Promise<TInspection> {
     requireAccess(actor, 'equipmentCondition.read')
     const row = await repo.findInspection(db, actor.orgId, id)
-    if (!row) throw new AppError('NOT_FOUND', 'Inspección no encontrada')
+    if (!row) throw new AppError('NOT_FOUND', M.inspectionNotFound())
     const [unit] = await ctx.equipment.getEquipment(db, actor.orgId, [row.equipment_id])
-    if (!unit) throw new AppError('NOT_FOUND', 'Inspección no encontrada')
+    if (!unit) throw new AppError('NOT_FOUND', M.inspectionNotFound())
     return (await inspectionsWithAnswers(db, actor.orgId, [row], unit))[0]!
   }
 
@@ -127,36 +129,25 @@ export function createInspectionUseCases(ctx: EquipmentConditionContext) {
     const orgId = actor.orgId
     const id = await db.transaction().execute(async (trx) => {
       const unit = await ctx.loadUnit(trx, orgId, equipmentId)
-      if (!unit.type)
-        throw validationError('El equipo no tiene tipo: asígnale uno para inspeccionarlo', [
-          { path: 'equipmentId', message: 'Equipo sin tipo' },
-        ])
+      if (!unit.type) throw validationError(M.equipmentWithoutType(), [fieldError('equipmentId', M.noType())])
       const day = await ctx.today(orgId)
-      const errors: { path: string; message: string }[] = []
-      if (input.inspectedOn > day)
-        errors.push({ path: 'inspectedOn', message: 'La fecha no puede ser futura' })
+      const errors: TFieldError[] = []
+      if (input.inspectedOn > day) errors.push(fieldError('inspectedOn', M.futureDate()))
       const items = await repo.listActiveItems(trx, orgId, unit.type)
       if (items.length === 0)
-        throw validationError('El tipo de equipo no tiene lista de verificación', [
-          { path: 'answers', message: 'Sin lista de verificación para este tipo' },
-        ])
+        throw validationError(M.noChecklist(), [fieldError('answers', M.noChecklistForType())])
       const byItem = new Map(items.map((i) => [i.id, i]))
       const answered = new Set<string>()
       input.answers.forEach((a, n) => {
-        if (!byItem.has(a.itemId))
-          errors.push({ path: `answers.${n}.itemId`, message: 'No es de la lista de este tipo' })
-        else if (answered.has(a.itemId))
-          errors.push({ path: `answers.${n}.itemId`, message: 'Respondido dos veces' })
+        if (!byItem.has(a.itemId)) errors.push(fieldError(`answers.${n}.itemId`, M.notInTypeList()))
+        else if (answered.has(a.itemId)) errors.push(fieldError(`answers.${n}.itemId`, M.answeredTwice()))
         answered.add(a.itemId)
         if (a.present && !a.condition)
-          errors.push({ path: `answers.${n}.condition`, message: 'Indica el estado del elemento presente' })
+          errors.push(fieldError(`answers.${n}.condition`, M.conditionRequired()))
       })
       const unanswered = items.filter((i) => !answered.has(i.id))
       if (unanswered.length)
-        errors.push({
-          path: 'answers',
-          message: `Sin responder: ${unanswered.map((i) => i.label).join(', ')}`,
-        })
+        errors.push(fieldError('answers', M.unanswered({ items: unanswered.map((i) => i.label).join(', ') })))
       let inspectorName = orNull(input.inspectorName)
       if (input.technicianId) {
         const { driver } = await ctx.fieldStaff.checkFieldAssignment(trx, orgId, {
@@ -165,8 +156,8 @@ export function createInspectionUseCases(ctx: EquipmentConditionContext) {
         })
         inspectorName = driver?.name ?? inspectorName
       }
-      if (!inspectorName) errors.push({ path: 'inspectorName', message: 'Indica quién inspeccionó' })
-      if (errors.length) throw validationError('La inspección tiene errores', errors)
+      if (!inspectorName) errors.push(fieldError('inspectorName', M.inspectorRequired()))
+      if (errors.length) throw validationError(M.inspectionErrors(), errors)
       const answers = input.answers.map((a) => ({
         item_id: a.itemId,
         label: byItem.get(a.itemId)!.label,
@@ -214,7 +205,7 @@ export function createInspectionUseCases(ctx: EquipmentConditionContext) {
     requireAccess(actor, 'equipmentCondition.manage')
     await db.transaction().execute(async (trx) => {
       const row = await repo.findInspection(trx, actor.orgId, id)
-      if (!row) throw new AppError('NOT_FOUND', 'Inspección no encontrada')
+      if (!row) throw new AppError('NOT_FOUND', M.inspectionNotFound())
       await repo.deleteInspection(trx, actor.orgId, id)
       await writeAudit(trx, actor, {
         action: 'equipmentInspection.deleted',
@@ -241,17 +232,15 @@ export function createInspectionUseCases(ctx: EquipmentConditionContext) {
       const orgId = actor.orgId
       const unit = await ctx.loadUnit(trx, orgId, equipmentId)
       if (unit.availability === 'rented')
-        throw new AppError(
-          'CONFLICT',
-          `${unit.code} está rentado: retíralo del proyecto antes de enviarlo a reparación`,
-          [{ path: 'sentOn', message: 'Equipo rentado' }],
-        )
+        throw new AppError('CONFLICT', M.rentedNoRepair({ code: unit.code }), [
+          fieldError('sentOn', M.rented()),
+        ])
       if (await repo.findOpenRepair(trx, orgId, unit.id))
-        throw new AppError('CONFLICT', `${unit.code} ya está en reparación`, [
-          { path: 'sentOn', message: 'Ya en reparación' },
+        throw new AppError('CONFLICT', M.alreadyInRepair({ code: unit.code }), [
+          fieldError('sentOn', M.inRepair()),
         ])
       if (input.sentOn > (await ctx.today(orgId)))
-        throw validationError('La fecha no puede ser futura', [{ path: 'sentOn', message: 'Fecha futura' }])
+        throw validationError(M.futureDate(), [fieldError('sentOn', M.futureDateShort())])
       const { id } = await repo.insertRepair(trx, orgId, userId(actor), {
         equipment_id: unit.id,
         sent_on: input.sentOn,
@@ -280,17 +269,15 @@ export function createInspectionUseCases(ctx: EquipmentConditionContext) {
       const unit = await ctx.loadUnit(trx, orgId, equipmentId)
       const open = await repo.findOpenRepair(trx, orgId, unit.id)
       if (!open)
-        throw new AppError('CONFLICT', `${unit.code} no está en reparación`, [
-          { path: 'returnedOn', message: 'No está en reparación' },
+        throw new AppError('CONFLICT', M.notInRepair({ code: unit.code }), [
+          fieldError('returnedOn', M.notInRepairShort()),
         ])
       if (input.returnedOn < open.sent_on)
-        throw validationError('La devolución no puede ser antes del envío', [
-          { path: 'returnedOn', message: `Enviado el ${open.sent_on}` },
+        throw validationError(M.returnBeforeSent(), [
+          fieldError('returnedOn', M.sentOn({ date: open.sent_on })),
         ])
       if (input.returnedOn > (await ctx.today(orgId)))
-        throw validationError('La fecha no puede ser futura', [
-          { path: 'returnedOn', message: 'Fecha futura' },
-        ])
+        throw validationError(M.futureDate(), [fieldError('returnedOn', M.futureDateShort())])
       await repo.closeRepair(trx, orgId, open.id, {
         returned_on: input.returnedOn,
         return_notes: orNull(input.notes),

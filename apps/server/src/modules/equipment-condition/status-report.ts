@@ -13,7 +13,14 @@ import { toDayMonthYear } from '@faena/domain/calendar-date'
 import { requireAccess, type Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
 import { byId, exportList } from '../../platform/jobs/list-export'
-import type { SheetColumn } from '../../platform/spreadsheet/spreadsheet'
+import {
+  columnsIn,
+  labelsIn,
+  langOf,
+  pick,
+  type LocalizedColumn,
+  type Texts,
+} from '../../platform/i18n/export-texts'
 import { equipmentTypeEs } from '../rental-projects'
 import type { EquipmentConditionContext } from './equipment-condition.context'
 import * as repo from './equipment-condition.repository'
@@ -21,13 +28,14 @@ import { STATUS_RANK, technicalStatus } from './technical-status'
 
 export const EQUIPMENT_CONDITION_EXPORT_JOBS = { status: 'equipment-condition.export-status' } as const
 
-export const TECHNICAL_STATUS_ES: Record<TTechnicalStatus, string> = {
-  rented: 'Rentado',
-  in_repair: 'En reparación',
-  damaged: 'Dañado',
-  incomplete: 'Incompleto',
-  available: 'Disponible',
+const TECHNICAL_STATUS: Record<TTechnicalStatus, Texts> = {
+  rented: { es: 'Rentado', en: 'Rented' },
+  in_repair: { es: 'En reparación', en: 'In repair' },
+  damaged: { es: 'Dañado', en: 'Damaged' },
+  incomplete: { es: 'Incompleto', en: 'Incomplete' },
+  available: { es: 'Disponible', en: 'Available' },
 }
+export const TECHNICAL_STATUS_ES = labelsIn(TECHNICAL_STATUS, 'es')
 
 type LastInspection = { inspected_on: string; missing_count: number; damaged_count: number }
 
@@ -132,17 +140,19 @@ export async function statusRows(
   return { rows, counts }
 }
 
-const COLUMNS: SheetColumn[] = [
-  { header: 'Código', key: 'code', width: 16 },
-  { header: 'Nombre', key: 'name', width: 36 },
-  { header: 'Tipo', key: 'type', width: 20 },
-  { header: 'Estado técnico', key: 'status', width: 16 },
-  { header: 'Proyecto', key: 'projectName', width: 28 },
-  { header: 'Ubicación', key: 'location', width: 24 },
-  { header: 'Última inspección', key: 'lastInspectedOn', width: 14 },
-  { header: 'Faltantes', key: 'missingCount', type: 'number', width: 10 },
-  { header: 'Dañados', key: 'damagedCount', type: 'number', width: 10 },
-  { header: 'En reparación desde', key: 'repairSince', width: 14 },
+const SHEET: Texts = { es: 'Estado de equipos', en: 'Equipment status' }
+const FILE: Texts = { es: 'estado-equipos.xlsx', en: 'equipment-status.xlsx' }
+const COLUMNS: LocalizedColumn[] = [
+  { header: { es: 'Código', en: 'Code' }, key: 'code', width: 16 },
+  { header: { es: 'Nombre', en: 'Name' }, key: 'name', width: 36 },
+  { header: { es: 'Tipo', en: 'Type' }, key: 'type', width: 20 },
+  { header: { es: 'Estado técnico', en: 'Technical status' }, key: 'status', width: 16 },
+  { header: { es: 'Proyecto', en: 'Project' }, key: 'projectName', width: 28 },
+  { header: { es: 'Ubicación', en: 'Location' }, key: 'location', width: 24 },
+  { header: { es: 'Última inspección', en: 'Last inspection' }, key: 'lastInspectedOn', width: 14 },
+  { header: { es: 'Faltantes', en: 'Missing' }, key: 'missingCount', type: 'number', width: 10 },
+  { header: { es: 'Dañados', en: 'Damaged' }, key: 'damagedCount', type: 'number', width: 10 },
+  { header: { es: 'En reparación desde', en: 'In repair since' }, key: 'repairSince', width: 14 },
 ]
 
 export function createStatusReport(ctx: EquipmentConditionContext) {
@@ -163,10 +173,11 @@ export function createStatusReport(ctx: EquipmentConditionContext) {
       const orgId = job.actor.orgId
       const { rows } = await statusRows(ctx, db, orgId, f)
       const byUnit = new Map(rows.map((r) => [r.equipmentId, { ...r, id: r.equipmentId }]))
+      const lang = langOf(job.actor)
       return exportList(job, {
-        sheet: 'Estado de equipos',
-        columns: COLUMNS,
-        fileName: 'estado-equipos.xlsx',
+        sheet: pick(SHEET, lang),
+        columns: columnsIn(COLUMNS, lang),
+        fileName: pick(FILE, lang),
         ids: rows.map((r) => r.equipmentId),
         rows: async (ids) =>
           byId(
@@ -175,7 +186,7 @@ export function createStatusReport(ctx: EquipmentConditionContext) {
               code: r.code,
               name: r.name,
               type: r.type ? equipmentTypeEs[r.type] : '',
-              status: TECHNICAL_STATUS_ES[r.status],
+              status: TECHNICAL_STATUS[r.status][lang],
               projectName: r.projectName,
               location: r.location,
               lastInspectedOn: toDayMonthYear(r.lastInspectedOn),
