@@ -13,17 +13,9 @@ const ZUser = z.object({ email: z.email(), name: z.string().trim().min(1).max(5)
 const UserForm = ({ onValid }: { onValid: (v: z.output<typeof ZUser>) => void }) => {
   const form = useZodForm(ZUser, { email: '', name: '' })
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault()
-        const data = form.validate()
-        if (data) onValid(data)
-      }}
-    >
+    <form onSubmit={form.submit(onValid)}>
       <FormField label="Correo" error={form.errors.email}>
-        {(p) => (
-          <input {...p} value={form.values.email} onChange={(e) => form.set('email', e.target.value)} />
-        )}
+        {(p) => <input {...p} {...form.register('email')} />}
       </FormField>
       <FormField label="Nombre" error={form.errors.name}>
         {(p) => <input {...p} value={form.values.name} onChange={(e) => form.set('name', e.target.value)} />}

@@ -1,15 +1,27 @@
 /**
- * Browser-side validation with the shared Zod schemas, and mapping of server field errors.
+ * The one way the web builds a form: react-hook-form with the contracts' Zod schema as its resolver
+ * (docs/web.md "Forms"), plus the mapping of server field errors.
  *
  *   const form = useZodForm(ZCreateUserRequest, { email: '', name: '', role: 'viewer', password: '' })
- *   <FormField label=... error={form.errors.email}><input value={form.values.email}
- *       onChange={(e) => form.set('email', e.target.value)} /></FormField>
- *   const data = form.validate(); if (!data) return        // shows messages next to the fields
- *   mutation.mutate(data, { onError: form.applyServerError }) // 400 VALIDATION details[].path
+ *   <Dialog onSubmit={form.submit((data) => mutation.mutate(data, { onError: form.applyServerError }))}>
+ *   <FormField label=... error={form.errors.email}>{(p) => <input {...p} {...form.register('email')} />}</FormField>
+ *   <FormField label=... error={form.errors.role}>
+ *     {(p) => <RoleSelect {...p} value={form.values.role} onChange={(r) => form.set('role', r)} />}</FormField>
  *
- * Values are never reset on error, so nothing typed is lost.
+ * `submit(onValid)` parses with the schema and calls `onValid` with the parsed output only when it passes;
+ * otherwise the messages show next to the fields. Values are never reset on error, so nothing typed is lost.
  */
-import { useCallback, useState } from 'react'
+import { useCallback, useMemo, useRef, type BaseSyntheticEvent } from 'react'
+import {
+  useForm,
+  type FieldErrors as RhfFieldErrors,
+  type FieldValues,
+  type Path,
+  type PathValue,
+  type Resolver,
+  type UseFormReturn,
+} from 'react-hook-form'
+import { zodResolver } from '@hookform/resolvers/zod'
 import i18next from 'i18next'
 import { z } from 'zod'
 import { zodIssueKey } from '@faena/contracts'
@@ -64,43 +76,98 @@ export const fieldErrors = (error: unknown): FieldErrors => {
   return out
 }
 
-export type ZodForm<S extends z.ZodType> = {
+/** Flattens react-hook-form's nested errors to `{ 'lines.0.amount': message }`; the root error is `_form`. */
+export const flattenFormErrors = (errors: RhfFieldErrors): FieldErrors => {
+  const out: FieldErrors = {}
+  const walk = (node: unknown, path: string[]) => {
+    if (!node || typeof node !== 'object') return
+    const rec = node as Record<string, unknown>
+    if (typeof rec.message === 'string' && rec.message && typeof rec.type === 'string') {
+      const key = path.length === 0 || path[0] === 'root' ? '_form' : path.join('.')
+      out[key] ??= rec.message
+    }
+    for (const [k, v] of Object.entries(rec)) {
+      if (k === 'ref' || k === 'message' || k === 'type' || k === 'types') continue
+      walk(v, [...path, k])
+    }
+  }
+  walk(errors, [])
+  return out
+}
+
+type Input<S extends z.ZodType> = z.input<S> & FieldValues
+
+export type ZodForm<S extends z.ZodType> = UseFormReturn<Input<S>, unknown, z.output<S> & FieldValues> & {
+  /** The current values (re-renders on every change, like a controlled form). */
   values: z.input<S>
+  /** First message per field path (`lines.0.amount`), translated; `_form` for a message on the whole form. */
   errors: FieldErrors
   /** The values differ from the initial ones: pass it to `<UnsavedChangesGuard when={form.isDirty} />`. */
   isDirty: boolean
-  set: <K extends keyof z.input<S>>(field: K, value: z.input<S>[K]) => void
-  setValues: (values: z.input<S>) => void
+  /** Sets a value from a custom control (selects, decimal fields, pickers); re-validates it after a submit. */
+  set: <K extends keyof z.input<S> & string>(field: K, value: z.input<S>[K]) => void
+  /** Replaces the shown messages (a rule the schema cannot see, e.g. a date against today). */
   setErrors: (errors: FieldErrors) => void
-  /** Parses with the schema; on failure shows the messages and returns null. */
-  validate: () => z.output<S> | null
+  /** A submit handler: parses with the schema, then calls `onValid` with the parsed output. */
+  submit: (
+    onValid: (data: z.output<S>) => unknown,
+  ) => (event?: BaseSyntheticEvent | { preventDefault?: () => void }) => void
   /** Puts a server error's field details next to the fields. Returns true if any field matched. */
   applyServerError: (error: unknown) => boolean
 }
 
 export const useZodForm = <S extends z.ZodType>(schema: S, initial: z.input<S>): ZodForm<S> => {
-  const [values, setValues] = useState<z.input<S>>(initial)
-  const [start] = useState(() => JSON.stringify(initial))
-  const [errors, setErrors] = useState<FieldErrors>({})
+  // The schema may be built per render (it can depend on the organization or on other data): the resolver
+  // reads the latest one.
+  const schemaRef = useRef(schema)
+  schemaRef.current = schema
+  const resolver = useMemo<Resolver<Input<S>, unknown, z.output<S> & FieldValues>>(
+    () => (values, context, options) =>
+      (
+        zodResolver(schemaRef.current as never) as unknown as Resolver<
+          Input<S>,
+          unknown,
+          z.output<S> & FieldValues
+        >
+      )(values, context, options),
+    [],
+  )
+  const form = useForm<Input<S>, unknown, z.output<S> & FieldValues>({
+    resolver,
+    defaultValues: initial as never,
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+  })
+  const { setValue, setError, clearErrors, handleSubmit, formState } = form
+  const values = form.watch() as z.input<S>
+  const errors = flattenFormErrors(formState.errors)
 
-  const set = useCallback(<K extends keyof z.input<S>>(field: K, value: z.input<S>[K]) => {
-    setValues((v) => ({ ...(v as object), [field]: value }) as z.input<S>)
-    setErrors((e) => {
-      if (!(String(field) in e)) return e
-      const next = { ...e }
-      delete next[String(field)]
-      return next
-    })
-  }, [])
+  const set = useCallback(
+    <K extends keyof z.input<S> & string>(field: K, value: z.input<S>[K]) => {
+      setValue(field as unknown as Path<Input<S>>, value as PathValue<Input<S>, Path<Input<S>>>, {
+        shouldDirty: true,
+        shouldValidate: formState.isSubmitted,
+      })
+      if (!formState.isSubmitted) clearErrors(field as unknown as Path<Input<S>>)
+    },
+    [setValue, clearErrors, formState.isSubmitted],
+  )
 
-  const validate = () => {
-    const r = schema.safeParse(values)
-    if (!r.success) {
-      setErrors(zodFieldErrors(r.error))
-      return null
-    }
-    setErrors({})
-    return r.data
+  const setErrors = useCallback(
+    (next: FieldErrors) => {
+      clearErrors()
+      for (const [path, message] of Object.entries(next)) {
+        setError((path === '_form' ? 'root.form' : path) as Path<Input<S>>, { type: 'manual', message })
+      }
+    },
+    [clearErrors, setError],
+  )
+
+  const submit: ZodForm<S>['submit'] = (onValid) => (event) => {
+    event?.preventDefault?.()
+    void handleSubmit(async (data) => {
+      await onValid(data)
+    })()
   }
 
   const applyServerError = (error: unknown) => {
@@ -109,6 +176,14 @@ export const useZodForm = <S extends z.ZodType>(schema: S, initial: z.input<S>):
     return Object.keys(fe).length > 0
   }
 
-  const isDirty = JSON.stringify(values) !== start
-  return { values, errors, isDirty, set, setValues, setErrors, validate, applyServerError }
+  return {
+    ...form,
+    values,
+    errors,
+    isDirty: formState.isDirty,
+    set,
+    setErrors,
+    submit,
+    applyServerError,
+  }
 }

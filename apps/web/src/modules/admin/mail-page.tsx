@@ -104,10 +104,8 @@ const SettingsCard = ({ saved }: { saved: TMailSettings | null }) => {
   const form = useZodForm(schema, initialValues(saved))
   const v = form.values
 
-  const submit = () => {
+  const submit = form.submit((data) => {
     setFormError(null)
-    const data = form.validate()
-    if (!data) return
     save.mutate(
       {
         host: data.host,
@@ -126,7 +124,7 @@ const SettingsCard = ({ saved }: { saved: TMailSettings | null }) => {
         },
       },
     )
-  }
+  })
 
   return (
     <section className="card mail__settings" aria-labelledby="mail-server">

@@ -69,10 +69,8 @@ export const CreateUserDialog = ({ onClose }: { onClose: () => void }) => {
   const [formError, setFormError] = useState<string | null>(null)
   const form = useZodForm(ZCreateUserRequest, { email: '', name: '', role: 'viewer', password: '' })
 
-  const submit = () => {
+  const submit = form.submit((data) => {
     setFormError(null)
-    const data = form.validate()
-    if (!data) return
     create.mutate(data, {
       onSuccess: (u) => {
         toast.success(t('create.done', { name: u.name }))
@@ -82,7 +80,7 @@ export const CreateUserDialog = ({ onClose }: { onClose: () => void }) => {
         if (!form.applyServerError(e)) setFormError(errorText(e))
       },
     })
-  }
+  })
 
   return (
     <Dialog
@@ -169,10 +167,8 @@ export const EditUserDialog = ({
   const [confirming, setConfirming] = useState(false)
   const form = useZodForm(ZUpdateUserRequest, { name: user.name, role: user.role })
 
-  const save = () => {
+  const save = form.submit((data) => {
     setFormError(null)
-    const data = form.validate()
-    if (!data) return
     const patch: TUpdateUserRequest = {}
     if (data.name !== undefined && data.name !== user.name) patch.name = data.name
     if (data.role !== undefined && data.role !== user.role) patch.role = data.role
@@ -193,7 +189,7 @@ export const EditUserDialog = ({
         },
       },
     )
-  }
+  })
 
   const setActive = (active: boolean) =>
     update.mutate(

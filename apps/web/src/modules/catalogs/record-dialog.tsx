@@ -98,10 +98,8 @@ export const RecordDialog = ({
     if (!form.applyServerError(e)) setFormError(errorText(e))
   }
 
-  const submit = () => {
+  const submit = form.submit((data) => {
     setFormError(null)
-    const data = form.validate()
-    if (!data) return
     if (!record) {
       create.mutate(data, {
         onSuccess: (r) => {
@@ -128,7 +126,7 @@ export const RecordDialog = ({
         onError,
       },
     )
-  }
+  })
 
   const changeActive = (active: boolean) => {
     if (!record) return

@@ -44,9 +44,7 @@ export const BillingSheetNewPage = () => {
     form.set('periodEnd', r.end)
   }
 
-  const submit = () => {
-    const data = form.validate()
-    if (!data) return
+  const submit = form.submit((data) => {
     if (data.periodStart >= data.periodEnd) {
       form.setErrors({ periodEnd: t('create.periodError') })
       return
@@ -69,7 +67,7 @@ export const BillingSheetNewPage = () => {
         },
       },
     )
-  }
+  })
 
   const formError =
     create.error && isApiError(create.error) && create.error.details.length === 0

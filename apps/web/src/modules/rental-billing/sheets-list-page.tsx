@@ -15,9 +15,8 @@ import {
   SearchInput,
   buttonClass,
   type Column,
-  type SortState,
 } from '../../platform/components'
-import { cleanSearch, pageOf } from '../../platform/list-search'
+import { useListRoute } from '../../platform/list-route'
 import { useCan, useFormat, useMe } from '../../platform/session'
 import { sheetListQuery, sheetsExportUrl, type SheetListParams } from './api'
 import type { SheetsSearch } from './routes'
@@ -42,9 +41,9 @@ export const BillingSheetsListPage = () => {
   const id = useId()
   const search = useSearch({ from: '/app/rental/billing-sheets' })
   const navigate = useNavigate({ from: '/rental/billing-sheets' })
-  const { limit, offset } = pageOf(search)
+  const route = useListRoute(search, FILTER_KEYS)
   const params = toParams(search)
-  const list = useQuery(sheetListQuery({ ...params, limit, offset }))
+  const list = useQuery(sheetListQuery({ ...params, limit: route.limit, offset: route.offset }))
   const projects = useQuery({
     queryKey: ['rental-projects', 'all', 'lookup'],
     queryFn: ({ signal }) => api.get('/api/v1/rental/projects', { query: { limit: 500 }, signal }),
@@ -52,14 +51,7 @@ export const BillingSheetsListPage = () => {
     select: (d) => [...d.items].sort((a, b) => a.name.localeCompare(b.name)),
   })
 
-  const setSearch = (patch: Partial<SheetsSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
-
-  const filtered = FILTER_KEYS.some((k) => search[k] !== undefined)
-  const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
+  const { setSearch, filtered } = route
 
   const currency = useMe().organization.currencies[0] ?? 'USD'
   const money = (v: string) => fmt.money(v, currency)
@@ -156,7 +148,7 @@ export const BillingSheetsListPage = () => {
       <section className="card card--flush">
         <FilterBar
           active={filtered}
-          onClear={() => setSearch(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}
+          onClear={route.clearFilters}
           end={
             <>
               <ListCount
@@ -243,8 +235,7 @@ export const BillingSheetsListPage = () => {
           error={list.error}
           onRetry={() => void list.refetch()}
           onRowClick={(s) => void navigate({ to: '/rental/billing-sheets/$id', params: { id: s.id } })}
-          sort={sort}
-          onSortChange={(s) => setSearch({ sort: s.key as SheetsSearch['sort'], dir: s.dir })}
+          {...route.tableProps(list.data?.total)}
           empty={
             filtered ? (
               t('list.emptyFiltered')
@@ -254,14 +245,6 @@ export const BillingSheetsListPage = () => {
               </>
             )
           }
-          emptyFiltered={filtered}
-          pagination={{
-            total: list.data?.total,
-            limit,
-            offset,
-            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-          }}
         />
       </section>
     </div>

@@ -48,11 +48,10 @@ export const LoginPage = () => {
     },
   })
 
-  const submit = () => {
+  const submit = form.submit((data) => {
     setFormError(null)
-    const data = form.validate()
-    if (data) login.mutate(data)
-  }
+    login.mutate(data)
+  })
 
   return (
     <div className="login">

@@ -39,11 +39,10 @@ export const PasswordPage = () => {
     },
   })
 
-  const submit = () => {
+  const submit = form.submit((data) => {
     setFormError(null)
-    const data = form.validate()
-    if (data) change.mutate({ currentPassword: data.currentPassword, newPassword: data.newPassword })
-  }
+    change.mutate({ currentPassword: data.currentPassword, newPassword: data.newPassword })
+  })
 
   return (
     <div className="page page--narrow">
