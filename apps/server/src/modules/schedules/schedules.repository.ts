@@ -1,3 +1,4 @@
+import type { TLinkType } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 
 /** Every SQL statement on the schedule tables. Every query is scoped by organization. */
@@ -170,7 +171,7 @@ export type DependencyValues = {
   position: number
   predecessor_uid: number
   successor_uid: number
-  type: string
+  type: TLinkType
   lag_days: string | null
   lag_minutes: string | null
   lag_elapsed: boolean

@@ -1,5 +1,4 @@
 import type {
-  TLinkType,
   TPagination,
   TScheduleDependency,
   TScheduleDetail,
@@ -155,7 +154,7 @@ const toTask = (r: repo.TaskRow): TScheduleTask => ({
 const toDependency = (r: repo.DependencyRow): TScheduleDependency => ({
   predecessorUid: r.predecessor_uid,
   successorUid: r.successor_uid,
-  type: r.type as TLinkType,
+  type: r.type,
   lagDays: r.lag_days,
   lagElapsed: r.lag_elapsed,
   lagPercent: r.lag_percent,
@@ -229,7 +228,7 @@ export function createSchedulesService({ db, files }: SchedulesServiceDeps) {
       dependencies: deps.map((d) => ({
         predecessorUid: d.predecessor_uid,
         successorUid: d.successor_uid,
-        type: d.type as TLinkType,
+        type: d.type,
         lagDays: d.lag_days,
       })),
     }

@@ -197,7 +197,7 @@ describe('global search', () => {
     const offshoreId = await t.orgId('demo-offshore')
     const rentalId = await t.orgId('demo-rental')
     const doc = (orgId: string) => ({
-      kind: 'proposal',
+      kind: 'proposal' as const,
       record_id: crypto.randomUUID(),
       org_id: orgId,
       title: 'Zafirolita',

@@ -78,8 +78,6 @@ export const STRING_CHECK_COLUMNS = new Set<string>([
   'rental_shipping_guides.guide_type',
   'rental_shipping_guides.reason',
   'rental_shipping_guides.status',
-  'schedule_dependencies.type',
-  'search_documents.kind',
   'work_order_step_templates.client_type',
   'work_order_steps.status',
   'work_orders.status',

@@ -1124,7 +1124,7 @@ export interface ScheduleDependenciesTable {
   position: number
   predecessor_uid: number
   successor_uid: number
-  type: string
+  type: 'FS' | 'SS' | 'FF' | 'SF'
   lag_days: Numeric | null
   lag_minutes: Numeric | null
   lag_elapsed: Generated<boolean>
@@ -1205,7 +1205,18 @@ export interface ScheduleVersionsTable {
 }
 
 export interface SearchDocumentsTable {
-  kind: string
+  kind:
+    | 'proposal'
+    | 'proposalStep'
+    | 'workOrder'
+    | 'workOrderStep'
+    | 'concept'
+    | 'rentalClient'
+    | 'rentalProject'
+    | 'equipment'
+    | 'maintenanceSheet'
+    | 'custodyChain'
+    | 'shippingGuide'
   record_id: string
   org_id: string
   parent_id: string | null
