@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import type { TDueAlertSettings } from '@faena/contracts'
+import { z } from 'zod'
+import { ZDueAlertSettingsInput, type TDueAlertSettings } from '@faena/contracts'
 import {
   Button,
   ErrorState,
@@ -14,12 +15,24 @@ import {
   useToast,
 } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
+import { useZodForm } from '../../platform/validation'
 import { dueAlertSettingsQuery, useSaveDueAlertSettings } from './due-alerts-api'
 import './due-alerts.css'
 
-/** The API's bounds (ZDueAlertSettingsInput). */
+/** The API's bounds (ZDueAlertSettingsInput), for the number input's min/max. */
 const MIN_DAYS = 0
 const MAX_DAYS = 60
+
+/** The days typed as text, parsed to the contract's `daysBefore` (a whole number in its bounds). */
+export const dueAlertsFormSchema = (message: string) =>
+  z.object({
+    daysBefore: z
+      .string()
+      .trim()
+      .regex(/^\d+$/, { error: message })
+      .transform(Number)
+      .refine((n) => ZDueAlertSettingsInput.shape.daysBefore.safeParse(n).success, { error: message }),
+  })
 
 /** Administración → Avisos de vencimiento (docs/platform.md#due-and-overdue): days before a delivery date. */
 export const DueAlertsPage = () => {
@@ -45,43 +58,36 @@ const SettingsCard = ({ saved }: { saved: TDueAlertSettings }) => {
   const { t } = useTranslation(['admin', 'platform'])
   const toast = useToast()
   const save = useSaveDueAlertSettings()
-  const initial = String(saved.daysBefore)
-  const [days, setDays] = useState(initial)
-  const [daysError, setDaysError] = useState<string | undefined>()
+  const schema = useMemo(() => dueAlertsFormSchema(t('dueAlerts.errors.daysBefore')), [t])
+  const form = useZodForm(schema, { daysBefore: String(saved.daysBefore) })
   const [formError, setFormError] = useState<string | null>(null)
-  const dirty = days.trim() !== initial
 
-  const submit = () => {
+  const submit = form.submit((data) => {
     setFormError(null)
-    const text = days.trim()
-    const n = Number(text)
-    if (!/^\d+$/.test(text) || n < MIN_DAYS || n > MAX_DAYS)
-      return setDaysError(t('dueAlerts.errors.daysBefore'))
-    setDaysError(undefined)
-    save.mutate(
-      { daysBefore: n },
-      {
-        onSuccess: () => toast.success(t('dueAlerts.saved')),
-        onError: (e) => setFormError(errorMessage(e)),
+    save.mutate(data, {
+      onSuccess: () => {
+        form.reset({ daysBefore: String(data.daysBefore) })
+        toast.success(t('dueAlerts.saved'))
       },
-    )
-  }
+      onError: (e) => {
+        if (!form.applyServerError(e)) setFormError(errorMessage(e))
+      },
+    })
+  })
 
   return (
     <section className="card due-alerts__settings" aria-labelledby="due-alerts-settings">
       <h2 id="due-alerts-settings" className="section-title">
         {t('dueAlerts.settings')}
       </h2>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <UnsavedChangesGuard when={dirty && !save.isPending} />
+      <form noValidate onSubmit={submit}>
+        <UnsavedChangesGuard when={form.isDirty && !save.isPending} />
         <FormError>{formError}</FormError>
-        <FormField label={t('dueAlerts.daysBefore')} hint={t('dueAlerts.daysBeforeHint')} error={daysError}>
+        <FormField
+          label={t('dueAlerts.daysBefore')}
+          hint={t('dueAlerts.daysBeforeHint')}
+          error={form.errors.daysBefore}
+        >
           {(p) => (
             <input
               {...p}
@@ -91,8 +97,7 @@ const SettingsCard = ({ saved }: { saved: TDueAlertSettings }) => {
               min={MIN_DAYS}
               max={MAX_DAYS}
               step={1}
-              value={days}
-              onChange={(e) => setDays(e.target.value)}
+              {...form.register('daysBefore')}
             />
           )}
         </FormField>
@@ -104,7 +109,7 @@ const SettingsCard = ({ saved }: { saved: TDueAlertSettings }) => {
           <Link to="/account/notifications">{t('dueAlerts.preferencesLink')}</Link>.
         </p>
         <div className="due-alerts__actions">
-          <Button type="submit" variant="primary" loading={save.isPending} disabled={!dirty}>
+          <Button type="submit" variant="primary" loading={save.isPending} disabled={!form.isDirty}>
             {t('dueAlerts.save')}
           </Button>
         </div>
