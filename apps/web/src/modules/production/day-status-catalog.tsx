@@ -11,189 +11,14 @@ import {
   Button,
   ConfirmDialog,
   DataTable,
-  Dialog,
-  FormError,
-  FormField,
   Icon,
   StatusBadge,
   useToast,
   type Column,
 } from '../../platform/components'
-import { errorMessage } from '../../platform/errors'
 import { useCan } from '../../platform/session'
 import { dayStatusesQuery, useSaveDayStatuses } from './api'
-
-type Draft = { code: string; name: string; allowsProduction: boolean }
-type FieldErrors = Partial<Record<keyof Draft | '_form', string>>
-
-/** A code from a name: "Espera por clima" → "espera_por_clima". */
-export const codeFromName = (name: string): string =>
-  name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^[^a-z]+/, '')
-    .replace(/_+$/, '')
-    .slice(0, 40)
-
-const CODE_RE = /^[a-z][a-z0-9_]{0,39}$/
-
-/** Field errors that name the field, in the user's language; `others` are the codes already taken. */
-export const checkDraft = (
-  d: Draft,
-  others: readonly string[],
-  t: (key: string, o?: Record<string, unknown>) => string,
-): FieldErrors => {
-  const e: FieldErrors = {}
-  const name = d.name.trim()
-  if (!name) e.name = t('settings.statuses.errors.nameRequired')
-  else if (name.length > 100) e.name = t('settings.statuses.errors.nameTooLong')
-  const code = d.code.trim()
-  if (!code) e.code = t('settings.statuses.errors.codeRequired')
-  else if (!CODE_RE.test(code)) e.code = t('settings.statuses.errors.codeFormat')
-  else if (others.includes(code)) e.code = t('settings.statuses.errors.codeTaken', { code })
-  return e
-}
-
-const toItems = (list: readonly TDayStatus[]) =>
-  list.map((s) => ({ code: s.code, name: s.name, allowsProduction: s.allowsProduction, active: s.active }))
-
-function StatusDialog({
-  status,
-  catalog,
-  onClose,
-}: {
-  status: TDayStatus | null
-  catalog: readonly TDayStatus[]
-  onClose: () => void
-}) {
-  const { t } = useTranslation(['production', 'platform'])
-  const tr = t as unknown as (key: string, o?: Record<string, unknown>) => string
-  const toast = useToast()
-  const save = useSaveDayStatuses()
-  const [draft, setDraft] = useState<Draft>({
-    code: status?.code ?? '',
-    name: status?.name ?? '',
-    allowsProduction: status?.allowsProduction ?? false,
-  })
-  const [codeTouched, setCodeTouched] = useState(Boolean(status))
-  const [errors, setErrors] = useState<FieldErrors>({})
-
-  const set = (patch: Partial<Draft>) => {
-    setDraft((d) => ({ ...d, ...patch }))
-    setErrors((e) => {
-      const next = { ...e }
-      for (const k of Object.keys(patch)) delete next[k as keyof Draft]
-      delete next._form
-      return next
-    })
-  }
-
-  const submit = () => {
-    const others = catalog.filter((s) => s.id !== status?.id).map((s) => s.code)
-    const found = checkDraft(draft, others, tr)
-    if (Object.keys(found).length) return setErrors(found)
-    const item = {
-      code: draft.code.trim(),
-      name: draft.name.trim(),
-      allowsProduction: draft.allowsProduction,
-      active: status?.active ?? true,
-    }
-    const items = status
-      ? toItems(catalog).map((s) => (s.code === status.code ? item : s))
-      : [...toItems(catalog), item]
-    save.mutate(
-      { items },
-      {
-        onSuccess: () => {
-          toast.success(
-            status
-              ? t('settings.statuses.saved', { name: item.name })
-              : t('settings.statuses.created', { name: item.name }),
-          )
-          onClose()
-        },
-        onError: (err) => setErrors({ _form: errorMessage(err) }),
-      },
-    )
-  }
-
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      size="sm"
-      title={
-        status ? t('settings.statuses.editTitle', { name: status.name }) : t('settings.statuses.newTitle')
-      }
-      onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={save.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={save.isPending}>
-            {status ? t('platform:actions.save') : t('platform:actions.create')}
-          </Button>
-        </>
-      }
-    >
-      <FormError>{errors._form ?? null}</FormError>
-      <FormField label={t('settings.statuses.name')} error={errors.name} required>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            maxLength={100}
-            value={draft.name}
-            data-testid="day-status-name"
-            onChange={(e) =>
-              set(
-                codeTouched
-                  ? { name: e.target.value }
-                  : { name: e.target.value, code: codeFromName(e.target.value) },
-              )
-            }
-          />
-        )}
-      </FormField>
-      <FormField
-        label={t('settings.statuses.code')}
-        error={errors.code}
-        hint={status ? t('settings.statuses.codeFixed') : t('settings.statuses.codeHint')}
-        required
-      >
-        {(p) => (
-          <input
-            {...p}
-            className="input mono"
-            maxLength={40}
-            value={draft.code}
-            readOnly={Boolean(status)}
-            data-testid="day-status-code"
-            onChange={(e) => {
-              setCodeTouched(true)
-              set({ code: e.target.value })
-            }}
-          />
-        )}
-      </FormField>
-      <label className="production-settings__check">
-        <input
-          type="checkbox"
-          checked={draft.allowsProduction}
-          data-testid="day-status-allows"
-          onChange={(e) => set({ allowsProduction: e.target.checked })}
-        />
-        <span>
-          {t('settings.statuses.allowsProduction')}
-          <small>{t('settings.statuses.allowsProductionHint')}</small>
-        </span>
-      </label>
-    </Dialog>
-  )
-}
+import { DayStatusDialog, toItems } from './day-status-dialog'
 
 export function DayStatusCatalog() {
   const { t } = useTranslation(['production', 'platform'])
@@ -361,7 +186,7 @@ export function DayStatusCatalog() {
         dense
       />
       {dialog ? (
-        <StatusDialog status={dialog.status} catalog={items} onClose={() => setDialog(null)} />
+        <DayStatusDialog status={dialog.status} catalog={items} onClose={() => setDialog(null)} />
       ) : null}
       <ConfirmDialog
         open={deactivating !== null}

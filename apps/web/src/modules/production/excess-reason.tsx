@@ -2,13 +2,16 @@
  * The reason for an excess cell (docs/production.md#reason-for-an-excess): a saved volume that passes the
  * authorized one can carry why (5–500 characters), recorded and audited by the server; empty clears it.
  */
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TTimeType } from '@faena/contracts'
-import { Button, Dialog, FormError, useToast } from '../../platform/components'
+import { z } from 'zod'
+import { ZExcessReasonRequest, type TTimeType } from '@faena/contracts'
+import { Button, Dialog, FormError, UnsavedChangesGuard, useToast } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
+import { useZodForm } from '../../platform/validation'
 import { useSaveExcessReason } from './api'
+import { withMessages, type Translate } from './form-schema'
 
 export type ExcessCell = {
   workOrderId: string
@@ -20,23 +23,27 @@ export type ExcessCell = {
   reason: string | null
 }
 
-/** The reason's field error, naming the field; null when it can be sent. */
-export const checkReason = (text: string, t: (key: string) => string): string | null => {
-  const v = text.trim()
-  if (v.length > 0 && v.length < 5) return t('grid.reason.tooShort')
-  if (v.length > 500) return t('grid.reason.tooLong')
-  return null
-}
+/** The contract's reason (5–500 characters) with the dialog's messages; an empty one asks for it. */
+export const excessReasonSchema = (t: Translate) =>
+  withMessages(z.object({ reason: ZExcessReasonRequest.shape.reason.unwrap() }), ({ code, value }) =>
+    !value
+      ? t('grid.reason.required')
+      : code === 'too_small'
+        ? t('grid.reason.tooShort')
+        : code === 'too_big'
+          ? t('grid.reason.tooLong')
+          : undefined,
+  )
 
 export function ExcessReasonDialog({ cell, onClose }: { cell: ExcessCell; onClose: () => void }) {
   const { t } = useTranslation(['production', 'platform'])
-  const tr = t as unknown as (key: string) => string
   const fmt = useFormat()
   const toast = useToast()
   const save = useSaveExcessReason()
   const id = useId()
-  const [text, setText] = useState(cell.reason ?? '')
-  const [error, setError] = useState<string | null>(null)
+  const schema = useMemo(() => excessReasonSchema(t as unknown as Translate), [t])
+  const form = useZodForm(schema, { reason: cell.reason ?? '' })
+  const error = form.errors.reason
   const [formError, setFormError] = useState<string | null>(null)
 
   const send = (reason: string | null) => {
@@ -55,16 +62,13 @@ export function ExcessReasonDialog({ cell, onClose }: { cell: ExcessCell; onClos
           toast.success(reason ? t('grid.reason.saved') : t('grid.reason.cleared'))
           onClose()
         },
-        onError: (e) => setFormError(errorMessage(e)),
+        onError: (e) => {
+          if (!form.applyServerError(e)) setFormError(errorMessage(e))
+        },
       },
     )
   }
-  const submit = () => {
-    const problem = checkReason(text, tr)
-    if (problem) return setError(problem)
-    if (!text.trim()) return setError(t('grid.reason.required'))
-    send(text.trim())
-  }
+  const submit = form.submit((data) => send(data.reason))
 
   return (
     <Dialog
@@ -94,6 +98,7 @@ export function ExcessReasonDialog({ cell, onClose }: { cell: ExcessCell; onClos
         </>
       }
     >
+      <UnsavedChangesGuard when={form.isDirty} />
       <FormError>{formError}</FormError>
       <p className="production__muted">{t('grid.reason.intro')}</p>
       <div className={error ? 'field field--invalid' : 'field'}>
@@ -109,14 +114,10 @@ export function ExcessReasonDialog({ cell, onClose }: { cell: ExcessCell; onClos
           className="input textarea"
           rows={4}
           maxLength={600}
-          value={text}
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-reason-msg`}
           data-testid="excess-reason"
-          onChange={(e) => {
-            setText(e.target.value)
-            setError(null)
-          }}
+          {...form.register('reason')}
         />
         <p id={`${id}-reason-msg`} className={error ? 'field__error' : 'field__hint'}>
           {error ?? t('grid.reason.hint')}

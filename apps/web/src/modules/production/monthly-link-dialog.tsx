@@ -1,12 +1,19 @@
 /** Cierre mensual → the dialog that adds a link to a monthly report's evidence (the field is named on error). */
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TMonthlyReport } from '@faena/contracts'
-import { Button, Dialog, FormError, FormField, useToast } from '../../platform/components'
+import { ZMonthlyReportLinkRequest, type TMonthlyReport } from '@faena/contracts'
+import {
+  Button,
+  Dialog,
+  FormError,
+  FormField,
+  UnsavedChangesGuard,
+  useToast,
+} from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
+import { useZodForm } from '../../platform/validation'
+import { withMessages } from './form-schema'
 import { useAddReportLink } from './monthly-api'
-
-const URL_RE = /^https?:\/\/\S+$/i
 
 export function LinkDialog({
   report,
@@ -20,24 +27,30 @@ export function LinkDialog({
   const { t } = useTranslation(['production', 'platform'])
   const toast = useToast()
   const add = useAddReportLink()
-  const [url, setUrl] = useState('')
-  const [label, setLabel] = useState('')
-  const [error, setError] = useState<{ url?: string; form?: string }>({})
-  const submit = () => {
-    const u = url.trim()
-    if (!u) return setError({ url: t('monthly.linkRequired') })
-    if (!URL_RE.test(u)) return setError({ url: t('monthly.linkInvalid') })
+  const [formError, setFormError] = useState<string | null>(null)
+  const schema = useMemo(
+    () =>
+      withMessages(ZMonthlyReportLinkRequest, ({ path, value }) =>
+        path === 'url' ? (value ? t('monthly.linkInvalid') : t('monthly.linkRequired')) : undefined,
+      ),
+    [t],
+  )
+  const form = useZodForm(schema, { url: '', label: '' })
+  const submit = form.submit((data) => {
+    setFormError(null)
     add.mutate(
-      { workOrderId: report.workOrderId, month, url: u, label: label.trim() || null },
+      { workOrderId: report.workOrderId, month, url: data.url, label: data.label || null },
       {
         onSuccess: () => {
           toast.success(t('monthly.linkAdded'))
           onClose()
         },
-        onError: (e) => setError({ form: errorMessage(e) }),
+        onError: (e) => {
+          if (!form.applyServerError(e)) setFormError(errorMessage(e))
+        },
       },
     )
-  }
+  })
   return (
     <Dialog
       open
@@ -56,32 +69,21 @@ export function LinkDialog({
         </>
       }
     >
-      <FormError>{error.form ?? null}</FormError>
-      <FormField label={t('monthly.linkUrl')} error={error.url} required>
+      <UnsavedChangesGuard when={form.isDirty} />
+      <FormError>{formError}</FormError>
+      <FormField label={t('monthly.linkUrl')} error={form.errors.url} required>
         {(p) => (
           <input
             {...p}
             className="input"
             type="url"
-            value={url}
             data-testid="monthly-link-url"
-            onChange={(e) => {
-              setUrl(e.target.value)
-              setError({})
-            }}
+            {...form.register('url')}
           />
         )}
       </FormField>
-      <FormField label={t('monthly.linkLabel')}>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            maxLength={200}
-            value={label}
-            onChange={(e) => setLabel(e.target.value)}
-          />
-        )}
+      <FormField label={t('monthly.linkLabel')} error={form.errors.label}>
+        {(p) => <input {...p} className="input" maxLength={200} {...form.register('label')} />}
       </FormField>
     </Dialog>
   )
