@@ -6,99 +6,24 @@ import type { TProposalDetail, TProposalStatus } from '@faena/contracts'
 import {
   Button,
   ConfirmDialog,
-  Dialog,
   EmptyState,
   PageLoadError,
   PagePending,
   Icon,
   PageHeader,
   buttonClass,
-  UnsavedChangesGuard,
   useToast,
 } from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
 import { AuditHistory } from '../audit'
 import { CreateWorkOrderFromProposal } from '../work-orders'
-import { proposalDetailQuery, useChangeProposalStatus, useDeleteProposal, useUpdateProposal } from './api'
-import {
-  ProposalFields,
-  ServerFormError,
-  checkUpdate,
-  focusFirstInvalid,
-  serverFieldErrors,
-  useProposalFormState,
-  valuesFromDetail,
-} from './proposal-form'
+import { proposalDetailQuery, useChangeProposalStatus, useDeleteProposal } from './api'
+import { EditProposalDialog } from './edit-proposal-dialog'
 import { SaveWarnings } from './save-warnings'
 import { StepsTable } from './steps-table'
 import { OverdueBadge, PriorityPill, PteProgress, StatusPill } from './ui'
 
 const REASON_REQUIRED: ReadonlySet<TProposalStatus> = new Set(['cancelled', 'suspended'])
-
-const EditProposalDialog = ({ proposal, onClose }: { proposal: TProposalDetail; onClose: () => void }) => {
-  const { t } = useTranslation(['proposals', 'platform'])
-  const toast = useToast()
-  const original = valuesFromDetail(proposal)
-  const form = useProposalFormState(() => original)
-  const update = useUpdateProposal(proposal.id)
-  const firstField = useRef<HTMLInputElement>(null)
-
-  const submit = () => {
-    const r = checkUpdate(form.values, original)
-    if (!r.ok) {
-      form.setErrors(r.errors)
-      focusFirstInvalid()
-      return
-    }
-    if (Object.keys(r.data).length === 0) {
-      onClose()
-      return
-    }
-    form.setErrors({})
-    update.mutate(r.data, {
-      onSuccess: () => {
-        toast.success(t('form.saved'))
-        onClose()
-      },
-      onError: (e) => {
-        form.setErrors(serverFieldErrors(e))
-        focusFirstInvalid()
-      },
-    })
-  }
-
-  return (
-    <Dialog
-      open
-      size="lg"
-      title={t('form.editTitle', { number: proposal.officialNumber })}
-      onClose={onClose}
-      onSubmit={submit}
-      initialFocusRef={firstField}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={update.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={update.isPending}>
-            {update.isPending ? t('platform:actions.saving') : t('form.save')}
-          </Button>
-        </>
-      }
-    >
-      <ServerFormError error={update.error} fieldErrors={form.errors} />
-      <UnsavedChangesGuard when={form.isDirty} />
-      <ProposalFields
-        firstFieldRef={firstField}
-        mode="edit"
-        current={proposal}
-        values={form.values}
-        errors={form.errors}
-        onChange={form.onChange}
-      />
-    </Dialog>
-  )
-}
 
 /** "Change status" button with the allowed transitions as a small menu. */
 const StatusMenu = ({

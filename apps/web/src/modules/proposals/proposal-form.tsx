@@ -1,9 +1,9 @@
 /**
- * The PTE header form: create (page /proposals/new) and edit (dialog on the detail).
- * Validated with the shared Zod schemas before sending; server field errors go under the fields;
- * the values are never reset on an error.
+ * The PTE header form: create (page /proposals/new) and edit (dialog on the detail), in `useZodForm` with
+ * the contract's create request (ZProposalForm); server field errors go under the fields; the values are
+ * never reset on an error.
  */
-import { useState, type RefObject } from 'react'
+import type { RefObject } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import i18next from 'i18next'
@@ -11,35 +11,38 @@ import {
   DUPLICATE_OFFICIAL_NUMBER,
   PROPOSAL_PRIORITIES,
   ZCreateProposalRequest,
-  ZUpdateProposalRequest,
   type TCreateProposalRequest,
   type TFieldError,
   type TProposalDetail,
   type TUpdateProposalRequest,
 } from '@faena/contracts'
+import type { z } from 'zod'
 import { isApiError } from '../../platform/api'
-import { FormError, FormField } from '../../platform/components'
-import { errorMessage, errorReference } from '../../platform/errors'
+import { FormField } from '../../platform/components'
+import { LookupSelect, focusFirstInvalid, fromText, intFromText } from '../../platform/components/record-form'
 import { todayIn } from '../../platform/format'
 import { useFormat } from '../../platform/session'
-import { zodFieldErrors, type FieldErrors } from '../../platform/validation'
+import { fieldErrors, type FieldErrors, type ZodForm } from '../../platform/validation'
 import { catalogLookupQuery, type CatalogOption, type LookupCatalog } from './api'
 
-export type ProposalFormValues = {
-  officialNumber: string
-  requestNumber: string
-  description: string
-  clientId: string
-  requestDate: string
-  deliveryDate: string
-  durationDays: string
-  typeId: string
-  projectManagerId: string
-  priority: string
-  comment: string
-}
+const C = ZCreateProposalRequest.shape
 
-type FieldName = keyof ProposalFormValues
+/**
+ * The header form: the create request's fields as typed (text inputs; blank is missing, so the contract says
+ * "required"), each checked by the contract's own rule. Its output is the create request.
+ */
+export const ZProposalForm = ZCreateProposalRequest.extend({
+  clientId: fromText(C.clientId),
+  requestDate: fromText(C.requestDate),
+  deliveryDate: fromText(C.deliveryDate),
+  durationDays: intFromText(C.durationDays),
+  typeId: fromText(C.typeId),
+  projectManagerId: fromText(C.projectManagerId),
+  priority: fromText(C.priority),
+  comment: fromText(C.comment),
+})
+export type ProposalFormValues = z.input<typeof ZProposalForm>
+export type ProposalForm = ZodForm<typeof ZProposalForm>
 
 export const emptyProposalValues = (today: string): ProposalFormValues => ({
   officialNumber: '',
@@ -69,86 +72,42 @@ export const valuesFromDetail = (p: TProposalDetail): ProposalFormValues => ({
   comment: p.comment ?? '',
 })
 
-const opt = (v: string) => (v.trim() === '' ? undefined : v)
-const num = (v: string) => (v.trim() === '' ? undefined : Number(v.trim()))
-
-/** Form strings → the request shape (empty → missing, so the schema says "required"). */
-const toInput = (v: ProposalFormValues) => ({
-  officialNumber: v.officialNumber,
-  requestNumber: v.requestNumber,
-  description: v.description,
-  clientId: opt(v.clientId),
-  requestDate: opt(v.requestDate),
-  deliveryDate: opt(v.deliveryDate),
-  durationDays: num(v.durationDays),
-  typeId: opt(v.typeId),
-  projectManagerId: opt(v.projectManagerId),
-  priority: opt(v.priority),
-  comment: v.comment.trim() === '' ? undefined : v.comment,
-})
-
-export type FormCheck<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
-
-export const checkCreate = (v: ProposalFormValues): FormCheck<TCreateProposalRequest> => {
-  const r = ZCreateProposalRequest.safeParse(toInput(v))
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: zodFieldErrors(r.error) }
-}
-
 /**
- * Edit: the whole form must still be a valid proposal (a required field cannot be emptied), then
- * only the fields that changed are sent; a cleared comment is sent as null.
+ * Edit: the whole form is still a valid proposal (the schema checked it), then only the fields that changed
+ * are sent (the client cannot change); a cleared comment is sent as null.
  */
-export const checkUpdate = (
-  v: ProposalFormValues,
+export const changedFields = (
+  data: TCreateProposalRequest,
+  values: ProposalFormValues,
   original: ProposalFormValues,
-): FormCheck<TUpdateProposalRequest> => {
-  const whole = ZCreateProposalRequest.safeParse(toInput(v))
-  if (!whole.success) return { ok: false, errors: zodFieldErrors(whole.error) }
-  const input = toInput(v)
+): TUpdateProposalRequest => {
   const patch: Record<string, unknown> = {}
-  for (const key of Object.keys(input) as (keyof typeof input)[]) {
-    if (key === 'clientId' || v[key] === original[key]) continue
-    patch[key] = key === 'comment' && input.comment === undefined ? null : input[key]
+  for (const key of Object.keys(original) as (keyof ProposalFormValues)[]) {
+    if (key === 'clientId' || values[key] === original[key]) continue
+    patch[key] = key === 'comment' ? (data.comment ?? null) : data[key]
   }
-  const r = ZUpdateProposalRequest.safeParse(patch)
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: zodFieldErrors(r.error) }
+  return patch
 }
 
 /** A field error that names the other proposal (the 409 of an organization with unique official numbers). */
 type DuplicateNumberError = TFieldError & { code?: unknown; officialNumber?: unknown }
 
-/** The message of a server field error in the user's language where its code is known, else the server's. */
-const fieldMessage = (d: DuplicateNumberError): string =>
-  d.code === DUPLICATE_OFFICIAL_NUMBER && typeof d.officialNumber === 'string'
-    ? (i18next.t as unknown as (k: string, o: object) => string)('proposals:form.duplicateRefused', {
-        number: d.officialNumber,
-      })
-    : d.message
-
-/** Server error → messages under the fields (paths may come as `body.x`). */
+/** Server error → messages under the fields (translated by key), the duplicate official number in the user's language. */
 export const serverFieldErrors = (error: unknown): FieldErrors => {
-  const out: FieldErrors = {}
-  if (!isApiError(error)) return out
-  for (const d of error.details) {
-    const key = d.path.replace(/^body\./, '') || '_form'
-    out[key] ??= fieldMessage(d)
-  }
+  const out = fieldErrors(error)
+  if (isApiError(error))
+    for (const d of error.details as DuplicateNumberError[])
+      if (d.code === DUPLICATE_OFFICIAL_NUMBER && typeof d.officialNumber === 'string')
+        out[d.path || '_form'] = (i18next.t as unknown as (k: string, o: object) => string)(
+          'proposals:form.duplicateRefused',
+          { number: d.officialNumber },
+        )
   return out
 }
 
-/** The form-level error box: business rules such as "client type without step templates", with the reference. */
-export const ServerFormError = ({ error, fieldErrors }: { error: unknown; fieldErrors: FieldErrors }) => {
-  const { t } = useTranslation()
-  if (!error) return null
-  const hasFieldErrors = Object.keys(fieldErrors).some((k) => k !== '_form')
-  const msg = fieldErrors._form ?? (hasFieldErrors ? t('errors.validation') : errorMessage(error))
-  const ref = errorReference(error)
-  return (
-    <FormError>
-      {msg}
-      {ref ? <span className="form-error__ref"> {t('errors.reference', { id: ref })}</span> : null}
-    </FormError>
-  )
+export const applyProposalServerError = (form: ProposalForm, error: unknown) => {
+  form.setErrors(serverFieldErrors(error))
+  focusFirstInvalid()
 }
 
 const CatalogSelect = ({
@@ -170,38 +129,30 @@ const CatalogSelect = ({
   const { t } = useTranslation('proposals')
   const q = useQuery(catalogLookupQuery(catalog))
   const items = q.data ?? []
-  const options = current && !items.some((o) => o.id === current.id) ? [current, ...items] : items
   return (
-    <select
-      {...control}
-      className="input"
+    <LookupSelect
+      items={items}
+      pending={q.isPending}
+      control={control}
       value={value}
+      onChange={onChange}
+      current={current}
       disabled={disabled}
-      aria-busy={q.isPending || undefined}
-      onChange={(e) => onChange(e.target.value)}
-    >
-      <option value="">
-        {q.isPending
+      placeholder={
+        q.isPending
           ? t('form.loadingCatalogs')
           : q.isError
             ? '—'
             : items.length
               ? t('form.choose')
-              : t('form.noOptions')}
-      </option>
-      {options.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.clientType ? `${o.name} (${o.clientType})` : o.name}
-        </option>
-      ))}
-    </select>
+              : t('form.noOptions')
+      }
+    />
   )
 }
 
 export type ProposalFieldsProps = {
-  values: ProposalFormValues
-  errors: FieldErrors
-  onChange: (field: FieldName, value: string) => void
+  form: ProposalForm
   mode: 'create' | 'edit'
   current?: TProposalDetail | undefined
   /** Attached to the first field (for a dialog's initial focus). */
@@ -209,30 +160,25 @@ export type ProposalFieldsProps = {
 }
 
 /** The fields of the PTE header, laid out in a responsive grid. */
-export const ProposalFields = ({
-  values,
-  errors,
-  onChange,
-  mode,
-  current,
-  firstFieldRef,
-}: ProposalFieldsProps) => {
+export const ProposalFields = ({ form, mode, current, firstFieldRef }: ProposalFieldsProps) => {
   const { t } = useTranslation('proposals')
-  const text = (field: FieldName) => ({
-    value: values[field],
-    onChange: (e: { target: { value: string } }) => onChange(field, e.target.value),
-  })
+  const { values, errors } = form
+  const text = (field: keyof ProposalFormValues) => form.register(field)
+  const official = form.register('officialNumber')
   return (
     <div className="pte-form-grid">
       <FormField label={t('fields.officialNumber')} error={errors.officialNumber} required>
         {(p) => (
           <input
-            ref={firstFieldRef}
             {...p}
             className="input"
             autoComplete="off"
             maxLength={100}
-            {...text('officialNumber')}
+            {...official}
+            ref={(el) => {
+              official.ref(el)
+              if (firstFieldRef) firstFieldRef.current = el
+            }}
           />
         )}
       </FormField>
@@ -252,7 +198,7 @@ export const ProposalFields = ({
             catalog="clients"
             control={p}
             value={values.clientId}
-            onChange={(v) => onChange('clientId', v)}
+            onChange={(v) => form.set('clientId', v)}
             current={
               current
                 ? { id: current.client.id, name: current.client.name, clientType: current.client.clientType }
@@ -278,7 +224,7 @@ export const ProposalFields = ({
             catalog="types"
             control={p}
             value={values.typeId}
-            onChange={(v) => onChange('typeId', v)}
+            onChange={(v) => form.set('typeId', v)}
             current={current?.type}
           />
         )}
@@ -289,7 +235,7 @@ export const ProposalFields = ({
             catalog="project-managers"
             control={p}
             value={values.projectManagerId}
-            onChange={(v) => onChange('projectManagerId', v)}
+            onChange={(v) => form.set('projectManagerId', v)}
             current={current?.projectManager}
           />
         )}
@@ -346,33 +292,7 @@ export const ProposalFields = ({
   )
 }
 
-/** Form state: values, errors and the last server error (kept until the next change or submit). */
-export const useProposalFormState = (initial: () => ProposalFormValues) => {
-  const [values, setValues] = useState<ProposalFormValues>(initial)
-  const [start] = useState(values)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  /** Something was changed: the page asks before leaving (`UnsavedChangesGuard`). */
-  const isDirty = JSON.stringify(values) !== JSON.stringify(start)
-  const onChange = (field: FieldName, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }))
-    setErrors((e) => {
-      if (!(field in e)) return e
-      const next = { ...e }
-      delete next[field]
-      return next
-    })
-  }
-  return { values, errors, setErrors, onChange, isDirty }
-}
-
 export const useToday = () => {
   const fmt = useFormat()
   return todayIn(fmt.timeZone)
 }
-
-/** After a failed submit, put the keyboard on the first field with a message. */
-export const focusFirstInvalid = () =>
-  setTimeout(() => {
-    const el = document.querySelector<HTMLElement>('form [aria-invalid="true"]')
-    el?.focus()
-  }, 0)

@@ -8,15 +8,14 @@ import {
   buttonClass,
   useToast,
 } from '../../platform/components'
+import { ServerFormError } from '../../platform/components/record-form'
+import { useZodForm } from '../../platform/validation'
 import { useCreateProposal } from './api'
 import {
   ProposalFields,
-  ServerFormError,
-  checkCreate,
+  ZProposalForm,
+  applyProposalServerError,
   emptyProposalValues,
-  focusFirstInvalid,
-  serverFieldErrors,
-  useProposalFormState,
   useToday,
 } from './proposal-form'
 
@@ -25,29 +24,19 @@ export const ProposalNewPage = () => {
   const navigate = useNavigate()
   const toast = useToast()
   const today = useToday()
-  const form = useProposalFormState(() => emptyProposalValues(today))
+  const form = useZodForm(ZProposalForm, emptyProposalValues(today))
   const create = useCreateProposal()
 
-  const submit = () => {
-    const r = checkCreate(form.values)
-    if (!r.ok) {
-      form.setErrors(r.errors)
-      focusFirstInvalid()
-      return
-    }
-    form.setErrors({})
-    create.mutate(r.data, {
+  const submit = form.submit((data) =>
+    create.mutate(data, {
       onSuccess: (detail) => {
         toast.success(t('form.created', { number: detail.officialNumber }))
         allowNavigation()
         void navigate({ to: '/proposals/$id', params: { id: detail.id } })
       },
-      onError: (e) => {
-        form.setErrors(serverFieldErrors(e))
-        focusFirstInvalid()
-      },
-    })
-  }
+      onError: (e) => applyProposalServerError(form, e),
+    }),
+  )
 
   return (
     <div className="page">
@@ -60,18 +49,10 @@ export const ProposalNewPage = () => {
         title={t('form.createTitle')}
       />
       <section className="card">
-        <form
-          noValidate
-          aria-label={t('form.createTitle')}
-          data-testid="proposal-form"
-          onSubmit={(e) => {
-            e.preventDefault()
-            submit()
-          }}
-        >
+        <form noValidate aria-label={t('form.createTitle')} data-testid="proposal-form" onSubmit={submit}>
           <UnsavedChangesGuard when={form.isDirty} />
-          <ServerFormError error={create.error} fieldErrors={form.errors} />
-          <ProposalFields mode="create" values={form.values} errors={form.errors} onChange={form.onChange} />
+          <ServerFormError error={create.error} errors={form.errors} />
+          <ProposalFields mode="create" form={form} />
           <div className="form__actions">
             <Link to="/proposals" className={buttonClass('secondary')}>
               {t('platform:actions.cancel')}
