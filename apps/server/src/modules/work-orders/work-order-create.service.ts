@@ -8,13 +8,14 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { getNames as getCatalogNames, listStepTemplates } from '../catalogs'
 import { getProposalForWorkOrder } from '../proposals'
 import { actualEndAfter, checkDateOrder, inclusiveDays, reasonRequired } from './work-order-rules'
 import { AUDIT_FIELDS, ENTITY, MODULE, snapshot, stepsFromTemplates } from './work-orders.records'
 import * as repo from './work-orders.repository'
 import type { NewWorkOrder, Refs, WorkOrdersContext } from './work-orders.context'
+import { workOrdersMessages as M } from './work-orders.messages'
 
 /**
  * Creating work orders: an initial one (by hand or from a proposal, with its steps from the templates) and
@@ -65,11 +66,8 @@ export function createWorkOrderCreateUseCases(ctx: WorkOrdersContext) {
     await checkNumberFree(trx, actor.orgId, input.number)
     const templates = await listStepTemplates(trx, actor.orgId, 'work_order', clientType)
     if (templates.length === 0) {
-      throw validationError(`No hay plantillas de pasos de OT para clientes de tipo ${clientType}`, [
-        {
-          path: 'clientId',
-          message: `No hay plantillas de pasos de OT para clientes de tipo ${clientType}; agrégalas en Catálogos`,
-        },
+      throw validationError(M.noStepTemplates({ clientType }), [
+        fieldError('clientId', M.noStepTemplatesField({ clientType })),
       ])
     }
     const id = crypto.randomUUID()
@@ -142,22 +140,18 @@ export function createWorkOrderCreateUseCases(ctx: WorkOrdersContext) {
     requireAccess(actor, 'workOrder.create')
     return inTransaction(actor, async (trx, day) => {
       const p = await getProposalForWorkOrder(trx, actor.orgId, proposalId)
-      if (!p) throw new AppError('NOT_FOUND', 'Propuesta no encontrada')
+      if (!p) throw new AppError('NOT_FOUND', M.proposalNotFound())
       if (p.status === 'cancelled') {
-        throw new AppError('INVALID_STATE', 'La PTE está cancelada; no puede generar una OT', {
+        throw new AppError('INVALID_STATE', M.proposalCancelled(), {
           status: p.status,
         })
       }
       if (p.progress < 100) {
-        throw new AppError(
-          'INVALID_STATE',
-          `La PTE debe estar al 100 % para crear una OT (está al ${p.progress} %)`,
-          {
-            progress: p.progress,
-            doneSteps: p.doneSteps,
-            countedSteps: p.countedSteps,
-          },
-        )
+        throw new AppError('INVALID_STATE', M.proposalNotComplete({ progress: p.progress }), {
+          progress: p.progress,
+          doneSteps: p.doneSteps,
+          countedSteps: p.countedSteps,
+        })
       }
       return insertInitial(
         trx,
@@ -194,10 +188,10 @@ export function createWorkOrderCreateUseCases(ctx: WorkOrdersContext) {
         start: input.plannedStart,
         end: input.plannedEnd,
         endPath: 'plannedEnd',
-        message: 'El término programado no puede ser anterior al inicio',
+        message: M.plannedEndBeforeStart(),
       },
     ])
-    if (dateErrors.length > 0) throw validationError('Fechas no válidas', dateErrors)
+    if (dateErrors.length > 0) throw validationError(M.invalidDates(), dateErrors)
     return inTransaction(actor, async (trx, day) => {
       const source = await loadVisible(trx, actor, id)
       // the initial's row lock serializes the numbering of its family

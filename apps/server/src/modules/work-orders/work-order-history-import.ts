@@ -4,7 +4,8 @@ import { isSystemActor, requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { detectFileKind } from '../../platform/files/file-type'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
+import { langOf } from '../../platform/i18n/export-texts'
 import { ImportLimitError } from '../../platform/spreadsheet/read-workbook'
 import { ensureNamedRecord, listActiveClients, listActiveFronts, listStepTemplates } from '../catalogs'
 import { ensurePlaceholderProposals, proposalNumberKey } from '../proposals'
@@ -28,6 +29,7 @@ import {
   stepsFromTemplates,
 } from './work-orders.records'
 import * as repo from './work-orders.repository'
+import { workOrdersMessages as M } from './work-orders.messages'
 
 /**
  * Use case: import the historical work orders workbook (`OT_IMPORTAR.xlsx`). The workbook is read by
@@ -53,31 +55,28 @@ export async function importWorkOrderHistory(
   bytes: Buffer,
 ): Promise<TWorkOrderImportResult> {
   requireAccess(actor, 'workOrder.import')
+  const lang = langOf(actor)
   if (detectFileKind(bytes) !== 'xlsx') {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'El archivo no es un libro de Excel (.xlsx)', [
-      { path: 'file', message: 'Sube el libro .xlsx del histórico de OT' },
-    ])
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', M.notXlsx(), [fieldError('file', M.uploadHistoryXlsx())])
   }
   let parsed: Awaited<ReturnType<typeof parseWorkOrderHistory>>
   try {
     parsed = await parseWorkOrderHistory(bytes)
   } catch (err) {
     if (err instanceof ImportLimitError) throw err // 413 naming the limit and the sheet
-    throw validationError('No se pudo leer el libro de Excel', [
-      { path: 'file', message: 'El archivo está dañado o no es un .xlsx válido' },
-    ])
+    throw validationError(M.unreadableWorkbook(), [fieldError('file', M.damagedFile())])
   }
   const header = parsed.errors.find((e) => e.rowNumber === 0)
   if (header)
-    throw validationError('El libro no tiene el encabezado del histórico de OT', [
-      { path: 'file', message: historyImportMessage(header.message) },
+    throw validationError(M.noHistoryHeader(), [
+      { path: 'file', message: historyImportMessage(header.message, lang) },
     ])
   if (parsed.errors.length > 0) {
     throw validationError(
-      `${parsed.errors.length} filas con errores; no se importó nada`,
+      M.rowsWithErrors({ count: parsed.errors.length }),
       parsed.errors.map((e) => ({
         path: `row ${e.rowNumber}: ${e.field}`,
-        message: historyImportMessage(e.message),
+        message: historyImportMessage(e.message, lang),
       })),
     )
   }
@@ -86,9 +85,7 @@ export async function importWorkOrderHistory(
     const orgId = actor.orgId
     const [client] = await listActiveClients(trx, orgId, 'CONTRATO')
     if (!client) {
-      throw validationError('No hay cliente de tipo CONTRATO', [
-        { path: 'file', message: 'Da de alta el cliente del contrato en Catálogos antes de importar' },
-      ])
+      throw validationError(M.noContractClient(), [fieldError('file', M.addContractClient())])
     }
     const fronts = await listActiveFronts(trx, orgId)
     const frontIdByLegacy = new Map<number, string>()
@@ -150,7 +147,7 @@ export async function importWorkOrderHistory(
       errors.push(
         ...rowErrors.map((e) => ({
           path: `row ${r.rowNumber}: ${e.field}`,
-          message: historyImportMessage(e.message),
+          message: historyImportMessage(e.message, lang),
         })),
       )
       const key = `${familyKey(r.familyFolio)}#${r.reprogrammingNumber ?? 0}`
@@ -161,7 +158,10 @@ export async function importWorkOrderHistory(
         type: r.kind,
         reprogrammingNumber: r.reprogrammingNumber,
         proposalNumber: pNumber,
-        issues: issues.map((i) => ({ ...i, message: historyImportMessage(i.message) })) satisfies RowIssue[],
+        issues: issues.map((i) => ({
+          ...i,
+          message: historyImportMessage(i.message, lang),
+        })) satisfies RowIssue[],
       }
       if (found) {
         if (r.kind === 'initial') familyIdOf.set(familyKey(r.familyFolio), found.id)
@@ -201,8 +201,7 @@ export async function importWorkOrderHistory(
       })
       results.push({ ...base, outcome: 'created', workOrderId: id, changed: [] })
     }
-    if (errors.length > 0)
-      throw validationError(`${errors.length} filas con errores; no se importó nada`, errors)
+    if (errors.length > 0) throw validationError(M.rowsWithErrors({ count: errors.length }), errors)
 
     const created = await repo.insertWorkOrders(trx, orgId, inserts)
     const templates = await listStepTemplates(trx, orgId, 'work_order', client.clientType)

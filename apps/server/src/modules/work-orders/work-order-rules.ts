@@ -9,6 +9,9 @@ import type {
 } from '@faena/contracts'
 import { WORK_ORDER_REASON_STATUSES } from '@faena/contracts'
 import { daysBetween, inclusiveDays } from '@faena/domain/calendar-date'
+import { fieldError } from '../../platform/errors'
+import type { Message } from '../../platform/i18n/messages'
+import { frontRefuses, siteMustBe, workOrdersMessages as M } from './work-orders.messages'
 
 /**
  * The pure rules of work orders (docs/work-orders.md), without a database: time progress, the real-end
@@ -91,11 +94,9 @@ export const reasonRequired = (status: TWorkOrderStatus): boolean =>
 
 /** end ≥ start for each given pair, as field errors on the end. */
 export function checkDateOrder(
-  pairs: { start: string | null; end: string | null; endPath: string; message: string }[],
+  pairs: { start: string | null; end: string | null; endPath: string; message: Message }[],
 ): TFieldError[] {
-  return pairs
-    .filter((p) => p.start && p.end && p.end < p.start)
-    .map((p) => ({ path: p.endPath, message: p.message }))
+  return pairs.filter((p) => p.start && p.end && p.end < p.start).map((p) => fieldError(p.endPath, p.message))
 }
 
 export const SITE_COLUMNS = [
@@ -105,13 +106,6 @@ export const SITE_COLUMNS = [
   { path: 'interconnectionId', kind: 'interconnection' },
 ] as const satisfies readonly { path: string; kind: TSiteKind }[]
 export type SitePath = (typeof SITE_COLUMNS)[number]['path']
-
-const KIND_ES: Record<TSiteKind, string> = {
-  vessel: 'una embarcación',
-  platform: 'una plataforma',
-  yard: 'un patio',
-  interconnection: 'una interconexión',
-}
 
 /**
  * Front and sites (docs/work-orders.md#front-and-sites): a site needs a front; each column holds a site of its kind; the front's
@@ -130,23 +124,22 @@ export function checkFrontAndSites(input: {
 }): TFieldError[] {
   const errors: TFieldError[] = []
   const { frontId, front, siteIds } = input
-  if (frontId && !front) errors.push({ path: 'frontId', message: 'El frente no existe o está inactivo' })
+  if (frontId && !front) errors.push(fieldError('frontId', M.frontInactive()))
   for (const col of SITE_COLUMNS) {
     const id = siteIds[col.path]
     if (!id) continue
     const site = input.sites.find((s) => s.id === id)
-    if (!site) errors.push({ path: col.path, message: 'El sitio no existe o está inactivo' })
-    else if (site.kind !== col.kind)
-      errors.push({ path: col.path, message: `El sitio debe ser ${KIND_ES[col.kind]}` })
-    else if (!frontId) errors.push({ path: 'frontId', message: 'Elige el frente antes de los sitios' })
+    if (!site) errors.push(fieldError(col.path, M.siteInactive()))
+    else if (site.kind !== col.kind) errors.push(fieldError(col.path, siteMustBe(col.kind)))
+    else if (!frontId) errors.push(fieldError('frontId', M.frontBeforeSites()))
     else if (front && !front.siteKinds.includes(col.kind)) {
-      errors.push({ path: col.path, message: `El frente no admite ${KIND_ES[col.kind]}` })
+      errors.push(fieldError(col.path, frontRefuses(col.kind)))
     }
   }
   if (input.requiresYardPhase) {
-    if (!siteIds.yardId) errors.push({ path: 'yardId', message: 'La fase de patio necesita el patio' })
+    if (!siteIds.yardId) errors.push(fieldError('yardId', M.yardPhaseNeedsYard()))
     if (front && !front.siteKinds.includes('yard')) {
-      errors.push({ path: 'requiresYardPhase', message: 'El frente no admite fase de patio' })
+      errors.push(fieldError('requiresYardPhase', M.frontNoYardPhase()))
     }
   }
   errors.push(
@@ -155,7 +148,7 @@ export function checkFrontAndSites(input: {
         start: input.yardStart,
         end: input.yardEnd,
         endPath: 'yardEnd',
-        message: 'El fin de la fase de patio no puede ser anterior a su inicio',
+        message: M.yardEndBeforeStart(),
       },
     ]),
   )

@@ -14,6 +14,7 @@ import {
 import { ENTITY, MODULE } from './work-orders.records'
 import * as repo from './work-orders.repository'
 import type { WorkOrdersContext } from './work-orders.context'
+import { workOrdersMessages as M } from './work-orders.messages'
 
 /** Editing a work order's steps (docs/work-orders.md#steps-and-progress). */
 export function createWorkOrderStepUseCases(ctx: WorkOrdersContext) {
@@ -35,12 +36,12 @@ export function createWorkOrderStepUseCases(ctx: WorkOrdersContext) {
     return inTransaction(actor, async (trx, day) => {
       const order = await loadVisible(trx, actor, id, { forUpdate: true })
       if (order.status === 'cancelled') {
-        throw new AppError('INVALID_STATE', 'La OT está cancelada; sus pasos ya no cambian', {
+        throw new AppError('INVALID_STATE', M.cancelledSteps(), {
           status: order.status,
         })
       }
       const before = await repo.findStep(trx, actor.orgId, id, stepId)
-      if (!before) throw new AppError('NOT_FOUND', 'Paso no encontrado')
+      if (!before) throw new AppError('NOT_FOUND', M.stepNotFound())
       await checkResponsibleUser(trx, actor.orgId, patch)
       const values = resolveStepPatch(
         patch,

@@ -16,7 +16,7 @@ import { findUserNames } from '../../platform/auth/users.repository'
 import type { Db, Executor } from '../../platform/db/executor'
 import type { JobsService } from '../../platform/jobs'
 import type { NotifyFn } from '../../platform/notifications'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { getNames as getCatalogNames, getReferences, type CatalogNames } from '../catalogs'
 import {
   DONE_STEP_STATUSES,
@@ -38,6 +38,7 @@ import {
   type SitePath,
 } from './work-order-rules'
 import * as repo from './work-orders.repository'
+import { workOrdersMessages as M } from './work-orders.messages'
 
 /**
  * Authorized volumes per version for the family view: the work-order concepts module provides it once wired
@@ -73,9 +74,7 @@ export type Names = CatalogNames & { proposals: { id: string; officialNumber: st
 export const isUniqueViolation = (err: unknown) =>
   typeof err === 'object' && err !== null && 'code' in err && err.code === '23505'
 export const numberTaken = (number: string) =>
-  new AppError('CONFLICT', `Ya existe una OT inicial con el número ${number}`, [
-    { path: 'number', message: 'Ya existe una OT inicial con este número' },
-  ])
+  new AppError('CONFLICT', M.numberTaken({ number }), [fieldError('number', M.numberTakenField())])
 
 export type Refs = {
   clientId: string
@@ -121,8 +120,7 @@ export function createWorkOrdersContext({
     try {
       return await db.transaction().execute((trx) => fn(trx, day))
     } catch (err) {
-      if (isUniqueViolation(err))
-        throw new AppError('CONFLICT', 'El registro ya existe (número o versión repetidos)')
+      if (isUniqueViolation(err)) throw new AppError('CONFLICT', M.duplicate())
       throw err
     }
   }
@@ -250,7 +248,7 @@ export function createWorkOrdersContext({
 
   async function loadVisible(trx: Executor, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
     const row = await repo.findWorkOrder(trx, actor.orgId, id, opts)
-    if (!row) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
+    if (!row) throw new AppError('NOT_FOUND', M.notFound())
     return row
   }
 
@@ -271,13 +269,9 @@ export function createWorkOrdersContext({
     const errors: TFieldError[] = []
     // a reference that did not change may have been deactivated since: it stays valid
     const check = (field: string) => !changed || changed.has(field)
-    if (check('clientId') && !refs.client)
-      errors.push({ path: 'clientId', message: 'El cliente no existe o está inactivo' })
+    if (check('clientId') && !refs.client) errors.push(fieldError('clientId', M.clientInactive()))
     if (check('projectManagerId') && !refs.projectManager) {
-      errors.push({
-        path: 'projectManagerId',
-        message: 'El responsable de proyecto no existe o está inactivo',
-      })
+      errors.push(fieldError('projectManagerId', M.projectManagerInactive()))
     }
     const siteErrors = checkFrontAndSites({
       frontId: v.frontId,
@@ -303,17 +297,17 @@ export function createWorkOrdersContext({
           start: v.plannedStart,
           end: v.plannedEnd,
           endPath: 'plannedEnd',
-          message: 'El término programado no puede ser anterior al inicio',
+          message: M.plannedEndBeforeStart(),
         },
         {
           start: v.actualStart,
           end: v.actualEnd,
           endPath: 'actualEnd',
-          message: 'El término real no puede ser anterior al inicio real',
+          message: M.actualEndBeforeStart(),
         },
       ]),
     )
-    if (errors.length > 0) throw validationError('Datos no válidos', errors)
+    if (errors.length > 0) throw validationError(M.invalidData(), errors)
     if (!refs.client) {
       const names = await getCatalogNames(trx, orgId, { clientIds: [v.clientId] })
       return names.clients[0]?.clientType ?? 'CONTRATO'
@@ -326,9 +320,7 @@ export function createWorkOrdersContext({
   }
 
   const statusReasonError = (status: TWorkOrderStatus) =>
-    validationError('Indica el motivo', [
-      { path: 'statusReason', message: `El motivo es obligatorio para pasar a ${status}` },
-    ])
+    validationError(M.reasonRequired(), [fieldError('statusReason', M.reasonRequiredField({ status }))])
 
   return {
     db,

@@ -183,6 +183,46 @@ describe('creating a work order without a proposal', () => {
     expect(res.json().error.details[0].path).toBe('number')
   })
 
+  it('speaks the caller language: the repeated number and a site of the wrong kind in English', async () => {
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await call('PATCH', '/api/v1/auth/me/preferences', manager, { locale })).status).toBe(200)
+    await setLocale('en')
+    try {
+      const taken = await call('POST', '/api/v1/work-orders', manager, woBody())
+      expect(taken.status).toBe(409)
+      expect(taken.json().error).toMatchObject({
+        key: 'workOrders.numberTaken',
+        params: { number: 'OT-801-26-001' },
+        message: 'An initial work order numbered OT-801-26-001 already exists',
+        details: [
+          {
+            path: 'number',
+            key: 'workOrders.numberTakenField',
+            message: 'An initial work order with this number already exists',
+          },
+        ],
+      })
+      const site = await call(
+        'POST',
+        '/api/v1/work-orders',
+        manager,
+        woBody({ number: 'OT-EN', vesselId: ref.platform2 }),
+      )
+      expect(site.status).toBe(400)
+      expect(site.json().error).toMatchObject({
+        key: 'workOrders.invalidData',
+        message: 'Invalid data',
+        details: [
+          { path: 'vesselId', key: 'workOrders.siteMustBeVessel', message: 'The site must be a vessel' },
+        ],
+      })
+    } finally {
+      await setLocale('es')
+    }
+    const es = await call('POST', '/api/v1/work-orders', manager, woBody())
+    expect(es.json().error.message).toBe('Ya existe una OT inicial con el número OT-801-26-001')
+  })
+
   it('checks front and sites (docs/work-orders.md#front-and-sites), the yard phase and the date order, naming the fields', async () => {
     const bad = async (over: Record<string, unknown>) => {
       const res = await call('POST', '/api/v1/work-orders', manager, woBody({ number: 'OT-BAD', ...over }))
