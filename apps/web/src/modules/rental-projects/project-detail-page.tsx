@@ -17,14 +17,12 @@ import {
 } from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
 import { assignmentsQuery, projectQuery } from './api'
-import {
-  AssignDialog,
-  CloseProjectDialog,
-  DeleteAssignmentDialog,
-  EditAssignmentDialog,
-  ReactivateDialog,
-  RetireDialog,
-} from './assignment-dialogs'
+import { AssignDialog } from './assign-dialog'
+import { CloseProjectDialog } from './close-project-dialog'
+import { DeleteAssignmentDialog } from './delete-assignment-dialog'
+import { EditAssignmentDialog } from './edit-assignment-dialog'
+import { ReactivateDialog } from './reactivate-dialog'
+import { RetireDialog } from './retire-dialog'
 import { CalendarPanel } from './calendar-panel'
 import { ProjectDialog } from './project-dialog'
 import type { ProjectSearch } from './routes'
