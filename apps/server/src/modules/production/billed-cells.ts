@@ -6,6 +6,7 @@
  */
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
+import { productionMessages as M } from './production.messages'
 
 /** The family's cells at a site, of a time type, in [from, to] that a billed estimate bills, with its number. */
 export type BilledCellsPort = (
@@ -21,10 +22,12 @@ export function refuseBilledCells(
   if (cells.length === 0) return
   throw new AppError(
     'CONFLICT',
-    `Producción ya facturada, no se guardó nada: ${cells
-      .slice(0, 20)
-      .map((c) => `${c.code} ${c.date} (Estimación ${c.estimateNumber})`)
-      .join(', ')}. Billed production cannot change; bill a correction in a new estimate.`,
+    M.billedCells({
+      cells: cells
+        .slice(0, 20)
+        .map((c) => `${c.code} ${c.date} (Estimación ${c.estimateNumber})`)
+        .join(', '),
+    }),
     { reason: 'billed_cells', cells },
   )
 }

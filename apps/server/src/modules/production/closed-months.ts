@@ -6,6 +6,7 @@
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { closedMonths } from './monthly-report.repository'
+import { productionMessages as M } from './production.messages'
 
 export const CLOSED = 'closed' as const
 
@@ -24,12 +25,8 @@ export async function isMonthClosed(
 /** Refuses a whole save that touches a day of a closed month: 409 naming the cells (`closed_month`). */
 export function refuseClosedCells<C extends { date: string }>(cells: readonly C[], label: (c: C) => string) {
   if (cells.length === 0) return
-  throw new AppError(
-    'CONFLICT',
-    `El mes está cerrado (reporte mensual), no se guardó nada: ${cells
-      .slice(0, 20)
-      .map(label)
-      .join(', ')}. Un gerente debe reabrirlo antes de cambiarlo.`,
-    { reason: 'closed_month', cells },
-  )
+  throw new AppError('CONFLICT', M.closedMonth({ cells: cells.slice(0, 20).map(label).join(', ') }), {
+    reason: 'closed_month',
+    cells,
+  })
 }

@@ -13,7 +13,7 @@ import type {
 import { ZDayStatusCatalogRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import { closedMonthsOf, isMonthClosed, refuseClosedCells } from './closed-months'
 import { toFamilyMember, type ProductionContext } from './production.context'
 import * as repo from './production.repository'
@@ -29,6 +29,7 @@ import {
 } from './production-rules'
 import { superintendentNames } from './rotations.repository'
 import { dutyAtSite } from './rotations.service'
+import { productionMessages as M } from './production.messages'
 
 const cellKey = (workOrderId: string, date: string) => `${workOrderId}|${date}`
 
@@ -54,8 +55,8 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
     const codes = body.items.map((s) => s.code)
     const dup = codes.find((c, i) => codes.indexOf(c) !== i)
     if (dup)
-      throw new AppError('VALIDATION', `La clave '${dup}' está repetida`, [
-        { path: `items.${codes.lastIndexOf(dup)}.code`, message: 'Clave repetida' },
+      throw new AppError('VALIDATION', M.duplicateStatusCode({ code: dup }), [
+        fieldError(`items.${codes.lastIndexOf(dup)}.code`, M.repeatedCode()),
       ])
     return db.transaction().execute(async (trx) => {
       const before = await ctx.dayStatuses(trx, actor.orgId)
@@ -162,15 +163,15 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
     const badDates: TFieldError[] = []
     body.cells.forEach((c, i) => {
       if (!days.has(c.date))
-        badDates.push({ path: `cells.${i}.date`, message: `El día ${c.date} no es de ${month}` })
+        badDates.push(fieldError(`cells.${i}.date`, M.dayNotInMonth({ date: c.date, month })))
     })
-    if (badDates.length) throw new AppError('VALIDATION', 'Hay días fuera del mes', badDates)
+    if (badDates.length) throw new AppError('VALIDATION', M.daysOutsideMonth(), badDates)
     const seen = new Set<string>()
     for (const [i, c] of body.cells.entries()) {
       const k = cellKey(c.workOrderId, c.date)
       if (seen.has(k))
-        throw new AppError('VALIDATION', 'Una celda aparece dos veces', [
-          { path: `cells.${i}`, message: `Celda repetida ${c.date}` },
+        throw new AppError('VALIDATION', M.cellTwice(), [
+          fieldError(`cells.${i}`, M.repeatedCell({ date: c.date })),
         ])
       seen.add(k)
     }
@@ -183,11 +184,9 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
         const { initial, members } = await ctx.loadFamily(trx, actor.orgId, woId)
         const w = windowAtSite(members.map(toFamilyMember), siteId)
         if (!w || !overlapsMonth(w, month))
-          throw new AppError(
-            'VALIDATION',
-            `La orden ${initial.number} no trabaja en este sitio en ${month}`,
-            [{ path: 'cells', message: `Orden ${initial.number} fuera del sitio o del mes` }],
-          )
+          throw new AppError('VALIDATION', M.notAtSite({ number: initial.number, month }), [
+            fieldError('cells', M.outsideSiteOrMonth({ number: initial.number })),
+          ])
         windows.set(woId, w)
         numbers.set(woId, initial.number)
       }
@@ -227,10 +226,7 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
         const number = numbers.get(c.workOrderId)!
         const status = c.dayStatus === null ? null : byCode.get(c.dayStatus)
         if (c.dayStatus !== null && !status) {
-          problems.push({
-            path: `cells.${i}.dayStatus`,
-            message: `Estado '${c.dayStatus}' no existe en el catálogo`,
-          })
+          problems.push(fieldError(`cells.${i}.dayStatus`, M.unknownDayStatus({ status: c.dayStatus })))
           continue
         }
         const comment =
@@ -256,10 +252,7 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
           continue
         }
         if (outsideWindow(windows.get(c.workOrderId)!, c.date)) {
-          problems.push({
-            path: `cells.${i}.date`,
-            message: `${number} ${c.date}: fuera de la vigencia de la orden en este sitio`,
-          })
+          problems.push(fieldError(`cells.${i}.date`, M.outsideValidity({ cell: `${number} ${c.date}` })))
           continue
         }
         if (status && !status.allows_production && withProduction.has(cellKey(c.workOrderId, c.date)))
@@ -294,18 +287,18 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
               : { dayStatus: status?.code ?? null, signature: next.signature, comment: next.comment },
           })
       }
-      if (problems.length) throw new AppError('VALIDATION', 'Hay celdas que no se pueden guardar', problems)
+      if (problems.length) throw new AppError('VALIDATION', M.cellsNotSaved(), problems)
       refuseClosedCells(closedCells, (c) => `${c.number} ${c.date}`)
       if (signed.length)
         throw new AppError(
           'CONFLICT',
-          `Días firmados: ${signed.map((s) => `${s.number} ${s.date}`).join(', ')}. Un supervisor debe desbloquearlos antes de cambiarlos.`,
+          M.signedDaysUnlock({ cells: signed.map((s) => `${s.number} ${s.date}`).join(', ') }),
           { reason: 'signed_days', cells: signed },
         )
       if (noProduction.length)
         throw new AppError(
           'CONFLICT',
-          `Estos días tienen producción capturada y el estado elegido no la permite: ${noProduction.map((s) => `${s.number} ${s.date}`).join(', ')}`,
+          M.daysWithProduction({ cells: noProduction.map((s) => `${s.number} ${s.date}`).join(', ') }),
           { reason: 'days_with_production', cells: noProduction },
         )
       await repo.upsertDailyStatuses(trx, actor.orgId, ctx.userId(actor), upserts)
@@ -349,7 +342,7 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
         },
       )
       if (!row || row.signature !== 'signed')
-        throw new AppError('INVALID_STATE', `El día ${body.date} de ${initial.number} no está firmado`)
+        throw new AppError('INVALID_STATE', M.dayNotSigned({ date: body.date, number: initial.number }))
       await repo.upsertDailyStatuses(trx, actor.orgId, ctx.userId(actor), [
         { ...row, signature: 'in_process' },
       ])

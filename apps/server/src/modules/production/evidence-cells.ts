@@ -11,7 +11,7 @@ import type {
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import { Dec } from '../../platform/money/money'
 import { getConceptsByIds, normalizeAnnex } from '../concepts'
 import { listActiveWorkOrderConcepts } from '../work-order-concepts'
@@ -20,6 +20,7 @@ import { annexOfConcept, evidenceAnnexesOrDefault, isPending, needsEvidence } fr
 import * as erepo from './evidence.repository'
 import { consolidate } from './production-grid-rules'
 import type { ProductionContext } from './production.context'
+import { productionMessages as M } from './production.messages'
 
 export type ConceptInfo = { annex: string | null; code: string; description: string; unit: string }
 
@@ -82,11 +83,14 @@ export async function loadCell(
 ): Promise<LoadedCell> {
   const { initial, members } = await ctx.loadFamily(ex, orgId, cell.workOrderId)
   const info = (await conceptInfo(ex, orgId, members, [cell.conceptId])).get(cell.conceptId)
-  if (!info) throw new AppError('NOT_FOUND', 'Concepto no encontrado')
+  if (!info) throw new AppError('NOT_FOUND', M.conceptNotFound())
   const annexes = await evidenceAnnexes(ex, orgId)
   if (!needsEvidence(info.annex, annexes) || !info.annex)
-    throw new AppError('VALIDATION', `El concepto ${info.code} no está en un anexo que requiera evidencia`, [
-      { path: 'conceptId', message: `Anexos con evidencia: ${annexes.join(', ') || '(ninguno)'}` },
+    throw new AppError('VALIDATION', M.conceptWithoutEvidence({ code: info.code }), [
+      fieldError(
+        'conceptId',
+        annexes.length ? M.evidenceAnnexes({ annexes: annexes.join(', ') }) : M.evidenceAnnexesNone(),
+      ),
     ])
   const key = {
     familyId: initial.familyId,
@@ -102,8 +106,8 @@ export async function loadCell(
 /** Refuses writing a cell without production (400 naming `date`). */
 export function requireProduction(cell: LoadedCell): void {
   if (new Dec(cell.volume).gt(0)) return
-  throw new AppError('VALIDATION', 'La celda no tiene producción de ese tipo de tiempo en ese día', [
-    { path: 'date', message: 'Sin producción registrada: no lleva evidencia' },
+  throw new AppError('VALIDATION', M.cellWithoutProduction(), [
+    fieldError('date', M.noProductionNoEvidence()),
   ])
 }
 

@@ -10,6 +10,7 @@ import { AppError } from '../../platform/errors'
 import { auditData, cellView, conceptInfo, writeCell, type LoadedCell } from './evidence-cells'
 import * as erepo from './evidence.repository'
 import type { ProductionContext } from './production.context'
+import { productionMessages as M } from './production.messages'
 
 /** What evidence needs from the platform's files service (magic-byte typing, size limit, content-hash store). */
 export type EvidenceFilesPort = {
@@ -105,7 +106,7 @@ export function createEvidenceItemUseCases(ctx: ProductionContext, files: Eviden
     requireAccess(actor, 'production.capture')
     return db.transaction().execute(async (trx) => {
       const item = await erepo.findItem(trx, actor.orgId, itemId)
-      if (!item) throw new AppError('NOT_FOUND', 'Archivo o enlace de evidencia no encontrado')
+      if (!item) throw new AppError('NOT_FOUND', M.evidenceItemNotFound())
       const key = {
         familyId: item.family_id,
         siteId: item.site_id,
@@ -116,11 +117,7 @@ export function createEvidenceItemUseCases(ctx: ProductionContext, files: Eviden
       const record = await erepo.findEvidence(trx, actor.orgId, key, { forUpdate: true })
       const items = record ? await erepo.listItems(trx, actor.orgId, record.id) : []
       if (record?.status === 'signed' && items.length <= 1)
-        throw new AppError(
-          'INVALID_STATE',
-          'Una celda firmada conserva al menos un archivo o enlace; cambie primero su estado',
-          { reason: 'signed_needs_evidence' },
-        )
+        throw new AppError('INVALID_STATE', M.signedKeepsEvidence(), { reason: 'signed_needs_evidence' })
       const cell = await loadCellOfRecord(trx, actor.orgId, key)
       await erepo.deleteItem(trx, actor.orgId, item.id)
       await erepo.touchEvidence(trx, actor.orgId, item.evidence_id, clock())
@@ -170,7 +167,7 @@ export function createEvidenceItemUseCases(ctx: ProductionContext, files: Eviden
   async function readItemFile(actor: Actor, itemId: string): Promise<{ file: TStoredFile; bytes: Buffer }> {
     requireAccess(actor, 'production.read')
     const item = await erepo.findItem(db, actor.orgId, itemId)
-    if (!item?.file_id) throw new AppError('NOT_FOUND', 'Archivo de evidencia no encontrado')
+    if (!item?.file_id) throw new AppError('NOT_FOUND', M.evidenceFileNotFound())
     return files.readFile(actor, item.file_id)
   }
 

@@ -11,8 +11,10 @@ import type {
   TTimeType,
 } from '@faena/contracts'
 import { DEFAULT_EVIDENCE_ANNEXES } from '@faena/contracts'
+import { fieldError } from '../../platform/errors'
 import { Dec } from '../../platform/money/money'
 import { compareConcepts } from './production-grid-rules'
+import { productionMessages as M } from './production.messages'
 
 /** The organization's list, or the default one when it has not chosen (null). */
 export const evidenceAnnexesOrDefault = (stored: readonly string[] | null): string[] =>
@@ -63,9 +65,9 @@ export function statusChangeProblems(input: {
 }): TFieldError[] {
   const problems: TFieldError[] = []
   if (input.status === 'rejected' && !input.note?.trim())
-    problems.push({ path: 'note', message: 'El rechazo necesita una nota que diga por qué' })
+    problems.push(fieldError('note', M.rejectionNeedsNote()))
   if (input.status === 'signed' && input.itemCount === 0)
-    problems.push({ path: 'status', message: 'Para firmar, la celda necesita al menos un archivo o enlace' })
+    problems.push(fieldError('status', M.signNeedsEvidence()))
   return problems
 }
 

@@ -15,6 +15,7 @@ import { actorOf } from '../../platform/http/auth-hook'
 import { readUpload } from '../../platform/http/multipart'
 import { AppError } from '../../platform/errors'
 import type { EvidenceUseCases } from './evidence.service'
+import { productionMessages as M } from './production.messages'
 
 const tags = ['production']
 
@@ -63,7 +64,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod<{ evidence: EvidenceUseCases 
       if (!fields.success)
         throw new AppError(
           'VALIDATION',
-          fields.error.issues[0]?.message ?? 'Datos no válidos',
+          fields.error.issues[0]?.message ?? M.invalidData(),
           fields.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
         )
       return reply.status(201).send(await evidence.addFile(actorOf(req), fields.data, upload))

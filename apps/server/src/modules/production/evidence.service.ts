@@ -22,6 +22,7 @@ import { evidenceCounts, evidenceRows, normalizeAnnexList, statusChangeProblems 
 import * as erepo from './evidence.repository'
 import type { ProductionContext } from './production.context'
 import { firstDay, lastDay, monthDays } from './production-rules'
+import { productionMessages as M } from './production.messages'
 
 export type { EvidenceFilesPort }
 
@@ -69,8 +70,13 @@ export function createEvidenceUseCases(ctx: ProductionContext, files: EvidenceFi
       const note = input.note?.trim() || null
       const itemCount = (await erepo.listItems(trx, actor.orgId, record.id)).length
       const problems = statusChangeProblems({ status: input.status, note, itemCount })
-      if (problems.length)
-        throw new AppError('VALIDATION', problems[0]?.message ?? 'Estado no válido', problems)
+      const first = problems[0]
+      if (first)
+        throw new AppError(
+          'VALIDATION',
+          first.key ? { key: first.key, params: first.params ?? {} } : M.invalidStatus(),
+          problems,
+        )
       if (record.status === input.status && record.note === note) return
       await erepo.setStatus(trx, actor.orgId, record.id, {
         status: input.status,

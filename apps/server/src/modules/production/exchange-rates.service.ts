@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors'
 import { Dec } from '../../platform/money/money'
 import type { ProductionContext } from './production.context'
 import * as grepo from './production-grid.repository'
+import { productionMessages as M } from './production.messages'
 
 /** The organization's effective-dated USD → MXN exchange rates (docs/production.md#kpis-and-exchange-rates). */
 export function createExchangeRateUseCases(ctx: ProductionContext) {
@@ -48,7 +49,7 @@ export function createExchangeRateUseCases(ctx: ProductionContext) {
     requireAccess(actor, 'exchangeRate.manage')
     await db.transaction().execute(async (trx) => {
       const old = await grepo.deleteRate(trx, actor.orgId, validFrom)
-      if (old === null) throw new AppError('NOT_FOUND', `No hay tipo de cambio desde ${validFrom}`)
+      if (old === null) throw new AppError('NOT_FOUND', M.noExchangeRate({ date: validFrom }))
       await writeAudit(trx, actor, {
         action: 'production.exchange_rate_deleted',
         module: 'production',

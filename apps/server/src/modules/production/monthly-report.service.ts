@@ -12,6 +12,7 @@ import type { Upload } from '../../platform/http/multipart'
 import type { ProductionContext } from './production.context'
 import { createProductionSites } from './production-sites'
 import * as mrepo from './monthly-report.repository'
+import { productionMessages as M } from './production.messages'
 
 const who = (id: string | null, name: string | null) => (id ? { id, name: name ?? '' } : null)
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null)
@@ -145,7 +146,7 @@ export function createMonthlyReportUseCases(ctx: ProductionContext) {
 
   const refuseClosed = (report: mrepo.MonthlyReportRow, month: string) => {
     if (report.status === 'closed')
-      throw new AppError('INVALID_STATE', `El reporte de ${month} está cerrado; reábrelo para cambiarlo`, {
+      throw new AppError('INVALID_STATE', M.reportClosedReopen({ month }), {
         status: 'closed',
       })
   }
@@ -166,21 +167,17 @@ export function createMonthlyReportUseCases(ctx: ProductionContext) {
       const from = report.status as TMonthlyReportStatus
       if (from === status) return read(trx, actor.orgId, initial.id, initial.number, month)
       if (from === 'closed')
-        throw new AppError('INVALID_STATE', `El reporte de ${month} está cerrado; se reabre con un motivo`, {
+        throw new AppError('INVALID_STATE', M.reportClosedWithReason({ month }), {
           status: from,
         })
       if (status === 'closed' && from !== 'in_review')
-        throw new AppError('INVALID_STATE', 'Solo se cierra un reporte en revisión', { status: from })
+        throw new AppError('INVALID_STATE', M.closeOnlyInReview(), { status: from })
       if (status === 'in_review') {
         const files = await mrepo.listFiles(trx, actor.orgId, [report.id])
         if (files.length === 0)
-          throw new AppError(
-            'INVALID_STATE',
-            'Adjunta al menos un archivo o enlace antes de enviar a revisión',
-            {
-              reason: 'no_evidence',
-            },
-          )
+          throw new AppError('INVALID_STATE', M.attachBeforeReview(), {
+            reason: 'no_evidence',
+          })
       }
       const now = ctx.clock()
       const userId = ctx.userId(actor)
@@ -211,7 +208,7 @@ export function createMonthlyReportUseCases(ctx: ProductionContext) {
     requireAccess(actor, 'production.reopen')
     return withReport(actor, workOrderId, month, async (trx, report, initial) => {
       if (report.status !== 'closed')
-        throw new AppError('INVALID_STATE', `El reporte de ${month} no está cerrado`, {
+        throw new AppError('INVALID_STATE', M.reportNotClosed({ month }), {
           status: report.status,
         })
       await mrepo.updateReport(trx, actor.orgId, report.id, {
@@ -320,12 +317,12 @@ export function createMonthlyReportUseCases(ctx: ProductionContext) {
     return withReport(actor, workOrderId, month, async (trx, report, initial) => {
       refuseClosed(report, month)
       const old = await mrepo.deleteFile(trx, actor.orgId, report.id, itemId)
-      if (!old) throw new AppError('NOT_FOUND', 'Archivo del reporte no encontrado')
+      if (!old) throw new AppError('NOT_FOUND', M.reportFileNotFound())
       if (
         report.status === 'in_review' &&
         (await mrepo.listFiles(trx, actor.orgId, [report.id])).length === 0
       )
-        throw new AppError('INVALID_STATE', 'Un reporte en revisión conserva al menos un archivo o enlace', {
+        throw new AppError('INVALID_STATE', M.reviewKeepsFile(), {
           reason: 'no_evidence',
         })
       await audit(

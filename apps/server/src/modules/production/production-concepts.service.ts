@@ -1,10 +1,11 @@
 import type { TGridConceptAdded, TGridConceptRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import type { ProductionContext } from './production.context'
 import { createFamilyReads } from './production-family'
 import * as grepo from './production-grid.repository'
+import { productionMessages as M } from './production.messages'
 
 /**
  * A concept added to a family from the catalog with its volume to authorize
@@ -28,14 +29,14 @@ export function createGridConceptUseCases(ctx: ProductionContext) {
       const before = await familyConcepts(trx, orgId, members)
       const present = before.concepts.get(body.conceptId)
       if (present)
-        throw new AppError('CONFLICT', `El concepto ${present.code} ya está autorizado en la familia`, {
+        throw new AppError('CONFLICT', M.conceptAlreadyInFamily({ code: present.code }), {
           reason: 'concept_in_family',
           conceptId: body.conceptId,
         })
       const target = [...members].reverse().find((m) => before.active.has(m.id))
       if (!target)
-        throw new AppError('VALIDATION', 'La familia no tiene un Anexo C confirmado', [
-          { path: 'workOrderId', message: 'Sin Anexo C confirmado' },
+        throw new AppError('VALIDATION', M.noConfirmedAnnexC(), [
+          fieldError('workOrderId', M.withoutAnnexC()),
         ])
       const version = await ctx.addAnnexConcept(trx, actor, target.id, {
         conceptId: body.conceptId,

@@ -1,4 +1,4 @@
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import type { Executor } from '../../platform/db/executor'
 import { listActiveWorkOrderConcepts } from '../work-order-concepts'
 import type { WorkOrderRef } from '../work-orders'
@@ -6,6 +6,7 @@ import { toFamilyMember, type ProductionContext } from './production.context'
 import * as grepo from './production-grid.repository'
 import { basisOf, consolidate, type FamilyConcept } from './production-grid-rules'
 import { overlapsMonth, windowAtSite } from './production-rules'
+import { productionMessages as M } from './production.messages'
 
 /**
  * What the production grid's use cases share about a family (docs/production.md#concepts-of-a-family): its
@@ -49,8 +50,8 @@ export function createFamilyReads(ctx: ProductionContext) {
     const { initial, members } = await ctx.loadFamily(ex, orgId, workOrderId)
     const window = windowAtSite(members.map(toFamilyMember), siteId)
     if (!window || !overlapsMonth(window, month))
-      throw new AppError('VALIDATION', `La orden ${initial.number} no trabaja en este sitio en ${month}`, [
-        { path: 'siteId', message: 'La orden de trabajo no tiene vigencia en este sitio y mes' },
+      throw new AppError('VALIDATION', M.notAtSite({ number: initial.number, month }), [
+        fieldError('siteId', M.notValidAtSite()),
       ])
     return { initial, members, window }
   }

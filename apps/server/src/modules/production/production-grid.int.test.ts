@@ -321,6 +321,50 @@ describe('production grid', () => {
     expect(texts).toContain(row(await grid(), A).description)
   })
 
+  it('speaks the caller language: a grid rule and the workbook in English', async () => {
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await call('PATCH', '/api/v1/auth/me/preferences', manager, { locale })).status).toBe(200)
+    await setLocale('en')
+    try {
+      const r = await save([{ conceptId: A, date: '2026-04-01', volume: '1' }], (await grid()).version)
+      expect(r.status).toBe(400)
+      expect(r.body.error).toMatchObject({
+        key: 'production.invalidCells',
+        message: 'Some cells are not valid',
+      })
+      expect(r.body.error.details[0]).toMatchObject({
+        path: 'cells.0.date',
+        key: 'production.dayNotInMonth',
+        params: { date: '2026-04-01', month: '2026-03' },
+        message: 'Day 2026-04-01 is not in 2026-03',
+      })
+      const res = await call('GET', `/api/v1/production/grid/export.xlsx?${q()}`, manager)
+      expect(res.status).toBe(200)
+      expect(String(res.raw.headers['content-disposition'])).toContain(
+        `production-${wo.number}-2026-03-TE.xlsx`,
+      )
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(res.raw.rawPayload as unknown as ArrayBuffer)
+      const ws = wb.worksheets[0]!
+      expect(ws.getRow(1).getCell(1).text).toMatch(/^Production /)
+      expect((ws.getRow(3).values as unknown[]).slice(1, 6)).toEqual([
+        'Annex',
+        'Item',
+        'Concept',
+        'Unit',
+        'Authorized vol.',
+      ])
+      const texts: string[] = []
+      ws.eachRow((row) => texts.push(row.getCell(3).text))
+      expect(texts.some((x) => x.startsWith('ANNEX TOTAL'))).toBe(true)
+      expect(texts).toContain('Family indicators')
+    } finally {
+      await setLocale('es')
+    }
+    const es = await save([{ conceptId: A, date: '2026-04-01', volume: '1' }], (await grid()).version)
+    expect(es.body.error.details[0].message).toBe('El día 2026-04-01 no es de 2026-03')
+  })
+
   it('records the reason for an excess cell: shown in the grid, audited, refused where there is no excess or the day is signed', async () => {
     const day = '2026-03-28'
     const r = await save([{ conceptId: A, date: day, volume: '100000' }], (await grid()).version)

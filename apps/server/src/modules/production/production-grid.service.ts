@@ -13,7 +13,7 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import { Dec } from '../../platform/money/money'
 import { listPlannedVolumes } from '../work-order-concepts'
 import { refuseBilledCells } from './billed-cells'
@@ -26,6 +26,7 @@ import * as repo from './production.repository'
 import { compareConcepts } from './production-grid-rules'
 import type { windowAtSite } from './production-rules'
 import { firstDay, lastDay, monthDays, outsideWindow } from './production-rules'
+import { productionMessages as M } from './production.messages'
 
 const ZERO = '0'
 const key = (conceptId: string, day: string) => `${conceptId}|${day}`
@@ -201,12 +202,12 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
     const seen = new Set<string>()
     body.cells.forEach((c, i) => {
       if (!days.has(c.date))
-        problems.push({ path: `cells.${i}.date`, message: `El día ${c.date} no es de ${body.month}` })
+        problems.push(fieldError(`cells.${i}.date`, M.dayNotInMonth({ date: c.date, month: body.month })))
       const k = key(c.conceptId, c.date)
-      if (seen.has(k)) problems.push({ path: `cells.${i}`, message: `Celda repetida: ${c.date}` })
+      if (seen.has(k)) problems.push(fieldError(`cells.${i}`, M.repeatedGridCell({ date: c.date })))
       seen.add(k)
     })
-    if (problems.length) throw new AppError('VALIDATION', 'Hay celdas no válidas', problems)
+    if (problems.length) throw new AppError('VALIDATION', M.invalidCells(), problems)
     return db.transaction().execute(async (trx) => {
       const { initial, members, window } = await loadAtSite(
         trx,
@@ -220,31 +221,21 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       const vkey = { workOrderId: initial.id, siteId: body.siteId, month, timeType: body.timeType }
       const current = await grepo.getVersion(trx, orgId, vkey, { forUpdate: true })
       if ((current?.version ?? 0) !== body.version)
-        throw new AppError(
-          'CONFLICT',
-          'Otra persona guardó esta sábana después de que la abriste; recarga para ver sus cambios',
-          {
-            reason: 'stale_version',
-            version: current?.version ?? 0,
-            savedBy: current?.saved_by ?? null,
-            savedAt: current?.saved_at ? new Date(current.saved_at).toISOString() : null,
-            changes: current?.last_changes ?? [],
-          },
-        )
+        throw new AppError('CONFLICT', M.staleGrid(), {
+          reason: 'stale_version',
+          version: current?.version ?? 0,
+          savedBy: current?.saved_by ?? null,
+          savedAt: current?.saved_at ? new Date(current.saved_at).toISOString() : null,
+          changes: current?.last_changes ?? [],
+        })
       const { concepts, basis } = await familyConcepts(trx, orgId, members)
       body.cells.forEach((c, i) => {
         if (!concepts.has(c.conceptId))
-          problems.push({
-            path: `cells.${i}.conceptId`,
-            message: 'El concepto no está en el Anexo C de la familia',
-          })
+          problems.push(fieldError(`cells.${i}.conceptId`, M.conceptNotInAnnexC()))
         else if (outsideWindow(window, c.date))
-          problems.push({
-            path: `cells.${i}.date`,
-            message: `${c.date}: fuera de la vigencia de la orden en este sitio`,
-          })
+          problems.push(fieldError(`cells.${i}.date`, M.outsideValidity({ cell: c.date })))
       })
-      if (problems.length) throw new AppError('VALIDATION', 'Hay celdas que no se pueden guardar', problems)
+      if (problems.length) throw new AppError('VALIDATION', M.cellsNotSaved(), problems)
       const existing = new Map(
         (
           await grepo.listEntries(
@@ -304,7 +295,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       if (signed.length)
         throw new AppError(
           'CONFLICT',
-          `Días firmados, no se guardó nada: ${signed.slice(0, 20).map(label).join(', ')}`,
+          M.signedDaysNothingSaved({ cells: signed.slice(0, 20).map(label).join(', ') }),
           {
             reason: 'signed_days',
             cells: signed.map((c) => ({
@@ -318,7 +309,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       if (stopped.length)
         throw new AppError(
           'CONFLICT',
-          `El estado del día no permite producción, no se guardó nada: ${stopped.slice(0, 20).map(label).join(', ')}`,
+          M.noProductionDays({ cells: stopped.slice(0, 20).map(label).join(', ') }),
           {
             reason: 'no_production_days',
             cells: stopped.map((c) => ({
@@ -441,18 +432,18 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
       }
       const entry = await grepo.lockEntry(trx, orgId, cell)
       if (!entry)
-        throw new AppError('VALIDATION', `No hay producción ${body.timeType} en esa celda (${body.date})`, [
-          { path: 'date', message: 'La celda no tiene producción guardada' },
+        throw new AppError('VALIDATION', M.noProductionInCell({ timeType: body.timeType, date: body.date }), [
+          fieldError('date', M.cellHasNoProduction()),
         ])
       if (!entry.is_excess && body.reason !== null)
-        throw new AppError('VALIDATION', `La celda del ${body.date} no excede el volumen autorizado`, [
-          { path: 'date', message: 'La celda no es excedente' },
+        throw new AppError('VALIDATION', M.cellNotExcess({ date: body.date }), [
+          fieldError('date', M.notExcess()),
         ])
       const blocked = await blockedDays(trx, orgId, initial.id, body.siteId, month, window)
       if (blocked.get(body.date) === CLOSED)
         refuseClosedCells([{ conceptId: body.conceptId, date: body.date }], (c) => c.date)
       if (blocked.get(body.date) === 'signed')
-        throw new AppError('CONFLICT', `Día firmado, no se guardó el motivo: ${body.date}`, {
+        throw new AppError('CONFLICT', M.signedDayReasonNotSaved({ date: body.date }), {
           reason: 'signed_days',
           cells: [{ conceptId: body.conceptId, date: body.date }],
         })

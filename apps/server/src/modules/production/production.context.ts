@@ -7,7 +7,7 @@ import type {
 } from '@faena/contracts'
 import { isSystemActor, type Actor } from '../../platform/access'
 import type { Db, Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import type { FilesService } from '../../platform/files/files.service'
 import type { NotifyFn } from '../../platform/notifications'
 import { listActiveWorkOrderConcepts, type AddCatalogConceptInput } from '../work-order-concepts'
@@ -15,6 +15,7 @@ import { getWorkOrderRef, listFamilyMembers, type WorkOrderRef } from '../work-o
 import type { BilledCellsPort } from './billed-cells'
 import * as repo from './production.repository'
 import type { FamilyMember } from './production-rules'
+import { productionMessages as M } from './production.messages'
 
 /** What the production module needs from the work-order modules (handed over by services.ts). */
 export type ProductionDeps = {
@@ -97,13 +98,11 @@ export function createProductionContext(deps: ProductionDeps) {
   /** The family of an initial work order (404 for another organization's or a reprogramming's id). */
   async function loadFamily(ex: Executor, orgId: string, workOrderId: string) {
     const wo = await getWorkOrderRef(ex, orgId, workOrderId)
-    if (!wo) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
+    if (!wo) throw new AppError('NOT_FOUND', M.workOrderNotFound())
     if (wo.type !== 'initial')
-      throw new AppError(
-        'VALIDATION',
-        'La producción se captura en la orden de trabajo inicial de la familia, no en una reprogramación',
-        [{ path: 'workOrderId', message: 'Debe ser la orden de trabajo inicial' }],
-      )
+      throw new AppError('VALIDATION', M.notInitialWorkOrder(), [
+        fieldError('workOrderId', M.mustBeInitial()),
+      ])
     const members = await listFamilyMembers(ex, orgId, wo.familyId)
     return { initial: wo, members }
   }

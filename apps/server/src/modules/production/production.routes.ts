@@ -23,8 +23,9 @@ import {
   ZProductionSitesQuery,
 } from '@faena/contracts'
 import { actorOf } from '../../platform/http/auth-hook'
+import { langOf } from '../../platform/i18n/export-texts'
 import { XLSX_MIME } from '../../platform/spreadsheet/spreadsheet'
-import { writeGridWorkbook } from './production-grid-export'
+import { gridFileName, writeGridWorkbook } from './production-grid-export'
 import type { ProductionService } from './production.service'
 
 const tags = ['production']
@@ -102,8 +103,9 @@ export const productionRoutes: FastifyPluginAsyncZod<{ service: ProductionServic
       const grid = await service.getGrid(actor, req.query)
       const sites = await service.listSites(actor, req.query.month)
       const site = sites.items.find((s) => s.id === req.query.siteId)?.name ?? ''
-      const buf = await writeGridWorkbook(grid, site)
-      const name = `produccion-${grid.number}-${grid.month}-${grid.timeType}.xlsx`.replace(/[^\w.-]+/g, '_')
+      const lang = langOf(actor)
+      const buf = await writeGridWorkbook(grid, site, lang)
+      const name = gridFileName(grid, lang)
       return reply
         .header('content-type', XLSX_MIME)
         .header('content-disposition', `attachment; filename="${name}"`)

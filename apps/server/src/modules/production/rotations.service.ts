@@ -11,12 +11,13 @@ import { ZRotationRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import { getReferences } from '../catalogs'
 import type { ProductionContext } from './production.context'
 import { monthDays } from './production-rules'
 import { dutyOn, initialsOf, type RotationDef } from './rotation-rules'
 import * as rrepo from './rotations.repository'
+import { productionMessages as M } from './production.messages'
 
 const toDef = (r: rrepo.RotationRow): RotationDef => ({
   startDate: r.start_date,
@@ -51,8 +52,8 @@ export function createRotationUseCases(ctx: ProductionContext) {
   async function refuseDuplicateName(ex: Executor, orgId: string, name: string, exceptId?: string) {
     const same = await rrepo.findSuperintendentByName(ex, orgId, name)
     if (same && same.id !== exceptId)
-      throw new AppError('CONFLICT', `Ya existe el superintendente «${same.name}»`, [
-        { path: 'name', message: 'Ya existe un superintendente con ese nombre' },
+      throw new AppError('CONFLICT', M.superintendentExists({ name: same.name }), [
+        fieldError('name', M.superintendentNameTaken()),
       ])
   }
 
@@ -80,7 +81,7 @@ export function createRotationUseCases(ctx: ProductionContext) {
     requireAccess(actor, 'production.configure')
     await db.transaction().execute(async (trx) => {
       const old = await rrepo.findSuperintendent(trx, actor.orgId, id, { forUpdate: true })
-      if (!old) throw new AppError('NOT_FOUND', 'Superintendente no encontrado')
+      if (!old) throw new AppError('NOT_FOUND', M.superintendentNotFound())
       const next = { name: patch.name ?? old.name, active: patch.active ?? old.active }
       if (next.name !== old.name) await refuseDuplicateName(trx, actor.orgId, next.name, id)
       const changes = (['name', 'active'] as const)
@@ -101,7 +102,7 @@ export function createRotationUseCases(ctx: ProductionContext) {
 
   async function requireSite(ex: Executor, orgId: string, siteId: string) {
     const refs = await getReferences(ex, orgId, { siteIds: [siteId] })
-    if (!refs.sites?.length) throw new AppError('NOT_FOUND', 'Sitio no encontrado')
+    if (!refs.sites?.length) throw new AppError('NOT_FOUND', M.siteNotFound())
   }
 
   async function rotationsOf(ex: Executor, orgId: string, siteId: string): Promise<TRotations> {
@@ -141,8 +142,8 @@ export function createRotationUseCases(ctx: ProductionContext) {
       ] as const) {
         const s = await rrepo.findSuperintendent(trx, actor.orgId, id)
         if (!s || !s.active)
-          throw new AppError('VALIDATION', 'Elige un superintendente activo de la organización', [
-            { path, message: s ? `«${s.name}» está inactivo` : 'Superintendente no encontrado' },
+          throw new AppError('VALIDATION', M.chooseActiveSuperintendent(), [
+            fieldError(path, s ? M.superintendentInactive({ name: s.name }) : M.superintendentNotFound()),
           ])
       }
       const row = {
@@ -170,7 +171,7 @@ export function createRotationUseCases(ctx: ProductionContext) {
     requireAccess(actor, 'production.configure')
     return db.transaction().execute(async (trx) => {
       const old = await rrepo.deleteRotation(trx, actor.orgId, rotationId)
-      if (!old) throw new AppError('NOT_FOUND', 'Rotación no encontrada')
+      if (!old) throw new AppError('NOT_FOUND', M.rotationNotFound())
       await writeAudit(trx, actor, {
         action: 'production.rotation_deleted',
         module: 'production',
