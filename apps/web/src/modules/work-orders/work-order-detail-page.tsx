@@ -19,7 +19,8 @@ import { workOrderDetailQuery, workOrderFamilyQuery } from './api'
 import { FamilyTab } from './family-tab'
 import { DETAIL_TABS, type DetailTab } from './routes'
 import { Amounts, DueBadge, OtProgress, StatusPill, TypeLabel } from './ui'
-import { EditWorkOrderDialog, ReprogramDialog } from './work-order-dialogs'
+import { EditWorkOrderDialog } from './edit-work-order-dialog'
+import { ReprogramDialog } from './reprogram-dialog'
 import { WorkOrderSteps } from './work-order-steps'
 
 /**

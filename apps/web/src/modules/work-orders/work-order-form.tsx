@@ -1,57 +1,100 @@
 /**
  * The work-order form: create (page, from scratch or from a proposal) and edit (dialog on the detail).
- * Validated with the shared Zod schemas before sending; server field errors go under the fields; values are
- * never reset on an error. The front decides which site selects are enabled (its `siteKinds`,
+ * In `useZodForm` with the contract's fields (workOrderFormSchema); server field errors go under the fields;
+ * values are never reset on an error. The front decides which site selects are enabled (its `siteKinds`,
  * docs/work-orders.md#front-and-sites).
  */
-import { useState } from 'react'
+import { useMemo } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import {
   WORK_ORDER_REASON_STATUSES,
   WORK_ORDER_STATUSES,
-  ZCreateWorkOrderFromProposalRequest,
   ZCreateWorkOrderRequest,
-  ZUpdateWorkOrderRequest,
+  ZWorkOrderAmount,
+  ZWorkOrderStatus,
   type TCreateWorkOrderFromProposalRequest,
   type TCreateWorkOrderRequest,
   type TUpdateWorkOrderRequest,
   type TWorkOrderDetail,
-  type TWorkOrderStatus,
 } from '@faena/contracts'
-import { DecimalField, FormError, FormField } from '../../platform/components'
-import { errorMessage, errorReference } from '../../platform/errors'
-import { fieldErrors, zodFieldErrors, type FieldErrors } from '../../platform/validation'
+import { DecimalField, FormField } from '../../platform/components'
+import { LookupSelect, focusFirstInvalid, fromText, intFromText } from '../../platform/components/record-form'
+import { useZodForm, type ZodForm } from '../../platform/validation'
 import { catalogLookupQuery, type CatalogOption, type LookupCatalog } from './api'
 
-export type WorkOrderFormValues = {
-  number: string
-  officialDocument: string
-  clientRepresentative: string
-  description: string
-  comment: string
-  status: string
-  statusReason: string
-  clientId: string
-  projectManagerId: string
-  durationDays: string
-  plannedStart: string
-  plannedEnd: string
-  actualStart: string
-  actualEnd: string
-  frontId: string
-  vesselId: string
-  platformId: string
-  yardId: string
-  interconnectionId: string
-  amountMxn: string
-  amountUsd: string
-  requiresYardPhase: boolean
-  yardStart: string
-  yardEnd: string
+const W = ZCreateWorkOrderRequest.shape
+/** A blank amount is 0 (the contract's default), else the contract's decimal rule. */
+export const amountFromText = z
+  .string()
+  .transform((v) => (v.trim() === '' ? '0' : v.trim()))
+  .pipe(ZWorkOrderAmount)
+
+export type WorkOrderFormMode = 'create' | 'fromProposal' | 'edit'
+
+/**
+ * The work-order form: the contract's fields as typed (text inputs; a blank optional field is null, a blank
+ * amount 0), each checked by the contract's own rule, plus what the schema of one field cannot say: each
+ * end not before its start. From a proposal the project manager may be left to the proposal's; the client
+ * is only chosen on a create from scratch.
+ */
+export const workOrderFormSchema = (mode: WorkOrderFormMode, endBeforeStart: string) =>
+  z
+    .object({
+      number: W.number,
+      officialDocument: fromText(W.officialDocument, null),
+      clientRepresentative: fromText(W.clientRepresentative, null),
+      description: W.description,
+      comment: fromText(W.comment, null),
+      status: ZWorkOrderStatus,
+      statusReason: fromText(W.statusReason, null),
+      clientId: mode === 'create' ? fromText(W.clientId) : z.string(),
+      projectManagerId: fromText(
+        mode === 'fromProposal' ? W.projectManagerId.optional() : W.projectManagerId,
+      ),
+      durationDays: intFromText(W.durationDays, null),
+      plannedStart: fromText(W.plannedStart, null),
+      plannedEnd: fromText(W.plannedEnd, null),
+      actualStart: fromText(W.actualStart, null),
+      actualEnd: fromText(W.actualEnd, null),
+      frontId: fromText(W.frontId, null),
+      vesselId: fromText(W.vesselId, null),
+      platformId: fromText(W.platformId, null),
+      yardId: fromText(W.yardId, null),
+      interconnectionId: fromText(W.interconnectionId, null),
+      amountMxn: amountFromText,
+      amountUsd: amountFromText,
+      requiresYardPhase: z.boolean(),
+      yardStart: fromText(W.yardStart, null),
+      yardEnd: fromText(W.yardEnd, null),
+    })
+    .superRefine(
+      (v, ctx) => {
+        const pairs = [
+          [v.plannedStart, v.plannedEnd, 'plannedEnd'],
+          [v.actualStart, v.actualEnd, 'actualEnd'],
+          [v.requiresYardPhase && v.yardStart, v.requiresYardPhase && v.yardEnd, 'yardEnd'],
+        ] as const
+        for (const [start, end, field] of pairs)
+          if (start && end && end < start)
+            ctx.addIssue({ code: 'custom', path: [field], message: endBeforeStart })
+      },
+      // also when another field is wrong: every message at once
+      { when: () => true },
+    )
+    .transform((v) => (v.requiresYardPhase ? v : { ...v, yardStart: null, yardEnd: null }))
+export type WorkOrderFormSchema = ReturnType<typeof workOrderFormSchema>
+export type WorkOrderFormValues = z.input<WorkOrderFormSchema>
+export type WorkOrderFormData = z.output<WorkOrderFormSchema>
+export type WorkOrderForm = ZodForm<WorkOrderFormSchema>
+
+/** The form of `mode`, with its translated date-order message. */
+export const useWorkOrderForm = (mode: WorkOrderFormMode, initial: WorkOrderFormValues) => {
+  const { t } = useTranslation('work-orders')
+  const schema = useMemo(() => workOrderFormSchema(mode, t('form.endBeforeStart')), [mode, t])
+  return useZodForm(schema, initial)
 }
-type Field = keyof WorkOrderFormValues
-type TextField = Exclude<Field, 'requiresYardPhase'>
 
 export const emptyValues = (): WorkOrderFormValues => ({
   number: '',
@@ -107,100 +150,39 @@ export const valuesFromDetail = (w: TWorkOrderDetail): WorkOrderFormValues => ({
   yardEnd: w.yardEnd ?? '',
 })
 
-const orNull = (v: string) => (v.trim() === '' ? null : v.trim())
-const orUndefined = (v: string) => (v.trim() === '' ? undefined : v.trim())
-
-/** Form strings → the request body (empty → null, amounts empty → 0). */
-const toInput = (v: WorkOrderFormValues) => ({
-  number: v.number,
-  officialDocument: orNull(v.officialDocument),
-  clientRepresentative: orNull(v.clientRepresentative),
-  description: v.description,
-  comment: orNull(v.comment),
-  status: v.status as TWorkOrderStatus,
-  statusReason: orNull(v.statusReason),
-  clientId: orUndefined(v.clientId),
-  projectManagerId: orUndefined(v.projectManagerId),
-  durationDays: v.durationDays.trim() === '' ? null : Number(v.durationDays.trim()),
-  plannedStart: orNull(v.plannedStart),
-  plannedEnd: orNull(v.plannedEnd),
-  actualStart: orNull(v.actualStart),
-  actualEnd: orNull(v.actualEnd),
-  frontId: orNull(v.frontId),
-  vesselId: orNull(v.vesselId),
-  platformId: orNull(v.platformId),
-  yardId: orNull(v.yardId),
-  interconnectionId: orNull(v.interconnectionId),
-  amountMxn: v.amountMxn.trim() === '' ? '0' : v.amountMxn.trim(),
-  amountUsd: v.amountUsd.trim() === '' ? '0' : v.amountUsd.trim(),
-  requiresYardPhase: v.requiresYardPhase,
-  yardStart: v.requiresYardPhase ? orNull(v.yardStart) : null,
-  yardEnd: v.requiresYardPhase ? orNull(v.yardEnd) : null,
-})
-
-export type FormCheck<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors }
-
-/** What the schema cannot say: each end not before its start. */
-const dateOrder = (v: WorkOrderFormValues, message: string): FieldErrors => {
-  const out: FieldErrors = {}
-  const pairs: [string, string, Field][] = [
-    [v.plannedStart, v.plannedEnd, 'plannedEnd'],
-    [v.actualStart, v.actualEnd, 'actualEnd'],
-    [v.requiresYardPhase ? v.yardStart : '', v.requiresYardPhase ? v.yardEnd : '', 'yardEnd'],
-  ]
-  for (const [start, end, field] of pairs) if (start && end && end < start) out[field] = message
-  return out
-}
-
-export const checkCreate = (
-  v: WorkOrderFormValues,
+/** The create body: a new work order has no status yet; from a proposal the client is the proposal's. */
+export const createBody = (
+  data: WorkOrderFormData,
   fromProposal: boolean,
-  endMessage: string,
-): FormCheck<TCreateWorkOrderRequest | TCreateWorkOrderFromProposalRequest> => {
-  const { status: _status, statusReason: _reason, ...input } = toInput(v)
-  const r = fromProposal
-    ? ZCreateWorkOrderFromProposalRequest.safeParse({ ...input, clientId: undefined })
-    : ZCreateWorkOrderRequest.safeParse(input)
-  const order = dateOrder(v, endMessage)
-  if (r.success && Object.keys(order).length === 0) return { ok: true, data: r.data }
-  return { ok: false, errors: { ...(r.success ? {} : zodFieldErrors(r.error)), ...order } }
+): TCreateWorkOrderRequest | TCreateWorkOrderFromProposalRequest => {
+  const { status: _status, statusReason: _reason, clientId, ...rest } = data
+  return fromProposal ? rest : { ...rest, clientId }
 }
 
-/** Only the fields that changed. */
-export const checkUpdate = (
-  v: WorkOrderFormValues,
+/** Edit: only the fields that changed (the client cannot); a reason travels with its status change. */
+export const changedFields = (
+  data: WorkOrderFormData,
+  values: WorkOrderFormValues,
   original: WorkOrderFormValues,
-  endMessage: string,
-): FormCheck<TUpdateWorkOrderRequest> => {
-  const input = toInput(v) as Record<string, unknown>
+): TUpdateWorkOrderRequest => {
   const patch: Record<string, unknown> = {}
-  for (const key of Object.keys(input) as Field[]) {
-    if (key === 'clientId') continue
-    if (v[key] !== original[key]) patch[key] = input[key]
+  for (const key of Object.keys(original) as (keyof WorkOrderFormValues)[]) {
+    if (key === 'clientId' || values[key] === original[key]) continue
+    patch[key] = data[key]
   }
-  // a reason travels with its status change
-  if ('status' in patch && WORK_ORDER_REASON_STATUSES.includes(v.status as never))
-    patch.statusReason = input.statusReason
-  const r = ZUpdateWorkOrderRequest.safeParse(patch)
-  const order = dateOrder(v, endMessage)
-  if (r.success && Object.keys(order).length === 0) return { ok: true, data: r.data }
-  return { ok: false, errors: { ...(r.success ? {} : zodFieldErrors(r.error)), ...order } }
+  if ('status' in patch && WORK_ORDER_REASON_STATUSES.includes(data.status as never))
+    patch.statusReason = data.statusReason
+  return patch
 }
 
-/** The form-level error box with the server's reference. */
-export const ServerFormError = ({ error, errors }: { error: unknown; errors: FieldErrors }) => {
-  const { t } = useTranslation()
-  if (!error) return null
-  const hasFieldErrors = Object.keys(errors).some((k) => k !== '_form')
-  const ref = errorReference(error)
-  return (
-    <FormError>
-      {errors._form ?? (hasFieldErrors ? t('errors.validation') : errorMessage(error))}
-      {ref ? <span className="form-error__ref"> {t('errors.reference', { id: ref })}</span> : null}
-    </FormError>
-  )
+/** Server error → messages under the fields, the keyboard on the first. */
+export const applyWorkOrderServerError = (
+  form: { applyServerError: (e: unknown) => boolean },
+  e: unknown,
+) => {
+  form.applyServerError(e)
+  focusFirstInvalid()
 }
-export const serverFieldErrors = fieldErrors
 
 const CatalogSelect = ({
   catalog,
@@ -224,32 +206,25 @@ const CatalogSelect = ({
   const { t } = useTranslation('work-orders')
   const q = useQuery(catalogLookupQuery(catalog))
   const items = (q.data ?? []).filter(filter ?? (() => true))
-  const options: CatalogOption[] =
-    current && !items.some((o) => o.id === current.id) ? [current, ...items] : items
   return (
-    <select
-      {...control}
-      className="input"
+    <LookupSelect
+      items={items}
+      pending={q.isPending}
+      control={control}
       value={value}
+      onChange={onChange}
+      current={current}
       disabled={disabled}
-      aria-busy={q.isPending || undefined}
-      onChange={(e) => onChange(e.target.value)}
-    >
-      <option value="">
-        {q.isPending
+      placeholder={
+        q.isPending
           ? t('form.loading')
           : allowEmpty
             ? t('form.none')
             : items.length
               ? t('form.choose')
-              : t('form.noOptions')}
-      </option>
-      {options.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.clientType ? `${o.name} (${o.clientType})` : o.name}
-        </option>
-      ))}
-    </select>
+              : t('form.noOptions')
+      }
+    />
   )
 }
 
@@ -261,25 +236,22 @@ const SITE_FIELDS = [
 ] as const
 
 export type WorkOrderFieldsProps = {
-  values: WorkOrderFormValues
-  errors: FieldErrors
-  onChange: <K extends Field>(field: K, value: WorkOrderFormValues[K]) => void
-  mode: 'create' | 'fromProposal' | 'edit'
+  form: WorkOrderForm
+  mode: WorkOrderFormMode
   current?: TWorkOrderDetail | undefined
 }
 
 /** The fields of a work order, in sections. */
-export const WorkOrderFields = ({ values, errors, onChange, mode, current }: WorkOrderFieldsProps) => {
+export const WorkOrderFields = ({ form, mode, current }: WorkOrderFieldsProps) => {
   const { t } = useTranslation('work-orders')
+  const { values, errors } = form
+  const onChange = form.set
   const fronts = useQuery(catalogLookupQuery('fronts'))
   const front =
     fronts.data?.find((f) => f.id === values.frontId) ??
     (current?.front && current.front.id === values.frontId ? current.front : undefined)
   const allowed = new Set(front?.siteKinds ?? [])
-  const text = (field: TextField) => ({
-    value: values[field],
-    onChange: (e: { target: { value: string } }) => onChange(field, e.target.value),
-  })
+  const text = (field: Exclude<keyof WorkOrderFormValues, 'requiresYardPhase'>) => form.register(field)
   const needsReason =
     mode === 'edit' &&
     WORK_ORDER_REASON_STATUSES.includes(values.status as never) &&
@@ -565,26 +537,3 @@ export const WorkOrderFields = ({ values, errors, onChange, mode, current }: Wor
     </>
   )
 }
-
-/** Form state: values and errors (a changed field loses its message). */
-export const useWorkOrderForm = (initial: () => WorkOrderFormValues) => {
-  const [values, setValues] = useState<WorkOrderFormValues>(initial)
-  const [start] = useState(values)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  /** Something was changed: the page asks before leaving (`UnsavedChangesGuard`). */
-  const isDirty = JSON.stringify(values) !== JSON.stringify(start)
-  const onChange = <K extends Field>(field: K, value: WorkOrderFormValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }))
-    setErrors((e) => {
-      if (!(field in e)) return e
-      const next = { ...e }
-      delete next[field]
-      return next
-    })
-  }
-  return { values, setValues, errors, setErrors, onChange, isDirty }
-}
-
-/** After a failed submit, put the keyboard on the first field with a message. */
-export const focusFirstInvalid = () =>
-  setTimeout(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus(), 0)

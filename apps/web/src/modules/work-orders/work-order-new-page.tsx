@@ -11,13 +11,12 @@ import {
   useToast,
 } from '../../platform/components'
 import { proposalForWorkOrderQuery, useCreateWorkOrder, type ProposalForWorkOrder } from './api'
+import { ServerFormError } from '../../platform/components/record-form'
 import {
-  ServerFormError,
   WorkOrderFields,
-  checkCreate,
+  applyWorkOrderServerError,
+  createBody,
   emptyValues,
-  focusFirstInvalid,
-  serverFieldErrors,
   useWorkOrderForm,
   type WorkOrderFormValues,
 } from './work-order-form'
@@ -30,56 +29,36 @@ const fromProposal = (p: ProposalForWorkOrder): WorkOrderFormValues => ({
   // left empty: computed from the programmed dates, or the proposal's duration without dates (server)
 })
 
-const NewWorkOrderForm = ({ proposal }: { proposal?: ProposalForWorkOrder | undefined }) => {
+export const NewWorkOrderForm = ({ proposal }: { proposal?: ProposalForWorkOrder | undefined }) => {
   const { t } = useTranslation(['work-orders', 'platform'])
   const navigate = useNavigate()
   const toast = useToast()
-  const form = useWorkOrderForm(() => (proposal ? fromProposal(proposal) : emptyValues()))
+  const form = useWorkOrderForm(
+    proposal ? 'fromProposal' : 'create',
+    proposal ? fromProposal(proposal) : emptyValues(),
+  )
   const create = useCreateWorkOrder()
 
-  const submit = () => {
-    const r = checkCreate(form.values, Boolean(proposal), t('form.endBeforeStart'))
-    if (!r.ok) {
-      form.setErrors(r.errors)
-      focusFirstInvalid()
-      return
-    }
-    form.setErrors({})
+  const submit = form.submit((data) =>
     create.mutate(
-      { proposalId: proposal?.id, body: r.data },
+      { proposalId: proposal?.id, body: createBody(data, Boolean(proposal)) },
       {
         onSuccess: (w) => {
           toast.success(t('form.created', { number: w.number }))
           allowNavigation()
           void navigate({ to: '/work-orders/$id', params: { id: w.id }, search: {} })
         },
-        onError: (e) => {
-          form.setErrors(serverFieldErrors(e))
-          focusFirstInvalid()
-        },
+        onError: (e) => applyWorkOrderServerError(form, e),
       },
-    )
-  }
+    ),
+  )
 
   return (
-    <form
-      noValidate
-      aria-label={t('form.createTitle')}
-      data-testid="work-order-form"
-      onSubmit={(e) => {
-        e.preventDefault()
-        submit()
-      }}
-    >
+    <form noValidate aria-label={t('form.createTitle')} data-testid="work-order-form" onSubmit={submit}>
       <UnsavedChangesGuard when={form.isDirty} />
       {proposal ? <p className="ot-note">{t('form.fromProposalHint')}</p> : null}
       <ServerFormError error={create.error} errors={form.errors} />
-      <WorkOrderFields
-        mode={proposal ? 'fromProposal' : 'create'}
-        values={form.values}
-        errors={form.errors}
-        onChange={form.onChange}
-      />
+      <WorkOrderFields mode={proposal ? 'fromProposal' : 'create'} form={form} />
       <div className="form__actions">
         {proposal ? (
           <Link to="/proposals/$id" params={{ id: proposal.id }} className={buttonClass('secondary')}>
