@@ -2,30 +2,11 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ToastProvider } from '../../platform/components'
+import { fieldError, ok, stubFetch } from '../../platform/fetch-stub.testing'
 import { renderInApp, setupI18n } from '../../test/render'
 import { DueAlertsPage } from './due-alerts-page'
 
-type Call = { url: string; method: string; body: unknown }
 const settings = { daysBefore: 3, hour: 7, timeZone: 'America/Guayaquil', updatedAt: null }
-
-/** The API boundary: GET answers the settings, PUT answers `put(body)`. */
-const stubApi = (put: (body: unknown) => { status: number; json: unknown }) => {
-  const calls: Call[] = []
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET'
-      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null
-      calls.push({ url, method, body })
-      const answer = method === 'PUT' ? put(body) : { status: 200, json: settings }
-      return new Response(JSON.stringify(answer.json), {
-        status: answer.status,
-        headers: { 'content-type': 'application/json' },
-      })
-    }),
-  )
-  return calls
-}
 
 beforeAll(async () => {
   await setupI18n('es', ['admin'])
@@ -34,7 +15,7 @@ afterEach(() => vi.unstubAllGlobals())
 
 describe('DueAlertsPage', () => {
   it('says what is wrong under the days and sends nothing; a valid number is sent as a number', async () => {
-    const calls = stubApi((body) => ({ status: 200, json: { ...settings, ...(body as object) } }))
+    const calls = stubFetch((c) => ok(c.method === 'PUT' ? { ...settings, ...(c.body as object) } : settings))
     await renderInApp(
       <ToastProvider>
         <DueAlertsPage />
@@ -63,16 +44,9 @@ describe('DueAlertsPage', () => {
   })
 
   it('shows a server field error under its field', async () => {
-    stubApi(() => ({
-      status: 400,
-      json: {
-        error: {
-          code: 'VALIDATION',
-          message: 'Invalid request',
-          details: [{ path: 'daysBefore', message: 'Debe ser como máximo 60' }],
-        },
-      },
-    }))
+    stubFetch((c) =>
+      c.method === 'PUT' ? fieldError('daysBefore', 'Debe ser como máximo 60') : ok(settings),
+    )
     await renderInApp(
       <ToastProvider>
         <DueAlertsPage />

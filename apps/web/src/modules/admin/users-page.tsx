@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { ROLES, type TUser } from '@faena/contracts'
 import {
@@ -14,11 +14,14 @@ import {
   StatusBadge,
   type Column,
 } from '../../platform/components'
-import { cleanSearch, pageOf } from '../../platform/list-search'
+import { useListRoute } from '../../platform/list-route'
 import { useFormat, useMe } from '../../platform/session'
 import type { UsersSearch } from './routes'
-import { CreateUserDialog, EditUserDialog } from './user-dialogs'
+import { CreateUserDialog } from './create-user-dialog'
+import { EditUserDialog } from './edit-user-dialog'
 import { usersListQuery } from './users-api'
+
+const FILTER_KEYS = ['q', 'role', 'active'] as const
 
 export const UsersPage = () => {
   const { t } = useTranslation(['admin', 'platform'])
@@ -26,22 +29,14 @@ export const UsersPage = () => {
   const me = useMe()
   const id = useId()
   const search = useSearch({ from: '/app/admin/users' })
-  const navigate = useNavigate({ from: '/admin/users' })
-  const { limit, offset } = pageOf(search)
+  const route = useListRoute(search, FILTER_KEYS)
+  const { limit, offset, setSearch, filtered } = route
   const [creating, setCreating] = useState(false)
   const [editing, setEditing] = useState<TUser | null>(null)
 
   const list = useQuery(
     usersListQuery({ q: search.q, role: search.role, active: search.active, limit, offset }),
   )
-
-  const setSearch = (patch: Partial<UsersSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
-
-  const filtered = !!(search.q || search.role || search.active)
 
   const columns: Column<TUser>[] = [
     {
@@ -88,10 +83,7 @@ export const UsersPage = () => {
         }
       />
       <section className="card card--flush">
-        <FilterBar
-          active={filtered}
-          onClear={() => setSearch({ q: undefined, role: undefined, active: undefined })}
-        >
+        <FilterBar active={filtered} onClear={route.clearFilters}>
           <SearchInput
             value={search.q ?? ''}
             label={t('users.searchLabel')}
@@ -136,14 +128,7 @@ export const UsersPage = () => {
           onRetry={() => void list.refetch()}
           onRowClick={setEditing}
           empty={filtered ? undefined : t('users.empty')}
-          emptyFiltered={filtered}
-          pagination={{
-            total: list.data?.total,
-            limit,
-            offset,
-            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-          }}
+          {...route.tableProps(list.data?.total)}
         />
       </section>
       {creating ? <CreateUserDialog onClose={() => setCreating(false)} /> : null}

@@ -5,15 +5,16 @@ import { z } from 'zod'
 import { ZChangePasswordRequest, type TChangePasswordRequest } from '@faena/contracts'
 import { api } from '../api'
 import { Button } from '../components/button'
-import { FormError, FormField } from '../components/form-field'
+import { FormError } from '../components/form-field'
 import { PageHeader } from '../components/page-header'
 import { useToast } from '../components/toast'
-import { errorMessage, errorReference } from '../errors'
 import { useZodForm } from '../validation'
+import { PasswordField, useFormErrorText } from './form-parts'
 
 export const PasswordPage = () => {
   const { t } = useTranslation()
   const toast = useToast()
+  const errorText = useFormErrorText()
   const [formError, setFormError] = useState<string | null>(null)
   const schema = useMemo(
     () =>
@@ -28,14 +29,12 @@ export const PasswordPage = () => {
   const change = useMutation({
     mutationFn: (body: TChangePasswordRequest) => api.post('/api/v1/auth/password', { body }),
     onSuccess: () => {
-      form.setValues({ currentPassword: '', newPassword: '', confirm: '' })
+      form.reset({ currentPassword: '', newPassword: '', confirm: '' })
       toast.success(t('password.done'))
     },
     onError: (error) => {
       // The server reports a wrong current password as 400 VALIDATION on `currentPassword`.
-      if (form.applyServerError(error)) return
-      const ref = errorReference(error)
-      setFormError(errorMessage(error) + (ref ? ` · ${t('errors.reference', { id: ref })}` : ''))
+      if (!form.applyServerError(error)) setFormError(errorText(error))
     },
   })
 
@@ -48,57 +47,28 @@ export const PasswordPage = () => {
     <div className="page page--narrow">
       <PageHeader title={t('password.title')} />
       <section className="card">
-        <form
-          noValidate
-          className="form"
-          onSubmit={(e) => {
-            e.preventDefault()
-            submit()
-          }}
-        >
+        <form noValidate className="form" onSubmit={submit}>
           <FormError>{formError}</FormError>
           <input type="text" name="username" autoComplete="username" hidden readOnly value="" />
-          <FormField label={t('password.current')} error={form.errors.currentPassword} required>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                type="password"
-                autoComplete="current-password"
-                value={form.values.currentPassword}
-                onChange={(e) => form.set('currentPassword', e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField
+          <PasswordField
+            label={t('password.current')}
+            error={form.errors.currentPassword}
+            autoComplete="current-password"
+            field={form.register('currentPassword')}
+          />
+          <PasswordField
             label={t('password.new')}
             error={form.errors.newPassword}
             hint={t('password.hint')}
-            required
-          >
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                value={form.values.newPassword}
-                onChange={(e) => form.set('newPassword', e.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField label={t('password.confirm')} error={form.errors.confirm} required>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                value={form.values.confirm}
-                onChange={(e) => form.set('confirm', e.target.value)}
-              />
-            )}
-          </FormField>
+            autoComplete="new-password"
+            field={form.register('newPassword')}
+          />
+          <PasswordField
+            label={t('password.confirm')}
+            error={form.errors.confirm}
+            autoComplete="new-password"
+            field={form.register('confirm')}
+          />
           <div className="form__actions">
             <Button type="submit" variant="primary" loading={change.isPending}>
               {change.isPending ? t('actions.saving') : t('password.submit')}

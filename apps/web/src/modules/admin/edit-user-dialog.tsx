@@ -1,13 +1,6 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  ROLES,
-  ZCreateUserRequest,
-  ZUpdateUserRequest,
-  type TRole,
-  type TUpdateUserRequest,
-  type TUser,
-} from '@faena/contracts'
+import { ZUpdateUserRequest, type TUpdateUserRequest, type TUser } from '@faena/contracts'
 import {
   Button,
   ConfirmDialog,
@@ -18,137 +11,10 @@ import {
   useToast,
   UnsavedChangesGuard,
 } from '../../platform/components'
-import { errorMessage, errorReference } from '../../platform/errors'
+import { useFormErrorText } from '../../platform/pages/form-parts'
 import { useZodForm } from '../../platform/validation'
-import { useCreateUser, useUpdateUser } from './users-api'
-
-const RoleSelect = ({
-  value,
-  onChange,
-  disabled,
-  ...aria
-}: {
-  value: TRole
-  onChange: (r: TRole) => void
-  disabled?: boolean
-  id: string
-  'aria-invalid': true | undefined
-  'aria-describedby': string | undefined
-}) => {
-  const { t } = useTranslation()
-  return (
-    <select
-      {...aria}
-      className="input"
-      value={value}
-      disabled={disabled}
-      onChange={(e) => onChange(e.target.value as TRole)}
-    >
-      {ROLES.map((r) => (
-        <option key={r} value={r}>
-          {t(`roles.${r}`)}
-        </option>
-      ))}
-    </select>
-  )
-}
-
-const useFormErrorText = () => {
-  const { t } = useTranslation()
-  return (error: unknown) => {
-    const ref = errorReference(error)
-    return errorMessage(error) + (ref ? ` · ${t('errors.reference', { id: ref })}` : '')
-  }
-}
-
-export const CreateUserDialog = ({ onClose }: { onClose: () => void }) => {
-  const { t } = useTranslation(['admin', 'platform'])
-  const toast = useToast()
-  const create = useCreateUser()
-  const errorText = useFormErrorText()
-  const [formError, setFormError] = useState<string | null>(null)
-  const form = useZodForm(ZCreateUserRequest, { email: '', name: '', role: 'viewer', password: '' })
-
-  const submit = form.submit((data) => {
-    setFormError(null)
-    create.mutate(data, {
-      onSuccess: (u) => {
-        toast.success(t('create.done', { name: u.name }))
-        onClose()
-      },
-      onError: (e) => {
-        if (!form.applyServerError(e)) setFormError(errorText(e))
-      },
-    })
-  })
-
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={t('create.title')}
-      onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={create.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={create.isPending}>
-            {t('create.submit')}
-          </Button>
-        </>
-      }
-    >
-      <UnsavedChangesGuard when={form.isDirty} />
-      <FormError>{formError}</FormError>
-      <div className="form-grid">
-        <FormField label={t('users.name')} error={form.errors.name} required>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              autoComplete="off"
-              value={form.values.name}
-              onChange={(e) => form.set('name', e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label={t('users.email')} error={form.errors.email} required>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              type="email"
-              autoComplete="off"
-              value={form.values.email}
-              onChange={(e) => form.set('email', e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label={t('users.role')} error={form.errors.role} required>
-          {(p) => <RoleSelect {...p} value={form.values.role} onChange={(r) => form.set('role', r)} />}
-        </FormField>
-        <FormField
-          label={t('create.password')}
-          error={form.errors.password}
-          hint={t('create.passwordHint')}
-          required
-        >
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              type="password"
-              autoComplete="new-password"
-              value={form.values.password}
-              onChange={(e) => form.set('password', e.target.value)}
-            />
-          )}
-        </FormField>
-      </div>
-    </Dialog>
-  )
-}
+import { RoleSelect } from './role-select'
+import { useUpdateUser } from './users-api'
 
 export const EditUserDialog = ({
   user,
