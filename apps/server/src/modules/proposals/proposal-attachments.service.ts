@@ -1,10 +1,11 @@
 import type { TAddStepAttachmentRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { ENTITY, MODULE, type ProposalsContext } from './proposals.context'
 import { linkName, toAttachment } from './proposals.mapping'
 import * as repo from './proposals.repository'
+import { proposalsMessages as M } from './proposals.messages'
 
 export type AddStepAttachmentOptions = TAddStepAttachmentRequest
 
@@ -26,9 +27,7 @@ export function createProposalAttachmentUseCases(ctx: ProposalsContext) {
       if ('fileId' in input) {
         const file = await files.getFile(actor, input.fileId, trx).catch((err: unknown) => {
           if (err instanceof AppError && err.code === 'NOT_FOUND') {
-            throw validationError('Archivo no encontrado', [
-              { path: 'fileId', message: 'El archivo no existe; súbelo primero' },
-            ])
+            throw validationError(M.fileNotFound(), [fieldError('fileId', M.fileMissing())])
           }
           throw err
         })
@@ -74,7 +73,7 @@ export function createProposalAttachmentUseCases(ctx: ProposalsContext) {
       await loadOpenProposal(trx, actor, id)
       const step = await loadStep(trx, actor, id, stepId)
       const row = await repo.findAttachment(trx, actor.orgId, stepId, attachmentId)
-      if (!row) throw new AppError('NOT_FOUND', 'Adjunto no encontrado')
+      if (!row) throw new AppError('NOT_FOUND', M.attachmentNotFound())
       await repo.deleteAttachment(trx, actor.orgId, attachmentId)
       await writeAudit(trx, actor, {
         action: 'proposal.attachment_removed',

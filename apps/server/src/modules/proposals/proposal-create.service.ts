@@ -2,12 +2,14 @@ import crypto from 'node:crypto'
 import type { TCreateProposalRequest, TProposalSaved } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
-import { validationError } from '../../platform/errors'
+import { fieldError, validationError } from '../../platform/errors'
 import { checkOfficialNumber } from './proposal-official-number'
 import { checkDates, ENTITY, MODULE, type ProposalsContext } from './proposals.context'
 import { headerSnapshot } from './proposals.mapping'
 import * as repo from './proposals.repository'
 import { copyStepTemplates } from './step-rules'
+import { langOf } from '../../platform/i18n/export-texts'
+import { proposalsMessages as M } from './proposals.messages'
 
 export type CreateProposalOptions = TCreateProposalRequest
 
@@ -31,14 +33,17 @@ export function createProposalCreateUseCases(ctx: ProposalsContext) {
       const clientType = refs.client!.clientType
       const templates = await catalogs.listStepTemplates(trx, actor.orgId, 'proposal', clientType)
       if (templates.length === 0) {
-        throw validationError(`No hay plantillas de pasos de propuesta para clientes de tipo ${clientType}`, [
-          {
-            path: 'clientId',
-            message: `No hay plantillas de pasos de propuesta para clientes de tipo ${clientType}; agrégalas en Catálogos`,
-          },
+        throw validationError(M.noStepTemplates({ clientType }), [
+          fieldError('clientId', M.noStepTemplatesField({ clientType })),
         ])
       }
-      const warnings = await checkOfficialNumber(trx, actor.orgId, input.officialNumber)
+      const warnings = await checkOfficialNumber(
+        trx,
+        actor.orgId,
+        input.officialNumber,
+        undefined,
+        langOf(actor),
+      )
       const row = await repo.insertProposal(trx, actor.orgId, userId(actor), {
         official_number: input.officialNumber,
         request_number: input.requestNumber,

@@ -6,6 +6,7 @@ import { proposalNumberKey } from './proposal-refs'
 import { checkDates, ENTITY, MODULE, type ProposalsContext } from './proposals.context'
 import { camel, HEADER_FIELDS, headerSnapshot } from './proposals.mapping'
 import * as repo from './proposals.repository'
+import { langOf } from '../../platform/i18n/export-texts'
 
 export type UpdateProposalOptions = TUpdateProposalRequest
 
@@ -41,7 +42,7 @@ export function createProposalHeaderUseCases(ctx: ProposalsContext) {
         patch.officialNumber !== undefined &&
         proposalNumberKey(patch.officialNumber) !== proposalNumberKey(before.official_number)
       )
-        warnings = await checkOfficialNumber(trx, actor.orgId, patch.officialNumber, id)
+        warnings = await checkOfficialNumber(trx, actor.orgId, patch.officialNumber, id, langOf(actor))
       const values: Partial<repo.ProposalValues> = {}
       if (patch.officialNumber !== undefined) values.official_number = patch.officialNumber
       if (patch.requestNumber !== undefined) values.request_number = patch.requestNumber

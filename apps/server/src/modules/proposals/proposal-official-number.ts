@@ -1,9 +1,11 @@
 import { DUPLICATE_OFFICIAL_NUMBER, ZProposalSettings, type TProposalWarning } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
+import { render, type Lang } from '../../platform/i18n/messages'
 import { getOrganizationSettings } from '../../platform/tenancy/organizations'
 import { proposalNumberKey } from './proposal-refs'
 import * as repo from './proposals.repository'
+import { proposalsMessages as M } from './proposals.messages'
 
 /** The organization's proposal settings (`settings.proposals`); the defaults where unset or invalid. */
 export async function proposalSettings(trx: Executor, orgId: string) {
@@ -23,6 +25,7 @@ export async function checkOfficialNumber(
   orgId: string,
   officialNumber: string,
   excludeId?: string,
+  lang: Lang = 'es',
 ): Promise<TProposalWarning[]> {
   const key = proposalNumberKey(officialNumber)
   const { uniqueOfficialNumbers } = await proposalSettings(trx, orgId)
@@ -31,11 +34,10 @@ export async function checkOfficialNumber(
   if (others.length === 0) return []
   if (uniqueOfficialNumbers) {
     const other = others[0]!
-    const message = `El número oficial ya lo tiene la PTE ${other.official_number}; en esta organización no se repite`
+    const message = M.officialNumberTaken({ number: other.official_number })
     throw new AppError('CONFLICT', message, [
       {
-        path: 'officialNumber',
-        message,
+        ...fieldError('officialNumber', message),
         code: DUPLICATE_OFFICIAL_NUMBER,
         proposalId: other.id,
         officialNumber: other.official_number,
@@ -45,7 +47,7 @@ export async function checkOfficialNumber(
   return others.map((other) => ({
     code: DUPLICATE_OFFICIAL_NUMBER,
     field: 'officialNumber',
-    message: `Otra PTE tiene el mismo número oficial: ${other.official_number}`,
+    message: render(M.officialNumberShared({ number: other.official_number }), lang),
     proposalId: other.id,
     officialNumber: other.official_number,
   }))

@@ -11,6 +11,7 @@ import { ENTITY, type ProposalsContext } from './proposals.context'
 import { createProposalsExport } from './proposals-export'
 import { toSummary } from './proposals.mapping'
 import * as repo from './proposals.repository'
+import { proposalsMessages as M } from './proposals.messages'
 
 export type ListProposalsOptions = TProposalListQuery
 type ProposalListFilters = Omit<TProposalListQuery, 'limit' | 'offset'>
@@ -31,7 +32,7 @@ export function createProposalReadUseCases(ctx: ProposalsContext) {
     const row = await repo.findProposal(db, actor.orgId, id, {
       includeDeleted: can(actor, 'proposal.readDeleted'),
     })
-    if (!row) throw new AppError('NOT_FOUND', 'Propuesta no encontrada')
+    if (!row) throw new AppError('NOT_FOUND', M.notFound())
     return readDetail(db, actor, row, await today(actor.orgId))
   }
 
@@ -106,7 +107,7 @@ export function createProposalReadUseCases(ctx: ProposalsContext) {
     const row = await repo.findProposal(db, actor.orgId, id, {
       includeDeleted: can(actor, 'proposal.readDeleted'),
     })
-    if (!row) throw new AppError('NOT_FOUND', 'Propuesta no encontrada')
+    if (!row) throw new AppError('NOT_FOUND', M.notFound())
     return auditEntries(actor.orgId, {
       entityType: ENTITY,
       entityId: id,

@@ -1,11 +1,12 @@
 import type { TChangeProposalStatusRequest, TProposalDetail, TProposalStatus } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { allowedTransitions, checkTransition } from './proposal-status'
 import { ENTITY, MODULE, type ProposalsContext } from './proposals.context'
 import { headerSnapshot } from './proposals.mapping'
 import * as repo from './proposals.repository'
+import { proposalsMessages as M } from './proposals.messages'
 
 export type ChangeProposalStatusOptions = TChangeProposalStatusRequest
 
@@ -25,15 +26,15 @@ export function createProposalStatusUseCases(ctx: ProposalsContext) {
       const to = input.status
       const check = checkTransition(from, to, input.reason)
       if (!check.ok && check.error === 'invalid_transition') {
-        throw new AppError('INVALID_STATE', `Una propuesta en estado ${from} no puede pasar a ${to}`, {
+        throw new AppError('INVALID_STATE', M.transitionRefused({ from, to }), {
           from,
           to,
           allowed: allowedTransitions(from),
         })
       }
       if (!check.ok) {
-        throw validationError('Indica el motivo', [
-          { path: 'reason', message: `El motivo es obligatorio para pasar a ${to}` },
+        throw validationError(M.reasonRequired(), [
+          fieldError('reason', M.reasonRequiredField({ status: to })),
         ])
       }
       const reason = input.reason?.trim() || null

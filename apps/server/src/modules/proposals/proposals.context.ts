@@ -11,12 +11,13 @@ import { findUserNames } from '../../platform/auth/users.repository'
 import type { JobsService } from '../../platform/jobs'
 import type { NotifyFn } from '../../platform/notifications'
 import type { Db, Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import { createOrgToday } from '../../platform/tenancy/today'
 import { proposalProgress } from './proposal-progress'
 import { allowedTransitions, isFinalStatus } from './proposal-status'
 import { buildProposalStepTree, toSummary, type Names } from './proposals.mapping'
 import * as repo from './proposals.repository'
+import { proposalsMessages as M } from './proposals.messages'
 
 /**
  * What this module needs from the catalogs module (its service, through its index.ts).
@@ -154,7 +155,7 @@ export function createProposalsContext({
   /** A live proposal of the caller's organization, or 404. */
   async function loadVisible(trx: Executor, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
     const row = await repo.findProposal(trx, actor.orgId, id, opts)
-    if (!row) throw new AppError('NOT_FOUND', 'Propuesta no encontrada')
+    if (!row) throw new AppError('NOT_FOUND', M.notFound())
     return row
   }
 
@@ -162,20 +163,16 @@ export function createProposalsContext({
   async function loadOpenProposal(trx: Executor, actor: Actor, id: string) {
     const proposal = await loadVisible(trx, actor, id, { forUpdate: true })
     if (isFinalStatus(proposal.status as TProposalStatus)) {
-      throw new AppError(
-        'INVALID_STATE',
-        `La propuesta está en estado ${proposal.status}; sus pasos ya no cambian`,
-        {
-          status: proposal.status,
-        },
-      )
+      throw new AppError('INVALID_STATE', M.stepsClosed({ status: proposal.status }), {
+        status: proposal.status,
+      })
     }
     return proposal
   }
 
   async function loadStep(trx: Executor, actor: Actor, proposalId: string, stepId: string) {
     const step = await repo.findStep(trx, actor.orgId, proposalId, stepId)
-    if (!step) throw new AppError('NOT_FOUND', 'Paso no encontrado')
+    if (!step) throw new AppError('NOT_FOUND', M.stepNotFound())
     return step
   }
 
@@ -186,20 +183,15 @@ export function createProposalsContext({
     >[2]
     const refs = await catalogs.getReferences(trx, orgId, wanted)
     const errors: TFieldError[] = []
-    if (ids.clientId && !refs.client)
-      errors.push({ path: 'clientId', message: 'El cliente no existe o está inactivo' })
-    if (ids.typeId && !refs.type)
-      errors.push({ path: 'typeId', message: 'El tipo no existe o está inactivo' })
+    if (ids.clientId && !refs.client) errors.push(fieldError('clientId', M.clientInactive()))
+    if (ids.typeId && !refs.type) errors.push(fieldError('typeId', M.typeInactive()))
     if (ids.typeId && refs.type && refs.type.level !== 'proposal') {
-      errors.push({ path: 'typeId', message: 'El tipo no es un tipo de propuesta' })
+      errors.push(fieldError('typeId', M.notProposalType()))
     }
     if (ids.projectManagerId && !refs.projectManager) {
-      errors.push({
-        path: 'projectManagerId',
-        message: 'El responsable de proyecto no existe o está inactivo',
-      })
+      errors.push(fieldError('projectManagerId', M.projectManagerInactive()))
     }
-    if (errors.length > 0) throw validationError('Referencias no válidas', errors)
+    if (errors.length > 0) throw validationError(M.invalidReferences(), errors)
     return refs
   }
 
@@ -226,11 +218,6 @@ export function createProposalsContext({
 /** The delivery date may not come before the request date (400 naming `deliveryDate`). */
 export function checkDates(requestDate: string, deliveryDate: string) {
   if (deliveryDate < requestDate) {
-    throw validationError('Fechas no válidas', [
-      {
-        path: 'deliveryDate',
-        message: 'La fecha de entrega no puede ser anterior a la fecha de solicitud',
-      },
-    ])
+    throw validationError(M.invalidDates(), [fieldError('deliveryDate', M.deliveryBeforeRequest())])
   }
 }

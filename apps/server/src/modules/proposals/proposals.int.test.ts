@@ -528,6 +528,50 @@ describe('header status', () => {
     ])
   })
 
+  it('speaks the caller language: a refused transition, the missing reason and a duplicate-number warning in English', async () => {
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await call('PATCH', '/api/v1/auth/me/preferences', manager, { locale })).statusCode).toBe(200)
+    const p = await create({ officialNumber: 'LANG-0001-2026' })
+    await setLocale('en')
+    try {
+      const invalid = await call('POST', `/api/v1/proposals/${p.id}/status`, manager, { status: 'finished' })
+      expect(invalid.statusCode).toBe(409)
+      expect(invalid.json().error).toMatchObject({
+        key: 'proposals.transitionRefused',
+        params: { from: 'active', to: 'finished' },
+        message: 'A proposal in status active cannot move to finished',
+      })
+      const noReason = await call('POST', `/api/v1/proposals/${p.id}/status`, manager, {
+        status: 'suspended',
+      })
+      expect(noReason.statusCode).toBe(400)
+      expect(noReason.json().error).toMatchObject({
+        message: 'Give the reason',
+        details: [
+          {
+            path: 'reason',
+            key: 'proposals.reasonRequiredField',
+            message: 'A reason is required to move to suspended',
+          },
+        ],
+      })
+      const twin = await call(
+        'POST',
+        '/api/v1/proposals',
+        manager,
+        body({ officialNumber: 'lang-0001-2026' }),
+      )
+      expect(twin.statusCode).toBe(201)
+      expect(twin.json().warnings[0]!.message).toBe(
+        'Another proposal has the same official number: LANG-0001-2026',
+      )
+    } finally {
+      await setLocale('es')
+    }
+    const es = await call('POST', `/api/v1/proposals/${p.id}/status`, manager, { status: 'finished' })
+    expect(es.json().error.message).toBe('Una propuesta en estado active no puede pasar a finished')
+  })
+
   it('cancels with a reason', async () => {
     const p = await create()
     const none = await call('POST', `/api/v1/proposals/${p.id}/status`, manager, {

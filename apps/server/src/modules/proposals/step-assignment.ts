@@ -2,8 +2,9 @@ import type { TUpdateStepRequest } from '@faena/contracts'
 import { isSystemActor, type Actor } from '../../platform/access'
 import { findActiveUser } from '../../platform/auth/users.repository'
 import type { Executor } from '../../platform/db/executor'
-import { validationError } from '../../platform/errors'
+import { fieldError, validationError } from '../../platform/errors'
 import type { NotificationEvent } from '../../platform/notifications'
+import { proposalsMessages as M } from './proposals.messages'
 
 /**
  * A step's responsible user, shared by proposal and work-order steps (docs/proposals.md#steps): the check of
@@ -18,9 +19,7 @@ export async function checkResponsibleUser(
 ) {
   if (!patch.responsibleUserId) return
   if (!(await findActiveUser(trx, orgId, patch.responsibleUserId))) {
-    throw validationError('Responsable no válido', [
-      { path: 'responsibleUserId', message: 'El usuario no existe en la organización o está inactivo' },
-    ])
+    throw validationError(M.invalidResponsible(), [fieldError('responsibleUserId', M.responsibleInactive())])
   }
 }
 

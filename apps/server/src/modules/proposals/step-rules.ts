@@ -1,6 +1,7 @@
 import type { TStepStatus, TUpdateStepRequest } from '@faena/contracts'
-import { validationError } from '../../platform/errors'
+import { fieldError, validationError } from '../../platform/errors'
 import { isStepOverdue, parentProgress, shouldAutoCompleteParent } from './proposal-progress'
+import { proposalsMessages as M } from './proposals.messages'
 
 /**
  * Step rules shared by proposal (PTE) and work-order (OT) steps: pure, no SQL. Each module keeps its own
@@ -85,16 +86,12 @@ export function resolveStepPatch(
   let completedDate: string | null
   if (status === 'completed') {
     if (patch.completedDate === null) {
-      throw validationError('Fecha de término no válida', [
-        { path: 'completedDate', message: 'Un paso completado lleva fecha de término' },
-      ])
+      throw validationError(M.invalidCompletedDate(), [fieldError('completedDate', M.completedNeedsDate())])
     }
     completedDate = patch.completedDate ?? current.keptCompletedDate ?? today
   } else {
     if (patch.completedDate) {
-      throw validationError('Fecha de término no válida', [
-        { path: 'completedDate', message: 'Solo un paso completado lleva fecha de término' },
-      ])
+      throw validationError(M.invalidCompletedDate(), [fieldError('completedDate', M.onlyCompletedHasDate())])
     }
     completedDate = null
   }
