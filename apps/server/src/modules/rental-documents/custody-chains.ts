@@ -13,7 +13,7 @@ import type {
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
-import { validationError } from '../../platform/errors'
+import { validationError, fieldError } from '../../platform/errors'
 import { convertVolume } from '../rental-billing'
 import { custodyChainPdf, custodyChainPdfName } from './custody-chain-pdf'
 import {
@@ -38,6 +38,8 @@ import { createFieldDocumentLifecycle } from './field-document-lifecycle'
 import { linkedText, resolveFieldLinks } from './field-links'
 import type { DocumentAssignment, DocumentProject } from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
+import { chainMessages, documentMessages as M } from './rental-documents.messages'
+import type { Message } from '../../platform/i18n/messages'
 
 /**
  * Custody chains: one visit that collected waste water, the services it attended and the volume
@@ -141,14 +143,14 @@ function attendedView(a: DocumentAssignment): TCustodyChainAttended {
  * A custody chain bills the services it attends: never on a day outside a service's operating window
  * (docs/rental-documents.md#custody-chains). Null when the date is inside it.
  */
-function outsideWindow(a: DocumentAssignment, date: string): string | null {
+function outsideWindow(a: DocumentAssignment, date: string): Message | null {
   if (a.kind !== 'service') return null
   const last = a.retiredOn ?? a.operationEnd
   if (date >= a.operationStart && (last === null || date <= last)) return null
   const name = a.itemCode || a.description
   return last
-    ? `El servicio ${name} opera del ${a.operationStart} al ${last}; la cadena del ${date} queda fuera`
-    : `El servicio ${name} opera desde el ${a.operationStart}; la cadena del ${date} queda fuera`
+    ? M.serviceWindow({ name, start: a.operationStart, end: last, date })
+    : M.serviceFrom({ name, start: a.operationStart, date })
 }
 
 type Volumes = { unit: string; gallons: string; barrels: string; cubic_meters: string }
@@ -161,10 +163,7 @@ function volumesOf(
 ): Volumes {
   if (input.volumeUnit !== undefined || input.volume !== undefined) {
     if (input.volumeUnit === undefined || input.volume === undefined) {
-      errors.push({
-        path: input.volumeUnit === undefined ? 'volumeUnit' : 'volume',
-        message: 'Envía el volumen junto con su unidad',
-      })
+      errors.push(fieldError(input.volumeUnit === undefined ? 'volumeUnit' : 'volume', M.volumeWithUnit()))
       return { unit: 'gallons', gallons: '0', barrels: '0', cubic_meters: '0' }
     }
     const v = convertVolume(input.volumeUnit, input.volume)
@@ -177,7 +176,7 @@ function volumesOf(
       barrels: before.barrels,
       cubic_meters: before.cubic_meters,
     }
-  throw validationError('Falta el volumen', [{ path: 'volume', message: 'Requerido' }])
+  throw validationError(M.volumeMissing(), [fieldError('volume', M.required())])
 }
 
 /** The custody chains' use cases on the shared field-document lifecycle. */
@@ -238,16 +237,13 @@ export function createCustodyChains(ctx: DocumentContext) {
     const errors: TFieldError[] = []
     const activityDate = input.activityDate ?? before?.activity_date
     if (!activityDate)
-      throw validationError('Falta la fecha de la actividad', [
-        { path: 'activityDate', message: 'Requerido' },
-      ])
+      throw validationError(M.activityDateMissing(), [fieldError('activityDate', M.required())])
     ctx.checkProjectDate(project, activityDate, 'activityDate')
 
     const startTime = input.startTime !== undefined ? input.startTime : (before?.start_time ?? null)
     const endTime = input.endTime !== undefined ? input.endTime : (before?.end_time ?? null)
     const duration = durationHours(startTime, endTime)
-    if (!duration.valid)
-      errors.push({ path: 'endTime', message: 'La hora de salida debe ser posterior a la de llegada' })
+    if (!duration.valid) errors.push(fieldError('endTime', M.endAfterStartTime()))
     const volumes = volumesOf(input, before, errors)
 
     let attended: Attended | null = null
@@ -259,26 +255,26 @@ export function createCustodyChains(ctx: DocumentContext) {
         if (seen.has(id)) return
         seen.add(id)
         const a = byId.get(id)
-        if (!a) errors.push({ path: `assignmentIds.${i}`, message: 'No es una asignación de este proyecto' })
+        if (!a) errors.push(fieldError(`assignmentIds.${i}`, M.notProjectAssignment()))
         else {
           const outside = outsideWindow(a, activityDate)
-          if (outside) errors.push({ path: `assignmentIds.${i}`, message: outside })
+          if (outside) errors.push(fieldError(`assignmentIds.${i}`, outside))
           chosen.push({ assignmentId: id, equipmentId: equipmentOf(a)?.id ?? null })
         }
       })
       attended = chosen
     } else if (!before) {
-      errors.push({ path: 'assignmentIds', message: 'Elige al menos un equipo o servicio atendido' })
+      errors.push(fieldError('assignmentIds', M.chooseAttended()))
     } else if (activityDate !== before.activity_date && beforeAttended.length > 0) {
       // the chain moves: the services it attended must still operate on the new date
       const byId = assignmentIndex(await projects.listAssignments(trx, actor.orgId, project.id))
       for (const { assignmentId } of beforeAttended) {
         const a = byId.get(assignmentId)
         const outside = a ? outsideWindow(a, activityDate) : null
-        if (outside) errors.push({ path: 'activityDate', message: outside })
+        if (outside) errors.push(fieldError('activityDate', outside))
       }
     }
-    if (errors.length) throw validationError('Revisa los datos de la cadena de custodia', errors)
+    if (errors.length) throw validationError(M.checkChain(), errors)
 
     // the linked driver and vehicle must be fit on the activity date (docs/field-staff.md#use-on-documents)
     const links = await resolveFieldLinks(ctx.fieldStaff, trx, actor.orgId, {
@@ -333,7 +329,7 @@ export function createCustodyChains(ctx: DocumentContext) {
     entityType: 'custody_chain',
     auditPrefix: 'rentalCustodyChain',
     amountField: 'logisticsCost',
-    noun: 'Cadena de custodia',
+    messages: chainMessages,
     series: NUMBER_SERIES.chain,
     dateOf: (r) => r.activity_date,
     canMove: (from, to) => canMoveChain(from as TChainStatus, to as TChainStatus),

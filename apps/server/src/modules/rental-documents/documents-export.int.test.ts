@@ -200,6 +200,58 @@ describe('exports as jobs', () => {
     expect(gw.rows[1]![14]).toBe('No')
   })
 
+  it('speaks the caller language: a document rule, a type-named 404 and the workbook in English', async () => {
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await call('PATCH', '/api/v1/auth/me/preferences', manager, { locale })).status).toBe(200)
+    const p = await newProject()
+    await ok('POST', `${R}/shipping-guides`, {
+      projectId: p.projectId,
+      issueDate: day(4),
+      guideType: 'exit',
+      items: [{ description: 'Batería sanitaria', quantity: 1 }],
+    })
+    await setLocale('en')
+    try {
+      const bad = await call('POST', `${R}/maintenance-sheets`, manager, {
+        projectId: p.projectId,
+        assignmentId: p.equipment.id,
+        startDate: day(10),
+        endDate: day(5),
+        technicianName: 'Técnico',
+        costPerDay: '40.00',
+      })
+      expect(bad.status).toBe(400)
+      expect(bad.body.error).toMatchObject({
+        key: 'rentalDocuments.checkMaintenance',
+        message: 'Check the maintenance sheet data',
+      })
+      expect(bad.body.error.details[0]).toMatchObject({
+        path: 'endDate',
+        key: 'rentalDocuments.endBeforeStart',
+        message: 'The end date cannot be before the start date',
+      })
+      const missing = await call('GET', `${R}/custody-chains/00000000-0000-4000-8000-000000000000`, manager)
+      expect(missing.status).toBe(404)
+      expect(missing.body.error).toMatchObject({
+        key: 'rentalDocuments.chain.notFound',
+        message: 'Custody chain not found',
+      })
+      const guides = await ok('POST', `${R}/shipping-guides/export`, { projectId: p.projectId })
+      expect((await settle(guides.id)).run).toMatchObject({ status: 'done', done: 1, total: 1 })
+      const gw = await workbookOf(guides.id)
+      expect(gw.name).toBe('Shipping guides')
+      expect(gw.contentDisposition).toContain('shipping-guides.xlsx')
+      expect(gw.rows[0]!.slice(0, 4)).toEqual(['Number', 'Status', 'Type', 'Reason'])
+      expect(gw.rows[1]![1]).toBe('Draft')
+      expect(gw.rows[1]![2]).toBe('Out to a project')
+      expect(gw.rows[1]![14]).toBe('No')
+    } finally {
+      await setLocale('es')
+    }
+    const es = await call('GET', `${R}/custody-chains/00000000-0000-4000-8000-000000000000`, manager)
+    expect(es.body.error.message).toBe('Cadena de custodia no encontrada')
+  })
+
   it('an empty list gives a workbook with the header only; bad filters are a 400 naming the field', async () => {
     const job = await ok('POST', `${R}/maintenance-sheets/export`, { q: 'nada-coincide-con-esto' })
     expect((await settle(job.id)).run).toMatchObject({ status: 'done', done: 0, total: 0 })

@@ -16,14 +16,21 @@ import {
 import type { Actor } from '../../platform/access'
 import type { Db } from '../../platform/db/executor'
 import type { JobContext, JobOutcome, JobsService } from '../../platform/jobs'
+import {
+  columnsIn,
+  labelsIn,
+  langOf,
+  pick,
+  YES_NO,
+  type LocalizedColumn,
+  type Texts,
+} from '../../platform/i18n/export-texts'
 import type { SheetColumn } from '../../platform/spreadsheet/spreadsheet'
 import { streamWorkbook } from '../../platform/spreadsheet/workbook-stream'
-import { WASTE_TYPE_LABELS } from './custody-chain-pdf'
 import { money2, NUMBER_WIDTH, padNumber } from './document-rules'
 import { equipmentOf } from './field-document-context'
 import type { DocumentAssignment, DocumentProject, RentalProjectsPort } from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
-import { GUIDE_REASON_LABELS, GUIDE_TYPE_LABELS } from './shipping-guide-pdf'
 
 /**
  * The filtered lists as workbooks, run as jobs (docs/jobs.md): the request answers 202 with the job; the
@@ -35,9 +42,54 @@ import { GUIDE_REASON_LABELS, GUIDE_TYPE_LABELS } from './shipping-guide-pdf'
 
 const BATCH = 1_000
 
-const DOC_STATUS_ES = { draft: 'Borrador', closed: 'Cerrada', void: 'Anulada' } as const
-const CHAIN_STATUS_ES = { draft: 'Borrador', closed: 'Cerrada', cancelled: 'Cancelada' } as const
-const VOLUME_UNIT_ES = { gallons: 'Galones', barrels: 'Barriles', cubicMeters: 'm³' } as const
+/** The workbooks' labels in both languages (docs/platform.md "Messages and languages"). */
+const DOC_STATUS: Record<TFieldDocumentStatus, Texts> = {
+  draft: { es: 'Borrador', en: 'Draft' },
+  closed: { es: 'Cerrada', en: 'Closed' },
+  void: { es: 'Anulada', en: 'Void' },
+}
+const CHAIN_STATUS: Record<TChainStatus, Texts> = {
+  draft: { es: 'Borrador', en: 'Draft' },
+  closed: { es: 'Cerrada', en: 'Closed' },
+  cancelled: { es: 'Cancelada', en: 'Cancelled' },
+}
+const VOLUME_UNIT: Record<TChainVolumeUnit, Texts> = {
+  gallons: { es: 'Galones', en: 'Gallons' },
+  barrels: { es: 'Barriles', en: 'Barrels' },
+  cubicMeters: { es: 'm³', en: 'm³' },
+}
+const MAINTENANCE_TYPE: Record<'preventive' | 'corrective', Texts> = {
+  preventive: { es: 'Preventivo', en: 'Preventive' },
+  corrective: { es: 'Correctivo', en: 'Corrective' },
+}
+/** the Spanish ones are the PDFs' (custody-chain-pdf.ts, shipping-guide-pdf.ts) */
+const WASTE_TYPE: Record<TWasteType, Texts> = {
+  blackWater: { es: 'Aguas negras', en: 'Black water' },
+  greyWater: { es: 'Aguas grises', en: 'Grey water' },
+  cleanWater: { es: 'Agua limpia', en: 'Clean water' },
+  activatedSludge: { es: 'Lodos activados', en: 'Activated sludge' },
+  treatedWastewater: { es: 'Agua residual tratada', en: 'Treated wastewater' },
+  organicGrease: { es: 'Grasa orgánica', en: 'Organic grease' },
+}
+const GUIDE_TYPE: Record<TGuideType, Texts> = {
+  exit: { es: 'Salida a proyecto', en: 'Out to a project' },
+  entry: { es: 'Entrada a base', en: 'Into the base' },
+  transfer: { es: 'Transferencia entre proyectos', en: 'Transfer between projects' },
+}
+const GUIDE_REASON: Record<TGuideReason, Texts> = {
+  use_in_project: { es: 'Utilización en proyectos', en: 'Use in projects' },
+  return: { es: 'Devolución', en: 'Return' },
+  rent: { es: 'Alquiler', en: 'Rent' },
+  sale: { es: 'Venta', en: 'Sale' },
+}
+const SHEETS = {
+  maintenance: { es: 'Hojas de mantenimiento', en: 'Maintenance sheets' },
+  maintenanceFile: { es: 'hojas-de-mantenimiento.xlsx', en: 'maintenance-sheets.xlsx' },
+  chain: { es: 'Cadenas de custodia', en: 'Custody chains' },
+  chainFile: { es: 'cadenas-de-custodia.xlsx', en: 'custody-chains.xlsx' },
+  guide: { es: 'Guías de remisión', en: 'Shipping guides' },
+  guideFile: { es: 'guias-de-remision.xlsx', en: 'shipping-guides.xlsx' },
+} satisfies Record<string, Texts>
 
 export const EXPORT_JOBS = {
   maintenance: 'rental-documents.export-maintenance-sheets',
@@ -45,60 +97,65 @@ export const EXPORT_JOBS = {
   guide: 'rental-documents.export-shipping-guides',
 } as const
 
-const MAINTENANCE_COLUMNS: SheetColumn[] = [
-  { header: 'Número', key: 'displayNumber', width: 10 },
-  { header: 'Estado', key: 'status', width: 11 },
-  { header: 'Cliente', key: 'clientName', width: 26 },
-  { header: 'Proyecto', key: 'projectName', width: 26 },
-  { header: 'Equipo', key: 'equipment', width: 28 },
-  { header: 'Tipo', key: 'maintenanceType', width: 12 },
-  { header: 'Inicio', key: 'startDate', type: 'date', width: 12 },
-  { header: 'Fin', key: 'endDate', type: 'date', width: 12 },
-  { header: 'Días', key: 'days', type: 'number', width: 7 },
-  { header: 'Técnico', key: 'technicianName', width: 24 },
-  { header: 'Costo por día', key: 'costPerDay', type: 'money', width: 13 },
-  { header: 'Costo técnico', key: 'totalCost', type: 'money', width: 13 },
-  { header: 'Logística', key: 'logisticsCost', type: 'money', width: 12 },
-  { header: 'Adjuntos', key: 'attachmentCount', type: 'number', width: 9 },
+const MAINTENANCE_COLUMNS: LocalizedColumn[] = [
+  { header: { es: 'Número', en: 'Number' }, key: 'displayNumber', width: 10 },
+  { header: { es: 'Estado', en: 'Status' }, key: 'status', width: 11 },
+  { header: { es: 'Cliente', en: 'Client' }, key: 'clientName', width: 26 },
+  { header: { es: 'Proyecto', en: 'Project' }, key: 'projectName', width: 26 },
+  { header: { es: 'Equipo', en: 'Unit' }, key: 'equipment', width: 28 },
+  { header: { es: 'Tipo', en: 'Type' }, key: 'maintenanceType', width: 12 },
+  { header: { es: 'Inicio', en: 'Start' }, key: 'startDate', type: 'date', width: 12 },
+  { header: { es: 'Fin', en: 'End' }, key: 'endDate', type: 'date', width: 12 },
+  { header: { es: 'Días', en: 'Days' }, key: 'days', type: 'number', width: 7 },
+  { header: { es: 'Técnico', en: 'Technician' }, key: 'technicianName', width: 24 },
+  { header: { es: 'Costo por día', en: 'Cost per day' }, key: 'costPerDay', type: 'money', width: 13 },
+  { header: { es: 'Costo técnico', en: 'Technician cost' }, key: 'totalCost', type: 'money', width: 13 },
+  { header: { es: 'Logística', en: 'Logistics' }, key: 'logisticsCost', type: 'money', width: 12 },
+  { header: { es: 'Adjuntos', en: 'Attachments' }, key: 'attachmentCount', type: 'number', width: 9 },
 ]
 
-const CHAIN_COLUMNS: SheetColumn[] = [
-  { header: 'Número', key: 'displayNumber', width: 10 },
-  { header: 'Estado', key: 'status', width: 11 },
-  { header: 'Fecha', key: 'activityDate', type: 'date', width: 12 },
-  { header: 'Cliente', key: 'clientName', width: 26 },
-  { header: 'Proyecto', key: 'projectName', width: 26 },
-  { header: 'Llegada', key: 'startTime', width: 8 },
-  { header: 'Salida', key: 'endTime', width: 8 },
-  { header: 'Horas', key: 'durationHours', type: 'number', width: 8 },
-  { header: 'Conductor', key: 'driverName', width: 22 },
-  { header: 'Placa', key: 'vehiclePlate', width: 10 },
-  { header: 'Unidad digitada', key: 'volumeUnit', width: 12 },
-  { header: 'Galones', key: 'gallons', type: 'number', width: 11 },
-  { header: 'Barriles', key: 'barrels', type: 'number', width: 11 },
-  { header: 'm³', key: 'cubicMeters', type: 'number', width: 10 },
-  { header: 'Tipos de agua', key: 'wasteTypes', width: 30 },
-  { header: 'Logística', key: 'logisticsCost', type: 'money', width: 12 },
-  { header: 'Equipos atendidos', key: 'attendedCount', type: 'number', width: 10 },
-  { header: 'Adjuntos', key: 'attachmentCount', type: 'number', width: 9 },
+const CHAIN_COLUMNS: LocalizedColumn[] = [
+  { header: { es: 'Número', en: 'Number' }, key: 'displayNumber', width: 10 },
+  { header: { es: 'Estado', en: 'Status' }, key: 'status', width: 11 },
+  { header: { es: 'Fecha', en: 'Date' }, key: 'activityDate', type: 'date', width: 12 },
+  { header: { es: 'Cliente', en: 'Client' }, key: 'clientName', width: 26 },
+  { header: { es: 'Proyecto', en: 'Project' }, key: 'projectName', width: 26 },
+  { header: { es: 'Llegada', en: 'Arrival' }, key: 'startTime', width: 8 },
+  { header: { es: 'Salida', en: 'Departure' }, key: 'endTime', width: 8 },
+  { header: { es: 'Horas', en: 'Hours' }, key: 'durationHours', type: 'number', width: 8 },
+  { header: { es: 'Conductor', en: 'Driver' }, key: 'driverName', width: 22 },
+  { header: { es: 'Placa', en: 'Plate' }, key: 'vehiclePlate', width: 10 },
+  { header: { es: 'Unidad digitada', en: 'Unit entered' }, key: 'volumeUnit', width: 12 },
+  { header: { es: 'Galones', en: 'Gallons' }, key: 'gallons', type: 'number', width: 11 },
+  { header: { es: 'Barriles', en: 'Barrels' }, key: 'barrels', type: 'number', width: 11 },
+  { header: { es: 'm³', en: 'm³' }, key: 'cubicMeters', type: 'number', width: 10 },
+  { header: { es: 'Tipos de agua', en: 'Water types' }, key: 'wasteTypes', width: 30 },
+  { header: { es: 'Logística', en: 'Logistics' }, key: 'logisticsCost', type: 'money', width: 12 },
+  {
+    header: { es: 'Equipos atendidos', en: 'Units attended' },
+    key: 'attendedCount',
+    type: 'number',
+    width: 10,
+  },
+  { header: { es: 'Adjuntos', en: 'Attachments' }, key: 'attachmentCount', type: 'number', width: 9 },
 ]
 
-const GUIDE_COLUMNS: SheetColumn[] = [
-  { header: 'Número', key: 'displayNumber', width: 10 },
-  { header: 'Estado', key: 'status', width: 11 },
-  { header: 'Tipo', key: 'guideType', width: 22 },
-  { header: 'Motivo', key: 'reason', width: 20 },
-  { header: 'Emisión', key: 'issueDate', type: 'date', width: 12 },
-  { header: 'Cliente', key: 'clientName', width: 26 },
-  { header: 'Proyecto', key: 'projectName', width: 26 },
-  { header: 'Origen', key: 'originPlace', width: 20 },
-  { header: 'Destino', key: 'destinationPlace', width: 20 },
-  { header: 'Transportista', key: 'carrierName', width: 22 },
-  { header: 'Placa', key: 'vehiclePlate', width: 10 },
-  { header: 'Ítems', key: 'itemCount', type: 'number', width: 7 },
-  { header: 'Transporte', key: 'transportCost', type: 'money', width: 12 },
-  { header: 'Estiba', key: 'stowageCost', type: 'money', width: 12 },
-  { header: 'En planilla', key: 'billed', width: 10 },
+const GUIDE_COLUMNS: LocalizedColumn[] = [
+  { header: { es: 'Número', en: 'Number' }, key: 'displayNumber', width: 10 },
+  { header: { es: 'Estado', en: 'Status' }, key: 'status', width: 11 },
+  { header: { es: 'Tipo', en: 'Type' }, key: 'guideType', width: 22 },
+  { header: { es: 'Motivo', en: 'Reason' }, key: 'reason', width: 20 },
+  { header: { es: 'Emisión', en: 'Issued' }, key: 'issueDate', type: 'date', width: 12 },
+  { header: { es: 'Cliente', en: 'Client' }, key: 'clientName', width: 26 },
+  { header: { es: 'Proyecto', en: 'Project' }, key: 'projectName', width: 26 },
+  { header: { es: 'Origen', en: 'Origin' }, key: 'originPlace', width: 20 },
+  { header: { es: 'Destino', en: 'Destination' }, key: 'destinationPlace', width: 20 },
+  { header: { es: 'Transportista', en: 'Carrier' }, key: 'carrierName', width: 22 },
+  { header: { es: 'Placa', en: 'Plate' }, key: 'vehiclePlate', width: 10 },
+  { header: { es: 'Ítems', en: 'Items' }, key: 'itemCount', type: 'number', width: 7 },
+  { header: { es: 'Transporte', en: 'Transport' }, key: 'transportCost', type: 'money', width: 12 },
+  { header: { es: 'Estiba', en: 'Stowage' }, key: 'stowageCost', type: 'money', width: 12 },
+  { header: { es: 'En planilla', en: 'On a billing sheet' }, key: 'billed', width: 10 },
 ]
 
 /** "code · name" of the physical equipment of an assignment (its own item, or a service's linked equipment). */
@@ -186,19 +243,22 @@ export function createDocumentExports({ db, projects, jobs }: DocumentExportsDep
     run: async (ctx, f) => {
       const orgId = ctx.actor.orgId
       const filter = { ...f, projectIdsMatching: await projectIdsMatching(orgId, f.q) }
+      const lang = langOf(ctx.actor)
+      const status = labelsIn(DOC_STATUS, lang)
+      const type = labelsIn(MAINTENANCE_TYPE, lang)
       return run(ctx, {
-        sheet: 'Hojas de mantenimiento',
-        columns: MAINTENANCE_COLUMNS,
-        fileName: 'hojas-de-mantenimiento.xlsx',
+        sheet: pick(SHEETS.maintenance, lang),
+        columns: columnsIn(MAINTENANCE_COLUMNS, lang),
+        fileName: pick(SHEETS.maintenanceFile, lang),
         ids: () => repo.listMaintenanceIds(db, orgId, filter),
         load: (ids) => repo.findMaintenanceByIds(db, orgId, ids),
         assignmentOf: (r) => r.assignment_id,
         toRow: (r, { projects: ps, assignments }) => ({
           displayNumber: padNumber(r.number, NUMBER_WIDTH.maintenance),
-          status: DOC_STATUS_ES[r.status as TFieldDocumentStatus],
+          status: status[r.status],
           ...projectCells(ps.get(r.project_id)),
           equipment: equipmentText(r.assignment_id ? assignments.get(r.assignment_id) : undefined),
-          maintenanceType: r.maintenance_type === 'preventive' ? 'Preventivo' : 'Correctivo',
+          maintenanceType: r.maintenance_type === 'preventive' ? type.preventive : type.corrective,
           startDate: r.start_date,
           endDate: r.end_date,
           days: r.total_days,
@@ -219,15 +279,19 @@ export function createDocumentExports({ db, projects, jobs }: DocumentExportsDep
     run: async (ctx, f) => {
       const orgId = ctx.actor.orgId
       const filter = { ...f, projectIdsMatching: await projectIdsMatching(orgId, f.q) }
+      const lang = langOf(ctx.actor)
+      const status = labelsIn(CHAIN_STATUS, lang)
+      const unit = labelsIn(VOLUME_UNIT, lang)
+      const waste = labelsIn(WASTE_TYPE, lang)
       return run(ctx, {
-        sheet: 'Cadenas de custodia',
-        columns: CHAIN_COLUMNS,
-        fileName: 'cadenas-de-custodia.xlsx',
+        sheet: pick(SHEETS.chain, lang),
+        columns: columnsIn(CHAIN_COLUMNS, lang),
+        fileName: pick(SHEETS.chainFile, lang),
         ids: () => repo.listChainIds(db, orgId, filter),
         load: (ids) => repo.findChainsByIds(db, orgId, ids),
         toRow: (r, { projects: ps }) => ({
           displayNumber: padNumber(r.number, NUMBER_WIDTH.chain),
-          status: CHAIN_STATUS_ES[r.status as TChainStatus],
+          status: status[r.status],
           activityDate: r.activity_date,
           ...projectCells(ps.get(r.project_id)),
           startTime: r.start_time,
@@ -235,11 +299,11 @@ export function createDocumentExports({ db, projects, jobs }: DocumentExportsDep
           durationHours: r.duration_hours === null ? null : money2(r.duration_hours),
           driverName: r.driver_name,
           vehiclePlate: r.vehicle_plate,
-          volumeUnit: VOLUME_UNIT_ES[r.volume_unit as TChainVolumeUnit],
+          volumeUnit: unit[r.volume_unit],
           gallons: money2(r.gallons),
           barrels: money2(r.barrels),
           cubicMeters: money2(r.cubic_meters),
-          wasteTypes: (r.waste_types as TWasteType[]).map((w) => WASTE_TYPE_LABELS[w]).join(', '),
+          wasteTypes: r.waste_types.map((w) => waste[w]).join(', '),
           logisticsCost: money2(r.logistics_cost),
           attendedCount: r.attended_count,
           attachmentCount: r.attachment_count,
@@ -255,17 +319,22 @@ export function createDocumentExports({ db, projects, jobs }: DocumentExportsDep
     run: async (ctx, f) => {
       const orgId = ctx.actor.orgId
       const filter = { ...f, projectIdsMatching: await projectIdsMatching(orgId, f.q) }
+      const lang = langOf(ctx.actor)
+      const status = labelsIn(DOC_STATUS, lang)
+      const guideType = labelsIn(GUIDE_TYPE, lang)
+      const reason = labelsIn(GUIDE_REASON, lang)
+      const yesNo = labelsIn(YES_NO, lang)
       return run(ctx, {
-        sheet: 'Guías de remisión',
-        columns: GUIDE_COLUMNS,
-        fileName: 'guias-de-remision.xlsx',
+        sheet: pick(SHEETS.guide, lang),
+        columns: columnsIn(GUIDE_COLUMNS, lang),
+        fileName: pick(SHEETS.guideFile, lang),
         ids: () => repo.listGuideIds(db, orgId, filter),
         load: (ids) => repo.findGuidesByIds(db, orgId, ids),
         toRow: (r, { projects: ps }) => ({
           displayNumber: padNumber(r.number, NUMBER_WIDTH.guide),
-          status: DOC_STATUS_ES[r.status as TFieldDocumentStatus],
-          guideType: GUIDE_TYPE_LABELS[r.guide_type as TGuideType],
-          reason: r.reason ? GUIDE_REASON_LABELS[r.reason as TGuideReason] : '',
+          status: status[r.status],
+          guideType: guideType[r.guide_type],
+          reason: r.reason ? reason[r.reason] : '',
           issueDate: r.issue_date,
           ...projectCells(ps.get(r.project_id)),
           originPlace: r.origin_place,
@@ -275,7 +344,7 @@ export function createDocumentExports({ db, projects, jobs }: DocumentExportsDep
           itemCount: r.item_count,
           transportCost: money2(r.transport_cost),
           stowageCost: money2(r.stowage_cost),
-          billed: r.billing_sheet_id ? 'Sí' : 'No',
+          billed: r.billing_sheet_id ? yesNo.yes : yesNo.no,
         }),
       })
     },

@@ -8,7 +8,7 @@ import { toDayMonthYear } from '@faena/domain/calendar-date'
 import { can, isSystemActor, type Actor } from '../../platform/access'
 import { findUserNames } from '../../platform/auth/users.repository'
 import type { Db, Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, validationError, fieldError } from '../../platform/errors'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import { documentActions, padNumber } from './document-rules'
 import type { PdfOrg } from './pdf-parts'
@@ -21,6 +21,7 @@ import type {
   RentalProjectsPort,
 } from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
+import { documentMessages as M } from './rental-documents.messages'
 
 /**
  * What every field document (maintenance sheet, custody chain, shipping guide) shares: its project, the
@@ -140,12 +141,9 @@ export function createDocumentContext({
     opts: { forChange: boolean },
   ): Promise<DocumentProject> {
     const project = await projects.getProject(trx, actor.orgId, projectId)
-    if (!project)
-      throw validationError('Proyecto no encontrado', [
-        { path: 'projectId', message: 'El proyecto no existe' },
-      ])
+    if (!project) throw validationError(M.projectNotFound(), [fieldError('projectId', M.projectMissing())])
     if (opts.forChange && project.closed) {
-      throw new AppError('INVALID_STATE', 'El proyecto está cerrado; sus documentos ya no cambian', {
+      throw new AppError('INVALID_STATE', M.projectClosed(), {
         projectId,
       })
     }
@@ -155,13 +153,14 @@ export function createDocumentContext({
   /** A document's date must fall inside the project's dates. */
   function checkProjectDate(project: DocumentProject, date: string, path: string) {
     if (date < project.startDate || (project.endDate && date > project.endDate)) {
-      throw validationError('Fecha fuera del proyecto', [
-        {
+      const start = toDayMonthYear(project.startDate)
+      throw validationError(M.dateOutsideProject(), [
+        fieldError(
           path,
-          message: project.endDate
-            ? `La fecha debe estar entre el inicio del proyecto (${toDayMonthYear(project.startDate)}) y su fin (${toDayMonthYear(project.endDate)})`
-            : `La fecha no puede ser anterior al inicio del proyecto (${toDayMonthYear(project.startDate)})`,
-        },
+          project.endDate
+            ? M.dateBetween({ start, end: toDayMonthYear(project.endDate) })
+            : M.dateNotBefore({ start }),
+        ),
       ])
     }
   }

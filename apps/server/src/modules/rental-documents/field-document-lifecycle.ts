@@ -2,7 +2,7 @@ import type { TChainScanResult, TFieldDocumentAttachment } from '@faena/contract
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit, type AuditChange } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, validationError, fieldError } from '../../platform/errors'
 import type { Upload } from '../../platform/http/multipart'
 import { allocateNumber } from '../../platform/numbering'
 import { renderPdf, type PdfDocDefinition } from '../../platform/pdf/pdf'
@@ -13,6 +13,7 @@ import { pageCount, splitPages } from './pdf-pages'
 import type { PdfOrg } from './pdf-parts'
 import type { DocumentProject } from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
+import { documentMessages as M, type DocumentTypeMessages } from './rental-documents.messages'
 
 const MODULE = 'rental-documents'
 
@@ -52,7 +53,8 @@ export type FieldDocumentType<
   /** the amount input a 400 names when the billing sheet's totals would not fit (docs/rental-billing.md#amount-limits) */
   amountField: string
   /** "Hoja de mantenimiento", for messages */
-  noun: string
+  /** the messages that name the type (not found, only drafts, status moves, attachments) */
+  messages: DocumentTypeMessages
   /** numbering series (platform/numbering) */
   series: string
   /** the date that places the document in a billing period */
@@ -155,17 +157,14 @@ export function createFieldDocumentLifecycle<
   /** The document, or a 404 named after its type. */
   async function load(trx: Executor, actor: Actor, id: string, forUpdate = false): Promise<Row> {
     const row = await type.find(trx, actor.orgId, id, forUpdate)
-    if (!row) throw new AppError('NOT_FOUND', `${type.noun} no encontrada`)
+    if (!row) throw new AppError('NOT_FOUND', type.messages.notFound())
     return row
   }
 
-  function requireDraft(status: string, verb = 'editar') {
+  function requireDraft(status: string, verb: 'edit' | 'delete' = 'edit') {
     if (status !== 'draft') {
-      throw new AppError(
-        'INVALID_STATE',
-        `Solo se puede ${verb} un documento en borrador (${type.noun} en estado ${status})`,
-        { status },
-      )
+      const m = verb === 'edit' ? type.messages.editOnlyDraft : type.messages.deleteOnlyDraft
+      throw new AppError('INVALID_STATE', m({ status }), { status })
     }
   }
 
@@ -267,7 +266,7 @@ export function createFieldDocumentLifecycle<
       const before = await load(trx, actor, id, true)
       const from = before.status
       if (!type.canMove(from, to))
-        throw new AppError('INVALID_STATE', `${type.noun} en estado ${from} no puede pasar a ${to}`, {
+        throw new AppError('INVALID_STATE', type.messages.cannotMove({ from, to }), {
           from,
           to,
         })
@@ -288,7 +287,7 @@ export function createFieldDocumentLifecycle<
     requireAccess(actor, 'fieldDocument.manage')
     await db.transaction().execute(async (trx) => {
       const before = await load(trx, actor, id, true)
-      requireDraft(before.status, 'eliminar')
+      requireDraft(before.status, 'delete')
       type.deleteGuard?.(before)
       const children = await type.readChildren(trx, actor.orgId, id)
       await ctx.guarded(trx, actor, [scopeOf(before, type.dateOf(before))], type.amountField, async () => {
@@ -321,7 +320,7 @@ export function createFieldDocumentLifecycle<
     requireAccess(actor, 'file.upload')
     const doc = await load(db, actor, id)
     if (!ctx.actionsFor(actor, type.kind, doc.status).includes('attach')) {
-      throw new AppError('INVALID_STATE', `${type.noun} en estado ${doc.status}: ya no admite adjuntos`, {
+      throw new AppError('INVALID_STATE', type.messages.noAttachments({ status: doc.status }), {
         status: doc.status,
       })
     }
@@ -329,8 +328,7 @@ export function createFieldDocumentLifecycle<
     const label = upload.fields['label']?.trim().slice(0, 100) || null
     return db.transaction().execute(async (trx) => {
       const now = await load(trx, actor, id, true)
-      if (now.status !== doc.status)
-        throw new AppError('CONFLICT', 'El documento cambió mientras se subía el archivo; inténtalo de nuevo')
+      if (now.status !== doc.status) throw new AppError('CONFLICT', M.documentChanged())
       const file = await ctx.files.uploadFile(
         actor,
         { name: upload.filename, bytes: upload.bytes, accept: ['pdf'] },
@@ -382,19 +380,16 @@ export function createFieldDocumentLifecycle<
       ids.some((x) => !uuid.test(x)) ||
       new Set(ids).size !== ids.length
     )
-      throw validationError('Elige de 1 a 200 documentos distintos, en orden', [
-        { path: 'ids', message: 'Lista de identificadores separados por comas, sin repetir (máximo 200)' },
-      ])
+      throw validationError(M.chooseDocuments(), [fieldError('ids', M.idList())])
     const pages = await pageCount(upload.bytes)
     if (pages === null)
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'El archivo no es un PDF legible', [
-        { path: 'file', message: 'No es un PDF legible' },
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', M.unreadablePdf(), [
+        fieldError('file', M.notReadablePdf()),
       ])
     if (pages !== ids.length)
-      throw validationError(
-        `El PDF tiene ${pages} página(s) y se eligieron ${ids.length} documento(s): deben coincidir`,
-        [{ path: 'file', message: `${pages} página(s) para ${ids.length} documento(s)` }],
-      )
+      throw validationError(M.pageCountMismatch({ pages, documents: ids.length }), [
+        fieldError('file', M.pagesForDocuments({ pages, documents: ids.length })),
+      ])
     const replace = upload.fields['replace'] === 'true'
     const parts = await splitPages(upload.bytes)
     const base = upload.filename.replace(/\.pdf$/i, '').slice(0, 80) || 'escaneo'
@@ -403,7 +398,7 @@ export function createFieldDocumentLifecycle<
       for (const id of ids) {
         const doc = await load(trx, actor, id, true)
         if (!ctx.actionsFor(actor, type.kind, doc.status).includes('attach'))
-          throw new AppError('INVALID_STATE', `${type.noun} en estado ${doc.status}: ya no admite adjuntos`, {
+          throw new AppError('INVALID_STATE', type.messages.noAttachments({ status: doc.status }), {
             status: doc.status,
             id,
           })
@@ -413,11 +408,9 @@ export function createFieldDocumentLifecycle<
         .filter((d) => d.scans.length > 0)
         .map((d) => padNumber(d.doc.number, NUMBER_WIDTH[type.kind]))
       if (scanned.length > 0 && !replace)
-        throw new AppError(
-          'CONFLICT',
-          `Ya tienen escaneo: ${scanned.join(', ')}; confirma el reemplazo para subirlo de nuevo`,
-          { numbers: scanned },
-        )
+        throw new AppError('CONFLICT', M.alreadyScanned({ numbers: scanned.join(', ') }), {
+          numbers: scanned,
+        })
       const saved: TChainScanResult['saved'] = []
       for (const [i, { doc, scans }] of docs.entries()) {
         const id = doc.id
@@ -465,13 +458,11 @@ export function createFieldDocumentLifecycle<
     await db.transaction().execute(async (trx) => {
       const doc = await load(trx, actor, id, true)
       const row = await repo.findAttachment(trx, actor.orgId, type.entityType, id, attachmentId)
-      if (!row) throw new AppError('NOT_FOUND', 'Adjunto no encontrado')
+      if (!row) throw new AppError('NOT_FOUND', M.attachmentNotFound())
       if (!ctx.actionsFor(actor, type.kind, doc.status).includes('attach')) {
-        throw new AppError(
-          'INVALID_STATE',
-          `${type.noun} en estado ${doc.status}: sus adjuntos ya no cambian`,
-          { status: doc.status },
-        )
+        throw new AppError('INVALID_STATE', type.messages.attachmentsFixed({ status: doc.status }), {
+          status: doc.status,
+        })
       }
       await repo.deleteAttachment(trx, actor.orgId, attachmentId)
       await audit(trx, actor, id, 'attachment_removed', {

@@ -10,7 +10,7 @@ import type {
 } from '@faena/contracts'
 import type { Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
-import { validationError } from '../../platform/errors'
+import { validationError, fieldError } from '../../platform/errors'
 import {
   canMoveDocument,
   inclusiveDays,
@@ -33,6 +33,7 @@ import { linkedText, resolveFieldLinks } from './field-links'
 import { maintenanceSheetPdf, maintenanceSheetPdfName } from './maintenance-sheet-pdf'
 import type { DocumentAssignment, DocumentProject } from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
+import { documentMessages as M, maintenanceMessages } from './rental-documents.messages'
 
 /** Maintenance sheets: one equipment's maintenance, its days and costs (docs/rental-documents.md#maintenance). */
 
@@ -167,16 +168,13 @@ export function createMaintenanceSheets(ctx: DocumentContext) {
   ): Promise<repo.MaintenanceValues> {
     const errors: TFieldError[] = []
     const startDate = input.startDate ?? before?.start_date
-    if (!startDate)
-      throw validationError('Falta la fecha de inicio', [{ path: 'startDate', message: 'Requerido' }])
+    if (!startDate) throw validationError(M.startDateMissing(), [fieldError('startDate', M.required())])
     ctx.checkProjectDate(project, startDate, 'startDate')
     const endDate =
       input.endDate !== undefined ? (input.endDate ?? startDate) : (before?.end_date ?? startDate)
     const days = inclusiveDays(startDate, endDate)
-    if (days === null)
-      errors.push({ path: 'endDate', message: 'La fecha de fin no puede ser anterior a la de inicio' })
-    else if (days > MAX_DAYS)
-      errors.push({ path: 'endDate', message: `Un mantenimiento dura como máximo ${MAX_DAYS} días` })
+    if (days === null) errors.push(fieldError('endDate', M.endBeforeStart()))
+    else if (days > MAX_DAYS) errors.push(fieldError('endDate', M.maintenanceTooLong({ days: MAX_DAYS })))
 
     let assignmentId = input.assignmentId !== undefined ? input.assignmentId : (before?.assignment_id ?? null)
     let equipmentId = before?.equipment_id ?? null
@@ -188,12 +186,12 @@ export function createMaintenanceSheets(ctx: DocumentContext) {
         )
         const equipment = a ? equipmentOf(a) : null
         if (!a || !equipment) {
-          errors.push({ path: 'assignmentId', message: 'Elige un equipo asignado a este proyecto' })
+          errors.push(fieldError('assignmentId', M.chooseAssignedUnit()))
           assignmentId = null
         } else equipmentId = equipment.id
       }
     }
-    if (errors.length) throw validationError('Revisa los datos de la hoja de mantenimiento', errors)
+    if (errors.length) throw validationError(M.checkMaintenance(), errors)
 
     // the linked technician must be an active technician of the organization on the start date
     const links = await resolveFieldLinks(ctx.fieldStaff, trx, actor.orgId, {
@@ -260,7 +258,7 @@ export function createMaintenanceSheets(ctx: DocumentContext) {
     entityType: 'maintenance_sheet',
     auditPrefix: 'rentalMaintenanceSheet',
     amountField: 'totalCost',
-    noun: 'Hoja de mantenimiento',
+    messages: maintenanceMessages,
     series: NUMBER_SERIES.maintenance,
     dateOf: (r) => r.start_date,
     canMove: (from, to) => canMoveDocument(from as TFieldDocumentStatus, to as TFieldDocumentStatus),

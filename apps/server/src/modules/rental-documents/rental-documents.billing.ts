@@ -3,16 +3,11 @@ import type { Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
-import type {
-  ChainStatus,
-  CustodyChainInput,
-  DocumentStatus,
-  MaintenanceSheetInput,
-  ShippingGuideInput,
-} from '../rental-billing'
+import type { CustodyChainInput, MaintenanceSheetInput, ShippingGuideInput } from '../rental-billing'
 import { WASTE_TYPE_LABELS } from './custody-chain-pdf'
 import { money2, NUMBER_WIDTH, padNumber } from './document-rules'
 import * as repo from './rental-documents.repository'
+import { documentMessages as M } from './rental-documents.messages'
 
 /**
  * What the billing sheets read and do with the field documents (exported through index.ts). Every function
@@ -80,7 +75,7 @@ export async function listDocumentsForPeriod(
     maintenanceSheets: maintenance.map((m) => ({
       id: m.id,
       number: padNumber(m.number, NUMBER_WIDTH.maintenance),
-      status: m.status as DocumentStatus,
+      status: m.status,
       startDate: m.start_date,
       equipmentId: m.equipment_id,
       technicalCost: money2(m.total_cost),
@@ -92,7 +87,7 @@ export async function listDocumentsForPeriod(
     shippingGuides: guides.map((g) => ({
       id: g.id,
       number: padNumber(g.number, NUMBER_WIDTH.guide),
-      status: g.status as DocumentStatus,
+      status: g.status,
       issueDate: g.issue_date,
       equipmentId: items.find((i) => i.guide_id === g.id && i.equipment_id)?.equipment_id ?? null,
       transportCost: money2(g.transport_cost),
@@ -106,7 +101,7 @@ export async function listDocumentsForPeriod(
       return {
         id: c.id,
         number: padNumber(c.number, NUMBER_WIDTH.chain),
-        status: c.status as ChainStatus,
+        status: c.status,
         activityDate: c.activity_date,
         attendedAssignmentIds: visits.map((v) => v.assignmentId),
         logisticsCost: money2(c.logistics_cost),
@@ -116,7 +111,7 @@ export async function listDocumentsForPeriod(
         barrels: money2(c.barrels),
         cubicMeters: money2(c.cubic_meters),
         billingSheetId: c.billing_sheet_id,
-        wasteTypes: c.waste_types as TWasteType[],
+        wasteTypes: c.waste_types,
         wasteDescription: wasteDescription(c.waste_types),
       }
     }),
@@ -188,19 +183,19 @@ export async function linkDocumentsToSheet(
     const rows = await repo.lockForLinking(trx, TABLE[kind], orgId, unique)
     if (rows.length !== unique.length) {
       const found = new Set(rows.map((r) => r.id))
-      throw new AppError('NOT_FOUND', 'Documento no encontrado', {
+      throw new AppError('NOT_FOUND', M.documentNotFound(), {
         missing: unique.filter((id) => !found.has(id)),
       })
     }
     const elsewhere = rows.filter((r) => r.billing_sheet_id && r.billing_sheet_id !== sheetId)
     if (elsewhere.length > 0) {
-      throw new AppError('CONFLICT', 'Hay documentos que ya factura otra planilla', {
+      throw new AppError('CONFLICT', M.billedElsewhere(), {
         documents: elsewhere.map((r) => ({ id: r.id, number: r.number, billingSheetId: r.billing_sheet_id })),
       })
     }
     const dead = rows.filter((r) => r.status === 'void' || r.status === 'cancelled')
     if (dead.length > 0) {
-      throw new AppError('INVALID_STATE', 'Un documento anulado o cancelado no se factura', {
+      throw new AppError('INVALID_STATE', M.deadNotBilled(), {
         documents: dead.map((r) => r.id),
       })
     }

@@ -222,7 +222,7 @@ describe('maintenance sheets', () => {
       startDate: '2026-01-31',
     })
     expect(before.status).toBe(400)
-    expect(before.body.error.details[0]).toEqual({
+    expect(before.body.error.details[0]).toMatchObject({
       path: 'startDate',
       message: 'La fecha debe estar entre el inicio del proyecto (01/02/2026) y su fin (28/02/2026)',
     })
@@ -232,7 +232,7 @@ describe('maintenance sheets', () => {
       startDate: '2025-12-31',
     })
     expect(openEnded.status).toBe(400)
-    expect(openEnded.body.error.details[0]).toEqual({
+    expect(openEnded.body.error.details[0]).toMatchObject({
       path: 'startDate',
       message: 'La fecha no puede ser anterior al inicio del proyecto (01/01/2026)',
     })
@@ -622,7 +622,9 @@ describe('scanned custody chains', () => {
 
     const short = await uploadScan(order.join(','), await scan(2))
     expect(short.status).toBe(400)
-    expect(short.body.error.details).toEqual([{ path: 'file', message: '2 página(s) para 3 documento(s)' }])
+    expect(short.body.error.details).toMatchObject([
+      { path: 'file', message: '2 página(s) para 3 documento(s)' },
+    ])
     expect((await uploadScan('no-es-un-id', await scan(1))).body.error.details[0].path).toBe('ids')
     expect((await uploadScan(`${order[0]},${order[0]}`, await scan(2))).status).toBe(400)
     expect((await uploadScan(order.join(','), PDF.subarray(0, 10))).status).toBeGreaterThanOrEqual(400)

@@ -12,7 +12,7 @@ import type {
 import { isSystemActor, type Actor } from '../../platform/access'
 import { findUserNames } from '../../platform/auth/users.repository'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, validationError, fieldError } from '../../platform/errors'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import { canMoveDocument, money2, NUMBER_SERIES, NUMBER_WIDTH } from './document-rules'
 import {
@@ -30,6 +30,7 @@ import { linkedText, resolveFieldLinks } from './field-links'
 import type { DocumentAssignment, DocumentProject } from './rental-documents.ports'
 import * as repo from './rental-documents.repository'
 import { shippingGuidePdf, shippingGuidePdfName } from './shipping-guide-pdf'
+import { documentMessages as M, guideMessages } from './rental-documents.messages'
 
 /**
  * Shipping guides: equipment sent to or brought back from a project, with transport and stowage costs
@@ -196,13 +197,12 @@ export function createShippingGuides(ctx: DocumentContext) {
   ): Promise<{ values: repo.GuideValues; children: Items | null }> {
     const errors: TFieldError[] = []
     const issueDate = input.issueDate ?? before?.issue_date
-    if (!issueDate)
-      throw validationError('Falta la fecha de emisión', [{ path: 'issueDate', message: 'Requerido' }])
+    if (!issueDate) throw validationError(M.issueDateMissing(), [fieldError('issueDate', M.required())])
     ctx.checkProjectDate(project, issueDate, 'issueDate')
     const startDate = input.startDate !== undefined ? input.startDate : (before?.start_date ?? null)
     const endDate = input.endDate !== undefined ? input.endDate : (before?.end_date ?? null)
     if (startDate && endDate && endDate < startDate)
-      errors.push({ path: 'endDate', message: 'El fin del traslado no puede ser anterior a su inicio' })
+      errors.push(fieldError('endDate', M.transferEndBeforeStart()))
 
     let items: repo.GuideItemValues[] | null = null
     if (input.items !== undefined) {
@@ -214,8 +214,7 @@ export function createShippingGuides(ctx: DocumentContext) {
         let equipmentId: string | null = null
         if (it.assignmentId) {
           const a = byId.get(it.assignmentId)
-          if (!a)
-            errors.push({ path: `items.${i}.assignmentId`, message: 'No es una asignación de este proyecto' })
+          if (!a) errors.push(fieldError(`items.${i}.assignmentId`, M.notProjectAssignment()))
           else equipmentId = equipmentOf(a)?.id ?? null
         }
         return {
@@ -227,7 +226,7 @@ export function createShippingGuides(ctx: DocumentContext) {
         }
       })
     }
-    if (errors.length) throw validationError('Revisa los datos de la guía de remisión', errors)
+    if (errors.length) throw validationError(M.checkGuide(), errors)
 
     // the linked driver and vehicle must be fit on the transfer's first day (docs/field-staff.md#use-on-documents)
     const links = await resolveFieldLinks(ctx.fieldStaff, trx, actor.orgId, {
@@ -291,7 +290,7 @@ export function createShippingGuides(ctx: DocumentContext) {
     entityType: 'shipping_guide',
     auditPrefix: 'rentalShippingGuide',
     amountField: 'transportCost',
-    noun: 'Guía de remisión',
+    messages: guideMessages,
     series: NUMBER_SERIES.guide,
     dateOf: (r) => r.issue_date,
     canMove: (from, to) => canMoveDocument(from as TFieldDocumentStatus, to as TFieldDocumentStatus),
@@ -299,13 +298,9 @@ export function createShippingGuides(ctx: DocumentContext) {
     snapshot,
     deleteGuard(row) {
       if (row.billing_sheet_id)
-        throw new AppError(
-          'INVALID_STATE',
-          'La guía ya está en una planilla; anúlala en lugar de eliminarla',
-          {
-            billingSheetId: row.billing_sheet_id,
-          },
-        )
+        throw new AppError('INVALID_STATE', M.guideBilled(), {
+          billingSheetId: row.billing_sheet_id,
+        })
     },
     find: (trx, orgId, id, forUpdate) => repo.findGuide(trx, orgId, id, { forUpdate }),
     insert: repo.insertGuide,
