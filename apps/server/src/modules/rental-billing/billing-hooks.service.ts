@@ -3,7 +3,7 @@ import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { documentLocked, periodLocked } from './rental-billing.messages'
 import * as repo from './rental-billing.repository'
-import { LOCKED_PERIOD_STATUSES, statusLabel, type SheetStatus } from './sheet-lifecycle'
+import { LOCKED_PERIOD_STATUSES, statusLabel } from './sheet-lifecycle'
 import type { FrozenPeriod } from './sheet-period'
 import type { RecomputeOptions, RecomputingContext } from './sheet-recomputation'
 
@@ -53,7 +53,7 @@ export function createBillingHooks(ctx: RecomputingContext) {
       seriesCode: s.series_code,
       seriesNumber: s.series_number,
       status: s.status as 'liquidated' | 'invoiced',
-      statusLabel: statusLabel(s.status as SheetStatus),
+      statusLabel: statusLabel(s.status),
       periodStart: s.period_start,
       periodEnd: s.period_end,
     }))
@@ -66,12 +66,12 @@ export function createBillingHooks(ctx: RecomputingContext) {
   async function assertPeriodOpen(trx: Executor, actor: Actor, opts: AssertPeriodOpenOptions): Promise<void> {
     if (opts.sheetId) {
       const billedBy = await repo.findSheet(trx, actor.orgId, opts.sheetId)
-      if (billedBy && LOCKED_PERIOD_STATUSES.includes(billedBy.status as SheetStatus)) {
-        throw new AppError(
-          'INVALID_STATE',
-          documentLocked(billedBy.status as SheetStatus, billedBy.series_code),
-          { billingSheetId: billedBy.id, seriesCode: billedBy.series_code, status: billedBy.status },
-        )
+      if (billedBy && LOCKED_PERIOD_STATUSES.includes(billedBy.status)) {
+        throw new AppError('INVALID_STATE', documentLocked(billedBy.status, billedBy.series_code), {
+          billingSheetId: billedBy.id,
+          seriesCode: billedBy.series_code,
+          status: billedBy.status,
+        })
       }
     }
     const dates = [opts.date, ...(opts.dates ?? [])].filter((d): d is string => typeof d === 'string')
@@ -86,7 +86,7 @@ export function createBillingHooks(ctx: RecomputingContext) {
     if (first) {
       throw new AppError(
         'INVALID_STATE',
-        periodLocked(first.status as SheetStatus, {
+        periodLocked(first.status, {
           code: first.series_code,
           start: first.period_start,
           end: first.period_end,

@@ -1,4 +1,4 @@
-import type { TBillingSheetDetail, TBillingSheetLine, TStoredFile } from '@faena/contracts'
+import type { TBillingLineKind, TBillingSheetDetail, TStoredFile } from '@faena/contracts'
 import { can, isSystemActor, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import { findUserNames } from '../../platform/auth/users.repository'
@@ -10,7 +10,7 @@ import { createOrgToday } from '../../platform/tenancy/today'
 import type { RentalDocumentsPort, RentalProjectsPort, SheetScope } from './rental-billing.ports'
 import { headerSnapshot, iso, toLine, toSummary } from './rental-billing.mapping'
 import * as repo from './rental-billing.repository'
-import { actionAllowed, allowedActions, type SheetAction, type SheetStatus } from './sheet-lifecycle'
+import { actionAllowed, allowedActions, type SheetAction } from './sheet-lifecycle'
 import { billingMessages as M, refusalMessage } from './rental-billing.messages'
 
 export type FilesPort = { getFile(actor: Actor, id: string, trx?: Executor): Promise<TStoredFile> }
@@ -75,7 +75,7 @@ export function createRentalBillingContext({
 
   /** 409 unless the sheet's status allows the action (sheet-lifecycle.ts). */
   function requireAction(sheet: repo.SheetRow, action: SheetAction) {
-    const status = sheet.status as SheetStatus
+    const status = sheet.status
     if (!actionAllowed(action, status)) {
       throw new AppError('INVALID_STATE', refusalMessage(action, status, sheet.series_code), {
         status,
@@ -113,12 +113,12 @@ export function createRentalBillingContext({
         .filter((s) => s.removed)
         .map((s) => ({
           key: s.key,
-          kind: s.kind as TBillingSheetLine['kind'],
+          kind: s.kind,
           description: s.description,
           removedAt: iso(s.removed_at) ?? '',
         })),
       certificate: cert ? { id: cert.id, number: cert.number, issueDate: cert.issue_date } : null,
-      allowedActions: allowedActions(sheet.status as SheetStatus, (p) => can(actor, p as never), {
+      allowedActions: allowedActions(sheet.status, (p) => can(actor, p as never), {
         hasCertificate: Boolean(cert),
       }),
     }
@@ -132,7 +132,7 @@ export function createRentalBillingContext({
     trx: Executor,
     orgId: string,
     sheetId: string,
-    state: { key: string; kind: string; description: string; removed: boolean },
+    state: { key: string; kind: TBillingLineKind; description: string; removed: boolean },
   ) {
     if (state.removed)
       await repo.upsertLineState(trx, orgId, sheetId, {

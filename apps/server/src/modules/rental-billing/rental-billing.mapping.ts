@@ -1,8 +1,7 @@
-import type { TBillingSheetLine, TBillingSheetSummary } from '@faena/contracts'
+import type { TBillingSheetLine, TBillingSheetStatus, TBillingSheetSummary } from '@faena/contracts'
 import type { CertificateItem } from './certificate-items'
 import type { BillingProject } from './rental-billing.ports'
 import type * as repo from './rental-billing.repository'
-import type { SheetStatus } from './sheet-lifecycle'
 
 /**
  * Stored rows as the API and the audit show them: lines, sheet summaries, certificate items, the header
@@ -22,21 +21,21 @@ export function toLine(r: repo.LineRow): TBillingSheetLine {
   return {
     id: r.id,
     key: r.key,
-    kind: r.kind as TBillingSheetLine['kind'],
-    component: r.component as TBillingSheetLine['component'],
+    kind: r.kind,
+    component: r.component,
     position: r.position,
     sourceId: r.source_id,
     equipmentId: r.equipment_id,
     equipmentCode: r.equipment_code,
     equipmentName: r.equipment_name,
     description: r.description,
-    unit: r.unit as 'days' | 'unit',
+    unit: r.unit,
     quantity: String(r.quantity),
     unitPrice: money(r.unit_price),
     total: money(r.total),
     dates: r.dates,
     allowedDates: r.allowed_dates,
-    dayEdit: r.day_edit as TBillingSheetLine['dayEdit'],
+    dayEdit: r.day_edit,
   }
 }
 
@@ -47,7 +46,7 @@ export function toSummary(r: repo.SheetRow): TBillingSheetSummary {
     seriesPrefix: r.series_prefix,
     seriesYear: r.series_year,
     seriesNumber: r.series_number,
-    status: r.status as SheetStatus,
+    status: r.status,
     projectId: r.project_id,
     projectName: r.project_name,
     clientName: r.client_name,
@@ -124,14 +123,14 @@ export const toCertificateItem = (i: CertificateItemRow): CertificateItem => ({
 /** A certificate's header as the API shows it, with its sheet's code and status (frozen unless in progress). */
 export const toCertificateHeader = (
   c: repo.CertificateRow,
-  sheet: { series_code: string; status: string },
+  sheet: { series_code: string; status: TBillingSheetStatus },
 ) => ({
   id: c.id,
   number: c.number,
   issueDate: c.issue_date,
   billingSheetId: c.sheet_id,
   seriesCode: sheet.series_code,
-  sheetStatus: sheet.status as SheetStatus,
+  sheetStatus: sheet.status,
   frozen: sheet.status !== 'in_progress',
   clientName: c.client_name,
   clientTaxId: c.client_tax_id,

@@ -1,5 +1,11 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
-import type { TBillingSheetListQuery, TDispositionCertificateListQuery } from '@faena/contracts'
+import type {
+  TBillingLineKind,
+  TBillingSheetLine,
+  TBillingSheetListQuery,
+  TBillingSheetStatus,
+  TDispositionCertificateListQuery,
+} from '@faena/contracts'
 import { tableReferenceSource, type ReferenceSource } from '../../platform/audit/audit-references'
 import type { Executor } from '../../platform/db/executor'
 import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
@@ -54,7 +60,7 @@ export async function findSheet(db: Executor, orgId: string, id: string, opts: {
 }
 
 export type SheetPatch = Partial<{
-  status: string
+  status: TBillingSheetStatus
   status_reason: string | null
   project_name: string
   project_location: string | null
@@ -100,7 +106,7 @@ export async function listProjectSheets(
   db: Executor,
   orgId: string,
   projectId: string,
-  opts: { statuses?: readonly string[]; forUpdate?: boolean } = {},
+  opts: { statuses?: readonly TBillingSheetStatus[]; forUpdate?: boolean } = {},
 ) {
   let q = db
     .selectFrom('billing_sheets')
@@ -120,7 +126,7 @@ export async function sheetsCoveringDates(
   orgId: string,
   projectId: string,
   dates: readonly string[],
-  statuses: readonly string[],
+  statuses: readonly TBillingSheetStatus[],
 ) {
   if (dates.length === 0) return []
   return db
@@ -268,22 +274,22 @@ export async function findLine(db: Executor, orgId: string, sheetId: string, lin
 export type LineValues = {
   key: string
   position: number
-  kind: string
-  component: string
+  kind: TBillingLineKind
+  component: TBillingSheetLine['component']
   source_id: string
   assignment_ids: string[]
   equipment_id: string | null
   equipment_code: string | null
   equipment_name: string | null
   description: string
-  unit: string
+  unit: TBillingSheetLine['unit']
   dates: string[]
   allowed_dates: string[]
   quantity: number
   unit_price: string
   total: string
   source_version: string | null
-  day_edit: string
+  day_edit: TBillingSheetLine['dayEdit']
   signature: string
 }
 
@@ -370,7 +376,7 @@ export async function listLineStates(db: Executor, orgId: string, sheetId: strin
 
 export type LineStateValues = {
   key: string
-  kind: string
+  kind: TBillingLineKind
   description: string
   removed?: boolean
   removed_at?: Date | null

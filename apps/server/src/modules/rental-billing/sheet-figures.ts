@@ -22,7 +22,7 @@ export async function listSheetFigures(
     id: r.id,
     projectId: r.project_id,
     clientName: r.client_name,
-    status: r.status as TBillingSheetStatus,
+    status: r.status,
     periodStart: r.period_start,
     periodEnd: r.period_end,
     currency: r.currency,

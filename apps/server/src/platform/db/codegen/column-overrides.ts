@@ -41,12 +41,6 @@ export const JSON_TYPE_IMPORTS = [
  * string. Each entry is work left: type the callers with the union, delete the entry, run `npm run db:types`.
  */
 export const STRING_CHECK_COLUMNS = new Set<string>([
-  'billing_sheet_line_states.kind',
-  'billing_sheet_lines.component',
-  'billing_sheet_lines.day_edit',
-  'billing_sheet_lines.kind',
-  'billing_sheet_lines.unit',
-  'billing_sheets.status',
   'contract_concepts.status',
   'equipment_inspection_answers.condition',
   'estimate_adjustments.kind',

@@ -72,7 +72,7 @@ export interface BillingSheetLineStatesTable {
   org_id: string
   sheet_id: string
   key: string
-  kind: string
+  kind: 'rental' | 'service' | 'custody' | 'shipping' | 'maintenance'
   description: string
   removed: Generated<boolean>
   removed_at: Timestamp | null
@@ -89,22 +89,22 @@ export interface BillingSheetLinesTable {
   sheet_id: string
   key: string
   position: number
-  kind: string
-  component: string
+  kind: 'rental' | 'service' | 'custody' | 'shipping' | 'maintenance'
+  component: 'rental' | 'service' | 'technical' | 'logistics' | 'transport' | 'stowage'
   source_id: string
   assignment_ids: Generated<string[]>
   equipment_id: string | null
   equipment_code: string | null
   equipment_name: string | null
   description: string
-  unit: string
+  unit: 'days' | 'unit'
   dates: Generated<string[]>
   allowed_dates: Generated<string[]>
   quantity: number
   unit_price: Numeric
   total: Numeric
   source_version: string | null
-  day_edit: Generated<string>
+  day_edit: Generated<'none' | 'applied' | 'stale'>
   signature: string
   updated_at: Generated<Timestamp>
 }
@@ -117,7 +117,7 @@ export interface BillingSheetsTable {
   series_year: number
   series_number: number
   series_code: string
-  status: Generated<string>
+  status: Generated<'in_progress' | 'liquidated' | 'invoiced' | 'cancelled'>
   status_reason: string | null
   period_start: string
   period_end: string
