@@ -1,3 +1,4 @@
+import type { TItemCondition } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 
 /** Every SQL statement on the equipment-condition tables (docs/equipment-condition.md). */
@@ -67,7 +68,7 @@ export type AnswerValues = {
   label: string
   position: number
   present: boolean
-  condition: string | null
+  condition: TItemCondition | null
   notes: string | null
 }
 

@@ -84,7 +84,7 @@ export const seedDemoEquipmentCondition: DemoSeeder = async (trx, actor, org) =>
     if (!unit?.type) return
     const answers = items
       .filter((i) => i.equipment_type === unit.type)
-      .map((i) => ({
+      .map((i): repo.AnswerValues => ({
         item_id: i.id,
         label: i.label,
         position: i.position,
@@ -92,9 +92,7 @@ export const seedDemoEquipmentCondition: DemoSeeder = async (trx, actor, org) =>
         condition: missing.includes(i.label) ? null : damaged.includes(i.label) ? 'damaged' : 'good',
         notes: damaged.includes(i.label) ? 'Roto' : missing.includes(i.label) ? 'No está' : null,
       }))
-    const counts = inspectionCounts(
-      answers.map((a) => ({ present: a.present, condition: a.condition as 'good' | null })),
-    )
+    const counts = inspectionCounts(answers.map((a) => ({ present: a.present, condition: a.condition })))
     await repo.insertInspection(
       trx,
       orgId,

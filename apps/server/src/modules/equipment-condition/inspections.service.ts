@@ -3,7 +3,6 @@ import type {
   TInspection,
   TInspectionAnswer,
   TInspectionInput,
-  TItemCondition,
   TRepair,
   TRepairInput,
   TRepairReturnInput,
@@ -51,7 +50,7 @@ export function createInspectionUseCases(ctx: EquipmentConditionContext) {
           itemId: a.item_id,
           label: a.label,
           present: a.present,
-          condition: a.condition as TItemCondition | null,
+          condition: a.condition,
           notes: a.notes,
         }))
       return {

@@ -42,7 +42,6 @@ export const JSON_TYPE_IMPORTS = [
  */
 export const STRING_CHECK_COLUMNS = new Set<string>([
   'contract_concepts.status',
-  'equipment_inspection_answers.condition',
   'estimate_adjustments.kind',
   'estimate_cells.time_type',
   'estimates.status',

@@ -412,7 +412,7 @@ export interface EquipmentInspectionAnswersTable {
   label: string
   position: number
   present: boolean
-  condition: string | null
+  condition: 'good' | 'fair' | 'damaged' | null
   notes: string | null
 }
 
