@@ -6,6 +6,7 @@
  */
 import { vi } from 'vitest'
 
+/** `body`: the JSON sent, or a multipart form's entries (files as `File`). */
 export type FetchCall = { url: string; method: string; body: unknown }
 export type FetchAnswer = { status: number; json: unknown }
 
@@ -25,7 +26,12 @@ export const stubFetch = (answer: (call: FetchCall) => FetchAnswer) => {
       const call: FetchCall = {
         url: input,
         method: init?.method ?? 'GET',
-        body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : null,
+        body:
+          typeof init?.body === 'string'
+            ? (JSON.parse(init.body) as unknown)
+            : init?.body instanceof FormData
+              ? Object.fromEntries(init.body.entries())
+              : null,
       }
       calls.push(call)
       const a = answer(call)

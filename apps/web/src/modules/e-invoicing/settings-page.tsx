@@ -1,8 +1,8 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { TEInvoicingSettings } from '@faena/contracts'
-import { isApiError } from '../../platform/api'
+import { z } from 'zod'
+import { ZEInvoicingSettingsInput, type TEInvoicingSettings } from '@faena/contracts'
 import {
   Button,
   ErrorState,
@@ -10,10 +10,12 @@ import {
   FormField,
   PageHeader,
   PagePending,
+  UnsavedChangesGuard,
   useToast,
 } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
+import { useZodForm } from '../../platform/validation'
 import { eInvoicingSettingsQuery, useSaveEInvoicingSettings } from './api'
 import { CertificateExpiry } from './certificate-expiry'
 import './e-invoicing.css'
@@ -38,24 +40,53 @@ export const EInvoicingSettingsPage = () => {
   )
 }
 
-type Values = {
-  ruc: string
-  businessName: string
-  tradeName: string
-  mainAddress: string
-  establishment: string
-  emissionPoint: string
-  environment: 'test' | 'production'
-  keepsAccounts: boolean
-  password: string
-}
+const In = ZEInvoicingSettingsInput.shape
+
+/** A contract field with the screen's own message (the contract's names the field for the API). */
+const withMessage = <T,>(schema: z.ZodType<T, string>, message: string) =>
+  z.string().transform((v, ctx) => {
+    const r = schema.safeParse(v)
+    if (r.success) return r.data
+    ctx.addIssue({ code: 'custom', message })
+    return z.NEVER
+  })
+
+/**
+ * The settings form: the contract's text fields (with the screen's messages), the certificate file and its
+ * password; a first configuration needs a certificate, and a new certificate needs its password.
+ */
+export const settingsFormSchema = (
+  t: (key: 'settings.errors.ruc' | 'settings.errors.code' | 'platform:validation.required') => string,
+  configured: boolean,
+) =>
+  z
+    .object({
+      ruc: withMessage(In.ruc, t('settings.errors.ruc')),
+      establishment: withMessage(In.establishment, t('settings.errors.code')),
+      emissionPoint: withMessage(In.emissionPoint, t('settings.errors.code')),
+      environment: In.environment,
+      businessName: In.businessName.unwrap(),
+      tradeName: In.tradeName.unwrap(),
+      mainAddress: In.mainAddress.unwrap(),
+      keepsAccounts: z.boolean(),
+      password: z.string(),
+      certificate: z
+        .instanceof(File)
+        .nullable()
+        .refine((f) => configured || f !== null, { error: t('platform:validation.required') }),
+    })
+    .refine((v) => !v.certificate || v.password !== '', {
+      path: ['password'],
+      error: t('platform:validation.required'),
+    })
 
 const SettingsForm = ({ saved }: { saved: TEInvoicingSettings | null }) => {
   const { t } = useTranslation(['e-invoicing', 'platform'])
   const fmt = useFormat()
   const toast = useToast()
   const save = useSaveEInvoicingSettings()
-  const [v, setV] = useState<Values>({
+  const schema = useMemo(() => settingsFormSchema(t, !!saved), [t, saved])
+  const form = useZodForm(schema, {
     ruc: saved?.ruc ?? '',
     businessName: saved?.businessName ?? '',
     tradeName: saved?.tradeName ?? '',
@@ -65,47 +96,28 @@ const SettingsForm = ({ saved }: { saved: TEInvoicingSettings | null }) => {
     environment: saved?.environment ?? 'test',
     keepsAccounts: saved?.keepsAccounts ?? true,
     password: '',
+    certificate: null,
   })
-  const [file, setFile] = useState<File | null>(null)
-  const [errors, setErrors] = useState<Record<string, string>>({})
   const [formError, setFormError] = useState<string | null>(null)
-  const set = <K extends keyof Values>(k: K, value: Values[K]) => setV((old) => ({ ...old, [k]: value }))
+  const errors = form.errors
 
-  const submit = () => {
+  const submit = form.submit(({ certificate, password, keepsAccounts, ...text }) => {
     setFormError(null)
-    const e: Record<string, string> = {}
-    if (!/^\d{10}001$/.test(v.ruc.trim())) e.ruc = t('settings.errors.ruc')
-    if (!/^\d{3}$/.test(v.establishment.trim())) e.establishment = t('settings.errors.code')
-    if (!/^\d{3}$/.test(v.emissionPoint.trim())) e.emissionPoint = t('settings.errors.code')
-    if (!saved && !file) e.certificate = t('platform:validation.required')
-    if (file && !v.password) e.password = t('platform:validation.required')
-    setErrors(e)
-    if (Object.keys(e).length > 0) return
     const fields: Record<string, string> = {
-      ruc: v.ruc.trim(),
-      establishment: v.establishment.trim(),
-      emissionPoint: v.emissionPoint.trim(),
-      environment: v.environment,
-      keepsAccounts: String(v.keepsAccounts),
-      businessName: v.businessName.trim(),
-      tradeName: v.tradeName.trim(),
-      mainAddress: v.mainAddress.trim(),
-      ...(file ? { password: v.password } : {}),
+      ...text,
+      keepsAccounts: String(keepsAccounts),
+      ...(certificate ? { password } : {}),
     }
     save.mutate(
-      { fields, certificate: file },
+      { fields, certificate },
       {
         onSuccess: () => toast.success(t('settings.saved')),
         onError: (err) => {
-          if (isApiError(err) && err.details.length > 0) {
-            const fe: Record<string, string> = {}
-            for (const d of err.details) fe[d.path] ??= d.message
-            setErrors(fe)
-          } else setFormError(errorMessage(err))
+          if (!form.applyServerError(err)) setFormError(errorMessage(err))
         },
       },
     )
-  }
+  })
 
   const text = (
     k: 'ruc' | 'businessName' | 'tradeName' | 'mainAddress' | 'establishment' | 'emissionPoint',
@@ -117,7 +129,7 @@ const SettingsForm = ({ saved }: { saved: TEInvoicingSettings | null }) => {
       hint={hint}
       required={['ruc', 'establishment', 'emissionPoint'].includes(k)}
     >
-      {(p) => <input {...p} className="input" value={v[k]} onChange={(e) => set(k, e.target.value)} />}
+      {(p) => <input {...p} className="input" {...form.register(k)} />}
     </FormField>
   )
 
@@ -159,13 +171,8 @@ const SettingsForm = ({ saved }: { saved: TEInvoicingSettings | null }) => {
           {t('settings.notConfigured')}
         </p>
       )}
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
+      <form noValidate onSubmit={submit}>
+        <UnsavedChangesGuard when={form.isDirty && !save.isPending} />
         <FormError>{formError}</FormError>
         <div className="form-grid">
           {text('ruc')}
@@ -176,24 +183,14 @@ const SettingsForm = ({ saved }: { saved: TEInvoicingSettings | null }) => {
           {text('emissionPoint')}
           <FormField label={t('settings.environment')} error={errors.environment} required>
             {(p) => (
-              <select
-                {...p}
-                className="input"
-                value={v.environment}
-                onChange={(e) => set('environment', e.target.value as Values['environment'])}
-              >
+              <select {...p} className="input" {...form.register('environment')}>
                 <option value="test">{t('settings.environments.test')}</option>
                 <option value="production">{t('settings.environments.production')}</option>
               </select>
             )}
           </FormField>
           <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={v.keepsAccounts}
-              onChange={(e) => set('keepsAccounts', e.target.checked)}
-            />{' '}
-            {t('settings.keepsAccounts')}
+            <input type="checkbox" {...form.register('keepsAccounts')} /> {t('settings.keepsAccounts')}
           </label>
           <FormField
             label={t('settings.certificate')}
@@ -206,7 +203,7 @@ const SettingsForm = ({ saved }: { saved: TEInvoicingSettings | null }) => {
                 type="file"
                 className="input"
                 accept=".p12,.pfx,application/x-pkcs12"
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                onChange={(e) => form.set('certificate', e.target.files?.[0] ?? null)}
               />
             )}
           </FormField>
@@ -217,8 +214,7 @@ const SettingsForm = ({ saved }: { saved: TEInvoicingSettings | null }) => {
                 type="password"
                 className="input"
                 autoComplete="new-password"
-                value={v.password}
-                onChange={(e) => set('password', e.target.value)}
+                {...form.register('password')}
               />
             )}
           </FormField>
