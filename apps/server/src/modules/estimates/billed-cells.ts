@@ -2,10 +2,11 @@
  * Which production cells approved estimates billed (docs/estimates.md), for the dashboards' unbilled production
  * (docs/insights.md#production-money): exported through index.ts.
  */
+import type { TEstimateStatus } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 
 /** an approved estimate, and what follows approval where the module has it (invoiced, paid) */
-const BILLED = ['approved', 'invoiced', 'paid']
+const BILLED: TEstimateStatus[] = ['approved', 'invoiced', 'paid']
 
 /** `familyId|siteId|conceptId|date|timeType` of a production cell, as the estimates hold it. */
 export const billedCellKey = (c: {

@@ -10,7 +10,6 @@ import type {
   TEstimateSummary,
   TEstimateTotals,
   TEvidenceStatus,
-  TTimeType,
 } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 import { Dec } from '../../platform/money/money'
@@ -222,8 +221,8 @@ export async function toSummary(
     workOrderNumber: number,
     number: row.number,
     name: `Estimación ${row.number}`,
-    type: row.type as TEstimateSummary['type'],
-    status: row.status as TEstimateSummary['status'],
+    type: row.type,
+    status: row.status,
     periodStart: row.period_start,
     periodEnd: row.period_end,
     exchangeRate: row.exchange_rate,
@@ -265,7 +264,7 @@ export async function toEstimate(
       siteId: c.site_id,
       conceptId: c.concept_id,
       date: c.day,
-      timeType: c.time_type as TTimeType,
+      timeType: c.time_type,
       volume: c.volume,
       isExcess: c.is_excess,
       evidenceStatus: c.evidence_status as TEvidenceStatus | 'not_required',

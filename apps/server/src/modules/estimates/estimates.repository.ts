@@ -1,5 +1,6 @@
 /** Every SQL statement on the estimates module's tables (docs/estimates.md). */
 import { sql } from 'kysely'
+import type { TEstimateAdjustmentRequest, TEstimateStatus, TEstimateType, TTimeType } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 
 export type EstimateRow = {
@@ -7,8 +8,8 @@ export type EstimateRow = {
   org_id: string
   family_id: string
   number: number
-  type: string
-  status: string
+  type: TEstimateType
+  status: TEstimateStatus
   period_start: string
   period_end: string
   selection: unknown
@@ -98,7 +99,7 @@ export async function getEstimate(
 export async function listEstimates(
   ex: Executor,
   orgId: string,
-  f: { familyId?: string | undefined; status?: string | undefined; limit: number; offset: number },
+  f: { familyId?: string | undefined; status?: TEstimateStatus | undefined; limit: number; offset: number },
 ): Promise<{ rows: EstimateRow[]; total: number }> {
   let q = selectEstimates(ex).where('e.org_id', '=', orgId)
   let c = ex
@@ -126,7 +127,7 @@ export async function insertEstimate(
     orgId: string
     familyId: string
     number: number
-    type: string
+    type: TEstimateType
     periodStart: string
     periodEnd: string
     userId: string | null
@@ -149,7 +150,7 @@ export async function insertEstimate(
 }
 
 export type EstimatePatch = Partial<{
-  status: string
+  status: TEstimateStatus
   selection: string | null
   exchange_rate: string | null
   totals: string | null
@@ -184,7 +185,7 @@ export type CellRow = {
   site_id: string
   concept_id: string
   day: string
-  time_type: string
+  time_type: TTimeType
   volume: string
   is_excess: boolean
   evidence_status: string
@@ -224,7 +225,7 @@ export async function insertCells(
     siteId: string
     conceptId: string
     date: string
-    timeType: string
+    timeType: TTimeType
     volume: string
     isExcess: boolean
     evidenceStatus: string
@@ -258,7 +259,7 @@ export async function cellsTakenByOthers(
   estimateId: string | null,
   from: string,
   to: string,
-): Promise<(CellRow & { number: number; status: string })[]> {
+): Promise<(CellRow & { number: number; status: TEstimateStatus })[]> {
   let q = ex
     .selectFrom('estimate_cells as c')
     .innerJoin('estimates as e', 'e.id', 'c.estimate_id')
@@ -332,7 +333,9 @@ export async function estimatedCellsOfFamily(
   familyId: string,
   from: string,
   to: string,
-): Promise<{ site_id: string; concept_id: string; day: string; time_type: string; status: string }[]> {
+): Promise<
+  { site_id: string; concept_id: string; day: string; time_type: TTimeType; status: TEstimateStatus }[]
+> {
   return ex
     .selectFrom('estimate_cells as c')
     .innerJoin('estimates as e', 'e.id', 'c.estimate_id')
@@ -347,7 +350,7 @@ export async function estimatedCellsOfFamily(
 
 export type AdjustmentRow = {
   id: string
-  kind: string
+  kind: TEstimateAdjustmentRequest['kind']
   concept_id: string | null
   quantity: string | null
   amount_mxn: string
@@ -382,7 +385,7 @@ export async function insertAdjustment(
   v: {
     orgId: string
     estimateId: string
-    kind: string
+    kind: TEstimateAdjustmentRequest['kind']
     conceptId: string | null
     quantity: string | null
     amountMxn: string
@@ -514,7 +517,7 @@ export async function unapprovedEstimatesOfFamily(
   ex: Executor,
   familyId: string,
   exceptId: string,
-): Promise<{ number: number; status: string }[]> {
+): Promise<{ number: number; status: TEstimateStatus }[]> {
   return ex
     .selectFrom('estimates')
     .select(['number', 'status'])
@@ -544,7 +547,7 @@ export async function billedTotalsOfFamily(ex: Executor, familyId: string, excep
 export async function billedCells(
   ex: Executor,
   orgId: string,
-  q: { familyId: string; siteId: string; timeType: string; from: string; to: string },
+  q: { familyId: string; siteId: string; timeType: TTimeType; from: string; to: string },
 ): Promise<{ conceptId: string; date: string; estimateNumber: number; estimateId: string }[]> {
   const rows = await ex
     .selectFrom('estimate_cells as c')

@@ -4,6 +4,7 @@
  * not read the estimates' tables: the answer comes through this port, a required constructor argument that
  * services.ts fills with the estimates module's `billedCells` (estimates imports production, never the reverse).
  */
+import type { TTimeType } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
 import { productionMessages as M } from './production.messages'
@@ -12,7 +13,7 @@ import { productionMessages as M } from './production.messages'
 export type BilledCellsPort = (
   ex: Executor,
   orgId: string,
-  q: { familyId: string; siteId: string; timeType: string; from: string; to: string },
+  q: { familyId: string; siteId: string; timeType: TTimeType; from: string; to: string },
 ) => Promise<{ conceptId: string; date: string; estimateNumber: number }[]>
 
 /** Refuses a whole save that changes a billed cell: 409 naming the cells and their estimate (`billed_cells`). */

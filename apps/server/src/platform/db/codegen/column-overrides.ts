@@ -42,10 +42,6 @@ export const JSON_TYPE_IMPORTS = [
  */
 export const STRING_CHECK_COLUMNS = new Set<string>([
   'contract_concepts.status',
-  'estimate_adjustments.kind',
-  'estimate_cells.time_type',
-  'estimates.status',
-  'estimates.type',
   'production_daily_statuses.signature',
   'production_entries.time_type',
   'production_evidence.status',

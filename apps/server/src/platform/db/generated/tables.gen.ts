@@ -447,7 +447,7 @@ export interface EstimateAdjustmentsTable {
   id: Generated<string>
   org_id: string
   estimate_id: string
-  kind: string
+  kind: 'deductive' | 'penalty' | 'price_difference'
   concept_id: string | null
   quantity: Numeric | null
   amount_mxn: Generated<Numeric>
@@ -466,7 +466,7 @@ export interface EstimateCellsTable {
   site_id: string
   concept_id: string
   day: string
-  time_type: string
+  time_type: 'TE' | 'CMA'
   volume: Numeric
   is_excess: boolean
   evidence_status: string
@@ -490,8 +490,8 @@ export interface EstimatesTable {
   org_id: string
   family_id: string
   number: number
-  type: string
-  status: Generated<string>
+  type: 'ordinary' | 'extraordinary' | 'excess' | 'price_adjustment' | 'final_settlement'
+  status: Generated<'draft' | 'in_review' | 'submitted' | 'approved' | 'invoiced' | 'paid' | 'cancelled'>
   period_start: string
   period_end: string
   selection: Json<unknown> | null
