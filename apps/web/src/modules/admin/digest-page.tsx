@@ -1,8 +1,8 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import type { TDigest, TDigestSettings } from '@faena/contracts'
+import { ZDigestSettingsInput, type TDigest, type TDigestSettings } from '@faena/contracts'
 import {
   Button,
   ConfirmDialog,
@@ -17,6 +17,7 @@ import {
 } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
+import { useZodForm } from '../../platform/validation'
 import { digestPreviewQuery, digestSettingsQuery, useSaveDigestSettings, useSendDigest } from './digest-api'
 import { mailSettingsQuery } from './mail-api'
 import './digest.css'
@@ -30,6 +31,22 @@ const splitAddresses = (text: string) =>
     .split(/[\n,;]+/)
     .map((a) => a.trim())
     .filter(Boolean)
+
+/**
+ * The contract's settings with the recipients typed as text: split, each checked as the contract's e-mail,
+ * at most the contract's count; the message names the first bad address.
+ */
+export const digestFormSchema = (messages: { bad: (address: string) => string; tooMany: string }) =>
+  ZDigestSettingsInput.extend({
+    recipients: z.string().transform((text, ctx) => {
+      const list = splitAddresses(text)
+      const bad = list.find((a) => !ZDigestSettingsInput.shape.recipients.element.safeParse(a).success)
+      if (bad !== undefined) ctx.addIssue({ code: 'custom', message: messages.bad(bad) })
+      else if (!ZDigestSettingsInput.shape.recipients.safeParse(list).success)
+        ctx.addIssue({ code: 'custom', message: messages.tooMany })
+      return list
+    }),
+  })
 
 /** Administración → Resumen semanal (docs/insights.md#weekly-digest): when, to whom, preview, send now. */
 export const DigestPage = () => {
@@ -60,35 +77,33 @@ const SettingsCard = ({ saved }: { saved: TDigestSettings }) => {
   const send = useSendDigest()
   const mail = useQuery(mailSettingsQuery())
   const preview = useQuery(digestPreviewQuery())
-  const initial = {
+  const schema = useMemo(
+    () =>
+      digestFormSchema({
+        bad: (bad) => t('digest.errors.recipients', { bad }),
+        tooMany: t('digest.errors.tooMany'),
+      }),
+    [t],
+  )
+  const form = useZodForm(schema, {
     enabled: saved.enabled,
     weekday: saved.weekday,
     hour: saved.hour,
     recipients: saved.recipients.join('\n'),
-  }
-  const [values, setValues] = useState(initial)
-  const [recipientsError, setRecipientsError] = useState<string | undefined>()
+  })
   const [formError, setFormError] = useState<string | null>(null)
   const [confirming, setConfirming] = useState(false)
-  const dirty = JSON.stringify(values) !== JSON.stringify(initial)
-  const set = <K extends keyof typeof values>(k: K, v: (typeof values)[K]) =>
-    setValues((s) => ({ ...s, [k]: v }))
+  const dirty = form.isDirty
 
-  const submit = () => {
+  const submit = form.submit((data) => {
     setFormError(null)
-    const recipients = splitAddresses(values.recipients)
-    const bad = recipients.find((a) => !z.email().safeParse(a).success)
-    if (bad) return setRecipientsError(t('digest.errors.recipients', { bad }))
-    if (recipients.length > 50) return setRecipientsError(t('digest.errors.tooMany'))
-    setRecipientsError(undefined)
-    save.mutate(
-      { enabled: values.enabled, weekday: values.weekday, hour: values.hour, recipients },
-      {
-        onSuccess: () => toast.success(t('digest.saved')),
-        onError: (e) => setFormError(errorMessage(e)),
+    save.mutate(data, {
+      onSuccess: () => toast.success(t('digest.saved')),
+      onError: (e) => {
+        if (!form.applyServerError(e)) setFormError(errorMessage(e))
       },
-    )
-  }
+    })
+  })
 
   const noMail = mail.data !== undefined && mail.data.settings === null
   return (
@@ -101,22 +116,11 @@ const SettingsCard = ({ saved }: { saved: TDigestSettings }) => {
           {t('digest.noMail')}
         </p>
       ) : null}
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
+      <form noValidate onSubmit={submit}>
         <UnsavedChangesGuard when={dirty && !save.isPending} />
         <FormError>{formError}</FormError>
         <label className="digest__enabled">
-          <input
-            type="checkbox"
-            checked={values.enabled}
-            onChange={(e) => set('enabled', e.target.checked)}
-          />{' '}
-          {t('digest.enabled')}
+          <input type="checkbox" {...form.register('enabled')} /> {t('digest.enabled')}
         </label>
         <div className="digest__when">
           <FormField label={t('digest.weekday')}>
@@ -124,8 +128,8 @@ const SettingsCard = ({ saved }: { saved: TDigestSettings }) => {
               <select
                 {...p}
                 className="input"
-                value={String(values.weekday)}
-                onChange={(e) => set('weekday', Number(e.target.value))}
+                value={String(form.values.weekday)}
+                onChange={(e) => form.set('weekday', Number(e.target.value))}
               >
                 {WEEKDAYS.map((d) => (
                   <option key={d} value={d}>
@@ -140,8 +144,8 @@ const SettingsCard = ({ saved }: { saved: TDigestSettings }) => {
               <select
                 {...p}
                 className="input"
-                value={String(values.hour)}
-                onChange={(e) => set('hour', Number(e.target.value))}
+                value={String(form.values.hour)}
+                onChange={(e) => form.set('hour', Number(e.target.value))}
               >
                 {HOURS.map((h) => (
                   <option key={h} value={h}>
@@ -153,15 +157,13 @@ const SettingsCard = ({ saved }: { saved: TDigestSettings }) => {
           </FormField>
         </div>
         <p className="muted">{t('digest.timeZone', { zone: saved.timeZone })}</p>
-        <FormField label={t('digest.recipients')} hint={t('digest.recipientsHint')} error={recipientsError}>
+        <FormField
+          label={t('digest.recipients')}
+          hint={t('digest.recipientsHint')}
+          error={form.errors.recipients}
+        >
           {(p) => (
-            <textarea
-              {...p}
-              className="input digest__recipients"
-              rows={4}
-              value={values.recipients}
-              onChange={(e) => set('recipients', e.target.value)}
-            />
+            <textarea {...p} className="input digest__recipients" rows={4} {...form.register('recipients')} />
           )}
         </FormField>
         <div className="digest__actions">
