@@ -9,7 +9,6 @@ import type {
   TCustodyChainSummary,
   TFieldError,
   TUpdateCustodyChainRequest,
-  TWasteType,
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
@@ -113,11 +112,11 @@ function summary(
     durationHours: r.duration_hours === null ? null : money2(r.duration_hours),
     driverName: r.driver_name,
     vehiclePlate: r.vehicle_plate,
-    volumeUnit: r.volume_unit as TChainVolumeUnit,
+    volumeUnit: r.volume_unit,
     gallons: money2(r.gallons),
     barrels: money2(r.barrels),
     cubicMeters: money2(r.cubic_meters),
-    wasteTypes: r.waste_types as TWasteType[],
+    wasteTypes: r.waste_types,
     logisticsCost: money2(r.logistics_cost),
     attendedCount: r.attended_count ?? 0,
   }
@@ -153,7 +152,7 @@ function outsideWindow(a: DocumentAssignment, date: string): Message | null {
     : M.serviceFrom({ name, start: a.operationStart, date })
 }
 
-type Volumes = { unit: string; gallons: string; barrels: string; cubic_meters: string }
+type Volumes = { unit: TChainVolumeUnit; gallons: string; barrels: string; cubic_meters: string }
 
 /** The typed volume is kept, the other two derived (docs/rental-billing.md#volume-conversions). */
 function volumesOf(
@@ -368,7 +367,7 @@ export function createCustodyChains(ctx: DocumentContext) {
         id: r.id,
         number: r.number,
         displayNumber: padNumber(r.number, NUMBER_WIDTH.chain),
-        status: r.status as TChainStatus,
+        status: r.status,
         activityDate: r.activity_date,
         scanCount: r.scan_count,
         canAttach: ctx.actionsFor(actor, 'chain', r.status).includes('attach'),

@@ -5,7 +5,6 @@ import type {
   TMaintenanceSheetDetail,
   TMaintenanceSheetListQuery,
   TMaintenanceSheetSummary,
-  TMaintenanceType,
   TUpdateMaintenanceSheetRequest,
 } from '@faena/contracts'
 import type { Actor } from '../../platform/access'
@@ -108,7 +107,7 @@ function summary(
     equipmentId: r.equipment_id,
     equipmentCode: equipment?.code ?? null,
     equipmentName: equipment?.name ?? null,
-    maintenanceType: r.maintenance_type as TMaintenanceType,
+    maintenanceType: r.maintenance_type,
     startDate: r.start_date,
     endDate: r.end_date,
     days: r.total_days,

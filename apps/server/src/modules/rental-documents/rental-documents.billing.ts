@@ -3,13 +3,7 @@ import type { Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
-import type {
-  ChainStatus,
-  CustodyChainInput,
-  DocumentStatus,
-  MaintenanceSheetInput,
-  ShippingGuideInput,
-} from '../rental-billing'
+import type { CustodyChainInput, MaintenanceSheetInput, ShippingGuideInput } from '../rental-billing'
 import { WASTE_TYPE_LABELS } from './custody-chain-pdf'
 import { money2, NUMBER_WIDTH, padNumber } from './document-rules'
 import * as repo from './rental-documents.repository'
@@ -81,7 +75,7 @@ export async function listDocumentsForPeriod(
     maintenanceSheets: maintenance.map((m) => ({
       id: m.id,
       number: padNumber(m.number, NUMBER_WIDTH.maintenance),
-      status: m.status as DocumentStatus,
+      status: m.status,
       startDate: m.start_date,
       equipmentId: m.equipment_id,
       technicalCost: money2(m.total_cost),
@@ -93,7 +87,7 @@ export async function listDocumentsForPeriod(
     shippingGuides: guides.map((g) => ({
       id: g.id,
       number: padNumber(g.number, NUMBER_WIDTH.guide),
-      status: g.status as DocumentStatus,
+      status: g.status,
       issueDate: g.issue_date,
       equipmentId: items.find((i) => i.guide_id === g.id && i.equipment_id)?.equipment_id ?? null,
       transportCost: money2(g.transport_cost),
@@ -107,7 +101,7 @@ export async function listDocumentsForPeriod(
       return {
         id: c.id,
         number: padNumber(c.number, NUMBER_WIDTH.chain),
-        status: c.status as ChainStatus,
+        status: c.status,
         activityDate: c.activity_date,
         attendedAssignmentIds: visits.map((v) => v.assignmentId),
         logisticsCost: money2(c.logistics_cost),
@@ -117,7 +111,7 @@ export async function listDocumentsForPeriod(
         barrels: money2(c.barrels),
         cubicMeters: money2(c.cubic_meters),
         billingSheetId: c.billing_sheet_id,
-        wasteTypes: c.waste_types as TWasteType[],
+        wasteTypes: c.waste_types,
         wasteDescription: wasteDescription(c.waste_types),
       }
     }),

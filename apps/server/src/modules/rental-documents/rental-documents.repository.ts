@@ -1,4 +1,13 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
+import type {
+  TChainStatus,
+  TChainVolumeUnit,
+  TFieldDocumentStatus,
+  TGuideReason,
+  TGuideType,
+  TMaintenanceType,
+  TWasteType,
+} from '@faena/contracts'
 import { tableReferenceSource, type ReferenceSource } from '../../platform/audit/audit-references'
 import type { Executor } from '../../platform/db/executor'
 
@@ -19,7 +28,7 @@ const toTime = (t: string | null) => (t ? t.slice(0, 5) : null)
 export type MaintenanceValues = {
   assignment_id: string | null
   equipment_id: string | null
-  maintenance_type: string
+  maintenance_type: TMaintenanceType
   start_date: string
   end_date: string
   total_days: number
@@ -43,7 +52,7 @@ export type MaintenanceValues = {
   approved_by: string | null
   approved_by_position: string | null
 }
-type StatusPatch = { status?: string; status_reason?: string | null; updated_at: Date }
+type StatusPatch<S extends string> = { status?: S; status_reason?: string | null; updated_at: Date }
 
 export async function insertMaintenance(
   db: Executor,
@@ -71,7 +80,7 @@ export async function updateMaintenance(
   db: Executor,
   orgId: string,
   id: string,
-  patch: Partial<MaintenanceValues> & StatusPatch,
+  patch: Partial<MaintenanceValues> & StatusPatch<TFieldDocumentStatus>,
 ) {
   return db
     .updateTable('rental_maintenance_sheets')
@@ -86,12 +95,12 @@ export async function deleteMaintenance(db: Executor, orgId: string, id: string)
   await db.deleteFrom('rental_maintenance_sheets').where('org_id', '=', orgId).where('id', '=', id).execute()
 }
 
-export type ListFilter = {
+export type ListFilter<S extends string> = {
   q?: string | undefined
   projectId?: string | undefined
   /** project ids whose name or client matches `q` (resolved by the service through rental-projects) */
   projectIdsMatching?: string[]
-  status?: string | undefined
+  status?: S | undefined
   from?: string | undefined
   to?: string | undefined
   sort: string
@@ -103,7 +112,9 @@ export type ListFilter = {
 const attachmentCount = (type: DocumentType) =>
   sql<string>`(SELECT count(*) FROM rental_document_attachments a WHERE a.org_id = d.org_id AND a.document_type = ${type} AND a.document_id = d.id)`
 
-type MaintenanceFilter = Omit<ListFilter, 'limit' | 'offset'> & { maintenanceType?: string | undefined }
+type MaintenanceFilter = Omit<ListFilter<TFieldDocumentStatus>, 'limit' | 'offset'> & {
+  maintenanceType?: TMaintenanceType | undefined
+}
 
 /** The filtered, sorted maintenance sheets (the list's and the export's query, before the select). */
 function maintenanceQuery(db: Executor, orgId: string, f: MaintenanceFilter) {
@@ -146,7 +157,11 @@ function maintenanceQuery(db: Executor, orgId: string, f: MaintenanceFilter) {
   return { q, sorted }
 }
 
-export async function listMaintenance(db: Executor, orgId: string, f: MaintenanceFilter & ListFilter) {
+export async function listMaintenance(
+  db: Executor,
+  orgId: string,
+  f: MaintenanceFilter & ListFilter<TFieldDocumentStatus>,
+) {
   const { q, sorted } = maintenanceQuery(db, orgId, f)
   const [rows, count] = await Promise.all([
     sorted
@@ -202,11 +217,11 @@ export type ChainValues = {
   vehicle_plate: string | null
   driver_staff_id: string | null
   vehicle_id: string | null
-  volume_unit: string
+  volume_unit: TChainVolumeUnit
   gallons: string
   barrels: string
   cubic_meters: string
-  waste_types: string[]
+  waste_types: TWasteType[]
   logistics_cost: string
   billing_text: string
   notes: string | null
@@ -275,7 +290,7 @@ export async function updateChain(
   db: Executor,
   orgId: string,
   id: string,
-  patch: Partial<ChainValues> & StatusPatch,
+  patch: Partial<ChainValues> & StatusPatch<TChainStatus>,
 ) {
   return normaliseChain(
     await db
@@ -341,7 +356,7 @@ export async function listChainAssignments(db: Executor, orgId: string, chainIds
   return out
 }
 
-type ChainFilter = Omit<ListFilter, 'limit' | 'offset'> & { wasteType?: string | undefined }
+type ChainFilter = Omit<ListFilter<TChainStatus>, 'limit' | 'offset'> & { wasteType?: TWasteType | undefined }
 const attendedCount = sql<string>`(SELECT count(*) FROM rental_custody_chain_assignments c WHERE c.chain_id = d.id)`
 
 /** The filtered, sorted custody chains (the list's and the export's query, before the select). */
@@ -385,7 +400,7 @@ function chainQuery(db: Executor, orgId: string, f: ChainFilter) {
   return { q, sorted }
 }
 
-export async function listChains(db: Executor, orgId: string, f: ChainFilter & ListFilter) {
+export async function listChains(db: Executor, orgId: string, f: ChainFilter & ListFilter<TChainStatus>) {
   const { q, sorted } = chainQuery(db, orgId, f)
   const [rows, count] = await Promise.all([
     sorted
@@ -433,8 +448,8 @@ export async function findChainsByIds(db: Executor, orgId: string, ids: readonly
 // --- shipping guides ---
 
 export type GuideValues = {
-  guide_type: string
-  reason: string | null
+  guide_type: TGuideType
+  reason: TGuideReason | null
   issue_date: string
   start_date: string | null
   end_date: string | null
@@ -475,7 +490,7 @@ export async function updateGuide(
   db: Executor,
   orgId: string,
   id: string,
-  patch: Partial<GuideValues> & StatusPatch,
+  patch: Partial<GuideValues> & StatusPatch<TFieldDocumentStatus>,
 ) {
   return db
     .updateTable('rental_shipping_guides')
@@ -528,8 +543,8 @@ export async function listGuideItems(db: Executor, orgId: string, guideIds: read
     .execute()
 }
 
-type GuideFilter = Omit<ListFilter, 'limit' | 'offset'> & {
-  guideType?: string | undefined
+type GuideFilter = Omit<ListFilter<TFieldDocumentStatus>, 'limit' | 'offset'> & {
+  guideType?: TGuideType | undefined
   billed?: 'true' | 'false' | undefined
 }
 const guideItemCount = sql<string>`(SELECT count(*) FROM rental_shipping_guide_items i WHERE i.guide_id = d.id)`
@@ -577,7 +592,11 @@ function guideQuery(db: Executor, orgId: string, f: GuideFilter) {
   return { q, sorted }
 }
 
-export async function listGuides(db: Executor, orgId: string, f: GuideFilter & ListFilter) {
+export async function listGuides(
+  db: Executor,
+  orgId: string,
+  f: GuideFilter & ListFilter<TFieldDocumentStatus>,
+) {
   const { q, sorted } = guideQuery(db, orgId, f)
   const [rows, count] = await Promise.all([
     sorted

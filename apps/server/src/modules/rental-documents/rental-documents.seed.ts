@@ -1,3 +1,4 @@
+import type { TWasteType } from '@faena/contracts'
 import { writeAudit } from '../../platform/audit/audit'
 import { allocateNumber } from '../../platform/numbering'
 import type { DemoSeeder } from '../../platform/seed/demo'
@@ -44,7 +45,7 @@ export const seedDemoRentalDocuments: DemoSeeder = async (trx, actor, org) => {
     attended: (typeof a1)[number][]
     unit: VolumeUnit
     volume: string
-    waste: string[]
+    waste: TWasteType[]
     logistics?: string
     status?: 'draft' | 'closed' | 'cancelled'
     reason?: string

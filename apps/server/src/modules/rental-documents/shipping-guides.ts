@@ -2,7 +2,6 @@ import type {
   TCreateShippingGuideRequest,
   TFieldDocumentStatus,
   TFieldError,
-  TGuideReason,
   TGuideType,
   TShippingGuideDetail,
   TShippingGuideListQuery,
@@ -111,8 +110,8 @@ function summary(
 ): TShippingGuideSummary {
   return {
     ...summaryBase<TFieldDocumentStatus>(r, NUMBER_WIDTH.guide, project, names),
-    guideType: r.guide_type as TGuideType,
-    reason: r.reason as TGuideReason | null,
+    guideType: r.guide_type,
+    reason: r.reason,
     issueDate: r.issue_date,
     originPlace: r.origin_place,
     destinationPlace: r.destination_place,

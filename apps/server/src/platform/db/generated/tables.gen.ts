@@ -948,7 +948,7 @@ export interface RentalCustodyChainsTable {
   org_id: string
   number: number
   project_id: string
-  status: Generated<string>
+  status: Generated<'draft' | 'closed' | 'cancelled'>
   status_reason: string | null
   activity_date: string
   location: string | null
@@ -961,11 +961,13 @@ export interface RentalCustodyChainsTable {
   driver_name: string | null
   driver_dni: string | null
   vehicle_plate: string | null
-  volume_unit: string
+  volume_unit: 'gallons' | 'barrels' | 'cubicMeters'
   gallons: Numeric
   barrels: Numeric
   cubic_meters: Numeric
-  waste_types: Generated<string[]>
+  waste_types: Generated<
+    ('blackWater' | 'greyWater' | 'cleanWater' | 'activatedSludge' | 'treatedWastewater' | 'organicGrease')[]
+  >
   logistics_cost: Numeric
   billing_text: string
   notes: string | null
@@ -1018,9 +1020,9 @@ export interface RentalMaintenanceSheetsTable {
   project_id: string
   assignment_id: string | null
   equipment_id: string | null
-  status: Generated<string>
+  status: Generated<'draft' | 'closed' | 'void'>
   status_reason: string | null
-  maintenance_type: string
+  maintenance_type: 'preventive' | 'corrective'
   start_date: string
   end_date: string
   total_days: number
@@ -1086,10 +1088,10 @@ export interface RentalShippingGuidesTable {
   org_id: string
   number: number
   project_id: string
-  status: Generated<string>
+  status: Generated<'draft' | 'closed' | 'void'>
   status_reason: string | null
-  guide_type: string
-  reason: string | null
+  guide_type: 'exit' | 'entry' | 'transfer'
+  reason: 'use_in_project' | 'rent' | 'return' | 'sale' | null
   issue_date: string
   start_date: string | null
   end_date: string | null
