@@ -96,12 +96,12 @@ const upper = (s: string) => s.toLocaleUpperCase('es')
  * `SERVICIO / <linked equipment code or own code> / <NAME>`. At most 300 characters.
  */
 export function defaultDescription(
-  item: { kind: string; code: string; name: string; type: string | null },
+  item: { kind: string; code: string; name: string; type: TRentalEquipmentType | null },
   linked?: { code: string } | null,
 ): string {
   const text =
     item.kind === 'equipment'
-      ? `ALQUILER / ${item.code} / ${upper(item.type ? TYPE_LABELS_ES[item.type as TRentalEquipmentType] : item.name)}`
+      ? `ALQUILER / ${item.code} / ${upper(item.type ? TYPE_LABELS_ES[item.type] : item.name)}`
       : `SERVICIO / ${linked?.code ?? item.code} / ${upper(item.name)}`
   return text.slice(0, 300)
 }

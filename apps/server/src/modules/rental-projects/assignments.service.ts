@@ -177,7 +177,7 @@ export function createAssignmentUseCases(ctx: RentalProjectsContext) {
       let frequency = { kind: before.frequency, days: before.frequency_days }
       if (frequencyGiven) {
         const freq = normaliseFrequency({
-          frequency: patch.frequency ?? (before.frequency as 'daily'),
+          frequency: patch.frequency ?? before.frequency,
           weekdays: patch.weekdays ?? (before.frequency === 'weekdays' ? before.frequency_days : undefined),
           monthdays:
             patch.monthdays ?? (before.frequency === 'monthdays' ? before.frequency_days : undefined),

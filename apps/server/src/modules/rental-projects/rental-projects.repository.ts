@@ -1,7 +1,13 @@
 import { sql, type Expression, type SqlBool } from 'kysely'
 import type {
+  TCardinalPoint,
+  TRentalAvailability,
   TRentalClientListQuery,
+  TRentalCondition,
+  TRentalEquipmentKind,
   TRentalEquipmentListQuery,
+  TRentalEquipmentType,
+  TRentalFrequency,
   TRentalProjectListQuery,
 } from '@faena/contracts'
 import { tableReferenceSource, type ReferenceSource } from '../../platform/audit/audit-references'
@@ -162,7 +168,7 @@ export type ProjectValues = {
   client_id: string
   name: string
   location: string | null
-  cardinal_point: string | null
+  cardinal_point: TCardinalPoint | null
   contact_name: string | null
   contact_phone: string | null
   start_date: string
@@ -336,12 +342,12 @@ export async function listProjectsByIds(db: Executor, orgId: string, ids: readon
 export type EquipmentValues = {
   code: string
   name: string
-  kind: string
-  type: string | null
+  kind: TRentalEquipmentKind
+  type: TRentalEquipmentType | null
   brand: string | null
   model: string | null
   serial_number: string | null
-  condition: string
+  condition: TRentalCondition
   location: string | null
   review_note: string | null
   notes: string | null
@@ -442,7 +448,7 @@ export async function updateEquipment(
   orgId: string,
   id: string,
   patch: Partial<EquipmentValues> & {
-    availability?: string
+    availability?: TRentalAvailability
     current_project_id?: string | null
     updated_at: Date
   },
@@ -562,10 +568,10 @@ export async function countAssignmentsOfEquipment(db: Executor, orgId: string, e
 export type AssignmentValues = {
   project_id: string
   equipment_id: string
-  kind: string
+  kind: TRentalEquipmentKind
   daily_rate: string
   description: string
-  frequency: string
+  frequency: TRentalFrequency
   frequency_days: number[]
   operation_start: string
   operation_end: string | null

@@ -1,3 +1,9 @@
+import type {
+  TCardinalPoint,
+  TRentalCondition,
+  TRentalEquipmentKind,
+  TRentalEquipmentType,
+} from '@faena/contracts'
 import { writeAudit } from '../../platform/audit/audit'
 import type { DemoSeeder } from '../../platform/seed/demo'
 import { addDays } from '../rental-billing'
@@ -62,20 +68,20 @@ const SERVICES = [
 type Unit = {
   code: string
   name: string
-  type: string
+  type: TRentalEquipmentType
   brand?: string
-  condition?: string
+  condition?: TRentalCondition
   location?: string
   notes?: string
 }
-const UNITS: Unit[] = [
-  ...Array.from({ length: 12 }, (_, i) => ({
+const BASE_UNITS: Unit[] = [
+  ...Array.from({ length: 12 }, (_, i): Unit => ({
     code: `PSL-BT-${101 + i}`,
     name: 'BATERÍA SANITARIA',
     type: 'toilet',
     brand: 'Satelite',
   })),
-  ...Array.from({ length: 8 }, (_, i) => ({
+  ...Array.from({ length: 8 }, (_, i): Unit => ({
     code: `PSL-LV-${201 + i}`,
     name: 'ESTACIÓN DE LAVAMANOS',
     type: 'hand_wash_station',
@@ -85,12 +91,17 @@ const UNITS: Unit[] = [
   { code: 'PSL-UP-302', name: 'ESTACIÓN CUÁDRUPLE DE URINARIOS', type: 'urinal_station' },
   { code: 'PSL-CP-401', name: 'CAMPER BAÑO 4 PUESTOS', type: 'camper' },
   { code: 'PSL-CP-402', name: 'CAMPER BAÑO 6 PUESTOS', type: 'camper' },
-  { code: 'PSL-PTAP-501', name: 'PLANTA DE TRATAMIENTO DE AGUA POTABLE 10 M3', type: 'potable_water_plant' },
+  {
+    code: 'PSL-PTAP-501',
+    name: 'PLANTA DE TRATAMIENTO DE AGUA POTABLE 10 M3',
+    type: 'potable_water_plant',
+  },
   { code: 'PSL-PTAR-601', name: 'PLANTA DE TRATAMIENTO DE AGUA RESIDUAL 15 M3', type: 'wastewater_plant' },
   { code: 'PSL-TQ-701', name: 'TANQUE DE AGUA CRUDA 5000 L', type: 'raw_water_tank' },
   { code: 'PSL-TQ-702', name: 'TANQUE DE AGUA CRUDA 5000 L', type: 'raw_water_tank' },
   { code: 'PSL-TQ-703', name: 'TANQUE DE AGUA RESIDUAL 10000 L', type: 'wastewater_tank' },
-].map((u) =>
+]
+const UNITS = BASE_UNITS.map((u): Unit =>
   u.code === 'PSL-BT-112'
     ? { ...u, condition: 'in_repair', location: 'BASE PEISOL - TALLER', notes: 'Cambio de bomba de pie' }
     : u.code === 'PSL-LV-208'
@@ -135,7 +146,7 @@ export const seedDemoRentalProjects: DemoSeeder = async (trx, actor, org) => {
 
   const items = new Map<
     string,
-    { id: string; code: string; name: string; kind: string; type: string | null }
+    { id: string; code: string; name: string; kind: TRentalEquipmentKind; type: TRentalEquipmentType | null }
   >()
   for (const s of SERVICES) {
     const row = await repo.insertEquipment(trx, orgId, null, {
@@ -174,7 +185,7 @@ export const seedDemoRentalProjects: DemoSeeder = async (trx, actor, org) => {
     client: string
     name: string
     location: string
-    cardinal: string
+    cardinal: TCardinalPoint
     contact: string
     phone: string
     start: string

@@ -901,10 +901,10 @@ export interface RentalAssignmentsTable {
   org_id: string
   project_id: string
   equipment_id: string
-  kind: string
+  kind: 'equipment' | 'service'
   daily_rate: Numeric
   description: string
-  frequency: Generated<string>
+  frequency: Generated<'daily' | 'weekdays' | 'monthdays'>
   frequency_days: Generated<number[]>
   operation_start: string
   operation_end: string | null
@@ -997,13 +997,23 @@ export interface RentalEquipmentTable {
   org_id: string
   code: string
   name: string
-  kind: string
-  type: string | null
+  kind: 'equipment' | 'service'
+  type:
+    | 'toilet'
+    | 'hand_wash_station'
+    | 'urinal_station'
+    | 'camper'
+    | 'potable_water_plant'
+    | 'wastewater_plant'
+    | 'raw_water_tank'
+    | 'wastewater_tank'
+    | 'other'
+    | null
   brand: string | null
   model: string | null
   serial_number: string | null
-  condition: Generated<string>
-  availability: Generated<string>
+  condition: Generated<'operative' | 'in_repair' | 'damaged' | 'retired'>
+  availability: Generated<'available' | 'rented'>
   current_project_id: string | null
   location: string | null
   review_note: string | null
@@ -1057,7 +1067,8 @@ export interface RentalProjectsTable {
   client_id: string
   name: string
   location: string | null
-  cardinal_point: string | null
+  cardinal_point:
+    'north' | 'south' | 'east' | 'west' | 'northeast' | 'northwest' | 'southeast' | 'southwest' | null
   contact_name: string | null
   contact_phone: string | null
   start_date: string
