@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ToastProvider } from '../../platform/components'
 import { ES_MX, renderInApp, setupI18n } from '../../test/render'
-import { AddConceptDialog, checkAddConcept } from './add-concept-dialog'
+import { AddConceptDialog, addConceptSchema } from './add-concept-dialog'
 
 const concept = (id: string, code: string, description: string) => ({
   id,
@@ -33,26 +33,36 @@ beforeAll(async () => {
 })
 afterEach(() => vi.unstubAllGlobals())
 
-describe('checkAddConcept', () => {
+/** The key per field the form shows (`addConcept.x`), and the values it sends. */
+const check = (value: { conceptId: string; volume: string; reason: string }, locale: string) => {
+  const r = addConceptSchema(locale, (key) => key).safeParse(value)
+  const errors: Record<string, string> = {}
+  if (!r.success)
+    for (const i of r.error.issues) errors[i.path.join('.')] ??= i.message.replace('addConcept.', '')
+  return { errors, volume: r.success ? r.data.volume : null }
+}
+
+describe('addConceptSchema', () => {
   it('names the field: concept, volume > 0 with up to 6 decimals, reason of 5 to 500 characters', () => {
-    expect(checkAddConcept({ conceptId: null, volume: '', reason: '' }, 'es-MX').errors).toEqual({
-      concept: 'choose',
+    expect(check({ conceptId: '', volume: '', reason: '' }, 'es-MX').errors).toEqual({
+      conceptId: 'choose',
       volume: 'volumeRequired',
       reason: 'reasonRequired',
     })
-    expect(checkAddConcept({ conceptId: 'x', volume: '0.000', reason: 'Trabajo' }, 'es-MX').errors).toEqual({
+    expect(check({ conceptId: OTHER, volume: '0.000', reason: 'Trabajo' }, 'es-MX').errors).toEqual({
       volume: 'volumeZero',
     })
-    expect(
-      checkAddConcept({ conceptId: 'x', volume: '1.1234567', reason: 'Trabajo' }, 'es-MX').errors,
-    ).toEqual({ volume: 'volumeFraction' })
-    expect(checkAddConcept({ conceptId: 'x', volume: '1,250.125', reason: 'Trabajo' }, 'es-MX')).toEqual({
+    expect(check({ conceptId: OTHER, volume: '1.1234567', reason: 'Trabajo' }, 'es-MX').errors).toEqual({
+      volume: 'volumeFraction',
+    })
+    expect(check({ conceptId: OTHER, volume: '1,250.125', reason: 'Trabajo' }, 'es-MX')).toEqual({
       errors: {},
       volume: '1250.125',
     })
-    expect(checkAddConcept({ conceptId: 'x', volume: '12,5', reason: 'Trabajo' }, 'es-EC').volume).toBe(
-      '12.5',
-    )
+    expect(check({ conceptId: OTHER, volume: '12,5', reason: 'Trabajo' }, 'es-EC').volume).toBe('12.5')
+    expect(check({ conceptId: OTHER, volume: '12', reason: 'x'.repeat(501) }, 'es-EC').errors).toEqual({
+      reason: 'reasonTooLong',
+    })
   })
 })
 

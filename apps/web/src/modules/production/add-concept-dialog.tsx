@@ -4,15 +4,18 @@
  * why; the server adds it as a new confirmed Anexo C version of the family's latest member and recomputes the
  * excess. The grid reloads with the new row.
  */
-import { useId, useState } from 'react'
+import { useId, useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { TConcept } from '@faena/contracts'
-import { Button, Dialog, FormError, useToast } from '../../platform/components'
+import { ZGridConceptRequest, type TConcept } from '@faena/contracts'
+import { useToast } from '../../platform/components'
 import { parseDecimalInput } from '../../platform/decimal-input'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
+import { useZodForm } from '../../platform/validation'
 import { catalogSearchQuery, useAddGridConcept } from './api'
+import { FormDialog } from './form-dialog'
+import { withMessages, type Translate } from './form-schema'
 
 export type AddConceptTarget = {
   workOrderId: string
@@ -23,28 +26,29 @@ export type AddConceptTarget = {
   present: ReadonlySet<string>
 }
 
-type Errors = { concept?: string; volume?: string; reason?: string }
-
-/** The form's field errors (keys of `production:addConcept`), and the volume as the API takes it. */
-export function checkAddConcept(
-  form: { conceptId: string | null; volume: string; reason: string },
-  locale: string,
-): { errors: Errors; volume: string | null } {
-  const errors: Errors = {}
-  if (!form.conceptId) errors.concept = 'choose'
-  let volume: string | null = null
-  if (!form.volume.trim()) errors.volume = 'volumeRequired'
-  else {
-    const parsed = parseDecimalInput(form.volume, locale, { maxFractionDigits: 6 })
-    if (!parsed.ok) errors.volume = parsed.reason === 'fraction' ? 'volumeFraction' : 'volumeFormat'
-    else if (!/[1-9]/.test(parsed.value)) errors.volume = 'volumeZero'
-    else volume = parsed.value
-  }
-  const reason = form.reason.trim()
-  if (reason.length < 5) errors.reason = 'reasonRequired'
-  else if (reason.length > 500) errors.reason = 'reasonTooLong'
-  return { errors, volume }
-}
+/** The contract's request (concept, volume > 0 with up to 6 decimals typed in the organization's
+ * convention, reason of 5 to 500 characters) with the dialog's messages (`production:addConcept.*`). */
+export const addConceptSchema = (locale: string, t: Translate) =>
+  withMessages(
+    ZGridConceptRequest.pick({ conceptId: true, volume: true, reason: true }),
+    ({ path, code, value }) => {
+      if (path === 'conceptId') return t('addConcept.choose')
+      if (path === 'reason')
+        return t(code === 'too_big' ? 'addConcept.reasonTooLong' : 'addConcept.reasonRequired')
+      if (path !== 'volume') return undefined
+      if (!value) return t('addConcept.volumeRequired')
+      const parsed = parseDecimalInput(typeof value === 'string' ? value : '', locale, {
+        maxFractionDigits: 6,
+      })
+      if (!parsed.ok)
+        return t(parsed.reason === 'fraction' ? 'addConcept.volumeFraction' : 'addConcept.volumeFormat')
+      return t(code === 'custom' ? 'addConcept.volumeZero' : 'addConcept.volumeFormat')
+    },
+    (v: { conceptId: string; volume: string; reason: string }) => {
+      const parsed = parseDecimalInput(v.volume.trim(), locale, { maxFractionDigits: 6 })
+      return { ...v, volume: parsed.ok ? parsed.value : v.volume }
+    },
+  )
 
 export function AddConceptDialog({ target, onClose }: { target: AddConceptTarget; onClose: () => void }) {
   const { t } = useTranslation(['production', 'platform'])
@@ -54,28 +58,17 @@ export function AddConceptDialog({ target, onClose }: { target: AddConceptTarget
   const id = useId()
   const [q, setQ] = useState('')
   const [chosen, setChosen] = useState<TConcept | null>(null)
-  const [volume, setVolume] = useState('')
-  const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<Errors>({})
   const [formError, setFormError] = useState<string | null>(null)
+  const schema = useMemo(() => addConceptSchema(fmt.locale, t as unknown as Translate), [fmt.locale, t])
+  const form = useZodForm(schema, { conceptId: '', volume: '', reason: '' })
+  const errors = form.errors
   const search = useQuery(catalogSearchQuery(q.trim()))
   const offered = (search.data?.items ?? []).filter((c) => !target.present.has(c.id))
-  const msg = (key: string | undefined) => (key ? t(`addConcept.${key}` as 'addConcept.choose') : null)
 
-  const submit = () => {
-    const checked = checkAddConcept({ conceptId: chosen?.id ?? null, volume, reason }, fmt.locale)
-    setErrors(checked.errors)
-    if (!chosen || !checked.volume || Object.keys(checked.errors).length) return
+  const submit = form.submit((data) => {
     setFormError(null)
     add.mutate(
-      {
-        workOrderId: target.workOrderId,
-        siteId: target.siteId,
-        month: target.month,
-        conceptId: chosen.id,
-        volume: checked.volume,
-        reason: reason.trim(),
-      },
+      { workOrderId: target.workOrderId, siteId: target.siteId, month: target.month, ...data },
       {
         onSuccess: (r) => {
           toast.success(
@@ -87,30 +80,25 @@ export function AddConceptDialog({ target, onClose }: { target: AddConceptTarget
           )
           onClose()
         },
-        onError: (e) => setFormError(errorMessage(e)),
+        onError: (e) => {
+          if (!form.applyServerError(e)) setFormError(errorMessage(e))
+        },
       },
     )
-  }
+  })
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      size="lg"
+    <FormDialog
       title={t('addConcept.title', { number: target.number })}
+      onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={add.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={add.isPending} data-testid="add-concept-submit">
-            {t('addConcept.submit')}
-          </Button>
-        </>
-      }
+      busy={add.isPending}
+      dirty={form.isDirty}
+      formError={formError}
+      submitLabel={t('addConcept.submit')}
+      submitTestId="add-concept-submit"
+      size="lg"
     >
-      <FormError>{formError}</FormError>
       <p className="production__muted">{t('addConcept.intro')}</p>
       <div className="field">
         <label className="field__label" htmlFor={`${id}-q`}>
@@ -131,7 +119,7 @@ export function AddConceptDialog({ target, onClose }: { target: AddConceptTarget
         </p>
       </div>
       <div
-        className={errors.concept ? 'pg-add__list pg-add__list--invalid' : 'pg-add__list'}
+        className={errors.conceptId ? 'pg-add__list pg-add__list--invalid' : 'pg-add__list'}
         role="listbox"
         aria-label={t('addConcept.results')}
         aria-describedby={`${id}-concept-msg`}
@@ -147,13 +135,13 @@ export function AddConceptDialog({ target, onClose }: { target: AddConceptTarget
             role="option"
             aria-selected={chosen?.id === c.id}
             className={chosen?.id === c.id ? 'pg-add__option pg-add__option--chosen' : 'pg-add__option'}
-            onClick={() => (setChosen(c), setErrors((e) => ({ ...e, concept: undefined })))}
+            onClick={() => (setChosen(c), form.set('conceptId', c.id))}
           >
             <strong>{c.code}</strong> <span className="production__muted">{c.annex}</span> {c.description}
           </button>
         ))}
       </div>
-      <p id={`${id}-concept-msg`} className={errors.concept ? 'field__error' : 'field__hint'}>
+      <p id={`${id}-concept-msg`} className={errors.conceptId ? 'field__error' : 'field__hint'}>
         {chosen ? (
           <>
             {t('addConcept.chosen')}: <strong>{chosen.code}</strong> {chosen.description} ·{' '}
@@ -164,7 +152,7 @@ export function AddConceptDialog({ target, onClose }: { target: AddConceptTarget
             })}
           </>
         ) : (
-          msg(errors.concept)
+          errors.conceptId
         )}
       </p>
       <div className={errors.volume ? 'field field--invalid' : 'field'}>
@@ -179,14 +167,13 @@ export function AddConceptDialog({ target, onClose }: { target: AddConceptTarget
           id={`${id}-volume`}
           className="input"
           inputMode="decimal"
-          value={volume}
           aria-invalid={errors.volume ? true : undefined}
           aria-describedby={`${id}-volume-msg`}
           data-testid="add-concept-volume"
-          onChange={(e) => (setVolume(e.target.value), setErrors((x) => ({ ...x, volume: undefined })))}
+          {...form.register('volume')}
         />
         <p id={`${id}-volume-msg`} className={errors.volume ? 'field__error' : 'field__hint'}>
-          {msg(errors.volume) ?? t('addConcept.volumeHint')}
+          {errors.volume ?? t('addConcept.volumeHint')}
         </p>
       </div>
       <div className={errors.reason ? 'field field--invalid' : 'field'}>
@@ -202,16 +189,15 @@ export function AddConceptDialog({ target, onClose }: { target: AddConceptTarget
           className="input textarea"
           rows={3}
           maxLength={600}
-          value={reason}
           aria-invalid={errors.reason ? true : undefined}
           aria-describedby={`${id}-reason-msg`}
           data-testid="add-concept-reason"
-          onChange={(e) => (setReason(e.target.value), setErrors((x) => ({ ...x, reason: undefined })))}
+          {...form.register('reason')}
         />
         <p id={`${id}-reason-msg`} className={errors.reason ? 'field__error' : 'field__hint'}>
-          {msg(errors.reason) ?? t('addConcept.reasonHint')}
+          {errors.reason ?? t('addConcept.reasonHint')}
         </p>
       </div>
-    </Dialog>
+    </FormDialog>
   )
 }

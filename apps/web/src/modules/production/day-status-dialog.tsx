@@ -6,16 +6,10 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ZDayStatusInput, type TDayStatus } from '@faena/contracts'
-import {
-  Button,
-  Dialog,
-  FormError,
-  FormField,
-  UnsavedChangesGuard,
-  useToast,
-} from '../../platform/components'
+import { FormField, useToast } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useZodForm } from '../../platform/validation'
+import { FormDialog } from './form-dialog'
 import { useSaveDayStatuses } from './api'
 import { withMessages, type Translate } from './form-schema'
 
@@ -102,27 +96,17 @@ export function DayStatusDialog({
   })
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      size="sm"
+    <FormDialog
       title={
         status ? t('settings.statuses.editTitle', { name: status.name }) : t('settings.statuses.newTitle')
       }
+      onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={save.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={save.isPending}>
-            {status ? t('platform:actions.save') : t('platform:actions.create')}
-          </Button>
-        </>
-      }
+      busy={save.isPending}
+      dirty={form.isDirty}
+      formError={formError}
+      submitLabel={status ? t('platform:actions.save') : t('platform:actions.create')}
     >
-      <UnsavedChangesGuard when={form.isDirty} />
-      <FormError>{formError}</FormError>
       <FormField label={t('settings.statuses.name')} error={form.errors.name} required>
         {(p) => (
           <input
@@ -166,6 +150,6 @@ export function DayStatusDialog({
           <small>{t('settings.statuses.allowsProductionHint')}</small>
         </span>
       </label>
-    </Dialog>
+    </FormDialog>
   )
 }

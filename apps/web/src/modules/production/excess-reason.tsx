@@ -6,10 +6,11 @@ import { useId, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ZExcessReasonRequest, type TTimeType } from '@faena/contracts'
-import { Button, Dialog, FormError, UnsavedChangesGuard, useToast } from '../../platform/components'
+import { Button, useToast } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
 import { useZodForm } from '../../platform/validation'
+import { FormDialog } from './form-dialog'
 import { useSaveExcessReason } from './api'
 import { withMessages, type Translate } from './form-schema'
 
@@ -71,35 +72,28 @@ export function ExcessReasonDialog({ cell, onClose }: { cell: ExcessCell; onClos
   const submit = form.submit((data) => send(data.reason))
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      size="md"
+    <FormDialog
       title={t('grid.reason.title', { code: cell.code, date: fmt.date(cell.date), timeType: cell.timeType })}
+      onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          {cell.reason ? (
-            <Button
-              variant="danger"
-              className="dialog__footer-start"
-              onClick={() => send(null)}
-              disabled={save.isPending}
-            >
-              {t('grid.reason.clear')}
-            </Button>
-          ) : null}
-          <Button onClick={onClose} disabled={save.isPending}>
-            {t('platform:actions.cancel')}
+      busy={save.isPending}
+      dirty={form.isDirty}
+      formError={formError}
+      submitLabel={t('platform:actions.save')}
+      size="md"
+      extra={
+        cell.reason ? (
+          <Button
+            variant="danger"
+            className="dialog__footer-start"
+            onClick={() => send(null)}
+            disabled={save.isPending}
+          >
+            {t('grid.reason.clear')}
           </Button>
-          <Button type="submit" variant="primary" loading={save.isPending}>
-            {t('platform:actions.save')}
-          </Button>
-        </>
+        ) : null
       }
     >
-      <UnsavedChangesGuard when={form.isDirty} />
-      <FormError>{formError}</FormError>
       <p className="production__muted">{t('grid.reason.intro')}</p>
       <div className={error ? 'field field--invalid' : 'field'}>
         <label className="field__label" htmlFor={`${id}-reason`}>
@@ -123,6 +117,6 @@ export function ExcessReasonDialog({ cell, onClose }: { cell: ExcessCell; onClos
           {error ?? t('grid.reason.hint')}
         </p>
       </div>
-    </Dialog>
+    </FormDialog>
   )
 }

@@ -26,12 +26,17 @@ const at = (root: unknown, path: readonly PropertyKey[]): unknown =>
     root,
   )
 
-/** `schema` with the messages `messageFor` gives (undefined keeps the schema's own). */
-export const withMessages = <S extends z.ZodType>(
+/**
+ * `schema` with the messages `messageFor` gives (undefined keeps the schema's own). `prepare` turns the
+ * form's values into the contract's input first (a number typed as text); without it they are the same.
+ */
+export const withMessages = <S extends z.ZodType, I = z.input<S>>(
   schema: S,
   messageFor: (issue: IssueAt) => string | undefined,
+  prepare: (values: I) => unknown = (values) => values,
 ) =>
-  z.custom<z.input<S>>().transform((input, ctx): z.output<S> => {
+  z.custom<I>().transform((values, ctx): z.output<S> => {
+    const input = prepare(values)
     const parsed = schema.safeParse(input)
     if (parsed.success) return parsed.data
     for (const issue of parsed.error.issues) {

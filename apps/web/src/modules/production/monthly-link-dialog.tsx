@@ -2,16 +2,10 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ZMonthlyReportLinkRequest, type TMonthlyReport } from '@faena/contracts'
-import {
-  Button,
-  Dialog,
-  FormError,
-  FormField,
-  UnsavedChangesGuard,
-  useToast,
-} from '../../platform/components'
+import { FormField, useToast } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useZodForm } from '../../platform/validation'
+import { FormDialog } from './form-dialog'
 import { withMessages } from './form-schema'
 import { useAddReportLink } from './monthly-api'
 
@@ -52,25 +46,15 @@ export function LinkDialog({
     )
   })
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      size="sm"
+    <FormDialog
       title={t('monthly.linkTitle', { number: report.number })}
+      onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={add.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={add.isPending}>
-            {t('monthly.addLink')}
-          </Button>
-        </>
-      }
+      busy={add.isPending}
+      dirty={form.isDirty}
+      formError={formError}
+      submitLabel={t('monthly.addLink')}
     >
-      <UnsavedChangesGuard when={form.isDirty} />
-      <FormError>{formError}</FormError>
       <FormField label={t('monthly.linkUrl')} error={form.errors.url} required>
         {(p) => (
           <input
@@ -85,6 +69,6 @@ export function LinkDialog({
       <FormField label={t('monthly.linkLabel')} error={form.errors.label}>
         {(p) => <input {...p} className="input" maxLength={200} {...form.register('label')} />}
       </FormField>
-    </Dialog>
+    </FormDialog>
   )
 }

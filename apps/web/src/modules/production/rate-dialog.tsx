@@ -7,17 +7,11 @@ import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ZExchangeRateRequest, type TExchangeRate } from '@faena/contracts'
-import {
-  Button,
-  Dialog,
-  FormError,
-  FormField,
-  UnsavedChangesGuard,
-  useToast,
-} from '../../platform/components'
+import { FormField, useToast } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
 import { useZodForm } from '../../platform/validation'
+import { FormDialog } from './form-dialog'
 import { useSaveRate } from './api'
 import { withMessages, type Translate } from './form-schema'
 
@@ -66,29 +60,19 @@ export function RateDialog({ rate, onClose }: { rate: TExchangeRate | null; onCl
   })
 
   return (
-    <Dialog
-      open
-      onClose={onClose}
-      size="sm"
+    <FormDialog
       title={
         rate
           ? t('settings.rates.editTitle', { date: fmt.date(rate.validFrom) })
           : t('settings.rates.newTitle')
       }
+      onClose={onClose}
       onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={save.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={save.isPending}>
-            {rate ? t('platform:actions.save') : t('platform:actions.create')}
-          </Button>
-        </>
-      }
+      busy={save.isPending}
+      dirty={form.isDirty}
+      formError={formError}
+      submitLabel={rate ? t('platform:actions.save') : t('platform:actions.create')}
     >
-      <UnsavedChangesGuard when={form.isDirty} />
-      <FormError>{formError}</FormError>
       <FormField
         label={t('settings.rates.validFrom')}
         error={form.errors.validFrom}
@@ -123,6 +107,6 @@ export function RateDialog({ rate, onClose }: { rate: TExchangeRate | null; onCl
           />
         )}
       </FormField>
-    </Dialog>
+    </FormDialog>
   )
 }

@@ -8,211 +8,18 @@ import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TRotation, TSuperintendent } from '@faena/contracts'
-import {
-  Button,
-  ConfirmDialog,
-  Dialog,
-  EmptyState,
-  FormError,
-  FormField,
-  Icon,
-  StatusBadge,
-  useToast,
-} from '../../platform/components'
-import { errorMessage } from '../../platform/errors'
+import { Button, ConfirmDialog, EmptyState, Icon, StatusBadge, useToast } from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
 import {
   allSitesQuery,
   rotationsQuery,
   superintendentsQuery,
-  useCreateSuperintendent,
   useDeleteRotation,
-  useSaveRotation,
   useUpdateSuperintendent,
 } from './monthly-api'
+import { RotationDialog } from './rotation-dialog'
+import { SuperintendentDialog } from './superintendent-dialog'
 import './monthly.css'
-
-function NameDialog({ sup, onClose }: { sup: TSuperintendent | null; onClose: () => void }) {
-  const { t } = useTranslation(['production', 'platform'])
-  const toast = useToast()
-  const create = useCreateSuperintendent()
-  const update = useUpdateSuperintendent()
-  const [name, setName] = useState(sup?.name ?? '')
-  const [error, setError] = useState<{ name?: string; form?: string }>({})
-  const busy = create.isPending || update.isPending
-  const submit = () => {
-    const n = name.trim()
-    if (!n) return setError({ name: t('rotation.nameRequired') })
-    const done = {
-      onSuccess: () => {
-        toast.success(t('rotation.superintendentSaved'))
-        onClose()
-      },
-      onError: (e: unknown) => setError({ form: errorMessage(e) }),
-    }
-    if (sup) update.mutate({ id: sup.id, name: n }, done)
-    else create.mutate(n, done)
-  }
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      size="sm"
-      title={sup ? t('rotation.editTitle', { name: sup.name }) : t('rotation.addTitle')}
-      onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={busy}>
-            {sup ? t('platform:actions.save') : t('platform:actions.create')}
-          </Button>
-        </>
-      }
-    >
-      <FormError>{error.form ?? null}</FormError>
-      <FormField label={t('rotation.name')} error={error.name} required>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            maxLength={120}
-            value={name}
-            data-testid="superintendent-name"
-            onChange={(e) => {
-              setName(e.target.value)
-              setError({})
-            }}
-          />
-        )}
-      </FormField>
-    </Dialog>
-  )
-}
-
-type Draft = { startDate: string; a: string; b: string; cycleDays: string }
-type DraftErrors = Partial<Record<keyof Draft | 'form', string>>
-
-function RotationDialog({
-  siteId,
-  siteName,
-  sups,
-  onClose,
-}: {
-  siteId: string
-  siteName: string
-  sups: TSuperintendent[]
-  onClose: () => void
-}) {
-  const { t } = useTranslation(['production', 'platform'])
-  const toast = useToast()
-  const save = useSaveRotation()
-  const [d, setD] = useState<Draft>({ startDate: '', a: '', b: '', cycleDays: '14' })
-  const [errors, setErrors] = useState<DraftErrors>({})
-  const set = (patch: Partial<Draft>) => {
-    setD((x) => ({ ...x, ...patch }))
-    setErrors({})
-  }
-  const active = sups.filter((s) => s.active)
-  const submit = () => {
-    const e: DraftErrors = {}
-    const cycle = Number(d.cycleDays)
-    if (!d.startDate) e.startDate = t('rotation.errors.startDate')
-    if (!d.a) e.a = t('rotation.errors.a')
-    if (!d.b) e.b = t('rotation.errors.b')
-    else if (d.a === d.b) e.b = t('rotation.errors.same')
-    if (!Number.isInteger(cycle) || cycle < 1 || cycle > 90) e.cycleDays = t('rotation.errors.cycle')
-    if (Object.keys(e).length) return setErrors(e)
-    save.mutate(
-      { siteId, startDate: d.startDate, superintendentAId: d.a, superintendentBId: d.b, cycleDays: cycle },
-      {
-        onSuccess: () => {
-          toast.success(t('rotation.saved'))
-          onClose()
-        },
-        onError: (err) => setErrors({ form: errorMessage(err) }),
-      },
-    )
-  }
-  const select = (key: 'a' | 'b') => (
-    <FormField label={t(`rotation.${key}`)} error={errors[key]} required>
-      {(p) => (
-        <select
-          {...p}
-          className="input"
-          value={d[key]}
-          data-testid={`rotation-${key}`}
-          onChange={(e) => set({ [key]: e.target.value })}
-        >
-          <option value="">{t('rotation.pick')}</option>
-          {active.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </FormField>
-  )
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      size="sm"
-      title={t('rotation.rotationTitle', { site: siteName })}
-      onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={save.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={save.isPending}>
-            {t('platform:actions.save')}
-          </Button>
-        </>
-      }
-    >
-      <FormError>{errors.form ?? null}</FormError>
-      <FormField
-        label={t('rotation.startDate')}
-        error={errors.startDate}
-        hint={t('rotation.rotationHint')}
-        required
-      >
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            type="date"
-            value={d.startDate}
-            data-testid="rotation-start"
-            onChange={(e) => set({ startDate: e.target.value })}
-          />
-        )}
-      </FormField>
-      {select('a')}
-      {select('b')}
-      <FormField
-        label={t('rotation.cycleDays')}
-        error={errors.cycleDays}
-        hint={t('rotation.cycleHint')}
-        required
-      >
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            inputMode="numeric"
-            maxLength={2}
-            value={d.cycleDays}
-            onChange={(e) => set({ cycleDays: e.target.value })}
-          />
-        )}
-      </FormField>
-    </Dialog>
-  )
-}
 
 export function RotationsSettings({ siteId: initialSite }: { siteId?: string | undefined }) {
   const { t } = useTranslation(['production', 'platform'])
@@ -339,7 +146,7 @@ export function RotationsSettings({ siteId: initialSite }: { siteId?: string | u
           ) : null}
         </div>
       </div>
-      {nameDialog ? <NameDialog sup={nameDialog.sup} onClose={() => setNameDialog(null)} /> : null}
+      {nameDialog ? <SuperintendentDialog sup={nameDialog.sup} onClose={() => setNameDialog(null)} /> : null}
       {rotationDialog && siteId ? (
         <RotationDialog
           siteId={siteId}

@@ -8,6 +8,8 @@ import { DayStatusDialog } from './day-status-dialog'
 import { ExcessReasonDialog } from './excess-reason'
 import { LinkDialog } from './monthly-link-dialog'
 import { RateDialog } from './rate-dialog'
+import { RotationDialog } from './rotation-dialog'
+import { SuperintendentDialog } from './superintendent-dialog'
 import { fieldError, stubApi } from './test-api'
 
 beforeAll(async () => {
@@ -153,6 +155,77 @@ describe('monthly link dialog', () => {
       url: `/api/v1/production/monthly-reports/${WO}/2026-05/links`,
       method: 'POST',
       body: { url: 'https://drive.example/acta', label: null },
+    })
+  })
+})
+
+describe('rotation and superintendent dialogs', () => {
+  const sup = (n: number, name: string) => ({
+    id: `70000000-0000-4000-8000-00000000000${n}`,
+    name,
+    active: true,
+  })
+  it('asks for a start date and two distinct superintendents, and sends the days per shift as a number', async () => {
+    const api = stubApi(() => ({ json: {} }))
+    const onClose = vi.fn()
+    await inApp(
+      <RotationDialog
+        siteId={SITE}
+        siteName="Akal"
+        sups={[sup(1, 'Ana'), sup(2, 'Luis')]}
+        onClose={onClose}
+      />,
+    )
+    const user = userEvent.setup()
+    await user.selectOptions(screen.getByTestId('rotation-a'), 'Ana')
+    await user.selectOptions(screen.getByTestId('rotation-b'), 'Ana')
+    const cycle = screen.getByLabelText(/Días por turno/)
+    await user.clear(cycle)
+    await user.type(cycle, '0')
+    await user.click(screen.getByRole('button', { name: 'Guardar' }))
+    expect(await screen.findByText('La fecha de inicio es obligatoria.')).toBeTruthy()
+    expect(screen.getByText('Entre 1 y 90 días.')).toBeTruthy()
+    expect(api.sent()).toHaveLength(0)
+
+    await user.type(screen.getByTestId('rotation-start'), '2026-05-01')
+    await user.clear(cycle)
+    await user.type(cycle, '14')
+    await user.click(screen.getByRole('button', { name: 'Guardar' }))
+    expect(await screen.findByText('A y B deben ser distintos.')).toBeTruthy()
+    expect(api.sent()).toHaveLength(0)
+
+    await user.selectOptions(screen.getByTestId('rotation-b'), 'Luis')
+    await user.click(screen.getByRole('button', { name: 'Guardar' }))
+    await waitFor(() => expect(onClose).toHaveBeenCalled())
+    expect(api.sent()[0]).toEqual({
+      url: '/api/v1/production/rotations',
+      method: 'PUT',
+      body: {
+        siteId: SITE,
+        startDate: '2026-05-01',
+        superintendentAId: sup(1, 'Ana').id,
+        superintendentBId: sup(2, 'Luis').id,
+        cycleDays: 14,
+      },
+    })
+  })
+
+  it('asks for the name of a superintendent and sends it trimmed', async () => {
+    const api = stubApi(() => ({ json: sup(3, 'Marta') }))
+    const onClose = vi.fn()
+    await inApp(<SuperintendentDialog sup={null} onClose={onClose} />)
+    const user = userEvent.setup()
+    await user.type(screen.getByTestId('superintendent-name'), '   ')
+    await user.click(screen.getByRole('button', { name: 'Crear' }))
+    expect(await screen.findByText('El nombre es obligatorio.')).toBeTruthy()
+    expect(api.sent()).toHaveLength(0)
+    await user.type(screen.getByTestId('superintendent-name'), 'Marta ')
+    await user.click(screen.getByRole('button', { name: 'Crear' }))
+    await waitFor(() => expect(onClose).toHaveBeenCalled())
+    expect(api.sent()[0]).toEqual({
+      url: '/api/v1/production/superintendents',
+      method: 'POST',
+      body: { name: 'Marta' },
     })
   })
 })
