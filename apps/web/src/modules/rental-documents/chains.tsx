@@ -1,7 +1,6 @@
-/** Custody chains: list, form (new / edit, with live volume conversion) and detail. */
+/** Custody chains: list, form (new / edit, with live volume conversion) and detail — the type's own columns, fields and sections. */
 import { useId, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import {
   CHAIN_STATUSES,
@@ -11,138 +10,82 @@ import {
   ZUpdateCustodyChainRequest,
   type TChainVolumeUnit,
   type TCustodyChainDetail,
-  type TCustodyChainSummary,
   type TWasteType,
 } from '@faena/contracts'
-import { DecimalInput, Filter, PageHeader, useDecimalHint, type Column } from '../../platform/components'
-import { todayIn } from '../../platform/format'
-import { useFormat, useMe } from '../../platform/session'
+import { DecimalInput, useDecimalHint } from '../../platform/components'
+import { useFormat } from '../../platform/session'
 import { assignmentsQuery, type AssignmentOption } from './api'
-import { Field, hoursBetween, parseWith, toRequest, useDocForm } from './form-kit'
+import { DocumentDetail, useDetailFormat } from './doc-detail'
+import { DocForm, DocProjectField, FormSection, formPages, useDocumentForm } from './doc-form'
+import { DocumentList, dateColumn, numberColumn, projectColumn, statusColumn } from './doc-list'
 import { DriverVehiclePickers } from './driver-vehicle-pickers'
+import { Field, hoursBetween } from './form-kit'
+import { formStrings, toggle } from './request-body'
 import { ScanPagesButton } from './scan-pages'
-import {
-  BackLink,
-  DocForm,
-  DocProjectField,
-  DocStatus,
-  DocumentDetail,
-  DocumentList,
-  EditLoader,
-  FormActions,
-  Item,
-  NumberCell,
-  ProjectCell,
-  formLevelError,
-  pre,
-  useListSearch,
-  useSaveDocument,
-} from './ui'
-import { isVolume, tryConvertVolume } from '@faena/domain'
+import { Item, pre } from './ui'
+import { tryConvertVolume } from '@faena/domain'
 
 const KIND = 'chain' as const
 
-export const ChainsListPage = () => {
-  const { t } = useTranslation(['rental-documents', 'platform'])
-  const fmt = useFormat()
-  const search = useSearch({ from: '/app/rental/custody-chains' })
-  const setSearch = useListSearch(KIND)
-  const columns: Column<TCustodyChainSummary>[] = [
-    {
-      key: 'number',
-      header: t('fields.number'),
-      sortable: true,
-      width: '7rem',
-      cell: (d) => <NumberCell kind={KIND} id={d.id} number={d.displayNumber} />,
-    },
-    {
-      key: 'activityDate',
-      header: t('fields.activityDate'),
-      sortable: true,
-      width: '8rem',
-      cell: (d) => fmt.date(d.activityDate),
-    },
-    {
-      key: 'project',
-      header: t('fields.project'),
-      cell: (d) => <ProjectCell project={d.projectName} client={d.clientName} />,
-    },
-    {
-      key: 'driver',
-      header: t('fields.driverName'),
-      cell: (d) => (
-        <div>
-          <span>{d.driverName ?? '—'}</span>
-          {d.vehiclePlate ? <span className="muted rd-sub mono">{d.vehiclePlate}</span> : null}
-        </div>
-      ),
-    },
-    {
-      key: 'gallons',
-      header: t('fields.volume'),
-      sortable: true,
-      align: 'end',
-      width: '11rem',
-      cell: (d) => (
-        <div className="rd-volumes">
-          <span>
-            {fmt.quantity(d.gallons, { minFractionDigits: 2 })} {t('volumeShort.gallons')}
-          </span>
-          <span className="muted rd-sub">
-            {fmt.quantity(d.barrels, { minFractionDigits: 2 })} {t('volumeShort.barrels')} ·{' '}
-            {fmt.quantity(d.cubicMeters, { minFractionDigits: 2 })} {t('volumeShort.cubicMeters')}
-          </span>
-        </div>
-      ),
-    },
-    {
-      key: 'attendedCount',
-      header: t('fields.attended'),
-      align: 'end',
-      width: '7rem',
-      cell: (d) => fmt.integer(d.attendedCount),
-    },
-    {
-      key: 'status',
-      header: t('fields.status'),
-      sortable: true,
-      width: '7rem',
-      cell: (d) => <DocStatus status={d.status} />,
-    },
-  ]
-  return (
-    <DocumentList
-      kind={KIND}
-      search={search}
-      setSearch={setSearch}
-      columns={columns}
-      statuses={CHAIN_STATUSES}
-      dateLabel={t('fields.activityDate')}
-      extraParams={{ wasteType: search.wasteType }}
-      extraActive={Boolean(search.wasteType)}
-      extraActions={(params) => <ScanPagesButton params={params} />}
-      extraFilters={
-        <Filter label={t('fields.wasteTypes')} htmlFor="rd-waste">
-          <select
-            id="rd-waste"
-            className="input"
-            value={search.wasteType ?? ''}
-            onChange={(e) =>
-              setSearch({ wasteType: (e.target.value || undefined) as TWasteType | undefined })
-            }
-          >
-            <option value="">{t('list.all')}</option>
-            {WASTE_TYPES.map((w) => (
-              <option key={w} value={w}>
-                {t(`wasteType.${w}`)}
-              </option>
-            ))}
-          </select>
-        </Filter>
-      }
-    />
-  )
-}
+export const ChainsListPage = () => (
+  <DocumentList
+    kind={KIND}
+    statuses={CHAIN_STATUSES}
+    dateField="activityDate"
+    extraActions={(params) => <ScanPagesButton params={params} />}
+    filters={({ t }) => [
+      {
+        key: 'wasteType',
+        label: t('fields.wasteTypes'),
+        options: WASTE_TYPES.map((w) => ({ value: w, label: t(`wasteType.${w}`) })),
+      },
+    ]}
+    columns={(ctx) => {
+      const { t, fmt } = ctx
+      return [
+        numberColumn(KIND, ctx),
+        dateColumn('activityDate', ctx),
+        projectColumn(ctx),
+        {
+          key: 'driver',
+          header: t('fields.driverName'),
+          cell: (d) => (
+            <div>
+              <span>{d.driverName ?? '—'}</span>
+              {d.vehiclePlate ? <span className="muted rd-sub mono">{d.vehiclePlate}</span> : null}
+            </div>
+          ),
+        },
+        {
+          key: 'gallons',
+          header: t('fields.volume'),
+          sortable: true,
+          align: 'end',
+          width: '11rem',
+          cell: (d) => (
+            <div className="rd-volumes">
+              <span>
+                {fmt.quantity(d.gallons, { minFractionDigits: 2 })} {t('volumeShort.gallons')}
+              </span>
+              <span className="muted rd-sub">
+                {fmt.quantity(d.barrels, { minFractionDigits: 2 })} {t('volumeShort.barrels')} ·{' '}
+                {fmt.quantity(d.cubicMeters, { minFractionDigits: 2 })} {t('volumeShort.cubicMeters')}
+              </span>
+            </div>
+          ),
+        },
+        {
+          key: 'attendedCount',
+          header: t('fields.attended'),
+          align: 'end',
+          width: '7rem',
+          cell: (d) => fmt.integer(d.attendedCount),
+        },
+        statusColumn(ctx),
+      ]
+    }}
+  />
+)
 
 const FIELDS = [
   'projectId',
@@ -166,25 +109,14 @@ const FIELDS = [
 ] as const
 type F = (typeof FIELDS)[number]
 
-const fromDetail = (d: TCustodyChainDetail): Record<F, string> => ({
-  projectId: d.projectId,
-  activityDate: d.activityDate,
-  location: d.location ?? '',
-  startTime: d.startTime ?? '',
-  endTime: d.endTime ?? '',
-  contactName: d.contactName ?? '',
-  contactDni: d.contactDni ?? '',
-  contactPosition: d.contactPosition ?? '',
-  driverName: d.driverName ?? '',
-  driverDni: d.driverDni ?? '',
-  vehiclePlate: d.vehiclePlate ?? '',
-  driverStaffId: d.driverStaffId ?? '',
-  vehicleId: d.vehicleId ?? '',
-  volumeUnit: d.volumeUnit,
+type Values = Record<F, string> & { assignmentIds: string[]; wasteTypes: TWasteType[] }
+const CONTRACTS = { create: ZCreateCustodyChainRequest, update: ZUpdateCustodyChainRequest }
+
+const fromDetail = (d: TCustodyChainDetail): Values => ({
+  ...formStrings(d, FIELDS),
   volume: d.volumeUnit === 'gallons' ? d.gallons : d.volumeUnit === 'barrels' ? d.barrels : d.cubicMeters,
-  logisticsCost: d.logisticsCost,
-  billingText: d.billingText,
-  notes: d.notes ?? '',
+  assignmentIds: d.attended.map((a) => a.assignmentId),
+  wasteTypes: d.wasteTypes,
 })
 
 /** Gallons / barrels / m³: the one typed is kept, the other two follow it live (2 decimals, half-up). */
@@ -271,22 +203,17 @@ const AttendCheck = ({
   )
 }
 
-const ChainForm = ({
-  initial,
-  initialAssignments,
-  initialWaste,
-  existing,
-}: {
-  initial: Record<F, string>
-  initialAssignments: string[]
-  initialWaste: TWasteType[]
-  existing?: TCustodyChainDetail
-}) => {
+const ChainForm = ({ initial, existing }: { initial: Values; existing?: TCustodyChainDetail }) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
-  const form = useDocForm<F>(() => initial)
-  const [attended, setAttended] = useState<string[]>(initialAssignments)
-  const [waste, setWaste] = useState<TWasteType[]>(initialWaste)
-  const { mutation, save } = useSaveDocument(KIND, existing?.id, form.setErrors)
+  const { form, frame } = useDocumentForm(KIND, CONTRACTS, existing, initial, {
+    zero: ['logisticsCost'],
+    // the volume is always sent: an empty one is a volume not typed yet
+    finish: (body, v) => void (body.volume = v.volume.trim()),
+    refine: (body) =>
+      hoursBetween(body.startTime as string | null, body.endTime as string | null).valid
+        ? null
+        : { path: 'endTime', message: t('form.timesError') },
+  })
   const assignments = useQuery(assignmentsQuery(form.values.projectId))
   const fmt = useFormat()
   const v = form.values
@@ -294,43 +221,15 @@ const ChainForm = ({
   const options = assignments.data ?? []
   const services = options.filter((a) => a.kind === 'service')
   const units = options.filter((a) => a.kind === 'equipment')
+  const attend = (id: string) => form.set('assignmentIds', toggle(v.assignmentIds, id))
 
-  const toggle = <T,>(list: T[], x: T) => (list.includes(x) ? list.filter((y) => y !== x) : [...list, x])
-
-  const submit = () => {
-    const body = toRequest(v, existing ? 'edit' : 'create', existing ? ['projectId'] : [])
-    body.assignmentIds = attended
-    body.wasteTypes = waste
-    body.volumeUnit = v.volumeUnit
-    body.volume = v.volume.trim()
-    if (!v.logisticsCost.trim()) body.logisticsCost = '0'
-    const errors: Record<string, string> = {}
-    if (!hours.valid) errors.endTime = t('form.timesError')
-    if (!isVolume(v.volume.trim())) errors.volume = t('platform:validation.invalid')
-    const r = parseWith(existing ? ZUpdateCustodyChainRequest : ZCreateCustodyChainRequest, body)
-    if (!r.ok || Object.keys(errors).length > 0) {
-      form.setErrors({ ...(r.ok ? {} : r.errors), ...errors })
-      return
-    }
-    save(r.data)
-  }
-
-  const formError = formLevelError(mutation.error, form.errors)
   const attendedError = Object.entries(form.errors).find(([k]) => k.startsWith('assignmentIds'))?.[1]
   return (
-    <DocForm kind={KIND} error={formError} dirty={form.isDirty} onSubmit={submit}>
+    <DocForm frame={frame}>
       <section className="card">
         <h2 className="section-title">{t('form.general')}</h2>
         <div className="form-grid">
-          <DocProjectField
-            error={form.errors.projectId}
-            value={v.projectId}
-            locked={Boolean(existing)}
-            onChange={(x) => {
-              form.set('projectId', x)
-              setAttended([])
-            }}
-          />
+          <DocProjectField onChange={() => form.set('assignmentIds', [])} />
           <Field
             form={form}
             name="activityDate"
@@ -375,21 +274,21 @@ const ChainForm = ({
               <AttendCheck
                 key={a.id}
                 a={a}
-                checked={attended.includes(a.id)}
-                onToggle={() => setAttended((l) => toggle(l, a.id))}
+                checked={v.assignmentIds.includes(a.id)}
+                onToggle={() => attend(a.id)}
               />
             ))}
           </div>
           {units.length > 0 ? (
-            <details className="rd-more" open={units.some((a) => attended.includes(a.id))}>
+            <details className="rd-more" open={units.some((a) => v.assignmentIds.includes(a.id))}>
               <summary>{t('form.equipmentToo', { count: units.length })}</summary>
               <div className="rd-checks__grid">
                 {units.map((a) => (
                   <AttendCheck
                     key={a.id}
                     a={a}
-                    checked={attended.includes(a.id)}
-                    onToggle={() => setAttended((l) => toggle(l, a.id))}
+                    checked={v.assignmentIds.includes(a.id)}
+                    onToggle={() => attend(a.id)}
                   />
                 ))}
               </div>
@@ -415,8 +314,8 @@ const ChainForm = ({
               <label key={w} className="rd-check">
                 <input
                   type="checkbox"
-                  checked={waste.includes(w)}
-                  onChange={() => setWaste((l) => toggle(l, w))}
+                  checked={v.wasteTypes.includes(w)}
+                  onChange={() => form.set('wasteTypes', toggle(v.wasteTypes, w))}
                 />
                 <span>{t(`wasteType.${w}`)}</span>
               </label>
@@ -424,118 +323,73 @@ const ChainForm = ({
           </div>
         </fieldset>
       </section>
-      <section className="card">
-        <h2 className="section-title">{t('form.transport')}</h2>
-        <div className="form-grid">
-          <Field form={form} name="contactName" label={t('fields.contactName')} />
-          <Field form={form} name="contactDni" label={t('fields.contactDni')} maxLength={20} />
-          <Field form={form} name="contactPosition" label={t('fields.contactPosition')} />
-          <DriverVehiclePickers
-            driverId={v.driverStaffId}
-            driverName={v.driverName}
-            driverDni={v.driverDni}
-            driverError={form.errors.driverStaffId}
-            vehicleId={v.vehicleId}
-            vehiclePlate={v.vehiclePlate}
-            vehicleError={form.errors.vehicleId}
-            onDriver={(d) => {
-              form.set('driverStaffId', d.id)
-              form.set('driverName', d.name)
-              form.set('driverDni', d.dni)
-            }}
-            onVehicle={(x) => {
-              form.set('vehicleId', x.id)
-              form.set('vehiclePlate', x.plate)
-            }}
-          />
-          {/* the free text: for a driver or vehicle outside the field staff (and what older chains printed) */}
-          {v.driverStaffId ? null : (
-            <>
-              <Field form={form} name="driverName" label={t('fields.driverName')} testId="driver" />
-              <Field form={form} name="driverDni" label={t('fields.driverDni')} maxLength={20} />
-            </>
-          )}
-          {v.vehicleId ? null : (
-            <Field form={form} name="vehiclePlate" label={t('fields.vehiclePlate')} maxLength={20} />
-          )}
-          <Field
-            form={form}
-            name="logisticsCost"
-            label={t('fields.logisticsCost')}
-            inputMode="decimal"
-            maxLength={14}
-            hint={t('form.billingHint')}
-          />
-          <Field form={form} name="billingText" label={t('fields.billingText')} maxLength={300} />
-          <Field form={form} name="notes" label={t('fields.notes')} type="textarea" wide maxLength={5000} />
-        </div>
-        <FormActions
-          kind={KIND}
-          id={existing?.id}
-          busy={mutation.isPending}
-          label={existing ? t('form.save') : t('form.create')}
+      <FormSection title={t('form.transport')} last>
+        <Field form={form} name="contactName" label={t('fields.contactName')} />
+        <Field form={form} name="contactDni" label={t('fields.contactDni')} maxLength={20} />
+        <Field form={form} name="contactPosition" label={t('fields.contactPosition')} />
+        <DriverVehiclePickers
+          driverId={v.driverStaffId}
+          driverName={v.driverName}
+          driverDni={v.driverDni}
+          driverError={form.errors.driverStaffId}
+          vehicleId={v.vehicleId}
+          vehiclePlate={v.vehiclePlate}
+          vehicleError={form.errors.vehicleId}
+          onDriver={(d) => {
+            form.set('driverStaffId', d.id)
+            form.set('driverName', d.name)
+            form.set('driverDni', d.dni)
+          }}
+          onVehicle={(x) => {
+            form.set('vehicleId', x.id)
+            form.set('vehiclePlate', x.plate)
+          }}
         />
-      </section>
+        {/* the free text: for a driver or vehicle outside the field staff (and what older chains printed) */}
+        {v.driverStaffId ? null : (
+          <>
+            <Field form={form} name="driverName" label={t('fields.driverName')} testId="driver" />
+            <Field form={form} name="driverDni" label={t('fields.driverDni')} maxLength={20} />
+          </>
+        )}
+        {v.vehicleId ? null : (
+          <Field form={form} name="vehiclePlate" label={t('fields.vehiclePlate')} maxLength={20} />
+        )}
+        <Field
+          form={form}
+          name="logisticsCost"
+          label={t('fields.logisticsCost')}
+          inputMode="decimal"
+          maxLength={14}
+          hint={t('form.billingHint')}
+        />
+        <Field form={form} name="billingText" label={t('fields.billingText')} maxLength={300} />
+        <Field form={form} name="notes" label={t('fields.notes')} type="textarea" wide maxLength={5000} />
+      </FormSection>
     </DocForm>
   )
 }
 
-export const ChainNewPage = () => {
-  const { t } = useTranslation('rental-documents')
-  const me = useMe()
-  const search = useSearch({ from: '/app/rental/custody-chains/new' })
-  const today = todayIn(me.organization.timeZone)
-  const initial = Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<F, string>
-  return (
-    <div className="page rd-new">
-      <PageHeader breadcrumb={<BackLink kind={KIND} />} title={t('kinds.chain.new')} />
-      <ChainForm
-        initial={{
-          ...initial,
-          projectId: search.projectId ?? '',
-          activityDate: today,
-          volumeUnit: 'gallons',
-          volume: '',
-          logisticsCost: '0',
-          billingText: 'LOGÍSTICA',
-        }}
-        initialAssignments={[]}
-        initialWaste={['blackWater', 'greyWater']}
-      />
-    </div>
-  )
-}
-
-export const ChainEditPage = () => {
-  const { t } = useTranslation('rental-documents')
-  const { id } = useParams({ from: '/app/rental/custody-chains/$id/edit' })
-  return (
-    <EditLoader kind={KIND} id={id}>
-      {(d) => (
-        <div className="page rd-new">
-          <PageHeader
-            breadcrumb={<BackLink kind={KIND} />}
-            title={t('form.editTitle', { name: t('kinds.chain.one'), number: d.displayNumber })}
-          />
-          <ChainForm
-            initial={fromDetail(d)}
-            initialAssignments={d.attended.map((a) => a.assignmentId)}
-            initialWaste={d.wasteTypes}
-            existing={d}
-          />
-        </div>
-      )}
-    </EditLoader>
-  )
-}
+export const { NewPage: ChainNewPage, EditPage: ChainEditPage } = formPages(
+  KIND,
+  ChainForm,
+  (start): Values => ({
+    ...formStrings({}, FIELDS),
+    projectId: start.projectId,
+    activityDate: start.today,
+    volumeUnit: 'gallons',
+    logisticsCost: '0',
+    billingText: 'LOGÍSTICA',
+    assignmentIds: [],
+    wasteTypes: ['blackWater', 'greyWater'],
+  }),
+  fromDetail,
+)
 
 export const ChainDetailPage = () => {
-  const { t } = useTranslation('rental-documents')
-  const fmt = useFormat()
-  const currency = useMe().organization.currencies[0] ?? 'USD'
-  const { id } = useParams({ from: '/app/rental/custody-chains/$id' })
+  const { t, fmt, currency } = useDetailFormat()
   return (
-    <DocumentDetail kind={KIND} id={id} title={(d) => `${t('kinds.chain.one')} N.º ${d.displayNumber}`}>
+    <DocumentDetail kind={KIND}>
       {(d) => (
         <>
           <section className="card">

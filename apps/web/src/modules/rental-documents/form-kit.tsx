@@ -1,57 +1,16 @@
-/** Small form helpers shared by the three document forms: string state, fields, request building. */
+/** Small form helpers shared by the three document forms: a field bound to the form, live hints. */
 import { amountTimes, visitHours } from '@faena/domain'
-import { useState, type ReactNode } from 'react'
-import type { z } from 'zod'
+import type { ReactNode } from 'react'
+import type { UseFormRegisterReturn } from 'react-hook-form'
 import { DecimalField, FormField } from '../../platform/components'
-import { zodFieldErrors, type FieldErrors } from '../../platform/validation'
+import type { FieldErrors } from '../../platform/validation'
 
-export type Values<K extends string> = Record<K, string>
-
-export const useDocForm = <K extends string>(initial: () => Values<K>) => {
-  const [values, setValues] = useState<Values<K>>(initial)
-  const [start] = useState<Values<K>>(values)
-  const [errors, setErrors] = useState<FieldErrors>({})
-  /** Something differs from what the form opened with (the page then asks before leaving). */
-  const isDirty = (Object.keys(values) as K[]).some((k) => values[k] !== start[k])
-  const set = (field: K, value: string) => {
-    setValues((v) => ({ ...v, [field]: value }))
-    setErrors((e) => {
-      if (!(field in e)) return e
-      const next = { ...e }
-      delete next[field]
-      return next
-    })
-  }
-  return { values, errors, set, setErrors, setValues, isDirty }
-}
-export type DocForm<K extends string> = ReturnType<typeof useDocForm<K>>
-
-/**
- * Form strings → request: on create, an empty text is left out; on edit it is sent as null (cleared).
- * `keep` lists the fields that are always sent as typed (enums, money).
- */
-export function toRequest<K extends string>(
-  values: Values<K>,
-  mode: 'create' | 'edit',
-  omit: readonly K[] = [],
-) {
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(values) as [K, string][]) {
-    if (omit.includes(k)) continue
-    const s = v.trim()
-    if (s === '') {
-      if (mode === 'edit') out[k] = null
-    } else out[k] = s
-  }
-  return out
-}
-
-export function parseWith<S extends z.ZodType>(
-  schema: S,
-  body: unknown,
-): { ok: true; data: z.output<S> } | { ok: false; errors: FieldErrors } {
-  const r = schema.safeParse(body)
-  return r.success ? { ok: true, data: r.data } : { ok: false, errors: zodFieldErrors(r.error) }
+/** What a field needs of a document form (`useZodForm`): its string values, messages, register and set. */
+export type FieldForm<K extends string> = {
+  values: Record<K, string>
+  errors: FieldErrors
+  register: (name: K) => UseFormRegisterReturn
+  set: (name: K, value: string) => void
 }
 
 /** A labelled text/date/number/textarea field bound to the form. */
@@ -71,7 +30,7 @@ export const Field = <K extends string>({
   testId,
   disabled,
 }: {
-  form: DocForm<K>
+  form: FieldForm<K>
   name: K
   label: string
   required?: boolean
@@ -115,9 +74,8 @@ export const Field = <K extends string>({
             className="input textarea"
             rows={rows ?? 3}
             maxLength={maxLength}
-            value={form.values[name]}
             data-testid={testId}
-            onChange={(e) => form.set(name, e.target.value)}
+            {...form.register(name)}
           />
         ) : (
           <input
@@ -129,9 +87,8 @@ export const Field = <K extends string>({
             min={min}
             max={max}
             disabled={disabled}
-            value={form.values[name]}
             data-testid={testId}
-            onChange={(e) => form.set(name, e.target.value)}
+            {...form.register(name)}
           />
         )
       }

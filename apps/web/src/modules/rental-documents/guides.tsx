@@ -1,7 +1,6 @@
-/** Shipping guides: list, form (new / edit, with items) and detail. */
+/** Shipping guides: list, form (new / edit, with items) and detail — the type's own columns, fields and sections. */
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import {
   FIELD_DOCUMENT_STATUSES,
@@ -9,166 +8,75 @@ import {
   GUIDE_TYPES,
   ZCreateShippingGuideRequest,
   ZUpdateShippingGuideRequest,
-  type TGuideType,
   type TShippingGuideDetail,
-  type TShippingGuideSummary,
 } from '@faena/contracts'
-import {
-  Button,
-  Filter,
-  FormField,
-  Icon,
-  PageHeader,
-  StatusBadge,
-  type Column,
-} from '../../platform/components'
-import { todayIn } from '../../platform/format'
-import { useFormat, useMe } from '../../platform/session'
-import { assignmentsQuery } from './api'
-import { Field, parseWith, toRequest, useDocForm } from './form-kit'
-import { DriverVehiclePickers } from './driver-vehicle-pickers'
+import { Button, FormField, Icon, StatusBadge } from '../../platform/components'
 import { EGuideCard } from '../e-invoicing'
-import {
-  BackLink,
-  DocForm,
-  DocProjectField,
-  DocStatus,
-  DocumentDetail,
-  DocumentList,
-  EditLoader,
-  FormActions,
-  Item,
-  NumberCell,
-  ProjectCell,
-  formLevelError,
-  pre,
-  useListSearch,
-  useSaveDocument,
-} from './ui'
+import { assignmentsQuery } from './api'
+import { DocumentDetail, useDetailFormat } from './doc-detail'
+import { DocForm, DocProjectField, FormSection, formPages, useDocumentForm } from './doc-form'
+import { DocumentList, dateColumn, moneyColumn, numberColumn, projectColumn, statusColumn } from './doc-list'
+import { DriverVehiclePickers } from './driver-vehicle-pickers'
+import { Field } from './form-kit'
+import { formStrings } from './request-body'
+import { Item, pre } from './ui'
 
 const KIND = 'guide' as const
 
-export const GuidesListPage = () => {
-  const { t } = useTranslation(['rental-documents', 'platform'])
-  const fmt = useFormat()
-  const currency = useMe().organization.currencies[0] ?? 'USD'
-  const search = useSearch({ from: '/app/rental/shipping-guides' })
-  const setSearch = useListSearch(KIND)
-  const columns: Column<TShippingGuideSummary>[] = [
-    {
-      key: 'number',
-      header: t('fields.number'),
-      sortable: true,
-      width: '7rem',
-      cell: (d) => <NumberCell kind={KIND} id={d.id} number={d.displayNumber} />,
-    },
-    {
-      key: 'issueDate',
-      header: t('fields.issueDate'),
-      sortable: true,
-      width: '8rem',
-      cell: (d) => fmt.date(d.issueDate),
-    },
-    {
-      key: 'project',
-      header: t('fields.project'),
-      cell: (d) => <ProjectCell project={d.projectName} client={d.clientName} />,
-    },
-    {
-      key: 'guideType',
-      header: t('fields.guideType'),
-      cell: (d) => (
-        <div>
-          <span>{t(`guideType.${d.guideType}`)}</span>
-          <span className="muted rd-sub">
-            {d.originPlace ?? '—'} → {d.destinationPlace ?? '—'}
-          </span>
-        </div>
-      ),
-    },
-    {
-      key: 'itemCount',
-      header: t('fields.items'),
-      align: 'end',
-      width: '5rem',
-      cell: (d) => fmt.integer(d.itemCount),
-    },
-    {
-      key: 'transportCost',
-      header: t('fields.transportCost'),
-      sortable: true,
-      align: 'end',
-      width: '8rem',
-      cell: (d) => fmt.money(d.transportCost, currency),
-    },
-    {
-      key: 'stowageCost',
-      header: t('fields.stowageCost'),
-      align: 'end',
-      width: '8rem',
-      cell: (d) => fmt.money(d.stowageCost, currency),
-    },
-    {
-      key: 'status',
-      header: t('fields.status'),
-      sortable: true,
-      width: '8rem',
-      cell: (d) => (
-        <div className="rd-badges">
-          <DocStatus status={d.status} />
-          {d.billingSheetId ? <StatusBadge tone="neutral">{t('fields.billed')}</StatusBadge> : null}
-        </div>
-      ),
-    },
-  ]
-  return (
-    <DocumentList
-      kind={KIND}
-      search={search}
-      setSearch={setSearch}
-      columns={columns}
-      statuses={FIELD_DOCUMENT_STATUSES}
-      dateLabel={t('fields.issueDate')}
-      extraParams={{ guideType: search.guideType, billed: search.billed }}
-      extraActive={Boolean(search.guideType || search.billed)}
-      extraFilters={
-        <>
-          <Filter label={t('fields.guideType')} htmlFor="rd-gtype">
-            <select
-              id="rd-gtype"
-              className="input"
-              value={search.guideType ?? ''}
-              onChange={(e) =>
-                setSearch({ guideType: (e.target.value || undefined) as TGuideType | undefined })
-              }
-            >
-              <option value="">{t('list.all')}</option>
-              {GUIDE_TYPES.map((g) => (
-                <option key={g} value={g}>
-                  {t(`guideType.${g}`)}
-                </option>
-              ))}
-            </select>
-          </Filter>
-          <Filter label={t('fields.billed')} htmlFor="rd-billed">
-            <select
-              id="rd-billed"
-              className="input"
-              value={search.billed ?? ''}
-              onChange={(e) =>
-                setSearch({ billed: (e.target.value || undefined) as 'true' | 'false' | undefined })
-              }
-            >
-              <option value="">{t('list.all')}</option>
-              <option value="true">{t('list.billedYes')}</option>
-              <option value="false">{t('list.billedNo')}</option>
-            </select>
-          </Filter>
-        </>
-      }
-    />
-  )
-}
+export const GuidesListPage = () => (
+  <DocumentList
+    kind={KIND}
+    statuses={FIELD_DOCUMENT_STATUSES}
+    dateField="issueDate"
+    filters={({ t }) => [
+      {
+        key: 'guideType',
+        label: t('fields.guideType'),
+        options: GUIDE_TYPES.map((g) => ({ value: g, label: t(`guideType.${g}`) })),
+      },
+      {
+        key: 'billed',
+        label: t('fields.billed'),
+        options: [
+          { value: 'true', label: t('list.billedYes') },
+          { value: 'false', label: t('list.billedNo') },
+        ],
+      },
+    ]}
+    columns={(ctx) => {
+      const { t, fmt } = ctx
+      return [
+        numberColumn(KIND, ctx),
+        dateColumn('issueDate', ctx),
+        projectColumn(ctx),
+        {
+          key: 'guideType',
+          header: t('fields.guideType'),
+          cell: (d) => (
+            <div>
+              <span>{t(`guideType.${d.guideType}`)}</span>
+              <span className="muted rd-sub">
+                {d.originPlace ?? '—'} → {d.destinationPlace ?? '—'}
+              </span>
+            </div>
+          ),
+        },
+        {
+          key: 'itemCount',
+          header: t('fields.items'),
+          align: 'end',
+          width: '5rem',
+          cell: (d) => fmt.integer(d.itemCount),
+        },
+        moneyColumn('transportCost', ctx, true),
+        moneyColumn('stowageCost', ctx),
+        statusColumn(ctx, '8rem', (d) =>
+          d.billingSheetId ? <StatusBadge tone="neutral">{t('fields.billed')}</StatusBadge> : null,
+        ),
+      ]
+    }}
+  />
+)
 
 const FIELDS = [
   'projectId',
@@ -199,60 +107,51 @@ const FIELDS = [
 type F = (typeof FIELDS)[number]
 type ItemRow = { key: number; assignmentId: string; description: string; quantity: string; unit: string }
 
-const fromDetail = (d: TShippingGuideDetail): Record<F, string> => ({
-  projectId: d.projectId,
-  guideType: d.guideType,
-  reason: d.reason ?? '',
-  issueDate: d.issueDate,
-  startDate: d.startDate ?? '',
-  endDate: d.endDate ?? '',
-  originPlace: d.originPlace ?? '',
-  destinationPlace: d.destinationPlace ?? '',
-  carrierName: d.carrierName ?? '',
-  carrierDni: d.carrierDni ?? '',
-  vehiclePlate: d.vehiclePlate ?? '',
-  driverStaffId: d.driverStaffId ?? '',
-  vehicleId: d.vehicleId ?? '',
-  dispatcherName: d.dispatcherName ?? '',
-  dispatcherDni: d.dispatcherDni ?? '',
-  receiverName: d.receiverName ?? '',
-  receiverDni: d.receiverDni ?? '',
-  contactName: d.contactName ?? '',
-  contactPhone: d.contactPhone ?? '',
-  transportCost: d.transportCost,
-  transportDescription: d.transportDescription,
-  stowageCost: d.stowageCost,
-  stowageDescription: d.stowageDescription,
-  notes: d.notes ?? '',
-})
+type Values = Record<F, string> & { items: ItemRow[] }
+const CONTRACTS = { create: ZCreateShippingGuideRequest, update: ZUpdateShippingGuideRequest }
 
 let nextKey = 1
 
-const GuideForm = ({
-  initial,
-  initialItems,
-  existing,
-}: {
-  initial: Record<F, string>
-  initialItems: ItemRow[]
-  existing?: TShippingGuideDetail
-}) => {
+const fromDetail = (d: TShippingGuideDetail): Values => ({
+  ...formStrings(d, FIELDS),
+  items: d.items.map((i) => ({
+    key: nextKey++,
+    assignmentId: i.assignmentId ?? '',
+    description: i.description,
+    quantity: String(i.quantity),
+    unit: i.unit ?? '',
+  })),
+})
+
+const GuideForm = ({ initial, existing }: { initial: Values; existing?: TShippingGuideDetail }) => {
   const { t } = useTranslation(['rental-documents', 'platform'])
-  const form = useDocForm<F>(() => initial)
-  const [items, setItems] = useState<ItemRow[]>(initialItems)
-  const { mutation, save } = useSaveDocument(KIND, existing?.id, form.setErrors)
+  const { form, frame } = useDocumentForm(KIND, CONTRACTS, existing, initial, {
+    zero: ['transportCost', 'stowageCost'],
+    finish: (body, v) => {
+      body.guideType = v.guideType
+      if (!v.reason) body.reason = null
+      body.items = v.items.map((i) => ({
+        assignmentId: i.assignmentId || null,
+        description: i.description,
+        quantity: /^\d+$/.test(i.quantity.trim()) ? Number(i.quantity.trim()) : i.quantity,
+        unit: i.unit.trim() || null,
+      }))
+    },
+  })
   const v = form.values
+  const items = v.items
+  const setItems = (next: ItemRow[]) => form.set('items', next)
   const assignments = useQuery(assignmentsQuery(v.projectId))
   const equipment = (assignments.data ?? []).filter((a) => a.kind === 'equipment')
   const [pick, setPick] = useState('')
 
   const setItem = (key: number, patch: Partial<ItemRow>) =>
-    setItems((l) => l.map((i) => (i.key === key ? { ...i, ...patch } : i)))
+    setItems(items.map((i) => (i.key === key ? { ...i, ...patch } : i)))
   const addEquipment = (assignmentId: string) => {
     const a = equipment.find((x) => x.id === assignmentId)
     if (!a) return
-    setItems((l) => [
-      ...l,
+    setItems([
+      ...items,
       {
         key: nextKey++,
         assignmentId: a.id,
@@ -264,99 +163,67 @@ const GuideForm = ({
     setPick('')
   }
 
-  const submit = () => {
-    const body = toRequest(v, existing ? 'edit' : 'create', existing ? ['projectId'] : [])
-    body.guideType = v.guideType
-    if (!v.reason) body.reason = null
-    if (!v.transportCost.trim()) body.transportCost = '0'
-    if (!v.stowageCost.trim()) body.stowageCost = '0'
-    body.items = items.map((i) => ({
-      assignmentId: i.assignmentId || null,
-      description: i.description,
-      quantity: /^\d+$/.test(i.quantity.trim()) ? Number(i.quantity.trim()) : i.quantity,
-      unit: i.unit.trim() || null,
-    }))
-    const r = parseWith(existing ? ZUpdateShippingGuideRequest : ZCreateShippingGuideRequest, body)
-    if (!r.ok) {
-      form.setErrors(r.errors)
-      return
-    }
-    save(r.data)
-  }
-
-  const formError = formLevelError(mutation.error, form.errors)
   return (
-    <DocForm kind={KIND} error={formError} dirty={form.isDirty} onSubmit={submit}>
-      <section className="card">
-        <h2 className="section-title">{t('form.general')}</h2>
-        <div className="form-grid">
-          <DocProjectField
-            error={form.errors.projectId}
-            value={v.projectId}
-            locked={Boolean(existing)}
-            onChange={(x) => {
-              form.set('projectId', x)
-              setItems((l) => l.map((i) => ({ ...i, assignmentId: '' })))
-            }}
-          />
-          <FormField label={t('fields.guideType')} error={form.errors.guideType} required>
-            {(p) => (
-              <select
-                {...p}
-                className="input"
-                value={v.guideType}
-                onChange={(e) => form.set('guideType', e.target.value)}
-              >
-                {GUIDE_TYPES.map((g) => (
-                  <option key={g} value={g}>
-                    {t(`guideType.${g}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <FormField label={t('fields.reason')} error={form.errors.reason}>
-            {(p) => (
-              <select
-                {...p}
-                className="input"
-                value={v.reason}
-                onChange={(e) => form.set('reason', e.target.value)}
-              >
-                <option value="">{t('form.none')}</option>
-                {GUIDE_REASONS.map((g) => (
-                  <option key={g} value={g}>
-                    {t(`guideReason.${g}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
-          <Field
-            form={form}
-            name="issueDate"
-            label={t('fields.issueDate')}
-            type="date"
-            required
-            testId="issue-date"
-          />
-          <Field form={form} name="startDate" label={t('fields.transportStart')} type="date" />
-          <Field
-            form={form}
-            name="endDate"
-            label={t('fields.transportEnd')}
-            type="date"
-            min={v.startDate || undefined}
-          />
-          <Field
-            form={form}
-            name="originPlace"
-            label={t('fields.originPlace')}
-            hint={existing ? undefined : t('form.placesHint')}
-          />
-          <Field form={form} name="destinationPlace" label={t('fields.destinationPlace')} />
-        </div>
-      </section>
+    <DocForm frame={frame}>
+      <FormSection title={t('form.general')}>
+        <DocProjectField onChange={() => setItems(items.map((i) => ({ ...i, assignmentId: '' })))} />
+        <FormField label={t('fields.guideType')} error={form.errors.guideType} required>
+          {(p) => (
+            <select
+              {...p}
+              className="input"
+              value={v.guideType}
+              onChange={(e) => form.set('guideType', e.target.value)}
+            >
+              {GUIDE_TYPES.map((g) => (
+                <option key={g} value={g}>
+                  {t(`guideType.${g}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={t('fields.reason')} error={form.errors.reason}>
+          {(p) => (
+            <select
+              {...p}
+              className="input"
+              value={v.reason}
+              onChange={(e) => form.set('reason', e.target.value)}
+            >
+              <option value="">{t('form.none')}</option>
+              {GUIDE_REASONS.map((g) => (
+                <option key={g} value={g}>
+                  {t(`guideReason.${g}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <Field
+          form={form}
+          name="issueDate"
+          label={t('fields.issueDate')}
+          type="date"
+          required
+          testId="issue-date"
+        />
+        <Field form={form} name="startDate" label={t('fields.transportStart')} type="date" />
+        <Field
+          form={form}
+          name="endDate"
+          label={t('fields.transportEnd')}
+          type="date"
+          min={v.startDate || undefined}
+        />
+        <Field
+          form={form}
+          name="originPlace"
+          label={t('fields.originPlace')}
+          hint={existing ? undefined : t('form.placesHint')}
+        />
+        <Field form={form} name="destinationPlace" label={t('fields.destinationPlace')} />
+      </FormSection>
       <section className="card" aria-labelledby="rd-items-title">
         <h2 id="rd-items-title" className="section-title">
           {t('fields.items')}
@@ -422,7 +289,7 @@ const GuideForm = ({
                       size="sm"
                       variant="ghost"
                       aria-label={t('form.removeItem', { n: n + 1 })}
-                      onClick={() => setItems((l) => l.filter((x) => x.key !== i.key))}
+                      onClick={() => setItems(items.filter((x) => x.key !== i.key))}
                     >
                       <Icon name="close" />
                     </Button>
@@ -451,8 +318,8 @@ const GuideForm = ({
           <Button
             icon={<Icon name="plus" />}
             onClick={() =>
-              setItems((l) => [
-                ...l,
+              setItems([
+                ...items,
                 { key: nextKey++, assignmentId: '', description: '', quantity: '1', unit: '' },
               ])
             }
@@ -461,159 +328,101 @@ const GuideForm = ({
           </Button>
         </div>
       </section>
-      <section className="card">
-        <h2 className="section-title">{t('form.transport')}</h2>
-        <div className="form-grid">
-          <DriverVehiclePickers
-            driverId={v.driverStaffId}
-            driverName={v.carrierName}
-            driverDni={v.carrierDni}
-            driverError={form.errors.driverStaffId}
-            vehicleId={v.vehicleId}
-            vehiclePlate={v.vehiclePlate}
-            vehicleError={form.errors.vehicleId}
-            onDriver={(d) => {
-              form.set('driverStaffId', d.id)
-              form.set('carrierName', d.name)
-              form.set('carrierDni', d.dni)
-            }}
-            onVehicle={(x) => {
-              form.set('vehicleId', x.id)
-              form.set('vehiclePlate', x.plate)
-            }}
-          />
-          {/* the free text: a carrier outside the field staff (and what older guides printed) */}
-          {v.driverStaffId ? null : (
-            <>
-              <Field form={form} name="carrierName" label={t('fields.carrierName')} testId="carrier" />
-              <Field form={form} name="carrierDni" label={t('fields.carrierDni')} maxLength={20} />
-            </>
-          )}
-          {v.vehicleId ? null : (
-            <Field form={form} name="vehiclePlate" label={t('fields.vehiclePlate')} maxLength={20} />
-          )}
-          <Field form={form} name="dispatcherName" label={t('fields.dispatcherName')} />
-          <Field form={form} name="dispatcherDni" label={t('fields.dispatcherDni')} maxLength={20} />
-          <Field form={form} name="receiverName" label={t('fields.receiverName')} />
-          <Field form={form} name="receiverDni" label={t('fields.receiverDni')} maxLength={20} />
-          <Field form={form} name="contactName" label={t('fields.destinationContact')} />
-          <Field
-            form={form}
-            name="contactPhone"
-            label={t('fields.contactPhone')}
-            maxLength={30}
-            inputMode="tel"
-          />
-        </div>
-      </section>
-      <section className="card">
-        <h2 className="section-title">{t('form.costs')}</h2>
-        <p className="muted rd-small">{t('form.billingHint')}</p>
-        <div className="form-grid">
-          <Field
-            form={form}
-            name="transportCost"
-            label={t('fields.transportCost')}
-            inputMode="decimal"
-            maxLength={14}
-            testId="transport-cost"
-          />
-          <Field
-            form={form}
-            name="transportDescription"
-            label={t('fields.transportDescription')}
-            maxLength={300}
-          />
-          <Field
-            form={form}
-            name="stowageCost"
-            label={t('fields.stowageCost')}
-            inputMode="decimal"
-            maxLength={14}
-          />
-          <Field
-            form={form}
-            name="stowageDescription"
-            label={t('fields.stowageDescription')}
-            maxLength={300}
-          />
-          <Field form={form} name="notes" label={t('fields.notes')} type="textarea" wide maxLength={5000} />
-        </div>
-        <FormActions
-          kind={KIND}
-          id={existing?.id}
-          busy={mutation.isPending}
-          label={existing ? t('form.save') : t('form.create')}
+      <FormSection title={t('form.transport')}>
+        <DriverVehiclePickers
+          driverId={v.driverStaffId}
+          driverName={v.carrierName}
+          driverDni={v.carrierDni}
+          driverError={form.errors.driverStaffId}
+          vehicleId={v.vehicleId}
+          vehiclePlate={v.vehiclePlate}
+          vehicleError={form.errors.vehicleId}
+          onDriver={(d) => {
+            form.set('driverStaffId', d.id)
+            form.set('carrierName', d.name)
+            form.set('carrierDni', d.dni)
+          }}
+          onVehicle={(x) => {
+            form.set('vehicleId', x.id)
+            form.set('vehiclePlate', x.plate)
+          }}
         />
-      </section>
+        {/* the free text: a carrier outside the field staff (and what older guides printed) */}
+        {v.driverStaffId ? null : (
+          <>
+            <Field form={form} name="carrierName" label={t('fields.carrierName')} testId="carrier" />
+            <Field form={form} name="carrierDni" label={t('fields.carrierDni')} maxLength={20} />
+          </>
+        )}
+        {v.vehicleId ? null : (
+          <Field form={form} name="vehiclePlate" label={t('fields.vehiclePlate')} maxLength={20} />
+        )}
+        <Field form={form} name="dispatcherName" label={t('fields.dispatcherName')} />
+        <Field form={form} name="dispatcherDni" label={t('fields.dispatcherDni')} maxLength={20} />
+        <Field form={form} name="receiverName" label={t('fields.receiverName')} />
+        <Field form={form} name="receiverDni" label={t('fields.receiverDni')} maxLength={20} />
+        <Field form={form} name="contactName" label={t('fields.destinationContact')} />
+        <Field
+          form={form}
+          name="contactPhone"
+          label={t('fields.contactPhone')}
+          maxLength={30}
+          inputMode="tel"
+        />
+      </FormSection>
+      <FormSection title={t('form.costs')} hint={t('form.billingHint')} last>
+        <Field
+          form={form}
+          name="transportCost"
+          label={t('fields.transportCost')}
+          inputMode="decimal"
+          maxLength={14}
+          testId="transport-cost"
+        />
+        <Field
+          form={form}
+          name="transportDescription"
+          label={t('fields.transportDescription')}
+          maxLength={300}
+        />
+        <Field
+          form={form}
+          name="stowageCost"
+          label={t('fields.stowageCost')}
+          inputMode="decimal"
+          maxLength={14}
+        />
+        <Field form={form} name="stowageDescription" label={t('fields.stowageDescription')} maxLength={300} />
+        <Field form={form} name="notes" label={t('fields.notes')} type="textarea" wide maxLength={5000} />
+      </FormSection>
     </DocForm>
   )
 }
 
-export const GuideNewPage = () => {
-  const { t } = useTranslation('rental-documents')
-  const me = useMe()
-  const search = useSearch({ from: '/app/rental/shipping-guides/new' })
-  const today = todayIn(me.organization.timeZone)
-  const initial = Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<F, string>
-  return (
-    <div className="page rd-new">
-      <PageHeader breadcrumb={<BackLink kind={KIND} />} title={t('kinds.guide.new')} />
-      <GuideForm
-        initial={{
-          ...initial,
-          projectId: search.projectId ?? '',
-          guideType: 'exit',
-          reason: 'rent',
-          issueDate: today,
-          startDate: today,
-          dispatcherName: me.user.name,
-          transportCost: '0',
-          transportDescription: 'TRANSPORTE',
-          stowageCost: '0',
-          stowageDescription: 'ESTIBA',
-        }}
-        initialItems={[]}
-      />
-    </div>
-  )
-}
-
-export const GuideEditPage = () => {
-  const { t } = useTranslation('rental-documents')
-  const { id } = useParams({ from: '/app/rental/shipping-guides/$id/edit' })
-  return (
-    <EditLoader kind={KIND} id={id}>
-      {(d) => (
-        <div className="page rd-new">
-          <PageHeader
-            breadcrumb={<BackLink kind={KIND} />}
-            title={t('form.editTitle', { name: t('kinds.guide.one'), number: d.displayNumber })}
-          />
-          <GuideForm
-            initial={fromDetail(d)}
-            initialItems={d.items.map((i) => ({
-              key: nextKey++,
-              assignmentId: i.assignmentId ?? '',
-              description: i.description,
-              quantity: String(i.quantity),
-              unit: i.unit ?? '',
-            }))}
-            existing={d}
-          />
-        </div>
-      )}
-    </EditLoader>
-  )
-}
+export const { NewPage: GuideNewPage, EditPage: GuideEditPage } = formPages(
+  KIND,
+  GuideForm,
+  (start): Values => ({
+    ...formStrings({}, FIELDS),
+    projectId: start.projectId,
+    guideType: 'exit',
+    reason: 'rent',
+    issueDate: start.today,
+    startDate: start.today,
+    dispatcherName: start.userName,
+    transportCost: '0',
+    transportDescription: 'TRANSPORTE',
+    stowageCost: '0',
+    stowageDescription: 'ESTIBA',
+    items: [],
+  }),
+  fromDetail,
+)
 
 export const GuideDetailPage = () => {
-  const { t } = useTranslation('rental-documents')
-  const fmt = useFormat()
-  const currency = useMe().organization.currencies[0] ?? 'USD'
-  const { id } = useParams({ from: '/app/rental/shipping-guides/$id' })
+  const { t, fmt, currency } = useDetailFormat()
   return (
-    <DocumentDetail kind={KIND} id={id} title={(d) => `${t('kinds.guide.one')} N.º ${d.displayNumber}`}>
+    <DocumentDetail kind={KIND}>
       {(d) => (
         <>
           <section className="card">
