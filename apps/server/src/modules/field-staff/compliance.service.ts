@@ -15,7 +15,7 @@ import type { PgBoss } from 'pg-boss'
 import { requireAccess, systemActor, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, validationError, fieldError } from '../../platform/errors'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import { todayIn } from '../../platform/tenancy/today'
 import { alertHtml, alertSubject, alertText } from './compliance-email'
@@ -31,6 +31,8 @@ import { MODULE, type FieldStaffContext } from './field-staff.context'
 import * as repo from './field-staff.repository'
 import type { OwnerKind } from './field-staff.tables'
 import { fullName } from './staff.service'
+import { staffMessages as M } from './field-staff.messages'
+import type { Message } from '../../platform/i18n/messages'
 
 const TICK_QUEUE = 'field-staff.compliance-tick'
 /** where the summary's figures lead: the compliance report, soonest expiry first */
@@ -69,7 +71,7 @@ export async function complianceSummary(
 }
 
 /** The error a field document gets for an expired gating document (400 naming the field). */
-const gateError = (field: string, message: string) => validationError(message, [{ path: field, message }])
+const gateError = (field: string, message: Message) => validationError(message, [fieldError(field, message)])
 
 /**
  * Checks the driver and the vehicle a field document names on its activity date: the person must be an active
@@ -89,33 +91,28 @@ export async function checkFieldAssignment(
   let vehicle: { plate: string } | null = null
   if (p.driver) {
     const s = await repo.findStaff(trx, orgId, p.driver.staffId)
-    if (!s) throw gateError(p.driver.field, 'Técnico no encontrado')
+    if (!s) throw gateError(p.driver.field, M.staffNotFound())
     const name = fullName(s)
-    if (!s.active) throw gateError(p.driver.field, `${name} está inactivo`)
+    if (!s.active) throw gateError(p.driver.field, M.staffInactive({ name }))
     if (p.driver.needsLicence) {
       const expiries = await repo.gateExpiries(trx, orgId, 'staff', s.id, 'licence')
-      if (expiries.length === 0)
-        throw gateError(p.driver.field, `${name} no tiene licencia de conducir registrada`)
+      if (expiries.length === 0) throw gateError(p.driver.field, M.noLicence({ name }))
       if (!validOn(expiries, p.date)) {
         const last = expiries.reduce((a, b) => (a > b ? a : b))
-        throw gateError(p.driver.field, `La licencia de ${name} venció el ${toDayMonthYear(last)}`)
+        throw gateError(p.driver.field, M.licenceExpired({ name, date: toDayMonthYear(last) }))
       }
     }
     driver = { name, cedula: s.cedula }
   }
   if (p.vehicle) {
     const v = await repo.findVehicle(trx, orgId, p.vehicle.vehicleId)
-    if (!v) throw gateError(p.vehicle.field, 'Vehículo no encontrado')
-    if (!v.active) throw gateError(p.vehicle.field, `El vehículo ${v.plate} está inactivo`)
+    if (!v) throw gateError(p.vehicle.field, M.vehicleNotFound())
+    if (!v.active) throw gateError(p.vehicle.field, M.vehicleInactive({ plate: v.plate }))
     const expiries = await repo.gateExpiries(trx, orgId, 'vehicle', v.id, 'registration')
-    if (expiries.length === 0)
-      throw gateError(p.vehicle.field, `El vehículo ${v.plate} no tiene matrícula registrada`)
+    if (expiries.length === 0) throw gateError(p.vehicle.field, M.noRegistration({ plate: v.plate }))
     if (!validOn(expiries, p.date)) {
       const last = expiries.reduce((a, b) => (a > b ? a : b))
-      throw gateError(
-        p.vehicle.field,
-        `La matrícula del vehículo ${v.plate} venció el ${toDayMonthYear(last)}`,
-      )
+      throw gateError(p.vehicle.field, M.registrationExpired({ plate: v.plate, date: toDayMonthYear(last) }))
     }
     vehicle = { plate: v.plate }
   }
@@ -159,9 +156,7 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
         (k) => k.code === code || k.name.toLowerCase() === input.name.toLowerCase(),
       )
       if (same)
-        throw new AppError('CONFLICT', `Ya existe el tipo «${same.name}»`, [
-          { path: 'name', message: 'Ya existe' },
-        ])
+        throw new AppError('CONFLICT', M.kindExists({ name: same.name }), [fieldError('name', M.exists())])
       const row = await repo.insertKind(trx, actor.orgId, {
         owner_kind: input.ownerKind,
         code,
@@ -187,26 +182,21 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
     requireAccess(actor, 'fieldStaff.manage')
     // another organization's kind is a 404 before the line check, as every record of the module (both read
     // outside the transaction: PGlite has one connection)
-    if (!(await repo.findKind(db, actor.orgId, id)))
-      throw new AppError('NOT_FOUND', 'Tipo de documento no encontrado')
+    if (!(await repo.findKind(db, actor.orgId, id))) throw new AppError('NOT_FOUND', M.kindNotFound())
     await ctx.requireRentalLine(actor)
     return db.transaction().execute(async (trx) => {
       const before = await repo.findKind(trx, actor.orgId, id)
-      if (!before) throw new AppError('NOT_FOUND', 'Tipo de documento no encontrado')
+      if (!before) throw new AppError('NOT_FOUND', M.kindNotFound())
       if (patch.active === false && before.gate)
-        throw new AppError(
-          'CONFLICT',
-          `«${before.name}» no se puede desactivar: los documentos de campo lo verifican`,
-          [{ path: 'active', message: 'Lo verifican las guías, cadenas y hojas' }],
-        )
+        throw new AppError('CONFLICT', M.gateKindStaysActive({ name: before.name }), [
+          fieldError('active', M.checkedByDocuments()),
+        ])
       if (patch.name !== undefined) {
         const same = (await repo.listKinds(trx, actor.orgId, before.owner_kind)).find(
           (k) => k.id !== id && k.name.toLowerCase() === patch.name!.toLowerCase(),
         )
         if (same)
-          throw new AppError('CONFLICT', `Ya existe el tipo «${same.name}»`, [
-            { path: 'name', message: 'Ya existe' },
-          ])
+          throw new AppError('CONFLICT', M.kindExists({ name: same.name }), [fieldError('name', M.exists())])
       }
       const values = {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
@@ -275,9 +265,7 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
     await ctx.requireRentalLine(actor)
     const recipients = [...new Set(input.recipients.map((r) => r.trim().toLowerCase()))]
     if (input.enabled && recipients.length === 0)
-      throw validationError('Indica al menos un destinatario para enviar el aviso diario', [
-        { path: 'recipients', message: 'Indica al menos un destinatario' },
-      ])
+      throw validationError(M.recipientsForAlert(), [fieldError('recipients', M.recipientRequired())])
     await db.transaction().execute(async (trx) => {
       const before = await repo.findAlertSettings(trx, actor.orgId)
       const row = {
@@ -327,8 +315,7 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
     requireAccess(actor, 'mail.send')
     await ctx.requireRentalLine(actor)
     const settings = await repo.findAlertSettings(db, actor.orgId)
-    if (!settings?.recipients.length)
-      throw new AppError('INVALID_STATE', 'Guarda primero los destinatarios del aviso diario')
+    if (!settings?.recipients.length) throw new AppError('INVALID_STATE', M.saveRecipientsFirst())
     const day = await today(actor.orgId)
     const queued = await db.transaction().execute(async (trx) => {
       const a = await buildAlert(trx, actor.orgId, day)

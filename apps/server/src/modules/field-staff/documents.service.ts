@@ -7,11 +7,12 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, validationError, fieldError } from '../../platform/errors'
 import type { Upload } from '../../platform/http/multipart'
 import { MODULE, orNull, type FieldStaffContext } from './field-staff.context'
 import * as repo from './field-staff.repository'
 import type { OwnerKind } from './field-staff.tables'
+import { staffMessages as M } from './field-staff.messages'
 
 const ENTITY: Record<OwnerKind, string> = { staff: 'field_staff', vehicle: 'vehicle' }
 const ACTION: Record<OwnerKind, string> = { staff: 'fieldStaff', vehicle: 'vehicle' }
@@ -37,22 +38,15 @@ export function createDocumentUseCases(ctx: FieldStaffContext) {
       owner === 'staff'
         ? await repo.findStaff(trx, actor.orgId, id, true)
         : await repo.findVehicle(trx, actor.orgId, id, true)
-    if (!row)
-      throw new AppError('NOT_FOUND', owner === 'staff' ? 'Técnico no encontrado' : 'Vehículo no encontrado')
+    if (!row) throw new AppError('NOT_FOUND', owner === 'staff' ? M.staffNotFound() : M.vehicleNotFound())
     return row
   }
 
   async function checkKind(trx: Executor, actor: Actor, owner: OwnerKind, kindId: string) {
     const kind = await repo.findKind(trx, actor.orgId, kindId)
     if (!kind || kind.owner_kind !== owner || !kind.active)
-      throw validationError('Tipo de documento no válido', [
-        {
-          path: 'kindId',
-          message:
-            owner === 'staff'
-              ? 'Elige un tipo de credencial del técnico'
-              : 'Elige un tipo de documento del vehículo',
-        },
+      throw validationError(M.invalidKind(), [
+        fieldError('kindId', owner === 'staff' ? M.chooseStaffKind() : M.chooseVehicleKind()),
       ])
     return kind
   }
@@ -60,9 +54,7 @@ export function createDocumentUseCases(ctx: FieldStaffContext) {
   function values(input: TComplianceDocumentInput): repo.DocumentValues {
     const issued = orNull(input.issuedOn)
     if (issued && issued > input.expiresOn)
-      throw validationError('La emisión no puede ser posterior al vencimiento', [
-        { path: 'issuedOn', message: 'Posterior al vencimiento' },
-      ])
+      throw validationError(M.issuedAfterExpiry(), [fieldError('issuedOn', M.afterExpiry())])
     return {
       kind_id: input.kindId,
       subject: orNull(input.subject),
@@ -111,7 +103,7 @@ export function createDocumentUseCases(ctx: FieldStaffContext) {
     return db.transaction().execute(async (trx) => {
       await loadOwner(trx, actor, owner, ownerId)
       const b = await repo.findDocument(trx, actor.orgId, owner, ownerId, documentId)
-      if (!b) throw new AppError('NOT_FOUND', 'Documento no encontrado')
+      if (!b) throw new AppError('NOT_FOUND', M.documentNotFound())
       const v = values({
         kindId: patch.kindId ?? b.kind_id,
         subject: patch.subject !== undefined ? patch.subject : b.subject,
@@ -144,7 +136,7 @@ export function createDocumentUseCases(ctx: FieldStaffContext) {
     await db.transaction().execute(async (trx) => {
       await loadOwner(trx, actor, owner, ownerId)
       const b = await repo.findDocument(trx, actor.orgId, owner, ownerId, documentId)
-      if (!b) throw new AppError('NOT_FOUND', 'Documento no encontrado')
+      if (!b) throw new AppError('NOT_FOUND', M.documentNotFound())
       await repo.deleteDocument(trx, actor.orgId, documentId)
       await writeAudit(trx, actor, {
         action: `${ACTION[owner]}.document_removed`,
@@ -213,7 +205,7 @@ export function createDocumentUseCases(ctx: FieldStaffContext) {
     await db.transaction().execute(async (trx) => {
       await loadOwner(trx, actor, owner, ownerId)
       const row = await repo.findFile(trx, actor.orgId, owner, ownerId, fileRowId)
-      if (!row) throw new AppError('NOT_FOUND', 'Archivo no encontrado')
+      if (!row) throw new AppError('NOT_FOUND', M.fileNotFound())
       await repo.deleteFile(trx, actor.orgId, fileRowId)
       await writeAudit(trx, actor, {
         action: `${ACTION[owner]}.file_removed`,

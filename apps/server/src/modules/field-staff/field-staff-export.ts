@@ -11,7 +11,15 @@ import {
 import { toDayMonthYear } from '@faena/domain/calendar-date'
 import type { Actor } from '../../platform/access'
 import { byId, exportList } from '../../platform/jobs/list-export'
-import type { SheetColumn } from '../../platform/spreadsheet/spreadsheet'
+import {
+  columnsIn,
+  langOf,
+  pick,
+  YES_NO,
+  type LocalizedColumn,
+  type Texts,
+} from '../../platform/i18n/export-texts'
+import type { Lang } from '../../platform/i18n/messages'
 import { classifyExpiry, daysLeft } from './compliance-rules'
 import type { FieldStaffContext } from './field-staff.context'
 import * as repo from './field-staff.repository'
@@ -20,8 +28,8 @@ import { ownerSummary } from './owner-lifecycle'
 /**
  * The exports of the field-staff module — technicians, vehicles and the compliance report — run as jobs
  * (docs/jobs.md): the ids in the list's order on the organization's day, then one query per 1,000 records
- * (each list's own columns with the document summary), streamed into the file; what the lists show, in
- * Spanish.
+ * (each list's own columns with the document summary), streamed into the file; what the lists show, in the
+ * requester's language.
  */
 
 export const FIELD_STAFF_EXPORT_JOBS = {
@@ -30,27 +38,41 @@ export const FIELD_STAFF_EXPORT_JOBS = {
   compliance: 'field-staff.export-compliance',
 } as const
 
-export const STATUS_ES: Record<TComplianceStatus, string> = {
-  expired: 'Vencido',
-  due10: 'Vence en ≤ 10 días',
-  due30: 'Vence en ≤ 30 días',
-  ok: 'Vigente',
+export const STATUS: Record<TComplianceStatus | 'none', Texts> = {
+  expired: { es: 'Vencido', en: 'Expired' },
+  due10: { es: 'Vence en ≤ 10 días', en: 'Expires in ≤ 10 days' },
+  due30: { es: 'Vence en ≤ 30 días', en: 'Expires in ≤ 30 days' },
+  ok: { es: 'Vigente', en: 'Valid' },
+  none: { es: 'Sin documentos', en: 'No documents' },
 }
-const statusOf = (s: TComplianceStatus | null) => (s ? STATUS_ES[s] : 'Sin documentos')
+const OWNER: Record<'staff' | 'vehicle', Texts> = {
+  staff: { es: 'Técnico', en: 'Technician' },
+  vehicle: { es: 'Vehículo', en: 'Vehicle' },
+}
+const FILES = {
+  staff: { es: 'Técnicos', en: 'Technicians' },
+  staffFile: { es: 'tecnicos.xlsx', en: 'technicians.xlsx' },
+  vehicles: { es: 'Vehículos', en: 'Vehicles' },
+  vehiclesFile: { es: 'vehiculos.xlsx', en: 'vehicles.xlsx' },
+  compliance: { es: 'Vencimientos', en: 'Expiries' },
+  complianceFile: { es: 'vencimientos.xlsx', en: 'expiries.xlsx' },
+} satisfies Record<string, Texts>
+const statusOf = (s: TComplianceStatus | null, lang: Lang) => STATUS[s ?? 'none'][lang]
+const yesNo = (b: boolean, lang: Lang) => YES_NO[b ? 'yes' : 'no'][lang]
 
-const STAFF_COLUMNS: SheetColumn[] = [
-  { header: 'Apellidos', key: 'lastNames', width: 24 },
-  { header: 'Nombres', key: 'firstNames', width: 24 },
-  { header: 'Cédula', key: 'cedula', width: 12 },
-  { header: 'Teléfono', key: 'phone', width: 14 },
-  { header: 'Correo', key: 'email', width: 28 },
-  { header: 'Activo', key: 'active', width: 8 },
-  { header: 'Estado', key: 'status', width: 18 },
-  { header: 'Próximo vencimiento', key: 'nextExpiry', width: 14 },
-  { header: 'Documentos', key: 'documentCount', type: 'number', width: 10 },
+const STAFF_COLUMNS: LocalizedColumn[] = [
+  { header: { es: 'Apellidos', en: 'Last names' }, key: 'lastNames', width: 24 },
+  { header: { es: 'Nombres', en: 'First names' }, key: 'firstNames', width: 24 },
+  { header: { es: 'Cédula', en: 'Cédula' }, key: 'cedula', width: 12 },
+  { header: { es: 'Teléfono', en: 'Phone' }, key: 'phone', width: 14 },
+  { header: { es: 'Correo', en: 'Email' }, key: 'email', width: 28 },
+  { header: { es: 'Activo', en: 'Active' }, key: 'active', width: 8 },
+  { header: { es: 'Estado', en: 'Status' }, key: 'status', width: 18 },
+  { header: { es: 'Próximo vencimiento', en: 'Next expiry' }, key: 'nextExpiry', width: 14 },
+  { header: { es: 'Documentos', en: 'Documents' }, key: 'documentCount', type: 'number', width: 10 },
 ]
 
-const staffRow = (r: repo.StaffRow, day: string): Record<string, unknown> => {
+const staffRow = (r: repo.StaffRow, day: string, lang: Lang): Record<string, unknown> => {
   const o = ownerSummary(r, day)
   return {
     lastNames: r.last_names,
@@ -58,58 +80,58 @@ const staffRow = (r: repo.StaffRow, day: string): Record<string, unknown> => {
     cedula: r.cedula,
     phone: r.phone,
     email: r.email,
-    active: o.active ? 'Sí' : 'No',
-    status: statusOf(o.status),
+    active: yesNo(o.active, lang),
+    status: statusOf(o.status, lang),
     nextExpiry: toDayMonthYear(o.nextExpiry),
     documentCount: o.documentCount,
   }
 }
 
-const VEHICLE_COLUMNS: SheetColumn[] = [
-  { header: 'Placa', key: 'plate', width: 12 },
-  { header: 'Marca', key: 'brand', width: 18 },
-  { header: 'Modelo', key: 'model', width: 18 },
-  { header: 'Año', key: 'year', type: 'number', width: 8 },
-  { header: 'Activo', key: 'active', width: 8 },
-  { header: 'Estado', key: 'status', width: 18 },
-  { header: 'Próximo vencimiento', key: 'nextExpiry', width: 14 },
-  { header: 'Documentos', key: 'documentCount', type: 'number', width: 10 },
+const VEHICLE_COLUMNS: LocalizedColumn[] = [
+  { header: { es: 'Placa', en: 'Plate' }, key: 'plate', width: 12 },
+  { header: { es: 'Marca', en: 'Brand' }, key: 'brand', width: 18 },
+  { header: { es: 'Modelo', en: 'Model' }, key: 'model', width: 18 },
+  { header: { es: 'Año', en: 'Year' }, key: 'year', type: 'number', width: 8 },
+  { header: { es: 'Activo', en: 'Active' }, key: 'active', width: 8 },
+  { header: { es: 'Estado', en: 'Status' }, key: 'status', width: 18 },
+  { header: { es: 'Próximo vencimiento', en: 'Next expiry' }, key: 'nextExpiry', width: 14 },
+  { header: { es: 'Documentos', en: 'Documents' }, key: 'documentCount', type: 'number', width: 10 },
 ]
 
-const vehicleRow = (r: repo.VehicleRow, day: string): Record<string, unknown> => {
+const vehicleRow = (r: repo.VehicleRow, day: string, lang: Lang): Record<string, unknown> => {
   const o = ownerSummary(r, day)
   return {
     plate: r.plate,
     brand: r.brand,
     model: r.model,
     year: r.year,
-    active: o.active ? 'Sí' : 'No',
-    status: statusOf(o.status),
+    active: yesNo(o.active, lang),
+    status: statusOf(o.status, lang),
     nextExpiry: toDayMonthYear(o.nextExpiry),
     documentCount: o.documentCount,
   }
 }
 
-const COMPLIANCE_COLUMNS: SheetColumn[] = [
-  { header: 'Tipo', key: 'ownerKind', width: 10 },
-  { header: 'Técnico / vehículo', key: 'ownerName', width: 30 },
-  { header: 'Documento', key: 'kindName', width: 26 },
-  { header: 'Detalle', key: 'subject', width: 20 },
-  { header: 'Número', key: 'number', width: 16 },
-  { header: 'Vence', key: 'expiresOn', width: 12 },
-  { header: 'Días', key: 'daysLeft', type: 'number', width: 8 },
-  { header: 'Estado', key: 'status', width: 18 },
+const COMPLIANCE_COLUMNS: LocalizedColumn[] = [
+  { header: { es: 'Tipo', en: 'Type' }, key: 'ownerKind', width: 10 },
+  { header: { es: 'Técnico / vehículo', en: 'Technician / vehicle' }, key: 'ownerName', width: 30 },
+  { header: { es: 'Documento', en: 'Document' }, key: 'kindName', width: 26 },
+  { header: { es: 'Detalle', en: 'Detail' }, key: 'subject', width: 20 },
+  { header: { es: 'Número', en: 'Number' }, key: 'number', width: 16 },
+  { header: { es: 'Vence', en: 'Expires' }, key: 'expiresOn', width: 12 },
+  { header: { es: 'Días', en: 'Days' }, key: 'daysLeft', type: 'number', width: 8 },
+  { header: { es: 'Estado', en: 'Status' }, key: 'status', width: 18 },
 ]
 
-const complianceRow = (r: repo.ReportRow, day: string): Record<string, unknown> => ({
-  ownerKind: r.owner_kind === 'staff' ? 'Técnico' : 'Vehículo',
+const complianceRow = (r: repo.ReportRow, day: string, lang: Lang): Record<string, unknown> => ({
+  ownerKind: OWNER[r.owner_kind === 'staff' ? 'staff' : 'vehicle'][lang],
   ownerName: r.owner_name,
   kindName: r.kind_name,
   subject: r.subject,
   number: r.number,
   expiresOn: toDayMonthYear(r.expires_on),
   daysLeft: daysLeft(r.expires_on, day),
-  status: STATUS_ES[classifyExpiry(r.expires_on, day)],
+  status: STATUS[classifyExpiry(r.expires_on, day)][lang],
 })
 
 export function createFieldStaffExports(ctx: FieldStaffContext) {
@@ -121,12 +143,13 @@ export function createFieldStaffExports(ctx: FieldStaffContext) {
     run: async (job, f) => {
       const orgId = job.actor.orgId
       const day = await today(orgId)
+      const lang = langOf(job.actor)
       return exportList(job, {
-        sheet: 'Técnicos',
-        columns: STAFF_COLUMNS,
-        fileName: 'tecnicos.xlsx',
+        sheet: pick(FILES.staff, lang),
+        columns: columnsIn(STAFF_COLUMNS, lang),
+        fileName: pick(FILES.staffFile, lang),
         ids: await repo.listStaffIds(db, orgId, f, day),
-        rows: async (ids) => byId(await repo.listStaffByIds(db, orgId, ids), (r) => staffRow(r, day)),
+        rows: async (ids) => byId(await repo.listStaffByIds(db, orgId, ids), (r) => staffRow(r, day, lang)),
       })
     },
   })
@@ -137,12 +160,14 @@ export function createFieldStaffExports(ctx: FieldStaffContext) {
     run: async (job, f) => {
       const orgId = job.actor.orgId
       const day = await today(orgId)
+      const lang = langOf(job.actor)
       return exportList(job, {
-        sheet: 'Vehículos',
-        columns: VEHICLE_COLUMNS,
-        fileName: 'vehiculos.xlsx',
+        sheet: pick(FILES.vehicles, lang),
+        columns: columnsIn(VEHICLE_COLUMNS, lang),
+        fileName: pick(FILES.vehiclesFile, lang),
         ids: await repo.listVehicleIds(db, orgId, f, day),
-        rows: async (ids) => byId(await repo.listVehiclesByIds(db, orgId, ids), (r) => vehicleRow(r, day)),
+        rows: async (ids) =>
+          byId(await repo.listVehiclesByIds(db, orgId, ids), (r) => vehicleRow(r, day, lang)),
       })
     },
   })
@@ -153,14 +178,18 @@ export function createFieldStaffExports(ctx: FieldStaffContext) {
     run: async (job, f) => {
       const orgId = job.actor.orgId
       const day = await today(orgId)
+      const lang = langOf(job.actor)
       return exportList(job, {
-        sheet: 'Vencimientos',
-        columns: COMPLIANCE_COLUMNS,
-        fileName: 'vencimientos.xlsx',
+        sheet: pick(FILES.compliance, lang),
+        columns: columnsIn(COMPLIANCE_COLUMNS, lang),
+        fileName: pick(FILES.complianceFile, lang),
         ids: await repo.listReportIds(db, orgId, f, day),
         rows: async (ids) =>
           new Map(
-            (await repo.listReportByIds(db, orgId, ids)).map((r) => [r.document_id, complianceRow(r, day)]),
+            (await repo.listReportByIds(db, orgId, ids)).map((r) => [
+              r.document_id,
+              complianceRow(r, day, lang),
+            ]),
           ),
       })
     },

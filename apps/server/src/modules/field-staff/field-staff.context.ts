@@ -11,6 +11,7 @@ import { createOrgToday } from '../../platform/tenancy/today'
 import { classifyExpiry, daysLeft } from './compliance-rules'
 import * as repo from './field-staff.repository'
 import type { OwnerKind } from './field-staff.tables'
+import { staffMessages as M } from './field-staff.messages'
 
 export type FieldStaffServiceDeps = {
   db: Db
@@ -45,7 +46,7 @@ export function createFieldStaffContext(deps: FieldStaffServiceDeps) {
   async function requireRentalLine(actor: Actor) {
     const org = await findOrganizationById(db, actor.orgId)
     if (!org?.linesOfBusiness.includes('rental')) {
-      throw new AppError('FORBIDDEN', 'Tu organización no trabaja en esta línea de negocio', {
+      throw new AppError('FORBIDDEN', M.notRentalLine(), {
         lineOfBusiness: 'rental',
       })
     }

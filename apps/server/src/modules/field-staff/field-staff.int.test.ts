@@ -239,6 +239,42 @@ describe('vehicles', () => {
   })
 })
 
+describe('in the caller language', () => {
+  it('an English user gets the plate rule, the duplicate 409 and the vehicles workbook in English', async () => {
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await api.patch('/api/v1/auth/me/preferences', { locale })).status).toBe(200)
+    await setLocale('en')
+    try {
+      const province = await api.post(V, { plate: 'DBA-1234' })
+      expect(province.status).toBe(400)
+      expect(province.body.error).toMatchObject({ key: 'fieldStaff.invalidPlate', message: 'Invalid plate' })
+      expect(province.body.error.details[0]).toMatchObject({
+        path: 'plate',
+        key: 'fieldStaff.plateFormat',
+        message: 'Invalid plate: a province letter, two letters and 3 or 4 digits (PBA-1234)',
+      })
+      const twice = await api.post(V, { plate: 'GBC-0456' })
+      expect(twice.status).toBe(409)
+      expect(twice.body.error).toMatchObject({
+        key: 'fieldStaff.plateTaken',
+        params: { plate: 'GBC-0456' },
+        message: 'A vehicle with plate GBC-0456 already exists',
+      })
+      const vehicles = await exportViaJob(t, admin, `${V}/export`, { q: 'GBC-0456' })
+      expect(vehicles.contentDisposition).toContain('vehicles.xlsx')
+      const v = await rowsOf(vehicles.raw)
+      expect(v.name).toBe('Vehicles')
+      expect(v.rows[0]!.slice(0, 6)).toEqual(['Plate', 'Brand', 'Model', 'Year', 'Active', 'Status'])
+      expect(v.rows[1]![4]).toBe('Yes')
+    } finally {
+      await setLocale('es')
+    }
+    expect((await api.post(V, { plate: 'GBC-0456' })).body.error.message).toBe(
+      'Ya existe un vehículo con la placa GBC-0456',
+    )
+  })
+})
+
 describe('access', () => {
   it('another organization sees nothing of it; an organization without the rental line is refused', async () => {
     const offshore = await t.login('admin@offshore.test')
@@ -282,7 +318,7 @@ describe('use on field documents', () => {
     })
     expect(refused.status).toBe(400)
     expect(refused.body.error.message).toBe('La licencia de Juan Pérez Mora venció el 12/11/2026')
-    expect(refused.body.error.details).toEqual([
+    expect(refused.body.error.details).toMatchObject([
       { path: 'driverStaffId', message: 'La licencia de Juan Pérez Mora venció el 12/11/2026' },
     ])
 
@@ -312,7 +348,7 @@ describe('use on field documents', () => {
     const bare = await api.ok(api.post(V, { plate: 'GBC-0457' }), 201)
     const noReg = await api.post(G, { projectId: project.id, issueDate: '2026-11-10', vehicleId: bare.id })
     expect(noReg.status).toBe(400)
-    expect(noReg.body.error.details[0]).toEqual({
+    expect(noReg.body.error.details[0]).toMatchObject({
       path: 'vehicleId',
       message: 'El vehículo GBC-0457 no tiene matrícula registrada',
     })
@@ -378,7 +414,7 @@ describe('use on field documents', () => {
     // the licence expired on 12/11: a chain of 07/12 is refused naming driverStaffId
     const refused = await api.post(C, { ...base, activityDate: '2026-12-07', driverStaffId: juan.id })
     expect(refused.status).toBe(400)
-    expect(refused.body.error.details).toEqual([
+    expect(refused.body.error.details).toMatchObject([
       { path: 'driverStaffId', message: 'La licencia de Juan Pérez Mora venció el 12/11/2026' },
     ])
     const chain = await api.ok(
@@ -479,7 +515,7 @@ describe('document kinds', () => {
     expect(renamed).toMatchObject({ id: course.id, name: 'Trabajo en alturas', active: true })
     const dup = await api.patch(`${K}/${course.id}`, { name: 'licencia de conducir' })
     expect(dup.status).toBe(409)
-    expect(dup.body.error.details).toEqual([{ path: 'name', message: 'Ya existe' }])
+    expect(dup.body.error.details).toMatchObject([{ path: 'name', message: 'Ya existe' }])
     const gate = await api.patch(`${K}/${kind('staff', 'licence')}`, { active: false })
     expect(gate.status).toBe(409)
     expect(gate.body.error.details[0].path).toBe('active')

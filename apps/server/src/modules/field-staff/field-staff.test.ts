@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { classifyExpiry, countByStatus, daysLeft, validOn, worstStatus } from './compliance-rules'
 import { checkCedula, normalizePlate } from './identity'
+import { render } from '../../platform/i18n/messages'
 
 describe('cédula (module 10)', () => {
   it('accepts valid cédulas', () => {
@@ -14,7 +15,7 @@ describe('cédula (module 10)', () => {
     expect(checkCedula('171003406').ok).toBe(false)
     expect(checkCedula('17100340651').ok).toBe(false)
     const r = checkCedula('1710034066')
-    expect(!r.ok && r.message).toMatch(/verificador/)
+    expect(!r.ok && render(r.message, 'es')).toMatch(/verificador/)
   })
 })
 

@@ -1,6 +1,7 @@
 import { PLATE_PATTERN } from '@faena/contracts'
-import { render } from '../../platform/i18n/messages'
+import type { Message } from '../../platform/i18n/messages'
 import { checkRuc } from '../rental-projects'
+import { staffMessages as M } from './field-staff.messages'
 
 /**
  * Identity checks of field staff and vehicles (docs/field-staff.md#rules), pure.
@@ -9,11 +10,16 @@ import { checkRuc } from '../rental-projects'
  * check digit), so it is checked with rental-projects' RUC validator on `cédula + 001`: one implementation of
  * the module-10 rule.
  */
-export function checkCedula(value: string): { ok: true } | { ok: false; message: string } {
-  if (!/^\d{10}$/.test(value)) return { ok: false, message: 'La cédula debe tener exactamente 10 dígitos' }
+export function checkCedula(value: string): { ok: true } | { ok: false; message: Message } {
+  if (!/^\d{10}$/.test(value)) return { ok: false, message: M.cedulaDigits() }
   const r = checkRuc(`${value}001`)
-  if (!r.ok) return { ok: false, message: render(r.message, 'es').replace(' de la cédula', '') }
-  if (r.kind !== 'natural') return { ok: false, message: 'El tercer dígito de la cédula debe ser de 0 a 5' }
+  // the RUC's "Dígito verificador de la cédula" is, for a cédula, its check digit
+  if (!r.ok)
+    return {
+      ok: false,
+      message: r.message.key.endsWith('.rucCedulaCheckDigit') ? M.cedulaCheckDigit() : r.message,
+    }
+  if (r.kind !== 'natural') return { ok: false, message: M.cedulaThirdDigit() }
   return { ok: true }
 }
 

@@ -7,6 +7,7 @@ import { classifyExpiry } from './compliance-rules'
 import { isUniqueViolation, MODULE, type FieldStaffContext } from './field-staff.context'
 import * as repo from './field-staff.repository'
 import type { OwnerKind } from './field-staff.tables'
+import type { Message } from '../../platform/i18n/messages'
 
 /** The columns every owner row (technician, vehicle) carries with its document summary. */
 type OwnerRow = {
@@ -25,7 +26,7 @@ export type OwnerSpec<Row extends OwnerRow, Values extends { active: boolean }, 
   /** audit entity type and action prefix: `field_staff` / `fieldStaff.*`, `vehicle` / `vehicle.*` */
   entityType: string
   action: string
-  notFound: string
+  notFound: Message
   find: (trx: Executor, orgId: string, id: string, forUpdate: boolean) => Promise<Row | undefined>
   insert: (trx: Executor, orgId: string, createdBy: string | null, v: Values) => Promise<{ id: string }>
   update: (trx: Executor, orgId: string, id: string, v: Values & { updated_at: Date }) => Promise<unknown>
@@ -37,7 +38,7 @@ export type OwnerSpec<Row extends OwnerRow, Values extends { active: boolean }, 
   uniqueConstraint: string
   conflict: (key: Key, other?: Other) => AppError
   /** the 409 when field documents name the owner, and the audited change of a delete */
-  inUse: (row: Row) => string
+  inUse: (row: Row) => Message
   deletedChanges: (row: Row) => AuditChange[]
 }
 

@@ -9,11 +9,12 @@ import type {
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields } from '../../platform/audit/audit'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, validationError, fieldError } from '../../platform/errors'
 import { isUniqueViolation, orNull, type FieldStaffContext } from './field-staff.context'
 import * as repo from './field-staff.repository'
 import { checkCedula } from './identity'
 import { createOwnerLifecycle, ownerSummary } from './owner-lifecycle'
+import { staffMessages as M } from './field-staff.messages'
 
 export const fullName = (r: { first_names: string; last_names: string }) => `${r.first_names} ${r.last_names}`
 
@@ -32,15 +33,15 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
   const { db } = ctx
 
   const cedulaConflict = (cedula: string, who?: string) =>
-    new AppError('CONFLICT', `Ya existe un técnico con la cédula ${cedula}${who ? `: ${who}` : ''}`, [
-      { path: 'cedula', message: who ? `Ya registrada para ${who}` : 'Cédula ya registrada' },
+    new AppError('CONFLICT', who ? M.cedulaTakenBy({ cedula, name: who }) : M.cedulaTaken({ cedula }), [
+      fieldError('cedula', who ? M.cedulaRegisteredFor({ name: who }) : M.cedulaRegistered()),
     ])
 
   const owner = createOwnerLifecycle(ctx, {
     owner: 'staff',
     entityType: 'field_staff',
     action: 'fieldStaff',
-    notFound: 'Técnico no encontrado',
+    notFound: M.staffNotFound(),
     find: repo.findStaff,
     insert: repo.insertStaff,
     update: repo.updateStaff,
@@ -50,8 +51,7 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
     uniqueConstraint: 'field_staff_cedula_uq',
     conflict: (cedula, other?: { first_names: string; last_names: string }) =>
       cedulaConflict(cedula, other && fullName(other)),
-    inUse: (b) =>
-      `${fullName(b)} figura en documentos de campo; márcalo como inactivo en lugar de eliminarlo`,
+    inUse: (b) => M.staffInUse({ name: fullName(b) }),
     deletedChanges: (b) => diffFields({ name: fullName(b), cedula: b.cedula }, { name: null, cedula: null }),
   })
 
@@ -68,7 +68,7 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
 
   function values(input: TFieldStaffInput): repo.StaffValues {
     const c = checkCedula(input.cedula)
-    if (!c.ok) throw validationError('Cédula no válida', [{ path: 'cedula', message: c.message }])
+    if (!c.ok) throw validationError(M.invalidCedula(), [fieldError('cedula', c.message)])
     return {
       first_names: input.firstNames,
       last_names: input.lastNames,
@@ -125,8 +125,8 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
           if (isUniqueViolation(err, 'field_staff_vaccines_dose_uq'))
             throw new AppError(
               'CONFLICT',
-              `La dosis ${input.doseNumber} de ${input.vaccine} ya está registrada`,
-              [{ path: 'doseNumber', message: 'Dosis ya registrada' }],
+              M.doseRecorded({ dose: input.doseNumber, vaccine: input.vaccine }),
+              [fieldError('doseNumber', M.doseRegistered())],
             )
           throw err
         })
@@ -146,7 +146,7 @@ export function createStaffUseCases(ctx: FieldStaffContext) {
     await db.transaction().execute(async (trx) => {
       await owner.load(trx, actor, id, true)
       const v = await repo.findVaccine(trx, actor.orgId, id, vaccineId)
-      if (!v) throw new AppError('NOT_FOUND', 'Vacuna no encontrada')
+      if (!v) throw new AppError('NOT_FOUND', M.vaccineNotFound())
       await repo.deleteVaccine(trx, actor.orgId, vaccineId)
       await owner.audit(trx, actor, 'vaccine_removed', id, [
         { field: 'vaccines', old: `${v.vaccine} · dosis ${v.dose_number} · ${v.applied_on}`, new: null },

@@ -7,11 +7,12 @@ import type {
 } from '@faena/contracts'
 import type { Actor } from '../../platform/access'
 import { diffFields } from '../../platform/audit/audit'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, validationError, fieldError } from '../../platform/errors'
 import { orNull, type FieldStaffContext } from './field-staff.context'
 import * as repo from './field-staff.repository'
 import { normalizePlate } from './identity'
 import { createOwnerLifecycle, ownerSummary } from './owner-lifecycle'
+import { staffMessages as M } from './field-staff.messages'
 
 const snapshot = (v: repo.VehicleValues) => ({
   plate: v.plate,
@@ -30,7 +31,7 @@ export function createVehicleUseCases(ctx: FieldStaffContext) {
     owner: 'vehicle',
     entityType: 'vehicle',
     action: 'vehicle',
-    notFound: 'Vehículo no encontrado',
+    notFound: M.vehicleNotFound(),
     find: repo.findVehicle,
     insert: repo.insertVehicle,
     update: repo.updateVehicle,
@@ -39,11 +40,8 @@ export function createVehicleUseCases(ctx: FieldStaffContext) {
     findByKey: repo.findVehicleByPlate,
     uniqueConstraint: 'vehicles_plate_uq',
     conflict: (plate) =>
-      new AppError('CONFLICT', `Ya existe un vehículo con la placa ${plate}`, [
-        { path: 'plate', message: 'Placa ya registrada' },
-      ]),
-    inUse: (b) =>
-      `El vehículo ${b.plate} figura en documentos de campo; márcalo como inactivo en lugar de eliminarlo`,
+      new AppError('CONFLICT', M.plateTaken({ plate }), [fieldError('plate', M.plateRegistered())]),
+    inUse: (b) => M.vehicleInUse({ plate: b.plate }),
     deletedChanges: (b) => diffFields({ plate: b.plate }, { plate: null }),
   })
 
@@ -58,13 +56,7 @@ export function createVehicleUseCases(ctx: FieldStaffContext) {
 
   function values(input: TVehicleInput): repo.VehicleValues {
     const plate = normalizePlate(input.plate)
-    if (!plate)
-      throw validationError('Placa no válida', [
-        {
-          path: 'plate',
-          message: 'Placa no válida: letra de provincia, dos letras y 3 o 4 dígitos (PBA-1234)',
-        },
-      ])
+    if (!plate) throw validationError(M.invalidPlate(), [fieldError('plate', M.plateFormat())])
     return {
       plate,
       brand: orNull(input.brand),
