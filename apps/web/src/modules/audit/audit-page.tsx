@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import type { TAuditEntry } from '@faena/contracts'
 import {
@@ -12,7 +12,7 @@ import {
   SearchInput,
   type Column,
 } from '../../platform/components'
-import { cleanSearch, pageOf } from '../../platform/list-search'
+import { useListRoute } from '../../platform/list-route'
 import { useCan, useFormat, useMe } from '../../platform/session'
 import { auditListQuery, auditUsersQuery, type AuditFilters } from './audit-api'
 import { AuditActor } from './audit-actor'
@@ -20,6 +20,8 @@ import { AuditDetail } from './audit-detail'
 import { useAuditLabels } from './audit-labels'
 import { auditModulesFor, KNOWN_ACTIONS } from './i18n'
 import type { AuditSearch } from './routes'
+
+const FILTER_KEYS = ['userId', 'module', 'entityType', 'entityId', 'action', 'from', 'to'] as const
 
 const filtersOf = (s: AuditSearch): AuditFilters => ({
   userId: s.userId,
@@ -39,21 +41,14 @@ export const AuditPage = () => {
   const me = useMe()
   const id = useId()
   const search = useSearch({ from: '/app/audit' })
-  const navigate = useNavigate({ from: '/audit' })
-  const { limit, offset } = pageOf(search)
+  const route = useListRoute(search, FILTER_KEYS)
+  const { setSearch, filtered } = route
   const filters = filtersOf(search)
 
-  const list = useQuery(auditListQuery({ ...filters, limit, offset }))
+  const list = useQuery(auditListQuery({ ...filters, limit: route.limit, offset: route.offset }))
   const canListUsers = has('user.manage')
   const users = useQuery({ ...auditUsersQuery, enabled: canListUsers })
 
-  const setSearch = (patch: Partial<AuditSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
-
-  const filtered = Object.values(filters).some(Boolean)
   const orgModules = auditModulesFor(me.organization.linesOfBusiness)
   const moduleOptions =
     search.module && !orgModules.includes(search.module) ? [...orgModules, search.module] : orgModules
@@ -121,20 +116,7 @@ export const AuditPage = () => {
         actions={<JobExportButton size="md" url="/api/v1/audit/export" body={filters} />}
       />
       <section className="card card--flush">
-        <FilterBar
-          active={filtered}
-          onClear={() =>
-            setSearch({
-              userId: undefined,
-              module: undefined,
-              entityType: undefined,
-              entityId: undefined,
-              action: undefined,
-              from: undefined,
-              to: undefined,
-            })
-          }
-        >
+        <FilterBar active={filtered} onClear={route.clearFilters}>
           {canListUsers && !users.isError ? (
             <Filter label={t('filters.user')} htmlFor={`${id}-user`}>
               <select
@@ -227,14 +209,7 @@ export const AuditPage = () => {
           onRetry={() => void list.refetch()}
           renderExpanded={(e) => <AuditDetail entry={e} />}
           empty={filtered ? undefined : t('empty')}
-          emptyFiltered={filtered}
-          pagination={{
-            total: list.data?.total,
-            limit,
-            offset,
-            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-          }}
+          {...route.tableProps(list.data?.total)}
         />
       </section>
     </div>

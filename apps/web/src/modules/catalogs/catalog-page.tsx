@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router'
+import { Link, useParams, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { CATALOG_NAMES, type TCatalogName } from '@faena/contracts'
 import {
@@ -16,7 +16,7 @@ import {
   activeUsersQuery,
   type Column,
 } from '../../platform/components'
-import { cleanSearch, pageOf } from '../../platform/list-search'
+import { useListRoute, type ListRoute } from '../../platform/list-route'
 import { useCan, useFormat } from '../../platform/session'
 import { CATALOG_UI, GROUPS } from './catalog-ui'
 import { catalogListQuery, exportUrl, type CatalogListParams, type CatalogRow } from './catalogs-api'
@@ -64,15 +64,10 @@ const CatalogView = ({ name }: { name: TCatalogName }) => {
   const has = useCan()
   const manage = has('catalog.manage')
   const search = useSearch({ from: '/app/catalogs/$name' })
-  const navigate = useNavigate({ from: '/catalogs/$name' })
   const ui = CATALOG_UI[name]
   const [dialog, setDialog] = useState<DialogState | null>(null)
-
-  const setSearch = (patch: Partial<CatalogSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
+  const route = useListRoute(search, ui.filter ? ['q', ui.filter.param] : ['q'])
+  const { setSearch } = route
 
   const classifierValue = ui.filter ? search[ui.filter.param] : undefined
   const filters = {
@@ -138,7 +133,7 @@ const CatalogView = ({ name }: { name: TCatalogName }) => {
             <CatalogTable
               name={name}
               search={search}
-              setSearch={setSearch}
+              route={route}
               manage={manage}
               onOpen={(record) => setDialog({ mode: 'edit', record })}
               onCreate={() => setDialog({ mode: 'create', preset: {} })}
@@ -154,7 +149,7 @@ const CatalogView = ({ name }: { name: TCatalogName }) => {
 type ListProps = {
   name: TCatalogName
   search: CatalogSearch
-  setSearch: (patch: Partial<CatalogSearch>, resetPage?: boolean) => void
+  route: ListRoute<CatalogSearch>
   manage: boolean
   onOpen: (record: CatalogRow) => void
   onCreate: () => void
@@ -162,12 +157,12 @@ type ListProps = {
 
 const text = (v: unknown) => (typeof v === 'string' ? v : '')
 
-const CatalogTable = ({ name, search, setSearch, manage, onOpen, onCreate }: ListProps) => {
+const CatalogTable = ({ name, search, route, manage, onOpen, onCreate }: ListProps) => {
   const { t } = useTranslation(['catalogs', 'platform'])
   const fmt = useFormat()
   const id = useId()
   const ui = CATALOG_UI[name]
-  const { limit, offset } = pageOf(search)
+  const { setSearch, filtered, limit, offset } = route
   const params: CatalogListParams = {
     q: search.q,
     sort: search.sort,
@@ -181,7 +176,6 @@ const CatalogTable = ({ name, search, setSearch, manage, onOpen, onCreate }: Lis
   // project managers show the user account they are linked to, by name
   const users = useQuery({ ...activeUsersQuery(), enabled: name === 'project-managers' })
   const userNames = new Map((users.data?.items ?? []).map((u) => [u.id, u.name]))
-  const filtered = !!(search.q || (ui.filter && search[ui.filter.param]))
 
   const classifierLabel = (v: unknown) => {
     const c = ui.classifier
@@ -301,7 +295,7 @@ const CatalogTable = ({ name, search, setSearch, manage, onOpen, onCreate }: Lis
     <section className="card card--flush">
       <FilterBar
         active={filtered}
-        onClear={() => setSearch({ q: undefined, ...(ui.filter ? { [ui.filter.param]: undefined } : {}) })}
+        onClear={route.clearFilters}
         end={list.data ? <span className="muted">{t('list.count', { count: list.data.total })}</span> : null}
       >
         <SearchInput
@@ -342,17 +336,9 @@ const CatalogTable = ({ name, search, setSearch, manage, onOpen, onCreate }: Lis
         error={list.error}
         onRetry={() => void list.refetch()}
         onRowClick={manage ? onOpen : undefined}
-        sort={{ key: search.sort ?? 'name', dir: search.dir ?? 'asc' }}
-        onSortChange={(s) => setSearch({ sort: s.key as CatalogSearch['sort'], dir: s.dir })}
+        {...route.tableProps(list.data?.total)}
+        sort={route.sort ?? { key: 'name', dir: 'asc' }}
         empty={empty}
-        emptyFiltered={filtered}
-        pagination={{
-          total: list.data?.total,
-          limit,
-          offset,
-          onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-          onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-        }}
       />
     </section>
   )

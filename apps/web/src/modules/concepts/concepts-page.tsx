@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { PUE_STATUSES, type TConcept, type TConceptKind } from '@faena/contracts'
 import {
@@ -14,10 +14,10 @@ import {
   SearchInput,
   StatusBadge,
   type Column,
-  type SortState,
   type StatusTone,
 } from '../../platform/components'
-import { cleanSearch, pageOf } from '../../platform/list-search'
+import { OptionFilter } from '../../platform/components/option-filter'
+import { useListRoute } from '../../platform/list-route'
 import { useCan, useFormat } from '../../platform/session'
 import { conceptExportUrl, conceptFacetsQuery, conceptListQuery, type ConceptListParams } from './api'
 import { ImportDialog } from './import-dialog'
@@ -82,24 +82,16 @@ export const ConceptsPage = () => {
   const has = useCan()
   const id = useId()
   const search = useSearch({ from: '/app/concepts' })
-  const navigate = useNavigate({ from: '/concepts' })
-  const { limit, offset } = pageOf(search)
+  const route = useListRoute(search, FILTER_KEYS)
+  const { setSearch, filtered } = route
   const [importing, setImporting] = useState(false)
 
   const params = toParams(search)
-  const list = useQuery(conceptListQuery({ ...params, limit, offset }))
+  const list = useQuery(conceptListQuery({ ...params, limit: route.limit, offset: route.offset }))
   const facets = useQuery(conceptFacetsQuery(search.kind))
   const allFacets = useQuery(conceptFacetsQuery(undefined))
   const counts = allFacets.data?.counts
 
-  const setSearch = (patch: Partial<ConceptsSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
-
-  const filtered = FILTER_KEYS.some((k) => search[k] !== undefined)
-  const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
   const pue = search.kind === 'extraordinary'
 
   const columns: Column<TConcept>[] = [
@@ -283,7 +275,7 @@ export const ConceptsPage = () => {
       >
         <FilterBar
           active={filtered}
-          onClear={() => setSearch({ q: undefined, annex: undefined, status: undefined })}
+          onClear={route.clearFilters}
           end={
             list.data ? (
               <span className="muted" aria-live="polite">
@@ -318,23 +310,13 @@ export const ConceptsPage = () => {
             </select>
           </Filter>
           {pue ? (
-            <Filter label={t('list.status')} htmlFor={`${id}-status`}>
-              <select
-                id={`${id}-status`}
-                className="input"
-                value={search.status ?? ''}
-                onChange={(e) =>
-                  setSearch({ status: (e.target.value || undefined) as ConceptsSearch['status'] })
-                }
-              >
-                <option value="">{t('list.all')}</option>
-                {PUE_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
-              </select>
-            </Filter>
+            <OptionFilter
+              label={t('list.status')}
+              value={search.status}
+              onChange={(v) => setSearch({ status: v as ConceptsSearch['status'] })}
+              allLabel={t('list.all')}
+              options={PUE_STATUSES.map((x) => ({ value: x, label: t(`status.${x}`) }))}
+            />
           ) : null}
         </FilterBar>
         <DataTable
@@ -346,8 +328,7 @@ export const ConceptsPage = () => {
           fetching={list.isFetching && !list.isPending}
           error={list.error}
           onRetry={() => void list.refetch()}
-          sort={sort}
-          onSortChange={(s) => setSearch({ sort: s.key as ConceptsSearch['sort'], dir: s.dir })}
+          {...route.tableProps(list.data?.total)}
           renderExpanded={(c) => <ConceptDetail c={c} />}
           empty={
             !filtered && has('concept.import') ? (
@@ -358,16 +339,8 @@ export const ConceptsPage = () => {
               emptyMessage
             )
           }
-          emptyFiltered={filtered}
           dense
           fixedLayout
-          pagination={{
-            total: list.data?.total,
-            limit,
-            offset,
-            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-          }}
         />
       </section>
       {importing ? <ImportDialog onClose={() => setImporting(false)} /> : null}

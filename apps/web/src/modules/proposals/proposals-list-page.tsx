@@ -1,29 +1,25 @@
-import { useId } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { PROPOSAL_PRIORITIES, PROPOSAL_STATUSES, type TProposalSummary } from '@faena/contracts'
 import {
   DateRangeFilter,
-  JobExportButton,
-  ListCount,
   DataTable,
-  Filter,
   FilterBar,
   Icon,
   PageHeader,
   SearchInput,
   buttonClass,
   type Column,
-  type SortState,
 } from '../../platform/components'
-import { cleanSearch, pageOf } from '../../platform/list-search'
+import { ListCountExport } from '../../platform/components/list-count-export'
+import { OptionFilter } from '../../platform/components/option-filter'
+import { useListRoute } from '../../platform/list-route'
 import { useCan, useFormat } from '../../platform/session'
 import {
   catalogLookupQuery,
   proposalExportUrl,
   proposalListQuery,
-  type CatalogOption,
   type LookupCatalog,
   type ProposalListParams,
 } from './api'
@@ -43,7 +39,6 @@ const FILTER_KEYS = [
   'deliveryTo',
   'overdue',
   'assignedToMe',
-  'deleted',
 ] as const
 
 /** The URL search turned into the API query (list and Excel export use the same). */
@@ -65,6 +60,7 @@ const toParams = (s: ProposalsSearch): ProposalListParams => ({
   dir: s.dir,
 })
 
+/** A filter by a catalog record (client, type, project manager). */
 const CatalogFilter = ({
   catalog,
   label,
@@ -77,27 +73,17 @@ const CatalogFilter = ({
   onChange: (v: string | undefined) => void
 }) => {
   const { t } = useTranslation('proposals')
-  const id = useId()
   const options = useQuery(catalogLookupQuery(catalog))
-  const items: CatalogOption[] = options.data ?? []
   return (
-    <Filter label={label} htmlFor={id}>
-      <select
-        id={id}
-        className="input pte-filter-select"
-        value={value ?? ''}
-        aria-busy={options.isPending || undefined}
-        onChange={(e) => onChange(e.target.value || undefined)}
-      >
-        <option value="">{t('list.all')}</option>
-        {value && !items.some((o) => o.id === value) ? <option value={value}>…</option> : null}
-        {items.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.name}
-          </option>
-        ))}
-      </select>
-    </Filter>
+    <OptionFilter
+      label={label}
+      value={value}
+      onChange={onChange}
+      allLabel={t('list.all')}
+      pending={options.isPending}
+      className="input pte-filter-select"
+      options={(options.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+    />
   )
 }
 
@@ -105,22 +91,13 @@ export const ProposalsListPage = () => {
   const { t } = useTranslation(['proposals', 'platform'])
   const fmt = useFormat()
   const can = useCan()
-  const id = useId()
   const search = useSearch({ from: '/app/proposals' })
   const navigate = useNavigate({ from: '/proposals' })
-  const { limit, offset } = pageOf(search)
+  const route = useListRoute(search, FILTER_KEYS)
+  const { setSearch, filtered } = route
 
   const params = toParams(search)
-  const list = useQuery(proposalListQuery({ ...params, limit, offset }))
-
-  const setSearch = (patch: Partial<ProposalsSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
-
-  const filtered = FILTER_KEYS.some((k) => k !== 'deleted' && search[k] !== undefined)
-  const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
+  const list = useQuery(proposalListQuery({ ...params, limit: route.limit, offset: route.offset }))
 
   const open = (p: TProposalSummary) => void navigate({ to: '/proposals/$id', params: { id: p.id } })
 
@@ -243,25 +220,16 @@ export const ProposalsListPage = () => {
       <section className="card card--flush">
         <FilterBar
           active={filtered}
-          onClear={() =>
-            setSearch(
-              Object.fromEntries(FILTER_KEYS.filter((k) => k !== 'deleted').map((k) => [k, undefined])),
-            )
-          }
+          onClear={route.clearFilters}
           end={
-            <>
-              <ListCount
-                total={list.data?.total}
-                className="pte-count"
-                label={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
-              />
-              <JobExportButton
-                url={proposalExportUrl}
-                body={params}
-                doneMessage={t('list.exportDone')}
-                disabled={!list.data || list.data.total === 0}
-              />
-            </>
+            <ListCountExport
+              total={list.data?.total}
+              countClassName="pte-count"
+              countLabel={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
+              url={proposalExportUrl}
+              body={params}
+              doneMessage={t('list.exportDone')}
+            />
           }
         >
           <SearchInput
@@ -270,23 +238,13 @@ export const ProposalsListPage = () => {
             onChange={(q) => setSearch({ q: q || undefined })}
             className="pte-search"
           />
-          <Filter label={t('list.status')} htmlFor={`${id}-status`}>
-            <select
-              id={`${id}-status`}
-              className="input"
-              value={search.status ?? ''}
-              onChange={(e) =>
-                setSearch({ status: (e.target.value || undefined) as ProposalsSearch['status'] })
-              }
-            >
-              <option value="">{t('list.all')}</option>
-              {PROPOSAL_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </Filter>
+          <OptionFilter
+            label={t('list.status')}
+            value={search.status}
+            onChange={(v) => setSearch({ status: v as ProposalsSearch['status'] })}
+            allLabel={t('list.all')}
+            options={PROPOSAL_STATUSES.map((x) => ({ value: x, label: t(`status.${x}`) }))}
+          />
           <CatalogFilter
             catalog="clients"
             label={t('list.client')}
@@ -305,23 +263,13 @@ export const ProposalsListPage = () => {
             value={search.projectManagerId}
             onChange={(v) => setSearch({ projectManagerId: v })}
           />
-          <Filter label={t('list.priority')} htmlFor={`${id}-priority`}>
-            <select
-              id={`${id}-priority`}
-              className="input"
-              value={search.priority ?? ''}
-              onChange={(e) =>
-                setSearch({ priority: (e.target.value || undefined) as ProposalsSearch['priority'] })
-              }
-            >
-              <option value="">{t('list.all')}</option>
-              {PROPOSAL_PRIORITIES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`priority.${p}`)}
-                </option>
-              ))}
-            </select>
-          </Filter>
+          <OptionFilter
+            label={t('list.priority')}
+            value={search.priority}
+            onChange={(v) => setSearch({ priority: v as ProposalsSearch['priority'] })}
+            allLabel={t('list.all')}
+            options={PROPOSAL_PRIORITIES.map((x) => ({ value: x, label: t(`priority.${x}`) }))}
+          />
           <DateRangeFilter
             label={t('list.requestDate')}
             from={search.requestFrom}
@@ -384,8 +332,7 @@ export const ProposalsListPage = () => {
           error={list.error}
           onRetry={() => void list.refetch()}
           onRowClick={open}
-          sort={sort}
-          onSortChange={(s) => setSearch({ sort: s.key as ProposalsSearch['sort'], dir: s.dir })}
+          {...route.tableProps(list.data?.total)}
           empty={
             !filtered && !search.deleted && can('proposal.create') ? (
               <>
@@ -395,14 +342,6 @@ export const ProposalsListPage = () => {
               emptyMessage
             )
           }
-          emptyFiltered={filtered}
-          pagination={{
-            total: list.data?.total,
-            limit,
-            offset,
-            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-          }}
         />
       </section>
     </div>

@@ -10,6 +10,7 @@ import {
   Dialog,
   FormField,
   UnsavedChangesGuard,
+  allowNavigation,
   useToast,
 } from '../../platform/components'
 import { ServerFormError, fromText, intFromText } from '../../platform/components/record-form'
@@ -65,6 +66,7 @@ export const ReprogramDialog = ({
       onSuccess: (w) => {
         toast.success(t('reprogram.created', { n: w.reprogrammingNumber }))
         onClose()
+        allowNavigation()
         void navigate({ to: '/work-orders/$id', params: { id: w.id }, search: { tab: 'reprogrammings' } })
       },
       onError: (e) => applyWorkOrderServerError(form, e),

@@ -6,8 +6,6 @@ import { WORK_ORDER_STATUSES, WORK_ORDER_TYPES, type TWorkOrderSummary } from '@
 import {
   Button,
   DateRangeFilter,
-  JobExportButton,
-  ListCount,
   DataTable,
   Filter,
   FilterBar,
@@ -16,9 +14,11 @@ import {
   SearchInput,
   buttonClass,
   type Column,
-  type SortState,
 } from '../../platform/components'
-import { cleanSearch, pageOf } from '../../platform/list-search'
+import { ListCountExport } from '../../platform/components/list-count-export'
+import { OptionFilter } from '../../platform/components/option-filter'
+import { useListRoute } from '../../platform/list-route'
+import { cleanSearch } from '../../platform/list-search'
 import { useCan, useFormat } from '../../platform/session'
 import {
   catalogLookupQuery,
@@ -71,6 +71,7 @@ const toParams = (s: WorkOrdersSearch): WorkOrderListParams =>
     dir: s.dir,
   })
 
+/** A filter by a catalog record (client, project manager, front, site). */
 const CatalogFilter = ({
   catalog,
   label,
@@ -83,26 +84,20 @@ const CatalogFilter = ({
   onChange: (v: string | undefined) => void
 }) => {
   const { t } = useTranslation('work-orders')
-  const id = useId()
   const options = useQuery(catalogLookupQuery(catalog))
-  const items = options.data ?? []
   return (
-    <Filter label={label} htmlFor={id}>
-      <select
-        id={id}
-        className="input ot-filter-select"
-        value={value ?? ''}
-        onChange={(e) => onChange(e.target.value || undefined)}
-      >
-        <option value="">{t('list.all')}</option>
-        {value && !items.some((o) => o.id === value) ? <option value={value}>…</option> : null}
-        {items.map((o) => (
-          <option key={o.id} value={o.id}>
-            {catalog === 'sites' && o.kind ? `${o.name} (${t(`siteKind.${o.kind as 'vessel'}`)})` : o.name}
-          </option>
-        ))}
-      </select>
-    </Filter>
+    <OptionFilter
+      label={label}
+      value={value}
+      onChange={onChange}
+      allLabel={t('list.all')}
+      pending={options.isPending}
+      className="input ot-filter-select"
+      options={(options.data ?? []).map((o) => ({
+        value: o.id,
+        label: catalog === 'sites' && o.kind ? `${o.name} (${t(`siteKind.${o.kind as 'vessel'}`)})` : o.name,
+      }))}
+    />
   )
 }
 
@@ -126,19 +121,11 @@ export const WorkOrdersListPage = () => {
   const id = useId()
   const search = useSearch({ from: '/app/work-orders' })
   const navigate = useNavigate({ from: '/work-orders' })
-  const { limit, offset } = pageOf(search)
+  const route = useListRoute(search, FILTER_KEYS)
+  const { setSearch, filtered } = route
 
   const params = toParams(search)
-  const list = useQuery(workOrderListQuery({ ...params, limit, offset }))
-
-  const setSearch = (patch: Partial<WorkOrdersSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
-
-  const filtered = FILTER_KEYS.some((k) => search[k] !== undefined)
-  const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
+  const list = useQuery(workOrderListQuery({ ...params, limit: route.limit, offset: route.offset }))
 
   const siteLabel = (k: string) => t(`siteKind.${k as 'vessel'}`)
   const columns: Column<TWorkOrderSummary>[] = [
@@ -285,21 +272,16 @@ export const WorkOrdersListPage = () => {
       <section className="card card--flush">
         <FilterBar
           active={filtered}
-          onClear={() => setSearch(Object.fromEntries(FILTER_KEYS.map((k) => [k, undefined])))}
+          onClear={route.clearFilters}
           end={
-            <>
-              <ListCount
-                total={list.data?.total}
-                className="ot-count"
-                label={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
-              />
-              <JobExportButton
-                url={workOrderExportUrl}
-                body={params}
-                doneMessage={t('list.exportDone')}
-                disabled={!list.data || list.data.total === 0}
-              />
-            </>
+            <ListCountExport
+              total={list.data?.total}
+              countClassName="ot-count"
+              countLabel={(count) => t('list.count', { count, formatted: fmt.integer(count) })}
+              url={workOrderExportUrl}
+              body={params}
+              doneMessage={t('list.exportDone')}
+            />
           }
         >
           <SearchInput
@@ -308,38 +290,20 @@ export const WorkOrdersListPage = () => {
             onChange={(q) => setSearch({ q: q || undefined })}
             className="ot-search"
           />
-          <Filter label={t('fields.type')} htmlFor={`${id}-type`}>
-            <select
-              id={`${id}-type`}
-              className="input"
-              value={search.type ?? ''}
-              onChange={(e) => setSearch({ type: (e.target.value || undefined) as WorkOrdersSearch['type'] })}
-            >
-              <option value="">{t('list.allTypes')}</option>
-              {WORK_ORDER_TYPES.map((x) => (
-                <option key={x} value={x}>
-                  {t(`type.${x}`)}
-                </option>
-              ))}
-            </select>
-          </Filter>
-          <Filter label={t('fields.status')} htmlFor={`${id}-status`}>
-            <select
-              id={`${id}-status`}
-              className="input"
-              value={search.status ?? ''}
-              onChange={(e) =>
-                setSearch({ status: (e.target.value || undefined) as WorkOrdersSearch['status'] })
-              }
-            >
-              <option value="">{t('list.all')}</option>
-              {WORK_ORDER_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </Filter>
+          <OptionFilter
+            label={t('fields.type')}
+            value={search.type}
+            onChange={(v) => setSearch({ type: v as WorkOrdersSearch['type'] })}
+            allLabel={t('list.allTypes')}
+            options={WORK_ORDER_TYPES.map((x) => ({ value: x, label: t(`type.${x}`) }))}
+          />
+          <OptionFilter
+            label={t('fields.status')}
+            value={search.status}
+            onChange={(v) => setSearch({ status: v as WorkOrdersSearch['status'] })}
+            allLabel={t('list.all')}
+            options={WORK_ORDER_STATUSES.map((x) => ({ value: x, label: t(`status.${x}`) }))}
+          />
           <Filter label={t('list.due')} htmlFor={`${id}-due`}>
             <select
               id={`${id}-due`}
@@ -416,21 +380,12 @@ export const WorkOrdersListPage = () => {
           error={list.error}
           onRetry={() => void list.refetch()}
           onRowClick={(w) => void navigate({ to: '/work-orders/$id', params: { id: w.id }, search: {} })}
-          sort={sort}
-          onSortChange={(s) => setSearch({ sort: s.key as WorkOrdersSearch['sort'], dir: s.dir })}
+          {...route.tableProps(list.data?.total)}
           empty={
             filtered
               ? t('list.emptyFiltered')
               : `${t('list.empty')} ${can('workOrder.create') ? t('list.emptyHint') : ''}`
           }
-          emptyFiltered={filtered}
-          pagination={{
-            total: list.data?.total,
-            limit,
-            offset,
-            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-          }}
         />
       </section>
     </div>
