@@ -1,15 +1,22 @@
 import type { TConceptImportSummary, TImportRejection } from '@faena/contracts'
+import { render, type Lang } from '../../platform/i18n/messages'
+import { conceptsMessages as M } from './concepts.messages'
 
 /**
  * The 422 of a rejected concepts import (the one import-rejected envelope, docs/imports.md): one row per
  * problem (its sheet, row, field and the row's cells as text), counted once per sheet row in `badRowCount`.
  * The header problem of a file that is not a catalog is row 0. Pure.
  */
-export function conceptImportRejection(summary: TConceptImportSummary): TImportRejection {
+export function conceptImportRejection(summary: TConceptImportSummary, lang: Lang = 'es'): TImportRejection {
   const badRowCount = new Set(summary.errors.map((e) => `${e.sheet}\u0000${e.row}`)).size
   return {
     code: 'VALIDATION',
-    message: `${badRowCount} ${badRowCount === 1 ? 'fila' : 'filas'} con errores en ${summary.fileName}; no se guardó nada. Corrige el archivo y vuelve a importarlo.`,
+    message: render(
+      badRowCount === 1
+        ? M.rejectedOneRow({ fileName: summary.fileName })
+        : M.rejectedRows({ count: badRowCount, fileName: summary.fileName }),
+      lang,
+    ),
     details: {
       fileName: summary.fileName,
       reason: 'rows',

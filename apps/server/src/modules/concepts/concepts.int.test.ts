@@ -296,6 +296,23 @@ function contractCatalogSuites(e: ContractExpectations): void {
       expect(rows[1]?.slice(6, 8)).toEqual([Number(first.unitPriceMxn), Number(first.unitPriceUsd)])
     })
 
+    it('exports in the requester language: headers, labels and file name in English', async () => {
+      await setLocale(viewer, 'en')
+      try {
+        const res = await exportViaJob(t, viewer, '/api/v1/concepts/export', {
+          kind: 'ordinary',
+          annex: 'C-6',
+        })
+        expect(res.contentDisposition).toContain('ordinary-concepts.xlsx')
+        const rows = []
+        for await (const r of readRows(Buffer.from(res.raw))) rows.push(r.cells)
+        expect(rows[0]?.slice(0, 5)).toEqual(['KIND', 'ANNEX', 'ITEM', 'CONCEPT', 'UNIT'])
+        expect(rows[1]?.slice(0, 3)).toEqual(['Ordinary', 'C-6', '6.1.'])
+      } finally {
+        await setLocale(viewer, 'es')
+      }
+    })
+
     it('the export job is seen by its requester and the admin only; bad filters are a 400', async () => {
       const res = await exportViaJob(t, viewer, '/api/v1/concepts/export', { q: 'nada-coincide-con-esto' })
       expect(res.run).toMatchObject({ done: 0, total: 0 })
@@ -370,6 +387,16 @@ function lookupSuite(): void {
   })
 }
 
+const setLocale = async (cookie: string, locale: 'es' | 'en') => {
+  const res = await t.app.inject({
+    method: 'PATCH',
+    url: '/api/v1/auth/me/preferences',
+    headers: { cookie },
+    payload: { locale },
+  })
+  expect(res.statusCode).toBe(200)
+}
+
 describe('on the built contract workbook (the layout of ANEXO_C_CONTRATO.xlsx)', () => {
   contractCatalogSuites(BUILT)
 })
@@ -426,6 +453,32 @@ describe('contract workbook import: refusals', () => {
     expect(ZImportRejected.parse(JSON.parse(empty.body)).error.details.rows).toMatchObject([
       { row: 0, field: 'header' },
     ])
+  })
+  it('speaks the caller language: the refusals of a file in English', async () => {
+    await setLocale(manager, 'en')
+    try {
+      const pdf = await upload(manager, Buffer.from('%PDF-1.4\n%%EOF\n'), { kind: 'contract' }, 'x.pdf')
+      expect(pdf.statusCode).toBe(415)
+      expect(JSON.parse(pdf.body).error).toMatchObject({
+        key: 'concepts.notXlsx',
+        message: 'The file is not an Excel workbook (.xlsx)',
+        details: [
+          { path: 'file', message: 'Upload an Excel .xlsx workbook (the old .xls format is not accepted)' },
+        ],
+      })
+      const noKind = await upload(manager, contractBytes, {})
+      expect(JSON.parse(noKind.body).error).toMatchObject({
+        key: 'concepts.chooseCatalog',
+        message: 'Say which catalog the file holds',
+      })
+      const wb = new ExcelJS.Workbook()
+      wb.addWorksheet('Sheet1').addRow(['Nothing to import'])
+      const empty = await upload(manager, Buffer.from(await wb.xlsx.writeBuffer()), { kind: 'contract' })
+      expect(empty.statusCode).toBe(422)
+      expect(ZImportRejected.parse(JSON.parse(empty.body)).error.message).toMatch(/^1 row with errors in /)
+    } finally {
+      await setLocale(manager, 'es')
+    }
   })
 })
 

@@ -12,13 +12,15 @@ import {
   ZImportRejected,
   ZJobRun,
 } from '@faena/contracts'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import { actorOf } from '../../platform/http/auth-hook'
 import { readUpload } from '../../platform/http/multipart'
+import { requestLang } from '../../platform/http/request-language'
 import { replyAccepted } from '../../platform/jobs/list-export'
 import { conceptImportRejection } from './concept-import-rejection'
 import type { ConceptsExport } from './concepts-export'
 import type { ConceptsService } from './concepts.service'
+import { conceptsMessages as M } from './concepts.messages'
 
 const tags = ['concepts']
 
@@ -72,9 +74,7 @@ export const conceptsRoutes: FastifyPluginAsyncZod<{
       const upload = await readUpload(req)
       const kind = ZConceptImportKind.safeParse(upload.fields.kind)
       if (!kind.success) {
-        throw new AppError('VALIDATION', 'Indica qué catálogo contiene el archivo', [
-          { path: 'kind', message: 'Debe ser "contract" (catálogo del contrato) o "extraordinary" (PUE)' },
-        ])
+        throw new AppError('VALIDATION', M.chooseCatalog(), [fieldError('kind', M.catalogKind())])
       }
       const summary = await concepts.importConcepts(actorOf(req), {
         kind: kind.data,
@@ -82,7 +82,9 @@ export const conceptsRoutes: FastifyPluginAsyncZod<{
         bytes: upload.bytes,
       })
       if (summary.status === 'rejected')
-        return reply.status(422).send({ error: { ...conceptImportRejection(summary), requestId: req.id } })
+        return reply
+          .status(422)
+          .send({ error: { ...conceptImportRejection(summary, requestLang(req)), requestId: req.id } })
       return reply.status(200).send(summary)
     },
   )

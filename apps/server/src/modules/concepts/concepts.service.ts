@@ -12,7 +12,9 @@ import type {
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit, writeAuditMany, type AuditEvent } from '../../platform/audit/audit'
 import type { Db, Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
+import { langOf } from '../../platform/i18n/export-texts'
+import { render } from '../../platform/i18n/messages'
 import { detectFileKind } from '../../platform/files/file-type'
 import { ImportLimitError } from '../../platform/spreadsheet/read-workbook'
 import { foldSearchTerm } from './concept-identity'
@@ -39,6 +41,7 @@ import { parseContractWorkbook } from './contract-workbook'
 import * as repo from './concepts.repository'
 import type { ConceptRow, ConceptValues } from './concepts.repository'
 import { parsePueWorkbook } from './pue-workbook'
+import { conceptsMessages as M } from './concepts.messages'
 
 /** What this module needs from the catalogs module (through its index.ts): units by key, in the caller's transaction. */
 export type CatalogsPort = {
@@ -248,7 +251,7 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
   async function getConcept(actor: Actor, id: string): Promise<TConcept> {
     requireAccess(actor, 'concept.read')
     const row = UUID.test(id) ? await repo.findConcept(db, actor.orgId, id) : undefined
-    if (!row) throw new AppError('NOT_FOUND', 'Concepto no encontrado')
+    if (!row) throw new AppError('NOT_FOUND', M.notFound())
     return toConcept(row)
   }
 
@@ -274,9 +277,7 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
     requireAccess(actor, 'concept.import')
     const started = performance.now()
     if (detectFileKind(opts.bytes) !== 'xlsx') {
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'El archivo no es un libro de Excel (.xlsx)', [
-        { path: 'file', message: 'Sube un libro de Excel .xlsx (el formato .xls antiguo no se admite)' },
-      ])
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', M.notXlsx(), [fieldError('file', M.uploadXlsx())])
     }
     let prepared: PreparedImport
     try {
@@ -286,11 +287,9 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
           : preparePue(await parsePueWorkbook(opts.bytes))
     } catch (err) {
       if (err instanceof ImportLimitError) throw err // 413 naming the limit and the sheet
-      throw new AppError('VALIDATION', 'No se pudo leer el libro de Excel', [
-        {
-          path: 'file',
-          message: `El archivo está dañado o no es un libro de Excel válido (${err instanceof Error ? err.message : 'error de lectura'})`,
-        },
+      const reason = err instanceof Error ? err.message : render(M.readError(), langOf(actor))
+      throw new AppError('VALIDATION', M.unreadableWorkbook(), [
+        fieldError('file', M.damagedFile({ reason })),
       ])
     }
     prepared = dropOversized(prepared)
@@ -429,10 +428,7 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
       })
     } catch (err) {
       if (isUniqueViolation(err)) {
-        throw new AppError(
-          'CONFLICT',
-          'Otra importación del catálogo terminó al mismo tiempo; vuelve a importar el archivo',
-        )
+        throw new AppError('CONFLICT', M.importRaced())
       }
       throw err
     }
