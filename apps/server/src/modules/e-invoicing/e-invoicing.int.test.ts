@@ -224,6 +224,44 @@ describe('the electronic invoice of a liquidated sheet', () => {
     expect(res.status).toBe(409)
   })
 
+  it('speaks the caller language: the 409 and a certificate field error in English', async () => {
+    const setLocale = async (cookie: string, locale: 'es' | 'en') =>
+      expect(
+        (
+          await t.app.inject({
+            method: 'PATCH',
+            url: '/api/v1/auth/me/preferences',
+            headers: { cookie },
+            payload: { locale },
+          })
+        ).statusCode,
+      ).toBe(200)
+    const draft = await liquidatedSheet({ liquidate: false })
+    await setLocale(billing, 'en')
+    await setLocale(admin, 'en')
+    try {
+      const res = await post(`${S}/${draft.id}/e-invoice`, undefined, billing)
+      expect(res.status).toBe(409)
+      expect(res.body.error).toMatchObject({
+        key: 'eInvoicing.onlyLiquidated',
+        message: 'Only a liquidated billing sheet is invoiced electronically',
+      })
+      const base = { ruc: '1790011674001', establishment: '002', emissionPoint: '003', environment: 'test' }
+      const notP12 = await putSettings(admin, { ...base, password: 'x' }, Buffer.from('%PDF-1.4 nada'))
+      expect(notP12.statusCode).toBe(400)
+      expect(JSON.parse(notP12.body).error.details[0]).toMatchObject({
+        path: 'certificate',
+        key: 'eInvoicing.notP12',
+        message: 'The file is not a .p12 certificate or the password does not open it',
+      })
+    } finally {
+      await setLocale(billing, 'es')
+      await setLocale(admin, 'es')
+    }
+    const es = await post(`${S}/${draft.id}/e-invoice`, undefined, billing)
+    expect(es.body.error.message).toBe('Solo una planilla liquidada se factura electrónicamente')
+  })
+
   it('signs, validates, sends to the (fake) SRI, and the authorized invoice invoices the sheet', async () => {
     const sheet = await liquidatedSheet()
     expect(sheet.status).toBe('liquidated')

@@ -8,11 +8,12 @@ import {
   ZEInvoicingSettingsState,
   ZIdParams,
 } from '@faena/contracts'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, validationError, fieldError } from '../../platform/errors'
 import { actorOf } from '../../platform/http/auth-hook'
 import { PDF_MIME } from '../../platform/pdf/pdf'
 import type { EInvoicingService } from './e-invoicing.service'
 import type { SettingsUpload } from './settings.service'
+import { eInvoicingMessages as M } from './e-invoicing.messages'
 
 const tags = ['e-invoicing']
 const SHEET = '/api/v1/rental/billing-sheets/:id/e-invoice'
@@ -25,9 +26,7 @@ const attachment = (fileName: string) =>
 /** The multipart settings form: text fields checked by the contract, the .p12 in `certificate` (optional). */
 async function readSettingsForm(req: FastifyRequest): Promise<SettingsUpload> {
   if (!req.isMultipart())
-    throw validationError('Se esperaba un formulario multipart', [
-      { path: 'certificate', message: 'Envía el formulario como multipart/form-data' },
-    ])
+    throw validationError(M.multipartExpected(), [fieldError('certificate', M.sendMultipart())])
   const fields: Record<string, string> = {}
   let certificate: Buffer | null = null
   for await (const part of req.parts()) {
@@ -37,13 +36,13 @@ async function readSettingsForm(req: FastifyRequest): Promise<SettingsUpload> {
     } else if (typeof part.value === 'string') fields[part.fieldname] = part.value
   }
   if (certificate && certificate.length > MAX_CERTIFICATE_BYTES)
-    throw new AppError('PAYLOAD_TOO_LARGE', 'El certificado pasa de 100 KB', [
-      { path: 'certificate', message: 'Un .p12 de firma pesa pocos KB' },
+    throw new AppError('PAYLOAD_TOO_LARGE', M.certificateTooBig(), [
+      fieldError('certificate', M.p12IsSmall()),
     ])
   const parsed = ZEInvoicingSettingsInput.safeParse(fields)
   if (!parsed.success)
     throw validationError(
-      'Revisa los datos de facturación electrónica',
+      M.checkSettings(),
       parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'body', message: i.message })),
     )
   return { ...parsed.data, certificate }

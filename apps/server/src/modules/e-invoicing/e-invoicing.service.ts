@@ -15,6 +15,7 @@ import type { SriClient } from './sri-client'
 import { createSettingsUseCases } from './settings.service'
 import { createShippingGuideUseCases, type ShippingGuidesPort } from './shipping-guide.service'
 import { documentHeader, signAndStore, type DocumentHead } from './sign-and-store'
+import { eInvoicingMessages as M } from './e-invoicing.messages'
 
 /** What e-invoicing needs of the billing sheets (rental-billing's service, wired in services.ts). */
 export type BillingSheetsPort = {
@@ -121,11 +122,10 @@ export function createEInvoicingService(deps: EInvoicingDeps) {
     requireAccess(actor, 'billingSheet.invoice')
     const sheet = await sheets.getSheet(actor, sheetId)
     if (sheet.status !== 'liquidated')
-      throw new AppError('INVALID_STATE', 'Solo una planilla liquidada se factura electrónicamente', {
+      throw new AppError('INVALID_STATE', M.onlyLiquidated(), {
         status: sheet.status,
       })
-    if (sheet.lines.length === 0)
-      throw new AppError('INVALID_STATE', 'La planilla no tiene líneas que facturar')
+    if (sheet.lines.length === 0) throw new AppError('INVALID_STATE', M.noLines())
     const tz = await timeZoneOf(actor.orgId)
     const created = await db.transaction().execute((trx) =>
       signAndStore(
@@ -136,11 +136,11 @@ export function createEInvoicingService(deps: EInvoicingDeps) {
         {
           kind: 'invoice',
           sourceId: sheetId,
-          alreadyIssued: (number) => `La planilla ya tiene la factura electrónica ${number}`,
+          alreadyIssued: (number) => M.invoiceIssued({ number }),
           build: (s, head) => invoiceDocumentOf(sheet, s, head),
           sign: (doc, p12, password) => signInvoice(buildInvoiceXml(doc), p12, password),
           schema: 'factura_V2.1.0.faena.xsd',
-          invalid: 'La factura no cumple el esquema del SRI; no se guardó',
+          invalid: M.invoiceInvalid(),
           audit: {
             action: 'eInvoicing.invoice_signed',
             entityType: 'billing_sheet',
@@ -208,7 +208,7 @@ export function createEInvoicingService(deps: EInvoicingDeps) {
     onAuthorized: (authorized: repo.EDocumentRow) => Promise<void>,
   ): Promise<repo.EDocumentRow> {
     if (row.status === 'rejected')
-      throw new AppError('INVALID_STATE', 'El SRI rechazó este documento: emite uno nuevo', {
+      throw new AppError('INVALID_STATE', M.sriRejected(), {
         status: row.status,
       })
     if (row.status === 'authorized') {
@@ -303,7 +303,7 @@ export function createEInvoicingService(deps: EInvoicingDeps) {
 
   async function requireInvoice(actor: Actor, sheetId: string) {
     const row = await latestInvoice(actor, sheetId)
-    if (!row) throw new AppError('NOT_FOUND', 'La planilla no tiene factura electrónica')
+    if (!row) throw new AppError('NOT_FOUND', M.noInvoice())
     return row
   }
 

@@ -6,10 +6,11 @@ import type {
 import { isSystemActor, requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Db } from '../../platform/db/executor'
-import { AppError, validationError } from '../../platform/errors'
+import { AppError, validationError, fieldError } from '../../platform/errors'
 import type { SecretBox } from '../../platform/secret-box'
 import * as repo from './e-invoicing.repository'
 import { CertificateError, TEST_UNSEALED, isTestCertificate, readCertificate } from './signing'
+import { eInvoicingMessages as M } from './e-invoicing.messages'
 
 /** The settings' text fields with the certificate, as the multipart form sends them. */
 export type SettingsUpload = TEInvoicingSettingsInput & { certificate: Buffer | null }
@@ -61,17 +62,14 @@ export function createSettingsUseCases({ db, clock, secrets, sriName }: Settings
     updatedAt: r.updated_at.toISOString(),
   })
 
-  function openSecret(sealed: string, what: string, row: repo.SettingsRow): string {
+  function openSecret(sealed: string, _what: string, row: repo.SettingsRow): string {
     // the demo's throwaway test certificate (e-invoicing.seed.ts)
     if (row.certificate_is_test && sealed.startsWith(TEST_UNSEALED)) return sealed.slice(TEST_UNSEALED.length)
-    if (!secrets) throw new AppError('INVALID_STATE', 'El servidor no tiene su clave de secretos')
+    if (!secrets) throw new AppError('INVALID_STATE', M.noSecretsKey())
     try {
       return secrets.open(sealed)
     } catch {
-      throw new AppError(
-        'INVALID_STATE',
-        `${what} guardado no se puede leer (cambió la clave del servidor): sube el certificado de nuevo`,
-      )
+      throw new AppError('INVALID_STATE', M.storedUnreadable())
     }
   }
 
@@ -87,11 +85,7 @@ export function createSettingsUseCases({ db, clock, secrets, sriName }: Settings
    */
   async function saveSettings(actor: Actor, input: SettingsUpload): Promise<TEInvoicingSettings> {
     requireAccess(actor, 'eInvoicing.configure')
-    if (!secrets)
-      throw new AppError(
-        'INVALID_STATE',
-        'El servidor no tiene su clave de secretos; no puede guardar el certificado',
-      )
+    if (!secrets) throw new AppError('INVALID_STATE', M.noSecretsKeyToSave())
     return db.transaction().execute(async (trx) => {
       const before = await repo.findSettings(trx, actor.orgId, { forUpdate: true })
       let cert: {
@@ -104,20 +98,18 @@ export function createSettingsUseCases({ db, clock, secrets, sriName }: Settings
       }
       if (input.certificate) {
         if (!input.password)
-          throw validationError('Falta la contraseña del certificado', [
-            { path: 'password', message: 'Escribe la contraseña del archivo .p12' },
-          ])
+          throw validationError(M.passwordMissing(), [fieldError('password', M.writePassword())])
         let info
         try {
           info = readCertificate(input.certificate, input.password)
         } catch (err) {
           if (err instanceof CertificateError)
-            throw validationError(err.message, [{ path: 'certificate', message: err.message }])
+            throw validationError(err.reason, [fieldError('certificate', err.reason)])
           throw err
         }
         if (info.notAfter.getTime() <= clock().getTime())
-          throw validationError('El certificado está vencido', [
-            { path: 'certificate', message: `Venció el ${info.notAfter.toISOString().slice(0, 10)}` },
+          throw validationError(M.certificateExpired(), [
+            fieldError('certificate', M.expiredOn({ date: info.notAfter.toISOString().slice(0, 10) })),
           ])
         cert = {
           sealed: secrets.seal(input.certificate.toString('base64')),
@@ -129,9 +121,7 @@ export function createSettingsUseCases({ db, clock, secrets, sriName }: Settings
         }
       } else if (before) {
         if (input.password)
-          throw validationError('Sube el certificado junto con su contraseña', [
-            { path: 'certificate', message: 'Falta el archivo .p12 de esta contraseña' },
-          ])
+          throw validationError(M.certificateWithPassword(), [fieldError('certificate', M.p12ForPassword())])
         cert = {
           sealed: before.certificate_sealed,
           password: before.password_sealed,
@@ -141,9 +131,7 @@ export function createSettingsUseCases({ db, clock, secrets, sriName }: Settings
           isTest: before.certificate_is_test,
         }
       } else {
-        throw validationError('Falta el certificado de firma', [
-          { path: 'certificate', message: 'Sube el certificado de firma electrónica (.p12)' },
-        ])
+        throw validationError(M.certificateMissing(), [fieldError('certificate', M.uploadCertificate())])
       }
       const orgName = (await repo.findOrgName(trx, actor.orgId)) ?? 'Organización'
       const row = {

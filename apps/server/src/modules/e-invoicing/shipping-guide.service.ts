@@ -9,6 +9,7 @@ import { shippingGuideRideDefinition, type RideStatus } from './ride-pdf'
 import { signShippingGuide } from './signing'
 import { renderPdf } from '../../platform/pdf/pdf'
 import { documentHeader, signAndStore, type DocumentHead } from './sign-and-store'
+import { eInvoicingMessages as M } from './e-invoicing.messages'
 
 /** What e-invoicing needs of the shipping guides (rental-documents' service, wired in services.ts). */
 export type ShippingGuidesPort = {
@@ -92,7 +93,7 @@ export function createShippingGuideUseCases(ctx: Ctx) {
       .filter(([, v]) => !v?.trim())
       .map(([k]) => k!)
     if (missing.length > 0)
-      throw new AppError('INVALID_STATE', 'La guía no tiene los datos de transporte que pide el SRI', {
+      throw new AppError('INVALID_STATE', M.guideNoTransport(), {
         missing,
       })
   }
@@ -101,21 +102,21 @@ export function createShippingGuideUseCases(ctx: Ctx) {
     requireAccess(actor, 'fieldDocument.manage')
     const g = await guides.getShippingGuide(actor, guideId)
     if (g.status === 'void')
-      throw new AppError('INVALID_STATE', 'Una guía anulada no se emite electrónicamente', {
+      throw new AppError('INVALID_STATE', M.voidGuide(), {
         status: g.status,
       })
     requireTransport(g)
-    if (g.items.length === 0) throw new AppError('INVALID_STATE', 'La guía no tiene ítems')
+    if (g.items.length === 0) throw new AppError('INVALID_STATE', M.guideNoItems())
     const tz = await timeZoneOf(actor.orgId)
     const created = await db.transaction().execute((trx) =>
       signAndStore(trx, actor, tz, ctx, {
         kind: 'shipping_guide',
         sourceId: guideId,
-        alreadyIssued: (number) => `La guía ya tiene la guía electrónica ${number}`,
+        alreadyIssued: (number) => M.guideIssued({ number }),
         build: (s, head) => guideDocumentOf(g, s, head),
         sign: (doc, p12, password) => signShippingGuide(buildShippingGuideXml(doc), p12, password),
         schema: 'GuiaRemision_V1.1.0.xsd',
-        invalid: 'La guía no cumple el esquema del SRI; no se guardó',
+        invalid: M.guideInvalid(),
         audit: { action: 'eInvoicing.shipping_guide_signed', entityType: 'shipping_guide' },
       }),
     )
@@ -139,7 +140,7 @@ export function createShippingGuideUseCases(ctx: Ctx) {
 
   async function requireGuide(actor: Actor, guideId: string) {
     const row = await latestGuide(actor, guideId)
-    if (!row) throw new AppError('NOT_FOUND', 'La guía no tiene guía electrónica')
+    if (!row) throw new AppError('NOT_FOUND', M.noElectronicGuide())
     return row
   }
 

@@ -6,6 +6,8 @@ import { AppError } from '../../platform/errors'
 import { buildAccessKey, documentNumber, SRI_DOCUMENT_TYPE } from './access-key'
 import * as repo from './e-invoicing.repository'
 import { validateAgainstXsd, type SchemaName } from './xsd-validation'
+import { eInvoicingMessages as M } from './e-invoicing.messages'
+import type { Message } from '../../platform/i18n/messages'
 
 /** What a document needs of the issuing step: its sequential, access key and date, and the emission point. */
 export type DocumentHead = {
@@ -20,12 +22,12 @@ export type IssueSpec<D> = {
   kind: 'invoice' | 'shipping_guide'
   sourceId: string
   /** the 409 when the source already has a live (not rejected) document: «La planilla ya tiene … 001-001-…» */
-  alreadyIssued: (number: string) => string
+  alreadyIssued: (number: string) => Message
   build: (settings: repo.SettingsRow, head: DocumentHead) => D
   sign: (doc: D, p12: Buffer, password: string) => string
   schema: SchemaName
   /** the 409 when the signed XML does not pass its schema */
-  invalid: string
+  invalid: Message
   audit: { action: string; entityType: string; data?: Record<string, unknown> }
 }
 
@@ -67,13 +69,9 @@ export async function signAndStore<D>(
   spec: IssueSpec<D>,
 ): Promise<repo.EDocumentRow> {
   const s = await repo.findSettings(trx, actor.orgId, { forUpdate: true })
-  if (!s)
-    throw new AppError(
-      'INVALID_STATE',
-      'Configura primero la facturación electrónica (Administración → Facturación electrónica)',
-    )
+  if (!s) throw new AppError('INVALID_STATE', M.configureFirst())
   if (s.certificate_expires_at.getTime() <= deps.clock().getTime())
-    throw new AppError('INVALID_STATE', 'El certificado de firma está vencido: sube uno vigente')
+    throw new AppError('INVALID_STATE', M.signingCertificateExpired())
   const live = await repo.findLatestDocument(trx, actor.orgId, spec.kind, spec.sourceId)
   if (live && live.status !== 'rejected')
     throw new AppError('CONFLICT', spec.alreadyIssued(live.number), {

@@ -1,5 +1,7 @@
 import { signDeliveryGuideXml, signInvoiceXml } from 'ec-sri-invoice-signer'
 import forge from 'node-forge'
+import { eInvoicingMessages as M } from './e-invoicing.messages'
+import { render, type Message } from '../../platform/i18n/messages'
 
 /**
  * XAdES-BES signatures through `ec-sri-invoice-signer` (no hand-written XML signature), and what Faena reads
@@ -13,7 +15,12 @@ export type CertificateInfo = {
   notAfter: Date
 }
 
-export class CertificateError extends Error {}
+/** A certificate that cannot be used, with the message to answer. */
+export class CertificateError extends Error {
+  constructor(readonly reason: Message) {
+    super(render(reason, 'es'))
+  }
+}
 
 /** Opens the .p12 with its password; the certificate that goes with the private key. */
 export function readCertificate(p12: Buffer, password: string): CertificateInfo {
@@ -22,15 +29,14 @@ export function readCertificate(p12: Buffer, password: string): CertificateInfo 
     const asn1 = forge.asn1.fromDer(forge.util.createBuffer(p12.toString('binary')))
     store = forge.pkcs12.pkcs12FromAsn1(asn1, false, password)
   } catch {
-    throw new CertificateError('El archivo no es un certificado .p12 o la contraseña no lo abre')
+    throw new CertificateError(M.notP12())
   }
   const keyBags = store.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[
     forge.pki.oids.pkcs8ShroudedKeyBag!
   ]
   const certBags = store.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? []
   const cert = certBags.find((b) => b.cert)?.cert
-  if (!cert || !keyBags?.length)
-    throw new CertificateError('El .p12 no trae un certificado con su clave privada')
+  if (!cert || !keyBags?.length) throw new CertificateError(M.noPrivateKey())
   const name = (attrs: forge.pki.CertificateField[]) =>
     attrs.map((a) => `${a.shortName ?? a.name}=${String(a.value)}`).join(', ')
   return {
