@@ -1,7 +1,11 @@
 import { useState } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { TNotificationPreferences, TNotificationPreferencesInput } from '@faena/contracts'
+import {
+  ZNotificationPreferencesInput,
+  type TNotificationPreferences,
+  type TNotificationPreferencesInput,
+} from '@faena/contracts'
 import { api } from '../api'
 import { Button } from '../components/button'
 import { UnsavedChangesGuard } from '../components/unsaved-changes'
@@ -10,6 +14,7 @@ import { FormError } from '../components/form-field'
 import { PageHeader } from '../components/page-header'
 import { useToast } from '../components/toast'
 import { errorMessage } from '../errors'
+import { useZodForm } from '../validation'
 
 const KEY = ['notification-preferences'] as const
 
@@ -40,10 +45,11 @@ const PreferencesForm = ({ saved }: { saved: TNotificationPreferences }) => {
   const { t, i18n } = useTranslation()
   const toast = useToast()
   const qc = useQueryClient()
-  const initial = saved.items.map(({ kind, inApp, email }) => ({ kind, inApp, email }))
-  const [items, setItems] = useState(initial)
+  const form = useZodForm(ZNotificationPreferencesInput, {
+    items: saved.items.map(({ kind, inApp, email }) => ({ kind, inApp, email })),
+  })
   const [error, setError] = useState<string | null>(null)
-  const dirty = JSON.stringify(items) !== JSON.stringify(initial)
+  const dirty = form.isDirty
   const save = useMutation({
     mutationFn: (body: TNotificationPreferencesInput) =>
       api.put('/api/v1/notifications/preferences', { body }),
@@ -51,20 +57,19 @@ const PreferencesForm = ({ saved }: { saved: TNotificationPreferences }) => {
       qc.setQueryData(KEY, next)
       toast.success(t('notificationPrefs.saved'))
     },
-    onError: (e) => setError(errorMessage(e)),
+    onError: (e) => {
+      if (!form.applyServerError(e)) setError(errorMessage(e))
+    },
   })
-  const set = (kind: string, field: 'inApp' | 'email', value: boolean) =>
-    setItems((xs) => xs.map((x) => (x.kind === kind ? { ...x, [field]: value } : x)))
   const lang = i18n.language === 'en' ? 'en' : 'es'
 
   return (
     <form
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault()
+      onSubmit={form.submit((body) => {
         setError(null)
-        save.mutate({ items })
-      }}
+        save.mutate(body)
+      })}
     >
       <UnsavedChangesGuard when={dirty && !save.isPending} />
       <FormError>{error}</FormError>
@@ -83,8 +88,7 @@ const PreferencesForm = ({ saved }: { saved: TNotificationPreferences }) => {
           </tr>
         </thead>
         <tbody>
-          {saved.items.map((k) => {
-            const v = items.find((x) => x.kind === k.kind)!
+          {saved.items.map((k, i) => {
             return (
               <tr key={k.kind}>
                 <th scope="row" className="prefs__kind">
@@ -94,16 +98,14 @@ const PreferencesForm = ({ saved }: { saved: TNotificationPreferences }) => {
                   <input
                     type="checkbox"
                     aria-label={`${k.label[lang]}: ${t('notificationPrefs.inApp')}`}
-                    checked={v.inApp}
-                    onChange={(e) => set(k.kind, 'inApp', e.target.checked)}
+                    {...form.register(`items.${i}.inApp`)}
                   />
                 </td>
                 <td className="cell--center">
                   <input
                     type="checkbox"
                     aria-label={`${k.label[lang]}: ${t('notificationPrefs.email')}`}
-                    checked={v.email}
-                    onChange={(e) => set(k.kind, 'email', e.target.checked)}
+                    {...form.register(`items.${i}.email`)}
                   />
                 </td>
               </tr>
