@@ -57,7 +57,7 @@ export async function familyProductionCells(
     siteId: r.site_id,
     conceptId: r.concept_id,
     date: r.day,
-    timeType: r.time_type as TTimeType,
+    timeType: r.time_type,
     volume: r.volume,
     isExcess: r.is_excess,
     excessReason: r.excess_reason,

@@ -8,7 +8,6 @@ import type {
   TDayStatusCatalog,
   TDayStatusCatalogRequest,
   TFieldError,
-  TSignature,
 } from '@faena/contracts'
 import { ZDayStatusCatalogRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
@@ -140,7 +139,7 @@ export function createDailyStatusUseCases(ctx: ProductionContext) {
         return {
           date,
           dayStatus: r?.day_status_id ? (codeOf.get(r.day_status_id) ?? null) : null,
-          signature: (r?.signature as TSignature | null | undefined) ?? null,
+          signature: r?.signature ?? null,
           comment: r?.comment ?? null,
           blocked: reason !== null,
           blockedReason: reason,

@@ -48,7 +48,7 @@ export async function productionOfFamilies(
     siteId: r.site_id,
     conceptId: r.concept_id,
     date: r.day,
-    timeType: r.time_type as TTimeType,
+    timeType: r.time_type,
     volume: r.volume,
   }))
 }

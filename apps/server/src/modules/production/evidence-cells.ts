@@ -2,13 +2,7 @@
  * What every evidence use case needs about a cell (docs/production.md#evidence-gpu): its family, the concept's
  * annex (from the family's Anexo C, else the catalog) and whether that annex needs evidence, its production.
  */
-import type {
-  TEvidenceCell,
-  TEvidenceCellKey,
-  TEvidenceItem,
-  TEvidenceStatus,
-  TTimeType,
-} from '@faena/contracts'
+import type { TEvidenceCell, TEvidenceCellKey, TEvidenceItem, TEvidenceStatus } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
 import { AppError, fieldError } from '../../platform/errors'
@@ -138,7 +132,7 @@ export async function cellView(ex: Executor, orgId: string, cell: LoadedCell): P
     siteId: cell.key.siteId,
     conceptId: cell.key.conceptId,
     date: cell.key.day,
-    timeType: cell.key.timeType as TTimeType,
+    timeType: cell.key.timeType,
     annex: cell.concept.annex,
     code: cell.concept.code,
     description: cell.concept.description,

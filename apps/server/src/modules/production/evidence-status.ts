@@ -51,7 +51,7 @@ export async function evidenceStatusOf(
         siteId: r.site_id,
         conceptId: r.concept_id,
         date: r.day,
-        timeType: r.time_type as TTimeType,
+        timeType: r.time_type,
       }),
       r.status,
     ]),

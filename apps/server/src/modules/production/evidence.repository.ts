@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { TEvidenceStatus, TTimeType } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 
 /**
@@ -11,7 +12,7 @@ export type EvidenceCellKey = {
   siteId: string
   conceptId: string
   day: string
-  timeType: string
+  timeType: TTimeType
 }
 
 export type EvidenceRow = {
@@ -19,8 +20,8 @@ export type EvidenceRow = {
   site_id: string
   concept_id: string
   day: string
-  time_type: string
-  status: string
+  time_type: TTimeType
+  status: TEvidenceStatus
   note: string | null
   status_at: Date | null
 }
@@ -90,7 +91,7 @@ export async function listProduction(
   from: string,
   to: string,
   siteId?: string,
-): Promise<{ site_id: string; concept_id: string; day: string; time_type: string; volume: string }[]> {
+): Promise<{ site_id: string; concept_id: string; day: string; time_type: TTimeType; volume: string }[]> {
   let q = ex
     .selectFrom('production_entries')
     .select(['site_id', 'concept_id', 'day', 'time_type', 'volume'])
@@ -195,7 +196,7 @@ export async function setStatus(
   ex: Executor,
   orgId: string,
   id: string,
-  v: { status: string; note: string | null; userId: string | null; at: Date },
+  v: { status: TEvidenceStatus; note: string | null; userId: string | null; at: Date },
 ): Promise<void> {
   await ex
     .updateTable('production_evidence')
@@ -220,7 +221,14 @@ export async function evidenceOfCells(
   orgId: string,
   cells: readonly EvidenceCellKey[],
 ): Promise<
-  { family_id: string; site_id: string; concept_id: string; day: string; time_type: string; status: string }[]
+  {
+    family_id: string
+    site_id: string
+    concept_id: string
+    day: string
+    time_type: TTimeType
+    status: TEvidenceStatus
+  }[]
 > {
   if (cells.length === 0) return []
   const result = await sql<{
@@ -228,8 +236,8 @@ export async function evidenceOfCells(
     site_id: string
     concept_id: string
     day: string
-    time_type: string
-    status: string
+    time_type: TTimeType
+    status: TEvidenceStatus
   }>`
     SELECT e.family_id, e.site_id, e.concept_id, to_char(e.day, 'YYYY-MM-DD') AS day, e.time_type, e.status
     FROM production_evidence e

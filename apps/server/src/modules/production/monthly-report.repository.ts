@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { TMonthlyReportStatus } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 
 /** SQL of the monthly report and its evidence (docs/production.md#monthly-report-and-close). */
@@ -7,7 +8,7 @@ export type MonthlyReportRow = {
   id: string
   work_order_id: string
   month: string
-  status: string
+  status: TMonthlyReportStatus
   submitted_by: string | null
   submitted_by_name: string | null
   submitted_at: Date | null
@@ -97,7 +98,7 @@ export async function updateReport(
   orgId: string,
   id: string,
   set: {
-    status: string
+    status: TMonthlyReportStatus
     submitted_by?: string | null
     submitted_at?: Date | null
     closed_by?: string | null

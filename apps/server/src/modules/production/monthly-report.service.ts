@@ -37,7 +37,7 @@ export function createMonthlyReportUseCases(ctx: ProductionContext) {
       workOrderId,
       number,
       month,
-      status: (r?.status as TMonthlyReportStatus | undefined) ?? 'open',
+      status: r?.status ?? 'open',
       files: files.map((f) => ({
         id: f.id,
         kind: f.file_id ? 'file' : 'link',
@@ -164,7 +164,7 @@ export function createMonthlyReportUseCases(ctx: ProductionContext) {
     requireAccess(actor, 'production.capture')
     if (status !== 'in_review') requireAccess(actor, 'production.close')
     return withReport(actor, workOrderId, month, async (trx, report, initial) => {
-      const from = report.status as TMonthlyReportStatus
+      const from = report.status
       if (from === status) return read(trx, actor.orgId, initial.id, initial.number, month)
       if (from === 'closed')
         throw new AppError('INVALID_STATE', M.reportClosedWithReason({ month }), {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { TTimeType } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 
 /** SQL of the production grid: entries, the family's sums, the excess recomputation, versions, exchange rates. */
@@ -6,7 +7,7 @@ import type { Executor } from '../../platform/db/executor'
 export type EntryRow = {
   concept_id: string
   day: string
-  time_type: string
+  time_type: TTimeType
   volume: string
   is_excess: boolean
   excess_reason: string | null
@@ -20,7 +21,7 @@ export async function listEntries(
   siteId: string,
   from: string,
   to: string,
-  timeType?: string,
+  timeType?: TTimeType,
 ): Promise<EntryRow[]> {
   let q = ex
     .selectFrom('production_entries')
@@ -53,7 +54,9 @@ export async function listGridEntries(
   siteId: string,
   from: string,
   to: string,
-): Promise<{ concept_id: string; time_type: string; cells: [string, string, boolean, string | null][] }[]> {
+): Promise<
+  { concept_id: string; time_type: TTimeType; cells: [string, string, boolean, string | null][] }[]
+> {
   return ex
     .selectFrom('production_entries')
     .select([
@@ -79,7 +82,7 @@ export async function listExcessCells(
   siteId: string,
   from: string,
   to: string,
-): Promise<{ concept_id: string; day: string; time_type: string }[]> {
+): Promise<{ concept_id: string; day: string; time_type: TTimeType }[]> {
   return ex
     .selectFrom('production_entries')
     .select(['concept_id', 'day', 'time_type'])
@@ -123,7 +126,7 @@ export async function familySums(
   return new Map(rows.map((r) => [r.concept_id, { before: r.before, within: r.within, mine: r.mine }]))
 }
 
-type EntryKey = { orgId: string; familyId: string; workOrderId: string; siteId: string; timeType: string }
+type EntryKey = { orgId: string; familyId: string; workOrderId: string; siteId: string; timeType: TTimeType }
 
 /**
  * Writes the volumes of many entries of one grid and the excess flags of the concepts they touch, in one
@@ -228,7 +231,7 @@ export async function deleteEntries(
   orgId: string,
   workOrderId: string,
   siteId: string,
-  timeType: string,
+  timeType: TTimeType,
   keys: readonly { conceptId: string; day: string }[],
 ): Promise<void> {
   if (keys.length === 0) return
@@ -331,7 +334,7 @@ export type VersionRow = { version: number; saved_by: string | null; saved_at: D
 export async function getVersion(
   ex: Executor,
   orgId: string,
-  key: { workOrderId: string; siteId: string; month: string; timeType: string },
+  key: { workOrderId: string; siteId: string; month: string; timeType: TTimeType },
   opts: { forUpdate?: boolean } = {},
 ): Promise<VersionRow | undefined> {
   let q = ex
@@ -349,7 +352,7 @@ export async function getVersion(
 export async function writeVersion(
   ex: Executor,
   orgId: string,
-  key: { workOrderId: string; siteId: string; month: string; timeType: string },
+  key: { workOrderId: string; siteId: string; month: string; timeType: TTimeType },
   version: number,
   userId: string | null,
   changes: unknown[],
@@ -383,7 +386,7 @@ export async function writeVersion(
 export async function lockEntry(
   ex: Executor,
   orgId: string,
-  cell: { workOrderId: string; siteId: string; conceptId: string; day: string; timeType: string },
+  cell: { workOrderId: string; siteId: string; conceptId: string; day: string; timeType: TTimeType },
 ) {
   return ex
     .selectFrom('production_entries')
@@ -401,7 +404,7 @@ export async function lockEntry(
 export async function setExcessReason(
   ex: Executor,
   orgId: string,
-  cell: { workOrderId: string; siteId: string; conceptId: string; day: string; timeType: string },
+  cell: { workOrderId: string; siteId: string; conceptId: string; day: string; timeType: TTimeType },
   reason: string | null,
   userId: string | null,
 ): Promise<void> {

@@ -8,7 +8,6 @@ import type {
   TProductionGridRow,
   TProductionGridSaved,
   TProductionGridSaveRequest,
-  TTimeType,
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
@@ -404,7 +403,7 @@ export function createProductionGridUseCases(ctx: ProductionContext) {
         excess: excess.map((e) => ({
           conceptId: e.concept_id,
           date: e.day,
-          timeType: e.time_type as TTimeType,
+          timeType: e.time_type,
         })),
       }
     })

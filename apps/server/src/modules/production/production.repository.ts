@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { tableReferenceSource, type ReferenceSource } from '../../platform/audit/audit-references'
+import type { TSignature } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 
 /** Every SQL statement on the production module's tables (docs/production.md). */
@@ -81,7 +82,7 @@ export type DailyStatusRow = {
   site_id: string
   day: string
   day_status_id: string | null
-  signature: string | null
+  signature: TSignature | null
   comment: string | null
   /** the superintendent on duty when the day was saved (migration 0026) */
   superintendent_id: string | null

@@ -42,12 +42,6 @@ export const JSON_TYPE_IMPORTS = [
  */
 export const STRING_CHECK_COLUMNS = new Set<string>([
   'contract_concepts.status',
-  'production_daily_statuses.signature',
-  'production_entries.time_type',
-  'production_evidence.status',
-  'production_evidence.time_type',
-  'production_grid_versions.time_type',
-  'production_monthly_reports.status',
   'proposal_step_templates.client_type',
   'proposal_steps.status',
   'proposals.priority',

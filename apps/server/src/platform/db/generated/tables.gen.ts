@@ -671,7 +671,7 @@ export interface ProductionDailyStatusesTable {
   site_id: string
   day: string
   day_status_id: string | null
-  signature: string | null
+  signature: 'pending' | 'in_process' | 'missing_client_signature' | 'signed' | null
   comment: string | null
   updated_by: string | null
   updated_at: Generated<Timestamp>
@@ -697,7 +697,7 @@ export interface ProductionEntriesTable {
   site_id: string
   concept_id: string
   day: string
-  time_type: string
+  time_type: 'TE' | 'CMA'
   volume: Numeric
   is_excess: Generated<boolean>
   updated_by: string | null
@@ -714,8 +714,8 @@ export interface ProductionEvidenceTable {
   site_id: string
   concept_id: string
   day: string
-  time_type: string
-  status: Generated<string>
+  time_type: 'TE' | 'CMA'
+  status: Generated<'pending' | 'in_process' | 'missing_client_signature' | 'signed' | 'rejected'>
   note: string | null
   status_by: string | null
   status_at: Timestamp | null
@@ -760,7 +760,7 @@ export interface ProductionGridVersionsTable {
   work_order_id: string
   site_id: string
   month: string
-  time_type: string
+  time_type: 'TE' | 'CMA'
   version: number
   saved_by: string | null
   saved_at: Generated<Timestamp>
@@ -783,7 +783,7 @@ export interface ProductionMonthlyReportsTable {
   org_id: string
   work_order_id: string
   month: string
-  status: Generated<string>
+  status: Generated<'open' | 'in_review' | 'closed'>
   submitted_by: string | null
   submitted_at: Timestamp | null
   closed_by: string | null
