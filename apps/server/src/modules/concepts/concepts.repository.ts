@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Selectable, type SelectQueryBuilder } from 'kysely'
-import type { TConceptKind, TConceptSort } from '@faena/contracts'
+import type { TConceptKind, TConceptSort, TPueStatus } from '@faena/contracts'
 import type { DB } from '../../db-schema'
 import type { Executor } from '../../platform/db/executor'
 import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
@@ -28,7 +28,7 @@ export type ListFilter = {
   /** folded search term (see concept-identity.ts `foldSearchTerm`) */
   q?: string | undefined
   annex?: string | undefined
-  status?: string | undefined
+  status?: TPueStatus | undefined
   sort: TConceptSort
   dir: 'asc' | 'desc'
   limit: number

@@ -41,7 +41,6 @@ export const JSON_TYPE_IMPORTS = [
  * string. Each entry is work left: type the callers with the union, delete the entry, run `npm run db:types`.
  */
 export const STRING_CHECK_COLUMNS = new Set<string>([
-  'contract_concepts.status',
   'proposal_step_templates.client_type',
   'proposal_steps.status',
   'proposals.priority',

@@ -261,7 +261,7 @@ export interface ContractConceptsTable {
   subcategory: string | null
   classification: string | null
   occurrence: Generated<number>
-  status: string | null
+  status: 'in_preparation' | 'authorized' | 'cancelled' | null
   proposal_number: string | null
   work_order_number: string | null
   sanction_date: string | null
