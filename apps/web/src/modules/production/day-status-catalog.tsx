@@ -11,11 +11,11 @@ import {
   Button,
   ConfirmDialog,
   DataTable,
-  Icon,
   StatusBadge,
   useToast,
   type Column,
 } from '../../platform/components'
+import { SettingsSection } from './settings-section'
 import { useCan } from '../../platform/session'
 import { dayStatusesQuery, useSaveDayStatuses } from './api'
 import { DayStatusDialog, toItems } from './day-status-dialog'
@@ -161,20 +161,14 @@ export function DayStatusCatalog() {
   ]
 
   return (
-    <section className="production-settings__section" aria-labelledby="day-statuses-title">
-      <header className="production-settings__head">
-        <div>
-          <h2 id="day-statuses-title">{t('settings.statuses.title')}</h2>
-          <p className="muted">{t('settings.statuses.intro')}</p>
-        </div>
-        {editable ? (
-          <Button variant="primary" icon={<Icon name="plus" />} onClick={() => setDialog({ status: null })}>
-            {t('settings.statuses.new')}
-          </Button>
-        ) : (
-          <p className="muted">{t('settings.readOnly')}</p>
-        )}
-      </header>
+    <SettingsSection
+      id="day-statuses-title"
+      title={t('settings.statuses.title')}
+      intro={t('settings.statuses.intro')}
+      editable={editable}
+      readOnly={t('settings.readOnly')}
+      add={{ label: t('settings.statuses.new'), onClick: () => setDialog({ status: null }) }}
+    >
       <DataTable
         caption={t('settings.statuses.title')}
         columns={columns}
@@ -198,6 +192,6 @@ export function DayStatusCatalog() {
       >
         <p>{t('settings.statuses.deactivateBody')}</p>
       </ConfirmDialog>
-    </section>
+    </SettingsSection>
   )
 }

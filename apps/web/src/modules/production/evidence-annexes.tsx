@@ -7,6 +7,7 @@ import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { Button, FormField, StatusBadge, useToast } from '../../platform/components'
+import { SettingsSection } from './settings-section'
 import { errorMessage } from '../../platform/errors'
 import { useCan } from '../../platform/session'
 import { evidenceAnnexesQuery, useSaveEvidenceAnnexes } from './evidence-api'
@@ -18,14 +19,13 @@ export function EvidenceAnnexes() {
   const editable = useCan()('production.configure')
   const q = useQuery(evidenceAnnexesQuery())
   return (
-    <section className="production-settings__section" aria-labelledby="evidence-annexes-title">
-      <header className="production-settings__head">
-        <div>
-          <h2 id="evidence-annexes-title">{t('evidence.settings.title')}</h2>
-          <p className="muted">{t('evidence.settings.intro')}</p>
-        </div>
-        {editable ? null : <p className="muted">{t('settings.readOnly')}</p>}
-      </header>
+    <SettingsSection
+      id="evidence-annexes-title"
+      title={t('evidence.settings.title')}
+      intro={t('evidence.settings.intro')}
+      editable={editable}
+      readOnly={t('settings.readOnly')}
+    >
       {q.data ? (
         <AnnexEditor
           key={q.data.annexes.join('|')}
@@ -38,7 +38,7 @@ export function EvidenceAnnexes() {
       ) : (
         <p className="production__loading">…</p>
       )}
-    </section>
+    </SettingsSection>
   )
 }
 

@@ -8,7 +8,8 @@ import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TExchangeRate } from '@faena/contracts'
-import { Button, ConfirmDialog, DataTable, Icon, useToast, type Column } from '../../platform/components'
+import { Button, ConfirmDialog, DataTable, useToast, type Column } from '../../platform/components'
+import { SettingsSection } from './settings-section'
 import { useCan, useFormat } from '../../platform/session'
 import { ratesQuery, useDeleteRate } from './api'
 import { RateDialog } from './rate-dialog'
@@ -70,20 +71,14 @@ export function ExchangeRates() {
   ]
 
   return (
-    <section className="production-settings__section" aria-labelledby="exchange-rates-title">
-      <header className="production-settings__head">
-        <div>
-          <h2 id="exchange-rates-title">{t('settings.rates.title')}</h2>
-          <p className="muted">{t('settings.rates.intro')}</p>
-        </div>
-        {editable ? (
-          <Button variant="primary" icon={<Icon name="plus" />} onClick={() => setDialog({ rate: null })}>
-            {t('settings.rates.add')}
-          </Button>
-        ) : (
-          <p className="muted">{t('settings.readOnlyRates')}</p>
-        )}
-      </header>
+    <SettingsSection
+      id="exchange-rates-title"
+      title={t('settings.rates.title')}
+      intro={t('settings.rates.intro')}
+      editable={editable}
+      readOnly={t('settings.readOnlyRates')}
+      add={{ label: t('settings.rates.add'), onClick: () => setDialog({ rate: null }) }}
+    >
       <DataTable
         caption={t('settings.rates.title')}
         columns={columns}
@@ -126,6 +121,6 @@ export function ExchangeRates() {
       >
         <p>{t('settings.rates.deleteBody')}</p>
       </ConfirmDialog>
-    </section>
+    </SettingsSection>
   )
 }

@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TRotation, TSuperintendent } from '@faena/contracts'
 import { Button, ConfirmDialog, EmptyState, Icon, StatusBadge, useToast } from '../../platform/components'
+import { SettingsSection } from './settings-section'
 import { useCan, useFormat } from '../../platform/session'
 import {
   allSitesQuery,
@@ -41,14 +42,13 @@ export function RotationsSettings({ siteId: initialSite }: { siteId?: string | u
   const list = sups.data?.items ?? []
 
   return (
-    <section className="production-settings__section" aria-labelledby="rotations-title">
-      <header className="production-settings__head">
-        <div>
-          <h2 id="rotations-title">{t('rotation.title')}</h2>
-          <p className="muted">{t('rotation.intro')}</p>
-        </div>
-        {editable ? null : <p className="muted">{t('rotation.readOnly')}</p>}
-      </header>
+    <SettingsSection
+      id="rotations-title"
+      title={t('rotation.title')}
+      intro={t('rotation.intro')}
+      editable={editable}
+      readOnly={t('rotation.readOnly')}
+    >
       <div className="rotations__grid">
         <div>
           <h3>{t('rotation.superintendents')}</h3>
@@ -177,6 +177,6 @@ export function RotationsSettings({ siteId: initialSite }: { siteId?: string | u
       >
         <p>{t('rotation.deleteBody')}</p>
       </ConfirmDialog>
-    </section>
+    </SettingsSection>
   )
 }
