@@ -2,7 +2,7 @@ import type { TAnnexImportDetail } from '@faena/contracts'
 import type { Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import { getConceptsByIds } from '../concepts'
 import { diffAnnexC } from './annex-c-diff'
 import { asLine, dec, lineOf, storedDiff, versionTotals } from './annex-c-lines'
@@ -10,6 +10,7 @@ import { normalizeAnnexText } from './annex-c-parser'
 import { buildAnnexCWorkbook } from './annex-c-workbook'
 import { ENTITY, MODULE, type WorkOrderConceptsContext } from './work-order-concepts.context'
 import * as repo from './work-order-concepts.repository'
+import { workOrderConceptsMessages as M } from './work-order-concepts.messages'
 
 export type AddCatalogConceptInput = {
   /** the catalog concept to add (active, not already a line of the version in force) */
@@ -40,30 +41,26 @@ export function createAnnexAdditionUseCases(ctx: WorkOrderConceptsContext) {
     await lockWorkOrder(trx, actor, workOrderId)
     const active = await repo.findImportByStatus(trx, actor.orgId, workOrderId, 'active')
     if (!active)
-      throw new AppError('VALIDATION', 'La orden de trabajo no tiene un Anexo C confirmado', [
-        { path: 'workOrderId', message: 'Sin Anexo C confirmado' },
+      throw new AppError('VALIDATION', M.noConfirmedAnnex(), [
+        fieldError('workOrderId', M.noConfirmedAnnexField()),
       ])
     if (await repo.findImportByStatus(trx, actor.orgId, workOrderId, 'pending_confirmation'))
-      throw new AppError(
-        'CONFLICT',
-        'La orden de trabajo tiene una versión del Anexo C pendiente de confirmar; confírmala o descártala antes',
-        { reason: 'pending_version' },
-      )
+      throw new AppError('CONFLICT', M.pendingVersion(), { reason: 'pending_version' })
     const [concept] = await getConceptsByIds(trx, actor.orgId, [input.conceptId])
     if (!concept || concept.status === 'cancelled')
-      throw new AppError('VALIDATION', 'El concepto no está en el catálogo', [
-        { path: 'conceptId', message: 'Concepto no encontrado o cancelado' },
+      throw new AppError('VALIDATION', M.conceptNotInCatalog(), [
+        fieldError('conceptId', M.conceptNotFoundField()),
       ])
     if (!concept.annex)
-      throw new AppError('VALIDATION', `El concepto ${concept.code} no tiene anexo en el catálogo`, [
-        { path: 'conceptId', message: 'El concepto no tiene anexo' },
+      throw new AppError('VALIDATION', M.conceptWithoutAnnex({ code: concept.code }), [
+        fieldError('conceptId', M.conceptWithoutAnnexField()),
       ])
     const [rows, planned] = await Promise.all([
       repo.listLines(trx, actor.orgId, active.id),
       repo.listPlanned(trx, actor.orgId, active.id),
     ])
     if (rows.some((r) => r.concept_id === concept.id))
-      throw new AppError('CONFLICT', `El concepto ${concept.code} ya está en el Anexo C`, {
+      throw new AppError('CONFLICT', M.conceptInAnnex({ code: concept.code }), {
         reason: 'concept_in_annex',
         conceptId: concept.id,
       })

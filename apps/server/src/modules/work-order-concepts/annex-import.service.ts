@@ -3,6 +3,8 @@ import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
+import { langOf } from '../../platform/i18n/export-texts'
+import { render } from '../../platform/i18n/messages'
 import type { WorkOrderRef } from '../work-orders'
 import { diffAnnexC, type AnnexLine } from './annex-c-diff'
 import { annexCErrorFileName, buildAnnexCErrorWorkbook } from './annex-c-error-workbook'
@@ -11,6 +13,7 @@ import { parseAnnexCWithCatalog } from './annex-c-lookup'
 import type { AnnexCFileError, AnnexCRejected } from './annex-c-parser'
 import { ENTITY, MODULE, type WorkOrderConceptsContext } from './work-order-concepts.context'
 import * as repo from './work-order-concepts.repository'
+import { workOrderConceptsMessages as M } from './work-order-concepts.messages'
 
 export type ImportAnnexOptions = { fileName: string; bytes: Buffer }
 export type ImportAnnexResult =
@@ -67,7 +70,7 @@ export function createAnnexImportUseCases(ctx: WorkOrderConceptsContext) {
       outcome: 'rejected',
       rejection: {
         code: 'VALIDATION',
-        message: `Se encontraron inconsistencias en ${n} ${n === 1 ? 'fila' : 'filas'}; no se importó nada. Descarga el archivo con observaciones, corrígelo y vuelve a subirlo.`,
+        message: render(n === 1 ? M.rejectedOneRow() : M.rejectedRows({ count: n }), langOf(actor)),
         details: {
           fileName,
           reason: 'rows',

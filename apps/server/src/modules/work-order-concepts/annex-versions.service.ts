@@ -6,6 +6,7 @@ import { AppError } from '../../platform/errors'
 import { dec } from './annex-c-lines'
 import { ENTITY, MODULE, type WorkOrderConceptsContext } from './work-order-concepts.context'
 import * as repo from './work-order-concepts.repository'
+import { workOrderConceptsMessages as M } from './work-order-concepts.messages'
 
 /**
  * What happens to a pending version: confirmed (it becomes the active one, the one before superseded) or
@@ -30,9 +31,13 @@ export function createAnnexVersionUseCases(ctx: WorkOrderConceptsContext) {
       await lockWorkOrder(trx, actor, workOrderId)
       const imp = await loadImport(trx, actor, workOrderId, importId)
       if (imp.status !== 'pending_confirmation') {
-        throw new AppError('INVALID_STATE', `Solo se ${verb} una versión pendiente de confirmación`, {
-          status: imp.status,
-        })
+        throw new AppError(
+          'INVALID_STATE',
+          verb === 'confirma' ? M.onlyPendingConfirmed() : M.onlyPendingDiscarded(),
+          {
+            status: imp.status,
+          },
+        )
       }
       return change(trx, imp)
     })
@@ -48,10 +53,7 @@ export function createAnnexVersionUseCases(ctx: WorkOrderConceptsContext) {
     return changePending(actor, workOrderId, importId, 'confirma', async (trx, imp) => {
       const active = await repo.findImportByStatus(trx, actor.orgId, workOrderId, 'active')
       if ((active?.id ?? null) !== imp.base_import_id) {
-        throw new AppError(
-          'INVALID_STATE',
-          'La versión activa cambió desde que se importó este archivo; vuelve a importarlo',
-        )
+        throw new AppError('INVALID_STATE', M.activeVersionChanged())
       }
       const now = clock()
       if (active)

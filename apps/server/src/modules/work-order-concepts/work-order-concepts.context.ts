@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors'
 import { getWorkOrderRef, type WorkOrderRef } from '../work-orders'
 import { dec } from './annex-c-lines'
 import * as repo from './work-order-concepts.repository'
+import { workOrderConceptsMessages as M } from './work-order-concepts.messages'
 
 /** What this module needs from the files service (platform). */
 export type FilesPort = {
@@ -99,14 +100,14 @@ export function createWorkOrderConceptsContext({ db, clock, files }: WorkOrderCo
   ): Promise<WorkOrderRef> {
     requireAccess(actor, permission)
     const wo = await getWorkOrderRef(trx, actor.orgId, workOrderId)
-    if (!wo) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
+    if (!wo) throw new AppError('NOT_FOUND', M.workOrderNotFound())
     return wo
   }
 
   /** The work order locked for the transaction (versions of one work order change one at a time). */
   async function lockWorkOrder(trx: Executor, actor: Actor, workOrderId: string): Promise<void> {
     const locked = await getWorkOrderRef(trx, actor.orgId, workOrderId, { forUpdate: true })
-    if (!locked) throw new AppError('NOT_FOUND', 'Orden de trabajo no encontrada')
+    if (!locked) throw new AppError('NOT_FOUND', M.workOrderNotFound())
   }
 
   async function userNames(executor: Executor, orgId: string, ids: (string | null)[]): Promise<UserNames> {
@@ -130,7 +131,7 @@ export function createWorkOrderConceptsContext({ db, clock, files }: WorkOrderCo
 
   async function loadImport(trx: Executor, actor: Actor, workOrderId: string, importId: string) {
     const row = await repo.findImport(trx, actor.orgId, workOrderId, importId)
-    if (!row) throw new AppError('NOT_FOUND', 'Versión del Anexo C no encontrada')
+    if (!row) throw new AppError('NOT_FOUND', M.versionNotFound())
     return row
   }
 

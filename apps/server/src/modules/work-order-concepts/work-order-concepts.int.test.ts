@@ -176,6 +176,36 @@ beforeAll(async () => {
 afterAll(async () => t?.close())
 
 describe('Anexo C versions of a work order', () => {
+  it('speaks the caller language: a second confirmation is refused in English', async () => {
+    const setLocale = async (locale: 'es' | 'en') => {
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/auth/me/preferences',
+        headers: { cookie: manager },
+        payload: { locale },
+      })
+      expect(res.statusCode).toBe(200)
+    }
+    const id = await newWorkOrder()
+    const v1 = (await upload(id, await annexCWorkbook(goodRows(2)))).json<TAnnexImportDetail>()
+    await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v1.id}/confirm`, manager)
+    await setLocale('en')
+    try {
+      const again = await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v1.id}/confirm`, manager)
+      expect(again.statusCode).toBe(409)
+      expect(again.json<{ error: { key: string; message: string } }>().error).toMatchObject({
+        key: 'workOrderConcepts.onlyPendingConfirmed',
+        message: 'Only a version waiting for confirmation can be confirmed',
+      })
+    } finally {
+      await setLocale('es')
+    }
+    const es = await call('POST', `/api/v1/work-orders/${id}/annex-imports/${v1.id}/discard`, manager)
+    expect(es.json<{ error: { message: string } }>().error.message).toBe(
+      'Solo se descarta una versión pendiente de confirmación',
+    )
+  })
+
   it('a good file becomes a pending version with its diff; confirming makes it the active one', async () => {
     const id = await newWorkOrder()
     const rows = goodRows(6)
