@@ -18,6 +18,9 @@ export class ApiError extends Error {
   /** `details` when the server sent an object instead of field errors (e.g. a 409 naming what it conflicts with) */
   readonly info: Record<string, unknown> | undefined
   readonly requestId: string | undefined
+  /** the message's stable key and parameters (docs/platform.md "Messages and languages"), when catalogued */
+  readonly key: string | undefined
+  readonly params: Record<string, unknown> | undefined
   /** the answer's JSON as sent (e.g. a 422 import report to show); undefined when it was not JSON */
   readonly body: unknown
 
@@ -28,6 +31,8 @@ export class ApiError extends Error {
     details?: TFieldError[]
     info?: Record<string, unknown> | undefined
     requestId?: string | undefined
+    key?: string | undefined
+    params?: Record<string, unknown> | undefined
     body?: unknown
   }) {
     super(opts.message)
@@ -37,6 +42,8 @@ export class ApiError extends Error {
     this.details = opts.details ?? []
     this.info = opts.info
     this.requestId = opts.requestId
+    this.key = opts.key
+    this.params = opts.params
     this.body = opts.body
   }
 }
@@ -105,6 +112,11 @@ const parseError = async (res: Response): Promise<ApiError> => {
           ? (env.details as Record<string, unknown>)
           : undefined,
       requestId: typeof env.requestId === 'string' ? env.requestId : headerRequestId,
+      key: typeof env.key === 'string' ? env.key : undefined,
+      params:
+        env.params && typeof env.params === 'object' && !Array.isArray(env.params)
+          ? (env.params as Record<string, unknown>)
+          : undefined,
       body,
     })
   }

@@ -1,5 +1,6 @@
 import i18next from 'i18next'
 import { isApiError, type ApiErrorCode } from './api'
+import { serverText } from './validation'
 
 const GENERIC: Record<ApiErrorCode, string> = {
   VALIDATION: 'validation',
@@ -21,10 +22,15 @@ const SPECIFIC: ReadonlySet<ApiErrorCode> = new Set(['CONFLICT', 'INVALID_STATE'
 
 const tr = (key: string): string => (i18next.t as unknown as (k: string) => string)(`platform:errors.${key}`)
 
-/** A message for the user in the current language; never a stack trace. */
+/**
+ * A message for the user in the current language; never a stack trace. A specific message is translated by
+ * its key when the web has it (like a field error, `serverText`), else the server's text (already in the
+ * user's language).
+ */
 export const errorMessage = (error: unknown): string => {
   if (!isApiError(error)) return tr('unknown')
-  if (SPECIFIC.has(error.code) && error.message && error.details.length === 0) return error.message
+  if (SPECIFIC.has(error.code) && error.message && error.details.length === 0)
+    return serverText({ key: error.key, params: error.params ?? {}, message: error.message })
   return tr(GENERIC[error.code] ?? 'unknown')
 }
 
