@@ -224,7 +224,13 @@ try {
       .where('i.work_order_id', '=', wo.id)
       .where('i.status', '=', 'active')
       .execute()
-    const key = { orgId: org.id, familyId: wo.id, workOrderId: wo.id, siteId: vessel.id, timeType: 'TE' }
+    const key = {
+      orgId: org.id,
+      familyId: wo.id,
+      workOrderId: wo.id,
+      siteId: vessel.id,
+      timeType: 'TE' as const,
+    }
     // long literals (the cells, the concept ids) shortened in the printed plans
     const short = (line: string) => line.replace(/'[^']{120,}'/g, (m) => `'${m.slice(1, 60)}…'`)
     const explain = async (title: string, query: unknown) => {
