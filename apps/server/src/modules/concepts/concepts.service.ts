@@ -144,7 +144,7 @@ export function toConcept(r: ConceptRow): TConcept {
     subcategory: r.subcategory,
     classification: r.classification,
     occurrence: r.occurrence,
-    status: r.status as TConcept['status'],
+    status: r.status,
     proposalNumber: r.proposal_number,
     workOrderNumber: r.work_order_number,
     sanctionDate: r.sanction_date,
@@ -173,7 +173,7 @@ const toCatalogConcept = (r: ConceptRow): CatalogConcept => ({
   unitPriceMxn: canonicalDecimal(r.unit_price_mxn),
   unitPriceUsd: canonicalDecimal(r.unit_price_usd),
   occurrence: r.occurrence,
-  status: r.status as CatalogConcept['status'],
+  status: r.status,
   convertedCode: r.converted_code,
   convertedCodeKey: r.converted_code_key,
 })

@@ -31,7 +31,7 @@ export function createCalendarUseCases(ctx: RentalProjectsContext) {
         code: r.equipment_code,
         name: r.equipment_name,
         description: r.description,
-        frequencyKind: r.frequency as CalendarService['frequencyKind'],
+        frequencyKind: r.frequency,
         frequency: engineFrequency(r.frequency, r.frequency_days),
         rate: r.daily_rate,
         operationStart: r.operation_start,
