@@ -46,11 +46,21 @@ describe('status', () => {
 
   it('a rejection needs a note; signing needs a file or link; other changes go through', () => {
     expect(statusChangeProblems({ status: 'rejected', note: '  ', itemCount: 3 })).toEqual([
-      { path: 'note', message: expect.stringContaining('nota') },
+      {
+        path: 'note',
+        key: 'production.rejectionNeedsNote',
+        params: {},
+        message: expect.stringContaining('nota'),
+      },
     ])
     expect(statusChangeProblems({ status: 'rejected', note: 'Foto borrosa', itemCount: 0 })).toEqual([])
     expect(statusChangeProblems({ status: 'signed', note: null, itemCount: 0 })).toEqual([
-      { path: 'status', message: expect.stringContaining('archivo o enlace') },
+      {
+        path: 'status',
+        key: 'production.signNeedsEvidence',
+        params: {},
+        message: expect.stringContaining('archivo o enlace'),
+      },
     ])
     expect(statusChangeProblems({ status: 'signed', note: null, itemCount: 1 })).toEqual([])
     expect(statusChangeProblems({ status: 'in_process', note: undefined, itemCount: 0 })).toEqual([])
