@@ -1,8 +1,8 @@
-import type { TFieldError } from '@faena/contracts'
 import { findActiveUser } from '../../platform/auth/users.repository'
 import type { Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError, validationError } from '../../platform/errors'
 import type { CatalogDef } from './catalog-defs'
+import { catalogsMessages as M } from './catalogs.messages'
 import * as repo from './catalogs.repository'
 import type { CatalogRow } from './catalogs.repository'
 
@@ -10,8 +10,6 @@ import type { CatalogRow } from './catalogs.repository'
  * The checks of a catalog record before it is saved, run in the caller's transaction: uniqueness among the
  * active records, the step templates' tree rules, and a user link (a project manager's account).
  */
-
-const field = (path: string, message: string): TFieldError => ({ path, message })
 
 export async function assertUnique(
   trx: Executor,
@@ -27,7 +25,7 @@ export async function assertUnique(
     ? { column: u.folded, value: typeof values[u.folded] === 'string' ? (values[u.folded] as string) : '' }
     : undefined
   if (await repo.findActiveDuplicate(trx, def.table, orgId, { equal, folded, excludeId })) {
-    throw new AppError('CONFLICT', u.message, [field(u.path, u.message)])
+    throw new AppError('CONFLICT', u.message, [fieldError(u.path, u.message)])
   }
 }
 
@@ -43,12 +41,10 @@ export async function checkUserLink(
   const userId = link ? values[link.column] : undefined
   if (!link || typeof userId !== 'string') return
   if (!(await findActiveUser(trx, orgId, userId))) {
-    throw new AppError('VALIDATION', 'Datos no válidos', [
-      field(link.path, 'El usuario no existe en la organización o está inactivo'),
-    ])
+    throw validationError(M.invalidData(), [fieldError(link.path, M.userNotInOrg())])
   }
   if (await repo.findOtherWithValue(trx, def.table, orgId, link.column, userId, excludeId)) {
-    throw new AppError('CONFLICT', link.message, [field(link.path, link.message)])
+    throw new AppError('CONFLICT', link.message, [fieldError(link.path, link.message)])
   }
 }
 
@@ -67,34 +63,22 @@ export async function checkStepRules(
   const children = self ? await repo.countActiveChildren(trx, table, orgId, self.id) : 0
   if (parentId !== null) {
     if (self && parentId === self.id)
-      throw new AppError('VALIDATION', 'Datos no válidos', [
-        field('parentId', 'Un paso no puede ser su propio paso padre'),
-      ])
+      throw validationError(M.invalidData(), [fieldError('parentId', M.ownParent())])
     const parent = await repo.findRow(trx, table, orgId, parentId)
     if (!parent || !parent.active) {
-      throw new AppError('VALIDATION', 'Datos no válidos', [
-        field('parentId', 'El paso padre no existe o está inactivo'),
-      ])
+      throw validationError(M.invalidData(), [fieldError('parentId', M.parentMissing())])
     }
     if (parent.parent_id !== null) {
-      throw new AppError('VALIDATION', 'Datos no válidos', [
-        field('parentId', 'El paso padre debe ser un paso principal (un solo nivel de sub-pasos)'),
-      ])
+      throw validationError(M.invalidData(), [fieldError('parentId', M.parentNotMain())])
     }
     if (parent.client_type !== clientType) {
-      throw new AppError('VALIDATION', 'Datos no válidos', [
-        field('parentId', 'El paso padre es de otro tipo de cliente'),
-      ])
+      throw validationError(M.invalidData(), [fieldError('parentId', M.parentOtherClientType())])
     }
     if (children > 0) {
-      throw new AppError('VALIDATION', 'Datos no válidos', [
-        field('parentId', 'Un paso con sub-pasos activos no puede ser sub-paso'),
-      ])
+      throw validationError(M.invalidData(), [fieldError('parentId', M.subStepWithSubSteps())])
     }
   }
   if (self && children > 0 && clientType !== self.client_type) {
-    throw new AppError('VALIDATION', 'Datos no válidos', [
-      field('clientType', 'No se puede cambiar el tipo de cliente de un paso con sub-pasos activos'),
-    ])
+    throw validationError(M.invalidData(), [fieldError('clientType', M.clientTypeLocked())])
   }
 }

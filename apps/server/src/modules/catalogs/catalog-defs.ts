@@ -1,6 +1,8 @@
 import type { TCatalogListQuery, TCatalogName } from '@faena/contracts'
-import type { SheetColumn } from '../../platform/spreadsheet/spreadsheet'
+import type { LocalizedColumn, Texts } from '../../platform/i18n/export-texts'
+import type { Message } from '../../platform/i18n/messages'
 import type { CatalogTable, StepTemplateTable } from './catalogs.repository'
+import { catalogsMessages as M } from './catalogs.messages'
 import { normalizeUnitKey } from './unit-key'
 
 /** One field of a catalog record and the column that holds it. */
@@ -15,9 +17,10 @@ export type CatalogDef = {
   table: CatalogTable
   /** audit entity type, singular */
   entityType: string
-  /** singular label for messages (Spanish, like every server message) */
-  label: string
-  sheetName: string
+  /** the message a missing record answers */
+  notFound: Message
+  /** the export's sheet name, in both languages */
+  sheetName: Texts
   fields: readonly Field[]
   searchColumns: readonly string[]
   /** a column holding normalized unit keys, searched with the normalized search term */
@@ -27,33 +30,33 @@ export type CatalogDef = {
   /** which list-query classifier narrows this catalog, and on which column */
   filter?: { param: 'clientType' | 'level' | 'kind'; column: string }
   /** active rows must differ on these: equal columns + one name-like column compared ignoring case/accents */
-  unique: { equal: readonly string[]; folded?: string; exact?: string; path: string; message: string }
+  unique: { equal: readonly string[]; folded?: string; exact?: string; path: string; message: Message }
   /** columns computed from the input (e.g. the normalized unit key) */
   derive?: (values: Record<string, unknown>) => Record<string, unknown>
   /** a column linking a record to one active user of the organization, unique per organization */
-  userLink?: { column: string; path: string; constraint: string; message: string }
-  exportColumns: readonly SheetColumn[]
+  userLink?: { column: string; path: string; constraint: string; message: Message }
+  exportColumns: readonly LocalizedColumn[]
   stepTemplates?: StepTemplateTable
 }
 
 const nameField: Field = { field: 'name', column: 'name' }
 const byName = { name: 'name', createdAt: 'created_at', position: 'name', key: 'name' } as const
-const tail: SheetColumn[] = [
-  { header: 'Activo', key: 'activeText', width: 8 },
-  { header: 'Comentario', key: 'comment', width: 40 },
-  { header: 'Creado', key: 'createdAt', type: 'datetime', width: 18 },
+const tail: LocalizedColumn[] = [
+  { header: { es: 'Activo', en: 'Active' }, key: 'activeText', width: 8 },
+  { header: { es: 'Comentario', en: 'Comment' }, key: 'comment', width: 40 },
+  { header: { es: 'Creado', en: 'Created' }, key: 'createdAt', type: 'datetime', width: 18 },
 ]
 
 const stepTemplateDef = (
   name: 'proposal-step-templates' | 'work-order-step-templates',
   table: StepTemplateTable,
   entityType: string,
-  sheetName: string,
+  sheetName: Texts,
 ): CatalogDef => ({
   name,
   table,
   entityType,
-  label: 'Paso',
+  notFound: M.stepNotFound(),
   sheetName,
   fields: [
     { field: 'clientType', column: 'client_type' },
@@ -68,12 +71,12 @@ const stepTemplateDef = (
     equal: ['client_type', 'parent_id'],
     folded: 'name',
     path: 'name',
-    message: 'Ya existe un paso activo con ese nombre en el mismo nivel y tipo de cliente',
+    message: M.duplicateStep(),
   },
   exportColumns: [
-    { header: 'Tipo de cliente', key: 'clientType', width: 14 },
-    { header: 'Número', key: 'number', width: 10 },
-    { header: 'Paso', key: 'name', width: 50 },
+    { header: { es: 'Tipo de cliente', en: 'Client type' }, key: 'clientType', width: 14 },
+    { header: { es: 'Número', en: 'Number' }, key: 'number', width: 10 },
+    { header: { es: 'Paso', en: 'Step' }, key: 'name', width: 50 },
     ...tail,
   ],
   stepTemplates: table,
@@ -84,8 +87,8 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     name: 'clients',
     table: 'clients',
     entityType: 'client',
-    label: 'Cliente',
-    sheetName: 'Clientes',
+    notFound: M.clientNotFound(),
+    sheetName: { es: 'Clientes', en: 'Clients' },
     fields: [nameField, { field: 'clientType', column: 'client_type' }],
     searchColumns: ['name'],
     sort: byName,
@@ -94,11 +97,11 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
       equal: [],
       folded: 'name',
       path: 'name',
-      message: 'Ya existe un cliente activo con ese nombre',
+      message: M.duplicateClient(),
     },
     exportColumns: [
-      { header: 'Cliente', key: 'name', width: 45 },
-      { header: 'Tipo de cliente', key: 'clientType', width: 16 },
+      { header: { es: 'Cliente', en: 'Client' }, key: 'name', width: 45 },
+      { header: { es: 'Tipo de cliente', en: 'Client type' }, key: 'clientType', width: 16 },
       ...tail,
     ],
   },
@@ -106,8 +109,8 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     name: 'project-managers',
     table: 'project_managers',
     entityType: 'project_manager',
-    label: 'Responsable de proyecto',
-    sheetName: 'Responsables',
+    notFound: M.projectManagerNotFound(),
+    sheetName: { es: 'Responsables', en: 'Project managers' },
     fields: [nameField, { field: 'email', column: 'email' }, { field: 'userId', column: 'user_id' }],
     searchColumns: ['name', 'email'],
     sort: byName,
@@ -115,17 +118,17 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
       equal: [],
       folded: 'name',
       path: 'name',
-      message: 'Ya existe un responsable activo con ese nombre',
+      message: M.duplicateProjectManager(),
     },
     userLink: {
       column: 'user_id',
       path: 'userId',
       constraint: 'project_managers_user_uq',
-      message: 'Ese usuario ya está vinculado a otro responsable de proyecto',
+      message: M.userLinked(),
     },
     exportColumns: [
-      { header: 'Nombre', key: 'name', width: 36 },
-      { header: 'Correo', key: 'email', width: 32 },
+      { header: { es: 'Nombre', en: 'Name' }, key: 'name', width: 36 },
+      { header: { es: 'Correo', en: 'Email' }, key: 'email', width: 32 },
       ...tail,
     ],
   },
@@ -133,8 +136,8 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     name: 'types',
     table: 'types',
     entityType: 'type',
-    label: 'Tipo',
-    sheetName: 'Tipos',
+    notFound: M.typeNotFound(),
+    sheetName: { es: 'Tipos', en: 'Types' },
     fields: [nameField, { field: 'level', column: 'level' }],
     searchColumns: ['name'],
     sort: byName,
@@ -143,11 +146,11 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
       equal: ['level'],
       folded: 'name',
       path: 'name',
-      message: 'Ya existe un tipo activo con ese nombre en ese nivel',
+      message: M.duplicateType(),
     },
     exportColumns: [
-      { header: 'Tipo', key: 'name', width: 30 },
-      { header: 'Nivel', key: 'level', width: 14 },
+      { header: { es: 'Tipo', en: 'Type' }, key: 'name', width: 30 },
+      { header: { es: 'Nivel', en: 'Level' }, key: 'level', width: 14 },
       ...tail,
     ],
   },
@@ -155,8 +158,8 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     name: 'statuses',
     table: 'statuses',
     entityType: 'status',
-    label: 'Estatus',
-    sheetName: 'Estatus',
+    notFound: M.statusNotFound(),
+    sheetName: { es: 'Estatus', en: 'Statuses' },
     fields: [nameField, { field: 'level', column: 'level' }],
     searchColumns: ['name'],
     sort: byName,
@@ -165,11 +168,11 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
       equal: ['level'],
       folded: 'name',
       path: 'name',
-      message: 'Ya existe un estatus activo con ese nombre en ese nivel',
+      message: M.duplicateStatus(),
     },
     exportColumns: [
-      { header: 'Estatus', key: 'name', width: 30 },
-      { header: 'Nivel', key: 'level', width: 14 },
+      { header: { es: 'Estatus', en: 'Status' }, key: 'name', width: 30 },
+      { header: { es: 'Nivel', en: 'Level' }, key: 'level', width: 14 },
       ...tail,
     ],
   },
@@ -177,15 +180,15 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     name: 'fronts',
     table: 'fronts',
     entityType: 'front',
-    label: 'Frente',
-    sheetName: 'Frentes',
+    notFound: M.frontNotFound(),
+    sheetName: { es: 'Frentes', en: 'Fronts' },
     fields: [nameField, { field: 'siteKinds', column: 'site_kinds' }],
     searchColumns: ['name'],
     sort: byName,
-    unique: { equal: [], folded: 'name', path: 'name', message: 'Ya existe un frente activo con ese nombre' },
+    unique: { equal: [], folded: 'name', path: 'name', message: M.duplicateFront() },
     exportColumns: [
-      { header: 'Frente', key: 'name', width: 24 },
-      { header: 'Tipos de sitio', key: 'siteKinds', width: 36 },
+      { header: { es: 'Frente', en: 'Front' }, key: 'name', width: 24 },
+      { header: { es: 'Tipos de sitio', en: 'Site kinds' }, key: 'siteKinds', width: 36 },
       ...tail,
     ],
   },
@@ -193,16 +196,16 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     name: 'sites',
     table: 'sites',
     entityType: 'site',
-    label: 'Sitio',
-    sheetName: 'Sitios',
+    notFound: M.siteNotFound(),
+    sheetName: { es: 'Sitios', en: 'Sites' },
     fields: [nameField, { field: 'kind', column: 'kind' }],
     searchColumns: ['name'],
     sort: byName,
     filter: { param: 'kind', column: 'kind' },
-    unique: { equal: [], folded: 'name', path: 'name', message: 'Ya existe un sitio activo con ese nombre' },
+    unique: { equal: [], folded: 'name', path: 'name', message: M.duplicateSite() },
     exportColumns: [
-      { header: 'Sitio', key: 'name', width: 30 },
-      { header: 'Tipo de sitio', key: 'kind', width: 16 },
+      { header: { es: 'Sitio', en: 'Site' }, key: 'name', width: 30 },
+      { header: { es: 'Tipo de sitio', en: 'Site kind' }, key: 'kind', width: 16 },
       ...tail,
     ],
   },
@@ -210,8 +213,8 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     name: 'units',
     table: 'units',
     entityType: 'unit',
-    label: 'Unidad de medida',
-    sheetName: 'Unidades',
+    notFound: M.unitNotFound(),
+    sheetName: { es: 'Unidades', en: 'Units' },
     fields: [
       { field: 'key', column: 'key' },
       { field: 'description', column: 'description' },
@@ -224,12 +227,12 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
       equal: [],
       exact: 'normalized_key',
       path: 'key',
-      message: 'Ya existe una unidad activa con esa clave (sin distinguir mayúsculas, acentos ni espacios)',
+      message: M.duplicateUnit(),
     },
     derive: (v) => (typeof v.key === 'string' ? { normalized_key: normalizeUnitKey(v.key) } : {}),
     exportColumns: [
-      { header: 'Clave', key: 'key', width: 14 },
-      { header: 'Descripción', key: 'description', width: 36 },
+      { header: { es: 'Clave', en: 'Key' }, key: 'key', width: 14 },
+      { header: { es: 'Descripción', en: 'Description' }, key: 'description', width: 36 },
       ...tail,
     ],
   },
@@ -237,12 +240,12 @@ export const CATALOG_DEFS: Record<TCatalogName, CatalogDef> = {
     'proposal-step-templates',
     'proposal_step_templates',
     'proposal_step_template',
-    'Pasos PTE',
+    { es: 'Pasos PTE', en: 'Proposal steps' },
   ),
   'work-order-step-templates': stepTemplateDef(
     'work-order-step-templates',
     'work_order_step_templates',
     'work_order_step_template',
-    'Pasos OT',
+    { es: 'Pasos OT', en: 'Work order steps' },
   ),
 }

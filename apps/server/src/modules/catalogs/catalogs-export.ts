@@ -8,6 +8,7 @@ import {
 import type { Actor } from '../../platform/access'
 import type { Db } from '../../platform/db/executor'
 import type { JobsService } from '../../platform/jobs'
+import { columnsIn, langOf, pick, YES_NO, type Texts } from '../../platform/i18n/export-texts'
 import { exportList } from '../../platform/jobs/list-export'
 import { CATALOG_DEFS } from './catalog-defs'
 import * as repo from './catalogs.repository'
@@ -16,21 +17,23 @@ import { listSpec, toRecord } from './catalogs.service'
 /**
  * A catalog's filtered list as a workbook, run as a job (docs/jobs.md): the ids in the list's order, then
  * per 1,000 records one query for them and, for step templates, one for the parents a batch's sub-steps
- * number themselves after ("2.1"); streamed into the file, one row per record.
+ * number themselves after ("2.1"); streamed into the file, one row per record, in the requester's language
+ * (headers, sheet and file name; the enum values are written as stored).
  */
 
 export const CATALOGS_EXPORT_JOB = 'catalogs.export'
 
-export const CATALOG_FILE_NAMES: Record<TCatalogName, string> = {
-  clients: 'clientes',
-  'project-managers': 'responsables',
-  types: 'tipos',
-  statuses: 'estatus',
-  fronts: 'frentes',
-  sites: 'sitios',
-  units: 'unidades-de-medida',
-  'proposal-step-templates': 'pasos-pte',
-  'work-order-step-templates': 'pasos-ot',
+/** The downloaded file's name per catalog, in the requester's language. */
+export const CATALOG_FILE_NAMES: Record<TCatalogName, Texts> = {
+  clients: { es: 'clientes', en: 'clients' },
+  'project-managers': { es: 'responsables', en: 'project-managers' },
+  types: { es: 'tipos', en: 'types' },
+  statuses: { es: 'estatus', en: 'statuses' },
+  fronts: { es: 'frentes', en: 'fronts' },
+  sites: { es: 'sitios', en: 'sites' },
+  units: { es: 'unidades-de-medida', en: 'units-of-measure' },
+  'proposal-step-templates': { es: 'pasos-pte', en: 'proposal-steps' },
+  'work-order-step-templates': { es: 'pasos-ot', en: 'work-order-steps' },
 }
 
 export function createCatalogsExport({ db, jobs }: { db: Db; jobs: Pick<JobsService, 'define'> }) {
@@ -41,15 +44,17 @@ export function createCatalogsExport({ db, jobs }: { db: Db; jobs: Pick<JobsServ
     run: async (ctx, { catalog, ...filters }) => {
       const orgId = ctx.actor.orgId
       const def = CATALOG_DEFS[catalog]
+      const lang = langOf(ctx.actor)
+      const yesNo = { yes: pick(YES_NO.yes, lang), no: pick(YES_NO.no, lang) }
       return exportList(ctx, {
-        sheet: def.sheetName,
-        columns: [...def.exportColumns],
-        fileName: `${CATALOG_FILE_NAMES[catalog]}.xlsx`,
+        sheet: pick(def.sheetName, lang),
+        columns: columnsIn(def.exportColumns, lang),
+        fileName: `${pick(CATALOG_FILE_NAMES[catalog], lang)}.xlsx`,
         ids: await repo.listRowIds(db, def.table, orgId, listSpec(def, filters)),
         rows: async (ids) => {
           const records = await repo.findRowsByIds(db, def.table, orgId, ids)
           const rows = new Map<string, Record<string, unknown>>(
-            records.map((r) => [r.id, { ...toRecord(def, r), activeText: r.active ? 'Sí' : 'No' }]),
+            records.map((r) => [r.id, { ...toRecord(def, r), activeText: r.active ? yesNo.yes : yesNo.no }]),
           )
           if (def.stepTemplates) {
             // a sub-step is numbered "<its parent's position>.<its position>"

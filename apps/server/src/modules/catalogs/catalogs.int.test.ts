@@ -16,7 +16,14 @@ beforeAll(async () => {
 afterAll(async () => t.close())
 
 type Json = Record<string, unknown> & { id: string }
-type ErrorBody = { error: { code: string; message: string; details: { path: string; message: string }[] } }
+type ErrorBody = {
+  error: {
+    code: string
+    key?: string
+    message: string
+    details: { path: string; key?: string; message: string }[]
+  }
+}
 const bodyOf = <T = Json>(res: { json: () => unknown }) => res.json() as T
 const errorOf = (res: { json: () => unknown }) => bodyOf<ErrorBody>(res).error
 const url = (name: TCatalogName, rest = '') => `/api/v1/catalogs/${name}${rest}`
@@ -313,6 +320,103 @@ describe('CRUD on every catalog', () => {
     expect(bad.status).toBe(400)
     expect(JSON.stringify(bad.body)).toContain('kind')
   })
+})
+
+describe('messages and exports in the caller language', () => {
+  const setLocale = async (cookie: string, locale: 'es' | 'en') =>
+    expect((await call('PATCH', '/api/v1/auth/me/preferences', { locale }, cookie)).statusCode).toBe(200)
+  const TEXTS = {
+    es: {
+      duplicate: 'Ya existe un cliente activo con ese nombre',
+      notFound: 'Unidad de medida no encontrada',
+      invalid: 'Datos no válidos',
+      parent: 'El paso padre no existe o está inactivo',
+      subSteps: 'El paso tiene sub-pasos activos; desactívalos primero',
+      file: 'frentes.xlsx',
+      sheet: 'Frentes',
+      headers: ['Frente', 'Tipos de sitio', 'Activo', 'Comentario', 'Creado'],
+      yes: 'Sí',
+    },
+    en: {
+      duplicate: 'An active client with that name already exists',
+      notFound: 'Unit of measure not found',
+      invalid: 'Invalid data',
+      parent: 'The parent step does not exist or is inactive',
+      subSteps: 'The step has active sub-steps; deactivate them first',
+      file: 'fronts.xlsx',
+      sheet: 'Fronts',
+      headers: ['Front', 'Site kinds', 'Active', 'Comment', 'Created'],
+      yes: 'Yes',
+    },
+  } as const
+
+  it.each(['es', 'en'] as const)(
+    '%s: a duplicate, a missing record, a step rule and a workbook',
+    async (lang) => {
+      const manager = await t.login('manager@offshore.test')
+      const x = TEXTS[lang]
+      await setLocale(manager, lang)
+      try {
+        const dup = await call(
+          'POST',
+          url('clients'),
+          { name: 'PEMEX Exploración y Producción', clientType: 'CONTRATO' },
+          manager,
+        )
+        expect(dup.statusCode).toBe(409)
+        expect(bodyOf<ErrorBody>(dup).error).toMatchObject({
+          code: 'CONFLICT',
+          key: 'catalogs.duplicateClient',
+          message: x.duplicate,
+          details: [{ path: 'name', key: 'catalogs.duplicateClient', message: x.duplicate }],
+        })
+
+        const missing = await call(
+          'GET',
+          url('units', '/00000000-0000-4000-8000-000000000000'),
+          undefined,
+          manager,
+        )
+        expect(missing.statusCode).toBe(404)
+        expect(errorOf(missing).message).toBe(x.notFound)
+
+        const badParent = await call(
+          'POST',
+          url('proposal-step-templates'),
+          {
+            clientType: 'CONTRATO',
+            name: 'Sub sin padre',
+            position: 1,
+            parentId: '00000000-0000-4000-8000-000000000000',
+          },
+          manager,
+        )
+        expect(badParent.statusCode).toBe(400)
+        expect(errorOf(badParent)).toMatchObject({
+          message: x.invalid,
+          details: [{ path: 'parentId', key: 'catalogs.parentMissing', message: x.parent }],
+        })
+
+        const main = (await list('proposal-step-templates', '&clientType=CONTRATO&sort=position')).items.find(
+          (s) => s.parentId === null && s.position === 4,
+        )!
+        const busy = await call('DELETE', url('proposal-step-templates', `/${main.id}`), undefined, manager)
+        expect(busy.statusCode).toBe(409)
+        expect(errorOf(busy).message).toBe(x.subSteps)
+
+        const res = await exportViaJob(t, manager, `${url('fronts')}/export`)
+        expect(res.contentDisposition).toContain(x.file)
+        const wb = new ExcelJS.Workbook()
+        await wb.xlsx.load(res.raw as unknown as ArrayBuffer)
+        const ws = wb.worksheets[0]!
+        expect(ws.name).toBe(x.sheet)
+        expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(x.headers)
+        expect(ws.getRow(2).getCell(3).value).toBe(x.yes)
+      } finally {
+        await setLocale(manager, 'es')
+      }
+    },
+  )
 })
 
 describe('search', () => {

@@ -4,15 +4,15 @@ import type {
   TCatalogListQuery,
   TCatalogName,
   TClientType,
-  TFieldError,
   TSiteKind,
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Db, Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import { assertUnique, checkStepRules, checkUserLink } from './catalog-checks'
 import { CATALOG_DEFS, type CatalogDef } from './catalog-defs'
+import { catalogsMessages as M } from './catalogs.messages'
 import * as repo from './catalogs.repository'
 import type { CatalogRow, StepTemplateTable } from './catalogs.repository'
 import { normalizeUnitKey } from './unit-key'
@@ -90,8 +90,7 @@ function toColumns(def: CatalogDef, input: Record<string, unknown>): Record<stri
 
 const auditFields = (def: CatalogDef) => [...def.fields.map((f) => f.field), 'comment', 'active']
 
-const notFound = (def: CatalogDef) => new AppError('NOT_FOUND', `${def.label} no encontrado`)
-const field = (path: string, message: string): TFieldError => ({ path, message })
+const notFound = (def: CatalogDef) => new AppError('NOT_FOUND', def.notFound)
 
 const isUniqueViolation = (err: unknown) =>
   typeof err === 'object' && err !== null && 'code' in err && err.code === '23505'
@@ -154,9 +153,9 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
     } catch (err) {
       const link = def.userLink
       if (isUniqueViolation(err) && link && constraintOf(err) === link.constraint)
-        throw new AppError('CONFLICT', link.message, [field(link.path, link.message)])
+        throw new AppError('CONFLICT', link.message, [fieldError(link.path, link.message)])
       if (isUniqueViolation(err))
-        throw new AppError('CONFLICT', def.unique.message, [field(def.unique.path, def.unique.message)])
+        throw new AppError('CONFLICT', def.unique.message, [fieldError(def.unique.path, def.unique.message)])
       throw err
     }
   }
@@ -269,15 +268,13 @@ export function createCatalogsService({ db, clock }: { db: Db; clock: () => Date
       if (before.active === active) return toRecord(def, before) as CatalogRecord<N>
       const table = def.stepTemplates
       if (table && !active && (await repo.countActiveChildren(trx, table, actor.orgId, id)) > 0) {
-        throw new AppError('INVALID_STATE', 'El paso tiene sub-pasos activos; desactívalos primero', [
-          field('id', 'El paso tiene sub-pasos activos'),
-        ])
+        throw new AppError('INVALID_STATE', M.stepHasSubSteps(), [fieldError('id', M.stepHasSubStepsField())])
       }
       if (table && active && typeof before.parent_id === 'string') {
         const parent = await repo.findRow(trx, table, actor.orgId, before.parent_id)
         if (!parent?.active) {
-          throw new AppError('INVALID_STATE', 'El paso padre está inactivo; reactívalo primero', [
-            field('parentId', 'El paso padre está inactivo'),
+          throw new AppError('INVALID_STATE', M.parentInactive(), [
+            fieldError('parentId', M.parentInactiveField()),
           ])
         }
       }
