@@ -1,9 +1,10 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { setupI18n } from '../test/render'
 import { ApiError } from './api'
+import { Dialog } from './components/dialog'
 import { FormField } from './components/form-field'
 import { applyLanguage } from './i18n'
 import { fieldErrors, useZodForm, zodFieldErrors } from './validation'
@@ -55,6 +56,63 @@ describe('validation', () => {
     await user.type(screen.getByLabelText('Nombre'), '  Ana ')
     await user.click(screen.getByRole('button', { name: 'Guardar' }))
     expect(onValid).toHaveBeenCalledWith({ email: 'ana@example.com', name: 'Ana' })
+  })
+
+  it('puts the keyboard on the first field with a message, in page order, and scrolls it into view', async () => {
+    const user = userEvent.setup()
+    const scrolled = vi.fn()
+    Element.prototype.scrollIntoView = scrolled
+    const onValid = vi.fn()
+    render(<UserForm onValid={onValid} />)
+    await user.type(screen.getByLabelText('Correo'), 'ana@example.com')
+    await user.click(screen.getByRole('button', { name: 'Guardar' }))
+    expect(onValid).not.toHaveBeenCalled()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Nombre')))
+    expect(scrolled.mock.contexts.at(-1)).toBe(screen.getByLabelText('Nombre'))
+    await user.clear(screen.getByLabelText('Correo'))
+    await user.click(screen.getByRole('button', { name: 'Guardar' }))
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Correo')))
+  })
+
+  it('focuses the first invalid field of a dialog form (no submit event) and after a server error', async () => {
+    const user = userEvent.setup()
+    Element.prototype.scrollIntoView = vi.fn()
+    const DialogForm = () => {
+      const form = useZodForm(ZUser, { email: '', name: '' })
+      return (
+        <Dialog
+          open
+          title="Usuario"
+          onClose={() => {}}
+          onSubmit={form.submit(() =>
+            form.applyServerError(
+              new ApiError({
+                status: 400,
+                code: 'VALIDATION',
+                message: 'x',
+                details: [{ path: 'name', message: 'Ya existe' }],
+              }),
+            ),
+          )}
+          footer={<button type="submit">Guardar</button>}
+        >
+          <FormField label="Correo" error={form.errors.email}>
+            {(p) => <input {...p} {...form.register('email')} />}
+          </FormField>
+          <FormField label="Nombre" error={form.errors.name}>
+            {(p) => <input {...p} {...form.register('name')} />}
+          </FormField>
+        </Dialog>
+      )
+    }
+    render(<DialogForm />)
+    await user.click(screen.getByRole('button', { name: 'Guardar' }))
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Correo')))
+    await user.type(screen.getByLabelText('Correo'), 'ana@example.com')
+    await user.type(screen.getByLabelText('Nombre'), 'Ana')
+    await user.click(screen.getByRole('button', { name: 'Guardar' }))
+    expect(await screen.findByText('Ya existe')).toBeTruthy()
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Nombre')))
   })
 
   it('speaks the UI language', async () => {

@@ -9,9 +9,11 @@
  *     {(p) => <RoleSelect {...p} value={form.values.role} onChange={(r) => form.set('role', r)} />}</FormField>
  *
  * `submit(onValid)` parses with the schema and calls `onValid` with the parsed output only when it passes;
- * otherwise the messages show next to the fields. Values are never reset on error, so nothing typed is lost.
+ * otherwise the messages show next to the fields and the keyboard goes to the first field with one (scrolled
+ * into view). Values are never reset on error, so nothing typed is lost. `applyServerError` does the same
+ * for a server's field errors.
  */
-import { useCallback, useMemo, useRef, type BaseSyntheticEvent } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type BaseSyntheticEvent } from 'react'
 import {
   useForm,
   type FieldErrors as RhfFieldErrors,
@@ -97,6 +99,31 @@ export const flattenFormErrors = (errors: RhfFieldErrors): FieldErrors => {
 
 type Input<S extends z.ZodType> = z.input<S> & FieldValues
 
+/**
+ * The form a submit came from: the event's form, else the one holding the focused control (a dialog's
+ * `onSubmit` passes no event, but its submit button or the field Enter was pressed in has the focus).
+ */
+const formOf = (event: unknown): HTMLFormElement | null => {
+  const from = (node: unknown) => (node instanceof Element ? node.closest('form') : null)
+  const e = event as { currentTarget?: unknown; target?: unknown } | undefined
+  return (
+    from(e?.currentTarget) ??
+    from(e?.target) ??
+    (typeof document === 'undefined' ? null : from(document.activeElement))
+  )
+}
+
+/** The keyboard on the first control with a message (`aria-invalid="true"`, in DOM order), scrolled into view. */
+export const focusFirstInvalid = (form: ParentNode | null = null): void => {
+  const root: ParentNode | null = form?.isConnected === false ? null : form
+  const el = root
+    ? root.querySelector<HTMLElement>('[aria-invalid="true"]')
+    : document.querySelector<HTMLElement>('form [aria-invalid="true"]')
+  if (!el) return
+  el.focus()
+  el.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
+}
+
 export type ZodForm<S extends z.ZodType> = UseFormReturn<Input<S>, unknown, z.output<S> & FieldValues> & {
   /** The current values (re-renders on every change, like a controlled form). */
   values: z.input<S>
@@ -112,8 +139,13 @@ export type ZodForm<S extends z.ZodType> = UseFormReturn<Input<S>, unknown, z.ou
   submit: (
     onValid: (data: z.output<S>) => unknown,
   ) => (event?: BaseSyntheticEvent | { preventDefault?: () => void }) => void
-  /** Puts a server error's field details next to the fields. Returns true if any field matched. */
+  /**
+   * Puts a server error's field details next to the fields (the keyboard on the first). Returns true if any
+   * field matched.
+   */
   applyServerError: (error: unknown) => boolean
+  /** After the next render, the keyboard on the first field with a message (done by `submit` on a failure). */
+  focusFirstInvalid: () => void
 }
 
 export const useZodForm = <S extends z.ZodType>(schema: S, initial: z.input<S>): ZodForm<S> => {
@@ -163,16 +195,29 @@ export const useZodForm = <S extends z.ZodType>(schema: S, initial: z.input<S>):
     [clearErrors, setError],
   )
 
+  // The focus moves after the messages are rendered (the controls' aria-invalid is set by then).
+  const formElement = useRef<HTMLFormElement | null>(null)
+  const [focusRequest, setFocusRequest] = useState(0)
+  useEffect(() => {
+    if (focusRequest > 0) focusFirstInvalid(formElement.current)
+  }, [focusRequest])
+  const requestFocus = useCallback(() => setFocusRequest((n) => n + 1), [])
+
   const submit: ZodForm<S>['submit'] = (onValid) => (event) => {
     event?.preventDefault?.()
-    void handleSubmit(async (data) => {
-      await onValid(data)
-    })()
+    formElement.current = formOf(event)
+    void handleSubmit(
+      async (data) => {
+        await onValid(data)
+      },
+      () => requestFocus(),
+    )()
   }
 
   const applyServerError = (error: unknown) => {
     const fe = fieldErrors(error)
     setErrors(fe)
+    if (Object.keys(fe).length > 0) requestFocus()
     return Object.keys(fe).length > 0
   }
 
@@ -185,5 +230,6 @@ export const useZodForm = <S extends z.ZodType>(schema: S, initial: z.input<S>):
     setErrors,
     submit,
     applyServerError,
+    focusFirstInvalid: requestFocus,
   }
 }

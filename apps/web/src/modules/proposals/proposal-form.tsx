@@ -19,7 +19,7 @@ import {
 import type { z } from 'zod'
 import { isApiError } from '../../platform/api'
 import { FormField } from '../../platform/components'
-import { LookupSelect, focusFirstInvalid, fromText, intFromText } from '../../platform/components/record-form'
+import { LookupSelect, fromText, intFromText } from '../../platform/components/record-form'
 import { todayIn } from '../../platform/format'
 import { useFormat } from '../../platform/session'
 import { fieldErrors, type FieldErrors, type ZodForm } from '../../platform/validation'
@@ -107,7 +107,7 @@ export const serverFieldErrors = (error: unknown): FieldErrors => {
 
 export const applyProposalServerError = (form: ProposalForm, error: unknown) => {
   form.setErrors(serverFieldErrors(error))
-  focusFirstInvalid()
+  form.focusFirstInvalid()
 }
 
 const CatalogSelect = ({

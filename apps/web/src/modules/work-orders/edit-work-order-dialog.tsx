@@ -5,13 +5,7 @@ import type { TWorkOrderDetail } from '@faena/contracts'
 import { Button, Dialog, UnsavedChangesGuard, useToast } from '../../platform/components'
 import { ServerFormError } from '../../platform/components/record-form'
 import { useUpdateWorkOrder } from './api'
-import {
-  WorkOrderFields,
-  applyWorkOrderServerError,
-  changedFields,
-  useWorkOrderForm,
-  valuesFromDetail,
-} from './work-order-form'
+import { WorkOrderFields, changedFields, useWorkOrderForm, valuesFromDetail } from './work-order-form'
 
 export const EditWorkOrderDialog = ({
   workOrder,
@@ -34,7 +28,7 @@ export const EditWorkOrderDialog = ({
         toast.success(t('form.saved'))
         onClose()
       },
-      onError: (e) => applyWorkOrderServerError(form, e),
+      onError: form.applyServerError,
     })
   })
 

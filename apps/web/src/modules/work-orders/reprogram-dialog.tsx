@@ -16,7 +16,7 @@ import {
 import { ServerFormError, fromText, intFromText } from '../../platform/components/record-form'
 import { useZodForm } from '../../platform/validation'
 import { useCreateReprogramming } from './api'
-import { amountFromText, applyWorkOrderServerError } from './work-order-form'
+import { amountFromText } from './work-order-form'
 
 const R = ZCreateReprogrammingRequest.shape
 
@@ -69,7 +69,7 @@ export const ReprogramDialog = ({
         allowNavigation()
         void navigate({ to: '/work-orders/$id', params: { id: w.id }, search: { tab: 'reprogrammings' } })
       },
-      onError: (e) => applyWorkOrderServerError(form, e),
+      onError: form.applyServerError,
     }),
   )
 

@@ -20,7 +20,7 @@ import {
   type TWorkOrderDetail,
 } from '@faena/contracts'
 import { DecimalField, FormField } from '../../platform/components'
-import { LookupSelect, focusFirstInvalid, fromText, intFromText } from '../../platform/components/record-form'
+import { LookupSelect, fromText, intFromText } from '../../platform/components/record-form'
 import { useZodForm, type ZodForm } from '../../platform/validation'
 import { catalogLookupQuery, type CatalogOption, type LookupCatalog } from './api'
 
@@ -173,15 +173,6 @@ export const changedFields = (
   if ('status' in patch && WORK_ORDER_REASON_STATUSES.includes(data.status as never))
     patch.statusReason = data.statusReason
   return patch
-}
-
-/** Server error → messages under the fields, the keyboard on the first. */
-export const applyWorkOrderServerError = (
-  form: { applyServerError: (e: unknown) => boolean },
-  e: unknown,
-) => {
-  form.applyServerError(e)
-  focusFirstInvalid()
 }
 
 const CatalogSelect = ({

@@ -14,7 +14,6 @@ import { proposalForWorkOrderQuery, useCreateWorkOrder, type ProposalForWorkOrde
 import { ServerFormError } from '../../platform/components/record-form'
 import {
   WorkOrderFields,
-  applyWorkOrderServerError,
   createBody,
   emptyValues,
   useWorkOrderForm,
@@ -48,7 +47,7 @@ export const NewWorkOrderForm = ({ proposal }: { proposal?: ProposalForWorkOrder
           allowNavigation()
           void navigate({ to: '/work-orders/$id', params: { id: w.id }, search: {} })
         },
-        onError: (e) => applyWorkOrderServerError(form, e),
+        onError: form.applyServerError,
       },
     ),
   )

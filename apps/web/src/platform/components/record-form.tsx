@@ -1,7 +1,6 @@
 /**
  * Pieces the record forms share (proposal and work-order headers, their dialogs): the text-input form of a
- * contract field, the form-level server error box, the select of a catalog lookup, and the focus move after
- * a failed submit. Forms themselves use `useZodForm` (platform/validation.ts).
+ * contract field, the form-level server error box, the select of a catalog lookup. Forms themselves use `useZodForm` (platform/validation.ts).
  */
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -85,7 +84,3 @@ export const LookupSelect = ({
     </select>
   )
 }
-
-/** After a failed submit, put the keyboard on the first field with a message. */
-export const focusFirstInvalid = () =>
-  setTimeout(() => document.querySelector<HTMLElement>('form [aria-invalid="true"]')?.focus(), 0)
