@@ -1,7 +1,9 @@
 import type { TImportRejection, TRentalEquipmentImportResult } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
-import { validationError } from '../../platform/errors'
+import { fieldError, validationError } from '../../platform/errors'
+import { langOf } from '../../platform/i18n/export-texts'
+import { render, type Lang } from '../../platform/i18n/messages'
 import type { Upload } from '../../platform/http/multipart'
 import {
   cleanText,
@@ -17,6 +19,7 @@ import {
   type ExistingEquipment,
   type RawEquipmentRow,
 } from './equipment-import'
+import { equipmentImportMessages as M } from './equipment-import.messages'
 import * as repo from './rental-projects.repository'
 import { MODULE, type RentalProjectsContext } from './rental-projects.context'
 
@@ -26,9 +29,15 @@ export type EquipmentImportOutcome =
   | { outcome: 'rejected'; rejection: TImportRejection }
 
 /** The one import-rejected envelope (docs/imports.md) for a list with error rows: each row, its code and name. */
-const rejectionOf = (fileName: string, report: TRentalEquipmentImportResult): TImportRejection => ({
+const rejectionOf = (
+  fileName: string,
+  report: TRentalEquipmentImportResult,
+  lang: Lang,
+): TImportRejection => ({
   code: 'VALIDATION',
-  message: `${report.errors} fila(s) con errores; no se importó ningún equipo`,
+  message: render(M.rejected({ count: report.errors }), lang),
+  key: M.rejected({ count: report.errors }).key,
+  params: { count: report.errors },
   details: {
     fileName,
     reason: 'rows',
@@ -49,6 +58,7 @@ export function createEquipmentImportUseCases(ctx: RentalProjectsContext) {
 
   async function readImportRows(
     upload: Upload,
+    lang: Lang,
   ): Promise<{ rows: RawEquipmentRow[]; cleaned: Map<number, number> }> {
     const bytes = upload.bytes
     const isZip = bytes.length > 4 && bytes[0] === 0x50 && bytes[1] === 0x4b
@@ -73,18 +83,11 @@ export function createEquipmentImportUseCases(ctx: RentalProjectsContext) {
         }
       } catch (err) {
         if (err instanceof ImportLimitError) throw err // 413 naming the limit and the sheet
-        throw validationError('No se pudo leer el libro de Excel', [
-          { path: 'file', message: 'El archivo no es un .xlsx válido' },
-        ])
+        throw validationError(M.unreadableWorkbook(), [fieldError('file', M.notXlsx())])
       }
-      if (rows.length === 0)
-        throw validationError('El archivo no contiene equipos', [
-          { path: 'file', message: 'Sin filas de datos bajo el encabezado' },
-        ])
+      if (rows.length === 0) throw validationError(M.noEquipment(), [fieldError('file', M.noDataRows())])
       if (rows.length > MAX_IMPORT_ROWS) {
-        throw validationError('Archivo demasiado grande', [
-          { path: 'file', message: `Máximo ${MAX_IMPORT_ROWS} equipos por archivo` },
-        ])
+        throw validationError(M.fileTooLarge(), [fieldError('file', M.maxRows({ max: MAX_IMPORT_ROWS }))])
       }
       return { rows, cleaned }
     }
@@ -92,11 +95,9 @@ export function createEquipmentImportUseCases(ctx: RentalProjectsContext) {
     try {
       doc = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''))
     } catch {
-      throw validationError('Formato no reconocido', [
-        { path: 'file', message: 'Sube un archivo JSON (lista de equipos) o un Excel .xlsx con encabezados' },
-      ])
+      throw validationError(M.unknownFormat(), [fieldError('file', M.uploadJsonOrXlsx())])
     }
-    const parsed = rowsFromJson(doc)
+    const parsed = rowsFromJson(doc, lang)
     if ('error' in parsed) throw validationError(parsed.error, [{ path: 'file', message: parsed.error }])
     for (const r of parsed.rows) {
       let removed = 0
@@ -122,7 +123,8 @@ export function createEquipmentImportUseCases(ctx: RentalProjectsContext) {
     opts: { dryRun: boolean },
   ): Promise<EquipmentImportOutcome> {
     requireAccess(actor, 'rental.manage')
-    const { rows: raw, cleaned } = await readImportRows(upload)
+    const lang = langOf(actor)
+    const { rows: raw, cleaned } = await readImportRows(upload, lang)
     return inTransaction(actor, async (trx): Promise<EquipmentImportOutcome> => {
       const existing = new Map<string, ExistingEquipment>()
       for (const e of await repo.listAllEquipment(trx, actor.orgId)) {
@@ -141,7 +143,7 @@ export function createEquipmentImportUseCases(ctx: RentalProjectsContext) {
           notes: e.notes,
         })
       }
-      const plan = planEquipmentImport(raw, existing)
+      const plan = planEquipmentImport(raw, existing, lang)
       const count = (a: string) => plan.filter((p) => p.action === a).length
       const report: TRentalEquipmentImportResult = {
         dryRun: opts.dryRun,
@@ -160,14 +162,15 @@ export function createEquipmentImportUseCases(ctx: RentalProjectsContext) {
             code,
             name,
             action,
-            changes: removed ? [...changes, controlCharactersWarning(removed)] : changes,
+            changes: removed ? [...changes, controlCharactersWarning(removed, lang)] : changes,
             warnings,
             errors,
           }
         }),
       }
       if (opts.dryRun) return { outcome: 'report', report }
-      if (report.errors > 0) return { outcome: 'rejected', rejection: rejectionOf(upload.filename, report) }
+      if (report.errors > 0)
+        return { outcome: 'rejected', rejection: rejectionOf(upload.filename, report, lang) }
       const toCreate = plan.filter((p) => p.action === 'create' && p.record)
       const created = await repo.insertEquipmentMany(
         trx,

@@ -242,6 +242,59 @@ describe('planEquipmentImport', () => {
   })
 })
 
+describe('the row report in the requester language', () => {
+  const rows = [
+    { name: '  ', code: 'pslbt 368', type: 'EQUIPO', status: 'STAND BY' },
+    { name: 'ESTACION DE LAVAMANOS', code: 'PSLBT-SN', status: 'BUSCAR', bg_current_location: 'BUSCAR' },
+    { name: 'X', code: '' },
+    { name: 'BATERIAS SANITARIAS', code: 'PSLBT368', notes: 'POSIBLE DUPLICADO' },
+  ].map((values, i) => ({ row: i + 1, values }))
+
+  it('says every change, warning and error in English; the stored review note stays Spanish', () => {
+    const es = planEquipmentImport(rows, new Map())
+    const en = planEquipmentImport(rows, new Map(), 'en')
+    expect(en[0]!.changes).toEqual([
+      'Code "pslbt 368" → "PSLBT-368"',
+      'Empty name → "BATERÍA SANITARIA" (from the type)',
+      'Status "STAND BY" (standing by) → operative',
+    ])
+    expect(en[1]!.warnings).toEqual([
+      'Code "PSLBT-SN" has no number (S/N): give it a real code',
+      'Code "PSLBT-SN" suggests a portable toilet but the name says a hand-wash station',
+      'Status "BUSCAR": the unit has not been located; review it before renting it',
+      'Unknown location ("BUSCAR"): locate the unit',
+    ])
+    expect(es[1]!.warnings[1]).toBe(
+      'El código «PSLBT-SN» sugiere batería sanitaria pero el nombre dice estación de lavamanos',
+    )
+    expect(en[2]!.errors).toEqual(['The code is missing'])
+    expect(en[3]!.errors).toEqual(['Code "PSLBT-368" repeated (row 1)'])
+    expect(en[1]!.record!.reviewNote).toBe(es[1]!.record!.reviewNote)
+    expect(en[1]!.record!.reviewNote).toContain('revisar antes de rentarlo')
+    expect(readStatus('TALLER', 'en')).toEqual({
+      condition: 'in_repair',
+      change: 'Status "TALLER" → in repair',
+    })
+    expect(readStatus('TALLER')).toEqual({
+      condition: 'in_repair',
+      change: 'Estado «TALLER» → en reparación',
+    })
+    expect(rowsFromJson([1], 'en')).toEqual({ error: 'Item 1 is not an object' })
+  })
+
+  it('leaves no Spanish in the English report of the built legacy list', () => {
+    const parsed = rowsFromJson(JSON.parse(equipmentListJson().toString('utf8')))
+    if (!('rows' in parsed)) throw new Error(parsed.error)
+    const texts = planEquipmentImport(parsed.rows, new Map(), 'en').flatMap((r) => [
+      ...r.changes,
+      ...r.warnings,
+      ...r.errors,
+    ])
+    expect(texts.length).toBeGreaterThan(10)
+    for (const t of texts) expect(t, t).not.toMatch(/«|Estado|Código|Nombre|Ubicación|Las notas|revisar/u)
+  })
+})
+
 /** The rows of a legacy equipment list (a JSON array), numbered from 1. */
 function legacyListRows(json: Buffer | string) {
   const parsed = rowsFromJson(JSON.parse(json.toString('utf8')))

@@ -4,6 +4,8 @@ import type {
   TRentalEquipmentKind,
   TRentalEquipmentType,
 } from '@faena/contracts'
+import { render, type Lang, type Message } from '../../platform/i18n/messages'
+import { equipmentImportMessages as M } from './equipment-import.messages'
 
 /**
  * Equipment list import — pure normalisation and planning (docs/rental-projects.md#equipment-import).
@@ -55,6 +57,13 @@ const str = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'number' ? String(v) : ''
 const clean = (v: unknown): string => str(v).replace(/\s+/g, ' ').trim()
 const orNull = (s: string) => (s === '' ? null : s)
+
+/** A row message in either language: the report speaks the requester's, the stored review note Spanish. */
+type Say = (lang: Lang) => string
+const say =
+  (m: Message): Say =>
+  (lang) =>
+    render(m, lang)
 
 // --- field aliases (JSON keys and spreadsheet headers, compared folded and without separators) ---
 
@@ -177,46 +186,63 @@ export const TYPE_NAMES: Record<TRentalEquipmentType, string> = {
   other: 'EQUIPO',
 }
 
+/** The types as the row messages name them ("el código sugiere batería sanitaria…"). */
+const TYPE_IN_TEXT: Record<TRentalEquipmentType, { es: string; en: string }> = {
+  toilet: { es: TYPE_NAMES.toilet.toLowerCase(), en: 'a portable toilet' },
+  hand_wash_station: { es: TYPE_NAMES.hand_wash_station.toLowerCase(), en: 'a hand-wash station' },
+  urinal_station: { es: TYPE_NAMES.urinal_station.toLowerCase(), en: 'a urinal station' },
+  camper: { es: TYPE_NAMES.camper.toLowerCase(), en: 'a camper' },
+  potable_water_plant: { es: TYPE_NAMES.potable_water_plant.toLowerCase(), en: 'a drinking water plant' },
+  wastewater_plant: { es: TYPE_NAMES.wastewater_plant.toLowerCase(), en: 'a wastewater plant' },
+  raw_water_tank: { es: TYPE_NAMES.raw_water_tank.toLowerCase(), en: 'a raw water tank' },
+  wastewater_tank: { es: TYPE_NAMES.wastewater_tank.toLowerCase(), en: 'a wastewater tank' },
+  other: { es: TYPE_NAMES.other.toLowerCase(), en: 'other equipment' },
+}
+
 // --- statuses ---
 
 const OUR_CONDITIONS = ['operative', 'in_repair', 'damaged', 'retired'] as const
 
 type StatusReading = { condition: TRentalCondition; change?: string; warning?: string }
+type StatusSaid = { condition: TRentalCondition; change?: Say; warning?: Say }
 
-const CONDITION_ES: Record<TRentalCondition, string> = {
-  operative: 'operativo',
-  in_repair: 'en reparación',
-  damaged: 'dañado',
-  retired: 'retirado',
+const CONDITION_IN_TEXT: Record<TRentalCondition, { es: string; en: string }> = {
+  operative: { es: 'operativo', en: 'operative' },
+  in_repair: { es: 'en reparación', en: 'in repair' },
+  damaged: { es: 'dañado', en: 'damaged' },
+  retired: { es: 'retirado', en: 'retired' },
 }
 
-/** A legacy status (free text) → condition; unclear ones keep `operative` with a warning (review). */
-export function readStatus(raw: string): StatusReading {
+function statusOf(raw: string): StatusSaid {
   const s = fold(raw)
   if (s === '') return { condition: 'operative' }
-  const to = (condition: TRentalCondition): StatusReading => ({
+  const to = (condition: TRentalCondition): StatusSaid => ({
     condition,
-    change: `Estado «${raw}» → ${CONDITION_ES[condition]}`,
+    change: (lang) => render(M.statusChanged({ raw, condition: CONDITION_IN_TEXT[condition][lang] }), lang),
   })
   if ((OUR_CONDITIONS as readonly string[]).includes(raw.trim()))
     return { condition: raw.trim() as TRentalCondition }
   // the usual words for "works": nothing worth reporting
   if (/^(OPERATIV[OA]S?|DISPONIBLE|FUNCIONANDO|ACTIVO|BUENO|OK)$/.test(s)) return { condition: 'operative' }
-  if (/^STAND ?-?BY$/.test(s))
-    return { condition: 'operative', change: `Estado «${raw}» (en espera) → operativo` }
+  if (/^STAND ?-?BY$/.test(s)) return { condition: 'operative', change: say(M.statusStandBy({ raw })) }
   if (/REPARACION|TALLER|MANTENIMIENTO/.test(s)) return to('in_repair')
   if (/^(DANAD[OA]S?|AVERIAD[OA]|ROT[OA])$/.test(s)) return to('damaged')
   if (/^(BAJA|DADO DE BAJA|RETIRAD[OA]|VENDID[OA]|DONAD[OA])$|^DONACION\b/.test(s)) {
-    return { condition: 'retired', change: `Estado «${raw}» → retirado (ya no pertenece a la flota)` }
+    return { condition: 'retired', change: say(M.statusRetired({ raw })) }
   }
-  if (s === 'BUSCAR')
-    return {
-      condition: 'operative',
-      warning: 'Estado «BUSCAR»: el equipo no está ubicado; revisar antes de rentarlo',
-    }
-  if (s === 'INDEFINIDO')
-    return { condition: 'operative', warning: 'Estado «INDEFINIDO»: revisar el estado real del equipo' }
-  return { condition: 'operative', warning: `Estado «${raw}» no reconocido: revisar el estado del equipo` }
+  if (s === 'BUSCAR') return { condition: 'operative', warning: say(M.statusSearch()) }
+  if (s === 'INDEFINIDO') return { condition: 'operative', warning: say(M.statusUndefined()) }
+  return { condition: 'operative', warning: say(M.statusUnknown({ raw })) }
+}
+
+/** A legacy status (free text) → condition; unclear ones keep `operative` with a warning (review). */
+export function readStatus(raw: string, lang: Lang = 'es'): StatusReading {
+  const { condition, change, warning } = statusOf(raw)
+  return {
+    condition,
+    ...(change ? { change: change(lang) } : {}),
+    ...(warning ? { warning: warning(lang) } : {}),
+  }
 }
 
 // --- locations ---
@@ -240,29 +266,30 @@ export function normaliseLocation(raw: string): string {
 
 /**
  * Normalises every row and decides what happens to it. `existing` = units of the organization by
- * upper-case code. Nothing here touches the database.
+ * upper-case code. The row's changes, warnings and errors are in `lang` (the requester's); a flagged unit's
+ * review note, which is stored, in Spanish. Nothing here touches the database.
  */
 export function planEquipmentImport(
   rows: readonly RawEquipmentRow[],
   existing: ReadonlyMap<string, ExistingEquipment>,
+  lang: Lang = 'es',
 ): PlannedRow[] {
   const seen = new Map<string, number>()
   return rows.map(({ row, values }) => {
-    const changes: string[] = []
-    const warnings: string[] = []
-    const errors: string[] = []
+    const changes: Say[] = []
+    const warnings: Say[] = []
+    const errors: Say[] = []
 
     // code
     const rawCode = field(values, 'code')
     const code = normaliseCode(rawCode)
-    if (code === '') errors.push('Falta el código')
-    else if (code.length > 50) errors.push('El código tiene más de 50 caracteres')
+    if (code === '') errors.push(say(M.missingCode()))
+    else if (code.length > 50) errors.push(say(M.codeTooLong()))
     else {
-      if (code !== rawCode) changes.push(`Código «${rawCode}» → «${code}»`)
-      if (/-SN$|^SN$|S\/N/.test(code))
-        warnings.push(`Código «${code}» sin número (S/N): asignar un código real`)
+      if (code !== rawCode) changes.push(say(M.codeChanged({ raw: rawCode, code })))
+      if (/-SN$|^SN$|S\/N/.test(code)) warnings.push(say(M.codeWithoutNumber({ code })))
       const first = seen.get(code.toUpperCase())
-      if (first !== undefined) errors.push(`Código «${code}» repetido (fila ${first})`)
+      if (first !== undefined) errors.push(say(M.codeRepeated({ code, row: first })))
       else seen.set(code.toUpperCase(), row)
     }
 
@@ -280,7 +307,7 @@ export function planEquipmentImport(
     else if (kindFold !== '' && kindFold !== 'EQUIPO' && kindFold !== 'EQUIPMENT') {
       const t = typeFromName(rawKind)
       if (t) legacyType = t
-      else warnings.push(`Tipo «${rawKind}» no reconocido: se importa como equipo`)
+      else warnings.push(say(M.kindUnknown({ kind: rawKind })))
     }
 
     // name and type
@@ -296,32 +323,41 @@ export function planEquipmentImport(
         typeFromCode(code)
       const byCode = typeFromCode(code)
       if (type && byCode && byCode !== type) {
-        warnings.push(
-          `El código «${code}» sugiere ${TYPE_NAMES[byCode].toLowerCase()} pero el nombre dice ${TYPE_NAMES[type].toLowerCase()}`,
+        const [suggested, named] = [byCode, type]
+        warnings.push((l) =>
+          render(
+            M.codeSuggestsOtherType({
+              code,
+              byCode: TYPE_IN_TEXT[suggested][l],
+              byName: TYPE_IN_TEXT[named][l],
+            }),
+            l,
+          ),
         )
       }
-      if (!type) warnings.push('Tipo de equipo no reconocido: indicar el tipo')
+      if (!type) warnings.push(say(M.typeUnknown()))
     }
     let name = rawName
     if (name === '') {
       if (kind === 'equipment' && type) {
         name = TYPE_NAMES[type]
-        changes.push(`Nombre vacío → «${name}» (por el tipo)`)
-      } else errors.push('Falta el nombre')
-    } else if (name.length > 200) errors.push('El nombre tiene más de 200 caracteres')
+        changes.push(say(M.nameFromType({ name })))
+      } else errors.push(say(M.missingName()))
+    } else if (name.length > 200) errors.push(say(M.nameTooLong()))
 
     // condition
     const status = field(values, 'condition') || field(values, 'status')
-    const reading = kind === 'service' ? { condition: 'operative' as TRentalCondition } : readStatus(status)
+    const reading: StatusSaid = kind === 'service' ? { condition: 'operative' } : statusOf(status)
     if (reading.change) changes.push(reading.change)
     if (reading.warning) warnings.push(reading.warning)
 
     // location
     const rawLocation = field(values, 'location')
     let location: string | null = orNull(normaliseLocation(rawLocation))
-    if (location && location !== rawLocation) changes.push(`Ubicación «${rawLocation}» → «${location}»`)
+    if (location && location !== rawLocation)
+      changes.push(say(M.locationChanged({ raw: rawLocation, location })))
     if (location && fold(location) === 'BUSCAR') {
-      warnings.push('Ubicación desconocida («BUSCAR»): ubicar el equipo')
+      warnings.push(say(M.locationUnknown()))
       location = null
     }
     if (location && location.length > 200) location = location.slice(0, 200)
@@ -330,9 +366,9 @@ export function planEquipmentImport(
     const notes = orNull(field(values, 'notes').slice(0, 2000))
     if (notes) {
       const n = fold(notes)
-      if (/DUPLICAD/.test(n)) warnings.push(`Las notas indican un posible duplicado: «${notes}»`)
-      else if (/CODIGO/.test(n)) warnings.push(`Las notas ponen en duda el código: «${notes}»`)
-      else if (/\bBAJA\b/.test(n)) warnings.push(`Las notas piden dar de baja el equipo: «${notes}»`)
+      if (/DUPLICAD/.test(n)) warnings.push(say(M.notesDuplicate({ notes })))
+      else if (/CODIGO/.test(n)) warnings.push(say(M.notesDoubtCode({ notes })))
+      else if (/\bBAJA\b/.test(n)) warnings.push(say(M.notesRetire({ notes })))
     }
 
     const record: EquipmentRecord | null =
@@ -348,7 +384,13 @@ export function planEquipmentImport(
             serialNumber: orNull(field(values, 'serialNumber').slice(0, 120)),
             condition: reading.condition,
             location,
-            reviewNote: warnings.length > 0 ? warnings.join(' · ').slice(0, 1000) : null,
+            reviewNote:
+              warnings.length > 0
+                ? warnings
+                    .map((w) => w('es'))
+                    .join(' · ')
+                    .slice(0, 1000)
+                : null,
             notes,
           }
 
@@ -360,7 +402,10 @@ export function planEquipmentImport(
       if (found) {
         existingId = found.id
         if (found.kind !== record.kind) {
-          errors.push(`Ya existe «${found.code}» como ${found.kind === 'service' ? 'servicio' : 'equipo'}`)
+          const c = found.code
+          errors.push(
+            say(found.kind === 'service' ? M.existsAsService({ code: c }) : M.existsAsEquipment({ code: c })),
+          )
           action = 'error'
         } else {
           // Condition, availability and review stay as managed in Faena; descriptive fields follow the file.
@@ -380,9 +425,9 @@ export function planEquipmentImport(
       code: code || null,
       name: name || null,
       action,
-      changes,
-      warnings,
-      errors,
+      changes: changes.map((m) => m(lang)),
+      warnings: warnings.map((m) => m(lang)),
+      errors: errors.map((m) => m(lang)),
       record: action === 'error' ? null : record,
       existingId,
       patch,
@@ -390,20 +435,23 @@ export function planEquipmentImport(
   })
 }
 
-/** Rows of a parsed JSON document: an array of objects (or `{ items: [...] }`). */
-export function rowsFromJson(doc: unknown): { rows: RawEquipmentRow[] } | { error: string } {
+/** Rows of a parsed JSON document: an array of objects (or `{ items: [...] }`); a refusal in `lang`. */
+export function rowsFromJson(
+  doc: unknown,
+  lang: Lang = 'es',
+): { rows: RawEquipmentRow[] } | { error: string } {
   const list = Array.isArray(doc)
     ? doc
     : doc && typeof doc === 'object' && Array.isArray((doc as { items?: unknown }).items)
       ? (doc as { items: unknown[] }).items
       : null
-  if (!list) return { error: 'El archivo JSON debe contener una lista de equipos' }
-  if (list.length === 0) return { error: 'El archivo no contiene equipos' }
-  if (list.length > MAX_IMPORT_ROWS) return { error: `Máximo ${MAX_IMPORT_ROWS} equipos por archivo` }
+  if (!list) return { error: render(M.jsonNotAList(), lang) }
+  if (list.length === 0) return { error: render(M.noEquipment(), lang) }
+  if (list.length > MAX_IMPORT_ROWS) return { error: render(M.maxRows({ max: MAX_IMPORT_ROWS }), lang) }
   const rows: RawEquipmentRow[] = []
   for (const [i, item] of list.entries()) {
     if (!item || typeof item !== 'object' || Array.isArray(item))
-      return { error: `El elemento ${i + 1} no es un objeto` }
+      return { error: render(M.itemNotObject({ item: i + 1 }), lang) }
     // legacy dumps wrap the record: { model, pk, fields: {...} }
     const record = item as Record<string, unknown>
     const wrapped = record.fields

@@ -575,6 +575,53 @@ describe('equipment import', () => {
     ).toBe(403)
   })
 
+  it('answers an English requester in English: the row report, the refusal and its rows', async () => {
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await patch('/api/v1/auth/me/preferences', { locale }, manager)).status).toBe(200)
+    const rows = [
+      { name: '', code: 'en 1', type: 'EQUIPO', status: 'EN REPARACION' },
+      { name: 'BATERIAS SANITARIAS', code: 'EN-SN', type: 'EQUIPO', status: 'BUSCAR' },
+    ]
+    const file = (r: unknown[]) => Buffer.from(JSON.stringify(r))
+    await setLocale('en')
+    try {
+      const dry = await upload('/api/v1/rental/equipment/import', 'list.json', file(rows), { dryRun: 'true' })
+      expect(dry.status).toBe(200)
+      expect(dry.body.rows[0].changes).toEqual(['Code "en 1" → "EN-1"', 'Status "EN REPARACION" → in repair'])
+      expect(dry.body.rows[0].errors).toEqual(['The name is missing'])
+      expect(dry.body.rows[1].warnings).toEqual([
+        'Code "EN-SN" has no number (S/N): give it a real code',
+        'Status "BUSCAR": the unit has not been located; review it before renting it',
+      ])
+      const refused = await upload('/api/v1/rental/equipment/import', 'list.json', file(rows))
+      expect(refused.status).toBe(422)
+      expect(refused.body.error).toMatchObject({
+        message: '1 row(s) with errors; no equipment was imported',
+        key: 'rentalProjects.equipmentImport.rejected',
+        params: { count: 1 },
+      })
+      expect(refused.body.error.details.rows).toEqual([
+        expect.objectContaining({ row: 1, messages: ['The name is missing'] }),
+      ])
+      const notJson = await upload('/api/v1/rental/equipment/import', 'x.txt', Buffer.from('hola'))
+      expect(notJson.body.error).toMatchObject({
+        message: 'Unrecognised format',
+        details: [
+          expect.objectContaining({
+            path: 'file',
+            key: 'rentalProjects.equipmentImport.uploadJsonOrXlsx',
+            message: 'Upload a JSON file (a list of equipment) or an Excel .xlsx with headers',
+          }),
+        ],
+      })
+    } finally {
+      await setLocale('es')
+    }
+    const spanish = await upload('/api/v1/rental/equipment/import', 'list.json', file(rows))
+    expect(spanish.body.error.message).toBe('1 fila(s) con errores; no se importó ningún equipo')
+    expect(spanish.body.error.details.rows[0].messages).toEqual(['Falta el nombre'])
+  })
+
   it('reads a spreadsheet with Spanish headers', async () => {
     const xlsx = await writeWorkbook([
       {

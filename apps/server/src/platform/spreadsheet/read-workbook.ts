@@ -1,5 +1,6 @@
 import { importLimits, type ImportLimits } from './import-limits'
 import { readXlsxRows, type RawCell } from './xlsx-reader'
+import type { Lang } from '../i18n/messages'
 
 export { ImportLimitError } from './import-limits'
 export { XlsxFormatError } from './xlsx-reader'
@@ -54,8 +55,12 @@ export function cleanText(text: string): { text: string; removed: number } {
 /** A row whose text lost control characters while it was read: imports report it as a warning. */
 export type CleanedRow = { sheet: string; rowNumber: number; controlCharacters: number }
 
-/** The warning an import reports for a row whose text lost control characters (imports keep the row). */
-export function controlCharactersWarning(count: number): string {
+/** The warning an import reports for a row whose text lost control characters (imports keep the row), in `lang`. */
+export function controlCharactersWarning(count: number, lang: Lang = 'es'): string {
+  if (lang === 'en')
+    return count === 1
+      ? "1 control character was removed from the row's text (the row is imported)"
+      : `${count} control characters were removed from the row's text (the row is imported)`
   return count === 1
     ? 'Se eliminó 1 carácter de control del texto de la fila (la fila se importa)'
     : `Se eliminaron ${count} caracteres de control del texto de la fila (la fila se importa)`
