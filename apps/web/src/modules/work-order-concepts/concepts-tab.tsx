@@ -16,7 +16,8 @@ import {
 } from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
 import { conceptsQuery, historyQuery } from './api'
-import { AnnexUploadDialog, PendingVersionDialog } from './annex-dialogs'
+import { AnnexUploadDialog } from './annex-upload-dialog'
+import { PendingVersionDialog } from './pending-version-dialog'
 import './work-order-concepts.css'
 
 const STATUS_TONE: Record<TAnnexImportStatus, StatusTone> = {

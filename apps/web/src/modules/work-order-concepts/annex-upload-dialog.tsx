@@ -1,12 +1,12 @@
 import { useId, useState } from 'react'
-import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { TAnnexImportDetail, TImportRejection } from '@faena/contracts'
+import type { TImportRejection } from '@faena/contracts'
 import { isApiError } from '../../platform/api'
-import { Button, ConfirmDialog, Dialog, ErrorState, FormError, useToast } from '../../platform/components'
+import { Button, Dialog, FormError } from '../../platform/components'
 import { ImportRejectedRows } from '../../platform/components/import-rejected'
 import { errorMessage } from '../../platform/errors'
-import { useDecideVersion, useUploadAnnex, versionQuery } from './api'
+import { useUploadAnnex } from './api'
+import { Decision } from './annex-decision'
 import { AnnexDiff } from './annex-diff'
 
 /** The server's own words about a refused file (wrong type, too large), else the generic message. */
@@ -31,65 +31,6 @@ const RejectedFile = ({ rejection }: { rejection: TImportRejection }) => {
         ]}
       />
     </div>
-  )
-}
-
-/** Confirm / discard buttons of a pending version (discarding asks first). */
-const Decision = ({
-  workOrderId,
-  version,
-  onDone,
-}: {
-  workOrderId: string
-  version: TAnnexImportDetail
-  onDone: () => void
-}) => {
-  const { t } = useTranslation('work-order-concepts')
-  const toast = useToast()
-  const decide = useDecideVersion(workOrderId)
-  const [asking, setAsking] = useState(false)
-  const run = (decision: 'confirm' | 'discard') =>
-    decide.mutate(
-      { importId: version.id, decision },
-      {
-        onSuccess: () => {
-          toast.success(
-            t(decision === 'confirm' ? 'upload.confirmed' : 'upload.discarded', { version: version.version }),
-          )
-          setAsking(false)
-          onDone()
-        },
-        onError: (e) => {
-          setAsking(false)
-          toast.failure(e)
-        },
-      },
-    )
-  return (
-    <>
-      <Button variant="danger" onClick={() => setAsking(true)} disabled={decide.isPending}>
-        {t('upload.discard')}
-      </Button>
-      <Button
-        variant="primary"
-        loading={decide.isPending && decide.variables?.decision === 'confirm'}
-        onClick={() => run('confirm')}
-        data-testid="annex-confirm"
-      >
-        {t('upload.confirm', { version: version.version })}
-      </Button>
-      <ConfirmDialog
-        open={asking}
-        title={t('upload.discardTitle', { version: version.version })}
-        tone="danger"
-        confirmLabel={t('upload.discard')}
-        onCancel={() => setAsking(false)}
-        onConfirm={() => run('discard')}
-        busy={decide.isPending}
-      >
-        {t('upload.discardBody')}
-      </ConfirmDialog>
-    </>
   )
 }
 
@@ -163,45 +104,6 @@ export const AnnexUploadDialog = ({
           {upload.isError ? <FormError>{fileErrorMessage(upload.error)}</FormError> : null}
           {result?.kind === 'rejected' ? <RejectedFile rejection={result.rejection} /> : null}
         </>
-      )}
-    </Dialog>
-  )
-}
-
-/** A pending version, reviewed later (from the banner or the history). */
-export const PendingVersionDialog = ({
-  workOrderId,
-  importId,
-  onClose,
-}: {
-  workOrderId: string
-  importId: string
-  onClose: () => void
-}) => {
-  const { t } = useTranslation(['work-order-concepts', 'platform'])
-  const q = useQuery(versionQuery(workOrderId, importId))
-  const v = q.data
-  const decidable = v?.status === 'pending_confirmation'
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      size="lg"
-      title={v ? t('upload.pendingTitle', { version: v.version }) : t('platform:common.loading')}
-      footer={
-        decidable ? (
-          <Decision workOrderId={workOrderId} version={v} onDone={onClose} />
-        ) : (
-          <Button onClick={onClose}>{t('platform:actions.close')}</Button>
-        )
-      }
-    >
-      {q.isError ? (
-        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
-      ) : v ? (
-        <AnnexDiff version={v} />
-      ) : (
-        <p className="muted">{t('platform:common.loading')}</p>
       )}
     </Dialog>
   )
