@@ -1,11 +1,9 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type TRentalAssignment } from '@faena/contracts'
-import { Button, Dialog, FormError, FormField, useToast } from '../../platform/components'
-import { fieldErrors, type FieldErrors } from '../../platform/validation'
+import { FormField, useToast } from '../../platform/components'
 import { useReactivateAssignment } from './api'
-import { errorLine } from './ui'
-import { ChangeChoicePanel, useChangeChoice, type ChangeOptions } from './change-choice'
+import { ZReactivateForm } from './assignment-form'
+import { ChangeDialog, useChangeForm } from './change-dialog'
 
 /** Reactivate, optionally moving the operation start forward. */
 export const ReactivateDialog = ({
@@ -18,64 +16,45 @@ export const ReactivateDialog = ({
   const { t } = useTranslation(['rental-projects', 'platform'])
   const toast = useToast()
   const reactivate = useReactivateAssignment()
-  const [start, setStart] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
   const code = assignment.equipment.code
-  const choice = useChangeChoice()
-  const submit = (options: ChangeOptions = {}) => {
-    setFormError(null)
-    choice.clear()
+  const change = useChangeForm(ZReactivateForm, { operationStart: '' })
+  const { form } = change
+
+  const submit = change.submitWith((body, onError) =>
     reactivate.mutate(
-      { id: assignment.id, body: { ...options, ...(start ? { operationStart: start } : {}) } },
+      { id: assignment.id, body },
       {
         onSuccess: () => {
           toast.success(t('reactivate.done', { code }))
           onClose()
         },
-        onError: (e) => {
-          if (choice.offer(e, options)) return
-          const fe = fieldErrors(e)
-          setErrors(fe)
-          if (Object.keys(fe).length === 0)
-            setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
-        },
+        onError,
       },
-    )
-  }
+    ),
+  )
+
   return (
-    <Dialog
-      open
+    <ChangeDialog
+      change={change}
+      onSubmit={submit}
       size="sm"
       title={t('reactivate.title', { code })}
+      busy={reactivate.isPending}
+      submitLabel={t('reactivate.submit')}
       onClose={onClose}
-      onSubmit={() => submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={reactivate.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={reactivate.isPending}>
-            {t('reactivate.submit')}
-          </Button>
-        </>
-      }
     >
-      <FormError>{formError}</FormError>
-      <ChangeChoicePanel choice={choice} onChoose={submit} />
       <p className="confirm__text">{t('reactivate.body')}</p>
-      <FormField label={t('reactivate.start')} error={errors.operationStart}>
+      <FormField label={t('reactivate.start')} error={form.errors.operationStart}>
         {(p) => (
           <input
             {...p}
             className="input"
             type="date"
             min={assignment.operationStart}
-            value={start}
-            onChange={(e) => setStart(e.target.value)}
+            {...form.register('operationStart')}
           />
         )}
       </FormField>
-    </Dialog>
+    </ChangeDialog>
   )
 }

@@ -1,11 +1,9 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type TRentalAssignment } from '@faena/contracts'
-import { Button, Dialog, FormError, FormField, useToast } from '../../platform/components'
-import { fieldErrors, type FieldErrors } from '../../platform/validation'
+import { FormField, useToast } from '../../platform/components'
 import { useRetireAssignment } from './api'
-import { errorLine } from './ui'
-import { ChangeChoicePanel, useChangeChoice, type ChangeOptions } from './change-choice'
+import { ZRetireForm } from './assignment-form'
+import { ChangeDialog, useChangeForm } from './change-dialog'
 
 /** Retire with a date (last day on site) and a reason. */
 export const RetireDialog = ({
@@ -20,79 +18,55 @@ export const RetireDialog = ({
   const { t } = useTranslation(['rental-projects', 'platform'])
   const toast = useToast()
   const retire = useRetireAssignment()
-  const [date, setDate] = useState(
-    assignment.operationEnd && assignment.operationEnd < today ? assignment.operationEnd : today,
-  )
-  const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
   const code = assignment.equipment.code
-  const choice = useChangeChoice()
+  const change = useChangeForm(ZRetireForm, {
+    date: assignment.operationEnd && assignment.operationEnd < today ? assignment.operationEnd : today,
+    reason: '',
+  })
+  const { form } = change
 
-  const submit = (options: ChangeOptions = {}) => {
-    setFormError(null)
-    choice.clear()
-    const errs: FieldErrors = {}
-    if (!date) errs.date = t('platform:validation.required')
-    if (!reason.trim()) errs.reason = t('platform:dialog.reasonRequired')
-    setErrors(errs)
-    if (Object.keys(errs).length > 0) return
+  const submit = change.submitWith((body, onError) =>
     retire.mutate(
-      { id: assignment.id, body: { ...options, date, reason: reason.trim() } },
+      { id: assignment.id, body },
       {
         onSuccess: (r) => {
           const count = r.cascadedAssignmentIds.length
           toast.success(count > 0 ? t('retire.doneWith', { code, count }) : t('retire.done', { code }))
           onClose()
         },
-        onError: (e) => {
-          if (choice.offer(e, options)) return
-          const fe = fieldErrors(e)
-          setErrors(fe)
-          if (Object.keys(fe).length === 0)
-            setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
-        },
+        onError,
       },
-    )
-  }
+    ),
+  )
 
   return (
-    <Dialog
-      open
+    <ChangeDialog
+      change={change}
+      onSubmit={submit}
       size="sm"
       title={t('retire.title', { code })}
+      busy={retire.isPending}
+      submitLabel={t('retire.submit')}
+      submitVariant="danger"
+      submitTestId="retire-submit"
       onClose={onClose}
-      onSubmit={() => submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={retire.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="danger" loading={retire.isPending} data-testid="retire-submit">
-            {t('retire.submit')}
-          </Button>
-        </>
-      }
     >
-      <FormError>{formError}</FormError>
-      <ChangeChoicePanel choice={choice} onChoose={submit} />
       <p className="confirm__text">{t('retire.body')}</p>
-      <FormField label={t('retire.date')} error={errors.date} required>
+      <FormField label={t('retire.date')} error={form.errors.date} required>
         {(p) => (
           <input
             {...p}
             className="input"
             type="date"
             min={assignment.operationStart}
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
+            {...form.register('date')}
             data-testid="retire-date"
           />
         )}
       </FormField>
       <FormField
         label={t('retire.reason')}
-        error={errors.reason}
+        error={form.errors.reason}
         hint={t('platform:dialog.reasonHint')}
         required
       >
@@ -102,12 +76,11 @@ export const RetireDialog = ({
             className="input textarea"
             rows={2}
             maxLength={500}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            {...form.register('reason')}
             data-testid="retire-reason"
           />
         )}
       </FormField>
-    </Dialog>
+    </ChangeDialog>
   )
 }
