@@ -1,20 +1,10 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type TRentalAssignment, type TRentalFrequency } from '@faena/contracts'
-import {
-  Button,
-  DecimalHint,
-  DecimalInput,
-  Dialog,
-  FormError,
-  FormField,
-  useToast,
-} from '../../platform/components'
-import { fieldErrors, type FieldErrors } from '../../platform/validation'
+import { type TRentalAssignment } from '@faena/contracts'
+import { DecimalHint, DecimalInput, FormField, useToast } from '../../platform/components'
 import { useUpdateAssignment } from './api'
-import { errorLine } from './ui'
-import { useChangeChoice, type ChangeOptions } from './change-choice'
-import { FrequencyField, frequencyBody } from './frequency-field'
+import { ZEditAssignmentForm } from './assignment-form'
+import { ChangeDialog, useChangeForm } from './change-dialog'
+import { FrequencyField } from './frequency-field'
 
 /** Edit rate, billing text, frequency and window of an active assignment. */
 export const EditAssignmentDialog = ({
@@ -27,135 +17,98 @@ export const EditAssignmentDialog = ({
   const { t } = useTranslation(['rental-projects', 'platform'])
   const toast = useToast()
   const update = useUpdateAssignment()
-  const [rate, setRate] = useState(assignment.dailyRate)
-  const [frequency, setFrequency] = useState<TRentalFrequency>(assignment.frequency)
-  const [days, setDays] = useState<number[]>(
-    assignment.frequency === 'weekdays' ? assignment.weekdays : assignment.monthdays,
-  )
-  const [start, setStart] = useState(assignment.operationStart)
-  const [end, setEnd] = useState(assignment.operationEnd ?? '')
-  const [description, setDescription] = useState(assignment.description)
-  const [rateFrom, setRateFrom] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const choice = useChangeChoice()
+  const change = useChangeForm(ZEditAssignmentForm, {
+    dailyRate: assignment.dailyRate,
+    rateEffectiveFrom: '',
+    frequency: assignment.frequency,
+    days: assignment.frequency === 'weekdays' ? assignment.weekdays : assignment.monthdays,
+    operationStart: assignment.operationStart,
+    operationEnd: assignment.operationEnd ?? '',
+    description: assignment.description,
+  })
+  const { form } = change
 
-  const submit = (options: ChangeOptions = {}) => {
-    setFormError(null)
-    choice.clear()
+  const submit = change.submitWith((body, onError) =>
     update.mutate(
-      {
-        id: assignment.id,
-        body: {
-          ...options,
-          dailyRate: rate.trim(),
-          ...(rateFrom ? { rateEffectiveFrom: rateFrom } : {}),
-          ...frequencyBody(frequency, days),
-          operationStart: start,
-          operationEnd: end || null,
-          description: description.trim(),
-        },
-      },
+      { id: assignment.id, body },
       {
         onSuccess: () => {
           toast.success(t('edit.saved'))
           onClose()
         },
-        onError: (e) => {
-          if (choice.offer(e, options)) return
-          const fe = fieldErrors(e)
-          setErrors(fe)
-          if (Object.keys(fe).length === 0)
-            setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
-        },
+        onError,
       },
-    )
-  }
+    ),
+  )
 
   return (
-    <Dialog
-      open
+    <ChangeDialog
+      change={change}
+      onSubmit={submit}
       size="lg"
       title={t('edit.title', { code: assignment.equipment.code })}
+      busy={update.isPending}
+      submitLabel={t('platform:actions.save')}
       onClose={onClose}
-      onSubmit={() => submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={update.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={update.isPending}>
-            {t('platform:actions.save')}
-          </Button>
-        </>
-      }
     >
-      <FormError>{formError}</FormError>
       <div className="form-grid">
         <FormField
           label={assignment.kind === 'service' ? t('assign.rateService') : t('assign.rate')}
-          error={errors.dailyRate}
+          error={form.errors.dailyRate}
           hint={<DecimalHint />}
           required
         >
-          {(p) => <DecimalInput {...p} maxFractionDigits={2} value={rate} onValueChange={setRate} />}
+          {(p) => (
+            <DecimalInput
+              {...p}
+              maxFractionDigits={2}
+              value={form.values.dailyRate}
+              onValueChange={(v) => form.set('dailyRate', v)}
+            />
+          )}
         </FormField>
-        <FormField label={t('edit.rateFrom')} hint={t('edit.rateFromHint')} error={errors.rateEffectiveFrom}>
+        <FormField
+          label={t('edit.rateFrom')}
+          hint={t('edit.rateFromHint')}
+          error={form.errors.rateEffectiveFrom}
+        >
           {(p) => (
             <input
               {...p}
               className="input"
               type="date"
-              value={rateFrom}
-              onChange={(e) => setRateFrom(e.target.value)}
+              {...form.register('rateEffectiveFrom')}
               data-testid="assignment-rate-from"
             />
           )}
         </FormField>
-        <FormField label={t('assign.operationStart')} error={errors.operationStart} required>
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              type="date"
-              value={start}
-              onChange={(e) => setStart(e.target.value)}
-            />
-          )}
+        <FormField label={t('assign.operationStart')} error={form.errors.operationStart} required>
+          {(p) => <input {...p} className="input" type="date" {...form.register('operationStart')} />}
         </FormField>
-        <FormField label={t('assign.operationEnd')} error={errors.operationEnd}>
+        <FormField label={t('assign.operationEnd')} error={form.errors.operationEnd}>
           {(p) => (
             <input
               {...p}
               className="input"
               type="date"
-              min={start}
-              value={end}
-              onChange={(e) => setEnd(e.target.value)}
+              min={form.values.operationStart}
+              {...form.register('operationEnd')}
             />
           )}
         </FormField>
         <FrequencyField
-          frequency={frequency}
-          days={days}
-          errors={errors}
+          frequency={form.values.frequency}
+          days={form.values.days}
+          errors={form.errors}
           onChange={(f, d) => {
-            setFrequency(f)
-            setDays(d)
+            form.set('frequency', f)
+            form.set('days', d)
           }}
         />
-        <FormField label={t('assign.description')} error={errors.description} className="rp-wide">
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              maxLength={300}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          )}
+        <FormField label={t('assign.description')} error={form.errors.description} className="rp-wide">
+          {(p) => <input {...p} className="input" maxLength={300} {...form.register('description')} />}
         </FormField>
       </div>
-    </Dialog>
+    </ChangeDialog>
   )
 }

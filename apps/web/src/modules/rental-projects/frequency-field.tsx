@@ -57,6 +57,7 @@ export const FrequencyField = ({
 }) => {
   const { t } = useTranslation('rental-projects')
   const daysError =
+    errors.days ??
     errors.weekdays ??
     errors.monthdays ??
     errors['frequency.days'] ??
