@@ -21,7 +21,7 @@ import { DocumentList, dateColumn, numberColumn, projectColumn, statusColumn } f
 import { DriverVehiclePickers } from './driver-vehicle-pickers'
 import { Field, hoursBetween } from './form-kit'
 import { formStrings, toggle } from './request-body'
-import { ScanPagesButton } from './scan-pages'
+import { ScanPagesButton } from './list-scan-dialog'
 import { Item, pre } from './ui'
 import { tryConvertVolume } from '@faena/domain'
 

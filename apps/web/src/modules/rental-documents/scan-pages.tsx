@@ -3,20 +3,21 @@
  * The user ticks the chains in the scan's page order (or a quick selection: all, none, even or odd positions),
  * picks the PDF, whose pages are counted here first: nothing is sent while the count differs from the chains
  * chosen. Chains that already have a scan are replaced only after the user confirms. Two entry points share
- * the dialog: the chain list ("Subir escaneo", offering the list's filtered chains) and the billing sheet
- * ("Subir escaneo de cadenas", offering the sheet's chains with whether each already has a scan).
+ * the dialog: the chain list ("Subir escaneo", offering the list's filtered chains; list-scan-dialog.tsx) and
+ * the billing sheet ("Subir escaneo de cadenas", offering the sheet's chains with whether each already has a
+ * scan; sheet-scan-dialog.tsx).
  */
 import { useState } from 'react'
 import './rental-documents.css'
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { TChainScanResult } from '@faena/contracts'
-import { isApiError, type QueryParams } from '../../platform/api'
+import { isApiError } from '../../platform/api'
 import { Button, Dialog, FormError, StatusBadge, useToast } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
-import { useCan, useFormat } from '../../platform/session'
+import { useFormat } from '../../platform/session'
 import { fieldErrors } from '../../platform/validation'
-import { docKeys, docListQuery, sheetChainScansQuery, uploadChainScan } from './api'
+import { docKeys, uploadChainScan } from './api'
 import {
   checkScan,
   quickSelection,
@@ -43,76 +44,6 @@ export type ScanRow = {
   activityDate: string
   detail?: string | null
   scanCount?: number
-}
-
-/** "Subir escaneo" on the chain list: the chains its filters select, oldest first. */
-export const ScanPagesButton = ({ params }: { params: QueryParams }) => {
-  const { t } = useTranslation('rental-documents')
-  const [open, setOpen] = useState(false)
-  return (
-    <>
-      <Button onClick={() => setOpen(true)} data-testid="scan-pages">
-        {t('scan.open')}
-      </Button>
-      {open ? <ListScanDialog params={params} onClose={() => setOpen(false)} /> : null}
-    </>
-  )
-}
-
-const ListScanDialog = ({ params, onClose }: { params: QueryParams; onClose: () => void }) => {
-  const list = useQuery(
-    docListQuery('chain', { ...params, sort: 'activityDate', dir: 'asc', limit: 200, offset: 0 }),
-  )
-  const rows: ScanRow[] = (list.data?.items ?? [])
-    .filter((c) => c.status !== 'cancelled')
-    .map((c) => ({
-      id: c.id,
-      displayNumber: c.displayNumber,
-      activityDate: c.activityDate,
-      detail: c.projectName,
-    }))
-  return <ScanPagesDialog rows={rows} loading={list.isPending} onClose={onClose} />
-}
-
-/**
- * "Subir escaneo de cadenas" on a billing sheet (exported through index.ts): the sheet's chains in
- * activity-date order, with whether each already has a scan. Shown to those who manage field documents.
- */
-export const SheetChainScansButton = ({ billingSheetId }: { billingSheetId: string }) => {
-  const { t } = useTranslation('rental-documents')
-  const can = useCan()
-  const [open, setOpen] = useState(false)
-  if (!can('fieldDocument.manage')) return null
-  return (
-    <>
-      <Button onClick={() => setOpen(true)} data-testid="sheet-chain-scans">
-        {t('scan.openSheet')}
-      </Button>
-      {open ? <SheetScanDialog billingSheetId={billingSheetId} onClose={() => setOpen(false)} /> : null}
-    </>
-  )
-}
-
-const SheetScanDialog = ({ billingSheetId, onClose }: { billingSheetId: string; onClose: () => void }) => {
-  const { t } = useTranslation('rental-documents')
-  const scans = useQuery(sheetChainScansQuery(billingSheetId))
-  const rows: ScanRow[] = (scans.data?.items ?? [])
-    .filter((c) => c.canAttach)
-    .map((c) => ({
-      id: c.id,
-      displayNumber: c.displayNumber,
-      activityDate: c.activityDate,
-      scanCount: c.scanCount,
-    }))
-  return (
-    <ScanPagesDialog
-      rows={rows}
-      loading={scans.isPending}
-      error={scans.error}
-      empty={t('scan.emptySheet')}
-      onClose={onClose}
-    />
-  )
 }
 
 const checkMessage = (t: (k: string, o?: Record<string, unknown>) => string, c: ScanCheck): string => {
