@@ -53,7 +53,29 @@ describe('mail settings', () => {
     expect(await api.ok(api.get('/api/v1/settings/mail'))).toEqual({ settings: null })
     const res = await api.call('POST', '/api/v1/settings/mail/test', { to: 'yo@offshore.test' })
     expect(res.status).toBe(409)
-    expect(res.body.error.message).toContain('Guarda primero')
+    expect(res.body.error).toMatchObject({
+      key: 'mail.saveSettingsFirst',
+      message: 'Guarda primero la configuración del servidor de correo',
+    })
+  })
+
+  it('speaks the caller language: the refusal of a test e-mail in English', async () => {
+    const rentalAdmin = await t.login('admin@rental.test')
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await api.call('PATCH', '/api/v1/auth/me/preferences', { locale }, rentalAdmin)).status).toBe(
+        200,
+      )
+    await setLocale('en')
+    try {
+      const res = await api.call('POST', '/api/v1/settings/mail/test', { to: 'yo@rental.test' }, rentalAdmin)
+      expect(res.status).toBe(409)
+      expect(res.body.error).toMatchObject({
+        key: 'mail.saveSettingsFirst',
+        message: 'Save the mail server settings first',
+      })
+    } finally {
+      await setLocale('es')
+    }
   })
 
   it('stores the password sealed, never answers it, and audits only that it changed', async () => {

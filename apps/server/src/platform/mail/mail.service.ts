@@ -11,10 +11,12 @@ import { z } from 'zod'
 import { isSystemActor, requireAccess, systemActor, type Actor } from '../access'
 import { diffFields, writeAudit } from '../audit/audit'
 import type { Db, Executor } from '../db/executor'
-import { AppError } from '../errors'
+import { AppError, fieldError, validationError } from '../errors'
 import type { FilesService } from '../files/files.service'
+import { render } from '../i18n/messages'
 import type { JobsService } from '../jobs'
 import type { SecretBox } from '../secret-box'
+import { mailMessages as M } from './mail.messages'
 import * as repo from './mail.repository'
 import { sendWithRetries, type MailTransportFactory, type SmtpSettings } from './mail-sending'
 import type { MailAttachmentRef } from './mail.tables'
@@ -105,12 +107,12 @@ export function createMailService({ db, clock, jobs, files, secrets, retryDelays
     payload: z.object({ messageId: z.uuid() }),
     run: async (ctx, { messageId }) => {
       const message = await repo.findMessageToSend(db, ctx.actor.orgId, messageId)
-      if (!message) throw new AppError('NOT_FOUND', 'El correo ya no existe')
+      if (!message) throw new AppError('NOT_FOUND', M.messageGone())
       const row = await repo.findSettings(db, ctx.actor.orgId)
       if (!row) {
-        const why = 'No hay servidor de correo configurado (Administración → Correo)'
-        await repo.markAttemptFailed(db, message.id, why, true)
-        throw new AppError('INVALID_STATE', why)
+        // the log keeps the Spanish text, as the job's error does (the AppError's message)
+        await repo.markAttemptFailed(db, message.id, render(M.noServer(), 'es'), true)
+        throw new AppError('INVALID_STATE', M.noServer())
       }
       const attachments = []
       for (const a of message.attachments) {
@@ -131,7 +133,7 @@ export function createMailService({ db, clock, jobs, files, secrets, retryDelays
         onAttempt: () => repo.markSending(db, message.id),
         onFailure: (error, final) => repo.markAttemptFailed(db, message.id, error, final),
       })
-      if (!outcome.sent) throw new AppError('INVALID_STATE', `No se pudo enviar el correo: ${outcome.error}`)
+      if (!outcome.sent) throw new AppError('INVALID_STATE', M.sendFailed({ error: outcome.error }))
       await repo.markSent(db, message.id, outcome.messageId, clock())
       return { result: { messageId: message.id, attempts: outcome.attempts } }
     },
@@ -140,14 +142,11 @@ export function createMailService({ db, clock, jobs, files, secrets, retryDelays
   function smtpOf(row: repo.MailSettingsRow): SmtpSettings {
     let password: string | null = null
     if (row.password_sealed) {
-      if (!secrets) throw new AppError('INVALID_STATE', 'El servidor no tiene su clave de secretos')
+      if (!secrets) throw new AppError('INVALID_STATE', M.noSecretsKey())
       try {
         password = secrets.open(row.password_sealed)
       } catch {
-        throw new AppError(
-          'INVALID_STATE',
-          'La contraseña SMTP guardada no se puede leer (cambió la clave del servidor): escríbela de nuevo',
-        )
+        throw new AppError('INVALID_STATE', M.passwordUnreadable())
       }
     }
     return {
@@ -169,10 +168,7 @@ export function createMailService({ db, clock, jobs, files, secrets, retryDelays
   async function saveSettings(actor: Actor, input: TMailSettingsInput): Promise<TMailSettings> {
     requireAccess(actor, 'mail.configure')
     if (typeof input.password === 'string' && !secrets)
-      throw new AppError(
-        'INVALID_STATE',
-        'El servidor no tiene su clave de secretos; no puede guardar contraseñas',
-      )
+      throw new AppError('INVALID_STATE', M.noSecretsKeyToSave())
     return db.transaction().execute(async (trx) => {
       const before = await repo.findSettings(trx, actor.orgId)
       const passwordSealed =
@@ -231,9 +227,7 @@ export function createMailService({ db, clock, jobs, files, secrets, retryDelays
     requireAccess(actor, 'mail.send')
     const recipients = [...new Set(mail.to.map((a) => a.trim().toLowerCase()))]
     if (recipients.length === 0 || recipients.length > 50)
-      throw new AppError('VALIDATION', 'Indica entre 1 y 50 destinatarios', [
-        { path: 'to', message: 'Indica entre 1 y 50 destinatarios' },
-      ])
+      throw validationError(M.recipients(), [fieldError('to', M.recipients())])
     const id = await repo.insertMessage(trx, {
       orgId: actor.orgId,
       kind: mail.kind,
@@ -262,7 +256,7 @@ export function createMailService({ db, clock, jobs, files, secrets, retryDelays
     requireAccess(actor, 'mail.configure')
     const queued = await db.transaction().execute(async (trx) => {
       if (!(await repo.findSettings(trx, actor.orgId)))
-        throw new AppError('INVALID_STATE', 'Guarda primero la configuración del servidor de correo')
+        throw new AppError('INVALID_STATE', M.saveSettingsFirst())
       const org = await trx
         .selectFrom('organizations')
         .select('name')
