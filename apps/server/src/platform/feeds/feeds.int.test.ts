@@ -13,11 +13,15 @@ const api = jsonApi(
   () => t,
   () => admin,
 )
-const feed = (path: string, token?: string, cookie?: string) =>
+const feed = (path: string, token?: string, cookie?: string, lang?: string) =>
   t.app.inject({
     method: 'GET',
     url: path,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(cookie ? { cookie } : {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(cookie ? { cookie } : {}),
+      ...(lang ? { 'accept-language': lang } : {}),
+    },
   })
 const first = async (url: string): Promise<Json> => (await api.ok(api.get(url))).items[0]
 
@@ -85,9 +89,41 @@ describe('feed tokens', () => {
   it('refuses an unknown dataset naming it, and non-admins', async () => {
     const res = await api.post('/api/v1/admin/api-tokens', { name: 'X', datasets: ['proposals', 'nómina'] })
     expect(res.status).toBe(400)
-    expect(res.body.error.details[0].path).toBe('datasets.1')
+    expect(res.body.error).toMatchObject({
+      key: 'feeds.unknownDataset',
+      message: 'No existe el conjunto de datos «nómina»',
+      details: [
+        { path: 'datasets.1', key: 'feeds.unknownDatasetField', message: 'Conjunto de datos desconocido' },
+      ],
+    })
     const manager = await t.login('manager@offshore.test')
     expect((await api.get('/api/v1/admin/api-tokens', manager)).status).toBe(403)
+  })
+  it('speaks the caller language: the unknown dataset in English', async () => {
+    const rentalAdmin = await t.login('admin@rental.test')
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await api.call('PATCH', '/api/v1/auth/me/preferences', { locale }, rentalAdmin)).status).toBe(
+        200,
+      )
+    await setLocale('en')
+    try {
+      const res = await api.post(
+        '/api/v1/admin/api-tokens',
+        { name: 'X', datasets: ['payroll'] },
+        rentalAdmin,
+      )
+      expect(res.status).toBe(400)
+      expect(res.body.error).toMatchObject({
+        key: 'feeds.unknownDataset',
+        message: 'There is no dataset “payroll”',
+        details: [{ path: 'datasets.0', message: 'Unknown dataset' }],
+      })
+      const gone = await api.del('/api/v1/admin/api-tokens/00000000-0000-4000-8000-000000000000', rentalAdmin)
+      expect(gone.status).toBe(404)
+      expect(gone.body.error.message).toBe('Token not found')
+    } finally {
+      await setLocale('es')
+    }
   })
 })
 
@@ -134,7 +170,9 @@ describe('reading a feed', () => {
   })
 
   it('reads only the token’s datasets and organization', async () => {
-    expect((await feed('/api/v1/feeds/work-orders', token)).statusCode).toBe(403)
+    const forbidden = await feed('/api/v1/feeds/work-orders', token)
+    expect(forbidden.statusCode).toBe(403)
+    expect(forbidden.json<Json>().error.message).toBe('El token «Power BI» no puede leer «work-orders»')
     const rentalAdmin = await t.login('admin@rental.test')
     const rental = await api.ok(
       api.post(
@@ -146,6 +184,13 @@ describe('reading a feed', () => {
     const theirs = (await feed('/api/v1/feeds/proposals', rental.token)).json<Json>()
     expect(theirs).toMatchObject({ total: 0, items: [] })
     expect((await feed('/api/v1/feeds/billing-sheets?format=csv', rental.token)).statusCode).toBe(200)
+    // a feed has no session: it speaks the first language of Accept-Language that we speak
+    const english = await feed('/api/v1/feeds/work-orders', token, undefined, 'en-US,en;q=0.9')
+    expect(english.statusCode).toBe(403)
+    expect(english.json<Json>().error).toMatchObject({
+      key: 'feeds.tokenCannotRead',
+      message: 'The token “Power BI” cannot read “work-orders”',
+    })
   })
 
   it('audits every read and marks the token used', async () => {

@@ -10,6 +10,7 @@ import {
 } from '@faena/contracts'
 import { actorOf, requestMeta } from '../http/auth-hook'
 import { AppError } from '../errors'
+import { feedsMessages as M } from './feeds.messages'
 import type { FeedsService } from './feeds.service'
 
 const tags = ['feeds']
@@ -53,7 +54,7 @@ export const feedsRoutes: FastifyPluginAsyncZod<{ feeds: FeedsService }> = async
         schema: { tags, querystring: ZFeedQuery, security: [{ bearerAuth: [] }] },
       },
       async (req, reply) => {
-        if (!req.feedCaller) throw new AppError('UNAUTHENTICATED', 'Falta el token de acceso')
+        if (!req.feedCaller) throw new AppError('UNAUTHENTICATED', M.missingToken())
         const page = await feeds.read(req.feedCaller, name, req.query, requestMeta(req))
         return reply
           .header('content-type', page.contentType)

@@ -10,8 +10,9 @@ import type {
 import { requireAccess, type Actor } from '../access'
 import { writeAudit } from '../audit/audit'
 import type { Db } from '../db/executor'
-import { AppError } from '../errors'
+import { AppError, fieldError, validationError } from '../errors'
 import { toCsv, type FeedDataset } from './feed-dataset'
+import { feedsMessages as M } from './feeds.messages'
 import * as repo from './feeds.repository'
 
 /** Who reads a feed: a live token of an organization, with the datasets it may read. */
@@ -70,8 +71,8 @@ export function createFeedsService({ db, clock, datasets }: FeedsDeps) {
     requireAccess(actor, 'apiToken.manage')
     const unknown = input.datasets.findIndex((d) => !byName.has(d))
     if (unknown >= 0)
-      throw new AppError('VALIDATION', `No existe el conjunto de datos «${input.datasets[unknown]}»`, [
-        { path: `datasets.${unknown}`, message: 'Conjunto de datos desconocido' },
+      throw validationError(M.unknownDataset({ dataset: input.datasets[unknown] ?? '' }), [
+        fieldError(`datasets.${unknown}`, M.unknownDatasetField()),
       ])
     const token = `${TOKEN_PREFIX}${crypto.randomBytes(24).toString('base64url')}`
     const datasetsOf = [...new Set(input.datasets)]
@@ -100,7 +101,7 @@ export function createFeedsService({ db, clock, datasets }: FeedsDeps) {
     requireAccess(actor, 'apiToken.manage')
     return db.transaction().execute(async (trx) => {
       const before = await repo.findToken(trx, actor.orgId, id)
-      if (!before) throw new AppError('NOT_FOUND', 'Token no encontrado')
+      if (!before) throw new AppError('NOT_FOUND', M.tokenNotFound())
       if (!before.revoked_at) {
         await repo.revokeToken(trx, actor.orgId, id, actor.userId, clock())
         await writeAudit(trx, actor, {
@@ -130,9 +131,11 @@ export function createFeedsService({ db, clock, datasets }: FeedsDeps) {
     meta: { requestId: string; ip: string | null; userAgent: string | null },
   ): Promise<{ contentType: string; body: string; total: number }> {
     const dataset = byName.get(name)
-    if (!dataset) throw new AppError('NOT_FOUND', 'Conjunto de datos no encontrado')
+    if (!dataset) throw new AppError('NOT_FOUND', M.datasetNotFound())
     if (!caller.datasets.includes(name))
-      throw new AppError('FORBIDDEN', `El token «${caller.name}» no puede leer «${name}»`, { dataset: name })
+      throw new AppError('FORBIDDEN', M.tokenCannotRead({ token: caller.name, dataset: name }), {
+        dataset: name,
+      })
     const modifiedSince = q.modifiedSince ? new Date(q.modifiedSince) : null
     const { rows, total } = await dataset.read(db, caller.orgId, {
       modifiedSince,
