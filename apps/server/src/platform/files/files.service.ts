@@ -2,9 +2,10 @@ import type { TStoredFile } from '@faena/contracts'
 import { isSystemActor, requireAccess, type Actor } from '../access'
 import { writeAudit } from '../audit/audit'
 import type { Db, Executor } from '../db/executor'
-import { AppError } from '../errors'
+import { AppError, fieldError } from '../errors'
 import type { FileStore } from './file-store'
 import { detectFileKind, MIME_OF, type FileKind } from './file-type'
+import { filesMessages as M } from './files.messages'
 import * as repo from './files.repository'
 
 export type FilesService = ReturnType<typeof createFilesService>
@@ -39,11 +40,10 @@ export function createFilesService({ db, store }: { db: Db; store: FileStore }) 
     const kind = detectFileKind(input.bytes)
     const accept = input.accept ?? (Object.keys(MIME_OF) as FileKind[])
     if (!kind || !accept.includes(kind)) {
-      throw new AppError(
-        'UNSUPPORTED_MEDIA_TYPE',
-        `Tipo de archivo no permitido; se acepta: ${accept.join(', ').toUpperCase()}`,
-        [{ path: 'file', message: `El contenido del archivo no es ${accept.join(', ').toUpperCase()}` }],
-      )
+      const kinds = accept.join(', ').toUpperCase()
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', M.typeNotAllowed({ kinds }), [
+        fieldError('file', M.contentIsNot({ kinds })),
+      ])
     }
     const { key, sha256 } = await store.put(input.bytes)
     // eslint-disable-next-line no-control-regex -- control characters are exactly what is stripped from names
@@ -74,14 +74,14 @@ export function createFilesService({ db, store }: { db: Db; store: FileStore }) 
   async function getFile(actor: Actor, id: string, trx: Executor = db): Promise<TStoredFile> {
     requireAccess(actor, 'file.read')
     const row = await repo.findFile(trx, actor.orgId, id)
-    if (!row) throw new AppError('NOT_FOUND', 'Archivo no encontrado')
+    if (!row) throw new AppError('NOT_FOUND', M.fileNotFound())
     return toStoredFile(row)
   }
 
   async function readFile(actor: Actor, id: string): Promise<{ file: TStoredFile; bytes: Buffer }> {
     requireAccess(actor, 'file.read')
     const row = await repo.findFile(db, actor.orgId, id)
-    if (!row) throw new AppError('NOT_FOUND', 'Archivo no encontrado')
+    if (!row) throw new AppError('NOT_FOUND', M.fileNotFound())
     return { file: toStoredFile(row), bytes: await store.read(row.storage_key) }
   }
 
