@@ -81,7 +81,38 @@ describe('notification preferences', () => {
       manager,
     )
     expect(res.status).toBe(400)
-    expect(res.body.error.details[0].path).toBe('items.0.kind')
+    expect(res.body.error).toMatchObject({
+      key: 'notifications.unknownKind',
+      message: 'Tipo de aviso desconocido',
+      details: [{ path: 'items.0.kind', message: 'No hay avisos «backup.failed» para tu rol' }],
+    })
+  })
+
+  it('speaks the caller language: the refused kind in English', async () => {
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await api.patch('/api/v1/auth/me/preferences', { locale }, manager)).status).toBe(200)
+    await setLocale('en')
+    try {
+      const res = await api.put(
+        '/api/v1/notifications/preferences',
+        { items: [{ kind: 'backup.failed', inApp: false, email: true }] },
+        manager,
+      )
+      expect(res.status).toBe(400)
+      expect(res.body.error).toMatchObject({
+        key: 'notifications.unknownKind',
+        message: 'Unknown kind of notice',
+        details: [
+          {
+            path: 'items.0.kind',
+            key: 'notifications.kindNotForRole',
+            message: 'There are no “backup.failed” notices for your role',
+          },
+        ],
+      })
+    } finally {
+      await setLocale('es')
+    }
   })
 
   it('e-mails an assignment to whom asked for it, once, besides the app', async () => {

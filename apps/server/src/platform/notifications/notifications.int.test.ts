@@ -98,8 +98,16 @@ describe('notifications', () => {
   it('marks one read (only the recipient can), then all; filters the unread ones', async () => {
     const list = await ok(get(N, billing))
     const [first] = list.items
-    expect((await post(`${N}/${first.id}/read`, undefined, admin)).status).toBe(404)
-    expect((await post(`${N}/${first.id}/read`, undefined, offshoreAdmin)).status).toBe(404)
+    // another recipient's notification: not found, in each one's language (the rental admin reads English)
+    const notMine = await post(`${N}/${first.id}/read`, undefined, admin)
+    expect(notMine.status).toBe(404)
+    expect(notMine.body.error).toMatchObject({
+      key: 'notifications.notFound',
+      message: 'Notification not found',
+    })
+    const otherOrg = await post(`${N}/${first.id}/read`, undefined, offshoreAdmin)
+    expect(otherOrg.status).toBe(404)
+    expect(otherOrg.body.error.message).toBe('Notificación no encontrada')
     expect(await ok(post(`${N}/${first.id}/read`, undefined, billing))).toEqual({ marked: 1, unread: 0 })
     const after = await ok(get(N, billing))
     expect(after.items[0].readAt).toEqual(expect.any(String))

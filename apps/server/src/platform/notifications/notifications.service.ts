@@ -8,8 +8,9 @@ import type {
 import { can, ROLE_PERMISSIONS, type Actor, type Permission } from '../access'
 import { writeAudit } from '../audit/audit'
 import type { Db, Executor } from '../db/executor'
-import { AppError } from '../errors'
+import { AppError, fieldError, validationError } from '../errors'
 import { NOTIFICATION_KINDS } from './notification-kinds'
+import { notificationsMessages as M } from './notifications.messages'
 import * as repo from './notifications.repository'
 
 /** Text in both languages of the app: each recipient reads it in their own. */
@@ -137,7 +138,7 @@ export function createNotificationsService({
   async function markRead(actor: Actor, id: string | null) {
     return db.transaction().execute(async (trx) => {
       if (id && !(await repo.notificationExists(trx, actor.orgId, actor.userId, id)))
-        throw new AppError('NOT_FOUND', 'Notificación no encontrada')
+        throw new AppError('NOT_FOUND', M.notFound())
       const marked = await repo.markRead(trx, actor.orgId, actor.userId, id, clock())
       return { marked, unread: await repo.countUnread(trx, actor.orgId, actor.userId) }
     })
@@ -164,8 +165,8 @@ export function createNotificationsService({
     )
     const bad = input.items.findIndex((i) => !offered.has(i.kind))
     if (bad >= 0)
-      throw new AppError('VALIDATION', 'Tipo de aviso desconocido', [
-        { path: `items.${bad}.kind`, message: `No hay avisos «${input.items[bad]!.kind}» para tu rol` },
+      throw validationError(M.unknownKind(), [
+        fieldError(`items.${bad}.kind`, M.kindNotForRole({ kind: input.items[bad]!.kind })),
       ])
     await db.transaction().execute(async (trx) => {
       const before = new Map((await repo.listPreferences(trx, actor.userId)).map((p) => [p.kind, p]))
