@@ -15,7 +15,7 @@ import pg from 'pg'
 import * as tar from 'tar'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inject } from 'vitest'
-import type { TBackupStatus } from '@faena/contracts'
+import type { TBackupRun, TBackupStatus } from '@faena/contracts'
 import { buildApp } from '../../app'
 import { createDb, type Database } from '../db/create-db'
 import { migrations } from '../db/migrations/index'
@@ -31,6 +31,7 @@ import {
 } from '../../../test/production-setup'
 import { appliedMigrations, DERIVED_TABLES, listTables } from './catalog'
 import { NOT_ORGANIZATION_DATA } from './org-export'
+import { appendRun } from './runs-log'
 import { createBackup, openArchive, restoreDatabase, RestoreRefused } from './index'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'faena-backup-test-'))
@@ -481,6 +482,47 @@ describe('daily backup runs and the admin screen API', () => {
       headers: { cookie: `faena_session=${manager.cookies.find((c) => c.name === 'faena_session')?.value}` },
     })
     expect(res.statusCode).toBe(403)
+  })
+
+  it('says the alert in the caller language', async () => {
+    const statusIn = async (locale: 'es' | 'en') => {
+      const set = await app.inject({
+        method: 'PATCH',
+        url: '/api/v1/auth/me/preferences',
+        headers: { cookie },
+        payload: { locale },
+      })
+      expect(set.statusCode).toBe(200)
+      const res = await app.inject({ method: 'GET', url: '/api/v1/admin/backups', headers: { cookie } })
+      return res.json<TBackupStatus>()
+    }
+    // the newest run failed (a line of the runs log), then the same run ends well: the alert goes away
+    const failed: TBackupRun = {
+      id: crypto.randomUUID(),
+      trigger: 'manual',
+      timeZone: null,
+      status: 'failed',
+      startedAt: new Date().toISOString(),
+      finishedAt: new Date().toISOString(),
+      archive: null,
+      size: null,
+      rows: null,
+      files: null,
+      durationMs: null,
+      error: 'ENOSPC',
+    }
+    await appendRun(backupDir, failed)
+    try {
+      expect((await statusIn('en')).alert).toMatchObject({
+        kind: 'failed',
+        message: 'The last backup failed: ENOSPC',
+      })
+      expect((await statusIn('es')).alert?.message).toBe('El último respaldo falló: ENOSPC')
+    } finally {
+      await appendRun(backupDir, { ...failed, status: 'done', error: null })
+      await statusIn('es')
+    }
+    expect((await statusIn('es')).alert).toBeNull()
   })
 
   it("an admin downloads their organization's data and files, and nothing of another organization", async () => {

@@ -10,10 +10,13 @@ import type { Database } from '../db/create-db'
 import type { Db } from '../db/executor'
 import { runAsSystem } from '../db/org-scope'
 import { AppError } from '../errors'
+import { langOf } from '../i18n/export-texts'
+import { render, type Lang } from '../i18n/messages'
 import type { FileStore } from '../files/file-store'
 import type { Localized, NotifyFn } from '../notifications'
 import { findOrganizationById } from '../tenancy/organizations'
 import { archiveName, createBackup, isArchiveName, type BackupResult } from './backup'
+import { backupMessages as M } from './backup.messages'
 import type { ServedBackup } from './control'
 import { exportOrganization } from './org-export'
 import { appendRun, readRuns } from './runs-log'
@@ -49,14 +52,22 @@ export async function pruneArchives(dir: string, keep: number): Promise<string[]
   return extra
 }
 
-/** The alert admins see: the last run failed, or none succeeded for two days (once the install is that old). */
-export function backupAlert(runs: TBackupRun[], now: Date, installedAt: Date | null): TBackupAlert | null {
+/**
+ * The alert admins see: the last run failed, or none succeeded for two days (once the install is that old);
+ * its message in `lang`.
+ */
+export function backupAlert(
+  runs: TBackupRun[],
+  now: Date,
+  installedAt: Date | null,
+  lang: Lang = 'es',
+): TBackupAlert | null {
   const last = runs.find((r) => r.status !== 'running')
   if (last?.status === 'failed')
     return {
       kind: 'failed',
       since: last.startedAt,
-      message: `El último respaldo falló: ${last.error ?? 'sin detalle'}`,
+      message: render(M.lastFailed({ error: last.error ?? render(M.noDetail(), lang) }), lang),
     }
   const success = runs.find((r) => r.status === 'done')
   const reference = success ? Date.parse(success.finishedAt ?? success.startedAt) : installedAt?.getTime()
@@ -64,7 +75,7 @@ export function backupAlert(runs: TBackupRun[], now: Date, installedAt: Date | n
     return {
       kind: 'stale',
       since: success ? (success.finishedAt ?? success.startedAt) : null,
-      message: 'Ningún respaldo terminó bien en los últimos dos días',
+      message: render(M.stale(), lang),
     }
   return null
 }
@@ -116,8 +127,7 @@ export function createBackupService(deps: BackupDeps) {
    * folder pruned to the newest `keep`; the returned promise ends with its final record and archive.
    */
   async function startRun(trigger: TBackupRun['trigger'], timeZone: string | null, out?: string) {
-    if (!settings && out === undefined)
-      throw new AppError('INVALID_STATE', 'Este servidor no tiene respaldos configurados')
+    if (!settings && out === undefined) throw new AppError('INVALID_STATE', M.notConfigured())
     const target = out === undefined ? undefined : path.resolve(out)
     const logDir =
       settings && (target === undefined || path.dirname(target) === settings.dir) ? settings.dir : null
@@ -261,7 +271,7 @@ export function createBackupService(deps: BackupDeps) {
       keep: settings?.keep ?? 7,
       timeZones: await timeZones(),
       lastSuccessAt: success ? (success.finishedAt ?? success.startedAt) : null,
-      alert: settings ? backupAlert(runs, now, installed) : null,
+      alert: settings ? backupAlert(runs, now, installed, langOf(actor)) : null,
       runs,
     }
   }
@@ -286,7 +296,7 @@ export function createBackupService(deps: BackupDeps) {
   async function exportOwnOrganization(actor: Actor) {
     requireAccess(actor, 'backup.manage')
     const org = await findOrganizationById(db, actor.orgId)
-    if (!org) throw new AppError('NOT_FOUND', 'Organización no encontrada')
+    if (!org) throw new AppError('NOT_FOUND', M.orgNotFound())
     const result = await exportOrganization({ db, store, orgId: org.id, slug: org.slug, now: clock() })
     try {
       await writeAudit(db, actor, {

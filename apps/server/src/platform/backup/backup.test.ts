@@ -49,6 +49,13 @@ describe('the alert admins see', () => {
       kind: 'failed',
       message: 'El último respaldo falló: ENOSPC',
     })
+    expect(backupAlert(runs, at('2026-03-02T09:00:00Z'), null, 'en')?.message).toBe(
+      'The last backup failed: ENOSPC',
+    )
+    const noError = [run({ id: 'b', status: 'failed', startedAt: '2026-03-02T08:00:00.000Z', error: null })]
+    expect(backupAlert(noError, at('2026-03-02T09:00:00Z'), null, 'en')?.message).toBe(
+      'The last backup failed: no details',
+    )
   })
 
   it('ignores a run still in progress when judging the last one', () => {
