@@ -1,27 +1,12 @@
 import { useMemo, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import {
-  type TCreateRentalAssignmentInput,
-  type TRentalAssignment,
-  type TRentalEquipment,
-  type TRentalFrequency,
-  type TRentalProject,
-} from '@faena/contracts'
-import {
-  Button,
-  DecimalHint,
-  DecimalInput,
-  Dialog,
-  FormError,
-  FormField,
-  useToast,
-} from '../../platform/components'
-import { fieldErrors, type FieldErrors } from '../../platform/validation'
+import { type TRentalAssignment, type TRentalEquipment, type TRentalProject } from '@faena/contracts'
+import { DecimalHint, DecimalInput, FormField, useToast } from '../../platform/components'
 import { assignableQuery, useCreateAssignment } from './api'
-import { errorLine, orNull } from './ui'
-import { ChangeChoicePanel, useChangeChoice, type ChangeOptions } from './change-choice'
-import { FrequencyField, frequencyBody } from './frequency-field'
+import { ZAssignForm } from './assignment-form'
+import { ChangeDialog, useChangeForm } from './change-dialog'
+import { FrequencyField } from './frequency-field'
 
 /** Assign an available equipment or a service to the project. */
 export const AssignDialog = ({
@@ -38,18 +23,18 @@ export const AssignDialog = ({
   const items = useQuery(assignableQuery())
   const create = useCreateAssignment(project.id)
   const [filter, setFilter] = useState('')
-  const [itemId, setItemId] = useState('')
-  const [rate, setRate] = useState('')
-  const [frequency, setFrequency] = useState<TRentalFrequency>('daily')
-  const [days, setDays] = useState<number[]>([])
-  const [start, setStart] = useState(project.startDate)
-  const [end, setEnd] = useState('')
-  const [linked, setLinked] = useState('')
-  const [description, setDescription] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const choice = useChangeChoice()
-
+  const change = useChangeForm(ZAssignForm, {
+    equipmentId: '',
+    dailyRate: '',
+    frequency: 'daily',
+    days: [],
+    operationStart: project.startDate,
+    operationEnd: '',
+    linkedEquipmentId: '',
+    description: '',
+  })
+  const { form } = change
+  const itemId = form.values.equipmentId
   const all = items.data ?? []
   const item: TRentalEquipment | undefined = all.find((i) => i.id === itemId)
   const needle = filter.trim().toLowerCase()
@@ -63,63 +48,31 @@ export const AssignDialog = ({
     [assignments],
   )
 
-  const submit = (options: ChangeOptions = {}) => {
-    setFormError(null)
-    choice.clear()
-    const errs: FieldErrors = {}
-    if (!itemId) errs.equipmentId = t('assign.chooseItem')
-    if (!/^\d{1,10}(\.\d{1,2})?$/.test(rate.trim())) errs.dailyRate = t('platform:validation.number')
-    if (!start) errs.operationStart = t('platform:validation.required')
-    if (frequency !== 'daily' && days.length === 0) errs[frequency] = t('platform:validation.required')
-    if (Object.keys(errs).length > 0) {
-      setErrors(errs)
-      return
-    }
-    const body: TCreateRentalAssignmentInput = {
-      ...options,
-      equipmentId: itemId,
-      dailyRate: rate.trim(),
-      ...frequencyBody(frequency, days),
-      operationStart: start,
-      operationEnd: end || null,
-      description: orNull(description),
-      linkedEquipmentId: item?.kind === 'service' && linked ? linked : null,
-    }
-    create.mutate(body, {
-      onSuccess: (a) => {
-        toast.success(t('assign.done', { code: a.equipment.code }))
-        onClose()
+  const submit = change.submitWith((body, onError) =>
+    create.mutate(
+      // the equipment a service attends: only for a service
+      { ...body, linkedEquipmentId: item?.kind === 'service' ? body.linkedEquipmentId : null },
+      {
+        onSuccess: (a) => {
+          toast.success(t('assign.done', { code: a.equipment.code }))
+          onClose()
+        },
+        onError,
       },
-      onError: (e) => {
-        if (choice.offer(e)) return
-        const fe = fieldErrors(e)
-        setErrors(fe)
-        if (Object.keys(fe).length === 0)
-          setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
-      },
-    })
-  }
+    ),
+  )
 
   return (
-    <Dialog
-      open
+    <ChangeDialog
+      change={change}
+      onSubmit={submit}
       size="lg"
       title={t('assign.title')}
+      busy={create.isPending}
+      submitLabel={t('assign.submit')}
+      submitTestId="assign-submit"
       onClose={onClose}
-      onSubmit={() => submit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={create.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={create.isPending} data-testid="assign-submit">
-            {t('assign.submit')}
-          </Button>
-        </>
-      }
     >
-      <FormError>{formError}</FormError>
-      <ChangeChoicePanel choice={choice} onChoose={submit} />
       <div className="form-grid">
         <FormField label={t('assign.itemSearch')} className="rp-wide">
           {(p) => (
@@ -133,7 +86,7 @@ export const AssignDialog = ({
             />
           )}
         </FormField>
-        <FormField label={t('assign.item')} error={errors.equipmentId} required className="rp-wide">
+        <FormField label={t('assign.item')} error={form.errors.equipmentId} required className="rp-wide">
           {(p) => (
             <select
               {...p}
@@ -142,10 +95,10 @@ export const AssignDialog = ({
               size={Math.min(8, Math.max(4, visible.length + 2))}
               aria-busy={items.isPending || undefined}
               onChange={(e) => {
-                setItemId(e.target.value)
-                setErrors((x) => ({ ...x, equipmentId: '' }))
+                form.set('equipmentId', e.target.value)
                 const next = all.find((i) => i.id === e.target.value)
-                if (next?.kind === 'service' && frequency === 'daily') setFrequency('weekdays')
+                if (next?.kind === 'service' && form.values.frequency === 'daily')
+                  form.set('frequency', 'weekdays')
               }}
               data-testid="assign-item"
             >
@@ -176,7 +129,7 @@ export const AssignDialog = ({
         ) : null}
         <FormField
           label={item?.kind === 'service' ? t('assign.rateService') : t('assign.rate')}
-          error={errors.dailyRate}
+          error={form.errors.dailyRate}
           hint={<DecimalHint />}
           required
         >
@@ -184,16 +137,16 @@ export const AssignDialog = ({
             <DecimalInput
               {...p}
               maxFractionDigits={2}
-              value={rate}
-              onValueChange={setRate}
+              value={form.values.dailyRate}
+              onValueChange={(v) => form.set('dailyRate', v)}
               data-testid="assign-rate"
             />
           )}
         </FormField>
         {item?.kind === 'service' ? (
-          <FormField label={t('assign.linked')} error={errors.linkedEquipmentId}>
+          <FormField label={t('assign.linked')} error={form.errors.linkedEquipmentId}>
             {(p) => (
-              <select {...p} className="input" value={linked} onChange={(e) => setLinked(e.target.value)}>
+              <select {...p} className="input" {...form.register('linkedEquipmentId')}>
                 <option value="">{t('assign.linkedNone')}</option>
                 {linkable.map((e) => (
                   <option key={e.id} value={e.id}>
@@ -206,57 +159,47 @@ export const AssignDialog = ({
         ) : (
           <div />
         )}
-        <FormField label={t('assign.operationStart')} error={errors.operationStart} required>
+        <FormField label={t('assign.operationStart')} error={form.errors.operationStart} required>
           {(p) => (
             <input
               {...p}
               className="input"
               type="date"
               min={project.startDate}
-              value={start}
-              onChange={(e) => setStart(e.target.value)}
+              {...form.register('operationStart')}
               data-testid="assign-start"
             />
           )}
         </FormField>
-        <FormField label={t('assign.operationEnd')} error={errors.operationEnd}>
+        <FormField label={t('assign.operationEnd')} error={form.errors.operationEnd}>
           {(p) => (
             <input
               {...p}
               className="input"
               type="date"
-              min={start}
-              value={end}
-              onChange={(e) => setEnd(e.target.value)}
+              min={form.values.operationStart}
+              {...form.register('operationEnd')}
             />
           )}
         </FormField>
         <FrequencyField
-          frequency={frequency}
-          days={days}
-          errors={errors}
+          frequency={form.values.frequency}
+          days={form.values.days}
+          errors={form.errors}
           onChange={(f, d) => {
-            setFrequency(f)
-            setDays(d)
+            form.set('frequency', f)
+            form.set('days', d)
           }}
         />
         <FormField
           label={t('assign.description')}
-          error={errors.description}
+          error={form.errors.description}
           hint={t('assign.descriptionHint')}
           className="rp-wide"
         >
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              maxLength={300}
-              value={description}
-              onChange={(e) => setDescription(e.target.value)}
-            />
-          )}
+          {(p) => <input {...p} className="input" maxLength={300} {...form.register('description')} />}
         </FormField>
       </div>
-    </Dialog>
+    </ChangeDialog>
   )
 }

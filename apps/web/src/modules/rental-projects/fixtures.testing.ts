@@ -1,5 +1,5 @@
 /** Component tests only: a project and an assignment as the API returns them. */
-import type { TRentalAssignment, TRentalProject } from '@faena/contracts'
+import type { TRentalAssignment, TRentalEquipment, TRentalProject } from '@faena/contracts'
 
 export const PROJECT_ID = '20000000-0000-4000-8000-000000000001'
 export const EQUIPMENT_ID = '30000000-0000-4000-8000-000000000001'
@@ -56,5 +56,25 @@ export const assignmentFixture = (over: Partial<TRentalAssignment> = {}): TRenta
   version: 1,
   createdAt: '2026-01-05T00:00:00Z',
   updatedAt: '2026-01-05T00:00:00Z',
+  ...over,
+})
+
+export const equipmentFixture = (over: Partial<TRentalEquipment> = {}): TRentalEquipment => ({
+  id: EQUIPMENT_ID,
+  code: 'PSL-BT-111',
+  name: 'Batería sanitaria',
+  kind: 'equipment',
+  type: 'toilet',
+  brand: null,
+  model: null,
+  serialNumber: null,
+  condition: 'operative',
+  availability: 'available',
+  currentProject: null,
+  location: null,
+  reviewNote: null,
+  notes: null,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
   ...over,
 })
