@@ -1,12 +1,30 @@
-import { useState } from 'react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { TEstimateSettings, TEstimateSettingsRequest, TRetentionSetting } from '@faena/contracts'
-import { Button, Dialog, FormError, FormField } from '../../platform/components'
+import { z } from 'zod'
+import {
+  ZEstimateSettingsRequest,
+  ZRetentionSetting,
+  type TEstimateSettings,
+  type TEstimateSettingsRequest,
+} from '@faena/contracts'
+import { Button, Dialog, FormField } from '../../platform/components'
+import { ServerFormError, intFromText } from '../../platform/components/record-form'
 import { api } from '../../platform/api'
-import { errorMessage } from '../../platform/errors'
+import { useZodForm } from '../../platform/validation'
+import { decimalText } from './form-text'
 
-const num = (v: string) => v.trim().replace(',', '.') || '0'
+/** The contract's settings, typed into text inputs: a blank amount or percent is 0. */
+const ZSettingsForm = ZEstimateSettingsRequest.extend({
+  ivaPercent: decimalText(ZEstimateSettingsRequest.shape.ivaPercent, '0'),
+  advanceMxn: decimalText(ZEstimateSettingsRequest.shape.advanceMxn, '0'),
+  advanceUsd: decimalText(ZEstimateSettingsRequest.shape.advanceUsd, '0'),
+  amortizationPercent: decimalText(ZEstimateSettingsRequest.shape.amortizationPercent, '0'),
+  maxPeriodMonths: intFromText(ZEstimateSettingsRequest.shape.maxPeriodMonths),
+  retentions: z
+    .array(ZRetentionSetting.extend({ percent: decimalText(ZRetentionSetting.shape.percent, '0') }))
+    .max(20),
+})
+type Retention = z.input<typeof ZSettingsForm>['retentions'][number]
 
 /** The family's deductions and IVA (docs/estimates.md#lines-and-totals): a contract sets its own. */
 export const SettingsDialog = ({ workOrderId, onClose }: { workOrderId: string; onClose: () => void }) => {
@@ -26,13 +44,14 @@ export const SettingsDialog = ({ workOrderId, onClose }: { workOrderId: string; 
 const SettingsForm = ({ s, onClose }: { s: TEstimateSettings; onClose: () => void }) => {
   const { t } = useTranslation(['estimates', 'platform'])
   const qc = useQueryClient()
-  const [iva, setIva] = useState(s.ivaPercent)
-  const [advanceMxn, setAdvanceMxn] = useState(s.advanceMxn)
-  const [advanceUsd, setAdvanceUsd] = useState(s.advanceUsd)
-  const [amortization, setAmortization] = useState(s.amortizationPercent)
-  const [months, setMonths] = useState(String(s.maxPeriodMonths))
-  const [retentions, setRetentions] = useState<TRetentionSetting[]>(s.retentions)
-  const [error, setError] = useState<string | null>(null)
+  const form = useZodForm(ZSettingsForm, {
+    ivaPercent: s.ivaPercent,
+    advanceMxn: s.advanceMxn,
+    advanceUsd: s.advanceUsd,
+    amortizationPercent: s.amortizationPercent,
+    maxPeriodMonths: String(s.maxPeriodMonths),
+    retentions: s.retentions,
+  })
   const save = useMutation({
     mutationFn: (body: TEstimateSettingsRequest) =>
       api.put('/api/v1/estimates/settings/{workOrderId}', { path: { workOrderId: s.workOrderId }, body }),
@@ -41,70 +60,27 @@ const SettingsForm = ({ s, onClose }: { s: TEstimateSettings; onClose: () => voi
       void qc.invalidateQueries({ queryKey: ['audit', 'list'] })
       onClose()
     },
-    onError: (e) => setError(errorMessage(e)),
   })
-  const setRetention = (i: number, patch: Partial<TRetentionSetting>) =>
-    setRetentions((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)))
+  const retentions = form.values.retentions
+  const setRetentions = (next: Retention[]) => form.set('retentions', next)
+  const setRetention = (i: number, patch: Partial<Retention>) =>
+    setRetentions(retentions.map((r, j) => (j === i ? { ...r, ...patch } : r)))
+  const decimal = (
+    name: 'ivaPercent' | 'advanceMxn' | 'advanceUsd' | 'amortizationPercent',
+    label: string,
+  ) => (
+    <FormField label={label} error={form.errors[name]}>
+      {(c) => <input {...c} className="input" inputMode="decimal" {...form.register(name)} />}
+    </FormField>
+  )
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault()
-        save.mutate({
-          ivaPercent: num(iva),
-          advanceMxn: num(advanceMxn),
-          advanceUsd: num(advanceUsd),
-          amortizationPercent: num(amortization),
-          maxPeriodMonths: Number(months) || 1,
-          retentions: retentions.map((r) => ({ ...r, percent: num(r.percent) })),
-        })
-      }}
-    >
+    <form onSubmit={form.submit((data) => save.mutate(data, { onError: form.applyServerError }))} noValidate>
       <div className="estimate__selection">
-        <FormField label={t('settings.iva')}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              inputMode="decimal"
-              value={iva}
-              onChange={(e) => setIva(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label={t('settings.advanceMxn')}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              inputMode="decimal"
-              value={advanceMxn}
-              onChange={(e) => setAdvanceMxn(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label={t('settings.advanceUsd')}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              inputMode="decimal"
-              value={advanceUsd}
-              onChange={(e) => setAdvanceUsd(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label={t('settings.amortization')}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              inputMode="decimal"
-              value={amortization}
-              onChange={(e) => setAmortization(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label={t('settings.months')}>
+        {decimal('ivaPercent', t('settings.iva'))}
+        {decimal('advanceMxn', t('settings.advanceMxn'))}
+        {decimal('advanceUsd', t('settings.advanceUsd'))}
+        {decimal('amortizationPercent', t('settings.amortization'))}
+        <FormField label={t('settings.months')} error={form.errors.maxPeriodMonths}>
           {(c) => (
             <input
               {...c}
@@ -112,8 +88,7 @@ const SettingsForm = ({ s, onClose }: { s: TEstimateSettings; onClose: () => voi
               type="number"
               min={1}
               max={12}
-              value={months}
-              onChange={(e) => setMonths(e.target.value)}
+              {...form.register('maxPeriodMonths')}
             />
           )}
         </FormField>
@@ -121,7 +96,7 @@ const SettingsForm = ({ s, onClose }: { s: TEstimateSettings; onClose: () => voi
       <h3>{t('settings.retentions')}</h3>
       {retentions.map((r, i) => (
         <div className="estimate__selection" key={i}>
-          <FormField label={t('settings.code')}>
+          <FormField label={t('settings.code')} error={form.errors[`retentions.${i}.code`]}>
             {(c) => (
               <input
                 {...c}
@@ -131,7 +106,11 @@ const SettingsForm = ({ s, onClose }: { s: TEstimateSettings; onClose: () => voi
               />
             )}
           </FormField>
-          <FormField label={t('settings.name')} className="estimate__reason">
+          <FormField
+            label={t('settings.name')}
+            className="estimate__reason"
+            error={form.errors[`retentions.${i}.name`]}
+          >
             {(c) => (
               <input
                 {...c}
@@ -141,7 +120,7 @@ const SettingsForm = ({ s, onClose }: { s: TEstimateSettings; onClose: () => voi
               />
             )}
           </FormField>
-          <FormField label={t('settings.percent')}>
+          <FormField label={t('settings.percent')} error={form.errors[`retentions.${i}.percent`]}>
             {(c) => (
               <input
                 {...c}
@@ -152,7 +131,7 @@ const SettingsForm = ({ s, onClose }: { s: TEstimateSettings; onClose: () => voi
               />
             )}
           </FormField>
-          <Button type="button" size="sm" onClick={() => setRetentions((rs) => rs.filter((_, j) => j !== i))}>
+          <Button type="button" size="sm" onClick={() => setRetentions(retentions.filter((_, j) => j !== i))}>
             {t('detail.remove')}
           </Button>
         </div>
@@ -161,15 +140,15 @@ const SettingsForm = ({ s, onClose }: { s: TEstimateSettings; onClose: () => voi
         type="button"
         size="sm"
         onClick={() =>
-          setRetentions((rs) => [
-            ...rs,
+          setRetentions([
+            ...retentions,
             { code: '5_al_millar', name: t('settings.fiveAlMillar'), percent: '0.5' },
           ])
         }
       >
         {t('settings.addRetention')}
       </Button>
-      <FormError>{error}</FormError>
+      <ServerFormError error={save.error} errors={form.errors} />
       <div className="estimate__actions estimate__footer">
         <Button type="button" onClick={onClose}>
           {t('platform:actions.cancel')}
