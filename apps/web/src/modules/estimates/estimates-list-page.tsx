@@ -2,30 +2,21 @@ import { useId, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { Link, useNavigate, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
-import {
-  ESTIMATE_STATUSES,
-  ESTIMATE_TYPES,
-  type TEstimateSummary,
-  type TEstimateType,
-} from '@faena/contracts'
+import { ESTIMATE_STATUSES, type TEstimateSummary } from '@faena/contracts'
 import {
   Button,
   buttonClass,
   DataTable,
-  Dialog,
   Filter,
   FilterBar,
-  FormError,
-  FormField,
   Icon,
   PageHeader,
-  useToast,
   type Column,
 } from '../../platform/components'
-import { errorMessage } from '../../platform/errors'
 import { cleanSearch, pageOf } from '../../platform/list-search'
 import { useCan, useFormat } from '../../platform/session'
-import { estimateListQuery, familiesQuery, useCreateEstimate } from './api'
+import { estimateListQuery, familiesQuery } from './api'
+import { CreateEstimateDialog } from './create-estimate-dialog'
 import type { EstimatesSearch } from './routes'
 import { EstimateStatusBadge, FamilyFilter } from './ui'
 
@@ -182,7 +173,7 @@ export const EstimatesListPage = () => {
         />
       </section>
       {creating ? (
-        <CreateDialog
+        <CreateEstimateDialog
           defaultWorkOrderId={search.workOrderId}
           families={families.data?.items ?? []}
           onClose={() => setCreating(false)}
@@ -190,117 +181,5 @@ export const EstimatesListPage = () => {
         />
       ) : null}
     </div>
-  )
-}
-
-const CreateDialog = ({
-  defaultWorkOrderId,
-  families,
-  onClose,
-  onCreated,
-}: {
-  defaultWorkOrderId: string | undefined
-  families: { id: string; number: string; description: string }[]
-  onClose: () => void
-  onCreated: (id: string) => void
-}) => {
-  const { t } = useTranslation(['estimates', 'platform'])
-  const toast = useToast()
-  const create = useCreateEstimate()
-  const [workOrderId, setWorkOrderId] = useState(defaultWorkOrderId ?? '')
-  const [periodStart, setPeriodStart] = useState('')
-  const [periodEnd, setPeriodEnd] = useState('')
-  const [type, setType] = useState<TEstimateType>('ordinary')
-  const [error, setError] = useState<string | null>(null)
-  const submit = () => {
-    if (!workOrderId) return setError(t('create.workOrderRequired'))
-    if (!periodStart || !periodEnd) return setError(t('create.datesRequired'))
-    setError(null)
-    create.mutate(
-      { workOrderId, periodStart, periodEnd, type },
-      {
-        onSuccess: (e) => {
-          toast.success(t('create.created', { number: e.number }))
-          onCreated(e.id)
-        },
-        onError: (e) => setError(errorMessage(e)),
-      },
-    )
-  }
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={t('create.title')}
-      onSubmit={submit}
-      footer={
-        <>
-          <Button type="button" onClick={onClose}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" disabled={create.isPending}>
-            {t('create.submit')}
-          </Button>
-        </>
-      }
-    >
-      <FormField label={t('fields.workOrder')} required>
-        {(c) => (
-          <select
-            {...c}
-            className="input"
-            value={workOrderId}
-            onChange={(e) => setWorkOrderId(e.target.value)}
-          >
-            <option value="" />
-            {families.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.number} — {w.description}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField label={t('fields.type')}>
-        {(c) => (
-          <select
-            {...c}
-            className="input"
-            value={type}
-            onChange={(e) => setType(e.target.value as TEstimateType)}
-          >
-            {ESTIMATE_TYPES.map((x) => (
-              <option key={x} value={x}>
-                {t(`type.${x}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </FormField>
-      <FormField label={t('fields.periodStart')} required>
-        {(c) => (
-          <input
-            {...c}
-            type="date"
-            className="input"
-            value={periodStart}
-            onChange={(e) => setPeriodStart(e.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField label={t('fields.periodEnd')} required>
-        {(c) => (
-          <input
-            {...c}
-            type="date"
-            className="input"
-            value={periodEnd}
-            min={periodStart || undefined}
-            onChange={(e) => setPeriodEnd(e.target.value)}
-          />
-        )}
-      </FormField>
-      <FormError>{error}</FormError>
-    </Dialog>
   )
 }

@@ -45,7 +45,6 @@ const es = {
   create: {
     title: 'Nueva estimación',
     workOrderRequired: 'Elige la OT (inicial de la familia).',
-    datesRequired: 'El periodo necesita inicio y fin.',
     submit: 'Crear',
     created: 'Estimación {{number}} creada.',
   },
@@ -260,7 +259,6 @@ const en: TranslationShape<typeof es> = {
   create: {
     title: 'New estimate',
     workOrderRequired: 'Choose the work order (the family’s initial one).',
-    datesRequired: 'The period needs a start and an end.',
     submit: 'Create',
     created: 'Estimate {{number}} created.',
   },
