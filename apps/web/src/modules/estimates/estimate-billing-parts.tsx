@@ -6,36 +6,18 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TEstimate } from '@faena/contracts'
-import { Button, Dialog, FormError, FormField, useToast } from '../../platform/components'
-import { errorMessage } from '../../platform/errors'
+import { Button } from '../../platform/components'
 import { useCan, useFormat } from '../../platform/session'
-import { useEstimateAction } from './api'
-
-const todayLocal = () => {
-  const d = new Date()
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`
-}
+import { InvoiceDialog } from './invoice-dialog'
+import { PayDialog } from './pay-dialog'
 
 /** The invoice and payment buttons of an approved or invoiced estimate, for `estimate.approve`. */
 export const BillingActions = ({ e }: { e: TEstimate }) => {
-  const { t } = useTranslation(['estimates', 'platform'])
+  const { t } = useTranslation('estimates')
   const can = useCan()
-  const toast = useToast()
-  const action = useEstimateAction(e.id)
   const [open, setOpen] = useState<'invoice' | 'pay' | null>(null)
-  const [reference, setReference] = useState('')
-  const [date, setDate] = useState(todayLocal())
-  const [amount, setAmount] = useState(e.totals.homologatedMxn ?? '')
-  const [error, setError] = useState<string | null>(null)
   if (!can('estimate.approve') || (e.status !== 'approved' && e.status !== 'invoiced')) return null
-  const close = () => {
-    setOpen(null)
-    setError(null)
-  }
-  const done = {
-    onSuccess: () => (toast.success(t('detail.done')), close()),
-    onError: (err: unknown) => setError(errorMessage(err)),
-  }
+  const close = () => setOpen(null)
   return (
     <>
       {e.status === 'approved' ? (
@@ -47,77 +29,8 @@ export const BillingActions = ({ e }: { e: TEstimate }) => {
           {t('billing.pay')}
         </Button>
       )}
-      <Dialog
-        open={open === 'invoice'}
-        onClose={close}
-        title={t('billing.invoiceTitle', { number: e.number })}
-        onSubmit={() => action.mutate({ kind: 'invoice', invoiceReference: reference.trim() }, done)}
-        footer={
-          <>
-            <Button type="button" onClick={close}>
-              {t('platform:actions.cancel')}
-            </Button>
-            <Button type="submit" variant="primary" disabled={action.isPending || !reference.trim()}>
-              {t('billing.invoice')}
-            </Button>
-          </>
-        }
-      >
-        <p>{t('billing.invoiceBody')}</p>
-        <FormField label={t('billing.invoiceReference')}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              value={reference}
-              maxLength={80}
-              onChange={(ev) => setReference(ev.target.value)}
-            />
-          )}
-        </FormField>
-        {error ? <FormError>{error}</FormError> : null}
-      </Dialog>
-      <Dialog
-        open={open === 'pay'}
-        onClose={close}
-        title={t('billing.payTitle', { number: e.number })}
-        onSubmit={() => action.mutate({ kind: 'pay', date, amount: amount.trim().replace(',', '.') }, done)}
-        footer={
-          <>
-            <Button type="button" onClick={close}>
-              {t('platform:actions.cancel')}
-            </Button>
-            <Button type="submit" variant="primary" disabled={action.isPending}>
-              {t('billing.pay')}
-            </Button>
-          </>
-        }
-      >
-        <p>{t('billing.payBody', { amount: e.totals.homologatedMxn ?? '—' })}</p>
-        <FormField label={t('billing.payDate')}>
-          {(c) => (
-            <input
-              {...c}
-              type="date"
-              className="input"
-              value={date}
-              onChange={(ev) => setDate(ev.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label={t('billing.payAmount')}>
-          {(c) => (
-            <input
-              {...c}
-              className="input"
-              inputMode="decimal"
-              value={amount}
-              onChange={(ev) => setAmount(ev.target.value)}
-            />
-          )}
-        </FormField>
-        {error ? <FormError>{error}</FormError> : null}
-      </Dialog>
+      {open === 'invoice' ? <InvoiceDialog e={e} onClose={close} /> : null}
+      {open === 'pay' ? <PayDialog e={e} onClose={close} /> : null}
     </>
   )
 }

@@ -1,0 +1,46 @@
+/** approved → invoiced: the invoice's reference, confirmed in a dialog (docs/estimates.md#workflow-and-permissions). */
+import { useTranslation } from 'react-i18next'
+import { ZEstimateInvoiceRequest, type TEstimate } from '@faena/contracts'
+import { Button, Dialog, FormField, useToast } from '../../platform/components'
+import { ServerFormError } from '../../platform/components/record-form'
+import { useZodForm } from '../../platform/validation'
+import { useEstimateAction } from './api'
+
+export const InvoiceDialog = ({ e, onClose }: { e: TEstimate; onClose: () => void }) => {
+  const { t } = useTranslation(['estimates', 'platform'])
+  const toast = useToast()
+  const action = useEstimateAction(e.id)
+  const form = useZodForm(ZEstimateInvoiceRequest, { invoiceReference: '' })
+  return (
+    <Dialog
+      open
+      onClose={onClose}
+      title={t('billing.invoiceTitle', { number: e.number })}
+      onSubmit={form.submit((data) =>
+        action.mutate(
+          { kind: 'invoice', ...data },
+          {
+            onSuccess: () => (toast.success(t('detail.done')), onClose()),
+            onError: form.applyServerError,
+          },
+        ),
+      )}
+      footer={
+        <>
+          <Button type="button" onClick={onClose}>
+            {t('platform:actions.cancel')}
+          </Button>
+          <Button type="submit" variant="primary" disabled={action.isPending}>
+            {t('billing.invoice')}
+          </Button>
+        </>
+      }
+    >
+      <p>{t('billing.invoiceBody')}</p>
+      <FormField label={t('billing.invoiceReference')} error={form.errors.invoiceReference}>
+        {(c) => <input {...c} className="input" maxLength={80} {...form.register('invoiceReference')} />}
+      </FormField>
+      <ServerFormError error={action.error} errors={form.errors} />
+    </Dialog>
+  )
+}
