@@ -16,7 +16,8 @@ import { useCan, useFormat } from '../../platform/session'
 import { AuditHistory } from '../audit'
 import { estimateQuery, useEstimateAction, type EstimateAction } from './api'
 import { AdjustmentsForm } from './adjustments-form'
-import { SelectionCard, SubmitDialog, UnbilledCard } from './estimate-parts'
+import { SelectionCard, UnbilledCard } from './estimate-parts'
+import { SubmitDialog } from './submit-dialog'
 import { EstimateDownloads } from './estimate-downloads'
 import { SettingsDialog } from './settings-dialog'
 import { AccountCard, BillingActions, BillingNote } from './estimate-billing-parts'
@@ -64,13 +65,16 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
   const action = useEstimateAction(e.id)
   const [confirm, setConfirm] = useState<Confirm>(null)
   const [settings, setSettings] = useState(false)
-  const run = (a: EstimateAction, message = t('detail.done')) =>
+  /** `fieldError` puts a 400's field messages under a form's fields (true when one matched) */
+  const run = (a: EstimateAction, message = t('detail.done'), fieldError?: (err: unknown) => boolean) =>
     action.mutate(a, {
       onSuccess: () => {
         toast.success(message)
         setConfirm(null)
       },
-      onError: (err) => toast.failure(err),
+      onError: (err) => {
+        if (!fieldError?.(err)) toast.failure(err)
+      },
     })
   const draft = e.status === 'draft' && can('estimate.manage')
   const mxn = (v: string) => fmt.money(v, 'MXN', { code: true })
@@ -133,7 +137,11 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
 
       {/* a price adjustment bills no production (docs/estimates.md#types): only price-difference lines */}
       {draft && e.type !== 'price_adjustment' ? (
-        <SelectionCard e={e} onApply={(body) => run({ kind: 'selection', body })} busy={action.isPending} />
+        <SelectionCard
+          e={e}
+          onApply={(body, onError) => run({ kind: 'selection', body }, undefined, onError)}
+          busy={action.isPending}
+        />
       ) : null}
 
       <section className="card">
@@ -215,7 +223,7 @@ const EstimateView = ({ e, back }: { e: TEstimate; back: React.ReactNode }) => {
             key={e.lines.filter((l) => l.kind === 'production').length}
             e={e}
             busy={action.isPending}
-            onAdd={(body) => run({ kind: 'adjustment', body }, t('detail.added'))}
+            onAdd={(body, onError) => run({ kind: 'adjustment', body }, t('detail.added'), onError)}
           />
         ) : null}
       </section>

@@ -1,150 +1,95 @@
-/** Parts of the estimate screen: the production selection, the submit dialog, the unbilled production. */
-import { useState } from 'react'
+/** Parts of the estimate screen: the production selection and the unbilled production. */
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import type { TEstimate } from '@faena/contracts'
-import { Button, Dialog, FormError, FormField } from '../../platform/components'
-import { errorMessage } from '../../platform/errors'
+import { ZEstimateSelectionFilters, type TEstimate } from '@faena/contracts'
+import { Button, FormField } from '../../platform/components'
 import { useFormat } from '../../platform/session'
+import { useZodForm } from '../../platform/validation'
 import { unbilledQuery } from './api'
 
+/** The selection by filters the card sends (the contract's, without a site or time type). */
+const ZSelectionForm = ZEstimateSelectionFilters.pick({
+  dateFrom: true,
+  dateTo: true,
+  evidence: true,
+  includeAuthorizedExcess: true,
+})
+type SelectionBody = {
+  dateFrom: string
+  dateTo: string
+  evidence: 'signed' | 'any'
+  includeAuthorizedExcess: boolean
+}
+
+/** The production the draft bills, by period and evidence; `onApply` gets the body and its failure's handler. */
 export const SelectionCard = ({
   e,
   onApply,
   busy,
 }: {
   e: TEstimate
-  onApply: (body: {
-    dateFrom: string
-    dateTo: string
-    evidence: 'signed' | 'any'
-    includeAuthorizedExcess: boolean
-  }) => void
+  onApply: (body: SelectionBody, onError: (err: unknown) => boolean) => void
   busy: boolean
 }) => {
   const { t } = useTranslation('estimates')
   const s = (e.selection ?? {}) as Partial<Record<'dateFrom' | 'dateTo' | 'evidence', string>> & {
     includeAuthorizedExcess?: boolean
   }
-  const [dateFrom, setDateFrom] = useState(s.dateFrom ?? e.periodStart)
-  const [dateTo, setDateTo] = useState(s.dateTo ?? e.periodEnd)
-  const [evidence, setEvidence] = useState<'signed' | 'any'>(s.evidence === 'any' ? 'any' : 'signed')
-  const [excess, setExcess] = useState(Boolean(s.includeAuthorizedExcess))
+  const form = useZodForm(ZSelectionForm, {
+    dateFrom: s.dateFrom ?? e.periodStart,
+    dateTo: s.dateTo ?? e.periodEnd,
+    evidence: s.evidence === 'any' ? 'any' : 'signed',
+    includeAuthorizedExcess: Boolean(s.includeAuthorizedExcess),
+  })
   return (
     <section className="card">
       <h2 className="card__title">{t('detail.selection')}</h2>
       <p className="muted">{t('detail.selectionHint')}</p>
       <form
         className="estimate__selection"
-        onSubmit={(ev) => {
-          ev.preventDefault()
-          onApply({ dateFrom, dateTo, evidence, includeAuthorizedExcess: excess })
-        }}
+        noValidate
+        onSubmit={form.submit((body) => onApply(body, form.applyServerError))}
       >
-        <FormField label={t('detail.dateFrom')}>
+        <FormField label={t('detail.dateFrom')} error={form.errors.dateFrom}>
           {(c) => (
             <input
               {...c}
               type="date"
               className="input"
-              value={dateFrom}
               min={e.periodStart}
               max={e.periodEnd}
-              onChange={(x) => setDateFrom(x.target.value)}
+              {...form.register('dateFrom')}
             />
           )}
         </FormField>
-        <FormField label={t('detail.dateTo')}>
+        <FormField label={t('detail.dateTo')} error={form.errors.dateTo}>
           {(c) => (
             <input
               {...c}
               type="date"
               className="input"
-              value={dateTo}
-              min={dateFrom}
+              min={form.values.dateFrom}
               max={e.periodEnd}
-              onChange={(x) => setDateTo(x.target.value)}
+              {...form.register('dateTo')}
             />
           )}
         </FormField>
-        <FormField label={t('detail.evidence')}>
+        <FormField label={t('detail.evidence')} error={form.errors.evidence}>
           {(c) => (
-            <select
-              {...c}
-              className="input"
-              value={evidence}
-              onChange={(x) => setEvidence(x.target.value as 'signed' | 'any')}
-            >
+            <select {...c} className="input" {...form.register('evidence')}>
               <option value="signed">{t('detail.evidenceSigned')}</option>
               <option value="any">{t('detail.evidenceAny')}</option>
             </select>
           )}
         </FormField>
         <label className="estimate__check">
-          <input type="checkbox" checked={excess} onChange={(x) => setExcess(x.target.checked)} />{' '}
-          {t('detail.includeExcess')}
+          <input type="checkbox" {...form.register('includeAuthorizedExcess')} /> {t('detail.includeExcess')}
         </label>
         <Button type="submit" variant="primary" disabled={busy}>
           {t('detail.applySelection')}
         </Button>
       </form>
     </section>
-  )
-}
-
-export const SubmitDialog = ({
-  e,
-  busy,
-  onClose,
-  onSubmit,
-}: {
-  e: TEstimate
-  busy: boolean
-  onClose: () => void
-  onSubmit: (exchangeRate: string, onError: (err: unknown) => void) => void
-}) => {
-  const { t } = useTranslation(['estimates', 'platform'])
-  const [rate, setRate] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={t('detail.submitTitle', { number: e.number })}
-      onSubmit={() => onSubmit(rate.trim().replace(',', '.'), (err) => setError(errorMessage(err)))}
-      footer={
-        <>
-          <Button type="button" onClick={onClose}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" disabled={busy}>
-            {t('detail.submit')}
-          </Button>
-        </>
-      }
-    >
-      <p>{t('detail.submitBody')}</p>
-      <FormField
-        label={t('fields.exchangeRate')}
-        hint={
-          e.suggestedExchangeRate
-            ? `${t('detail.suggestedRate')}: ${e.suggestedExchangeRate}`
-            : t('detail.noRate')
-        }
-      >
-        {(c) => (
-          <input
-            {...c}
-            className="input"
-            inputMode="decimal"
-            value={rate}
-            placeholder={e.suggestedExchangeRate ?? ''}
-            onChange={(x) => setRate(x.target.value)}
-          />
-        )}
-      </FormField>
-      <FormError>{error}</FormError>
-    </Dialog>
   )
 }
 
