@@ -8,6 +8,8 @@
  * Sums here are exact (decimal.js) over figures already in cents: nothing is rounded again.
  */
 import type { TEstimate, TEstimateDeduction, TEstimateLine } from '@faena/contracts'
+import { labelsIn, type Texts } from '../../platform/i18n/export-texts'
+import type { Lang } from '../../platform/i18n/messages'
 import { amountInWords } from '../../platform/money/amount-in-words'
 import { Dec } from '../../platform/money/money'
 
@@ -78,30 +80,44 @@ export type EstimateDocument = {
   signatures: SignatureBlock[]
 }
 
-export const TYPE_NAMES: Record<string, string> = {
-  ordinary: 'Ordinaria',
-  extraordinary: 'Extraordinaria (PUE)',
-  excess: 'Excedentes de volumen',
-  price_adjustment: 'Ajuste de costos',
-  final_settlement: 'Finiquito',
+/**
+ * The document's words in both languages (docs/platform.md "Messages and languages"): the workbook is written in
+ * the requester's language; the PDF stays in Spanish.
+ */
+export const TYPE_NAMES: Record<string, Texts> = {
+  ordinary: { es: 'Ordinaria', en: 'Ordinary' },
+  extraordinary: { es: 'Extraordinaria (PUE)', en: 'Extraordinary (PUE)' },
+  excess: { es: 'Excedentes de volumen', en: 'Volume excess' },
+  price_adjustment: { es: 'Ajuste de costos', en: 'Cost adjustment' },
+  final_settlement: { es: 'Finiquito', en: 'Final settlement' },
 }
-export const STATUS_LABELS: Record<string, string> = {
-  draft: 'Borrador',
-  in_review: 'En revisión',
-  submitted: 'Enviada al cliente',
-  approved: 'Aprobada',
-  invoiced: 'Facturada',
-  paid: 'Pagada',
-  cancelled: 'Cancelada',
+export const STATUS_LABELS: Record<string, Texts> = {
+  draft: { es: 'Borrador', en: 'Draft' },
+  in_review: { es: 'En revisión', en: 'In review' },
+  submitted: { es: 'Enviada al cliente', en: 'Submitted to the client' },
+  approved: { es: 'Aprobada', en: 'Approved' },
+  invoiced: { es: 'Facturada', en: 'Invoiced' },
+  paid: { es: 'Pagada', en: 'Paid' },
+  cancelled: { es: 'Cancelada', en: 'Cancelled' },
 }
-export const EVIDENCE_LABELS: Record<string, string> = {
-  signed: 'Firmada',
-  pending: 'Pendiente',
-  in_process: 'En proceso',
-  missing_client_signature: 'Falta firma del cliente',
-  rejected: 'Rechazada',
-  not_required: 'No requerida',
+export const EVIDENCE_LABELS: Record<string, Texts> = {
+  signed: { es: 'Firmada', en: 'Signed' },
+  pending: { es: 'Pendiente', en: 'Pending' },
+  in_process: { es: 'En proceso', en: 'In process' },
+  missing_client_signature: { es: 'Falta firma del cliente', en: "Missing the client's signature" },
+  rejected: { es: 'Rechazada', en: 'Rejected' },
+  not_required: { es: 'No requerida', en: 'Not required' },
 }
+export const DOCUMENT_TEXTS = {
+  title: { es: 'ESTIMACIÓN DE OBRA', en: 'WORK ESTIMATE' },
+  name: { es: 'Estimación', en: 'Estimate' },
+  noAnnex: { es: 'Sin anexo', en: 'No annex' },
+  subtotal: { es: 'Subtotal', en: 'Subtotal' },
+  deductions: { es: 'Deducciones', en: 'Deductions' },
+  tax: { es: 'IVA', en: 'VAT' },
+  net: { es: 'Neto a pagar', en: 'Net payable' },
+  file: { es: 'Estimacion', en: 'Estimate' },
+} satisfies Record<string, Texts>
 const WATERMARKS: Record<string, string> = {
   draft: 'BORRADOR',
   in_review: 'BORRADOR',
@@ -112,13 +128,11 @@ const WATERMARKS: Record<string, string> = {
 export const cellKey = (c: { siteId: string; conceptId: string; date: string; timeType: string }) =>
   `${c.siteId}|${c.conceptId}|${c.date}|${c.timeType}`
 
-const NO_ANNEX = 'Sin anexo'
-
 /** Per annex (in the lines' order: they come sorted by annex), the count and amounts of its lines. */
-export function annexSummary(lines: readonly TEstimateLine[]): AnnexSummaryRow[] {
+export function annexSummary(lines: readonly TEstimateLine[], lang: Lang = 'es'): AnnexSummaryRow[] {
   const rows = new Map<string, { lines: number; mxn: Dec; usd: Dec }>()
   for (const l of lines) {
-    const k = l.annex ?? NO_ANNEX
+    const k = l.annex ?? DOCUMENT_TEXTS.noAnnex[lang]
     const r = rows.get(k) ?? { lines: 0, mxn: new Dec(0), usd: new Dec(0) }
     r.lines++
     r.mxn = r.mxn.plus(l.amountMxn)
@@ -138,6 +152,7 @@ export function generatorOf(
   e: Pick<TEstimate, 'lines' | 'cells'>,
   siteNames: ReadonlyMap<string, string>,
   evidenceFiles: ReadonlyMap<string, readonly string[]>,
+  lang: Lang = 'es',
 ): GeneratorConcept[] {
   const byConcept = new Map<string, TEstimate['cells']>()
   for (const c of e.cells) byConcept.set(c.conceptId, [...(byConcept.get(c.conceptId) ?? []), c])
@@ -161,7 +176,7 @@ export function generatorOf(
           timeType: c.timeType,
           volume: c.volume,
           isExcess: c.isExcess,
-          evidence: EVIDENCE_LABELS[c.evidenceStatus] ?? c.evidenceStatus,
+          evidence: EVIDENCE_LABELS[c.evidenceStatus]?.[lang] ?? c.evidenceStatus,
           files: evidenceFiles.get(cellKey(c)) ?? [],
         })),
         total: cells.reduce((s, c) => s.plus(c.volume), new Dec(0)).toFixed(),
@@ -170,13 +185,14 @@ export function generatorOf(
 }
 
 /** The totals block, in the order printed; the figures are the API's. */
-export function totalRows(e: Pick<TEstimate, 'totals' | 'ivaPercent'>): TotalRow[] {
+export function totalRows(e: Pick<TEstimate, 'totals' | 'ivaPercent'>, lang: Lang = 'es'): TotalRow[] {
   const t = e.totals
+  const T = labelsIn(DOCUMENT_TEXTS, lang)
   return [
-    { key: 'subtotal', label: 'Subtotal', mxn: t.subtotalMxn, usd: t.subtotalUsd },
-    { key: 'deductions', label: 'Deducciones', mxn: t.deductionsMxn, usd: t.deductionsUsd },
-    { key: 'tax', label: `IVA ${new Dec(e.ivaPercent).toFixed()} %`, mxn: t.taxMxn, usd: t.taxUsd },
-    { key: 'net', label: 'Neto a pagar', mxn: t.netMxn, usd: t.netUsd },
+    { key: 'subtotal', label: T.subtotal, mxn: t.subtotalMxn, usd: t.subtotalUsd },
+    { key: 'deductions', label: T.deductions, mxn: t.deductionsMxn, usd: t.deductionsUsd },
+    { key: 'tax', label: `${T.tax} ${new Dec(e.ivaPercent).toFixed()} %`, mxn: t.taxMxn, usd: t.taxUsd },
+    { key: 'net', label: T.net, mxn: t.netMxn, usd: t.netUsd },
   ]
 }
 
@@ -196,23 +212,26 @@ export const SIGNATURES: SignatureBlock[] = [
   { caption: 'Autorizó', role: 'Residente de obra' },
 ]
 
-/** Everything the documents print, from the estimate as the API answers it. */
-export function estimateDocument(input: EstimateDocumentInput): EstimateDocument {
+/**
+ * Everything the documents print, from the estimate as the API answers it; its words in `lang` (the PDF asks for
+ * Spanish; the net in words is Spanish in either).
+ */
+export function estimateDocument(input: EstimateDocumentInput, lang: Lang = 'es'): EstimateDocument {
   const e = input.estimate
-  const summary = annexSummary(e.lines)
+  const summary = annexSummary(e.lines, lang)
   const rate = e.exchangeRate ?? e.suggestedExchangeRate
   const clientType = input.client?.clientType
   return {
     org: input.org,
-    title: 'ESTIMACIÓN DE OBRA',
-    name: `Estimación ${e.number}`,
+    title: DOCUMENT_TEXTS.title[lang],
+    name: `${DOCUMENT_TEXTS.name[lang]} ${e.number}`,
     number: e.number,
     workOrderNumber: e.workOrderNumber,
     client: input.client?.name ?? '—',
     contract: clientType ? `${clientType} — ${input.client?.name ?? ''}` : (input.client?.name ?? '—'),
     period: { start: e.periodStart, end: e.periodEnd },
-    type: TYPE_NAMES[e.type] ?? e.type,
-    status: STATUS_LABELS[e.status] ?? e.status,
+    type: TYPE_NAMES[e.type]?.[lang] ?? e.type,
+    status: STATUS_LABELS[e.status]?.[lang] ?? e.status,
     watermark: WATERMARKS[e.status] ?? null,
     ivaPercent: new Dec(e.ivaPercent).toFixed(),
     exchangeRate: rate ? { rate: new Dec(rate).toFixed(), frozen: e.exchangeRate !== null } : null,
@@ -222,16 +241,19 @@ export function estimateDocument(input: EstimateDocumentInput): EstimateDocument
       amountUsd: summary.reduce((s, r) => s.plus(r.amountUsd), new Dec(0)).toFixed(2),
     },
     lines: e.lines,
-    generator: generatorOf(e, input.siteNames, input.evidenceFiles),
+    generator: generatorOf(e, input.siteNames, input.evidenceFiles, lang),
     deductions: e.deductions,
     advance: e.advance,
-    totals: totalRows(e),
+    totals: totalRows(e, lang),
     homologatedMxn: e.totals.homologatedMxn,
     words: totalsInWords(e.totals),
     signatures: SIGNATURES,
   }
 }
 
-/** A safe file name for the estimate's documents: `Estimacion-<OT>-<N>.<ext>`. */
-export const documentFileName = (e: Pick<TEstimate, 'workOrderNumber' | 'number'>, ext: 'pdf' | 'xlsx') =>
-  `Estimacion-${e.workOrderNumber.replace(/[^\w.-]+/g, '_')}-${e.number}.${ext}`
+/** A safe file name for the estimate's documents: `Estimacion-<OT>-<N>.<ext>` (`Estimate-…` in English). */
+export const documentFileName = (
+  e: Pick<TEstimate, 'workOrderNumber' | 'number'>,
+  ext: 'pdf' | 'xlsx',
+  lang: Lang = 'es',
+) => `${DOCUMENT_TEXTS.file[lang]}-${e.workOrderNumber.replace(/[^\w.-]+/g, '_')}-${e.number}.${ext}`

@@ -247,6 +247,64 @@ describe('estimate documents', () => {
     equal(`G${x.rowOf('Generador', 'B', 'Total 2.1.')}`, '23.625', 'Generador')
   })
 
+  it('speaks the caller language: an English user gets the workbook and a rule in English; the PDF stays Spanish', async () => {
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await call('PATCH', '/api/v1/auth/me/preferences', manager, { locale })).status).toBe(200)
+    await setLocale('en')
+    try {
+      const res = await call('GET', `${E}/${e.id}/xlsx`, manager)
+      expect(String(res.raw.headers['content-disposition'])).toContain('Estimate-OT-DOC-001-')
+      const x = await workbook(e.id)
+      expect(x.wb.worksheets.map((w) => w.name)).toEqual(['Estimate', 'Deductions', 'Generator'])
+      const header = x.rowOf('Estimate', 'A', 'Code')
+      expect([2, 7, 12].map((c) => x.wb.getWorksheet('Estimate')!.getRow(header).getCell(c).value)).toEqual([
+        'Description',
+        'This estimate',
+        'Amount MXN',
+      ])
+      expect(x.rowOf('Estimate', 'A', 'Type')).toBeGreaterThan(0)
+      expect(x.read('Estimate', `B${x.rowOf('Estimate', 'A', 'Type')}`)?.value).toBe('Ordinary')
+      // the formulas follow the sheets' English names
+      const total = (label: string) => x.rowOf('Estimate', 'K', label)
+      expect(x.value('Estimate', `L${total('Deductions')}`).equals(e.totals.deductionsMxn)).toBe(true)
+      expect(x.value('Estimate', `L${total('Net payable')}`).equals(e.totals.netMxn)).toBe(true)
+      expect(x.read('Deductions', 'A1')?.value).toBe('Concept')
+      expect(x.rowOf('Deductions', 'A', 'Balance to amortize after this estimate')).toBeGreaterThan(1)
+      expect(x.read('Generator', 'J1')?.value).toBe('Evidence files')
+      expect(x.rowOf('Generator', 'I', 'Signed')).toBeGreaterThan(1)
+      expect(x.value('Generator', `G${x.rowOf('Generator', 'B', 'Total 2.1.')}`).equals('23.625')).toBe(true)
+      const text = await pdfText(e.id)
+      expect(text).toContain('ESTIMACIÓN DE OBRA')
+      // a rule of the workflow, with the statuses named in English
+      const wrong = await call('POST', `${E}/${e.id}/return`, manager, { reason: 'Revisar los volúmenes' })
+      expect(wrong.status).toBe(409)
+      expect(wrong.body.error).toMatchObject({
+        key: 'estimates.wrongStatus',
+        message: `Estimate ${e.number} is draft; this action needs it to be in review or submitted to the client`,
+      })
+      const aging = await call(
+        'GET',
+        `${E}/reports/unbilled-aging.xlsx?workOrderId=${wo.id}&asOf=2026-05-15`,
+        manager,
+      )
+      expect(String(aging.raw.headers['content-disposition'])).toContain(
+        'unbilled-production-2026-05-15.xlsx',
+      )
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(aging.raw.rawPayload as unknown as ArrayBuffer)
+      expect(wb.worksheets[0]!.name).toBe('Unbilled production')
+      expect(wb.worksheets[0]!.getRow(1).values).toEqual(
+        expect.arrayContaining(['WO', 'Code', 'Unbilled', '0-30 days MXN', '90+ days USD']),
+      )
+    } finally {
+      await setLocale('es')
+    }
+    const spanish = await call('POST', `${E}/${e.id}/return`, manager, { reason: 'Revisar los volúmenes' })
+    expect(spanish.body.error.message).toBe(
+      `La estimación ${e.number} está borrador; esta acción necesita en revisión o enviada al cliente`,
+    )
+  })
+
   it('a submitted estimate prints without BORRADOR, with its frozen rate; the documents of another organization are 404', async () => {
     await ok('POST', `${E}/${e.id}/review`)
     await ok('POST', `${E}/${e.id}/submit`, { exchangeRate: '18.25' })

@@ -7,13 +7,14 @@
 import type { TEstimate, TEstimateInvoiceRequest, TEstimatePayRequest } from '@faena/contracts'
 import { ZEstimateInvoiceRequest, ZEstimatePayRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import { Dec } from '../../platform/money/money'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import { calendarDate } from '../../platform/tenancy/today'
 import { createTransition } from './estimate-transition'
 import type { EstimateSnapshot } from './estimate-view'
 import type { EstimatesContext } from './estimates.context'
+import { estimatesMessages as M } from './estimates.messages'
 import * as repo from './estimates.repository'
 
 const isUniqueViolation = (err: unknown) =>
@@ -22,9 +23,8 @@ const isUniqueViolation = (err: unknown) =>
 const referenceTaken = (reference: string, number?: number) =>
   new AppError(
     'CONFLICT',
-    `La referencia de factura «${reference}» ya está en ${number ? `la estimación ${number}` : 'otra estimación'}` +
-      ' de la organización / The invoice reference is already used by another estimate',
-    [{ path: 'invoiceReference', message: 'Referencia de factura repetida / Duplicate invoice reference' }],
+    number ? M.referenceInEstimate({ reference, number }) : M.referenceInOther({ reference }),
+    [fieldError('invoiceReference', M.referenceRepeated())],
   )
 
 export function createEstimateInvoicingUseCases(ctx: EstimatesContext) {
@@ -74,25 +74,16 @@ export function createEstimateInvoicingUseCases(ctx: EstimatesContext) {
       const today = calendarDate(now, tz)
       const invoicedOn = row.invoiced_at ? calendarDate(row.invoiced_at, tz) : today
       if (input.date > today)
-        throw new AppError(
-          'VALIDATION',
-          'La fecha de pago no puede ser futura / The payment date is in the future',
-          [{ path: 'date', message: `Hasta el ${today} / Up to ${today}` }],
-        )
+        throw new AppError('VALIDATION', M.paymentInFuture(), [fieldError('date', M.upTo({ date: today }))])
       if (input.date < invoicedOn)
-        throw new AppError(
-          'VALIDATION',
-          'La fecha de pago es anterior a la factura / The payment date is before the invoice',
-          [{ path: 'date', message: `Desde el ${invoicedOn} / From ${invoicedOn}` }],
-        )
+        throw new AppError('VALIDATION', M.paymentBeforeInvoice(), [
+          fieldError('date', M.from({ date: invoicedOn })),
+        ])
       const expected = (row.totals as EstimateSnapshot | null)?.totals.homologatedMxn ?? null
       if (expected === null || !new Dec(input.amount).equals(expected))
-        throw new AppError(
-          'VALIDATION',
-          `El importe pagado debe ser el neto homologado de la estimación, ${expected ?? '—'} MXN / ` +
-            `The amount paid must equal the estimate's homologated net, ${expected ?? '—'} MXN`,
-          [{ path: 'amount', message: `Debe ser ${expected ?? '—'} / Must be ${expected ?? '—'}` }],
-        )
+        throw new AppError('VALIDATION', M.paidAmount({ expected: expected ?? '—' }), [
+          fieldError('amount', M.mustBe({ expected: expected ?? '—' })),
+        ])
       await repo.updateEstimate(
         trx,
         row.id,

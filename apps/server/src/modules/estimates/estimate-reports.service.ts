@@ -15,6 +15,7 @@ import type {
 } from '@faena/contracts'
 import { AGING_BUCKETS } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
+import { columnsIn, langOf, type LocalizedColumn, type Texts } from '../../platform/i18n/export-texts'
 import { Dec } from '../../platform/money/money'
 import { writeWorkbook } from '../../platform/spreadsheet/spreadsheet'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
@@ -24,6 +25,30 @@ import { getWorkOrderRef } from '../work-orders'
 import { agingBucket, monthAgeDays, volumeMoney } from './estimate-report-rules'
 import * as repo from './estimate-reports.repository'
 import type { EstimatesContext } from './estimates.context'
+
+/** The aging workbook's words in both languages (docs/platform.md "Messages and languages"). */
+const AGING_TEXTS = {
+  sheet: { es: 'Producción sin estimar', en: 'Unbilled production' },
+  file: { es: 'produccion-sin-estimar', en: 'unbilled-production' },
+  days: { es: 'días', en: 'days' },
+} satisfies Record<string, Texts>
+
+const AGING_COLUMNS: LocalizedColumn[] = [
+  { header: { es: 'OT', en: 'WO' }, key: 'workOrderNumber', width: 16 },
+  { header: { es: 'Clave', en: 'Code' }, key: 'code', width: 12 },
+  { header: { es: 'Concepto', en: 'Concept' }, key: 'description', width: 44 },
+  { header: { es: 'Unidad', en: 'Unit' }, key: 'unit', width: 10 },
+  { header: { es: 'Mes', en: 'Month' }, key: 'month', width: 10 },
+  { header: { es: 'Días', en: 'Days' }, key: 'ageDays', type: 'number', width: 8 },
+  { header: { es: 'Producido', en: 'Produced' }, key: 'produced', type: 'number', width: 14 },
+  {
+    header: { es: 'En estimaciones sin aprobar', en: 'In estimates not approved' },
+    key: 'inEstimates',
+    type: 'number',
+    width: 14,
+  },
+  { header: { es: 'Sin estimar', en: 'Unbilled' }, key: 'unbilled', type: 'number', width: 14 },
+]
 
 export function createEstimateReportUseCases(ctx: EstimatesContext) {
   const { db } = ctx
@@ -120,23 +145,17 @@ export function createEstimateReportUseCases(ctx: EstimatesContext) {
     q: TUnbilledAgingQuery,
   ): Promise<{ bytes: Buffer; fileName: string }> {
     const r = await unbilledAging(actor, q)
+    const lang = langOf(actor)
+    const days = AGING_TEXTS.days[lang]
     const bucketCols = AGING_BUCKETS.flatMap((b) => [
-      { header: `${b} días MXN`, key: `${b}-mxn`, type: 'money' as const, width: 16 },
-      { header: `${b} días USD`, key: `${b}-usd`, type: 'money' as const, width: 16 },
+      { header: `${b} ${days} MXN`, key: `${b}-mxn`, type: 'money' as const, width: 16 },
+      { header: `${b} ${days} USD`, key: `${b}-usd`, type: 'money' as const, width: 16 },
     ])
     const bytes = await writeWorkbook([
       {
-        name: 'Producción sin estimar',
+        name: AGING_TEXTS.sheet[lang],
         columns: [
-          { header: 'OT', key: 'workOrderNumber', width: 16 },
-          { header: 'Clave', key: 'code', width: 12 },
-          { header: 'Concepto', key: 'description', width: 44 },
-          { header: 'Unidad', key: 'unit', width: 10 },
-          { header: 'Mes', key: 'month', width: 10 },
-          { header: 'Días', key: 'ageDays', type: 'number', width: 8 },
-          { header: 'Producido', key: 'produced', type: 'number', width: 14 },
-          { header: 'En estimaciones sin aprobar', key: 'inEstimates', type: 'number', width: 14 },
-          { header: 'Sin estimar', key: 'unbilled', type: 'number', width: 14 },
+          ...columnsIn(AGING_COLUMNS, lang),
           ...bucketCols,
           { header: 'Total MXN', key: 'unbilledMxn', type: 'money', width: 16 },
           { header: 'Total USD', key: 'unbilledUsd', type: 'money', width: 16 },
@@ -148,7 +167,7 @@ export function createEstimateReportUseCases(ctx: EstimatesContext) {
         })),
       },
     ])
-    return { bytes, fileName: `produccion-sin-estimar-${r.asOf}.xlsx` }
+    return { bytes, fileName: `${AGING_TEXTS.file[lang]}-${r.asOf}.xlsx` }
   }
 
   async function estimateProgress(actor: Actor, q: TEstimateProgressQuery): Promise<TEstimateProgress> {

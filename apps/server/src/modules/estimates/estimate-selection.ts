@@ -9,7 +9,8 @@ import type { TEstimateSelectionRequest, TEvidenceStatus } from '@faena/contract
 import type { ZEstimateSelectionRequest } from '@faena/contracts'
 import type { z } from 'zod'
 import type { Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
+import type { Message } from '../../platform/i18n/messages'
 import { getConceptsByIds } from '../concepts'
 import {
   closedMonthsOf,
@@ -23,6 +24,7 @@ import {
 import { BILLED_STATUSES } from './estimates.context'
 import type * as repo from './estimates.repository'
 import { cellsTakenByOthers } from './estimates.repository'
+import { estimatesMessages as M } from './estimates.messages'
 
 type Selection = z.output<typeof ZEstimateSelectionRequest>
 export type ChosenCell = ProductionCell & { evidenceStatus: TEvidenceStatus | 'not_required' }
@@ -47,32 +49,23 @@ export async function refuseOpenMonths(
   const open = months.filter((m) => !closed.has(`${row.family_id}|${m}`))
   if (open.length === 0) return
   const openCells = cells.filter((c) => open.includes(c.date.slice(0, 7)))
-  throw new AppError(
-    'CONFLICT',
-    `Solo se cobran meses cerrados en producción; no está cerrado: ${open.join(', ')} ` +
-      `(${openCells.length} celda(s)). Ciérralo en Producción → Cierre mensual. / ` +
-      `Only months closed in production are billed; not closed: ${open.join(', ')}.`,
-    {
-      reason: 'open_month',
-      months: open,
-      cells: openCells.slice(0, 100).map((c) => ({
-        siteId: c.siteId,
-        conceptId: c.conceptId,
-        date: c.date,
-        timeType: c.timeType,
-      })),
-    },
-  )
+  throw new AppError('CONFLICT', M.openMonths({ months: open.join(', '), count: openCells.length }), {
+    reason: 'open_month',
+    months: open,
+    cells: openCells.slice(0, 100).map((c) => ({
+      siteId: c.siteId,
+      conceptId: c.conceptId,
+      date: c.date,
+      timeType: c.timeType,
+    })),
+  })
 }
 
 /** What the estimate's type lets it bill (docs/estimates.md#types); null when the cell is allowed. */
-function typeRefusal(type: string, c: ProductionCell, kinds: Map<string, string>): string | null {
-  if (type === 'excess' && !(c.isExcess && c.excessReason))
-    return 'Una estimación de excedentes solo cobra excedente autorizado / An excess estimate bills authorized excess only'
-  if (type === 'ordinary' && c.isExcess)
-    return 'Una estimación ordinaria no cobra excedentes / An ordinary estimate bills no excess'
-  if (type === 'extraordinary' && kinds.get(c.conceptId) !== 'extraordinary')
-    return 'Una estimación extraordinaria solo cobra conceptos PUE / An extraordinary estimate bills PUE concepts only'
+function typeRefusal(type: string, c: ProductionCell, kinds: Map<string, string>): Message | null {
+  if (type === 'excess' && !(c.isExcess && c.excessReason)) return M.excessOnlyAuthorized()
+  if (type === 'ordinary' && c.isExcess) return M.ordinaryNoExcess()
+  if (type === 'extraordinary' && kinds.get(c.conceptId) !== 'extraordinary') return M.extraordinaryOnlyPue()
   return null
 }
 
@@ -82,23 +75,21 @@ export async function chooseCells(
   input: Selection,
 ): Promise<{ cells: ChosenCell[]; selection: TEstimateSelectionRequest; skipped: Skipped }> {
   if (row.type === 'price_adjustment')
-    throw new AppError(
-      'INVALID_STATE',
-      'Una estimación de ajuste de precios no cobra producción: agrega líneas de diferencia de precio / ' +
-        'A price-adjustment estimate bills no production: add price-difference lines',
-      { reason: 'type_rule', type: row.type },
-    )
+    throw new AppError('INVALID_STATE', M.priceAdjustmentNoProduction(), {
+      reason: 'type_rule',
+      type: row.type,
+    })
   const byList = 'cells' in input
   const from = byList ? row.period_start : input.dateFrom
   const to = byList ? row.period_end : input.dateTo
   if (!byList) {
     if (input.dateFrom < row.period_start || input.dateFrom > row.period_end)
-      throw new AppError('VALIDATION', 'La fecha inicial está fuera del periodo de la estimación', [
-        { path: 'dateFrom', message: `Entre ${row.period_start} y ${row.period_end}` },
+      throw new AppError('VALIDATION', M.dateFromOutside(), [
+        fieldError('dateFrom', M.between({ from: row.period_start, to: row.period_end })),
       ])
     if (input.dateTo < input.dateFrom || input.dateTo > row.period_end)
-      throw new AppError('VALIDATION', 'La fecha final está fuera del periodo o antes de la inicial', [
-        { path: 'dateTo', message: `Entre ${input.dateFrom} y ${row.period_end}` },
+      throw new AppError('VALIDATION', M.dateToOutside(), [
+        fieldError('dateTo', M.between({ from: input.dateFrom, to: row.period_end })),
       ])
   }
   const produced = await familyProductionCells(ex, row.org_id, row.family_id, {
@@ -159,7 +150,7 @@ export async function chooseCells(
 
   const byKey = new Map(produced.map((c) => [keyOf(c), c]))
   const cells: ChosenCell[] = []
-  const problems: { path: string; message: string }[] = []
+  const problems: ReturnType<typeof fieldError>[] = []
   const conflicts: { path: string; estimate: number; billed: boolean }[] = []
   const seen = new Set<string>()
   input.cells.forEach((k, i) => {
@@ -167,34 +158,27 @@ export async function chooseCells(
     const key = keyOf(k)
     const c = byKey.get(key)
     const other = taken.get(key)
-    if (seen.has(key)) problems.push({ path, message: 'Celda repetida' })
+    if (seen.has(key)) problems.push(fieldError(path, M.cellRepeated()))
     else if (k.date < row.period_start || k.date > row.period_end)
-      problems.push({ path: `${path}.date`, message: 'Fuera del periodo de la estimación' })
-    else if (!c) problems.push({ path, message: 'Sin producción en esa celda' })
+      problems.push(fieldError(`${path}.date`, M.cellOutsidePeriod()))
+    else if (!c) problems.push(fieldError(path, M.cellNotProduced()))
     else if (other)
       conflicts.push({ path, estimate: other.number, billed: BILLED_STATUSES.includes(other.status) })
-    else if (!concepts.has(c.conceptId))
-      problems.push({
-        path: `${path}.conceptId`,
-        message: 'Concepto fuera del Anexo C vigente de la familia',
-      })
-    else if (c.isExcess && !c.excessReason)
-      problems.push({ path, message: 'Excedente sin motivo registrado: no se estima' })
+    else if (!concepts.has(c.conceptId)) problems.push(fieldError(`${path}.conceptId`, M.cellOutsideFamily()))
+    else if (c.isExcess && !c.excessReason) problems.push(fieldError(path, M.excessWithoutReason()))
     else if (typeRefusal(row.type, c, kinds))
-      problems.push({ path, message: typeRefusal(row.type, c, kinds)! })
+      problems.push(fieldError(path, typeRefusal(row.type, c, kinds)!))
     else if (onlySigned && !['signed', 'not_required'].includes(statusOf(c)))
-      problems.push({ path, message: `Evidencia (GPU) no firmada: ${statusOf(c)}` })
+      problems.push(fieldError(path, M.evidenceNotSigned({ status: statusOf(c) })))
     else cells.push({ ...c, evidenceStatus: statusOf(c) })
     seen.add(key)
   })
-  if (problems.length > 0) throw new AppError('VALIDATION', 'Hay celdas que no pueden estimarse', problems)
+  if (problems.length > 0) throw new AppError('VALIDATION', M.cellsRefused(), problems)
   await refuseOpenMonths(ex, row, cells)
   if (conflicts.length > 0)
     throw new AppError(
       'CONFLICT',
-      conflicts.some((c) => c.billed)
-        ? 'Hay celdas ya cobradas en una estimación aprobada; no pueden cobrarse otra vez'
-        : 'Hay celdas que ya están en otra estimación',
+      conflicts.some((c) => c.billed) ? M.cellsBilled() : M.cellsInOtherEstimate(),
       { reason: conflicts.some((c) => c.billed) ? 'billed' : 'in_other_estimate', cells: conflicts },
     )
   return { cells, selection: input, skipped }

@@ -6,12 +6,15 @@
 import { ZEstimateReturnRequest, ZEstimateSubmitRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import type { Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
+import { currentLang } from '../../platform/i18n/language'
+import { render } from '../../platform/i18n/messages'
 import { exchangeRateOn, familyProductionCells } from '../production'
 import { refuseOpenMonths } from './estimate-selection'
 import { createTransition } from './estimate-transition'
 import { computeEstimate } from './estimate-view'
 import type { EstimatesContext } from './estimates.context'
+import { estimatesMessages as M } from './estimates.messages'
 import * as repo from './estimates.repository'
 
 export function createEstimateWorkflowUseCases(ctx: EstimatesContext) {
@@ -41,11 +44,10 @@ export function createEstimateWorkflowUseCases(ctx: EstimatesContext) {
         now: now.get(`${c.site_id}|${c.concept_id}|${c.day}|${c.time_type}`) ?? '0',
       }))
     if (changed.length > 0)
-      throw new AppError(
-        'CONFLICT',
-        `La producción de ${changed.length} celda(s) cambió desde que se eligió; vuelve a guardar la selección`,
-        { reason: 'production_changed', cells: changed },
-      )
+      throw new AppError('CONFLICT', M.productionChanged({ count: changed.length }), {
+        reason: 'production_changed',
+        cells: changed,
+      })
   }
 
   /** A final settlement goes forward only when every earlier estimate of the family is approved or later. */
@@ -57,9 +59,12 @@ export function createEstimateWorkflowUseCases(ctx: EstimatesContext) {
     if (pending.length > 0)
       throw new AppError(
         'INVALID_STATE',
-        `El finiquito necesita aprobadas todas las estimaciones anteriores; faltan: ${pending
-          .map((e) => `Estimación ${e.number}`)
-          .join(', ')} / A final settlement needs every earlier estimate approved`,
+        M.earlySettlement({
+          // the list is rendered now, in the request's language (docs/platform.md "Messages and languages")
+          estimates: pending
+            .map((e) => render(M.estimateNumber({ number: e.number }), currentLang()))
+            .join(', '),
+        }),
         { reason: 'earlier_not_approved', estimates: pending },
       )
   }
@@ -72,9 +77,7 @@ export function createEstimateWorkflowUseCases(ctx: EstimatesContext) {
       const lines = await repo.listCells(trx, row.id)
       const adjustments = await repo.listAdjustments(trx, row.id)
       if (lines.length === 0 && adjustments.length === 0)
-        throw new AppError('INVALID_STATE', 'La estimación no tiene producción ni ajustes que revisar', {
-          reason: 'empty',
-        })
+        throw new AppError('INVALID_STATE', M.nothingToReview(), { reason: 'empty' })
       await repo.updateEstimate(trx, row.id, { status: 'in_review' }, clock())
       return { action: 'sent_to_review' }
     })
@@ -87,8 +90,8 @@ export function createEstimateWorkflowUseCases(ctx: EstimatesContext) {
       ctx.refuseUnlessStatus(row, 'in_review')
       const rate = input.exchangeRate ?? (await exchangeRateOn(trx, row.org_id, row.period_end))?.rate
       if (!rate)
-        throw new AppError('VALIDATION', `No hay tipo de cambio vigente al ${row.period_end}; escríbelo`, [
-          { path: 'exchangeRate', message: 'Obligatorio: no hay tipo de cambio en la tabla para esa fecha' },
+        throw new AppError('VALIDATION', M.noExchangeRate({ date: row.period_end }), [
+          fieldError('exchangeRate', M.exchangeRateRequired()),
         ])
       await refuseEarlySettlement(trx, row)
       await refuseChangedProduction(trx, row)
@@ -107,7 +110,11 @@ export function createEstimateWorkflowUseCases(ctx: EstimatesContext) {
       if (overbilled.length > 0)
         throw new AppError(
           'CONFLICT',
-          `Se pasa del volumen autorizado: ${overbilled.map((o) => `concepto ${o.code} por ${o.over}`).join('; ')}`,
+          M.overbilledAtSubmit({
+            concepts: overbilled
+              .map((o) => render(M.overbilledConceptBy({ code: o.code, over: o.over }), currentLang()))
+              .join('; '),
+          }),
           { reason: 'overbilling', concepts: overbilled },
         )
       const now = clock()

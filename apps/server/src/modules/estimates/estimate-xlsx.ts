@@ -15,8 +15,10 @@
  * every API figure in `figures`); `writeEstimateWorkbook` writes it with ExcelJS (platform/spreadsheet).
  */
 import { toDayMonthYear } from '@faena/domain/calendar-date'
+import { labelsIn, YES_NO, type Texts } from '../../platform/i18n/export-texts'
+import type { Lang } from '../../platform/i18n/messages'
 import { loadExcelJS } from '../../platform/spreadsheet/exceljs'
-import type { EstimateDocument } from './estimate-document'
+import { DOCUMENT_TEXTS, type EstimateDocument } from './estimate-document'
 
 export type XFormat = 'money' | 'quantity' | 'percent' | 'rate' | 'date'
 export type XCell =
@@ -31,9 +33,73 @@ export type EstimateWorkbookModel = {
   figures: Record<string, string>
 }
 
-export const MAIN_SHEET = 'Estimación'
-export const DEDUCTIONS_SHEET = 'Deducciones'
-export const GENERATOR_SHEET = 'Generador'
+/** The workbook's words in both languages (docs/platform.md "Messages and languages"). */
+export const TEXTS = {
+  mainSheet: { es: 'Estimación', en: 'Estimate' },
+  deductionsSheet: { es: 'Deducciones', en: 'Deductions' },
+  generatorSheet: { es: 'Generador', en: 'Generator' },
+  code: { es: 'Clave', en: 'Code' },
+  concept: { es: 'Concepto', en: 'Concept' },
+  unit: { es: 'Unidad', en: 'Unit' },
+  date: { es: 'Fecha', en: 'Date' },
+  site: { es: 'Sitio', en: 'Site' },
+  time: { es: 'Tiempo', en: 'Time' },
+  volume: { es: 'Volumen', en: 'Volume' },
+  excess: { es: 'Excedente', en: 'Excess' },
+  evidence: { es: 'Evidencia', en: 'Evidence' },
+  evidenceFiles: { es: 'Archivos de evidencia', en: 'Evidence files' },
+  total: { es: 'Total', en: 'Total' },
+  workOrder: { es: 'Orden de trabajo', en: 'Work order' },
+  clientContract: { es: 'Cliente / contrato', en: 'Client / contract' },
+  period: { es: 'Periodo', en: 'Period' },
+  type: { es: 'Tipo', en: 'Type' },
+  status: { es: 'Estado', en: 'Status' },
+  ivaPercent: { es: 'IVA %', en: 'VAT %' },
+  rate: { es: 'Tipo de cambio (MXN por USD)', en: 'Exchange rate (MXN per USD)' },
+  rateFrozen: { es: 'congelado al enviar', en: 'frozen on submission' },
+  rateSuggested: {
+    es: 'sugerido: vigente al fin del periodo',
+    en: "suggested: in force at the period's end",
+  },
+  description: { es: 'Descripción', en: 'Description' },
+  annex: { es: 'Anexo', en: 'Annex' },
+  authorized: { es: 'Autorizado', en: 'Authorized' },
+  previous: { es: 'Anterior', en: 'Previous' },
+  thisEstimate: { es: 'Esta estimación', en: 'This estimate' },
+  accumulated: { es: 'Acumulado', en: 'Accumulated' },
+  remaining: { es: 'Por ejecutar', en: 'To execute' },
+  unitPriceMxn: { es: 'P.U. MXN', en: 'Unit price MXN' },
+  unitPriceUsd: { es: 'P.U. USD', en: 'Unit price USD' },
+  amountMxn: { es: 'Importe MXN', en: 'Amount MXN' },
+  amountUsd: { es: 'Importe USD', en: 'Amount USD' },
+  deductive: { es: 'DEDUCTIVA', en: 'DEDUCTIVE' },
+  baseMxn: { es: 'Base MXN', en: 'Base MXN' },
+  baseUsd: { es: 'Base USD', en: 'Base USD' },
+  totalDeductions: { es: 'Total deducciones', en: 'Total deductions' },
+  advance: { es: 'Anticipo', en: 'Advance' },
+  recoveredBefore: { es: 'Recuperado en estimaciones anteriores', en: 'Recovered in earlier estimates' },
+  balanceBefore: {
+    es: 'Saldo por amortizar antes de esta estimación',
+    en: 'Balance to amortize before this estimate',
+  },
+  balanceAfter: {
+    es: 'Saldo por amortizar después de esta estimación',
+    en: 'Balance to amortize after this estimate',
+  },
+  homologated: { es: 'Total homologado MXN', en: 'Homologated total MXN' },
+  netInWordsMxn: { es: 'Neto con letra (MXN)', en: 'Net in words (MXN, Spanish)' },
+  netInWordsUsd: { es: 'Neto con letra (USD)', en: 'Net in words (USD, Spanish)' },
+  homologatedInWords: { es: 'Homologado con letra', en: 'Homologated in words (Spanish)' },
+  annexSummary: { es: 'Resumen por anexo', en: 'Summary by annex' },
+  concepts: { es: 'Conceptos', en: 'Concepts' },
+} satisfies Record<string, Texts>
+
+/** The deductions' kinds. */
+const KIND: Record<string, Texts> = {
+  amortization: { es: 'Amortización', en: 'Amortization' },
+  retention: { es: 'Retención', en: 'Retention' },
+  penalty: { es: 'Penalización', en: 'Penalty' },
+}
 
 /** 0 → A, 25 → Z, 26 → AA */
 export const colName = (i: number): string =>
@@ -62,24 +128,22 @@ function sumOf(col: string, rows: readonly number[]): string {
   return `SUM(${parts.join(',')})`
 }
 
-/** Pure: the three sheets, their formulas with the API's figures as cached results, and where each figure is. */
-export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookModel {
+/**
+ * Pure: the three sheets, their formulas with the API's figures as cached results, and where each figure is;
+ * sheet names and labels in `lang` (the document's own words come from `doc`, built in the same language).
+ */
+export function estimateWorkbookModel(doc: EstimateDocument, lang: Lang = 'es'): EstimateWorkbookModel {
   const figures: Record<string, string> = {}
+  const L = labelsIn(TEXTS, lang)
+  const MAIN_SHEET = L.mainSheet
+  const DEDUCTIONS_SHEET = L.deductionsSheet
+  const GENERATOR_SHEET = L.generatorSheet
 
   // ---- Generador ----
   const gen: (XCell | null)[][] = [
-    [
-      'Clave',
-      'Concepto',
-      'Unidad',
-      'Fecha',
-      'Sitio',
-      'Tiempo',
-      'Volumen',
-      'Excedente',
-      'Evidencia',
-      'Archivos de evidencia',
-    ].map((h) => text(h, true)),
+    [L.code, L.concept, L.unit, L.date, L.site, L.time, L.volume, L.excess, L.evidence, L.evidenceFiles].map(
+      (h) => text(h, true),
+    ),
   ]
   /** conceptId → the row of its generator total */
   const genTotal = new Map<string, number>()
@@ -94,7 +158,7 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
         text(cell.site),
         text(cell.timeType),
         num(cell.volume, 'quantity'),
-        text(cell.isExcess ? 'Sí' : ''),
+        text(cell.isExcess ? YES_NO.yes[lang] : ''),
         text(cell.evidence),
         text(cell.files.join(', ')),
       ])
@@ -102,7 +166,7 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
     const row = gen.length + 1
     gen.push([
       text(c.code, true),
-      text(`Total ${c.code}`, true),
+      text(`${L.total} ${c.code}`, true),
       text(c.unit),
       null,
       null,
@@ -118,36 +182,33 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
   const rate = doc.exchangeRate
   main.push([text(doc.org.name, true)])
   main.push([text(`${doc.title} — ${doc.name}`, true)])
-  main.push([text('Orden de trabajo'), text(doc.workOrderNumber)])
-  main.push([text('Cliente / contrato'), text(doc.contract)])
-  main.push([
-    text('Periodo'),
-    text(`${toDayMonthYear(doc.period.start)} – ${toDayMonthYear(doc.period.end)}`),
-  ])
-  main.push([text('Tipo'), text(doc.type), text('Estado'), text(doc.status)])
+  main.push([text(L.workOrder), text(doc.workOrderNumber)])
+  main.push([text(L.clientContract), text(doc.contract)])
+  main.push([text(L.period), text(`${toDayMonthYear(doc.period.start)} – ${toDayMonthYear(doc.period.end)}`)])
+  main.push([text(L.type), text(doc.type), text(L.status), text(doc.status)])
   const IVA_ROW = main.length + 1
-  main.push([text('IVA %'), num(doc.ivaPercent, 'percent')])
+  main.push([text(L.ivaPercent), num(doc.ivaPercent, 'percent')])
   const RATE_ROW = main.length + 1
   main.push([
-    text('Tipo de cambio (MXN por USD)'),
+    text(L.rate),
     rate ? num(rate.rate, 'rate') : text('—'),
-    text(rate ? (rate.frozen ? 'congelado al enviar' : 'sugerido: vigente al fin del periodo') : ''),
+    text(rate ? (rate.frozen ? L.rateFrozen : L.rateSuggested) : ''),
   ])
   main.push([])
   const header = [
-    'Clave',
-    'Descripción',
-    'Unidad',
-    'Anexo',
-    'Autorizado',
-    'Anterior',
-    'Esta estimación',
-    'Acumulado',
-    'Por ejecutar',
-    'P.U. MXN',
-    'P.U. USD',
-    'Importe MXN',
-    'Importe USD',
+    L.code,
+    L.description,
+    L.unit,
+    L.annex,
+    L.authorized,
+    L.previous,
+    L.thisEstimate,
+    L.accumulated,
+    L.remaining,
+    L.unitPriceMxn,
+    L.unitPriceUsd,
+    L.amountMxn,
+    L.amountUsd,
   ]
   main.push(header.map((h) => text(h, true)))
   const firstLine = main.length + 1
@@ -164,7 +225,7 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
     const rows = conceptRows.get(l.conceptId) ?? [r]
     main.push([
       text(l.code),
-      text(l.kind === 'deductive' ? `${l.description} — DEDUCTIVA: ${l.reason ?? ''}` : l.description),
+      text(l.kind === 'deductive' ? `${l.description} — ${L.deductive}: ${l.reason ?? ''}` : l.description),
       text(l.unit),
       text(l.annex ?? ''),
       num(l.authorizedQuantity, 'quantity'),
@@ -205,24 +266,19 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
   const fig = (key: string) => t.find((x) => x.key === key)!
   const hasLines = lastLine >= firstLine
   totalsRow(
-    'Subtotal',
+    fig('subtotal').label,
     num(fig('subtotal').mxn, 'money', hasLines ? `SUM(L${firstLine}:L${lastLine})` : undefined, true),
     num(fig('subtotal').usd, 'money', hasLines ? `SUM(M${firstLine}:M${lastLine})` : undefined, true),
   )
 
   // ---- Deducciones ----
   const ded: (XCell | null)[][] = [
-    ['Concepto', 'Tipo', '%', 'Base MXN', 'Base USD', 'Importe MXN', 'Importe USD'].map((h) => text(h, true)),
+    [L.concept, L.type, '%', L.baseMxn, L.baseUsd, L.amountMxn, L.amountUsd].map((h) => text(h, true)),
   ]
   const k = doc.deductions.length
   const T = 2 + k
   const ADV = T + 2
   const amortRow = doc.deductions.findIndex((d) => d.kind === 'amortization')
-  const KIND: Record<string, string> = {
-    amortization: 'Amortización',
-    retention: 'Retención',
-    penalty: 'Penalización',
-  }
   doc.deductions.forEach((d, i) => {
     const r = 2 + i
     const base = (c: 'L' | 'M') => ref(MAIN_SHEET, c, S)
@@ -233,7 +289,7 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
     const priced = d.kind !== 'penalty'
     ded.push([
       text(d.name),
-      text(KIND[d.kind] ?? d.kind),
+      text(KIND[d.kind]?.[lang] ?? d.kind),
       d.percent === null ? null : num(d.percent, 'percent'),
       num(d.baseMxn, 'money', priced ? base('L') : undefined),
       num(d.baseUsd, 'money', priced ? base('M') : undefined),
@@ -249,7 +305,7 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
       figures[`deductions.${i}.${key}`] = ref(DEDUCTIONS_SHEET, col, r)
   })
   ded.push([
-    text('Total deducciones', true),
+    text(L.totalDeductions, true),
     null,
     null,
     null,
@@ -261,36 +317,24 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
   const a = doc.advance
   const adv = (label: string, mxn: XCell, usd: XCell) =>
     ded.push([text(label), null, null, null, null, mxn, usd])
-  adv('Anticipo', num(a.advanceMxn, 'money'), num(a.advanceUsd, 'money'))
-  adv(
-    'Recuperado en estimaciones anteriores',
-    num(a.recoveredBeforeMxn, 'money'),
-    num(a.recoveredBeforeUsd, 'money'),
-  )
+  adv(L.advance, num(a.advanceMxn, 'money'), num(a.advanceUsd, 'money'))
+  adv(L.recoveredBefore, num(a.recoveredBeforeMxn, 'money'), num(a.recoveredBeforeUsd, 'money'))
   const before = (c: 'F' | 'G', v: string) => num(v, 'money', `MAX(0,${c}${ADV}-${c}${ADV + 1})`)
   // the balance before this estimate: what is left after it plus what it amortizes
   const balanceBefore = (cur: 'Mxn' | 'Usd') => {
     const amort = amortRow >= 0 ? doc.deductions[amortRow]![`amount${cur}`] : '0'
     return addDec(a[`balanceAfter${cur}`], amort)
   }
-  adv(
-    'Saldo por amortizar antes de esta estimación',
-    before('F', balanceBefore('Mxn')),
-    before('G', balanceBefore('Usd')),
-  )
+  adv(L.balanceBefore, before('F', balanceBefore('Mxn')), before('G', balanceBefore('Usd')))
   const after = (c: 'F' | 'G', v: string) =>
     num(v, 'money', amortRow >= 0 ? `${c}${ADV + 2}-${c}${2 + amortRow}` : `${c}${ADV + 2}`)
-  adv(
-    'Saldo por amortizar después de esta estimación',
-    after('F', a.balanceAfterMxn),
-    after('G', a.balanceAfterUsd),
-  )
+  adv(L.balanceAfter, after('F', a.balanceAfterMxn), after('G', a.balanceAfterUsd))
   figures['advance.balanceAfterMxn'] = ref(DEDUCTIONS_SHEET, 'F', ADV + 3)
   figures['advance.balanceAfterUsd'] = ref(DEDUCTIONS_SHEET, 'G', ADV + 3)
 
   // ---- Estimación: totals ----
   totalsRow(
-    'Deducciones',
+    fig('deductions').label,
     num(fig('deductions').mxn, 'money', ref(DEDUCTIONS_SHEET, 'F', T)),
     num(fig('deductions').usd, 'money', ref(DEDUCTIONS_SHEET, 'G', T)),
   )
@@ -301,7 +345,7 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
     num(fig('tax').usd, 'money', `ROUND((M${S}${amortRef('G')})*$B$${IVA_ROW}/100,2)`),
   )
   totalsRow(
-    'Neto a pagar',
+    fig('net').label,
     num(fig('net').mxn, 'money', `L${S}-L${S + 1}+L${S + 2}`, true),
     num(fig('net').usd, 'money', `M${S}-M${S + 1}+M${S + 2}`, true),
   )
@@ -311,22 +355,22 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
   }
   if (doc.homologatedMxn !== null && rate) {
     const row: (XCell | null)[] = Array.from({ length: 13 }, () => null)
-    row[10] = text('Total homologado MXN', true)
+    row[10] = text(L.homologated, true)
     row[11] = num(doc.homologatedMxn, 'money', `ROUND(L${S + 3}+M${S + 3}*$B$${RATE_ROW},2)`, true)
     main.push(row)
     figures['totals.homologatedMxn'] = ref(MAIN_SHEET, 'L', S + 4)
   }
   main.push([])
-  main.push([text('Neto con letra (MXN)'), text(doc.words.mxn)])
-  main.push([text('Neto con letra (USD)'), text(doc.words.usd)])
-  if (doc.words.homologated) main.push([text('Homologado con letra'), text(doc.words.homologated)])
+  main.push([text(L.netInWordsMxn), text(doc.words.mxn)])
+  main.push([text(L.netInWordsUsd), text(doc.words.usd)])
+  if (doc.words.homologated) main.push([text(L.homologatedInWords), text(doc.words.homologated)])
   main.push([])
 
   // ---- Estimación: summary by annex ----
-  main.push([text('Resumen por anexo', true)])
+  main.push([text(L.annexSummary, true)])
   main.push([
-    text('Anexo', true),
-    text('Conceptos', true),
+    text(L.annex, true),
+    text(L.concepts, true),
     null,
     null,
     null,
@@ -342,7 +386,7 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
   const firstAnnex = main.length + 1
   for (const s of doc.annexSummary) {
     const rows = doc.lines
-      .map((l, i) => ((l.annex ?? 'Sin anexo') === s.annex ? lineRow(i) : 0))
+      .map((l, i) => ((l.annex ?? DOCUMENT_TEXTS.noAnnex[lang]) === s.annex ? lineRow(i) : 0))
       .filter((x) => x > 0)
     const row: (XCell | null)[] = Array.from({ length: 13 }, () => null)
     row[0] = text(s.annex)
@@ -354,7 +398,7 @@ export function estimateWorkbookModel(doc: EstimateDocument): EstimateWorkbookMo
   const lastAnnex = main.length
   {
     const row: (XCell | null)[] = Array.from({ length: 13 }, () => null)
-    row[0] = text('Total', true)
+    row[0] = text(L.total, true)
     const has = lastAnnex >= firstAnnex
     row[11] = num(
       doc.annexTotal.amountMxn,

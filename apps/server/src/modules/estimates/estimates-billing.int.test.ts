@@ -54,6 +54,9 @@ const create = async (type: string) =>
     supervisor,
   )) as TEstimate
 const all = { dateFrom: '2026-03-01', dateTo: '2026-03-31', evidence: 'any', includeAuthorizedExcess: true }
+/** The caller's language (docs/platform.md "Messages and languages"). */
+const setLocale = async (cookie: string, locale: 'es' | 'en') =>
+  expect((await call('PATCH', '/api/v1/auth/me/preferences', cookie, { locale })).status).toBe(200)
 const notes = async (cookie: string) =>
   (
     (await ok('GET', '/api/v1/notifications?limit=100', undefined, cookie)) as {
@@ -100,6 +103,21 @@ describe('estimates: closed months, types, invoiced and paid, billed production 
     expect(open.status).toBe(409)
     expect(open.body.error.details).toMatchObject({ reason: 'open_month', months: [MONTH] })
     expect(open.body.error.message).toContain('2026-03')
+    expect(open.body.error.message).toContain(
+      'Solo se cobran meses cerrados en producción; no está cerrado: 2026-03',
+    )
+    // the same refusal to an English user
+    await setLocale(manager, 'en')
+    try {
+      const en = await call('PUT', `${E}/${ordinary.id}/selection`, manager, all)
+      expect(en.status).toBe(409)
+      expect(en.body.error.key).toBe('estimates.openMonths')
+      expect(en.body.error.message).toContain(
+        'Only months closed in production are billed; not closed: 2026-03',
+      )
+    } finally {
+      await setLocale(manager, 'es')
+    }
     const list = await call('PUT', `${E}/${ordinary.id}/selection`, manager, {
       cells: [{ siteId: refs.vessel, conceptId: B.id, date: '2026-03-02', timeType: 'TE' }],
       evidence: 'any',
@@ -216,6 +234,27 @@ describe('estimates: closed months, types, invoiced and paid, billed production 
     expect(wrong.status).toBe(400)
     expect(wrong.body.error.details[0].path).toBe('amount')
     expect(wrong.body.error.message).toContain(net)
+    expect(wrong.body.error.message).toBe(
+      `El importe pagado debe ser el neto homologado de la estimación, ${net} MXN`,
+    )
+    // an English user gets the rules and the fields' messages in English
+    await setLocale(billing, 'en')
+    try {
+      const en = await call('POST', `${E}/${ordinary.id}/pay`, billing, { date: today(), amount: '1' })
+      expect(en.body.error).toMatchObject({
+        key: 'estimates.paidAmount',
+        message: `The amount paid must equal the estimate's homologated net, ${net} MXN`,
+      })
+      expect(en.body.error.details[0]).toMatchObject({ path: 'amount', message: `Must be ${net}` })
+      const enFuture = await call('POST', `${E}/${ordinary.id}/pay`, billing, {
+        date: '2099-01-01',
+        amount: net,
+      })
+      expect(enFuture.body.error.message).toBe('The payment date cannot be in the future')
+      expect(enFuture.body.error.details[0].message).toBe(`Up to ${today()}`)
+    } finally {
+      await setLocale(billing, 'es')
+    }
     const future = await call('POST', `${E}/${ordinary.id}/pay`, billing, { date: '2099-01-01', amount: net })
     expect(future.body.error.details[0].path).toBe('date')
     const before = await call('POST', `${E}/${ordinary.id}/pay`, billing, { date: '2026-01-01', amount: net })

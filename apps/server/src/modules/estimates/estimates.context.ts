@@ -10,6 +10,8 @@ import { writeAudit, type AuditChange } from '../../platform/audit/audit'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError, fieldError } from '../../platform/errors'
 import { estimatesMessages as M } from './estimates.messages'
+import type { Texts } from '../../platform/i18n/export-texts'
+import { currentLang } from '../../platform/i18n/language'
 import { Dec } from '../../platform/money/money'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import type { NotifyFn } from '../../platform/notifications'
@@ -29,15 +31,17 @@ export const BILLED_STATUSES: readonly string[] = ['approved', 'invoiced', 'paid
 /** An estimate in one of these statuses answers its figures as frozen at submission. */
 export const FROZEN_STATUSES: readonly string[] = ['submitted', ...BILLED_STATUSES]
 
-export const STATUS_NAMES: Record<string, string> = {
-  draft: 'borrador',
-  in_review: 'en revisión',
-  submitted: 'enviada al cliente',
-  approved: 'aprobada',
-  invoiced: 'facturada',
-  paid: 'pagada',
-  cancelled: 'cancelada',
+/** The statuses as a sentence names them, in both languages. */
+export const STATUS_NAMES: Record<string, Texts> = {
+  draft: { es: 'borrador', en: 'draft' },
+  in_review: { es: 'en revisión', en: 'in review' },
+  submitted: { es: 'enviada al cliente', en: 'submitted to the client' },
+  approved: { es: 'aprobada', en: 'approved' },
+  invoiced: { es: 'facturada', en: 'invoiced' },
+  paid: { es: 'pagada', en: 'paid' },
+  cancelled: { es: 'cancelada', en: 'cancelled' },
 }
+const OR: Texts = { es: ' o ', en: ' or ' }
 
 export function createEstimatesContext(deps: EstimatesDeps) {
   const userId = (actor: Actor) => (isSystemActor(actor) ? null : actor.userId)
@@ -109,14 +113,20 @@ export function createEstimatesContext(deps: EstimatesDeps) {
     })
 
   const refuseUnlessStatus = (row: repo.EstimateRow, ...statuses: string[]) => {
-    if (!statuses.includes(row.status))
+    if (!statuses.includes(row.status)) {
+      // the statuses are named now, in the request's language (docs/platform.md "Messages and languages")
+      const lang = currentLang()
+      const name = (s: string) => STATUS_NAMES[s]?.[lang] ?? s
       throw new AppError(
         'INVALID_STATE',
-        `La estimación ${row.number} está ${STATUS_NAMES[row.status] ?? row.status}; esta acción necesita ${statuses
-          .map((s) => STATUS_NAMES[s] ?? s)
-          .join(' o ')}`,
+        M.wrongStatus({
+          number: row.number,
+          status: name(row.status),
+          statuses: statuses.map(name).join(OR[lang]),
+        }),
         { status: row.status },
       )
+    }
   }
 
   /** Tells those who act next about a status change (estimate-notifications.ts), in the change's transaction. */
