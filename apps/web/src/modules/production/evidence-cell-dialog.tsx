@@ -6,8 +6,12 @@
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import {
   EVIDENCE_STATUSES,
+  ZEvidenceLinkRequest,
+  ZEvidenceNote,
+  ZEvidenceStatusRequest,
   type TEvidenceCell,
   type TEvidenceCellKey,
   type TEvidenceItem,
@@ -24,8 +28,10 @@ import {
   useToast,
   type StatusTone,
 } from '../../platform/components'
+import { ServerFormError, fromText } from '../../platform/components/record-form'
 import { errorMessage } from '../../platform/errors'
 import { useCan, useFormat } from '../../platform/session'
+import { useZodForm } from '../../platform/validation'
 import {
   evidenceCellQuery,
   evidenceFileUrl,
@@ -116,51 +122,36 @@ function CellBody({ cell }: { cell: TEvidenceCell }) {
   )
 }
 
+/** The status form: the contract's status and note; a rejection needs a note, signing needs a file or link. */
 function StatusForm({ cell, cellKey }: { cell: TEvidenceCell; cellKey: TEvidenceCellKey }) {
   const { t } = useTranslation('production')
   const toast = useToast()
   const save = useSetEvidenceStatus()
-  const [status, setStatus] = useState<TEvidenceStatus>(cell.status)
-  const [note, setNote] = useState(cell.note ?? '')
-  const [errors, setErrors] = useState<{ note?: string; status?: string; form?: string }>({})
-  const submit = () => {
-    const e: typeof errors = {}
-    if (status === 'rejected' && !note.trim()) e.note = t('evidence.dialog.noteRequired')
-    if (note.trim().length > 500) e.note = t('evidence.dialog.noteHint')
-    if (status === 'signed' && cell.items.length === 0) e.status = t('evidence.dialog.signNeedsItems')
-    setErrors(e)
-    if (Object.keys(e).length) return
+  const schema = ZEvidenceStatusRequest.pick({ status: true })
+    .extend({ note: fromText(ZEvidenceNote.nullable(), null) })
+    .superRefine((v, ctx) => {
+      if (v.status === 'rejected' && v.note === null)
+        ctx.addIssue({ code: 'custom', path: ['note'], message: t('evidence.dialog.noteRequired') })
+      if (v.status === 'signed' && cell.items.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['status'], message: t('evidence.dialog.signNeedsItems') })
+    })
+  const form = useZodForm(schema, { status: cell.status, note: cell.note ?? '' })
+  const submit = form.submit((data) =>
     save.mutate(
-      { ...cellKey, status, note: note.trim() || null },
+      { ...cellKey, ...data },
       {
         onSuccess: () => toast.success(t('evidence.dialog.statusSaved')),
-        onError: (err) => setErrors({ form: errorMessage(err) }),
+        onError: form.applyServerError,
       },
-    )
-  }
+    ),
+  )
   return (
-    <form
-      className="ev-cell__section"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault()
-        submit()
-      }}
-    >
-      <FormError>{errors.form ?? null}</FormError>
+    <form className="ev-cell__section" noValidate onSubmit={submit}>
+      <ServerFormError error={save.error} errors={form.errors} />
       <div className="ev-cell__row">
-        <FormField label={t('evidence.dialog.status')} error={errors.status}>
+        <FormField label={t('evidence.dialog.status')} error={form.errors.status}>
           {(p) => (
-            <select
-              {...p}
-              className="input"
-              data-testid="evidence-status"
-              value={status}
-              onChange={(e) => {
-                setStatus(e.target.value as TEvidenceStatus)
-                setErrors({})
-              }}
-            >
+            <select {...p} className="input" data-testid="evidence-status" {...form.register('status')}>
               {EVIDENCE_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`evidence.statuses.${s}`)}
@@ -171,9 +162,9 @@ function StatusForm({ cell, cellKey }: { cell: TEvidenceCell; cellKey: TEvidence
         </FormField>
         <FormField
           label={t('evidence.dialog.note')}
-          required={status === 'rejected'}
-          error={errors.note}
-          hint={errors.note ? undefined : t('evidence.dialog.noteHint')}
+          required={form.values.status === 'rejected'}
+          error={form.errors.note}
+          hint={form.errors.note ? undefined : t('evidence.dialog.noteHint')}
           className="ev-cell__grow"
         >
           {(p) => (
@@ -183,11 +174,7 @@ function StatusForm({ cell, cellKey }: { cell: TEvidenceCell; cellKey: TEvidence
               rows={2}
               maxLength={600}
               data-testid="evidence-note"
-              value={note}
-              onChange={(e) => {
-                setNote(e.target.value)
-                setErrors({})
-              }}
+              {...form.register('note')}
             />
           )}
         </FormField>
@@ -403,68 +390,48 @@ function UploadForm({ cellKey }: { cellKey: TEvidenceCellKey }) {
   )
 }
 
+/** A link: the contract's url (http or https) and optional label. */
 function LinkForm({ cellKey }: { cellKey: TEvidenceCellKey }) {
   const { t } = useTranslation('production')
   const toast = useToast()
   const add = useAddEvidenceLink()
-  const [url, setUrl] = useState('')
-  const [label, setLabel] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const submit = () => {
-    const u = url.trim()
-    if (!/^https?:\/\/\S+$/i.test(u)) return setError(t('evidence.dialog.urlFormat'))
+  const L = ZEvidenceLinkRequest.shape
+  const schema = z.object({
+    url: z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/\S+$/i, t('evidence.dialog.urlFormat'))
+      .pipe(L.url),
+    label: fromText(L.label, null),
+  })
+  const form = useZodForm(schema, { url: '', label: '' })
+  const submit = form.submit((data) =>
     add.mutate(
-      { ...cellKey, url: u, label: label.trim() || null },
+      { ...cellKey, ...data },
       {
         onSuccess: () => {
           toast.success(t('evidence.dialog.linkAdded'))
-          setUrl('')
-          setLabel('')
+          form.reset({ url: '', label: '' })
         },
-        onError: (e) => setError(errorMessage(e)),
+        onError: form.applyServerError,
       },
-    )
-  }
+    ),
+  )
   return (
-    <form
-      className="ev-cell__section"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault()
-        submit()
-      }}
-    >
+    <form className="ev-cell__section" noValidate onSubmit={submit}>
       <h3 className="ev-cell__h">{t('evidence.dialog.addLink')}</h3>
+      <ServerFormError error={add.error} errors={form.errors} />
       <div className="ev-cell__row">
         <FormField
           label={t('evidence.dialog.url')}
           required
-          error={error ?? undefined}
+          error={form.errors.url}
           className="ev-cell__grow"
         >
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              type="url"
-              value={url}
-              onChange={(e) => {
-                setUrl(e.target.value)
-                setError(null)
-              }}
-            />
-          )}
+          {(p) => <input {...p} className="input" type="url" {...form.register('url')} />}
         </FormField>
-        <FormField label={t('evidence.dialog.label')} className="ev-cell__grow">
-          {(p) => (
-            <input
-              {...p}
-              className="input"
-              value={label}
-              maxLength={200}
-              onChange={(e) => setLabel(e.target.value)}
-            />
-          )}
+        <FormField label={t('evidence.dialog.label')} error={form.errors.label} className="ev-cell__grow">
+          {(p) => <input {...p} className="input" maxLength={200} {...form.register('label')} />}
         </FormField>
       </div>
       <div>
