@@ -1,11 +1,20 @@
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { type TRentalProject } from '@faena/contracts'
+import { z } from 'zod'
+import { ZCloseRentalProjectRequest, type TRentalProject } from '@faena/contracts'
 import { Button, Dialog, FormError, FormField, useToast } from '../../platform/components'
-import { fieldErrors, type FieldErrors } from '../../platform/validation'
+import { fromText } from '../../platform/components/record-form'
+import { useZodForm } from '../../platform/validation'
 import { closeCheckQuery, useCloseProject } from './api'
-import { errorLine, orNull } from './ui'
+import { useErrorLine } from './record-dialog'
+
+const close = ZCloseRentalProjectRequest.shape
+/** The close's form: the date is asked for (the contract would default it to today), a blank reason is null. */
+export const ZCloseProjectForm = z.object({
+  date: fromText(close.date.unwrap()),
+  reason: fromText(close.reason, null),
+})
 
 /** Close the project: shows what the server says will happen (or why it cannot), asks date and reason. */
 export const CloseProjectDialog = ({
@@ -20,29 +29,27 @@ export const CloseProjectDialog = ({
   const { t } = useTranslation(['rental-projects', 'platform'])
   const toast = useToast()
   const check = useQuery(closeCheckQuery(project.id))
-  const close = useCloseProject(project.id)
-  const [date, setDate] = useState(project.endDate && project.endDate < today ? project.endDate : today)
-  const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<FieldErrors>({})
+  const closing = useCloseProject(project.id)
+  const errorLine = useErrorLine()
+  const form = useZodForm(ZCloseProjectForm, {
+    date: project.endDate && project.endDate < today ? project.endDate : today,
+    reason: '',
+  })
   const [formError, setFormError] = useState<string | null>(null)
   const can = check.data?.canClose ?? false
 
-  const submit = () =>
-    close.mutate(
-      { date, reason: orNull(reason) },
-      {
-        onSuccess: () => {
-          toast.success(t('close.done'))
-          onClose()
-        },
-        onError: (e) => {
-          const fe = fieldErrors(e)
-          setErrors(fe)
-          if (Object.keys(fe).length === 0)
-            setFormError(errorLine(e, (id) => t('platform:errors.reference', { id })))
-        },
+  const submit = form.submit((body) => {
+    setFormError(null)
+    closing.mutate(body, {
+      onSuccess: () => {
+        toast.success(t('close.done'))
+        onClose()
       },
-    )
+      onError: (e) => {
+        if (!form.applyServerError(e)) setFormError(errorLine(e))
+      },
+    })
+  })
 
   return (
     <Dialog
@@ -53,13 +60,13 @@ export const CloseProjectDialog = ({
       onSubmit={submit}
       footer={
         <>
-          <Button onClick={onClose} disabled={close.isPending}>
+          <Button onClick={onClose} disabled={closing.isPending}>
             {t('platform:actions.cancel')}
           </Button>
           <Button
             type="submit"
             variant="danger"
-            loading={close.isPending}
+            loading={closing.isPending}
             disabled={!can}
             data-testid="close-submit"
           >
@@ -93,27 +100,25 @@ export const CloseProjectDialog = ({
       ) : null}
       {can ? (
         <div className="form-grid">
-          <FormField label={t('close.date')} error={errors.date} required>
+          <FormField label={t('close.date')} error={form.errors.date} required>
             {(p) => (
               <input
                 {...p}
                 className="input"
                 type="date"
                 min={project.startDate}
-                value={date}
-                onChange={(e) => setDate(e.target.value)}
+                {...form.register('date')}
               />
             )}
           </FormField>
-          <FormField label={t('close.reason')} error={errors.reason}>
+          <FormField label={t('close.reason')} error={form.errors.reason}>
             {(p) => (
               <input
                 {...p}
                 className="input"
                 maxLength={500}
                 placeholder={t('close.reasonPlaceholder')}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
+                {...form.register('reason')}
               />
             )}
           </FormField>
