@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { skipReasonCode, spanishErrorMessage } from './concept-import-messages'
+import { conceptImportMessage, skipReasonCode, spanishErrorMessage } from './concept-import-messages'
+
+describe('conceptImportMessage', () => {
+  it('gives a parser message in Spanish by default and as the parser writes it in English', () => {
+    expect(conceptImportMessage('PARTIDA is empty')).toBe('La PARTIDA está vacía')
+    expect(conceptImportMessage('PARTIDA is empty', 'es')).toBe('La PARTIDA está vacía')
+    expect(conceptImportMessage('P.U. MN: negative value -5', 'en')).toBe('P.U. MN: negative value -5')
+  })
+})
 
 describe('spanishErrorMessage', () => {
   it.each([

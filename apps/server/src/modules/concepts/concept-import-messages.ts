@@ -1,3 +1,5 @@
+import type { Lang } from '../../platform/i18n/messages'
+
 /**
  * The parsers (contract-workbook.ts, pue-workbook.ts) explain rows in plain English; the people who fix the
  * workbook read Spanish. These are the Spanish versions of their messages and skip reasons (pure, no I/O).
@@ -59,6 +61,14 @@ export function spanishErrorMessage(message: string): string {
   if (m)
     return `Ninguna hoja tiene una fila de encabezados con PARTIDA EXT, CONCEPTO y UNIDAD en sus primeras ${m[1] ?? ''} filas`
   return message
+}
+
+/**
+ * A parser error message in the requester's language: Spanish (the default) or English, as the parsers
+ * write it (docs/platform.md "Messages and languages").
+ */
+export function conceptImportMessage(message: string, lang: Lang = 'es'): string {
+  return lang === 'en' ? message : spanishErrorMessage(message)
 }
 
 /** Stable codes of the parsers' skip reasons (the web shows them translated). */

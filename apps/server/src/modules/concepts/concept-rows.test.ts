@@ -81,6 +81,16 @@ function prepareContractSuite(load: () => Promise<Buffer>, expected: ContractWor
     const r = dropOversized({ ...p, concepts: [long, ...p.concepts.slice(1)] })
     expect(r.concepts).toHaveLength(expected.concepts - 1)
     expect(r.errors).toMatchObject([{ sheet: first.sheet, row: first.rowNumber, field: 'code' }])
+    expect(r.errors[0]?.message).toBe('La partida tiene 61 caracteres (máximo 60)')
+    const en = dropOversized({ ...p, concepts: [long, ...p.concepts.slice(1)] }, 'en')
+    expect(en.errors[0]?.message).toBe('The item code has 61 characters (at most 60)')
+  })
+
+  it('says its row notes in English to an English requester', async () => {
+    const en = prepareContract(await parseContractWorkbook(await load()), 'en')
+    expect(en.notes.map((x) => x.message)).toEqual([
+      'Repeats row 11 (same item, description and unit in C-4-1); saved as repetition 2 of that line.',
+    ])
   })
 }
 

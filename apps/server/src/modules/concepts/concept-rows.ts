@@ -13,7 +13,9 @@ import {
   ordinaryIdentityOfKeys,
   searchTextOf,
 } from './concept-identity'
-import { skipReasonCode, spanishErrorMessage, type SkipReason } from './concept-import-messages'
+import { render, type Lang, type Message } from '../../platform/i18n/messages'
+import { conceptImportMessage, skipReasonCode, type SkipReason } from './concept-import-messages'
+import { conceptsMessages as M } from './concepts.messages'
 import { cellText, foldText, normalizeAnnex, normalizeCode, unitKey } from './concept-text'
 import type { ContractWorkbookResult } from './contract-workbook'
 import type { PueWorkbookResult } from './pue-workbook'
@@ -86,11 +88,11 @@ function countSkipped(skipped: { reason: string }[]) {
 }
 
 /** One note per row whose text lost control characters (Excel's `_x0002_` and the like): the row is kept. */
-function cleaningNotes(cleaned: readonly CleanedRow[]): PreparedImport['notes'] {
+function cleaningNotes(cleaned: readonly CleanedRow[], lang: Lang): PreparedImport['notes'] {
   return cleaned.map((c) => ({
     sheet: c.sheet,
     row: c.rowNumber,
-    message: controlCharactersWarning(c.controlCharacters),
+    message: controlCharactersWarning(c.controlCharacters, lang),
   }))
 }
 
@@ -99,9 +101,9 @@ const countControlCharacters = (cleaned: readonly CleanedRow[]) =>
 
 /**
  * Ordinary concepts from the contract workbook (docs/imports.md#contract-workbook). Each description is folded
- * once.
+ * once. Row messages in `lang` (the requester's).
  */
-export function prepareContract(parsed: ContractWorkbookResult): PreparedImport {
+export function prepareContract(parsed: ContractWorkbookResult, lang: Lang = 'es'): PreparedImport {
   const keys = parsed.concepts.map((c) => ({
     annex: normalizeAnnex(c.annex),
     codeKey: normalizeCode(c.code),
@@ -156,16 +158,17 @@ export function prepareContract(parsed: ContractWorkbookResult): PreparedImport 
     return {
       sheet: c?.sheet ?? '',
       row: c?.rowNumber ?? 0,
-      message:
-        `Repite la fila ${first?.rowNumber ?? '?'} (misma partida, descripción y unidad en ${c?.annex ?? ''}); ` +
-        `se guarda como repetición ${r.occurrence} de esa línea.`,
+      message: render(
+        M.repeatsRow({ first: first?.rowNumber ?? '?', annex: c?.annex ?? '', occurrence: r.occurrence }),
+        lang,
+      ),
     }
   })
   const errors: TConceptImportError[] = parsed.errors.map((e) => ({
     sheet: e.sheet,
     row: e.rowNumber,
     field: e.field,
-    message: spanishErrorMessage(e.message),
+    message: conceptImportMessage(e.message, lang),
     values: valuesAsText(e.values),
   }))
   if (parsed.concepts.length === 0 && parsed.errors.length === 0) {
@@ -173,16 +176,14 @@ export function prepareContract(parsed: ContractWorkbookResult): PreparedImport 
       sheet: parsed.sheets[0]?.sheet ?? '',
       row: 0,
       field: 'header',
-      message:
-        'Ninguna hoja tiene una fila de encabezados con PARTIDA, CONCEPTO, UNIDAD y P.U. MN en sus primeras 20 filas, ' +
-        'o no hay partidas con precio: no es un catálogo de conceptos del contrato',
+      message: render(M.noContractHeader(), lang),
     })
   }
   return {
     kind: 'ordinary',
     concepts,
     errors,
-    notes: [...cleaningNotes(parsed.cleaned), ...repeatNotes],
+    notes: [...cleaningNotes(parsed.cleaned, lang), ...repeatNotes],
     controlCharacters: countControlCharacters(parsed.cleaned),
     skipped: parsed.skipped.length,
     skippedByReason: countSkipped(parsed.skipped),
@@ -190,8 +191,8 @@ export function prepareContract(parsed: ContractWorkbookResult): PreparedImport 
   }
 }
 
-/** Extraordinary concepts (PUE) from the PUE workbook (docs/imports.md#pue-workbook). */
-export function preparePue(parsed: PueWorkbookResult): PreparedImport {
+/** Extraordinary concepts (PUE) from the PUE workbook (docs/imports.md#pue-workbook); row messages in `lang`. */
+export function preparePue(parsed: PueWorkbookResult, lang: Lang = 'es'): PreparedImport {
   const concepts = parsed.concepts.map((c): IncomingConcept => {
     const annex = c.annex === null ? null : normalizeAnnex(c.annex)
     const descriptionKey = foldText(c.description)
@@ -242,7 +243,7 @@ export function preparePue(parsed: PueWorkbookResult): PreparedImport {
     sheet: e.sheet,
     row: e.rowNumber,
     field: e.field,
-    message: spanishErrorMessage(e.message),
+    message: conceptImportMessage(e.message, lang),
     values: valuesAsText(e.values),
   }))
   const sheetOrder = [...(parsed.sheet ? [parsed.sheet] : []), ...parsed.ignoredSheets.map((s) => s.sheet)]
@@ -250,7 +251,7 @@ export function preparePue(parsed: PueWorkbookResult): PreparedImport {
     kind: 'extraordinary',
     concepts,
     errors,
-    notes: cleaningNotes(parsed.cleaned),
+    notes: cleaningNotes(parsed.cleaned, lang),
     controlCharacters: countControlCharacters(parsed.cleaned),
     skipped: parsed.skipped.length,
     skippedByReason: countSkipped(parsed.skipped),
@@ -265,25 +266,25 @@ export const LIMITS = { code: 60, unit: 60, description: 20_000, annex: 20 } as 
  * Concepts whose texts do not fit the catalog become error rows (a code of 200 characters is a misplaced
  * cell, not a code). Returns the concepts that fit.
  */
-export function dropOversized(prepared: PreparedImport): PreparedImport {
+export function dropOversized(prepared: PreparedImport, lang: Lang = 'es'): PreparedImport {
   const kept: IncomingConcept[] = []
   const errors = [...prepared.errors]
   for (const c of prepared.concepts) {
     const v = c.values
     const bad: [string, string][] = []
+    const say = (m: Message) => render(m, lang)
     if (v.code.length > LIMITS.code)
-      bad.push(['code', `La partida tiene ${v.code.length} caracteres (máximo ${LIMITS.code})`])
+      bad.push(['code', say(M.codeTooLong({ length: v.code.length, max: LIMITS.code }))])
     if (v.unit.length > LIMITS.unit)
-      bad.push(['unit', `La unidad tiene ${v.unit.length} caracteres (máximo ${LIMITS.unit})`])
+      bad.push(['unit', say(M.unitTooLong({ length: v.unit.length, max: LIMITS.unit }))])
     if (v.description.length > LIMITS.description)
       bad.push([
         'description',
-        `El concepto tiene ${v.description.length} caracteres (máximo ${LIMITS.description})`,
+        say(M.descriptionTooLong({ length: v.description.length, max: LIMITS.description })),
       ])
-    if ((v.annex?.length ?? 0) > LIMITS.annex)
-      bad.push(['annex', `El anexo tiene más de ${LIMITS.annex} caracteres`])
+    if ((v.annex?.length ?? 0) > LIMITS.annex) bad.push(['annex', say(M.annexTooLong({ max: LIMITS.annex }))])
     if ((v.converted_code?.length ?? 0) > LIMITS.code)
-      bad.push(['ordinaryCode', `La partida ordinaria tiene más de ${LIMITS.code} caracteres`])
+      bad.push(['ordinaryCode', say(M.ordinaryCodeTooLong({ max: LIMITS.code }))])
     if (bad.length === 0) kept.push(c)
     for (const [field, message] of bad) {
       errors.push({ sheet: c.sheet, row: c.rowNumber, field, message, values: rowValues(c, prepared.kind) })

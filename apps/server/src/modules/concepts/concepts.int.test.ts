@@ -476,6 +476,28 @@ describe('contract workbook import: refusals', () => {
       const empty = await upload(manager, Buffer.from(await wb.xlsx.writeBuffer()), { kind: 'contract' })
       expect(empty.statusCode).toBe(422)
       expect(ZImportRejected.parse(JSON.parse(empty.body)).error.message).toMatch(/^1 row with errors in /)
+      expect(ZImportRejected.parse(JSON.parse(empty.body)).error.details.rows[0]?.messages[0]).toMatch(
+        /^No sheet has a header row with PARTIDA, CONCEPTO, UNIDAD and P\.U\. MN/,
+      )
+      // the rows: a negative price (a parser message) and an unknown unit (the service's)
+      const bad = await contractWorkbook({
+        concepts: 3,
+        annexes: [9],
+        edit: (i, row) => {
+          const r = [...row]
+          if (i === 1) r[5] = -5
+          if (i === 2) r[3] = 'BARRIL'
+          return r
+        },
+      })
+      const rows = ZImportRejected.parse(JSON.parse((await upload(manager, bad, { kind: 'contract' })).body))
+        .error.details.rows
+      expect(rows.map((r) => r.messages)).toEqual([
+        ['P.U. MN: negative value -5'],
+        [
+          "Unit 'BARRIL' is not in the units of measure catalog (add it in Catalogs → Units of measure or fix the file)",
+        ],
+      ])
     } finally {
       await setLocale(manager, 'es')
     }

@@ -37,4 +37,37 @@ export const conceptsMessages = defineMessages('concepts', {
     es: '{count} filas con errores en {fileName}; no se guardó nada. Corrige el archivo y vuelve a importarlo.',
     en: '{count} rows with errors in {fileName}; nothing was saved. Fix the file and import it again.',
   },
+  // the import's row messages (the parsers' own are put in the requester's language by concept-import-messages.ts)
+  repeatsRow: {
+    es: 'Repite la fila {first} (misma partida, descripción y unidad en {annex}); se guarda como repetición {occurrence} de esa línea.',
+    en: 'Repeats row {first} (same item, description and unit in {annex}); saved as repetition {occurrence} of that line.',
+  },
+  noContractHeader: {
+    es: 'Ninguna hoja tiene una fila de encabezados con PARTIDA, CONCEPTO, UNIDAD y P.U. MN en sus primeras 20 filas, o no hay partidas con precio: no es un catálogo de conceptos del contrato',
+    en: 'No sheet has a header row with PARTIDA, CONCEPTO, UNIDAD and P.U. MN in its first 20 rows, or no item has a price: this is not a contract concept catalog',
+  },
+  codeTooLong: {
+    es: 'La partida tiene {length} caracteres (máximo {max})',
+    en: 'The item code has {length} characters (at most {max})',
+  },
+  unitTooLong: {
+    es: 'La unidad tiene {length} caracteres (máximo {max})',
+    en: 'The unit has {length} characters (at most {max})',
+  },
+  descriptionTooLong: {
+    es: 'El concepto tiene {length} caracteres (máximo {max})',
+    en: 'The description has {length} characters (at most {max})',
+  },
+  annexTooLong: {
+    es: 'El anexo tiene más de {max} caracteres',
+    en: 'The annex is longer than {max} characters',
+  },
+  ordinaryCodeTooLong: {
+    es: 'La partida ordinaria tiene más de {max} caracteres',
+    en: 'The ordinary item code is longer than {max} characters',
+  },
+  unknownUnit: {
+    es: "La unidad '{unit}' no existe en el catálogo de unidades de medida (créala en Catálogos → Unidades de medida o corrige el archivo)",
+    en: "Unit '{unit}' is not in the units of measure catalog (add it in Catalogs → Units of measure or fix the file)",
+  },
 })

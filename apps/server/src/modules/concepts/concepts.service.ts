@@ -279,20 +279,21 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
     if (detectFileKind(opts.bytes) !== 'xlsx') {
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', M.notXlsx(), [fieldError('file', M.uploadXlsx())])
     }
+    const lang = langOf(actor)
     let prepared: PreparedImport
     try {
       prepared =
         opts.kind === 'contract'
-          ? prepareContract(await parseContractWorkbook(opts.bytes))
-          : preparePue(await parsePueWorkbook(opts.bytes))
+          ? prepareContract(await parseContractWorkbook(opts.bytes), lang)
+          : preparePue(await parsePueWorkbook(opts.bytes), lang)
     } catch (err) {
       if (err instanceof ImportLimitError) throw err // 413 naming the limit and the sheet
-      const reason = err instanceof Error ? err.message : render(M.readError(), langOf(actor))
+      const reason = err instanceof Error ? err.message : render(M.readError(), lang)
       throw new AppError('VALIDATION', M.unreadableWorkbook(), [
         fieldError('file', M.damagedFile({ reason })),
       ])
     }
-    prepared = dropOversized(prepared)
+    prepared = dropOversized(prepared, lang)
     const kind = prepared.kind
     const sha256 = crypto.createHash('sha256').update(opts.bytes).digest('hex')
 
@@ -334,7 +335,7 @@ export function createConceptsService({ db, clock, catalogs }: ConceptsServiceDe
             sheet: c.sheet,
             row: c.rowNumber,
             field: 'unit',
-            message: `La unidad '${c.values.unit}' no existe en el catálogo de unidades de medida (créala en Catálogos → Unidades de medida o corrige el archivo)`,
+            message: render(M.unknownUnit({ unit: c.values.unit }), lang),
             values: rowValues(c, kind),
           }))
         const errors = sortErrors([...prepared.errors, ...unitErrors], prepared.sheetOrder)

@@ -10,6 +10,7 @@ import { diffAnnexC, type AnnexLine } from './annex-c-diff'
 import { annexCErrorFileName, buildAnnexCErrorWorkbook } from './annex-c-error-workbook'
 import { asLine, lineOf, linesOfFile, rowValues, storedDiff, versionTotals } from './annex-c-lines'
 import { parseAnnexCWithCatalog } from './annex-c-lookup'
+import { annexCMessage } from './annex-c-messages'
 import type { AnnexCFileError, AnnexCRejected } from './annex-c-parser'
 import { ENTITY, MODULE, type WorkOrderConceptsContext } from './work-order-concepts.context'
 import * as repo from './work-order-concepts.repository'
@@ -37,12 +38,13 @@ export function createAnnexImportUseCases(ctx: WorkOrderConceptsContext) {
     fileName: string,
     parsed: AnnexCRejected | AnnexCFileError,
   ): Promise<ImportAnnexResult> {
+    const lang = langOf(actor)
     if (parsed.kind === 'file') {
       return {
         outcome: 'rejected',
         rejection: {
           code: 'VALIDATION',
-          message: parsed.message,
+          message: annexCMessage(parsed.message, lang),
           details: { fileName, reason: parsed.code, rows: [], badRowCount: 0, validRowCount: 0 },
         },
       }
@@ -70,7 +72,7 @@ export function createAnnexImportUseCases(ctx: WorkOrderConceptsContext) {
       outcome: 'rejected',
       rejection: {
         code: 'VALIDATION',
-        message: render(n === 1 ? M.rejectedOneRow() : M.rejectedRows({ count: n }), langOf(actor)),
+        message: render(n === 1 ? M.rejectedOneRow() : M.rejectedRows({ count: n }), lang),
         details: {
           fileName,
           reason: 'rows',
@@ -79,7 +81,7 @@ export function createAnnexImportUseCases(ctx: WorkOrderConceptsContext) {
           rows: parsed.badRows.slice(0, MAX_BAD_ROWS_SHOWN).map((b) => ({
             sheet: parsed.sheet,
             row: b.rowNumber,
-            messages: b.reasons,
+            messages: b.reasons.map((r) => annexCMessage(r, lang)),
             values: rowValues(parsed.columns, b.values),
           })),
           badRowCount: n,
@@ -116,9 +118,8 @@ export function createAnnexImportUseCases(ctx: WorkOrderConceptsContext) {
     const parsed = await parseAnnexCWithCatalog(db, actor.orgId, input.bytes)
     if (!parsed.ok) {
       if (parsed.kind === 'file' && parsed.code === 'NOT_XLSX') {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', parsed.message, [
-          { path: 'file', message: parsed.message },
-        ])
+        const message = annexCMessage(parsed.message, langOf(actor))
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', message, [{ path: 'file', message }])
       }
       return reject(actor, wo, input.fileName, parsed)
     }
@@ -192,7 +193,11 @@ export function createAnnexImportUseCases(ctx: WorkOrderConceptsContext) {
       })
       return created
     })
-    return { outcome: 'pending', detail: await toDetail(db, row, performance.now() - started) }
+    const detail = await toDetail(db, row, performance.now() - started)
+    // the reading is stored as the parser words it (Spanish); the uploader reads its warnings in their language
+    const lang = langOf(actor)
+    const warnings = detail.reading.warnings.map((w) => annexCMessage(w, lang))
+    return { outcome: 'pending', detail: { ...detail, reading: { ...detail.reading, warnings } } }
   }
 
   return { importAnnex }

@@ -509,6 +509,45 @@ describe('Anexo C versions of a work order', () => {
       const res = await upload(id, Buffer.from('%PDF-1.4\n%%EOF\n'), manager, 'anexo.pdf')
       expect(res.statusCode).toBe(415)
     })
+    it('speaks the caller language: the reasons, file errors and warnings in English', async () => {
+      const setLocale = async (locale: 'es' | 'en') => {
+        const res = await t.app.inject({
+          method: 'PATCH',
+          url: '/api/v1/auth/me/preferences',
+          headers: { cookie: manager },
+          payload: { locale },
+        })
+        expect(res.statusCode).toBe(200)
+      }
+      await setLocale('en')
+      try {
+        const unknownUnit = goodRows(3)
+        unknownUnit[1]!.unit = 'BARRILES'
+        const err = await expectRejected(id, await annexCWorkbook(unknownUnit, { dates: DATES }))
+        expect(err.details.rows[0]!.messages).toEqual(["Unit 'BARRILES' does not exist in the system."])
+        const negative = goodRows(3)
+        negative[1]!.volume = -3
+        const neg = await expectRejected(id, await annexCWorkbook(negative, { dates: DATES }))
+        expect(neg.details.rows[0]!.messages).toEqual(["Negative value in VOLUMEN PTE: '-3'."])
+        const noAnnex = await expectRejected(id, await annexCWorkbook(goodRows(3), { omit: ['ANEXO'] }))
+        expect(noAnnex.message).toBe('The required column is missing: ANEXO')
+        const pdf = await upload(id, Buffer.from('%PDF-1.4\n%%EOF\n'), manager, 'anexo.pdf')
+        expect(pdf.json<{ error: { message: string } }>().error.message).toBe(
+          'The file is not an Excel workbook (.xlsx or .xlsm).',
+        )
+        // a concept twice: the version is saved (in a work order of its own) with a warning
+        const twice = goodRows(2)
+        twice.push({ ...twice[0]! })
+        const other = await newWorkOrder()
+        const res = await upload(other, await annexCWorkbook(twice, { dates: DATES }))
+        expect(res.statusCode, res.body).toBe(201)
+        expect(res.json<TAnnexImportDetail>().reading.warnings).toEqual([
+          expect.stringMatching(/^Item .+ appears in rows 2 and 4\.$/),
+        ])
+      } finally {
+        await setLocale('es')
+      }
+    })
   })
 
   it('the family view shows the authorized volumes of each version', async () => {
