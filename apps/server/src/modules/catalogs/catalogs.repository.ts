@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import type { TClientType } from '@faena/contracts'
 import type { Executor } from '../../platform/db/executor'
 import type { CatalogTables } from './catalogs.tables'
 import { foldText } from './unit-key'
@@ -208,7 +209,7 @@ export async function listActiveStepTemplates(
   db: Executor,
   table: StepTemplateTable,
   orgId: string,
-  clientType: string,
+  clientType: TClientType,
 ) {
   // the two template tables have the same columns; their generated types are two interfaces, and Kysely
   // cannot join a union of tables, so the query is typed on one of them

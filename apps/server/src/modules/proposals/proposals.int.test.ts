@@ -3,6 +3,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
 import type {
+  TClientType,
   TProposalDetail,
   TProposalStep,
   TProposalSummary,
@@ -196,7 +197,7 @@ beforeAll(async () => {
     name: string,
     position: number,
     parentId: string | null = null,
-    clientType = 'CONTRATO',
+    clientType: TClientType = 'CONTRATO',
   ) =>
     (
       await t.db

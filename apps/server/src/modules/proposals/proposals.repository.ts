@@ -1,5 +1,5 @@
 import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely'
-import type { TProposalListQuery } from '@faena/contracts'
+import type { TProposalListQuery, TProposalPriority, TProposalStatus, TStepStatus } from '@faena/contracts'
 import type { DB } from '../../db-schema'
 import type { ReferenceRow, ReferenceSource } from '../../platform/audit/audit-references'
 import type { Executor } from '../../platform/db/executor'
@@ -22,7 +22,7 @@ export type ProposalValues = {
   client_id: string
   type_id: string
   project_manager_id: string
-  priority: string
+  priority: TProposalPriority
   request_date: string
   delivery_date: string
   duration_days: number
@@ -60,7 +60,7 @@ export async function updateProposal(
   orgId: string,
   id: string,
   patch: Partial<ProposalValues> & {
-    status?: string
+    status?: TProposalStatus
     status_reason?: string | null
     status_changed_at?: Date
     deleted_at?: Date
@@ -297,7 +297,11 @@ export async function findStep(db: Executor, orgId: string, proposalId: string, 
     .executeTakeFirst()
 }
 
-export async function listSubStepStatuses(db: Executor, orgId: string, parentId: string): Promise<string[]> {
+export async function listSubStepStatuses(
+  db: Executor,
+  orgId: string,
+  parentId: string,
+): Promise<TStepStatus[]> {
   const rows = await db
     .selectFrom('proposal_steps')
     .select('status')
@@ -312,7 +316,7 @@ export async function updateStep(
   orgId: string,
   stepId: string,
   patch: {
-    status?: string
+    status?: TStepStatus
     start_date?: string | null
     delivery_date?: string | null
     completed_date?: string | null
@@ -426,7 +430,7 @@ export async function insertProposalsWithStatus(
   db: Executor,
   orgId: string,
   createdBy: string | null,
-  rows: (ProposalValues & { status: string })[],
+  rows: (ProposalValues & { status: TProposalStatus })[],
 ) {
   if (rows.length === 0) return []
   return db
@@ -439,7 +443,7 @@ export async function insertProposalsWithStatus(
 // --- figures for the dashboards (insights module) ---
 
 export type ProposalCountFilter = {
-  status?: string | undefined
+  status?: TProposalStatus | undefined
   clientId?: string | undefined
   requestFrom?: string | undefined
   requestTo?: string | undefined

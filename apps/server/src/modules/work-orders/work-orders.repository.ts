@@ -7,7 +7,7 @@ import {
   type SqlBool,
   type Updateable,
 } from 'kysely'
-import type { TWorkOrderListQuery } from '@faena/contracts'
+import type { TStepStatus, TWorkOrderListQuery, TWorkOrderStatus, TWorkOrderType } from '@faena/contracts'
 import type { DB } from '../../db-schema'
 import type { Executor } from '../../platform/db/executor'
 import { listTotal, pageTotal, withoutTotal } from '../../platform/db/page-total'
@@ -132,7 +132,7 @@ export async function stepCounts(
   db: Executor,
   orgId: string,
   ids: readonly string[],
-  sets: { done: readonly string[]; uncounted: readonly string[] },
+  sets: { done: readonly TStepStatus[]; uncounted: readonly TStepStatus[] },
 ): Promise<Map<string, StepCounts>> {
   const out = new Map<string, StepCounts>()
   if (ids.length === 0) return out
@@ -188,10 +188,10 @@ export async function listByFamilyNumberKeys(db: Executor, orgId: string, keys: 
  * organization's date and `closed` the statuses without a countdown, for the due filters).
  */
 export type WorkOrderFilter = TWorkOrderListQuery & {
-  done: readonly string[]
-  uncounted: readonly string[]
+  done: readonly TStepStatus[]
+  uncounted: readonly TStepStatus[]
   today: string
-  closed: readonly string[]
+  closed: readonly TWorkOrderStatus[]
   /** with `assignedToMe`: the caller (null for the system) and the project managers linked to them */
   assignee: { userId: string | null; projectManagerIds: readonly string[] }
 }
@@ -213,7 +213,7 @@ const familyEndOf = (alias: string) =>
 export async function detailFacts(
   db: Executor,
   orgId: string,
-  row: { id: string; family_id: string; type: string },
+  row: { id: string; family_id: string; type: TWorkOrderType },
 ) {
   const reprogrammings =
     row.type === 'initial'
@@ -442,7 +442,7 @@ export type StepInsert = {
   template_id: string | null
   position: number
   name: string
-  status?: string
+  status?: TStepStatus
   completed_date?: string | null
 }
 
@@ -489,7 +489,11 @@ export async function findStep(db: Executor, orgId: string, workOrderId: string,
     .executeTakeFirst()
 }
 
-export async function listSubStepStatuses(db: Executor, orgId: string, parentId: string): Promise<string[]> {
+export async function listSubStepStatuses(
+  db: Executor,
+  orgId: string,
+  parentId: string,
+): Promise<TStepStatus[]> {
   const rows = await db
     .selectFrom('work_order_steps')
     .select('status')
@@ -517,7 +521,7 @@ export async function updateStep(
 // --- figures for the dashboards (insights module) ---
 
 export type WorkOrderFactsFilter = {
-  status?: string | undefined
+  status?: TWorkOrderStatus | undefined
   clientId?: string | undefined
   frontId?: string | undefined
   /** any of the four site columns, as in `listWorkOrders` */
@@ -528,7 +532,7 @@ export type WorkOrderFactsFilter = {
   /** only the members of these families (the other filters still apply) */
   familyIds?: readonly string[] | undefined
   today: string
-  closed: readonly string[]
+  closed: readonly TWorkOrderStatus[]
 }
 
 /**

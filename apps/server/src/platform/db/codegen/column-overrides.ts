@@ -35,18 +35,3 @@ export const JSON_TYPE_IMPORTS = [
   "import type { StoredContact, StoredRate } from '../../../modules/rental-projects'",
   "import type { MailAttachmentRef } from '../../mail/mail.tables'",
 ]
-
-/**
- * Columns whose CHECK lists their values but that are still typed `string`, because code passes them a plain
- * string. Each entry is work left: type the callers with the union, delete the entry, run `npm run db:types`.
- */
-export const STRING_CHECK_COLUMNS = new Set<string>([
-  'proposal_step_templates.client_type',
-  'proposal_steps.status',
-  'proposals.priority',
-  'proposals.status',
-  'work_order_step_templates.client_type',
-  'work_order_steps.status',
-  'work_orders.status',
-  'work_orders.type',
-])

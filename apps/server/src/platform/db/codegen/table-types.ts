@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { sql } from 'kysely'
 import type { Db } from '../executor'
 import { checkValues } from './check-values'
-import { JSON_COLUMNS, JSON_TYPE_IMPORTS, STRING_CHECK_COLUMNS } from './column-overrides'
+import { JSON_COLUMNS, JSON_TYPE_IMPORTS } from './column-overrides'
 
 /**
  * Kysely table types generated from the migrated database (docs/platform.md#table-types): `npm run db:types`
@@ -108,8 +108,6 @@ export function renderTables(schema: Schema): string {
     const parsed = checkValues(check.definition)
     if (parsed) unions.set(`${check.table}.${parsed.column}`, parsed)
   }
-  for (const key of STRING_CHECK_COLUMNS)
-    if (!unions.has(key)) throw new Error(`${key} in STRING_CHECK_COLUMNS lists no CHECK values: remove it`)
   const tables = new Map<string, ColumnInfo[]>()
   for (const col of schema.columns) tables.set(col.table, [...(tables.get(col.table) ?? []), col])
   const out: string[] = [
@@ -136,11 +134,7 @@ export function renderTables(schema: Schema): string {
     for (const col of columns) {
       let type = baseType(col)
       const union = unions.get(`${table}.${col.column}`)
-      if (
-        union &&
-        !STRING_CHECK_COLUMNS.has(`${table}.${col.column}`) &&
-        (union.array ? type === 'string[]' : type === 'string')
-      ) {
+      if (union && (union.array ? type === 'string[]' : type === 'string')) {
         const values = union.values.map(literal).join(' | ')
         type = union.array ? `(${values})[]` : values
       }

@@ -844,7 +844,7 @@ export interface ProposalStepAttachmentsTable {
 export interface ProposalStepTemplatesTable {
   id: Generated<string>
   org_id: string
-  client_type: string
+  client_type: 'CONTRATO' | 'INTERCOM'
   name: string
   position: number
   parent_id: string | null
@@ -862,7 +862,7 @@ export interface ProposalStepsTable {
   template_id: string | null
   position: number
   name: string
-  status: Generated<string>
+  status: Generated<'pending' | 'in_progress' | 'completed' | 'cancelled' | 'not_applicable'>
   start_date: string | null
   delivery_date: string | null
   completed_date: string | null
@@ -881,8 +881,8 @@ export interface ProposalsTable {
   client_id: string
   type_id: string
   project_manager_id: string
-  priority: string
-  status: Generated<string>
+  priority: 'low' | 'medium' | 'high' | 'urgent'
+  status: Generated<'active' | 'in_progress' | 'finished' | 'cancelled' | 'suspended'>
   status_reason: string | null
   status_changed_at: Timestamp | null
   request_date: string
@@ -1380,7 +1380,7 @@ export interface WorkOrderPlannedVolumesTable {
 export interface WorkOrderStepTemplatesTable {
   id: Generated<string>
   org_id: string
-  client_type: string
+  client_type: 'CONTRATO' | 'INTERCOM'
   name: string
   position: number
   parent_id: string | null
@@ -1398,7 +1398,7 @@ export interface WorkOrderStepsTable {
   template_id: string | null
   position: number
   name: string
-  status: Generated<string>
+  status: Generated<'pending' | 'in_progress' | 'completed' | 'cancelled' | 'not_applicable'>
   start_date: string | null
   delivery_date: string | null
   completed_date: string | null
@@ -1412,14 +1412,23 @@ export interface WorkOrdersTable {
   id: Generated<string>
   org_id: string
   family_id: string
-  type: string
+  type: 'initial' | 'reprogramming'
   reprogramming_number: number | null
   number: string
   official_document: string | null
   client_representative: string | null
   description: string
   comment: string | null
-  status: Generated<string>
+  status: Generated<
+    | 'assigned'
+    | 'deferred'
+    | 'deferred_not_started'
+    | 'in_execution'
+    | 'suspended'
+    | 'finished'
+    | 'to_cancel'
+    | 'cancelled'
+  >
   status_reason: string | null
   status_changed_at: Timestamp | null
   proposal_id: string | null
