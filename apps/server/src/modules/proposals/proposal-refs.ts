@@ -1,4 +1,3 @@
-import type { TProposalStatus, TStepStatus } from '@faena/contracts'
 import type { Actor } from '../../platform/access'
 import { isSystemActor } from '../../platform/access'
 import { writeAudit } from '../../platform/audit/audit'
@@ -16,7 +15,7 @@ export async function getProposalForWorkOrder(trx: Executor, orgId: string, id: 
   const row = await repo.findProposal(trx, orgId, id)
   if (!row) return undefined
   const steps = await repo.listSteps(trx, orgId, id)
-  const { done, counted, progress } = progressOf(steps.map((s) => s.status as TStepStatus))
+  const { done, counted, progress } = progressOf(steps.map((s) => s.status))
   return {
     id: row.id,
     officialNumber: row.official_number,
@@ -24,7 +23,7 @@ export async function getProposalForWorkOrder(trx: Executor, orgId: string, id: 
     clientId: row.client_id,
     projectManagerId: row.project_manager_id,
     durationDays: row.duration_days,
-    status: row.status as TProposalStatus,
+    status: row.status,
     progress,
     doneSteps: done,
     countedSteps: counted,

@@ -1,4 +1,4 @@
-import type { TChangeProposalStatusRequest, TProposalDetail, TProposalStatus } from '@faena/contracts'
+import type { TChangeProposalStatusRequest, TProposalDetail } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import { AppError, fieldError, validationError } from '../../platform/errors'
@@ -22,7 +22,7 @@ export function createProposalStatusUseCases(ctx: ProposalsContext) {
     requireAccess(actor, 'proposal.status')
     return inTransaction(actor, async (trx, day) => {
       const before = await loadVisible(trx, actor, id, { forUpdate: true })
-      const from = before.status as TProposalStatus
+      const from = before.status
       const to = input.status
       const check = checkTransition(from, to, input.reason)
       if (!check.ok && check.error === 'invalid_transition') {

@@ -1,4 +1,4 @@
-import type { TProposalDetail, TStepStatus, TUpdateStepRequest } from '@faena/contracts'
+import type { TProposalDetail, TUpdateStepRequest } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
@@ -37,7 +37,7 @@ export function createProposalStepUseCases(ctx: ProposalsContext) {
       await checkResponsibleUser(trx, actor.orgId, patch)
       const values = resolveStepPatch(
         patch,
-        { status: before.status as TStepStatus, keptCompletedDate: before.completed_date },
+        { status: before.status, keptCompletedDate: before.completed_date },
         day,
       )
       const after = await repo.updateStep(trx, actor.orgId, stepId, { ...values, updated_at: clock() })
@@ -90,8 +90,7 @@ export function createProposalStepUseCases(ctx: ProposalsContext) {
   ) {
     await walkParents(parentId, {
       loadStep: (stepId) => loadStep(trx, actor, proposalId, stepId),
-      subStepStatuses: async (stepId) =>
-        (await repo.listSubStepStatuses(trx, actor.orgId, stepId)) as TStepStatus[],
+      subStepStatuses: async (stepId) => await repo.listSubStepStatuses(trx, actor.orgId, stepId),
       complete: async (parent) => {
         const after = await repo.updateStep(trx, actor.orgId, parent.id, {
           status: 'completed',

@@ -1,10 +1,4 @@
-import type {
-  TClientType,
-  TFieldError,
-  TProposalDetail,
-  TProposalStatus,
-  TStoredFile,
-} from '@faena/contracts'
+import type { TClientType, TFieldError, TProposalDetail, TStoredFile } from '@faena/contracts'
 import { isSystemActor, type Actor } from '../../platform/access'
 import type { AuditService } from '../../platform/audit/audit.service'
 import { findUserNames } from '../../platform/auth/users.repository'
@@ -143,7 +137,7 @@ export function createProposalsContext({
     )
     const steps = buildProposalStepTree(stepRows, attachmentRows, day, userNames)
     const total = proposalProgress(steps)
-    const status = row.status as TProposalStatus
+    const status = row.status
     return {
       ...toSummary(row, total, names, day),
       comment: row.comment,
@@ -162,7 +156,7 @@ export function createProposalsContext({
   /** A live proposal whose steps may still change (locked), or 409 when it is finished or cancelled. */
   async function loadOpenProposal(trx: Executor, actor: Actor, id: string) {
     const proposal = await loadVisible(trx, actor, id, { forUpdate: true })
-    if (isFinalStatus(proposal.status as TProposalStatus)) {
+    if (isFinalStatus(proposal.status)) {
       throw new AppError('INVALID_STATE', M.stepsClosed({ status: proposal.status }), {
         status: proposal.status,
       })

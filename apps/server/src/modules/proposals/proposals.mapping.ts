@@ -1,4 +1,4 @@
-import type { TProposalPriority, TProposalStatus, TProposalStep, TProposalSummary } from '@faena/contracts'
+import type { TProposalStep, TProposalSummary } from '@faena/contracts'
 import { percent } from './proposal-progress'
 import { isProposalOverdue } from './proposal-status'
 import type { CatalogsPort } from './proposals.context'
@@ -49,7 +49,7 @@ export function toSummary(
   const client = names.clients.find((c) => c.id === r.client_id)
   const type = names.types.find((t) => t.id === r.type_id)
   const manager = names.projectManagers.find((m) => m.id === r.project_manager_id)
-  const status = r.status as TProposalStatus
+  const status = r.status
   return {
     id: r.id,
     officialNumber: r.official_number,
@@ -58,7 +58,7 @@ export function toSummary(
     client: { id: r.client_id, name: client?.name ?? '', clientType: client?.clientType ?? 'CONTRATO' },
     type: { id: r.type_id, name: type?.name ?? '' },
     projectManager: { id: r.project_manager_id, name: manager?.name ?? '' },
-    priority: r.priority as TProposalPriority,
+    priority: r.priority,
     status,
     statusReason: r.status_reason,
     requestDate: r.request_date,

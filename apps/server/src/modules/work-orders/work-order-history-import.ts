@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { TFieldError, TWorkOrderImportResult, TWorkOrderStatus } from '@faena/contracts'
+import type { TFieldError, TWorkOrderImportResult } from '@faena/contracts'
 import { isSystemActor, requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
@@ -208,7 +208,7 @@ export async function importWorkOrderHistory(
     const steps = stepsFromTemplates(
       templates,
       created.map((w) => {
-        const status = historyStepStatus(w.status as TWorkOrderStatus)
+        const status = historyStepStatus(w.status)
         return {
           id: w.id,
           status,

@@ -36,10 +36,10 @@ export type WorkOrderRef = {
 const toRef = (r: repo.WorkOrderRow): WorkOrderRef => ({
   id: r.id,
   number: r.number,
-  type: r.type as TWorkOrderType,
+  type: r.type,
   reprogrammingNumber: r.reprogramming_number,
   familyId: r.family_id,
-  status: r.status as TWorkOrderStatus,
+  status: r.status,
   proposalId: r.proposal_id,
   clientId: r.client_id,
   frontId: r.front_id,

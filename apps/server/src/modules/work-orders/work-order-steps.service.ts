@@ -1,4 +1,4 @@
-import type { TStepStatus, TUpdateStepRequest, TWorkOrderDetail } from '@faena/contracts'
+import type { TUpdateStepRequest, TWorkOrderDetail } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import { AppError } from '../../platform/errors'
@@ -46,7 +46,7 @@ export function createWorkOrderStepUseCases(ctx: WorkOrdersContext) {
       const values = resolveStepPatch(
         patch,
         {
-          status: before.status as TStepStatus,
+          status: before.status,
           keptCompletedDate: before.status === 'completed' ? before.completed_date : null,
         },
         day,
@@ -82,8 +82,7 @@ export function createWorkOrderStepUseCases(ctx: WorkOrdersContext) {
       }
       await autoCompleteParents(after.status !== before.status ? after.parent_id : null, {
         loadStep: (parentId) => repo.findStep(trx, actor.orgId, id, parentId),
-        subStepStatuses: async (parentId) =>
-          (await repo.listSubStepStatuses(trx, actor.orgId, parentId)) as TStepStatus[],
+        subStepStatuses: async (parentId) => await repo.listSubStepStatuses(trx, actor.orgId, parentId),
         complete: async (parent) => {
           const done = await repo.updateStep(trx, actor.orgId, parent.id, {
             status: 'completed',

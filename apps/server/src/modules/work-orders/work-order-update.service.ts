@@ -1,4 +1,4 @@
-import type { TUpdateWorkOrderRequest, TWorkOrderDetail, TWorkOrderStatus } from '@faena/contracts'
+import type { TUpdateWorkOrderRequest, TWorkOrderDetail } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import { notifyStatusChange } from './work-order-notices'
@@ -22,7 +22,7 @@ export function createWorkOrderUpdateUseCases(ctx: WorkOrdersContext) {
     requireAccess(actor, 'workOrder.update')
     return inTransaction(actor, async (trx, day) => {
       const before = await loadVisible(trx, actor, id, { forUpdate: true })
-      const from = before.status as TWorkOrderStatus
+      const from = before.status
       const to = patch.status ?? from
       const statusChanged = to !== from
       const reason =

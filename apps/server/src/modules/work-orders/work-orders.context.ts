@@ -3,7 +3,6 @@ import type {
   TCreateWorkOrderRequest,
   TFamilyVersion,
   TFieldError,
-  TStepStatus,
   TWorkOrderDetail,
   TWorkOrderDueThresholds,
   TWorkOrderStatus,
@@ -174,11 +173,11 @@ export function createWorkOrdersContext({
       number: r.number,
       officialDocument: r.official_document,
       clientRepresentative: r.client_representative,
-      type: r.type as TWorkOrderSummary['type'],
+      type: r.type,
       reprogrammingNumber: r.reprogramming_number,
       familyId: r.family_id,
       reprogrammingCount,
-      status: r.status as TWorkOrderStatus,
+      status: r.status,
       statusReason: r.status_reason,
       description: r.description,
       durationDays: r.duration_days,
@@ -209,7 +208,7 @@ export function createWorkOrdersContext({
       timeProgress: timeProgress(r.planned_start, r.planned_end, day),
       familyEnd: due.familyEnd,
       ...dueSignal({
-        status: r.status as TWorkOrderStatus,
+        status: r.status,
         familyEnd: due.familyEnd,
         today: day,
         thresholds: due.thresholds,
@@ -237,7 +236,7 @@ export function createWorkOrdersContext({
       (await findUserNames(trx, actor.orgId, responsibleIds)).map((u) => [u.id, u.name]),
     )
     const steps: TWorkOrderStep[] = buildStepTree(stepRows, day, () => ({}), userNames)
-    const counts = proposalProgressOf(stepRows.map((s) => s.status as TStepStatus))
+    const counts = proposalProgressOf(stepRows.map((s) => s.status))
     return {
       ...toSummary(row, counts, names, reprogrammings, day, { familyEnd, thresholds }),
       comment: row.comment,

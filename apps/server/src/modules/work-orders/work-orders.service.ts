@@ -3,7 +3,6 @@ import type {
   TWorkOrderDetail,
   TWorkOrderFamily,
   TWorkOrderListQuery,
-  TWorkOrderStatus,
   TWorkOrderSummary,
 } from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
@@ -139,9 +138,9 @@ export function createWorkOrdersService(deps: WorkOrdersServiceDeps) {
       return {
         id: m.id,
         number: m.number,
-        type: m.type as TFamilyVersion['type'],
+        type: m.type,
         reprogrammingNumber: m.reprogramming_number,
-        status: m.status as TWorkOrderStatus,
+        status: m.status,
         officialDocument: m.official_document,
         durationDays: m.duration_days,
         plannedStart: m.planned_start,
@@ -195,7 +194,7 @@ export async function listWorkOrderFacts(
     id: r.id,
     familyId: r.family_id,
     reprogrammingNumber: r.reprogramming_number,
-    status: r.status as TWorkOrderStatus,
+    status: r.status,
     clientId: r.client_id,
     frontId: r.front_id,
     plannedStart: r.planned_start,
