@@ -331,7 +331,7 @@ export function createCustodyChains(ctx: DocumentContext) {
     messages: chainMessages,
     series: NUMBER_SERIES.chain,
     dateOf: (r) => r.activity_date,
-    canMove: (from, to) => canMoveChain(from as TChainStatus, to as TChainStatus),
+    canMove: canMoveChain,
     fields: FIELDS,
     snapshot,
     find: (trx, orgId, id, forUpdate) => repo.findChain(trx, orgId, id, { forUpdate }),

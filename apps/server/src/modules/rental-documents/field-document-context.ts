@@ -227,7 +227,11 @@ export function createDocumentContext({
     return projects.findProjectIds(db, orgId, q)
   }
 
-  function actionsFor(actor: Actor, kind: FieldDocumentKind, status: string): TFieldDocumentAction[] {
+  function actionsFor(
+    actor: Actor,
+    kind: FieldDocumentKind,
+    status: TFieldDocumentStatus | TChainStatus,
+  ): TFieldDocumentAction[] {
     if (!can(actor, 'fieldDocument.manage')) return []
     return kind === 'chain'
       ? documentActions('chain', status as TChainStatus)

@@ -1,4 +1,9 @@
-import type { TChainScanResult, TFieldDocumentAttachment } from '@faena/contracts'
+import type {
+  TChainScanResult,
+  TChainStatus,
+  TFieldDocumentAttachment,
+  TFieldDocumentStatus,
+} from '@faena/contracts'
 import { requireAccess, type Actor } from '../../platform/access'
 import { diffFields, writeAudit, type AuditChange } from '../../platform/audit/audit'
 import type { Executor } from '../../platform/db/executor'
@@ -17,12 +22,15 @@ import { documentMessages as M, type DocumentTypeMessages } from './rental-docum
 
 const MODULE = 'rental-documents'
 
-/** The columns every stored field document has. */
+/** A field document's status: a maintenance sheet's or a shipping guide's, or a custody chain's. */
+export type DocumentStatus = TFieldDocumentStatus | TChainStatus
+
+/** The columns every stored field document has; `Row['status']` is the type's own status union. */
 export type StoredDocument = {
   id: string
   number: number
   project_id: string
-  status: string
+  status: DocumentStatus
   status_reason: string | null
   billing_sheet_id: string | null
   created_by: string | null
@@ -60,7 +68,7 @@ export type FieldDocumentType<
   /** the date that places the document in a billing period */
   dateOf(row: Row | Values): string
   /** the statuses it can move to, and whether it may move there now */
-  canMove(from: string, to: string): boolean
+  canMove(from: Row['status'], to: Row['status']): boolean
   /** audited fields of the snapshot */
   fields: readonly string[]
   snapshot(row: Row, children: Children): Record<string, unknown>
@@ -76,7 +84,7 @@ export type FieldDocumentType<
     trx: Executor,
     orgId: string,
     id: string,
-    patch: Partial<Values> & { status?: string; status_reason?: string | null; updated_at: Date },
+    patch: Partial<Values> & { status?: Row['status']; status_reason?: string | null; updated_at: Date },
   ): Promise<Row>
   remove(trx: Executor, orgId: string, id: string): Promise<void>
   readChildren(trx: Executor, orgId: string, id: string): Promise<Children>
@@ -109,8 +117,8 @@ const deletedChanges = (snapshot: Record<string, unknown>, fields: readonly stri
 
 /** The audit changes of a status change: the status, and the reason when one is given. */
 const statusChanges = (
-  from: string,
-  to: string,
+  from: DocumentStatus,
+  to: DocumentStatus,
   oldReason: string | null,
   reason: string | undefined,
 ): AuditChange[] => [
@@ -118,7 +126,11 @@ const statusChanges = (
   ...(reason ? [{ field: 'statusReason', old: oldReason, new: reason }] : []),
 ]
 
-const STATUS_VERB: Record<string, string> = { closed: 'closed', void: 'voided', cancelled: 'cancelled' }
+const STATUS_VERB: Partial<Record<DocumentStatus, string>> = {
+  closed: 'closed',
+  void: 'voided',
+  cancelled: 'cancelled',
+}
 
 /** The shared lifecycle of a field document type: every rule the three types have in common lives here. */
 export function createFieldDocumentLifecycle<
@@ -161,7 +173,7 @@ export function createFieldDocumentLifecycle<
     return row
   }
 
-  function requireDraft(status: string, verb: 'edit' | 'delete' = 'edit') {
+  function requireDraft(status: Row['status'], verb: 'edit' | 'delete' = 'edit') {
     if (status !== 'draft') {
       const m = verb === 'edit' ? type.messages.editOnlyDraft : type.messages.deleteOnlyDraft
       throw new AppError('INVALID_STATE', m({ status }), { status })
@@ -260,7 +272,7 @@ export function createFieldDocumentLifecycle<
     })
   }
 
-  async function changeStatus(actor: Actor, id: string, to: string, reason?: string): Promise<Detail> {
+  async function changeStatus(actor: Actor, id: string, to: Row['status'], reason?: string): Promise<Detail> {
     requireAccess(actor, 'fieldDocument.manage')
     return db.transaction().execute(async (trx) => {
       const before = await load(trx, actor, id, true)

@@ -260,7 +260,7 @@ export function createMaintenanceSheets(ctx: DocumentContext) {
     messages: maintenanceMessages,
     series: NUMBER_SERIES.maintenance,
     dateOf: (r) => r.start_date,
-    canMove: (from, to) => canMoveDocument(from as TFieldDocumentStatus, to as TFieldDocumentStatus),
+    canMove: canMoveDocument,
     fields: FIELDS,
     snapshot: (r) => snapshot(r),
     find: (trx, orgId, id, forUpdate) => repo.findMaintenance(trx, orgId, id, { forUpdate }),

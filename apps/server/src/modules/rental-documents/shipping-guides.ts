@@ -292,7 +292,7 @@ export function createShippingGuides(ctx: DocumentContext) {
     messages: guideMessages,
     series: NUMBER_SERIES.guide,
     dateOf: (r) => r.issue_date,
-    canMove: (from, to) => canMoveDocument(from as TFieldDocumentStatus, to as TFieldDocumentStatus),
+    canMove: canMoveDocument,
     fields: FIELDS,
     snapshot,
     deleteGuard(row) {
