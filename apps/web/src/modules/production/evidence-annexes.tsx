@@ -6,13 +6,14 @@
 import { useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { ZEvidenceAnnexKey } from '@faena/contracts'
 import { Button, FormField, StatusBadge, useToast } from '../../platform/components'
 import { SettingsSection } from './settings-section'
 import { errorMessage } from '../../platform/errors'
 import { useCan } from '../../platform/session'
+import { fieldErrors, useZodForm } from '../../platform/validation'
 import { evidenceAnnexesQuery, useSaveEvidenceAnnexes } from './evidence-api'
-
-const ANNEX_RE = /^[A-Za-z0-9][A-Za-z0-9 .-]{0,19}$/
 
 export function EvidenceAnnexes() {
   const { t } = useTranslation('production')
@@ -47,18 +48,29 @@ function AnnexEditor(props: { saved: string[]; isDefault: boolean; editable: boo
   const toast = useToast()
   const save = useSaveEvidenceAnnexes()
   const [list, setList] = useState(props.saved)
-  const [text, setText] = useState('')
-  const [error, setError] = useState<string | null>(null)
   const dirty = list.join('|') !== props.saved.join('|')
-
-  const add = () => {
-    const v = text.trim().toUpperCase()
-    if (!v) return setError(t('evidence.settings.required'))
-    if (!ANNEX_RE.test(v)) return setError(t('evidence.settings.format'))
-    if (list.includes(v)) return setError(t('evidence.settings.duplicate', { annex: v }))
-    setList([...list, v])
-    setText('')
-  }
+  // one annex to add: the contract's annex key (upper-cased), not already in the list
+  const schema = z.object({
+    annex: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .superRefine((v, ctx) => {
+        const message = !v
+          ? t('evidence.settings.required')
+          : !ZEvidenceAnnexKey.safeParse(v).success
+            ? t('evidence.settings.format')
+            : list.includes(v)
+              ? t('evidence.settings.duplicate', { annex: v })
+              : null
+        if (message) ctx.addIssue({ code: 'custom', message })
+      }),
+  })
+  const form = useZodForm(schema, { annex: '' })
+  const add = form.submit(({ annex }) => {
+    setList([...list, annex])
+    form.reset({ annex: '' })
+  })
   return (
     <div className="ev-annexes">
       <ul className="ev-annexes__list" aria-label={t('evidence.settings.title')}>
@@ -86,27 +98,10 @@ function AnnexEditor(props: { saved: string[]; isDefault: boolean; editable: boo
         ) : null}
       </ul>
       {props.editable ? (
-        <form
-          className="ev-annexes__form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault()
-            add()
-          }}
-        >
-          <FormField label={t('evidence.settings.annex')} error={error ?? undefined}>
+        <form className="ev-annexes__form" noValidate onSubmit={add}>
+          <FormField label={t('evidence.settings.annex')} error={form.errors.annex}>
             {(p) => (
-              <input
-                {...p}
-                className="input"
-                value={text}
-                maxLength={20}
-                placeholder="C-4"
-                onChange={(e) => {
-                  setText(e.target.value)
-                  setError(null)
-                }}
-              />
+              <input {...p} className="input" maxLength={20} placeholder="C-4" {...form.register('annex')} />
             )}
           </FormField>
           <Button type="submit">{t('evidence.settings.add')}</Button>
@@ -119,7 +114,9 @@ function AnnexEditor(props: { saved: string[]; isDefault: boolean; editable: boo
                 { annexes: list },
                 {
                   onSuccess: () => toast.success(t('evidence.settings.saved')),
-                  onError: (e) => setError(errorMessage(e)),
+                  // the list's server errors (`annexes.N`) stand under the one annex field
+                  onError: (e) =>
+                    form.setErrors({ annex: Object.values(fieldErrors(e))[0] ?? errorMessage(e) }),
                 },
               )
             }
