@@ -1,9 +1,9 @@
 /** approved → invoiced: the invoice's reference, confirmed in a dialog (docs/estimates.md#workflow-and-permissions). */
 import { useTranslation } from 'react-i18next'
 import { ZEstimateInvoiceRequest, type TEstimate } from '@faena/contracts'
-import { Button, Dialog, FormField, useToast } from '../../platform/components'
-import { ServerFormError } from '../../platform/components/record-form'
+import { FormField, useToast } from '../../platform/components'
 import { useZodForm } from '../../platform/validation'
+import { ActionDialog } from './action-dialog'
 import { useEstimateAction } from './api'
 
 export const InvoiceDialog = ({ e, onClose }: { e: TEstimate; onClose: () => void }) => {
@@ -12,8 +12,7 @@ export const InvoiceDialog = ({ e, onClose }: { e: TEstimate; onClose: () => voi
   const action = useEstimateAction(e.id)
   const form = useZodForm(ZEstimateInvoiceRequest, { invoiceReference: '' })
   return (
-    <Dialog
-      open
+    <ActionDialog
       onClose={onClose}
       title={t('billing.invoiceTitle', { number: e.number })}
       onSubmit={form.submit((data) =>
@@ -25,22 +24,15 @@ export const InvoiceDialog = ({ e, onClose }: { e: TEstimate; onClose: () => voi
           },
         ),
       )}
-      footer={
-        <>
-          <Button type="button" onClick={onClose}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" disabled={action.isPending}>
-            {t('billing.invoice')}
-          </Button>
-        </>
-      }
+      actionLabel={t('billing.invoice')}
+      busy={action.isPending}
+      error={action.error}
+      errors={form.errors}
     >
       <p>{t('billing.invoiceBody')}</p>
       <FormField label={t('billing.invoiceReference')} error={form.errors.invoiceReference}>
         {(c) => <input {...c} className="input" maxLength={80} {...form.register('invoiceReference')} />}
       </FormField>
-      <ServerFormError error={action.error} errors={form.errors} />
-    </Dialog>
+    </ActionDialog>
   )
 }

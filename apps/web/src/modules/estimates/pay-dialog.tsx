@@ -1,9 +1,9 @@
 /** invoiced → paid: the payment's date and amount (the homologated net), confirmed in a dialog. */
 import { useTranslation } from 'react-i18next'
 import { ZEstimatePayRequest, type TEstimate } from '@faena/contracts'
-import { Button, Dialog, FormField, useToast } from '../../platform/components'
-import { ServerFormError } from '../../platform/components/record-form'
+import { FormField, useToast } from '../../platform/components'
 import { useZodForm } from '../../platform/validation'
+import { ActionDialog } from './action-dialog'
 import { useEstimateAction } from './api'
 import { decimalText } from './form-text'
 
@@ -20,8 +20,7 @@ export const PayDialog = ({ e, onClose }: { e: TEstimate; onClose: () => void })
   const action = useEstimateAction(e.id)
   const form = useZodForm(ZPayForm, { date: todayLocal(), amount: e.totals.homologatedMxn ?? '' })
   return (
-    <Dialog
-      open
+    <ActionDialog
       onClose={onClose}
       title={t('billing.payTitle', { number: e.number })}
       onSubmit={form.submit((data) =>
@@ -33,16 +32,10 @@ export const PayDialog = ({ e, onClose }: { e: TEstimate; onClose: () => void })
           },
         ),
       )}
-      footer={
-        <>
-          <Button type="button" onClick={onClose}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" disabled={action.isPending}>
-            {t('billing.pay')}
-          </Button>
-        </>
-      }
+      actionLabel={t('billing.pay')}
+      busy={action.isPending}
+      error={action.error}
+      errors={form.errors}
     >
       <p>{t('billing.payBody', { amount: e.totals.homologatedMxn ?? '—' })}</p>
       <FormField label={t('billing.payDate')} error={form.errors.date}>
@@ -51,7 +44,6 @@ export const PayDialog = ({ e, onClose }: { e: TEstimate; onClose: () => void })
       <FormField label={t('billing.payAmount')} error={form.errors.amount}>
         {(c) => <input {...c} className="input" inputMode="decimal" {...form.register('amount')} />}
       </FormField>
-      <ServerFormError error={action.error} errors={form.errors} />
-    </Dialog>
+    </ActionDialog>
   )
 }

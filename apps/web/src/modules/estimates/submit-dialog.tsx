@@ -2,9 +2,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ZEstimateSubmitRequest, type TEstimate } from '@faena/contracts'
-import { Button, Dialog, FormField } from '../../platform/components'
-import { ServerFormError } from '../../platform/components/record-form'
+import { FormField } from '../../platform/components'
 import { useZodForm } from '../../platform/validation'
+import { ActionDialog } from './action-dialog'
 import { decimalText } from './form-text'
 
 const ZSubmitForm = ZEstimateSubmitRequest.extend({
@@ -27,8 +27,7 @@ export const SubmitDialog = ({
   const form = useZodForm(ZSubmitForm, { exchangeRate: '' })
   const [error, setError] = useState<unknown>(null)
   return (
-    <Dialog
-      open
+    <ActionDialog
       onClose={onClose}
       title={t('detail.submitTitle', { number: e.number })}
       onSubmit={form.submit((data) => {
@@ -38,16 +37,10 @@ export const SubmitDialog = ({
           form.applyServerError(err)
         })
       })}
-      footer={
-        <>
-          <Button type="button" onClick={onClose}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" disabled={busy}>
-            {t('detail.submit')}
-          </Button>
-        </>
-      }
+      actionLabel={t('detail.submit')}
+      busy={busy}
+      error={error}
+      errors={form.errors}
     >
       <p>{t('detail.submitBody')}</p>
       <FormField
@@ -69,7 +62,6 @@ export const SubmitDialog = ({
           />
         )}
       </FormField>
-      <ServerFormError error={error} errors={form.errors} />
-    </Dialog>
+    </ActionDialog>
   )
 }
