@@ -6,115 +6,20 @@ import {
   Button,
   buttonClass,
   ConfirmDialog,
-  Dialog,
   EmptyState,
-  FormError,
-  FormField,
   PageHeader,
   PageLoadError,
   PagePending,
   useToast,
 } from '../../platform/components'
 import { downloadFile } from '../../platform/api'
-import { errorMessage } from '../../platform/errors'
-import { todayIn } from '../../platform/format'
 import { useCan, useFormat } from '../../platform/session'
-import { fieldErrors } from '../../platform/validation'
-import {
-  blankPdfUrl,
-  inspectionPdfUrl,
-  unitConditionQuery,
-  useDeleteInspection,
-  useReturnFromRepair,
-  useSendToRepair,
-} from './api'
+import { blankPdfUrl, inspectionPdfUrl, unitConditionQuery, useDeleteInspection } from './api'
 import { InspectionForm } from './inspection-form'
+import { RepairReturnDialog } from './repair-return-dialog'
+import { RepairSendDialog } from './repair-send-dialog'
 import { TechnicalStatusBadge } from './ui'
 import './equipment-condition.css'
-
-/** Send to repair (date, reason) or record the return (date, notes). */
-const RepairDialog = ({
-  equipmentId,
-  mode,
-  onClose,
-}: {
-  equipmentId: string
-  mode: 'send' | 'return'
-  onClose: () => void
-}) => {
-  const { t } = useTranslation(['equipment-condition', 'platform'])
-  const fmt = useFormat()
-  const toast = useToast()
-  const send = useSendToRepair(equipmentId)
-  const back = useReturnFromRepair(equipmentId)
-  const [date, setDate] = useState(() => todayIn(fmt.timeZone))
-  const [text, setText] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [error, setError] = useState<string | null>(null)
-  const onError = (e: unknown) => {
-    setErrors(fieldErrors(e))
-    setError(errorMessage(e))
-  }
-  const submit = () =>
-    mode === 'send'
-      ? send.mutate(
-          { sentOn: date, reason: text },
-          { onSuccess: () => (toast.success(t('unit.repairSaved')), onClose()), onError },
-        )
-      : back.mutate(
-          { returnedOn: date, notes: text || null },
-          { onSuccess: () => (toast.success(t('unit.returned')), onClose()), onError },
-        )
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={mode === 'send' ? t('unit.sendToRepair') : t('unit.returnFromRepair')}
-      onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose}>{t('platform:actions.cancel')}</Button>
-          <Button type="submit" variant="primary" loading={send.isPending || back.isPending}>
-            {t('platform:actions.save')}
-          </Button>
-        </>
-      }
-    >
-      <FormError>{error}</FormError>
-      <FormField
-        label={mode === 'send' ? t('unit.sentOn') : t('unit.returnedOn')}
-        required
-        error={errors.sentOn ?? errors.returnedOn}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="date"
-            className="input"
-            value={date}
-            onChange={(e) => setDate(e.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField
-        label={mode === 'send' ? t('unit.reason') : t('unit.returnNotes')}
-        required={mode === 'send'}
-        error={errors.reason ?? errors.notes}
-      >
-        {(p) => (
-          <textarea
-            {...p}
-            className="input textarea"
-            rows={3}
-            maxLength={500}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        )}
-      </FormField>
-    </Dialog>
-  )
-}
 
 /** A unit's technical status: summary, inspection form, inspections (PDF, delete), repairs, the blank checklist. */
 export const UnitConditionPage = () => {
@@ -301,8 +206,10 @@ export const UnitConditionPage = () => {
           </ul>
         )}
       </section>
-      {repair ? (
-        <RepairDialog equipmentId={u.equipmentId} mode={repair} onClose={() => setRepair(null)} />
+      {repair === 'send' ? (
+        <RepairSendDialog equipmentId={u.equipmentId} onClose={() => setRepair(null)} />
+      ) : repair === 'return' ? (
+        <RepairReturnDialog equipmentId={u.equipmentId} onClose={() => setRepair(null)} />
       ) : null}
       <ConfirmDialog
         open={toDelete !== null}
