@@ -1,16 +1,55 @@
-import { useState, type KeyboardEvent } from 'react'
+import { type KeyboardEvent } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
-import { ITEM_CONDITIONS, type TChecklistItem, type TItemCondition } from '@faena/contracts'
-import { Button, FormError, FormField, useToast } from '../../platform/components'
+import { z } from 'zod'
+import {
+  ITEM_CONDITIONS,
+  ZInspectionInput,
+  ZItemCondition,
+  type TChecklistItem,
+  type TInspectionInput,
+} from '@faena/contracts'
+import { Button, FormField, useToast } from '../../platform/components'
+import { ServerFormError } from '../../platform/components/record-form'
 import { api } from '../../platform/api'
-import { errorMessage } from '../../platform/errors'
 import { todayIn } from '../../platform/format'
 import { useCan, useFormat } from '../../platform/session'
-import { fieldErrors } from '../../platform/validation'
+import { useZodForm } from '../../platform/validation'
 import { useRecordInspection } from './api'
 
-type Answer = { present: boolean | null; condition: TItemCondition | null; notes: string }
+/**
+ * What the form holds (every item, answered or not, as typed), read into the contract's inspection: only
+ * answered items are sent, a named technician replaces the typed inspector, blank notes are none.
+ */
+const ZInspectionFields = z.object({
+  inspectedOn: z.string(),
+  technicianId: z.string(),
+  inspectorName: z.string(),
+  notes: z.string(),
+  answers: z.array(
+    z.object({
+      itemId: z.string(),
+      present: z.boolean().nullable(),
+      condition: ZItemCondition.nullable(),
+      notes: z.string(),
+    }),
+  ),
+})
+type Answer = z.input<typeof ZInspectionFields>['answers'][number]
+const ZInspectionForm = ZInspectionFields.transform((f): z.input<typeof ZInspectionInput> => ({
+  inspectedOn: f.inspectedOn,
+  technicianId: f.technicianId || null,
+  inspectorName: f.technicianId ? null : f.inspectorName,
+  notes: f.notes || null,
+  answers: f.answers
+    .filter((a) => a.present !== null)
+    .map((a) => ({
+      itemId: a.itemId,
+      present: a.present!,
+      condition: a.present ? a.condition : null,
+      notes: a.notes || null,
+    })),
+})).pipe(ZInspectionInput)
 
 /**
  * The inspection of one unit, keyboard-friendly: Tab walks the rows; on a row S/Y = present, N = missing,
@@ -38,106 +77,71 @@ export const InspectionForm = ({
       api.get('/api/v1/rental/staff', { query: { limit: 200, active: 'true' }, signal }),
     enabled: can('fieldStaff.read'),
   })
-  const [date, setDate] = useState(() => todayIn(fmt.timeZone))
-  const [technicianId, setTechnicianId] = useState('')
-  const [inspectorName, setInspectorName] = useState('')
-  const [notes, setNotes] = useState('')
-  const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
-    Object.fromEntries(items.map((i) => [i.id, { present: null, condition: null, notes: '' }])),
-  )
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
+  const form = useZodForm(ZInspectionForm, {
+    inspectedOn: todayIn(fmt.timeZone),
+    technicianId: '',
+    inspectorName: '',
+    notes: '',
+    answers: items.map((i) => ({ itemId: i.id, present: null, condition: null, notes: '' })),
+  })
+  const answers = form.values.answers
+  const technicianId = form.values.technicianId
   const set = (id: string, patch: Partial<Answer>) =>
-    setAnswers((a) => ({ ...a, [id]: { ...a[id]!, ...patch } }))
-  const allGood = () =>
-    setAnswers(
-      Object.fromEntries(
-        items.map((i) => [i.id, { present: true, condition: 'good', notes: answers[i.id]?.notes ?? '' }]),
-      ),
+    form.set(
+      'answers',
+      answers.map((a) => (a.itemId === id ? { ...a, ...patch } : a)),
     )
+  const allGood = () =>
+    form.set(
+      'answers',
+      answers.map((a) => ({ ...a, present: true, condition: 'good' })),
+    )
+  const answerOf = (id: string) => answers.find((a) => a.itemId === id)
   const onRowKey = (id: string) => (e: KeyboardEvent<HTMLTableRowElement>) => {
     if (e.target instanceof HTMLInputElement && e.target.type === 'text') return
     const k = e.key.toLowerCase()
-    if (k === 's' || k === 'y') set(id, { present: true, condition: answers[id]?.condition ?? 'good' })
+    if (k === 's' || k === 'y') set(id, { present: true, condition: answerOf(id)?.condition ?? 'good' })
     else if (k === 'n') set(id, { present: false, condition: null })
     else if (k === '1' || k === '2' || k === '3')
       set(id, { present: true, condition: ITEM_CONDITIONS[Number(k) - 1]! })
     else return
     e.preventDefault()
   }
-  const submit = () => {
-    setErrors({})
-    setFormError(null)
-    record.mutate(
-      {
-        inspectedOn: date,
-        technicianId: technicianId || null,
-        inspectorName: technicianId ? null : inspectorName,
-        notes: notes || null,
-        answers: items
-          .filter((i) => answers[i.id]?.present !== null)
-          .map((i) => {
-            const a = answers[i.id]!
-            return {
-              itemId: i.id,
-              present: a.present!,
-              condition: a.present ? a.condition : null,
-              notes: a.notes || null,
-            }
-          }),
-      },
-      {
-        onSuccess: () => {
-          toast.success(t('form.saved'))
-          onDone()
-        },
-        onError: (e) => {
-          setErrors(fieldErrors(e))
-          setFormError(errorMessage(e))
-        },
-      },
-    )
-  }
-  // server paths name answers by their position in the sent list: map them back to items
-  const sent = items.filter((i) => answers[i.id]?.present !== null)
+  const errors = form.errors
+  // answer paths (the schema's and the server's) name answers by their position in the sent list: map them
+  // back to items
+  const sent = answers.filter((a) => a.present !== null)
   const rowError = (id: string) => {
-    const n = sent.findIndex((i) => i.id === id)
+    const n = sent.findIndex((a) => a.itemId === id)
     return n >= 0 ? (errors[`answers.${n}.condition`] ?? errors[`answers.${n}.itemId`]) : undefined
   }
   return (
     <form
       className="card"
       aria-labelledby="ec-form-title"
-      onSubmit={(e) => {
-        e.preventDefault()
-        submit()
-      }}
+      noValidate
+      onSubmit={form.submit((data: TInspectionInput) =>
+        record.mutate(data, {
+          onSuccess: () => {
+            toast.success(t('form.saved'))
+            onDone()
+          },
+          onError: form.applyServerError,
+        }),
+      )}
     >
       <h2 id="ec-form-title" className="ec-h2">
         {t('form.title', { code })}
       </h2>
-      <FormError>{formError}</FormError>
+      <ServerFormError error={record.error} errors={errors} />
       <div className="form-grid">
         <FormField label={t('form.date')} required error={errors.inspectedOn}>
-          {(p) => (
-            <input
-              {...p}
-              type="date"
-              className="input"
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-          )}
+          {(p) => <input {...p} type="date" className="input" {...form.register('inspectedOn')} />}
         </FormField>
         {staff.data ? (
           <FormField label={t('form.technician')} error={errors.technicianId}>
             {(p) => (
-              <select
-                {...p}
-                className="input"
-                value={technicianId}
-                onChange={(e) => setTechnicianId(e.target.value)}
-              >
+              <select {...p} className="input" {...form.register('technicianId')}>
                 <option value="">{t('form.technicianNone')}</option>
                 {staff.data.items.map((s) => (
                   <option key={s.id} value={s.id}>
@@ -150,15 +154,7 @@ export const InspectionForm = ({
         ) : null}
         {!technicianId ? (
           <FormField label={t('form.inspectorName')} required error={errors.inspectorName}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                maxLength={120}
-                value={inspectorName}
-                onChange={(e) => setInspectorName(e.target.value)}
-              />
-            )}
+            {(p) => <input {...p} className="input" maxLength={120} {...form.register('inspectorName')} />}
           </FormField>
         ) : null}
       </div>
@@ -178,7 +174,7 @@ export const InspectionForm = ({
         </thead>
         <tbody>
           {items.map((i) => {
-            const a = answers[i.id]!
+            const a = answerOf(i.id)!
             const err = rowError(i.id)
             return (
               <tr
@@ -248,15 +244,7 @@ export const InspectionForm = ({
         </tbody>
       </table>
       <FormField label={t('form.generalNotes')} error={errors.notes}>
-        {(p) => (
-          <textarea
-            {...p}
-            className="input textarea"
-            rows={3}
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-          />
-        )}
+        {(p) => <textarea {...p} className="input textarea" rows={3} {...form.register('notes')} />}
       </FormField>
       <div className="ec-actions">
         <Button onClick={onDone}>{t('platform:actions.cancel')}</Button>
