@@ -6,9 +6,6 @@ import {
   Button,
   ConfirmDialog,
   DataTable,
-  Dialog,
-  FormError,
-  FormField,
   Icon,
   PageHeader,
   StatusBadge,
@@ -17,7 +14,9 @@ import {
 } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
-import { apiTokensQuery, feedDatasetsQuery, useCreateApiToken, useRevokeApiToken } from './feeds-api'
+import { apiTokensQuery, useRevokeApiToken } from './feeds-api'
+import { CreateTokenDialog } from './feeds-page-create-dialog'
+import { CreatedTokenDialog } from './feeds-page-created-dialog'
 import './feeds.css'
 
 type DatasetName = 'proposals' | 'work-orders' | 'billing-sheets'
@@ -136,122 +135,5 @@ export const FeedsPage = () => {
         {t('feeds.revokeBody')}
       </ConfirmDialog>
     </div>
-  )
-}
-
-const CreateTokenDialog = ({
-  datasetName,
-  onClose,
-  onCreated,
-}: {
-  datasetName: (d: string) => string
-  onClose: () => void
-  onCreated: (c: TApiTokenCreated) => void
-}) => {
-  const { t } = useTranslation(['admin', 'platform'])
-  const datasets = useQuery(feedDatasetsQuery())
-  const create = useCreateApiToken()
-  const [name, setName] = useState('')
-  const [picked, setPicked] = useState<string[]>([])
-  const [errors, setErrors] = useState<{ name?: string; datasets?: string; form?: string }>({})
-
-  const submit = () => {
-    const next = {
-      ...(name.trim() ? {} : { name: t('feeds.nameRequired') }),
-      ...(picked.length ? {} : { datasets: t('feeds.pickDatasets') }),
-    }
-    setErrors(next)
-    if (Object.keys(next).length) return
-    create.mutate(
-      { name: name.trim(), datasets: picked },
-      { onSuccess: onCreated, onError: (e) => setErrors({ form: errorMessage(e) }) },
-    )
-  }
-
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={t('feeds.newToken')}
-      onSubmit={submit}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={create.isPending}>
-            {t('platform:actions.cancel')}
-          </Button>
-          <Button type="submit" variant="primary" loading={create.isPending}>
-            {t('feeds.create')}
-          </Button>
-        </>
-      }
-    >
-      <FormError>{errors.form ?? null}</FormError>
-      <FormField label={t('feeds.name')} hint={t('feeds.nameHint')} error={errors.name} required>
-        {(p) => (
-          <input
-            {...p}
-            className="input"
-            autoComplete="off"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-          />
-        )}
-      </FormField>
-      <fieldset className="feeds__datasets" aria-invalid={errors.datasets ? true : undefined}>
-        <legend className="field__label">{t('feeds.datasets')}</legend>
-        {(datasets.data?.items ?? []).map((d) => (
-          <label key={d.name} className="feeds__dataset">
-            <input
-              type="checkbox"
-              checked={picked.includes(d.name)}
-              onChange={(e) =>
-                setPicked((xs) => (e.target.checked ? [...xs, d.name] : xs.filter((x) => x !== d.name)))
-              }
-            />{' '}
-            {datasetName(d.name)}
-          </label>
-        ))}
-        {errors.datasets ? <p className="field__error">{errors.datasets}</p> : null}
-      </fieldset>
-    </Dialog>
-  )
-}
-
-const CreatedTokenDialog = ({ created, onClose }: { created: TApiTokenCreated; onClose: () => void }) => {
-  const { t } = useTranslation(['admin', 'platform'])
-  const toast = useToast()
-  const origin = window.location.origin
-  const copy = (text: string) =>
-    void navigator.clipboard?.writeText(text).then(
-      () => toast.success(t('feeds.copied')),
-      () => undefined,
-    )
-  return (
-    <Dialog
-      open
-      onClose={onClose}
-      title={t('feeds.createdTitle')}
-      footer={
-        <Button variant="primary" onClick={onClose}>
-          {t('feeds.done')}
-        </Button>
-      }
-    >
-      <p>{t('feeds.createdHint')}</p>
-      <div className="feeds__secret">
-        <code data-testid="new-token">{created.token}</code>
-        <Button size="sm" onClick={() => copy(created.token)}>
-          {t('feeds.copy')}
-        </Button>
-      </div>
-      <p className="field__label">{t('feeds.examples')}</p>
-      <ul className="feeds__urls">
-        {created.apiToken.datasets.map((d) => (
-          <li key={d}>
-            <code>{`${origin}/api/v1/feeds/${d}?format=csv`}</code>
-          </li>
-        ))}
-      </ul>
-    </Dialog>
   )
 }
