@@ -2,11 +2,12 @@ import { useState } from 'react'
 import { useMutation } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import type { TDashboardEmailed } from '@faena/contracts'
+import { ZOffshoreDashboardEmail, type TDashboardEmailed } from '@faena/contracts'
 import { apiPost } from '../../platform/api'
-import { Button, Dialog, FormError, FormField, Icon, useToast } from '../../platform/components'
-import { errorMessage } from '../../platform/errors'
+import { Button, Dialog, FormField, Icon, useToast } from '../../platform/components'
+import { ServerFormError } from '../../platform/components/record-form'
 import { useCan } from '../../platform/session'
+import { useZodForm } from '../../platform/validation'
 
 /**
  * "Enviar por correo": the dashboard as filtered, as a workbook and a PDF with its charts, to typed addresses
@@ -27,7 +28,23 @@ export const EmailDashboardButton = ({ line, query }: { line: 'offshore' | 'rent
   )
 }
 
-const EmailDialog = ({
+const splitAddresses = (text: string) =>
+  text
+    .split(/[\n,;]+/)
+    .map((a) => a.trim())
+    .filter(Boolean)
+
+/** The addresses typed one a line or with commas, read into the contract's recipients (the same for both lines). */
+const emailSchema = (m: { required: string; tooMany: string }) =>
+  z.object({
+    to: z
+      .string()
+      .transform(splitAddresses)
+      .pipe(z.array(z.string()).min(1, m.required).max(20, m.tooMany))
+      .pipe(ZOffshoreDashboardEmail.shape.to),
+  })
+
+export const EmailDialog = ({
   line,
   query,
   onClose,
@@ -38,37 +55,30 @@ const EmailDialog = ({
 }) => {
   const { t } = useTranslation(['insights', 'platform'])
   const toast = useToast()
-  const [text, setText] = useState('')
-  const [error, setError] = useState<string | undefined>()
-  const [formError, setFormError] = useState<string | null>(null)
+  const form = useZodForm(emailSchema({ required: t('email.required'), tooMany: t('email.tooMany') }), {
+    to: '',
+  })
   const send = useMutation({
     mutationFn: (to: string[]) => apiPost<TDashboardEmailed>(`/api/v1/insights/${line}/email`, { to, query }),
   })
-  const submit = () => {
-    const to = text
-      .split(/[\n,;]+/)
-      .map((a) => a.trim())
-      .filter(Boolean)
-    const bad = to.find((a) => !z.email().safeParse(a).success)
-    if (to.length === 0) return setError(t('email.required'))
-    if (bad) return setError(t('email.invalid', { bad }))
-    if (to.length > 20) return setError(t('email.tooMany'))
-    setError(undefined)
-    setFormError(null)
-    send.mutate(to, {
-      onSuccess: (r) => {
-        toast.success(t('email.sent', { count: r.recipients.length }))
-        onClose()
-      },
-      onError: (e) => setFormError(errorMessage(e)),
-    })
-  }
+  // an address the contract (or the server) refuses is named in the message
+  const badKey = Object.keys(form.errors).find((k) => k.startsWith('to.'))
+  const bad = badKey ? splitAddresses(form.values.to)[Number(badKey.slice(3))] : undefined
+  const error = form.errors.to ?? (badKey ? t('email.invalid', { bad: bad ?? '' }) : undefined)
   return (
     <Dialog
       open
       onClose={onClose}
       title={t('email.title')}
-      onSubmit={submit}
+      onSubmit={form.submit((data) =>
+        send.mutate(data.to, {
+          onSuccess: (r) => {
+            toast.success(t('email.sent', { count: r.recipients.length }))
+            onClose()
+          },
+          onError: form.applyServerError,
+        }),
+      )}
       footer={
         <>
           <Button onClick={onClose} disabled={send.isPending}>
@@ -81,17 +91,9 @@ const EmailDialog = ({
       }
     >
       <p>{t('email.what')}</p>
-      <FormError>{formError}</FormError>
+      <ServerFormError error={send.error} errors={form.errors} />
       <FormField label={t('email.to')} hint={t('email.hint')} error={error} required>
-        {(p) => (
-          <textarea
-            {...p}
-            className="input"
-            rows={3}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-          />
-        )}
+        {(p) => <textarea {...p} className="input" rows={3} {...form.register('to')} />}
       </FormField>
     </Dialog>
   )
