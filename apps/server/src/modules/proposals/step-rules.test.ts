@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { TStepStatus } from '@faena/contracts'
 import {
   autoCompleteParents,
   buildStepTree,
@@ -167,16 +168,16 @@ describe('responsible user', () => {
 })
 
 describe('autoCompleteParents', () => {
-  type S = { id: string; parent_id: string | null; status: string }
-  const walk = async (steps: S[], subs: Record<string, string[]>, from: string | null) => {
+  type S = { id: string; parent_id: string | null; status: TStepStatus }
+  const walk = async (steps: S[], subs: Record<string, TStepStatus[]>, from: string | null) => {
     const byId = new Map(steps.map((s) => [s.id, { ...s }]))
     const completed: string[] = []
     await autoCompleteParents<S>(from, {
       loadStep: async (id) => byId.get(id),
-      subStepStatuses: async (id) => (subs[id] ?? []) as never,
+      subStepStatuses: async (id) => subs[id] ?? [],
       complete: async (parent) => {
         completed.push(parent.id)
-        const after = { ...parent, status: 'completed' }
+        const after: S = { ...parent, status: 'completed' }
         byId.set(parent.id, after)
         return after
       },
@@ -185,7 +186,7 @@ describe('autoCompleteParents', () => {
   }
 
   it('completes open parents upwards while all their sub-steps are done', async () => {
-    const steps = [
+    const steps: S[] = [
       { id: 'root', parent_id: null, status: 'pending' },
       { id: 'mid', parent_id: 'root', status: 'in_progress' },
     ]
@@ -195,7 +196,7 @@ describe('autoCompleteParents', () => {
   })
 
   it('stops at the first parent that stays open, at a missing step, or without a parent', async () => {
-    const steps = [
+    const steps: S[] = [
       { id: 'root', parent_id: null, status: 'pending' },
       { id: 'mid', parent_id: 'root', status: 'pending' },
     ]

@@ -15,7 +15,7 @@ export type StepRowFields = {
   template_id: string | null
   position: number
   name: string
-  status: string
+  status: TStepStatus
   start_date: string | null
   delivery_date: string | null
   completed_date: string | null
@@ -151,7 +151,7 @@ export function buildStepTree<E extends object>(
 ): StepTreeNode<E>[] {
   const nodes = new Map<string, StepTreeNode<E>>()
   for (const r of rows) {
-    const status = r.status as TStepStatus
+    const status = r.status
     nodes.set(r.id, {
       id: r.id,
       templateId: r.template_id,
@@ -187,7 +187,7 @@ export function buildStepTree<E extends object>(
 }
 
 /** What the parent walk needs from a module: its step reads and the completion (update and audit). */
-export type ParentWalkPorts<S extends { id: string; parent_id: string | null; status: string }> = {
+export type ParentWalkPorts<S extends { id: string; parent_id: string | null; status: TStepStatus }> = {
   /** The step, or undefined to stop the walk (a loader may throw instead). */
   loadStep(stepId: string): Promise<S | undefined>
   subStepStatuses(stepId: string): Promise<TStepStatus[]>
@@ -200,16 +200,15 @@ export type ParentWalkPorts<S extends { id: string; parent_id: string | null; st
  * (see `shouldAutoCompleteParent`) is completed through `ports.complete`; the walk stops at the first parent
  * that stays open, or at the root.
  */
-export async function autoCompleteParents<S extends { id: string; parent_id: string | null; status: string }>(
-  parentId: string | null,
-  ports: ParentWalkPorts<S>,
-): Promise<void> {
+export async function autoCompleteParents<
+  S extends { id: string; parent_id: string | null; status: TStepStatus },
+>(parentId: string | null, ports: ParentWalkPorts<S>): Promise<void> {
   let current = parentId
   while (current) {
     const parent = await ports.loadStep(current)
     if (!parent) return
     const subStatuses = await ports.subStepStatuses(parent.id)
-    if (!shouldAutoCompleteParent(parent.status as TStepStatus, subStatuses)) return
+    if (!shouldAutoCompleteParent(parent.status, subStatuses)) return
     const after = await ports.complete(parent)
     current = after.parent_id
   }
