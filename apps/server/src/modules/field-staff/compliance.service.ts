@@ -32,7 +32,8 @@ import * as repo from './field-staff.repository'
 import type { OwnerKind } from './field-staff.tables'
 import { fullName } from './staff.service'
 import { staffMessages as M } from './field-staff.messages'
-import type { Message } from '../../platform/i18n/messages'
+import type { Lang, Message } from '../../platform/i18n/messages'
+import { langOf } from '../../platform/i18n/export-texts'
 
 const TICK_QUEUE = 'field-staff.compliance-tick'
 /** where the summary's figures lead: the compliance report, soonest expiry first */
@@ -288,7 +289,7 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
     return getAlertSettings(actor)
   }
 
-  async function buildAlert(trx: Executor, orgId: string, day: string) {
+  async function buildAlert(trx: Executor, orgId: string, day: string, lang: Lang = 'es') {
     const org = await findOrganizationById(trx, orgId)
     const rows = (await repo.listAttention(trx, orgId, addDays(day, DUE_LATER_DAYS))).map((r) =>
       toRow(r, day),
@@ -299,13 +300,37 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
       rows,
       appUrl: ctx.publicOrigin ? `${ctx.publicOrigin}${COMPLIANCE_LINK}` : null,
     }
-    return { rows, subject: alertSubject(m), html: alertHtml(m), text: alertText(m) }
+    return { rows, subject: alertSubject(m, lang), html: alertHtml(m, lang), text: alertText(m, lang) }
+  }
+
+  /**
+   * The alert to each recipient in their language (`users.locale` of the organization's user with that
+   * address; Spanish for an address that is no user): one e-mail per language, Spanish first.
+   */
+  async function queueAlertMails(trx: Executor, actor: Actor, day: string, recipients: readonly string[]) {
+    const langs = await repo.recipientLanguages(trx, actor.orgId, recipients)
+    const queued = []
+    for (const lang of ['es', 'en'] as const) {
+      const to = recipients.filter((r) => (langs.get(r.toLowerCase()) ?? 'es') === lang)
+      if (to.length === 0) continue
+      const a = await buildAlert(trx, actor.orgId, day, lang)
+      queued.push(
+        await mail.queueMail(trx, actor, {
+          kind: 'compliance',
+          to,
+          subject: a.subject,
+          text: a.text,
+          html: a.html,
+        }),
+      )
+    }
+    return queued
   }
 
   async function previewAlert(actor: Actor): Promise<TComplianceAlertPreview> {
     requireAccess(actor, 'fieldStaff.manage')
     await ctx.requireRentalLine(actor)
-    const a = await buildAlert(db, actor.orgId, await today(actor.orgId))
+    const a = await buildAlert(db, actor.orgId, await today(actor.orgId), langOf(actor))
     return { subject: a.subject, html: a.html, count: a.rows.length }
   }
 
@@ -317,18 +342,11 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
     const settings = await repo.findAlertSettings(db, actor.orgId)
     if (!settings?.recipients.length) throw new AppError('INVALID_STATE', M.saveRecipientsFirst())
     const day = await today(actor.orgId)
-    const queued = await db.transaction().execute(async (trx) => {
-      const a = await buildAlert(trx, actor.orgId, day)
-      return mail.queueMail(trx, actor, {
-        kind: 'compliance',
-        to: settings.recipients,
-        subject: a.subject,
-        text: a.text,
-        html: a.html,
-      })
-    })
+    const [queued] = await db
+      .transaction()
+      .execute(async (trx) => queueAlertMails(trx, actor, day, settings.recipients))
     mail.wake()
-    return { jobId: String(queued.jobId ?? '') || null, recipients: settings.recipients }
+    return { jobId: String(queued?.jobId ?? '') || null, recipients: settings.recipients }
   }
 
   /**
@@ -386,14 +404,8 @@ export function createComplianceUseCases(ctx: FieldStaffContext & { publicOrigin
         const a = await buildAlert(trx, o.org_id, day)
         const n = await noticeDocuments(trx, o.org_id, a.rows)
         if (!o.enabled || o.recipients.length === 0 || a.rows.length === 0) return { notices: n, mail: false }
-        const queued = await mail.queueMail(trx, systemActor(o.org_id), {
-          kind: 'compliance',
-          to: o.recipients,
-          subject: a.subject,
-          text: a.text,
-          html: a.html,
-        })
-        await repo.setAlertRunMessage(trx, o.org_id, day, queued.message.id)
+        const [queued] = await queueAlertMails(trx, systemActor(o.org_id), day, o.recipients)
+        if (queued) await repo.setAlertRunMessage(trx, o.org_id, day, queued.message.id)
         return { notices: n, mail: true }
       })
       notices += sent.notices

@@ -698,4 +698,41 @@ describe('compliance report, summary and daily alert', () => {
       .execute()
     expect(renewed).toHaveLength(2)
   })
+
+  it('e-mails each recipient in their language: an English user gets the English alert', async () => {
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect((await api.patch('/api/v1/auth/me/preferences', { locale })).status).toBe(200)
+    await api.ok(
+      api.put('/api/v1/rental/compliance/alerts', {
+        enabled: true,
+        hour: 7,
+        recipients: ['Admin@rental.test', 'flota@rental.test'],
+      }),
+    )
+    await setLocale('en')
+    try {
+      const preview = await api.ok(api.get('/api/v1/rental/compliance/alerts/preview'))
+      expect(preview.subject).toMatch(/^Expiries as of \d\d\/\d\d\/\d{4}: \d+ expired/)
+      const r = await t.app.services.fieldStaff.service.tick(new Date('2026-12-10T12:05:00Z'))
+      expect(r.mails).toBe(1)
+      // the day's alerts as queued: one e-mail per language
+      const queued = await t.db
+        .selectFrom('mail_messages')
+        .select(['recipients', 'subject', 'text_body'])
+        .where('kind', '=', 'compliance')
+        .where('subject', 'like', '%10/12/2026%')
+        .orderBy('id')
+        .execute()
+      expect(queued).toHaveLength(2)
+      const english = queued.find((m) => m.recipients.includes('admin@rental.test'))
+      const spanish = queued.find((m) => m.recipients.includes('flota@rental.test'))
+      expect(english?.recipients).toEqual(['admin@rental.test'])
+      expect(english?.subject).toMatch(/^Expiries as of 10\/12\/2026: \d+ expired/)
+      expect(english?.text_body).toContain('Technician Juan Pérez Mora')
+      expect(spanish?.recipients).toEqual(['flota@rental.test'])
+      expect(spanish?.subject).toMatch(/^Vencimientos al 10\/12\/2026: \d+ vencidos/)
+    } finally {
+      await setLocale('es')
+    }
+  })
 })

@@ -704,3 +704,23 @@ export const fieldStaffReferenceSources: ReferenceSource[] = [
   tableReferenceSource('vehicles', 'plate'),
   tableReferenceSource('compliance_document_kinds', 'name'),
 ]
+
+/** The language of each recipient address that is a user of the organization (`users.locale`); others absent. */
+export async function recipientLanguages(
+  db: Executor,
+  orgId: string,
+  emails: readonly string[],
+): Promise<Map<string, 'es' | 'en'>> {
+  if (emails.length === 0) return new Map()
+  const rows = await db
+    .selectFrom('users')
+    .select(['email', 'locale'])
+    .where('org_id', '=', orgId)
+    .where(
+      sql<string>`lower(email)`,
+      'in',
+      emails.map((e) => e.toLowerCase()),
+    )
+    .execute()
+  return new Map(rows.map((r) => [r.email.toLowerCase(), r.locale === 'en' ? 'en' : 'es']))
+}
