@@ -65,6 +65,7 @@ describe('weekly digest', () => {
     })
     expect(res.status).toBe(400)
     expect(res.body.error.details[0].path).toBe('recipients')
+    expect(res.body.error.message).toBe('Indica al menos un destinatario para enviar el resumen')
     expect(
       (
         await api.put('/api/v1/insights/digest/settings', {
@@ -213,5 +214,25 @@ describe('weekly digest', () => {
     const own = await api.ok(api.get('/api/v1/insights/digest/settings', rental))
     expect(own).toMatchObject({ enabled: false, recipients: [], timeZone: 'America/Guayaquil' })
     expect((await api.post('/api/v1/insights/digest/send', undefined, rental)).status).toBe(409)
+    // an English user gets the rules and the field's message in English (another organization: its change of
+    // language is no activity of the offshore digest)
+    await api.ok(api.patch('/api/v1/auth/me/preferences', { locale: 'en' }, rental))
+    const en = await api.put(
+      '/api/v1/insights/digest/settings',
+      { enabled: true, weekday: 1, hour: 8, recipients: [] },
+      rental,
+    )
+    expect(en.body.error).toMatchObject({
+      key: 'insights.recipientsNeeded',
+      message: 'Give at least one recipient to send the digest to',
+    })
+    expect(en.body.error.details[0]).toMatchObject({
+      path: 'recipients',
+      message: 'Give at least one recipient',
+    })
+    const send = await api.post('/api/v1/insights/digest/send', undefined, rental)
+    expect(send.body.error.message).toBe("Save the digest's recipients first")
+    const future = await api.get('/api/v1/insights/digest/preview?end=2026-12-14', rental)
+    expect(future.body.error.message).toBe('The digest covers finished weeks: choose a day before today')
   })
 })

@@ -11,7 +11,7 @@ import { requireAccess, systemActor, type Actor } from '../../platform/access'
 import { diffFields, writeAudit } from '../../platform/audit/audit'
 import { countActivityByUserAndModule } from '../../platform/audit/audit.repository'
 import type { Db, Executor } from '../../platform/db/executor'
-import { AppError } from '../../platform/errors'
+import { AppError, fieldError } from '../../platform/errors'
 import type { MailService } from '../../platform/mail'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import { countStepDocumentsByManager } from '../proposals'
@@ -19,6 +19,7 @@ import { countStepProgressByManager } from '../work-orders'
 import { digestHtml, digestSubject, digestText, moduleLabel, type DigestFigures } from './digest-email'
 import { activitySummary, digestPeriod, isDigestDue, localClock } from './digest-rules'
 import * as repo from './digest.repository'
+import { insightsMessages as M } from './insights.messages'
 
 export type DigestServiceDeps = {
   db: Db
@@ -36,7 +37,7 @@ const MODULE = 'insights'
 export function createDigestService({ db, clock, mail }: DigestServiceDeps) {
   async function organizationOf(orgId: string, trx: Executor = db) {
     const org = await findOrganizationById(trx, orgId)
-    if (!org) throw new AppError('NOT_FOUND', 'Organización no encontrada')
+    if (!org) throw new AppError('NOT_FOUND', M.organizationNotFound())
     return org
   }
 
@@ -60,9 +61,7 @@ export function createDigestService({ db, clock, mail }: DigestServiceDeps) {
     requireAccess(actor, 'mail.configure')
     const recipients = [...new Set(input.recipients.map((r) => r.trim().toLowerCase()))]
     if (input.enabled && recipients.length === 0)
-      throw new AppError('VALIDATION', 'Indica al menos un destinatario para enviar el resumen', [
-        { path: 'recipients', message: 'Indica al menos un destinatario' },
-      ])
+      throw new AppError('VALIDATION', M.recipientsNeeded(), [fieldError('recipients', M.recipientNeeded())])
     await db.transaction().execute(async (trx) => {
       const before = await repo.findDigestSettings(trx, actor.orgId)
       const row = {
@@ -130,9 +129,7 @@ export function createDigestService({ db, clock, mail }: DigestServiceDeps) {
     const today = localClock(clock(), org.timeZone).date
     const { start, end } = q.end ? { start: addDays(q.end, -6), end: q.end } : digestPeriod(today)
     if (end >= today)
-      throw new AppError('VALIDATION', 'El resumen cubre semanas terminadas: elige un día anterior a hoy', [
-        { path: 'end', message: 'Elige un día anterior a hoy' },
-      ])
+      throw new AppError('VALIDATION', M.finishedWeeks(), [fieldError('end', M.dayBeforeToday())])
     return (await build(db, actor.orgId, start, end)).digest
   }
 
@@ -166,8 +163,7 @@ export function createDigestService({ db, clock, mail }: DigestServiceDeps) {
   async function sendNow(actor: Actor): Promise<TDigestSent> {
     requireAccess(actor, 'mail.configure')
     const settings = await repo.findDigestSettings(db, actor.orgId)
-    if (!settings?.recipients.length)
-      throw new AppError('INVALID_STATE', 'Guarda primero los destinatarios del resumen')
+    if (!settings?.recipients.length) throw new AppError('INVALID_STATE', M.saveRecipientsFirst())
     const org = await organizationOf(actor.orgId)
     const { start, end } = digestPeriod(localClock(clock(), org.timeZone).date)
     const queued = await db

@@ -373,6 +373,18 @@ describe('scope', () => {
   it('a user sees the dashboard of its line of business only; no figure of another organization', async () => {
     const wrongLine = await get('/api/v1/insights/rental', offshore)
     expect(wrongLine.status).toBe(403)
+    expect(wrongLine.body.error.message).toBe('Tu organización no trabaja en esta línea de negocio')
+    // in the caller's language
+    await ok(patch('/api/v1/auth/me/preferences', { locale: 'en' }, offshore))
+    try {
+      const en = await get('/api/v1/insights/rental', offshore)
+      expect(en.body.error).toMatchObject({
+        key: 'insights.lineNotRun',
+        message: 'Your organization does not work in this line of business',
+      })
+    } finally {
+      await ok(patch('/api/v1/auth/me/preferences', { locale: 'es' }, offshore))
+    }
     expect((await get('/api/v1/insights/offshore', rental)).status).toBe(403)
     // a client of another organization filters to nothing
     const rentalClient = (await ok(get('/api/v1/rental/clients?limit=1', rental))).items[0].id

@@ -9,6 +9,7 @@ import { firstDayOfMonth } from '@faena/domain/calendar-date'
 import { can, requireAccess, type Actor } from '../../platform/access'
 import type { Db, Executor } from '../../platform/db/executor'
 import { AppError } from '../../platform/errors'
+import { insightsMessages as M } from './insights.messages'
 import { findOrganizationById } from '../../platform/tenancy/organizations'
 import { createOrgToday } from '../../platform/tenancy/today'
 import { getNames } from '../catalogs'
@@ -53,7 +54,7 @@ export function createInsightsService({ db, clock, timeZoneOf }: InsightsService
   async function requireLine(actor: Actor, line: TLineOfBusiness) {
     const org = await findOrganizationById(db, actor.orgId)
     if (!org?.linesOfBusiness.includes(line)) {
-      throw new AppError('FORBIDDEN', 'Tu organización no trabaja en esta línea de negocio', {
+      throw new AppError('FORBIDDEN', M.lineNotRun(), {
         lineOfBusiness: line,
       })
     }
