@@ -88,4 +88,19 @@ describe('the daily alert e-mail in the recipient language', () => {
     expect(html).toContain('Generated automatically by Faena.')
     expect(html).not.toMatch(/Vencid|Técnico|Abrir|Generado/)
   })
+
+  it('says there is nothing expired or due when no document is (HTML and text, both languages)', () => {
+    const none: AlertMail = { ...mail, rows: [row({ status: 'ok', daysLeft: 90 })], appUrl: null }
+    expect(alertHtml(none)).toContain(
+      '<p>No hay documentos vencidos ni por vencer en los próximos 30 días.</p>',
+    )
+    expect(alertHtml(none)).not.toContain('<h2')
+    expect(alertText(none, 'en').split('\n')).toEqual([
+      'Expiring documents of staff and vehicles',
+      'Rental S.A. · 07/12/2026',
+      '',
+      'No documents have expired or expire in the next 30 days.',
+    ])
+    expect(alertHtml(mail)).not.toContain('No hay documentos vencidos')
+  })
 })

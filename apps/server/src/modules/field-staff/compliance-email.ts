@@ -91,6 +91,7 @@ export function alertHtml(m: AlertMail, lang: Lang = 'es'): string {
         .join('')
       return `<h2 style="font-size:16px;color:${COLOUR[s]}">${STATUS[s][lang]} (${rows.length})</h2><table style="width:100%;border-collapse:collapse;font-size:13px">${body}</table>`
     })
+    .filter(Boolean)
     .join('\n')
   const button = m.appUrl
     ? `<p><a href="${esc(m.appUrl)}" style="display:inline-block;padding:8px 14px;background:#1d4e89;color:#fff;text-decoration:none;border-radius:4px">${TEXT.open[lang]}</a></p>`
@@ -113,6 +114,7 @@ export function alertText(m: AlertMail, lang: Lang = 'es'): string {
     for (const r of rows)
       lines.push(`- ${owner(r, lang)}: ${r.kindName}${r.subject ? ` · ${r.subject}` : ''}, ${when(r, lang)}`)
   }
+  if (!m.rows.some((r) => r.status !== 'ok')) lines.push('', TEXT.nothing[lang])
   if (m.appUrl) lines.push('', m.appUrl)
   return lines.join('\n')
 }
