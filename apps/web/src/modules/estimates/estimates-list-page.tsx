@@ -13,12 +13,14 @@ import {
   PageHeader,
   type Column,
 } from '../../platform/components'
-import { cleanSearch, pageOf } from '../../platform/list-search'
+import { useListRoute } from '../../platform/list-route'
 import { useCan, useFormat } from '../../platform/session'
 import { estimateListQuery, familiesQuery } from './api'
 import { CreateEstimateDialog } from './create-estimate-dialog'
 import type { EstimatesSearch } from './routes'
 import { EstimateStatusBadge, FamilyFilter } from './ui'
+
+const FILTER_KEYS = ['workOrderId', 'status'] as const
 
 /** The estimates of the organization, filtered by work order and status, newest period first. */
 export const EstimatesListPage = () => {
@@ -28,18 +30,13 @@ export const EstimatesListPage = () => {
   const id = useId()
   const search = useSearch({ from: '/app/estimates' })
   const navigate = useNavigate({ from: '/estimates' })
-  const { limit, offset } = pageOf(search)
+  const route = useListRoute(search, FILTER_KEYS)
+  const { limit, offset, setSearch, filtered } = route
   const list = useQuery(
     estimateListQuery({ workOrderId: search.workOrderId, status: search.status, limit, offset }),
   )
   const families = useQuery(familiesQuery)
   const [creating, setCreating] = useState(false)
-  const setSearch = (patch: Partial<EstimatesSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
-  const filtered = search.workOrderId !== undefined || search.status !== undefined
 
   const columns: Column<TEstimateSummary>[] = [
     {
@@ -120,7 +117,7 @@ export const EstimatesListPage = () => {
         }
       />
       <section className="card card--flush">
-        <FilterBar active={filtered} onClear={() => setSearch({ workOrderId: undefined, status: undefined })}>
+        <FilterBar active={filtered} onClear={route.clearFilters}>
           <FamilyFilter
             id={`${id}-wo`}
             label={t('fields.workOrder')}
@@ -162,14 +159,7 @@ export const EstimatesListPage = () => {
               {t('empty')} {!filtered && can('estimate.manage') ? t('emptyHint') : null}
             </>
           }
-          emptyFiltered={filtered}
-          pagination={{
-            total: list.data?.total,
-            limit,
-            offset,
-            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-          }}
+          {...route.tableProps(list.data?.total)}
         />
       </section>
       {creating ? (
