@@ -191,7 +191,7 @@ export type TScheduleDiff = z.infer<typeof ZScheduleDiff>
  * - `GET …/schedules/active/progress/history?taskUid=` → `ZScheduleProgressHistory`
  * - `GET …/schedules/active/progress/curve?by=week|month` → `ZScheduleProgressCurve`
  * - `GET …/schedules/family/progress/curve?by=` → `ZScheduleFamilyCurve` (every version of the family)
- * - `GET …/schedules/active/progress/export.xlsx?lang=es|en` → the workbook
+ * - `GET …/schedules/active/progress/export.xlsx?lang=es|en` → the workbook (without `lang`, in the requester's language)
  */
 
 const PERCENT_MESSAGE =
@@ -384,4 +384,5 @@ export const ZScheduleFamilyCurve = z.object({
   ),
 })
 export type TScheduleFamilyCurve = z.infer<typeof ZScheduleFamilyCurve>
-export const ZProgressExportQuery = z.object({ lang: z.enum(['es', 'en']).default('es') })
+/** `lang` left out: the requester's language (docs/platform.md "Messages and languages") */
+export const ZProgressExportQuery = z.object({ lang: z.enum(['es', 'en']).optional() })

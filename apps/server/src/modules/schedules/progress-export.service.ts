@@ -1,8 +1,12 @@
 import type { Actor } from '../../platform/access'
+import { langOf } from '../../platform/i18n/export-texts'
 import type { createProgressCurveUseCases } from './progress-curves.service'
 import type { createProgressReadUseCases } from './progress-reads.service'
 import type { ScheduleProgressContext } from './schedule-progress.context'
 import { writeProgressWorkbook } from './schedule-progress-export'
+
+/** The workbook's file name, before the work order's number. */
+const FILE = { es: 'avance', en: 'progress' } as const
 
 /** The reads the workbook is made of. */
 export type ProgressExportSources = Pick<ReturnType<typeof createProgressReadUseCases>, 'history'> &
@@ -13,8 +17,12 @@ export function createProgressExportUseCases(ctx: ScheduleProgressContext, sourc
   const { db, today, requireWorkOrder, buildProgress } = ctx
   const { curve, familyCurve, history } = sources
 
-  /** The active schedule with both truths, its S-curve, the family's curves and the history, as a workbook. */
-  async function exportWorkbook(actor: Actor, workOrderId: string, lang: 'es' | 'en') {
+  /**
+   * The active schedule with both truths, its S-curve, the family's curves and the history, as a workbook in
+   * `asked` (else the requester's language).
+   */
+  async function exportWorkbook(actor: Actor, workOrderId: string, asked?: 'es' | 'en') {
+    const lang = asked ?? langOf(actor)
     const wo = await requireWorkOrder(actor, workOrderId, 'workOrder.read')
     const asOf = await today(actor.orgId)
     const progress = await buildProgress(db, actor.orgId, workOrderId, asOf)
@@ -31,7 +39,7 @@ export function createProgressExportUseCases(ctx: ScheduleProgressContext, sourc
       family,
       history: hist,
     })
-    return { bytes, fileName: `avance-${wo.number}.xlsx` }
+    return { bytes, fileName: `${FILE[lang]}-${wo.number}.xlsx` }
   }
 
   return { exportWorkbook }

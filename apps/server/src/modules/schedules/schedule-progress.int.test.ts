@@ -26,8 +26,12 @@ let supervisor: string
 let viewer: string
 let rentalAdmin: string
 
-const call = async (method: 'GET' | 'PUT' | 'POST', url: string, cookie = manager, payload?: object) =>
-  scheduleRes(await t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) }))
+const call = async (
+  method: 'GET' | 'PUT' | 'POST' | 'PATCH',
+  url: string,
+  cookie = manager,
+  payload?: object,
+) => scheduleRes(await t.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) }))
 const schedules = scheduleApi(
   () => t,
   () => manager,
@@ -280,6 +284,36 @@ describe('schedule progress, two truths', () => {
       expect(names.some((n) => n.includes('Planos de detalle (rev. B)'))).toBe(true)
       expect(names.some((n) => n.includes('Inspección recurrente 2'))).toBe(true)
       expect(wb.getWorksheet(sheet)!.rowCount).toBeGreaterThan(5)
+    }
+    // without `lang`: the requester's language (an English user gets English sheets, headers and file name)
+    const download = async () => {
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `${base(wo)}/export.xlsx`,
+        headers: { cookie: viewer },
+      })
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200)
+      const wb = new ExcelJS.Workbook()
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+      return { disposition: String(res.headers['content-disposition']), wb }
+    }
+    const spanish = await download()
+    expect(spanish.disposition).toContain('avance-')
+    expect(spanish.wb.worksheets.map((w) => w.name)).toContain('Curva S')
+    expect((await call('PATCH', '/api/v1/auth/me/preferences', viewer, { locale: 'en' })).statusCode).toBe(
+      200,
+    )
+    try {
+      const english = await download()
+      expect(english.disposition).toContain('progress-')
+      expect(english.wb.worksheets.map((w) => w.name)).toEqual(
+        expect.arrayContaining(['S-curve', 'Family S-curve', 'Change history']),
+      )
+      expect(english.wb.worksheets[0]!.getRow(1).values).toEqual(
+        expect.arrayContaining(['WBS', 'Task', 'Planned %', 'Contractor real %', 'Client acknowledged %']),
+      )
+    } finally {
+      await call('PATCH', '/api/v1/auth/me/preferences', viewer, { locale: 'es' })
     }
   })
 
