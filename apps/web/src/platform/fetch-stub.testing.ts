@@ -43,3 +43,13 @@ export const stubFetch = (answer: (call: FetchCall) => FetchAnswer) => {
   )
   return calls
 }
+
+/** The recorded calls that change something (every method but GET), in order. */
+export const sent = <C extends { method: string }>(calls: C[]) => calls.filter((c) => c.method !== 'GET')
+
+/** The message under a field (FormField links it through aria-describedby). */
+export const errorOf = (input: HTMLElement) =>
+  (input.getAttribute('aria-describedby') ?? '')
+    .split(' ')
+    .map((x) => document.getElementById(x))
+    .find((el) => el?.className.includes('field__error'))?.textContent

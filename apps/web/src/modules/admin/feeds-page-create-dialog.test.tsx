@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { fieldError, ok, stubFetch } from '../../platform/fetch-stub.testing'
+import { errorOf, fieldError, ok, sent, stubFetch } from '../../platform/fetch-stub.testing'
 import { renderInApp, setupI18n } from '../../test/render'
 import { CreateTokenDialog } from './feeds-page-create-dialog'
 
@@ -10,12 +10,6 @@ beforeAll(async () => {
 })
 afterEach(() => vi.unstubAllGlobals())
 
-const sent = <C extends { method: string }>(calls: C[]) => calls.filter((c) => c.method !== 'GET')
-const errorOf = (input: HTMLElement) =>
-  (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((x) => document.getElementById(x))
-    .find((el) => el?.className.includes('field__error'))?.textContent
 const datasets = {
   items: [
     { name: 'proposals', title: 'Proposals', columns: [] },

@@ -2,11 +2,11 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { TEstimate } from '@faena/contracts'
-import { fieldError, ok, stubFetch } from '../../platform/fetch-stub.testing'
+import { errorOf, fieldError, ok, sent, stubFetch } from '../../platform/fetch-stub.testing'
 import { ES_MX, renderInApp, setupI18n } from '../../test/render'
 import { AdjustmentsForm } from './adjustments-form'
 import { useEstimateAction } from './api'
-import { CONCEPT, ESTIMATE, WO, errorOf, estimateFixture, sent } from './estimate.testing'
+import { CONCEPT, ESTIMATE, WO, estimateFixture } from './estimate.testing'
 
 beforeAll(async () => {
   await setupI18n('es', ['estimates'])

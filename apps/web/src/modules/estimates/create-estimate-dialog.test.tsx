@@ -2,10 +2,10 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ToastProvider } from '../../platform/components'
-import { fieldError, ok, stubFetch } from '../../platform/fetch-stub.testing'
+import { errorOf, fieldError, ok, sent, stubFetch } from '../../platform/fetch-stub.testing'
 import { ES_MX, renderInApp, setupI18n } from '../../test/render'
 import { CreateEstimateDialog } from './create-estimate-dialog'
-import { ESTIMATE, WO, errorOf, sent } from './estimate.testing'
+import { ESTIMATE, WO } from './estimate.testing'
 
 beforeAll(async () => {
   await setupI18n('es', ['estimates'])

@@ -92,12 +92,3 @@ export const estimateFixture = (patch: Partial<TEstimate> = {}): TEstimate => ({
   account: { mxn: account, usd: account },
   ...patch,
 })
-
-/** The message under a field (FormField links it through aria-describedby). */
-export const errorOf = (input: HTMLElement) =>
-  (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((x) => document.getElementById(x))
-    .find((el) => el?.className.includes('field__error'))?.textContent
-
-export const sent = <C extends { method: string }>(calls: C[]) => calls.filter((c) => c.method !== 'GET')

@@ -1,10 +1,10 @@
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { fieldError, ok, stubFetch } from '../../platform/fetch-stub.testing'
+import { errorOf, fieldError, ok, sent, stubFetch } from '../../platform/fetch-stub.testing'
 import { ES_MX, renderInApp, setupI18n } from '../../test/render'
 import { useEstimateAction } from './api'
-import { ESTIMATE, errorOf, estimateFixture, sent } from './estimate.testing'
+import { ESTIMATE, estimateFixture } from './estimate.testing'
 import { SubmitDialog } from './submit-dialog'
 
 beforeAll(async () => {

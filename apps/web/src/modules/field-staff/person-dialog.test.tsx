@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ToastProvider } from '../../platform/components'
-import { fieldError, ok, stubFetch } from '../../platform/fetch-stub.testing'
+import { errorOf, fieldError, ok, sent, stubFetch } from '../../platform/fetch-stub.testing'
 import { renderInApp, setupI18n } from '../../test/render'
 import { PersonDialog } from './person-dialog'
 import { VehicleDialog } from './vehicle-dialog'
@@ -11,15 +11,6 @@ beforeAll(async () => {
   await setupI18n('es', ['field-staff'])
 })
 afterEach(() => vi.unstubAllGlobals())
-
-const posts = <C extends { method: string }>(calls: C[]) => calls.filter((c) => c.method !== 'GET')
-const errorOf = (input: HTMLElement) => {
-  const id = input.getAttribute('aria-describedby') ?? ''
-  return id
-    .split(' ')
-    .map((x) => document.getElementById(x))
-    .find((el) => el?.className.includes('field__error'))?.textContent
-}
 
 describe('PersonDialog', () => {
   it('names a bad field and sends nothing; sends the parsed body; shows a 400 field error under its field', async () => {
@@ -38,13 +29,13 @@ describe('PersonDialog', () => {
     await waitFor(() => expect(errorOf(screen.getByTestId('person-cedula'))).toBeTruthy())
     expect(errorOf(screen.getByTestId('person-lastNames'))).toBeTruthy()
     expect(errorOf(screen.getByTestId('person-firstNames'))).toBeFalsy()
-    expect(posts(calls)).toHaveLength(0)
+    expect(sent(calls)).toHaveLength(0)
 
     await user.type(screen.getByTestId('person-lastNames'), '  Pérez ')
     await user.type(screen.getByTestId('person-cedula'), '67890')
     await user.click(screen.getByTestId('person-save'))
-    await waitFor(() => expect(posts(calls)).toHaveLength(1))
-    expect(posts(calls)[0]).toMatchObject({
+    await waitFor(() => expect(sent(calls)).toHaveLength(1))
+    expect(sent(calls)[0]).toMatchObject({
       url: '/api/v1/rental/staff',
       body: {
         firstNames: 'Ana',
@@ -82,7 +73,7 @@ describe('VehicleDialog', () => {
     await user.click(screen.getByTestId('vehicle-save'))
     await waitFor(() => expect(errorOf(screen.getByTestId('vehicle-plate'))).toBeTruthy())
     expect(errorOf(screen.getByLabelText(/Año/))).toBeTruthy()
-    expect(posts(calls)).toHaveLength(0)
+    expect(sent(calls)).toHaveLength(0)
 
     await user.clear(screen.getByTestId('vehicle-plate'))
     await user.type(screen.getByTestId('vehicle-plate'), 'pba-1234')
@@ -91,7 +82,7 @@ describe('VehicleDialog', () => {
     await user.type(screen.getByTestId('vehicle-brand'), 'Toyota')
     await user.click(screen.getByTestId('vehicle-save'))
     await waitFor(() => expect(onClose).toHaveBeenCalled())
-    expect(posts(calls)[0]?.body).toEqual({
+    expect(sent(calls)[0]?.body).toEqual({
       plate: 'PBA-1234',
       brand: 'Toyota',
       model: null,

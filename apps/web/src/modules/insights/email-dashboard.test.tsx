@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ToastProvider } from '../../platform/components'
-import { fieldError, ok, stubFetch } from '../../platform/fetch-stub.testing'
+import { errorOf, fieldError, ok, sent, stubFetch } from '../../platform/fetch-stub.testing'
 import { renderInApp, setupI18n } from '../../test/render'
 import { EmailDialog } from './email-dashboard'
 
@@ -10,13 +10,6 @@ beforeAll(async () => {
   await setupI18n('es', ['insights'])
 })
 afterEach(() => vi.unstubAllGlobals())
-
-const sent = <C extends { method: string }>(calls: C[]) => calls.filter((c) => c.method !== 'GET')
-const errorOf = (input: HTMLElement) =>
-  (input.getAttribute('aria-describedby') ?? '')
-    .split(' ')
-    .map((x) => document.getElementById(x))
-    .find((el) => el?.className.includes('field__error'))?.textContent
 
 describe('EmailDialog', () => {
   it('names a bad address and sends nothing; sends the parsed list; shows a 400 under the field', async () => {

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ToastProvider } from '../../platform/components'
-import { fieldError, ok, stubFetch } from '../../platform/fetch-stub.testing'
+import { fieldError, ok, sent, stubFetch } from '../../platform/fetch-stub.testing'
 import { renderInApp, setupI18n } from '../../test/render'
 import { CloseProjectDialog } from './close-project-dialog'
 import { PROJECT_ID, projectFixture } from './fixtures.testing'
@@ -12,7 +12,6 @@ beforeAll(async () => {
 })
 afterEach(() => vi.unstubAllGlobals())
 
-const sent = <C extends { method: string }>(calls: C[]) => calls.filter((c) => c.method !== 'GET')
 const check = { canClose: true, blockers: [], equipmentToRelease: [], assignmentsToRetire: 0 }
 
 describe('CloseProjectDialog', () => {

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ToastProvider } from '../../platform/components'
-import { fieldError, ok, stubFetch } from '../../platform/fetch-stub.testing'
+import { fieldError, ok, sent, stubFetch } from '../../platform/fetch-stub.testing'
 import { ES_EC, renderInApp, setupI18n } from '../../test/render'
 import { EditAssignmentDialog } from './edit-assignment-dialog'
 import { ASSIGNMENT_ID, assignmentFixture } from './fixtures.testing'
@@ -11,8 +11,6 @@ beforeAll(async () => {
   await setupI18n('es', ['rental-projects'])
 })
 afterEach(() => vi.unstubAllGlobals())
-
-const sent = <C extends { method: string }>(calls: C[]) => calls.filter((c) => c.method !== 'GET')
 
 describe('EditAssignmentDialog', () => {
   it('asks for the days of a weekly frequency, sends the parsed change, shows a 400 under the rate', async () => {

@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ToastProvider } from '../../platform/components'
-import { fieldError, ok, stubFetch } from '../../platform/fetch-stub.testing'
+import { fieldError, ok, sent, stubFetch } from '../../platform/fetch-stub.testing'
 import { renderInApp, setupI18n } from '../../test/render'
 import { projectFixture } from './fixtures.testing'
 import { ProjectDialog } from './project-dialog'
@@ -12,7 +12,6 @@ beforeAll(async () => {
 })
 afterEach(() => vi.unstubAllGlobals())
 
-const sent = <C extends { method: string }>(calls: C[]) => calls.filter((c) => c.method !== 'GET')
 const CLIENT = { id: '10000000-0000-4000-8000-000000000001', name: 'Petro Andes', taxId: '1790012345001' }
 
 describe('ProjectDialog', () => {
