@@ -77,7 +77,8 @@ export const ProjectDialog = ({
       title={project ? t('projects.editTitle') : t('projects.newTitle')}
       isNew={!project}
       saving={save.isPending}
-      dirty={form.isDirty}
+      // off while saving: a new project opens its page right after the save
+      dirty={form.isDirty && !save.isPending}
       error={formError}
       onClose={onClose}
       onSubmit={submit}
