@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { importLimits, limitError } from '../../platform/spreadsheet/import-limits'
+import { render, type Message } from '../../platform/i18n/messages'
+import { importLimits } from '../../platform/spreadsheet/import-limits'
+import { schedulesMessages as M } from './schedules.messages'
 import { xmlBoundPassed } from '../../platform/spreadsheet/xml-bounds'
 
 /**
@@ -30,17 +32,15 @@ import { xmlBoundPassed } from '../../platform/spreadsheet/xml-bounds'
 
 export type MspdiErrorCode = 'EMPTY' | 'TOO_LARGE' | 'MPP_BINARY' | 'NOT_XML' | 'UNSAFE_XML' | 'NOT_MSPDI'
 
-const SAVE_AS_XML =
-  'Guarda el archivo como XML de MS Project (Archivo → Guardar como → XML) y vuelve a subirlo.'
-
+/** A refusal: `msg` is its catalogued message (schedules.messages.ts), `.message` its Spanish text. */
 export class MspdiError extends Error {
   override readonly name = 'MspdiError'
   constructor(
     readonly code: MspdiErrorCode,
-    message: string,
+    readonly msg: Message,
     readonly details?: Record<string, unknown>,
   ) {
-    super(message)
+    super(render(msg, 'es'))
   }
 }
 
@@ -228,54 +228,43 @@ function decodeInput(input: string | Buffer, maxBytes: number): string {
   if (typeof input === 'string') {
     if (Buffer.byteLength(input, 'utf8') > maxBytes) throw tooLarge(maxBytes)
     const s = input.replace(/^\uFEFF/, '')
-    if (s.trim() === '') throw new MspdiError('EMPTY', 'El archivo está vacío.')
+    if (s.trim() === '') throw new MspdiError('EMPTY', M.fileEmpty())
     return s
   }
-  if (input.length === 0) throw new MspdiError('EMPTY', 'El archivo está vacío.')
+  if (input.length === 0) throw new MspdiError('EMPTY', M.fileEmpty())
   if (input.length > maxBytes) throw tooLarge(maxBytes)
   if (OLE2_SIGNATURE.every((b, i) => input[i] === b)) {
-    throw new MspdiError(
-      'MPP_BINARY',
-      `El archivo es un proyecto binario de MS Project (.mpp), que no se puede leer directamente. ${SAVE_AS_XML}`,
-    )
+    throw new MspdiError('MPP_BINARY', M.mppBinary())
   }
   if (input[0] === 0x50 && input[1] === 0x4b) {
-    throw new MspdiError(
-      'NOT_XML',
-      `El archivo es un ZIP u otro documento de Office, no un XML de MS Project. ${SAVE_AS_XML}`,
-    )
+    throw new MspdiError('NOT_XML', M.zipNotXml())
   }
   let s: string
   if (input[0] === 0xff && input[1] === 0xfe) s = input.subarray(2).toString('utf16le')
   else if (input[0] === 0xfe && input[1] === 0xff)
     s = Buffer.from(input.subarray(2)).swap16().toString('utf16le')
   else s = input.toString('utf8').replace(/^\uFEFF/, '')
-  if (s.trim() === '') throw new MspdiError('EMPTY', 'El archivo está vacío.')
+  if (s.trim() === '') throw new MspdiError('EMPTY', M.fileEmpty())
   return s
 }
 
 function tooLarge(maxBytes: number): MspdiError {
-  return new MspdiError(
-    'TOO_LARGE',
-    `El archivo supera el tamaño máximo de ${Math.floor(maxBytes / (1024 * 1024))} MB.`,
-    { maxBytes },
-  )
+  return new MspdiError('TOO_LARGE', M.fileTooLargeMb({ mb: Math.floor(maxBytes / (1024 * 1024)) }), {
+    maxBytes,
+  })
 }
 
 /** The parser's refusal of a document over an element or nesting bound (413), in Spanish and English. */
 function tooComplex(limit: 'elements' | 'depth', max: number): MspdiError {
-  const err = limitError(limit, max, null)
-  const en = (err.details as { message: string }[])[0]?.message
-  return new MspdiError('TOO_LARGE', err.message, { limit, max, en })
+  const bound = { max: max.toLocaleString('es-MX') }
+  const msg = limit === 'elements' ? M.xmlTooManyElements(bound) : M.xmlTooDeep(bound)
+  return new MspdiError('TOO_LARGE', msg, { limit, max, en: render(msg, 'en') })
 }
 
 function parseXml(text: string, bounds: { maxElements: number; maxDepth: number }): XmlNode {
   // MSPDI never declares a DTD; refusing it closes the door to entity-expansion tricks altogether.
   if (/<!(DOCTYPE|ENTITY)/i.test(text)) {
-    throw new MspdiError(
-      'UNSAFE_XML',
-      'El XML contiene una declaración DOCTYPE/ENTITY, que un archivo de MS Project no lleva.',
-    )
+    throw new MspdiError('UNSAFE_XML', M.unsafeXml())
   }
   // nesting first, without allocating (the validator keeps a stack of every open tag)
   const passed = xmlBoundPassed(text, { maxElements: Infinity, maxDepth: bounds.maxDepth })
@@ -283,11 +272,7 @@ function parseXml(text: string, bounds: { maxElements: number; maxDepth: number 
   const valid = XMLValidator.validate(text)
   if (valid !== true) {
     const { msg, line } = valid.err
-    throw new MspdiError(
-      'NOT_XML',
-      `El archivo no es un XML válido (línea ${line}: ${msg}). ${SAVE_AS_XML}`,
-      { line, reason: msg },
-    )
+    throw new MspdiError('NOT_XML', M.invalidXmlAtLine({ line, reason: msg }), { line, reason: msg })
   }
   let doc: unknown
   elementsLeft = bounds.maxElements
@@ -295,27 +280,18 @@ function parseXml(text: string, bounds: { maxElements: number; maxDepth: number 
     doc = parser.parse(text)
   } catch (e) {
     if (e instanceof TooManyElements) throw tooComplex('elements', bounds.maxElements)
-    throw new MspdiError(
-      'NOT_XML',
-      `El archivo no es un XML válido (${(e as Error).message}). ${SAVE_AS_XML}`,
-    )
+    throw new MspdiError('NOT_XML', M.invalidXml({ reason: (e as Error).message }))
   } finally {
     elementsLeft = Infinity
   }
   const project = isNode(doc) ? doc.Project : undefined
   const rootNames = isNode(doc) ? Object.keys(doc) : []
   if (!isNode(project) && project !== '') {
-    throw new MspdiError(
-      'NOT_MSPDI',
-      `El XML no es un proyecto de MS Project: su raíz es <${rootNames[0] ?? '?'}>, no <Project>. ${SAVE_AS_XML}`,
-    )
+    throw new MspdiError('NOT_MSPDI', M.notMspdiRoot({ root: rootNames[0] ?? '?' }))
   }
   const node: XmlNode = isNode(project) ? project : {}
   if (node['@_xmlns'] !== MSPDI_NAMESPACE) {
-    throw new MspdiError(
-      'NOT_MSPDI',
-      `El XML no es un proyecto de MS Project: falta el espacio de nombres ${MSPDI_NAMESPACE}. ${SAVE_AS_XML}`,
-    )
+    throw new MspdiError('NOT_MSPDI', M.notMspdiNamespace({ namespace: MSPDI_NAMESPACE }))
   }
   return node
 }

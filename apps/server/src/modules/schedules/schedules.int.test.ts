@@ -371,6 +371,68 @@ describe('MS Project schedules of a work order', () => {
     expect((await get(`/api/v1/work-orders/${id}/schedules/active`)).statusCode).toBe(404)
   })
 
+  it('refuses a bad file in the caller language: an English user gets the English refusal and field detail', async () => {
+    const id = await newWorkOrder()
+    const setLocale = async (locale: 'es' | 'en') =>
+      expect(
+        (
+          await t.app.inject({
+            method: 'PATCH',
+            url: '/api/v1/auth/me/preferences',
+            headers: { cookie: supervisor },
+            payload: { locale },
+          })
+        ).statusCode,
+      ).toBe(200)
+    type Refusal = {
+      error: {
+        key: string
+        message: string
+        details: { path: string; key: string; message: string; reason: string }[]
+      }
+    }
+    await setLocale('en')
+    try {
+      const mpp = Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+      ])
+      const damaged = await upload(id, mpp, 'programa.mpp', supervisor)
+      expect(damaged.statusCode).toBe(400)
+      const e1 = damaged.json<Refusal>().error
+      expect(e1.key).toBe('schedules.mppCorrupt')
+      expect(e1.message).toMatch(/^The \.mpp file is damaged or truncated and cannot be read\./)
+      expect(e1.details).toEqual([
+        expect.objectContaining({
+          path: 'file',
+          key: 'schedules.mppCorrupt',
+          reason: 'CORRUPT',
+          message: e1.message,
+        }),
+      ])
+      const notMspdi = await upload(
+        id,
+        Buffer.from('<?xml version="1.0"?><Proyecto><Tareas/></Proyecto>'),
+        'p.xml',
+        supervisor,
+      )
+      expect(notMspdi.statusCode).toBe(400)
+      const e2 = notMspdi.json<Refusal>().error
+      expect(e2.key).toBe('schedules.notMspdiRoot')
+      expect(e2.message).toMatch(
+        /^The XML is not an MS Project file: its root is <Proyecto>, not <Project>\./,
+      )
+      expect(e2.details[0]).toMatchObject({ path: 'file', reason: 'NOT_MSPDI', message: e2.message })
+    } finally {
+      await setLocale('es')
+    }
+    // the same file for a Spanish user: the Spanish text, unchanged
+    const es = await upload(id, Buffer.from('<?xml version="1.0"?><Proyecto/>'), 'p.xml', supervisor)
+    expect(es.json<Refusal>().error.message).toMatch(
+      /^El XML no es un proyecto de MS Project: su raíz es <Proyecto>/,
+    )
+  })
+
   it('permissions and tenancy', async () => {
     const id = await newWorkOrder()
     expect((await upload(id, bytes(relationsProject()), 'p.xml', viewer)).statusCode).toBe(403)

@@ -42,12 +42,12 @@ const MAX_BYTES = 50 * 1024 * 1024
 
 /** The parser's refusal as the API's error: a binary .mpp or a ZIP is the wrong type (415), the rest is bad content. */
 function toAppError(err: MspdiError): AppError {
-  const details = [{ path: 'file', message: err.message, reason: err.code }]
-  if (err.code === 'MPP_BINARY') return new AppError('UNSUPPORTED_MEDIA_TYPE', err.message, details)
-  if (err.code === 'TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE', err.message, details)
+  const details = [{ ...fieldError('file', err.msg), reason: err.code }]
+  if (err.code === 'MPP_BINARY') return new AppError('UNSUPPORTED_MEDIA_TYPE', err.msg, details)
+  if (err.code === 'TOO_LARGE') return new AppError('PAYLOAD_TOO_LARGE', err.msg, details)
   if (err.code === 'NOT_XML' && /ZIP/.test(err.message))
-    return new AppError('UNSUPPORTED_MEDIA_TYPE', err.message, details)
-  return new AppError('VALIDATION', err.message, details)
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', err.msg, details)
+  return new AppError('VALIDATION', err.msg, details)
 }
 
 /**
@@ -55,12 +55,12 @@ function toAppError(err: MspdiError): AppError {
  * big is 413, the rest (encrypted, Project 98, subprojects, damaged, no tasks, too many records) is bad content.
  */
 function mppToAppError(err: MppError): AppError {
-  const details = [{ path: 'file', message: err.message, reason: err.code }]
+  const details = [{ ...fieldError('file', err.msg), reason: err.code }]
   if (err.code === 'NOT_MPP' || err.code === 'NOT_OLE2')
-    return new AppError('UNSUPPORTED_MEDIA_TYPE', err.message, details)
+    return new AppError('UNSUPPORTED_MEDIA_TYPE', err.msg, details)
   if (err.code === 'TOO_LARGE' || err.code === 'TOO_MANY_RECORDS')
-    return new AppError('PAYLOAD_TOO_LARGE', err.message, details)
-  return new AppError('VALIDATION', err.message, details)
+    return new AppError('PAYLOAD_TOO_LARGE', err.msg, details)
+  return new AppError('VALIDATION', err.msg, details)
 }
 
 /** Reads the upload by its content: an OLE2 compound file is a native `.mpp`, anything else MSPDI XML. */
