@@ -192,7 +192,6 @@ const es = {
     notes: 'Notas',
     submit: 'Asignar',
     done: '{{code}} asignado al proyecto',
-    chooseItem: 'Elige un equipo o servicio',
   },
   edit: {
     title: 'Editar asignación de {{code}}',
@@ -587,7 +586,6 @@ const en: TranslationShape<typeof es> = {
     notes: 'Notes',
     submit: 'Assign',
     done: '{{code}} assigned to the project',
-    chooseItem: 'Choose equipment or a service',
   },
   edit: {
     title: 'Edit assignment of {{code}}',
