@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { type TVaccine } from '@faena/contracts'
+import { ZVaccineInput, type TVaccine } from '@faena/contracts'
 import { Button, FormError, FormField, Icon, useToast } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useFormat } from '../../platform/session'
+import { useZodForm } from '../../platform/validation'
 import { useAddVaccine, useDeleteVaccine } from './api'
 import { RemoveConfirm } from './ui'
 
@@ -22,22 +23,21 @@ export const VaccinesPanel = ({
   const toast = useToast()
   const add = useAddVaccine(staffId)
   const remove = useDeleteVaccine(staffId)
-  const [v, setV] = useState({ vaccine: '', doseNumber: '1', appliedOn: '' })
+  const form = useZodForm(ZVaccineInput, { vaccine: '', doseNumber: '1', appliedOn: '' })
   const [error, setError] = useState<string | null>(null)
   const [removing, setRemoving] = useState<TVaccine | null>(null)
-  const submit = () => {
+  const submit = form.submit((body) => {
     setError(null)
-    add.mutate(
-      { vaccine: v.vaccine.trim(), doseNumber: Number(v.doseNumber), appliedOn: v.appliedOn },
-      {
-        onSuccess: () => {
-          toast.success(t('vaccines.added'))
-          setV({ vaccine: v.vaccine, doseNumber: String(Number(v.doseNumber) + 1), appliedOn: '' })
-        },
-        onError: (e) => setError(errorMessage(e)),
+    add.mutate(body, {
+      onSuccess: () => {
+        toast.success(t('vaccines.added'))
+        form.reset({ vaccine: form.values.vaccine, doseNumber: String(body.doseNumber + 1), appliedOn: '' })
       },
-    )
-  }
+      onError: (e) => {
+        if (!form.applyServerError(e)) setError(errorMessage(e))
+      },
+    })
+  })
   return (
     <section className="card" aria-labelledby="fs-vaccines">
       <div className="fs-panel__head">
@@ -81,25 +81,11 @@ export const VaccinesPanel = ({
         </table>
       )}
       {canManage ? (
-        <form
-          className="fs-inline-form"
-          onSubmit={(e) => {
-            e.preventDefault()
-            submit()
-          }}
-        >
-          <FormField label={t('vaccines.fields.vaccine')}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                value={v.vaccine}
-                onChange={(e) => setV({ ...v, vaccine: e.target.value })}
-                required
-              />
-            )}
+        <form className="fs-inline-form" noValidate onSubmit={submit}>
+          <FormField label={t('vaccines.fields.vaccine')} error={form.errors.vaccine} required>
+            {(p) => <input {...p} className="input" {...form.register('vaccine')} />}
           </FormField>
-          <FormField label={t('vaccines.fields.doseNumber')}>
+          <FormField label={t('vaccines.fields.doseNumber')} error={form.errors.doseNumber}>
             {(p) => (
               <input
                 {...p}
@@ -107,22 +93,12 @@ export const VaccinesPanel = ({
                 type="number"
                 min={1}
                 max={10}
-                value={v.doseNumber}
-                onChange={(e) => setV({ ...v, doseNumber: e.target.value })}
+                {...form.register('doseNumber')}
               />
             )}
           </FormField>
-          <FormField label={t('vaccines.fields.appliedOn')}>
-            {(p) => (
-              <input
-                {...p}
-                className="input"
-                type="date"
-                value={v.appliedOn}
-                onChange={(e) => setV({ ...v, appliedOn: e.target.value })}
-                required
-              />
-            )}
+          <FormField label={t('vaccines.fields.appliedOn')} error={form.errors.appliedOn} required>
+            {(p) => <input {...p} className="input" type="date" {...form.register('appliedOn')} />}
           </FormField>
           <Button type="submit" loading={add.isPending} icon={<Icon name="plus" />}>
             {t('vaccines.add')}
