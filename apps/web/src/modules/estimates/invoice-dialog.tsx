@@ -1,9 +1,9 @@
 /** approved → invoiced: the invoice's reference, confirmed in a dialog (docs/estimates.md#workflow-and-permissions). */
 import { useTranslation } from 'react-i18next'
 import { ZEstimateInvoiceRequest, type TEstimate } from '@faena/contracts'
-import { FormField, useToast } from '../../platform/components'
+import { FormField, useToast, FormDialog } from '../../platform/components'
 import { useZodForm } from '../../platform/validation'
-import { ActionDialog } from './action-dialog'
+import { ServerFormError } from '../../platform/components/record-form'
 import { useEstimateAction } from './api'
 
 export const InvoiceDialog = ({ e, onClose }: { e: TEstimate; onClose: () => void }) => {
@@ -12,7 +12,8 @@ export const InvoiceDialog = ({ e, onClose }: { e: TEstimate; onClose: () => voi
   const action = useEstimateAction(e.id)
   const form = useZodForm(ZEstimateInvoiceRequest, { invoiceReference: '' })
   return (
-    <ActionDialog
+    <FormDialog
+      size="md"
       onClose={onClose}
       title={t('billing.invoiceTitle', { number: e.number })}
       onSubmit={form.submit((data) =>
@@ -24,15 +25,14 @@ export const InvoiceDialog = ({ e, onClose }: { e: TEstimate; onClose: () => voi
           },
         ),
       )}
-      actionLabel={t('billing.invoice')}
+      submitLabel={t('billing.invoice')}
       busy={action.isPending}
-      error={action.error}
-      errors={form.errors}
+      formError={<ServerFormError error={action.error} errors={form.errors} />}
     >
       <p>{t('billing.invoiceBody')}</p>
       <FormField label={t('billing.invoiceReference')} error={form.errors.invoiceReference}>
         {(c) => <input {...c} className="input" maxLength={80} {...form.register('invoiceReference')} />}
       </FormField>
-    </ActionDialog>
+    </FormDialog>
   )
 }

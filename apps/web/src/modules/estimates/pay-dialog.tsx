@@ -1,9 +1,9 @@
 /** invoiced → paid: the payment's date and amount (the homologated net), confirmed in a dialog. */
 import { useTranslation } from 'react-i18next'
 import { ZEstimatePayRequest, type TEstimate } from '@faena/contracts'
-import { FormField, useToast } from '../../platform/components'
+import { FormField, useToast, FormDialog } from '../../platform/components'
 import { useZodForm } from '../../platform/validation'
-import { ActionDialog } from './action-dialog'
+import { ServerFormError } from '../../platform/components/record-form'
 import { useEstimateAction } from './api'
 import { decimalText } from './form-text'
 
@@ -20,7 +20,8 @@ export const PayDialog = ({ e, onClose }: { e: TEstimate; onClose: () => void })
   const action = useEstimateAction(e.id)
   const form = useZodForm(ZPayForm, { date: todayLocal(), amount: e.totals.homologatedMxn ?? '' })
   return (
-    <ActionDialog
+    <FormDialog
+      size="md"
       onClose={onClose}
       title={t('billing.payTitle', { number: e.number })}
       onSubmit={form.submit((data) =>
@@ -32,10 +33,9 @@ export const PayDialog = ({ e, onClose }: { e: TEstimate; onClose: () => void })
           },
         ),
       )}
-      actionLabel={t('billing.pay')}
+      submitLabel={t('billing.pay')}
       busy={action.isPending}
-      error={action.error}
-      errors={form.errors}
+      formError={<ServerFormError error={action.error} errors={form.errors} />}
     >
       <p>{t('billing.payBody', { amount: e.totals.homologatedMxn ?? '—' })}</p>
       <FormField label={t('billing.payDate')} error={form.errors.date}>
@@ -44,6 +44,6 @@ export const PayDialog = ({ e, onClose }: { e: TEstimate; onClose: () => void })
       <FormField label={t('billing.payAmount')} error={form.errors.amount}>
         {(c) => <input {...c} className="input" inputMode="decimal" {...form.register('amount')} />}
       </FormField>
-    </ActionDialog>
+    </FormDialog>
   )
 }

@@ -2,9 +2,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ZEstimateSubmitRequest, type TEstimate } from '@faena/contracts'
-import { FormField } from '../../platform/components'
+import { FormField, FormDialog } from '../../platform/components'
 import { useZodForm } from '../../platform/validation'
-import { ActionDialog } from './action-dialog'
+import { ServerFormError } from '../../platform/components/record-form'
 import { decimalText } from './form-text'
 
 const ZSubmitForm = ZEstimateSubmitRequest.extend({
@@ -27,7 +27,8 @@ export const SubmitDialog = ({
   const form = useZodForm(ZSubmitForm, { exchangeRate: '' })
   const [error, setError] = useState<unknown>(null)
   return (
-    <ActionDialog
+    <FormDialog
+      size="md"
       onClose={onClose}
       title={t('detail.submitTitle', { number: e.number })}
       onSubmit={form.submit((data) => {
@@ -37,10 +38,9 @@ export const SubmitDialog = ({
           form.applyServerError(err)
         })
       })}
-      actionLabel={t('detail.submit')}
+      submitLabel={t('detail.submit')}
       busy={busy}
-      error={error}
-      errors={form.errors}
+      formError={<ServerFormError error={error} errors={form.errors} />}
     >
       <p>{t('detail.submitBody')}</p>
       <FormField
@@ -62,6 +62,6 @@ export const SubmitDialog = ({
           />
         )}
       </FormField>
-    </ActionDialog>
+    </FormDialog>
   )
 }

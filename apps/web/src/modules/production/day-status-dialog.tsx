@@ -6,10 +6,9 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ZDayStatusInput, type TDayStatus } from '@faena/contracts'
-import { FormField, useToast } from '../../platform/components'
+import { FormField, useToast, FormDialog } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useZodForm } from '../../platform/validation'
-import { FormDialog } from './form-dialog'
 import { useSaveDayStatuses } from './api'
 import { withMessages, type Translate } from './form-schema'
 

@@ -2,10 +2,9 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ZMonthlyReportLinkRequest, type TMonthlyReport } from '@faena/contracts'
-import { FormField, useToast } from '../../platform/components'
+import { FormField, useToast, FormDialog } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useZodForm } from '../../platform/validation'
-import { FormDialog } from './form-dialog'
 import { withMessages } from './form-schema'
 import { useAddReportLink } from './monthly-api'
 

@@ -5,10 +5,9 @@
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ZRotationRequest, type TRotationRequest, type TSuperintendent } from '@faena/contracts'
-import { FormField, useToast } from '../../platform/components'
+import { FormField, useToast, FormDialog } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
 import { useZodForm } from '../../platform/validation'
-import { FormDialog } from './form-dialog'
 import { withMessages, type Translate } from './form-schema'
 import { useSaveRotation } from './monthly-api'
 

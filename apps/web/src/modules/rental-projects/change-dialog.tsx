@@ -1,16 +1,15 @@
 /**
  * The dialog of a change to an assignment (assign, edit, retire, reactivate): a `useZodForm` form whose
  * server answer may be the 409 that asks how to apply it (change-choice.tsx), a field error (under its
- * field) or another failure (the form-level line). Cancel · submit in the footer.
+ * field) or another failure (the form-level line). The frame is the platform's FormDialog.
  *
  *   const change = useChangeForm(ZRetireForm, initial)
  *   const submit = change.submitWith((body, onError) => retire.mutate({ id, body }, { onSuccess, onError }))
  *   <ChangeDialog change={change} onSubmit={submit} title=… submitLabel=… busy={retire.isPending} onClose=…>
  */
 import { useState, type ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { z } from 'zod'
-import { Button, Dialog, FormError } from '../../platform/components'
+import { FormDialog } from '../../platform/components'
 import { useZodForm } from '../../platform/validation'
 import { ChangeChoicePanel, useChangeChoice, type ChangeOptions } from './change-choice'
 import { useErrorLine } from './record-dialog'
@@ -38,6 +37,7 @@ export const useChangeForm = <S extends z.ZodType>(schema: S, initial: z.input<S
   return { form, choice, formError, submitWith }
 }
 
+/** The change's frame: FormDialog with the form-level line and, after a 409, the choice panel above the fields. */
 export const ChangeDialog = ({
   change,
   onSubmit,
@@ -60,29 +60,19 @@ export const ChangeDialog = ({
   submitTestId?: string
   onClose: () => void
   children: ReactNode
-}) => {
-  const { t } = useTranslation('platform')
-  return (
-    <Dialog
-      open
-      size={size}
-      title={title}
-      onClose={onClose}
-      onSubmit={() => onSubmit()}
-      footer={
-        <>
-          <Button onClick={onClose} disabled={busy}>
-            {t('actions.cancel')}
-          </Button>
-          <Button type="submit" variant={submitVariant} loading={busy} data-testid={submitTestId}>
-            {submitLabel}
-          </Button>
-        </>
-      }
-    >
-      <FormError>{change.formError}</FormError>
-      <ChangeChoicePanel choice={change.choice} onChoose={onSubmit} />
-      {children}
-    </Dialog>
-  )
-}
+}) => (
+  <FormDialog
+    size={size}
+    title={title}
+    onClose={onClose}
+    onSubmit={() => onSubmit()}
+    busy={busy}
+    formError={change.formError}
+    submitLabel={submitLabel}
+    submitVariant={submitVariant}
+    submitTestId={submitTestId}
+  >
+    <ChangeChoicePanel choice={change.choice} onChoose={onSubmit} />
+    {children}
+  </FormDialog>
+)
