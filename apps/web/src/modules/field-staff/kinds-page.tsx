@@ -8,13 +8,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import {
   COMPLIANCE_OWNER_KINDS,
+  ZComplianceKindInput,
   type TComplianceKind,
   type TComplianceKindPatch,
   type TComplianceOwnerKind,
 } from '@faena/contracts'
 import { api } from '../../platform/api'
 import { Button, FormField, PageHeader, useToast } from '../../platform/components'
-import { fieldErrors as fieldErrorsOf } from '../../platform/validation'
+import { fieldErrors as fieldErrorsOf, useZodForm } from '../../platform/validation'
 import { useCan } from '../../platform/session'
 import { fieldStaffKeys, kindsQuery } from './api'
 
@@ -113,52 +114,28 @@ export const KindsPage = () => {
   const toast = useToast()
   const kinds = useQuery(kindsQuery())
   const { create } = useKindMutations()
-  const [owner, setOwner] = useState<TComplianceOwnerKind>('staff')
-  const [name, setName] = useState('')
-  const [error, setError] = useState<string | undefined>()
-  const add = () => {
-    if (!name.trim()) {
-      setError(t('platform:validation.required'))
-      return
-    }
-    create.mutate(
-      { ownerKind: owner, name: name.trim() },
-      {
-        onSuccess: () => {
-          setName('')
-          setError(undefined)
-          toast.success(t('kinds.created'))
-        },
-        onError: (e) => {
-          const fields = fieldErrorsOf(e)
-          if (fields.name) setError(fields.name)
-          else toast.failure(e)
-        },
+  const form = useZodForm(ZComplianceKindInput, { ownerKind: 'staff', name: '' })
+  const add = form.submit((body) =>
+    create.mutate(body, {
+      onSuccess: () => {
+        form.reset({ ownerKind: body.ownerKind, name: '' })
+        toast.success(t('kinds.created'))
       },
-    )
-  }
+      onError: (e) => {
+        if (!form.applyServerError(e)) toast.failure(e)
+      },
+    }),
+  )
   return (
     <div className="page">
       <PageHeader title={t('kinds.title')} subtitle={t('kinds.subtitle')} />
       {canManage ? (
         <section className="card">
           <h2 className="section-title">{t('kinds.new')}</h2>
-          <form
-            className="form-grid"
-            onSubmit={(e) => {
-              e.preventDefault()
-              add()
-            }}
-          >
-            <FormField label={t('report.ownerKind')}>
+          <form className="form-grid" noValidate onSubmit={add}>
+            <FormField label={t('report.ownerKind')} error={form.errors.ownerKind}>
               {(p) => (
-                <select
-                  {...p}
-                  className="input"
-                  value={owner}
-                  data-testid="kind-owner"
-                  onChange={(e) => setOwner(e.target.value as TComplianceOwnerKind)}
-                >
+                <select {...p} className="input" data-testid="kind-owner" {...form.register('ownerKind')}>
                   {COMPLIANCE_OWNER_KINDS.map((o) => (
                     <option key={o} value={o}>
                       {t(`report.ownerKinds.${o}`)}
@@ -167,18 +144,14 @@ export const KindsPage = () => {
                 </select>
               )}
             </FormField>
-            <FormField label={t('kinds.name')} error={error} required>
+            <FormField label={t('kinds.name')} error={form.errors.name} required>
               {(p) => (
                 <input
                   {...p}
                   className="input"
                   maxLength={100}
-                  value={name}
                   data-testid="kind-name"
-                  onChange={(e) => {
-                    setName(e.target.value)
-                    setError(undefined)
-                  }}
+                  {...form.register('name')}
                 />
               )}
             </FormField>
