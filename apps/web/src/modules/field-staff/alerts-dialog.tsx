@@ -1,9 +1,31 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { ZComplianceAlertSettingsInput, type TComplianceAlertSettings } from '@faena/contracts'
 import { Button, Dialog, FormError, FormField, useToast } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
+import { useZodForm } from '../../platform/validation'
 import { alertsQuery, fetchAlertPreview, useSaveAlerts, useSendAlertNow } from './api'
+
+/** The settings' form: the recipients typed one per line (or separated by commas, semicolons, spaces). */
+export const ZAlertsForm = ZComplianceAlertSettingsInput.extend({
+  recipients: z
+    .string()
+    .transform((v) =>
+      v
+        .split(/[\s,;]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(ZComplianceAlertSettingsInput.shape.recipients),
+})
+
+const initialOf = (s: TComplianceAlertSettings | undefined): z.input<typeof ZAlertsForm> => ({
+  enabled: s?.enabled ?? false,
+  hour: String(s?.hour ?? 0),
+  recipients: s?.recipients.join('\n') ?? '',
+})
 
 /** The daily e-mail's settings: on/off, hour of the organization's day, recipients; preview and send now. */
 export const AlertsDialog = ({ onClose }: { onClose: () => void }) => {
@@ -12,33 +34,26 @@ export const AlertsDialog = ({ onClose }: { onClose: () => void }) => {
   const settings = useQuery(alertsQuery())
   const save = useSaveAlerts()
   const send = useSendAlertNow()
-  const [v, setV] = useState<{ enabled: boolean; hour: string; recipients: string } | null>(null)
+  const form = useZodForm(ZAlertsForm, initialOf(settings.data))
   const [error, setError] = useState<string | null>(null)
   const [preview, setPreview] = useState<string | null>(null)
-  const values =
-    v ??
-    (settings.data
-      ? {
-          enabled: settings.data.enabled,
-          hour: String(settings.data.hour),
-          recipients: settings.data.recipients.join('\n'),
-        }
-      : null)
-  const submit = () => {
-    if (!values) return
+  // the saved settings, once loaded, are the form's starting values
+  const { reset } = form
+  useEffect(() => {
+    if (settings.data) reset(initialOf(settings.data))
+  }, [settings.data, reset])
+  const submit = form.submit((body) => {
     setError(null)
-    save.mutate(
-      {
-        enabled: values.enabled,
-        hour: Number(values.hour),
-        recipients: values.recipients
-          .split(/[\s,;]+/)
-          .map((x) => x.trim())
-          .filter(Boolean),
+    save.mutate(body, {
+      onSuccess: () => toast.success(t('alerts.saved')),
+      onError: (e) => {
+        if (!form.applyServerError(e)) setError(errorMessage(e))
       },
-      { onSuccess: () => toast.success(t('alerts.saved')), onError: (e) => setError(errorMessage(e)) },
-    )
-  }
+    })
+  })
+  // a message on one address (`recipients.3`) stands under the recipients
+  const recipientsError =
+    form.errors.recipients ?? Object.entries(form.errors).find(([k]) => k.startsWith('recipients.'))?.[1]
   return (
     <Dialog
       open
@@ -70,38 +85,27 @@ export const AlertsDialog = ({ onClose }: { onClose: () => void }) => {
             {t('alerts.sendNow')}
           </Button>
           <Button onClick={onClose}>{t('platform:actions.close')}</Button>
-          <Button type="submit" variant="primary" loading={save.isPending} disabled={!values}>
+          <Button type="submit" variant="primary" loading={save.isPending} disabled={!settings.data}>
             {t('platform:actions.save')}
           </Button>
         </>
       }
     >
       <FormError>{error}</FormError>
-      {values && settings.data ? (
+      {settings.data ? (
         <>
           <p className="muted">{t('alerts.intro', { tz: settings.data.timeZone })}</p>
           <div className="form-grid">
-            <FormField label={t('alerts.enabled')}>
+            <FormField label={t('alerts.enabled')} error={form.errors.enabled}>
               {(p) => (
                 <label className="checkbox">
-                  <input
-                    {...p}
-                    type="checkbox"
-                    checked={values.enabled}
-                    onChange={(e) => setV({ ...values, enabled: e.target.checked })}
-                  />{' '}
-                  {t('alerts.enabled')}
+                  <input {...p} type="checkbox" {...form.register('enabled')} /> {t('alerts.enabled')}
                 </label>
               )}
             </FormField>
-            <FormField label={t('alerts.hour')}>
+            <FormField label={t('alerts.hour')} error={form.errors.hour}>
               {(p) => (
-                <select
-                  {...p}
-                  className="input"
-                  value={values.hour}
-                  onChange={(e) => setV({ ...values, hour: e.target.value })}
-                >
+                <select {...p} className="input" {...form.register('hour')}>
                   {Array.from({ length: 24 }, (_, h) => (
                     <option key={h} value={h}>
                       {String(h).padStart(2, '0')}:00
@@ -110,15 +114,14 @@ export const AlertsDialog = ({ onClose }: { onClose: () => void }) => {
                 </select>
               )}
             </FormField>
-            <FormField label={t('alerts.recipients')} hint={t('alerts.recipientsHint')} className="fs-wide">
+            <FormField
+              label={t('alerts.recipients')}
+              hint={t('alerts.recipientsHint')}
+              className="fs-wide"
+              error={recipientsError}
+            >
               {(p) => (
-                <textarea
-                  {...p}
-                  className="input textarea"
-                  rows={4}
-                  value={values.recipients}
-                  onChange={(e) => setV({ ...values, recipients: e.target.value })}
-                />
+                <textarea {...p} className="input textarea" rows={4} {...form.register('recipients')} />
               )}
             </FormField>
           </div>
