@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { useNavigate, useSearch } from '@tanstack/react-router'
+import { useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import {
@@ -27,11 +27,10 @@ import {
   type Column,
 } from '../../platform/components'
 import { errorMessage } from '../../platform/errors'
-import { cleanSearch, pageOf } from '../../platform/list-search'
+import { useListRoute } from '../../platform/list-route'
 import { useFormat } from '../../platform/session'
 import { useZodForm } from '../../platform/validation'
 import { mailMessagesQuery, mailSettingsQuery, useSaveMailSettings, useSendTestMail } from './mail-api'
-import type { MailSearch } from './routes'
 import './mail.css'
 
 const TONE = { queued: 'neutral', sending: 'neutral', sent: 'success', failed: 'danger' } as const
@@ -312,20 +311,16 @@ const TestCard = ({ configured }: { configured: boolean }) => {
   )
 }
 
+const LOG_FILTER_KEYS = ['status'] as const
+
 const MailLog = () => {
   const { t } = useTranslation(['admin', 'platform'])
   const fmt = useFormat()
   const id = useId()
   const search = useSearch({ from: '/app/admin/mail' })
-  const navigate = useNavigate({ from: '/admin/mail' })
-  const { limit, offset } = pageOf(search)
+  const route = useListRoute(search, LOG_FILTER_KEYS)
+  const { limit, offset, setSearch, filtered } = route
   const list = useQuery(mailMessagesQuery({ limit, offset, status: search.status }))
-  const setSearch = (patch: Partial<MailSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
-  const filtered = !!search.status
   const kindLabel = (kind: string) =>
     kind in { test: 1, report: 1, digest: 1 } ? t(`mail.kinds.${kind as 'test' | 'report' | 'digest'}`) : kind
 
@@ -363,7 +358,7 @@ const MailLog = () => {
       <h2 id="mail-log" className="section-title mail__log-title">
         {t('mail.log')}
       </h2>
-      <FilterBar active={filtered} onClear={() => setSearch({ status: undefined })}>
+      <FilterBar active={filtered} onClear={route.clearFilters}>
         <Filter label={t('mail.status')} htmlFor={`${id}-status`}>
           <select
             id={`${id}-status`}
@@ -390,14 +385,7 @@ const MailLog = () => {
         error={list.error}
         onRetry={() => void list.refetch()}
         empty={filtered ? undefined : t('mail.logEmpty')}
-        emptyFiltered={filtered}
-        pagination={{
-          total: list.data?.total,
-          limit,
-          offset,
-          onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-          onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-        }}
+        {...route.tableProps(list.data?.total)}
       />
     </section>
   )

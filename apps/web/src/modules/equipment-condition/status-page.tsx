@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useQuery } from '@tanstack/react-query'
-import { Link, useNavigate, useSearch } from '@tanstack/react-router'
+import { Link, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { RENTAL_EQUIPMENT_TYPES, TECHNICAL_STATUSES, type TUnitStatus } from '@faena/contracts'
 import {
@@ -13,14 +13,15 @@ import {
   ListCount,
   PageHeader,
   SearchInput,
-  type SortState,
 } from '../../platform/components'
-import { cleanSearch, pageOf } from '../../platform/list-search'
+import { useListRoute } from '../../platform/list-route'
 import { useFormat } from '../../platform/session'
 import { exportUrl, statusReportQuery } from './api'
 import type { StatusSearch } from './routes'
 import { TechnicalStatusBadge } from './ui'
 import './equipment-condition.css'
+
+const FILTER_KEYS = ['q', 'status', 'type'] as const
 
 /** The status report: every unit's technical status, filters in the URL, counts per status, export as a job. */
 export const StatusPage = () => {
@@ -29,17 +30,10 @@ export const StatusPage = () => {
   const statusId = useId()
   const typeId = useId()
   const search = useSearch({ from: '/app/rental/equipment-status' })
-  const navigate = useNavigate({ from: '/rental/equipment-status' })
-  const { limit, offset } = pageOf(search)
+  const route = useListRoute(search, FILTER_KEYS)
+  const { limit, offset, setSearch, filtered } = route
   const params = { q: search.q, status: search.status, type: search.type, sort: search.sort, dir: search.dir }
   const list = useQuery(statusReportQuery({ ...params, limit, offset }))
-  const setSearch = (patch: Partial<StatusSearch>, resetPage = true) =>
-    void navigate({
-      search: (prev) => cleanSearch({ ...prev, ...patch, ...(resetPage ? { offset: undefined } : {}) }),
-      replace: true,
-    })
-  const sort: SortState | undefined = search.sort ? { key: search.sort, dir: search.dir ?? 'asc' } : undefined
-  const filtered = Boolean(search.q || search.status || search.type)
   const columns: Column<TUnitStatus>[] = [
     {
       key: 'code',
@@ -122,7 +116,7 @@ export const StatusPage = () => {
       <section className="card card--flush">
         <FilterBar
           active={filtered}
-          onClear={() => setSearch({ q: undefined, status: undefined, type: undefined })}
+          onClear={route.clearFilters}
           end={
             <>
               <ListCount
@@ -185,17 +179,8 @@ export const StatusPage = () => {
           fetching={list.isFetching && !list.isPending}
           error={list.error}
           onRetry={() => void list.refetch()}
-          sort={sort}
-          onSortChange={(s) => setSearch({ sort: s.key as StatusSearch['sort'], dir: s.dir })}
           empty={filtered ? t('report.emptyFiltered') : t('report.empty')}
-          emptyFiltered={filtered}
-          pagination={{
-            total: list.data?.total,
-            limit,
-            offset,
-            onPageChange: (o) => setSearch({ offset: o || undefined }, false),
-            onLimitChange: (l) => setSearch({ limit: l, offset: undefined }),
-          }}
+          {...route.tableProps(list.data?.total)}
         />
       </section>
     </div>

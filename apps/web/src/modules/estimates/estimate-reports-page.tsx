@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react'
 import { queryOptions, useQuery } from '@tanstack/react-query'
-import { Link, useNavigate, useSearch } from '@tanstack/react-router'
+import { Link, useSearch } from '@tanstack/react-router'
 import { useTranslation } from 'react-i18next'
 import { AGING_BUCKETS, type TUnbilledAgingRow } from '@faena/contracts'
 import {
@@ -15,7 +15,7 @@ import {
   useToast,
 } from '../../platform/components'
 import { api, downloadFile } from '../../platform/api'
-import { cleanSearch } from '../../platform/list-search'
+import { type ListSearch, useListRoute } from '../../platform/list-route'
 import { useFormat } from '../../platform/session'
 import { Chart } from '../insights'
 import { familiesQuery } from './api'
@@ -38,16 +38,18 @@ const progressQuery = (workOrderId: string | undefined) =>
       api.get('/api/v1/estimates/reports/progress', { query: workOrderId ? { workOrderId } : {}, signal }),
   })
 
+const FILTER_KEYS = ['workOrderId', 'asOf'] as const
+
 /** Estimaciones → Reportes: unbilled production aging and estimated vs produced vs authorized per family. */
 export const EstimateReportsPage = () => {
   const { t } = useTranslation(['estimates', 'platform'])
   const id = useId()
   const search = useSearch({ from: '/app/estimates/reports' })
-  const navigate = useNavigate({ from: '/estimates/reports' })
   const families = useQuery(familiesQuery)
-  const setSearch = (patch: Partial<EstimateReportsSearch>) =>
-    void navigate({ search: (prev) => cleanSearch({ ...prev, ...patch }), replace: true })
-  const filtered = search.workOrderId !== undefined || search.asOf !== undefined
+  const { setSearch, filtered, clearFilters } = useListRoute<EstimateReportsSearch & ListSearch>(
+    search,
+    FILTER_KEYS,
+  )
 
   return (
     <div className="page estimate-reports">
@@ -61,7 +63,7 @@ export const EstimateReportsPage = () => {
         subtitle={t('reports.subtitle')}
       />
       <section className="card card--flush">
-        <FilterBar active={filtered} onClear={() => setSearch({ workOrderId: undefined, asOf: undefined })}>
+        <FilterBar active={filtered} onClear={clearFilters}>
           <FamilyFilter
             id={`${id}-wo`}
             label={t('reports.workOrder')}
